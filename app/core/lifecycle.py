@@ -1,0 +1,66 @@
+"""A recording's lifecycle: its statuses and the moves allowed between them.
+
+draft -> complete -> queued -> sent -> accepted | duplicate_review | rejected.
+A recording may be edited only before it is sent; a rejected one can be fixed
+(back to draft) and resent as a new version.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class RecordingStatus(str, Enum):
+    DRAFT = "draft"
+    COMPLETE = "complete"
+    QUEUED = "queued"
+    SENT = "sent"
+    ACCEPTED = "accepted"
+    DUPLICATE_REVIEW = "duplicate_review"
+    REJECTED = "rejected"
+
+    @property
+    def editable(self) -> bool:
+        return self in (RecordingStatus.DRAFT, RecordingStatus.COMPLETE, RecordingStatus.QUEUED)
+
+    @property
+    def label(self) -> str:
+        """The status as the operator reads it (Bahasa Indonesia)."""
+        return _LABELS[self]
+
+
+_LABELS = {
+    RecordingStatus.DRAFT: "Draf",
+    RecordingStatus.COMPLETE: "Selesai",
+    RecordingStatus.QUEUED: "Menunggu kirim",
+    RecordingStatus.SENT: "Terkirim",
+    RecordingStatus.ACCEPTED: "Diterima",
+    RecordingStatus.DUPLICATE_REVIEW: "Perlu ditinjau",
+    RecordingStatus.REJECTED: "Ditolak",
+}
+
+_S = RecordingStatus
+ALLOWED_TRANSITIONS: dict[RecordingStatus, frozenset[RecordingStatus]] = {
+    _S.DRAFT: frozenset({_S.DRAFT, _S.COMPLETE, _S.QUEUED}),
+    _S.COMPLETE: frozenset({_S.DRAFT, _S.QUEUED}),
+    _S.QUEUED: frozenset({_S.DRAFT, _S.SENT, _S.ACCEPTED, _S.DUPLICATE_REVIEW, _S.REJECTED}),
+    _S.SENT: frozenset({_S.ACCEPTED, _S.DUPLICATE_REVIEW, _S.REJECTED}),
+    _S.ACCEPTED: frozenset({_S.DUPLICATE_REVIEW, _S.REJECTED}),
+    _S.DUPLICATE_REVIEW: frozenset({_S.ACCEPTED, _S.REJECTED}),
+    _S.REJECTED: frozenset({_S.DRAFT}),
+}
+
+
+class TransitionError(ValueError):
+    """A status change the lifecycle does not allow."""
+
+
+def can_move(current: RecordingStatus, new: RecordingStatus) -> bool:
+    return new in ALLOWED_TRANSITIONS[current]
+
+
+def check_move(current: RecordingStatus, new: RecordingStatus) -> None:
+    if not can_move(current, new):
+        raise TransitionError(
+            f"status rekaman tidak dapat berubah dari '{current.label}' ke '{new.label}'"
+        )
