@@ -1,0 +1,278 @@
+"""Open and unlock a profile: the SQLCipher connection, its pragmas and the `Store`.
+
+A profile is a folder with ``jemput.db`` (whole file encrypted by SQLCipher,
+raw 256-bit key from `app.store.keys`) and ``profile.json`` (salt and KDF
+parameters; nothing about residents). Opening applies pending migrations,
+copying the file aside first (``jemput.db.bak-vN``) when it holds an older schema.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+import sqlite_utils
+
+from app.store import migrations
+from app.store._util import utc_now
+from app.store.errors import ProfileMissing, SchemaTooNew, StoreError, WrongPassphrase, known_errors
+from app.store.keys import DEFAULT_KDF_PARAMS, KdfParams, derive_key, new_salt, sqlcipher_key_literal
+from app.store.profile import ProfileInfo, db_path, profile_path, read_profile, write_profile
+
+__all__ = [
+    "Store",
+    "StoreError",
+    "WrongPassphrase",
+    "ProfileMissing",
+    "SchemaTooNew",
+    "create_profile",
+    "open_profile",
+    "profile_exists",
+    "connect",
+]
+
+log = logging.getLogger(__name__)
+
+CACHE_SIZE_KIB = 32 * 1024
+
+
+def connect(path: str | os.PathLike, key: bytes) -> sqlcipher3.Connection:
+    """An unlocked SQLCipher connection to `path` with Jemput's pragmas.
+
+    Raises `WrongPassphrase` (closing the connection, writing nothing) when
+    the key does not open the file.
+    """
+    conn = sqlcipher3.connect(str(path), check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {sqlcipher_key_literal(key)}")
+        # The first read checks the key (SQLCipher's HMAC on page 1).
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError:
+        conn.close()
+        raise WrongPassphrase() from None
+    try:
+        apply_pragmas(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def apply_pragmas(conn: Any) -> None:
+    """WAL, synchronous=FULL (committed means durable), foreign keys, temp data in memory."""
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise StoreError("Mode jurnal WAL tidak dapat diaktifkan.", kind="io")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")  # no temporary files on disk
+    conn.execute(f"PRAGMA cache_size = -{CACHE_SIZE_KIB}")
+
+
+class Store:
+    """An open, unlocked profile.
+
+    Attributes:
+        dir: the profile folder.
+        path: the database file.
+        db: a `sqlite_utils.Database` over the SQLCipher connection.
+        conn: the raw connection.
+        lock: serialises use of the connection; the repositories take it, so a
+            store may be handed between threads but is used by one at a time.
+        profile: what ``profile.json`` says (salt, KDF parameters).
+    """
+
+    def __init__(self, directory: str | os.PathLike, conn: sqlcipher3.Connection, profile: ProfileInfo):
+        self.dir = Path(directory)
+        self.path = db_path(directory)
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        self.lock = threading.RLock()
+        self.profile = profile
+        self._closed = False
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    @property
+    def kdf_params(self) -> KdfParams:
+        return self.profile.kdf
+
+    @property
+    def schema_version(self) -> int:
+        with self.reading():
+            return migrations.schema_version(self.db)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        """One atomic unit of work (nested calls become savepoints)."""
+        self._check_open()
+        with self.lock, known_errors(), self.db.atomic():
+            yield self.db
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlite_utils.Database]:
+        """Hold the connection for a read (no transaction is opened)."""
+        self._check_open()
+        with self.lock, known_errors():
+            yield self.db
+
+    def query(self, sql: str, params: Any = ()) -> list[tuple]:
+        """Run a read-only statement and return all rows as tuples."""
+        with self.reading():
+            return self.conn.execute(sql, params).fetchall()
+
+    def integrity_check(self) -> str:
+        """``ok``, or SQLite's list of problems joined by newlines."""
+        rows = self.query("PRAGMA integrity_check")
+        return "\n".join(str(r[0]) for r in rows)
+
+    def pragma(self, name: str) -> Any:
+        rows = self.query(f"PRAGMA {name}")
+        return rows[0][0] if rows else None
+
+    def checkpoint(self) -> None:
+        """Fold the WAL back into the main file (e.g. before a copy)."""
+        with self.reading():
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        with self.lock:
+            try:
+                self.conn.execute("PRAGMA optimize")
+            except sqlcipher3.Error:  # pragma: no cover - closing anyway
+                pass
+            self.conn.close()
+            self._closed = True
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreError("Basis data sudah ditutup.", kind="closed")
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<Store {str(self.dir)!r}{' closed' if self._closed else ''}>"
+
+
+def profile_exists(directory: str | os.PathLike) -> bool:
+    return db_path(directory).is_file() and profile_path(directory).is_file()
+
+
+def create_profile(
+    directory: str | os.PathLike, passphrase: str, *, kdf_params: KdfParams | None = None
+) -> Store:
+    """Create a new encrypted profile in `directory` and return it open.
+
+    `kdf_params` defaults to `DEFAULT_KDF_PARAMS`; tests pass cheaper ones.
+    """
+    if not isinstance(passphrase, str) or passphrase == "":
+        raise StoreError("Kata sandi tidak boleh kosong.", kind="invalid")
+    directory = Path(directory)
+    path = db_path(directory)
+    if path.exists() and path.stat().st_size > 0:
+        raise StoreError("Sudah ada profil di folder ini.", kind="exists")
+    directory.mkdir(parents=True, exist_ok=True)
+    for leftover in (path, _sidecar(path, "-wal"), _sidecar(path, "-shm")):
+        leftover.unlink(missing_ok=True)
+    info = ProfileInfo(salt=new_salt(), kdf=kdf_params or DEFAULT_KDF_PARAMS, created_at=utc_now())
+    # The salt is written before the database exists: a database without its salt is lost.
+    write_profile(directory, info)
+    key = derive_key(passphrase, info.salt, info.kdf)
+    with known_errors():
+        conn = connect(path, key)
+    store = Store(directory, conn, info)
+    try:
+        with store.lock, known_errors():
+            _, version = migrations.migrate(store.db)
+        store.profile = info.with_schema_version(version)
+        write_profile(directory, store.profile)
+        _audit(store, "profile.created", {"schema_version": version, "kdf": info.kdf.name})
+    except BaseException:
+        store.close()
+        raise
+    log.info("profile created (schema v%d)", version)
+    return store
+
+
+def open_profile(directory: str | os.PathLike, passphrase: str) -> Store:
+    """Unlock the profile in `directory`, migrating its schema if it is older.
+
+    Raises `ProfileMissing`, `WrongPassphrase` (nothing on disk changes),
+    `SchemaTooNew` (file from a newer release; left untouched) or `StoreError`.
+    """
+    directory = Path(directory)
+    if not profile_exists(directory):
+        raise ProfileMissing()
+    info = read_profile(directory)
+    if not isinstance(passphrase, str) or passphrase == "":
+        raise WrongPassphrase()
+    key = derive_key(passphrase, info.salt, info.kdf)
+    path = db_path(directory)
+    with known_errors():
+        conn = connect(path, key)
+    store = Store(directory, conn, info)
+    try:
+        with store.lock, known_errors():
+            before, after = migrations.migrate(
+                store.db, before_upgrade=lambda version: _backup(store, version)
+            )
+        if after != info.schema_version:
+            store.profile = info.with_schema_version(after)
+            write_profile(directory, store.profile)
+        if after != before:
+            _audit(store, "profile.migrated", {"from": before, "to": after})
+            log.info("profile migrated from schema v%d to v%d", before, after)
+        _repair(store)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def backup_path(path: Path, version: int) -> Path:
+    return path.with_name(f"{path.name}.bak-v{version}")
+
+
+def _backup(store: Store, version: int) -> None:
+    """Copy the (still encrypted) file aside before migrating schema `version`."""
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    target = backup_path(store.path, version)
+    tmp = target.with_name(target.name + ".tmp")
+    shutil.copyfile(store.path, tmp)
+    with open(tmp, "rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)
+    log.info("copied the database aside before migrating schema v%d", version)
+
+
+def _sidecar(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def _audit(store: Store, action: str, detail: dict) -> None:
+    from app.store.audit import AuditLog
+
+    AuditLog(store).append(action, detail=detail, actor="system")
+
+
+def _repair(store: Store) -> None:
+    """Finish work a crash interrupted (e.g. a bulk target import's index rebuild)."""
+    from app.store.targets import TargetRepo
+
+    TargetRepo(store).repair_index()

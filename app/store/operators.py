@@ -1,0 +1,74 @@
+"""The people who use this laptop: operators and supervisors (first run creates the first)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import sqlcipher3
+
+from app.store._util import utc_now
+from app.store.audit import AuditLog
+from app.store.errors import NotFound, StoreError
+
+if TYPE_CHECKING:
+    from app.store.database import Store
+
+ROLES = ("operator", "supervisor")
+MAX_NAME_LENGTH = 80
+
+
+@dataclass(frozen=True)
+class Operator:
+    id: int
+    name: str
+    role: str
+    created_at: str
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.role == "supervisor"
+
+
+class OperatorRepo:
+    """Create and list operators."""
+
+    def __init__(self, store: "Store"):
+        self.store = store
+
+    def create(self, name: str, role: str = "operator") -> Operator:
+        """Add an operator; names are unique ignoring case."""
+        name = " ".join(str(name).split())
+        if not name:
+            raise ValueError("nama operator tidak boleh kosong")
+        if len(name) > MAX_NAME_LENGTH:
+            raise ValueError(f"nama operator lebih dari {MAX_NAME_LENGTH} karakter")
+        if role not in ROLES:
+            raise ValueError(f"peran operator tidak dikenal: {role!r}")
+        now = utc_now()
+        try:
+            with self.store.transaction() as db:
+                cur = db.conn.execute(
+                    "INSERT INTO operators (name, role, created_at) VALUES (?, ?, ?)", (name, role, now)
+                )
+                new_id = cur.lastrowid
+                AuditLog(self.store).append("operator.created", detail={"operator_id": new_id, "role": role})
+        except sqlcipher3.IntegrityError:
+            raise StoreError("Nama operator sudah dipakai.", kind="exists") from None
+        return Operator(id=new_id, name=name, role=role, created_at=now)
+
+    def get(self, operator_id: int) -> Operator:
+        rows = self.store.query("SELECT id, name, role, created_at FROM operators WHERE id = ?", (operator_id,))
+        if not rows:
+            raise NotFound("Operator tidak ditemukan.")
+        return Operator(*rows[0])
+
+    def list(self) -> list[Operator]:
+        return [Operator(*r) for r in self.store.query("SELECT id, name, role, created_at FROM operators ORDER BY id")]
+
+    def count(self) -> int:
+        return self.store.query("SELECT count(*) FROM operators")[0][0]
+
+    def first_run_needed(self) -> bool:
+        """True while no operator exists (the app then asks for the first one)."""
+        return self.count() == 0

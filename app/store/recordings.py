@@ -1,0 +1,411 @@
+"""Recordings: the resident's biodata, status and media, saved as one transaction.
+
+A recording row keeps the resident as JSON (`Resident.to_dict()`) plus the
+columns the lists need (nik, nama, status, times, kelurahan/RW/RT). `save`
+writes the row, its media, its outbox entry (when queued) and an audit line
+in ONE transaction: after a crash either all of it is there or none of it.
+Statuses move only as `app.core.lifecycle` allows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid as uuid_mod
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+import sqlite_utils
+
+from app.core.findings import Acknowledgement
+from app.core.lifecycle import RecordingStatus, TransitionError, check_move
+from app.core.resident import Resident
+from app.store import media as media_mod
+from app.store import outbox as outbox_mod
+from app.store._util import canonical_json, is_ascii_digits, prefix_bounds, sha256_hex, to_utc_iso, utc_now
+from app.store.audit import AuditLog
+from app.store.errors import NotFound, StoreError
+from app.store.media import MediaItem
+
+if TYPE_CHECKING:
+    from app.store.database import Store
+
+__all__ = ["Recording", "RecordingRepo", "MediaItem", "move_status"]
+
+# Statuses the operator saves; the server's verdicts arrive through set_status / the outbox.
+OPERATOR_STATUSES = (RecordingStatus.DRAFT, RecordingStatus.COMPLETE, RecordingStatus.QUEUED)
+SERVER_STATUSES = (
+    RecordingStatus.SENT, RecordingStatus.ACCEPTED, RecordingStatus.DUPLICATE_REVIEW, RecordingStatus.REJECTED,
+)
+
+
+@dataclass(frozen=True)
+class Recording:
+    """One perekaman as the laptop holds it.
+
+    Attributes:
+        uuid: client-generated uuid4 (the server keys on it).
+        resident: the biodata.
+        status: lifecycle status.
+        created_at, updated_at: ISO UTC timestamps as the device's clock gave them.
+            `RecordingRepo.save` keeps the first `created_at` and stamps `updated_at`.
+        operator: who recorded it.
+        acknowledgements: warnings the operator confirmed, with reasons.
+        photo_exception, signature_exception: why there is no photo/signature.
+        replaces_uuid: the rejected recording this one corrects.
+        server_status, server_message: the server's last word on it.
+    """
+
+    uuid: str
+    resident: Resident = field(default_factory=Resident)
+    status: RecordingStatus = RecordingStatus.DRAFT
+    created_at: str = ""
+    updated_at: str = ""
+    operator: str = ""
+    acknowledgements: list[Acknowledgement] = field(default_factory=list)
+    photo_exception: str | None = None
+    signature_exception: str | None = None
+    replaces_uuid: str | None = None
+    server_status: str | None = None
+    server_message: str | None = None
+
+    @classmethod
+    def new(cls, resident: Resident | None = None, *, operator: str = "", **changes: Any) -> "Recording":
+        """A fresh draft with a new uuid4 and both timestamps set to now."""
+        now = utc_now()
+        return cls(
+            uuid=str(uuid_mod.uuid4()), resident=resident or Resident(), operator=operator,
+            created_at=now, updated_at=now, **changes,
+        )
+
+    def with_changes(self, **changes: Any) -> "Recording":
+        return replace(self, **changes)
+
+    def content(self, media_hashes: dict[str, str]) -> dict[str, Any]:
+        """What the recording says (no status, no times of change), JSON-safe.
+
+        Its hash (`content_sha256`) is the outbox entry's ``payload_sha256``: the
+        same content sent twice is a harmless replay.
+        """
+        return {
+            "uuid": self.uuid,
+            "resident": self.resident.to_dict(),
+            "operator": self.operator,
+            "created_at": self.created_at,
+            "acknowledgements": [a.to_dict() for a in self.acknowledgements],
+            "photo_exception": self.photo_exception,
+            "signature_exception": self.signature_exception,
+            "replaces_uuid": self.replaces_uuid,
+            "media": dict(sorted(media_hashes.items())),
+        }
+
+    def content_sha256(self, media_hashes: dict[str, str]) -> str:
+        return sha256_hex(canonical_json(self.content(media_hashes)).encode("utf-8"))
+
+
+_COLUMNS = (
+    "uuid, payload, status, created_at, updated_at, operator, acknowledgements, photo_exception,"
+    " signature_exception, replaces_uuid, server_status, server_message"
+)
+
+
+def _from_row(row: Sequence[Any]) -> Recording:
+    return Recording(
+        uuid=row[0],
+        resident=Resident.from_dict(json.loads(row[1])),
+        status=RecordingStatus(row[2]),
+        created_at=row[3],
+        updated_at=row[4],
+        operator=row[5],
+        acknowledgements=[Acknowledgement.from_dict(a) for a in json.loads(row[6])],
+        photo_exception=row[7],
+        signature_exception=row[8],
+        replaces_uuid=row[9],
+        server_status=row[10],
+        server_message=row[11],
+    )
+
+
+def check_uuid(value: str) -> str:
+    try:
+        return str(uuid_mod.UUID(str(value)))
+    except ValueError:
+        raise ValueError("uuid rekaman tidak valid") from None
+
+
+def _write_row(db: sqlite_utils.Database, rec: Recording) -> None:
+    r = rec.resident
+    db.conn.execute(
+        """
+        INSERT INTO recordings (uuid, nik, nama, status, created_at, updated_at, operator, payload,
+            acknowledgements, photo_exception, signature_exception, replaces_uuid, server_status,
+            server_message, kelurahan_kode, rw, rt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (uuid) DO UPDATE SET
+            nik = excluded.nik, nama = excluded.nama, status = excluded.status,
+            updated_at = excluded.updated_at, operator = excluded.operator, payload = excluded.payload,
+            acknowledgements = excluded.acknowledgements, photo_exception = excluded.photo_exception,
+            signature_exception = excluded.signature_exception, replaces_uuid = excluded.replaces_uuid,
+            server_status = excluded.server_status, server_message = excluded.server_message,
+            kelurahan_kode = excluded.kelurahan_kode, rw = excluded.rw, rt = excluded.rt
+        """,
+        (
+            rec.uuid, r.nik, r.nama, rec.status.value, rec.created_at, rec.updated_at, rec.operator,
+            canonical_json(r.to_dict()), canonical_json([a.to_dict() for a in rec.acknowledgements]),
+            rec.photo_exception, rec.signature_exception, rec.replaces_uuid, rec.server_status,
+            rec.server_message, r.kelurahan_kode, r.rw, r.rt,
+        ),
+    )
+
+
+def _read(db: sqlite_utils.Database, recording_uuid: str) -> Recording | None:
+    row = db.conn.execute(f"SELECT {_COLUMNS} FROM recordings WHERE uuid = ?", (recording_uuid,)).fetchone()
+    return _from_row(row) if row else None
+
+
+def _enqueue_current(db: sqlite_utils.Database, rec: Recording) -> None:
+    outbox_mod.enqueue(db, rec.uuid, rec.content_sha256(media_mod.media_hashes(db, rec.uuid)))
+
+
+def move_status(
+    store: "Store",
+    recording_uuid: str,
+    new: RecordingStatus,
+    *,
+    server_status: str | None = None,
+    server_message: str | None = None,
+    actor: str = "",
+) -> None:
+    """Change a recording's status as the lifecycle allows, keeping the outbox in step.
+
+    Moving to queued enqueues it; back to draft/complete withdraws it; a server
+    verdict (sent, accepted, ...) acknowledges a still-pending entry.
+    """
+    new = RecordingStatus(new)
+    with store.transaction() as db:
+        rec = _read(db, recording_uuid)
+        if rec is None:
+            raise NotFound("Rekaman tidak ditemukan.")
+        check_move(rec.status, new)
+        now = utc_now()
+        db.conn.execute(
+            "UPDATE recordings SET status = ?, updated_at = ?, server_status = coalesce(?, server_status),"
+            " server_message = coalesce(?, server_message) WHERE uuid = ?",
+            (new.value, now, server_status, server_message, recording_uuid),
+        )
+        if new is RecordingStatus.QUEUED:
+            _enqueue_current(db, rec)
+        elif new in (RecordingStatus.DRAFT, RecordingStatus.COMPLETE):
+            outbox_mod.withdraw(db, recording_uuid)
+        else:
+            db.conn.execute(
+                "UPDATE outbox SET state = 'acked', acked_at = ?, server_status = coalesce(?, server_status)"
+                " WHERE recording_uuid = ? AND state != 'acked'",
+                (now, server_status, recording_uuid),
+            )
+        AuditLog(store).append(
+            "recording.status", actor=actor, recording_uuid=recording_uuid,
+            detail={"from": rec.status.value, "to": new.value},
+        )
+
+
+class RecordingRepo:
+    """Save, read, list and move recordings of one `Store`."""
+
+    def __init__(self, store: "Store"):
+        self.store = store
+
+    # -- writing ---------------------------------------------------------------
+
+    def save(self, recording: Recording, media: Iterable[MediaItem] = (), *, enqueue: bool) -> None:
+        """Write the recording, its media and (if queued) its outbox entry atomically.
+
+        `media` replaces the recording's items of the same kinds; kinds not
+        given are kept. With `enqueue=True` the recording must be complete (or
+        already queued) and is stored as queued with a pending outbox entry;
+        with `enqueue=False` it is stored as draft or complete and withdrawn
+        from the queue. `created_at` of an existing recording is kept;
+        `updated_at` is set to now.
+        """
+        check_uuid(recording.uuid)
+        items = list(media)
+        kinds = [m.kind for m in items]
+        if len(kinds) != len(set(kinds)):
+            raise ValueError("setiap jenis media hanya boleh satu per rekaman")
+        status = RecordingStatus(recording.status)
+        if enqueue:
+            if status not in (RecordingStatus.COMPLETE, RecordingStatus.QUEUED):
+                raise TransitionError("hanya rekaman yang sudah selesai yang dapat dikirim")
+            status = RecordingStatus.QUEUED
+        elif status not in (RecordingStatus.DRAFT, RecordingStatus.COMPLETE):
+            raise TransitionError(
+                f"rekaman berstatus '{status.label}' tidak disimpan dengan cara ini"
+            )
+        with self.store.transaction() as db:
+            old = db.conn.execute(
+                "SELECT status, created_at FROM recordings WHERE uuid = ?", (recording.uuid,)
+            ).fetchone()
+            old_status = RecordingStatus(old[0]) if old else None
+            if old_status is not None and old_status is not status:
+                check_move(old_status, status)  # re-saving in the same (editable) status is an edit
+            now = utc_now()
+            rec = replace(
+                recording,
+                status=status,
+                created_at=old[1] if old else (recording.created_at or now),
+                updated_at=now,
+            )
+            _write_row(db, rec)
+            media_mod.write_media(db, rec.uuid, items)
+            if status is RecordingStatus.QUEUED:
+                _enqueue_current(db, rec)
+            else:
+                outbox_mod.withdraw(db, rec.uuid)
+            AuditLog(self.store).append(
+                "recording.saved", actor=rec.operator, recording_uuid=rec.uuid,
+                detail={
+                    "from": old_status.value if old_status else None,
+                    "status": status.value,
+                    "media": sorted(kinds),
+                },
+            )
+
+    def set_status(self, recording_uuid: str, status: RecordingStatus, server_info: dict | None = None) -> None:
+        """Move a recording to `status` (lifecycle rules apply).
+
+        `server_info` may carry ``status`` and ``message`` from the server (the
+        audit line then names ``sync`` as the actor).
+        """
+        info = server_info or {}
+        move_status(
+            self.store, recording_uuid, status,
+            server_status=info.get("status"), server_message=info.get("message"),
+            actor="sync" if server_info else "",
+        )
+
+    def delete_draft(self, recording_uuid: str) -> None:
+        """Delete a draft with its media. Anything past draft is kept."""
+        with self.store.transaction() as db:
+            rec = _read(db, recording_uuid)
+            if rec is None:
+                raise NotFound("Rekaman tidak ditemukan.")
+            if rec.status is not RecordingStatus.DRAFT:
+                raise StoreError("Hanya rekaman berstatus draf yang dapat dihapus.", kind="invalid")
+            db.conn.execute("DELETE FROM recordings WHERE uuid = ?", (recording_uuid,))
+            AuditLog(self.store).append("recording.deleted", actor=rec.operator, recording_uuid=recording_uuid)
+
+    def delete_media(self, recording_uuid: str, kind: str) -> bool:
+        """Remove one media item of an editable recording (e.g. an exception replaced the photo)."""
+        with self.store.transaction() as db:
+            rec = _read(db, recording_uuid)
+            if rec is None:
+                raise NotFound("Rekaman tidak ditemukan.")
+            if not rec.status.editable:
+                raise TransitionError(f"rekaman berstatus '{rec.status.label}' tidak dapat diubah")
+            removed = media_mod.delete_media(db, recording_uuid, kind) > 0
+            if removed and rec.status is RecordingStatus.QUEUED:
+                _enqueue_current(db, rec)
+            if removed:
+                AuditLog(self.store).append(
+                    "recording.media_deleted", actor=rec.operator, recording_uuid=recording_uuid,
+                    detail={"kind": kind},
+                )
+            return removed
+
+    # -- reading ---------------------------------------------------------------
+
+    def get(self, recording_uuid: str) -> Recording:
+        rec = self.find(recording_uuid)
+        if rec is None:
+            raise NotFound("Rekaman tidak ditemukan.")
+        return rec
+
+    def find(self, recording_uuid: str) -> Recording | None:
+        with self.store.reading() as db:
+            return _read(db, recording_uuid)
+
+    def media(self, recording_uuid: str, kind: str | None = None) -> list[MediaItem]:
+        with self.store.reading() as db:
+            return media_mod.read_media(db, recording_uuid, kind)
+
+    def media_hashes(self, recording_uuid: str) -> dict[str, str]:
+        with self.store.reading() as db:
+            return media_mod.media_hashes(db, recording_uuid)
+
+    def list(
+        self,
+        status: RecordingStatus | str | Iterable[RecordingStatus | str] | None = None,
+        search: str | None = None,
+        date_from: dt.date | dt.datetime | None = None,
+        date_to: dt.date | dt.datetime | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[Recording]:
+        """Recordings, most recently changed first.
+
+        `search` is a NIK prefix (digits only) or name words, each matching the
+        start of a word of the name. Dates compare with `created_at` (UTC); a
+        plain `date_to` includes that whole day.
+        """
+        where, params = _filters(status, search, date_from, date_to)
+        rows = self.store.query(
+            f"SELECT {_COLUMNS} FROM recordings {where} ORDER BY updated_at DESC, uuid LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return [_from_row(r) for r in rows]
+
+    def count(
+        self,
+        status: RecordingStatus | str | Iterable[RecordingStatus | str] | None = None,
+        search: str | None = None,
+        date_from: dt.date | dt.datetime | None = None,
+        date_to: dt.date | dt.datetime | None = None,
+    ) -> int:
+        where, params = _filters(status, search, date_from, date_to)
+        return self.store.query(f"SELECT count(*) FROM recordings {where}", params)[0][0]
+
+    def counts_by_status(self) -> dict[RecordingStatus, int]:
+        out = dict.fromkeys(RecordingStatus, 0)
+        for status, n in self.store.query("SELECT status, count(*) FROM recordings GROUP BY status"):
+            out[RecordingStatus(status)] = n
+        return out
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _bound(value: dt.date | dt.datetime, *, end: bool) -> str:
+    if isinstance(value, dt.datetime):
+        return to_utc_iso(value)
+    return (value + dt.timedelta(days=1) if end else value).isoformat()
+
+
+def _filters(status, search, date_from, date_to) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if status is not None:
+        statuses = [status] if isinstance(status, (str, RecordingStatus)) else list(status)
+        values = [RecordingStatus(s).value for s in statuses]
+        where.append(f"status IN ({', '.join('?' * len(values))})")
+        params.extend(values)
+    text = (search or "").strip()
+    if text:
+        if is_ascii_digits(text):
+            where.append("nik >= ? AND nik < ?")
+            params.extend(prefix_bounds(text))
+        else:
+            for word in text.split():
+                where.append("(' ' || nama) LIKE ? ESCAPE '\\'")
+                params.append("% " + _like_escape(word) + "%")
+    if date_from is not None:
+        where.append("created_at >= ?")
+        params.append(_bound(date_from, end=False))
+    if date_to is not None:
+        if isinstance(date_to, dt.datetime):
+            where.append("created_at <= ?")
+        else:
+            where.append("created_at < ?")
+        params.append(_bound(date_to, end=True))
+    return ("WHERE " + " AND ".join(where)) if where else "", params

@@ -1,0 +1,1 @@
+"""Synchronisation between field laptops and the central server (wire format, client, server)."""

@@ -1,0 +1,626 @@
+"""The Jemput sync wire format: the one definition both client and server import.
+
+Everything a laptop and the central server say to each other is defined here:
+the protocol version and its header, the paths, the request/response models
+(pydantic v2, no FastAPI, no Qt, no SQLite), canonical JSON and payload
+hashing, media descriptors, the item outcomes of a batch, and the numbered
+problem catalogue (like ODK Central's ``lib/util/problem.js``).
+
+How a client uses it (the outbox pump):
+
+1. ``POST /devices/register`` with an `EnrollmentRequest` (the one-time code the
+   admin printed) -> `EnrollmentResponse` with the device token. Every later
+   call sends ``Authorization: Bearer <token>`` and ``X-Jemput-Protocol``
+   (`PROTOCOL_HEADER` = `PROTOCOL_VERSION`).
+2. ``POST /recordings/batch`` with a `BatchRequest` of `BatchItem`s built by
+   `build_item` (it hashes the canonical payload). The answer has one
+   `ItemResult` per item, in order: see `ItemOutcome`. Each result lists the
+   media the server expects (`MediaState`) and how much of each it holds.
+3. For each expected media not ``complete``: ``HEAD /media/{sha256}`` gives the
+   offset held (`OFFSET_HEADER`); ``PUT`` (or ``PATCH``) the rest in chunks of
+   at most ``Capabilities.max_chunk_bytes`` with the offset in `OFFSET_HEADER`.
+   A 409 carries the server's offset in ``details.offset``: resume from there.
+4. ``GET /status?since=CURSOR`` returns `StatusFeed`: verification results of
+   this device's recordings; keep ``next_cursor`` for the next call.
+   ``GET /targets?since=CURSOR`` returns `TargetFeed` for the device's area.
+
+Every error is a `ProblemBody` JSON (`PROBLEMS` lists them all) with a stable
+numbered code, an Indonesian message and its English text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from enum import Enum
+from typing import Annotated, Any, Literal, Mapping
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+# --------------------------------------------------------------------------- version
+
+PROTOCOL_MAJOR = 1
+PROTOCOL_MINOR = 0
+PROTOCOL_VERSION = f"{PROTOCOL_MAJOR}.{PROTOCOL_MINOR}"
+"""Sent by the client in `PROTOCOL_HEADER`. A different major version is refused
+(426); a newer minor version only adds optional fields, which older peers ignore."""
+
+PROTOCOL_HEADER = "X-Jemput-Protocol"
+AUTH_HEADER = "Authorization"
+OFFSET_HEADER = "Upload-Offset"  # bytes of a media file the server holds / where a chunk starts
+LENGTH_HEADER = "Upload-Length"  # the declared total size of a media file
+COMPLETE_HEADER = "Upload-Complete"  # "1" when the server holds the whole, verified file
+
+_VERSION_RE = re.compile(r"^\s*(\d{1,4})(?:\.(\d{1,4}))?\s*$")
+
+
+def parse_protocol_version(text: str | None) -> tuple[int, int]:
+    """``"1"`` or ``"1.0"`` -> ``(1, 0)``; raises ValueError for anything else."""
+    match = _VERSION_RE.match(text or "")
+    if not match:
+        raise ValueError("versi protokol tidak dapat dibaca")
+    return int(match.group(1)), int(match.group(2) or 0)
+
+
+def is_compatible(text: str | None) -> bool:
+    """Whether a peer speaking version `text` can talk to this one (same major)."""
+    try:
+        return parse_protocol_version(text)[0] == PROTOCOL_MAJOR
+    except ValueError:
+        return False
+
+
+# --------------------------------------------------------------------------- paths
+
+class Paths:
+    """The server's endpoints (relative to its base URL)."""
+
+    HEALTH = "/health"
+    CAPABILITIES = "/capabilities"
+    REGISTER = "/devices/register"
+    ME = "/devices/me"
+    BATCH = "/recordings/batch"
+    MEDIA = "/media/{sha256}"
+    STATUS = "/status"
+    TARGETS = "/targets"
+    DASHBOARD = "/dashboard"
+
+    @staticmethod
+    def media(sha256: str) -> str:
+        return f"/media/{sha256}"
+
+
+# --------------------------------------------------------------------------- limits
+
+# Hard ceilings of this protocol version; a server advertises its own (lower or
+# equal) limits in `Capabilities` and the client must respect those.
+MAX_BATCH_ITEMS = 500
+MAX_MEDIA_PER_RECORDING = 8
+MAX_ACKNOWLEDGEMENTS = 64
+MAX_FEED_PAGE = 5000
+
+DEFAULT_MAX_BATCH_ITEMS = 100
+DEFAULT_MAX_MEDIA_BYTES = 10 * 1024 * 1024
+DEFAULT_MAX_CHUNK_BYTES = 512 * 1024
+
+# --------------------------------------------------------------------------- hashing
+
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+_SHA256_RE = re.compile(SHA256_PATTERN)
+
+
+def canonical_json(value: Any) -> bytes:
+    """The canonical bytes of a JSON value: what a payload hash is computed over.
+
+    Keys sorted (by code point), no whitespace (``,`` and ``:`` separators),
+    non-ASCII characters kept as they are and encoded as UTF-8, no NaN or
+    Infinity. Payloads carry no floats, so number formatting never differs.
+    """
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode("utf-8")
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def payload_sha256(payload: Mapping[str, Any] | "RecordingPayload") -> str:
+    """SHA-256 (lower-case hex) of a payload's canonical JSON.
+
+    Hash the JSON-mode dict exactly as it is sent: the server recomputes the
+    hash over the JSON object it received, not over its own parsed model.
+    """
+    if isinstance(payload, BaseModel):
+        payload = payload.model_dump(mode="json")
+    return sha256_hex(canonical_json(payload))
+
+
+def is_sha256(text: str) -> bool:
+    return bool(_SHA256_RE.match(text or ""))
+
+
+# --------------------------------------------------------------------------- models
+
+Sha256 = Annotated[str, Field(pattern=SHA256_PATTERN, description="SHA-256, 64 lower-case hex digits")]
+Uuid = Annotated[str, Field(pattern=UUID_PATTERN, description="client UUID, lower-case, with hyphens")]
+ShortText = Annotated[str, Field(max_length=200)]
+
+
+def _iso_date(value: Any) -> Any:
+    # Dates travel as ISO text only: refuse numbers (pydantic's lax mode would
+    # read them as Unix timestamps).
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("tanggal harus berformat YYYY-MM-DD") from None
+    raise ValueError("tanggal harus berupa teks YYYY-MM-DD")
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+
+def _integer(value: Any) -> Any:
+    # Integers only: no text ("1") and no booleans. 1.0 is the same JSON number
+    # as 1 (JSON Schema calls it an integer), so it is read as 1.
+    if isinstance(value, bool) or isinstance(value, str):
+        raise ValueError("harus berupa bilangan bulat")
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+Int = Annotated[int, BeforeValidator(_integer)]
+
+
+class _Model(BaseModel):
+    # Text fields take text only and integer fields integers only (`Int`):
+    # a wrong type is a 422 with the field named, never a silent conversion.
+    # Unknown fields are ignored, so a newer minor version can add optional
+    # fields without breaking older peers.
+    model_config = ConfigDict(extra="ignore")
+
+
+class MediaKind(str, Enum):
+    PHOTO = "photo"
+    SIGNATURE = "signature"
+
+
+class ItemOutcome(str, Enum):
+    """What the server did with one batch item.
+
+    accepted: stored and valid. already_have: the same UUID with the same
+    payload hash arrived before; the original answer is replayed (``original``
+    says what it was) and nothing changes. conflict: the same UUID with a
+    different payload; the new copy is parked for an administrator and the
+    server's copy is never overwritten (the client should park the entry).
+    duplicate_review: stored, but the NIK was recorded by another recording;
+    both are kept and flagged. rejected: the server's validation failed (see
+    ``reasons``); fix it and send a new version that ``replaces`` this one.
+    """
+
+    ACCEPTED = "accepted"
+    ALREADY_HAVE = "already_have"
+    CONFLICT = "conflict"
+    DUPLICATE_REVIEW = "duplicate_review"
+    REJECTED = "rejected"
+
+
+class ServerStatus(str, Enum):
+    """A stored recording's status on the server (reported in the status feed).
+
+    ``replaced``: a newer version (named in ``replaced_by``) superseded it.
+    The first three match `app.core.lifecycle.RecordingStatus` values.
+    """
+
+    ACCEPTED = "accepted"
+    DUPLICATE_REVIEW = "duplicate_review"
+    REJECTED = "rejected"
+    REPLACED = "replaced"
+
+
+class Reason(_Model):
+    """Why a recording was rejected or flagged: the shape of `app.core.findings.Finding`."""
+
+    code: str = Field(max_length=100)
+    field: str = Field(max_length=100)
+    severity: Literal["error", "warning"]
+    message: str = Field(max_length=1000)
+
+    @classmethod
+    def of(cls, finding: Any) -> "Reason":
+        """From an `app.core.findings.Finding` (or anything with ``to_dict``)."""
+        return cls.model_validate(finding.to_dict())
+
+
+class Acknowledgement(_Model):
+    """The operator's confirmation of a warning, travelling with the record."""
+
+    code: str = Field(max_length=100)
+    field: str = Field(max_length=100)
+    reason: str = Field(max_length=500)
+
+
+class MediaDescriptor(_Model):
+    """A media file that belongs to a recording (its bytes travel separately)."""
+
+    sha256: Sha256
+    size: Int = Field(ge=1, le=2**40)
+    kind: MediaKind
+    mime: str = Field(default="application/octet-stream", max_length=100,
+                      pattern=r"^[a-z]+/[a-z0-9.+-]+$")
+
+
+def media_descriptor(kind: MediaKind | str, data: bytes, mime: str = "image/jpeg") -> MediaDescriptor:
+    """The descriptor of a media file held in memory."""
+    return MediaDescriptor(sha256=sha256_hex(data), size=len(data), kind=MediaKind(kind), mime=mime)
+
+
+_CODE = Annotated[int, Field(ge=0, le=999), BeforeValidator(_integer)]  # constraints first: kept in the JSON schema
+
+
+class ResidentData(_Model):
+    """The resident's biodata in the JSON form of `app.core.resident.Resident.to_dict`.
+
+    Enumerated values are SIAK codes, dates ISO strings; region codes dotted.
+    Types are checked here (422 when wrong); meanings (valid codes, NIK vs birth
+    date, regions) are checked by the server's validation (``rejected``).
+    """
+
+    nik: str = Field(default="", max_length=32)
+    no_kk: str = Field(default="", max_length=32)
+    nama: ShortText = ""
+    tempat_lahir: ShortText = ""
+    tanggal_lahir: IsoDate | None = None
+    tanggal_lahir_presisi: Literal["exact", "month", "year"] = "exact"
+    jenis_kelamin: Literal["L", "P"] | None = None
+    golongan_darah: _CODE | None = None
+    alamat: str = Field(default="", max_length=500)
+    rt: str = Field(default="", max_length=8)
+    rw: str = Field(default="", max_length=8)
+    provinsi_kode: str = Field(default="", max_length=20)
+    provinsi_nama: ShortText = ""
+    kabupaten_kode: str = Field(default="", max_length=20)
+    kabupaten_nama: ShortText = ""
+    kecamatan_kode: str = Field(default="", max_length=20)
+    kecamatan_nama: ShortText = ""
+    kelurahan_kode: str = Field(default="", max_length=20)
+    kelurahan_nama: ShortText = ""
+    agama: _CODE | None = None
+    status_perkawinan: _CODE | None = None
+    pekerjaan: _CODE | None = None
+    kewarganegaraan: Literal["WNI", "WNA"] = "WNI"
+    pendidikan: _CODE | None = None
+    hubungan_keluarga: _CODE | None = None
+    nama_ayah: ShortText = ""
+    nama_ibu: ShortText = ""
+    disabilitas: list[_CODE] = Field(default_factory=list, max_length=10)
+    telepon: str = Field(default="", max_length=32)
+    catatan: str = Field(default="", max_length=2000)
+
+
+class RecordingPayload(_Model):
+    """One completed recording: what the payload hash covers.
+
+    Attributes:
+        resident: the biodata (`ResidentData`).
+        recording_date: the day the recording was made, as the device recorded
+            it; the server validates against this date (eligibility, age).
+        recorded_at: the device's timestamp as reported (ISO 8601 text; laptop
+            clocks lie, so the server keeps its own receive time too).
+        operator: the operator's user name on the laptop.
+        acknowledgements: warnings the operator confirmed, with reasons.
+        photo_exception / signature_exception: why there is no photo/signature.
+        media: descriptors of the photo and signature files.
+        replaces: the UUID of the recording this version corrects (like ODK's
+            deprecatedID); the old one is kept and marked ``replaced``.
+    """
+
+    resident: ResidentData
+    recording_date: IsoDate
+    recorded_at: str = Field(default="", max_length=40)
+    operator: str = Field(default="", max_length=100)
+    acknowledgements: list[Acknowledgement] = Field(default_factory=list, max_length=MAX_ACKNOWLEDGEMENTS)
+    photo_exception: str | None = Field(default=None, max_length=500)
+    signature_exception: str | None = Field(default=None, max_length=500)
+    media: list[MediaDescriptor] = Field(default_factory=list, max_length=MAX_MEDIA_PER_RECORDING)
+    replaces: Uuid | None = None
+    app_version: str | None = Field(default=None, max_length=40)
+
+
+class BatchItem(_Model):
+    """One recording in a batch, keyed by its client UUID.
+
+    ``payload_sha256`` is `payload_sha256` of ``payload`` as sent.
+    """
+
+    uuid: Uuid
+    payload_sha256: Sha256
+    payload: RecordingPayload
+
+
+def build_item(uuid: str, payload: RecordingPayload) -> dict[str, Any]:
+    """A batch item as the JSON-ready dict to send (payload hashed canonically)."""
+    body = payload.model_dump(mode="json")
+    return {"uuid": uuid, "payload_sha256": payload_sha256(body), "payload": body}
+
+
+class BatchRequest(_Model):
+    items: list[BatchItem] = Field(min_length=1, max_length=MAX_BATCH_ITEMS)
+
+
+class MediaState(_Model):
+    """What the server holds of one media file."""
+
+    sha256: Sha256
+    size: int
+    kind: MediaKind | None = None
+    offset: int = Field(description="bytes the server holds; resume uploading from here")
+    complete: bool = Field(description="the whole file is held and its SHA-256 verified")
+
+
+class ItemResult(_Model):
+    """The server's answer for one batch item (same order as the request).
+
+    Attributes:
+        outcome: see `ItemOutcome`.
+        original: for ``already_have``, the outcome of the first delivery.
+        status: the stored recording's current status (None when the item was
+            not stored, e.g. a payload hash mismatch).
+        reasons: why it was rejected / flagged / in conflict.
+        media: the media the server expects for this recording and what it holds.
+        received_complete: the record and all its media are held.
+    """
+
+    uuid: str
+    outcome: ItemOutcome
+    original: ItemOutcome | None = None
+    status: ServerStatus | None = None
+    reasons: list[Reason] = Field(default_factory=list)
+    media: list[MediaState] = Field(default_factory=list)
+    received_complete: bool = False
+
+
+class BatchResponse(_Model):
+    results: list[ItemResult]
+    server_time: dt.datetime
+
+
+class EnrollmentRequest(_Model):
+    enrollment_code: str = Field(min_length=1, max_length=64)
+    device_label: str | None = Field(default=None, max_length=100,
+                                     description="free text, e.g. the laptop's host name")
+
+
+class DeviceInfo(_Model):
+    device_id: int
+    name: str
+    area_kode: str
+
+
+class EnrollmentResponse(DeviceInfo):
+    token: str = Field(description="the device's bearer token; shown once, store it safely")
+    protocol_version: str
+
+
+class StatusEntry(_Model):
+    """The verification result of one of this device's recordings."""
+
+    uuid: str
+    status: ServerStatus
+    reasons: list[Reason] = Field(default_factory=list)
+    received_complete: bool
+    replaced_by: str | None = None
+    seq: int
+
+
+class StatusFeed(_Model):
+    """A page of changes since the cursor; call again with ``next_cursor`` while ``more``."""
+
+    items: list[StatusEntry]
+    next_cursor: int
+    more: bool
+
+
+class TargetEntry(_Model):
+    """A resident of the device's area on the target list (wajib KTP belum rekam).
+
+    ``recorded_by``: ``none`` (still to record), ``this_device`` or
+    ``other_device`` (someone else already recorded this NIK).
+    """
+
+    nik: str
+    nama: str
+    tanggal_lahir: dt.date | None
+    jenis_kelamin: Literal["L", "P"] | None
+    alamat: str
+    rt: str
+    rw: str
+    kelurahan_kode: str
+    recorded_by: Literal["none", "this_device", "other_device"]
+    seq: int
+
+
+class TargetFeed(_Model):
+    items: list[TargetEntry]
+    next_cursor: int
+    more: bool
+
+
+class Capabilities(_Model):
+    protocol_version: str
+    max_batch_items: int
+    max_media_bytes: int
+    max_chunk_bytes: int
+    media_kinds: list[MediaKind]
+    server_time: dt.datetime
+
+
+class Health(_Model):
+    status: Literal["ok"]
+    protocol_version: str
+
+
+# --------------------------------------------------------------------------- problems
+
+@dataclass(frozen=True)
+class ProblemSpec:
+    """One numbered problem. The code's integer part is the HTTP status.
+
+    Messages may hold ``{placeholders}`` filled from the problem's details.
+    """
+
+    code: str
+    status: int
+    message_id: str
+    message_en: str
+
+    def body(self, **details: Any) -> dict[str, Any]:
+        """The JSON body of a response carrying this problem."""
+        return ProblemBody(
+            code=self.code,
+            status=self.status,
+            message=_fill(self.message_id, details),
+            message_en=_fill(self.message_en, details),
+            details=details,
+        ).model_dump(mode="json")
+
+
+def _fill(template: str, details: Mapping[str, Any]) -> str:
+    try:
+        return template.format(**details)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+class ProblemBody(BaseModel):
+    """Every error response's JSON body."""
+
+    code: str = Field(description="stable numbered code, e.g. '401.2'")
+    status: int
+    message: str = Field(description="for the operator, in Bahasa Indonesia")
+    message_en: str
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+def _p(code: str, message_id: str, message_en: str) -> ProblemSpec:
+    return ProblemSpec(code, int(code.split(".")[0]), message_id, message_en)
+
+
+class Problems:
+    """The problem catalogue (one place, numbered; codes never change meaning)."""
+
+    PROTOCOL_HEADER_INVALID = _p(
+        "400.1",
+        "Header X-Jemput-Protocol tidak ada atau tidak dapat dibaca (contoh: 1.0).",
+        "The X-Jemput-Protocol header is missing or unreadable (e.g. 1.0).")
+    OFFSET_INVALID = _p(
+        "400.2",
+        "Offset unggahan tidak ada atau tidak valid (header Upload-Offset atau ?offset=).",
+        "The upload offset is missing or invalid (Upload-Offset header or ?offset=).")
+    TOKEN_MISSING = _p(
+        "401.1",
+        "Perangkat belum masuk: header Authorization Bearer tidak ada.",
+        "Not authenticated: the Authorization Bearer header is missing.")
+    TOKEN_INVALID = _p(
+        "401.2",
+        "Token perangkat tidak dikenal. Daftarkan ulang perangkat ini.",
+        "Unknown device token. Register this device again.")
+    TOKEN_REVOKED = _p(
+        "401.3",
+        "Token perangkat ini telah dicabut oleh admin.",
+        "This device's token has been revoked by the administrator.")
+    ENROLLMENT_INVALID = _p(
+        "403.1",
+        "Kode pendaftaran tidak berlaku (salah, sudah dipakai, atau kedaluwarsa).",
+        "The enrollment code is not valid (wrong, already used or expired).")
+    LOCAL_ONLY = _p(
+        "403.2",
+        "Halaman ini hanya dapat dibuka dari komputer server.",
+        "This page is only available from the server machine.")
+    NOT_FOUND = _p(
+        "404.1", "Alamat tidak ditemukan.", "Not found.")
+    MEDIA_NOT_EXPECTED = _p(
+        "404.2",
+        "Media ini tidak diharapkan: kirim dulu rekaman yang memuatnya.",
+        "This media is not expected: send the recording that lists it first.")
+    METHOD_NOT_ALLOWED = _p(
+        "405.1", "Metode tidak diizinkan untuk alamat ini.", "Method not allowed here.")
+    OFFSET_MISMATCH = _p(
+        "409.1",
+        "Offset unggahan tidak cocok: server memegang {offset} bita, lanjutkan dari sana.",
+        "Upload offset mismatch: the server holds {offset} bytes, resume from there.")
+    BODY_TOO_LARGE = _p(
+        "413.1",
+        "Permintaan terlalu besar (maksimal {limit} bita).",
+        "Request body too large (at most {limit} bytes).")
+    CHUNK_TOO_LARGE = _p(
+        "413.2",
+        "Potongan media terlalu besar (maksimal {limit} bita per potongan).",
+        "Media chunk too large (at most {limit} bytes per chunk).")
+    BATCH_TOO_LARGE = _p(
+        "413.3",
+        "Terlalu banyak rekaman dalam satu kiriman (maksimal {limit}).",
+        "Too many recordings in one batch (at most {limit}).")
+    MEDIA_BEYOND_SIZE = _p(
+        "413.4",
+        "Potongan melewati ukuran media yang dinyatakan ({size} bita).",
+        "The chunk goes beyond the media's declared size ({size} bytes).")
+    BODY_INVALID = _p(
+        "422.1",
+        "Isi permintaan tidak valid; lihat daftar kesalahan per kolom.",
+        "Invalid request body; see the per-field errors.")
+    MEDIA_HASH_MISMATCH = _p(
+        "422.2",
+        "Isi media tidak cocok dengan SHA-256-nya; unggahan dibuang, kirim ulang dari awal.",
+        "The media content does not match its SHA-256; the upload was discarded, send it again.")
+    PROTOCOL_MISMATCH = _p(
+        "426.1",
+        "Versi protokol aplikasi ({client}) tidak didukung server ({server}). Perbarui aplikasi.",
+        "Client protocol version ({client}) is not supported by the server ({server}). Update the app.")
+    INTERNAL = _p(
+        "500.1",
+        "Terjadi kesalahan di server; coba lagi nanti.",
+        "Internal server error; try again later.")
+
+    @classmethod
+    def all(cls) -> list[ProblemSpec]:
+        return [v for v in vars(cls).values() if isinstance(v, ProblemSpec)]
+
+
+PROBLEMS: dict[str, ProblemSpec] = {p.code: p for p in Problems.all()}
+
+
+def parse_problem(body: Any) -> ProblemBody | None:
+    """A response body as a `ProblemBody`, or None when it is not one."""
+    try:
+        return ProblemBody.model_validate(body)
+    except Exception:  # noqa: BLE001 - anything unparseable is "not a problem body"
+        return None
+
+
+# --------------------------------------------------------------------------- reason codes
+
+class ReasonCodes:
+    """Codes of reasons the server adds to item results (besides `app.core` findings)."""
+
+    PAYLOAD_HASH_MISMATCH = "payload.sha256_mismatch"
+    PAYLOAD_INVALID = "payload.invalid"
+    PAYLOAD_UNPROCESSABLE = "payload.unprocessable"
+    CONFLICT = "recording.conflict"
+    DUPLICATE_NIK = "nik.duplicate"
+    PHOTO_MISSING = "recording.photo_missing"
+    SIGNATURE_MISSING = "recording.signature_missing"
+    MEDIA_TOO_LARGE = "media.too_large"
+    MEDIA_SIZE_MISMATCH = "media.size_mismatch"
+    REPLACES_SELF = "replaces.self"
+    REPLACES_UNKNOWN = "replaces.unknown"
+    REPLACES_OTHER_DEVICE = "replaces.other_device"
+    REPLACES_ALREADY_REPLACED = "replaces.already_replaced"

@@ -1,0 +1,176 @@
+"""Administration on the server's database: devices, master data, target list, counts.
+
+Used by the ``jemput-server`` admin commands (which may run while the server
+is up: SQLite serialises the writers, PostgreSQL locks the counter rows).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from app.core.regions import RegionIndex, level_of
+from sync.server import db
+from sync.server.db import chunks
+from sync.server.importers import TargetRows, read_targets
+from sync.server.media_store import MediaStore
+from sync.server.security import new_enrollment_code, secret_sha256
+
+
+class AdminError(ValueError):
+    """An admin command that cannot be done (message in Bahasa Indonesia)."""
+
+
+@dataclass(frozen=True)
+class NewDevice:
+    device_id: int
+    name: str
+    area_kode: str
+    enrollment_code: str
+    expires_at: dt.datetime
+
+
+def add_device(engine: Engine, name: str, area: str, valid_hours: int = 72) -> NewDevice:
+    """Create a device and its one-time enrollment code (shown once, stored hashed)."""
+    name = " ".join(name.split())
+    if not name or len(name) > 100:
+        raise AdminError("nama perangkat wajib diisi (maksimal 100 karakter)")
+    if level_of(area.strip()) is None:
+        raise AdminError("kode wilayah tidak valid (contoh: 13.72 atau 13.72.01)")
+    area = area.strip()
+    code = new_enrollment_code()
+    now = db.utcnow()
+    expires = now + dt.timedelta(hours=valid_hours)
+    with db.write_transaction(engine) as conn:
+        device_id = conn.execute(
+            sa.insert(db.devices).values(
+                name=name, area_kode=area, area_digits=db.area_digits(area),
+                enroll_code_sha256=secret_sha256(code), enroll_expires_at=expires, created_at=now,
+            ).returning(db.devices.c.id)
+        ).scalar_one()
+    return NewDevice(device_id, name, area, code, expires)
+
+
+def revoke_device(engine: Engine, device: str) -> int:
+    """Revoke a device by id or name (its token stops working at once); its id."""
+    t = db.devices
+    with db.write_transaction(engine) as conn:
+        cond = t.c.id == int(device) if device.isdigit() else t.c.name == device
+        rows = conn.execute(sa.select(t.c.id, t.c.revoked_at).where(cond)).all()
+        if not rows:
+            raise AdminError("perangkat tidak ditemukan")
+        if len(rows) > 1:
+            raise AdminError("lebih dari satu perangkat dengan nama itu; sebutkan id-nya")
+        device_id = rows[0].id
+        conn.execute(sa.update(t).where(t.c.id == device_id, t.c.revoked_at.is_(None))
+                     .values(revoked_at=db.utcnow(), enroll_code_sha256=None))
+    return device_id
+
+
+def list_devices(engine: Engine) -> list[dict]:
+    t = db.devices
+    with engine.connect() as conn:
+        rows = conn.execute(sa.select(t.c.id, t.c.name, t.c.area_kode, t.c.enrolled_at, t.c.revoked_at)
+                            .order_by(t.c.id)).mappings().all()
+    return [dict(r) for r in rows]
+
+
+def import_regions(engine: Engine, lines: Iterable[str]) -> tuple[int, list[tuple[int, str]]]:
+    """Replace the master data with a ``kode,nama`` CSV; (rows kept, bad rows)."""
+    problems: list[tuple[int, str]] = []
+    index = RegionIndex.from_csv(lines, errors=problems)
+    rows = [{"kode": r.kode, "nama": r.nama} for r in index]
+    with db.write_transaction(engine) as conn:
+        db.lock_counter(conn, db.REGIONS_VERSION)
+        conn.execute(sa.delete(db.regions))
+        for part in chunks(rows, 5000):
+            conn.execute(sa.insert(db.regions), part)
+        db.next_seqs(conn, db.REGIONS_VERSION, 1)
+    return len(rows), problems
+
+
+def load_regions(engine: Engine) -> RegionIndex | None:
+    with engine.connect() as conn:
+        rows = conn.execute(sa.select(db.regions.c.kode, db.regions.c.nama)).all()
+    return RegionIndex.from_rows([(r.kode, r.nama) for r in rows], errors=[]) if rows else None
+
+
+@dataclass
+class TargetImport:
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+
+_TARGET_FIELDS = ("nama", "tanggal_lahir", "jenis_kelamin", "alamat", "rt", "rw",
+                  "kelurahan_kode", "kelurahan_digits")
+
+
+def import_targets(engine: Engine, path: Path) -> TargetImport:
+    """Add or update the target list from a CSV/XLSX file (keyed by NIK).
+
+    Changed rows get a new sequence number, so devices pull them in their next
+    target feed; unchanged rows are left alone.
+    """
+    parsed: TargetRows = read_targets(path, load_regions(engine))
+    report = TargetImport(problems=parsed.problems)
+    t = db.targets
+    now = db.utcnow()
+    with db.write_transaction(engine) as conn:
+        db.lock_counter(conn, db.TARGETS_SEQ)
+        for part in chunks(parsed.rows, 1000):
+            existing = {
+                row["nik"]: row for row in conn.execute(
+                    sa.select(t).where(t.c.nik.in_([r["nik"] for r in part]))).mappings()
+            }
+            new = [r for r in part if r["nik"] not in existing]
+            changed = [r for r in part if r["nik"] in existing
+                       and any(existing[r["nik"]][f] != r[f] for f in _TARGET_FIELDS)]
+            report.unchanged += len(part) - len(new) - len(changed)
+            seqs = iter(db.next_seqs(conn, db.TARGETS_SEQ, len(new) + len(changed)))
+            if new:
+                conn.execute(sa.insert(t), [dict(r, seq=next(seqs), updated_at=now) for r in new])
+            if changed:
+                conn.execute(
+                    sa.update(t).where(t.c.nik == sa.bindparam("b_nik")).values(
+                        **{f: sa.bindparam(f"b_{f}") for f in _TARGET_FIELDS},
+                        seq=sa.bindparam("b_seq"), updated_at=now),
+                    [dict({f"b_{f}": r[f] for f in _TARGET_FIELDS}, b_nik=r["nik"], b_seq=next(seqs))
+                     for r in changed],
+                )
+            report.inserted += len(new)
+            report.updated += len(changed)
+    return report
+
+
+def status_counts(engine: Engine, media: MediaStore | None = None) -> dict[str, int]:
+    """Counts for ``jemput-server status`` (ids and numbers only)."""
+    out: dict[str, int] = {}
+    d, r, c, t, g, mb = db.devices, db.recordings, db.conflicts, db.targets, db.regions, db.media_blobs
+    count = sa.func.count()
+    with engine.connect() as conn:
+        out["perangkat_aktif"] = conn.execute(sa.select(count).select_from(d).where(
+            d.c.token_sha256.is_not(None), d.c.revoked_at.is_(None))).scalar_one()
+        out["perangkat_menunggu_daftar"] = conn.execute(sa.select(count).select_from(d).where(
+            d.c.token_sha256.is_(None), d.c.revoked_at.is_(None))).scalar_one()
+        out["perangkat_dicabut"] = conn.execute(sa.select(count).select_from(d).where(
+            d.c.revoked_at.is_not(None))).scalar_one()
+        for status, n in conn.execute(sa.select(r.c.status, count).group_by(r.c.status)):
+            out[f"rekaman_{status}"] = n
+        out["rekaman_total"] = conn.execute(sa.select(count).select_from(r)).scalar_one()
+        out["rekaman_diterima_lengkap"] = conn.execute(sa.select(count).select_from(r).where(
+            r.c.received_complete == sa.true())).scalar_one()
+        out["konflik"] = conn.execute(sa.select(count).select_from(c)).scalar_one()
+        out["target"] = conn.execute(sa.select(count).select_from(t)).scalar_one()
+        out["wilayah"] = conn.execute(sa.select(count).select_from(g)).scalar_one()
+        out["media_lengkap"] = conn.execute(sa.select(count).select_from(mb).where(
+            mb.c.complete == sa.true())).scalar_one()
+        out["media_menunggu"] = conn.execute(sa.select(count).select_from(mb).where(
+            mb.c.complete == sa.false())).scalar_one()
+    return out

@@ -1,0 +1,97 @@
+"""`create_app(settings)`: the FastAPI application of the central server."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from fastapi import FastAPI
+
+from sync import protocol
+from sync.server import db
+from sync.server.errors import BodyLimitMiddleware, install_handlers
+from sync.server.intake import Intake
+from sync.server.media_store import MediaStore
+from sync.server.regions_cache import RegionCache
+from sync.server.routes import capabilities, dashboard, devices, health, media, recordings, status, targets
+from sync.server.settings import Settings
+
+ROUTERS = (health, capabilities, devices, recordings, media, status, targets, dashboard)
+
+
+def build_api(settings: Settings | None = None) -> FastAPI:
+    """The routes, handlers and middleware, without opening anything (no I/O)."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        engine = getattr(app.state, "engine", None)
+        if engine is not None:
+            engine.dispose()
+
+    app = FastAPI(
+        title="Jemput server",
+        version=protocol.PROTOCOL_VERSION,
+        description="Central intake for Jemput field laptops (e-KTP jemput bola). "
+                    f"Clients send `{protocol.PROTOCOL_HEADER}: {protocol.PROTOCOL_VERSION}` "
+                    "and `Authorization: Bearer <device token>`.",
+        lifespan=lifespan,
+    )
+    install_handlers(app)
+
+    def limit_for(path: str):  # noqa: ANN202
+        current = app.state.settings if hasattr(app.state, "settings") else (settings or _DEFAULT_LIMITS)
+        if path.startswith("/media/"):
+            return current.max_chunk_bytes, protocol.Problems.CHUNK_TOO_LARGE
+        return current.max_body_bytes, protocol.Problems.BODY_TOO_LARGE
+
+    app.add_middleware(BodyLimitMiddleware, limit_for=limit_for)
+    for module in ROUTERS:
+        app.include_router(module.router)
+    _document_limits(app, settings.max_batch_items if settings else protocol.DEFAULT_MAX_BATCH_ITEMS)
+    return app
+
+
+def _document_limits(app: FastAPI, max_batch_items: int) -> None:
+    """Make /openapi.json state this server's own batch limit (the models carry the
+    protocol's ceiling), so a request valid by the document is never refused for size."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            doc = generate()
+            batch = doc.get("components", {}).get("schemas", {}).get("BatchRequest")
+            if batch is not None:
+                batch["properties"]["items"]["maxItems"] = max_batch_items
+            app.openapi_schema = doc
+        return app.openapi_schema
+
+    app.openapi = openapi
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The server over `settings`: opens (and migrates) the database, prepares the media folder."""
+    app = build_api(settings)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = db.open_database(settings.url)
+    store = MediaStore(settings.media_dir, settings.partial_dir)
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.media = store
+    app.state.regions = RegionCache(engine)
+    app.state.intake = Intake(engine, app.state.regions, store, settings.max_media_bytes)
+    return app
+
+
+def openapi_document() -> dict[str, Any]:
+    """The OpenAPI document of a server with default limits, built without a
+    database (for tools and tests)."""
+    return build_api().openapi()
+
+
+class _Limits:
+    max_chunk_bytes = protocol.DEFAULT_MAX_CHUNK_BYTES
+    max_body_bytes = 8 * 1024 * 1024
+
+
+_DEFAULT_LIMITS = _Limits()

@@ -1,0 +1,223 @@
+"""``jemput-server``: run the central server and administer it.
+
+    jemput-server run --data DIR [--host 127.0.0.1] [--port 8765] [--database-url URL]
+    jemput-server add-device --data DIR --name NAMA --area KODE
+    jemput-server revoke-device --data DIR (ID|NAMA)
+    jemput-server list-devices --data DIR
+    jemput-server import-targets --data DIR FILE.csv|FILE.xlsx
+    jemput-server import-regions --data DIR FILE.csv
+    jemput-server status --data DIR
+
+``run`` prints one line ``jemput-server siap di http://HOST:PORT`` once it is
+listening (with ``--port 0`` the system picks a free port, shown there).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import socket
+import sys
+from pathlib import Path
+
+from sync import protocol
+from sync.server.settings import Settings
+
+log = logging.getLogger("jemput.server")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings(data_dir=Path(args.data), database_url=args.database_url,
+                    max_batch_items=getattr(args, "max_batch_items", None) or protocol.DEFAULT_MAX_BATCH_ITEMS,
+                    max_media_bytes=getattr(args, "max_media_bytes", None) or protocol.DEFAULT_MAX_MEDIA_BYTES,
+                    max_chunk_bytes=getattr(args, "max_chunk_bytes", None) or protocol.DEFAULT_MAX_CHUNK_BYTES)
+
+
+def _engine(args: argparse.Namespace):  # noqa: ANN202
+    from sync.server import db
+
+    settings = _settings(args)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return db.open_database(settings.url), settings
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from sync.server.app import create_app
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    settings = _settings(args)
+    app = create_app(settings)
+    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((args.host, args.port))
+    except OSError as exc:
+        print(f"jemput-server: tidak dapat memakai {args.host}:{args.port} ({exc.strerror})", file=sys.stderr)
+        return 1
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(app, log_config=None, access_log=args.access_log,
+                            timeout_graceful_shutdown=5)
+    server = uvicorn.Server(config)
+    shown = f"[{args.host}]" if family == socket.AF_INET6 else args.host
+    print(f"jemput-server siap di http://{shown}:{port}", flush=True)
+    server.run(sockets=[sock])
+    return 0
+
+
+def cmd_add_device(args: argparse.Namespace) -> int:
+    from sync.server import admin
+
+    engine, _ = _engine(args)
+    new = admin.add_device(engine, args.name, args.area, args.valid_hours)
+    print(f"Perangkat {new.device_id} '{new.name}' wilayah {new.area_kode}")
+    print(f"Kode pendaftaran (sekali pakai, berlaku sampai {new.expires_at:%Y-%m-%d %H:%M} UTC):")
+    print(new.enrollment_code)
+    return 0
+
+
+def cmd_revoke_device(args: argparse.Namespace) -> int:
+    from sync.server import admin
+
+    engine, _ = _engine(args)
+    device_id = admin.revoke_device(engine, args.device)
+    print(f"Perangkat {device_id} dicabut.")
+    return 0
+
+
+def cmd_list_devices(args: argparse.Namespace) -> int:
+    from sync.server import admin
+
+    engine, _ = _engine(args)
+    for d in admin.list_devices(engine):
+        state = "dicabut" if d["revoked_at"] else ("aktif" if d["enrolled_at"] else "menunggu pendaftaran")
+        print(f"{d['id']}\t{d['name']}\t{d['area_kode']}\t{state}")
+    return 0
+
+
+def _print_problems(problems: list[tuple[int, str]], limit: int = 50) -> None:
+    for line, reason in problems[:limit]:
+        print(f"  baris {line}: {reason}")
+    if len(problems) > limit:
+        print(f"  ... dan {len(problems) - limit} baris lagi")
+
+
+def cmd_import_targets(args: argparse.Namespace) -> int:
+    from sync.server import admin
+    from sync.server.importers import TargetFileError
+
+    engine, _ = _engine(args)
+    try:
+        report = admin.import_targets(engine, Path(args.file))
+    except (TargetFileError, OSError) as exc:
+        print(f"jemput-server: {exc}", file=sys.stderr)
+        return 1
+    print(f"Target: {report.inserted} baru, {report.updated} diperbarui, {report.unchanged} tetap, "
+          f"{len(report.problems)} baris ditolak.")
+    _print_problems(report.problems)
+    return 0 if not report.problems else 2
+
+
+def cmd_import_regions(args: argparse.Namespace) -> int:
+    from app.core.regions import RegionImportError
+    from sync.server import admin
+
+    engine, _ = _engine(args)
+    try:
+        with open(args.file, encoding="utf-8-sig", newline="") as fh:
+            count, problems = admin.import_regions(engine, fh)
+    except RegionImportError as exc:
+        print(f"jemput-server: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"jemput-server: berkas tidak dapat dibaca ({exc.strerror})", file=sys.stderr)
+        return 1
+    print(f"Wilayah: {count} baris dimuat, {len(problems)} baris ditolak.")
+    _print_problems(problems)
+    return 0 if not problems else 2
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from sync.server import admin
+    from sync.server.media_store import MediaStore
+
+    engine, settings = _engine(args)
+    counts = admin.status_counts(engine)
+    complete, partial = MediaStore(settings.media_dir, settings.partial_dir).counts()
+    counts["berkas_media"] = complete
+    counts["berkas_sebagian"] = partial
+    if args.json:
+        print(json.dumps(counts, sort_keys=True))
+    else:
+        for key, value in counts.items():
+            print(f"{key}: {value}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jemput-server", description="Server pusat Jemput.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--data", required=True, help="folder data server (database dan media)")
+        p.add_argument("--database-url", default=None,
+                       help="URL SQLAlchemy, mis. postgresql+psycopg://user:pass@host/db (bawaan: SQLite di --data)")
+        return p
+
+    p = common(sub.add_parser("run", help="jalankan server"))
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8765, help="0 = port bebas")
+    p.add_argument("--max-batch-items", type=int, default=None)
+    p.add_argument("--max-media-bytes", type=int, default=None)
+    p.add_argument("--max-chunk-bytes", type=int, default=None)
+    p.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=True)
+    p.set_defaults(func=cmd_run)
+
+    p = common(sub.add_parser("add-device", help="tambah perangkat, cetak kode pendaftaran sekali pakai"))
+    p.add_argument("--name", required=True)
+    p.add_argument("--area", required=True, help="kode wilayah kerja, mis. 13.72 atau 13.72.01")
+    p.add_argument("--valid-hours", type=int, default=72)
+    p.set_defaults(func=cmd_add_device)
+
+    p = common(sub.add_parser("revoke-device", help="cabut token perangkat"))
+    p.add_argument("device", help="id atau nama perangkat")
+    p.set_defaults(func=cmd_revoke_device)
+
+    p = common(sub.add_parser("list-devices", help="daftar perangkat"))
+    p.set_defaults(func=cmd_list_devices)
+
+    p = common(sub.add_parser("import-targets", help="impor daftar target (CSV/XLSX)"))
+    p.add_argument("file")
+    p.set_defaults(func=cmd_import_targets)
+
+    p = common(sub.add_parser("import-regions", help="impor data wilayah (CSV kode,nama)"))
+    p.add_argument("file")
+    p.set_defaults(func=cmd_import_regions)
+
+    p = common(sub.add_parser("status", help="tampilkan jumlah"))
+    p.add_argument("--json", action="store_true", help="satu baris JSON")
+    p.set_defaults(func=cmd_status)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from sync.server.admin import AdminError
+
+    try:
+        return args.func(args)
+    except AdminError as exc:
+        print(f"jemput-server: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""Cursor feeds: a device's recording statuses and its area's target list.
+
+A cursor is the highest change sequence number (``seq``) the device has seen;
+each call returns rows with ``seq > cursor`` in order, at most a page, and the
+cursor to send next. Timestamps are never used (laptop clocks lie).
+"""
+
+from __future__ import annotations
+
+import json
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from sync.protocol import Reason, StatusEntry, StatusFeed, TargetEntry, TargetFeed
+from sync.server import db
+from sync.server.db import chunks
+from sync.server.deps import Device
+
+
+def status_feed(engine: Engine, device: Device, since: int, limit: int) -> StatusFeed:
+    r = db.recordings
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(r.c.uuid, r.c.status, r.c.reasons, r.c.received_complete,
+                      r.c.replaced_by_uuid, r.c.seq)
+            .where(r.c.device_id == device.id, r.c.seq > since)
+            .order_by(r.c.seq)
+            .limit(limit + 1)
+        ).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    items = [
+        StatusEntry(
+            uuid=row.uuid, status=row.status,
+            reasons=[Reason.model_validate(x) for x in json.loads(row.reasons)],
+            received_complete=bool(row.received_complete), replaced_by=row.replaced_by_uuid,
+            seq=row.seq,
+        )
+        for row in rows
+    ]
+    return StatusFeed(items=items, next_cursor=rows[-1].seq if rows else since, more=more)
+
+
+def target_feed(engine: Engine, device: Device, since: int, limit: int) -> TargetFeed:
+    t, r = db.targets, db.recordings
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(t.c.nik, t.c.nama, t.c.tanggal_lahir, t.c.jenis_kelamin, t.c.alamat,
+                      t.c.rt, t.c.rw, t.c.kelurahan_kode, t.c.seq)
+            .where(t.c.kelurahan_digits.startswith(device.area_digits, autoescape=True),
+                   t.c.seq > since)
+            .order_by(t.c.seq)
+            .limit(limit + 1)
+        ).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        recorded: dict[str, str] = {}
+        for part in chunks([row.nik for row in rows]):
+            for nik, device_id in conn.execute(
+                sa.select(r.c.nik, r.c.device_id)
+                .where(r.c.nik.in_(part), r.c.status.in_(db.ACTIVE_STATUSES))
+            ):
+                if device_id == device.id:
+                    recorded[nik] = "this_device"
+                else:
+                    recorded.setdefault(nik, "other_device")
+    items = [
+        TargetEntry(
+            nik=row.nik, nama=row.nama, tanggal_lahir=row.tanggal_lahir,
+            jenis_kelamin=row.jenis_kelamin, alamat=row.alamat, rt=row.rt, rw=row.rw,
+            kelurahan_kode=row.kelurahan_kode, recorded_by=recorded.get(row.nik, "none"),
+            seq=row.seq,
+        )
+        for row in rows
+    ]
+    return TargetFeed(items=items, next_cursor=rows[-1].seq if rows else since, more=more)

@@ -1,0 +1,417 @@
+"""Batch intake: each recording answered on its own, all stored in one transaction.
+
+Per item (never all-or-nothing): a payload whose hash does not match is
+answered ``rejected`` and not stored; a UUID already held is ``already_have``
+(same hash: the first answer replayed) or ``conflict`` (different hash: the new
+copy parked in ``conflicts``, the stored one untouched); a new UUID is checked
+with `app.core.validation.validate_resident` on the recording's own date,
+honouring the acknowledgements it carries, then stored as ``rejected``,
+``accepted`` or ``duplicate_review`` (its NIK is already held by another active
+recording, which becomes ``duplicate_review`` too). A version that
+``replaces`` an older one marks it ``replaced`` once the new one is stored
+valid; a NIK held only by that predecessor is not a duplicate.
+
+Speed: validation runs before the transaction; inside it, every lookup is one
+indexed ``IN`` query for the whole batch and every write an ``executemany``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from app.core.findings import Acknowledgement as CoreAck
+from app.core.findings import verdict
+from app.core.regions import RegionIndex, to_digits
+from app.core.resident import Resident
+from app.core.validation import ValidationContext, normalize_resident, validate_resident
+from sync.protocol import (
+    BatchItem,
+    ItemOutcome,
+    ItemResult,
+    MediaKind,
+    MediaState,
+    Reason,
+    ReasonCodes,
+    RecordingPayload,
+    ServerStatus,
+    payload_sha256,
+)
+from sync.server import db
+from sync.server.db import chunks
+from sync.server.deps import Device
+from sync.server.media_store import MediaStore
+
+log = logging.getLogger("jemput.server.intake")
+
+def _reason(code: str, field_name: str, message: str, severity: str = "error") -> Reason:
+    return Reason(code=code, field=field_name, severity=severity, message=message)
+
+
+def duplicate_reason() -> Reason:
+    return _reason(ReasonCodes.DUPLICATE_NIK, "nik",
+                   "NIK ini juga direkam pada rekaman lain; keduanya disimpan dan perlu ditinjau petugas.",
+                   "warning")
+
+
+@dataclass
+class _Checked:
+    """An item after the checks that need no database."""
+
+    index: int
+    item: BatchItem
+    hash_ok: bool
+    blocking: list[Reason]
+    nik: str = ""
+    kelurahan_digits: str = ""
+    rt: str = ""
+    media: list = field(default_factory=list)  # unique MediaDescriptors
+
+
+def check_payload(payload: RecordingPayload, regions: RegionIndex | None,
+                  max_media_bytes: int) -> tuple[list[Reason], Resident | None]:
+    """The reasons that block this recording (empty: it may be accepted)."""
+    try:
+        resident = Resident.from_dict(payload.resident.model_dump(mode="json"))
+    except ValueError as exc:
+        return [_reason(ReasonCodes.PAYLOAD_INVALID, "resident", str(exc))], None
+    resident = normalize_resident(resident)
+    ctx = ValidationContext(regions=regions, recording_date=payload.recording_date)
+    acks = [CoreAck(a.code, a.field, a.reason) for a in payload.acknowledgements]
+    reasons = [Reason.of(f) for f in verdict(validate_resident(resident, ctx), acks).blocking]
+    kinds = {m.kind for m in payload.media}
+    if MediaKind.PHOTO not in kinds and not (payload.photo_exception or "").strip():
+        reasons.append(_reason(ReasonCodes.PHOTO_MISSING, "photo",
+                               "Foto tidak ada dan tidak ada alasan pengecualian."))
+    if MediaKind.SIGNATURE not in kinds and not (payload.signature_exception or "").strip():
+        reasons.append(_reason(ReasonCodes.SIGNATURE_MISSING, "signature",
+                               "Tanda tangan tidak ada dan tidak ada alasan pengecualian."))
+    for m in payload.media:
+        if m.size > max_media_bytes:
+            reasons.append(_reason(ReasonCodes.MEDIA_TOO_LARGE, m.kind.value,
+                                   f"Berkas media melebihi batas {max_media_bytes} bita."))
+    return reasons, resident
+
+
+def _unique_media(payload: RecordingPayload) -> list:
+    seen: dict[str, Any] = {}
+    for m in payload.media:
+        seen.setdefault(m.sha256, m)
+    return list(seen.values())
+
+
+class Intake:
+    """Processes batches for one server (engine, regions, media folder)."""
+
+    def __init__(self, engine: Engine, regions, media: MediaStore, max_media_bytes: int):  # noqa: ANN001
+        self.engine = engine
+        self.regions = regions
+        self.media = media
+        self.max_media_bytes = max_media_bytes
+
+    # -- the batch ---------------------------------------------------------------------
+
+    def process(self, device: Device, items: list[BatchItem], raw_items: list[dict]) -> list[ItemResult]:
+        regions = self.regions.current()
+        checked: list[_Checked] = []
+        for i, (item, raw) in enumerate(zip(items, raw_items)):
+            hash_ok = payload_sha256(raw["payload"]) == item.payload_sha256
+            c = _Checked(i, item, hash_ok, [])
+            if hash_ok:
+                try:
+                    c.blocking, resident = check_payload(item.payload, regions, self.max_media_bytes)
+                except Exception as exc:  # noqa: BLE001 - one odd record must not fail the batch
+                    log.warning("item %d: pemeriksaan gagal (%s)", i, type(exc).__name__)
+                    c.blocking, resident = [_reason(
+                        ReasonCodes.PAYLOAD_UNPROCESSABLE, "resident",
+                        "Rekaman tidak dapat diperiksa server (nilai di luar jangkauan, mis. tahun).")], None
+                c.media = _unique_media(item.payload)
+                if resident is not None:
+                    c.nik = resident.nik[:32]
+                    c.rt = resident.rt[:8]
+                    try:
+                        c.kelurahan_digits = to_digits(resident.kelurahan_kode)
+                    except ValueError:
+                        c.kelurahan_digits = ""
+            checked.append(c)
+        with db.write_transaction(self.engine) as conn:
+            results = _BatchTx(conn, device, self.media).run(checked)
+        counts = Counter(r.outcome.value for r in results)
+        log.info("batch perangkat=%d item=%d %s", device.id, len(results),
+                 " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
+        return results
+
+
+class _BatchTx:
+    """One batch inside one write transaction."""
+
+    def __init__(self, conn: Connection, device: Device, media: MediaStore):
+        self.conn = conn
+        self.device = device
+        self.media = media
+        self.now = db.utcnow()
+        self.existing: dict[str, dict] = {}  # uuid -> recording row (dict), DB rows
+        self.new: dict[str, dict] = {}  # uuid -> new row (dict) of this batch
+        self.changed: dict[int, dict] = {}  # id of an existing row -> the same dict, changed
+        self.active: dict[str, list[dict]] = {}  # nik -> active rows (existing or new)
+        self.blobs: dict[str, dict] = {}  # sha256 -> media_blobs row (existing or new)
+        self.new_blobs: dict[str, dict] = {}
+        self.media_of: dict[str, list[dict]] = {}  # uuid -> media rows (sha256, kind, mime, size)
+        self.touched_niks: set[str] = set()
+
+    def run(self, checked: list[_Checked]) -> list[ItemResult]:
+        conn = self.conn
+        db.lock_counter(conn, db.RECORDINGS_SEQ)
+        r = db.recordings
+        uuids = {c.item.uuid for c in checked}
+        uuids |= {c.item.payload.replaces for c in checked if c.item.payload.replaces}
+        for part in chunks(sorted(uuids)):
+            for row in conn.execute(sa.select(r).where(r.c.uuid.in_(part))).mappings():
+                self.existing[row["uuid"]] = dict(row)
+        niks = sorted({c.nik for c in checked if c.nik})
+        for part in chunks(niks):
+            rows = conn.execute(
+                sa.select(r).where(r.c.nik.in_(part), r.c.status.in_(db.ACTIVE_STATUSES))
+            ).mappings()
+            for row in rows:
+                full = self.existing.get(row["uuid"]) or dict(row)
+                self.existing.setdefault(row["uuid"], full)
+                self.active.setdefault(row["nik"], []).append(full)
+        shas = sorted({m.sha256 for c in checked for m in c.media})
+        for part in chunks(shas):
+            for row in conn.execute(sa.select(db.media_blobs).where(db.media_blobs.c.sha256.in_(part))).mappings():
+                self.blobs[row["sha256"]] = dict(row)
+        self._load_media_of([self.existing[u]["id"] for u in uuids if u in self.existing])
+
+        answers: list[tuple[_Checked, ItemOutcome, ItemOutcome | None, dict | None, list[Reason]]] = []
+        for c in checked:
+            answers.append(self._one(c))
+        self._write()
+        return [self._result(c, outcome, original, row, reasons)
+                for c, outcome, original, row, reasons in answers]
+
+    # -- deciding ------------------------------------------------------------------------
+
+    def _one(self, c: _Checked):
+        item = c.item
+        if not c.hash_ok:
+            reason = _reason(ReasonCodes.PAYLOAD_HASH_MISMATCH, "payload_sha256",
+                             "SHA-256 isi rekaman tidak cocok dengan isinya; rekaman tidak disimpan.")
+            return c, ItemOutcome.REJECTED, None, None, [reason]
+        stored = self.new.get(item.uuid) or self.existing.get(item.uuid)
+        if stored is not None:
+            reasons = [Reason.model_validate(x) for x in json.loads(stored["reasons"])]
+            if stored["payload_sha256"] == item.payload_sha256:
+                return c, ItemOutcome.ALREADY_HAVE, ItemOutcome(stored["outcome"]), stored, reasons
+            self._park_conflict(item)
+            conflict = _reason(ReasonCodes.CONFLICT, "uuid",
+                               "UUID ini sudah diterima dengan isi lain; salinan server tidak diubah "
+                               "dan kiriman ini disimpan untuk ditinjau admin.")
+            return c, ItemOutcome.CONFLICT, None, stored, [conflict]
+
+        reasons = list(c.blocking)
+        predecessor = None
+        replaces = item.payload.replaces
+        if replaces:
+            predecessor = self.new.get(replaces) or self.existing.get(replaces)
+            problem = self._replacement_problem(item.uuid, replaces, predecessor)
+            if problem is not None:
+                reasons.append(problem)
+                predecessor = None
+        for m in c.media:
+            blob = self.blobs.get(m.sha256)
+            if blob is not None and blob["size"] != m.size:
+                reasons.append(_reason(ReasonCodes.MEDIA_SIZE_MISMATCH, m.kind.value,
+                                       "Ukuran media tidak cocok dengan berkas ber-SHA-256 sama yang sudah ada."))
+        row = self._new_row(c)
+        if reasons:
+            row["status"] = row["outcome"] = ServerStatus.REJECTED.value
+            row["reasons"] = json.dumps([x.model_dump() for x in reasons])
+            self.new[item.uuid] = row
+            return c, ItemOutcome.REJECTED, None, row, reasons
+
+        others = [o for o in self.active.get(c.nik, []) if o is not predecessor and o["uuid"] != item.uuid]
+        if predecessor is not None:
+            self._mark_replaced(predecessor, item.uuid)
+        if c.nik and others:
+            status = ServerStatus.DUPLICATE_REVIEW
+            reasons = [duplicate_reason()]
+            for other in others:
+                self._flag_duplicate(other)
+        else:
+            status = ServerStatus.ACCEPTED
+        row["status"] = row["outcome"] = status.value
+        row["reasons"] = json.dumps([x.model_dump() for x in reasons])
+        self.new[item.uuid] = row
+        self.active.setdefault(c.nik, []).append(row)
+        self.touched_niks.add(c.nik)
+        self._attach_media(row, c)
+        return c, ItemOutcome(status.value), None, row, reasons
+
+    def _replacement_problem(self, uuid: str, replaces: str, predecessor: dict | None) -> Reason | None:
+        if replaces == uuid:
+            return _reason(ReasonCodes.REPLACES_SELF, "replaces", "Rekaman tidak dapat menggantikan dirinya sendiri.")
+        if predecessor is None:
+            return _reason(ReasonCodes.REPLACES_UNKNOWN, "replaces",
+                           "Rekaman yang digantikan belum ada di server.")
+        if predecessor["device_id"] != self.device.id:
+            return _reason(ReasonCodes.REPLACES_OTHER_DEVICE, "replaces",
+                           "Rekaman yang digantikan berasal dari perangkat lain.")
+        if predecessor.get("replaced_by_uuid") not in (None, uuid):
+            return _reason(ReasonCodes.REPLACES_ALREADY_REPLACED, "replaces",
+                           "Rekaman yang digantikan sudah diganti oleh versi lain.")
+        return None
+
+    def _new_row(self, c: _Checked) -> dict:
+        p = c.item.payload
+        return {
+            "uuid": c.item.uuid,
+            "device_id": self.device.id,
+            "payload_sha256": c.item.payload_sha256,
+            "payload": p.model_dump_json(),
+            "nik": c.nik,
+            "kelurahan_digits": c.kelurahan_digits,
+            "rt": c.rt,
+            "replaces_uuid": p.replaces,
+            "replaced_by_uuid": None,
+            "recording_date": p.recording_date,
+            "recorded_at": p.recorded_at,
+            "received_at": self.now,
+            "received_complete": False,
+        }
+
+    def _changed(self, row: dict) -> None:
+        if row["uuid"] not in self.new:
+            self.changed[row["id"]] = row
+
+    def _mark_replaced(self, row: dict, by_uuid: str) -> None:
+        if row["status"] in db.ACTIVE_STATUSES:
+            self.active[row["nik"]] = [o for o in self.active.get(row["nik"], []) if o is not row]
+            self.touched_niks.add(row["nik"])
+        row["status"] = ServerStatus.REPLACED.value
+        row["replaced_by_uuid"] = by_uuid
+        self._changed(row)
+
+    def _flag_duplicate(self, row: dict) -> None:
+        reasons = json.loads(row["reasons"])
+        if not any(x["code"] == ReasonCodes.DUPLICATE_NIK for x in reasons):
+            reasons.append(duplicate_reason().model_dump())
+        if row["status"] != ServerStatus.DUPLICATE_REVIEW.value or len(reasons) != len(json.loads(row["reasons"])):
+            row["status"] = ServerStatus.DUPLICATE_REVIEW.value
+            row["reasons"] = json.dumps(reasons)
+            self._changed(row)
+
+    def _park_conflict(self, item: BatchItem) -> None:
+        c = db.conflicts
+        exists = self.conn.execute(
+            sa.select(c.c.id).where(c.c.uuid == item.uuid, c.c.payload_sha256 == item.payload_sha256)
+        ).first()
+        if exists is None:
+            self.conn.execute(sa.insert(c).values(
+                uuid=item.uuid, device_id=self.device.id, payload_sha256=item.payload_sha256,
+                payload=item.payload.model_dump_json(), received_at=self.now))
+
+    def _attach_media(self, row: dict, c: _Checked) -> None:
+        media = []
+        for m in c.media:
+            media.append({"sha256": m.sha256, "kind": m.kind.value, "mime": m.mime, "size": m.size})
+            if m.sha256 not in self.blobs:
+                held = self.media.held(m.sha256)
+                blob = {"sha256": m.sha256, "size": m.size,
+                        "complete": held.complete and held.offset == m.size,
+                        "completed_at": self.now if held.complete else None}
+                self.blobs[m.sha256] = self.new_blobs[m.sha256] = blob
+        self.media_of[row["uuid"]] = media
+        row["received_complete"] = all(self.blobs[m["sha256"]]["complete"] for m in media)
+
+    def _load_media_of(self, recording_ids: list[int]) -> None:
+        rm = db.recording_media
+        by_id = {row["id"]: row["uuid"] for row in self.existing.values()}
+        for part in chunks(sorted(set(recording_ids))):
+            rows = self.conn.execute(sa.select(rm).where(rm.c.recording_id.in_(part))).mappings()
+            for m in rows:
+                self.media_of.setdefault(by_id[m["recording_id"]], []).append(
+                    {"sha256": m["sha256"], "kind": m["kind"], "mime": m["mime"], "size": m["size"]})
+        missing = sorted({m["sha256"] for ms in self.media_of.values() for m in ms} - set(self.blobs))
+        for part in chunks(missing):
+            for row in self.conn.execute(
+                    sa.select(db.media_blobs).where(db.media_blobs.c.sha256.in_(part))).mappings():
+                self.blobs[row["sha256"]] = dict(row)
+
+    # -- writing -------------------------------------------------------------------------
+
+    def _write(self) -> None:
+        conn = self.conn
+        r = db.recordings
+        new_rows = list(self.new.values())
+        seqs = db.next_seqs(conn, db.RECORDINGS_SEQ, len(new_rows) + len(self.changed))
+        for row, seq in zip(new_rows + list(self.changed.values()), seqs):
+            row["seq"] = seq
+        if self.new_blobs:
+            conn.execute(sa.insert(db.media_blobs), list(self.new_blobs.values()))
+        if new_rows:
+            cols = [c.name for c in r.columns if c.name != "id"]
+            conn.execute(sa.insert(r), [{k: row[k] for k in cols} for row in new_rows])
+            ids: dict[str, int] = {}
+            for part in chunks([row["uuid"] for row in new_rows]):
+                ids.update(conn.execute(sa.select(r.c.uuid, r.c.id).where(r.c.uuid.in_(part))).all())
+            for row in new_rows:
+                row["id"] = ids[row["uuid"]]
+            media_rows = [dict(m, recording_id=ids[uuid]) for uuid, ms in self.media_of.items()
+                          if uuid in self.new for m in ms]
+            if media_rows:
+                conn.execute(sa.insert(db.recording_media), media_rows)
+        if self.changed:
+            conn.execute(
+                sa.update(r).where(r.c.id == sa.bindparam("b_id")).values(
+                    status=sa.bindparam("b_status"), reasons=sa.bindparam("b_reasons"),
+                    replaced_by_uuid=sa.bindparam("b_replaced_by"), seq=sa.bindparam("b_seq")),
+                [{"b_id": row["id"], "b_status": row["status"], "b_reasons": row["reasons"],
+                  "b_replaced_by": row["replaced_by_uuid"], "b_seq": row["seq"]}
+                 for row in self.changed.values()],
+            )
+        bump_targets(conn, self.touched_niks - {""})
+
+    # -- answering -----------------------------------------------------------------------
+
+    def _result(self, c: _Checked, outcome: ItemOutcome, original: ItemOutcome | None,
+                row: dict | None, reasons: list[Reason]) -> ItemResult:
+        if row is None:
+            return ItemResult(uuid=c.item.uuid, outcome=outcome, reasons=reasons)
+        media = []
+        for m in sorted(self.media_of.get(row["uuid"], []), key=lambda m: (m["kind"], m["sha256"])):
+            blob = self.blobs.get(m["sha256"])
+            if blob is not None and blob["complete"]:
+                media.append(MediaState(sha256=m["sha256"], size=m["size"], kind=m["kind"],
+                                        offset=m["size"], complete=True))
+            else:
+                held = self.media.held(m["sha256"])
+                media.append(MediaState(sha256=m["sha256"], size=m["size"], kind=m["kind"],
+                                        offset=min(held.offset, m["size"]), complete=False))
+        return ItemResult(uuid=c.item.uuid, outcome=outcome, original=original,
+                          status=ServerStatus(row["status"]), reasons=reasons, media=media,
+                          received_complete=bool(row["received_complete"]))
+
+
+def bump_targets(conn: Connection, niks: set[str]) -> None:
+    """Give the targets with these NIKs new sequence numbers (their recorded state changed)."""
+    if not niks:
+        return
+    t = db.targets
+    db.lock_counter(conn, db.TARGETS_SEQ)
+    present: list[str] = []
+    for part in chunks(sorted(niks)):
+        present += [row[0] for row in conn.execute(sa.select(t.c.nik).where(t.c.nik.in_(part)))]
+    if not present:
+        return
+    seqs = db.next_seqs(conn, db.TARGETS_SEQ, len(present))
+    conn.execute(
+        sa.update(t).where(t.c.nik == sa.bindparam("b_nik")).values(seq=sa.bindparam("b_seq")),
+        [{"b_nik": nik, "b_seq": seq} for nik, seq in zip(present, seqs)],
+    )

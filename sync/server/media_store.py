@@ -1,0 +1,123 @@
+"""Media files on disk: resumable appends, SHA-256 verification, atomic completion.
+
+A file being uploaded lives in ``media/partial/<sha256>``; each chunk must start
+exactly where the partial file ends. When the last byte arrives the whole file
+is hashed: a match is fsynced and renamed atomically to ``media/<sha256>``, a
+mismatch discards the partial file. A complete file is never written again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from sync.protocol import Problems, is_sha256
+from sync.server.failures import ProblemError
+
+
+@dataclass(frozen=True)
+class Held:
+    """How much of a media file the server holds."""
+
+    offset: int
+    complete: bool
+
+
+class MediaStore:
+    """The media folder; one lock per file so concurrent chunks never interleave."""
+
+    def __init__(self, media_dir: Path, partial_dir: Path):
+        self.media_dir = Path(media_dir)
+        self.partial_dir = Path(partial_dir)
+        self.media_dir.mkdir(parents=True, exist_ok=True)
+        self.partial_dir.mkdir(parents=True, exist_ok=True)
+        self._locks: dict[str, threading.Lock] = defaultdict(threading.Lock)
+        self._guard = threading.Lock()
+
+    def _lock(self, sha256: str) -> threading.Lock:
+        with self._guard:
+            return self._locks[sha256]
+
+    def path(self, sha256: str) -> Path:
+        if not is_sha256(sha256):  # never build a path from anything else
+            raise ValueError("bukan SHA-256")
+        return self.media_dir / sha256
+
+    def partial_path(self, sha256: str) -> Path:
+        if not is_sha256(sha256):
+            raise ValueError("bukan SHA-256")
+        return self.partial_dir / sha256
+
+    def held(self, sha256: str) -> Held:
+        final = self.path(sha256)
+        if final.exists():
+            return Held(final.stat().st_size, True)
+        partial = self.partial_path(sha256)
+        try:
+            return Held(partial.stat().st_size, False)
+        except FileNotFoundError:
+            return Held(0, False)
+
+    def append(self, sha256: str, offset: int, data: bytes, size: int) -> Held:
+        """Append `data` at `offset` to the file declared as `size` bytes.
+
+        Raises `ProblemError`: 409.1 when `offset` is not what the server holds,
+        413.4 when the chunk goes beyond `size`, 422.2 when the complete file
+        does not hash to `sha256` (the partial file is then discarded).
+        """
+        with self._lock(sha256):
+            held = self.held(sha256)
+            if held.complete:
+                if offset == held.offset and not data:
+                    return held
+                raise ProblemError(Problems.OFFSET_MISMATCH, offset=held.offset, complete=True)
+            if offset != held.offset:
+                raise ProblemError(Problems.OFFSET_MISMATCH, offset=held.offset, complete=False)
+            if offset + len(data) > size:
+                raise ProblemError(Problems.MEDIA_BEYOND_SIZE, size=size, offset=held.offset)
+            partial = self.partial_path(sha256)
+            if data:
+                with open(partial, "ab") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            new_offset = offset + len(data)
+            if new_offset < size:
+                return Held(new_offset, False)
+            return self._complete(sha256, partial)
+
+    def _complete(self, sha256: str, partial: Path) -> Held:
+        digest = hashlib.sha256()
+        with open(partial, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        if digest.hexdigest() != sha256:
+            partial.unlink(missing_ok=True)
+            raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=0)
+        final = self.path(sha256)
+        os.replace(partial, final)
+        _fsync_dir(self.media_dir)
+        return Held(final.stat().st_size, True)
+
+    def counts(self) -> tuple[int, int]:
+        """(complete files, partial files) on disk."""
+        complete = sum(1 for p in self.media_dir.iterdir() if p.is_file() and is_sha256(p.name))
+        partial = sum(1 for p in self.partial_dir.iterdir() if p.is_file())
+        return complete, partial
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

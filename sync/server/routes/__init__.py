@@ -1,0 +1,26 @@
+"""One router per resource; `documented` lists a route's problem answers for OpenAPI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sync.protocol import ProblemBody
+
+_DESCRIPTIONS = {
+    400: "bad request (protocol header, offset)",
+    401: "missing, unknown or revoked device token",
+    403: "forbidden",
+    404: "not found",
+    409: "conflict (upload offset)",
+    413: "too large",
+    422: "invalid request (per-field errors in details.errors)",
+    426: "protocol major version not supported",
+}
+
+
+def documented(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    return {s: {"model": ProblemBody, "description": _DESCRIPTIONS[s]} for s in statuses}
+
+
+DEVICE_CALL = (400, 401, 422, 426)
+"""Problems every authenticated call may answer."""

@@ -1,0 +1,140 @@
+"""/media/{sha256}: resumable upload of a recording's photo and signature.
+
+``GET``/``HEAD`` say how many bytes the server holds (`OFFSET_HEADER`, and in
+GET's `MediaState` body). ``PUT``/``PATCH`` append one chunk whose start is
+given in `OFFSET_HEADER` (or ``?offset=``); it must equal what the server
+holds (409 with the server's offset otherwise). The last chunk triggers the
+SHA-256 check: a mismatch discards the upload (422).
+"""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
+
+from sync.protocol import (
+    COMPLETE_HEADER,
+    LENGTH_HEADER,
+    OFFSET_HEADER,
+    SHA256_PATTERN,
+    MediaState,
+    Paths,
+    Problems,
+)
+from sync.server.deps import CurrentDevice, EngineDep, SettingsDep, check_protocol
+from sync.server.errors import ProblemError
+from sync.server.routes import DEVICE_CALL, documented
+from sync.server.uploads import Expected, expected_media, mark_complete, reconcile
+
+router = APIRouter(tags=["media"], dependencies=[Depends(check_protocol)],
+                   responses=documented(*DEVICE_CALL, 404))
+
+Sha = Annotated[str, Path(pattern=SHA256_PATTERN, description="the file's SHA-256 (lower-case hex)")]
+
+
+def _expected(engine, device, sha256: str) -> Expected:  # noqa: ANN001
+    expected = expected_media(engine, device.id, sha256)
+    if expected is None:
+        raise ProblemError(Problems.MEDIA_NOT_EXPECTED)
+    return expected
+
+
+def _state(expected: Expected, offset: int, complete: bool) -> MediaState:
+    return MediaState(sha256=expected.sha256, size=expected.size, kind=expected.kind,
+                      offset=offset, complete=complete)
+
+
+def _headers(state: MediaState) -> dict[str, str]:
+    return {OFFSET_HEADER: str(state.offset), LENGTH_HEADER: str(state.size),
+            COMPLETE_HEADER: "1" if state.complete else "0", "Cache-Control": "no-store"}
+
+
+def _held(request: Request, engine, device, sha256: str) -> MediaState:  # noqa: ANN001
+    expected = _expected(engine, device, sha256)
+    held = reconcile(engine, request.app.state.media, expected)
+    return _state(expected, held.offset, held.complete)
+
+
+@router.get(Paths.MEDIA, response_model=MediaState)
+def media_state(sha256: Sha, request: Request, response: Response, device: CurrentDevice,
+                engine: EngineDep) -> MediaState:
+    """How much of this file the server holds."""
+    state = _held(request, engine, device, sha256)
+    response.headers.update(_headers(state))
+    return state
+
+
+@router.head(Paths.MEDIA, status_code=200, response_class=Response)
+def media_head(sha256: Sha, request: Request, device: CurrentDevice, engine: EngineDep) -> Response:
+    """Like GET, headers only (`Upload-Offset`, `Upload-Length`, `Upload-Complete`)."""
+    state = _held(request, engine, device, sha256)
+    return Response(status_code=200, headers=_headers(state))
+
+
+OffsetHeader = Annotated[str | None, Header(alias=OFFSET_HEADER, description="where this chunk starts")]
+OffsetQuery = Annotated[int | None, Query(alias="offset", ge=0, le=2**40, description="alternative to the header")]
+
+
+def _offset(header: str | None, query: int | None) -> int:
+    value: int | None = None
+    if header is not None and header.strip():
+        text = header.strip()
+        if not (text.isascii() and text.isdigit()) or len(text) > 13:
+            raise ProblemError(Problems.OFFSET_INVALID)
+        value = int(text)
+    if query is not None:
+        if value is not None and value != query:
+            raise ProblemError(Problems.OFFSET_INVALID)
+        value = query
+    if value is None:
+        raise ProblemError(Problems.OFFSET_INVALID)
+    return value
+
+
+async def _upload(sha256: str, request: Request, device, engine, settings,  # noqa: ANN001
+                  offset_header: str | None, offset_query: int | None) -> Response:
+    offset = _offset(offset_header, offset_query)
+    data = await request.body()  # bounded by BodyLimitMiddleware (max chunk)
+    if len(data) > settings.max_chunk_bytes:
+        raise ProblemError(Problems.CHUNK_TOO_LARGE, limit=settings.max_chunk_bytes)
+
+    def work() -> MediaState:
+        expected = _expected(engine, device, sha256)
+        store = request.app.state.media
+        try:
+            held = store.append(sha256, offset, data, expected.size)
+        except ProblemError as exc:
+            if exc.spec is Problems.OFFSET_MISMATCH and exc.details.get("complete"):
+                reconcile(engine, store, expected)
+            raise
+        if held.complete:
+            mark_complete(engine, sha256)
+        return _state(expected, held.offset, held.complete)
+
+    state = await run_in_threadpool(work)
+    return Response(content=state.model_dump_json(), media_type="application/json",
+                    headers=_headers(state))
+
+
+_UPLOAD_DOC = dict(
+    response_model=MediaState,
+    responses=documented(400, 409, 413, 422),
+    openapi_extra={"requestBody": {"required": True, "content": {
+        "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
+)
+
+
+@router.put(Paths.MEDIA, **_UPLOAD_DOC)
+async def media_put(sha256: Sha, request: Request, device: CurrentDevice, engine: EngineDep,
+                    settings: SettingsDep, offset_header: OffsetHeader = None,
+                    offset: OffsetQuery = None) -> Response:
+    """Append a chunk at the given offset (the whole file is verified on its last byte)."""
+    return await _upload(sha256, request, device, engine, settings, offset_header, offset)
+
+
+@router.patch(Paths.MEDIA, **_UPLOAD_DOC)
+async def media_patch(sha256: Sha, request: Request, device: CurrentDevice, engine: EngineDep,
+                      settings: SettingsDep, offset_header: OffsetHeader = None,
+                      offset: OffsetQuery = None) -> Response:
+    """Same as PUT (tus-style clients use PATCH)."""
+    return await _upload(sha256, request, device, engine, settings, offset_header, offset)

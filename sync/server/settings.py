@@ -1,0 +1,48 @@
+"""Server settings: where the data lives and the limits it advertises."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sync import protocol
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything `create_app` needs.
+
+    Attributes:
+        data_dir: holds ``jemput-server.db`` (unless `database_url` is given)
+            and ``media/`` (complete files named by SHA-256, ``media/partial/``
+            for uploads in progress).
+        database_url: a SQLAlchemy URL; None means SQLite in `data_dir`.
+        max_body_bytes: the largest JSON request accepted (413 above).
+    """
+
+    data_dir: Path
+    database_url: str | None = None
+    max_batch_items: int = protocol.DEFAULT_MAX_BATCH_ITEMS
+    max_media_bytes: int = protocol.DEFAULT_MAX_MEDIA_BYTES
+    max_chunk_bytes: int = protocol.DEFAULT_MAX_CHUNK_BYTES
+    max_body_bytes: int = 8 * 1024 * 1024
+    feed_page: int = 1000
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "data_dir", Path(self.data_dir))
+        if not 1 <= self.max_batch_items <= protocol.MAX_BATCH_ITEMS:
+            raise ValueError(f"max_batch_items harus 1..{protocol.MAX_BATCH_ITEMS}")
+
+    @property
+    def url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'jemput-server.db').resolve()}"
+
+    @property
+    def media_dir(self) -> Path:
+        return self.data_dir / "media"
+
+    @property
+    def partial_dir(self) -> Path:
+        return self.media_dir / "partial"

@@ -1,0 +1,128 @@
+"""Fixtures for the central server: one real `jemput-server run` process per
+worker, registered devices, generated residents, and the in-process app."""
+
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from faker import Faker
+
+from app.core.regions import RegionIndex, RegionLevel
+from sync import protocol
+
+from serverkit import (
+    LIVE_CHUNK,
+    LIVE_MAX_MEDIA,
+    DeviceClient,
+    LiveServer,
+    People,
+    Recording,
+    make_recording,
+    run_cli,
+    start_server,
+    stop_server,
+)
+
+
+@pytest.fixture(scope="session")
+def region_index(seed_regions_csv: Path) -> RegionIndex:
+    return RegionIndex.from_csv(seed_regions_csv.read_text(encoding="utf-8").splitlines())
+
+
+@pytest.fixture(scope="session")
+def people(region_index: RegionIndex) -> People:
+    Faker.seed(20251120 + os.getpid())
+    return People(region_index, Faker("id_ID"), random.Random(os.getpid()))
+
+
+@pytest.fixture
+def recording(people: People):
+    """Factory: ``recording(area=None, resident_changes..., **options)``."""
+
+    def make(area: str | None = None, resident: dict | None = None, **options: Any) -> Recording:
+        return make_recording(resident or people.resident(area), **options)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory, seed_regions_csv: Path, region_index: RegionIndex):
+    """One real server process per test worker (tests isolate by area and NIK).
+
+    With JEMPUT_TEST_POSTGRES_URL set (an empty database, emptied here; run
+    without xdist) the server runs on PostgreSQL instead of SQLite.
+    """
+    data = tmp_path_factory.mktemp("jemput-server")
+    database = os.environ.get("JEMPUT_TEST_POSTGRES_URL")
+    extra: list[str] = []
+    if database:
+        import sqlalchemy as sa
+
+        engine = sa.create_engine(database)
+        with engine.begin() as conn:
+            conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+        engine.dispose()
+        extra = ["--database-url", database]
+    run_cli("import-regions", "--data", data, *extra, seed_regions_csv)
+    proc, url, log = start_server(data, "--max-chunk-bytes", str(LIVE_CHUNK), *extra,
+                                  "--max-media-bytes", str(LIVE_MAX_MEDIA), "--max-batch-items", "50")
+    kecamatan = [r.kode for r in region_index if r.level is RegionLevel.KECAMATAN
+                 and region_index.children(r.kode)]
+    server = LiveServer(url, data, log, proc, iter(kecamatan[::-1]), database)
+    yield server
+    stop_server(proc)
+    if hasattr(server, "_engine"):
+        server._engine.dispose()
+
+
+@pytest.fixture
+def device(live_server: LiveServer) -> DeviceClient:
+    return live_server.device()
+
+
+@pytest.fixture
+def app_settings(tmp_path: Path):
+    from sync.server.settings import Settings
+
+    return Settings(data_dir=tmp_path / "server", max_chunk_bytes=4096, max_media_bytes=64 * 1024,
+                    max_body_bytes=256 * 1024, max_batch_items=20)
+
+
+@pytest.fixture
+def app(app_settings, seed_regions_csv: Path):
+    from sync.server import admin
+    from sync.server.app import create_app
+
+    application = create_app(app_settings)
+    with open(seed_regions_csv, encoding="utf-8") as fh:
+        admin.import_regions(application.state.engine, fh)
+    yield application
+    application.state.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    from fastapi.testclient import TestClient
+
+    with TestClient(app, headers={protocol.PROTOCOL_HEADER: protocol.PROTOCOL_VERSION}) as c:
+        yield c
+
+
+@pytest.fixture
+def token(app, client) -> str:
+    from sync.server import admin
+
+    code = admin.add_device(app.state.engine, "Tim uji", "13.72").enrollment_code
+    r = client.post(protocol.Paths.REGISTER, json={"enrollment_code": code})
+    assert r.status_code == 201, r.text
+    return r.json()["token"]
+
+
+@pytest.fixture
+def authed(client, token):
+    client.headers["Authorization"] = f"Bearer {token}"
+    return client

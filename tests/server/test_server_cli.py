@@ -1,0 +1,133 @@
+"""The admin commands of `jemput-server`, run as real processes on a data folder."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sync import protocol
+from sync.server.app import create_app
+from sync.server.settings import Settings
+
+from serverkit import run_cli
+
+HEADER = ["nik", "nama", "tanggal_lahir", "jenis_kelamin", "alamat", "rt", "rw", "kelurahan_kode"]
+
+
+def _code(stdout: str) -> str:
+    return stdout.strip().splitlines()[-1].strip()
+
+
+def test_devices_are_added_registered_listed_and_revoked(tmp_path):
+    data = tmp_path / "srv"
+    out = run_cli("add-device", "--data", data, "--name", "Tim Magelang Utara", "--area", "33.71.02")
+    assert "Kode pendaftaran" in out.stdout
+    code = _code(out.stdout)
+    assert len(code) == 14 and code.count("-") == 2
+
+    app = create_app(Settings(data_dir=data))
+    with TestClient(app, headers={protocol.PROTOCOL_HEADER: "1.0"}) as client:
+        r = client.post(protocol.Paths.REGISTER, json={"enrollment_code": code})
+        assert r.status_code == 201
+        token = r.json()["token"]
+        assert client.post(protocol.Paths.REGISTER, json={"enrollment_code": code}).status_code == 403
+
+        listing = run_cli("list-devices", "--data", data).stdout
+        assert "Tim Magelang Utara" in listing and "aktif" in listing
+        assert token not in listing and code not in listing
+
+        out = run_cli("revoke-device", "--data", data, "Tim Magelang Utara")
+        assert "dicabut" in out.stdout
+        r = client.get(protocol.Paths.ME, headers={"Authorization": f"Bearer {token}"})
+        assert r.status_code == 401 and r.json()["code"] == "401.3"
+    app.state.engine.dispose()
+
+    status = json.loads(run_cli("status", "--data", data, "--json").stdout)
+    assert status["perangkat_dicabut"] == 1 and status["perangkat_aktif"] == 0
+
+    bad = run_cli("add-device", "--data", data, "--name", "X", "--area", "99.1", check=False)
+    assert bad.returncode == 1 and "kode wilayah" in bad.stderr
+    missing = run_cli("revoke-device", "--data", data, "tidak ada", check=False)
+    assert missing.returncode == 1 and "tidak ditemukan" in missing.stderr
+
+
+def _write_csv(path: Path, rows: list[list[str]]) -> Path:
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    return path
+
+
+def test_import_targets_reports_bad_rows_by_line(tmp_path, seed_regions_csv, people):
+    data = tmp_path / "srv"
+    run_cli("import-regions", "--data", data, seed_regions_csv)
+    good = [people.resident("13.72") for _ in range(3)]
+    row = lambda r, **c: [str(dict(r, **c)[k]) for k in HEADER]  # noqa: E731
+    bad_nik = people.resident("13.72")
+    rows = [
+        HEADER,
+        row(good[0]),                                         # line 2
+        row(bad_nik, nik=bad_nik["nik"][:15]),                # line 3: 15 digits
+        row(people.resident("13.72"), tanggal_lahir="1990-13-45"),  # line 4
+        row(people.resident("13.72"), kelurahan_kode="13.72.01.1999"),  # line 5: not in master data
+        row(good[1]),                                         # line 6
+        row(good[0], nama="ORANG LAIN"),                      # line 7: same NIK as line 2
+        row(people.resident("13.72"), jenis_kelamin="X"),     # line 8
+        row(good[2], rt="7", rw="12"),                        # line 9: padded
+    ]
+    out = run_cli("import-targets", "--data", data, _write_csv(tmp_path / "t.csv", rows), check=False)
+    assert out.returncode == 2
+    assert "3 baru" in out.stdout and "5 baris ditolak" in out.stdout
+    lines = {int(line.split()[1].rstrip(":")) for line in out.stdout.splitlines() if line.strip().startswith("baris")}
+    assert lines == {3, 4, 5, 7, 8}
+    assert "NIK sama dengan baris 2" in out.stdout
+    assert bad_nik["nik"][:15] not in out.stdout  # the report never repeats a NIK
+    status = json.loads(run_cli("status", "--data", data, "--json").stdout)
+    assert status["target"] == 3 and status["wilayah"] == 287
+
+
+def test_import_targets_from_xlsx(tmp_path, seed_regions_csv, people):
+    openpyxl = pytest.importorskip("openpyxl")
+    data = tmp_path / "srv"
+    run_cli("import-regions", "--data", data, seed_regions_csv)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    residents = [people.resident("14.72") for _ in range(3)]
+    for r in residents:
+        sheet.append([r[k] for k in HEADER])
+    numeric = people.resident("14.72")
+    sheet.append([int(numeric["nik"])] + [numeric[k] for k in HEADER[1:]])  # NIK typed as a number
+    path = tmp_path / "target.xlsx"
+    book.save(path)
+    out = run_cli("import-targets", "--data", data, path, check=False)
+    assert "3 baru" in out.stdout
+    assert "baris 5:" in out.stdout and "angka" in out.stdout
+
+    missing = _write_csv(tmp_path / "cols.csv", [["nik", "nama"], ["1", "A"]])
+    out = run_cli("import-targets", "--data", data, missing, check=False)
+    assert out.returncode == 1 and "kolom tidak ada" in out.stderr
+
+
+def test_import_regions_reports_bad_rows(tmp_path):
+    data = tmp_path / "srv"
+    path = _write_csv(tmp_path / "wilayah.csv", [
+        ["kode", "nama"], ["13", "Sumatera Barat"], ["13.72", "Kota Solok"],
+        ["13.7x", "Rusak"], ["13.72.01", "Lubuk Sikarah"], ["13.72.01.1001", ""],
+    ])
+    out = run_cli("import-regions", "--data", data, path, check=False)
+    assert out.returncode == 2
+    assert "3 baris dimuat" in out.stdout
+    assert "baris 4:" in out.stdout and "baris 6:" in out.stdout
+    broken = _write_csv(tmp_path / "kosong.csv", [["id", "label"]])
+    out = run_cli("import-regions", "--data", data, broken, check=False)
+    assert out.returncode == 1 and "kode,nama" in out.stderr
+
+
+def test_run_refuses_a_port_in_use(tmp_path, live_server):
+    port = live_server.url.rsplit(":", 1)[1]
+    out = run_cli("run", "--data", tmp_path / "srv", "--port", port, check=False)
+    assert out.returncode == 1 and "tidak dapat memakai" in out.stderr

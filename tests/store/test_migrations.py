@@ -1,0 +1,179 @@
+"""Schema migrations: from an empty file, from every earlier version, and refusing newer files."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+
+import pytest
+import sqlite_utils
+
+from app.store import migrations
+from app.store.database import SchemaTooNew, connect, open_profile
+from app.store.keys import derive_key
+from app.store.migrations import LATEST_VERSION, NAMES
+from app.store.profile import db_path, profile_path, read_profile
+from app.store.recordings import RecordingRepo
+from app.store.targets import TargetRepo
+from store_support import PASSPHRASE, make_profile_at_version, make_resident
+
+EXPECTED_TABLES = {
+    "operators", "recordings", "media", "outbox", "settings", "audit", "regions", "targets", "targets_fts",
+}
+
+
+def _tables(store) -> set[str]:
+    return {r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def _area_index_columns(store) -> list[str]:
+    return [r[2] for r in store.query("PRAGMA index_info(targets_area)")]
+
+
+def test_there_are_several_versions():
+    assert LATEST_VERSION == len(NAMES) >= 3
+    assert NAMES == sorted(NAMES)
+
+
+def test_from_an_empty_file(tmp_path):
+    directory = tmp_path / "p"
+    make_profile_at_version(directory, 0).conn.close()
+    with open_profile(directory, PASSPHRASE) as store:
+        assert store.schema_version == LATEST_VERSION
+        assert store.pragma("user_version") == LATEST_VERSION
+        assert EXPECTED_TABLES <= _tables(store)
+        assert [n for (n,) in store.query("SELECT name FROM _sqlite_migrations ORDER BY id")] == NAMES
+    assert not list(directory.glob("jemput.db.bak-*"))  # nothing to keep from an empty file
+    assert json.loads(profile_path(directory).read_text())["schema_version"] == LATEST_VERSION
+
+
+@pytest.mark.parametrize("version", range(1, LATEST_VERSION))
+def test_from_every_earlier_version(tmp_path, fake, version):
+    directory = tmp_path / "p"
+    db = make_profile_at_version(directory, version)
+    assert migrations.schema_version(db) == version
+    resident = make_resident(fake)
+    rec_uuid = str(uuid.uuid4())
+    db.conn.execute(
+        "INSERT INTO recordings (uuid, nik, nama, status, created_at, updated_at, operator, payload)"
+        " VALUES (?, ?, ?, 'complete', '2024-01-02T03:04:05.000+00:00', '2024-01-02T03:04:05.000+00:00',"
+        " 'op', ?)",
+        (rec_uuid, resident.nik, resident.nama, json.dumps(resident.to_dict())),
+    )
+    if version >= 3:  # that build wrote the area columns itself
+        db.conn.execute(
+            "UPDATE recordings SET kelurahan_kode = ?, rw = ?, rt = ? WHERE uuid = ?",
+            (resident.kelurahan_kode, resident.rw, resident.rt, rec_uuid),
+        )
+    db.conn.execute(
+        "INSERT INTO targets (nik, nama, kelurahan_kode, rt, rw, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+        (resident.nik, resident.nama, resident.kelurahan_kode, resident.rt, resident.rw, "2024-01-01"),
+    )
+    db.conn.commit()
+    db.conn.close()
+    old_bytes = db_path(directory).read_bytes()
+
+    with open_profile(directory, PASSPHRASE) as store:
+        assert store.schema_version == LATEST_VERSION
+        assert EXPECTED_TABLES <= _tables(store)
+        rec = RecordingRepo(store).get(rec_uuid)
+        assert rec.resident == resident
+        # 0003 filled the area columns from the payload (older files); progress per RT sees the recording.
+        area = store.query("SELECT kelurahan_kode, rw, rt FROM recordings WHERE uuid = ?", (rec_uuid,))[0]
+        assert area == (resident.kelurahan_kode, resident.rw, resident.rt)
+        targets = TargetRepo(store)
+        # 0002 indexed the existing target; the name search finds it.
+        assert [t.nik for t in targets.search(resident.nama.split()[0])] == [resident.nik]
+        [row] = targets.progress_by("rt")
+        assert (row.target, row.recorded) == (1, 1)
+        # 0004: the area index ends with name and NIK.
+        assert _area_index_columns(store) == ["kelurahan_kode", "rw", "rt", "nama", "nik"]
+        assert store.integrity_check() == "ok"
+
+    backup = directory / f"jemput.db.bak-v{version}"
+    assert backup.exists()
+    assert hashlib.sha256(backup.read_bytes()).digest() == hashlib.sha256(old_bytes).digest()
+    assert db_path(directory).read_bytes()[:16] != b"SQLite format 3\x00"
+    # The backup is still encrypted, and opens at its old version with the same key.
+    assert resident.nik.encode() not in backup.read_bytes()
+    info = read_profile(directory)
+    conn = connect(backup, derive_key(PASSPHRASE, info.salt, info.kdf))
+    try:
+        assert migrations.schema_version(sqlite_utils.Database(conn, execute_plugins=False)) == version
+    finally:
+        conn.close()
+
+
+def test_latest_file_opens_without_backup(profile_dir):
+    with open_profile(profile_dir, PASSPHRASE) as store:
+        assert store.schema_version == LATEST_VERSION
+    assert not list(profile_dir.glob("jemput.db.bak-*"))
+
+
+def _digest(directory) -> str:
+    return hashlib.sha256(db_path(directory).read_bytes()).hexdigest()
+
+
+def test_refuses_a_file_with_an_unknown_migration(profile_dir):
+    with open_profile(profile_dir, PASSPHRASE) as store:
+        with store.transaction() as db:
+            db.conn.execute(
+                "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('jemput', '0004_future', 'x')"
+            )
+    before = _digest(profile_dir)
+    with pytest.raises(SchemaTooNew) as info:
+        open_profile(profile_dir, PASSPHRASE)
+    assert "lebih baru" in info.value.message
+    assert _digest(profile_dir) == before
+    assert not list(profile_dir.glob("jemput.db.bak-*"))
+
+
+def test_refuses_a_higher_user_version(profile_dir):
+    with open_profile(profile_dir, PASSPHRASE) as store:
+        store.conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    with pytest.raises(SchemaTooNew):
+        open_profile(profile_dir, PASSPHRASE)
+
+
+def test_build_at_version_rejects_unknown_versions(tmp_path):
+    db = make_profile_at_version(tmp_path / "p", 1)
+    try:
+        with pytest.raises(ValueError):
+            migrations.build_at_version(db, LATEST_VERSION + 1)
+    finally:
+        db.conn.close()
+
+
+def test_import_interrupted_before_an_upgrade_is_finished_with_the_new_index(tmp_path, fake):
+    """A bulk import crashed at v3 (triggers and area index dropped); the next build upgrades and repairs."""
+    directory = tmp_path / "p"
+    db = make_profile_at_version(directory, 3)
+    saved = [
+        sql for (sql,) in db.conn.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'targets' AND type IN ('trigger', 'index')"
+            " AND sql IS NOT NULL"
+        )
+    ]
+    with db.atomic():
+        db.conn.execute(
+            "INSERT INTO settings (key, value, updated_at) VALUES ('targets.bulk_suspended_sql', ?, 'x')",
+            (json.dumps(saved),),
+        )
+        for (kind, name) in db.conn.execute(
+            "SELECT type, name FROM sqlite_master WHERE tbl_name = 'targets' AND type IN ('trigger', 'index')"
+            " AND sql IS NOT NULL"
+        ).fetchall():
+            db.conn.execute(f"DROP {kind} {name}")
+        resident = make_resident(fake)
+        db.conn.execute(
+            "INSERT INTO targets (nik, nama, updated_at) VALUES (?, ?, 'x')", (resident.nik, resident.nama)
+        )
+    db.conn.close()
+    with open_profile(directory, PASSPHRASE) as store:
+        targets = TargetRepo(store)
+        assert not targets.index_suspended()
+        assert _area_index_columns(store) == ["kelurahan_kode", "rw", "rt", "nama", "nik"]
+        assert [t.nik for t in targets.search(resident.nama)] == [resident.nik]
+        triggers = store.query("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'targets'")
+        assert triggers[0][0] == 3

@@ -1,0 +1,258 @@
+"""The target list: upserts by NIK, the FTS5 name index (trigger and bulk paths), search, progress."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.lifecycle import RecordingStatus
+from app.store.audit import AuditLog
+from app.store.database import open_profile
+from app.store.recordings import Recording, RecordingRepo
+from app.store.targets import TargetRepo
+from store_support import PASSPHRASE, make_resident
+
+KEL_A = "16.71.01.1001"
+KEL_B = "16.71.02.1003"
+
+
+def _rows(fake, n: int, start: int = 0) -> list[dict]:
+    rows = []
+    for i in range(start, start + n):
+        rows.append({
+            "nik": f"167101{(i % 28) + 1:02d}0190{i:04d}",
+            "nama": f"{fake.first_name()} {fake.last_name()}",
+            "tanggal_lahir": f"1990-01-{(i % 28) + 1:02d}",
+            "jenis_kelamin": "Laki-laki" if i % 2 else "P",
+            "alamat": "Jl. Merdeka",
+            "rt": f"{i % 3 + 1:03d}",
+            "rw": "001",
+            "kelurahan_kode": KEL_A.replace(".", "") if i % 2 else KEL_B,
+            "status_ktp": "BELUM REKAM",
+        })
+    return rows
+
+
+def _fts_ok(store) -> None:
+    with store.transaction() as db:
+        db.conn.execute("INSERT INTO targets_fts(targets_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def _triggers(store) -> set[str]:
+    return {r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'targets'")}
+
+
+def _last_import(store) -> dict:
+    return AuditLog(store).entries(action="targets.imported", limit=1)[0].detail
+
+
+def _indexes(store) -> set[str]:
+    return {r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'targets'")}
+
+
+def test_small_import_then_search_by_name_and_nik(store, fake):
+    repo = TargetRepo(store)
+    rows = _rows(fake, 40)
+    assert repo.upsert_many(rows, source="disdukcapil-2024") == (40, 0)
+    assert repo.count() == 40
+    person = rows[7]
+    first, last = person["nama"].upper().split()[0], person["nama"].upper().split()[-1]
+    found = repo.search(f"{first[:3].lower()} {last[:4]}")
+    assert person["nik"] in [t.nik for t in found]
+    assert all(t.nama.split()[0].startswith(first[:3]) or first[:3] in t.nama for t in found)
+    by_nik = repo.search(person["nik"][:14])
+    assert person["nik"] in [t.nik for t in by_nik]
+    assert all(t.nik.startswith(person["nik"][:14]) for t in by_nik)
+    target = repo.get(person["nik"])
+    assert target.nama == " ".join(person["nama"].split()).upper()
+    assert target.kelurahan_kode == KEL_A  # plain digits were dotted
+    assert target.jenis_kelamin == "L" and target.source == "disdukcapil-2024"
+    assert str(target.tanggal_lahir) == person["tanggal_lahir"]
+    assert repo.search("") == [] and repo.search("'*\"") == []
+    _fts_ok(store)
+
+
+def test_reimport_updates_without_duplicates(store, fake):
+    repo = TargetRepo(store)
+    rows = _rows(fake, 30)
+    repo.upsert_many(rows)
+    assert repo.upsert_many(rows) == (0, 30)
+    renamed = dict(rows[3], nama="Zulkarnaen Qowiyyun")
+    assert repo.upsert_many([renamed] + _rows(fake, 2, start=100)) == (2, 1)
+    assert repo.count() == 32
+    assert [t.nik for t in repo.search("zulkarn qowi")] == [rows[3]["nik"]]
+    old_first = rows[3]["nama"].split()[0]
+    assert rows[3]["nik"] not in [t.nik for t in repo.search(f"{old_first} {rows[3]['nama'].split()[-1]}")]
+    _fts_ok(store)
+
+
+def test_bulk_import_rebuilds_the_index(store, fake):
+    repo = TargetRepo(store)
+    rows = _rows(fake, 600)
+    seen = []
+    assert repo.upsert_many(rows, batch=100, progress=seen.append) == (600, 0)
+    assert seen == [100, 200, 300, 400, 500, 600]
+    assert not repo.index_suspended()
+    assert _triggers(store) == {"targets_fts_ai", "targets_fts_ad", "targets_fts_au"}
+    assert "targets_area" in _indexes(store)
+    assert store.pragma("cache_size") == -32 * 1024  # the bulk-import cache was given back
+    renamed = [dict(r, nama="Qwertyuiop " + r["nama"]) for r in rows[:300]]
+    # 300 rows against 600 known: the first batch goes through the triggers, then bulk mode.
+    assert repo.upsert_many(renamed, batch=100) == (0, 300)
+    assert _last_import(store)["bulk"] is True
+    assert repo.count() == 600
+    assert len(repo.search("qwerty", limit=1000)) == 300
+    _fts_ok(store)
+    # 100 rows against 600 known stay on the triggers (a rebuild would cost more).
+    assert repo.upsert_many([dict(r, nama="Asdfgh " + r["nama"]) for r in rows[300:400]], batch=100) == (0, 100)
+    assert _last_import(store)["bulk"] is False
+    assert len(repo.search("asdfgh", limit=1000)) == 100
+    _fts_ok(store)
+
+
+def test_import_inside_a_rolled_back_transaction_leaves_nothing(store, fake):
+    repo = TargetRepo(store)
+    repo.upsert_many(_rows(fake, 10))
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            assert repo.upsert_many(_rows(fake, 300, start=50), batch=100) == (300, 0)
+            raise RuntimeError("dry run")
+    assert repo.count() == 10
+    assert not repo.index_suspended()
+    assert _triggers(store) == {"targets_fts_ai", "targets_fts_ad", "targets_fts_au"}
+    assert "targets_area" in _indexes(store)
+    _fts_ok(store)
+
+
+def test_bad_rows_raise_with_row_number_only(store, fake):
+    repo = TargetRepo(store)
+    rows = _rows(fake, 5)
+    bad_nik = "16710A0190000X"
+    rows[2] = dict(rows[2], nik=bad_nik)
+    with pytest.raises(ValueError) as info:
+        repo.upsert_many(rows)
+    message = str(info.value)
+    assert "baris 3" in message and bad_nik not in message and rows[2]["nama"] not in message
+    errors: list[tuple[int, str]] = []
+    rows[4] = dict(rows[4], nama="  ")
+    rows[0] = dict(rows[0], tanggal_lahir="31-02-1990")
+    assert repo.upsert_many(rows, errors=errors) == (2, 0)
+    assert [n for n, _ in errors] == [1, 3, 5]
+    assert all(rows[1]["nama"] not in reason for _, reason in errors)
+
+
+def test_import_interrupted_midway_keeps_committed_batches_indexed(store, fake):
+    repo = TargetRepo(store)
+    rows = _rows(fake, 250)
+
+    def feed():
+        for i, row in enumerate(rows):
+            if i == 230:
+                raise RuntimeError("file read error")
+            yield row
+
+    with pytest.raises(RuntimeError):
+        repo.upsert_many(feed(), batch=100)
+    assert repo.count() == 200
+    assert not repo.index_suspended()
+    assert rows[150]["nik"] in [t.nik for t in repo.search(rows[150]["nama"], limit=500)]
+    _fts_ok(store)
+
+
+def test_crash_during_bulk_import_is_repaired_at_open(profile_dir, fake):
+    store = open_profile(profile_dir, PASSPHRASE)
+    repo = TargetRepo(store)
+    repo._suspend_index()  # what a bulk import does first; then the process dies
+    rows = _rows(fake, 20)
+    with store.transaction() as db:
+        db.conn.executemany(
+            "INSERT INTO targets (nik, nama, updated_at) VALUES (?, ?, 'x')", [(r["nik"], r["nama"]) for r in rows]
+        )
+    assert _triggers(store) == set() and repo.search(rows[0]["nama"]) == []
+    assert "targets_area" not in _indexes(store)
+    store.close()
+    with open_profile(profile_dir, PASSPHRASE) as reopened:
+        repo = TargetRepo(reopened)
+        assert not repo.index_suspended()
+        assert _triggers(reopened) == {"targets_fts_ai", "targets_fts_ad", "targets_fts_au"}
+        assert "targets_area" in _indexes(reopened)
+        assert rows[0]["nik"] in [t.nik for t in repo.search(rows[0]["nama"])]
+        _fts_ok(reopened)
+
+
+def test_progress_by_area_counts_completed_recordings(store, fake):
+    targets = TargetRepo(store)
+    rows = _rows(fake, 12)
+    targets.upsert_many(rows)
+    recordings = RecordingRepo(store)
+    # Record 3 residents of KEL_A (odd rows) and leave one as a draft (not counted).
+    for row, status, enqueue in [
+        (rows[1], RecordingStatus.COMPLETE, True),
+        (rows[3], RecordingStatus.COMPLETE, False),
+        (rows[5], RecordingStatus.DRAFT, False),
+    ]:
+        resident = make_resident(fake).with_changes(
+            nik=row["nik"], kelurahan_kode=KEL_A, rt=row["rt"], rw=row["rw"]
+        )
+        recordings.save(Recording.new(resident, status=status), enqueue=enqueue)
+
+    by_kel = {p.key: (p.target, p.recorded) for p in targets.progress_by("kelurahan")}
+    assert by_kel == {(KEL_A,): (6, 2), (KEL_B,): (6, 0)}
+    by_kec = {p.key: (p.target, p.recorded) for p in targets.progress_by("kecamatan")}
+    assert by_kec == {("16.71.01",): (6, 2), ("16.71.02",): (6, 0)}
+    by_rt = targets.progress_by("rt", within="16.71.01")
+    assert sum(p.target for p in by_rt) == 6 and sum(p.recorded for p in by_rt) == 2
+    assert all(p.key[0] == KEL_A for p in by_rt)
+    assert {p.key[2] for p in by_rt} == {"001", "002", "003"}
+    assert by_rt[0].percent == pytest.approx(100 * by_rt[0].recorded / by_rt[0].target)
+    with pytest.raises(ValueError):
+        targets.progress_by("provinsi")
+
+    marked = targets.get(rows[1]["nik"])
+    assert marked.recording_status is RecordingStatus.QUEUED and marked.recorded
+    assert targets.get(rows[5]["nik"]).recorded is False
+    assert targets.get(rows[0]["nik"]).recording_status is None
+
+
+def test_in_area_lists_by_rw_rt_and_name(store, fake):
+    repo = TargetRepo(store)
+    repo.upsert_many(_rows(fake, 20))
+    area = repo.in_area(KEL_A)
+    assert len(area) == 10
+    assert [(t.rw, t.rt, t.nama) for t in area] == sorted((t.rw, t.rt, t.nama) for t in area)
+    assert {t.rt for t in repo.in_area(KEL_A, rw="001", rt="002")} == {"002"}
+
+
+def test_search_handles_punctuation_and_diacritics(store):
+    repo = TargetRepo(store)
+    repo.upsert_many([
+        {"nik": "1671014107050001", "nama": "Siti Nur'aini"},
+        {"nik": "1671010101900002", "nama": "André Siregar"},
+    ])
+    assert [t.nik for t in repo.search("nur'aini")] == ["1671014107050001"]
+    assert [t.nik for t in repo.search("aini")] == ["1671014107050001"]
+    assert [t.nik for t in repo.search("andre")] == ["1671010101900002"]
+    assert repo.search("1671014") and repo.search("9999") == []
+
+
+def test_page_lists_searches_and_hides_recorded(store, fake):
+    repo = TargetRepo(store)
+    rows = _rows(fake, 30)
+    rows[4] = dict(rows[4], nama="Qwerty Satu")
+    rows[9] = dict(rows[9], nama="Qwerty Dua")
+    repo.upsert_many(rows)
+    everyone = repo.page(limit=100)
+    assert len(everyone) == 30
+    keys = [(t.kelurahan_kode, t.rw, t.rt, t.nama) for t in everyone]
+    assert keys == sorted(keys)
+    first, second = repo.page(limit=20), repo.page(limit=20, offset=20)
+    assert len(second) == 10 and not {t.nik for t in first} & {t.nik for t in second}
+
+    resident = make_resident(fake).with_changes(nik=rows[4]["nik"])
+    RecordingRepo(store).save(Recording.new(resident, status=RecordingStatus.COMPLETE), enqueue=True)
+    assert {t.nik for t in repo.page(search="qwerty")} == {rows[4]["nik"], rows[9]["nik"]}
+    assert [t.nik for t in repo.page(search="qwerty", only_open=True)] == [rows[9]["nik"]]
+    assert len(repo.page(only_open=True, limit=100)) == 29
+    prefix = rows[4]["nik"][:12]
+    assert rows[4]["nik"] in [t.nik for t in repo.page(search=prefix)]
+    assert rows[4]["nik"] not in [t.nik for t in repo.page(search=prefix, only_open=True)]
+    assert repo.page(search="''") == []
