@@ -1,0 +1,78 @@
+"""Fixtures for the capture UI tests: real MJPG videos from the test photos, widgets torn down cleanly."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+_CASES = Path(__file__).resolve().parent.parent / "capture" / "cases.py"
+if "capture_cases" in sys.modules:  # tests/capture's conftest loaded it already
+    capture_cases = sys.modules["capture_cases"]
+else:
+    _spec = importlib.util.spec_from_file_location("capture_cases", _CASES)
+    assert _spec is not None and _spec.loader is not None
+    capture_cases = importlib.util.module_from_spec(_spec)
+    sys.modules["capture_cases"] = capture_cases
+    _spec.loader.exec_module(capture_cases)
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(str(item.fspath)).parent == Path(__file__).parent:
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(scope="session")
+def cases():
+    missing = [n for n in ("obama", "biden")
+               if not (capture_cases.FACES_DIR / f"{n}.jpg").exists()]
+    if missing:
+        pytest.skip(f"test photos missing in {capture_cases.FACES_DIR}: {missing}")
+    return capture_cases
+
+
+@pytest.fixture
+def make_video(tmp_path, cases):
+    """make_video(frames, name, repeat, fps) -> path of a real MJPG .avi."""
+    def make(frames, name="cam.avi", repeat=20, fps=15.0):
+        return cases.write_video(tmp_path / name, list(frames), fps=fps, repeat=repeat)
+    return make
+
+
+@pytest.fixture
+def clean_video(make_video, cases):
+    return make_video([cases.clean()], "clean.avi", repeat=20)
+
+
+@pytest.fixture(autouse=True)
+def _no_threads_left(qapp):
+    """Every test leaves no camera thread and no background task running."""
+    yield
+    from PySide6.QtCore import QThreadPool
+
+    from app.ui.camera_worker import wait_parked
+
+    QThreadPool.globalInstance().waitForDone(10_000)
+    assert wait_parked(5000), "a camera thread did not end"
+    qapp.processEvents()
+
+
+@pytest.fixture
+def photo_step(qtbot, qapp):
+    from app.ui.widgets.photo_step import PhotoStep
+
+    qss = Path(__file__).resolve().parents[2] / "resources" / "style.qss"
+    if qss.exists() and not qapp.styleSheet():
+        qapp.setStyleSheet(qss.read_text(encoding="utf-8"))
+    step = PhotoStep()
+    qtbot.addWidget(step)
+    step.resize(900, 560)
+    step.show()
+    qtbot.waitExposed(step)
+    yield step
+    step.stop_camera()
