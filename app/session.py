@@ -1,0 +1,281 @@
+"""One unlocked profile as the UI uses it: store, master data, settings.
+
+No Qt here: the window calls these methods (slow ones from a worker) and
+shows the results. Business rules stay in `app.core`; storage in `app.store`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+from pathlib import Path
+
+from app.core.findings import verdict
+from app.core.lifecycle import RecordingStatus
+from app.core.regions import RegionIndex
+from app.core.resident import Resident
+from app.core.validation import ValidationContext, validate_resident
+from app.core.values import JenisKelamin
+from app.store.database import Store, create_profile, open_profile
+from app.store.database import profile_exists as _store_profile_exists
+from app.store.errors import StoreError
+from app.store.operators import OperatorRepo
+from app.store.recordings import Recording, RecordingRepo
+from app.store.regions_store import import_regions_csv, load_region_index, region_count
+from app.store.settings import Settings
+from app.store.targets import TargetRepo
+
+log = logging.getLogger(__name__)
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+SEED_REGIONS = RESOURCES / "regions" / "seed_cities.csv"
+UI_FILE = "ui.json"
+DEMO_FOLDER = "demo"
+
+
+def _demo_passphrase() -> str:
+    from app.demo_profile import DEMO_PASSPHRASE
+
+    return DEMO_PASSPHRASE
+
+
+DEMO_PASSPHRASE = _demo_passphrase()
+
+
+def default_data_dir() -> Path:
+    """JEMPUT_HOME, else the platform's per-user data folder."""
+    env = os.environ.get("JEMPUT_HOME")
+    if env:
+        return Path(env)
+    if os.name == "nt":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "jemput"
+
+
+def profile_exists(data_dir: Path) -> bool:
+    return _store_profile_exists(data_dir)
+
+
+def ui_language(data_dir: Path) -> str:
+    """The language chosen last time ('id' by default); kept outside the encrypted DB
+    so the unlock screen already speaks it."""
+    try:
+        return json.loads((Path(data_dir) / UI_FILE).read_text(encoding="utf-8")).get("language", "id")
+    except (OSError, ValueError, AttributeError):
+        return "id"
+
+
+def describe_error(exc: BaseException) -> str:
+    """Words for the operator; never the exception text of an unexpected error
+    (it could carry personal data), only its kind."""
+    if isinstance(exc, StoreError):
+        return exc.message
+    if isinstance(exc, (ValueError, PermissionError, FileNotFoundError)):
+        return str(exc) if isinstance(exc, ValueError) else "Berkas tidak dapat dibuka."
+    return f"Terjadi kesalahan tak terduga ({type(exc).__name__}). Data yang sudah tersimpan aman."
+
+
+class Session:
+    """An unlocked profile.
+
+    Attributes:
+        store: the open `Store`.
+        regions: master data as a `RegionIndex`.
+        operator_name: the operator recording on this laptop.
+    """
+
+    def __init__(self, store: Store, data_dir: Path):
+        self.store = store
+        self.data_dir = Path(data_dir)
+        self.recordings = RecordingRepo(store)
+        self.targets = TargetRepo(store)
+        self.settings = Settings(store)
+        if region_count(store) == 0 and SEED_REGIONS.exists():
+            with SEED_REGIONS.open(encoding="utf-8") as fh:
+                import_regions_csv(store, fh)
+        self.regions: RegionIndex = load_region_index(store)
+        operators = OperatorRepo(store).list()
+        self.operator_name = operators[0].name if operators else ""
+
+    # ------------------------------------------------------------- opening
+    @classmethod
+    def open(cls, data_dir: Path, passphrase: str) -> "Session":
+        return cls(open_profile(data_dir, passphrase), data_dir)
+
+    @classmethod
+    def create(cls, data_dir: Path, passphrase: str, *, operator: str, server_url: str | None = None,
+               kdf_params=None) -> "Session":
+        """A new profile with its first operator (`kdf_params` only for tests)."""
+        store = create_profile(data_dir, passphrase, kdf_params=kdf_params)
+        try:
+            OperatorRepo(store).create(operator, "operator")
+            settings = Settings(store)
+            settings.set("min_recording_age", 16)
+            settings.set("server_url", server_url or None)
+        except BaseException:
+            store.close()
+            raise
+        return cls(store, data_dir)
+
+    @classmethod
+    def open_demo(cls, data_dir: Path) -> "Session":
+        from app.demo_profile import open_or_create_demo
+
+        folder = Path(data_dir) / DEMO_FOLDER
+        return cls(open_or_create_demo(folder), folder)
+
+    def close(self) -> None:
+        if not self.store.closed:
+            self.store.close()
+
+    # ------------------------------------------------------------ settings
+    def get_setting(self, key: str, default=None):
+        return self.settings.get(key, default)
+
+    def set_setting(self, key: str, value) -> None:
+        self.settings.set(key, value)
+
+    def language(self) -> str:
+        return ui_language(self.data_dir)
+
+    def set_language(self, lang: str) -> None:
+        path = self.data_dir / UI_FILE
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"language": lang}), encoding="utf-8")
+        os.replace(tmp, path)
+
+    def validation_context(self, today: dt.date | None = None) -> ValidationContext:
+        return ValidationContext(
+            regions=self.regions,
+            recording_date=today or dt.date.today(),
+            min_recording_age=int(self.get_setting("min_recording_age", 16)),
+        )
+
+    # ---------------------------------------------------------- recordings
+    def save_form(self, result, uuid: str | None) -> Recording:
+        """Save what the form holds: a draft, or a complete recording put in the queue.
+
+        Completion is checked again here (not only by the form's buttons): a
+        record with errors or unconfirmed warnings is never queued.
+        """
+        resident: Resident = result.resident
+        if uuid is None:
+            rec = Recording.new(resident, operator=self.operator_name)
+        else:
+            rec = self.recordings.get(uuid).with_changes(resident=resident)
+        rec = rec.with_changes(acknowledgements=list(result.acknowledgements))
+        if result.complete:
+            findings = validate_resident(resident, self.validation_context())
+            if not verdict(findings, result.acknowledgements).can_complete:
+                raise ValueError("Rekaman belum dapat diselesaikan: masih ada kesalahan atau peringatan "
+                                 "yang belum dikonfirmasi.")
+            rec = rec.with_changes(status=RecordingStatus.COMPLETE)
+            self.recordings.save(rec, enqueue=True)
+        else:
+            rec = rec.with_changes(status=RecordingStatus.DRAFT)
+            self.recordings.save(rec, enqueue=False)
+        return self.recordings.get(rec.uuid)
+
+    def get_recording(self, uuid: str) -> Recording:
+        return self.recordings.get(uuid)
+
+    # ----------------------------------------------------------------- sync
+    def fix_rejected(self, uuid: str) -> Recording:
+        """A new draft that corrects a recording the server rejected.
+
+        It gets its own UUID and names the old one in `replaces_uuid`; the
+        resident, confirmed warnings, exceptions and media are copied, so the
+        operator only fixes what the server named. The rejected recording stays
+        as it is (the server marks it replaced once the new version arrives).
+        Asking again returns the draft already made.
+        """
+        old = self.recordings.get(uuid)
+        if old.status is not RecordingStatus.REJECTED:
+            raise ValueError("Hanya rekaman yang ditolak server yang dapat diperbaiki.")
+        rows = self.store.query(
+            "SELECT uuid FROM recordings WHERE replaces_uuid = ? ORDER BY created_at DESC LIMIT 1", (uuid,))
+        if rows:
+            existing = self.recordings.get(rows[0][0])
+            if existing.status in (RecordingStatus.DRAFT, RecordingStatus.COMPLETE):
+                return existing
+            raise ValueError("Rekaman ini sudah diperbaiki dan dikirim ulang sebagai versi baru.")
+        new = Recording.new(
+            old.resident, operator=self.operator_name or old.operator,
+            acknowledgements=list(old.acknowledgements), photo_exception=old.photo_exception,
+            signature_exception=old.signature_exception, replaces_uuid=old.uuid,
+        )
+        self.recordings.save(new, self.recordings.media(old.uuid), enqueue=False)
+        return self.recordings.get(new.uuid)
+
+    def list_recordings(self, flt, limit: int = 200, offset: int = 0) -> list[dict]:
+        rows = self.recordings.list(
+            status=flt.status, search=flt.search or None,
+            date_from=dt.date.fromisoformat(flt.date_from) if flt.date_from else None,
+            date_to=dt.date.fromisoformat(flt.date_to) if flt.date_to else None,
+            limit=limit, offset=offset)
+        return [{
+            "uuid": r.uuid, "nama": r.resident.nama, "nik": r.resident.nik, "status": r.status.value,
+            "updated_at": r.updated_at, "server_message": r.server_message,
+        } for r in rows]
+
+    def status_counts(self) -> dict[str, int]:
+        return {status.value: n for status, n in self.recordings.counts_by_status().items()}
+
+    def recorded_on(self, day: dt.date) -> int:
+        """Recordings completed (not drafts) created on `day`."""
+        statuses = [s for s in RecordingStatus if s is not RecordingStatus.DRAFT]
+        return self.recordings.count(status=statuses, date_from=day, date_to=day)
+
+    # ------------------------------------------------------------- targets
+    def list_targets(self, search: str, *, only_open: bool, limit: int, offset: int) -> list[dict]:
+        targets = self.targets.page(search=search or None, only_open=only_open, limit=limit, offset=offset)
+        out = []
+        for t in targets:
+            region = self.regions.get(t.kelurahan_kode) if t.kelurahan_kode else None
+            out.append({
+                "nik": t.nik, "nama": t.nama,
+                "tanggal_lahir": t.tanggal_lahir.isoformat() if t.tanggal_lahir else "",
+                "rt": t.rt, "rw": t.rw, "kelurahan_kode": t.kelurahan_kode,
+                "kelurahan_nama": region.nama if region else "",
+                "status_ktp": t.status_ktp, "recorded": t.recorded,
+            })
+        return out
+
+    def target_totals(self) -> tuple[int, int]:
+        rows = self.targets.progress_by("kecamatan")
+        return sum(p.target for p in rows), sum(p.recorded for p in rows)
+
+    def resident_from_target(self, nik: str) -> Resident:
+        """A resident pre-filled with what the target list knows."""
+        t = self.targets.get(nik)
+        if t is None:
+            return Resident(nik=nik)
+        data = {"nik": t.nik, "nama": t.nama, "tanggal_lahir": t.tanggal_lahir, "alamat": t.alamat,
+                "rt": t.rt, "rw": t.rw}
+        if t.jenis_kelamin:
+            data["jenis_kelamin"] = JenisKelamin.parse(t.jenis_kelamin)
+        if t.kelurahan_kode:
+            for region in self.regions.lineage(t.kelurahan_kode):
+                prefix = {1: "provinsi", 2: "kabupaten", 3: "kecamatan", 4: "kelurahan"}[int(region.level)]
+                data[f"{prefix}_kode"] = region.kode
+                data[f"{prefix}_nama"] = region.nama
+        return Resident(**data)
+
+    def progress(self, level: str) -> list[dict]:
+        out = []
+        for p in self.targets.progress_by(level):
+            kel = self.regions.get(p.key[0])
+            name = kel.nama if kel else p.key[0]
+            if level == "rt":
+                label = f"{name} — RW {p.key[1]} / RT {p.key[2]}"
+            else:
+                label = name
+            out.append({"label": label, "target": p.target, "recorded": p.recorded})
+        return out
+
+    def describe_error(self, exc: BaseException) -> str:
+        return describe_error(exc)

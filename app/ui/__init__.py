@@ -1,0 +1,1 @@
+"""The PySide6 desktop UI. The only package that imports Qt."""

@@ -1,0 +1,553 @@
+"""The enrollment form: every field of the resident record, checked as typed.
+
+The form only gathers input and shows what `app.core.validation` says; it
+holds no rules of its own. Sections Identitas, Kelahiran, Alamat, Keluarga and
+Lainnya sit in three columns so the whole form fits 1366x768 without
+scrolling; the findings panel beside them lists errors and the warnings that
+need a reason. Keyboard-first: Tab or Enter moves on, Ctrl+S saves a draft.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.findings import Acknowledgement, Finding, Severity, verdict
+from app.core.resident import BirthDatePrecision, Resident, estimated_birth_date
+from app.core.validation import REQUIRED_FIELDS, ValidationContext, normalize_resident, validate_resident
+from app.core.values import (
+    Agama,
+    Disabilitas,
+    GolonganDarah,
+    HubunganKeluarga,
+    JenisKelamin,
+    Kewarganegaraan,
+    Pekerjaan,
+    Pendidikan,
+    StatusPerkawinan,
+)
+from app.ui.widgets.combos import EnumCombo, MultiSelectButton, RegionPicker
+from app.ui.widgets.date_edit import DateEdit
+from app.ui.widgets.findings_panel import FindingsPanel
+
+
+@dataclass
+class FormResult:
+    """What the operator asked to save."""
+
+    resident: Resident
+    acknowledgements: list[Acknowledgement] = field(default_factory=list)
+    complete: bool = False
+
+
+class _EnterMovesOn(QObject):
+    """Return/Enter in a line edit moves focus to the next field."""
+
+    def __init__(self, form: "EnrollmentForm"):
+        super().__init__(form)
+        self.form = form
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                return False
+            self.form.focus_next_field()
+            return True
+        return False
+
+
+class EnrollmentForm(QWidget):
+    """Signals:
+        saveRequested(FormResult): the operator asked to save (draft or complete).
+        cancelRequested: the operator closed the form.
+    """
+
+    saveRequested = Signal(object)
+    cancelRequested = Signal()
+
+    def __init__(self, regions, context_factory, parent=None):
+        """`context_factory()` returns the ValidationContext for now (recording date, settings)."""
+        super().__init__(parent)
+        self.regions = regions
+        self.context_factory = context_factory
+        self._findings: list[Finding] = []
+        self._field_labels: dict[str, QLabel] = {}
+        self._field_widgets: dict[str, QWidget] = {}
+        self._building = False
+        self.dirty = False
+
+        self.nik = QLineEdit(self)
+        self.nik.setMaxLength(16)
+        self.nik.setPlaceholderText("16 digit")
+        self.no_kk = QLineEdit(self)
+        self.no_kk.setMaxLength(16)
+        self.no_kk.setPlaceholderText("16 digit")
+        self.nama = QLineEdit(self)
+        self.nama.setMaxLength(60)
+        self.jenis_kelamin = EnumCombo(JenisKelamin, self)
+        self.kewarganegaraan = EnumCombo(Kewarganegaraan, self)
+        self.kewarganegaraan.set_value(Kewarganegaraan.WNI)
+        self.agama = EnumCombo(Agama, self)
+        self.golongan_darah = EnumCombo(GolonganDarah, self)
+        self.tempat_lahir = QLineEdit(self)
+        self.tempat_lahir.setMaxLength(60)
+        self.tanggal_lahir = DateEdit(self)
+        self.presisi = QComboBox(self)
+        self.presisi.addItem(self.tr("Tanggal pasti"), BirthDatePrecision.EXACT)
+        self.presisi.addItem(self.tr("Hanya bulan & tahun (tgl 15)"), BirthDatePrecision.MONTH)
+        self.presisi.addItem(self.tr("Hanya tahun (1 Juli)"), BirthDatePrecision.YEAR)
+        self.alamat = QLineEdit(self)
+        self.alamat.setMaxLength(120)
+        self.rt = QLineEdit(self)
+        self.rt.setMaxLength(3)
+        self.rt.setPlaceholderText("RT")
+        self.rw = QLineEdit(self)
+        self.rw.setMaxLength(3)
+        self.rw.setPlaceholderText("RW")
+        self.region = RegionPicker(regions, self)
+        self.status_perkawinan = EnumCombo(StatusPerkawinan, self)
+        self.hubungan_keluarga = EnumCombo(HubunganKeluarga, self)
+        self.nama_ayah = QLineEdit(self)
+        self.nama_ayah.setMaxLength(60)
+        self.nama_ibu = QLineEdit(self)
+        self.nama_ibu.setMaxLength(60)
+        self.pendidikan = EnumCombo(Pendidikan, self)
+        self.pekerjaan = EnumCombo(Pekerjaan, self)
+        self.disabilitas = MultiSelectButton([(d.label, d) for d in Disabilitas], self.tr("Tidak ada"), self)
+        self.telepon = QLineEdit(self)
+        self.telepon.setMaxLength(16)
+        self.telepon.setPlaceholderText(self.tr("opsional"))
+        self.catatan = QLineEdit(self)
+        self.catatan.setMaxLength(500)
+        self.catatan.setPlaceholderText(self.tr("opsional"))
+
+        self.photo_status = QLabel(self.tr("Langkah foto belum tersedia di versi ini: rekaman disimpan tanpa foto."), self)
+        self.photo_status.setWordWrap(True)
+        self.photo_status.setObjectName("hint")
+        self.signature_status = QLabel(self.tr("Langkah tanda tangan belum tersedia: rekaman disimpan tanpa tanda tangan."), self)
+        self.signature_status.setWordWrap(True)
+        self.signature_status.setObjectName("hint")
+
+        self.findings_panel = FindingsPanel(self)
+        self.completeness = QProgressBar(self)
+        self.completeness.setFormat(self.tr("%v dari %m isian wajib"))
+        self.missing_label = QLabel(self)
+        self.missing_label.setWordWrap(True)
+        self.missing_label.setObjectName("hint")
+
+        self.save_button = QPushButton(self.tr("Simpan draf (Ctrl+S)"), self)
+        self.complete_button = QPushButton(self.tr("Selesai (Ctrl+Enter)"), self)
+        self.complete_button.setObjectName("primary")
+        self.cancel_button = QPushButton(self.tr("Tutup"), self)
+        self.save_button.clicked.connect(lambda: self.request_save(False))
+        self.complete_button.clicked.connect(lambda: self.request_save(True))
+        self.cancel_button.clicked.connect(self.cancelRequested)
+
+        self._build_layout()
+        self._wire()
+        self.clear()
+
+    # ----------------------------------------------------------------- layout
+    def _row(self, form: QFormLayout, label: str, key: str, widget: QWidget) -> None:
+        box = QWidget(self)
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(0)
+        v.addWidget(widget)
+        message = QLabel(box)
+        message.setObjectName("fieldMessage")
+        message.setWordWrap(True)
+        message.hide()
+        v.addWidget(message)
+        form.addRow(label, box)
+        self._field_labels[key] = message
+        self._field_widgets[key] = widget
+
+    def _group(self, title: str) -> tuple[QGroupBox, QFormLayout]:
+        box = QGroupBox(title, self)
+        form = QFormLayout(box)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(4)
+        form.setContentsMargins(6, 4, 6, 4)
+        return box, form
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Lock every section (a sent recording is viewed, not edited)."""
+        for box in self._sections:
+            box.setEnabled(not read_only)
+
+    def _build_layout(self) -> None:
+        ident, f = self._group(self.tr("Identitas"))
+        self._row(f, self.tr("NIK"), "nik", self.nik)
+        self._row(f, self.tr("Nomor KK"), "no_kk", self.no_kk)
+        self._row(f, self.tr("Nama lengkap"), "nama", self.nama)
+        self._row(f, self.tr("Jenis kelamin"), "jenis_kelamin", self.jenis_kelamin)
+        self._row(f, self.tr("Kewarganegaraan"), "kewarganegaraan", self.kewarganegaraan)
+        self._row(f, self.tr("Agama"), "agama", self.agama)
+        self._row(f, self.tr("Gol. darah"), "golongan_darah", self.golongan_darah)
+
+        birth, f = self._group(self.tr("Kelahiran"))
+        self._row(f, self.tr("Tempat lahir"), "tempat_lahir", self.tempat_lahir)
+        self._row(f, self.tr("Tanggal lahir"), "tanggal_lahir", self.tanggal_lahir)
+        self._row(f, self.tr("Ketepatan"), "tanggal_lahir_presisi", self.presisi)
+
+        addr, f = self._group(self.tr("Alamat"))
+        self._row(f, self.tr("Alamat"), "alamat", self.alamat)
+        rtrw = QWidget(self)
+        h = QHBoxLayout(rtrw)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(self.rt)
+        h.addWidget(QLabel("/", rtrw))
+        h.addWidget(self.rw)
+        self._row(f, self.tr("RT / RW"), "rt", rtrw)
+        self._field_labels["rw"] = self._field_labels["rt"]
+        combos = self.region.combos
+        self._row(f, self.tr("Provinsi"), "provinsi_kode", combos["provinsi"])
+        self._row(f, self.tr("Kab./Kota"), "kabupaten_kode", combos["kabupaten"])
+        self._row(f, self.tr("Kecamatan"), "kecamatan_kode", combos["kecamatan"])
+        self._row(f, self.tr("Kel./Desa"), "kelurahan_kode", combos["kelurahan"])
+
+        family, f = self._group(self.tr("Keluarga"))
+        self._row(f, self.tr("Status kawin"), "status_perkawinan", self.status_perkawinan)
+        self._row(f, self.tr("Hubungan"), "hubungan_keluarga", self.hubungan_keluarga)
+        self._row(f, self.tr("Nama ayah"), "nama_ayah", self.nama_ayah)
+        self._row(f, self.tr("Nama ibu"), "nama_ibu", self.nama_ibu)
+
+        other, f = self._group(self.tr("Lainnya"))
+        self._row(f, self.tr("Pendidikan"), "pendidikan", self.pendidikan)
+        self._row(f, self.tr("Pekerjaan"), "pekerjaan", self.pekerjaan)
+        self._row(f, self.tr("Disabilitas"), "disabilitas", self.disabilitas)
+        self._row(f, self.tr("Telepon"), "telepon", self.telepon)
+        self._row(f, self.tr("Catatan"), "catatan", self.catatan)
+
+        media, f = self._group(self.tr("Foto & tanda tangan"))
+        f.addRow(self.photo_status)
+        f.addRow(self.signature_status)
+
+        self._sections = [ident, birth, addr, family, other]
+        col1 = QVBoxLayout()
+        col1.addWidget(ident)
+        col1.addWidget(birth)
+        col1.addStretch(1)
+        col2 = QVBoxLayout()
+        col2.addWidget(addr)
+        col2.addWidget(family)
+        col2.addStretch(1)
+        col3 = QVBoxLayout()
+        col3.addWidget(other)
+        col3.addWidget(media)
+        col3.addStretch(1)
+
+        checks = QGroupBox(self.tr("Pemeriksaan"), self)
+        cv = QVBoxLayout(checks)
+        cv.addWidget(self.completeness)
+        cv.addWidget(self.missing_label)
+        cv.addWidget(self.findings_panel, 1)
+
+        top = QHBoxLayout()
+        top.addLayout(col1, 10)
+        top.addLayout(col2, 10)
+        top.addLayout(col3, 9)
+        top.addWidget(checks, 8)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.complete_button)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 4, 8, 4)
+        outer.addLayout(top, 1)
+        outer.addLayout(buttons)
+
+    def _wire(self) -> None:
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self.revalidate)
+        for w in self._line_edits():
+            w.textChanged.connect(self._changed)
+        self.tanggal_lahir.changed.connect(self._changed)
+        self.presisi.currentIndexChanged.connect(self._precision_changed)
+        for combo in self._combos():
+            combo.valueChanged.connect(self._changed)
+            combo.lineEdit().textEdited.connect(self._changed)
+        self.disabilitas.changed.connect(self._changed)
+        self.region.changed.connect(self._changed)
+        self.findings_panel.acknowledgementsChanged.connect(self._update_buttons)
+
+        enter = _EnterMovesOn(self)
+        for w in self._line_edits() + [self.tanggal_lahir.edit]:
+            w.installEventFilter(enter)
+        for combo in self._combos():
+            combo.lineEdit().installEventFilter(enter)
+
+        order = self.focus_chain()
+        for a, b in zip(order, order[1:]):
+            QWidget.setTabOrder(a, b)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.request_save(False))
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=lambda: self.request_save(True))
+        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=lambda: self.request_save(True))
+
+    def _line_edits(self) -> list[QLineEdit]:
+        return [self.nik, self.no_kk, self.nama, self.tempat_lahir, self.alamat, self.rt, self.rw,
+                self.nama_ayah, self.nama_ibu, self.telepon, self.catatan]
+
+    def _combos(self) -> list:
+        return [self.jenis_kelamin, self.kewarganegaraan, self.agama, self.golongan_darah,
+                self.status_perkawinan, self.hubungan_keluarga, self.pendidikan, self.pekerjaan,
+                *self.region.combos.values()]
+
+    def focus_chain(self) -> list[QWidget]:
+        """The Tab order: the order a KK and a resident's answers are read."""
+        c = self.region.combos
+        return [
+            self.nik, self.no_kk, self.nama, self.jenis_kelamin, self.kewarganegaraan, self.agama,
+            self.golongan_darah, self.tempat_lahir, self.tanggal_lahir.edit, self.presisi,
+            self.alamat, self.rt, self.rw, c["provinsi"], c["kabupaten"], c["kecamatan"],
+            c["kelurahan"], self.status_perkawinan, self.hubungan_keluarga, self.nama_ayah,
+            self.nama_ibu, self.pendidikan, self.pekerjaan, self.disabilitas,
+            self.telepon, self.catatan, self.save_button, self.complete_button,
+        ]
+
+    def focus_next_field(self) -> None:
+        chain = self.focus_chain()
+        current = self.focusWidget()
+        for i, w in enumerate(chain):
+            if w is current or (isinstance(w, QComboBox) and w.lineEdit() is current):
+                nxt = chain[(i + 1) % len(chain)]
+                while not nxt.isEnabled():
+                    i += 1
+                    nxt = chain[(i + 1) % len(chain)]
+                nxt.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+        self.focusNextChild()
+
+    # ------------------------------------------------------------------ data
+    def clear(self) -> None:
+        self._building = True
+        for w in self._line_edits():
+            w.clear()
+        self.tanggal_lahir.set_date(None)
+        self.presisi.setCurrentIndex(0)
+        for combo in self._combos():
+            if combo not in self.region.combos.values():
+                combo.set_value(None)
+        self.kewarganegaraan.set_value(Kewarganegaraan.WNI)
+        self.region.set_regions(self.regions)
+        self.disabilitas.set_values(())
+        self.findings_panel.restore([])
+        self._building = False
+        self.revalidate()
+        self.dirty = False
+        self.nik.setFocus()
+
+    def load(self, resident: Resident, acknowledgements: list[Acknowledgement] = ()) -> None:
+        """Fill the form from a resident (a saved draft, or a target from the list)."""
+        self._building = True
+        self.clear()
+        self._building = True
+        r = resident
+        self.nik.setText(r.nik)
+        self.no_kk.setText(r.no_kk)
+        self.nama.setText(r.nama)
+        self.jenis_kelamin.set_value(r.jenis_kelamin)
+        self.kewarganegaraan.set_value(r.kewarganegaraan)
+        self.agama.set_value(r.agama)
+        self.golongan_darah.set_value(r.golongan_darah)
+        self.tempat_lahir.setText(r.tempat_lahir)
+        self.tanggal_lahir.set_date(r.tanggal_lahir)
+        self.presisi.blockSignals(True)
+        self.presisi.setCurrentIndex(max(0, self.presisi.findData(r.tanggal_lahir_presisi)))
+        self.presisi.blockSignals(False)
+        self.alamat.setText(r.alamat)
+        self.rt.setText(r.rt)
+        self.rw.setText(r.rw)
+        self.region.set_kelurahan(r.kelurahan_kode or r.kecamatan_kode or r.kabupaten_kode or r.provinsi_kode)
+        self.status_perkawinan.set_value(r.status_perkawinan)
+        self.hubungan_keluarga.set_value(r.hubungan_keluarga)
+        self.nama_ayah.setText(r.nama_ayah)
+        self.nama_ibu.setText(r.nama_ibu)
+        self.pendidikan.set_value(r.pendidikan)
+        self.pekerjaan.set_value(r.pekerjaan)
+        self.disabilitas.set_values(r.disabilitas)
+        self.telepon.setText(r.telepon)
+        self.catatan.setText(r.catatan)
+        self._building = False
+        self.revalidate()
+        self.findings_panel.restore(list(acknowledgements))
+        self._update_buttons()
+        self.dirty = False
+
+    def resident(self) -> Resident:
+        """The record as typed (not yet normalised)."""
+        codes = self.region.codes()
+        return Resident(
+            nik=self.nik.text().strip(),
+            no_kk=self.no_kk.text().strip(),
+            nama=self.nama.text(),
+            tempat_lahir=self.tempat_lahir.text(),
+            tanggal_lahir=self.tanggal_lahir.date(),
+            tanggal_lahir_presisi=self.presisi.currentData(),
+            jenis_kelamin=self.jenis_kelamin.value(),
+            golongan_darah=self.golongan_darah.value(),
+            alamat=self.alamat.text(),
+            rt=self.rt.text().strip(),
+            rw=self.rw.text().strip(),
+            provinsi_kode=codes["provinsi"][0], provinsi_nama=codes["provinsi"][1],
+            kabupaten_kode=codes["kabupaten"][0], kabupaten_nama=codes["kabupaten"][1],
+            kecamatan_kode=codes["kecamatan"][0], kecamatan_nama=codes["kecamatan"][1],
+            kelurahan_kode=codes["kelurahan"][0], kelurahan_nama=codes["kelurahan"][1],
+            agama=self.agama.value(),
+            status_perkawinan=self.status_perkawinan.value(),
+            pekerjaan=self.pekerjaan.value(),
+            kewarganegaraan=self.kewarganegaraan.value() or Kewarganegaraan.WNI,
+            pendidikan=self.pendidikan.value(),
+            hubungan_keluarga=self.hubungan_keluarga.value(),
+            nama_ayah=self.nama_ayah.text(),
+            nama_ibu=self.nama_ibu.text(),
+            disabilitas=tuple(self.disabilitas.values()),
+            telepon=self.telepon.text().strip(),
+            catatan=self.catatan.text().strip(),
+        )
+
+    # ------------------------------------------------------------ validation
+    def _changed(self, *_args) -> None:
+        if not self._building:
+            self.dirty = True
+            self._timer.start()
+
+    def _precision_changed(self, _index: int) -> None:
+        precision = self.presisi.currentData()
+        current = self.tanggal_lahir.date()
+        if current is not None and precision is not BirthDatePrecision.EXACT:
+            month = current.month if precision is BirthDatePrecision.MONTH else None
+            self.tanggal_lahir.set_date(estimated_birth_date(current.year, month)[0])
+        self._changed()
+
+    def findings(self) -> list[Finding]:
+        return list(self._findings)
+
+    def _input_findings(self) -> list[Finding]:
+        """Findings about what could not even be read (half-typed date, unknown list value)."""
+        out = []
+        if self.tanggal_lahir.is_partial():
+            out.append(Finding("form.date_unreadable", "tanggal_lahir", Severity.ERROR,
+                               self.tr("Tanggal lahir tidak lengkap atau tidak ada di kalender (HH-BB-TTTT).")))
+        names = {
+            "jenis_kelamin": self.jenis_kelamin, "agama": self.agama,
+            "golongan_darah": self.golongan_darah, "status_perkawinan": self.status_perkawinan,
+            "hubungan_keluarga": self.hubungan_keluarga, "pendidikan": self.pendidikan,
+            "pekerjaan": self.pekerjaan, "kewarganegaraan": self.kewarganegaraan,
+        }
+        for key, combo in names.items():
+            if combo.has_invalid_text():
+                out.append(Finding("form.not_in_list", key, Severity.ERROR,
+                                   self.tr("Pilih salah satu isian dari daftar.")))
+        return out
+
+    def revalidate(self) -> None:
+        resident = normalize_resident(self.resident())
+        findings = self._input_findings() + validate_resident(resident, self.context_factory())
+        seen = set()
+        unique = []
+        for f in findings:
+            if (f.code, f.field) not in seen:
+                seen.add((f.code, f.field))
+                unique.append(f)
+        self._findings = unique
+        self._show_findings(unique)
+        self._update_buttons()
+
+    def _show_findings(self, findings: list[Finding]) -> None:
+        by_field: dict[str, list[Finding]] = {}
+        for f in findings:
+            if not f.code.endswith("required"):
+                by_field.setdefault(f.field, []).append(f)
+        for key, label in self._field_labels.items():
+            items = by_field.get(key, [])
+            if key == "rt":
+                items = items + by_field.get("rw", [])
+            widget = self._field_widgets.get(key)
+            if items:
+                worst = "error" if any(f.is_error for f in items) else "warning"
+                label.setText("\n".join(f.message for f in items))
+                label.setProperty("severity", worst)
+                label.show()
+            else:
+                worst = ""
+                label.hide()
+            if widget is not None:
+                widget.setProperty("severity", worst)
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+            label.style().unpolish(label)
+            label.style().polish(label)
+        self.findings_panel.set_findings([f for f in findings if not f.code.endswith("required")])
+        missing = [f for f in findings if f.code.endswith("required")]
+        total = len(REQUIRED_FIELDS)
+        self.completeness.setMaximum(total)
+        self.completeness.setValue(max(0, total - len({f.field for f in missing})))
+        if missing:
+            self.missing_label.setText(self.tr("Belum diisi: ") + ", ".join(
+                FIELD_TITLES.get(f.field, f.field) for f in missing))
+        else:
+            self.missing_label.setText(self.tr("Semua isian wajib sudah terisi."))
+
+    def can_complete(self) -> bool:
+        return verdict(self._findings, self.findings_panel.acknowledgements()).can_complete
+
+    def _update_buttons(self) -> None:
+        ok = self.can_complete()
+        self.complete_button.setEnabled(ok)
+        self.complete_button.setToolTip("" if ok else self.tr(
+            "Perbaiki kesalahan dan konfirmasi peringatan (dengan alasan) dulu."))
+
+    def has_content(self) -> bool:
+        r = self.resident()
+        return any([r.nik, r.no_kk, r.nama.strip(), r.tempat_lahir.strip(), r.tanggal_lahir, r.alamat.strip()])
+
+    def draft_result(self) -> FormResult:
+        return FormResult(normalize_resident(self.resident()), self.findings_panel.acknowledgements(), False)
+
+    def request_save(self, complete: bool) -> None:
+        self._timer.stop()
+        self.revalidate()
+        if complete and not self.can_complete():
+            target = self.findings_panel.first_unacknowledged()
+            if target is not None:
+                target.setFocus()
+            return
+        resident = normalize_resident(self.resident())
+        acks = verdict(self._findings, self.findings_panel.acknowledgements()).acknowledged
+        ack_keys = {(f.code, f.field) for f in acks}
+        kept = [a for a in self.findings_panel.acknowledgements() if (a.code, a.field) in ack_keys]
+        self.saveRequested.emit(FormResult(resident, kept, complete))
+
+
+FIELD_TITLES = {
+    "nik": "NIK", "no_kk": "Nomor KK", "nama": "Nama", "tempat_lahir": "Tempat lahir",
+    "tanggal_lahir": "Tanggal lahir", "jenis_kelamin": "Jenis kelamin", "agama": "Agama",
+    "golongan_darah": "Gol. darah", "alamat": "Alamat", "rt": "RT", "rw": "RW",
+    "provinsi_kode": "Provinsi", "kabupaten_kode": "Kab./Kota", "kecamatan_kode": "Kecamatan",
+    "kelurahan_kode": "Kel./Desa", "status_perkawinan": "Status kawin",
+    "hubungan_keluarga": "Hubungan", "nama_ayah": "Nama ayah", "nama_ibu": "Nama ibu",
+    "pendidikan": "Pendidikan", "pekerjaan": "Pekerjaan", "kewarganegaraan": "Kewarganegaraan",
+}

@@ -1,0 +1,215 @@
+"""Antrian & Sinkron, Laporan and Pengaturan pages.
+
+Antrian shows what waits to be sent (the outbox, written with each completed
+recording); sending itself arrives with the sync client. Laporan shows
+progress against targets per RT, kelurahan and kecamatan. Pengaturan holds
+the language, the minimum recording age and the server address.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.lifecycle import RecordingStatus
+
+
+def _title(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName("pageTitle")
+    return label
+
+
+class QueuePage(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(_title(self.tr("Antrian & Sinkron"), self))
+        box = QFrame(self)
+        box.setObjectName("card")
+        grid = QFormLayout(box)
+        self.labels = {}
+        for key, text in [
+            ("pending", self.tr("Menunggu dikirim")),
+            ("sent", self.tr("Terkirim (menunggu hasil)")),
+            ("accepted", self.tr("Diterima")),
+            ("review", self.tr("Perlu ditinjau")),
+            ("rejected", self.tr("Ditolak")),
+        ]:
+            value = QLabel("0", box)
+            value.setObjectName("bigNumber")
+            grid.addRow(text, value)
+            self.labels[key] = value
+        layout.addWidget(box)
+        self.server = QLabel(self)
+        self.server.setWordWrap(True)
+        layout.addWidget(self.server)
+        note = QLabel(self.tr(
+            "Pengiriman ke server belum tersedia di versi ini. Rekaman yang selesai tetap aman "
+            "di antrian terenkripsi di laptop ini dan akan dikirim setelah fitur sinkron terpasang."), self)
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        counts = self.session.status_counts()
+        s = RecordingStatus
+        self.labels["pending"].setText(str(counts.get(s.QUEUED.value, 0) + counts.get(s.COMPLETE.value, 0)))
+        self.labels["sent"].setText(str(counts.get(s.SENT.value, 0)))
+        self.labels["accepted"].setText(str(counts.get(s.ACCEPTED.value, 0)))
+        self.labels["review"].setText(str(counts.get(s.DUPLICATE_REVIEW.value, 0)))
+        self.labels["rejected"].setText(str(counts.get(s.REJECTED.value, 0)))
+        url = self.session.get_setting("server_url")
+        self.server.setText(self.tr("Server: ") + (url or self.tr("belum diatur (kerja offline)")))
+
+
+class ProgressModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[dict] = []
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return [self.tr("Wilayah"), self.tr("Target"), self.tr("Sudah direkam"),
+                self.tr("Belum"), self.tr("Capaian")][section]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        target, done = row["target"], row["recorded"]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        pct = (100.0 * done / target) if target else 0.0
+        return [row["label"], f"{target:,}".replace(",", "."), f"{done:,}".replace(",", "."),
+                f"{max(0, target - done):,}".replace(",", "."), f"{pct:.1f}%".replace(".", ",")][index.column()]
+
+
+class ReportsPage(QWidget):
+    LEVELS = ("rt", "kelurahan", "kecamatan")
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(_title(self.tr("Laporan capaian"), self))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Per:"), self))
+        self.level = QComboBox(self)
+        self.level.addItem(self.tr("RT"), "rt")
+        self.level.addItem(self.tr("Kelurahan/Desa"), "kelurahan")
+        self.level.addItem(self.tr("Kecamatan"), "kecamatan")
+        self.level.setCurrentIndex(1)
+        self.level.currentIndexChanged.connect(lambda _i: self.refresh())
+        top.addWidget(self.level)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.model = ProgressModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.empty = QLabel(self.tr("Belum ada daftar target. Impor daftar target untuk melihat capaian."), self)
+        self.empty.setObjectName("hint")
+        layout.addWidget(self.empty)
+
+    def refresh(self) -> None:
+        rows = self.session.progress(self.level.currentData())
+        self.model.set_rows(rows)
+        self.empty.setVisible(not rows)
+
+
+class SettingsPage(QWidget):
+    """Signals:
+        languageChanged(str): 'id' or 'en'.
+    """
+
+    languageChanged = Signal(str)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(_title(self.tr("Pengaturan"), self))
+        general = QGroupBox(self.tr("Umum"), self)
+        form = QFormLayout(general)
+        self.language = QComboBox(general)
+        self.language.addItem("Bahasa Indonesia", "id")
+        self.language.addItem("English", "en")
+        form.addRow(self.tr("Bahasa tampilan"), self.language)
+        self.min_age = QSpinBox(general)
+        self.min_age.setRange(15, 17)
+        self.min_age.setSuffix(self.tr(" tahun"))
+        form.addRow(self.tr("Usia minimal perekaman (kartu ditahan sampai 17)"), self.min_age)
+        self.server = QLineEdit(general)
+        self.server.setPlaceholderText("https://…")
+        form.addRow(self.tr("Alamat server"), self.server)
+        layout.addWidget(general)
+        self.message = QLabel(self)
+        self.message.setObjectName("okText")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        self.save = QPushButton(self.tr("Simpan pengaturan"), self)
+        self.save.setObjectName("primary")
+        self.save.clicked.connect(self._save)
+        buttons.addWidget(self.save)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        self.language.setCurrentIndex(max(0, self.language.findData(self.session.language())))
+        self.min_age.setValue(int(self.session.get_setting("min_recording_age", 16)))
+        self.server.setText(self.session.get_setting("server_url") or "")
+        self.message.clear()
+
+    def _save(self) -> None:
+        url = self.server.text().strip()
+        if url and not url.startswith(("https://", "http://")):
+            self.message.setObjectName("errorText")
+            self.message.setText(self.tr("Alamat server harus diawali https://"))
+        else:
+            self.session.set_setting("min_recording_age", self.min_age.value())
+            self.session.set_setting("server_url", url or None)
+            self.message.setObjectName("okText")
+            self.message.setText(self.tr("Pengaturan tersimpan."))
+            lang = self.language.currentData()
+            if lang != self.session.language():
+                self.session.set_language(lang)
+                self.languageChanged.emit(lang)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)

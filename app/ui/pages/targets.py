@@ -1,0 +1,154 @@
+"""Daftar Warga: the target list (wajib KTP not yet recorded), searchable.
+
+A lazily fetched table model over the session's target search; Enter or a
+double-click on a resident opens Rekam Baru pre-filled from the target.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+PAGE = 200
+
+
+class TargetsModel(QAbstractTableModel):
+    COLUMNS = ("nama", "nik", "tanggal_lahir", "rt_rw", "kelurahan", "status")
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.search = ""
+        self.only_open = True
+        self._rows: list[dict] = []
+        self._exhausted = True
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return [self.tr("Nama"), self.tr("NIK"), self.tr("Tgl lahir"), self.tr("RT/RW"),
+                self.tr("Kel./Desa"), self.tr("Status")][section]
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        row = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if column == "rt_rw":
+            return f"{row.get('rt') or '-'}/{row.get('rw') or '-'}"
+        if column == "tanggal_lahir":
+            value = row.get("tanggal_lahir") or ""
+            return "-".join(reversed(value.split("-"))) if value else ""
+        if column == "status":
+            return self.tr("Sudah direkam") if row.get("recorded") else (row.get("status_ktp") or "")
+        if column == "kelurahan":
+            return row.get("kelurahan_nama") or row.get("kelurahan_kode") or ""
+        return row.get(column) or ""
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self._exhausted = False
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def canFetchMore(self, parent=QModelIndex()):  # noqa: N802
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent=QModelIndex()):  # noqa: N802
+        if parent.isValid() or self._exhausted:
+            return
+        page = self.session.list_targets(self.search, only_open=self.only_open,
+                                         limit=PAGE, offset=len(self._rows))
+        if len(page) < PAGE:
+            self._exhausted = True
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+
+    def nik_at(self, row: int) -> str | None:
+        return self._rows[row]["nik"] if 0 <= row < len(self._rows) else None
+
+
+class TargetsPage(QWidget):
+    """Signals:
+        enrollTarget(str): the NIK of the target to record.
+    """
+
+    enrollTarget = Signal(str)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        title = QLabel(self.tr("Daftar Warga (target wajib KTP)"), self)
+        title.setObjectName("pageTitle")
+        self.summary = QLabel(self)
+        self.summary.setObjectName("hint")
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Cari nama atau awal NIK…"))
+        self.search.setClearButtonEnabled(True)
+        self.only_open = QCheckBox(self.tr("Hanya yang belum direkam"), self)
+        self.only_open.setChecked(True)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.only_open)
+        self.model = TargetsModel(session, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(lambda idx: self._enroll(idx.row()))
+        self.table.doubleClicked.connect(lambda idx: self._enroll(idx.row()))
+        hint = QLabel(self.tr("Enter atau klik dua kali untuk merekam warga yang dipilih. "
+                              "Impor daftar target: jemput import-targets BERKAS.xlsx"), self)
+        hint.setObjectName("hint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(title)
+        layout.addWidget(self.summary)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(200)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.only_open.toggled.connect(lambda _b: self.refresh())
+        self.search.returnPressed.connect(self.table.setFocus)
+
+    def _enroll(self, row: int) -> None:
+        nik = self.model.nik_at(row)
+        if nik:
+            self.enrollTarget.emit(nik)
+
+    def refresh(self) -> None:
+        self.model.search = self.search.text().strip()
+        self.model.only_open = self.only_open.isChecked()
+        self.model.reload()
+        total, recorded = self.session.target_totals()
+        self.summary.setText(self.tr("%1 target, %2 sudah direkam, %3 belum.")
+                             .replace("%1", f"{total:,}".replace(",", "."))
+                             .replace("%2", f"{recorded:,}".replace(",", "."))
+                             .replace("%3", f"{total - recorded:,}".replace(",", ".")))

@@ -1,0 +1,128 @@
+"""The list of what the checks found, with a reason box for each warning.
+
+Errors are listed to be fixed; warnings (a real NIK may encode a wrong date)
+each get a checkbox "Sudah diperiksa" and a reason line. `acknowledgements()`
+returns what the operator confirmed, to be saved with the recording.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.findings import Acknowledgement, Finding, Severity
+
+
+class _WarningRow(QFrame):
+    changed = Signal()
+
+    def __init__(self, finding: Finding, parent=None):
+        super().__init__(parent)
+        self.finding = finding
+        self.setObjectName("warningRow")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(2)
+        text = QLabel("\u26A0 " + finding.message, self)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.check = QCheckBox(self.tr("Sudah diperiksa, tetap lanjut"), self)
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText(self.tr("Alasan (wajib), mis. NIK lama di KK memang begitu"))
+        self.reason.setEnabled(False)
+        self.check.toggled.connect(self._toggled)
+        self.reason.textChanged.connect(lambda _t: self.changed.emit())
+        layout.addWidget(self.check)
+        layout.addWidget(self.reason)
+
+    def _toggled(self, on: bool) -> None:
+        self.reason.setEnabled(on)
+        if on:
+            self.reason.setFocus()
+        self.changed.emit()
+
+    def acknowledgement(self) -> Acknowledgement | None:
+        if not self.check.isChecked():
+            return None
+        return Acknowledgement(self.finding.code, self.finding.field, self.reason.text().strip())
+
+    def restore(self, ack: Acknowledgement) -> None:
+        self.check.setChecked(True)
+        self.reason.setText(ack.reason)
+
+
+class FindingsPanel(QScrollArea):
+    """Shows findings; keeps typed reasons while the list is refreshed.
+
+    Signals:
+        acknowledgementsChanged: a warning was checked or its reason edited.
+    """
+
+    acknowledgementsChanged = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._body = QWidget(self)
+        self._layout = QVBoxLayout(self._body)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.setWidget(self._body)
+        self._rows: dict[tuple[str, str], _WarningRow] = {}
+        self._saved: dict[tuple[str, str], Acknowledgement] = {}
+        self._labels: list[QLabel] = []
+        self._empty = QLabel(self.tr("Belum ada temuan."), self._body)
+        self._layout.addWidget(self._empty)
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        for ack in self.acknowledgements():
+            self._saved[(ack.code, ack.field)] = ack
+        for row in self._rows.values():
+            row.setParent(None)
+            row.deleteLater()
+        for label in self._labels:
+            label.setParent(None)
+            label.deleteLater()
+        self._rows.clear()
+        self._labels.clear()
+        errors = [f for f in findings if f.severity is Severity.ERROR]
+        warns = [f for f in findings if f.severity is Severity.WARNING]
+        for f in errors:
+            label = QLabel("\u2716 " + f.message, self._body)
+            label.setObjectName("errorLine")
+            label.setWordWrap(True)
+            self._layout.addWidget(label)
+            self._labels.append(label)
+        for f in warns:
+            row = _WarningRow(f, self._body)
+            key = (f.code, f.field)
+            if key in self._saved:
+                row.restore(self._saved[key])
+            row.changed.connect(self.acknowledgementsChanged)
+            self._layout.addWidget(row)
+            self._rows[key] = row
+        self._empty.setVisible(not findings)
+
+    def acknowledgements(self) -> list[Acknowledgement]:
+        return [a for a in (row.acknowledgement() for row in self._rows.values()) if a]
+
+    def restore(self, acks: list[Acknowledgement]) -> None:
+        self._saved = {(a.code, a.field): a for a in acks}
+        for key, row in self._rows.items():
+            if key in self._saved:
+                row.restore(self._saved[key])
+
+    def first_unacknowledged(self) -> QWidget | None:
+        for row in self._rows.values():
+            if row.acknowledgement() is None or not row.reason.text().strip():
+                return row.check if not row.check.isChecked() else row.reason
+        return None

@@ -1,0 +1,364 @@
+"""`jemput init | list | export | demo | doctor`, usage errors, the data folder, no Qt on the way."""
+
+from __future__ import annotations
+
+import csv
+import http.server
+import io
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from app.cli import ProgressBar
+from app.core.findings import Acknowledgement
+from app.core.lifecycle import RecordingStatus
+from app.core.resident import RESIDENT_FIELDS, Resident
+from app.demo import demo_residents
+from app.demo_profile import DEMO_PASSPHRASE, open_or_create_demo
+from app.imports import ReadProgress
+from app.store.database import create_profile, open_profile, profile_exists
+from app.store.operators import OperatorRepo
+from app.store.recordings import MediaItem, Recording, RecordingRepo
+from app.store.regions_store import region_count
+from app.store.settings import Settings
+from app.store.targets import TargetRepo
+from cli_support import FAST_KDF, PASSPHRASE, ROOT, TODAY, file_digests, open_store, run_cli
+
+
+# -- init -----------------------------------------------------------------------
+
+def test_init_creates_a_profile_and_refuses_a_second_time(tmp_path):
+    data = tmp_path / "jemput"
+    first = run_cli("--data", data, "init", "--operator", "Siti Operator", "--server-url", "http://127.0.0.1:9/")
+    assert first.returncode == 0, first.stderr
+    assert "Profil dibuat" in first.stdout and first.stderr == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["jemput"]  # no staging folder left behind
+    with open_profile(data, PASSPHRASE) as store:
+        assert [o.name for o in OperatorRepo(store).list()] == ["Siti Operator"]
+        assert Settings(store).get("min_recording_age") == 16
+        assert Settings(store).get("server_url") == "http://127.0.0.1:9"
+        assert region_count(store) == 287
+    before = file_digests(data)
+    second = run_cli("--data", data, "init", "--operator", "Lain")
+    assert second.returncode == 1
+    assert second.stderr.startswith("jemput: sudah ada profil") and second.stderr.count("\n") == 1
+    assert file_digests(data) == before
+
+
+def test_init_needs_an_operator_and_a_real_passphrase(cli, tmp_path, monkeypatch):
+    code, _, err = cli("--data", tmp_path / "p", "init")
+    assert code == 2 and err.startswith("jemput: argumen wajib belum diisi: --operator")
+    monkeypatch.setenv("JEMPUT_PASSPHRASE", "pendek")
+    code, _, err = cli("--data", tmp_path / "p", "init", "--operator", "Siti")
+    assert code == 1 and "minimal 8 karakter" in err
+    assert not (tmp_path / "p").exists()
+
+
+def test_passphrase_is_never_read_from_a_pipe(tmp_path, template_profile):
+    result = run_cli("--data", template_profile, "list", passphrase=None, stdin=subprocess.PIPE)
+    assert result.returncode == 1
+    assert "JEMPUT_PASSPHRASE" in result.stderr and result.stderr.count("\n") == 1
+
+
+# -- usage ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("argv, words", [
+    (["terbang"], "pilihan 'terbang' tidak dikenal"),
+    (["export", "--format", "xml"], "--format"),
+    (["list", "--limit", "banyak"], "--limit"),
+    (["list", "--kata-sandi", "x"], "argumen tidak dikenal"),
+])
+def test_usage_errors_exit_2_with_one_line(cli, argv, words):
+    code, out, err = cli(*argv)
+    assert code == 2 and out == ""
+    assert err.startswith("jemput: ") and words in err and err.count("\n") == 1
+
+
+def test_help_lists_the_commands(cli):
+    code, out, _ = cli("--help")
+    assert code == 0
+    for command in ("init", "import-regions", "import-targets", "list", "export", "demo", "doctor"):
+        assert command in out
+    assert "sync" not in out.split()
+
+
+def test_data_after_the_command_and_jemput_home(cli, profile_dir, monkeypatch, tmp_path):
+    code, out, _ = cli("list", "--data", profile_dir)
+    assert code == 0
+    monkeypatch.setenv("JEMPUT_HOME", str(profile_dir))
+    code, out, _ = cli("doctor")
+    assert code == 0 and f"Profil: {profile_dir}" in out
+
+
+def test_default_data_folder_without_qt(monkeypatch, tmp_path):
+    from app.cli import default_data_dir
+
+    monkeypatch.delenv("JEMPUT_HOME", raising=False)
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert default_data_dir() == tmp_path / ".local" / "share" / "jemput"
+    monkeypatch.setenv("JEMPUT_HOME", str(tmp_path / "lain"))
+    assert default_data_dir() == tmp_path / "lain"
+
+
+def test_cli_never_imports_qt(profile_dir):
+    script = (
+        "import sys\n"
+        "import app.cli\n"
+        "assert 'PySide6' not in sys.modules\n"
+        "from app.cli import main\n"
+        f"codes = [main(['--data', {str(profile_dir)!r}, c]) for c in ('doctor', 'list')]\n"
+        "print(codes, 'PySide6' in sys.modules)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "JEMPUT_HOME"}
+    env["JEMPUT_PASSPHRASE"] = PASSPHRASE
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[0, 0] False"
+
+
+# -- list and export ------------------------------------------------------------
+
+@pytest.fixture
+def recorded(profile_dir):
+    """The profile with four recordings: draft, complete, queued with media, queued with a confirmed warning."""
+    people = [p for p in demo_residents(12, seed=31, today=TODAY) if p.tanggal_lahir.year < 2005][:4]
+    with open_store(profile_dir) as store:
+        repo = RecordingRepo(store)
+        draft = Recording.new(Resident(nik=people[0].nik, nama=people[0].nama), operator="Operator Uji")
+        repo.save(draft, enqueue=False)
+        complete = Recording.new(people[1], operator="Operator Uji", status=RecordingStatus.COMPLETE)
+        repo.save(complete, enqueue=False)
+        queued = Recording.new(people[2], operator="Operator Uji", status=RecordingStatus.COMPLETE)
+        repo.save(queued, [MediaItem("photo", "image/jpeg", b"\xff\xd8jpeg-bytes", {"approved": True})],
+                  enqueue=True)
+        acked = Recording.new(
+            people[3].with_changes(disabilitas=(1, 3)), operator="Operator Uji", status=RecordingStatus.COMPLETE,
+            acknowledgements=[Acknowledgement("nik.birth_date_mismatch", "nik", "Sesuai akta kelahiran")],
+        )
+        repo.save(acked, enqueue=True)
+        made = [draft, complete, queued, acked]
+    return profile_dir, made
+
+
+def test_list_shows_uuid_status_date_and_name(cli, recorded):
+    profile_dir, made = recorded
+    code, out, _ = cli("--data", profile_dir, "list")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["UUID", "STATUS", "TANGGAL", "NAMA"]
+    assert len(lines) == 5
+    by_uuid = {line.split()[0]: line for line in lines[1:]}
+    for rec, status in zip(made, ("draft", "complete", "queued", "queued")):
+        line = by_uuid[rec.uuid]
+        assert line.split()[1] == status
+        assert line.endswith(rec.resident.nama)
+
+
+def test_list_filters(cli, recorded):
+    profile_dir, made = recorded
+    code, out, _ = cli("--data", profile_dir, "list", "--status", "queued")
+    assert code == 0 and {line.split()[0] for line in out.splitlines()[1:]} == {made[2].uuid, made[3].uuid}
+    code, out, _ = cli("--data", profile_dir, "list", "--search", made[1].resident.nama.split()[0])
+    assert made[1].uuid in out
+    code, out, _ = cli("--data", profile_dir, "list", "--search", made[2].resident.nik[:12])
+    assert made[2].uuid in out and made[0].uuid not in out
+    code, out, err = cli("--data", profile_dir, "list", "--status", "rejected")
+    assert code == 0 and out == "" and "Tidak ada rekaman" in err
+
+
+def test_export_json_parses_back(cli, recorded, tmp_path):
+    profile_dir, made = recorded
+    target = tmp_path / "rekaman.json"
+    code, out, err = cli("--data", profile_dir, "export", "--format", "json", "--output", target)
+    assert code == 0 and out == "" and "4 rekaman diekspor" in err
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert {d["uuid"] for d in data} == {r.uuid for r in made}
+    by_uuid = {d["uuid"]: d for d in data}
+    queued = by_uuid[made[2].uuid]
+    assert queued["status"] == "queued" and set(queued["media"]) == {"photo"}
+    assert Resident.from_dict(queued["resident"]) == made[2].resident
+    assert set(queued["resident"]) == set(RESIDENT_FIELDS)
+    assert by_uuid[made[3].uuid]["acknowledgements"][0]["code"] == "nik.birth_date_mismatch"
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["profile", "rekaman.json"]  # no temp file left
+
+
+def test_export_csv_to_stdout_parses_back(cli, recorded):
+    profile_dir, made = recorded
+    code, out, _ = cli("--data", profile_dir, "export", "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["uuid"] for r in rows} == {r.uuid for r in made}
+    for name in ("nik", "no_kk", "nama", "tanggal_lahir", "kelurahan_kode", "pekerjaan", "nama_ibu"):
+        assert name in rows[0]
+    by_uuid = {r["uuid"]: r for r in rows}
+    full = by_uuid[made[1].uuid]
+    assert full["nik"] == made[1].resident.nik and full["nama"] == made[1].resident.nama
+    assert full["tanggal_lahir"] == made[1].resident.tanggal_lahir.isoformat()
+    assert full["status"] == "complete"
+    assert by_uuid[made[3].uuid]["disabilitas"] == "1;3"
+    assert by_uuid[made[2].uuid]["photo_sha256"] and not by_uuid[made[1].uuid]["photo_sha256"]
+
+
+def test_export_status_filter_and_empty_json(cli, recorded, tmp_path):
+    profile_dir, _ = recorded
+    code, out, _ = cli("--data", profile_dir, "export", "--format", "json", "--status", "rejected")
+    assert code == 0 and json.loads(out) == []
+
+
+def test_export_into_a_missing_folder_writes_nothing(cli, recorded, tmp_path):
+    profile_dir, _ = recorded
+    code, out, err = cli("--data", profile_dir, "export", "--output", tmp_path / "tidak" / "ada.csv")
+    assert code == 1 and out == "" and "folder tujuan tidak ada" in err and err.count("\n") == 1
+
+
+def test_export_keeps_an_existing_file_when_the_profile_cannot_be_opened(recorded, tmp_path):
+    profile_dir, _ = recorded
+    target = tmp_path / "lama.csv"
+    target.write_text("isi lama\n", encoding="utf-8")
+    result = run_cli("--data", profile_dir, "export", "--output", target, passphrase="salah-sama-sekali")
+    assert result.returncode == 1 and result.stderr.startswith("jemput: Kata sandi salah")
+    assert target.read_text(encoding="utf-8") == "isi lama\n"
+
+
+# -- demo -----------------------------------------------------------------------
+
+def test_demo_profile_opens_with_the_demo_passphrase(cli, tmp_path):
+    code, out, err = cli("--data", tmp_path, "demo")  # the real KDF, as an operator gets it
+    assert code == 0, err
+    assert f"Kata sandi demo: {DEMO_PASSPHRASE}" in out and "300 target, 10 rekaman" in out
+    folder = tmp_path / "demo"
+    assert profile_exists(folder) and f"jemput --data {folder}" in out
+    with open_profile(folder, DEMO_PASSPHRASE) as store:
+        assert TargetRepo(store).count() == 300
+        assert RecordingRepo(store).count() == 10
+
+
+def test_demo_content_and_idempotence(cli, tmp_path):
+    # Same demo, cheap KDF: a profile holding only the schema (as after a crash
+    # right after creation) is filled on the next open, and never twice.
+    folder = tmp_path / "demo"
+    create_profile(folder, DEMO_PASSPHRASE, kdf_params=FAST_KDF).close()
+    with open_or_create_demo(folder, today=TODAY) as store:
+        targets = TargetRepo(store)
+        assert targets.count() == 300
+        assert {t.status_ktp for t in targets.in_area("13.72.01.1001", limit=500)} == {"BELUM REKAM"}
+        counts = RecordingRepo(store).counts_by_status()
+        assert counts[RecordingStatus.DRAFT] == 3 and counts[RecordingStatus.COMPLETE] == 2
+        assert counts[RecordingStatus.QUEUED] == 5
+        acked = [r for r in RecordingRepo(store).list(limit=50) if r.acknowledgements]
+        assert len(acked) == 1 and acked[0].acknowledgements[0].code == "nik.birth_date_mismatch"
+        assert set(RecordingRepo(store).media_hashes(acked[0].uuid)) == {"photo", "signature"}
+        assert [o.name for o in OperatorRepo(store).list()] == ["Operator Demo"]
+        assert Settings(store).get("min_recording_age") == 16
+        assert region_count(store) == 287
+    code, out, _ = cli("--data", tmp_path, "demo")
+    assert code == 0 and "sudah ada" in out and "300 target, 10 rekaman" in out
+
+
+def test_demo_refuses_a_folder_holding_another_profile(cli, template_profile, tmp_path):
+    shutil.copytree(template_profile, tmp_path / "demo")
+    before = file_digests(tmp_path / "demo")
+    code, _, err = cli("--data", tmp_path, "demo")
+    assert code == 1 and "bukan demo" in err
+    assert file_digests(tmp_path / "demo") == before
+
+
+# -- doctor ---------------------------------------------------------------------
+
+def _statuses(out: str) -> dict[str, str]:
+    found = {}
+    for line in out.splitlines():
+        parts = line.split(None, 1)
+        if len(parts) == 2 and parts[0] in ("OK", "GAGAL", "PERINGATAN", "LEWAT"):
+            found[parts[1].split(":")[0]] = parts[0]
+    return found
+
+
+def test_doctor_on_a_healthy_profile(cli, profile_dir):
+    code, out, err = cli("--data", profile_dir, "doctor")
+    assert code == 0, out + err
+    status = _statuses(out)
+    for check in ("Profil", "Buka basis data", "Integritas basis data", "Versi skema", "Isi", "Ruang disk"):
+        assert status[check] == "OK"
+    assert status["Kamera"] in ("OK", "PERINGATAN")  # no camera is a warning, not a failure
+    assert status["Server"] == "LEWAT"
+    assert "integrity_check: ok" in out and "287 wilayah" in out
+
+
+def test_doctor_fails_on_a_wrong_passphrase(profile_dir):
+    result = run_cli("--data", profile_dir, "doctor", passphrase="bukan-ini-sandinya")
+    assert result.returncode == 1
+    status = _statuses(result.stdout)
+    assert status["Buka basis data"] == "GAGAL" and "Traceback" not in result.stderr
+
+
+def test_doctor_fails_without_a_profile(cli, tmp_path):
+    code, out, _ = cli("--data", tmp_path / "kosong", "doctor")
+    assert code == 1 and _statuses(out)["Profil"] == "GAGAL"
+
+
+class _Health(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 - http.server's name
+        self.send_response(200 if self.path == "/health" else 404)
+        self.end_headers()
+        self.wfile.write(b'{"status":"ok"}')
+
+    def log_message(self, *args):
+        pass
+
+
+def test_doctor_checks_the_server(cli, profile_dir):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Health)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with open_store(profile_dir) as store:
+            Settings(store).set("server_url", f"http://127.0.0.1:{server.server_port}/")
+        code, out, _ = cli("--data", profile_dir, "doctor")
+        assert code == 0 and _statuses(out)["Server"] == "OK"
+    finally:
+        server.shutdown()
+        server.server_close()
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with open_store(profile_dir) as store:
+        Settings(store).set("server_url", f"http://127.0.0.1:{port}")
+    code, out, err = cli("--data", profile_dir, "doctor")
+    assert code == 1 and _statuses(out)["Server"] == "GAGAL" and "GAGAL" in err
+
+
+# -- progress bar ---------------------------------------------------------------
+
+def test_progress_bar_renders_and_wipes():
+    stream = io.StringIO()
+    bar = ProgressBar(stream, enabled=True, width=10, interval=0)
+    bar.update(ReadProgress(rows=1500, done=50, total=100, unit="byte"))
+    bar.update(ReadProgress(rows=3000, done=100, total=100, unit="byte"))
+    bar.finish()
+    text = stream.getvalue()
+    assert "\r[#####-----]  50%  1.500 baris" in text and "\r[##########] 100%  3.000 baris" in text
+    assert text.endswith("\r") and "\n" not in text
+    silent = io.StringIO()
+    ProgressBar(silent, enabled=False).update(ReadProgress(1, 1, 2, "baris"))
+    assert silent.getvalue() == ""
+
+
+# -- the window -----------------------------------------------------------------
+
+@pytest.mark.gui
+def test_no_command_opens_the_window(tmp_path):
+    pytest.importorskip("PySide6")
+    result = run_cli("--data", tmp_path / "baru", "--startup-probe", extra_env={"QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("STARTUP_READY")
+    assert not (tmp_path / "baru").exists()  # showing the start page creates nothing

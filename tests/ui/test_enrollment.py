@@ -1,0 +1,265 @@
+"""The enrollment form driven by keyboard through real widgets, saving to a real encrypted profile."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.core.lifecycle import RecordingStatus
+from app.core.nik import build_nik
+from app.core.values import JenisKelamin
+from app.session import Session
+from app.ui.main_window import AppWindow
+from app.ui.pages.enroll import EnrollPage
+
+from ui_support import PASSPHRASE
+
+KEYPRESS_FILE = Path(__file__).resolve().parents[2] / "bench-out" / "enrollment_keypresses.json"
+
+
+class Keyboard:
+    """Types into whatever has focus; counts key presses beyond the typed text."""
+
+    def __init__(self, qtbot):
+        self.qtbot = qtbot
+        self.presses = 0
+
+    def focus(self):
+        widget = QApplication.focusWidget()
+        assert widget is not None, "nothing has keyboard focus"
+        return widget
+
+    def type(self, text: str) -> None:
+        self.qtbot.keyClicks(self.focus(), text)
+
+    def press(self, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+        self.presses += 1
+        self.qtbot.keyClick(self.focus(), key, modifier)
+
+    def field(self, text: str) -> None:
+        """Type a value and Tab to the next field."""
+        if text:
+            self.type(text)
+        self.press(Qt.Key.Key_Tab)
+
+
+def _female_student_nik(birth: dt.date) -> str:
+    return build_nik("137201", birth, JenisKelamin.PEREMPUAN, 3)
+
+
+def _fill_all(kb: Keyboard, nik: str, birth: str) -> None:
+    kb.field(nik)                      # NIK
+    kb.field("1372011203150007")       # Nomor KK
+    kb.field("siti nur'aini")          # Nama (upper-cased by the form)
+    kb.field("perem")                  # Jenis kelamin
+    kb.field("")                       # Kewarganegaraan (WNI preset)
+    kb.field("islam")                  # Agama
+    kb.field("O+")                     # Golongan darah
+    kb.field("solok")                  # Tempat lahir
+    kb.field(birth)                    # Tanggal lahir (DDMMYYYY, dashes from the mask)
+    kb.field("")                       # Ketepatan tanggal (exact)
+    kb.field("jl. syech kukut no. 5")  # Alamat
+    kb.field("3")                      # RT
+    kb.field("1")                      # RW
+    kb.field("sumatera barat")         # Provinsi
+    kb.field("solok")                  # Kab./Kota
+    kb.field("lubuk")                  # Kecamatan
+    kb.field("tanah garam")            # Kel./Desa
+    kb.field("belum")                  # Status perkawinan
+    kb.field("anak")                   # Hubungan
+    kb.field("ahmad yani")             # Nama ayah
+    kb.field("nurhayati")              # Nama ibu
+    kb.field("slta")                   # Pendidikan
+    kb.field("pelajar")                # Pekerjaan
+    kb.field("")                       # Disabilitas (none)
+    kb.field("081234567890")           # Telepon
+    kb.field("")                       # Catatan
+
+
+def _show(qtbot, win):
+    qtbot.addWidget(win)
+    win.resize(1366, 740)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=2000)
+
+
+@pytest.fixture
+def window(qtbot, profile_dir):
+    win = AppWindow(profile_dir)
+    _show(qtbot, win)
+    yield win
+    if win.session is not None:
+        win.session.close()
+
+
+def _unlock(qtbot, win, kb: Keyboard):
+    assert win.stack.currentWidget() is win.unlock
+    win.unlock.passphrase.setFocus()
+    kb.type(PASSPHRASE)
+    kb.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.main is not None, timeout=10_000)
+
+
+def _db_recordings(win):
+    return win.session.recordings.list(limit=50)
+
+
+def test_full_enrollment_by_keyboard_alone(qtbot, window):
+    kb = Keyboard(qtbot)
+    _unlock(qtbot, window, kb)
+    unlock_presses = kb.presses
+    kb.press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = window.main.enroll.form
+    assert QApplication.focusWidget() is form.nik
+    birth = dt.date(2001, 5, 14)
+    _fill_all(kb, _female_student_nik(birth), birth.strftime("%d%m%Y"))
+    form.revalidate()
+    assert form.findings() == [], [(f.code, f.field) for f in form.findings()]
+    qtbot.waitUntil(lambda: form.can_complete(), timeout=3000)
+    kb.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: any(r.status is RecordingStatus.QUEUED for r in _db_recordings(window)),
+                    timeout=5000)
+    (rec,) = _db_recordings(window)
+    assert rec.resident.nama == "SITI NUR'AINI"
+    assert rec.resident.tanggal_lahir == birth
+    assert rec.resident.kelurahan_kode == "13.72.01.1001"
+    assert rec.resident.rt == "003" and rec.resident.rw == "001"
+    assert rec.resident.jenis_kelamin is JenisKelamin.PEREMPUAN
+    enrollment_presses = kb.presses - unlock_presses
+    print(f"\nkey presses for one complete enrollment (beyond typed text): {enrollment_presses}")
+    KEYPRESS_FILE.parent.mkdir(exist_ok=True)
+    KEYPRESS_FILE.write_text(json.dumps({"enrollment_keypresses": enrollment_presses}))
+    assert enrollment_presses <= 40
+
+
+@pytest.fixture
+def page(qtbot, session):
+    p = EnrollPage(session)
+    qtbot.addWidget(p)
+    p.resize(1180, 680)
+    p.show()
+    p.start_new()
+    return p
+
+
+def _findings(form, field=None):
+    form.revalidate()
+    return [f for f in form.findings() if field is None or f.field == field]
+
+
+def test_impossible_nik_date_blocks_completion(qtbot, page):
+    form = page.form
+    qtbot.keyClicks(form.nik, "1372013104010003")  # 31 April
+    codes = {f.code for f in _findings(form, "nik")}
+    assert "nik.date_invalid" in codes
+    label = form._field_labels["nik"]
+    assert label.isVisible() and "tanggal" in label.text().lower()
+    assert not form.complete_button.isEnabled()
+
+
+def test_birth_date_mismatch_needs_reason_and_reason_is_saved(qtbot, page, session):
+    form = page.form
+    birth = dt.date(2001, 5, 14)
+    form.nik.setFocus()
+    kb = Keyboard(qtbot)
+    # NIK encodes 15 May; the KK says 14 May.
+    _fill_all(kb, build_nik("137201", dt.date(2001, 5, 15), JenisKelamin.PEREMPUAN, 3), birth.strftime("%d%m%Y"))
+    warnings = [f for f in _findings(form) if f.code == "nik.birth_date_mismatch"]
+    assert warnings and not form.can_complete()
+    form.request_save(True)  # refused: focus goes to the acknowledgement
+    assert session.recordings.count() == 0
+    row = next(iter(form.findings_panel._rows.values()))
+    row.check.setChecked(True)
+    assert not form.can_complete(), "a checked warning without a reason must still block"
+    qtbot.keyClicks(row.reason, "NIK lama, tanggal di KK benar")
+    assert form.can_complete()
+    form.request_save(True)
+    qtbot.waitUntil(lambda: session.recordings.count() == 1, timeout=5000)
+    (rec,) = session.recordings.list()
+    assert rec.status is RecordingStatus.QUEUED
+    assert [(a.code, a.reason) for a in rec.acknowledgements] == [
+        ("nik.birth_date_mismatch", "NIK lama, tanggal di KK benar")]
+
+
+def test_female_nik_plus_40_passes(qtbot, page):
+    form = page.form
+    form.nik.setText("1372014505010003")  # 5 May 2001 + 40
+    form.tanggal_lahir.set_date(dt.date(2001, 5, 5))
+    form.jenis_kelamin.set_value(JenisKelamin.PEREMPUAN)
+    assert _findings(form, "nik") == []
+
+
+def test_region_cascade_narrows(qtbot, page):
+    combos = page.form.region.combos
+    assert combos["provinsi"].count() == 5
+    assert not combos["kabupaten"].isEnabled()
+    combos["provinsi"].set_value("13")
+    assert combos["kabupaten"].isEnabled()
+    assert [combos["kabupaten"].itemText(i) for i in range(combos["kabupaten"].count())] == ["Kota Solok"]
+    combos["kabupaten"].set_value("13.72")
+    kecamatan = {combos["kecamatan"].itemData(i) for i in range(combos["kecamatan"].count())}
+    assert kecamatan == {"13.72.01", "13.72.02"}
+    combos["kecamatan"].set_value("13.72.01")
+    kel = [combos["kelurahan"].itemData(i) for i in range(combos["kelurahan"].count())]
+    assert kel and all(code.startswith("13.72.01.") for code in kel)
+    combos["provinsi"].set_value("14")
+    assert combos["kecamatan"].count() == 0 and not combos["kelurahan"].isEnabled()
+
+
+def test_type_to_search_in_value_list(qtbot, page):
+    combo = page.form.pekerjaan
+    combo.setFocus()
+    qtbot.keyClicks(combo.lineEdit(), "wiras")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Tab)
+    assert combo.value() is not None and combo.value().label == "Wiraswasta"
+
+
+def test_draft_survives_closing_and_reopening(qtbot, profile_dir):
+    win = AppWindow(profile_dir)
+    _show(qtbot, win)
+    kb = Keyboard(qtbot)
+    _unlock(qtbot, win, kb)
+    win.main.new_recording()
+    form = win.main.enroll.form
+    qtbot.keyClicks(form.nik, "13720154050")  # half typed
+    qtbot.keyClicks(form.nama, "budi santoso")
+    kb.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: win.session.recordings.count() == 1, timeout=5000)
+    win.session.close()
+    win.session = None
+    win.close()
+
+    reopened = Session.open(profile_dir, PASSPHRASE)
+    try:
+        (rec,) = reopened.recordings.list()
+        assert rec.status is RecordingStatus.DRAFT
+        assert rec.resident.nama == "BUDI SANTOSO"
+        assert rec.resident.nik == "13720154050"
+    finally:
+        reopened.close()
+
+
+def test_wrong_passphrase_says_so_and_slows_down(qtbot, window):
+    unlock = window.unlock
+    for attempt in range(3):
+        unlock.passphrase.setText("salah-sandi")
+        qtbot.keyClick(unlock.passphrase, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: unlock.failures == attempt + 1, timeout=10_000)
+    assert "salah" in unlock.message.text().lower()
+    assert not unlock.unlock_button.isEnabled(), "the third failure must impose a wait"
+    assert UnlockDelay.after(4) > UnlockDelay.after(3) > 0
+
+
+class UnlockDelay:
+    @staticmethod
+    def after(n):
+        from app.ui.start_pages import UnlockPage
+        return UnlockPage.delay_after(n)
