@@ -98,6 +98,7 @@ class Session:
             with SEED_REGIONS.open(encoding="utf-8") as fh:
                 import_regions_csv(store, fh)
         self.regions: RegionIndex = load_region_index(store)
+        self._min_recording_age = int(self.settings.get("min_recording_age", 16))
         operators = OperatorRepo(store).list()
         self.operator_name = operators[0].name if operators else ""
 
@@ -138,6 +139,8 @@ class Session:
 
     def set_setting(self, key: str, value) -> None:
         self.settings.set(key, value)
+        if key == "min_recording_age":
+            self._min_recording_age = int(value)
 
     def language(self) -> str:
         return ui_language(self.data_dir)
@@ -152,7 +155,7 @@ class Session:
         return ValidationContext(
             regions=self.regions,
             recording_date=today or dt.date.today(),
-            min_recording_age=int(self.get_setting("min_recording_age", 16)),
+            min_recording_age=self._min_recording_age,
         )
 
     # ---------------------------------------------------------- recordings

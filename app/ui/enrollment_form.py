@@ -187,6 +187,10 @@ class EnrollmentForm(QWidget):
         form.setContentsMargins(6, 4, 6, 4)
         return box, form
 
+    def hideEvent(self, event):  # noqa: N802 - Qt override
+        self._timer.stop()
+        super().hideEvent(event)
+
     def set_read_only(self, read_only: bool) -> None:
         """Lock every section (a sent recording is viewed, not edited)."""
         for box in self._sections:
@@ -236,7 +240,7 @@ class EnrollmentForm(QWidget):
         self._row(f, self.tr("Telepon"), "telepon", self.telepon)
         self._row(f, self.tr("Catatan"), "catatan", self.catatan)
 
-        media, f = self._group(self.tr("Foto & tanda tangan"))
+        media, f = self._group(self.tr("Foto && tanda tangan"))
         f.addRow(self.photo_status)
         f.addRow(self.signature_status)
 
@@ -264,7 +268,8 @@ class EnrollmentForm(QWidget):
         top.addLayout(col1, 10)
         top.addLayout(col2, 10)
         top.addLayout(col3, 9)
-        top.addWidget(checks, 8)
+        checks.setFixedWidth(300)
+        top.addWidget(checks)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_button)

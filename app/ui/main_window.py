@@ -31,7 +31,7 @@ from app.ui.pages.home import HomePage
 from app.ui.pages.other import QueuePage, ReportsPage, SettingsPage
 from app.ui.pages.targets import TargetsPage
 from app.ui.start_pages import UnlockPage, WelcomePage
-from app.ui.workers import run_task
+from app.ui.workers import db_pool, run_task
 
 log = logging.getLogger(__name__)
 
@@ -226,7 +226,9 @@ class AppWindow(QMainWindow):
 
     def closeEvent(self, event):  # noqa: N802 - Qt override
         """Closing never loses typed work: unsaved changes become a draft, no question asked."""
-        if self.main is not None:
+        self._status_timer.stop()
+        db_pool().waitForDone(10_000)  # let a save in flight reach the disk first
+        if self.main is not None and self.session is not None and not self.session.store.closed:
             self.main.enroll.save_unsaved_as_draft()
         if self.session is not None:
             self.session.close()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.workers import run_task
 
 
 def _card(parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
@@ -126,7 +125,8 @@ class WelcomePage(QWidget):
 
         row.addWidget(demo, 1)
         row.addWidget(setup, 1)
-        outer.addLayout(row, 1)
+        outer.addLayout(row)
+        outer.addStretch(1)
 
     def _submit(self) -> None:
         name = " ".join(self.operator.text().split())
@@ -266,9 +266,3 @@ class UnlockPage(QWidget):
         self._show(self._base_message)
 
 
-class BusyRunner:
-    """Run a slow profile operation and route its result to callbacks."""
-
-    @staticmethod
-    def run(fn, on_done, on_error) -> None:
-        run_task(fn, on_done, on_error)

@@ -232,10 +232,10 @@ def test_draft_survives_closing_and_reopening(qtbot, profile_dir):
     qtbot.keyClicks(form.nik, "13720154050")  # half typed
     qtbot.keyClicks(form.nama, "budi santoso")
     kb.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: win.session.recordings.count() == 1, timeout=5000)
-    win.session.close()
-    win.session = None
+    qtbot.waitUntil(lambda: not form.dirty, timeout=5000)
+    qtbot.keyClicks(form.tempat_lahir, "solok")  # typed after the save, then the window closes
     win.close()
+    assert win.session is None
 
     reopened = Session.open(profile_dir, PASSPHRASE)
     try:
@@ -243,6 +243,7 @@ def test_draft_survives_closing_and_reopening(qtbot, profile_dir):
         assert rec.status is RecordingStatus.DRAFT
         assert rec.resident.nama == "BUDI SANTOSO"
         assert rec.resident.nik == "13720154050"
+        assert rec.resident.tempat_lahir == "SOLOK", "changes typed before closing must be kept"
     finally:
         reopened.close()
 

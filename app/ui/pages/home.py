@@ -105,6 +105,8 @@ class HomePage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda idx: self._open(idx.row()))
         self.table.activated.connect(lambda idx: self._open(idx.row()))
         self.empty = QLabel(self.tr("Belum ada rekaman. Tekan Ctrl+N untuk merekam warga baru."), self)

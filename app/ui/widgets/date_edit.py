@@ -54,7 +54,7 @@ class DateEdit(QWidget):
         self.edit.setPlaceholderText("HH-BB-TTTT")
         self.edit.textChanged.connect(lambda _t: self.changed.emit())
         self.button = QToolButton(self)
-        self.button.setText("\U0001F4C5")
+        self.button.setText("\u25BE")
         self.button.setToolTip(self.tr("Pilih dari kalender"))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -33,10 +34,11 @@ class _WarningRow(QFrame):
         layout.setSpacing(2)
         text = QLabel("\u26A0 " + finding.message, self)
         text.setWordWrap(True)
+        text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         layout.addWidget(text)
-        self.check = QCheckBox(self.tr("Sudah diperiksa, tetap lanjut"), self)
+        self.check = QCheckBox(self.tr("Sudah diperiksa, lanjut"), self)
         self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText(self.tr("Alasan (wajib), mis. NIK lama di KK memang begitu"))
+        self.reason.setPlaceholderText(self.tr("Alasan (wajib)"))
         self.reason.setEnabled(False)
         self.check.toggled.connect(self._toggled)
         self.reason.textChanged.connect(lambda _t: self.changed.emit())
@@ -72,6 +74,7 @@ class FindingsPanel(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._body = QWidget(self)
         self._layout = QVBoxLayout(self._body)
         self._layout.setContentsMargins(0, 0, 0, 0)

@@ -1,0 +1,402 @@
+"""Antrian & Sinkron: the queue, the sync state, and what the server sent back.
+
+Shows the recordings per state (menunggu, terkirim, diterima, perlu ditinjau,
+ditolak), a progress bar with records and bytes while a sync runs, the last
+error in the operator's words with the next automatic try, and the
+"Sinkron sekarang" button. Before the laptop is registered (or after its
+token was revoked) a form takes the server address and the enrollment code.
+Below, the recordings that need a person: rejected ones with the server's
+reasons and a "Perbaiki" button (a new version draft, opened by the window
+through `fixRecording`), duplicate reviews, and entries parked after a conflict.
+
+The page reads the store in a few short queries (`sync.client.sync_overview`);
+everything that talks to the network runs on the `SyncWorker`'s thread.
+"""
+
+from __future__ import annotations
+
+import socket
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QThreadPool, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.store.outbox import Outbox
+from app.ui.sync_worker import SyncWorker
+from app.ui.workers import run_task
+from sync.client import ProblemRecord, SyncError, SyncOverview, SyncProgress, SyncReport, local_clock, sync_overview
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1e6:.1f}".replace(".", ",")
+
+
+def _polish(label: QLabel, name: str) -> None:
+    label.setObjectName(name)
+    label.style().unpolish(label)
+    label.style().polish(label)
+
+
+class ProblemModel(QAbstractTableModel):
+    """Recordings that need a person (`ProblemRecord`s): status, name, NIK, the server's words."""
+
+    COLUMNS = ("status", "nama", "nik", "message")
+    UuidRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[ProblemRecord] = []
+
+    def set_rows(self, rows: list[ProblemRecord]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row(self, index: int) -> ProblemRecord:
+        return self.rows[index]
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return [self.tr("Status"), self.tr("Nama"), self.tr("NIK"), self.tr("Pesan server")][section]
+
+    def _status_text(self, p: ProblemRecord) -> str:
+        if p.kind == "rejected":
+            return self.tr("Ditolak (sudah diperbaiki)") if p.fixed else self.tr("Ditolak")
+        if p.kind == "duplicate_review":
+            return self.tr("Perlu ditinjau")
+        return self.tr("Ditahan")
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        p = self.rows[index.row()]
+        if role == self.UuidRole:
+            return p.uuid
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
+            return p.message
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [self._status_text(p), p.nama, p.nik, p.message][index.column()]
+
+
+class SyncPage(QWidget):
+    """The Antrian & Sinkron page.
+
+    Signals:
+        fixRecording(str): the UUID of a new version draft (made from a rejected
+            recording) for the window to open in the form.
+
+    Args:
+        session: the open `app.session.Session`.
+        worker: a `SyncWorker` to use; by default the page makes and starts its
+            own (then `worker` is that one; call `worker.stop()` before closing
+            the session).
+    """
+
+    fixRecording = Signal(str)
+
+    def __init__(self, session, parent=None, *, worker: SyncWorker | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.owns_worker = worker is None
+        self.worker = worker or SyncWorker(session, self)
+        self._overview: SyncOverview | None = None
+        self._syncing = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        title = QLabel(self.tr("Antrian & Sinkron"), self)
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+
+        self.paused = QLabel(self)
+        self.paused.setObjectName("errorText")
+        self.paused.setWordWrap(True)
+        self.paused.hide()
+        layout.addWidget(self.paused)
+
+        # -- registration
+        self.register_box = QGroupBox(self.tr("Daftarkan perangkat ke server"), self)
+        form = QFormLayout(self.register_box)
+        self.server_edit = QLineEdit(self.register_box)
+        self.server_edit.setPlaceholderText("https://…")
+        form.addRow(self.tr("Alamat server"), self.server_edit)
+        self.code_edit = QLineEdit(self.register_box)
+        self.code_edit.setPlaceholderText(self.tr("kode sekali pakai dari admin"))
+        form.addRow(self.tr("Kode pendaftaran"), self.code_edit)
+        self.name_edit = QLineEdit(socket.gethostname(), self.register_box)
+        form.addRow(self.tr("Nama perangkat"), self.name_edit)
+        row = QHBoxLayout()
+        self.register_message = QLabel(self.register_box)
+        self.register_message.setWordWrap(True)
+        row.addWidget(self.register_message, 1)
+        self.register_button = QPushButton(self.tr("Daftarkan"), self.register_box)
+        self.register_button.setObjectName("primary")
+        self.register_button.clicked.connect(self._register)
+        row.addWidget(self.register_button)
+        form.addRow(row)
+        layout.addWidget(self.register_box)
+
+        # -- counts
+        card = QFrame(self)
+        card.setObjectName("card")
+        grid = QGridLayout(card)
+        self.counts: dict[str, QLabel] = {}
+        for col, (key, text) in enumerate([
+            ("waiting", self.tr("Menunggu kirim")),
+            ("sent", self.tr("Terkirim")),
+            ("accepted", self.tr("Diterima")),
+            ("duplicate_review", self.tr("Perlu ditinjau")),
+            ("rejected", self.tr("Ditolak")),
+        ]):
+            number = QLabel("0", card)
+            number.setObjectName("bigNumber")
+            number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            caption = QLabel(text, card)
+            caption.setObjectName("hint")
+            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            grid.addWidget(number, 0, col)
+            grid.addWidget(caption, 1, col)
+            self.counts[key] = number
+        layout.addWidget(card)
+
+        # -- state and progress
+        state = QFormLayout()
+        self.server_label = QLabel(self)
+        self.server_label.setWordWrap(True)
+        state.addRow(self.tr("Server"), self.server_label)
+        self.last_sync_label = QLabel(self)
+        state.addRow(self.tr("Sinkron terakhir"), self.last_sync_label)
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        self.error_label.setObjectName("errorText")
+        state.addRow(self.tr("Kesalahan terakhir"), self.error_label)
+        self.next_label = QLabel(self)
+        state.addRow(self.tr("Percobaan berikutnya"), self.next_label)
+        layout.addLayout(state)
+
+        bar_row = QHBoxLayout()
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setRange(0, 1)
+        self.progress_bar.setValue(0)
+        bar_row.addWidget(self.progress_bar, 1)
+        self.progress_label = QLabel(self)
+        self.progress_label.setObjectName("hint")
+        bar_row.addWidget(self.progress_label)
+        self.sync_button = QPushButton(self.tr("Sinkron sekarang"), self)
+        self.sync_button.setObjectName("primary")
+        self.sync_button.clicked.connect(self.sync_now)
+        bar_row.addWidget(self.sync_button)
+        layout.addLayout(bar_row)
+        self.progress_bar.hide()
+        self.progress_label.hide()
+
+        # -- problems
+        self.problems_title = QLabel(self.tr("Perlu perhatian"), self)
+        self.problems_title.setObjectName("pageTitle")
+        layout.addWidget(self.problems_title)
+        self.model = ProblemModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.doubleClicked.connect(lambda _i: self.fix_selected())
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.problem_message = QLabel(self)
+        self.problem_message.setWordWrap(True)
+        buttons.addWidget(self.problem_message, 1)
+        self.retry_button = QPushButton(self.tr("Kirim ulang"), self)
+        self.retry_button.clicked.connect(self.retry_selected)
+        buttons.addWidget(self.retry_button)
+        self.fix_button = QPushButton(self.tr("Perbaiki"), self)
+        self.fix_button.setObjectName("primary")
+        self.fix_button.clicked.connect(self.fix_selected)
+        buttons.addWidget(self.fix_button)
+        layout.addLayout(buttons)
+
+        self.worker.syncStarted.connect(self._on_started)
+        self.worker.progress.connect(self._on_progress)
+        self.worker.finished.connect(self._on_finished)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.connectivityChanged.connect(lambda _online: self._show_server())
+        self.refresh()
+        if self.owns_worker:
+            self.worker.start()
+
+    # ----------------------------------------------------------------- reading
+
+    def refresh(self) -> None:
+        """Re-read the queue and the sync state (a few short queries)."""
+        o = sync_overview(self.session.store)
+        self._overview = o
+        self.counts["waiting"].setText(str(o.waiting))
+        for key in ("sent", "accepted", "duplicate_review", "rejected"):
+            self.counts[key].setText(str(o.status_counts.get(key, 0)))
+        needs_registration = not o.registered or o.revoked
+        self.register_box.setVisible(needs_registration)
+        if needs_registration and not self.server_edit.text():
+            self.server_edit.setText(o.server_url or "")
+        if o.paused_reason:
+            self.paused.setText(o.paused_reason)
+        self.paused.setVisible(bool(o.paused_reason))
+        self._show_server()
+        self.last_sync_label.setText(local_clock(o.last_sync_at) or self.tr("belum pernah"))
+        self.error_label.setText(o.last_error or "-")
+        self.next_label.setText(local_clock(o.next_attempt_at) if o.next_attempt_at and not o.paused_reason
+                                else "-")
+        self.model.set_rows(o.problems)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        visible = bool(o.problems)
+        self.problems_title.setVisible(visible)
+        self.table.setVisible(visible)
+        self._update_buttons()
+
+    def _show_server(self) -> None:
+        o = self._overview
+        if o is None or not o.registered:
+            self.server_label.setText(self.tr("belum terdaftar (kerja offline)"))
+            return
+        online = self.worker.online
+        state = (self.tr("terhubung") if online else self.tr("tidak terjangkau") if online is False
+                 else self.tr("belum dicek"))
+        name = f" — {o.device_name}" if o.device_name else ""
+        self.server_label.setText(f"{o.server_url}{name} ({state})")
+
+    def _update_buttons(self) -> None:
+        o = self._overview
+        can_sync = bool(o and o.registered and not o.revoked) and not self._syncing
+        self.sync_button.setEnabled(can_sync)
+        selected = self.selected()
+        self.fix_button.setEnabled(bool(selected and selected.kind == "rejected" and not selected.fixed))
+        self.retry_button.setEnabled(bool(selected and selected.kind == "parked"))
+
+    def selected(self) -> ProblemRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def select_uuid(self, uuid: str) -> bool:
+        for i, p in enumerate(self.model.rows):
+            if p.uuid == uuid:
+                self.table.selectRow(i)
+                return True
+        return False
+
+    # ----------------------------------------------------------------- actions
+
+    def sync_now(self) -> None:
+        self.error_label.setText("-")
+        self.worker.sync_now()
+
+    def fix_selected(self) -> None:
+        p = self.selected()
+        if p is None or p.kind != "rejected" or p.fixed:
+            return
+        try:
+            draft = self.session.fix_rejected(p.uuid)
+        except (ValueError, LookupError) as exc:
+            self._problem_text(str(exc), error=True)
+            return
+        self.refresh()
+        self.fixRecording.emit(draft.uuid)
+
+    def retry_selected(self) -> None:
+        p = self.selected()
+        if p is None or p.kind != "parked":
+            return
+        Outbox(self.session.store).unpark(p.uuid)
+        self._problem_text(self.tr("Rekaman dimasukkan lagi ke antrian."), error=False)
+        self.refresh()
+        self.worker.sync_now()
+
+    def _problem_text(self, text: str, *, error: bool) -> None:
+        self.problem_message.setText(text)
+        _polish(self.problem_message, "errorText" if error else "okText")
+
+    def _register(self) -> None:
+        url, code, name = self.server_edit.text().strip(), self.code_edit.text().strip(), self.name_edit.text().strip()
+        if not url or not code:
+            self._register_text(self.tr("Isi alamat server dan kode pendaftaran."), error=True)
+            return
+        self.register_button.setEnabled(False)
+        self._register_text(self.tr("Menghubungi server…"), error=False)
+        pump = self.worker.pump
+        run_task(lambda: pump.register(url, code, name or None), self._registered, self._register_failed,
+                 pool=QThreadPool.globalInstance())
+
+    def _registered(self, info) -> None:  # noqa: ANN001 - EnrollmentResponse
+        self.register_button.setEnabled(True)
+        self.code_edit.clear()
+        self._register_text(self.tr("Terdaftar sebagai %1 (wilayah %2).").replace("%1", info.name)
+                            .replace("%2", info.area_kode), error=False)
+        self.refresh()
+        self.worker.sync_now()
+
+    def _register_failed(self, exc: BaseException) -> None:
+        self.register_button.setEnabled(True)
+        if isinstance(exc, SyncError):
+            text = exc.message
+        elif isinstance(exc, ValueError):
+            text = str(exc)
+        else:
+            text = self.tr("Pendaftaran gagal karena kesalahan tak terduga.")
+        self._register_text(text, error=True)
+
+    def _register_text(self, text: str, *, error: bool) -> None:
+        self.register_message.setText(text)
+        _polish(self.register_message, "errorText" if error else "okText")
+
+    # ----------------------------------------------------------------- worker signals
+
+    def _on_started(self) -> None:
+        self._syncing = True
+        self.progress_bar.setRange(0, 0)  # busy until the first numbers arrive
+        self.progress_bar.show()
+        self.progress_label.show()
+        self.progress_label.setText(self.tr("Menghubungi server…"))
+        self._update_buttons()
+
+    def _on_progress(self, p: SyncProgress) -> None:
+        if p.records_total:
+            self.progress_bar.setRange(0, p.records_total)
+            self.progress_bar.setValue(p.records_done)
+        self.progress_bar.setFormat(f"{p.records_done}/{p.records_total}")
+        self.progress_label.setText(self.tr("%1/%2 rekaman · %3/%4 MB")
+                                    .replace("%1", str(p.records_done)).replace("%2", str(p.records_total))
+                                    .replace("%3", _mb(p.bytes_done)).replace("%4", _mb(p.bytes_total)))
+
+    def _on_finished(self, report: SyncReport) -> None:
+        self._syncing = False
+        self.progress_bar.hide()
+        self.progress_label.hide()
+        self.refresh()
+
+    def _on_failed(self, message: str) -> None:
+        self.error_label.setText(message)
