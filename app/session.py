@@ -10,10 +10,12 @@ import datetime as dt
 import json
 import logging
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.findings import verdict
 from app.core.lifecycle import RecordingStatus
+from app.core.media_rules import check_media
 from app.core.regions import RegionIndex
 from app.core.resident import Resident
 from app.core.validation import ValidationContext, validate_resident
@@ -22,6 +24,7 @@ from app.store.database import Store, create_profile, open_profile
 from app.store.database import profile_exists as _store_profile_exists
 from app.store.errors import StoreError
 from app.store.operators import OperatorRepo
+from app.store.media import MediaItem
 from app.store.recordings import Recording, RecordingRepo
 from app.store.regions_store import import_regions_csv, load_region_index, region_count
 from app.store.settings import Settings
@@ -77,6 +80,33 @@ def describe_error(exc: BaseException) -> str:
     if isinstance(exc, (ValueError, PermissionError, FileNotFoundError)):
         return str(exc) if isinstance(exc, ValueError) else "Berkas tidak dapat dibuka."
     return f"Terjadi kesalahan tak terduga ({type(exc).__name__}). Data yang sudah tersimpan aman."
+
+
+@dataclass
+class MediaSlot:
+    """The photo or signature of the recording being edited.
+
+    Attributes:
+        data: new bytes to write at the next save (None: nothing new).
+        present: a photo/signature exists (new, or already stored).
+        exception: the reason there is none.
+        summary: one line for the operator.
+    """
+
+    data: bytes | None = None
+    mime: str = ""
+    meta: dict = field(default_factory=dict)
+    present: bool = False
+    exception: str | None = None
+    summary: str = ""
+
+
+def _stored_slot(item, exception: str | None, summary: str) -> MediaSlot:
+    if item is not None:
+        return MediaSlot(None, item.mime, dict(item.meta or {}), True, None, summary)
+    if exception:
+        return MediaSlot(None, "", {}, False, exception, exception)
+    return MediaSlot()
 
 
 class Session:
@@ -170,18 +200,39 @@ class Session:
             rec = Recording.new(resident, operator=self.operator_name)
         else:
             rec = self.recordings.get(uuid).with_changes(resident=resident)
-        rec = rec.with_changes(acknowledgements=list(result.acknowledgements))
+        photo, signature = result.photo, result.signature
+        rec = rec.with_changes(acknowledgements=list(result.acknowledgements),
+                               photo_exception=None if photo.present else photo.exception,
+                               signature_exception=None if signature.present else signature.exception)
+        media = [MediaItem(kind, slot.mime, slot.data, slot.meta)
+                 for kind, slot in (("photo", photo), ("signature", signature)) if slot.data is not None]
         if result.complete:
             findings = validate_resident(resident, self.validation_context())
+            findings += check_media(has_photo=photo.present, photo_exception=photo.exception,
+                                    has_signature=signature.present, signature_exception=signature.exception)
             if not verdict(findings, result.acknowledgements).can_complete:
                 raise ValueError("Rekaman belum dapat diselesaikan: masih ada kesalahan atau peringatan "
                                  "yang belum dikonfirmasi.")
             rec = rec.with_changes(status=RecordingStatus.COMPLETE)
-            self.recordings.save(rec, enqueue=True)
+            self.recordings.save(rec, media, enqueue=True)
         else:
             rec = rec.with_changes(status=RecordingStatus.DRAFT)
-            self.recordings.save(rec, enqueue=False)
+            self.recordings.save(rec, media, enqueue=False)
+        # What is on disk now is the baseline: nothing new left to write.
+        for slot in (photo, signature):
+            slot.data = None
         return self.recordings.get(rec.uuid)
+
+    def media_slots(self, recording: Recording):
+        """The stored photo and signature of a recording, as the form holds them."""
+        items = {m.kind: m for m in self.recordings.media(recording.uuid)}
+        return (_stored_slot(items.get("photo"), recording.photo_exception, "Foto tersimpan."),
+                _stored_slot(items.get("signature"), recording.signature_exception, "Tanda tangan tersimpan."))
+
+    def camera_source(self):
+        """The frame source chosen in Pengaturan: a camera index or a file/folder path."""
+        value = str(self.get_setting("camera_source", "0") or "0").strip()
+        return int(value) if value.isdigit() else value
 
     def get_recording(self, uuid: str) -> Recording:
         return self.recordings.get(uuid)

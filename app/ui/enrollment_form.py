@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.findings import Acknowledgement, Finding, Severity, verdict
+from app.core.media_rules import check_media
+from app.session import MediaSlot
 from app.core.resident import BirthDatePrecision, Resident, estimated_birth_date
 from app.core.validation import REQUIRED_FIELDS, ValidationContext, normalize_resident, validate_resident
 from app.core.values import (
@@ -53,6 +55,8 @@ class FormResult:
     resident: Resident
     acknowledgements: list[Acknowledgement] = field(default_factory=list)
     complete: bool = False
+    photo: MediaSlot = field(default_factory=MediaSlot)
+    signature: MediaSlot = field(default_factory=MediaSlot)
 
 
 class _EnterMovesOn(QObject):
@@ -79,6 +83,8 @@ class EnrollmentForm(QWidget):
 
     saveRequested = Signal(object)
     cancelRequested = Signal()
+    photoRequested = Signal()
+    signatureRequested = Signal()
 
     def __init__(self, regions, context_factory, parent=None):
         """`context_factory()` returns the ValidationContext for now (recording date, settings)."""
@@ -136,12 +142,18 @@ class EnrollmentForm(QWidget):
         self.catatan.setMaxLength(500)
         self.catatan.setPlaceholderText(self.tr("opsional"))
 
-        self.photo_status = QLabel(self.tr("Langkah foto belum tersedia di versi ini: rekaman disimpan tanpa foto."), self)
+        self.photo = MediaSlot()
+        self.signature = MediaSlot()
+        self.photo_status = QLabel(self)
         self.photo_status.setWordWrap(True)
         self.photo_status.setObjectName("hint")
-        self.signature_status = QLabel(self.tr("Langkah tanda tangan belum tersedia: rekaman disimpan tanpa tanda tangan."), self)
+        self.signature_status = QLabel(self)
         self.signature_status.setWordWrap(True)
         self.signature_status.setObjectName("hint")
+        self.photo_button = QPushButton(self.tr("Foto (F2)"), self)
+        self.signature_button = QPushButton(self.tr("Tanda tangan (F3)"), self)
+        self.photo_button.clicked.connect(self.photoRequested)
+        self.signature_button.clicked.connect(self.signatureRequested)
 
         self.findings_panel = FindingsPanel(self)
         self.completeness = QProgressBar(self)
@@ -241,10 +253,12 @@ class EnrollmentForm(QWidget):
         self._row(f, self.tr("Catatan"), "catatan", self.catatan)
 
         media, f = self._group(self.tr("Foto && tanda tangan"))
-        f.addRow(self.photo_status)
-        f.addRow(self.signature_status)
+        f.addRow(self.photo_button, self.photo_status)
+        f.addRow(self.signature_button, self.signature_status)
+        self._field_widgets["photo"] = self.photo_button
+        self._field_widgets["signature"] = self.signature_button
 
-        self._sections = [ident, birth, addr, family, other]
+        self._sections = [ident, birth, addr, family, other, media]
         col1 = QVBoxLayout()
         col1.addWidget(ident)
         col1.addWidget(birth)
@@ -308,6 +322,8 @@ class EnrollmentForm(QWidget):
         for a, b in zip(order, order[1:]):
             QWidget.setTabOrder(a, b)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.request_save(False))
+        QShortcut(QKeySequence("F2"), self, activated=self._request_photo)
+        QShortcut(QKeySequence("F3"), self, activated=self._request_signature)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=lambda: self.request_save(True))
         QShortcut(QKeySequence("Ctrl+Enter"), self, activated=lambda: self.request_save(True))
 
@@ -329,8 +345,33 @@ class EnrollmentForm(QWidget):
             self.alamat, self.rt, self.rw, c["provinsi"], c["kabupaten"], c["kecamatan"],
             c["kelurahan"], self.status_perkawinan, self.hubungan_keluarga, self.nama_ayah,
             self.nama_ibu, self.pendidikan, self.pekerjaan, self.disabilitas,
-            self.telepon, self.catatan, self.save_button, self.complete_button,
+            self.telepon, self.catatan, self.photo_button, self.signature_button,
+            self.save_button, self.complete_button,
         ]
+
+    def _request_photo(self) -> None:
+        if self.photo_button.isEnabled():
+            self.photoRequested.emit()
+
+    def _request_signature(self) -> None:
+        if self.signature_button.isEnabled():
+            self.signatureRequested.emit()
+
+    def set_photo(self, slot: MediaSlot) -> None:
+        self.photo = slot
+        self.dirty = True
+        self._show_media()
+        self.revalidate()
+
+    def set_signature(self, slot: MediaSlot) -> None:
+        self.signature = slot
+        self.dirty = True
+        self._show_media()
+        self.revalidate()
+
+    def _show_media(self) -> None:
+        self.photo_status.setText(self.photo.summary or self.tr("Belum ada foto."))
+        self.signature_status.setText(self.signature.summary or self.tr("Belum ada tanda tangan."))
 
     def focus_next_field(self) -> None:
         chain = self.focus_chain()
@@ -358,13 +399,17 @@ class EnrollmentForm(QWidget):
         self.kewarganegaraan.set_value(Kewarganegaraan.WNI)
         self.region.set_regions(self.regions)
         self.disabilitas.set_values(())
+        self.photo = MediaSlot()
+        self.signature = MediaSlot()
+        self._show_media()
         self.findings_panel.restore([])
         self._building = False
         self.revalidate()
         self.dirty = False
         self.nik.setFocus()
 
-    def load(self, resident: Resident, acknowledgements: list[Acknowledgement] = ()) -> None:
+    def load(self, resident: Resident, acknowledgements: list[Acknowledgement] = (),
+             photo: MediaSlot | None = None, signature: MediaSlot | None = None) -> None:
         """Fill the form from a resident (a saved draft, or a target from the list)."""
         self._building = True
         self.clear()
@@ -395,6 +440,9 @@ class EnrollmentForm(QWidget):
         self.disabilitas.set_values(r.disabilitas)
         self.telepon.setText(r.telepon)
         self.catatan.setText(r.catatan)
+        self.photo = photo or MediaSlot()
+        self.signature = signature or MediaSlot()
+        self._show_media()
         self._building = False
         self.revalidate()
         self.findings_panel.restore(list(acknowledgements))
@@ -471,6 +519,8 @@ class EnrollmentForm(QWidget):
     def revalidate(self) -> None:
         resident = normalize_resident(self.resident())
         findings = self._input_findings() + validate_resident(resident, self.context_factory())
+        findings += check_media(has_photo=self.photo.present, photo_exception=self.photo.exception,
+                                has_signature=self.signature.present, signature_exception=self.signature.exception)
         seen = set()
         unique = []
         for f in findings:
@@ -507,7 +557,7 @@ class EnrollmentForm(QWidget):
             label.style().polish(label)
         self.findings_panel.set_findings([f for f in findings if not f.code.endswith("required")])
         missing = [f for f in findings if f.code.endswith("required")]
-        total = len(REQUIRED_FIELDS)
+        total = len(REQUIRED_FIELDS) + 2  # + photo and signature
         self.completeness.setMaximum(total)
         self.completeness.setValue(max(0, total - len({f.field for f in missing})))
         if missing:
@@ -530,7 +580,8 @@ class EnrollmentForm(QWidget):
         return any([r.nik, r.no_kk, r.nama.strip(), r.tempat_lahir.strip(), r.tanggal_lahir, r.alamat.strip()])
 
     def draft_result(self) -> FormResult:
-        return FormResult(normalize_resident(self.resident()), self.findings_panel.acknowledgements(), False)
+        return FormResult(normalize_resident(self.resident()), self.findings_panel.acknowledgements(), False,
+                          self.photo, self.signature)
 
     def request_save(self, complete: bool) -> None:
         self._timer.stop()
@@ -544,7 +595,7 @@ class EnrollmentForm(QWidget):
         acks = verdict(self._findings, self.findings_panel.acknowledgements()).acknowledged
         ack_keys = {(f.code, f.field) for f in acks}
         kept = [a for a in self.findings_panel.acknowledgements() if (a.code, a.field) in ack_keys]
-        self.saveRequested.emit(FormResult(resident, kept, complete))
+        self.saveRequested.emit(FormResult(resident, kept, complete, self.photo, self.signature))
 
 
 FIELD_TITLES = {
@@ -555,4 +606,5 @@ FIELD_TITLES = {
     "kelurahan_kode": "Kel./Desa", "status_perkawinan": "Status kawin",
     "hubungan_keluarga": "Hubungan", "nama_ayah": "Nama ayah", "nama_ibu": "Nama ibu",
     "pendidikan": "Pendidikan", "pekerjaan": "Pekerjaan", "kewarganegaraan": "Kewarganegaraan",
+    "photo": "Foto", "signature": "Tanda tangan",
 }

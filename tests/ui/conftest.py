@@ -30,3 +30,36 @@ def session(profile_dir):
     s = Session.open(profile_dir, PASSPHRASE)
     yield s
     s.close()
+
+
+def _capture_cases():
+    """tests/capture/cases.py (generated fault cases and video writer), loaded once."""
+    import importlib.util
+    import sys
+
+    if "capture_cases" in sys.modules:
+        return sys.modules["capture_cases"]
+    path = Path(__file__).resolve().parent.parent / "capture" / "cases.py"
+    spec = importlib.util.spec_from_file_location("capture_cases", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["capture_cases"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def camera_video(tmp_path) -> Path:
+    """A real MJPG video of a clean portrait, used as the camera."""
+    cases = _capture_cases()
+    return cases.write_video(tmp_path / "camera.avi", [cases.clean()], fps=15.0, repeat=20)
+
+
+@pytest.fixture(autouse=True)
+def _no_camera_threads_left(qapp):
+    yield
+    from PySide6.QtCore import QThreadPool
+
+    from app.ui.camera_worker import wait_parked
+
+    QThreadPool.globalInstance().waitForDone(10_000)
+    assert wait_parked(5000), "a camera thread did not end"

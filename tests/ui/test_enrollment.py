@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from app.core.lifecycle import RecordingStatus
 from app.core.nik import build_nik
 from app.core.values import JenisKelamin
-from app.session import Session
+from app.session import MediaSlot, Session
 from app.ui.main_window import AppWindow
 from app.ui.pages.enroll import EnrollPage
 
@@ -100,6 +100,44 @@ def window(qtbot, profile_dir):
         win.session.close()
 
 
+def _signature_stroke(qtbot, pad):
+    """A wavy, name-like mouse stroke across the writing area."""
+    import math
+
+    from PySide6.QtCore import QPoint
+
+    a = pad.area()
+    points = [(int(a.x() + a.width() * (0.15 + 0.6 * t / 59)),
+               int(a.y() + a.height() * (0.55 + 0.2 * math.sin(t / 59 * 6 * math.pi)))) for t in range(60)]
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(*points[0]))
+    for x, y in points[1:]:
+        qtbot.mouseMove(pad, QPoint(x, y))
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(*points[-1]))
+
+
+def _photo_and_signature(qtbot, kb: Keyboard, page) -> None:
+    """F2: capture with Space, resident approves with Enter; F3: sign with the mouse, Enter saves."""
+    kb.press(Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=3000)
+    step = page.dialog.step
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=3000)
+    qtbot.waitUntil(lambda: step.current_report() is not None, timeout=15_000)
+    kb.press(Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: step.page == "review", timeout=5000)
+    kb.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.form.photo.present, timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.form.signature_button, timeout=3000)
+    kb.press(Qt.Key.Key_F3)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible()
+                    and hasattr(page.dialog.step, "pad"), timeout=3000)
+    pad = page.dialog.step.pad
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is pad, timeout=3000)
+    _signature_stroke(qtbot, pad)
+    kb.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.form.signature.present, timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.form.complete_button, timeout=3000)
+
+
 def _unlock(qtbot, win, kb: Keyboard):
     assert win.stack.currentWidget() is win.unlock
     win.unlock.passphrase.setFocus()
@@ -112,15 +150,20 @@ def _db_recordings(win):
     return win.session.recordings.list(limit=50)
 
 
-def test_full_enrollment_by_keyboard_alone(qtbot, window):
+def test_full_enrollment_by_keyboard_alone(qtbot, window, camera_video):
     kb = Keyboard(qtbot)
     _unlock(qtbot, window, kb)
+    window.session.set_setting("camera_source", str(camera_video))
     unlock_presses = kb.presses
     kb.press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     form = window.main.enroll.form
     assert QApplication.focusWidget() is form.nik
     birth = dt.date(2001, 5, 14)
     _fill_all(kb, _female_student_nik(birth), birth.strftime("%d%m%Y"))
+    form.revalidate()
+    assert {f.code for f in form.findings()} == {"media.photo_required", "media.signature_required"}
+    assert not form.can_complete()
+    _photo_and_signature(qtbot, kb, window.main.enroll)
     form.revalidate()
     assert form.findings() == [], [(f.code, f.field) for f in form.findings()]
     qtbot.waitUntil(lambda: form.can_complete(), timeout=3000)
@@ -133,6 +176,13 @@ def test_full_enrollment_by_keyboard_alone(qtbot, window):
     assert rec.resident.kelurahan_kode == "13.72.01.1001"
     assert rec.resident.rt == "003" and rec.resident.rw == "001"
     assert rec.resident.jenis_kelamin is JenisKelamin.PEREMPUAN
+    media = {m.kind: m for m in window.session.recordings.media(rec.uuid)}
+    assert set(media) == {"photo", "signature"}
+    assert media["photo"].data[:2] == b"\xff\xd8" and len(media["photo"].data) <= 60_000
+    assert media["photo"].meta["approved_by"] == "warga"
+    assert media["signature"].data[:4] == b"\x89PNG"
+    outbox = window.session.store.query("SELECT state FROM outbox WHERE recording_uuid = ?", (rec.uuid,))
+    assert outbox == [("pending",)], "the recording, its media and its outbox entry are saved together"
     enrollment_presses = kb.presses - unlock_presses
     print(f"\nkey presses for one complete enrollment (beyond typed text): {enrollment_presses}")
     KEYPRESS_FILE.parent.mkdir(exist_ok=True)
@@ -172,6 +222,8 @@ def test_birth_date_mismatch_needs_reason_and_reason_is_saved(qtbot, page, sessi
     kb = Keyboard(qtbot)
     # NIK encodes 15 May; the KK says 14 May.
     _fill_all(kb, build_nik("137201", dt.date(2001, 5, 15), JenisKelamin.PEREMPUAN, 3), birth.strftime("%d%m%Y"))
+    form.set_photo(MediaSlot(exception="warga terbaring, memakai alat medis", summary="-"))
+    form.set_signature(MediaSlot(exception="tidak dapat menandatangani, cap jempol di kantor", summary="-"))
     warnings = [f for f in _findings(form) if f.code == "nik.birth_date_mismatch"]
     assert warnings and not form.can_complete()
     form.request_save(True)  # refused: focus goes to the acknowledgement
@@ -187,6 +239,7 @@ def test_birth_date_mismatch_needs_reason_and_reason_is_saved(qtbot, page, sessi
     assert rec.status is RecordingStatus.QUEUED
     assert [(a.code, a.reason) for a in rec.acknowledgements] == [
         ("nik.birth_date_mismatch", "NIK lama, tanggal di KK benar")]
+    assert rec.photo_exception == "warga terbaring, memakai alat medis"
 
 
 def test_female_nik_plus_40_passes(qtbot, page):

@@ -9,10 +9,32 @@ the recording is safely on disk.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from app.ui.enrollment_form import EnrollmentForm, FormResult
+from app.ui.enrollment_form import EnrollmentForm, FormResult, MediaSlot
+from app.ui.widgets.photo_step import PhotoStep
+from app.ui.widgets.signature_pad import SignatureStep
 from app.ui.workers import run_task
+
+
+class StepDialog(QDialog):
+    """A modal window around the photo or signature step (Esc closes it)."""
+
+    def __init__(self, title: str, step: QWidget, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.step = step
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(step)
+        self.resize(940, 600)
+
+    def showEvent(self, event):  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.activateWindow()
+        # Focus where the step's keys work: the live preview (Space) or the pad (Enter).
+        target = getattr(self.step, "preview", None) or getattr(self.step, "pad", None) or self.step
+        target.setFocus()
 
 
 class EnrollPage(QWidget):
@@ -39,6 +61,9 @@ class EnrollPage(QWidget):
         self.form = EnrollmentForm(session.regions, session.validation_context, self)
         self.form.saveRequested.connect(self._save)
         self.form.cancelRequested.connect(self.closed)
+        self.form.photoRequested.connect(self.open_photo_step)
+        self.form.signatureRequested.connect(self.open_signature_step)
+        self.dialog: StepDialog | None = None
         self.readonly_note = QLabel(self)
         self.readonly_note.setObjectName("hint")
         self.readonly_note.hide()
@@ -64,7 +89,8 @@ class EnrollPage(QWidget):
     def open_recording(self, recording) -> None:
         self.uuid = recording.uuid
         self.message.clear()
-        self.form.load(recording.resident, list(recording.acknowledgements))
+        photo, signature = self.session.media_slots(recording)
+        self.form.load(recording.resident, list(recording.acknowledgements), photo, signature)
         editable = recording.status.editable
         self.title.setText(self.tr("Rekaman: ") + recording.status.label)
         note = "" if editable else self.tr(
@@ -78,6 +104,52 @@ class EnrollPage(QWidget):
         self.form.complete_button.setVisible(editable)
         self.readonly_note.setText(note)
         self.readonly_note.setVisible(bool(note))
+
+    # ----------------------------------------------------------- media steps
+    def open_photo_step(self) -> None:
+        step = PhotoStep(self)
+        resident = self.form.resident()
+        step.set_expected(resident.tanggal_lahir.year if resident.tanggal_lahir else None,
+                          resident.kewarganegaraan)
+        step.completed.connect(self._photo_done)
+        self.dialog = StepDialog(self.tr("Foto warga"), step, self)
+        self.dialog.finished.connect(lambda _r: step.stop_camera())
+        step.start_camera(self.session.camera_source())
+        self.dialog.open()
+
+    def _photo_done(self, result) -> None:
+        if result.jpeg is not None:
+            summary = self.tr("Foto diambil, disetujui oleh %1 (%2).").replace(
+                "%1", result.approved_by).replace("%2", result.approved_at[11:16])
+            slot = MediaSlot(result.jpeg, "image/jpeg", result.to_meta(), True, None, summary)
+        else:
+            slot = MediaSlot(None, "", result.to_meta(), False, result.exception_reason,
+                             self.tr("Tanpa foto: ") + (result.exception_reason or ""))
+        self.form.set_photo(slot)
+        self._close_dialog(self.form.signature_button)
+
+    def open_signature_step(self) -> None:
+        step = SignatureStep(self)
+        step.completed.connect(self._signature_done)
+        self.dialog = StepDialog(self.tr("Tanda tangan warga"), step, self)
+        self.dialog.open()
+
+    def _signature_done(self, result) -> None:
+        if result.png is not None:
+            slot = MediaSlot(result.png, "image/png", result.to_meta(), True, None,
+                             self.tr("Tanda tangan tersimpan."))
+        else:
+            slot = MediaSlot(None, "", result.to_meta(), False, result.exception_reason,
+                             self.tr("Tanpa tanda tangan: ") + (result.exception_reason or ""))
+        self.form.set_signature(slot)
+        self._close_dialog(self.form.complete_button if self.form.can_complete() else self.form.save_button)
+
+    def _close_dialog(self, next_focus: QWidget) -> None:
+        """Close the step and put the keyboard on what comes next in the flow."""
+        if self.dialog is not None:
+            self.dialog.accept()
+        self.window().activateWindow()
+        next_focus.setFocus()
 
     def save_unsaved_as_draft(self) -> bool:
         """Synchronously keep unsaved changes as a draft (used when the window closes)."""

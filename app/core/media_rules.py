@@ -1,0 +1,23 @@
+"""What a complete recording needs besides biodata: a photo and a signature, or reasons.
+
+The photo may be missing only with an exception reason (bedridden resident,
+medical device); the signature only with one too (cannot sign: the thumbprint
+is taken at the office). The same rule is checked by the server.
+"""
+
+from __future__ import annotations
+
+from app.core.findings import MIN_REASON_LENGTH, Finding, error
+
+
+def check_media(*, has_photo: bool, photo_exception: str | None,
+                has_signature: bool, signature_exception: str | None) -> list[Finding]:
+    """Findings that block completion until both steps are done."""
+    out: list[Finding] = []
+    if not has_photo and len((photo_exception or "").strip()) < MIN_REASON_LENGTH:
+        out.append(error("media.photo_required", "photo",
+                         "Foto belum diambil (atau catat alasan bila foto tidak memungkinkan)."))
+    if not has_signature and len((signature_exception or "").strip()) < MIN_REASON_LENGTH:
+        out.append(error("media.signature_required", "signature",
+                         "Tanda tangan belum ada (atau catat alasan bila warga tidak dapat menandatangani)."))
+    return out

@@ -1,0 +1,104 @@
+"""Benchmark: process start to the unlock screen shown, and key presses per enrollment.
+
+Runs `python -m app --data DIR --startup-probe` against an existing profile
+(so the first screen is the unlock screen) several times and times it from
+the parent side: spawn to the child's "STARTUP_READY" line, printed once the
+window has been shown and the event loop runs. Baseline in the same run: a
+bare PySide6 program showing an empty QMainWindow the same way (the floor
+that Python + Qt start-up imposes). The key-press figure comes from
+tests/ui/test_enrollment.py (it writes bench-out/enrollment_keypresses.json);
+if that file is missing the test is run first.
+
+Last line: one JSON object with `startup_to_unlock_s`, `baseline_qt_window_s`,
+`startup_ratio_vs_baseline`, `enrollment_keypresses`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+RUNS = int(os.environ.get("JEMPUT_BENCH_RUNS", "7"))
+KEYPRESS_FILE = ROOT / "bench-out" / "enrollment_keypresses.json"
+
+BASELINE = r"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.resize(1366, 740); w.show()
+QTimer.singleShot(0, lambda: (print("STARTUP_READY", flush=True), app.quit()))
+app.exec()
+"""
+
+
+def time_until_ready(cmd: list[str], env: dict) -> float:
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("STARTUP_READY"):
+            elapsed = time.perf_counter() - start
+            break
+    else:
+        raise RuntimeError(f"no STARTUP_READY from {cmd}")
+    proc.wait(timeout=30)
+    return elapsed
+
+
+def keypresses() -> int | None:
+    if not KEYPRESS_FILE.exists():
+        subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                        "tests/ui/test_enrollment.py::test_full_enrollment_by_keyboard_alone"],
+                       cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=False,
+                       stdout=subprocess.DEVNULL)
+    try:
+        return int(json.loads(KEYPRESS_FILE.read_text())["enrollment_keypresses"])
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def main() -> int:
+    env = {**os.environ}
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as tmp:
+        from app.session import Session
+        from app.store.keys import KdfParams
+
+        profile = Path(tmp) / "profile"
+        Session.create(profile, "bench-sandi-123", operator="Bench",
+                       kdf_params=KdfParams(time_cost=1, memory_cost=1024, parallelism=1)).close()
+        app_cmd = [sys.executable, "-m", "app", "--data", str(profile), "--startup-probe"]
+        base_cmd = [sys.executable, "-c", BASELINE]
+        time_until_ready(app_cmd, env)  # warm the OS file cache once
+        time_until_ready(base_cmd, env)
+        app_times, base_times = [], []
+        for _ in range(RUNS):  # interleaved so load affects both alike
+            app_times.append(time_until_ready(app_cmd, env))
+            base_times.append(time_until_ready(base_cmd, env))
+    app_med, base_med = statistics.median(app_times), statistics.median(base_times)
+    presses = keypresses()
+    print(f"start to unlock screen: median {app_med:.3f} s over {RUNS} runs "
+          f"(min {min(app_times):.3f}, max {max(app_times):.3f}); goal <= 1.5 s")
+    print(f"bare Qt window baseline: median {base_med:.3f} s; ratio {app_med / base_med:.2f}")
+    print(f"key presses for one complete enrollment (beyond typed text): {presses}; goal <= 40")
+    print(json.dumps({
+        "startup_to_unlock_s": round(app_med, 3),
+        "baseline_qt_window_s": round(base_med, 3),
+        "startup_ratio_vs_baseline": round(app_med / base_med, 2),
+        "enrollment_keypresses": presses,
+        "runs": RUNS,
+    }))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
