@@ -63,8 +63,13 @@ class Eligibility:
 
 
 def birthday(birth_date: dt.date, age: int) -> dt.date:
-    """The day someone born on `birth_date` turns `age` (29 Feb -> 1 Mar in common years)."""
+    """The day someone born on `birth_date` turns `age` (29 Feb -> 1 Mar in common years).
+
+    A birthday past year 9999 is beyond any recording date: `date.max` stands for it.
+    """
     year = birth_date.year + age
+    if year > dt.MAXYEAR:
+        return dt.date.max
     try:
         return birth_date.replace(year=year)
     except ValueError:  # 29 February in a common year

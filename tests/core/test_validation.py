@@ -251,3 +251,16 @@ def test_hostile_values_do_not_crash(ctx):
     assert all(len(f.message) < 400 for f in found)  # no echo of the huge input
     empty = validate_resident(Resident(), ctx)
     assert all(f.severity is Severity.ERROR for f in empty) and len(empty) >= 15
+
+
+def test_far_future_dates_give_findings_not_exceptions(seed_index):
+    """Hostile dates near year 9999 (e.g. from a tampered upload) must not crash validation."""
+    import datetime as dt
+
+    from app.core.resident import Resident
+    from app.core.validation import ValidationContext, validate_resident
+
+    ctx = ValidationContext(regions=seed_index, recording_date=dt.date(9999, 12, 31))
+    for born in (dt.date(9999, 1, 1), dt.date(9990, 6, 1), dt.date(1, 1, 1)):
+        findings = validate_resident(Resident(tanggal_lahir=born), ctx)
+        assert any(f.field == "nik" for f in findings)
