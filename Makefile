@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test bench clean
+.PHONY: run test bench screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,5 +21,15 @@ test: $(STAMP)
 bench: $(STAMP)
 	for f in tests/benchmarks/bench_*.py; do $(BIN)/python $$f || exit 1; done
 
+# Render the main screens at 1366x768 into resources/screenshots/ (offscreen, demo data).
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/screenshots.py
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+
+# Refresh resources/i18n/jemput_en.ts from the tr() strings in app/ui (keeps what
+# is translated) and compile jemput_en.qm. Translate entries marked unfinished, rerun.
+.PHONY: translations
+translations: $(STAMP)
+	$(BIN)/python resources/i18n/update.py

@@ -179,6 +179,9 @@ class SettingsPage(QWidget):
         self.server = QLineEdit(general)
         self.server.setPlaceholderText("https://…")
         form.addRow(self.tr("Alamat server"), self.server)
+        self.camera = QLineEdit(general)
+        self.camera.setPlaceholderText(self.tr("0 = kamera laptop, 1 = kamera USB, atau berkas video/foto"))
+        form.addRow(self.tr("Sumber kamera"), self.camera)
         layout.addWidget(general)
         self.message = QLabel(self)
         self.message.setObjectName("okText")
@@ -195,6 +198,7 @@ class SettingsPage(QWidget):
         self.language.setCurrentIndex(max(0, self.language.findData(self.session.language())))
         self.min_age.setValue(int(self.session.get_setting("min_recording_age", 16)))
         self.server.setText(self.session.get_setting("server_url") or "")
+        self.camera.setText(str(self.session.get_setting("camera_source", "0") or "0"))
         self.message.clear()
 
     def _save(self) -> None:
@@ -205,6 +209,7 @@ class SettingsPage(QWidget):
         else:
             self.session.set_setting("min_recording_age", self.min_age.value())
             self.session.set_setting("server_url", url or None)
+            self.session.set_setting("camera_source", self.camera.text().strip() or "0")
             self.message.setObjectName("okText")
             self.message.setText(self.tr("Pengaturan tersimpan."))
             lang = self.language.currentData()
