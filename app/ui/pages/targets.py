@@ -117,7 +117,10 @@ class TargetsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(TargetsModel.COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(lambda idx: self._enroll(idx.row()))
         self.table.doubleClicked.connect(lambda idx: self._enroll(idx.row()))
         hint = QLabel(self.tr("Enter atau klik dua kali untuk merekam warga yang dipilih. "
