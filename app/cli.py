@@ -40,6 +40,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, TextIO
+from app.store._util import fsync_dir
 
 PASSPHRASE_ENV = "JEMPUT_PASSPHRASE"
 MIN_PASSPHRASE_LENGTH = 8
@@ -141,17 +142,6 @@ def _existing_file(name: str) -> Path:
     return path
 
 
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:  # pragma: no cover - e.g. Windows
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover
-        pass
-    finally:
-        os.close(fd)
 
 
 @contextlib.contextmanager
@@ -177,7 +167,7 @@ def atomic_output(path: Path | None) -> Iterator[TextIO]:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -348,7 +338,7 @@ def _move_profile(staging: Path, data_dir: Path) -> None:
     for name in order:
         if (staging / name).exists():
             os.replace(staging / name, data_dir / name)
-    _fsync_dir(data_dir)
+    fsync_dir(data_dir)
 
 
 def cmd_import_regions(args: argparse.Namespace) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from typing import Any
 
 
@@ -40,3 +41,17 @@ def prefix_bounds(prefix: str) -> tuple[str, str]:
     An index range on the column, unlike LIKE; ':' sorts right after '9'.
     """
     return prefix, prefix + ":"
+
+
+def fsync_dir(directory) -> None:
+    """Make a rename inside `directory` durable (no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:  # e.g. Windows cannot open directories
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from app.core.lifecycle import RecordingStatus
-
-PAGE = 200
+from app.ui.paged_model import PagedTableModel
 
 
 @dataclass
@@ -25,7 +24,7 @@ class RecordingFilter:
     date_to: str | None = None
 
 
-class RecordingsModel(QAbstractTableModel):
+class RecordingsModel(PagedTableModel):
     UUID_ROLE = Qt.ItemDataRole.UserRole + 1
     STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -35,21 +34,13 @@ class RecordingsModel(QAbstractTableModel):
         super().__init__(parent)
         self.session = session
         self.filter = RecordingFilter()
-        self._rows: list[dict] = []
-        self._exhausted = True
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = [self.tr("Nama"), self.tr("NIK"), self.tr("Status"), self.tr("Diubah"),
-                  self.tr("Keterangan server")]
-        return titles[section]
+    def header_titles(self) -> list[str]:
+        return [self.tr("Nama"), self.tr("NIK"), self.tr("Status"), self.tr("Diubah"),
+                self.tr("Keterangan server")]
 
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    def fetch_page(self, offset: int, limit: int) -> list[dict]:
+        return self.session.list_recordings(self.filter, limit=limit, offset=offset)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -74,27 +65,5 @@ class RecordingsModel(QAbstractTableModel):
         self.filter = flt
         self.reload()
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = []
-        self._exhausted = False
-        self.endResetModel()
-        if self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
-
-    def canFetchMore(self, parent=QModelIndex()):  # noqa: N802
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent=QModelIndex()):  # noqa: N802
-        if parent.isValid() or self._exhausted:
-            return
-        page = self.session.list_recordings(self.filter, limit=PAGE, offset=len(self._rows))
-        if len(page) < PAGE:
-            self._exhausted = True
-        if page:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
-
     def uuid_at(self, row: int) -> str | None:
-        return self._rows[row]["uuid"] if 0 <= row < len(self._rows) else None
+        return self.row_value(row, "uuid")

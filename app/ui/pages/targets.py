@@ -6,7 +6,7 @@ double-click on a resident opens Rekam Baru pre-filled from the target.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-PAGE = 200
+from app.ui.paged_model import PagedTableModel
 
 
-class TargetsModel(QAbstractTableModel):
+class TargetsModel(PagedTableModel):
     COLUMNS = ("nama", "nik", "tanggal_lahir", "rt_rw", "kelurahan", "status")
 
     def __init__(self, session, parent=None):
@@ -30,20 +30,13 @@ class TargetsModel(QAbstractTableModel):
         self.session = session
         self.search = ""
         self.only_open = True
-        self._rows: list[dict] = []
-        self._exhausted = True
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
+    def header_titles(self) -> list[str]:
         return [self.tr("Nama"), self.tr("NIK"), self.tr("Tgl lahir"), self.tr("RT/RW"),
-                self.tr("Kel./Desa"), self.tr("Status")][section]
+                self.tr("Kel./Desa"), self.tr("Status")]
 
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    def fetch_page(self, offset: int, limit: int) -> list[dict]:
+        return self.session.list_targets(self.search, only_open=self.only_open, limit=limit, offset=offset)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
@@ -61,30 +54,8 @@ class TargetsModel(QAbstractTableModel):
             return row.get("kelurahan_nama") or row.get("kelurahan_kode") or ""
         return row.get(column) or ""
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = []
-        self._exhausted = False
-        self.endResetModel()
-        self.fetchMore(QModelIndex())
-
-    def canFetchMore(self, parent=QModelIndex()):  # noqa: N802
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent=QModelIndex()):  # noqa: N802
-        if parent.isValid() or self._exhausted:
-            return
-        page = self.session.list_targets(self.search, only_open=self.only_open,
-                                         limit=PAGE, offset=len(self._rows))
-        if len(page) < PAGE:
-            self._exhausted = True
-        if page:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
-
     def nik_at(self, row: int) -> str | None:
-        return self._rows[row]["nik"] if 0 <= row < len(self._rows) else None
+        return self.row_value(row, "nik")
 
 
 class TargetsPage(QWidget):
