@@ -808,6 +808,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("doctor", parents=[common], help="periksa profil, disk, kamera dan server")
     p.add_argument("--camera", type=int, default=0, metavar="N", help="nomor kamera yang diperiksa")
     p.set_defaults(func=cmd_doctor)
+
+    from app.cli_sync import add_sync_commands
+
+    add_sync_commands(sub, parents=[common])
     return parser
 
 

@@ -28,9 +28,11 @@ from app import session as session_mod
 from app.ui import i18n
 from app.ui.pages.enroll import EnrollPage
 from app.ui.pages.home import HomePage
-from app.ui.pages.other import QueuePage, ReportsPage, SettingsPage
+from app.ui.pages.other import ReportsPage, SettingsPage
+from app.ui.pages.sync_page import SyncPage
 from app.ui.pages.targets import TargetsPage
 from app.ui.start_pages import UnlockPage, WelcomePage
+from app.ui.sync_worker import SyncWorker
 from app.ui.workers import db_pool, run_task
 
 log = logging.getLogger(__name__)
@@ -52,7 +54,7 @@ class MainArea(QWidget):
         self.home = HomePage(session, self)
         self.targets = TargetsPage(session, self)
         self.enroll = EnrollPage(session, self)
-        self.queue = QueuePage(session, self)
+        self.queue = SyncPage(session, self, worker=window.sync_worker)
         self.reports = ReportsPage(session, self)
         self.settings = SettingsPage(session, self)
         titles = [
@@ -83,6 +85,7 @@ class MainArea(QWidget):
         layout.addWidget(self.stack, 1)
 
         self.home.openRecording.connect(self.open_recording)
+        self.queue.fixRecording.connect(self.open_recording)
         self.targets.enrollTarget.connect(self.enroll_target)
         self.enroll.saved.connect(lambda _u, _c: self.window_.refresh_status())
         self.enroll.closed.connect(lambda: self.nav.setCurrentRow(0))
@@ -142,6 +145,7 @@ class AppWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.unlock)
         self.main: MainArea | None = None
+        self.sync_worker: SyncWorker | None = None
         self.welcome.demoRequested.connect(self.open_demo)
         self.welcome.setupRequested.connect(self.create_profile)
         self.unlock.unlockRequested.connect(self.try_unlock)
@@ -192,10 +196,15 @@ class AppWindow(QMainWindow):
     def _opened(self, session) -> None:
         self.session = session
         i18n.install(session.language())
+        # The worker belongs to the window so it survives a rebuild of the pages.
+        self.sync_worker = SyncWorker(session, self)
+        self.sync_worker.connectivityChanged.connect(lambda _online: self.refresh_status())
+        self.sync_worker.finished.connect(lambda _report: self.refresh_status())
         self._build_main()
         self.statusBar().show()
         self.refresh_status()
         self._status_timer.start()
+        self.sync_worker.start()
 
     def _build_main(self) -> None:
         if self.main is not None:
@@ -220,13 +229,23 @@ class AppWindow(QMainWindow):
         waiting = counts.get("queued", 0) + counts.get("complete", 0)
         self.queue_label.setText(self.tr("Antrian: %n rekaman", "", waiting))
         url = self.session.get_setting("server_url")
-        self.net_label.setText(self.tr("Server belum diatur (offline)") if not url else self.tr("Server: belum dicek"))
+        online = self.sync_worker.online if self.sync_worker is not None else None
+        if not url:
+            self.net_label.setText(self.tr("Server belum diatur (offline)"))
+        elif online is None:
+            self.net_label.setText(self.tr("Server: belum dicek"))
+        elif online:
+            self.net_label.setText(self.tr("Server terhubung"))
+        else:
+            self.net_label.setText(self.tr("Tidak ada sambungan ke server"))
         last = self.session.get_setting("last_sync_at")
         self.sync_label.setText(self.tr("Sinkron terakhir: ") + (last or self.tr("belum pernah")))
 
     def closeEvent(self, event):  # noqa: N802 - Qt override
         """Closing never loses typed work: unsaved changes become a draft, no question asked."""
         self._status_timer.stop()
+        if self.sync_worker is not None:
+            self.sync_worker.stop()
         db_pool().waitForDone(10_000)  # let a save in flight reach the disk first
         if self.main is not None and self.session is not None and not self.session.store.closed:
             self.main.enroll.save_unsaved_as_draft()

@@ -1,9 +1,8 @@
-"""Antrian & Sinkron, Laporan and Pengaturan pages.
+"""Laporan and Pengaturan pages.
 
-Antrian shows what waits to be sent (the outbox, written with each completed
-recording); sending itself arrives with the sync client. Laporan shows
-progress against targets per RT, kelurahan and kecamatan. Pengaturan holds
-the language, the minimum recording age and the server address.
+Laporan shows progress against targets per RT, kelurahan and kecamatan.
+Pengaturan holds the language, the minimum recording age, the server address
+and the camera source.
 """
 
 from __future__ import annotations
@@ -12,7 +11,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -25,59 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.lifecycle import RecordingStatus
-
 
 def _title(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setObjectName("pageTitle")
     return label
-
-
-class QueuePage(QWidget):
-    def __init__(self, session, parent=None):
-        super().__init__(parent)
-        self.session = session
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(_title(self.tr("Antrian & Sinkron"), self))
-        box = QFrame(self)
-        box.setObjectName("card")
-        grid = QFormLayout(box)
-        self.labels = {}
-        for key, text in [
-            ("pending", self.tr("Menunggu dikirim")),
-            ("sent", self.tr("Terkirim (menunggu hasil)")),
-            ("accepted", self.tr("Diterima")),
-            ("review", self.tr("Perlu ditinjau")),
-            ("rejected", self.tr("Ditolak")),
-        ]:
-            value = QLabel("0", box)
-            value.setObjectName("bigNumber")
-            grid.addRow(text, value)
-            self.labels[key] = value
-        layout.addWidget(box)
-        self.server = QLabel(self)
-        self.server.setWordWrap(True)
-        layout.addWidget(self.server)
-        note = QLabel(self.tr(
-            "Pengiriman ke server belum tersedia di versi ini. Rekaman yang selesai tetap aman "
-            "di antrian terenkripsi di laptop ini dan akan dikirim setelah fitur sinkron terpasang."), self)
-        note.setObjectName("hint")
-        note.setWordWrap(True)
-        layout.addWidget(note)
-        layout.addStretch(1)
-
-    def refresh(self) -> None:
-        counts = self.session.status_counts()
-        s = RecordingStatus
-        self.labels["pending"].setText(str(counts.get(s.QUEUED.value, 0) + counts.get(s.COMPLETE.value, 0)))
-        self.labels["sent"].setText(str(counts.get(s.SENT.value, 0)))
-        self.labels["accepted"].setText(str(counts.get(s.ACCEPTED.value, 0)))
-        self.labels["review"].setText(str(counts.get(s.DUPLICATE_REVIEW.value, 0)))
-        self.labels["rejected"].setText(str(counts.get(s.REJECTED.value, 0)))
-        url = self.session.get_setting("server_url")
-        self.server.setText(self.tr("Server: ") + (url or self.tr("belum diatur (kerja offline)")))
 
 
 class ProgressModel(QAbstractTableModel):

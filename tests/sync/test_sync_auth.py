@@ -1,0 +1,149 @@
+"""Registration and the device token: a wrong code is refused in plain words; a
+token the server no longer knows pauses the whole queue until a person acts; a
+revoked device is told so and stops trying; TLS certificates are verified."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.store.outbox import Outbox
+from sync.client import MSG_AUTH, MSG_REVOKED, Keys, RegistrationError, SyncError
+from sync_support import make_pump, record, server_cli
+
+
+def test_register_stores_token_and_refuses_a_used_code(session, new_session, module_server):
+    pump = make_pump(session.store)
+    code = module_server.enrollment_code()
+    info = pump.register(module_server.url + "/", code, "laptop-tim-1")
+    assert session.get_setting(Keys.TOKEN) == info.token and len(info.token) >= 32
+    assert session.get_setting(Keys.SERVER_URL) == module_server.url  # trailing slash dropped
+    assert session.get_setting(Keys.DEVICE_ID) == info.device_id and pump.registered
+
+    other = make_pump(new_session("b").store)
+    with pytest.raises(RegistrationError) as caught:
+        other.register(module_server.url, code, "laptop-lain")  # one-time code, already used
+    assert "Kode pendaftaran tidak berlaku" in caught.value.message
+    assert not other.registered
+    with pytest.raises(ValueError):
+        other.register("ftp://server", code)
+
+
+def test_unknown_token_pauses_the_queue_until_registered_again(session, people, module_server, registered):
+    pump = registered(module_server)
+    record(session.store, people)
+    session.set_setting(Keys.TOKEN, "token-yang-sudah-tidak-dikenal-server-0000000000")
+    report = pump.run_once()
+    assert report.paused_reason == MSG_AUTH and report.error_kind == "auth"
+    assert session.get_setting(Keys.PAUSED) == MSG_AUTH
+    assert not pump.due() and Outbox(session.store).counts()["pending"] == 1
+    log_before = module_server.access_lines('"POST /recordings/batch')
+
+    quiet = pump.run_once()  # an automatic run does nothing while paused
+    assert quiet.paused_reason == MSG_AUTH and quiet.requests == 0
+    waiting = pump.outbox.pending(now="9999")
+    assert len(waiting) == 1 and waiting[0].attempts == 0  # a pause is not the recording's fault
+
+    pump.register(module_server.url, module_server.enrollment_code())
+    assert session.get_setting(Keys.PAUSED) is None
+    done = pump.run_once()
+    assert done.ok and done.acked == 1
+    assert module_server.access_lines('"POST /recordings/batch') == log_before + 1
+
+
+def test_revoked_device_is_told_and_stops_trying(session, people, module_server, registered):
+    pump = registered(module_server)
+    record(session.store, people)
+    device_id = session.get_setting(Keys.DEVICE_ID)
+    out = server_cli("revoke-device", "--data", module_server.data, str(device_id))
+    assert "dicabut" in out.stdout
+
+    report = pump.run_once()
+    assert report.error_kind == "revoked" and report.paused_reason == MSG_REVOKED
+    assert "dicabut oleh admin" in report.error and "Rekaman tetap aman" in report.error
+    assert pump.revoked and not pump.due() and not pump.resume()
+    for force in (False, True):  # not even the operator's button tries again
+        again = pump.run_once(force=force)
+        assert again.requests == 0 and again.paused_reason == MSG_REVOKED
+    assert Outbox(session.store).counts()["pending"] == 1
+
+
+def test_tls_verification_is_on_by_default(session, tmp_path):
+    pump = make_pump(session.store)
+    session.set_setting(Keys.SERVER_URL, "https://127.0.0.1:9")
+    session.set_setting(Keys.TOKEN, "x" * 43)
+    pump._configure()
+    assert pump.http.session.verify is True
+    bundle = tmp_path / "dinas-ca.pem"
+    bundle.write_text("-----BEGIN CERTIFICATE-----\n")
+    session.set_setting(Keys.CA_BUNDLE, str(bundle))
+    pump._configure()
+    assert pump.http.session.verify == str(bundle)
+    session.set_setting(Keys.CA_BUNDLE, str(tmp_path / "missing.pem"))
+    with pytest.raises(SyncError) as caught:
+        pump._configure()
+    assert "sertifikat CA tidak ditemukan" in caught.value.message
+
+
+@pytest.fixture
+def self_signed_https(tmp_path):
+    """A tiny HTTPS server with a self-signed certificate for 127.0.0.1 answering /health."""
+    import datetime as dt
+    import http.server
+    import ipaddress
+    import json
+    import ssl
+    import threading
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Dinas Dukcapil uji")])
+    now = dt.datetime.now(dt.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                           critical=False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    cert_path, key_path = tmp_path / "server.pem", tmp_path / "server.key"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            body = json.dumps({"status": "ok", "protocol_version": "1.0"}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):  # quiet
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(cert_path, key_path)
+    httpd.socket = ctx.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"https://127.0.0.1:{httpd.server_address[1]}", cert_path
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_self_signed_server_is_refused_unless_its_ca_is_installed(session, self_signed_https):
+    url, ca = self_signed_https
+    pump = make_pump(session.store)
+    with pytest.raises(SyncError) as caught:
+        pump.register(url, "KODE-123")
+    assert caught.value.kind == "tls" and "Sertifikat server tidak dapat diverifikasi" in caught.value.message
+    session.set_setting(Keys.SERVER_URL, url)
+    assert pump.probe() is False
+    session.set_setting(Keys.CA_BUNDLE, str(ca))
+    assert pump.probe() is True  # verified against the Dinas CA, never verify=False

@@ -1,0 +1,109 @@
+"""A hostile link: a seeded fault-injecting proxy drops connections (before and
+after the server answered), cuts requests and answers half-way, delays, and
+answers 503; after enough rounds the server holds exactly what was recorded,
+each once, photos intact. And a photo cut at 90 % resumes from the server's offset."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+
+import pytest
+
+from app.core.lifecycle import RecordingStatus
+from app.store.outbox import Outbox
+from app.store.recordings import RecordingRepo
+from faultproxy import FAULTS, FaultProxy
+from sync.client import Keys
+from sync_support import big_jpeg, media_for, prepare_server_data, record, start_server
+
+N = 40
+
+
+@pytest.fixture
+def small_chunk_server(tmp_path):
+    data = prepare_server_data(tmp_path / "server")
+    server = start_server(data, "--max-chunk-bytes", "8192", "--max-batch-items", "10")
+    yield server
+    server.stop()
+    server.dispose()
+
+
+def test_faulty_link_delivers_everything_exactly_once(session, people, small_chunk_server, registered):
+    server = small_chunk_server
+    probabilities = {"drop": 0.05, "drop_after": 0.06, "cut_request": 0.04, "cut_response": 0.05,
+                     "delay": 0.05, "503": 0.05}
+    with FaultProxy(server.port, probabilities=probabilities, seed=1234, max_delay=0.05) as proxy:
+        pump = registered(server, url=proxy.url, batch_size=10, first_batch=5)
+        recs = [record(session.store, people, media=media_for(people.rng, target_kb=20)) for _ in range(N)]
+        local = {m.sha256: m.data for r in recs for m in RecordingRepo(session.store).media(r.uuid)}
+        rounds = 0
+        while Outbox(session.store).counts()["pending"] and rounds < 40:
+            rounds += 1
+            pump.run_once(force=True)
+        faults = dict(proxy.faults)
+        batches = proxy.count("POST", "/recordings/batch")
+    assert Outbox(session.store).counts() == {"pending": 0, "acked": N, "parked": 0}, rounds
+    assert all(faults.get(name, 0) > 0 for name in FAULTS), faults
+    assert batches > N // 10  # batches were resent after faults (replays are harmless)
+
+    status = server.status()
+    assert status["rekaman_total"] == N and status["rekaman_accepted"] == N
+    assert status["rekaman_diterima_lengkap"] == N and status["konflik"] == 0
+    files = server.media_files()
+    assert set(files) == set(local)
+    for name, data in files.items():
+        assert hashlib.sha256(data).hexdigest() == name and data == local[name]
+    counts = RecordingRepo(session.store).counts_by_status()
+    assert counts[RecordingStatus.ACCEPTED] == N
+
+
+@pytest.fixture
+def chunked_server(tmp_path):
+    data = prepare_server_data(tmp_path / "server")
+    server = start_server(data, "--max-chunk-bytes", "65536")
+    yield server
+    server.stop()
+    server.dispose()
+
+
+def test_upload_cut_at_90_percent_resumes_from_the_servers_offset(session, people, chunked_server, registered):
+    server = chunked_server
+    photo = big_jpeg(random.Random(7), 1_000_000)
+    size = len(photo)
+    sha = hashlib.sha256(photo).hexdigest()
+    state = {"broken": False, "cut_at": None}
+
+    def decide(req):
+        if state["broken"]:
+            return "drop"  # the link is gone after the cut
+        if req.method == "PUT" and req.path == f"/media/{sha}":
+            offset = int(req.headers["upload-offset"])
+            mark = int(size * 0.9)
+            if state["cut_at"] is None and offset + len(req.body) > mark:
+                state["cut_at"] = offset
+                state["broken"] = True
+                return ("cut_request", mark - offset)
+        return None
+
+    with FaultProxy(server.port, decide=decide) as proxy:
+        pump = registered(server, url=proxy.url)
+        rec = record(session.store, people, media=media_for(people.rng, photo=photo))
+        first = pump.run_once()
+        assert first.error and first.acked == 0 and first.failed == 1
+        assert "tidak dapat dihubungi" in first.error
+        assert session.get_setting(Keys.NEXT_ATTEMPT)
+        held = (server.data / "media" / "partial" / sha).stat().st_size
+        assert held == state["cut_at"] and held >= 0.8 * size
+        sent_before = proxy.body_bytes("PUT", f"/media/{sha}")
+        puts_before = proxy.count("PUT", f"/media/{sha}")
+
+        state["broken"] = False
+        second = pump.run_once(force=True)
+        assert second.ok and second.acked == 1
+        resumed = [s for s in proxy.seen if s.method == "PUT" and s.path == f"/media/{sha}"][puts_before:]
+        assert resumed[0].offset == held  # straight from the batch answer, no restart from 0
+        resent = proxy.body_bytes("PUT", f"/media/{sha}") - sent_before
+    assert resent == size - held and resent < 0.2 * size
+    assert (server.data / "media" / sha).read_bytes() == photo
+    assert RecordingRepo(session.store).get(rec.uuid).status is RecordingStatus.ACCEPTED

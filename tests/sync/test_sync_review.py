@@ -1,0 +1,113 @@
+"""What the server decides comes back to the laptop: two devices record the same
+NIK (both "perlu ditinjau"), the same UUID with other content (a conflict: parked,
+the server's copy unchanged), and a rejected recording fixed and resent as a new
+version that replaces the old one on the server."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from app.core.lifecycle import RecordingStatus
+from app.store.outbox import Outbox
+from app.store.recordings import RecordingRepo
+from faultproxy import FaultProxy
+from sync.client import MSG_CONFLICT, sync_overview
+from sync.protocol import ReasonCodes
+from sync_support import media_for, record
+
+
+def test_same_nik_on_two_devices_both_show_duplicate_review(new_session, people, module_server, registered):
+    a, b = new_session("a"), new_session("b")
+    pump_a, pump_b = registered(module_server, a), registered(module_server, b)
+    resident = people.resident()
+    rec_a = record(a.store, people, resident=resident)
+    assert pump_a.run_once().acked == 1
+    assert a.get_recording(rec_a.uuid).status is RecordingStatus.ACCEPTED
+
+    rec_b = record(b.store, people, resident=resident)
+    report_b = pump_b.run_once()
+    assert report_b.acked == 1 and report_b.duplicates == 1
+    got_b = b.get_recording(rec_b.uuid)
+    assert got_b.status is RecordingStatus.DUPLICATE_REVIEW
+    assert "NIK ini juga direkam" in got_b.server_message
+
+    report_a = pump_a.run_once()  # nothing to send: the status feed brings the flag
+    assert report_a.sent == 0 and report_a.statuses_updated == 1
+    got_a = a.get_recording(rec_a.uuid)
+    assert got_a.status is RecordingStatus.DUPLICATE_REVIEW and "perlu ditinjau" in got_a.server_message
+    overview = sync_overview(a.store)
+    assert [(p.uuid, p.kind) for p in overview.problems] == [(rec_a.uuid, "duplicate_review")]
+    assert pump_a.run_once().statuses_updated == 0  # the cursor moved on
+
+
+def test_same_uuid_with_changed_content_is_parked_and_server_copy_unchanged(session, people, module_server,
+                                                                            registered):
+    # The first delivery reaches the server but its photo does not (the link
+    # answers 503 to every upload), so the recording stays queued and editable.
+    block = {"on": True}
+    with FaultProxy(module_server.port, decide=lambda r: "503" if block["on"] and r.method == "PUT" else None) as px:
+        pump = registered(module_server, url=px.url)
+        rec = record(session.store, people)
+        other = record(session.store, people)
+        first = pump.run_once()
+        assert first.sent == 2 and first.acked == 0 and first.error_kind == "server"
+        stored = _server_row(module_server, rec.uuid)
+
+        edited = rec.with_changes(resident=rec.resident.with_changes(alamat="JL. LAIN NO. 9"))
+        RecordingRepo(session.store).save(edited, enqueue=True)
+        block["on"] = False
+        second = pump.run_once(force=True)
+    assert second.parked == 1 and second.acked == 1  # the conflict is parked, the other carries on
+    entry = Outbox(session.store).get(rec.uuid)
+    assert entry.state == "parked" and entry.last_error == MSG_CONFLICT
+    assert session.get_recording(rec.uuid).status is RecordingStatus.QUEUED
+    assert session.get_recording(other.uuid).status is RecordingStatus.ACCEPTED
+    assert _server_row(module_server, rec.uuid) == stored  # untouched
+    with module_server.engine.connect() as conn:
+        conflicts = conn.execute(sa.text("SELECT count(*) FROM conflicts WHERE uuid = :u"), {"u": rec.uuid}).scalar()
+    assert conflicts == 1
+    assert any(p.uuid == rec.uuid and p.kind == "parked" for p in sync_overview(session.store).problems)
+    third = pump.run_once(force=True)
+    assert third.sent == 0  # parked entries wait for a person
+
+
+def test_rejected_recording_fixed_as_new_version_replaces_the_old(session, people, module_server, registered):
+    pump = registered(module_server)
+    media = media_for(people.rng)
+    rec = record(session.store, people, media=[m for m in media if m.kind == "signature"])  # no photo, no reason
+    report = pump.run_once()
+    assert report.acked == 1 and report.rejected == 1
+    rejected = session.get_recording(rec.uuid)
+    assert rejected.status is RecordingStatus.REJECTED
+    assert "Foto tidak ada" in rejected.server_message
+    problems = sync_overview(session.store).problems
+    assert [(p.uuid, p.kind, p.fixed) for p in problems] == [(rec.uuid, "rejected", False)]
+
+    draft = session.fix_rejected(rec.uuid)
+    assert draft.uuid != rec.uuid and draft.replaces_uuid == rec.uuid
+    assert draft.status is RecordingStatus.DRAFT and draft.resident == rejected.resident
+    assert session.fix_rejected(rec.uuid).uuid == draft.uuid  # asking again gives the same draft
+    RecordingRepo(session.store).save(draft.with_changes(status=RecordingStatus.COMPLETE),
+                                      [m for m in media if m.kind == "photo"], enqueue=True)
+    again = pump.run_once()
+    assert again.acked == 1 and again.rejected == 0
+    assert session.get_recording(draft.uuid).status is RecordingStatus.ACCEPTED
+    assert session.get_recording(rec.uuid).status is RecordingStatus.REJECTED  # kept as it was
+    assert [(p.uuid, p.fixed) for p in sync_overview(session.store).problems] == [(rec.uuid, True)]
+
+    old, new = _server_row(module_server, rec.uuid), _server_row(module_server, draft.uuid)
+    assert old["status"] == "replaced" and old["replaced_by_uuid"] == draft.uuid
+    assert new["status"] == "accepted" and new["replaces_uuid"] == rec.uuid and new["received_complete"]
+    assert not any(r["code"] == ReasonCodes.DUPLICATE_NIK for r in new["reasons"])
+
+
+def _server_row(server, uuid: str) -> dict:
+    import json
+
+    with server.engine.connect() as conn:
+        row = conn.execute(sa.text(
+            "SELECT uuid, status, payload_sha256, payload, replaces_uuid, replaced_by_uuid, received_complete,"
+            " reasons FROM recordings WHERE uuid = :u"), {"u": uuid}).mappings().one()
+    out = dict(row)
+    out["reasons"] = json.loads(out["reasons"])
+    return out
