@@ -240,6 +240,7 @@ class SyncPage(QWidget):
         self.fix_button.clicked.connect(self.fix_selected)
         buttons.addWidget(self.fix_button)
         layout.addLayout(buttons)
+        layout.addStretch(1)  # keeps the page packed at the top while the problem list is hidden
 
         self.worker.syncStarted.connect(self._on_started)
         self.worker.progress.connect(self._on_progress)
