@@ -229,6 +229,19 @@ class Session:
         return (_stored_slot(items.get("photo"), recording.photo_exception, "Foto tersimpan."),
                 _stored_slot(items.get("signature"), recording.signature_exception, "Tanda tangan tersimpan."))
 
+    def photo_thresholds(self):
+        """The photo-check limits: calibrated defaults with what Pengaturan changed."""
+        from app.capture.quality import thresholds_from_dict
+
+        return thresholds_from_dict(self.get_setting("photo_thresholds", {}) or {})
+
+    def set_photo_thresholds(self, changes: dict | None) -> None:
+        """Store changed limits (None or {} goes back to the calibrated defaults)."""
+        from app.capture.quality import thresholds_from_dict
+
+        thresholds_from_dict(changes or {})  # refuse unknown types before storing
+        self.set_setting("photo_thresholds", dict(changes or {}))
+
     def camera_source(self):
         """The frame source chosen in Pengaturan: a camera index or a file/folder path."""
         value = str(self.get_setting("camera_source", "0") or "0").strip()

@@ -359,6 +359,7 @@ class CameraController(QObject):
         self._spec: Any = None
         self._live: bool | None = None
         self._expected: Any = None
+        self.thresholds: Any = None  # quality.QualityThresholds from Pengaturan; None = defaults
         self._paused = False
         app = QCoreApplication.instance()
         if app is not None:
@@ -385,7 +386,8 @@ class CameraController(QObject):
         self._spec, self._live = spec, live
         thread = QThread()
         thread.setObjectName("jemput-camera")
-        worker = CameraWorker(self._expected, max_fps=self.max_fps, assess_fps=self.assess_fps, live=live)
+        worker = CameraWorker(self._expected, max_fps=self.max_fps, assess_fps=self.assess_fps,
+                              thresholds=self.thresholds, live=live)
         worker.set_paused(self._paused)
         worker.moveToThread(thread)
         self._relay = _Relay(self, worker, thread)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.session import Session
-from ui_support import FAST_KDF, PASSPHRASE
+from ui_support import FAST_KDF, PASSPHRASE, capture_cases
 
 
 @pytest.fixture(scope="session")
@@ -32,25 +32,10 @@ def session(profile_dir):
     s.close()
 
 
-def _capture_cases():
-    """tests/capture/cases.py (generated fault cases and video writer), loaded once."""
-    import importlib.util
-    import sys
-
-    if "capture_cases" in sys.modules:
-        return sys.modules["capture_cases"]
-    path = Path(__file__).resolve().parent.parent / "capture" / "cases.py"
-    spec = importlib.util.spec_from_file_location("capture_cases", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["capture_cases"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture
 def camera_video(tmp_path) -> Path:
     """A real MJPG video of a clean portrait, used as the camera."""
-    cases = _capture_cases()
+    cases = capture_cases()
     return cases.write_video(tmp_path / "camera.avi", [cases.clean()], fps=15.0, repeat=20)
 
 

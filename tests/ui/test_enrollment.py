@@ -18,7 +18,7 @@ from app.session import MediaSlot, Session
 from app.ui.main_window import AppWindow
 from app.ui.pages.enroll import EnrollPage
 
-from ui_support import PASSPHRASE
+from ui_support import PASSPHRASE, capture_cases
 
 KEYPRESS_FILE = Path(__file__).resolve().parents[2] / "bench-out" / "enrollment_keypresses.json"
 
@@ -317,3 +317,24 @@ class UnlockDelay:
     def after(n):
         from app.ui.start_pages import UnlockPage
         return UnlockPage.delay_after(n)
+
+
+def test_photo_thresholds_are_tuned_in_pengaturan(qtbot, session):
+    """A stricter sharpness limit set in Pengaturan makes the check flag a photo it passed before."""
+    from app.capture import quality
+    from app.ui.pages.other import SettingsPage
+
+    frame = capture_cases().clean()
+    before = {f.code for f in quality.assess(frame, None, session.photo_thresholds()).findings}
+    assert "photo.blurred" not in before
+    page = SettingsPage(session)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.thresholds["min_sharpness"].setValue(9000)
+    page._save()
+    assert session.get_setting("photo_thresholds") == {"min_sharpness": 9000.0}
+    after = {f.code for f in quality.assess(frame, None, session.photo_thresholds()).findings}
+    assert "photo.blurred" in after
+    page._reset_thresholds()
+    page._save()
+    assert session.get_setting("photo_thresholds") == {}

@@ -111,6 +111,7 @@ class EnrollPage(QWidget):
         resident = self.form.resident()
         step.set_expected(resident.tanggal_lahir.year if resident.tanggal_lahir else None,
                           resident.kewarganegaraan)
+        step.set_thresholds(self.session.photo_thresholds())
         step.completed.connect(self._photo_done)
         self.dialog = StepDialog(self.tr("Foto warga"), step, self)
         self.dialog.finished.connect(lambda _r: step.stop_camera())

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -136,6 +137,28 @@ class SettingsPage(QWidget):
         self.camera.setPlaceholderText(self.tr("0 = kamera laptop, 1 = kamera USB, atau berkas video/foto"))
         form.addRow(self.tr("Sumber kamera"), self.camera)
         layout.addWidget(general)
+
+        checks = QGroupBox(self.tr("Pemeriksaan foto (ambang batas)"), self)
+        cform = QFormLayout(checks)
+        self.thresholds: dict[str, QDoubleSpinBox] = {}
+        for key, label, low, high, step, decimals in [
+            ("min_sharpness", self.tr("Ketajaman minimal (makin besar makin ketat)"), 50, 10000, 25, 0),
+            ("face_min_height", self.tr("Wajah minimal (bagian tinggi bingkai)"), 0.05, 0.9, 0.01, 2),
+            ("face_max_height", self.tr("Wajah maksimal (bagian tinggi bingkai)"), 0.1, 1.0, 0.01, 2),
+            ("max_eye_angle_deg", self.tr("Kemiringan kepala maksimal (derajat)"), 1, 30, 0.5, 1),
+            ("min_brightness", self.tr("Terang minimal wajah (0-255)"), 0, 200, 1, 0),
+            ("max_brightness", self.tr("Terang maksimal wajah (0-255)"), 50, 255, 1, 0),
+        ]:
+            box = QDoubleSpinBox(checks)
+            box.setRange(low, high)
+            box.setSingleStep(step)
+            box.setDecimals(decimals)
+            cform.addRow(label, box)
+            self.thresholds[key] = box
+        self.reset_thresholds = QPushButton(self.tr("Kembalikan ke bawaan"), checks)
+        self.reset_thresholds.clicked.connect(self._reset_thresholds)
+        cform.addRow("", self.reset_thresholds)
+        layout.addWidget(checks)
         self.message = QLabel(self)
         self.message.setObjectName("okText")
         buttons = QHBoxLayout()
@@ -152,7 +175,27 @@ class SettingsPage(QWidget):
         self.min_age.setValue(int(self.session.get_setting("min_recording_age", 16)))
         self.server.setText(self.session.get_setting("server_url") or "")
         self.camera.setText(str(self.session.get_setting("camera_source", "0") or "0"))
+        current = self.session.photo_thresholds()
+        for key, box in self.thresholds.items():
+            box.setValue(float(getattr(current, key)))
         self.message.clear()
+
+    def _changed_thresholds(self) -> dict:
+        """Only the limits that differ from the calibrated defaults are stored."""
+        from app.capture.quality import DEFAULT_THRESHOLDS
+
+        out = {}
+        for key, box in self.thresholds.items():
+            default = getattr(DEFAULT_THRESHOLDS, key)
+            if abs(box.value() - float(default)) > 1e-9:
+                out[key] = box.value()
+        return out
+
+    def _reset_thresholds(self) -> None:
+        from app.capture.quality import DEFAULT_THRESHOLDS
+
+        for key, box in self.thresholds.items():
+            box.setValue(float(getattr(DEFAULT_THRESHOLDS, key)))
 
     def _save(self) -> None:
         url = self.server.text().strip()
@@ -163,6 +206,7 @@ class SettingsPage(QWidget):
             self.session.set_setting("min_recording_age", self.min_age.value())
             self.session.set_setting("server_url", url or None)
             self.session.set_setting("camera_source", self.camera.text().strip() or "0")
+            self.session.set_photo_thresholds(self._changed_thresholds())
             self.message.setObjectName("okText")
             self.message.setText(self.tr("Pengaturan tersimpan."))
             lang = self.language.currentData()

@@ -738,6 +738,10 @@ class PhotoStep(QWidget):
         self.replace_button.setToolTip("" if colour is not None else self.tr("Isi tahun lahir dulu"))
         self.checks.update_report(self._frame_report, colour_known=colour is not None)
 
+    def set_thresholds(self, thresholds: quality.QualityThresholds | None) -> None:
+        """Limits for the photo checks (from Pengaturan); None restores the calibrated defaults."""
+        self._camera.thresholds = thresholds
+
     def start_camera(self, spec: Any, *, live: bool | None = None) -> None:
         """Open a frame source (camera index, video, image, folder or a `FrameSource`) for the preview."""
         self._camera_state = "starting"
@@ -807,7 +811,7 @@ class PhotoStep(QWidget):
             self._live_error(self.tr("Belum ada gambar dari kamera. Nyalakan kamera atau impor dari berkas."))
             return False
         frame = qimage_to_bgr(self._frame_image)
-        report = quality.assess(frame, self._expected, detector=self._get_detector())
+        report = quality.assess(frame, self._expected, self._camera.thresholds, detector=self._get_detector())
         blocking = [f for f in report.findings if f.code in BLOCKING_CODES]
         if blocking or report.face_box is None:
             message = blocking[0].message if blocking else quality.MESSAGES["photo.no_face"]
@@ -839,7 +843,7 @@ class PhotoStep(QWidget):
             k = MAX_IMPORT_WIDTH / frame.shape[1]
             frame = cv2.resize(frame, (MAX_IMPORT_WIDTH, int(round(frame.shape[0] * k))),
                                interpolation=cv2.INTER_AREA)
-        report = quality.assess(frame, self._expected, detector=self._get_detector())
+        report = quality.assess(frame, self._expected, self._camera.thresholds, detector=self._get_detector())
         blocking = [f for f in report.findings if f.code in BLOCKING_CODES]
         if blocking or report.face_box is None:
             message = blocking[0].message if blocking else quality.MESSAGES["photo.no_face"]
@@ -900,7 +904,7 @@ class PhotoStep(QWidget):
         def work():
             res = replace_background(frame, colour, face)
             portrait = make_portrait(res.image, face)
-            report = quality.assess(res.image, colour)
+            report = quality.assess(res.image, colour, self._camera.thresholds)
             return token, colour, res.score, res.clean, portrait.jpeg, portrait.image, report.findings
 
         run_task(work, self._on_background_done, self._on_background_failed, pool=QThreadPool.globalInstance())
