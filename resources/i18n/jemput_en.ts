@@ -1,0 +1,1645 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="id">
+<context>
+    <name>AppWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="140"/>
+        <source>Jemput — Perekaman KTP-el</source>
+        <translation>Jemput — KTP-el recording</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="165"/>
+        <source>Profil: </source>
+        <translation>Profile: </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="230"/>
+        <source>Antrian: %n rekaman</source>
+        <translation>
+            <numerusform>Queue: %n recording</numerusform>
+            <numerusform>Queue: %n recordings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="234"/>
+        <source>Server belum diatur (offline)</source>
+        <translation>No server set (offline)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="236"/>
+        <source>Server: belum dicek</source>
+        <translation>Server: not checked yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="238"/>
+        <source>Server terhubung</source>
+        <translation>Server connected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="240"/>
+        <source>Tidak ada sambungan ke server</source>
+        <translation>No connection to the server</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="242"/>
+        <source>Sinkron terakhir: </source>
+        <translation>Last sync: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="242"/>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../app/ui/widgets/date_edit.py" line="58"/>
+        <source>Pilih dari kalender</source>
+        <translation>Pick from calendar</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollPage</name>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="53"/>
+        <location filename="../../app/ui/pages/enroll.py" line="80"/>
+        <source>Rekam Baru</source>
+        <translation>New Recording</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="95"/>
+        <source>Rekaman: </source>
+        <translation>Recording: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="97"/>
+        <source>Rekaman ini sudah dikirim ke server dan tidak dapat diubah lagi. Perbaikan dibuat sebagai versi baru setelah ditolak.</source>
+        <translation>This recording has been sent to the server and can no longer be changed. A correction is made as a new version after it is rejected.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="116"/>
+        <source>Foto warga</source>
+        <translation>Resident&apos;s photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="123"/>
+        <source>Foto diambil, disetujui oleh %1 (%2).</source>
+        <translation>Photo taken, approved by %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="128"/>
+        <source>Tanpa foto: </source>
+        <translation>No photo: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="135"/>
+        <source>Tanda tangan warga</source>
+        <translation>Resident&apos;s signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="141"/>
+        <source>Tanda tangan tersimpan.</source>
+        <translation>Signature saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="144"/>
+        <source>Tanpa tanda tangan: </source>
+        <translation>No signature: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="172"/>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="185"/>
+        <source>Rekaman selesai dan masuk antrian kirim.</source>
+        <translation>Recording completed and added to the send queue.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="187"/>
+        <source>Draf tersimpan.</source>
+        <translation>Draft saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="197"/>
+        <source>Gagal menyimpan: </source>
+        <translation>Could not save: </translation>
+    </message>
+</context>
+<context>
+    <name>EnrollmentForm</name>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="117"/>
+        <source>Tanggal pasti</source>
+        <translation>Exact date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="118"/>
+        <source>Hanya bulan &amp; tahun (tgl 15)</source>
+        <translation>Month &amp; year only (15th)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="119"/>
+        <source>Hanya tahun (1 Juli)</source>
+        <translation>Year only (1 July)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="137"/>
+        <source>Tidak ada</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="140"/>
+        <location filename="../../app/ui/enrollment_form.py" line="143"/>
+        <source>opsional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="153"/>
+        <source>Foto (F2)</source>
+        <translation>Photo (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="154"/>
+        <source>Tanda tangan (F3)</source>
+        <translation>Signature (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="160"/>
+        <source>%v dari %m isian wajib</source>
+        <translation>%v of %m required fields</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="165"/>
+        <source>Simpan draf (Ctrl+S)</source>
+        <translation>Save draft (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="166"/>
+        <source>Selesai (Ctrl+Enter)</source>
+        <translation>Complete (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="168"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="212"/>
+        <source>Identitas</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="213"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="214"/>
+        <source>Nomor KK</source>
+        <translation>KK number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="215"/>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="216"/>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="217"/>
+        <source>Kewarganegaraan</source>
+        <translation>Citizenship</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="218"/>
+        <source>Agama</source>
+        <translation>Religion</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="219"/>
+        <source>Gol. darah</source>
+        <translation>Blood type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="221"/>
+        <source>Kelahiran</source>
+        <translation>Birth</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="222"/>
+        <source>Tempat lahir</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="223"/>
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="224"/>
+        <source>Ketepatan</source>
+        <translation>Precision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="226"/>
+        <location filename="../../app/ui/enrollment_form.py" line="227"/>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="234"/>
+        <source>RT / RW</source>
+        <translation>RT / RW</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="237"/>
+        <source>Provinsi</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="238"/>
+        <source>Kab./Kota</source>
+        <translation>Kab./Kota</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="239"/>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="240"/>
+        <source>Kel./Desa</source>
+        <translation>Kel./Desa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="242"/>
+        <source>Keluarga</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="243"/>
+        <source>Status kawin</source>
+        <translation>Marital status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="244"/>
+        <source>Hubungan</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="245"/>
+        <source>Nama ayah</source>
+        <translation>Father&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="246"/>
+        <source>Nama ibu</source>
+        <translation>Mother&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="248"/>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="249"/>
+        <source>Pendidikan</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="250"/>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="251"/>
+        <source>Disabilitas</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="252"/>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="253"/>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="255"/>
+        <source>Foto &amp;&amp; tanda tangan</source>
+        <translation>Photo &amp;&amp; signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="275"/>
+        <source>Pemeriksaan</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="373"/>
+        <source>Belum ada foto.</source>
+        <translation>No photo yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="374"/>
+        <source>Belum ada tanda tangan.</source>
+        <translation>No signature yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="506"/>
+        <source>Tanggal lahir tidak lengkap atau tidak ada di kalender (HH-BB-TTTT).</source>
+        <translation>Date of birth is incomplete or not a real calendar date (DD-MM-YYYY).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="516"/>
+        <source>Pilih salah satu isian dari daftar.</source>
+        <translation>Choose one of the entries in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="564"/>
+        <source>Belum diisi: </source>
+        <translation>Not filled in yet: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="567"/>
+        <source>Semua isian wajib sudah terisi.</source>
+        <translation>All required fields are filled in.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="576"/>
+        <source>Perbaiki kesalahan dan konfirmasi peringatan (dengan alasan) dulu.</source>
+        <translation>Fix the errors and confirm the warnings (with a reason) first.</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <location filename="../../app/ui/widgets/findings_panel.py" line="86"/>
+        <source>Belum ada temuan.</source>
+        <translation>No findings yet.</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="60"/>
+        <source>Beranda</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="63"/>
+        <source>direkam hari ini</source>
+        <translation>recorded today</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="64"/>
+        <source>draf belum selesai</source>
+        <translation>unfinished drafts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="65"/>
+        <source>menunggu dikirim</source>
+        <translation>waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="66"/>
+        <source>diterima server</source>
+        <translation>accepted by server</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="67"/>
+        <source>perlu ditinjau / ditolak</source>
+        <translation>to review / rejected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="73"/>
+        <source>Cari nama atau NIK…</source>
+        <translation>Search name or NIK…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="76"/>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="79"/>
+        <source>Tanggal:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="112"/>
+        <location filename="../../app/ui/pages/home.py" line="157"/>
+        <source>Belum ada rekaman. Tekan Ctrl+N untuk merekam warga baru.</source>
+        <translation>No recordings yet. Press Ctrl+N to record a new resident.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="159"/>
+        <source>Tidak ada rekaman yang cocok dengan saringan.</source>
+        <translation>No recordings match the filter.</translation>
+    </message>
+</context>
+<context>
+    <name>MainArea</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="61"/>
+        <source>Beranda</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="61"/>
+        <source>Daftar Warga</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="61"/>
+        <source>Rekam Baru</source>
+        <translation>New Recording</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="62"/>
+        <source>Antrian &amp; Sinkron</source>
+        <translation>Queue &amp; Sync</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="62"/>
+        <source>Laporan</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="62"/>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="72"/>
+        <source>Operator: </source>
+        <translation>Operator: </translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStep</name>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="93"/>
+        <source>Satu wajah terlihat</source>
+        <translation>One face visible</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="94"/>
+        <source>Ukuran wajah pas</source>
+        <translation>Face size right</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="95"/>
+        <source>Wajah di tengah bingkai</source>
+        <translation>Face centred in the frame</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="96"/>
+        <source>Kepala tegak</source>
+        <translation>Head upright</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="97"/>
+        <source>Foto tajam</source>
+        <translation>Photo sharp</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="98"/>
+        <source>Terang cukup</source>
+        <translation>Bright enough</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="99"/>
+        <source>Cahaya merata di wajah</source>
+        <translation>Even light on the face</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="100"/>
+        <source>Latar polos</source>
+        <translation>Plain background</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="102"/>
+        <source>Warna latar sesuai</source>
+        <translation>Right background colour</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="103"/>
+        <source>Tanpa kacamata</source>
+        <translation>No glasses</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="444"/>
+        <source>Kamera belum dinyalakan.</source>
+        <translation>The camera is not on yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="451"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1134"/>
+        <source>Menunggu gambar dari kamera…</source>
+        <translation>Waiting for the camera picture…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="458"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="764"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1077"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1170"/>
+        <source>Kamera tidak aktif</source>
+        <translation>Camera off</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="461"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1078"/>
+        <source>Coba lagi</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="470"/>
+        <source>Foto juga bisa diambil dari berkas: tekan “Impor dari berkas” di bawah.</source>
+        <translation>The photo can also come from a file: press “Import from file” below.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="479"/>
+        <source>Ambil foto (Spasi)</source>
+        <translation>Take photo (Space)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="481"/>
+        <source>Impor dari berkas…</source>
+        <translation>Import from file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="483"/>
+        <source>Foto tidak memungkinkan…</source>
+        <translation>Photo not possible…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="504"/>
+        <source>Pemeriksaan langsung</source>
+        <translation>Live checks</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="535"/>
+        <source>Tunjukkan foto ini kepada warga</source>
+        <translation>Show this photo to the resident</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="542"/>
+        <source>Ulangi foto (R)</source>
+        <translation>Retake photo (R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="544"/>
+        <source>Ganti latar…</source>
+        <translation>Replace background…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="554"/>
+        <source>Persetujuan warga</source>
+        <translation>Resident&apos;s approval</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="557"/>
+        <source>Warga sendiri</source>
+        <translation>The resident</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="558"/>
+        <source>Keluarga/wali, nama:</source>
+        <translation>Family/guardian, name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="565"/>
+        <source>nama yang menyetujui</source>
+        <translation>name of the person approving</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="571"/>
+        <source>Warga setuju dengan foto ini</source>
+        <translation>Resident approves this photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="579"/>
+        <source>Tekan setelah warga melihat foto dan setuju. Waktu persetujuan dicatat.</source>
+        <translation>Press after the resident has seen the photo and agrees. The time of approval is recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="599"/>
+        <source>Bandingkan latar belakang</source>
+        <translation>Compare backgrounds</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="600"/>
+        <source>Kiri foto asli, kanan dengan latar baru. Periksa tepi rambut, telinga dan bahu bersama warga sebelum memakai latar baru.</source>
+        <translation>Left: the original photo; right: with the new background. Check the edges of hair, ears and shoulders with the resident before using the new background.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="605"/>
+        <source>Asli</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="606"/>
+        <source>Latar baru</source>
+        <translation>New background</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="621"/>
+        <source>Tetap foto asli (Esc)</source>
+        <translation>Keep original photo (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="623"/>
+        <source>Pakai latar baru</source>
+        <translation>Use new background</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="639"/>
+        <source>Foto tidak memungkinkan</source>
+        <translation>Photo not possible</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="640"/>
+        <source>Rekaman disimpan tanpa foto. Tuliskan alasannya (wajib); foto dapat diambil kemudian di kantor Dinas Dukcapil.</source>
+        <translation>The recording is saved without a photo. Write down the reason (required); the photo can be taken later at the Dinas Dukcapil office.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="644"/>
+        <source>mis. warga terbaring, memakai alat medis</source>
+        <translation>e.g. resident bedridden, wearing medical equipment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="652"/>
+        <source>Batal (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="654"/>
+        <source>Simpan tanpa foto</source>
+        <translation>Save without photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="669"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1123"/>
+        <source>Tanpa foto</source>
+        <translation>No photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="673"/>
+        <source>Ambil ulang foto</source>
+        <translation>Take photo again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="719"/>
+        <source>WNA</source>
+        <translation>foreign citizen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="722"/>
+        <source>tahun lahir genap</source>
+        <translation>even birth year</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="722"/>
+        <source>tahun lahir ganjil</source>
+        <translation>odd birth year</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="729"/>
+        <source>Latar: ? (isi tahun lahir)</source>
+        <translation>Background: ? (enter birth year)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="734"/>
+        <source>Latar: {colour} ({why})</source>
+        <translation>Background: {colour} ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="738"/>
+        <source>Isi tahun lahir dulu</source>
+        <translation>Enter the birth year first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="751"/>
+        <source>Menyalakan kamera…</source>
+        <translation>Starting the camera…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="751"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="773"/>
+        <source>Kamera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="763"/>
+        <source>Kamera dimatikan.</source>
+        <translation>Camera switched off.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="773"/>
+        <source>Menyambungkan ulang kamera…</source>
+        <translation>Reconnecting the camera…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="811"/>
+        <source>Belum ada gambar dari kamera. Nyalakan kamera atau impor dari berkas.</source>
+        <translation>No picture from the camera yet. Turn the camera on or import from a file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="818"/>
+        <source>Foto tidak bisa diambil: {message}</source>
+        <translation>Could not take the photo: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="825"/>
+        <source>Pilih foto warga</source>
+        <translation>Choose the resident&apos;s photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="826"/>
+        <source>Gambar (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="840"/>
+        <source>Berkas gambar tidak bisa dibuka atau rusak.</source>
+        <translation>The image file cannot be opened or is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="850"/>
+        <source>Foto dari berkas tidak bisa dipakai: {message}</source>
+        <translation>The photo from the file cannot be used: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="864"/>
+        <source>Foto tidak bisa dipotong di sekitar wajah. Coba lagi.</source>
+        <translation>The photo cannot be cropped around the face. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="902"/>
+        <source>Sedang mengganti latar… (beberapa detik)</source>
+        <translation>Replacing the background… (a few seconds)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="933"/>
+        <source>Latar baru ({colour})</source>
+        <translation>New background ({colour})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="935"/>
+        <source>Tepi potongan tampak rapi.</source>
+        <translation>The cut-out edges look clean.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="937"/>
+        <source>Tepi potongan mungkin kurang rapi (rambut, bahu). Jika ragu, tetap pakai foto asli atau pasang kain latar.</source>
+        <translation>The cut-out edges may be rough (hair, shoulders). If in doubt, keep the original photo or hang a backdrop cloth.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="947"/>
+        <source>Latar tidak bisa diganti pada foto ini. Pakai foto asli atau pasang kain latar lalu ulangi foto.</source>
+        <translation>The background cannot be replaced on this photo. Use the original photo, or hang a backdrop cloth and retake the photo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="981"/>
+        <source>Tuliskan nama keluarga/wali yang menyetujui foto.</source>
+        <translation>Write the name of the family member/guardian who approves the photo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1028"/>
+        <source>Alasan wajib diisi (mis. warga terbaring, memakai alat medis).</source>
+        <translation>A reason is required (e.g. resident bedridden, wearing medical equipment).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1074"/>
+        <source>Belum ada wajah yang bisa difoto.</source>
+        <translation>No face to photograph yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1092"/>
+        <source>Catatan pemeriksaan (ikut tersimpan dengan foto):</source>
+        <translation>Check notes (saved with the photo):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1096"/>
+        <source>Semua pemeriksaan lolos.</source>
+        <translation>All checks passed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1098"/>
+        <source>Latar belakang sudah diganti.</source>
+        <translation>The background has been replaced.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1113"/>
+        <source>Foto disetujui</source>
+        <translation>Photo approved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1114"/>
+        <source>warga sendiri</source>
+        <translation>the resident</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1115"/>
+        <source>keluarga/wali ({name})</source>
+        <translation>family/guardian ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1116"/>
+        <source>Disetujui oleh {who} pukul {when}.</source>
+        <translation>Approved by {who} at {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1118"/>
+        <source>{n} catatan pemeriksaan ikut tersimpan.</source>
+        <translation>Check notes saved with it: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1120"/>
+        <source>Latar belakang diganti.</source>
+        <translation>Background replaced.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1124"/>
+        <source>Alasan: {reason} (dicatat pukul {when}).</source>
+        <translation>Reason: {reason} (recorded at {when}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1157"/>
+        <source>Kamera bermasalah</source>
+        <translation>Camera problem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1159"/>
+        <source>Sambungkan ulang</source>
+        <translation>Reconnect</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1169"/>
+        <source>Sumber gambar berhenti mengirim gambar.</source>
+        <translation>The image source stopped sending pictures.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemModel</name>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="81"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="81"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="81"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="81"/>
+        <source>Pesan server</source>
+        <translation>Server message</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="85"/>
+        <source>Ditolak (sudah diperbaiki)</source>
+        <translation>Rejected (fixed)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="85"/>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="87"/>
+        <source>Perlu ditinjau</source>
+        <translation>Needs review</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="88"/>
+        <source>Ditahan</source>
+        <translation>On hold</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressModel</name>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="53"/>
+        <source>Wilayah</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="53"/>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="53"/>
+        <source>Sudah direkam</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="54"/>
+        <source>Belum</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="54"/>
+        <source>Capaian</source>
+        <translation>Progress</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsModel</name>
+    <message>
+        <location filename="../../app/ui/recordings_model.py" line="39"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recordings_model.py" line="39"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recordings_model.py" line="39"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recordings_model.py" line="39"/>
+        <source>Diubah</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recordings_model.py" line="40"/>
+        <source>Keterangan server</source>
+        <translation>Server note</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPicker</name>
+    <message>
+        <location filename="../../app/ui/widgets/combos.py" line="156"/>
+        <source>Ketik nama provinsi</source>
+        <translation>Type a provinsi name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/combos.py" line="157"/>
+        <source>Ketik nama kabupaten/kota</source>
+        <translation>Type a kabupaten/kota name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/combos.py" line="158"/>
+        <source>Ketik nama kecamatan</source>
+        <translation>Type a kecamatan name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/combos.py" line="159"/>
+        <source>Ketik nama kelurahan/desa</source>
+        <translation>Type a kelurahan/desa name</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="78"/>
+        <source>Laporan capaian</source>
+        <translation>Progress report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="80"/>
+        <source>Per:</source>
+        <translation>By:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="82"/>
+        <source>RT</source>
+        <translation>RT</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="83"/>
+        <source>Kelurahan/Desa</source>
+        <translation>Kelurahan/Desa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="84"/>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="100"/>
+        <source>Belum ada daftar target. Impor daftar target untuk melihat capaian.</source>
+        <translation>No target list yet. Import a target list to see progress.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="122"/>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="123"/>
+        <source>Umum</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="128"/>
+        <source>Bahasa tampilan</source>
+        <translation>Display language</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="131"/>
+        <source> tahun</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="132"/>
+        <source>Usia minimal perekaman (kartu ditahan sampai 17)</source>
+        <translation>Minimum recording age (card held until 17)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="135"/>
+        <source>Alamat server</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="137"/>
+        <source>0 = kamera laptop, 1 = kamera USB, atau berkas video/foto</source>
+        <translation>0 = laptop camera, 1 = USB camera, or a video/photo file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="138"/>
+        <source>Sumber kamera</source>
+        <translation>Camera source</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="141"/>
+        <source>Pemeriksaan foto (ambang batas)</source>
+        <translation>Photo checks (thresholds)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="145"/>
+        <source>Ketajaman minimal (makin besar makin ketat)</source>
+        <translation>Minimum sharpness (higher is stricter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="146"/>
+        <source>Wajah minimal (bagian tinggi bingkai)</source>
+        <translation>Minimum face size (share of frame height)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="147"/>
+        <source>Wajah maksimal (bagian tinggi bingkai)</source>
+        <translation>Maximum face size (share of frame height)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="148"/>
+        <source>Kemiringan kepala maksimal (derajat)</source>
+        <translation>Maximum head tilt (degrees)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="149"/>
+        <source>Terang minimal wajah (0-255)</source>
+        <translation>Minimum face brightness (0-255)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="150"/>
+        <source>Terang maksimal wajah (0-255)</source>
+        <translation>Maximum face brightness (0-255)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="158"/>
+        <source>Kembalikan ke bawaan</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="166"/>
+        <source>Simpan pengaturan</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="204"/>
+        <source>Alamat server harus diawali https://</source>
+        <translation>The server address must start with https://</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="211"/>
+        <source>Pengaturan tersimpan.</source>
+        <translation>Settings saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="178"/>
+        <source>Kotak tanda tangan</source>
+        <translation>Signature box</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="218"/>
+        <source>Tanda tangan masih kosong. Minta warga menandatangani di dalam kotak.</source>
+        <translation>The signature is still empty. Ask the resident to sign inside the box.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="221"/>
+        <source>Tanda tangan terlalu kecil. Minta warga menandatangani lebih besar, memenuhi kotak, lalu tekan Hapus jika perlu.</source>
+        <translation>The signature is too small. Ask the resident to sign larger, filling the box; press Clear first if needed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="349"/>
+        <source>Tanda tangan di sini</source>
+        <translation>Sign here</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureStep</name>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="445"/>
+        <source>Tanda tangan warga</source>
+        <translation>Resident&apos;s signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="446"/>
+        <source>Minta warga menandatangani di dalam kotak putih dengan pena tablet atau mouse. Tanda tangan harus cukup besar.</source>
+        <translation>Ask the resident to sign inside the white box with a tablet pen or the mouse. The signature must be large enough.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="458"/>
+        <source>Hapus (Del)</source>
+        <translation>Clear (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="460"/>
+        <source>Hapus semua goresan (Del pada kotak)</source>
+        <translation>Clear all strokes (Del in the box)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="461"/>
+        <source>Tidak dapat menandatangani…</source>
+        <translation>Cannot sign…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="463"/>
+        <source>Simpan tanda tangan (Enter)</source>
+        <translation>Save signature (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="478"/>
+        <source>Tidak dapat menandatangani</source>
+        <translation>Cannot sign</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="479"/>
+        <source>Rekaman disimpan tanpa tanda tangan. Tuliskan alasannya (wajib).</source>
+        <translation>The recording is saved without a signature. Write down the reason (required).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="485"/>
+        <source>mis. sakit, cap jempol diambil di kantor</source>
+        <translation>e.g. ill, thumbprint taken at the office</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="492"/>
+        <source>Batal (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="494"/>
+        <source>Simpan tanpa tanda tangan</source>
+        <translation>Save without signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="523"/>
+        <source>Ulangi tanda tangan</source>
+        <translation>Sign again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="588"/>
+        <source>Alasan wajib diisi (mis. sakit, cap jempol diambil di kantor).</source>
+        <translation>A reason is required (e.g. ill, thumbprint taken at the office).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="618"/>
+        <source>Tanda tangan tersimpan</source>
+        <translation>Signature saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="621"/>
+        <source>Disimpan pukul {when}.</source>
+        <translation>Saved at {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="623"/>
+        <source>Tanpa tanda tangan</source>
+        <translation>No signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="625"/>
+        <source>Alasan: {reason} (dicatat pukul {when}).</source>
+        <translation>Reason: {reason} (recorded at {when}).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="129"/>
+        <source>Antrian &amp; Sinkron</source>
+        <translation>Queue &amp; Sync</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="140"/>
+        <source>Daftarkan perangkat ke server</source>
+        <translation>Register this device with the server</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="144"/>
+        <source>Alamat server</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="146"/>
+        <source>kode sekali pakai dari admin</source>
+        <translation>one-time code from the admin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="147"/>
+        <source>Kode pendaftaran</source>
+        <translation>Registration code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="149"/>
+        <source>Nama perangkat</source>
+        <translation>Device name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="154"/>
+        <source>Daftarkan</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="167"/>
+        <source>Menunggu kirim</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="168"/>
+        <source>Terkirim</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="169"/>
+        <source>Diterima</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="170"/>
+        <source>Perlu ditinjau</source>
+        <translation>Needs review</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="171"/>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="188"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="190"/>
+        <source>Sinkron terakhir</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="194"/>
+        <source>Kesalahan terakhir</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="196"/>
+        <source>Percobaan berikutnya</source>
+        <translation>Next attempt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="207"/>
+        <source>Sinkron sekarang</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="216"/>
+        <source>Perlu perhatian</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="235"/>
+        <source>Kirim ulang</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="238"/>
+        <source>Perbaiki</source>
+        <translation>Fix</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="271"/>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="286"/>
+        <source>belum terdaftar (kerja offline)</source>
+        <translation>not registered (working offline)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="289"/>
+        <source>terhubung</source>
+        <translation>connected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="289"/>
+        <source>tidak terjangkau</source>
+        <translation>unreachable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="290"/>
+        <source>belum dicek</source>
+        <translation>not checked yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="336"/>
+        <source>Rekaman dimasukkan lagi ke antrian.</source>
+        <translation>The recording is back in the queue.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="347"/>
+        <source>Isi alamat server dan kode pendaftaran.</source>
+        <translation>Enter the server address and the registration code.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="350"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="384"/>
+        <source>Menghubungi server…</source>
+        <translation>Contacting the server…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="358"/>
+        <source>Terdaftar sebagai %1 (wilayah %2).</source>
+        <translation>Registered as %1 (area %2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="370"/>
+        <source>Pendaftaran gagal karena kesalahan tak terduga.</source>
+        <translation>Registration failed because of an unexpected error.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="392"/>
+        <source>%1/%2 rekaman · %3/%4 MB</source>
+        <translation>%1/%2 recordings · %3/%4 MB</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsModel</name>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="35"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="35"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="35"/>
+        <source>Tgl lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="35"/>
+        <source>RT/RW</source>
+        <translation>RT/RW</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="36"/>
+        <source>Kel./Desa</source>
+        <translation>Kel./Desa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="36"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="52"/>
+        <source>Sudah direkam</source>
+        <translation>Recorded</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="71"/>
+        <source>Daftar Warga (target wajib KTP)</source>
+        <translation>Residents (wajib KTP targets)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="76"/>
+        <source>Cari nama atau awal NIK…</source>
+        <translation>Search name or start of NIK…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="78"/>
+        <source>Hanya yang belum direkam</source>
+        <translation>Only those not yet recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="97"/>
+        <source>Enter atau klik dua kali untuk merekam warga yang dipilih. Impor daftar target: jemput import-targets BERKAS.xlsx</source>
+        <translation>Press Enter or double-click to record the selected resident. Import a target list: jemput import-targets FILE.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="125"/>
+        <source>%1 target, %2 sudah direkam, %3 belum.</source>
+        <translation>%1 targets, %2 recorded, %3 not yet.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="184"/>
+        <source>Buka Jemput</source>
+        <translation>Unlock Jemput</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="189"/>
+        <source>Kata sandi profil</source>
+        <translation>Profile password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="197"/>
+        <source>Buka profil demo</source>
+        <translation>Open demo profile</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="199"/>
+        <location filename="../../app/ui/start_pages.py" line="233"/>
+        <source>Buka</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="225"/>
+        <source>Ketik kata sandi profil.</source>
+        <translation>Type the profile password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="233"/>
+        <source>Membuka…</source>
+        <translation>Unlocking…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/start_pages.py" line="257"/>
+        <source>Coba lagi dalam %n detik.</source>
+        <translation>
+            <numerusform>Try again in %n second.</numerusform>
+            <numerusform>Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="259"/>
+        <source>Coba lagi</source>
+        <translation>Try again</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="64"/>
+        <source>Selamat datang di Jemput</source>
+        <translation>Welcome to Jemput</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="66"/>
+        <source>Perekaman KTP-el jemput bola yang tetap jalan tanpa sinyal. Semua data warga tersimpan terenkripsi di laptop ini.</source>
+        <translation>Door-to-door KTP-el recording that keeps working without a signal. All residents&apos; data is stored encrypted on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="72"/>
+        <source>Coba dengan data demo</source>
+        <translation>Try it with demo data</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="74"/>
+        <source>Profil latihan berisi warga contoh (buatan, bukan data asli) di satu kelurahan. Aman untuk mencoba semua fitur. Kata sandi profil demo:</source>
+        <translation>A practice profile with sample residents (made up, not real data) in one kelurahan. Safe for trying every feature. Demo profile password:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="80"/>
+        <source>Buka profil demo</source>
+        <translation>Open demo profile</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="86"/>
+        <source>Siapkan laptop ini untuk perekaman</source>
+        <translation>Set up this laptop for recording</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="88"/>
+        <source>Kata sandi ini mengunci basis data. Tanpa kata sandi, data tidak dapat dibuka oleh siapa pun, termasuk kami. Catat dan simpan di tempat aman.</source>
+        <translation>This password locks the database. Without it nobody can open the data, not even us. Write it down and keep it somewhere safe.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="92"/>
+        <source>mis. Rina Operator</source>
+        <translation>e.g. Rina Operator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="95"/>
+        <source>minimal 8 karakter</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="98"/>
+        <source>Nama operator</source>
+        <translation>Operator name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="99"/>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="100"/>
+        <source>Ulangi kata sandi</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="102"/>
+        <source>Kerja offline dulu (server diatur nanti)</source>
+        <translation>Work offline for now (set the server later)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="103"/>
+        <source>Sudah punya alamat server:</source>
+        <translation>I have a server address:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="119"/>
+        <location filename="../../app/ui/start_pages.py" line="158"/>
+        <source>Buat profil</source>
+        <translation>Create profile</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="136"/>
+        <source>Isi nama operator.</source>
+        <translation>Enter the operator name.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="139"/>
+        <source>Kata sandi minimal 8 karakter.</source>
+        <translation>The password needs at least 8 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="142"/>
+        <source>Kedua kata sandi tidak sama.</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="145"/>
+        <source>Alamat server harus diawali https:// (atau http:// untuk uji).</source>
+        <translation>The server address must start with https:// (or http:// for testing).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="158"/>
+        <source>Menyiapkan…</source>
+        <translation>Setting up…</translation>
+    </message>
+</context>
+<context>
+    <name>_WarningRow</name>
+    <message>
+        <location filename="../../app/ui/widgets/findings_panel.py" line="39"/>
+        <source>Sudah diperiksa, lanjut</source>
+        <translation>Checked, continue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/findings_panel.py" line="41"/>
+        <source>Alasan (wajib)</source>
+        <translation>Reason (required)</translation>
+    </message>
+</context>
+</TS>
