@@ -42,6 +42,28 @@ def _engine(args: argparse.Namespace):  # noqa: ANN202
     return db.open_database(settings.url), settings
 
 
+def listening_socket(host: str, port: int) -> socket.socket:
+    """The server's bound, listening TCP socket (`port` 0: a free one); raises OSError.
+
+    Made with ``IPPROTO_TCP`` (asyncio sets TCP_NODELAY on accepted connections
+    only then) and with TCP_NODELAY set on it as well (Linux passes it on to the
+    accepted sockets, whichever event loop runs): small answers such as
+    ``Upload-Offset`` heads never wait for Nagle's algorithm and a delayed ACK.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        sock.bind((host, port))
+        sock.listen(2048)
+        sock.set_inheritable(True)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -51,19 +73,17 @@ def cmd_run(args: argparse.Namespace) -> int:
     logging.getLogger("alembic").setLevel(logging.WARNING)
     settings = _settings(args)
     app = create_app(settings)
-    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # asyncio sets TCP_NODELAY only then
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        sock.bind((args.host, args.port))
+        sock = listening_socket(args.host, args.port)
     except OSError as exc:
         print(f"jemput-server: tidak dapat memakai {args.host}:{args.port} ({exc.strerror})", file=sys.stderr)
         return 1
-    sock.listen(2048)
-    sock.set_inheritable(True)
+    family = sock.family
     port = sock.getsockname()[1]
+    # loop/http "auto": uvloop and httptools (dependencies) when importable,
+    # else asyncio and h11; both run the same ASGI app.
     config = uvicorn.Config(app, log_config=None, access_log=args.access_log,
-                            timeout_graceful_shutdown=5)
+                            loop="auto", http="auto", timeout_graceful_shutdown=5)
     server = uvicorn.Server(config)
     shown = f"[{args.host}]" if family == socket.AF_INET6 else args.host
     print(f"jemput-server siap di http://{shown}:{port}", flush=True)

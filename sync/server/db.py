@@ -185,26 +185,30 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
             yield conn
 
 
+# Built once (SQLAlchemy then reuses the compiled form without rebuilding them).
+_COUNTER_NAME = sa.bindparam("counter_name")
+_LOCK_COUNTER = sa.select(counters.c.value).where(counters.c.name == _COUNTER_NAME).with_for_update()
+_COUNTER_VALUE = sa.select(counters.c.value).where(counters.c.name == _COUNTER_NAME)
+_ADD_TO_COUNTER = (sa.update(counters).where(counters.c.name == _COUNTER_NAME)
+                   .values(value=counters.c.value + sa.bindparam("counter_add")))
+
+
 def lock_counter(conn: Connection, name: str) -> int:
     """Lock a counter row until commit (serialises writers of that table); its value."""
-    return conn.execute(
-        sa.select(counters.c.value).where(counters.c.name == name).with_for_update()
-    ).scalar_one()
+    return conn.execute(_LOCK_COUNTER, {"counter_name": name}).scalar_one()
 
 
 def next_seqs(conn: Connection, name: str, count: int) -> list[int]:
     """Allocate `count` consecutive sequence numbers from counter `name`."""
     if count <= 0:
         return []
-    conn.execute(
-        sa.update(counters).where(counters.c.name == name).values(value=counters.c.value + count)
-    )
-    top = conn.execute(sa.select(counters.c.value).where(counters.c.name == name)).scalar_one()
+    conn.execute(_ADD_TO_COUNTER, {"counter_name": name, "counter_add": count})
+    top = conn.execute(_COUNTER_VALUE, {"counter_name": name}).scalar_one()
     return list(range(top - count + 1, top + 1))
 
 
 def counter_value(conn: Connection, name: str) -> int:
-    return conn.execute(sa.select(counters.c.value).where(counters.c.name == name)).scalar_one()
+    return conn.execute(_COUNTER_VALUE, {"counter_name": name}).scalar_one()
 
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"

@@ -12,7 +12,7 @@ from typing import Annotated
 import sqlalchemy as sa
 from fastapi import Depends, Header, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from sync import protocol
 from sync.protocol import Problems
@@ -32,11 +32,14 @@ class Device:
     area_digits: str
 
 
-def get_settings(request: Request) -> Settings:
+# The trivial dependencies are ``async def``: FastAPI runs a plain ``def``
+# dependency in the thread pool, a thread hop per request for nothing.
+
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_engine(request: Request) -> Engine:
+async def get_engine(request: Request) -> Engine:
     return request.app.state.engine
 
 
@@ -44,7 +47,7 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 EngineDep = Annotated[Engine, Depends(get_engine)]
 
 
-def check_protocol(
+async def check_protocol(
     x_jemput_protocol: Annotated[
         str | None,
         Header(alias=protocol.PROTOCOL_HEADER, description="the client's protocol version, e.g. 1.0"),
@@ -67,20 +70,29 @@ _bearer = HTTPBearer(auto_error=False, description="the device token from /devic
 _CHALLENGE = {"WWW-Authenticate": "Bearer"}
 
 
-def current_device(
-    engine: EngineDep,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> Device:
-    """The device whose valid, unrevoked token the request carries (401 otherwise)."""
+_t = db.devices
+_DEVICE_BY_TOKEN = (
+    sa.select(_t.c.id, _t.c.name, _t.c.area_kode, _t.c.area_digits, _t.c.revoked_at)
+    .where(_t.c.token_sha256 == sa.bindparam("token_sha256"))
+)
+"""Built once: SQLAlchemy memoises its cache key, so each lookup skips building
+and compiling the statement."""
+
+
+def token_hash_of(credentials: HTTPAuthorizationCredentials | None) -> str:
+    """SHA-256 of the bearer token (401 when there is none)."""
     if credentials is None or not credentials.credentials:
         raise ProblemError(Problems.TOKEN_MISSING, _CHALLENGE)
-    token_hash = secret_sha256(credentials.credentials)
-    t = db.devices
-    with engine.connect() as conn:
-        row = conn.execute(
-            sa.select(t.c.id, t.c.name, t.c.area_kode, t.c.area_digits, t.c.revoked_at)
-            .where(t.c.token_sha256 == token_hash)
-        ).first()
+    return secret_sha256(credentials.credentials)
+
+
+def device_for(conn: Connection, token_hash: str) -> Device:
+    """The device of a valid, unrevoked token, looked up on `conn` (401 otherwise).
+
+    Every request looks its token up afresh (no cache), so a revocation made by
+    ``jemput-server revoke-device`` in another process takes effect at once.
+    """
+    row = conn.execute(_DEVICE_BY_TOKEN, {"token_sha256": token_hash}).first()
     if row is None:
         raise ProblemError(Problems.TOKEN_INVALID, _CHALLENGE)
     if row.revoked_at is not None:
@@ -88,4 +100,23 @@ def current_device(
     return Device(row.id, row.name, row.area_kode, row.area_digits)
 
 
+def current_device(
+    engine: EngineDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Device:
+    """The device whose valid, unrevoked token the request carries (401 otherwise)."""
+    token_hash = token_hash_of(credentials)
+    with engine.connect() as conn:
+        return device_for(conn, token_hash)
+
+
+async def device_token_hash(
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> str:
+    """The bearer token's SHA-256 only (401 when missing); the route checks it with
+    `device_for` in the same worker-thread call and connection as its own queries."""
+    return token_hash_of(credentials)
+
+
 CurrentDevice = Annotated[Device, Depends(current_device)]
+DeviceTokenHash = Annotated[str, Depends(device_token_hash)]

@@ -2,7 +2,8 @@
 
 A file being uploaded lives in ``media/partial/<sha256>``; each chunk must start
 exactly where the partial file ends. When the last byte arrives the whole file
-is hashed: a match is fsynced and renamed atomically to ``media/<sha256>``, a
+is hashed (in memory when one chunk carries all of it, else read back from
+disk): a match is fsynced and renamed atomically to ``media/<sha256>``, a
 mismatch discards the partial file. A complete file is never written again.
 """
 
@@ -80,24 +81,31 @@ class MediaStore:
             if offset + len(data) > size:
                 raise ProblemError(Problems.MEDIA_BEYOND_SIZE, size=size, offset=held.offset)
             partial = self.partial_path(sha256)
+            new_offset = offset + len(data)
+            whole = offset == 0 and new_offset == size  # the whole file in this one chunk
+            if whole and hashlib.sha256(data).hexdigest() != sha256:
+                partial.unlink(missing_ok=True)  # hashed in memory: nothing written
+                raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=0)
             if data:
                 with open(partial, "ab") as fh:
                     fh.write(data)
                     fh.flush()
-                    os.fsync(fh.fileno())
-            new_offset = offset + len(data)
+                    os.fsync(fh.fileno())  # the only fsync of the file's data
             if new_offset < size:
                 return Held(new_offset, False)
-            return self._complete(sha256, partial)
+            return self._complete(sha256, partial, verified=whole)
 
-    def _complete(self, sha256: str, partial: Path) -> Held:
-        digest = hashlib.sha256()
-        with open(partial, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
-        if digest.hexdigest() != sha256:
-            partial.unlink(missing_ok=True)
-            raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=0)
+    def _complete(self, sha256: str, partial: Path, verified: bool = False) -> Held:
+        """Rename a complete partial file into place once its SHA-256 matches
+        (`verified`: already checked over the same bytes, in memory)."""
+        if not verified:
+            digest = hashlib.sha256()
+            with open(partial, "rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(block)
+            if digest.hexdigest() != sha256:
+                partial.unlink(missing_ok=True)
+                raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=0)
         final = self.path(sha256)
         os.replace(partial, final)
         _fsync_dir(self.media_dir)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from sync.server import db
 from sync.server.media_store import Held, MediaStore
@@ -20,46 +20,56 @@ class Expected:
     complete_in_db: bool
 
 
-def expected_media(engine: Engine, device_id: int, sha256: str) -> Expected | None:
+_rm, _r, _mb = db.recording_media, db.recordings, db.media_blobs
+_SHA = sa.bindparam("b_sha256")
+# Statements built once: SQLAlchemy memoises their cache keys and reuses the
+# compiled SQL, so a media request does not rebuild and re-key them each time.
+_EXPECTED = (
+    sa.select(_mb.c.size, _mb.c.complete, _rm.c.kind)
+    .select_from(_rm.join(_r, _r.c.id == _rm.c.recording_id).join(_mb, _mb.c.sha256 == _rm.c.sha256))
+    .where(_rm.c.sha256 == _SHA, _r.c.device_id == sa.bindparam("b_device_id"))
+    .limit(1)
+)
+_SET_COMPLETE = (sa.update(_mb).where(_mb.c.sha256 == _SHA, _mb.c.complete == sa.false())
+                 .values(complete=True, completed_at=sa.bindparam("b_completed_at")))
+_NOW_COMPLETE = (
+    sa.select(_r.c.id)
+    .where(_r.c.id.in_(sa.select(_rm.c.recording_id).where(_rm.c.sha256 == _SHA)),
+           _r.c.received_complete == sa.false(),
+           _r.c.id.not_in(sa.select(_rm.c.recording_id)
+                          .select_from(_rm.join(_mb, _mb.c.sha256 == _rm.c.sha256))
+                          .where(_mb.c.complete == sa.false())))
+    .order_by(_r.c.id)
+)
+_SET_RECEIVED = (sa.update(_r).where(_r.c.id == sa.bindparam("b_id"))
+                 .values(received_complete=True, seq=sa.bindparam("b_seq")))
+
+
+def expected_on(conn: Connection, device_id: int, sha256: str) -> Expected | None:
     """The media file if one of this device's stored recordings lists it, else None."""
-    rm, r, mb = db.recording_media, db.recordings, db.media_blobs
-    with engine.connect() as conn:
-        row = conn.execute(
-            sa.select(mb.c.size, mb.c.complete, rm.c.kind)
-            .select_from(rm.join(r, r.c.id == rm.c.recording_id).join(mb, mb.c.sha256 == rm.c.sha256))
-            .where(rm.c.sha256 == sha256, r.c.device_id == device_id)
-            .limit(1)
-        ).first()
+    row = conn.execute(_EXPECTED, {"b_sha256": sha256, "b_device_id": device_id}).first()
     if row is None:
         return None
     return Expected(sha256, int(row.size), row.kind, bool(row.complete))
 
 
+def expected_media(engine: Engine, device_id: int, sha256: str) -> Expected | None:
+    """`expected_on` with a connection of its own."""
+    with engine.connect() as conn:
+        return expected_on(conn, device_id, sha256)
+
+
 def mark_complete(engine: Engine, sha256: str) -> int:
     """Record that a file is complete; recordings whose media are now all held
     become ``received_complete`` (with a new status sequence number). Returns how many."""
-    r, rm, mb = db.recordings, db.recording_media, db.media_blobs
     with db.write_transaction(engine) as conn:
         db.lock_counter(conn, db.RECORDINGS_SEQ)
-        conn.execute(sa.update(mb).where(mb.c.sha256 == sha256, mb.c.complete == sa.false())
-                     .values(complete=True, completed_at=db.utcnow()))
-        waiting = sa.select(rm.c.recording_id).where(rm.c.sha256 == sha256)
-        incomplete_media = (
-            sa.select(rm.c.recording_id)
-            .select_from(rm.join(mb, mb.c.sha256 == rm.c.sha256))
-            .where(mb.c.complete == sa.false())
-        )
-        ids = [row[0] for row in conn.execute(
-            sa.select(r.c.id).where(r.c.id.in_(waiting), r.c.received_complete == sa.false(),
-                                    r.c.id.not_in(incomplete_media)).order_by(r.c.id))]
+        conn.execute(_SET_COMPLETE, {"b_sha256": sha256, "b_completed_at": db.utcnow()})
+        ids = [row[0] for row in conn.execute(_NOW_COMPLETE, {"b_sha256": sha256})]
         if not ids:
             return 0
         seqs = db.next_seqs(conn, db.RECORDINGS_SEQ, len(ids))
-        conn.execute(
-            sa.update(r).where(r.c.id == sa.bindparam("b_id"))
-            .values(received_complete=True, seq=sa.bindparam("b_seq")),
-            [{"b_id": i, "b_seq": s} for i, s in zip(ids, seqs)],
-        )
+        conn.execute(_SET_RECEIVED, [{"b_id": i, "b_seq": s} for i, s in zip(ids, seqs)])
         return len(ids)
 
 

@@ -21,10 +21,10 @@ from sync.protocol import (
     Paths,
     Problems,
 )
-from sync.server.deps import CurrentDevice, EngineDep, SettingsDep, check_protocol
+from sync.server.deps import DeviceTokenHash, check_protocol, device_for
 from sync.server.errors import ProblemError
 from sync.server.routes import DEVICE_CALL, documented
-from sync.server.uploads import Expected, expected_media, mark_complete, reconcile
+from sync.server.uploads import Expected, expected_on, mark_complete, reconcile
 
 router = APIRouter(tags=["media"], dependencies=[Depends(check_protocol)],
                    responses=documented(*DEVICE_CALL, 404))
@@ -32,8 +32,15 @@ router = APIRouter(tags=["media"], dependencies=[Depends(check_protocol)],
 Sha = Annotated[str, Path(pattern=SHA256_PATTERN, description="the file's SHA-256 (lower-case hex)")]
 
 
-def _expected(engine, device, sha256: str) -> Expected:  # noqa: ANN001
-    expected = expected_media(engine, device.id, sha256)
+def _expected(engine, token_hash: str, sha256: str, check=None) -> Expected:  # noqa: ANN001
+    """The device's token checked (401), then `check()` if given (the request's
+    offset, 400), then the file looked up (404): one connection, in the
+    caller's worker thread."""
+    with engine.connect() as conn:
+        device = device_for(conn, token_hash)
+        if check is not None:
+            check()
+        expected = expected_on(conn, device.id, sha256)
     if expected is None:
         raise ProblemError(Problems.MEDIA_NOT_EXPECTED)
     return expected
@@ -49,25 +56,30 @@ def _headers(state: MediaState) -> dict[str, str]:
             COMPLETE_HEADER: "1" if state.complete else "0", "Cache-Control": "no-store"}
 
 
-def _held(request: Request, engine, device, sha256: str) -> MediaState:  # noqa: ANN001
-    expected = _expected(engine, device, sha256)
+def _held(request: Request, token_hash: str, sha256: str) -> MediaState:
+    engine = request.app.state.engine
+    expected = _expected(engine, token_hash, sha256)
     held = reconcile(engine, request.app.state.media, expected)
     return _state(expected, held.offset, held.complete)
 
 
+# The handlers are ``async`` and take one light dependency (the token's hash):
+# everything that touches the database or the disk runs in ONE worker-thread
+# call, instead of a thread hop per dependency.
+
 @router.get(Paths.MEDIA, response_model=MediaState)
-def media_state(sha256: Sha, request: Request, response: Response, device: CurrentDevice,
-                engine: EngineDep) -> MediaState:
+async def media_state(sha256: Sha, request: Request, response: Response,
+                      token_hash: DeviceTokenHash) -> MediaState:
     """How much of this file the server holds."""
-    state = _held(request, engine, device, sha256)
+    state = await run_in_threadpool(_held, request, token_hash, sha256)
     response.headers.update(_headers(state))
     return state
 
 
 @router.head(Paths.MEDIA, status_code=200, response_class=Response)
-def media_head(sha256: Sha, request: Request, device: CurrentDevice, engine: EngineDep) -> Response:
+async def media_head(sha256: Sha, request: Request, token_hash: DeviceTokenHash) -> Response:
     """Like GET, headers only (`Upload-Offset`, `Upload-Length`, `Upload-Complete`)."""
-    state = _held(request, engine, device, sha256)
+    state = await run_in_threadpool(_held, request, token_hash, sha256)
     return Response(status_code=200, headers=_headers(state))
 
 
@@ -91,18 +103,24 @@ def _offset(header: str | None, query: int | None) -> int:
     return value
 
 
-async def _upload(sha256: str, request: Request, device, engine, settings,  # noqa: ANN001
+async def _upload(sha256: str, request: Request, token_hash: str,
                   offset_header: str | None, offset_query: int | None) -> Response:
-    offset = _offset(offset_header, offset_query)
     data = await request.body()  # bounded by BodyLimitMiddleware (max chunk)
-    if len(data) > settings.max_chunk_bytes:
-        raise ProblemError(Problems.CHUNK_TOO_LARGE, limit=settings.max_chunk_bytes)
+    state = request.app.state
+    limit = state.settings.max_chunk_bytes
 
     def work() -> MediaState:
-        expected = _expected(engine, device, sha256)
-        store = request.app.state.media
+        engine, store = state.engine, state.media
+        offsets: list[int] = []
+
+        def check_request() -> None:  # after the token, before the file lookup (as before)
+            offsets.append(_offset(offset_header, offset_query))
+            if len(data) > limit:
+                raise ProblemError(Problems.CHUNK_TOO_LARGE, limit=limit)
+
+        expected = _expected(engine, token_hash, sha256, check_request)
         try:
-            held = store.append(sha256, offset, data, expected.size)
+            held = store.append(sha256, offsets[0], data, expected.size)
         except ProblemError as exc:
             if exc.spec is Problems.OFFSET_MISMATCH and exc.details.get("complete"):
                 reconcile(engine, store, expected)
@@ -111,9 +129,9 @@ async def _upload(sha256: str, request: Request, device, engine, settings,  # no
             mark_complete(engine, sha256)
         return _state(expected, held.offset, held.complete)
 
-    state = await run_in_threadpool(work)
-    return Response(content=state.model_dump_json(), media_type="application/json",
-                    headers=_headers(state))
+    result = await run_in_threadpool(work)
+    return Response(content=result.model_dump_json(), media_type="application/json",
+                    headers=_headers(result))
 
 
 _UPLOAD_DOC = dict(
@@ -125,16 +143,14 @@ _UPLOAD_DOC = dict(
 
 
 @router.put(Paths.MEDIA, **_UPLOAD_DOC)
-async def media_put(sha256: Sha, request: Request, device: CurrentDevice, engine: EngineDep,
-                    settings: SettingsDep, offset_header: OffsetHeader = None,
-                    offset: OffsetQuery = None) -> Response:
+async def media_put(sha256: Sha, request: Request, token_hash: DeviceTokenHash,
+                    offset_header: OffsetHeader = None, offset: OffsetQuery = None) -> Response:
     """Append a chunk at the given offset (the whole file is verified on its last byte)."""
-    return await _upload(sha256, request, device, engine, settings, offset_header, offset)
+    return await _upload(sha256, request, token_hash, offset_header, offset)
 
 
 @router.patch(Paths.MEDIA, **_UPLOAD_DOC)
-async def media_patch(sha256: Sha, request: Request, device: CurrentDevice, engine: EngineDep,
-                      settings: SettingsDep, offset_header: OffsetHeader = None,
-                      offset: OffsetQuery = None) -> Response:
+async def media_patch(sha256: Sha, request: Request, token_hash: DeviceTokenHash,
+                      offset_header: OffsetHeader = None, offset: OffsetQuery = None) -> Response:
     """Same as PUT (tus-style clients use PATCH)."""
-    return await _upload(sha256, request, device, engine, settings, offset_header, offset)
+    return await _upload(sha256, request, token_hash, offset_header, offset)
