@@ -43,6 +43,7 @@ from app.core.values import (
     Pendidikan,
     StatusPerkawinan,
 )
+from app.ui.labels import field_title
 from app.ui.widgets.combos import EnumCombo, MultiSelectButton, RegionPicker
 from app.ui.widgets.date_edit import DateEdit
 from app.ui.widgets.findings_panel import FindingsPanel
@@ -562,7 +563,7 @@ class EnrollmentForm(QWidget):
         self.completeness.setValue(max(0, total - len({f.field for f in missing})))
         if missing:
             self.missing_label.setText(self.tr("Belum diisi: ") + ", ".join(
-                FIELD_TITLES.get(f.field, f.field) for f in missing))
+                field_title(f.field) for f in missing))
         else:
             self.missing_label.setText(self.tr("Semua isian wajib sudah terisi."))
 
@@ -597,14 +598,3 @@ class EnrollmentForm(QWidget):
         kept = [a for a in self.findings_panel.acknowledgements() if (a.code, a.field) in ack_keys]
         self.saveRequested.emit(FormResult(resident, kept, complete, self.photo, self.signature))
 
-
-FIELD_TITLES = {
-    "nik": "NIK", "no_kk": "Nomor KK", "nama": "Nama", "tempat_lahir": "Tempat lahir",
-    "tanggal_lahir": "Tanggal lahir", "jenis_kelamin": "Jenis kelamin", "agama": "Agama",
-    "golongan_darah": "Gol. darah", "alamat": "Alamat", "rt": "RT", "rw": "RW",
-    "provinsi_kode": "Provinsi", "kabupaten_kode": "Kab./Kota", "kecamatan_kode": "Kecamatan",
-    "kelurahan_kode": "Kel./Desa", "status_perkawinan": "Status kawin",
-    "hubungan_keluarga": "Hubungan", "nama_ayah": "Nama ayah", "nama_ibu": "Nama ibu",
-    "pendidikan": "Pendidikan", "pekerjaan": "Pekerjaan", "kewarganegaraan": "Kewarganegaraan",
-    "photo": "Foto", "signature": "Tanda tangan",
-}

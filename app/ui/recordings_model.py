@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 
 from app.core.lifecycle import RecordingStatus
+from app.ui.labels import status_label
 from app.ui.paged_model import PagedTableModel
 
 
@@ -49,7 +50,7 @@ class RecordingsModel(PagedTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "status":
-                return RecordingStatus(row["status"]).label
+                return status_label(row["status"])
             if column == "updated_at":
                 return (row.get("updated_at") or "")[:16].replace("T", " ")
             if column == "server":

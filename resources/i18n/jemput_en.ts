@@ -63,68 +63,68 @@
 <context>
     <name>EnrollPage</name>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="53"/>
-        <location filename="../../app/ui/pages/enroll.py" line="80"/>
+        <location filename="../../app/ui/pages/enroll.py" line="54"/>
+        <location filename="../../app/ui/pages/enroll.py" line="81"/>
         <source>Rekam Baru</source>
         <translation>New Recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="95"/>
+        <location filename="../../app/ui/pages/enroll.py" line="96"/>
         <source>Rekaman: </source>
         <translation>Recording: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="97"/>
+        <location filename="../../app/ui/pages/enroll.py" line="98"/>
         <source>Rekaman ini sudah dikirim ke server dan tidak dapat diubah lagi. Perbaikan dibuat sebagai versi baru setelah ditolak.</source>
         <translation>This recording has been sent to the server and can no longer be changed. A correction is made as a new version after it is rejected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="116"/>
+        <location filename="../../app/ui/pages/enroll.py" line="117"/>
         <source>Foto warga</source>
         <translation>Resident&apos;s photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="123"/>
+        <location filename="../../app/ui/pages/enroll.py" line="124"/>
         <source>Foto diambil, disetujui oleh %1 (%2).</source>
         <translation>Photo taken, approved by %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="128"/>
+        <location filename="../../app/ui/pages/enroll.py" line="129"/>
         <source>Tanpa foto: </source>
         <translation>No photo: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="135"/>
+        <location filename="../../app/ui/pages/enroll.py" line="136"/>
         <source>Tanda tangan warga</source>
         <translation>Resident&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="141"/>
+        <location filename="../../app/ui/pages/enroll.py" line="142"/>
         <source>Tanda tangan tersimpan.</source>
         <translation>Signature saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="144"/>
+        <location filename="../../app/ui/pages/enroll.py" line="145"/>
         <source>Tanpa tanda tangan: </source>
         <translation>No signature: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="172"/>
+        <location filename="../../app/ui/pages/enroll.py" line="173"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="185"/>
+        <location filename="../../app/ui/pages/enroll.py" line="186"/>
         <source>Rekaman selesai dan masuk antrian kirim.</source>
         <translation>Recording completed and added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="187"/>
+        <location filename="../../app/ui/pages/enroll.py" line="188"/>
         <source>Draf tersimpan.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="197"/>
+        <location filename="../../app/ui/pages/enroll.py" line="198"/>
         <source>Gagal menyimpan: </source>
         <translation>Could not save: </translation>
     </message>
@@ -132,249 +132,249 @@
 <context>
     <name>EnrollmentForm</name>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="117"/>
+        <location filename="../../app/ui/enrollment_form.py" line="118"/>
         <source>Tanggal pasti</source>
         <translation>Exact date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="118"/>
+        <location filename="../../app/ui/enrollment_form.py" line="119"/>
         <source>Hanya bulan &amp; tahun (tgl 15)</source>
         <translation>Month &amp; year only (15th)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="119"/>
+        <location filename="../../app/ui/enrollment_form.py" line="120"/>
         <source>Hanya tahun (1 Juli)</source>
         <translation>Year only (1 July)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="137"/>
+        <location filename="../../app/ui/enrollment_form.py" line="138"/>
         <source>Tidak ada</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="140"/>
-        <location filename="../../app/ui/enrollment_form.py" line="143"/>
+        <location filename="../../app/ui/enrollment_form.py" line="141"/>
+        <location filename="../../app/ui/enrollment_form.py" line="144"/>
         <source>opsional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="153"/>
+        <location filename="../../app/ui/enrollment_form.py" line="154"/>
         <source>Foto (F2)</source>
         <translation>Photo (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="154"/>
+        <location filename="../../app/ui/enrollment_form.py" line="155"/>
         <source>Tanda tangan (F3)</source>
         <translation>Signature (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="160"/>
+        <location filename="../../app/ui/enrollment_form.py" line="161"/>
         <source>%v dari %m isian wajib</source>
         <translation>%v of %m required fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="165"/>
+        <location filename="../../app/ui/enrollment_form.py" line="166"/>
         <source>Simpan draf (Ctrl+S)</source>
         <translation>Save draft (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="166"/>
+        <location filename="../../app/ui/enrollment_form.py" line="167"/>
         <source>Selesai (Ctrl+Enter)</source>
         <translation>Complete (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="168"/>
+        <location filename="../../app/ui/enrollment_form.py" line="169"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="212"/>
+        <location filename="../../app/ui/enrollment_form.py" line="213"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="213"/>
+        <location filename="../../app/ui/enrollment_form.py" line="214"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="214"/>
+        <location filename="../../app/ui/enrollment_form.py" line="215"/>
         <source>Nomor KK</source>
         <translation>KK number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="215"/>
+        <location filename="../../app/ui/enrollment_form.py" line="216"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="216"/>
+        <location filename="../../app/ui/enrollment_form.py" line="217"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="217"/>
+        <location filename="../../app/ui/enrollment_form.py" line="218"/>
         <source>Kewarganegaraan</source>
         <translation>Citizenship</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="218"/>
+        <location filename="../../app/ui/enrollment_form.py" line="219"/>
         <source>Agama</source>
         <translation>Religion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="219"/>
+        <location filename="../../app/ui/enrollment_form.py" line="220"/>
         <source>Gol. darah</source>
         <translation>Blood type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="221"/>
+        <location filename="../../app/ui/enrollment_form.py" line="222"/>
         <source>Kelahiran</source>
         <translation>Birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="222"/>
+        <location filename="../../app/ui/enrollment_form.py" line="223"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="223"/>
+        <location filename="../../app/ui/enrollment_form.py" line="224"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="224"/>
+        <location filename="../../app/ui/enrollment_form.py" line="225"/>
         <source>Ketepatan</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="226"/>
         <location filename="../../app/ui/enrollment_form.py" line="227"/>
+        <location filename="../../app/ui/enrollment_form.py" line="228"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="234"/>
+        <location filename="../../app/ui/enrollment_form.py" line="235"/>
         <source>RT / RW</source>
         <translation>RT / RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="237"/>
+        <location filename="../../app/ui/enrollment_form.py" line="238"/>
         <source>Provinsi</source>
         <translation>Provinsi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="238"/>
+        <location filename="../../app/ui/enrollment_form.py" line="239"/>
         <source>Kab./Kota</source>
         <translation>Kab./Kota</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="239"/>
+        <location filename="../../app/ui/enrollment_form.py" line="240"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="240"/>
+        <location filename="../../app/ui/enrollment_form.py" line="241"/>
         <source>Kel./Desa</source>
         <translation>Kel./Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="242"/>
+        <location filename="../../app/ui/enrollment_form.py" line="243"/>
         <source>Keluarga</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="243"/>
+        <location filename="../../app/ui/enrollment_form.py" line="244"/>
         <source>Status kawin</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="244"/>
+        <location filename="../../app/ui/enrollment_form.py" line="245"/>
         <source>Hubungan</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="245"/>
+        <location filename="../../app/ui/enrollment_form.py" line="246"/>
         <source>Nama ayah</source>
         <translation>Father&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="246"/>
+        <location filename="../../app/ui/enrollment_form.py" line="247"/>
         <source>Nama ibu</source>
         <translation>Mother&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="248"/>
+        <location filename="../../app/ui/enrollment_form.py" line="249"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="249"/>
+        <location filename="../../app/ui/enrollment_form.py" line="250"/>
         <source>Pendidikan</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="250"/>
+        <location filename="../../app/ui/enrollment_form.py" line="251"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="251"/>
+        <location filename="../../app/ui/enrollment_form.py" line="252"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="252"/>
+        <location filename="../../app/ui/enrollment_form.py" line="253"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="253"/>
+        <location filename="../../app/ui/enrollment_form.py" line="254"/>
         <source>Catatan</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="255"/>
+        <location filename="../../app/ui/enrollment_form.py" line="256"/>
         <source>Foto &amp;&amp; tanda tangan</source>
         <translation>Photo &amp;&amp; signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="275"/>
+        <location filename="../../app/ui/enrollment_form.py" line="276"/>
         <source>Pemeriksaan</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="373"/>
+        <location filename="../../app/ui/enrollment_form.py" line="374"/>
         <source>Belum ada foto.</source>
         <translation>No photo yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="374"/>
+        <location filename="../../app/ui/enrollment_form.py" line="375"/>
         <source>Belum ada tanda tangan.</source>
         <translation>No signature yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="506"/>
+        <location filename="../../app/ui/enrollment_form.py" line="507"/>
         <source>Tanggal lahir tidak lengkap atau tidak ada di kalender (HH-BB-TTTT).</source>
         <translation>Date of birth is incomplete or not a real calendar date (DD-MM-YYYY).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="516"/>
+        <location filename="../../app/ui/enrollment_form.py" line="517"/>
         <source>Pilih salah satu isian dari daftar.</source>
         <translation>Choose one of the entries in the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="564"/>
+        <location filename="../../app/ui/enrollment_form.py" line="565"/>
         <source>Belum diisi: </source>
         <translation>Not filled in yet: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="567"/>
+        <location filename="../../app/ui/enrollment_form.py" line="568"/>
         <source>Semua isian wajib sudah terisi.</source>
         <translation>All required fields are filled in.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="576"/>
+        <location filename="../../app/ui/enrollment_form.py" line="577"/>
         <source>Perbaiki kesalahan dan konfirmasi peringatan (dengan alasan) dulu.</source>
         <translation>Fix the errors and confirm the warnings (with a reason) first.</translation>
     </message>
@@ -390,60 +390,218 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="60"/>
+        <location filename="../../app/ui/pages/home.py" line="61"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="63"/>
+        <location filename="../../app/ui/pages/home.py" line="64"/>
         <source>direkam hari ini</source>
         <translation>recorded today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="64"/>
+        <location filename="../../app/ui/pages/home.py" line="65"/>
         <source>draf belum selesai</source>
         <translation>unfinished drafts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="65"/>
+        <location filename="../../app/ui/pages/home.py" line="66"/>
         <source>menunggu dikirim</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="66"/>
+        <location filename="../../app/ui/pages/home.py" line="67"/>
         <source>diterima server</source>
         <translation>accepted by server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="67"/>
+        <location filename="../../app/ui/pages/home.py" line="68"/>
         <source>perlu ditinjau / ditolak</source>
         <translation>to review / rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="73"/>
+        <location filename="../../app/ui/pages/home.py" line="74"/>
         <source>Cari nama atau NIK…</source>
         <translation>Search name or NIK…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="76"/>
+        <location filename="../../app/ui/pages/home.py" line="77"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="79"/>
+        <location filename="../../app/ui/pages/home.py" line="80"/>
         <source>Tanggal:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="112"/>
-        <location filename="../../app/ui/pages/home.py" line="157"/>
+        <location filename="../../app/ui/pages/home.py" line="113"/>
+        <location filename="../../app/ui/pages/home.py" line="158"/>
         <source>Belum ada rekaman. Tekan Ctrl+N untuk merekam warga baru.</source>
         <translation>No recordings yet. Press Ctrl+N to record a new resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="159"/>
+        <location filename="../../app/ui/pages/home.py" line="160"/>
         <source>Tidak ada rekaman yang cocok dengan saringan.</source>
         <translation>No recordings match the filter.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../app/ui/labels.py" line="15"/>
+        <source>Draf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="16"/>
+        <source>Selesai</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="17"/>
+        <source>Menunggu kirim</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="18"/>
+        <source>Terkirim</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="19"/>
+        <source>Diterima</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="20"/>
+        <source>Perlu ditinjau</source>
+        <translation>Needs review</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="21"/>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="25"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="26"/>
+        <source>Nomor KK</source>
+        <translation>KK number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="27"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="28"/>
+        <source>Tempat lahir</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="29"/>
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="30"/>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="31"/>
+        <source>Agama</source>
+        <translation>Religion</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="32"/>
+        <source>Gol. darah</source>
+        <translation>Blood type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="33"/>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="34"/>
+        <source>RT</source>
+        <translation>RT</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="35"/>
+        <source>RW</source>
+        <translation>RW</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="36"/>
+        <source>Provinsi</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="37"/>
+        <source>Kab./Kota</source>
+        <translation>Kab./Kota</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="38"/>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="39"/>
+        <source>Kel./Desa</source>
+        <translation>Kel./Desa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="40"/>
+        <source>Status kawin</source>
+        <translation>Marital status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="41"/>
+        <source>Hubungan</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="42"/>
+        <source>Nama ayah</source>
+        <translation>Father&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="43"/>
+        <source>Nama ibu</source>
+        <translation>Mother&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="44"/>
+        <source>Pendidikan</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="45"/>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="46"/>
+        <source>Kewarganegaraan</source>
+        <translation>Citizenship</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="47"/>
+        <source>Foto</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="48"/>
+        <source>Tanda tangan</source>
+        <translation>Signature</translation>
     </message>
 </context>
 <context>
@@ -963,27 +1121,27 @@
 <context>
     <name>RecordingsModel</name>
     <message>
-        <location filename="../../app/ui/recordings_model.py" line="39"/>
+        <location filename="../../app/ui/recordings_model.py" line="40"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recordings_model.py" line="39"/>
+        <location filename="../../app/ui/recordings_model.py" line="40"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recordings_model.py" line="39"/>
+        <location filename="../../app/ui/recordings_model.py" line="40"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recordings_model.py" line="39"/>
+        <location filename="../../app/ui/recordings_model.py" line="40"/>
         <source>Diubah</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recordings_model.py" line="40"/>
+        <location filename="../../app/ui/recordings_model.py" line="41"/>
         <source>Keterangan server</source>
         <translation>Server note</translation>
     </message>

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from app.ui.labels import status_label
 from app.ui.enrollment_form import EnrollmentForm, FormResult, MediaSlot
 from app.ui.widgets.photo_step import PhotoStep
 from app.ui.widgets.signature_pad import SignatureStep
@@ -92,7 +93,7 @@ class EnrollPage(QWidget):
         photo, signature = self.session.media_slots(recording)
         self.form.load(recording.resident, list(recording.acknowledgements), photo, signature)
         editable = recording.status.editable
-        self.title.setText(self.tr("Rekaman: ") + recording.status.label)
+        self.title.setText(self.tr("Rekaman: ") + status_label(recording.status))
         note = "" if editable else self.tr(
             "Rekaman ini sudah dikirim ke server dan tidak dapat diubah lagi. "
             "Perbaikan dibuat sebagai versi baru setelah ditolak.")

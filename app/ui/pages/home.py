@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.lifecycle import RecordingStatus
+from app.ui.labels import status_label
 from app.ui.recordings_model import RecordingFilter, RecordingsModel
 
 
@@ -75,7 +76,7 @@ class HomePage(QWidget):
         self.status = QComboBox(self)
         self.status.addItem(self.tr("Semua status"), None)
         for s in RecordingStatus:
-            self.status.addItem(s.label, s)
+            self.status.addItem(status_label(s), s)
         self.use_dates = QCheckBox(self.tr("Tanggal:"), self)
         today = QDate.currentDate()
         self.date_from = QDateEdit(today.addDays(-7), self)
