@@ -100,10 +100,10 @@ class EnrollmentForm(QWidget):
 
         self.nik = QLineEdit(self)
         self.nik.setMaxLength(16)
-        self.nik.setPlaceholderText("16 digit")
+        self.nik.setPlaceholderText(self.tr("16 digit"))
         self.no_kk = QLineEdit(self)
         self.no_kk.setMaxLength(16)
-        self.no_kk.setPlaceholderText("16 digit")
+        self.no_kk.setPlaceholderText(self.tr("16 digit"))
         self.nama = QLineEdit(self)
         self.nama.setMaxLength(60)
         self.jenis_kelamin = EnumCombo(JenisKelamin, self)

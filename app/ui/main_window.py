@@ -217,6 +217,7 @@ class AppWindow(QMainWindow):
 
     def change_language(self, lang: str) -> None:
         i18n.install(lang)
+        self.setWindowTitle(self.tr("Jemput — Perekaman KTP-el"))
         page = self.main.nav.currentRow() if self.main else 0
         self._build_main()
         self.main.nav.setCurrentRow(page)

@@ -5,6 +5,7 @@
     <name>AppWindow</name>
     <message>
         <location filename="../../app/ui/main_window.py" line="140"/>
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>Jemput — Perekaman KTP-el</source>
         <translation>Jemput — KTP-el recording</translation>
     </message>
@@ -14,7 +15,7 @@
         <translation>Profile: </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>Antrian: %n rekaman</source>
         <translation>
             <numerusform>Queue: %n recording</numerusform>
@@ -22,38 +23,43 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>Server belum diatur (offline)</source>
         <translation>No server set (offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>Server: belum dicek</source>
         <translation>Server: not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>Server terhubung</source>
         <translation>Server connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>Tidak ada sambungan ke server</source>
         <translation>No connection to the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>Sinkron terakhir: </source>
         <translation>Last sync: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
 </context>
 <context>
     <name>DateEdit</name>
+    <message>
+        <location filename="../../app/ui/widgets/date_edit.py" line="54"/>
+        <source>HH-BB-TTTT</source>
+        <translation>DD-MM-YYYY</translation>
+    </message>
     <message>
         <location filename="../../app/ui/widgets/date_edit.py" line="58"/>
         <source>Pilih dari kalender</source>
@@ -131,6 +137,12 @@
 </context>
 <context>
     <name>EnrollmentForm</name>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="103"/>
+        <location filename="../../app/ui/enrollment_form.py" line="106"/>
+        <source>16 digit</source>
+        <translation>16 digits</translation>
+    </message>
     <message>
         <location filename="../../app/ui/enrollment_form.py" line="118"/>
         <source>Tanggal pasti</source>

@@ -51,7 +51,7 @@ class DateEdit(QWidget):
         super().__init__(parent)
         self.edit = QLineEdit(self)
         self.edit.setInputMask("99-99-9999;_")
-        self.edit.setPlaceholderText("HH-BB-TTTT")
+        self.edit.setPlaceholderText(self.tr("HH-BB-TTTT"))
         self.edit.textChanged.connect(lambda _t: self.changed.emit())
         self.button = QToolButton(self)
         self.button.setText("\u25BE")
