@@ -11,23 +11,21 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.lifecycle import RecordingStatus
 from app.ui.labels import status_label
+from app.ui.widgets.tables import list_table
 from app.ui.recordings_model import RecordingFilter, RecordingsModel
 
 
@@ -96,18 +94,7 @@ class HomePage(QWidget):
         filters.addWidget(self.date_to)
 
         self.model = RecordingsModel(session, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = list_table(self.model, self, stretch=(0, 4), fit=(1, 2, 3))
         self.table.doubleClicked.connect(lambda idx: self._open(idx.row()))
         self.table.activated.connect(lambda idx: self._open(idx.row()))
         self.empty = QLabel(self.tr("Belum ada rekaman. Tekan Ctrl+N untuk merekam warga baru."), self)

@@ -19,7 +19,6 @@ import socket
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QThreadPool, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -30,13 +29,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.store.outbox import Outbox
 from app.ui.sync_worker import SyncWorker
+from app.ui.widgets.tables import list_table
 from app.ui.workers import run_task
 from sync.client import ProblemRecord, SyncError, SyncOverview, SyncProgress, SyncReport, local_clock, sync_overview
 
@@ -217,14 +216,8 @@ class SyncPage(QWidget):
         self.problems_title.setObjectName("pageTitle")
         layout.addWidget(self.problems_title)
         self.model = ProblemModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = list_table(self.model, self, stretch=(3,))
         self.table.setWordWrap(True)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.doubleClicked.connect(lambda _i: self.fix_selected())
         layout.addWidget(self.table, 1)

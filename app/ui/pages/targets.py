@@ -8,18 +8,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.ui.paged_model import PagedTableModel
+from app.ui.widgets.tables import list_table
 
 
 class TargetsModel(PagedTableModel):
@@ -81,17 +79,7 @@ class TargetsPage(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.only_open)
         self.model = TargetsModel(session, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(TargetsModel.COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = list_table(self.model, self, fit=range(1, len(TargetsModel.COLUMNS)))
         self.table.activated.connect(lambda idx: self._enroll(idx.row()))
         self.table.doubleClicked.connect(lambda idx: self._enroll(idx.row()))
         hint = QLabel(self.tr("Enter atau klik dua kali untuk merekam warga yang dipilih. "
