@@ -244,8 +244,11 @@ def test_ctrl_c_mid_import_leaves_the_database_as_it_was(profile_dir, tmp_path, 
     reader.start()
     assert reached.wait(60), bytes(seen)[-500:]
     proc.send_signal(signal.SIGINT)
-    out, _ = proc.communicate(timeout=60)
-    reader.join(5)
+    # Only the reader thread touches stderr; communicate() would race it for the last lines.
+    out = proc.stdout.read()
+    proc.wait(timeout=60)
+    reader.join(30)
+    assert not reader.is_alive()
     assert proc.returncode == 130, (out, bytes(seen)[-500:])
     assert b"dibatalkan" in bytes(seen) and b"Traceback" not in bytes(seen)
     assert b"Impor selesai" not in out
