@@ -20,6 +20,12 @@ How a client uses it (the outbox pump):
    offset held (`OFFSET_HEADER`); ``PUT`` (or ``PATCH``) the rest in chunks of
    at most ``Capabilities.max_chunk_bytes`` with the offset in `OFFSET_HEADER`.
    A 409 carries the server's offset in ``details.offset``: resume from there.
+   Small whole files (none of their bytes held yet) may instead travel several
+   at a time: ``POST /media-bundle`` with a body made by `encode_bundle` (at
+   most ``Capabilities.max_bundle_bytes``; 0 means the server takes no
+   bundles). The answer (`BundleResponse`) has one `BundleItem` per file, in
+   order; a file that failed (e.g. damaged on the way) names its problem and
+   is sent again the resumable way.
 4. ``GET /status?since=CURSOR`` returns `StatusFeed`: verification results of
    this device's recordings; keep ``next_cursor`` for the next call.
    ``GET /targets?since=CURSOR`` returns `TargetFeed` for the device's area.
@@ -43,7 +49,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 # --------------------------------------------------------------------------- version
 
 PROTOCOL_MAJOR = 1
-PROTOCOL_MINOR = 0
+PROTOCOL_MINOR = 1  # 1.1: media bundles (Capabilities.max_bundle_bytes)
 PROTOCOL_VERSION = f"{PROTOCOL_MAJOR}.{PROTOCOL_MINOR}"
 """Sent by the client in `PROTOCOL_HEADER`. A different major version is refused
 (426); a newer minor version only adds optional fields, which older peers ignore."""
@@ -84,6 +90,7 @@ class Paths:
     ME = "/devices/me"
     BATCH = "/recordings/batch"
     MEDIA = "/media/{sha256}"
+    MEDIA_BUNDLE = "/media-bundle"
     STATUS = "/status"
     TARGETS = "/targets"
     DASHBOARD = "/dashboard"
@@ -105,6 +112,9 @@ MAX_FEED_PAGE = 5000
 DEFAULT_MAX_BATCH_ITEMS = 100
 DEFAULT_MAX_MEDIA_BYTES = 10 * 1024 * 1024
 DEFAULT_MAX_CHUNK_BYTES = 512 * 1024
+DEFAULT_MAX_BUNDLE_BYTES = 2 * 1024 * 1024
+MAX_BUNDLE_FILES = 64
+BUNDLE_CONTENT_TYPE = "application/x-jemput-bundle"
 
 # --------------------------------------------------------------------------- hashing
 
@@ -459,8 +469,73 @@ class Capabilities(_Model):
     max_batch_items: int
     max_media_bytes: int
     max_chunk_bytes: int
+    max_bundle_bytes: int = Field(default=0, description="largest POST /media-bundle body; 0: no bundles (1.0 servers)")
     media_kinds: list[MediaKind]
     server_time: dt.datetime
+
+
+class BundleFile(_Model):
+    """One file of a media bundle, as listed in its manifest."""
+
+    sha256: Sha256
+    size: int = Field(ge=0, le=2**40)
+
+
+class BundleManifest(_Model):
+    files: list[BundleFile] = Field(min_length=1, max_length=MAX_BUNDLE_FILES)
+
+
+class BundleItem(_Model):
+    """The server's answer for one file of a bundle (same order as the manifest).
+
+    ``complete``: the server holds the whole, verified file. Otherwise ``problem``
+    is the catalogue code of what went wrong (e.g. 422.2 damaged on the way,
+    404.2 not expected) with its ``message``; ``offset`` is what it holds.
+    """
+
+    sha256: Sha256
+    size: int
+    offset: int
+    complete: bool
+    problem: str | None = None
+    message: str | None = None
+
+
+class BundleResponse(_Model):
+    results: list[BundleItem]
+
+
+def encode_bundle(files: list[tuple[str, bytes]]) -> bytes:
+    """The body of ``POST /media-bundle``: a one-line JSON `BundleManifest`
+    (sha256 and size of each file), a newline, then the files' bytes one after
+    another in manifest order."""
+    manifest = {"files": [{"sha256": sha, "size": len(data)} for sha, data in files]}
+    return b"".join([canonical_json(manifest), b"\n", *(data for _sha, data in files)])
+
+
+class BundleFormatError(ValueError):
+    """A bundle body that cannot be read (the message says why, in Indonesian)."""
+
+
+def decode_bundle(body: bytes) -> list[tuple[BundleFile, memoryview]]:
+    """Split a bundle body into its files (`BundleFile`, bytes); raises
+    `BundleFormatError` when the manifest is unreadable or the sizes do not add up."""
+    end = body.find(b"\n", 0, 64 * 1024)
+    if end < 0:
+        raise BundleFormatError("daftar berkas (baris pertama) tidak ditemukan")
+    try:
+        manifest = BundleManifest.model_validate_json(body[:end])
+    except ValueError as exc:  # pydantic's ValidationError is a ValueError
+        raise BundleFormatError("daftar berkas tidak valid") from exc
+    view = memoryview(body)[end + 1:]
+    total = sum(f.size for f in manifest.files)
+    if total != len(view):
+        raise BundleFormatError(f"ukuran berkas menurut daftar ({total} bita) tidak sama dengan isi ({len(view)} bita)")
+    out, at = [], 0
+    for f in manifest.files:
+        out.append((f, view[at:at + f.size]))
+        at += f.size
+    return out
 
 
 class Health(_Model):
@@ -573,6 +648,18 @@ class Problems:
         "413.4",
         "Potongan melewati ukuran media yang dinyatakan ({size} bita).",
         "The chunk goes beyond the media's declared size ({size} bytes).")
+    BUNDLE_TOO_LARGE = _p(
+        "413.5",
+        "Paket media terlalu besar (maksimal {limit} bita).",
+        "Media bundle too large (at most {limit} bytes).")
+    BUNDLE_INVALID = _p(
+        "422.3",
+        "Paket media tidak dapat dibaca: {why}.",
+        "The media bundle cannot be read: {why}.")
+    MEDIA_SIZE_DIFFERS = _p(
+        "422.4",
+        "Ukuran media ({size} bita) tidak sama dengan yang tercatat di rekamannya ({expected} bita).",
+        "The media size ({size} bytes) differs from the one its recording declares ({expected} bytes).")
     BODY_INVALID = _p(
         "422.1",
         "Isi permintaan tidak valid; lihat daftar kesalahan per kolom.",

@@ -43,6 +43,8 @@ def build_api(settings: Settings | None = None) -> FastAPI:
         current = app.state.settings if hasattr(app.state, "settings") else (settings or _DEFAULT_LIMITS)
         if path.startswith("/media/"):
             return current.max_chunk_bytes, protocol.Problems.CHUNK_TOO_LARGE
+        if path == protocol.Paths.MEDIA_BUNDLE:
+            return max(current.max_bundle_bytes, 1), protocol.Problems.BUNDLE_TOO_LARGE
         return current.max_body_bytes, protocol.Problems.BODY_TOO_LARGE
 
     app.add_middleware(BodyLimitMiddleware, limit_for=limit_for)
@@ -91,6 +93,7 @@ def openapi_document() -> dict[str, Any]:
 
 class _Limits:
     max_chunk_bytes = protocol.DEFAULT_MAX_CHUNK_BYTES
+    max_bundle_bytes = protocol.DEFAULT_MAX_BUNDLE_BYTES
     max_body_bytes = 8 * 1024 * 1024
 
 

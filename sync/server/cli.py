@@ -31,7 +31,12 @@ def _settings(args: argparse.Namespace) -> Settings:
     return Settings(data_dir=Path(args.data), database_url=args.database_url,
                     max_batch_items=getattr(args, "max_batch_items", None) or protocol.DEFAULT_MAX_BATCH_ITEMS,
                     max_media_bytes=getattr(args, "max_media_bytes", None) or protocol.DEFAULT_MAX_MEDIA_BYTES,
-                    max_chunk_bytes=getattr(args, "max_chunk_bytes", None) or protocol.DEFAULT_MAX_CHUNK_BYTES)
+                    max_chunk_bytes=getattr(args, "max_chunk_bytes", None) or protocol.DEFAULT_MAX_CHUNK_BYTES,
+                    max_bundle_bytes=_given(getattr(args, "max_bundle_bytes", None), protocol.DEFAULT_MAX_BUNDLE_BYTES))
+
+
+def _given(value: int | None, default: int) -> int:
+    return default if value is None else max(0, value)
 
 
 def _engine(args: argparse.Namespace):  # noqa: ANN202
@@ -196,6 +201,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-batch-items", type=int, default=None)
     p.add_argument("--max-media-bytes", type=int, default=None)
     p.add_argument("--max-chunk-bytes", type=int, default=None)
+    p.add_argument("--max-bundle-bytes", type=int, default=None,
+                   help="paket media terbesar (POST /media-bundle), bita; 0 = tanpa paket")
     p.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=True)
     p.set_defaults(func=cmd_run)
 

@@ -95,6 +95,35 @@ class MediaStore:
                 return Held(new_offset, False)
             return self._complete(sha256, partial, verified=whole)
 
+    def put_whole(self, sha256: str, data: bytes | memoryview, *, sync_dir: bool = True) -> tuple[Held, bool]:
+        """Store a whole file sent in one piece (a media bundle's file).
+
+        Returns (what is held, whether this call wrote it). A file already
+        complete is left alone. Raises `ProblemError` 422.2 when `data` does not
+        hash to `sha256`; nothing is written then. A partial upload of the same
+        file is replaced. With ``sync_dir=False`` the caller fsyncs the media
+        folder once after several files (`sync`), before recording them.
+        """
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=self.held(sha256).offset)
+        with self._lock(sha256):
+            final = self.path(sha256)
+            if final.exists():
+                return Held(final.stat().st_size, True), False
+            partial = self.partial_path(sha256)
+            with open(partial, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(partial, final)
+        if sync_dir:
+            self.sync()
+        return Held(len(data), True), True
+
+    def sync(self) -> None:
+        """fsync the media folder (makes completed renames durable)."""
+        _fsync_dir(self.media_dir)
+
     def _complete(self, sha256: str, partial: Path, verified: bool = False) -> Held:
         """Rename a complete partial file into place once its SHA-256 matches
         (`verified`: already checked over the same bytes, in memory)."""

@@ -18,6 +18,8 @@ class Settings:
             for uploads in progress).
         database_url: a SQLAlchemy URL; None means SQLite in `data_dir`.
         max_body_bytes: the largest JSON request accepted (413 above).
+        max_bundle_bytes: the largest media bundle accepted; 0 turns bundles off
+            (clients then send every file the resumable way).
     """
 
     data_dir: Path
@@ -25,6 +27,7 @@ class Settings:
     max_batch_items: int = protocol.DEFAULT_MAX_BATCH_ITEMS
     max_media_bytes: int = protocol.DEFAULT_MAX_MEDIA_BYTES
     max_chunk_bytes: int = protocol.DEFAULT_MAX_CHUNK_BYTES
+    max_bundle_bytes: int = protocol.DEFAULT_MAX_BUNDLE_BYTES  # 0: no POST /media-bundle
     max_body_bytes: int = 8 * 1024 * 1024
     feed_page: int = 1000
 

@@ -32,13 +32,17 @@ _EXPECTED = (
 )
 _SET_COMPLETE = (sa.update(_mb).where(_mb.c.sha256 == _SHA, _mb.c.complete == sa.false())
                  .values(complete=True, completed_at=sa.bindparam("b_completed_at")))
+_SHAS = sa.bindparam("b_shas", expanding=True)
+_SET_COMPLETE_MANY = (sa.update(_mb).where(_mb.c.sha256.in_(_SHAS), _mb.c.complete == sa.false())
+                      .values(complete=True, completed_at=sa.bindparam("b_completed_at")))
+_rm2, _mb2 = _rm.alias("rm2"), _mb.alias("mb2")
 _NOW_COMPLETE = (
     sa.select(_r.c.id)
-    .where(_r.c.id.in_(sa.select(_rm.c.recording_id).where(_rm.c.sha256 == _SHA)),
+    .where(_r.c.id.in_(sa.select(_rm.c.recording_id).where(_rm.c.sha256.in_(_SHAS))),
            _r.c.received_complete == sa.false(),
-           _r.c.id.not_in(sa.select(_rm.c.recording_id)
-                          .select_from(_rm.join(_mb, _mb.c.sha256 == _rm.c.sha256))
-                          .where(_mb.c.complete == sa.false())))
+           ~sa.exists(sa.select(sa.literal(1))
+                      .select_from(_rm2.join(_mb2, _mb2.c.sha256 == _rm2.c.sha256))
+                      .where(_rm2.c.recording_id == _r.c.id, _mb2.c.complete == sa.false())))
     .order_by(_r.c.id)
 )
 _SET_RECEIVED = (sa.update(_r).where(_r.c.id == sa.bindparam("b_id"))
@@ -62,10 +66,20 @@ def expected_media(engine: Engine, device_id: int, sha256: str) -> Expected | No
 def mark_complete(engine: Engine, sha256: str) -> int:
     """Record that a file is complete; recordings whose media are now all held
     become ``received_complete`` (with a new status sequence number). Returns how many."""
+    return mark_complete_many(engine, [sha256])
+
+
+def mark_complete_many(engine: Engine, shas: list[str]) -> int:
+    """`mark_complete` for several files in one transaction (a media bundle)."""
+    if not shas:
+        return 0
     with db.write_transaction(engine) as conn:
         db.lock_counter(conn, db.RECORDINGS_SEQ)
-        conn.execute(_SET_COMPLETE, {"b_sha256": sha256, "b_completed_at": db.utcnow()})
-        ids = [row[0] for row in conn.execute(_NOW_COMPLETE, {"b_sha256": sha256})]
+        if len(shas) == 1:
+            conn.execute(_SET_COMPLETE, {"b_sha256": shas[0], "b_completed_at": db.utcnow()})
+        else:
+            conn.execute(_SET_COMPLETE_MANY, {"b_shas": list(shas), "b_completed_at": db.utcnow()})
+        ids = [row[0] for row in conn.execute(_NOW_COMPLETE, {"b_shas": list(shas)})]
         if not ids:
             return 0
         seqs = db.next_seqs(conn, db.RECORDINGS_SEQ, len(ids))

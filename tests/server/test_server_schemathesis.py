@@ -25,7 +25,17 @@ schema.config.checks.negative_data_rejection = NegativeDataRejectionConfig(
 # The upload offset may come as a header or a query parameter, so OpenAPI marks
 # both optional; a chunk without either is refused (400.2), as is one over the
 # chunk limit (413): not expressible in the schema, so skip "valid data accepted" there.
-UPLOADS = {("PUT", protocol.Paths.MEDIA), ("PATCH", protocol.Paths.MEDIA)}
+UPLOADS = {("PUT", protocol.Paths.MEDIA), ("PATCH", protocol.Paths.MEDIA), ("POST", protocol.Paths.MEDIA_BUNDLE)}
+
+
+
+@schemathesis.serializer(protocol.BUNDLE_CONTENT_TYPE)
+def _bundle_bytes(_ctx, value) -> bytes:  # noqa: ANN001
+    """Generated media bundles: the raw bytes as drawn (mostly unreadable bundles,
+    which must be refused with 422.3, never a 500)."""
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value)
+    return str(value).encode("utf-8", "surrogatepass")
 
 
 @pytest.fixture(scope="module")

@@ -92,7 +92,8 @@ class FaultProxy:
         probabilities: fault name -> probability per request (see `FAULTS`).
         seed: for the random choices.
         decide: optional hook ``decide(request) -> fault | None`` tried first;
-            a fault may be ``("cut_request", n)`` to forward only n body bytes.
+            a fault may be ``("cut_request", n)`` to forward only n body bytes,
+            or ``("corrupt", i)`` to flip body byte i (not among the random `FAULTS`).
         max_delay: seconds, for ``delay``.
     """
 
@@ -213,6 +214,9 @@ class FaultProxy:
                         self.bytes_up += len(head) + n
                     time.sleep(0.05)
                     return
+                if name == "corrupt":  # one byte flipped on the way (a damage TCP's checksum missed)
+                    at = fault[1] if isinstance(fault, tuple) else len(body) - 1
+                    body = body[:at] + bytes([body[at] ^ 0x5A]) + body[at + 1:]
                 upstream.sendall(head + body)
                 with self.lock:
                     self.bytes_up += len(head) + len(body)

@@ -20,10 +20,14 @@ from sync_support import big_jpeg, media_for, prepare_server_data, record, start
 N = 40
 
 
-@pytest.fixture
-def small_chunk_server(tmp_path):
+@pytest.fixture(params=["resumable", "bundles"])
+def small_chunk_server(tmp_path, request):
+    """Small chunks and batches (many requests for the proxy to spoil); media go one
+    file at a time the resumable way, or a few small files per bundle."""
     data = prepare_server_data(tmp_path / "server")
-    server = start_server(data, "--max-chunk-bytes", "8192", "--max-batch-items", "10")
+    bundle = "0" if request.param == "resumable" else str(128 * 1024)
+    server = start_server(data, "--max-chunk-bytes", "8192", "--max-batch-items", "10", "--max-bundle-bytes", bundle)
+    server.mode = request.param
     yield server
     server.stop()
     server.dispose()
@@ -43,9 +47,11 @@ def test_faulty_link_delivers_everything_exactly_once(session, people, small_chu
             pump.run_once(force=True)
         faults = dict(proxy.faults)
         batches = proxy.count("POST", "/recordings/batch")
+        bundles = proxy.count("POST", "/media-bundle")
     assert Outbox(session.store).counts() == {"pending": 0, "acked": N, "parked": 0}, rounds
     assert all(faults.get(name, 0) > 0 for name in FAULTS), faults
     assert batches > N // 10  # batches were resent after faults (replays are harmless)
+    assert (bundles > N // 10) if server.mode == "bundles" else bundles == 0
 
     status = server.status()
     assert status["rekaman_total"] == N and status["rekaman_accepted"] == N
@@ -107,3 +113,55 @@ def test_upload_cut_at_90_percent_resumes_from_the_servers_offset(session, peopl
     assert resent == size - held and resent < 0.2 * size
     assert (server.data / "media" / sha).read_bytes() == photo
     assert RecordingRepo(session.store).get(rec.uuid).status is RecordingStatus.ACCEPTED
+
+
+def test_a_bundle_cut_half_way_is_sent_again_whole(session, people, module_server, registered):
+    """A bundle is all or nothing on the wire: a cut one leaves no partial file
+    behind and the retry delivers every file of it."""
+    cuts = {"n": 0}
+
+    def decide(req):
+        if req.method == "POST" and req.path == "/media-bundle" and cuts["n"] == 0:
+            cuts["n"] += 1
+            return ("cut_request", len(req.body) * 2 // 3)
+        return None
+
+    with FaultProxy(module_server.port, decide=decide) as proxy:
+        pump = registered(module_server, url=proxy.url)
+        recs = [record(session.store, people, media=media_for(people.rng, target_kb=20)) for _ in range(4)]
+        report = pump.run_once()
+        bundles = proxy.count("POST", "/media-bundle")
+        puts = proxy.count("PUT", "/media/")
+    assert report.ok and report.acked == 4, report.error
+    assert cuts["n"] == 1 and bundles == 2 and puts == 0  # the cut one, then the same again whole
+    files = module_server.media_files()
+    for rec in recs:
+        for m in RecordingRepo(session.store).media(rec.uuid):
+            assert files[m.sha256] == m.data
+        assert RecordingRepo(session.store).get(rec.uuid).status is RecordingStatus.ACCEPTED
+
+
+def test_a_file_damaged_inside_a_bundle_goes_again_the_resumable_way(session, people, module_server, registered):
+    """The server checks each file of a bundle on its own: the damaged one is
+    refused (422.2), the others are kept, and the client sends that one alone."""
+    damaged = {"n": 0}
+
+    def decide(req):
+        if req.method == "POST" and req.path == "/media-bundle" and damaged["n"] == 0:
+            damaged["n"] += 1
+            return ("corrupt", len(req.body) - 10)  # inside the last file
+        return None
+
+    with FaultProxy(module_server.port, decide=decide) as proxy:
+        pump = registered(module_server, url=proxy.url)
+        recs = [record(session.store, people, media=media_for(people.rng, target_kb=20)) for _ in range(3)]
+        report = pump.run_once()
+        bundles = proxy.count("POST", "/media-bundle")
+        puts = [s for s in proxy.seen if s.method == "PUT"]
+    assert report.ok and report.acked == 3, report.error
+    assert damaged["n"] == 1 and bundles == 1
+    assert len({s.path for s in puts}) == 1 and puts[0].offset == 0  # only the damaged file, from its start
+    files = module_server.media_files()
+    for rec in recs:
+        for m in RecordingRepo(session.store).media(rec.uuid):
+            assert files[m.sha256] == m.data

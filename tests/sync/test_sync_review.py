@@ -12,6 +12,7 @@ from app.store.outbox import Outbox
 from app.store.recordings import RecordingRepo
 from faultproxy import FaultProxy
 from sync.client import MSG_CONFLICT, sync_overview
+from sync import protocol
 from sync.protocol import ReasonCodes
 from sync_support import media_for, record
 
@@ -45,7 +46,11 @@ def test_same_uuid_with_changed_content_is_parked_and_server_copy_unchanged(sess
     # The first delivery reaches the server but its photo does not (the link
     # answers 503 to every upload), so the recording stays queued and editable.
     block = {"on": True}
-    with FaultProxy(module_server.port, decide=lambda r: "503" if block["on"] and r.method == "PUT" else None) as px:
+    def decide(r) -> str | None:  # noqa: ANN001 - every media upload, one by one or bundled
+        uploading = r.method == "PUT" or r.path.startswith(protocol.Paths.MEDIA_BUNDLE)
+        return "503" if block["on"] and uploading else None
+
+    with FaultProxy(module_server.port, decide=decide) as px:
         pump = registered(module_server, url=px.url)
         rec = record(session.store, people)
         other = record(session.store, people)

@@ -19,6 +19,7 @@ def capabilities(settings: SettingsDep, _device: CurrentDevice) -> Capabilities:
         max_batch_items=settings.max_batch_items,
         max_media_bytes=settings.max_media_bytes,
         max_chunk_bytes=settings.max_chunk_bytes,
+        max_bundle_bytes=settings.max_bundle_bytes,
         media_kinds=list(MediaKind),
         server_time=dt.datetime.now(dt.timezone.utc),
     )

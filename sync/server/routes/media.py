@@ -5,6 +5,12 @@ GET's `MediaState` body). ``PUT``/``PATCH`` append one chunk whose start is
 given in `OFFSET_HEADER` (or ``?offset=``); it must equal what the server
 holds (409 with the server's offset otherwise). The last chunk triggers the
 SHA-256 check: a mismatch discards the upload (422).
+
+``POST /media-bundle`` takes several small whole files in one request (see
+`sync.protocol.encode_bundle`): each is verified and stored on its own, the
+database learns of them in one transaction, and the answer says per file
+whether it is held or what went wrong (the client then sends that one the
+resumable way).
 """
 
 from typing import Annotated
@@ -13,10 +19,15 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from sync.protocol import (
+    BUNDLE_CONTENT_TYPE,
+    BundleFormatError,
+    BundleItem,
+    BundleResponse,
     COMPLETE_HEADER,
     LENGTH_HEADER,
     OFFSET_HEADER,
     SHA256_PATTERN,
+    decode_bundle,
     MediaState,
     Paths,
     Problems,
@@ -24,7 +35,7 @@ from sync.protocol import (
 from sync.server.deps import DeviceTokenHash, check_protocol, device_for
 from sync.server.errors import ProblemError
 from sync.server.routes import DEVICE_CALL, documented
-from sync.server.uploads import Expected, expected_on, mark_complete, reconcile
+from sync.server.uploads import Expected, expected_on, mark_complete, mark_complete_many, reconcile
 
 router = APIRouter(tags=["media"], dependencies=[Depends(check_protocol)],
                    responses=documented(*DEVICE_CALL, 404))
@@ -154,3 +165,58 @@ async def media_patch(sha256: Sha, request: Request, token_hash: DeviceTokenHash
                       offset_header: OffsetHeader = None, offset: OffsetQuery = None) -> Response:
     """Same as PUT (tus-style clients use PATCH)."""
     return await _upload(sha256, request, token_hash, offset_header, offset)
+
+
+def _refusal(sha256: str, size: int, offset: int, exc: ProblemError) -> BundleItem:
+    body = exc.spec.body(**exc.details)
+    return BundleItem(sha256=sha256, size=size, offset=offset, complete=False,
+                      problem=exc.spec.code, message=body["message"])
+
+
+def _bundle(state, token_hash: str, body: bytes) -> BundleResponse:  # noqa: ANN001
+    engine, store = state.engine, state.media
+    with engine.connect() as conn:
+        device = device_for(conn, token_hash)
+        if state.settings.max_bundle_bytes <= 0:
+            raise ProblemError(Problems.NOT_FOUND)
+        try:
+            files = decode_bundle(body)
+        except BundleFormatError as exc:
+            raise ProblemError(Problems.BUNDLE_INVALID, why=str(exc)) from None
+        expected = [expected_on(conn, device.id, f.sha256) for f, _data in files]
+    results: list[BundleItem] = []
+    newly: list[str] = []
+    wrote = False
+    for (f, data), exp in zip(files, expected):
+        if exp is None:
+            results.append(_refusal(f.sha256, f.size, 0, ProblemError(Problems.MEDIA_NOT_EXPECTED)))
+            continue
+        if f.size != exp.size:
+            results.append(_refusal(f.sha256, exp.size, 0, ProblemError(
+                Problems.MEDIA_SIZE_DIFFERS, size=f.size, expected=exp.size)))
+            continue
+        try:
+            held, wrote_it = store.put_whole(f.sha256, data, sync_dir=False)
+        except ProblemError as exc:
+            results.append(_refusal(f.sha256, exp.size, int(exc.details.get("offset", 0)), exc))
+            continue
+        wrote = wrote or wrote_it
+        if wrote_it or not exp.complete_in_db:
+            newly.append(f.sha256)
+        results.append(BundleItem(sha256=f.sha256, size=exp.size, offset=held.offset, complete=True))
+    if wrote:
+        store.sync()  # the renames are durable before the database says "complete"
+    mark_complete_many(engine, sorted(set(newly)))
+    return BundleResponse(results=results)
+
+
+@router.post(Paths.MEDIA_BUNDLE, response_model=BundleResponse, responses=documented(404, 413),
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 BUNDLE_CONTENT_TYPE: {"schema": {"type": "string", "format": "binary"}}}}})
+async def media_bundle(request: Request, token_hash: DeviceTokenHash) -> Response:
+    """Several small whole files at once: a one-line JSON manifest, a newline,
+    then the files' bytes (`sync.protocol.encode_bundle`). One answer per file."""
+    body = await request.body()  # bounded by BodyLimitMiddleware (max bundle)
+    result = await run_in_threadpool(_bundle, request.app.state, token_hash, body)
+    return Response(content=result.model_dump_json(), media_type="application/json",
+                    headers={"Cache-Control": "no-store"})
