@@ -88,7 +88,7 @@ def _show(qtbot, win):
     win.show()
     qtbot.waitExposed(win)
     win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow, timeout=2000)
+    qtbot.waitUntil(win.isActiveWindow, timeout=10_000)
 
 
 @pytest.fixture
@@ -118,24 +118,24 @@ def _signature_stroke(qtbot, pad):
 def _photo_and_signature(qtbot, kb: Keyboard, page) -> None:
     """F2: capture with Space, resident approves with Enter; F3: sign with the mouse, Enter saves."""
     kb.press(Qt.Key.Key_F2)
-    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=10_000)
     step = page.dialog.step
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=3000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=10_000)
     qtbot.waitUntil(lambda: step.current_report() is not None, timeout=15_000)
     kb.press(Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: step.page == "review", timeout=5000)
     kb.press(Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.form.photo.present, timeout=5000)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.form.signature_button, timeout=3000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.form.signature_button, timeout=10_000)
     kb.press(Qt.Key.Key_F3)
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible()
-                    and hasattr(page.dialog.step, "pad"), timeout=3000)
+                    and hasattr(page.dialog.step, "pad"), timeout=10_000)
     pad = page.dialog.step.pad
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is pad, timeout=3000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is pad, timeout=10_000)
     _signature_stroke(qtbot, pad)
     kb.press(Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.form.signature.present, timeout=5000)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.form.complete_button, timeout=3000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.form.complete_button, timeout=10_000)
 
 
 def _unlock(qtbot, win, kb: Keyboard):
@@ -166,7 +166,7 @@ def test_full_enrollment_by_keyboard_alone(qtbot, window, camera_video):
     _photo_and_signature(qtbot, kb, window.main.enroll)
     form.revalidate()
     assert form.findings() == [], [(f.code, f.field) for f in form.findings()]
-    qtbot.waitUntil(lambda: form.can_complete(), timeout=3000)
+    qtbot.waitUntil(lambda: form.can_complete(), timeout=10_000)
     kb.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: any(r.status is RecordingStatus.QUEUED for r in _db_recordings(window)),
                     timeout=5000)

@@ -158,7 +158,7 @@ def _choose_language(qtbot, win, lang: str) -> None:
     settings = win.main.settings
     settings.language.setCurrentIndex(settings.language.findData(lang))
     settings.save.click()
-    qtbot.waitUntil(lambda: win.main is not old, timeout=3000)
+    qtbot.waitUntil(lambda: win.main is not old, timeout=10_000)
 
 
 def test_window_speaks_english_and_switches_back(qtbot, english_window):

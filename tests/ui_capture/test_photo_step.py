@@ -38,7 +38,7 @@ def test_clean_video_capture_approve_completes(qtbot, photo_step, clean_video):
     assert step.capture_button.isEnabled()
     assert step.capture()
     assert step.page == "review" and step.result() is None
-    with qtbot.waitSignal(step.completed, timeout=2000) as blocker:
+    with qtbot.waitSignal(step.completed, timeout=10_000) as blocker:
         assert step.approve()
     result = blocker.args[0]
     assert result is step.result()
@@ -59,15 +59,15 @@ def test_keyboard_space_captures_r_retakes_enter_approves(qtbot, photo_step, cle
     step.activateWindow()
     step.preview.setFocus()  # not a button: Space goes through the page's shortcut
     qtbot.keyClick(step.preview, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: step.page == "review", timeout=2000)
+    qtbot.waitUntil(lambda: step.page == "review", timeout=10_000)
     qtbot.keyClick(step.approve_button, Qt.Key.Key_R)
-    qtbot.waitUntil(lambda: step.page == "live", timeout=2000)
+    qtbot.waitUntil(lambda: step.page == "live", timeout=10_000)
     _wait_frames(qtbot, step, 1)
     step.preview.setFocus()
     qtbot.keyClick(step.preview, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: step.page == "review", timeout=2000)
+    qtbot.waitUntil(lambda: step.page == "review", timeout=10_000)
     assert step.approve_button.hasFocus()
-    with qtbot.waitSignal(step.completed, timeout=2000):
+    with qtbot.waitSignal(step.completed, timeout=10_000):
         qtbot.keyClick(step.approve_button, Qt.Key.Key_Return)
     assert step.result().jpeg
 
@@ -82,7 +82,7 @@ def test_guardian_approval_requires_a_name(qtbot, photo_step, clean_video):
         assert not step.approve()
     assert step.approval_message.isVisible() and "nama" in step.approval_message.text()
     step.guardian_name.setText("  Siti   Aminah ")
-    with qtbot.waitSignal(step.completed, timeout=2000) as blocker:
+    with qtbot.waitSignal(step.completed, timeout=10_000) as blocker:
         qtbot.keyClick(step.guardian_name, Qt.Key.Key_Return)
     result = blocker.args[0]
     assert result.approved_by == "keluarga/wali: Siti Aminah"
@@ -119,7 +119,7 @@ def test_capture_allowed_with_warnings_which_travel_with_the_photo(qtbot, photo_
     assert step.checks.states()["background_colour"] == "warning"
     assert step.capture()
     assert "seharusnya biru" in step.review_findings.text()
-    with qtbot.waitSignal(step.completed, timeout=2000) as blocker:
+    with qtbot.waitSignal(step.completed, timeout=10_000) as blocker:
         step.approve()
     codes = {f.code for f in blocker.args[0].findings}
     assert "photo.background_wrong_colour" in codes
@@ -138,7 +138,7 @@ def test_exception_requires_a_reason_and_completes_without_photo(qtbot, photo_st
     assert step.exception_message.isVisible() and step.result() is None
     assert not step.complete_without_photo("  ")
     qtbot.keyClicks(step.exception_reason, "warga terbaring, memakai alat medis")
-    with qtbot.waitSignal(step.completed, timeout=2000) as blocker:
+    with qtbot.waitSignal(step.completed, timeout=10_000) as blocker:
         qtbot.keyClick(step.exception_reason, Qt.Key.Key_Return)
     result = blocker.args[0]
     assert result.jpeg is None and result.exception_reason == "warga terbaring, memakai alat medis"
@@ -155,7 +155,7 @@ def test_escape_cancels_the_exception_page(qtbot, photo_step):
     step.show_exception()
     step.exception_reason.setFocus()
     qtbot.keyClick(step.exception_reason, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: step.page == "live", timeout=1000)
+    qtbot.waitUntil(lambda: step.page == "live", timeout=10_000)
     assert step.result() is None
 
 
@@ -174,7 +174,7 @@ def test_background_replacement_side_by_side_reject_then_accept(qtbot, photo_ste
     step.activateWindow()
     step.reject_button.setFocus()
     qtbot.keyClick(step.reject_button, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: step.page == "review", timeout=1000)
+    qtbot.waitUntil(lambda: step.page == "review", timeout=10_000)
     assert step.captured_jpeg() == original
     # Asking again shows the same proposal at once (no second segmentation); accept it.
     assert step.request_background_replacement()
@@ -185,7 +185,7 @@ def test_background_replacement_side_by_side_reject_then_accept(qtbot, photo_ste
     assert replaced.shape == (640, 480, 3)
     corner = replaced[5:60, 5:60].reshape(-1, 3).mean(axis=0)  # top corner: now the blue backdrop
     assert corner[0] > 150 and corner[2] < 80
-    with qtbot.waitSignal(step.completed, timeout=2000) as blocker:
+    with qtbot.waitSignal(step.completed, timeout=10_000) as blocker:
         step.approve()
     result = blocker.args[0]
     assert result.background_replaced and result.to_meta()["background_replaced"] is True
@@ -216,7 +216,7 @@ def test_camera_lost_mid_stream_keeps_the_ui_responsive_and_import_still_works(
     cv2.imwrite(str(path), cases.photo("obama"))
     assert step.import_file(path)
     assert step.page == "review"
-    with qtbot.waitSignal(step.completed, timeout=2000) as blocker:
+    with qtbot.waitSignal(step.completed, timeout=10_000) as blocker:
         step.approve()
     assert _decode(blocker.args[0].jpeg).shape == (640, 480, 3)
     assert blocker.args[0].source == "file"

@@ -59,7 +59,7 @@ def test_mouse_signature_is_saved_as_png_and_strokes(qtbot, step):
     pad = step.pad
     _drag(qtbot, pad, _signature_points(pad))
     assert not pad.is_empty_or_too_small()
-    with qtbot.waitSignal(step.completed, timeout=1000) as blocker:
+    with qtbot.waitSignal(step.completed, timeout=10_000) as blocker:
         qtbot.mouseClick(step.save_button, Qt.MouseButton.LeftButton)
     result = blocker.args[0]
     assert result is step.result() and result.exception_reason is None
@@ -100,7 +100,7 @@ def test_a_dot_or_a_tick_is_too_small_then_a_real_signature_passes(qtbot, step):
     qtbot.mouseClick(step.clear_button, Qt.MouseButton.LeftButton)
     assert pad.is_empty() and not step.message.isVisible()
     _drag(qtbot, pad, _signature_points(pad))
-    with qtbot.waitSignal(step.completed, timeout=1000):
+    with qtbot.waitSignal(step.completed, timeout=10_000):
         pad.setFocus()
         qtbot.keyClick(pad, Qt.Key.Key_Return)  # Enter on the pad saves
     assert step.result().png is not None
@@ -125,11 +125,11 @@ def test_exception_requires_a_reason(qtbot, step):
     step.activateWindow()
     step.exception_reason.setFocus()
     qtbot.keyClick(step.exception_reason, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: step.page == "pad", timeout=1000)
+    qtbot.waitUntil(lambda: step.page == "pad", timeout=10_000)
     assert step.result() is None
     step.show_exception()
     qtbot.keyClicks(step.exception_reason, "sakit, cap jempol diambil di kantor")
-    with qtbot.waitSignal(step.completed, timeout=1000) as blocker:
+    with qtbot.waitSignal(step.completed, timeout=10_000) as blocker:
         qtbot.keyClick(step.exception_reason, Qt.Key.Key_Return)
     result = blocker.args[0]
     assert result.png is None and result.strokes == []
