@@ -63,7 +63,6 @@ MAX_FILE_FPS = 30.0
 """Reads per second from a video file at most (files read as fast as the disk allows)."""
 
 MSG_CAMERA_ERROR = "Kamera bermasalah karena kesalahan yang tidak terduga. Coba lagi atau pilih sumber lain."
-MSG_SOURCE_ENDED = "Sumber gambar berhenti mengirim gambar."
 
 
 def bgr_to_qimage(frame: np.ndarray) -> QImage:

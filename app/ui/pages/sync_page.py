@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.outbox import Outbox
+from app.ui.messages import translate_message
 from app.ui.sync_worker import SyncWorker
 from app.ui.widgets.tables import list_table
 from app.ui.workers import run_task
@@ -93,10 +94,10 @@ class ProblemModel(QAbstractTableModel):
         if role == self.UuidRole:
             return p.uuid
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
-            return p.message
+            return translate_message(p.message)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [self._status_text(p), p.nama, p.nik, p.message][index.column()]
+        return [self._status_text(p), p.nama, p.nik, translate_message(p.message)][index.column()]
 
 
 class SyncPage(QWidget):
@@ -258,11 +259,11 @@ class SyncPage(QWidget):
         if needs_registration and not self.server_edit.text():
             self.server_edit.setText(o.server_url or "")
         if o.paused_reason:
-            self.paused.setText(o.paused_reason)
+            self.paused.setText(translate_message(o.paused_reason))
         self.paused.setVisible(bool(o.paused_reason))
         self._show_server()
         self.last_sync_label.setText(local_clock(o.last_sync_at) or self.tr("belum pernah"))
-        self.error_label.setText(o.last_error or "-")
+        self.error_label.setText(translate_message(o.last_error) or "-")
         self.next_label.setText(local_clock(o.next_attempt_at) if o.next_attempt_at and not o.paused_reason
                                 else "-")
         self.model.set_rows(o.problems)
@@ -356,7 +357,7 @@ class SyncPage(QWidget):
     def _register_failed(self, exc: BaseException) -> None:
         self.register_button.setEnabled(True)
         if isinstance(exc, SyncError):
-            text = exc.message
+            text = translate_message(exc.message)
         elif isinstance(exc, ValueError):
             text = str(exc)
         else:
@@ -393,4 +394,4 @@ class SyncPage(QWidget):
         self.refresh()
 
     def _on_failed(self, message: str) -> None:
-        self.error_label.setText(message)
+        self.error_label.setText(translate_message(message))

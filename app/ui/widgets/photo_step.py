@@ -75,6 +75,7 @@ from app.core.findings import MIN_REASON_LENGTH, Finding, Severity
 from app.core.photo_rules import BackgroundColour, expected_background
 from app.core.values import Kewarganegaraan
 from app.ui.camera_worker import CameraController, bgr_to_qimage, qimage_to_bgr
+from app.ui.messages import translate_message
 from app.ui.workers import run_task
 
 log = logging.getLogger(__name__)
@@ -1154,7 +1155,7 @@ class PhotoStep(QWidget):
         self._frame_report = None
         self.preview.set_image(None)
         self.checks.update_report(None, colour_known=self._expected is not None)
-        self._show_camera_panel(message, retry=True, title=self.tr("Kamera bermasalah"))
+        self._show_camera_panel(translate_message(message), retry=True, title=self.tr("Kamera bermasalah"))
         if message == MSG_CAMERA_LOST:  # the message names this button
             self.retry_button.setText(self.tr("Sambungkan ulang"))
         self._update_live_controls()
