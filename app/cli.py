@@ -1,12 +1,13 @@
 """`jemput <command>`: the headless commands; with no command, the window opens.
 
-Commands: ``init``, ``import-regions``, ``import-targets``, ``list``, ``export``,
-``demo``, ``doctor`` (``sync`` lives with the sync client). ``--data DIR``
+Commands: ``init``, ``change-passphrase``, ``import-regions``, ``import-targets``,
+``list``, ``export``, ``demo``, ``doctor`` (``sync`` lives with the sync client). ``--data DIR``
 (before or after the command) is the profile folder; default ``$JEMPUT_HOME``,
 else the per-user data folder (``~/.local/share/jemput``). ``demo`` builds its
 profile in ``DIR/demo``, the folder the window's "demo" button opens. The
 passphrase comes from ``$JEMPUT_PASSPHRASE`` or a hidden prompt, never from an
-argument (it would show in ``ps``).
+argument (it would show in ``ps``). ``change-passphrase`` reads the new one
+from ``$JEMPUT_NEW_PASSPHRASE`` or asks for it twice.
 
 ``doctor`` prints one line per check, OK / PERINGATAN (warning) / GAGAL
 (failed) / LEWAT (skipped), and exits 1 if any check failed. No camera is a
@@ -40,10 +41,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, TextIO
-from app.store._util import fsync_dir
+from app.store._util import fsync_dir, make_private_dir
+from app.store.keys import MIN_PASSPHRASE_LENGTH
 
 PASSPHRASE_ENV = "JEMPUT_PASSPHRASE"
-MIN_PASSPHRASE_LENGTH = 8
+NEW_PASSPHRASE_ENV = "JEMPUT_NEW_PASSPHRASE"
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 130
 LOW_DISK_BYTES = 500 * 1024 * 1024
 SERVER_TIMEOUT_S = 3.0
@@ -97,7 +99,7 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return Path(args.data).expanduser() if args.data else default_data_dir()
 
 
-def _passphrase(*, confirm: bool = False) -> str:
+def _passphrase(*, confirm: bool = False, prompt: str = "Kata sandi: ") -> str:
     value = os.environ.get(PASSPHRASE_ENV)
     if value is not None:
         if not value:
@@ -110,7 +112,7 @@ def _passphrase(*, confirm: bool = False) -> str:
     import getpass
 
     try:
-        value = getpass.getpass("Kata sandi: ")
+        value = getpass.getpass(prompt)
         if confirm:
             again = getpass.getpass("Ulangi kata sandi: ")
             if again != value:
@@ -119,6 +121,30 @@ def _passphrase(*, confirm: bool = False) -> str:
         raise CliError("kata sandi tidak diberikan") from None
     if not value:
         raise CliError("kata sandi tidak boleh kosong")
+    return value
+
+
+def _new_passphrase() -> str:
+    """The new passphrase for ``change-passphrase``: $JEMPUT_NEW_PASSPHRASE, or asked twice."""
+    value = os.environ.get(NEW_PASSPHRASE_ENV)
+    if value is None:
+        if not (sys.stdin and sys.stdin.isatty()):
+            raise CliError(
+                f"kata sandi baru tidak diberikan: setel {NEW_PASSPHRASE_ENV} atau jalankan di terminal"
+            )
+        import getpass
+
+        try:
+            value = getpass.getpass("Kata sandi baru: ")
+            if value and len(value) >= MIN_PASSPHRASE_LENGTH:
+                if getpass.getpass("Ulangi kata sandi baru: ") != value:
+                    raise CliError("kedua kata sandi baru tidak sama; tidak ada yang diubah")
+        except EOFError:
+            raise CliError("kata sandi baru tidak diberikan") from None
+    if not value:
+        raise CliError("kata sandi baru tidak boleh kosong; tidak ada yang diubah")
+    if len(value) < MIN_PASSPHRASE_LENGTH:
+        raise CliError(f"kata sandi baru minimal {MIN_PASSPHRASE_LENGTH} karakter; tidak ada yang diubah")
     return value
 
 
@@ -323,12 +349,32 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_change_passphrase(args: argparse.Namespace) -> int:
+    """Re-key the profile: the old passphrase is checked first, then the new one is asked."""
+    from app.store.database import open_profile, profile_exists
+    from app.store.passphrase import change_passphrase
+
+    data_dir = _data_dir(args)
+    if not profile_exists(data_dir):
+        raise CliError(f"profil tidak ditemukan di {data_dir} (pilih folder lain dengan --data)")
+    old = _passphrase(prompt="Kata sandi lama: ")
+    with open_profile(data_dir, old) as store:  # a wrong old passphrase stops here, before the new is asked
+        new = _new_passphrase()
+        if new == old:
+            raise CliError("kata sandi baru sama dengan kata sandi lama; tidak ada yang diubah")
+        _say("Mengganti kata sandi…", file=sys.stderr)
+        change_passphrase(data_dir, old, new, store=store, actor="cli")
+    _say(f"Kata sandi profil di {data_dir} sudah diganti.")
+    _say("Mulai sekarang buka profil ini dengan kata sandi baru; kata sandi lama tidak berlaku lagi.")
+    return EXIT_OK
+
+
 def _move_profile(staging: Path, data_dir: Path) -> None:
     """Move a closed, complete profile into `data_dir`; the database file goes last."""
     from app.store.database import profile_exists
     from app.store.profile import DB_NAME, PROFILE_NAME
 
-    data_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(data_dir)
     if profile_exists(data_dir):  # pragma: no cover - another process won the race
         raise CliError(f"sudah ada profil di {data_dir}; tidak ada yang diubah")
     for stale in (f"{DB_NAME}-wal", f"{DB_NAME}-shm"):
@@ -767,6 +813,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--server-url", metavar="URL", help="alamat server pusat (boleh diisi nanti)")
     p.add_argument("--min-age", type=int, metavar="N", help="usia minimum perekaman (bawaan 16)")
     p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("change-passphrase", parents=[common],
+                       help="ganti kata sandi profil (kunci basis data diganti)",
+                       description=(
+                           f"Ganti kata sandi profil. Kata sandi lama dibaca dari {PASSPHRASE_ENV}, "
+                           f"yang baru dari {NEW_PASSPHRASE_ENV}; bila tidak disetel, keduanya ditanyakan "
+                           f"(yang baru dua kali, minimal {MIN_PASSPHRASE_LENGTH} karakter)."))
+    p.set_defaults(func=cmd_change_passphrase)
 
     p = sub.add_parser("import-regions", parents=[common],
                        help="ganti data master wilayah dari CSV kode,nama")

@@ -4,6 +4,16 @@ A profile is a folder with ``jemput.db`` (whole file encrypted by SQLCipher,
 raw 256-bit key from `app.store.keys`) and ``profile.json`` (salt and KDF
 parameters; nothing about residents). Opening applies pending migrations,
 copying the file aside first (``jemput.db.bak-vN``) when it holds an older schema.
+
+On POSIX the folder is 0700 and every file in it (database, ``-wal``,
+``-shm``, ``profile.json``, backups) 0600: the database file is created 0600
+before SQLite opens it, and SQLite gives its side files the database's mode.
+Opening tightens the modes of a profile made before this rule.
+
+A passphrase change (`app.store.passphrase`) that a crash interrupted is
+finished here: if the salt in ``profile.json`` does not open the database but
+the ``pending`` one does, the re-key had committed and the pending salt is
+promoted.
 """
 
 from __future__ import annotations
@@ -21,10 +31,10 @@ import sqlcipher3
 import sqlite_utils
 
 from app.store import migrations
-from app.store._util import utc_now
+from app.store._util import make_private_dir, open_private, restrict_file, utc_now
 from app.store.errors import ProfileMissing, SchemaTooNew, StoreError, WrongPassphrase, known_errors
 from app.store.keys import DEFAULT_KDF_PARAMS, KdfParams, derive_key, new_salt, sqlcipher_key_literal
-from app.store.profile import ProfileInfo, db_path, profile_path, read_profile, write_profile
+from app.store.profile import PROFILE_NAME, ProfileInfo, db_path, profile_path, read_profile, write_profile
 
 __all__ = [
     "Store",
@@ -36,6 +46,8 @@ __all__ = [
     "open_profile",
     "profile_exists",
     "connect",
+    "unlock",
+    "restrict_profile",
 ]
 
 log = logging.getLogger(__name__)
@@ -47,8 +59,15 @@ def connect(path: str | os.PathLike, key: bytes) -> sqlcipher3.Connection:
     """An unlocked SQLCipher connection to `path` with Jemput's pragmas.
 
     Raises `WrongPassphrase` (closing the connection, writing nothing) when
-    the key does not open the file.
+    the key does not open the file. A database file that does not exist yet
+    is created empty and owner-only first, so SQLite never makes it (or its
+    ``-wal``/``-shm``) readable by others.
     """
+    if not os.path.exists(path):
+        try:
+            os.close(open_private(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL))
+        except FileExistsError:  # pragma: no cover - created in between
+            pass
     conn = sqlcipher3.connect(str(path), check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -145,6 +164,21 @@ class Store:
         with self.reading():
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
+    def replace_connection(self, conn: sqlcipher3.Connection) -> None:
+        """Continue on `conn` (same file, already unlocked) and close the old connection.
+
+        Used after a passphrase change: the old connection's key no longer
+        matches the file, or its codec cannot be trusted after a failed re-key.
+        """
+        with self.lock:
+            self._check_open()
+            old, self.conn = self.conn, conn
+            self.db = sqlite_utils.Database(conn, execute_plugins=False)
+            try:
+                old.close()
+            except sqlcipher3.Error:  # pragma: no cover - it is being dropped anyway
+                pass
+
     def close(self) -> None:
         if self._closed:
             return
@@ -187,7 +221,7 @@ def create_profile(
     path = db_path(directory)
     if path.exists() and path.stat().st_size > 0:
         raise StoreError("Sudah ada profil di folder ini.", kind="exists")
-    directory.mkdir(parents=True, exist_ok=True)
+    make_private_dir(directory)
     for leftover in (path, _sidecar(path, "-wal"), _sidecar(path, "-shm")):
         leftover.unlink(missing_ok=True)
     info = ProfileInfo(salt=new_salt(), kdf=kdf_params or DEFAULT_KDF_PARAMS, created_at=utc_now())
@@ -222,10 +256,8 @@ def open_profile(directory: str | os.PathLike, passphrase: str) -> Store:
     info = read_profile(directory)
     if not isinstance(passphrase, str) or passphrase == "":
         raise WrongPassphrase()
-    key = derive_key(passphrase, info.salt, info.kdf)
-    path = db_path(directory)
-    with known_errors():
-        conn = connect(path, key)
+    restrict_profile(directory)
+    conn, info, finished = unlock(directory, info, passphrase)
     store = Store(directory, conn, info)
     try:
         with store.lock, known_errors():
@@ -238,11 +270,58 @@ def open_profile(directory: str | os.PathLike, passphrase: str) -> Store:
         if after != before:
             _audit(store, "profile.migrated", {"from": before, "to": after})
             log.info("profile migrated from schema v%d to v%d", before, after)
+        if finished:
+            _audit(store, "profile.passphrase_change_finished", {"kdf": info.kdf.name})
         _repair(store)
     except BaseException:
         store.close()
         raise
     return store
+
+
+def unlock(directory: Path, info: ProfileInfo, passphrase: str) -> tuple[sqlcipher3.Connection, ProfileInfo, bool]:
+    """Open the database with `passphrase`: (connection, profile info, finished a change?).
+
+    The salt in ``kdf`` is tried first. If it fails and a ``pending`` entry
+    exists, a passphrase change was interrupted after the database was re-keyed:
+    the pending salt is tried, and if it opens the file it is promoted (written
+    to ``profile.json``), and the third value is True. A pending entry next to
+    a ``kdf`` that still opens the file is a change that never re-keyed; it is
+    left alone (harmless: the next change replaces it), because another process
+    may be in the middle of that very change.
+    Raises `WrongPassphrase` when neither opens the file (nothing written).
+    """
+    path = db_path(directory)
+    try:
+        with known_errors():
+            return connect(path, derive_key(passphrase, info.salt, info.kdf)), info, False
+    except WrongPassphrase:
+        if info.pending is None:
+            raise
+    with known_errors():
+        conn = connect(path, derive_key(passphrase, info.pending.salt, info.pending.kdf))
+    try:
+        info = info.promoted()
+        write_profile(directory, info)
+    except BaseException:
+        conn.close()
+        raise
+    log.info("finished an interrupted passphrase change")
+    return conn, info, True
+
+
+def restrict_profile(directory: str | os.PathLike) -> None:
+    """Owner-only modes (POSIX) for the profile folder and the files Jemput keeps in it."""
+    directory = Path(directory)
+    make_private_dir(directory)
+    path = db_path(directory)
+    names = [PROFILE_NAME, path.name, path.name + "-wal", path.name + "-shm", path.name + "-journal"]
+    try:
+        names += [p.name for p in directory.glob(path.name + ".bak-v*")]
+    except OSError:  # pragma: no cover - unreadable folder
+        pass
+    for name in names:
+        restrict_file(directory / name)
 
 
 def backup_path(path: Path, version: int) -> Path:
@@ -254,9 +333,10 @@ def _backup(store: Store, version: int) -> None:
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
     target = backup_path(store.path, version)
     tmp = target.with_name(target.name + ".tmp")
-    shutil.copyfile(store.path, tmp)
-    with open(tmp, "rb+") as fh:
-        os.fsync(fh.fileno())
+    with open(store.path, "rb") as src, os.fdopen(open_private(tmp), "wb") as dst:
+        shutil.copyfileobj(src, dst, 1024 * 1024)
+        dst.flush()
+        os.fsync(dst.fileno())
     os.replace(tmp, target)
     log.info("copied the database aside before migrating schema v%d", version)
 

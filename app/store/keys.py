@@ -30,6 +30,8 @@ from argon2.low_level import Type, hash_secret_raw
 
 KDF_NAME = "argon2id"
 SALT_BYTES = 16
+# The shortest passphrase a new profile (or a passphrase change) accepts.
+MIN_PASSPHRASE_LENGTH = 8
 
 
 @dataclass(frozen=True)

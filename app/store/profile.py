@@ -1,7 +1,14 @@
 """The plaintext ``profile.json`` beside the database: KDF name, salt, parameters, schema version.
 
 It holds nothing about residents. It is written atomically (temporary file,
-fsync, rename) because losing the salt would lock the operator out for good.
+fsync, rename) because losing the salt would lock the operator out for good,
+and readable by the owner only (0600 on POSIX).
+
+While the passphrase is being changed it also holds a ``pending`` entry: the
+new salt and parameters, written *before* the database is re-keyed and
+promoted to the main ``kdf`` entry once the re-key has committed (see
+`app.store.passphrase`). Opening tries ``kdf`` first and ``pending`` second,
+so a crash at any point leaves a profile that one of the two passphrases opens.
 """
 
 from __future__ import annotations
@@ -12,7 +19,7 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from app.store._util import fsync_dir
+from app.store._util import fsync_dir, open_private
 from app.store.errors import StoreError
 from app.store.keys import KdfParams
 
@@ -31,35 +38,76 @@ class ProfileInfo:
         schema_version: the schema version last written (informational: the
             database itself is the authority).
         created_at: when the profile was created (ISO UTC).
+        pending: the salt and parameters of a passphrase change that may or
+            may not have re-keyed the database yet (None when none is under way).
     """
 
     salt: bytes
     kdf: KdfParams
     schema_version: int = 0
     created_at: str = ""
+    pending: "PendingKey | None" = None
 
     def to_dict(self) -> dict:
-        return {
+        data = {
             "app": "jemput",
             "format": PROFILE_FORMAT,
-            "kdf": {**self.kdf.to_dict(), "salt": base64.b64encode(self.salt).decode("ascii")},
+            "kdf": _kdf_entry(self.salt, self.kdf),
             "cipher": "sqlcipher4-raw-key",
             "schema_version": self.schema_version,
             "created_at": self.created_at,
         }
+        if self.pending is not None:
+            data["pending"] = {"kdf": _kdf_entry(self.pending.salt, self.pending.kdf),
+                               "since": self.pending.since}
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> "ProfileInfo":
         kdf = data["kdf"]
+        pending = data.get("pending")
         return cls(
             salt=base64.b64decode(kdf["salt"], validate=True),
             kdf=KdfParams.from_dict(kdf),
             schema_version=int(data.get("schema_version", 0)),
             created_at=str(data.get("created_at", "")),
+            pending=None if pending is None else PendingKey(
+                salt=base64.b64decode(pending["kdf"]["salt"], validate=True),
+                kdf=KdfParams.from_dict(pending["kdf"]),
+                since=str(pending.get("since", "")),
+            ),
         )
 
     def with_schema_version(self, version: int) -> "ProfileInfo":
         return replace(self, schema_version=version)
+
+    def with_pending(self, pending: "PendingKey | None") -> "ProfileInfo":
+        return replace(self, pending=pending)
+
+    def promoted(self) -> "ProfileInfo":
+        """The pending salt and parameters become the profile's own."""
+        if self.pending is None:
+            raise ValueError("tidak ada kunci tertunda")
+        return replace(self, salt=self.pending.salt, kdf=self.pending.kdf, pending=None)
+
+
+@dataclass(frozen=True)
+class PendingKey:
+    """The new salt and parameters of a passphrase change under way.
+
+    Attributes:
+        salt: the new argon2id salt.
+        kdf: the new argon2id parameters.
+        since: when the change began (ISO UTC).
+    """
+
+    salt: bytes
+    kdf: KdfParams
+    since: str = ""
+
+
+def _kdf_entry(salt: bytes, kdf: KdfParams) -> dict:
+    return {**kdf.to_dict(), "salt": base64.b64encode(salt).decode("ascii")}
 
 
 def db_path(directory: str | os.PathLike) -> Path:
@@ -86,11 +134,11 @@ def read_profile(directory: str | os.PathLike) -> ProfileInfo:
 
 
 def write_profile(directory: str | os.PathLike, info: ProfileInfo) -> None:
-    """Replace ``profile.json`` atomically and durably."""
+    """Replace ``profile.json`` atomically and durably (owner-only on POSIX)."""
     path = profile_path(directory)
     tmp = path.with_name(path.name + ".tmp")
     text = json.dumps(info.to_dict(), indent=2, sort_keys=True) + "\n"
-    with open(tmp, "w", encoding="utf-8") as fh:
+    with os.fdopen(open_private(tmp), "w", encoding="utf-8") as fh:
         fh.write(text)
         fh.flush()
         os.fsync(fh.fileno())

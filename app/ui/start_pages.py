@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.store.keys import MIN_PASSPHRASE_LENGTH
 
 
 def _card(parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
@@ -92,7 +93,7 @@ class WelcomePage(QWidget):
         self.operator.setPlaceholderText(self.tr("mis. Rina Operator"))
         self.passphrase = QLineEdit(setup)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText(self.tr("minimal 8 karakter"))
+        self.passphrase.setPlaceholderText(self.tr("minimal %1 karakter").replace("%1", str(MIN_PASSPHRASE_LENGTH)))
         self.passphrase2 = QLineEdit(setup)
         self.passphrase2.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("Nama operator"), self.operator)
@@ -135,8 +136,8 @@ class WelcomePage(QWidget):
         if not name:
             self.show_error(self.tr("Isi nama operator."))
             self.operator.setFocus()
-        elif len(p1) < 8:
-            self.show_error(self.tr("Kata sandi minimal 8 karakter."))
+        elif len(p1) < MIN_PASSPHRASE_LENGTH:
+            self.show_error(self.tr("Kata sandi minimal %1 karakter.").replace("%1", str(MIN_PASSPHRASE_LENGTH)))
             self.passphrase.setFocus()
         elif p1 != p2:
             self.show_error(self.tr("Kedua kata sandi tidak sama."))

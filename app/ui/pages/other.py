@@ -1,8 +1,8 @@
 """Laporan and Pengaturan pages.
 
 Laporan shows progress against targets per RT, kelurahan and kecamatan.
-Pengaturan holds the language, the minimum recording age, the server address
-and the camera source.
+Pengaturan holds the language, the minimum recording age, the server address,
+the camera source, the photo-check limits and "Ganti kata sandi" (a dialog).
 """
 
 from __future__ import annotations
@@ -159,6 +159,21 @@ class SettingsPage(QWidget):
         self.reset_thresholds.clicked.connect(self._reset_thresholds)
         cform.addRow("", self.reset_thresholds)
         layout.addWidget(checks)
+
+        security = QGroupBox(self.tr("Keamanan"), self)
+        srow = QHBoxLayout(security)
+        self.passphrase_hint = QLabel(self.tr("Kata sandi mengunci basis data di laptop ini."), security)
+        self.passphrase_hint.setObjectName("hint")
+        self.passphrase_hint.setWordWrap(True)
+        srow.addWidget(self.passphrase_hint, 1)
+        self.change_passphrase = QPushButton(self.tr("Ganti kata sandi"), security)
+        self.change_passphrase.clicked.connect(self._open_passphrase_dialog)
+        srow.addWidget(self.change_passphrase)
+        if getattr(session, "is_demo", False):
+            self.change_passphrase.setEnabled(False)
+            self.passphrase_hint.setText(self.tr("Profil demo memakai kata sandi tetap; tidak dapat diganti."))
+        layout.addWidget(security)
+        self.passphrase_dialog = None
         self.message = QLabel(self)
         self.message.setObjectName("okText")
         buttons = QHBoxLayout()
@@ -179,6 +194,27 @@ class SettingsPage(QWidget):
         for key, box in self.thresholds.items():
             box.setValue(float(getattr(current, key)))
         self.message.clear()
+
+    def _open_passphrase_dialog(self) -> None:
+        from app.ui.passphrase_dialog import ChangePassphraseDialog
+
+        if self.passphrase_dialog is not None:
+            if self.passphrase_dialog.busy:
+                return
+            self.passphrase_dialog.deleteLater()
+        self.passphrase_dialog = ChangePassphraseDialog(self.session, self)
+        self.passphrase_dialog.changed.connect(self._passphrase_changed)
+        self.passphrase_dialog.open()
+
+    def _passphrase_changed(self) -> None:
+        self._show_message(self.tr("Kata sandi diganti. Gunakan kata sandi baru saat membuka Jemput "
+                                   "berikutnya."), ok=True)
+
+    def _show_message(self, text: str, *, ok: bool) -> None:
+        self.message.setObjectName("okText" if ok else "errorText")
+        self.message.setText(text)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
 
     def _changed_thresholds(self) -> dict:
         """Only the limits that differ from the calibrated defaults are stored."""
