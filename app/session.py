@@ -118,9 +118,10 @@ class Session:
         operator_name: the operator recording on this laptop.
     """
 
-    def __init__(self, store: Store, data_dir: Path):
+    def __init__(self, store: Store, data_dir: Path, *, is_demo: bool = False):
         self.store = store
         self.data_dir = Path(data_dir)
+        self.is_demo = is_demo
         self.recordings = RecordingRepo(store)
         self.targets = TargetRepo(store)
         self.settings = Settings(store)
@@ -157,11 +158,24 @@ class Session:
         from app.demo_profile import open_or_create_demo
 
         folder = Path(data_dir) / DEMO_FOLDER
-        return cls(open_or_create_demo(folder), folder)
+        return cls(open_or_create_demo(folder), folder, is_demo=True)
 
     def close(self) -> None:
         if not self.store.closed:
             self.store.close()
+
+    def change_passphrase(self, old: str, new: str, *, kdf_params=None) -> None:
+        """Re-key the open profile (slow: call from a worker). The session keeps working.
+
+        Raises `WrongPassphrase` for a wrong `old`, `StoreError` (kind
+        ``invalid``) for an unacceptable `new`; nothing changes in either case.
+        """
+        from app.store.passphrase import change_passphrase
+
+        if self.is_demo:
+            raise StoreError("Kata sandi profil demo tidak dapat diganti.", kind="invalid")
+        change_passphrase(self.store.dir, old, new, kdf_params, store=self.store,
+                          actor=self.operator_name)
 
     # ------------------------------------------------------------ settings
     def get_setting(self, key: str, default=None):
@@ -298,8 +312,12 @@ class Session:
         return self.recordings.count(status=statuses, date_from=day, date_to=day)
 
     # ------------------------------------------------------------- targets
-    def list_targets(self, search: str, *, only_open: bool, limit: int, offset: int) -> list[dict]:
-        targets = self.targets.page(search=search or None, only_open=only_open, limit=limit, offset=offset)
+    def list_targets(self, search: str, *, only_open: bool, limit: int, offset: int,
+                     only_elsewhere: bool = False) -> list[dict]:
+        """One page of Daftar Warga; `only_open` hides residents recorded here or by another team,
+        `only_elsewhere` shows only those another team recorded."""
+        targets = self.targets.page(search=search or None, only_open=only_open, only_elsewhere=only_elsewhere,
+                                    limit=limit, offset=offset)
         out = []
         for t in targets:
             region = self.regions.get(t.kelurahan_kode) if t.kelurahan_kode else None
@@ -309,12 +327,14 @@ class Session:
                 "rt": t.rt, "rw": t.rw, "kelurahan_kode": t.kelurahan_kode,
                 "kelurahan_nama": region.nama if region else "",
                 "status_ktp": t.status_ktp, "recorded": t.recorded,
+                "recorded_elsewhere": t.recorded_elsewhere,
             })
         return out
 
-    def target_totals(self) -> tuple[int, int]:
+    def target_totals(self) -> tuple[int, int, int]:
+        """(targets, recorded here or by another team, of those by another team)."""
         rows = self.targets.progress_by("kecamatan")
-        return sum(p.target for p in rows), sum(p.recorded for p in rows)
+        return sum(p.target for p in rows), sum(p.recorded for p in rows), sum(p.elsewhere for p in rows)
 
     def resident_from_target(self, nik: str) -> Resident:
         """A resident pre-filled with what the target list knows."""
@@ -341,7 +361,7 @@ class Session:
                 label = f"{name} — RW {p.key[1]} / RT {p.key[2]}"
             else:
                 label = name
-            out.append({"label": label, "target": p.target, "recorded": p.recorded})
+            out.append({"label": label, "target": p.target, "recorded": p.recorded, "elsewhere": p.elsewhere})
         return out
 
     def describe_error(self, exc: BaseException) -> str:

@@ -203,6 +203,32 @@ def _targets_area_by_name(db: sqlite_utils.Database) -> None:
     )
 
 
+_ELSEWHERE_INDEX = (
+    "CREATE INDEX targets_recorded_elsewhere ON targets(kelurahan_kode, rw, rt, nik)"
+    " WHERE recorded_elsewhere = 1"
+)
+
+
+@_migration("0005_targets_recorded_elsewhere")
+def _targets_recorded_elsewhere(db: sqlite_utils.Database) -> None:
+    """Whether the server says another device recorded the resident (its target feed's
+    ``recorded_by = other_device``). Only the sync pull writes it; imports keep it.
+
+    A small partial index (area and NIK of those residents only) keeps the progress
+    count and the "only not yet recorded" page on the area index, reading no table
+    rows. If a bulk import is suspended, the index joins what its repair recreates.
+    """
+    db.executescript(
+        f"""
+        ALTER TABLE targets ADD COLUMN recorded_elsewhere INTEGER NOT NULL DEFAULT 0
+            CHECK (recorded_elsewhere IN (0, 1));
+        {_ELSEWHERE_INDEX};
+        UPDATE settings SET value = json_insert(value, '$[#]', '{_ELSEWHERE_INDEX}')
+        WHERE key = 'targets.bulk_suspended_sql';
+        """
+    )
+
+
 LATEST_VERSION = len(NAMES)
 
 

@@ -44,16 +44,25 @@ RECORDED_STATUSES = tuple(
     s.value for s in RecordingStatus if s not in (RecordingStatus.DRAFT, RecordingStatus.REJECTED)
 )
 
+# Parameters are numbered: ?1..?10 the `FIELDS`, ?11 updated_at, ?12 recorded_elsewhere
+# (0/1 from the server's target feed; NULL from an import, which keeps what the feed said).
 _UPSERT = f"""
-INSERT INTO targets ({", ".join(FIELDS)}, updated_at) VALUES ({", ".join("?" * (len(FIELDS) + 1))})
+INSERT INTO targets ({", ".join(FIELDS)}, updated_at, recorded_elsewhere)
+VALUES ({", ".join(f"?{i}" for i in range(1, len(FIELDS) + 2))}, coalesce(?12, 0))
 ON CONFLICT (nik) DO UPDATE SET
-    {", ".join(f"{f} = excluded.{f}" for f in FIELDS[1:])}, updated_at = excluded.updated_at
+    {", ".join(f"{f} = excluded.{f}" for f in FIELDS[1:])}, updated_at = excluded.updated_at,
+    recorded_elsewhere = coalesce(?12, targets.recorded_elsewhere)
 WHERE {" OR ".join(f"targets.{f} IS NOT excluded.{f}" for f in FIELDS[1:])}
+    OR targets.recorded_elsewhere IS NOT coalesce(?12, targets.recorded_elsewhere)
 """
+# The NIKs another team recorded, read once from the small partial index
+# `targets_recorded_elsewhere` (so a scan of the area index reads no table rows).
+_ELSEWHERE_NIKS = "SELECT nik FROM targets WHERE recorded_elsewhere = 1"
 _SELECT = (
     "SELECT t.nik, t.nama, t.tanggal_lahir, t.jenis_kelamin, t.alamat, t.rt, t.rw, t.kelurahan_kode,"
     " t.status_ktp, t.source, t.updated_at,"
-    " (SELECT r.status FROM recordings r WHERE r.nik = t.nik ORDER BY r.updated_at DESC LIMIT 1)"
+    " (SELECT r.status FROM recordings r WHERE r.nik = t.nik ORDER BY r.updated_at DESC LIMIT 1),"
+    " t.recorded_elsewhere"
     " FROM targets t"
 )
 _TOKEN = re.compile(r"[^\W_]+")
@@ -65,6 +74,7 @@ class Target:
 
     Attributes:
         recording_status: status of this NIK's latest recording on this laptop, if any.
+        recorded_elsewhere: the server says another device (another team) recorded this NIK.
     """
 
     nik: str
@@ -79,19 +89,32 @@ class Target:
     source: str = ""
     updated_at: str = ""
     recording_status: RecordingStatus | None = None
+    recorded_elsewhere: bool = False
 
     @property
     def recorded(self) -> bool:
+        """Recorded on this laptop (a completed recording, not a draft or a rejected one)."""
         return self.recording_status is not None and self.recording_status.value in RECORDED_STATUSES
+
+    @property
+    def done(self) -> bool:
+        """Recorded here or, as the server says, by another team: no visit needed."""
+        return self.recorded or self.recorded_elsewhere
 
 
 @dataclass(frozen=True)
 class Progress:
-    """Recorded vs target for one area; `key` is (kecamatan,), (kelurahan,), (kelurahan, rw) or (kelurahan, rw, rt)."""
+    """Recorded vs target for one area; `key` is (kecamatan,), (kelurahan,), (kelurahan, rw) or (kelurahan, rw, rt).
+
+    Attributes:
+        recorded: targets recorded here or by another team (each NIK once).
+        elsewhere: of those, how many the server says another team recorded.
+    """
 
     key: tuple[str, ...]
     target: int
     recorded: int
+    elsewhere: int = 0
 
     @property
     def percent(self) -> float:
@@ -113,6 +136,7 @@ def _target(row: tuple) -> Target:
         jenis_kelamin=row[3], alamat=row[4], rt=row[5], rw=row[6], kelurahan_kode=row[7],
         status_ktp=row[8], source=row[9], updated_at=row[10],
         recording_status=RecordingStatus(row[11]) if row[11] else None,
+        recorded_elsewhere=bool(row[12]),
     )
 
 
@@ -155,7 +179,11 @@ def _text(value: Any) -> str:
 
 
 def target_row(data: dict[str, Any], now: str, source: str = "") -> tuple:
-    """The upsert parameters for one input row; raises ValueError (no personal data in it)."""
+    """The upsert parameters for one input row; raises ValueError (no personal data in it).
+
+    ``recorded_elsewhere`` (bool) comes only from the server's target feed; a row
+    without it (an import) leaves the stored flag as it is (0 for a new NIK).
+    """
     nik = _text(data.get("nik"))
     if len(nik) != 16 or not is_ascii_digits(nik):
         raise ValueError("NIK harus 16 angka")
@@ -177,10 +205,12 @@ def target_row(data: dict[str, Any], now: str, source: str = "") -> tuple:
     sex = data.get("jenis_kelamin")
     if sex not in (None, "", "L", "P"):
         sex = JenisKelamin.parse(sex).value
+    elsewhere = data.get("recorded_elsewhere")
     return (
         nik, nama, born, sex or None, _text(data.get("alamat")), _text(data.get("rt")),
         _text(data.get("rw")), _region_code(_text(data.get("kelurahan_kode"))),
         _text(data.get("status_ktp")), _text(data.get("source")) or source, now,
+        None if elsewhere is None else int(bool(elsewhere)),
     )
 
 
@@ -203,7 +233,8 @@ class TargetRepo:
     ) -> tuple[int, int]:
         """Insert new NIKs and update known ones; return (inserted, updated).
 
-        Rows are dicts with the keys of `FIELDS` (nik and nama required). A bad
+        Rows are dicts with the keys of `FIELDS` (nik and nama required), and
+        ``recorded_elsewhere`` from the sync pull only (see `target_row`). A bad
         row raises ValueError naming its 1-based row number, or, when `errors`
         is a list, is skipped and reported there as (row number, reason).
         Each batch commits on its own; `progress(rows_done)` runs after each.
@@ -328,14 +359,17 @@ class TargetRepo:
         return [_target(r) for r in rows]
 
     def page(
-        self, search: str | None = None, *, only_open: bool = False, limit: int = 100, offset: int = 0
+        self, search: str | None = None, *, only_open: bool = False, only_elsewhere: bool = False,
+        limit: int = 100, offset: int = 0,
     ) -> list[Target]:
         """One page of the target list view.
 
         Without `search`: every target by kelurahan, RW, RT and name. With it:
         NIK-prefix matches in NIK order, or name matches in import order (stable
         across pages, fast at city scale). `only_open` leaves out residents
-        already recorded on this laptop (completed, not draft or rejected).
+        already recorded on this laptop (completed, not draft or rejected) or,
+        as the server says, by another team; `only_elsewhere` keeps only those
+        another team recorded.
         """
         where: list[str] = []
         params: list[Any] = []
@@ -352,6 +386,9 @@ class TargetRepo:
             marks = ", ".join("?" * len(RECORDED_STATUSES))
             where.append(f"NOT EXISTS (SELECT 1 FROM recordings r WHERE r.nik = t.nik AND r.status IN ({marks}))")
             params.extend(RECORDED_STATUSES)
+            where.append(f"t.nik NOT IN ({_ELSEWHERE_NIKS})")
+        if only_elsewhere:
+            where.append(f"t.nik IN ({_ELSEWHERE_NIKS})")
         sql = _SELECT + (f" WHERE {' AND '.join(where)}" if where else "") + f" ORDER BY {order} LIMIT ? OFFSET ?"
         return [_target(r) for r in self.store.query(sql, (*params, limit, offset))]
 
@@ -384,21 +421,38 @@ class TargetRepo:
         `RegionLevel`-like enum member whose name is one of these); `within`
         limits to kelurahan codes starting with it (e.g. a kecamatan code).
         A target counts as recorded when a completed (not draft, not
-        rejected) recording with its NIK exists.
+        rejected) recording with its NIK exists here, or when the server says
+        another team recorded it; a NIK that is both counts once.
         """
         name = str(getattr(level, "name", level)).lower()
         if name not in _PROGRESS_KEYS:
             raise ValueError(f"tingkat progres tidak dikenal: {level!r}")
         keys = _PROGRESS_KEYS[name]
         marks = ", ".join("?" * len(RECORDED_STATUSES))
-        sql = (
+        params: list[Any] = list(RECORDED_STATUSES)
+        area = ""
+        if within:
+            area = " AND t.kelurahan_kode >= ? AND t.kelurahan_kode < ?"
+            params.extend([within, within + "\uffff"])
+        select = (
             f"SELECT {', '.join(keys)}, count(*), count(r.nik) FROM targets t"
             f" LEFT JOIN (SELECT DISTINCT nik FROM recordings WHERE status IN ({marks})) r ON r.nik = t.nik"
         )
-        params: list[Any] = list(RECORDED_STATUSES)
-        if within:
-            sql += " WHERE t.kelurahan_kode >= ? AND t.kelurahan_kode < ?"
-            params.extend([within, within + "\uffff"])
-        sql += f" GROUP BY {', '.join(keys)} ORDER BY {', '.join(keys)}"
+        group = f" GROUP BY {', '.join(keys)} ORDER BY {', '.join(keys)}"
+        # Two passes, each on one covering index: every target with the recordings
+        # here (area index), then only those another team recorded (their partial
+        # index), with how many of them are recorded here too (a NIK counts once).
+        # One read transaction: both see the same snapshot.
         n = len(keys)
-        return [Progress(key=tuple(r[:n]), target=r[n], recorded=r[n + 1]) for r in self.store.query(sql, params)]
+        with self.store.transaction() as db:
+            every = db.conn.execute(f"{select} WHERE 1{area}{group}", params).fetchall()
+            elsewhere = db.conn.execute(f"{select} WHERE t.recorded_elsewhere = 1{area}{group}", params).fetchall()
+        counts = {tuple(r[:n]): [r[n], r[n + 1], 0] for r in every}
+        for r in elsewhere:
+            row = counts[tuple(r[:n])]
+            row[1] += r[n] - r[n + 1]
+            row[2] = r[n]
+        return [
+            Progress(key=key, target=target, recorded=recorded, elsewhere=other)
+            for key, (target, recorded, other) in counts.items()
+        ]

@@ -31,6 +31,13 @@ def _area_index_columns(store) -> list[str]:
     return [r[2] for r in store.query("PRAGMA index_info(targets_area)")]
 
 
+def _elsewhere_index(store) -> tuple[list[str], bool]:
+    """Columns of the partial index on residents recorded by another team, and whether it is partial."""
+    columns = [r[2] for r in store.query("PRAGMA index_info(targets_recorded_elsewhere)")]
+    partial = [r[4] for r in store.query("PRAGMA index_list(targets)") if r[1] == "targets_recorded_elsewhere"]
+    return columns, partial == [1]
+
+
 def test_there_are_several_versions():
     assert LATEST_VERSION == len(NAMES) >= 3
     assert NAMES == sorted(NAMES)
@@ -89,6 +96,14 @@ def test_from_every_earlier_version(tmp_path, fake, version):
         assert (row.target, row.recorded) == (1, 1)
         # 0004: the area index ends with name and NIK.
         assert _area_index_columns(store) == ["kelurahan_kode", "rw", "rt", "nama", "nik"]
+        # 0005: the old target is not "recorded by another team"; the sync pull can mark it, an import keeps it.
+        assert targets.get(resident.nik).recorded_elsewhere is False
+        assert _elsewhere_index(store) == (["kelurahan_kode", "rw", "rt", "nik"], True)
+        targets.upsert_many([{"nik": resident.nik, "nama": resident.nama, "recorded_elsewhere": True}])
+        targets.upsert_many([{"nik": resident.nik, "nama": resident.nama}])
+        assert targets.get(resident.nik).recorded_elsewhere is True
+        [row] = targets.progress_by("kelurahan")
+        assert (row.target, row.recorded, row.elsewhere) == (1, 1, 1)  # recorded here too: counted once
         assert store.integrity_check() == "ok"
 
     backup = directory / f"jemput.db.bak-v{version}"
@@ -174,6 +189,7 @@ def test_import_interrupted_before_an_upgrade_is_finished_with_the_new_index(tmp
         targets = TargetRepo(store)
         assert not targets.index_suspended()
         assert _area_index_columns(store) == ["kelurahan_kode", "rw", "rt", "nama", "nik"]
+        assert _elsewhere_index(store) == (["kelurahan_kode", "rw", "rt", "nik"], True)  # 0005's, kept by the repair
         assert [t.nik for t in targets.search(resident.nama)] == [resident.nik]
         triggers = store.query("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'targets'")
         assert triggers[0][0] == 3

@@ -256,3 +256,103 @@ def test_page_lists_searches_and_hides_recorded(store, fake):
     assert rows[4]["nik"] in [t.nik for t in repo.page(search=prefix)]
     assert rows[4]["nik"] not in [t.nik for t in repo.page(search=prefix, only_open=True)]
     assert repo.page(search="''") == []
+
+
+# -- recorded by another team (the server's target feed) ---------------------------
+
+
+def _write_csv(path, rows: list[dict]) -> None:
+    import csv
+
+    columns = ["nik", "nama", "tanggal_lahir", "jenis_kelamin", "alamat", "rt", "rw", "kelurahan_kode"]
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _flags(store) -> dict[str, int]:
+    return dict(store.query("SELECT nik, recorded_elsewhere FROM targets"))
+
+
+def test_csv_reimport_keeps_what_the_server_said(store, fake, tmp_path):
+    from app.imports import read_targets
+
+    repo = TargetRepo(store)
+    rows = _rows(fake, 6, start=1)  # serial 0000 is no NIK the importer accepts
+    # The sync pull: rows 0 and 1 recorded by another team, the rest not.
+    pulled = [dict(r, recorded_elsewhere=i < 2) for i, r in enumerate(rows)]
+    assert repo.upsert_many(pulled, source="server") == (6, 0)
+    assert {t.nik for t in repo.page(limit=100) if t.recorded_elsewhere} == {rows[0]["nik"], rows[1]["nik"]}
+
+    # The office's CSV comes again, one name corrected, plus a resident the server never sent.
+    newcomer = _rows(fake, 1, start=50)[0]
+    edited = [dict(rows[0], nama="Zulkarnaen Qowiyyun")] + rows[1:] + [newcomer]
+    _write_csv(tmp_path / "target.csv", edited)
+    parsed, problems = read_targets(tmp_path / "target.csv")
+    assert problems == [] and len(parsed) == 7
+    assert repo.upsert_many(parsed, source="disdukcapil") == (1, 6)
+
+    flags = _flags(store)
+    assert flags[rows[0]["nik"]] == 1 and flags[rows[1]["nik"]] == 1  # not cleared by the import
+    assert flags[newcomer["nik"]] == 0
+    assert sum(flags.values()) == 2
+    corrected = repo.get(rows[0]["nik"])
+    assert corrected.nama == "ZULKARNAEN QOWIYYUN" and corrected.recorded_elsewhere and corrected.done
+    assert [t.nik for t in repo.search("zulkarn")] == [rows[0]["nik"]]
+    _fts_ok(store)
+
+    # The server changes its mind (the other recording was rejected): the next pull clears it.
+    assert repo.upsert_many([dict(rows[1], recorded_elsewhere=False)], source="server") == (0, 1)
+    assert _flags(store)[rows[1]["nik"]] == 0 and not repo.get(rows[1]["nik"]).done
+    # An unchanged pull rewrites nothing (the conflict clause sees the flag too).
+    before = repo.get(rows[0]["nik"]).updated_at
+    repo.upsert_many([dict(parsed[0], recorded_elsewhere=True)], source="disdukcapil")
+    assert repo.get(rows[0]["nik"]).updated_at == before
+
+
+def test_bulk_import_keeps_the_flag_and_its_index(store, fake):
+    repo = TargetRepo(store)
+    rows = _rows(fake, 300)
+    repo.upsert_many([dict(r, recorded_elsewhere=i % 10 == 0) for i, r in enumerate(rows)], batch=100)
+    assert repo.upsert_many(rows, batch=100) == (0, 300)
+    assert _last_import(store)["bulk"] is True  # indexes dropped and recreated
+    assert "targets_recorded_elsewhere" in _indexes(store)
+    assert sum(_flags(store).values()) == 30
+    assert len(repo.page(only_elsewhere=True, limit=100)) == 30
+
+
+def test_progress_counts_residents_recorded_elsewhere_once(store, fake):
+    targets = TargetRepo(store)
+    rows = _rows(fake, 12)  # odd rows in KEL_A, even rows in KEL_B
+    elsewhere = {rows[1]["nik"], rows[3]["nik"], rows[2]["nik"]}
+    targets.upsert_many([dict(r, recorded_elsewhere=r["nik"] in elsewhere) for r in rows], source="server")
+    recordings = RecordingRepo(store)
+    # rows[3]: recorded here AND elsewhere (counts once); rows[5]: here only; rows[7]: a draft here only.
+    for row, status in [(rows[3], RecordingStatus.COMPLETE), (rows[5], RecordingStatus.COMPLETE),
+                        (rows[7], RecordingStatus.DRAFT)]:
+        resident = make_resident(fake).with_changes(nik=row["nik"], kelurahan_kode=KEL_A, rt=row["rt"], rw=row["rw"])
+        recordings.save(Recording.new(resident, status=status), enqueue=False)
+
+    by_kel = {p.key: (p.target, p.recorded, p.elsewhere) for p in targets.progress_by("kelurahan")}
+    assert by_kel == {(KEL_A,): (6, 3, 2), (KEL_B,): (6, 1, 1)}
+    by_rt = targets.progress_by("rt", within="16.71.01")
+    assert [p.key[0] for p in by_rt] == [KEL_A] * 3
+    assert sum(p.recorded for p in by_rt) == 3 and sum(p.elsewhere for p in by_rt) == 2
+    assert all(p.recorded <= p.target for p in by_rt)
+    assert [p.key for p in by_rt] == sorted(p.key for p in by_rt)
+    by_kec = {p.key: (p.target, p.recorded) for p in targets.progress_by("kecamatan", within="16.71.02")}
+    assert by_kec == {("16.71.02",): (6, 1)}
+
+    both = targets.get(rows[3]["nik"])
+    assert both.recorded and both.recorded_elsewhere and both.done
+    other = targets.get(rows[1]["nik"])
+    assert not other.recorded and other.recorded_elsewhere and other.done
+    assert not targets.get(rows[7]["nik"]).done
+
+    # The list: "only open" leaves out residents recorded here or elsewhere; the filter shows the latter.
+    open_niks = {t.nik for t in targets.page(only_open=True, limit=100)}
+    assert open_niks == {r["nik"] for r in rows} - elsewhere - {rows[5]["nik"]}
+    assert {t.nik for t in targets.page(only_elsewhere=True, limit=100)} == elsewhere
+    assert [t.nik for t in targets.page(search=rows[1]["nik"], only_elsewhere=True)] == [rows[1]["nik"]]
+    assert targets.page(search=rows[1]["nik"], only_open=True) == []

@@ -79,3 +79,55 @@ def test_backoff_grows_with_jitter_and_is_capped_near_ten_minutes():
     firsts = {round(row[3], 3) for row in delays}
     assert len(firsts) > 40  # jittered: a team does not come back in step
     assert max(max(row) for row in delays) <= 600
+
+
+def test_a_resident_another_device_recorded_is_marked_and_counted(
+        session, new_session, people, module_server, registered, tmp_path):
+    from app.imports import read_targets
+
+    residents = [people.resident() for _ in range(3)]
+    target_file = _target_csv(tmp_path / "targets.csv", residents)
+    server_cli("import-targets", "--data", module_server.data, target_file)
+    laptop_b = new_session("b")
+    pump_a, pump_b = registered(module_server), registered(module_server, laptop_b)
+    targets_a, targets_b = TargetRepo(session.store), TargetRepo(laptop_b.store)
+
+    def recorded_total(repo):
+        return sum(p.recorded for p in repo.progress_by("kecamatan"))
+
+    assert pump_a.run_once().ok
+    assert [targets_a.get(r.nik).recorded_elsewhere for r in residents] == [False, False, False]
+    before = recorded_total(targets_a)
+    chosen = residents[0]
+
+    rec = record(laptop_b.store, people, resident=chosen)
+    run_b = pump_b.run_once()
+    assert run_b.ok and run_b.acked == 1
+    assert laptop_b.get_recording(rec.uuid).status is RecordingStatus.ACCEPTED
+    on_b = targets_b.get(chosen.nik)
+    assert on_b.recorded and not on_b.recorded_elsewhere  # "this_device": counted by its own recording
+
+    run_a = pump_a.run_once()
+    assert run_a.ok and run_a.targets_received >= 1
+    on_a = targets_a.get(chosen.nik)
+    assert on_a.recorded_elsewhere and not on_a.recorded and on_a.done
+    assert [targets_a.get(r.nik).recorded_elsewhere for r in residents[1:]] == [False, False]
+    assert recorded_total(targets_a) == before + 1
+    kel = next(p for p in targets_a.progress_by("kelurahan") if p.key == (chosen.kelurahan_kode,))
+    assert kel.elsewhere >= 1
+    open_niks = {t.nik for t in targets_a.page(only_open=True, limit=10_000)}
+    assert chosen.nik not in open_niks and {r.nik for r in residents[1:]} <= open_niks
+
+    # The office's list imported again on laptop A does not clear what the server said.
+    rows, problems = read_targets(target_file)
+    assert problems == []
+    assert targets_a.upsert_many(rows, source="disdukcapil") == (0, 3)
+    assert targets_a.get(chosen.nik).recorded_elsewhere
+
+    # A records the resident anyway (warned, not blocked): now "this_device" for A, still counted once.
+    record(session.store, people, resident=chosen)
+    run_a = pump_a.run_once()
+    assert run_a.ok and run_a.acked == 1
+    on_a = targets_a.get(chosen.nik)
+    assert on_a.recorded and not on_a.recorded_elsewhere
+    assert recorded_total(targets_a) == before + 1

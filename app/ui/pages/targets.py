@@ -1,17 +1,20 @@
 """Daftar Warga: the target list (wajib KTP not yet recorded), searchable.
 
 A lazily fetched table model over the session's target search; Enter or a
-double-click on a resident opens Rekam Baru pre-filled from the target.
+double-click on a resident opens Rekam Baru pre-filled from the target. A
+resident the server says another team already recorded is marked so (and
+counts as recorded); starting a recording for one asks first.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -20,21 +23,30 @@ from app.ui.paged_model import PagedTableModel
 from app.ui.widgets.tables import list_table
 
 
+# Which residents the list shows (the page's "Tampilkan" choices).
+SHOW_OPEN, SHOW_ELSEWHERE, SHOW_ALL = "open", "elsewhere", "all"
+
+
 class TargetsModel(PagedTableModel):
+    """Attributes:
+        show: SHOW_OPEN (not recorded here nor by another team), SHOW_ELSEWHERE or SHOW_ALL.
+    """
+
     COLUMNS = ("nama", "nik", "tanggal_lahir", "rt_rw", "kelurahan", "status")
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
         self.search = ""
-        self.only_open = True
+        self.show = SHOW_OPEN
 
     def header_titles(self) -> list[str]:
         return [self.tr("Nama"), self.tr("NIK"), self.tr("Tgl lahir"), self.tr("RT/RW"),
                 self.tr("Kel./Desa"), self.tr("Status")]
 
     def fetch_page(self, offset: int, limit: int) -> list[dict]:
-        return self.session.list_targets(self.search, only_open=self.only_open, limit=limit, offset=offset)
+        return self.session.list_targets(self.search, only_open=self.show == SHOW_OPEN,
+                                         only_elsewhere=self.show == SHOW_ELSEWHERE, limit=limit, offset=offset)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
@@ -47,7 +59,11 @@ class TargetsModel(PagedTableModel):
             value = row.get("tanggal_lahir") or ""
             return "-".join(reversed(value.split("-"))) if value else ""
         if column == "status":
-            return self.tr("Sudah direkam") if row.get("recorded") else (row.get("status_ktp") or "")
+            if row.get("recorded"):
+                return self.tr("Sudah direkam")
+            if row.get("recorded_elsewhere"):
+                return self.tr("Sudah direkam tim lain")
+            return row.get("status_ktp") or ""
         if column == "kelurahan":
             return row.get("kelurahan_nama") or row.get("kelurahan_kode") or ""
         return row.get(column) or ""
@@ -55,10 +71,41 @@ class TargetsModel(PagedTableModel):
     def nik_at(self, row: int) -> str | None:
         return self.row_value(row, "nik")
 
+    def recorded_elsewhere_at(self, row: int) -> bool:
+        return bool(self.row_value(row, "recorded_elsewhere"))
+
+
+class RecordedElsewhereBox(QMessageBox):
+    """"Already recorded by another team. Record anyway?" (window-modal; Batal is the default).
+
+    Signals:
+        recordAnyway(): the operator chose to record all the same.
+    """
+
+    recordAnyway = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(self.tr("Sudah direkam tim lain"))
+        self.setText(self.tr("Warga ini sudah direkam oleh tim lain. Tetap rekam?"))
+        self.record_button = self.addButton(self.tr("Tetap rekam"), QMessageBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.addButton(self.tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.cancel_button)  # Enter pressed twice must not start a second recording
+        self.setEscapeButton(self.cancel_button)
+        self.buttonClicked.connect(self._clicked)
+
+    def _clicked(self, button) -> None:
+        if button == self.record_button:
+            self.recordAnyway.emit()
+
 
 class TargetsPage(QWidget):
     """Signals:
         enrollTarget(str): the NIK of the target to record.
+
+    Attributes:
+        confirm: the open "already recorded by another team" question, if any.
     """
 
     enrollTarget = Signal(str)
@@ -73,11 +120,17 @@ class TargetsPage(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Cari nama atau awal NIK…"))
         self.search.setClearButtonEnabled(True)
-        self.only_open = QCheckBox(self.tr("Hanya yang belum direkam"), self)
-        self.only_open.setChecked(True)
+        self.show_filter = QComboBox(self)
+        for text, key in ((self.tr("Belum direkam"), SHOW_OPEN),
+                          (self.tr("Sudah direkam tim lain"), SHOW_ELSEWHERE),
+                          (self.tr("Semua warga"), SHOW_ALL)):
+            self.show_filter.addItem(text, key)
+        show_label = QLabel(self.tr("Tampilkan:"), self)
+        show_label.setBuddy(self.show_filter)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
-        top.addWidget(self.only_open)
+        top.addWidget(show_label)
+        top.addWidget(self.show_filter)
         self.model = TargetsModel(session, self)
         self.table = list_table(self.model, self, fit=range(1, len(TargetsModel.COLUMNS)))
         self.table.activated.connect(lambda idx: self._enroll(idx.row()))
@@ -97,20 +150,36 @@ class TargetsPage(QWidget):
         self._debounce.setInterval(200)
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
-        self.only_open.toggled.connect(lambda _b: self.refresh())
+        self.show_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.confirm: QMessageBox | None = None
         self.search.returnPressed.connect(self.table.setFocus)
 
     def _enroll(self, row: int) -> None:
         nik = self.model.nik_at(row)
-        if nik:
+        if not nik:
+            return
+        if self.model.recorded_elsewhere_at(row):
+            self._ask_before_enrolling(nik)
+        else:
             self.enrollTarget.emit(nik)
+
+    def _ask_before_enrolling(self, nik: str) -> None:
+        """Warn, not block: the operator may still record (e.g. the other recording was wrong)."""
+        if self.confirm is not None:
+            self.confirm.deleteLater()
+        self.confirm = RecordedElsewhereBox(self)
+        self.confirm.recordAnyway.connect(lambda: self.enrollTarget.emit(nik))
+        self.confirm.open()
 
     def refresh(self) -> None:
         self.model.search = self.search.text().strip()
-        self.model.only_open = self.only_open.isChecked()
+        self.model.show = self.show_filter.currentData()
         self.model.reload()
-        total, recorded = self.session.target_totals()
-        self.summary.setText(self.tr("%1 target, %2 sudah direkam, %3 belum.")
-                             .replace("%1", f"{total:,}".replace(",", "."))
-                             .replace("%2", f"{recorded:,}".replace(",", "."))
-                             .replace("%3", f"{total - recorded:,}".replace(",", ".")))
+        total, recorded, elsewhere = self.session.target_totals()
+        if elsewhere:
+            text = self.tr("%1 target, %2 sudah direkam (%4 oleh tim lain), %3 belum.")
+        else:
+            text = self.tr("%1 target, %2 sudah direkam, %3 belum.")
+        for mark, number in (("%1", total), ("%2", recorded), ("%3", total - recorded), ("%4", elsewhere)):
+            text = text.replace(mark, f"{number:,}".replace(",", "."))
+        self.summary.setText(text)
