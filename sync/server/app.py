@@ -12,6 +12,7 @@ from sync.server import db
 from sync.server.errors import BodyLimitMiddleware, install_handlers
 from sync.server.intake import Intake
 from sync.server.media_store import MediaStore
+from sync.server.ratelimit import AttemptLimiter
 from sync.server.regions_cache import RegionCache
 from sync.server.routes import capabilities, dashboard, devices, health, media, recordings, status, targets
 from sync.server.settings import Settings
@@ -82,6 +83,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.media = store
     app.state.regions = RegionCache(engine)
     app.state.intake = Intake(engine, app.state.regions, store, settings.max_media_bytes)
+    app.state.register_limiter = AttemptLimiter(settings.register_max_failures, settings.register_window_s)
     return app
 
 

@@ -7,6 +7,8 @@
     jemput-server import-targets --data DIR FILE.csv|FILE.xlsx
     jemput-server import-regions --data DIR FILE.csv
     jemput-server status --data DIR
+    jemput-server review --data DIR [--json]
+    jemput-server resolve-duplicate --data DIR UUID (--keep [--reason TEKS] | --reject --reason TEKS)
 
 ``run`` prints one line ``jemput-server siap di http://HOST:PORT`` once it is
 listening (with ``--port 0`` the system picks a free port, shown there).
@@ -32,11 +34,33 @@ def _settings(args: argparse.Namespace) -> Settings:
                     max_batch_items=getattr(args, "max_batch_items", None) or protocol.DEFAULT_MAX_BATCH_ITEMS,
                     max_media_bytes=getattr(args, "max_media_bytes", None) or protocol.DEFAULT_MAX_MEDIA_BYTES,
                     max_chunk_bytes=getattr(args, "max_chunk_bytes", None) or protocol.DEFAULT_MAX_CHUNK_BYTES,
-                    max_bundle_bytes=_given(getattr(args, "max_bundle_bytes", None), protocol.DEFAULT_MAX_BUNDLE_BYTES))
+                    max_bundle_bytes=_given(getattr(args, "max_bundle_bytes", None), protocol.DEFAULT_MAX_BUNDLE_BYTES),
+                    register_max_failures=getattr(args, "register_max_failures", None) or Settings.register_max_failures,
+                    register_window_s=getattr(args, "register_window", None) or Settings.register_window_s)
 
 
 def _given(value: int | None, default: int) -> int:
     return default if value is None else max(0, value)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("harus bilangan bulat") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("harus >= 1")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("harus berupa angka") from None
+    if not 0 < value < 10**7:
+        raise argparse.ArgumentTypeError("harus lebih dari 0")
+    return value
 
 
 def _engine(args: argparse.Namespace):  # noqa: ANN202
@@ -88,7 +112,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     # loop/http "auto": uvloop and httptools (dependencies) when importable,
     # else asyncio and h11; both run the same ASGI app.
     config = uvicorn.Config(app, log_config=None, access_log=args.access_log,
-                            loop="auto", http="auto", timeout_graceful_shutdown=5)
+                            loop="auto", http="auto", timeout_graceful_shutdown=5,
+                            # Field laptops on slow links reuse a connection between a batch and
+                            # its media; 5 s (the default) closes it mid-sync and costs a resend.
+                            timeout_keep_alive=75)
     server = uvicorn.Server(config)
     shown = f"[{args.host}]" if family == socket.AF_INET6 else args.host
     print(f"jemput-server siap di http://{shown}:{port}", flush=True)
@@ -185,6 +212,54 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_recording(rec, first: str) -> None:  # noqa: ANN001 - review.ReviewRecording
+    state = "MENUNGGU KEPUTUSAN" if rec.open else rec.status
+    more = " " * (len(first) + 2)
+    print(f"{first}{rec.uuid}  [{state}]  perangkat {rec.device_id} '{rec.device_name}'")
+    print(f"{more}{rec.nama or '-'} | lahir {rec.tanggal_lahir or '-'} | {rec.kelurahan or '-'} "
+          f"| operator {rec.operator or '-'}")
+    print(f"{more}direkam {rec.recorded_at or '-'} (jam perangkat), diterima {rec.received_at or '-'} (server)")
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from sync.server import review
+
+    engine, _ = _engine(args)
+    found = review.review(engine)
+    if args.json:
+        print(json.dumps(found.to_json(), ensure_ascii=False, sort_keys=True))
+        return 0
+    print(f"Konflik terbuka (UUID sama, isi berbeda; salinan server tidak diubah): {len(found.conflicts)}")
+    for c in found.conflicts:
+        print(f"  Konflik {c.id}: rekaman {c.uuid}")
+        print(f"    kiriman yang ditahan: perangkat {c.device_id} '{c.device_name}', diterima {c.received_at} "
+              f"(server), {c.nama or '-'} NIK {c.nik or '-'}")
+        if c.stored is not None:
+            _print_recording(c.stored, "    tersimpan: ")
+        print(f"    berbeda: {', '.join(c.differs) or '-'}")
+    print(f"Grup NIK ganda (menunggu keputusan): {len(found.duplicates)}")
+    for g in found.duplicates:
+        print(f"  NIK {g.nik}: {len(g.recordings)} rekaman, {len(g.open)} menunggu keputusan")
+        for rec in g.recordings:
+            _print_recording(rec, "    - ")
+    if found.duplicates:
+        print("Putuskan: jemput-server resolve-duplicate --data DIR UUID --keep  |  --reject --reason \"...\"")
+    return 0
+
+
+def cmd_resolve_duplicate(args: argparse.Namespace) -> int:
+    from sync.server import review
+
+    engine, _ = _engine(args)
+    done = review.resolve_duplicate(engine, args.uuid, keep=args.keep, reason=args.reason)
+    verdict = "diterima" if done.status == "accepted" else "ditolak"
+    print(f"Rekaman {done.uuid} {verdict}. Perangkat {done.device_id} '{done.device_name}' "
+          "menerimanya pada sinkron berikutnya.")
+    if done.still_open:
+        print("Rekaman lain dengan NIK yang sama masih menunggu keputusan: " + ", ".join(done.still_open))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jemput-server", description="Server pusat Jemput.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -203,6 +278,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-chunk-bytes", type=int, default=None)
     p.add_argument("--max-bundle-bytes", type=int, default=None,
                    help="paket media terbesar (POST /media-bundle), bita; 0 = tanpa paket")
+    p.add_argument("--register-max-failures", type=_positive_int, default=None, metavar="N",
+                   help="kode pendaftaran salah yang diizinkan per alamat dalam jendela waktu (bawaan 5)")
+    p.add_argument("--register-window", type=_positive_float, default=None, metavar="DETIK",
+                   help="jendela waktu batas kode pendaftaran salah, detik (bawaan 600)")
     p.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=True)
     p.set_defaults(func=cmd_run)
 
@@ -230,6 +309,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = common(sub.add_parser("status", help="tampilkan jumlah"))
     p.add_argument("--json", action="store_true", help="satu baris JSON")
     p.set_defaults(func=cmd_status)
+
+    p = common(sub.add_parser("review", help="konflik dan NIK ganda yang menunggu admin (memuat NIK dan nama)"))
+    p.add_argument("--json", action="store_true", help="satu baris JSON")
+    p.set_defaults(func=cmd_review)
+
+    p = common(sub.add_parser("resolve-duplicate", help="putuskan satu rekaman NIK ganda: terima atau tolak"))
+    p.add_argument("uuid", help="UUID rekaman (lihat jemput-server review)")
+    verdict = p.add_mutually_exclusive_group(required=True)
+    verdict.add_argument("--keep", action="store_true", help="terima rekaman ini")
+    verdict.add_argument("--reject", action="store_true", help="tolak rekaman ini (--reason wajib)")
+    p.add_argument("--reason", default=None,
+                   help="alasan, maks. 500 karakter; dikirim ke perangkat: jangan tulis NIK atau nama")
+    p.set_defaults(func=cmd_resolve_duplicate)
     return parser
 
 

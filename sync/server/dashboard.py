@@ -1,6 +1,7 @@
 """The progress page: recordings against targets per kecamatan, kelurahan and RT.
 
-Server-rendered HTML, no JavaScript. Counts only (no names or NIKs).
+Server-rendered HTML, no JavaScript. Counts only (no names or NIKs), including
+what waits for the administrator (open conflicts, duplicate-NIK groups).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from sqlalchemy.engine import Engine
 
 from sync.protocol import PROTOCOL_VERSION
 from sync.server import db
+from sync.server.review import review_counts
 
 
 @dataclass
@@ -73,6 +75,7 @@ def _dotted(digits: str) -> str:
 
 def render(engine: Engine) -> str:
     per_rt = progress(engine)
+    waiting = review_counts(engine)
     with engine.connect() as conn:
         names = dict(conn.execute(sa.select(db.regions.c.kode, db.regions.c.nama)).all())
     per_kel: dict[str, Progress] = defaultdict(Progress)
@@ -110,6 +113,10 @@ td,th{{border:1px solid #999;padding:.25em .6em;text-align:right}}td:first-child
 <h1>Kemajuan perekaman KTP-el</h1>
 <p>Target {total.target}, sudah rekam {total.recorded} ({total.percent}), rekaman aktif {total.recordings},
 perlu ditinjau {total.review}, ditolak {total.rejected}. Protokol {PROTOCOL_VERSION}.</p>
+<h2>Menunggu admin</h2>
+<p id="menunggu-admin">Konflik terbuka: <b id="konflik">{waiting["konflik"]}</b>.
+Grup NIK ganda: <b id="grup-nik-ganda">{waiting["grup_nik_ganda"]}</b>.
+Tinjau dengan <code>jemput-server review</code>, putuskan dengan <code>jemput-server resolve-duplicate</code>.</p>
 {table("Per kecamatan", kec_rows, ["Kecamatan"])}
 {table("Per kelurahan/desa", kel_rows, ["Kelurahan/desa"])}
 {table("Per RT", rt_rows, ["Kelurahan/desa", "RT"])}

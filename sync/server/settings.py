@@ -20,6 +20,11 @@ class Settings:
         max_body_bytes: the largest JSON request accepted (413 above).
         max_bundle_bytes: the largest media bundle accepted; 0 turns bundles off
             (clients then send every file the resumable way).
+        register_max_failures, register_window_s: enrollment-code guessing
+            guard on ``POST /devices/register``: after this many failed codes
+            from one client address within the window (seconds, sliding), that
+            address is answered 429 (with ``Retry-After``) without the code
+            being checked. Counted in memory only (see `sync.server.ratelimit`).
     """
 
     data_dir: Path
@@ -30,11 +35,15 @@ class Settings:
     max_bundle_bytes: int = protocol.DEFAULT_MAX_BUNDLE_BYTES  # 0: no POST /media-bundle
     max_body_bytes: int = 8 * 1024 * 1024
     feed_page: int = 1000
+    register_max_failures: int = 5
+    register_window_s: float = 600.0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "data_dir", Path(self.data_dir))
         if not 1 <= self.max_batch_items <= protocol.MAX_BATCH_ITEMS:
             raise ValueError(f"max_batch_items harus 1..{protocol.MAX_BATCH_ITEMS}")
+        if self.register_max_failures < 1 or not self.register_window_s > 0:
+            raise ValueError("register_max_failures harus >= 1 dan register_window_s > 0")
 
     @property
     def url(self) -> str:

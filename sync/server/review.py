@@ -1,0 +1,289 @@
+"""What needs a person on the server: parked conflicts and duplicate-NIK groups,
+and the administrator's verdict on a duplicate.
+
+- A conflict is a copy of a recording that arrived under a UUID the server
+  already held, with other content; intake parked it in ``conflicts`` and left
+  the stored copy alone. Every parked conflict counts as open (there is no
+  dismissal yet).
+- A duplicate group is the recordings of one NIK while at least one of them is
+  in ``duplicate_review`` (intake flags both sides when a second recording of a
+  NIK arrives).
+- `resolve_duplicate` gives one recording of a group its verdict: ``accepted``
+  (kept) or ``rejected`` with the administrator's reason. The row gets a new
+  change sequence number, so the recording's device receives the verdict in
+  its next ``GET /status``; the NIK's target row is bumped too (its
+  ``recorded_by`` may change).
+
+Used by ``jemput-server review`` and ``resolve-duplicate`` (the administrator's
+own terminal, which may show NIKs and names) and by the dashboard (counts
+only). Nothing here logs a NIK, a name or the reason's text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from sync.protocol import UUID_PATTERN, Reason, ReasonCodes, ServerStatus
+from sync.server import db
+from sync.server.admin import AdminError
+from sync.server.db import chunks
+
+log = logging.getLogger("jemput.server.review")
+
+MAX_REASON_CHARS = 500
+"""The longest verdict reason (it travels to the device inside a `Reason`)."""
+
+_UUID_RE = re.compile(UUID_PATTERN)
+_REVIEW_CODES = frozenset({ReasonCodes.DUPLICATE_NIK, ReasonCodes.REVIEW_KEPT, ReasonCodes.REVIEW_REJECTED})
+
+
+def _clean(value: Any) -> str:
+    """Text for the administrator's terminal: control characters (e.g. escape
+    sequences inside a parked, unvalidated payload) replaced by U+FFFD."""
+    text = "" if value is None else str(value)
+    return "".join("\ufffd" if unicodedata.category(ch) == "Cc" else ch for ch in text)
+
+
+def _when(moment: dt.datetime | None) -> str | None:
+    return moment.replace(microsecond=0).isoformat() + "Z" if moment else None
+
+
+@dataclass
+class ReviewRecording:
+    """One stored recording as the administrator sees it."""
+
+    uuid: str
+    status: str
+    device_id: int
+    device_name: str
+    recorded_at: str  # the device's own clock, as reported
+    received_at: str | None  # the server's clock, UTC
+    nik: str
+    nama: str
+    tanggal_lahir: str
+    kelurahan: str
+    operator: str
+    open: bool  # waiting for a verdict (duplicate_review)
+
+
+@dataclass
+class DuplicateGroup:
+    nik: str
+    recordings: list[ReviewRecording]
+
+    @property
+    def open(self) -> list[ReviewRecording]:
+        return [r for r in self.recordings if r.open]
+
+
+@dataclass
+class Conflict:
+    """A parked copy of a recording and the stored one it clashes with."""
+
+    id: int
+    uuid: str
+    device_id: int
+    device_name: str
+    received_at: str | None
+    nik: str
+    nama: str
+    differs: list[str]  # payload fields where the copies differ, e.g. resident.alamat
+    stored: ReviewRecording | None
+
+
+@dataclass
+class Review:
+    conflicts: list[Conflict] = field(default_factory=list)
+    duplicates: list[DuplicateGroup] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "counts": {"konflik": len(self.conflicts), "grup_nik_ganda": len(self.duplicates)},
+            "conflicts": [asdict(c) for c in self.conflicts],
+            "duplicates": [{"nik": g.nik, "open": len(g.open), "recordings": [asdict(r) for r in g.recordings]}
+                           for g in self.duplicates],
+        }
+
+
+def _payload(text: str) -> dict[str, Any]:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _resident(payload: dict[str, Any]) -> dict[str, Any]:
+    resident = payload.get("resident")
+    return resident if isinstance(resident, dict) else {}
+
+
+def _differs(a: dict[str, Any], b: dict[str, Any]) -> list[str]:
+    out = []
+    for key in sorted(set(a) | set(b)):
+        if key == "resident":
+            ra, rb = _resident(a), _resident(b)
+            out += [f"resident.{k}" for k in sorted(set(ra) | set(rb)) if ra.get(k) != rb.get(k)]
+        elif a.get(key) != b.get(key):
+            out.append(key)
+    return [_clean(x) for x in out]
+
+
+_REC_COLUMNS = (db.recordings.c.uuid, db.recordings.c.status, db.recordings.c.device_id, db.recordings.c.nik,
+                db.recordings.c.payload, db.recordings.c.recorded_at, db.recordings.c.received_at,
+                db.devices.c.name.label("device_name"))
+
+
+def _recording(row: Any) -> ReviewRecording:
+    payload = _payload(row.payload)
+    res = _resident(payload)
+    kelurahan = " ".join(str(x) for x in (res.get("kelurahan_kode"), res.get("kelurahan_nama")) if x)
+    return ReviewRecording(
+        uuid=row.uuid, status=row.status, device_id=row.device_id, device_name=_clean(row.device_name),
+        recorded_at=_clean(row.recorded_at), received_at=_when(row.received_at), nik=_clean(row.nik),
+        nama=_clean(res.get("nama")), tanggal_lahir=_clean(res.get("tanggal_lahir")), kelurahan=_clean(kelurahan),
+        operator=_clean(payload.get("operator")), open=row.status == ServerStatus.DUPLICATE_REVIEW.value)
+
+
+def _open_niks(conn) -> list[str]:  # noqa: ANN001
+    r = db.recordings
+    return [n for (n,) in conn.execute(
+        sa.select(r.c.nik).where(r.c.status == ServerStatus.DUPLICATE_REVIEW.value).distinct().order_by(r.c.nik))]
+
+
+def review(engine: Engine) -> Review:
+    """Everything waiting for the administrator (NIKs and names included)."""
+    r, d, c = db.recordings, db.devices, db.conflicts
+    out = Review()
+    with engine.connect() as conn:
+        niks = _open_niks(conn)
+        groups: dict[str, list[ReviewRecording]] = {n: [] for n in niks}
+        for part in chunks(niks):
+            rows = conn.execute(
+                sa.select(*_REC_COLUMNS).join(d, d.c.id == r.c.device_id)
+                .where(r.c.nik.in_(part), r.c.status != ServerStatus.REPLACED.value)
+                .order_by(r.c.nik, r.c.received_at, r.c.id))
+            for row in rows:
+                groups[row.nik].append(_recording(row))
+        out.duplicates = [DuplicateGroup(n, recs) for n, recs in groups.items()]
+
+        parked = conn.execute(
+            sa.select(c.c.id, c.c.uuid, c.c.device_id, c.c.payload, c.c.received_at,
+                      d.c.name.label("device_name"))
+            .join(d, d.c.id == c.c.device_id).order_by(c.c.received_at, c.c.id)).all()
+        stored: dict[str, Any] = {}
+        for part in chunks(sorted({p.uuid for p in parked})):
+            for row in conn.execute(sa.select(*_REC_COLUMNS).join(d, d.c.id == r.c.device_id)
+                                    .where(r.c.uuid.in_(part))):
+                stored[row.uuid] = row
+    for p in parked:
+        payload = _payload(p.payload)
+        res = _resident(payload)
+        held = stored.get(p.uuid)
+        out.conflicts.append(Conflict(
+            id=p.id, uuid=p.uuid, device_id=p.device_id, device_name=_clean(p.device_name),
+            received_at=_when(p.received_at), nik=_clean(res.get("nik")), nama=_clean(res.get("nama")),
+            differs=_differs(_payload(held.payload), payload) if held is not None else [],
+            stored=_recording(held) if held is not None else None))
+    return out
+
+
+def review_counts(engine: Engine) -> dict[str, int]:
+    """Open conflicts and duplicate-NIK groups (numbers only, for the dashboard)."""
+    r, c = db.recordings, db.conflicts
+    with engine.connect() as conn:
+        conflicts = conn.execute(sa.select(sa.func.count()).select_from(c)).scalar_one()
+        groups = conn.execute(
+            sa.select(sa.func.count(sa.distinct(r.c.nik)))
+            .where(r.c.status == ServerStatus.DUPLICATE_REVIEW.value)).scalar_one()
+    return {"konflik": conflicts, "grup_nik_ganda": groups}
+
+
+# --------------------------------------------------------------------------- verdicts
+
+
+@dataclass(frozen=True)
+class Resolution:
+    uuid: str
+    status: str  # the new status: accepted or rejected
+    device_id: int
+    device_name: str
+    seq: int
+    still_open: list[str]  # UUIDs of the same NIK still waiting for a verdict
+
+
+def check_uuid(text: str) -> str:
+    uuid = (text or "").strip().lower()
+    if not _UUID_RE.match(uuid):
+        raise AdminError("UUID rekaman tidak valid (contoh: 3f2b8c1e-6a4d-4e8b-9c1a-2b3c4d5e6f70)")
+    return uuid
+
+
+def check_reason(text: str | None, *, required: bool) -> str:
+    """The reason as stored: whitespace folded; refused when empty (if
+    `required`), too long or holding control characters."""
+    reason = " ".join((text or "").split())
+    if not reason:
+        if required:
+            raise AdminError("alasan penolakan wajib diisi (--reason \"...\")")
+        return ""
+    if len(reason) > MAX_REASON_CHARS:
+        raise AdminError(f"alasan terlalu panjang ({len(reason)} karakter; maksimal {MAX_REASON_CHARS})")
+    if any(unicodedata.category(ch) == "Cc" for ch in reason):
+        raise AdminError("alasan memuat karakter kendali; tulis teks biasa saja")
+    return reason
+
+
+def _verdict_reason(keep: bool, reason: str) -> Reason:
+    if keep:
+        message = "Ditinjau admin (NIK ganda): rekaman ini diterima."
+        if reason:
+            message += f" Catatan admin: {reason}"
+        return Reason(code=ReasonCodes.REVIEW_KEPT, field="nik", severity="warning", message=message)
+    return Reason(code=ReasonCodes.REVIEW_REJECTED, field="nik", severity="error",
+                  message=f"Ditolak admin setelah tinjauan NIK ganda: {reason}")
+
+
+def resolve_duplicate(engine: Engine, uuid: str, *, keep: bool, reason: str | None = None) -> Resolution:
+    """Accept (`keep`) or reject (with `reason`) a recording waiting in
+    ``duplicate_review``. Raises `AdminError` (nothing changed) for a bad or
+    unknown UUID, a recording not waiting for review, or a bad reason."""
+    from sync.server.intake import bump_targets  # the intake module is heavy; only here
+
+    uuid = check_uuid(uuid)
+    reason = check_reason(reason, required=not keep)
+    r, d = db.recordings, db.devices
+    status = ServerStatus.ACCEPTED if keep else ServerStatus.REJECTED
+    with db.write_transaction(engine) as conn:
+        db.lock_counter(conn, db.RECORDINGS_SEQ)
+        row = conn.execute(
+            sa.select(r.c.id, r.c.status, r.c.nik, r.c.reasons, r.c.device_id, d.c.name)
+            .join(d, d.c.id == r.c.device_id).where(r.c.uuid == uuid)).first()
+        if row is None:
+            raise AdminError(f"rekaman {uuid} tidak ditemukan di server")
+        if row.status != ServerStatus.DUPLICATE_REVIEW.value:
+            raise AdminError(f"rekaman {uuid} tidak sedang menunggu tinjauan NIK ganda "
+                             f"(statusnya {row.status}); tidak ada yang diubah")
+        try:
+            kept = [x for x in json.loads(row.reasons) if x.get("code") not in _REVIEW_CODES]
+        except (ValueError, AttributeError):
+            kept = []
+        reasons = (kept if keep else []) + [_verdict_reason(keep, reason).model_dump()]
+        [seq] = db.next_seqs(conn, db.RECORDINGS_SEQ, 1)
+        conn.execute(sa.update(r).where(r.c.id == row.id).values(
+            status=status.value, reasons=json.dumps(reasons), seq=seq))
+        bump_targets(conn, {row.nik} - {""})
+        still_open = [u for (u,) in conn.execute(
+            sa.select(r.c.uuid).where(r.c.nik == row.nik, r.c.status == ServerStatus.DUPLICATE_REVIEW.value)
+            .order_by(r.c.received_at, r.c.id))]
+    log.info("tinjauan admin: rekaman %s -> %s (perangkat %d)", uuid, status.value, row.device_id)
+    return Resolution(uuid, status.value, row.device_id, _clean(row.name), seq, still_open)

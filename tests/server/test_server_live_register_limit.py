@@ -1,0 +1,144 @@
+"""Guessing enrollment codes, against a real server process with a short window:
+after the allowed failed codes an address gets 429 with Retry-After, even for a
+correct code, until the window has passed; successes are not counted; other
+addresses are not affected. Each test speaks from its own loopback address
+(127.0.0.x), so the tests do not share counters."""
+
+from __future__ import annotations
+
+import itertools
+import socket
+import time
+
+import pytest
+import requests
+import sqlalchemy as sa
+from requests.adapters import HTTPAdapter
+
+from sync import protocol
+from sync.server import db
+
+from serverkit import LiveServer, run_cli, start_server, stop_server
+
+MAX_FAILURES = 3
+WINDOW_S = 2.0
+_addresses = (f"127.0.0.{n}" for n in itertools.count(2))
+
+
+class _FromAddress(HTTPAdapter):
+    """Connections made from a chosen local address."""
+
+    def __init__(self, address: str):
+        self.address = address
+        super().__init__()
+
+    def init_poolmanager(self, *args, **kw):  # noqa: ANN002, ANN003
+        kw["source_address"] = (self.address, 0)
+        super().init_poolmanager(*args, **kw)
+
+
+def _loopback_aliases_work() -> bool:
+    try:
+        with socket.socket() as s:
+            s.bind(("127.0.0.2", 0))
+        return True
+    except OSError:
+        return False
+
+
+pytestmark = pytest.mark.skipif(not _loopback_aliases_work(),
+                                reason="this system cannot use 127.0.0.2 as a source address")
+
+
+@pytest.fixture(scope="module")
+def limited_server(tmp_path_factory, seed_regions_csv):
+    data = tmp_path_factory.mktemp("limit-server")
+    run_cli("import-regions", "--data", data, seed_regions_csv)
+    proc, url, log = start_server(data, "--register-max-failures", str(MAX_FAILURES),
+                                  "--register-window", str(WINDOW_S))
+    server = LiveServer(url, data, log, proc, iter(()))
+    yield server
+    stop_server(proc)
+    server.engine.dispose()
+
+
+class _Laptop:
+    """Registration requests from one client address."""
+
+    def __init__(self, server: LiveServer, address: str | None = None):
+        self.server = server
+        self.address = address or next(_addresses)
+        self.http = requests.Session()
+        self.http.mount("http://", _FromAddress(self.address))
+
+    def register(self, code: str) -> requests.Response:
+        return self.http.post(self.server.url + protocol.Paths.REGISTER, json={"enrollment_code": code},
+                              headers={protocol.PROTOCOL_HEADER: protocol.PROTOCOL_VERSION}, timeout=10)
+
+
+def _wrong_code(n: int) -> str:
+    return f"SALA-H{n:03d}-KODE"
+
+
+def _assert_limited(r: requests.Response) -> int:
+    assert r.status_code == 429, r.text
+    wait = int(r.headers["Retry-After"])
+    assert 1 <= wait <= WINDOW_S
+    body = r.json()
+    spec = protocol.Problems.ENROLLMENT_RATE_LIMITED
+    assert body["code"] == spec.code == "429.1" and body["details"] == {"retry_after": wait}
+    assert "Terlalu banyak percobaan kode pendaftaran" in body["message"] and f"{wait} detik" in body["message"]
+    assert "Too many enrollment code attempts" in body["message_en"]
+    return wait
+
+
+def test_the_limit_kicks_in_at_the_threshold_for_that_address_only(limited_server):
+    laptop = _Laptop(limited_server)
+    for n in range(MAX_FAILURES):
+        r = laptop.register(_wrong_code(n))
+        assert r.status_code == 403 and r.json()["code"] == protocol.Problems.ENROLLMENT_INVALID.code
+    _assert_limited(laptop.register(_wrong_code(99)))
+    _assert_limited(laptop.register(_wrong_code(98)))  # still refused (refusals are not counted, nor checked)
+
+    neighbour = _Laptop(limited_server)  # another address keeps its own allowance
+    assert neighbour.register(_wrong_code(1)).status_code == 403
+    assert neighbour.register(limited_server.enrollment_code("13.72")).status_code == 201
+
+    log = limited_server.log.read_text(encoding="utf-8", errors="replace")
+    assert f"pendaftaran dari {laptop.address} ditahan" in log
+    assert _wrong_code(0) not in log and _wrong_code(99) not in log
+
+
+def test_a_correct_code_is_refused_until_the_window_passes(limited_server):
+    laptop = _Laptop(limited_server)
+    code = limited_server.enrollment_code("13.72", name="Tim sabar")
+    for n in range(MAX_FAILURES):
+        assert laptop.register(_wrong_code(n)).status_code == 403
+    last_failure = time.monotonic()
+    _assert_limited(laptop.register(code))
+    # not even looked at: the code is still unspent
+    with limited_server.engine.connect() as conn:
+        row = conn.execute(sa.select(db.devices.c.enrolled_at, db.devices.c.enroll_code_sha256)
+                           .where(db.devices.c.name == "Tim sabar")).one()
+    assert row.enrolled_at is None and row.enroll_code_sha256 is not None
+
+    time.sleep(max(0.0, last_failure + WINDOW_S + 0.2 - time.monotonic()))
+    r = laptop.register(code)
+    assert r.status_code == 201, r.text
+    assert r.json()["name"] == "Tim sabar"
+
+
+def test_successful_registrations_are_not_counted(limited_server):
+    laptop = _Laptop(limited_server)
+    for _ in range(MAX_FAILURES + 2):  # more successes than the allowance of failures
+        assert laptop.register(limited_server.enrollment_code("13.72")).status_code == 201
+    for n in range(MAX_FAILURES):  # every failure is still allowed
+        assert laptop.register(_wrong_code(n)).status_code == 403
+    _assert_limited(laptop.register(_wrong_code(7)))
+
+
+def test_limit_settings_are_checked(tmp_path):
+    bad = run_cli("run", "--data", tmp_path, "--port", "0", "--register-max-failures", "0", check=False)
+    assert bad.returncode == 2 and "--register-max-failures" in bad.stderr
+    bad = run_cli("run", "--data", tmp_path, "--port", "0", "--register-window", "-5", check=False)
+    assert bad.returncode == 2 and "--register-window" in bad.stderr

@@ -1,0 +1,167 @@
+"""What needs an administrator, against the real server process: `jemput-server
+review` lists parked conflicts and duplicate-NIK groups made by two registered
+devices; `resolve-duplicate` gives a verdict that reaches the device through
+``GET /status``; hostile input is refused clearly and changes nothing."""
+
+from __future__ import annotations
+
+import json
+import uuid as uuidlib
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+import requests
+import sqlalchemy as sa
+
+from sync import protocol
+from sync.protocol import ReasonCodes, RecordingPayload
+from sync.server import db, review
+
+from serverkit import DeviceClient, Recording, run_cli
+
+
+def _named_device(live_server, name: str, area: str = "13.72") -> DeviceClient:
+    r = live_server.register(live_server.enrollment_code(area, name=name))
+    assert r.status_code == 201, r.text
+    body = r.json()
+    return DeviceClient(live_server.url, body["token"], body["device_id"], area)
+
+
+def _duplicate_pair(live_server, people, recording, tag: str):
+    """Two devices record the same resident: both recordings wait for review."""
+    a = _named_device(live_server, f"Tim {tag} A")
+    b = _named_device(live_server, f"Tim {tag} B")
+    resident = people.resident()
+    rec_a, rec_b = recording(resident=resident), recording(resident=resident)
+    assert a.send(rec_a)[0]["outcome"] == "accepted"
+    assert b.send(rec_b)[0]["outcome"] == "duplicate_review"
+    return a, b, rec_a, rec_b, resident
+
+
+def _review(live_server) -> dict:
+    return json.loads(run_cli("review", *live_server.cli_args, "--json").stdout)
+
+
+def _rows(live_server, *uuids: str) -> dict[str, tuple]:
+    r = db.recordings
+    with live_server.engine.connect() as conn:
+        rows = conn.execute(sa.select(r.c.uuid, r.c.status, r.c.reasons, r.c.seq).where(r.c.uuid.in_(uuids)))
+        return {row.uuid: tuple(row) for row in rows}
+
+
+def test_review_lists_a_conflict_and_a_duplicate_pair(live_server, people, recording):
+    a, b, rec_a, rec_b, resident = _duplicate_pair(live_server, people, recording, "Tinjau")
+    # a conflict: device A sends another recording again under its UUID, changed
+    mine = recording()
+    a.send(mine)
+    body = mine.payload.model_dump(mode="json")
+    body["resident"]["alamat"] = "JALAN LAIN NO. 9"
+    changed = Recording(mine.uuid, RecordingPayload.model_validate(body), mine.media)
+    assert a.send(changed)[0]["outcome"] == "conflict"
+
+    found = _review(live_server)
+    [group] = [g for g in found["duplicates"] if g["nik"] == resident["nik"]]
+    assert group["open"] == 2
+    by_uuid = {rec["uuid"]: rec for rec in group["recordings"]}
+    assert set(by_uuid) == {rec_a.uuid, rec_b.uuid}
+    assert by_uuid[rec_a.uuid]["device_name"] == "Tim Tinjau A" and by_uuid[rec_b.uuid]["device_name"] == "Tim Tinjau B"
+    for rec in by_uuid.values():
+        assert rec["status"] == "duplicate_review" and rec["open"] is True
+        assert rec["nama"] == resident["nama"] and rec["nik"] == resident["nik"]
+        assert rec["received_at"].endswith("Z") and rec["recorded_at"].startswith("2025-11-20T09:30")
+
+    [conflict] = [c for c in found["conflicts"] if c["uuid"] == mine.uuid]
+    assert conflict["device_name"] == "Tim Tinjau A" and conflict["differs"] == ["resident.alamat"]
+    assert conflict["stored"]["uuid"] == mine.uuid and conflict["stored"]["status"] == "accepted"
+    assert conflict["nama"] == mine.payload.resident.nama and conflict["received_at"]
+    assert found["counts"] == {"konflik": len(found["conflicts"]), "grup_nik_ganda": len(found["duplicates"])}
+
+    text = run_cli("review", *live_server.cli_args).stdout
+    assert rec_a.uuid in text and rec_b.uuid in text and mine.uuid in text
+    assert "Tim Tinjau B" in text and resident["nama"] in text and "resident.alamat" in text
+    assert "MENUNGGU KEPUTUSAN" in text and "resolve-duplicate" in text
+
+    # the dashboard shows the counts only, never who
+    page = requests.get(live_server.url + protocol.Paths.DASHBOARD, timeout=10).text
+    counts = review.review_counts(live_server.engine)
+    assert f'<b id="konflik">{counts["konflik"]}</b>' in page
+    assert f'<b id="grup-nik-ganda">{counts["grup_nik_ganda"]}</b>' in page
+    assert counts["konflik"] >= 1 and counts["grup_nik_ganda"] >= 1
+    assert resident["nik"] not in page and resident["nama"] not in page
+    status = json.loads(run_cli("status", *live_server.cli_args, "--json").stdout)
+    assert status["grup_nik_ganda"] == counts["grup_nik_ganda"] and status["konflik"] == counts["konflik"]
+
+
+def test_a_verdict_reaches_the_device_through_its_status_feed(live_server, people, recording):
+    a, b, rec_a, rec_b, resident = _duplicate_pair(live_server, people, recording, "Putus")
+    cursor_a, cursor_b = a.status()["next_cursor"], b.status()["next_cursor"]
+    assert [e["status"] for e in a.status()["items"]] == ["duplicate_review"]
+
+    out = run_cli("resolve-duplicate", *live_server.cli_args, rec_a.uuid, "--keep")
+    assert "diterima" in out.stdout and "Tim Putus A" in out.stdout
+    assert rec_b.uuid in out.stdout  # the other one still waits
+    [entry] = a.status(cursor_a)["items"]
+    assert entry["uuid"] == rec_a.uuid and entry["status"] == "accepted" and entry["seq"] > cursor_a
+    assert [r["code"] for r in entry["reasons"]] == [ReasonCodes.REVIEW_KEPT]
+    assert b.status(cursor_b)["items"] == []  # B's recording has no verdict yet
+    cursor_a = a.status(cursor_a)["next_cursor"]
+
+    reason = "Foto dan tanda tangan milik orang lain; rekam ulang dengan KK asli"
+    out = run_cli("resolve-duplicate", *live_server.cli_args, rec_b.uuid.upper(), "--reject", "--reason",
+                  f"  {reason}\n")
+    assert "ditolak" in out.stdout and "masih menunggu" not in out.stdout
+    [entry] = b.status(cursor_b)["items"]
+    assert entry["uuid"] == rec_b.uuid and entry["status"] == "rejected" and entry["seq"] > cursor_b
+    [why] = entry["reasons"]
+    assert why["code"] == ReasonCodes.REVIEW_REJECTED and why["severity"] == "error" and reason in why["message"]
+    assert a.status(cursor_a)["items"] == []  # B's verdict is not A's news
+
+    found = _review(live_server)
+    assert resident["nik"] not in {g["nik"] for g in found["duplicates"]}  # nothing left to decide
+    # the same recording again would be a second verdict: refused
+    again = run_cli("resolve-duplicate", *live_server.cli_args, rec_a.uuid, "--keep", check=False)
+    assert again.returncode == 1 and "tidak sedang menunggu" in again.stderr
+    # a replayed batch answers with the verdict (the first outcome stays the original)
+    [replay] = b.send(rec_b)
+    assert replay["outcome"] == "already_have" and replay["status"] == "rejected"
+
+    log = live_server.log.read_text(encoding="utf-8", errors="replace")
+    assert resident["nik"] not in log and resident["nama"] not in log and reason not in log
+
+
+def test_hostile_resolutions_are_refused_and_change_nothing(live_server, people, recording):
+    a, b, rec_a, rec_b, _resident = _duplicate_pair(live_server, people, recording, "Usil")
+    plain = recording()
+    assert a.send(plain)[0]["outcome"] == "accepted"
+    cursor_a, cursor_b = a.status()["next_cursor"], b.status()["next_cursor"]
+    before = _rows(live_server, rec_a.uuid, rec_b.uuid, plain.uuid)
+    with live_server.engine.connect() as conn:
+        counter = db.counter_value(conn, db.RECORDINGS_SEQ)
+
+    cases = [  # through the command line
+        ([str(uuidlib.uuid4()), "--keep"], 1, "tidak ditemukan"),
+        ([rec_b.uuid, "--reject"], 1, "alasan penolakan wajib"),
+        ([rec_b.uuid, "--reject", "--reason", "x" * 20_000], 1, "alasan terlalu panjang"),
+        ([rec_b.uuid, "--keep", "--reject"], 2, "not allowed"),  # argparse: exactly one verdict
+    ]
+    with ThreadPoolExecutor(len(cases)) as pool:  # the commands fail before writing: run them side by side
+        outs = list(pool.map(lambda args: run_cli("resolve-duplicate", *live_server.cli_args, *args, check=False),
+                             [args for args, _, _ in cases]))
+    for (args, code, message), out in zip(cases, outs):
+        assert out.returncode == code and message in out.stderr, (args[:2], out.stderr)
+        assert "Traceback" not in out.stderr
+    # the same checks, and more, straight through the admin API the commands call
+    for uuid, keep, reason, message in [
+        ("bukan-uuid'; DROP TABLE recordings;--", True, None, "UUID rekaman tidak valid"),
+        (rec_b.uuid, False, " \t\n ", "alasan penolakan wajib"),
+        (rec_b.uuid, True, "y" * 501, "alasan terlalu panjang"),
+        (rec_b.uuid, False, "rekam \x1b[31mulang", "karakter kendali"),  # a terminal escape sequence
+        (plain.uuid, True, None, "tidak sedang menunggu"),
+    ]:
+        with pytest.raises(review.AdminError, match=message):
+            review.resolve_duplicate(live_server.engine, uuid, keep=keep, reason=reason)
+
+    assert _rows(live_server, rec_a.uuid, rec_b.uuid, plain.uuid) == before
+    with live_server.engine.connect() as conn:
+        assert db.counter_value(conn, db.RECORDINGS_SEQ) == counter
+    assert a.status(cursor_a)["items"] == [] and b.status(cursor_b)["items"] == []

@@ -1,0 +1,85 @@
+"""`AttemptLimiter`: the sliding window, forgiveness of successes, bounded memory,
+and no attempt slipping past the limit when many threads ask at once."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from sync.server.ratelimit import Attempt, AttemptLimiter
+
+
+class Clock:
+    """A hand-wound monotonic clock (seconds)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_sliding_window_and_retry_after():
+    clock = Clock()
+    limiter = AttemptLimiter(3, 600, clock=clock)
+    for _ in range(3):
+        assert isinstance(limiter.admit("10.0.0.1"), Attempt)
+        clock.now += 10
+    assert limiter.admit("10.0.0.1") == 600 - 30  # until the first attempt leaves the window
+    assert limiter.remaining("10.0.0.1") == 0 and limiter.remaining("10.0.0.2") == 3
+    clock.now += 570  # the first attempt has left the window: one more try
+    assert isinstance(limiter.admit("10.0.0.1"), Attempt)
+    assert limiter.admit("10.0.0.1") == 10
+    clock.now += 0.5
+    assert limiter.admit("10.0.0.1") == 10  # whole seconds, rounded up
+    clock.now += 2000
+    assert limiter.remaining("10.0.0.1") == 3
+
+
+def test_forgiven_successes_do_not_count():
+    clock = Clock()
+    limiter = AttemptLimiter(2, 60, clock=clock)
+    for _ in range(5):
+        attempt = limiter.admit("a")
+        assert isinstance(attempt, Attempt)
+        limiter.forgive(attempt)
+        limiter.forgive(attempt)  # twice is harmless
+    assert limiter.remaining("a") == 2
+    assert isinstance(limiter.admit("a"), Attempt) and isinstance(limiter.admit("a"), Attempt)
+    assert limiter.admit("a") == 60
+
+
+def test_memory_stays_bounded():
+    clock = Clock()
+    limiter = AttemptLimiter(1, 60, clock=clock, max_keys=100)
+    for n in range(1000):
+        limiter.admit(f"10.0.{n // 256}.{n % 256}")
+    assert len(limiter._stamps) <= 100
+    clock.now += 61
+    limiter.admit("10.9.9.9")  # a window later, idle addresses are swept
+    assert len(limiter._stamps) == 1
+
+
+def test_concurrent_attempts_never_exceed_the_limit():
+    limiter = AttemptLimiter(5, 600)
+    admitted: list[object] = []
+    start = threading.Barrier(40)
+
+    def knock() -> None:
+        start.wait()
+        admitted.append(limiter.admit("203.0.113.9"))
+
+    threads = [threading.Thread(target=knock) for _ in range(40)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sum(isinstance(a, Attempt) for a in admitted) == 5
+    assert all(isinstance(a, int) and 1 <= a <= 600 for a in admitted if not isinstance(a, Attempt))
+
+
+@pytest.mark.parametrize("attempts, window", [(0, 60), (3, 0), (3, -1)])
+def test_bad_settings_are_refused(attempts, window):
+    with pytest.raises(ValueError):
+        AttemptLimiter(attempts, window)

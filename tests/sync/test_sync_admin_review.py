@@ -1,0 +1,60 @@
+"""The laptop's side of two server guards, over real HTTP: too many wrong
+enrollment codes are told in plain words (how many minutes to wait), and an
+administrator's verdict on a duplicate NIK (`jemput-server resolve-duplicate`)
+reaches both laptops through the status feed."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.lifecycle import RecordingStatus
+from sync.client import MSG_ENROLLMENT, RegistrationError, sync_overview
+from sync_support import make_pump, prepare_server_data, record, server_cli, start_server
+
+
+def test_too_many_wrong_codes_are_told_in_minutes(session, tmp_path):
+    server = start_server(prepare_server_data(tmp_path / "server"),
+                          "--register-max-failures", "2", "--register-window", "150")
+    try:
+        pump = make_pump(session.store)
+        for n in range(2):
+            with pytest.raises(RegistrationError) as caught:
+                pump.register(server.url, f"SALA-HKOD-E{n:03d}")
+            assert caught.value.message.startswith(MSG_ENROLLMENT)
+        with pytest.raises(RegistrationError) as caught:  # even the right code, for now
+            pump.register(server.url, server.enrollment_code())
+        error = caught.value
+        assert error.status == 429 and 120 < error.retry_after <= 150
+        assert error.message == "Terlalu banyak percobaan kode pendaftaran. Coba lagi dalam 3 menit."
+        assert not pump.registered
+    finally:
+        server.stop()
+        server.dispose()
+
+
+def test_admin_verdicts_on_a_duplicate_reach_both_laptops(new_session, people, module_server, registered):
+    a, b = new_session("a"), new_session("b")
+    pump_a, pump_b = registered(module_server, a), registered(module_server, b)
+    resident = people.resident()
+    rec_a = record(a.store, people, resident=resident)
+    rec_b = record(b.store, people, resident=resident)
+    assert pump_a.run_once().acked == 1 and pump_b.run_once().duplicates == 1
+    assert pump_a.run_once().statuses_updated == 1
+    assert a.get_recording(rec_a.uuid).status is RecordingStatus.DUPLICATE_REVIEW
+
+    data = ["--data", module_server.data]
+    server_cli("resolve-duplicate", *data, rec_a.uuid, "--keep", "--reason", "Dicek dengan SIAK")
+    reason = "Orang yang sama direkam dua kali; rekaman tim A dipakai"
+    server_cli("resolve-duplicate", *data, rec_b.uuid, "--reject", "--reason", reason)
+
+    assert pump_a.run_once().statuses_updated == 1
+    kept = a.get_recording(rec_a.uuid)
+    assert kept.status is RecordingStatus.ACCEPTED
+    assert "Ditinjau admin" in kept.server_message and "Dicek dengan SIAK" in kept.server_message
+    assert sync_overview(a.store).problems == []
+
+    assert pump_b.run_once().statuses_updated == 1
+    refused = b.get_recording(rec_b.uuid)
+    assert refused.status is RecordingStatus.REJECTED and reason in refused.server_message
+    assert [(p.uuid, p.kind) for p in sync_overview(b.store).problems] == [(rec_b.uuid, "rejected")]
+    assert pump_a.run_once().statuses_updated == 0 and pump_b.run_once().statuses_updated == 0
