@@ -218,6 +218,15 @@ MSG_PROTOCOL = "Versi aplikasi ini tidak didukung server. Perbarui aplikasi Jemp
 MSG_ABORTED = "Sinkron dihentikan."
 MSG_BUSY = "Sinkron sedang berjalan."
 MSG_ENROLLMENT = "Kode pendaftaran tidak berlaku (salah, sudah dipakai, atau kedaluwarsa). Minta kode baru ke admin."
+MSG_ENROLLMENT_LIMITED = "Terlalu banyak percobaan kode pendaftaran. Coba lagi dalam {minutes} menit."
+MSG_ENROLLMENT_LIMITED_LATER = "Terlalu banyak percobaan kode pendaftaran. Coba lagi nanti."
+
+
+def enrollment_limited_message(retry_after: float | None) -> str:
+    """What the operator reads when the server refuses registration for a while (429)."""
+    if not retry_after or retry_after <= 0:
+        return MSG_ENROLLMENT_LIMITED_LATER
+    return MSG_ENROLLMENT_LIMITED.format(minutes=max(1, int(-(-retry_after // 60))))  # whole minutes, up
 MSG_CONFLICT = ("Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak "
                 "diubah. Rekaman ini diubah setelah terkirim sebagian: hubungi admin untuk meninjaunya.")
 
@@ -1082,10 +1091,20 @@ class SyncPump:
         self.http.configure(url, None, verify)
         self._configured = None
         label = (device_name or socket.gethostname() or "laptop").strip()[:100]
+        request = {"enrollment_code": code, "device_label": label}
+        previous = self.settings.get(Keys.TOKEN)
+        if previous and self.settings.get(Keys.SERVER_URL) == url:  # never hand a token to another server
+            request["previous_token"] = previous  # the server moves our recordings to the new device
         t = self.timeouts
-        resp = self.http.once("POST", Paths.REGISTER, data=_compact(
-            {"enrollment_code": code, "device_label": label}),
-            headers={"Content-Type": "application/json"}, timeout=(t.connect, t.read))
+        try:
+            resp = self.http.once("POST", Paths.REGISTER, data=_compact(request),
+                headers={"Content-Type": "application/json"}, timeout=(t.connect, t.read))
+        except SyncError as exc:
+            if exc.status == 429:  # too many wrong codes from here: the server waits Retry-After seconds
+                raise RegistrationError("refused", enrollment_limited_message(exc.retry_after), status=429,
+                                        code=protocol.Problems.ENROLLMENT_RATE_LIMITED.code,
+                                        retry_after=exc.retry_after) from None
+            raise
         if resp.status_code == 403:
             raise RegistrationError("refused", MSG_ENROLLMENT, status=403)
         if resp.status_code != 201:
@@ -1301,7 +1320,13 @@ class SyncPump:
                         run.open[e.recording_uuid] = e
                 preps = self._prepare(entries, run)
                 if preps:
-                    for prep, result in self._post(preps, run):
+                    answered = self._post(preps, run)
+                    # Stored on the server (media may still be on the way): from now on
+                    # the recording is locked for editing (an edit would be a conflict).
+                    self.outbox.mark_delivered([
+                        (p.uuid, r.status.value, p.entry.payload_sha256) for p, r in answered
+                        if r.status is not None and r.outcome is not ItemOutcome.CONFLICT])
+                    for prep, result in answered:
                         self._handle(prep, result, run, uploader)
                     uploader.flush_bundle()
                 size = batch
@@ -1443,6 +1468,8 @@ class SyncPump:
                     "nik": t.nik, "nama": t.nama, "tanggal_lahir": t.tanggal_lahir,
                     "jenis_kelamin": t.jenis_kelamin, "alamat": t.alamat, "rt": t.rt, "rw": t.rw,
                     "kelurahan_kode": t.kelurahan_kode, "status_ktp": known.get(t.nik, ""), "source": "server",
+                    # "this_device" needs no flag: the recording is here and counts already.
+                    "recorded_elsewhere": t.recorded_by == "other_device",
                 } for t in feed.items]
                 errors: list[tuple[int, str]] = []
                 self.targets.upsert_many(rows, batch=4 * SHORT_TRANSACTION, errors=errors, source="server")

@@ -407,6 +407,10 @@ class EnrollmentRequest(_Model):
     enrollment_code: str = Field(min_length=1, max_length=64)
     device_label: str | None = Field(default=None, max_length=100,
                                      description="free text, e.g. the laptop's host name")
+    previous_token: str | None = Field(
+        default=None, max_length=200,
+        description="(1.1) the token this laptop held before, revoked or not: the server moves that "
+                    "device's recordings to the new one, so half-sent media can still be finished")
 
 
 class DeviceInfo(_Model):
@@ -672,6 +676,10 @@ class Problems:
         "426.1",
         "Versi protokol aplikasi ({client}) tidak didukung server ({server}). Perbarui aplikasi.",
         "Client protocol version ({client}) is not supported by the server ({server}). Update the app.")
+    ENROLLMENT_RATE_LIMITED = _p(
+        "429.1",
+        "Terlalu banyak percobaan kode pendaftaran dari alamat ini. Coba lagi dalam {retry_after} detik.",
+        "Too many enrollment code attempts from this address. Try again in {retry_after} seconds.")
     INTERNAL = _p(
         "500.1",
         "Terjadi kesalahan di server; coba lagi nanti.",
@@ -711,3 +719,5 @@ class ReasonCodes:
     REPLACES_UNKNOWN = "replaces.unknown"
     REPLACES_OTHER_DEVICE = "replaces.other_device"
     REPLACES_ALREADY_REPLACED = "replaces.already_replaced"
+    REVIEW_KEPT = "review.kept"  # an administrator kept it after the duplicate NIK review
+    REVIEW_REJECTED = "review.rejected"  # an administrator rejected it after that review

@@ -6,6 +6,11 @@ An entry is written in the same transaction as the recording it sends
 server said it holds this exact payload), ``parked`` (the server refused it
 for good; needs a person). Entries are keyed on the recording's client UUID,
 so a replay is harmless.
+
+A pending entry whose record the server has already stored (its photo or
+signature still on the way) carries the server's status in ``server_status``
+(`mark_delivered`): from then on the recording may not be edited, since the
+server keeps the first version of a UUID (an edit would be a conflict).
 """
 
 from __future__ import annotations
@@ -79,6 +84,15 @@ def enqueue(db: sqlite_utils.Database, recording_uuid: str, payload_sha256: str)
     )
 
 
+def on_server(db: sqlite_utils.Database, recording_uuid: str) -> bool:
+    """Whether the server already stored this recording (acked, or pending with its media on the way)."""
+    row = db.conn.execute(
+        "SELECT 1 FROM outbox WHERE recording_uuid = ? AND (state = 'acked' OR server_status IS NOT NULL)",
+        (recording_uuid,),
+    ).fetchone()
+    return row is not None
+
+
 def withdraw(db: sqlite_utils.Database, recording_uuid: str) -> None:
     """Take a recording out of the queue (it went back to draft or complete)."""
     db.conn.execute("DELETE FROM outbox WHERE recording_uuid = ? AND state != 'acked'", (recording_uuid,))
@@ -149,6 +163,20 @@ class Outbox:
                 server_status=server_status, server_message=server_message, actor="sync",
             )
         return True
+
+    def mark_delivered(self, delivered: list[tuple[str, str, str]]) -> int:
+        """Note that the server stored these records: (uuid, server status, payload
+        SHA-256 sent). Entries changed since (another payload) are left alone.
+        One short transaction; returns how many entries were marked."""
+        if not delivered:
+            return 0
+        with self.store.transaction() as db:
+            cur = db.conn.executemany(
+                "UPDATE outbox SET server_status = ? WHERE recording_uuid = ? AND state = 'pending'"
+                " AND payload_sha256 = ? AND server_status IS NULL",
+                [(status, uuid, sha) for uuid, status, sha in delivered],
+            )
+            return cur.rowcount
 
     def park(self, recording_uuid: str, message: str) -> None:
         """Stop retrying an entry the server refused for good (a person must look)."""

@@ -31,7 +31,14 @@ from app.store.media import MediaItem
 if TYPE_CHECKING:
     from app.store.database import Store
 
-__all__ = ["Recording", "RecordingRepo", "MediaItem", "move_status"]
+__all__ = ["Recording", "RecordingRepo", "MediaItem", "OnServer", "move_status"]
+
+MSG_ON_SERVER = ("Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim), jadi tidak dapat "
+                 "diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi.")
+
+
+class OnServer(TransitionError):
+    """An edit of a recording whose record the server already stored (it keeps the first version)."""
 
 # Statuses the operator saves; the server's verdicts arrive through set_status / the outbox.
 OPERATOR_STATUSES = (RecordingStatus.DRAFT, RecordingStatus.COMPLETE, RecordingStatus.QUEUED)
@@ -188,6 +195,8 @@ def move_status(
         if rec is None:
             raise NotFound("Rekaman tidak ditemukan.")
         check_move(rec.status, new)
+        if new in (RecordingStatus.DRAFT, RecordingStatus.COMPLETE) and outbox_mod.on_server(db, recording_uuid):
+            raise OnServer(MSG_ON_SERVER)
         now = utc_now()
         db.conn.execute(
             "UPDATE recordings SET status = ?, updated_at = ?, server_status = coalesce(?, server_status),"
@@ -249,6 +258,8 @@ class RecordingRepo:
             old_status = RecordingStatus(old[0]) if old else None
             if old_status is not None and old_status is not status:
                 check_move(old_status, status)  # re-saving in the same (editable) status is an edit
+            if old_status is RecordingStatus.QUEUED and outbox_mod.on_server(db, recording.uuid):
+                raise OnServer(MSG_ON_SERVER)
             now = utc_now()
             rec = replace(
                 recording,
@@ -303,6 +314,8 @@ class RecordingRepo:
                 raise NotFound("Rekaman tidak ditemukan.")
             if not rec.status.editable:
                 raise TransitionError(f"rekaman berstatus '{rec.status.label}' tidak dapat diubah")
+            if outbox_mod.on_server(db, recording_uuid):
+                raise OnServer(MSG_ON_SERVER)
             removed = media_mod.delete_media(db, recording_uuid, kind) > 0
             if removed and rec.status is RecordingStatus.QUEUED:
                 _enqueue_current(db, rec)
@@ -324,6 +337,12 @@ class RecordingRepo:
     def find(self, recording_uuid: str) -> Recording | None:
         with self.store.reading() as db:
             return _read(db, recording_uuid)
+
+    def can_edit(self, recording_uuid: str) -> bool:
+        """Editable status, and the server does not hold its record yet."""
+        with self.store.reading() as db:
+            rec = _read(db, recording_uuid)
+            return rec is not None and rec.status.editable and not outbox_mod.on_server(db, recording_uuid)
 
     def media(self, recording_uuid: str, kind: str | None = None) -> list[MediaItem]:
         with self.store.reading() as db:

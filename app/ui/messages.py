@@ -32,6 +32,7 @@ KNOWN: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "Versi aplikasi ini tidak didukung server. Perbarui aplikasi Jemput, lalu coba lagi."),
     QT_TRANSLATE_NOOP("Messages", "Sinkron dihentikan."),
     QT_TRANSLATE_NOOP("Messages", "Sinkron sedang berjalan."),
+    QT_TRANSLATE_NOOP("Messages", "Terlalu banyak percobaan kode pendaftaran. Coba lagi nanti."),
     QT_TRANSLATE_NOOP("Messages", "Kode pendaftaran tidak berlaku (salah, sudah dipakai, atau kedaluwarsa). Minta kode baru ke admin."),
     QT_TRANSLATE_NOOP("Messages", "Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. Rekaman ini diubah setelah terkirim sebagian: hubungi admin untuk meninjaunya."),
     QT_TRANSLATE_NOOP("Messages", "Kamera bermasalah karena kesalahan yang tidak terduga. Coba lagi atau pilih sumber lain."),

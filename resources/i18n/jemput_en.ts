@@ -54,6 +54,76 @@
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="38"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="64"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="123"/>
+        <source>Ganti kata sandi</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="42"/>
+        <source>Kata sandi baru langsung berlaku untuk membuka Jemput berikutnya. Catat dan simpan di tempat aman: tanpa kata sandi, data tidak dapat dibuka oleh siapa pun.</source>
+        <translation>The new password is needed from the next time Jemput is opened. Write it down and keep it somewhere safe: without the password nobody can open the data.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="50"/>
+        <source>minimal %1 karakter</source>
+        <translation>at least %1 characters</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="52"/>
+        <source>Kata sandi lama</source>
+        <translation>Old password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="53"/>
+        <source>Kata sandi baru</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="54"/>
+        <source>Ulangi kata sandi baru</source>
+        <translation>Repeat new password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="62"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="86"/>
+        <source>Isi kata sandi lama.</source>
+        <translation>Enter the old password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="88"/>
+        <source>Kata sandi baru minimal %1 karakter.</source>
+        <translation>The new password needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="91"/>
+        <source>Kedua kata sandi baru tidak sama.</source>
+        <translation>The two new passwords do not match.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="93"/>
+        <source>Kata sandi baru harus berbeda dari kata sandi lama.</source>
+        <translation>The new password must differ from the old one.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="109"/>
+        <source>Kata sandi lama salah. Kata sandi tidak diganti.</source>
+        <translation>The old password is wrong. The password was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="123"/>
+        <source>Mengganti…</source>
+        <translation>Changing…</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <location filename="../../app/ui/widgets/date_edit.py" line="54"/>
@@ -80,57 +150,62 @@
         <translation>Recording: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="98"/>
+        <location filename="../../app/ui/pages/enroll.py" line="101"/>
+        <source>Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim) dan tidak dapat diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi.</source>
+        <translation>The server already holds this recording (its photo/signature may still be on the way), so it can no longer be changed. If something is wrong, correct it once the server has given its verification result.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="105"/>
         <source>Rekaman ini sudah dikirim ke server dan tidak dapat diubah lagi. Perbaikan dibuat sebagai versi baru setelah ditolak.</source>
         <translation>This recording has been sent to the server and can no longer be changed. A correction is made as a new version after it is rejected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="117"/>
+        <location filename="../../app/ui/pages/enroll.py" line="124"/>
         <source>Foto warga</source>
         <translation>Resident&apos;s photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="124"/>
+        <location filename="../../app/ui/pages/enroll.py" line="131"/>
         <source>Foto diambil, disetujui oleh %1 (%2).</source>
         <translation>Photo taken, approved by %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="129"/>
+        <location filename="../../app/ui/pages/enroll.py" line="136"/>
         <source>Tanpa foto: </source>
         <translation>No photo: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="136"/>
+        <location filename="../../app/ui/pages/enroll.py" line="143"/>
         <source>Tanda tangan warga</source>
         <translation>Resident&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="142"/>
+        <location filename="../../app/ui/pages/enroll.py" line="149"/>
         <source>Tanda tangan tersimpan.</source>
         <translation>Signature saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="145"/>
+        <location filename="../../app/ui/pages/enroll.py" line="152"/>
         <source>Tanpa tanda tangan: </source>
         <translation>No signature: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="173"/>
+        <location filename="../../app/ui/pages/enroll.py" line="180"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="186"/>
+        <location filename="../../app/ui/pages/enroll.py" line="193"/>
         <source>Rekaman selesai dan masuk antrian kirim.</source>
         <translation>Recording completed and added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="188"/>
+        <location filename="../../app/ui/pages/enroll.py" line="195"/>
         <source>Draf tersimpan.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="198"/>
+        <location filename="../../app/ui/pages/enroll.py" line="205"/>
         <source>Gagal menyimpan: </source>
         <translation>Could not save: </translation>
     </message>
@@ -402,58 +477,58 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="61"/>
+        <location filename="../../app/ui/pages/home.py" line="59"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="64"/>
+        <location filename="../../app/ui/pages/home.py" line="62"/>
         <source>direkam hari ini</source>
         <translation>recorded today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="65"/>
+        <location filename="../../app/ui/pages/home.py" line="63"/>
         <source>draf belum selesai</source>
         <translation>unfinished drafts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="66"/>
+        <location filename="../../app/ui/pages/home.py" line="64"/>
         <source>menunggu dikirim</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="67"/>
+        <location filename="../../app/ui/pages/home.py" line="65"/>
         <source>diterima server</source>
         <translation>accepted by server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="68"/>
+        <location filename="../../app/ui/pages/home.py" line="66"/>
         <source>perlu ditinjau / ditolak</source>
         <translation>to review / rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="74"/>
+        <location filename="../../app/ui/pages/home.py" line="72"/>
         <source>Cari nama atau NIK…</source>
         <translation>Search name or NIK…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="77"/>
+        <location filename="../../app/ui/pages/home.py" line="75"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="80"/>
+        <location filename="../../app/ui/pages/home.py" line="78"/>
         <source>Tanggal:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="113"/>
-        <location filename="../../app/ui/pages/home.py" line="158"/>
+        <location filename="../../app/ui/pages/home.py" line="100"/>
+        <location filename="../../app/ui/pages/home.py" line="145"/>
         <source>Belum ada rekaman. Tekan Ctrl+N untuk merekam warga baru.</source>
         <translation>No recordings yet. Press Ctrl+N to record a new resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="160"/>
+        <location filename="../../app/ui/pages/home.py" line="147"/>
         <source>Tidak ada rekaman yang cocok dengan saringan.</source>
         <translation>No recordings match the filter.</translation>
     </message>
@@ -655,406 +730,524 @@
     </message>
 </context>
 <context>
-    <name>PhotoStep</name>
+    <name>Messages</name>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="93"/>
-        <source>Satu wajah terlihat</source>
-        <translation>One face visible</translation>
+        <location filename="../../app/ui/messages.py" line="16"/>
+        <source>Kamera tidak ditemukan. Periksa kabel USB kamera, lalu pilih kamera lain atau coba lagi.</source>
+        <translation>Camera not found. Check the camera&apos;s USB cable, then choose another camera or try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="94"/>
-        <source>Ukuran wajah pas</source>
-        <translation>Face size right</translation>
+        <location filename="../../app/ui/messages.py" line="17"/>
+        <source>Kamera tidak ditemukan atau tidak mengirim gambar. Tutup aplikasi lain yang memakai kamera, lalu coba lagi.</source>
+        <translation>Camera not found or sending no picture. Close other programs using the camera, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="95"/>
-        <source>Wajah di tengah bingkai</source>
-        <translation>Face centred in the frame</translation>
+        <location filename="../../app/ui/messages.py" line="18"/>
+        <source>Kamera terputus. Periksa kabel USB kamera, pasang kembali, lalu tekan &apos;Sambungkan ulang&apos;.</source>
+        <translation>The camera was disconnected. Check its USB cable, plug it back in, then press &apos;Reconnect&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="96"/>
-        <source>Kepala tegak</source>
-        <translation>Head upright</translation>
+        <location filename="../../app/ui/messages.py" line="19"/>
+        <source>Berkas sumber gambar tidak ditemukan.</source>
+        <translation>The picture source file was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="97"/>
-        <source>Foto tajam</source>
-        <translation>Photo sharp</translation>
+        <location filename="../../app/ui/messages.py" line="20"/>
+        <source>Berkas video tidak bisa dibuka atau rusak.</source>
+        <translation>The video file cannot be opened or is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="98"/>
-        <source>Terang cukup</source>
-        <translation>Bright enough</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="99"/>
-        <source>Cahaya merata di wajah</source>
-        <translation>Even light on the face</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="100"/>
-        <source>Latar polos</source>
-        <translation>Plain background</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="102"/>
-        <source>Warna latar sesuai</source>
-        <translation>Right background colour</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="103"/>
-        <source>Tanpa kacamata</source>
-        <translation>No glasses</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="444"/>
-        <source>Kamera belum dinyalakan.</source>
-        <translation>The camera is not on yet.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="451"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1134"/>
-        <source>Menunggu gambar dari kamera…</source>
-        <translation>Waiting for the camera picture…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="458"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="764"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1077"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1170"/>
-        <source>Kamera tidak aktif</source>
-        <translation>Camera off</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="461"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1078"/>
-        <source>Coba lagi</source>
-        <translation>Try again</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="470"/>
-        <source>Foto juga bisa diambil dari berkas: tekan “Impor dari berkas” di bawah.</source>
-        <translation>The photo can also come from a file: press “Import from file” below.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="479"/>
-        <source>Ambil foto (Spasi)</source>
-        <translation>Take photo (Space)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="481"/>
-        <source>Impor dari berkas…</source>
-        <translation>Import from file…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="483"/>
-        <source>Foto tidak memungkinkan…</source>
-        <translation>Photo not possible…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="504"/>
-        <source>Pemeriksaan langsung</source>
-        <translation>Live checks</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="535"/>
-        <source>Tunjukkan foto ini kepada warga</source>
-        <translation>Show this photo to the resident</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="542"/>
-        <source>Ulangi foto (R)</source>
-        <translation>Retake photo (R)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="544"/>
-        <source>Ganti latar…</source>
-        <translation>Replace background…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="554"/>
-        <source>Persetujuan warga</source>
-        <translation>Resident&apos;s approval</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="557"/>
-        <source>Warga sendiri</source>
-        <translation>The resident</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="558"/>
-        <source>Keluarga/wali, nama:</source>
-        <translation>Family/guardian, name:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="565"/>
-        <source>nama yang menyetujui</source>
-        <translation>name of the person approving</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="571"/>
-        <source>Warga setuju dengan foto ini</source>
-        <translation>Resident approves this photo</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="579"/>
-        <source>Tekan setelah warga melihat foto dan setuju. Waktu persetujuan dicatat.</source>
-        <translation>Press after the resident has seen the photo and agrees. The time of approval is recorded.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="599"/>
-        <source>Bandingkan latar belakang</source>
-        <translation>Compare backgrounds</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="600"/>
-        <source>Kiri foto asli, kanan dengan latar baru. Periksa tepi rambut, telinga dan bahu bersama warga sebelum memakai latar baru.</source>
-        <translation>Left: the original photo; right: with the new background. Check the edges of hair, ears and shoulders with the resident before using the new background.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="605"/>
-        <source>Asli</source>
-        <translation>Original</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="606"/>
-        <source>Latar baru</source>
-        <translation>New background</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="621"/>
-        <source>Tetap foto asli (Esc)</source>
-        <translation>Keep original photo (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="623"/>
-        <source>Pakai latar baru</source>
-        <translation>Use new background</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="639"/>
-        <source>Foto tidak memungkinkan</source>
-        <translation>Photo not possible</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="640"/>
-        <source>Rekaman disimpan tanpa foto. Tuliskan alasannya (wajib); foto dapat diambil kemudian di kantor Dinas Dukcapil.</source>
-        <translation>The recording is saved without a photo. Write down the reason (required); the photo can be taken later at the Dinas Dukcapil office.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="644"/>
-        <source>mis. warga terbaring, memakai alat medis</source>
-        <translation>e.g. resident bedridden, wearing medical equipment</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="652"/>
-        <source>Batal (Esc)</source>
-        <translation>Cancel (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="654"/>
-        <source>Simpan tanpa foto</source>
-        <translation>Save without photo</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="669"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1123"/>
-        <source>Tanpa foto</source>
-        <translation>No photo</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="673"/>
-        <source>Ambil ulang foto</source>
-        <translation>Take photo again</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="719"/>
-        <source>WNA</source>
-        <translation>foreign citizen</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="722"/>
-        <source>tahun lahir genap</source>
-        <translation>even birth year</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="722"/>
-        <source>tahun lahir ganjil</source>
-        <translation>odd birth year</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="729"/>
-        <source>Latar: ? (isi tahun lahir)</source>
-        <translation>Background: ? (enter birth year)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="734"/>
-        <source>Latar: {colour} ({why})</source>
-        <translation>Background: {colour} ({why})</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="738"/>
-        <source>Isi tahun lahir dulu</source>
-        <translation>Enter the birth year first</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="751"/>
-        <source>Menyalakan kamera…</source>
-        <translation>Starting the camera…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="751"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="773"/>
-        <source>Kamera</source>
-        <translation>Camera</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="763"/>
-        <source>Kamera dimatikan.</source>
-        <translation>Camera switched off.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="773"/>
-        <source>Menyambungkan ulang kamera…</source>
-        <translation>Reconnecting the camera…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="811"/>
-        <source>Belum ada gambar dari kamera. Nyalakan kamera atau impor dari berkas.</source>
-        <translation>No picture from the camera yet. Turn the camera on or import from a file.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="818"/>
-        <source>Foto tidak bisa diambil: {message}</source>
-        <translation>Could not take the photo: {message}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="825"/>
-        <source>Pilih foto warga</source>
-        <translation>Choose the resident&apos;s photo</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="826"/>
-        <source>Gambar (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
-        <translation>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="840"/>
+        <location filename="../../app/ui/messages.py" line="21"/>
         <source>Berkas gambar tidak bisa dibuka atau rusak.</source>
         <translation>The image file cannot be opened or is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="850"/>
+        <location filename="../../app/ui/messages.py" line="22"/>
+        <source>Folder tidak berisi gambar yang bisa dibuka.</source>
+        <translation>The folder holds no picture that can be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="23"/>
+        <source>Sumber video terputus atau berkasnya rusak di tengah jalan.</source>
+        <translation>The video source stopped, or its file is damaged part-way.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="24"/>
+        <source>Gambar di folder sumber hilang atau tidak bisa dibuka lagi.</source>
+        <translation>The pictures in the source folder are gone or can no longer be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="25"/>
+        <source>Sumber gambar belum dibuka.</source>
+        <translation>The picture source is not open yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="26"/>
+        <source>Server tidak dapat dihubungi (tidak ada sinyal, atau server mati).</source>
+        <translation>The server cannot be reached (no signal, or the server is down).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="27"/>
+        <source>Server terlalu lama menjawab (sinyal lemah).</source>
+        <translation>The server took too long to answer (weak signal).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="28"/>
+        <source>Sertifikat server tidak dapat diverifikasi. Periksa alamat server, atau pasang berkas sertifikat (CA) Dinas di pengaturan sinkron.</source>
+        <translation>The server&apos;s certificate cannot be verified. Check the server address, or install the Dinas certificate (CA) file in the sync settings.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="29"/>
+        <source>Perangkat ini belum didaftarkan ke server. Isi alamat server dan kode pendaftaran dari admin.</source>
+        <translation>This device is not registered with the server yet. Enter the server address and the enrollment code from the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="30"/>
+        <source>Server tidak mengenali perangkat ini (token ditolak). Pengiriman dihentikan sementara: daftarkan ulang perangkat dengan kode baru dari admin. Rekaman tetap aman di laptop ini.</source>
+        <translation>The server does not recognise this device (token refused). Sending is paused: register the device again with a new code from the administrator. Recordings stay safe on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="31"/>
+        <source>Perangkat ini telah dicabut oleh admin server, jadi pengiriman dihentikan. Rekaman tetap aman di laptop ini. Hubungi admin Dinas untuk kode pendaftaran baru.</source>
+        <translation>This device was revoked by the server administrator, so sending has stopped. Recordings stay safe on this laptop. Ask the Dinas administrator for a new enrollment code.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="32"/>
+        <source>Versi aplikasi ini tidak didukung server. Perbarui aplikasi Jemput, lalu coba lagi.</source>
+        <translation>The server does not support this version of the app. Update Jemput, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="33"/>
+        <source>Sinkron dihentikan.</source>
+        <translation>Sync stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="34"/>
+        <source>Sinkron sedang berjalan.</source>
+        <translation>A sync is already running.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="35"/>
+        <source>Terlalu banyak percobaan kode pendaftaran. Coba lagi nanti.</source>
+        <translation>Too many enrollment code attempts. Try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="36"/>
+        <source>Kode pendaftaran tidak berlaku (salah, sudah dipakai, atau kedaluwarsa). Minta kode baru ke admin.</source>
+        <translation>The enrollment code is not valid (wrong, already used or expired). Ask the administrator for a new code.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="37"/>
+        <source>Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. Rekaman ini diubah setelah terkirim sebagian: hubungi admin untuk meninjaunya.</source>
+        <translation>The server already holds another version of this recording (same UUID, different content); the server&apos;s copy was not changed. This recording was edited after it was partly sent: ask the administrator to review it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="38"/>
+        <source>Kamera bermasalah karena kesalahan yang tidak terduga. Coba lagi atau pilih sumber lain.</source>
+        <translation>The camera failed because of an unexpected error. Try again or choose another source.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStep</name>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="94"/>
+        <source>Satu wajah terlihat</source>
+        <translation>One face visible</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="95"/>
+        <source>Ukuran wajah pas</source>
+        <translation>Face size right</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="96"/>
+        <source>Wajah di tengah bingkai</source>
+        <translation>Face centred in the frame</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="97"/>
+        <source>Kepala tegak</source>
+        <translation>Head upright</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="98"/>
+        <source>Foto tajam</source>
+        <translation>Photo sharp</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="99"/>
+        <source>Terang cukup</source>
+        <translation>Bright enough</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="100"/>
+        <source>Cahaya merata di wajah</source>
+        <translation>Even light on the face</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="101"/>
+        <source>Latar polos</source>
+        <translation>Plain background</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="103"/>
+        <source>Warna latar sesuai</source>
+        <translation>Right background colour</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="104"/>
+        <source>Tanpa kacamata</source>
+        <translation>No glasses</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="445"/>
+        <source>Kamera belum dinyalakan.</source>
+        <translation>The camera is not on yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="452"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1135"/>
+        <source>Menunggu gambar dari kamera…</source>
+        <translation>Waiting for the camera picture…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="459"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="765"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1078"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1171"/>
+        <source>Kamera tidak aktif</source>
+        <translation>Camera off</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="462"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1079"/>
+        <source>Coba lagi</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="471"/>
+        <source>Foto juga bisa diambil dari berkas: tekan “Impor dari berkas” di bawah.</source>
+        <translation>The photo can also come from a file: press “Import from file” below.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="480"/>
+        <source>Ambil foto (Spasi)</source>
+        <translation>Take photo (Space)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="482"/>
+        <source>Impor dari berkas…</source>
+        <translation>Import from file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="484"/>
+        <source>Foto tidak memungkinkan…</source>
+        <translation>Photo not possible…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="505"/>
+        <source>Pemeriksaan langsung</source>
+        <translation>Live checks</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="536"/>
+        <source>Tunjukkan foto ini kepada warga</source>
+        <translation>Show this photo to the resident</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="543"/>
+        <source>Ulangi foto (R)</source>
+        <translation>Retake photo (R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="545"/>
+        <source>Ganti latar…</source>
+        <translation>Replace background…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="555"/>
+        <source>Persetujuan warga</source>
+        <translation>Resident&apos;s approval</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="558"/>
+        <source>Warga sendiri</source>
+        <translation>The resident</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="559"/>
+        <source>Keluarga/wali, nama:</source>
+        <translation>Family/guardian, name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="566"/>
+        <source>nama yang menyetujui</source>
+        <translation>name of the person approving</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="572"/>
+        <source>Warga setuju dengan foto ini</source>
+        <translation>Resident approves this photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="580"/>
+        <source>Tekan setelah warga melihat foto dan setuju. Waktu persetujuan dicatat.</source>
+        <translation>Press after the resident has seen the photo and agrees. The time of approval is recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="600"/>
+        <source>Bandingkan latar belakang</source>
+        <translation>Compare backgrounds</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="601"/>
+        <source>Kiri foto asli, kanan dengan latar baru. Periksa tepi rambut, telinga dan bahu bersama warga sebelum memakai latar baru.</source>
+        <translation>Left: the original photo; right: with the new background. Check the edges of hair, ears and shoulders with the resident before using the new background.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="606"/>
+        <source>Asli</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="607"/>
+        <source>Latar baru</source>
+        <translation>New background</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="622"/>
+        <source>Tetap foto asli (Esc)</source>
+        <translation>Keep original photo (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="624"/>
+        <source>Pakai latar baru</source>
+        <translation>Use new background</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="640"/>
+        <source>Foto tidak memungkinkan</source>
+        <translation>Photo not possible</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="641"/>
+        <source>Rekaman disimpan tanpa foto. Tuliskan alasannya (wajib); foto dapat diambil kemudian di kantor Dinas Dukcapil.</source>
+        <translation>The recording is saved without a photo. Write down the reason (required); the photo can be taken later at the Dinas Dukcapil office.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="645"/>
+        <source>mis. warga terbaring, memakai alat medis</source>
+        <translation>e.g. resident bedridden, wearing medical equipment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="653"/>
+        <source>Batal (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="655"/>
+        <source>Simpan tanpa foto</source>
+        <translation>Save without photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="670"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1124"/>
+        <source>Tanpa foto</source>
+        <translation>No photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="674"/>
+        <source>Ambil ulang foto</source>
+        <translation>Take photo again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="720"/>
+        <source>WNA</source>
+        <translation>foreign citizen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="723"/>
+        <source>tahun lahir genap</source>
+        <translation>even birth year</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="723"/>
+        <source>tahun lahir ganjil</source>
+        <translation>odd birth year</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="730"/>
+        <source>Latar: ? (isi tahun lahir)</source>
+        <translation>Background: ? (enter birth year)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="735"/>
+        <source>Latar: {colour} ({why})</source>
+        <translation>Background: {colour} ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="739"/>
+        <source>Isi tahun lahir dulu</source>
+        <translation>Enter the birth year first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="752"/>
+        <source>Menyalakan kamera…</source>
+        <translation>Starting the camera…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="752"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="774"/>
+        <source>Kamera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="764"/>
+        <source>Kamera dimatikan.</source>
+        <translation>Camera switched off.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="774"/>
+        <source>Menyambungkan ulang kamera…</source>
+        <translation>Reconnecting the camera…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="812"/>
+        <source>Belum ada gambar dari kamera. Nyalakan kamera atau impor dari berkas.</source>
+        <translation>No picture from the camera yet. Turn the camera on or import from a file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="819"/>
+        <source>Foto tidak bisa diambil: {message}</source>
+        <translation>Could not take the photo: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="826"/>
+        <source>Pilih foto warga</source>
+        <translation>Choose the resident&apos;s photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="827"/>
+        <source>Gambar (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="841"/>
+        <source>Berkas gambar tidak bisa dibuka atau rusak.</source>
+        <translation>The image file cannot be opened or is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="851"/>
         <source>Foto dari berkas tidak bisa dipakai: {message}</source>
         <translation>The photo from the file cannot be used: {message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="864"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="865"/>
         <source>Foto tidak bisa dipotong di sekitar wajah. Coba lagi.</source>
         <translation>The photo cannot be cropped around the face. Try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="902"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="903"/>
         <source>Sedang mengganti latar… (beberapa detik)</source>
         <translation>Replacing the background… (a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="933"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="934"/>
         <source>Latar baru ({colour})</source>
         <translation>New background ({colour})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="935"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="936"/>
         <source>Tepi potongan tampak rapi.</source>
         <translation>The cut-out edges look clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="937"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="938"/>
         <source>Tepi potongan mungkin kurang rapi (rambut, bahu). Jika ragu, tetap pakai foto asli atau pasang kain latar.</source>
         <translation>The cut-out edges may be rough (hair, shoulders). If in doubt, keep the original photo or hang a backdrop cloth.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="947"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="948"/>
         <source>Latar tidak bisa diganti pada foto ini. Pakai foto asli atau pasang kain latar lalu ulangi foto.</source>
         <translation>The background cannot be replaced on this photo. Use the original photo, or hang a backdrop cloth and retake the photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="981"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="982"/>
         <source>Tuliskan nama keluarga/wali yang menyetujui foto.</source>
         <translation>Write the name of the family member/guardian who approves the photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1028"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1029"/>
         <source>Alasan wajib diisi (mis. warga terbaring, memakai alat medis).</source>
         <translation>A reason is required (e.g. resident bedridden, wearing medical equipment).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1074"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1075"/>
         <source>Belum ada wajah yang bisa difoto.</source>
         <translation>No face to photograph yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1092"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1093"/>
         <source>Catatan pemeriksaan (ikut tersimpan dengan foto):</source>
         <translation>Check notes (saved with the photo):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1096"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1097"/>
         <source>Semua pemeriksaan lolos.</source>
         <translation>All checks passed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1098"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1099"/>
         <source>Latar belakang sudah diganti.</source>
         <translation>The background has been replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1113"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1114"/>
         <source>Foto disetujui</source>
         <translation>Photo approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1114"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1115"/>
         <source>warga sendiri</source>
         <translation>the resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1115"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1116"/>
         <source>keluarga/wali ({name})</source>
         <translation>family/guardian ({name})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1116"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1117"/>
         <source>Disetujui oleh {who} pukul {when}.</source>
         <translation>Approved by {who} at {when}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1118"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1119"/>
         <source>{n} catatan pemeriksaan ikut tersimpan.</source>
         <translation>Check notes saved with it: {n}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1120"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1121"/>
         <source>Latar belakang diganti.</source>
         <translation>Background replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1124"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1125"/>
         <source>Alasan: {reason} (dicatat pukul {when}).</source>
         <translation>Reason: {reason} (recorded at {when}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1157"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1158"/>
         <source>Kamera bermasalah</source>
         <translation>Camera problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1159"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1160"/>
         <source>Sambungkan ulang</source>
         <translation>Reconnect</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1169"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1170"/>
         <source>Sumber gambar berhenti mengirim gambar.</source>
         <translation>The image source stopped sending pictures.</translation>
     </message>
@@ -1128,6 +1321,29 @@
         <location filename="../../app/ui/pages/other.py" line="54"/>
         <source>Capaian</source>
         <translation>Progress</translation>
+    </message>
+</context>
+<context>
+    <name>RecordedElsewhereBox</name>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="90"/>
+        <source>Sudah direkam tim lain</source>
+        <translation>Recorded by another team</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="91"/>
+        <source>Warga ini sudah direkam oleh tim lain. Tetap rekam?</source>
+        <translation>This resident was already recorded by another team. Record anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="92"/>
+        <source>Tetap rekam</source>
+        <translation>Record anyway</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="93"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1297,17 +1513,42 @@
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="166"/>
+        <location filename="../../app/ui/pages/other.py" line="163"/>
+        <source>Keamanan</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="165"/>
+        <source>Kata sandi mengunci basis data di laptop ini.</source>
+        <translation>The password locks the database on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="169"/>
+        <source>Ganti kata sandi</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="174"/>
+        <source>Profil demo memakai kata sandi tetap; tidak dapat diganti.</source>
+        <translation>The demo profile has a fixed password; it cannot be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="181"/>
         <source>Simpan pengaturan</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="204"/>
+        <location filename="../../app/ui/pages/other.py" line="210"/>
+        <source>Kata sandi diganti. Gunakan kata sandi baru saat membuka Jemput berikutnya.</source>
+        <translation>Password changed. Use the new password the next time you open Jemput.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="240"/>
         <source>Alamat server harus diawali https://</source>
         <translation>The server address must start with https://</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="211"/>
+        <location filename="../../app/ui/pages/other.py" line="247"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -1516,68 +1757,68 @@
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="235"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="229"/>
         <source>Kirim ulang</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="238"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="232"/>
         <source>Perbaiki</source>
         <translation>Fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="271"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="265"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="286"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="280"/>
         <source>belum terdaftar (kerja offline)</source>
         <translation>not registered (working offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="289"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="283"/>
         <source>terhubung</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="289"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="283"/>
         <source>tidak terjangkau</source>
         <translation>unreachable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="290"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="284"/>
         <source>belum dicek</source>
         <translation>not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="336"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="330"/>
         <source>Rekaman dimasukkan lagi ke antrian.</source>
         <translation>The recording is back in the queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="347"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="341"/>
         <source>Isi alamat server dan kode pendaftaran.</source>
         <translation>Enter the server address and the registration code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="350"/>
-        <location filename="../../app/ui/pages/sync_page.py" line="384"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="344"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="378"/>
         <source>Menghubungi server…</source>
         <translation>Contacting the server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="358"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="352"/>
         <source>Terdaftar sebagai %1 (wilayah %2).</source>
         <translation>Registered as %1 (area %2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="370"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="364"/>
         <source>Pendaftaran gagal karena kesalahan tak terduga.</source>
         <translation>Registration failed because of an unexpected error.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="392"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="386"/>
         <source>%1/%2 rekaman · %3/%4 MB</source>
         <translation>%1/%2 recordings · %3/%4 MB</translation>
     </message>
@@ -1585,65 +1826,90 @@
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="35"/>
+        <location filename="../../app/ui/pages/targets.py" line="44"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="35"/>
+        <location filename="../../app/ui/pages/targets.py" line="44"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="35"/>
+        <location filename="../../app/ui/pages/targets.py" line="44"/>
         <source>Tgl lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="35"/>
+        <location filename="../../app/ui/pages/targets.py" line="44"/>
         <source>RT/RW</source>
         <translation>RT/RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="36"/>
+        <location filename="../../app/ui/pages/targets.py" line="45"/>
         <source>Kel./Desa</source>
         <translation>Kel./Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="36"/>
+        <location filename="../../app/ui/pages/targets.py" line="45"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="52"/>
+        <location filename="../../app/ui/pages/targets.py" line="63"/>
         <source>Sudah direkam</source>
         <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="65"/>
+        <source>Sudah direkam tim lain</source>
+        <translation>Recorded by another team</translation>
     </message>
 </context>
 <context>
     <name>TargetsPage</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="71"/>
+        <location filename="../../app/ui/pages/targets.py" line="116"/>
         <source>Daftar Warga (target wajib KTP)</source>
         <translation>Residents (wajib KTP targets)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="76"/>
+        <location filename="../../app/ui/pages/targets.py" line="121"/>
         <source>Cari nama atau awal NIK…</source>
         <translation>Search name or start of NIK…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="78"/>
-        <source>Hanya yang belum direkam</source>
-        <translation>Only those not yet recorded</translation>
+        <location filename="../../app/ui/pages/targets.py" line="124"/>
+        <source>Belum direkam</source>
+        <translation>Not yet recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="97"/>
+        <location filename="../../app/ui/pages/targets.py" line="125"/>
+        <source>Sudah direkam tim lain</source>
+        <translation>Recorded by another team</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="126"/>
+        <source>Semua warga</source>
+        <translation>All residents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="128"/>
+        <source>Tampilkan:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="138"/>
         <source>Enter atau klik dua kali untuk merekam warga yang dipilih. Impor daftar target: jemput import-targets BERKAS.xlsx</source>
         <translation>Press Enter or double-click to record the selected resident. Import a target list: jemput import-targets FILE.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="125"/>
+        <location filename="../../app/ui/pages/targets.py" line="180"/>
+        <source>%1 target, %2 sudah direkam (%4 oleh tim lain), %3 belum.</source>
+        <translation>%1 targets, %2 recorded (%4 by another team), %3 not yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="182"/>
         <source>%1 target, %2 sudah direkam, %3 belum.</source>
         <translation>%1 targets, %2 recorded, %3 not yet.</translation>
     </message>
@@ -1651,38 +1917,38 @@
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="184"/>
+        <location filename="../../app/ui/start_pages.py" line="185"/>
         <source>Buka Jemput</source>
         <translation>Unlock Jemput</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="189"/>
+        <location filename="../../app/ui/start_pages.py" line="190"/>
         <source>Kata sandi profil</source>
         <translation>Profile password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="197"/>
+        <location filename="../../app/ui/start_pages.py" line="198"/>
         <source>Buka profil demo</source>
         <translation>Open demo profile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="199"/>
-        <location filename="../../app/ui/start_pages.py" line="233"/>
+        <location filename="../../app/ui/start_pages.py" line="200"/>
+        <location filename="../../app/ui/start_pages.py" line="234"/>
         <source>Buka</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="225"/>
+        <location filename="../../app/ui/start_pages.py" line="226"/>
         <source>Ketik kata sandi profil.</source>
         <translation>Type the profile password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="233"/>
+        <location filename="../../app/ui/start_pages.py" line="234"/>
         <source>Membuka…</source>
         <translation>Unlocking…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/start_pages.py" line="257"/>
+        <location filename="../../app/ui/start_pages.py" line="258"/>
         <source>Coba lagi dalam %n detik.</source>
         <translation>
             <numerusform>Try again in %n second.</numerusform>
@@ -1690,7 +1956,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="259"/>
+        <location filename="../../app/ui/start_pages.py" line="260"/>
         <source>Coba lagi</source>
         <translation>Try again</translation>
     </message>
@@ -1698,103 +1964,103 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="64"/>
+        <location filename="../../app/ui/start_pages.py" line="65"/>
         <source>Selamat datang di Jemput</source>
         <translation>Welcome to Jemput</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="66"/>
+        <location filename="../../app/ui/start_pages.py" line="67"/>
         <source>Perekaman KTP-el jemput bola yang tetap jalan tanpa sinyal. Semua data warga tersimpan terenkripsi di laptop ini.</source>
         <translation>Door-to-door KTP-el recording that keeps working without a signal. All residents&apos; data is stored encrypted on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="72"/>
+        <location filename="../../app/ui/start_pages.py" line="73"/>
         <source>Coba dengan data demo</source>
         <translation>Try it with demo data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="74"/>
+        <location filename="../../app/ui/start_pages.py" line="75"/>
         <source>Profil latihan berisi warga contoh (buatan, bukan data asli) di satu kelurahan. Aman untuk mencoba semua fitur. Kata sandi profil demo:</source>
         <translation>A practice profile with sample residents (made up, not real data) in one kelurahan. Safe for trying every feature. Demo profile password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="80"/>
+        <location filename="../../app/ui/start_pages.py" line="81"/>
         <source>Buka profil demo</source>
         <translation>Open demo profile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="86"/>
+        <location filename="../../app/ui/start_pages.py" line="87"/>
         <source>Siapkan laptop ini untuk perekaman</source>
         <translation>Set up this laptop for recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="88"/>
+        <location filename="../../app/ui/start_pages.py" line="89"/>
         <source>Kata sandi ini mengunci basis data. Tanpa kata sandi, data tidak dapat dibuka oleh siapa pun, termasuk kami. Catat dan simpan di tempat aman.</source>
         <translation>This password locks the database. Without it nobody can open the data, not even us. Write it down and keep it somewhere safe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="92"/>
+        <location filename="../../app/ui/start_pages.py" line="93"/>
         <source>mis. Rina Operator</source>
         <translation>e.g. Rina Operator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="95"/>
-        <source>minimal 8 karakter</source>
-        <translation>at least 8 characters</translation>
+        <location filename="../../app/ui/start_pages.py" line="96"/>
+        <source>minimal %1 karakter</source>
+        <translation>at least %1 characters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="98"/>
+        <location filename="../../app/ui/start_pages.py" line="140"/>
+        <source>Kata sandi minimal %1 karakter.</source>
+        <translation>The password needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="99"/>
         <source>Nama operator</source>
         <translation>Operator name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="99"/>
+        <location filename="../../app/ui/start_pages.py" line="100"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="100"/>
+        <location filename="../../app/ui/start_pages.py" line="101"/>
         <source>Ulangi kata sandi</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="102"/>
+        <location filename="../../app/ui/start_pages.py" line="103"/>
         <source>Kerja offline dulu (server diatur nanti)</source>
         <translation>Work offline for now (set the server later)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="103"/>
+        <location filename="../../app/ui/start_pages.py" line="104"/>
         <source>Sudah punya alamat server:</source>
         <translation>I have a server address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="119"/>
-        <location filename="../../app/ui/start_pages.py" line="158"/>
+        <location filename="../../app/ui/start_pages.py" line="120"/>
+        <location filename="../../app/ui/start_pages.py" line="159"/>
         <source>Buat profil</source>
         <translation>Create profile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="136"/>
+        <location filename="../../app/ui/start_pages.py" line="137"/>
         <source>Isi nama operator.</source>
         <translation>Enter the operator name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="139"/>
-        <source>Kata sandi minimal 8 karakter.</source>
-        <translation>The password needs at least 8 characters.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/start_pages.py" line="142"/>
+        <location filename="../../app/ui/start_pages.py" line="143"/>
         <source>Kedua kata sandi tidak sama.</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="145"/>
+        <location filename="../../app/ui/start_pages.py" line="146"/>
         <source>Alamat server harus diawali https:// (atau http:// untuk uji).</source>
         <translation>The server address must start with https:// (or http:// for testing).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="158"/>
+        <location filename="../../app/ui/start_pages.py" line="159"/>
         <source>Menyiapkan…</source>
         <translation>Setting up…</translation>
     </message>

@@ -92,3 +92,32 @@ def test_long_errors_are_truncated(store, queued):
     box = Outbox(store)
     box.record_failure(queued[0].uuid, "x" * 5000, "2030-01-01T00:00:00.000+00:00")
     assert len(box.get(queued[0].uuid).last_error) == 500
+
+
+def test_delivered_records_are_locked_for_editing(store, queued):
+    from app.store.recordings import OnServer
+
+    box, repo = Outbox(store), RecordingRepo(store)
+    first, second, third = (box.get(r.uuid) for r in queued)
+    # An entry edited since it was sent (another payload) is not marked.
+    repo.save(queued[2].with_changes(resident=queued[2].resident.with_changes(rw="077")), enqueue=True)
+    marked = box.mark_delivered([(first.recording_uuid, "accepted", first.payload_sha256),
+                                 (third.recording_uuid, "accepted", third.payload_sha256)])
+    assert marked == 1
+    assert box.get(first.recording_uuid).server_status == "accepted"
+    assert box.get(first.recording_uuid).state == "pending"  # media still to go: not acked
+    assert not repo.can_edit(first.recording_uuid)
+    assert repo.can_edit(second.recording_uuid) and repo.can_edit(third.recording_uuid)
+    before = repo.get(first.recording_uuid)
+    with pytest.raises(OnServer, match="sudah sampai di server"):
+        repo.save(before.with_changes(resident=before.resident.with_changes(rw="099")), enqueue=True)
+    with pytest.raises(OnServer):
+        repo.set_status(first.recording_uuid, S.DRAFT)
+    with pytest.raises(OnServer):
+        repo.delete_media(first.recording_uuid, "photo")
+    assert repo.get(first.recording_uuid) == before and len(repo.media(first.recording_uuid)) == 2
+    # Marking twice changes nothing; the ack later moves it on as usual.
+    assert box.mark_delivered([(first.recording_uuid, "accepted", first.payload_sha256)]) == 0
+    assert box.mark_delivered([]) == 0
+    assert box.mark_acked(first.recording_uuid, "accepted", payload_sha256=first.payload_sha256)
+    assert repo.get(first.recording_uuid).status is S.ACCEPTED and not repo.can_edit(first.recording_uuid)

@@ -147,3 +147,61 @@ def test_self_signed_server_is_refused_unless_its_ca_is_installed(session, self_
     assert pump.probe() is False
     session.set_setting(Keys.CA_BUNDLE, str(ca))
     assert pump.probe() is True  # verified against the Dinas CA, never verify=False
+
+
+def test_registering_again_takes_the_old_devices_recordings_along(session, people, module_server, registered):
+    """A laptop revoked half-way through a sync (its photos not all sent) and
+    registered again with a new code finishes the job as the new device."""
+    import sqlalchemy as sa
+
+    from app.core.lifecycle import RecordingStatus
+    from app.store.recordings import RecordingRepo
+    from faultproxy import FaultProxy
+    from sync import protocol
+
+    uploads_blocked = {"on": True}
+
+    def decide(r):  # noqa: ANN001
+        media = r.method == "PUT" or r.path.startswith(protocol.Paths.MEDIA_BUNDLE)
+        return "503" if uploads_blocked["on"] and media else None
+
+    with FaultProxy(module_server.port, decide=decide) as proxy:
+        pump = registered(module_server, url=proxy.url)
+        rec = record(session.store, people)
+        first = pump.run_once()
+        assert first.sent == 1 and first.acked == 0
+        old_id = session.get_setting(Keys.DEVICE_ID)
+        server_cli("revoke-device", "--data", module_server.data, str(old_id))
+        uploads_blocked["on"] = False
+        assert pump.run_once().error_kind == "revoked"
+
+        info = pump.register(proxy.url, module_server.enrollment_code(name="Tim uji baru"), "laptop-uji")
+        assert info.device_id != old_id and not pump.revoked
+        report = pump.run_once()
+    assert report.ok and report.acked == 1, report.error
+    assert RecordingRepo(session.store).get(rec.uuid).status is RecordingStatus.ACCEPTED
+    with module_server.engine.connect() as conn:
+        row = conn.execute(sa.text("SELECT device_id, received_complete FROM recordings WHERE uuid = :u"),
+                           {"u": rec.uuid}).one()
+    assert row.device_id == info.device_id and row.received_complete
+    files = module_server.media_files()
+    for m in RecordingRepo(session.store).media(rec.uuid):
+        assert files[m.sha256] == m.data
+
+
+def test_a_token_is_never_offered_to_another_server(session, module_server, tmp_path):
+    """previous_token goes only to the server that issued it."""
+    from faultproxy import FaultProxy
+
+    seen = []
+
+    def decide(r):  # noqa: ANN001
+        seen.append(r.body)
+        return None
+
+    pump = make_pump(session.store)
+    pump.register(module_server.url, module_server.enrollment_code(), "laptop-uji")
+    token = session.get_setting(Keys.TOKEN)
+    with FaultProxy(module_server.port, decide=decide) as other_address:
+        pump.register(other_address.url, module_server.enrollment_code(), "laptop-uji")
+    assert seen and all(token.encode() not in body for body in seen)

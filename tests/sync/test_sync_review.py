@@ -5,11 +5,12 @@ version that replaces the old one on the server."""
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 
 from app.core.lifecycle import RecordingStatus
 from app.store.outbox import Outbox
-from app.store.recordings import RecordingRepo
+from app.store.recordings import OnServer, RecordingRepo
 from faultproxy import FaultProxy
 from sync.client import MSG_CONFLICT, sync_overview
 from sync import protocol
@@ -41,23 +42,55 @@ def test_same_nik_on_two_devices_both_show_duplicate_review(new_session, people,
     assert pump_a.run_once().statuses_updated == 0  # the cursor moved on
 
 
-def test_same_uuid_with_changed_content_is_parked_and_server_copy_unchanged(session, people, module_server,
-                                                                            registered):
-    # The first delivery reaches the server but its photo does not (the link
-    # answers 503 to every upload), so the recording stays queued and editable.
+def _first_delivery_without_media(session, people, module_server, registered):
+    """Two recordings whose records reach the server while every media upload is
+    answered 503: they stay queued, their photos still to send."""
     block = {"on": True}
+
     def decide(r) -> str | None:  # noqa: ANN001 - every media upload, one by one or bundled
         uploading = r.method == "PUT" or r.path.startswith(protocol.Paths.MEDIA_BUNDLE)
         return "503" if block["on"] and uploading else None
 
-    with FaultProxy(module_server.port, decide=decide) as px:
-        pump = registered(module_server, url=px.url)
-        rec = record(session.store, people)
-        other = record(session.store, people)
-        first = pump.run_once()
-        assert first.sent == 2 and first.acked == 0 and first.error_kind == "server"
-        stored = _server_row(module_server, rec.uuid)
+    proxy = FaultProxy(module_server.port, decide=decide)
+    pump = registered(module_server, url=proxy.url)
+    rec = record(session.store, people)
+    other = record(session.store, people)
+    first = pump.run_once()
+    assert first.sent == 2 and first.acked == 0 and first.error_kind == "server"
+    return proxy, block, pump, rec, other
 
+
+def test_a_recording_the_server_holds_cannot_be_edited_any_more(session, people, module_server, registered):
+    proxy, block, pump, rec, other = _first_delivery_without_media(session, people, module_server, registered)
+    with proxy:
+        stored = _server_row(module_server, rec.uuid)
+        repo = RecordingRepo(session.store)
+        assert session.get_recording(rec.uuid).status is RecordingStatus.QUEUED
+        assert not repo.can_edit(rec.uuid)  # queued, but the server already has the record
+        edited = rec.with_changes(resident=rec.resident.with_changes(alamat="JL. LAIN NO. 9"))
+        with pytest.raises(OnServer, match="sudah sampai di server"):
+            repo.save(edited, enqueue=True)
+        with pytest.raises(OnServer):
+            repo.set_status(rec.uuid, RecordingStatus.DRAFT)
+        assert session.get_recording(rec.uuid).resident == rec.resident  # nothing changed locally
+        block["on"] = False
+        second = pump.run_once(force=True)
+    assert second.ok and second.acked == 2 and second.parked == 0
+    now = _server_row(module_server, rec.uuid)
+    assert now["received_complete"] and now == {**stored, "received_complete": now["received_complete"]}
+    assert session.get_recording(rec.uuid).status is RecordingStatus.ACCEPTED
+    assert session.get_recording(other.uuid).status is RecordingStatus.ACCEPTED
+
+
+def test_same_uuid_with_changed_content_is_parked_and_server_copy_unchanged(session, people, module_server,
+                                                                            registered):
+    # The laptop died between the server's answer and noting it: the lock was never
+    # set, so an edit goes through locally; the server keeps its copy and says conflict.
+    proxy, block, pump, rec, other = _first_delivery_without_media(session, people, module_server, registered)
+    with proxy:
+        stored = _server_row(module_server, rec.uuid)
+        with session.store.transaction() as db:
+            db.conn.execute("UPDATE outbox SET server_status = NULL WHERE recording_uuid = ?", (rec.uuid,))
         edited = rec.with_changes(resident=rec.resident.with_changes(alamat="JL. LAIN NO. 9"))
         RecordingRepo(session.store).save(edited, enqueue=True)
         block["on"] = False

@@ -242,6 +242,33 @@ def test_birth_date_mismatch_needs_reason_and_reason_is_saved(qtbot, page, sessi
     assert rec.photo_exception == "warga terbaring, memakai alat medis"
 
 
+def test_a_recording_the_server_holds_opens_read_only(qtbot, page, session):
+    from app.store.outbox import Outbox
+
+    form = page.form
+    form.nik.setFocus()
+    kb = Keyboard(qtbot)
+    birth = dt.date(2001, 5, 14)
+    _fill_all(kb, build_nik("137201", birth, JenisKelamin.PEREMPUAN, 3), birth.strftime("%d%m%Y"))
+    form.set_photo(MediaSlot(exception="warga terbaring, memakai alat medis", summary="-"))
+    form.set_signature(MediaSlot(exception="tidak dapat menandatangani, cap jempol di kantor", summary="-"))
+    form.request_save(True)
+    qtbot.waitUntil(lambda: session.recordings.count() == 1, timeout=10_000)
+    (rec,) = session.recordings.list()
+    page.open_recording(rec)
+    assert form.save_button.isVisible()
+    assert not page.readonly_note.isVisible()
+    # The sync pump hears the server stored the record (its media still on the way).
+    entry = Outbox(session.store).get(rec.uuid)
+    assert Outbox(session.store).mark_delivered([(rec.uuid, "accepted", entry.payload_sha256)]) == 1
+    page.open_recording(session.get_recording(rec.uuid))
+    assert session.get_recording(rec.uuid).status is RecordingStatus.QUEUED
+    assert not form.save_button.isVisible() and not form.complete_button.isVisible()
+    assert page.readonly_note.isVisible() and "sudah sampai di server" in page.readonly_note.text()
+    form.dirty = True
+    assert page.save_unsaved_as_draft() is False  # closing the window does not try to save it either
+
+
 def test_female_nik_plus_40_passes(qtbot, page):
     form = page.form
     form.nik.setText("1372014505010003")  # 5 May 2001 + 40

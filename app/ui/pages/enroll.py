@@ -92,11 +92,18 @@ class EnrollPage(QWidget):
         self.message.clear()
         photo, signature = self.session.media_slots(recording)
         self.form.load(recording.resident, list(recording.acknowledgements), photo, signature)
-        editable = recording.status.editable
+        editable = self.session.recordings.can_edit(recording.uuid)
         self.title.setText(self.tr("Rekaman: ") + status_label(recording.status))
-        note = "" if editable else self.tr(
-            "Rekaman ini sudah dikirim ke server dan tidak dapat diubah lagi. "
-            "Perbaikan dibuat sebagai versi baru setelah ditolak.")
+        if editable:
+            note = ""
+        elif recording.status.editable:  # queued, and the server already holds the record
+            note = self.tr(
+                "Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim) dan tidak "
+                "dapat diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi.")
+        else:
+            note = self.tr(
+                "Rekaman ini sudah dikirim ke server dan tidak dapat diubah lagi. "
+                "Perbaikan dibuat sebagai versi baru setelah ditolak.")
         self._set_editable(editable, note)
 
     def _set_editable(self, editable: bool, note: str) -> None:
@@ -158,7 +165,7 @@ class EnrollPage(QWidget):
         form = self.form
         if not form.dirty or not form.has_content():
             return False
-        if self.uuid is not None and not self.session.get_recording(self.uuid).status.editable:
+        if self.uuid is not None and not self.session.recordings.can_edit(self.uuid):
             return False
         recording = self.session.save_form(form.draft_result(), self.uuid)
         self.uuid = recording.uuid

@@ -1,9 +1,17 @@
-"""POST /devices/register (enrollment code -> token) and GET /devices/me."""
+"""POST /devices/register (enrollment code -> token) and GET /devices/me.
+
+Guessing codes is slowed down: after ``Settings.register_max_failures`` failed
+codes from one client address within ``register_window_s`` seconds, that
+address gets 429 (``Retry-After``) and its codes are not even looked at until
+the window has moved on. A successful registration is not counted. The
+counters are in memory only (`sync.server.ratelimit`).
+"""
 
 import logging
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
+from sqlalchemy.engine import Engine
 
 from sync.protocol import (
     PROTOCOL_VERSION,
@@ -16,6 +24,7 @@ from sync.protocol import (
 from sync.server import db
 from sync.server.deps import CurrentDevice, EngineDep, check_protocol
 from sync.server.errors import ProblemError
+from sync.server.ratelimit import Attempt, AttemptLimiter
 from sync.server.routes import DEVICE_CALL, documented
 from sync.server.security import new_token, normalize_code, secret_sha256
 
@@ -25,9 +34,30 @@ router = APIRouter(tags=["devices"], dependencies=[Depends(check_protocol)])
 
 
 @router.post(Paths.REGISTER, response_model=EnrollmentResponse, status_code=201,
-             responses=documented(400, 403, 413, 422, 426))
-def register(body: EnrollmentRequest, engine: EngineDep) -> EnrollmentResponse:
-    """Exchange a one-time enrollment code for this device's token (shown once)."""
+             responses=documented(400, 403, 413, 422, 426, 429))
+def register(body: EnrollmentRequest, engine: EngineDep, request: Request) -> EnrollmentResponse:
+    """Exchange a one-time enrollment code for this device's token (shown once).
+
+    Too many failed codes from the caller's address within the server's window
+    answer 429.1 with ``Retry-After`` (seconds), whatever the code."""
+    limiter: AttemptLimiter = request.app.state.register_limiter
+    address = request.client.host if request.client else "-"
+    attempt = limiter.admit(address)
+    if not isinstance(attempt, Attempt):
+        raise ProblemError(Problems.ENROLLMENT_RATE_LIMITED, {"Retry-After": str(attempt)},
+                           retry_after=attempt)
+    try:
+        response = _exchange(body, engine)
+    except ProblemError:
+        if limiter.remaining(address) == 0:  # this failure used up the address's attempts
+            log.warning("pendaftaran dari %s ditahan: %d kode salah dalam %.0f detik", address,
+                        limiter.max_attempts, limiter.window_s)
+        raise
+    limiter.forgive(attempt)
+    return response
+
+
+def _exchange(body: EnrollmentRequest, engine: Engine) -> EnrollmentResponse:
     t = db.devices
     code_hash = secret_sha256(normalize_code(body.enrollment_code))
     token = new_token()
@@ -42,9 +72,29 @@ def register(body: EnrollmentRequest, engine: EngineDep) -> EnrollmentResponse:
         conn.execute(sa.update(t).where(t.c.id == row.id).values(
             token_sha256=secret_sha256(token), enroll_code_sha256=None, enrolled_at=now,
             label=(body.device_label or None)))
+        moved = _take_over(conn, row.id, body.previous_token, now) if body.previous_token else None
     log.info("perangkat %d terdaftar", row.id)
+    if moved is not None:
+        log.info("perangkat %d menggantikan perangkat %d (%d rekaman dipindahkan)", row.id, *moved)
     return EnrollmentResponse(device_id=row.id, name=row.name, area_kode=row.area_kode,
                               token=token, protocol_version=PROTOCOL_VERSION)
+
+
+def _take_over(conn: sa.engine.Connection, new_id: int, previous_token: str, now) -> tuple[int, int] | None:  # noqa: ANN001
+    """The laptop proved it held another device's token: that device's recordings
+    become the new device's (so its half-sent media are expected from the new
+    token, and its status feed continues) and the old token stops working.
+    Returns (old device id, recordings moved), or None for an unknown token."""
+    t = db.devices
+    old = conn.execute(sa.select(t.c.id, t.c.revoked_at).where(
+        t.c.token_sha256 == secret_sha256(previous_token))).first()
+    if old is None or old.id == new_id:
+        return None
+    moved = conn.execute(sa.update(db.recordings).where(db.recordings.c.device_id == old.id)
+                         .values(device_id=new_id)).rowcount
+    if old.revoked_at is None:
+        conn.execute(sa.update(t).where(t.c.id == old.id).values(revoked_at=now))
+    return old.id, moved
 
 
 @router.get(Paths.ME, response_model=DeviceInfo, responses=documented(*DEVICE_CALL))
