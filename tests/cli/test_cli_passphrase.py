@@ -132,14 +132,17 @@ class Terminal:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="pseudo-terminals are POSIX")
-def test_change_typed_at_a_terminal(profile_dir):
+def _answer_at_terminal(profile_dir, old: str, new: str, repeat: str) -> "Terminal":
     term = Terminal("--data", profile_dir, "change-passphrase")
-    term.expect("Kata sandi lama: ")
-    term.type(PASSPHRASE)
-    term.expect("Kata sandi baru: ")
-    term.type(NEW)
-    term.expect("Ulangi kata sandi baru: ")
-    term.type(NEW)
+    for prompt, answer in (("Kata sandi lama: ", old), ("Kata sandi baru: ", new),
+                           ("Ulangi kata sandi baru: ", repeat)):
+        term.expect(prompt)
+        term.type(answer)
+    return term
+
+
+def test_change_typed_at_a_terminal(profile_dir):
+    term = _answer_at_terminal(profile_dir, PASSPHRASE, NEW, NEW)
     assert term.finish() == 0, term.seen
     assert "sudah diganti" in term.seen
     assert PASSPHRASE not in term.seen and NEW not in term.seen  # nothing echoed
@@ -149,13 +152,7 @@ def test_change_typed_at_a_terminal(profile_dir):
 
 @pytest.mark.skipif(os.name != "posix", reason="pseudo-terminals are POSIX")
 def test_mistyped_repeat_at_a_terminal_changes_nothing(profile_dir):
-    term = Terminal("--data", profile_dir, "change-passphrase")
-    term.expect("Kata sandi lama: ")
-    term.type(PASSPHRASE)
-    term.expect("Kata sandi baru: ")
-    term.type(NEW)
-    term.expect("Ulangi kata sandi baru: ")
-    term.type(NEW + "x")
+    term = _answer_at_terminal(profile_dir, PASSPHRASE, NEW, NEW + "x")
     assert term.finish() == 1
     assert "tidak sama" in term.seen
     assert _refused(profile_dir, NEW)
