@@ -20,6 +20,7 @@ from app.core.regions import RegionIndex
 from app.core.resident import Resident
 from app.core.validation import ValidationContext, validate_resident
 from app.core.values import JenisKelamin
+from app.store._util import open_private
 from app.store.database import Store, create_profile, open_profile
 from app.store.database import profile_exists as _store_profile_exists
 from app.store.errors import StoreError
@@ -192,7 +193,8 @@ class Session:
     def set_language(self, lang: str) -> None:
         path = self.data_dir / UI_FILE
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"language": lang}), encoding="utf-8")
+        with os.fdopen(open_private(tmp), "w", encoding="utf-8") as fh:  # 0600 like the rest of the profile
+            fh.write(json.dumps({"language": lang}))
         os.replace(tmp, path)
 
     def validation_context(self, today: dt.date | None = None) -> ValidationContext:

@@ -240,6 +240,19 @@ def test_new_profile_files_are_owner_only(tmp_path, open_umask, fake):
 
 
 @POSIX_ONLY
+def test_language_choice_file_is_owner_only(tmp_path, open_umask):
+    from app.session import Session, ui_language
+
+    session = Session.create(tmp_path / "p", PASSPHRASE, operator="Operator Uji", kdf_params=FAST_KDF)
+    try:
+        session.set_language("en")
+    finally:
+        session.close()
+    assert ui_language(tmp_path / "p") == "en"
+    assert _mode(tmp_path / "p" / "ui.json") == 0o600
+
+
+@POSIX_ONLY
 def test_migration_backup_is_owner_only(tmp_path, open_umask):
     directory = tmp_path / "lama"
     make_profile_at_version(directory, 1).conn.close()
