@@ -111,7 +111,7 @@ MESSAGES = {
     "photo.face_too_small": "Wajah terlalu kecil. Minta warga mendekat ke kamera.",
     "photo.face_too_large": "Wajah terlalu dekat. Minta warga mundur sedikit dari kamera.",
     "photo.off_centre": "Wajah tidak di tengah. Minta warga bergeser ke tengah bingkai.",
-    "photo.tilted": "Kepala miring ({angle:.0f}°). Minta warga menegakkan kepala.",
+    "photo.tilted": "Kepala miring ({angle}°). Minta warga menegakkan kepala.",
     "photo.blurred": "Foto buram. Minta warga diam sejenak, periksa fokus kamera, lalu ambil ulang.",
     "photo.too_dark": "Foto terlalu gelap. Tambah lampu atau hadapkan warga ke arah cahaya.",
     "photo.too_bright": "Foto terlalu terang. Kurangi cahaya langsung atau jauhi jendela.",
@@ -122,6 +122,14 @@ MESSAGES = {
     ),
     "photo.glasses": "Warga tampaknya memakai kacamata. Minta kacamata dilepas untuk foto.",
 }
+
+# photo.background_wrong_colour when the right colour is the one most seen but covers
+# too little of the background (people or things in front of the cloth):
+# "should be red, seen red" would confuse.
+MSG_BACKGROUND_COVERED = (
+    "Latar {expected} kurang terlihat: sebagian besar tertutup orang/benda atau bercampur warna lain. "
+    "Rapikan kain latar di belakang warga."
+)
 
 COLOUR_LABELS = {
     "merah": "merah",
@@ -387,8 +395,8 @@ def assess(
         report.eye_angle_deg = eyes.angle_deg
         m["eye_angle_deg"] = eyes.angle_deg
         if abs(eyes.angle_deg) > t.max_eye_angle_deg:
-            findings.append(warning("photo.tilted", FIELD,
-                                    MESSAGES["photo.tilted"].format(angle=abs(eyes.angle_deg))))
+            params = {"angle": f"{abs(eyes.angle_deg):.0f}"}
+            findings.append(warning("photo.tilted", FIELD, MESSAGES["photo.tilted"].format(**params), params))
 
     # Sharpness and light on the inner face.
     inner = _inner_face(grey, face)
@@ -416,11 +424,12 @@ def assess(
             findings.append(warning("photo.background_not_uniform", FIELD,
                                     MESSAGES["photo.background_not_uniform"]))
         if expected is not None and bg["background_fractions"][expected] < t.min_expected_colour_fraction:
-            seen = COLOUR_LABELS[bg["background_colour"]]
-            findings.append(warning(
-                "photo.background_wrong_colour", FIELD,
-                MESSAGES["photo.background_wrong_colour"].format(expected=expected, seen=seen),
-            ))
+            if bg["background_colour"] == expected:
+                params, template = {"expected": expected}, MSG_BACKGROUND_COVERED
+            else:
+                params = {"expected": expected, "seen": COLOUR_LABELS[bg["background_colour"]]}
+                template = MESSAGES["photo.background_wrong_colour"]
+            findings.append(warning("photo.background_wrong_colour", FIELD, template.format(**params), params))
 
     # Glasses.
     bridge = bridge_line(grey, face, eyes)

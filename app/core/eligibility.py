@@ -114,14 +114,17 @@ def assess_eligibility(
             f"Belum 17 tahun (usia {age}): boleh direkam, kartu ditahan sampai usia 17 "
             f"pada {format_date_id(seventeen)}."
         )
+        params = {"age": age, "card_held_until": format_date_id(seventeen)}
         return Eligibility(
             EligibilityStatus.PRE_RECORD,
             age,
             card_held_until=seventeen,
-            findings=[warning("eligibility.pre_record", FIELD, message)],
+            findings=[warning("eligibility.pre_record", FIELD, message, params)],
         )
     eligible = birthday(birth_date, min_recording_age)
+    params = {"age": age, "eligible_from": format_date_id(eligible)}
     if min_recording_age < WAJIB_KTP_AGE:
+        params.update(min_age=min_recording_age, card_held_until=format_date_id(seventeen))
         when = (
             f"Dapat direkam mulai {format_date_id(eligible)} (usia {min_recording_age}, "
             f"kartu ditahan sampai usia 17 pada {format_date_id(seventeen)})."
@@ -137,6 +140,7 @@ def assess_eligibility(
                 "eligibility.too_young",
                 FIELD,
                 f"Belum dapat direkam: usia {age} tahun dan belum pernah kawin. {when}",
+                params,
             )
         ],
     )

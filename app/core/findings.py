@@ -9,12 +9,43 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Iterable
+from typing import Iterable, Iterator, Mapping
 
 
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
+
+
+class Params(Mapping[str, str]):
+    """An immutable, hashable str -> str mapping: the values a message was filled with.
+
+    Equal to any mapping with the same items (a plain dict included).
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, object] | Iterable[tuple[str, object]] = ()):
+        pairs = items.items() if isinstance(items, Mapping) else items
+        self._items: dict[str, str] = {str(k): str(v) for k, v in pairs}
+
+    def __getitem__(self, key: str) -> str:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items.items()))
+
+    def __repr__(self) -> str:
+        return f"Params({self._items!r})"
+
+
+NO_PARAMS = Params()
 
 
 @dataclass(frozen=True)
@@ -26,32 +57,46 @@ class Finding:
         field: the record field it concerns, e.g. ``nik``.
         severity: error (blocks completion) or warning (needs acknowledgement).
         message: the explanation for the operator, in Bahasa Indonesia.
+        params: the values written into `message` (dates, numbers, codes,
+            labels), as text exactly as they appear in it, so a translated
+            template for `code` can be filled with them (app/ui/finding_texts.py).
     """
 
     code: str
     field: str
     severity: Severity
     message: str
+    params: Mapping[str, str] = NO_PARAMS
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.params, Params):
+            object.__setattr__(self, "params", Params(self.params or ()))
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
     def to_dict(self) -> dict:
-        return {
+        """JSON-safe; ``params`` only when there are any (older readers ignore it)."""
+        out = {
             "code": self.code,
             "field": self.field,
             "severity": self.severity.value,
             "message": self.message,
         }
+        if self.params:
+            out["params"] = dict(self.params)
+        return out
 
     @classmethod
     def from_dict(cls, data: dict) -> "Finding":
+        params = data.get("params") or {}
         return cls(
             code=str(data["code"]),
             field=str(data["field"]),
             severity=Severity(data["severity"]),
             message=str(data["message"]),
+            params=Params(params if isinstance(params, Mapping) else ()),
         )
 
 
@@ -71,12 +116,14 @@ class Acknowledgement:
         return cls(code=str(data["code"]), field=str(data["field"]), reason=str(data["reason"]))
 
 
-def error(code: str, field_name: str, message: str) -> Finding:
-    return Finding(code, field_name, Severity.ERROR, message)
+def error(code: str, field_name: str, message: str,
+          params: Mapping[str, object] | None = None) -> Finding:
+    return Finding(code, field_name, Severity.ERROR, message, Params(params or ()))
 
 
-def warning(code: str, field_name: str, message: str) -> Finding:
-    return Finding(code, field_name, Severity.WARNING, message)
+def warning(code: str, field_name: str, message: str,
+            params: Mapping[str, object] | None = None) -> Finding:
+    return Finding(code, field_name, Severity.WARNING, message, Params(params or ()))
 
 
 def errors(findings: Iterable[Finding]) -> list[Finding]:

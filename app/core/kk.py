@@ -38,7 +38,8 @@ def check_kk(
         found.append(error("kk.not_digits", FIELD, "Nomor KK hanya boleh berisi angka 0-9."))
     if len(kk) != KK_LENGTH:
         found.append(
-            error("kk.length", FIELD, f"Nomor KK harus tepat 16 angka (sekarang {len(kk)}).")
+            error("kk.length", FIELD, f"Nomor KK harus tepat 16 angka (sekarang {len(kk)}).",
+                  {"length": len(kk)})
         )
     if found:
         return found
@@ -56,6 +57,7 @@ def check_kk(
                 FIELD,
                 f"Kode wilayah nomor KK {dotted} bukan kecamatan dalam data master saat ini "
                 "(mungkin kode lama sebelum pemekaran). Periksa KK, lalu konfirmasi.",
+                {"region": dotted},
             )
         )
     address = _digits(address_kecamatan_kode, 6) or _digits(address_kabupaten_kode, 4)
@@ -67,6 +69,7 @@ def check_kk(
                 FIELD,
                 f"Kode wilayah nomor KK {dotted} tidak sesuai dengan alamat ({shown}). "
                 "Wajar bila KK belum diperbarui setelah pindah. Konfirmasi bila benar.",
+                {"region": dotted, "address": shown},
             )
         )
     return found

@@ -45,7 +45,7 @@ def check_name(text: object, field: str = "nama", required: bool = True) -> list
     label = FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
     name = normalize_name(text)
     if not name:
-        return [error("name.required", field, f"{label} wajib diisi.")] if required else []
+        return [error("name.required", field, f"{label} wajib diisi.", {"label": label})] if required else []
     found: list[Finding] = []
     if len(name) > MAX_NAME_LENGTH:
         found.append(
@@ -53,6 +53,7 @@ def check_name(text: object, field: str = "nama", required: bool = True) -> list
                 "name.too_long",
                 field,
                 f"{label} paling banyak {MAX_NAME_LENGTH} karakter (sekarang {len(name)}).",
+                {"label": label, "limit": MAX_NAME_LENGTH, "length": len(name)},
             )
         )
     bad = set(name) - ALLOWED_CHARS
@@ -60,6 +61,9 @@ def check_name(text: object, field: str = "nama", required: bool = True) -> list
         ordered = sorted(bad, key=name.index)
         shown = ", ".join(_show(ch) for ch in ordered[:_MAX_SHOWN])
         more = f" dan {len(ordered) - _MAX_SHOWN} lainnya" if len(ordered) > _MAX_SHOWN else ""
+        params = {"label": label, "chars": shown}
+        if more:
+            params["more"] = str(len(ordered) - _MAX_SHOWN)
         found.append(
             error(
                 "name.invalid_chars",
@@ -67,11 +71,12 @@ def check_name(text: object, field: str = "nama", required: bool = True) -> list
                 f"{label} berisi karakter yang tidak boleh dipakai: {shown}{more}. "
                 "Yang boleh: huruf A-Z, spasi, tanda petik ('), tanda hubung (-), titik (.) "
                 "dan koma (,).",
+                params,
             )
         )
     elif not ("A" <= name[0] <= "Z"):
         found.append(
-            error("name.invalid_chars", field, f"{label} harus diawali huruf (A-Z).")
+            error("name.invalid_chars", field, f"{label} harus diawali huruf (A-Z).", {"label": label})
         )
     return found
 

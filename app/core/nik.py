@@ -96,7 +96,8 @@ def _structure(text: object) -> tuple[list[Finding], str, _Encoded | None]:
         found.append(error("nik.not_digits", FIELD, "NIK hanya boleh berisi angka 0-9."))
     if len(nik) != NIK_LENGTH:
         found.append(
-            error("nik.length", FIELD, f"NIK harus tepat 16 angka (sekarang {len(nik)}).")
+            error("nik.length", FIELD, f"NIK harus tepat 16 angka (sekarang {len(nik)}).",
+                  {"length": len(nik)})
         )
     if found:
         return found, nik, None
@@ -221,13 +222,15 @@ def check_nik(
     if encoded is not None and sex is not None:
         form_sex = JenisKelamin.parse(sex)
         if form_sex is not encoded.sex:
+            nik_sex, shown_sex = encoded.sex.label.lower(), form_sex.label.lower()
             found.append(
                 warning(
                     "nik.sex_mismatch",
                     FIELD,
-                    f"Jenis kelamin dalam NIK ({encoded.sex.label.lower()}) berbeda dengan "
-                    f"formulir ({form_sex.label.lower()}). Pada NIK perempuan tanggal lahir "
+                    f"Jenis kelamin dalam NIK ({nik_sex}) berbeda dengan "
+                    f"formulir ({shown_sex}). Pada NIK perempuan tanggal lahir "
                     "ditambah 40. Periksa dokumen, lalu konfirmasi.",
+                    {"nik_sex": nik_sex, "form_sex": shown_sex},
                 )
             )
     region6 = nik[:6]
@@ -245,17 +248,20 @@ def check_nik(
                 f"Kode wilayah NIK {dotted} bukan kecamatan dalam data master saat ini. "
                 "NIK tetap memakai kode tempat pertama diterbitkan, termasuk kode lama dari "
                 "wilayah yang sudah dimekarkan. Periksa dokumen, lalu konfirmasi.",
+                {"region": dotted},
             )
         )
     address6 = _kecamatan_digits(address_kecamatan_kode)
     if address6 is not None and address6 != region6:
+        address = f"{address6[:2]}.{address6[2:4]}.{address6[4:]}"
         found.append(
             warning(
                 "nik.region_differs_address",
                 FIELD,
                 f"Kode wilayah NIK {dotted} berbeda dengan kecamatan alamat "
-                f"{address6[:2]}.{address6[2:4]}.{address6[4:]}. Wajar bila penduduk pindah "
+                f"{address}. Wajar bila penduduk pindah "
                 "atau wilayah dimekarkan: NIK tidak berubah. Konfirmasi bila benar.",
+                {"region": dotted, "address": address},
             )
         )
     return found
@@ -279,10 +285,14 @@ def _birth_date_mismatch(encoded: _Encoded, form_date: dt.date) -> Finding:
     shown = format_date_id(in_nik) if in_nik is not None else encoded.text()
     hint = _ESTIMATED.get((encoded.day, encoded.month))
     extra = f" {hint} dipakai untuk tanggal lahir yang tidak diketahui." if hint else ""
+    params = {"nik_date": shown, "form_date": format_date_id(form_date)}
+    if hint:
+        params["hint"] = hint
     return warning(
         "nik.birth_date_mismatch",
         FIELD,
         f"Tanggal lahir dalam NIK ({shown}) berbeda dengan formulir "
-        f"({format_date_id(form_date)}).{extra} NIK tidak diterbitkan ulang bila tanggalnya "
+        f"({params['form_date']}).{extra} NIK tidak diterbitkan ulang bila tanggalnya "
         "keliru: periksa dokumen, lalu konfirmasi.",
+        params,
     )

@@ -123,7 +123,7 @@ def _missing(r: Resident) -> list[Finding]:
     for name, label in _REQUIRED:
         value = getattr(r, name)
         if value is None or (isinstance(value, str) and not value.strip()):
-            out.append(error("field.required", name, f"{label} wajib diisi."))
+            out.append(error("field.required", name, f"{label} wajib diisi.", {"label": label}))
     return out
 
 
@@ -149,6 +149,7 @@ def _check_birth_date(r: Resident, ctx: ValidationContext) -> list[Finding]:
                 "tanggal_lahir",
                 f"Usia lebih dari {MAX_PLAUSIBLE_AGE} tahun: periksa tahun lahir, "
                 "lalu konfirmasi.",
+                {"max_age": MAX_PLAUSIBLE_AGE},
             )
         )
     out += assess_eligibility(
@@ -165,6 +166,7 @@ def _check_free_text(value: str, name: str, label: str, limit: int) -> list[Find
                 "field.too_long",
                 name,
                 f"{label} paling banyak {limit} karakter (sekarang {len(text)}).",
+                {"label": label, "limit": limit, "length": len(text)},
             )
         ]
     return []
@@ -179,7 +181,8 @@ def _check_rt_rw(value: str, name: str, label: str) -> list[Finding]:
     if not value:
         return []  # reported as field.required
     if len(value) != 3 or not is_ascii_digits(value) or value == "000":
-        return [error("rt_rw.invalid", name, f"{label} harus 1-3 angka dan bukan 0 (mis. 001).")]
+        return [error("rt_rw.invalid", name, f"{label} harus 1-3 angka dan bukan 0 (mis. 001).",
+                      {"label": label})]
     return []
 
 
@@ -215,7 +218,8 @@ def _check_regions(r: Resident, regions: RegionIndex | None) -> list[Finding]:
             continue  # reported as field.required
         if level_of(code) is not level:
             out.append(
-                error("region.invalid", name, f"Kode {level.label.lower()} tidak valid.")
+                error("region.invalid", name, f"Kode {level.label.lower()} tidak valid.",
+                      {"level": level.label.lower()})
             )
             continue
         if regions is not None and not regions.is_valid(code, level):
@@ -224,6 +228,7 @@ def _check_regions(r: Resident, regions: RegionIndex | None) -> list[Finding]:
                     "region.unknown",
                     name,
                     f"Kode {level.label.lower()} {code} tidak ada dalam data master.",
+                    {"level": level.label.lower(), "code": code},
                 )
             )
             continue
@@ -237,6 +242,7 @@ def _check_regions(r: Resident, regions: RegionIndex | None) -> list[Finding]:
                     "region.inconsistent",
                     lower,
                     f"{level.label} {child} tidak berada di bawah {parent}.",
+                    {"level": level.label, "code": child, "parent": parent},
                 )
             )
     return out

@@ -43,6 +43,7 @@ from app.core.values import (
     Pendidikan,
     StatusPerkawinan,
 )
+from app.ui.finding_texts import finding_text
 from app.ui.labels import field_title
 from app.ui.widgets.combos import EnumCombo, MultiSelectButton, RegionPicker
 from app.ui.widgets.date_edit import DateEdit
@@ -544,7 +545,7 @@ class EnrollmentForm(QWidget):
             widget = self._field_widgets.get(key)
             if items:
                 worst = "error" if any(f.is_error for f in items) else "warning"
-                label.setText("\n".join(f.message for f in items))
+                label.setText("\n".join(finding_text(f) for f in items))
                 label.setProperty("severity", worst)
                 label.show()
             else:

@@ -115,6 +115,19 @@ def test_background_colour_is_a_parameter(cases):
     assert "photo.background_wrong_colour" not in assess(blue).codes
 
 
+@pytest.mark.parametrize("name", ["two_faces", "busy_background", "blank_wall", "clean", "wrong_background"])
+def test_wrong_colour_message_never_contradicts_itself(cases, name):
+    """When the right colour is the one most seen but covers too little of the
+    background, the message says so instead of "should be red, seen red"."""
+    for expected in ("merah", "biru", "oranye"):
+        report = assess(getattr(cases, name)(), expected_background=expected)
+        for f in report.findings:
+            if f.code == "photo.background_wrong_colour":
+                assert f"seharusnya {expected}, terlihat {expected}" not in f.message, (name, f.message)
+                if report.metrics.get("background_colour") == expected:
+                    assert "kurang terlihat" in f.message and f.params == {"expected": expected}
+
+
 def test_background_colour_accepts_the_core_enum(cases):
     photo_rules = pytest.importorskip("app.core.photo_rules")
     colour = photo_rules.BackgroundColour

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.findings import Acknowledgement, Finding, Severity
+from app.ui.finding_texts import finding_text
 
 
 class _WarningRow(QFrame):
@@ -32,7 +33,7 @@ class _WarningRow(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(2)
-        text = QLabel("\u26A0 " + finding.message, self)
+        text = QLabel("\u26A0 " + finding_text(finding), self)
         text.setWordWrap(True)
         text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         layout.addWidget(text)
@@ -100,7 +101,7 @@ class FindingsPanel(QScrollArea):
         errors = [f for f in findings if f.severity is Severity.ERROR]
         warns = [f for f in findings if f.severity is Severity.WARNING]
         for f in errors:
-            label = QLabel("\u2716 " + f.message, self._body)
+            label = QLabel("\u2716 " + finding_text(f), self._body)
             label.setObjectName("errorLine")
             label.setWordWrap(True)
             self._layout.addWidget(label)

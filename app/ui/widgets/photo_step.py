@@ -40,6 +40,7 @@ only ~5 times a second).
 
 from __future__ import annotations
 
+import html
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -75,6 +76,7 @@ from app.core.findings import MIN_REASON_LENGTH, Finding, Severity
 from app.core.photo_rules import BackgroundColour, expected_background
 from app.core.values import Kewarganegaraan
 from app.ui.camera_worker import CameraController, bgr_to_qimage, qimage_to_bgr
+from app.ui.finding_texts import finding_text
 from app.ui.messages import translate_message
 from app.ui.workers import run_task
 
@@ -104,6 +106,7 @@ CHECK_ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("glasses", ("photo.glasses",), QT_TRANSLATE_NOOP("PhotoStep", "Tanpa kacamata")),
 )
 BLOCKING_CODES = frozenset({"photo.no_face", "photo.multiple_faces"})
+_NO_FACE = Finding("photo.no_face", quality.FIELD, Severity.ERROR, quality.MESSAGES["photo.no_face"])
 
 
 def _tr(text: str) -> str:
@@ -350,7 +353,7 @@ class ChecksList(QWidget):
             found = next((by_code[c] for c in codes if c in by_code), None)
             if found is not None:
                 dot.set_state("error" if found.severity is Severity.ERROR else "warning")
-                label.setText(found.message)
+                label.setText(finding_text(found))
             elif evaluated[key]:
                 dot.set_state("ok")
                 label.setText(_tr(ok_text))
@@ -815,7 +818,7 @@ class PhotoStep(QWidget):
         report = quality.assess(frame, self._expected, self._camera.thresholds, detector=self._get_detector())
         blocking = [f for f in report.findings if f.code in BLOCKING_CODES]
         if blocking or report.face_box is None:
-            message = blocking[0].message if blocking else quality.MESSAGES["photo.no_face"]
+            message = finding_text(blocking[0] if blocking else _NO_FACE)
             self._live_error(self.tr("Foto tidak bisa diambil: {message}").format(message=message))
             return False
         return self._take(frame, report, "camera")
@@ -847,7 +850,7 @@ class PhotoStep(QWidget):
         report = quality.assess(frame, self._expected, self._camera.thresholds, detector=self._get_detector())
         blocking = [f for f in report.findings if f.code in BLOCKING_CODES]
         if blocking or report.face_box is None:
-            message = blocking[0].message if blocking else quality.MESSAGES["photo.no_face"]
+            message = finding_text(blocking[0] if blocking else _NO_FACE)
             self._live_error(self.tr("Foto dari berkas tidak bisa dipakai: {message}").format(message=message))
             return False
         return self._take(frame, report, "file")
@@ -1088,7 +1091,7 @@ class PhotoStep(QWidget):
         self.review_view.set_image(bgr_to_qimage(cap.final_image))
         findings = cap.final_findings
         if findings:
-            items = "".join(f"<li>{f.message}</li>" for f in findings)
+            items = "".join(f"<li>{html.escape(finding_text(f))}</li>" for f in findings)
             text = (f"<span style='color:{COLOURS['warning']}; font-weight:bold'>"
                     + self.tr("Catatan pemeriksaan (ikut tersimpan dengan foto):")
                     + f"</span><ul style='margin-left:-20px'>{items}</ul>")
