@@ -1,7 +1,7 @@
 """`jemput <command>`: the headless commands; with no command, the window opens.
 
 Commands: ``init``, ``change-passphrase``, ``import-regions``, ``import-targets``,
-``list``, ``export``, ``demo``, ``doctor`` (``sync`` lives with the sync client). ``--data DIR``
+``list``, ``export``, ``purge``, ``demo``, ``doctor`` (``sync`` lives with the sync client). ``--data DIR``
 (before or after the command) is the profile folder; default ``$JEMPUT_HOME``,
 else the per-user data folder (``~/.local/share/jemput``). ``demo`` builds its
 profile in ``DIR/demo``, the folder the window's "demo" button opens. The
@@ -22,6 +22,10 @@ rows are skipped and listed with their line numbers, the good rows are written
 together at the end, and an I/O error, a broken file or Ctrl+C half-way leaves
 the database exactly as it was. ``--strict`` refuses the whole file when any
 row is bad; ``--dry-run`` checks everything and writes nothing.
+
+``purge [--days N] [--dry-run]`` removes photos, signatures and personal data
+of recordings the server accepted more than N days ago (default: the profile's
+``retention_days``, 30; see `app.store.retention`) and prints the counts.
 
 Nothing here imports Qt except the window path, lazily.
 """
@@ -577,6 +581,23 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_purge(args: argparse.Namespace) -> int:
+    """Retention purge now: counts only on stdout (``--dry-run`` changes nothing)."""
+    from app.store.retention import MAX_RETENTION_DAYS, purge_settled, retention_days
+
+    if args.days is not None and not 1 <= args.days <= MAX_RETENTION_DAYS:
+        raise CliError(f"--days harus 1-{MAX_RETENTION_DAYS}", EXIT_USAGE)
+    with _open_store(_data_dir(args)) as store:
+        days = args.days if args.days is not None else retention_days(store)
+        if days <= 0:
+            _say("Pembersihan otomatis dimatikan (retention_days = 0); tidak ada yang dihapus. "
+                 "Beri --days N untuk membersihkan sekarang.")
+            return EXIT_OK
+        result = purge_settled(store, days, dry_run=args.dry_run, actor="cli")
+    _say(result.summary())
+    return EXIT_OK
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.demo_profile import DEMO_PASSPHRASE, open_or_create_demo
     from app.session import DEMO_FOLDER
@@ -854,6 +875,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--status", action="append", choices=statuses, metavar="STATUS",
                    help="hanya status ini (boleh berulang)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("purge", parents=[common],
+                       help="hapus foto, tanda tangan dan data pribadi rekaman yang sudah lama diterima server")
+    p.add_argument("--days", type=int, metavar="N",
+                   help="diterima lebih dari N hari lalu (bawaan: pengaturan retention_days, 30)")
+    p.add_argument("--dry-run", action="store_true", help="hitung saja, jangan hapus")
+    p.set_defaults(func=cmd_purge)
 
     p = sub.add_parser("demo", parents=[common],
                        help="buat profil demo berisi penduduk fiktif di DIR/demo")

@@ -7,7 +7,8 @@
 device token (kept in the encrypted profile). ``sync`` sends the queue, then
 pulls verification results and the target list; it is a run the operator
 asked for, so it ignores the automatic back-off and retries a paused queue
-once (never a revoked device). ``--until-done`` keeps going, waiting between
+once (never a revoked device). After a clean run the retention purge runs, as
+in the window (setting ``retention_days``; ``jemput purge``). ``--until-done`` keeps going, waiting between
 attempts as the back-off says, until nothing is left to send. Progress goes to
 stderr, the summary to stdout.
 
@@ -141,6 +142,8 @@ def run_sync(args: argparse.Namespace) -> int:
             if report.error is None:
                 if args.until_done and pump.has_work(due_only=False):
                     continue  # records queued meanwhile
+                if report.ok:
+                    _purge_after_sync(store)
                 return EXIT_OK
             if not args.until_done:
                 when = local_clock(report.next_attempt_at)
@@ -158,6 +161,20 @@ def run_sync(args: argparse.Namespace) -> int:
     finally:
         pump.close()
         store.close()
+
+
+def _purge_after_sync(store) -> None:  # noqa: ANN001
+    """The retention purge the window also runs after a clean sync (setting ``retention_days``)."""
+    from app.store.errors import StoreError
+    from app.store.retention import purge_by_setting
+
+    try:
+        result = purge_by_setting(store, actor="cli")
+    except StoreError as exc:
+        _warn(f"pembersihan data lama gagal: {exc.message}")
+        return
+    if result is not None and result.recordings:
+        print(result.summary())
 
 
 def _sleep_until(pump, moment: str | None) -> None:  # noqa: ANN001

@@ -266,6 +266,26 @@ class Session:
     def get_recording(self, uuid: str) -> Recording:
         return self.recordings.get(uuid)
 
+    # ------------------------------------------------------------ retention
+    def retention_days(self) -> int:
+        """Days after the server's verdict before personal data leaves the laptop (0: never)."""
+        from app.store.retention import retention_days
+
+        return retention_days(self.store)
+
+    def purge_settled(self, days: int | None = None, *, dry_run: bool = False):
+        """Run the retention purge now (slow on a big profile: call from a worker).
+
+        `days` defaults to the ``retention_days`` setting; None is returned when
+        that is 0 (never). See `app.store.retention`.
+        """
+        from app.store.retention import purge_settled
+
+        days = self.retention_days() if days is None else days
+        if days <= 0:
+            return None
+        return purge_settled(self.store, days, dry_run=dry_run, actor=self.operator_name)
+
     # ----------------------------------------------------------------- sync
     def fix_rejected(self, uuid: str) -> Recording:
         """A new draft that corrects a recording the server rejected.
@@ -279,6 +299,9 @@ class Session:
         old = self.recordings.get(uuid)
         if old.status is not RecordingStatus.REJECTED:
             raise ValueError("Hanya rekaman yang ditolak server yang dapat diperbaiki.")
+        if old.purged:
+            raise ValueError("Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini "
+                             "sebagai rekaman baru.")
         rows = self.store.query(
             "SELECT uuid FROM recordings WHERE replaces_uuid = ? ORDER BY created_at DESC LIMIT 1", (uuid,))
         if rows:
@@ -302,7 +325,7 @@ class Session:
             limit=limit, offset=offset)
         return [{
             "uuid": r.uuid, "nama": r.resident.nama, "nik": r.resident.nik, "status": r.status.value,
-            "updated_at": r.updated_at, "server_message": r.server_message,
+            "updated_at": r.updated_at, "server_message": r.server_message, "purged": r.purged,
         } for r in rows]
 
     def status_counts(self) -> dict[str, int]:
@@ -344,7 +367,7 @@ class Session:
         if t is None:
             return Resident(nik=nik)
         data = {"nik": t.nik, "nama": t.nama, "tanggal_lahir": t.tanggal_lahir, "alamat": t.alamat,
-                "rt": t.rt, "rw": t.rw}
+                "rt": t.rt, "rw": t.rw, "no_kk": t.no_kk, "tempat_lahir": t.tempat_lahir}
         if t.jenis_kelamin:
             data["jenis_kelamin"] = JenisKelamin.parse(t.jenis_kelamin)
         if t.kelurahan_kode:

@@ -86,11 +86,14 @@ def connect(path: str | os.PathLike, key: bytes) -> sqlcipher3.Connection:
 
 
 def apply_pragmas(conn: Any) -> None:
-    """WAL, synchronous=FULL (committed means durable), foreign keys, temp data in memory."""
+    """WAL, synchronous=FULL (committed means durable), foreign keys, temp data in memory,
+    secure_delete (deleted rows, e.g. a retaken photo or a purged recording, are overwritten
+    with zeros rather than left readable in free pages; SQLCipher's own default, made explicit)."""
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
         raise StoreError("Mode jurnal WAL tidak dapat diaktifkan.", kind="io")
     conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA secure_delete = ON")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA temp_store = MEMORY")  # no temporary files on disk
     conn.execute(f"PRAGMA cache_size = -{CACHE_SIZE_KIB}")

@@ -229,6 +229,30 @@ def _targets_recorded_elsewhere(db: sqlite_utils.Database) -> None:
     )
 
 
+@_migration("0006_retention_and_target_kk")
+def _retention_and_target_kk(db: sqlite_utils.Database) -> None:
+    """Retention purge (`app.store.retention`) and two target columns the imports read.
+
+    recordings.purged_at: when the personal data of a settled recording was
+    removed (NULL: never). recordings.nik_hash: a keyed hash of the NIK, kept
+    instead of the NIK of a purged recording whose NIK was not on the target
+    list, so progress still counts it once that NIK arrives. Two small partial
+    indexes: replacements by the recording they replace (the purge follows
+    rejected -> fixed chains) and the hashed NIKs. targets.no_kk and
+    targets.tempat_lahir: kept from CSV/XLSX imports to pre-fill the form.
+    """
+    db.executescript(
+        """
+        ALTER TABLE recordings ADD COLUMN purged_at TEXT;
+        ALTER TABLE recordings ADD COLUMN nik_hash TEXT;
+        CREATE INDEX recordings_replaces ON recordings(replaces_uuid) WHERE replaces_uuid IS NOT NULL;
+        CREATE INDEX recordings_nik_hash ON recordings(nik_hash) WHERE nik_hash IS NOT NULL;
+        ALTER TABLE targets ADD COLUMN no_kk TEXT NOT NULL DEFAULT '';
+        ALTER TABLE targets ADD COLUMN tempat_lahir TEXT NOT NULL DEFAULT '';
+        """
+    )
+
+
 LATEST_VERSION = len(NAMES)
 
 

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Recording", "RecordingRepo", "MediaItem", "OnServer", "move_status"]
 
+MSG_PURGED = "Data pribadi rekaman ini sudah dihapus dari laptop setelah diterima server."
 MSG_ON_SERVER = ("Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim), jadi tidak dapat "
                  "diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi.")
 
@@ -62,6 +63,8 @@ class Recording:
         photo_exception, signature_exception: why there is no photo/signature.
         replaces_uuid: the rejected recording this one corrects.
         server_status, server_message: the server's last word on it.
+        purged_at: when the retention purge removed its personal data and media
+            (`app.store.retention`); None while the laptop still holds them.
     """
 
     uuid: str
@@ -76,6 +79,12 @@ class Recording:
     replaces_uuid: str | None = None
     server_status: str | None = None
     server_message: str | None = None
+    purged_at: str | None = None
+
+    @property
+    def purged(self) -> bool:
+        """The personal data and media left the laptop (only place, status and times remain)."""
+        return self.purged_at is not None
 
     @classmethod
     def new(cls, resident: Resident | None = None, *, operator: str = "", **changes: Any) -> "Recording":
@@ -113,7 +122,7 @@ class Recording:
 
 _COLUMNS = (
     "uuid, payload, status, created_at, updated_at, operator, acknowledgements, photo_exception,"
-    " signature_exception, replaces_uuid, server_status, server_message"
+    " signature_exception, replaces_uuid, server_status, server_message, purged_at"
 )
 
 
@@ -131,6 +140,7 @@ def _from_row(row: Sequence[Any]) -> Recording:
         replaces_uuid=row[9],
         server_status=row[10],
         server_message=row[11],
+        purged_at=row[12],
     )
 
 
@@ -195,6 +205,8 @@ def move_status(
         if rec is None:
             raise NotFound("Rekaman tidak ditemukan.")
         check_move(rec.status, new)
+        if rec.purged and new.editable:
+            raise TransitionError(MSG_PURGED)
         if new in (RecordingStatus.DRAFT, RecordingStatus.COMPLETE) and outbox_mod.on_server(db, recording_uuid):
             raise OnServer(MSG_ON_SERVER)
         now = utc_now()
@@ -253,8 +265,10 @@ class RecordingRepo:
             )
         with self.store.transaction() as db:
             old = db.conn.execute(
-                "SELECT status, created_at FROM recordings WHERE uuid = ?", (recording.uuid,)
+                "SELECT status, created_at, purged_at FROM recordings WHERE uuid = ?", (recording.uuid,)
             ).fetchone()
+            if old and old[2] is not None:
+                raise TransitionError(MSG_PURGED)
             old_status = RecordingStatus(old[0]) if old else None
             if old_status is not None and old_status is not status:
                 check_move(old_status, status)  # re-saving in the same (editable) status is an edit
@@ -294,6 +308,18 @@ class RecordingRepo:
             server_status=info.get("status"), server_message=info.get("message"),
             actor="sync" if server_info else "",
         )
+
+    def purge_settled(
+        self, older_than_days: int, *, now: dt.datetime | str | None = None, dry_run: bool = False,
+        actor: str = "",
+    ):
+        """Remove media and personal data of recordings the server settled long enough ago.
+
+        See `app.store.retention.purge_settled`; returns its `PurgeResult`.
+        """
+        from app.store.retention import purge_settled
+
+        return purge_settled(self.store, older_than_days, now=now, dry_run=dry_run, actor=actor)
 
     def delete_draft(self, recording_uuid: str) -> None:
         """Delete a draft with its media. Anything past draft is kept."""

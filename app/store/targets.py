@@ -26,6 +26,7 @@ from app.core.regions import is_well_formed, to_dotted
 from app.core.values import JenisKelamin
 from app.store._util import is_ascii_digits, prefix_bounds, utc_now
 from app.store.audit import AuditLog
+from app.store.retention import PurgedNikLinks
 from app.store.settings import Settings
 
 if TYPE_CHECKING:
@@ -44,16 +45,21 @@ RECORDED_STATUSES = tuple(
     s.value for s in RecordingStatus if s not in (RecordingStatus.DRAFT, RecordingStatus.REJECTED)
 )
 
-# Parameters are numbered: ?1..?10 the `FIELDS`, ?11 updated_at, ?12 recorded_elsewhere
-# (0/1 from the server's target feed; NULL from an import, which keeps what the feed said).
+# Columns a source may not know: NULL keeps what the table holds (0/'' for a new NIK).
+# recorded_elsewhere comes only from the server's target feed; no_kk and tempat_lahir
+# only from CSV/XLSX imports that have those columns (the feed carries neither).
+KEPT_IF_ABSENT = (("recorded_elsewhere", "0"), ("no_kk", "''"), ("tempat_lahir", "''"))
+# Parameters are numbered: ?1..?10 the `FIELDS`, ?11 updated_at, then ?12.. `KEPT_IF_ABSENT`.
+_KEPT = [(name, default, f"?{len(FIELDS) + 2 + i}") for i, (name, default) in enumerate(KEPT_IF_ABSENT)]
 _UPSERT = f"""
-INSERT INTO targets ({", ".join(FIELDS)}, updated_at, recorded_elsewhere)
-VALUES ({", ".join(f"?{i}" for i in range(1, len(FIELDS) + 2))}, coalesce(?12, 0))
+INSERT INTO targets ({", ".join(FIELDS)}, updated_at, {", ".join(name for name, _, _ in _KEPT)})
+VALUES ({", ".join(f"?{i}" for i in range(1, len(FIELDS) + 2))},
+    {", ".join(f"coalesce({p}, {default})" for _, default, p in _KEPT)})
 ON CONFLICT (nik) DO UPDATE SET
     {", ".join(f"{f} = excluded.{f}" for f in FIELDS[1:])}, updated_at = excluded.updated_at,
-    recorded_elsewhere = coalesce(?12, targets.recorded_elsewhere)
+    {", ".join(f"{name} = coalesce({p}, targets.{name})" for name, _, p in _KEPT)}
 WHERE {" OR ".join(f"targets.{f} IS NOT excluded.{f}" for f in FIELDS[1:])}
-    OR targets.recorded_elsewhere IS NOT coalesce(?12, targets.recorded_elsewhere)
+    OR {" OR ".join(f"targets.{name} IS NOT coalesce({p}, targets.{name})" for name, _, p in _KEPT)}
 """
 # The NIKs another team recorded, read once from the small partial index
 # `targets_recorded_elsewhere` (so a scan of the area index reads no table rows).
@@ -62,7 +68,7 @@ _SELECT = (
     "SELECT t.nik, t.nama, t.tanggal_lahir, t.jenis_kelamin, t.alamat, t.rt, t.rw, t.kelurahan_kode,"
     " t.status_ktp, t.source, t.updated_at,"
     " (SELECT r.status FROM recordings r WHERE r.nik = t.nik ORDER BY r.updated_at DESC LIMIT 1),"
-    " t.recorded_elsewhere"
+    " t.recorded_elsewhere, t.no_kk, t.tempat_lahir"
     " FROM targets t"
 )
 _TOKEN = re.compile(r"[^\W_]+")
@@ -75,6 +81,7 @@ class Target:
     Attributes:
         recording_status: status of this NIK's latest recording on this laptop, if any.
         recorded_elsewhere: the server says another device (another team) recorded this NIK.
+        no_kk, tempat_lahir: from an import that has those columns ('' if none did).
     """
 
     nik: str
@@ -90,6 +97,8 @@ class Target:
     updated_at: str = ""
     recording_status: RecordingStatus | None = None
     recorded_elsewhere: bool = False
+    no_kk: str = ""
+    tempat_lahir: str = ""
 
     @property
     def recorded(self) -> bool:
@@ -136,7 +145,7 @@ def _target(row: tuple) -> Target:
         jenis_kelamin=row[3], alamat=row[4], rt=row[5], rw=row[6], kelurahan_kode=row[7],
         status_ktp=row[8], source=row[9], updated_at=row[10],
         recording_status=RecordingStatus(row[11]) if row[11] else None,
-        recorded_elsewhere=bool(row[12]),
+        recorded_elsewhere=bool(row[12]), no_kk=row[13], tempat_lahir=row[14],
     )
 
 
@@ -183,6 +192,8 @@ def target_row(data: dict[str, Any], now: str, source: str = "") -> tuple:
 
     ``recorded_elsewhere`` (bool) comes only from the server's target feed; a row
     without it (an import) leaves the stored flag as it is (0 for a new NIK).
+    Likewise ``no_kk`` and ``tempat_lahir``: a row without the key (or None),
+    e.g. from the feed, keeps what an earlier import stored; '' clears it.
     """
     nik = _text(data.get("nik"))
     if len(nik) != 16 or not is_ascii_digits(nik):
@@ -206,11 +217,19 @@ def target_row(data: dict[str, Any], now: str, source: str = "") -> tuple:
     if sex not in (None, "", "L", "P"):
         sex = JenisKelamin.parse(sex).value
     elsewhere = data.get("recorded_elsewhere")
+    no_kk = data.get("no_kk")
+    if no_kk is not None:
+        no_kk = _text(no_kk)
+        if no_kk and (len(no_kk) != 16 or not is_ascii_digits(no_kk)):
+            raise ValueError("nomor KK harus 16 angka")
+    place = data.get("tempat_lahir")
+    if place is not None:
+        place = " ".join(_text(place).split()).upper()
     return (
         nik, nama, born, sex or None, _text(data.get("alamat")), _text(data.get("rt")),
         _text(data.get("rw")), _region_code(_text(data.get("kelurahan_kode"))),
         _text(data.get("status_ktp")), _text(data.get("source")) or source, now,
-        None if elsewhere is None else int(bool(elsewhere)),
+        None if elsewhere is None else int(bool(elsewhere)), no_kk, place,
     )
 
 
@@ -233,8 +252,11 @@ class TargetRepo:
     ) -> tuple[int, int]:
         """Insert new NIKs and update known ones; return (inserted, updated).
 
-        Rows are dicts with the keys of `FIELDS` (nik and nama required), and
-        ``recorded_elsewhere`` from the sync pull only (see `target_row`). A bad
+        Rows are dicts with the keys of `FIELDS` (nik and nama required),
+        optionally ``no_kk`` and ``tempat_lahir``, and ``recorded_elsewhere``
+        from the sync pull only (see `target_row`). A NIK that a retention
+        purge kept only as a hash gets its recording linked again
+        (`app.store.retention.PurgedNikLinks`), in the same transaction. A bad
         row raises ValueError naming its 1-based row number, or, when `errors`
         is a list, is skipped and reported there as (row number, reason).
         Each batch commits on its own; `progress(rows_done)` runs after each.
@@ -271,6 +293,7 @@ class TargetRepo:
         threshold = max(batch, before // BULK_FRACTION)
         bulk = False
         done = 0
+        links = PurgedNikLinks.load(self.store)
         with contextlib.ExitStack() as bulk_mode:
             while chunk:
                 if not bulk and len(chunk) >= batch and done + len(chunk) >= threshold:
@@ -280,6 +303,8 @@ class TargetRepo:
                     bulk = True
                 with self.store.transaction() as db:
                     db.conn.executemany(_UPSERT, chunk)
+                    if links is not None:
+                        links.relink(db, (row[0] for row in chunk))
                 done += len(chunk)
                 if progress is not None:
                     progress(done)

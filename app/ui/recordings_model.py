@@ -55,6 +55,8 @@ class RecordingsModel(PagedTableModel):
                 return (row.get("updated_at") or "")[:16].replace("T", " ")
             if column == "server":
                 return row.get("server_message") or ""
+            if column == "nama" and row.get("purged"):
+                return self.tr("(data pribadi sudah dihapus)")
             return row.get(column) or ""
         if role == self.UUID_ROLE:
             return row["uuid"]

@@ -9,6 +9,11 @@ worker's own thread, never the GUI thread. The operator's "Sinkron sekarang"
 (`sync_now`) runs at once and ignores the back-off. The store is shared with
 capture: the pump writes in short transactions only.
 
+After a run that finished cleanly, the retention purge (`Session.purge_settled`,
+setting ``retention_days``; `app.store.retention`) runs on the same worker
+thread: recordings the server settled long enough ago lose their media and
+personal data. A failing purge is logged (its kind only) and never fails the sync.
+
 Errors from automatic runs are only shown in the page's status (like Anki's
 media sync); a run the operator started reports its error through `failed`,
 and so does a paused queue (it needs a person).
@@ -17,6 +22,7 @@ and so does a paused queue (it needs a person).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
@@ -33,15 +39,17 @@ class _JobSignals(QObject):
     progress = Signal(object)
     finished = Signal(object)
     idle = Signal()
+    purged = Signal(object)
 
 
 class _Job(QRunnable):
     """Probe, then (if there is reason to) one `run_once`; runs on the worker's thread."""
 
     def __init__(self, pump: SyncPump, signals: _JobSignals, *, manual: bool, was_online: bool | None,
-                 pull_interval: float):
+                 pull_interval: float, after_success: Callable[[], object] | None = None):
         super().__init__()
         self.pump = pump
+        self.after_success = after_success
         self.signals = signals
         self.manual = manual
         self.was_online = was_online
@@ -76,7 +84,19 @@ class _Job(QRunnable):
             return
         self.signals.started.emit()
         report = pump.run_once(self.signals.progress.emit, force=self.manual or came_back, probed=online)
+        if report.ok and self.after_success is not None:
+            self._purge()
         self.signals.finished.emit(report)
+
+    def _purge(self) -> None:
+        try:
+            result = self.after_success()
+        except Exception as exc:  # noqa: BLE001 - the sync itself went well; say so
+            log.error("retention purge failed: %s", type(exc).__name__)
+            return
+        if result is not None and getattr(result, "recordings", 0):
+            log.info("retention purge: %d recordings, %d media items", result.recordings, result.media)
+            self.signals.purged.emit(result)
 
 
 class SyncWorker(QObject):
@@ -88,11 +108,15 @@ class SyncWorker(QObject):
         finished(object): the run's `SyncReport`.
         failed(str): a run the operator started ended in an error, or the queue got paused.
         connectivityChanged(bool): the server became reachable / unreachable.
+        purged(object): the retention purge after a clean run removed something
+            (an `app.store.retention.PurgeResult`).
 
     Args:
         session: the open `app.session.Session` (its store is shared).
         interval_s: the health poll; default the ``sync.poll_seconds`` setting (30 s).
         pump: a ready `SyncPump` (tests pass one with fast retries).
+        purge: what runs after a clean run (default `session.purge_settled`, which
+            follows the ``retention_days`` setting); None turns it off.
     """
 
     syncStarted = Signal()
@@ -100,11 +124,16 @@ class SyncWorker(QObject):
     finished = Signal(object)
     failed = Signal(str)
     connectivityChanged = Signal(bool)
+    purged = Signal(object)
+
+    _DEFAULT = object()
 
     def __init__(self, session, parent: QObject | None = None, *, interval_s: float | None = None,
-                 pump: SyncPump | None = None, pull_interval_s: float = PULL_INTERVAL_S):
+                 pump: SyncPump | None = None, pull_interval_s: float = PULL_INTERVAL_S,
+                 purge: Callable[[], object] | None | object = _DEFAULT):
         super().__init__(parent)
         self.session = session
+        self.purge = getattr(session, "purge_settled", None) if purge is SyncWorker._DEFAULT else purge
         self.pump = pump or SyncPump(session.store)
         if interval_s is None:
             interval_s = float(session.get_setting(Keys.POLL_SECONDS, DEFAULT_POLL_SECONDS) or DEFAULT_POLL_SECONDS)
@@ -181,8 +210,9 @@ class SyncWorker(QObject):
         signals.progress.connect(self._on_progress)
         signals.finished.connect(lambda report, s=signals: self._on_finished(report, s))
         signals.idle.connect(lambda s=signals: self._on_idle(s))
+        signals.purged.connect(self.purged)
         self.pool.start(_Job(self.pump, signals, manual=manual, was_online=self._online,
-                             pull_interval=self.pull_interval_s))
+                             pull_interval=self.pull_interval_s, after_success=self.purge))
 
     # ----------------------------------------------------------------- results (GUI thread)
 

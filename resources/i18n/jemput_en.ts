@@ -150,62 +150,67 @@
         <translation>Recording: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="101"/>
+        <location filename="../../app/ui/pages/enroll.py" line="98"/>
+        <source>Data pribadi rekaman ini sudah dihapus dari laptop setelah diterima server.</source>
+        <translation>The personal data of this recording was removed from the laptop after the server accepted it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="104"/>
         <source>Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim) dan tidak dapat diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi.</source>
         <translation>The server already holds this recording (its photo/signature may still be on the way), so it can no longer be changed. If something is wrong, correct it once the server has given its verification result.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="105"/>
+        <location filename="../../app/ui/pages/enroll.py" line="108"/>
         <source>Rekaman ini sudah dikirim ke server dan tidak dapat diubah lagi. Perbaikan dibuat sebagai versi baru setelah ditolak.</source>
         <translation>This recording has been sent to the server and can no longer be changed. A correction is made as a new version after it is rejected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="124"/>
+        <location filename="../../app/ui/pages/enroll.py" line="127"/>
         <source>Foto warga</source>
         <translation>Resident&apos;s photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="131"/>
+        <location filename="../../app/ui/pages/enroll.py" line="134"/>
         <source>Foto diambil, disetujui oleh %1 (%2).</source>
         <translation>Photo taken, approved by %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="136"/>
+        <location filename="../../app/ui/pages/enroll.py" line="139"/>
         <source>Tanpa foto: </source>
         <translation>No photo: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="143"/>
+        <location filename="../../app/ui/pages/enroll.py" line="146"/>
         <source>Tanda tangan warga</source>
         <translation>Resident&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="149"/>
+        <location filename="../../app/ui/pages/enroll.py" line="152"/>
         <source>Tanda tangan tersimpan.</source>
         <translation>Signature saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="152"/>
+        <location filename="../../app/ui/pages/enroll.py" line="155"/>
         <source>Tanpa tanda tangan: </source>
         <translation>No signature: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="180"/>
+        <location filename="../../app/ui/pages/enroll.py" line="183"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="193"/>
+        <location filename="../../app/ui/pages/enroll.py" line="196"/>
         <source>Rekaman selesai dan masuk antrian kirim.</source>
         <translation>Recording completed and added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="195"/>
+        <location filename="../../app/ui/pages/enroll.py" line="198"/>
         <source>Draf tersimpan.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="205"/>
+        <location filename="../../app/ui/pages/enroll.py" line="208"/>
         <source>Gagal menyimpan: </source>
         <translation>Could not save: </translation>
     </message>
@@ -213,263 +218,676 @@
 <context>
     <name>EnrollmentForm</name>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="103"/>
-        <location filename="../../app/ui/enrollment_form.py" line="106"/>
+        <location filename="../../app/ui/enrollment_form.py" line="104"/>
+        <location filename="../../app/ui/enrollment_form.py" line="107"/>
         <source>16 digit</source>
         <translation>16 digits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="118"/>
+        <location filename="../../app/ui/enrollment_form.py" line="119"/>
         <source>Tanggal pasti</source>
         <translation>Exact date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="119"/>
+        <location filename="../../app/ui/enrollment_form.py" line="120"/>
         <source>Hanya bulan &amp; tahun (tgl 15)</source>
         <translation>Month &amp; year only (15th)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="120"/>
+        <location filename="../../app/ui/enrollment_form.py" line="121"/>
         <source>Hanya tahun (1 Juli)</source>
         <translation>Year only (1 July)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="138"/>
+        <location filename="../../app/ui/enrollment_form.py" line="139"/>
         <source>Tidak ada</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="141"/>
-        <location filename="../../app/ui/enrollment_form.py" line="144"/>
+        <location filename="../../app/ui/enrollment_form.py" line="142"/>
+        <location filename="../../app/ui/enrollment_form.py" line="145"/>
         <source>opsional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="154"/>
+        <location filename="../../app/ui/enrollment_form.py" line="155"/>
         <source>Foto (F2)</source>
         <translation>Photo (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="155"/>
+        <location filename="../../app/ui/enrollment_form.py" line="156"/>
         <source>Tanda tangan (F3)</source>
         <translation>Signature (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="161"/>
+        <location filename="../../app/ui/enrollment_form.py" line="162"/>
         <source>%v dari %m isian wajib</source>
         <translation>%v of %m required fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="166"/>
+        <location filename="../../app/ui/enrollment_form.py" line="167"/>
         <source>Simpan draf (Ctrl+S)</source>
         <translation>Save draft (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="167"/>
+        <location filename="../../app/ui/enrollment_form.py" line="168"/>
         <source>Selesai (Ctrl+Enter)</source>
         <translation>Complete (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="169"/>
+        <location filename="../../app/ui/enrollment_form.py" line="170"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="213"/>
+        <location filename="../../app/ui/enrollment_form.py" line="214"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="214"/>
+        <location filename="../../app/ui/enrollment_form.py" line="215"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="215"/>
+        <location filename="../../app/ui/enrollment_form.py" line="216"/>
         <source>Nomor KK</source>
         <translation>KK number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="216"/>
+        <location filename="../../app/ui/enrollment_form.py" line="217"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="217"/>
+        <location filename="../../app/ui/enrollment_form.py" line="218"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="218"/>
+        <location filename="../../app/ui/enrollment_form.py" line="219"/>
         <source>Kewarganegaraan</source>
         <translation>Citizenship</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="219"/>
+        <location filename="../../app/ui/enrollment_form.py" line="220"/>
         <source>Agama</source>
         <translation>Religion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="220"/>
+        <location filename="../../app/ui/enrollment_form.py" line="221"/>
         <source>Gol. darah</source>
         <translation>Blood type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="222"/>
+        <location filename="../../app/ui/enrollment_form.py" line="223"/>
         <source>Kelahiran</source>
         <translation>Birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="223"/>
+        <location filename="../../app/ui/enrollment_form.py" line="224"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="224"/>
+        <location filename="../../app/ui/enrollment_form.py" line="225"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="225"/>
+        <location filename="../../app/ui/enrollment_form.py" line="226"/>
         <source>Ketepatan</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="227"/>
         <location filename="../../app/ui/enrollment_form.py" line="228"/>
+        <location filename="../../app/ui/enrollment_form.py" line="229"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="235"/>
+        <location filename="../../app/ui/enrollment_form.py" line="236"/>
         <source>RT / RW</source>
         <translation>RT / RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="238"/>
+        <location filename="../../app/ui/enrollment_form.py" line="239"/>
         <source>Provinsi</source>
         <translation>Provinsi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="239"/>
+        <location filename="../../app/ui/enrollment_form.py" line="240"/>
         <source>Kab./Kota</source>
         <translation>Kab./Kota</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="240"/>
+        <location filename="../../app/ui/enrollment_form.py" line="241"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="241"/>
+        <location filename="../../app/ui/enrollment_form.py" line="242"/>
         <source>Kel./Desa</source>
         <translation>Kel./Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="243"/>
+        <location filename="../../app/ui/enrollment_form.py" line="244"/>
         <source>Keluarga</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="244"/>
+        <location filename="../../app/ui/enrollment_form.py" line="245"/>
         <source>Status kawin</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="245"/>
+        <location filename="../../app/ui/enrollment_form.py" line="246"/>
         <source>Hubungan</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="246"/>
+        <location filename="../../app/ui/enrollment_form.py" line="247"/>
         <source>Nama ayah</source>
         <translation>Father&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="247"/>
+        <location filename="../../app/ui/enrollment_form.py" line="248"/>
         <source>Nama ibu</source>
         <translation>Mother&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="249"/>
+        <location filename="../../app/ui/enrollment_form.py" line="250"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="250"/>
+        <location filename="../../app/ui/enrollment_form.py" line="251"/>
         <source>Pendidikan</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="251"/>
+        <location filename="../../app/ui/enrollment_form.py" line="252"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="252"/>
+        <location filename="../../app/ui/enrollment_form.py" line="253"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="253"/>
+        <location filename="../../app/ui/enrollment_form.py" line="254"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="254"/>
+        <location filename="../../app/ui/enrollment_form.py" line="255"/>
         <source>Catatan</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="256"/>
+        <location filename="../../app/ui/enrollment_form.py" line="257"/>
         <source>Foto &amp;&amp; tanda tangan</source>
         <translation>Photo &amp;&amp; signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="276"/>
+        <location filename="../../app/ui/enrollment_form.py" line="277"/>
         <source>Pemeriksaan</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="374"/>
+        <location filename="../../app/ui/enrollment_form.py" line="375"/>
         <source>Belum ada foto.</source>
         <translation>No photo yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="375"/>
+        <location filename="../../app/ui/enrollment_form.py" line="376"/>
         <source>Belum ada tanda tangan.</source>
         <translation>No signature yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="507"/>
+        <location filename="../../app/ui/enrollment_form.py" line="508"/>
         <source>Tanggal lahir tidak lengkap atau tidak ada di kalender (HH-BB-TTTT).</source>
         <translation>Date of birth is incomplete or not a real calendar date (DD-MM-YYYY).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="517"/>
+        <location filename="../../app/ui/enrollment_form.py" line="518"/>
         <source>Pilih salah satu isian dari daftar.</source>
         <translation>Choose one of the entries in the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="565"/>
+        <location filename="../../app/ui/enrollment_form.py" line="566"/>
         <source>Belum diisi: </source>
         <translation>Not filled in yet: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="568"/>
+        <location filename="../../app/ui/enrollment_form.py" line="569"/>
         <source>Semua isian wajib sudah terisi.</source>
         <translation>All required fields are filled in.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="577"/>
+        <location filename="../../app/ui/enrollment_form.py" line="578"/>
         <source>Perbaiki kesalahan dan konfirmasi peringatan (dengan alasan) dulu.</source>
         <translation>Fix the errors and confirm the warnings (with a reason) first.</translation>
     </message>
 </context>
 <context>
+    <name>FindingWords</name>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="101"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="102"/>
+        <source>Nama ayah</source>
+        <translation>Father&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="103"/>
+        <source>Nama ibu</source>
+        <translation>Mother&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="104"/>
+        <source>Tempat lahir</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="105"/>
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="106"/>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="107"/>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="108"/>
+        <source>Agama</source>
+        <translation>Religion</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="109"/>
+        <source>Status perkawinan</source>
+        <translation>Marital status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="110"/>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="111"/>
+        <source>Kewarganegaraan</source>
+        <translation>Citizenship</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="112"/>
+        <source>Pendidikan</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="113"/>
+        <source>Hubungan dalam keluarga</source>
+        <translation>Relationship in the family</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="114"/>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="115"/>
+        <source>laki-laki</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="116"/>
+        <source>perempuan</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="117"/>
+        <source>merah</source>
+        <translation>red</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="118"/>
+        <source>oranye</source>
+        <translation>orange</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="119"/>
+        <source>biru</source>
+        <translation>blue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="120"/>
+        <source>warna lain</source>
+        <translation>another colour</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="121"/>
+        <source>abu-abu/putih/hitam</source>
+        <translation>grey/white/black</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="122"/>
+        <source>Tanggal 1 Juli (SIAK)</source>
+        <translation>The date 1 July (SIAK)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="123"/>
+        <source>Tanggal 31 Desember (SIMDUK)</source>
+        <translation>The date 31 December (SIMDUK)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="127"/>
+        <source>Januari</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="128"/>
+        <source>Februari</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="129"/>
+        <source>Maret</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="130"/>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="131"/>
+        <source>Mei</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="132"/>
+        <source>Juni</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="133"/>
+        <source>Juli</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="134"/>
+        <source>Agustus</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="135"/>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="136"/>
+        <source>Oktober</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="137"/>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="138"/>
+        <source>Desember</source>
+        <translation>December</translation>
+    </message>
+</context>
+<context>
+    <name>Findings</name>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="33"/>
+        <source>NIK wajib diisi.</source>
+        <translation>NIK is required.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="34"/>
+        <source>NIK hanya boleh berisi angka 0-9.</source>
+        <translation>NIK may contain only the digits 0-9.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="35"/>
+        <source>NIK harus tepat 16 angka (sekarang {length}).</source>
+        <translation>NIK must be exactly 16 digits (now {length}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="36"/>
+        <source>Angka tanggal lahir dalam NIK (digit 7-12) bukan tanggal yang ada: tanggal 01-31 untuk laki-laki, 41-71 untuk perempuan, bulan 01-12.</source>
+        <translation>The birth date digits in the NIK (digits 7-12) are not a real date: day 01-31 for men, 41-71 for women, month 01-12.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="37"/>
+        <source>Nomor urut NIK (4 digit terakhir) tidak boleh 0000.</source>
+        <translation>The NIK serial number (last 4 digits) cannot be 0000.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="39"/>
+        <source>Tanggal lahir dalam NIK ({nik_date}) berbeda dengan formulir ({form_date}). NIK tidak diterbitkan ulang bila tanggalnya keliru: periksa dokumen, lalu konfirmasi.</source>
+        <translation>The birth date in the NIK ({nik_date}) differs from the form ({form_date}). A NIK is not reissued when its date is wrong: check the documents, then confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="40"/>
+        <source>Tanggal lahir dalam NIK ({nik_date}) berbeda dengan formulir ({form_date}). {hint} dipakai untuk tanggal lahir yang tidak diketahui. NIK tidak diterbitkan ulang bila tanggalnya keliru: periksa dokumen, lalu konfirmasi.</source>
+        <translation>The birth date in the NIK ({nik_date}) differs from the form ({form_date}). {hint} is used for unknown birth dates. A NIK is not reissued when its date is wrong: check the documents, then confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="42"/>
+        <source>Jenis kelamin dalam NIK ({nik_sex}) berbeda dengan formulir ({form_sex}). Pada NIK perempuan tanggal lahir ditambah 40. Periksa dokumen, lalu konfirmasi.</source>
+        <translation>The sex in the NIK ({nik_sex}) differs from the form ({form_sex}). In a woman&apos;s NIK the birth day has 40 added. Check the documents, then confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="43"/>
+        <source>Kode wilayah NIK {region} bukan kecamatan dalam data master saat ini. NIK tetap memakai kode tempat pertama diterbitkan, termasuk kode lama dari wilayah yang sudah dimekarkan. Periksa dokumen, lalu konfirmasi.</source>
+        <translation>The NIK region code {region} is not a kecamatan in the current master data. A NIK keeps the code of the place where it was first issued, including old codes of regions that have since been split. Check the documents, then confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="44"/>
+        <source>Kode wilayah NIK {region} berbeda dengan kecamatan alamat {address}. Wajar bila penduduk pindah atau wilayah dimekarkan: NIK tidak berubah. Konfirmasi bila benar.</source>
+        <translation>The NIK region code {region} differs from the address kecamatan {address}. This is normal when a resident has moved or a region was split: the NIK does not change. Confirm if correct.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="46"/>
+        <source>Nomor KK wajib diisi.</source>
+        <translation>KK number is required.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="47"/>
+        <source>Nomor KK hanya boleh berisi angka 0-9.</source>
+        <translation>KK number may contain only the digits 0-9.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="48"/>
+        <source>Nomor KK harus tepat 16 angka (sekarang {length}).</source>
+        <translation>KK number must be exactly 16 digits (now {length}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="49"/>
+        <source>Kode wilayah nomor KK {region} bukan kecamatan dalam data master saat ini (mungkin kode lama sebelum pemekaran). Periksa KK, lalu konfirmasi.</source>
+        <translation>The KK number region code {region} is not a kecamatan in the current master data (perhaps an old code from before a region split). Check the KK, then confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="50"/>
+        <source>Kode wilayah nomor KK {region} tidak sesuai dengan alamat ({address}). Wajar bila KK belum diperbarui setelah pindah. Konfirmasi bila benar.</source>
+        <translation>The KK number region code {region} does not match the address ({address}). This is normal when the KK was not updated after a move. Confirm if correct.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="52"/>
+        <location filename="../../app/ui/finding_texts.py" line="66"/>
+        <source>{label} wajib diisi.</source>
+        <translation>{label} is required.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="53"/>
+        <location filename="../../app/ui/finding_texts.py" line="67"/>
+        <source>{label} paling banyak {limit} karakter (sekarang {length}).</source>
+        <translation>{label} may be at most {limit} characters (now {length}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="55"/>
+        <source>{label} berisi karakter yang tidak boleh dipakai: {chars}. Yang boleh: huruf A-Z, spasi, tanda petik (&apos;), tanda hubung (-), titik (.) dan koma (,).</source>
+        <translation>{label} contains characters that are not allowed: {chars}. Allowed: letters A-Z, space, apostrophe (&apos;), hyphen (-), full stop (.) and comma (,).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="56"/>
+        <source>{label} berisi karakter yang tidak boleh dipakai: {chars} dan {more} lainnya. Yang boleh: huruf A-Z, spasi, tanda petik (&apos;), tanda hubung (-), titik (.) dan koma (,).</source>
+        <translation>{label} contains characters that are not allowed: {chars} and {more} more. Allowed: letters A-Z, space, apostrophe (&apos;), hyphen (-), full stop (.) and comma (,).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="57"/>
+        <source>{label} harus diawali huruf (A-Z).</source>
+        <translation>{label} must start with a letter (A-Z).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="60"/>
+        <source>Belum 17 tahun (usia {age}): boleh direkam, kartu ditahan sampai usia 17 pada {card_held_until}.</source>
+        <translation>Not yet 17 (age {age}): may be recorded, the card is held until age 17 on {card_held_until}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="62"/>
+        <source>Belum dapat direkam: usia {age} tahun dan belum pernah kawin. Dapat direkam mulai {eligible_from} (usia {min_age}, kartu ditahan sampai usia 17 pada {card_held_until}).</source>
+        <translation>Cannot be recorded yet: aged {age} and never married. May be recorded from {eligible_from} (age {min_age}, the card is held until age 17 on {card_held_until}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="63"/>
+        <source>Belum dapat direkam: usia {age} tahun dan belum pernah kawin. Dapat direkam mulai {eligible_from} (usia 17).</source>
+        <translation>Cannot be recorded yet: aged {age} and never married. May be recorded from {eligible_from} (age 17).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="68"/>
+        <source>Tanggal lahir tidak boleh sesudah tanggal perekaman.</source>
+        <translation>The date of birth cannot be after the recording date.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="69"/>
+        <source>Usia lebih dari {max_age} tahun: periksa tahun lahir, lalu konfirmasi.</source>
+        <translation>Age over {max_age} years: check the year of birth, then confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="70"/>
+        <source>{label} harus 1-3 angka dan bukan 0 (mis. 001).</source>
+        <translation>{label} must be 1-3 digits and not 0 (e.g. 001).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="71"/>
+        <source>Nomor telepon harus 8-15 angka, boleh diawali + (mis. 081234567890).</source>
+        <translation>The telephone number must be 8-15 digits, optionally starting with + (e.g. 081234567890).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="72"/>
+        <source>Kode {level} tidak valid.</source>
+        <translation>Invalid {level} code.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="73"/>
+        <source>Kode {level} {code} tidak ada dalam data master.</source>
+        <translation>The {level} code {code} is not in the master data.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="74"/>
+        <source>{level} {code} tidak berada di bawah {parent}.</source>
+        <translation>{level} {code} does not lie within {parent}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="76"/>
+        <source>Foto belum diambil (atau catat alasan bila foto tidak memungkinkan).</source>
+        <translation>No photo taken yet (or record a reason if a photo is not possible).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="77"/>
+        <source>Tanda tangan belum ada (atau catat alasan bila warga tidak dapat menandatangani).</source>
+        <translation>No signature yet (or record a reason if the resident cannot sign).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="79"/>
+        <source>Wajah tidak terlihat. Minta warga menghadap lurus ke kamera.</source>
+        <translation>No face visible. Ask the resident to face the camera straight on.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="80"/>
+        <source>Lebih dari satu wajah terlihat. Pastikan hanya warga yang difoto di depan kamera.</source>
+        <translation>More than one face visible. Make sure only the resident being photographed is in front of the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="81"/>
+        <source>Wajah terlalu kecil. Minta warga mendekat ke kamera.</source>
+        <translation>Face too small. Ask the resident to come closer to the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="82"/>
+        <source>Wajah terlalu dekat. Minta warga mundur sedikit dari kamera.</source>
+        <translation>Face too close. Ask the resident to move back a little from the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="83"/>
+        <source>Wajah tidak di tengah. Minta warga bergeser ke tengah bingkai.</source>
+        <translation>Face not centred. Ask the resident to move to the middle of the frame.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="84"/>
+        <source>Kepala miring ({angle}°). Minta warga menegakkan kepala.</source>
+        <translation>Head tilted ({angle}°). Ask the resident to hold their head upright.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="85"/>
+        <source>Foto buram. Minta warga diam sejenak, periksa fokus kamera, lalu ambil ulang.</source>
+        <translation>Photo blurred. Ask the resident to keep still for a moment, check the camera focus, then take it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="86"/>
+        <source>Foto terlalu gelap. Tambah lampu atau hadapkan warga ke arah cahaya.</source>
+        <translation>Photo too dark. Add light or turn the resident towards the light.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="87"/>
+        <source>Foto terlalu terang. Kurangi cahaya langsung atau jauhi jendela.</source>
+        <translation>Photo too bright. Reduce direct light or move away from the window.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="88"/>
+        <source>Cahaya tidak merata di wajah (satu sisi gelap). Atur lampu agar dari depan.</source>
+        <translation>Uneven light on the face (one side dark). Set the lamps so the light comes from the front.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="89"/>
+        <source>Latar belakang tidak polos. Pasang kain latar satu warna di belakang warga.</source>
+        <translation>Background not plain. Hang a single-colour backdrop behind the resident.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="91"/>
+        <source>Warna latar belakang tidak sesuai: seharusnya {expected}, terlihat {seen}.</source>
+        <translation>Wrong background colour: should be {expected}, seen {seen}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="92"/>
+        <source>Latar {expected} kurang terlihat: sebagian besar tertutup orang/benda atau bercampur warna lain. Rapikan kain latar di belakang warga.</source>
+        <translation>Too little of the {expected} background shows: most of it is covered by people or things, or mixed with other colours. Straighten the backdrop cloth behind the resident.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finding_texts.py" line="94"/>
+        <source>Warga tampaknya memakai kacamata. Minta kacamata dilepas untuk foto.</source>
+        <translation>The resident appears to be wearing glasses. Ask them to take the glasses off for the photo.</translation>
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../app/ui/widgets/findings_panel.py" line="86"/>
+        <location filename="../../app/ui/widgets/findings_panel.py" line="87"/>
         <source>Belum ada temuan.</source>
         <translation>No findings yet.</translation>
     </message>
@@ -850,404 +1268,404 @@
 <context>
     <name>PhotoStep</name>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="94"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="96"/>
         <source>Satu wajah terlihat</source>
         <translation>One face visible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="95"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="97"/>
         <source>Ukuran wajah pas</source>
         <translation>Face size right</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="96"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="98"/>
         <source>Wajah di tengah bingkai</source>
         <translation>Face centred in the frame</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="97"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="99"/>
         <source>Kepala tegak</source>
         <translation>Head upright</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="98"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="100"/>
         <source>Foto tajam</source>
         <translation>Photo sharp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="99"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="101"/>
         <source>Terang cukup</source>
         <translation>Bright enough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="100"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="102"/>
         <source>Cahaya merata di wajah</source>
         <translation>Even light on the face</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="101"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="103"/>
         <source>Latar polos</source>
         <translation>Plain background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="103"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="105"/>
         <source>Warna latar sesuai</source>
         <translation>Right background colour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="104"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="106"/>
         <source>Tanpa kacamata</source>
         <translation>No glasses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="445"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="448"/>
         <source>Kamera belum dinyalakan.</source>
         <translation>The camera is not on yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="452"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1135"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="455"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1138"/>
         <source>Menunggu gambar dari kamera…</source>
         <translation>Waiting for the camera picture…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="459"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="765"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1078"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1171"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="462"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="768"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1081"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1174"/>
         <source>Kamera tidak aktif</source>
         <translation>Camera off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="462"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1079"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="465"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1082"/>
         <source>Coba lagi</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="471"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="474"/>
         <source>Foto juga bisa diambil dari berkas: tekan “Impor dari berkas” di bawah.</source>
         <translation>The photo can also come from a file: press “Import from file” below.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="480"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="483"/>
         <source>Ambil foto (Spasi)</source>
         <translation>Take photo (Space)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="482"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="485"/>
         <source>Impor dari berkas…</source>
         <translation>Import from file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="484"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="487"/>
         <source>Foto tidak memungkinkan…</source>
         <translation>Photo not possible…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="505"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="508"/>
         <source>Pemeriksaan langsung</source>
         <translation>Live checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="536"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="539"/>
         <source>Tunjukkan foto ini kepada warga</source>
         <translation>Show this photo to the resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="543"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="546"/>
         <source>Ulangi foto (R)</source>
         <translation>Retake photo (R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="545"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="548"/>
         <source>Ganti latar…</source>
         <translation>Replace background…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="555"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="558"/>
         <source>Persetujuan warga</source>
         <translation>Resident&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="558"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="561"/>
         <source>Warga sendiri</source>
         <translation>The resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="559"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="562"/>
         <source>Keluarga/wali, nama:</source>
         <translation>Family/guardian, name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="566"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="569"/>
         <source>nama yang menyetujui</source>
         <translation>name of the person approving</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="572"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="575"/>
         <source>Warga setuju dengan foto ini</source>
         <translation>Resident approves this photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="580"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="583"/>
         <source>Tekan setelah warga melihat foto dan setuju. Waktu persetujuan dicatat.</source>
         <translation>Press after the resident has seen the photo and agrees. The time of approval is recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="600"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="603"/>
         <source>Bandingkan latar belakang</source>
         <translation>Compare backgrounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="601"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="604"/>
         <source>Kiri foto asli, kanan dengan latar baru. Periksa tepi rambut, telinga dan bahu bersama warga sebelum memakai latar baru.</source>
         <translation>Left: the original photo; right: with the new background. Check the edges of hair, ears and shoulders with the resident before using the new background.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="606"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="609"/>
         <source>Asli</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="607"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="610"/>
         <source>Latar baru</source>
         <translation>New background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="622"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="625"/>
         <source>Tetap foto asli (Esc)</source>
         <translation>Keep original photo (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="624"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="627"/>
         <source>Pakai latar baru</source>
         <translation>Use new background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="640"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="643"/>
         <source>Foto tidak memungkinkan</source>
         <translation>Photo not possible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="641"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="644"/>
         <source>Rekaman disimpan tanpa foto. Tuliskan alasannya (wajib); foto dapat diambil kemudian di kantor Dinas Dukcapil.</source>
         <translation>The recording is saved without a photo. Write down the reason (required); the photo can be taken later at the Dinas Dukcapil office.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="645"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="648"/>
         <source>mis. warga terbaring, memakai alat medis</source>
         <translation>e.g. resident bedridden, wearing medical equipment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="653"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="656"/>
         <source>Batal (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="655"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="658"/>
         <source>Simpan tanpa foto</source>
         <translation>Save without photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="670"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1124"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="673"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1127"/>
         <source>Tanpa foto</source>
         <translation>No photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="674"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="677"/>
         <source>Ambil ulang foto</source>
         <translation>Take photo again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="720"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="723"/>
         <source>WNA</source>
         <translation>foreign citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="723"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="726"/>
         <source>tahun lahir genap</source>
         <translation>even birth year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="723"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="726"/>
         <source>tahun lahir ganjil</source>
         <translation>odd birth year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="730"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="733"/>
         <source>Latar: ? (isi tahun lahir)</source>
         <translation>Background: ? (enter birth year)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="735"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="738"/>
         <source>Latar: {colour} ({why})</source>
         <translation>Background: {colour} ({why})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="739"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="742"/>
         <source>Isi tahun lahir dulu</source>
         <translation>Enter the birth year first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="752"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="755"/>
         <source>Menyalakan kamera…</source>
         <translation>Starting the camera…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="752"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="774"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="755"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="777"/>
         <source>Kamera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="764"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="767"/>
         <source>Kamera dimatikan.</source>
         <translation>Camera switched off.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="774"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="777"/>
         <source>Menyambungkan ulang kamera…</source>
         <translation>Reconnecting the camera…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="812"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="815"/>
         <source>Belum ada gambar dari kamera. Nyalakan kamera atau impor dari berkas.</source>
         <translation>No picture from the camera yet. Turn the camera on or import from a file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="819"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="822"/>
         <source>Foto tidak bisa diambil: {message}</source>
         <translation>Could not take the photo: {message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="826"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="829"/>
         <source>Pilih foto warga</source>
         <translation>Choose the resident&apos;s photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="827"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="830"/>
         <source>Gambar (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
         <translation>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="841"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="844"/>
         <source>Berkas gambar tidak bisa dibuka atau rusak.</source>
         <translation>The image file cannot be opened or is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="851"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="854"/>
         <source>Foto dari berkas tidak bisa dipakai: {message}</source>
         <translation>The photo from the file cannot be used: {message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="865"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="868"/>
         <source>Foto tidak bisa dipotong di sekitar wajah. Coba lagi.</source>
         <translation>The photo cannot be cropped around the face. Try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="903"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="906"/>
         <source>Sedang mengganti latar… (beberapa detik)</source>
         <translation>Replacing the background… (a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="934"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="937"/>
         <source>Latar baru ({colour})</source>
         <translation>New background ({colour})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="936"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="939"/>
         <source>Tepi potongan tampak rapi.</source>
         <translation>The cut-out edges look clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="938"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="941"/>
         <source>Tepi potongan mungkin kurang rapi (rambut, bahu). Jika ragu, tetap pakai foto asli atau pasang kain latar.</source>
         <translation>The cut-out edges may be rough (hair, shoulders). If in doubt, keep the original photo or hang a backdrop cloth.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="948"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="951"/>
         <source>Latar tidak bisa diganti pada foto ini. Pakai foto asli atau pasang kain latar lalu ulangi foto.</source>
         <translation>The background cannot be replaced on this photo. Use the original photo, or hang a backdrop cloth and retake the photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="982"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="985"/>
         <source>Tuliskan nama keluarga/wali yang menyetujui foto.</source>
         <translation>Write the name of the family member/guardian who approves the photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1029"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1032"/>
         <source>Alasan wajib diisi (mis. warga terbaring, memakai alat medis).</source>
         <translation>A reason is required (e.g. resident bedridden, wearing medical equipment).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1075"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1078"/>
         <source>Belum ada wajah yang bisa difoto.</source>
         <translation>No face to photograph yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1093"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1096"/>
         <source>Catatan pemeriksaan (ikut tersimpan dengan foto):</source>
         <translation>Check notes (saved with the photo):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1097"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1100"/>
         <source>Semua pemeriksaan lolos.</source>
         <translation>All checks passed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1099"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1102"/>
         <source>Latar belakang sudah diganti.</source>
         <translation>The background has been replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1114"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1117"/>
         <source>Foto disetujui</source>
         <translation>Photo approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1115"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1118"/>
         <source>warga sendiri</source>
         <translation>the resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1116"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1119"/>
         <source>keluarga/wali ({name})</source>
         <translation>family/guardian ({name})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1117"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1120"/>
         <source>Disetujui oleh {who} pukul {when}.</source>
         <translation>Approved by {who} at {when}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1119"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1122"/>
         <source>{n} catatan pemeriksaan ikut tersimpan.</source>
         <translation>Check notes saved with it: {n}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1121"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1124"/>
         <source>Latar belakang diganti.</source>
         <translation>Background replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1125"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1128"/>
         <source>Alasan: {reason} (dicatat pukul {when}).</source>
         <translation>Reason: {reason} (recorded at {when}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1158"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1161"/>
         <source>Kamera bermasalah</source>
         <translation>Camera problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1160"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1163"/>
         <source>Sambungkan ulang</source>
         <translation>Reconnect</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1170"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1173"/>
         <source>Sumber gambar berhenti mengirim gambar.</source>
         <translation>The image source stopped sending pictures.</translation>
     </message>
@@ -1298,27 +1716,27 @@
 <context>
     <name>ProgressModel</name>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="53"/>
+        <location filename="../../app/ui/pages/other.py" line="57"/>
         <source>Wilayah</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="53"/>
+        <location filename="../../app/ui/pages/other.py" line="57"/>
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="53"/>
+        <location filename="../../app/ui/pages/other.py" line="57"/>
         <source>Sudah direkam</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="54"/>
+        <location filename="../../app/ui/pages/other.py" line="58"/>
         <source>Belum</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="54"/>
+        <location filename="../../app/ui/pages/other.py" line="58"/>
         <source>Capaian</source>
         <translation>Progress</translation>
     </message>
@@ -1373,6 +1791,11 @@
         <source>Keterangan server</source>
         <translation>Server note</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/recordings_model.py" line="59"/>
+        <source>(data pribadi sudah dihapus)</source>
+        <translation>(personal data removed)</translation>
+    </message>
 </context>
 <context>
     <name>RegionPicker</name>
@@ -1400,32 +1823,32 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="78"/>
+        <location filename="../../app/ui/pages/other.py" line="82"/>
         <source>Laporan capaian</source>
         <translation>Progress report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="80"/>
+        <location filename="../../app/ui/pages/other.py" line="84"/>
         <source>Per:</source>
         <translation>By:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="82"/>
+        <location filename="../../app/ui/pages/other.py" line="86"/>
         <source>RT</source>
         <translation>RT</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="83"/>
+        <location filename="../../app/ui/pages/other.py" line="87"/>
         <source>Kelurahan/Desa</source>
         <translation>Kelurahan/Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="84"/>
+        <location filename="../../app/ui/pages/other.py" line="88"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="100"/>
+        <location filename="../../app/ui/pages/other.py" line="104"/>
         <source>Belum ada daftar target. Impor daftar target untuk melihat capaian.</source>
         <translation>No target list yet. Import a target list to see progress.</translation>
     </message>
@@ -1433,122 +1856,147 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="122"/>
+        <location filename="../../app/ui/pages/other.py" line="126"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="123"/>
+        <location filename="../../app/ui/pages/other.py" line="127"/>
         <source>Umum</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="128"/>
+        <location filename="../../app/ui/pages/other.py" line="132"/>
         <source>Bahasa tampilan</source>
         <translation>Display language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="131"/>
+        <location filename="../../app/ui/pages/other.py" line="135"/>
         <source> tahun</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="132"/>
+        <location filename="../../app/ui/pages/other.py" line="136"/>
         <source>Usia minimal perekaman (kartu ditahan sampai 17)</source>
         <translation>Minimum recording age (card held until 17)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="135"/>
+        <location filename="../../app/ui/pages/other.py" line="139"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="137"/>
+        <location filename="../../app/ui/pages/other.py" line="141"/>
         <source>0 = kamera laptop, 1 = kamera USB, atau berkas video/foto</source>
         <translation>0 = laptop camera, 1 = USB camera, or a video/photo file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="138"/>
+        <location filename="../../app/ui/pages/other.py" line="142"/>
         <source>Sumber kamera</source>
         <translation>Camera source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="141"/>
+        <location filename="../../app/ui/pages/other.py" line="145"/>
         <source>Pemeriksaan foto (ambang batas)</source>
         <translation>Photo checks (thresholds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="145"/>
+        <location filename="../../app/ui/pages/other.py" line="149"/>
         <source>Ketajaman minimal (makin besar makin ketat)</source>
         <translation>Minimum sharpness (higher is stricter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="146"/>
+        <location filename="../../app/ui/pages/other.py" line="150"/>
         <source>Wajah minimal (bagian tinggi bingkai)</source>
         <translation>Minimum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="147"/>
+        <location filename="../../app/ui/pages/other.py" line="151"/>
         <source>Wajah maksimal (bagian tinggi bingkai)</source>
         <translation>Maximum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="148"/>
+        <location filename="../../app/ui/pages/other.py" line="152"/>
         <source>Kemiringan kepala maksimal (derajat)</source>
         <translation>Maximum head tilt (degrees)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="149"/>
+        <location filename="../../app/ui/pages/other.py" line="153"/>
         <source>Terang minimal wajah (0-255)</source>
         <translation>Minimum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="150"/>
+        <location filename="../../app/ui/pages/other.py" line="154"/>
         <source>Terang maksimal wajah (0-255)</source>
         <translation>Maximum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="158"/>
+        <location filename="../../app/ui/pages/other.py" line="162"/>
         <source>Kembalikan ke bawaan</source>
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="163"/>
+        <location filename="../../app/ui/pages/other.py" line="167"/>
         <source>Keamanan</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="165"/>
+        <location filename="../../app/ui/pages/other.py" line="169"/>
         <source>Kata sandi mengunci basis data di laptop ini.</source>
         <translation>The password locks the database on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="169"/>
+        <location filename="../../app/ui/pages/other.py" line="173"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="174"/>
+        <location filename="../../app/ui/pages/other.py" line="178"/>
         <source>Profil demo memakai kata sandi tetap; tidak dapat diganti.</source>
         <translation>The demo profile has a fixed password; it cannot be changed.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/other.py" line="181"/>
+        <source>Privasi</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="185"/>
+        <source> hari</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="186"/>
+        <source>Tidak pernah</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="187"/>
+        <source>Hapus data pribadi setelah diterima server</source>
+        <translation>Remove personal data after the server accepted it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="189"/>
+        <source>Foto, tanda tangan dan biodata rekaman yang sudah diterima server dihapus dari laptop ini, setelah sinkron berhasil. Yang tersisa hanya status, tanggal, wilayah dan RT/RW, sehingga capaian tetap terhitung. 0 = tidak pernah dihapus.</source>
+        <translation>Photo, signature and biodata of recordings the server accepted are removed from this laptop after a successful sync. Only the status, dates, region and RT/RW remain, so progress still counts them. 0 = never removed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="201"/>
         <source>Simpan pengaturan</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="210"/>
+        <location filename="../../app/ui/pages/other.py" line="231"/>
         <source>Kata sandi diganti. Gunakan kata sandi baru saat membuka Jemput berikutnya.</source>
         <translation>Password changed. Use the new password the next time you open Jemput.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="240"/>
+        <location filename="../../app/ui/pages/other.py" line="261"/>
         <source>Alamat server harus diawali https://</source>
         <translation>The server address must start with https://</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="247"/>
+        <location filename="../../app/ui/pages/other.py" line="269"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -2068,12 +2516,12 @@
 <context>
     <name>_WarningRow</name>
     <message>
-        <location filename="../../app/ui/widgets/findings_panel.py" line="39"/>
+        <location filename="../../app/ui/widgets/findings_panel.py" line="40"/>
         <source>Sudah diperiksa, lanjut</source>
         <translation>Checked, continue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/findings_panel.py" line="41"/>
+        <location filename="../../app/ui/widgets/findings_panel.py" line="42"/>
         <source>Alasan (wajib)</source>
         <translation>Reason (required)</translation>
     </message>

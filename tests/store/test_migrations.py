@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+import os
 import uuid
 
 import pytest
@@ -73,10 +75,31 @@ def test_from_every_earlier_version(tmp_path, fake, version):
             "UPDATE recordings SET kelurahan_kode = ?, rw = ?, rt = ? WHERE uuid = ?",
             (resident.kelurahan_kode, resident.rw, resident.rt, rec_uuid),
         )
+    # An accepted recording with its photo, long settled: the retention purge (0006) may take it.
+    settled = dataclasses.replace(make_resident(fake), rt=resident.rt, rw=resident.rw)
+    settled_uuid = str(uuid.uuid4())
+    photo = os.urandom(3000)
     db.conn.execute(
-        "INSERT INTO targets (nik, nama, kelurahan_kode, rt, rw, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-        (resident.nik, resident.nama, resident.kelurahan_kode, resident.rt, resident.rw, "2024-01-01"),
+        "INSERT INTO recordings (uuid, nik, nama, status, created_at, updated_at, operator, payload)"
+        " VALUES (?, ?, ?, 'accepted', '2024-01-02T03:04:05.000+00:00', '2024-01-09T03:04:05.000+00:00',"
+        " 'op', ?)",
+        (settled_uuid, settled.nik, settled.nama, json.dumps(settled.to_dict())),
     )
+    db.conn.execute(
+        "INSERT INTO media (recording_uuid, kind, sha256, mime, bytes, size, created_at)"
+        " VALUES (?, 'photo', ?, 'image/jpeg', ?, ?, '2024-01-02')",
+        (settled_uuid, hashlib.sha256(photo).hexdigest(), photo, len(photo)),
+    )
+    if version >= 3:
+        db.conn.execute(
+            "UPDATE recordings SET kelurahan_kode = ?, rw = ?, rt = ? WHERE uuid = ?",
+            (settled.kelurahan_kode, settled.rw, settled.rt, settled_uuid),
+        )
+    for person in (resident, settled):
+        db.conn.execute(
+            "INSERT INTO targets (nik, nama, kelurahan_kode, rt, rw, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (person.nik, person.nama, person.kelurahan_kode, person.rt, person.rw, "2024-01-01"),
+        )
     db.conn.commit()
     db.conn.close()
     old_bytes = db_path(directory).read_bytes()
@@ -93,17 +116,36 @@ def test_from_every_earlier_version(tmp_path, fake, version):
         # 0002 indexed the existing target; the name search finds it.
         assert [t.nik for t in targets.search(resident.nama.split()[0])] == [resident.nik]
         [row] = targets.progress_by("rt")
-        assert (row.target, row.recorded) == (1, 1)
+        assert (row.target, row.recorded) == (2, 2)
         # 0004: the area index ends with name and NIK.
         assert _area_index_columns(store) == ["kelurahan_kode", "rw", "rt", "nama", "nik"]
         # 0005: the old target is not "recorded by another team"; the sync pull can mark it, an import keeps it.
         assert targets.get(resident.nik).recorded_elsewhere is False
         assert _elsewhere_index(store) == (["kelurahan_kode", "rw", "rt", "nik"], True)
-        targets.upsert_many([{"nik": resident.nik, "nama": resident.nama, "recorded_elsewhere": True}])
-        targets.upsert_many([{"nik": resident.nik, "nama": resident.nama}])
+        area = {"kelurahan_kode": resident.kelurahan_kode, "rw": resident.rw, "rt": resident.rt}
+        targets.upsert_many([{"nik": resident.nik, "nama": resident.nama, "recorded_elsewhere": True, **area}])
+        targets.upsert_many([{"nik": resident.nik, "nama": resident.nama, **area}])
         assert targets.get(resident.nik).recorded_elsewhere is True
         [row] = targets.progress_by("kelurahan")
-        assert (row.target, row.recorded, row.elsewhere) == (1, 1, 1)  # recorded here too: counted once
+        assert (row.target, row.recorded, row.elsewhere) == (2, 2, 1)  # recorded here too: counted once
+        # 0006: targets keep no_kk and tempat_lahir from an import; the feed (without them) keeps them.
+        assert (targets.get(resident.nik).no_kk, targets.get(resident.nik).tempat_lahir) == ("", "")
+        targets.upsert_many([{"nik": resident.nik, "nama": resident.nama, "no_kk": resident.no_kk,
+                              "tempat_lahir": resident.tempat_lahir, **area}])
+        targets.upsert_many([{"nik": resident.nik, "nama": resident.nama, "recorded_elsewhere": False, **area}])
+        got = targets.get(resident.nik)
+        assert (got.no_kk, got.tempat_lahir) == (resident.no_kk, resident.tempat_lahir)
+        # 0006: nothing was purged by the upgrade; a purge then takes the settled recording only.
+        repo = RecordingRepo(store)
+        assert not repo.get(settled_uuid).purged and not repo.get(rec_uuid).purged
+        assert {r[1] for r in store.query("PRAGMA index_list(recordings)")} >= {
+            "recordings_replaces", "recordings_nik_hash"}
+        result = repo.purge_settled(30)
+        assert (result.accepted, result.replaced, result.media, result.media_bytes) == (1, 0, 1, len(photo))
+        assert repo.get(settled_uuid).purged and repo.get(settled_uuid).resident.nama == ""
+        assert repo.media(settled_uuid) == [] and repo.get(rec_uuid).resident == resident
+        [row] = targets.progress_by("kelurahan")
+        assert (row.target, row.recorded, row.elsewhere) == (2, 2, 0)  # the feed row above cleared the mark
         assert store.integrity_check() == "ok"
 
     backup = directory / f"jemput.db.bak-v{version}"

@@ -94,7 +94,10 @@ class EnrollPage(QWidget):
         self.form.load(recording.resident, list(recording.acknowledgements), photo, signature)
         editable = self.session.recordings.can_edit(recording.uuid)
         self.title.setText(self.tr("Rekaman: ") + status_label(recording.status))
-        if editable:
+        if getattr(recording, "purged", False):
+            note = self.tr("Data pribadi rekaman ini sudah dihapus dari laptop setelah diterima server.")
+            editable = False
+        elif editable:
             note = ""
         elif recording.status.editable:  # queued, and the server already holds the record
             note = self.tr(

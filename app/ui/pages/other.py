@@ -2,7 +2,9 @@
 
 Laporan shows progress against targets per RT, kelurahan and kecamatan.
 Pengaturan holds the language, the minimum recording age, the server address,
-the camera source, the photo-check limits and "Ganti kata sandi" (a dialog).
+the camera source, the photo-check limits, how long personal data of recordings
+the server accepted stays on the laptop (``retention_days``; the purge runs after
+each successful sync) and "Ganti kata sandi" (a dialog).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from app.store.retention import MAX_RETENTION_DAYS, RETENTION_KEY
 
 
 def _title(text: str, parent: QWidget) -> QLabel:
@@ -173,6 +177,22 @@ class SettingsPage(QWidget):
             self.change_passphrase.setEnabled(False)
             self.passphrase_hint.setText(self.tr("Profil demo memakai kata sandi tetap; tidak dapat diganti."))
         layout.addWidget(security)
+
+        privacy = QGroupBox(self.tr("Privasi"), self)
+        pform = QFormLayout(privacy)
+        self.retention = QSpinBox(privacy)
+        self.retention.setRange(0, MAX_RETENTION_DAYS)
+        self.retention.setSuffix(self.tr(" hari"))
+        self.retention.setSpecialValueText(self.tr("Tidak pernah"))
+        pform.addRow(self.tr("Hapus data pribadi setelah diterima server"), self.retention)
+        self.retention_hint = QLabel(self.tr(
+            "Foto, tanda tangan dan biodata rekaman yang sudah diterima server dihapus dari laptop ini, "
+            "setelah sinkron berhasil. Yang tersisa hanya status, tanggal, wilayah dan RT/RW, sehingga "
+            "capaian tetap terhitung. 0 = tidak pernah dihapus."), privacy)
+        self.retention_hint.setObjectName("hint")
+        self.retention_hint.setWordWrap(True)
+        pform.addRow(self.retention_hint)
+        layout.addWidget(privacy)
         self.passphrase_dialog = None
         self.message = QLabel(self)
         self.message.setObjectName("okText")
@@ -190,6 +210,7 @@ class SettingsPage(QWidget):
         self.min_age.setValue(int(self.session.get_setting("min_recording_age", 16)))
         self.server.setText(self.session.get_setting("server_url") or "")
         self.camera.setText(str(self.session.get_setting("camera_source", "0") or "0"))
+        self.retention.setValue(self.session.retention_days())
         current = self.session.photo_thresholds()
         for key, box in self.thresholds.items():
             box.setValue(float(getattr(current, key)))
@@ -242,6 +263,7 @@ class SettingsPage(QWidget):
             self.session.set_setting("min_recording_age", self.min_age.value())
             self.session.set_setting("server_url", url or None)
             self.session.set_setting("camera_source", self.camera.text().strip() or "0")
+            self.session.set_setting(RETENTION_KEY, self.retention.value())
             self.session.set_photo_thresholds(self._changed_thresholds())
             self.message.setObjectName("okText")
             self.message.setText(self.tr("Pengaturan tersimpan."))
