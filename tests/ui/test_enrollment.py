@@ -96,8 +96,8 @@ def window(qtbot, profile_dir):
     win = AppWindow(profile_dir)
     _show(qtbot, win)
     yield win
-    if win.session is not None:
-        win.session.close()
+    win.close()  # stops the sync worker and waits for database jobs before the session closes
+    assert win.session is None
 
 
 def _signature_stroke(qtbot, pad):

@@ -136,9 +136,7 @@ def english_window(qtbot, profile_dir):
     try:
         yield win
     finally:
-        if win.session is not None:
-            win.session.close()
-            win.session = None
+        win.close()  # stops the sync worker and waits for database jobs before the session closes
         i18n.install("id")
 
 
