@@ -35,8 +35,8 @@ SEED_REGIONS = Path(__file__).resolve().parent.parent / "resources" / "regions" 
 
 # How many recordings of each kind the demo holds.
 DRAFTS = 3
-COMPLETE = 2
-QUEUED = 4
+QUEUED = 6
+RECORDED_ELSEWHERE = 12  # targets another team recorded (as the server's target feed would say)
 
 
 def create_demo_profile(
@@ -115,7 +115,12 @@ def fill_demo(store: Store, *, count: int = 300, today: dt.date | None = None) -
         settings = Settings(store)
         settings.set("min_recording_age", DEMO_MIN_RECORDING_AGE)
         settings.set("demo", True)
-        TargetRepo(store).upsert_many((target_row(r) for r in residents), source="demo")
+        targets = TargetRepo(store)
+        targets.upsert_many((target_row(r) for r in residents), source="demo")
+        # As if a sync had brought word that another team recorded a few (from the end of
+        # the list: the demo's own recordings come from its start).
+        elsewhere = ({**target_row(r), "recorded_elsewhere": True} for r in residents[-RECORDED_ELSEWHERE:])
+        targets.upsert_many(elsewhere, source="demo")
         recordings = RecordingRepo(store)
         if recordings.count() == 0:
             ctx = ValidationContext(load_region_index(store), today, DEMO_MIN_RECORDING_AGE)
@@ -136,10 +141,10 @@ def _add_recordings(repo, residents: list[Resident], ctx: ValidationContext) -> 
         else:
             person = person.with_changes(pekerjaan=None, pendidikan=None, tempat_lahir="")
         repo.save(Recording.new(person, operator=DEMO_OPERATOR), enqueue=False)
-    # Complete ones (kept on the laptop) and queued ones (waiting for the server).
-    for index, person in zip(range(COMPLETE + QUEUED), picks):
+    # Completed ones, queued for the server (as the form's "Selesai" queues them).
+    for _index, person in zip(range(QUEUED), picks):
         rec = Recording.new(person, operator=DEMO_OPERATOR, status=RecordingStatus.COMPLETE)
-        repo.save(rec, _media(person), enqueue=index >= COMPLETE)
+        repo.save(rec, _media(person), enqueue=True)
     # One whose NIK carries another birth date than the documents: confirmed with a reason.
     for person in picks:
         born = person.tanggal_lahir

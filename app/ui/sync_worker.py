@@ -149,6 +149,7 @@ class SyncWorker(QObject):
         self._running_manual = False
         self._signals: set[_JobSignals] = set()
         self._last_progress: SyncProgress | None = None
+        self._stopped = False  # after stop(): results still queued for the GUI thread are dropped
 
     # ----------------------------------------------------------------- state
 
@@ -173,6 +174,7 @@ class SyncWorker(QObject):
 
     def start(self) -> None:
         """Start polling (a first probe right away)."""
+        self._stopped = False
         self.timer.start()
         QTimer.singleShot(0, self.poll)
 
@@ -181,6 +183,9 @@ class SyncWorker(QObject):
         self.timer.stop()
         self.pump.abort()
         self.pool.waitForDone(wait_ms)
+        # A job that ended just now may still have its results queued for this
+        # thread: the window (and its profile) may be gone when they arrive.
+        self._stopped = True
 
     @Slot()
     def poll(self) -> None:
@@ -206,22 +211,26 @@ class SyncWorker(QObject):
         signals = _JobSignals()
         self._signals.add(signals)
         signals.online.connect(self._on_online)
-        signals.started.connect(self.syncStarted)
+        signals.started.connect(lambda: None if self._stopped else self.syncStarted.emit())
         signals.progress.connect(self._on_progress)
         signals.finished.connect(lambda report, s=signals: self._on_finished(report, s))
         signals.idle.connect(lambda s=signals: self._on_idle(s))
-        signals.purged.connect(self.purged)
+        signals.purged.connect(lambda result: None if self._stopped else self.purged.emit(result))
         self.pool.start(_Job(self.pump, signals, manual=manual, was_online=self._online,
                              pull_interval=self.pull_interval_s, after_success=self.purge))
 
     # ----------------------------------------------------------------- results (GUI thread)
 
     def _on_online(self, online: bool) -> None:
+        if self._stopped:
+            return
         if online != self._online:
             self._online = online
             self.connectivityChanged.emit(online)
 
     def _on_progress(self, progress: SyncProgress) -> None:
+        if self._stopped:
+            return
         self._last_progress = progress
         self.progress.emit(progress)
 
@@ -230,6 +239,9 @@ class SyncWorker(QObject):
 
     def _on_finished(self, report: SyncReport, signals: _JobSignals) -> None:
         manual = self._running_manual
+        if self._stopped:
+            self._signals.discard(signals)
+            return
         if report.reachable is not None:
             self._on_online(bool(report.reachable) and report.error_kind != "offline")
         self._done(signals)

@@ -14,6 +14,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from app.store.errors import StoreError
+
 log = logging.getLogger(__name__)
 
 _db_pool: QThreadPool | None = None
@@ -57,6 +59,22 @@ class _Task(QRunnable):
 _alive: set[_Signals] = set()
 
 
+def _late_safe(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    """A result that arrives after the window closed the profile (e.g. "Selesai"
+    pressed just before closing: the save finished, its callback comes later)
+    has nothing left to show; reading the closed store then is not an error."""
+
+    def deliver(value: Any) -> None:
+        try:
+            callback(value)
+        except StoreError as exc:
+            if exc.kind != "closed":
+                raise
+            log.info("a background result arrived after the profile was closed; ignored")
+
+    return deliver
+
+
 def run_task(
     fn: Callable[[], Any],
     on_done: Callable[[Any], None] | None = None,
@@ -72,9 +90,9 @@ def run_task(
         _alive.discard(signals)
 
     if on_done is not None:
-        signals.done.connect(on_done)
+        signals.done.connect(_late_safe(on_done))
     if on_error is not None:
-        signals.failed.connect(on_error)
+        signals.failed.connect(_late_safe(on_error))
     signals.done.connect(finish)
     signals.failed.connect(finish)
     (pool or db_pool()).start(_Task(fn, signals))

@@ -20,6 +20,7 @@ from app.core.findings import Acknowledgement
 from app.core.lifecycle import RecordingStatus
 from app.core.resident import RESIDENT_FIELDS, Resident
 from app.demo import demo_residents
+from app.store.outbox import Outbox
 from app.demo_profile import DEMO_PASSPHRASE, open_or_create_demo
 from app.imports import ReadProgress
 from app.store.database import create_profile, open_profile, profile_exists
@@ -251,9 +252,14 @@ def test_demo_content_and_idempotence(cli, tmp_path):
         targets = TargetRepo(store)
         assert targets.count() == 300
         assert {t.status_ktp for t in targets.in_area("13.72.01.1001", limit=500)} == {"BELUM REKAM"}
+        elsewhere = store.query("SELECT nik FROM targets WHERE recorded_elsewhere = 1")
+        assert len(elsewhere) == 12  # as a sync would have marked them
+        local = {r.resident.nik for r in RecordingRepo(store).list(limit=50)}
+        assert not local & {nik for (nik,) in elsewhere}
         counts = RecordingRepo(store).counts_by_status()
-        assert counts[RecordingStatus.DRAFT] == 3 and counts[RecordingStatus.COMPLETE] == 2
-        assert counts[RecordingStatus.QUEUED] == 5
+        assert counts[RecordingStatus.DRAFT] == 3 and counts[RecordingStatus.COMPLETE] == 0
+        assert counts[RecordingStatus.QUEUED] == 7  # every completed one is queued, as "Selesai" does
+        assert Outbox(store).counts()["pending"] == 7
         acked = [r for r in RecordingRepo(store).list(limit=50) if r.acknowledgements]
         assert len(acked) == 1 and acked[0].acknowledgements[0].code == "nik.birth_date_mismatch"
         assert set(RecordingRepo(store).media_hashes(acked[0].uuid)) == {"photo", "signature"}
