@@ -23,6 +23,7 @@ import logging
 import os
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ import sqlcipher3
 import sqlite_utils
 
 from app.store import migrations
-from app.store._util import make_private_dir, open_private, restrict_file, utc_now
+from app.store._util import fsync_dir, make_private_dir, open_private, restrict_file, utc_now
 from app.store.errors import ProfileMissing, SchemaTooNew, StoreError, WrongPassphrase, known_errors
 from app.store.keys import DEFAULT_KDF_PARAMS, KdfParams, derive_key, new_salt, sqlcipher_key_literal
 from app.store.profile import PROFILE_NAME, ProfileInfo, db_path, profile_path, read_profile, write_profile
@@ -329,6 +330,32 @@ def restrict_profile(directory: str | os.PathLike) -> None:
 
 def backup_path(path: Path, version: int) -> Path:
     return path.with_name(f"{path.name}.bak-v{version}")
+
+
+def remove_backups(directory: str | os.PathLike, *, older_than_s: float | None = None,
+                   now: float | None = None) -> int:
+    """Delete the copies migrations set aside (``jemput.db.bak-vN``), all of them or
+    those last written more than `older_than_s` seconds ago. Returns how many.
+
+    A backup is a whole copy of the profile as it was, encrypted with the
+    passphrase of that day: it still holds photos the retention purge removed
+    since, and it still opens with a passphrase the operator has replaced.
+    """
+    path = db_path(Path(directory))
+    now = time.time() if now is None else now
+    removed = 0
+    for backup in sorted(path.parent.glob(path.name + ".bak-v*")):
+        try:
+            if older_than_s is not None and now - backup.stat().st_mtime < older_than_s:
+                continue
+            backup.unlink()
+            removed += 1
+        except OSError:  # pragma: no cover - gone meanwhile, or not ours to delete
+            continue
+    if removed:
+        fsync_dir(path.parent)
+        log.info("removed %d migration backup(s)", removed)
+    return removed
 
 
 def _backup(store: Store, version: int) -> None:

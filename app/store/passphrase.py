@@ -34,7 +34,7 @@ from pathlib import Path
 import sqlcipher3
 
 from app.store._util import utc_now
-from app.store.database import Store, connect, open_profile, restrict_profile
+from app.store.database import Store, connect, open_profile, remove_backups, restrict_profile
 from app.store.errors import StoreError, WrongPassphrase, known_errors
 from app.store.keys import MIN_PASSPHRASE_LENGTH, KdfParams, derive_key, new_salt, sqlcipher_key_literal
 from app.store.profile import PendingKey, ProfileInfo, db_path, read_profile, write_profile
@@ -175,6 +175,9 @@ def change_passphrase(
             change = begin_change(directory, info.with_pending(None), new, kdf_params)
             store.profile = _rekey_store(store, change, old)
             restrict_profile(directory)
+            # Migration backups still open with the old passphrase: a changed
+            # (perhaps leaked) passphrase must not keep a copy of the data readable.
+            remove_backups(directory)
             kdf = store.profile.kdf
             from app.store.audit import AuditLog
 

@@ -59,6 +59,7 @@ from typing import TYPE_CHECKING, Any
 from app.core.resident import Resident
 from app.store._util import canonical_json, to_utc_iso, utc_now
 from app.store.audit import AuditLog
+from app.store.database import remove_backups
 from app.store.settings import Settings
 
 if TYPE_CHECKING:
@@ -119,6 +120,7 @@ class PurgeResult:
         replaced: rejected recordings whose correction was accepted, purged.
         media, media_bytes: photo/signature rows deleted and their size.
         nik_hashed: NIKs kept only as a keyed hash (not on the target list).
+        backups_removed: migration backups older than the period, deleted.
     """
 
     older_than_days: int
@@ -129,6 +131,7 @@ class PurgeResult:
     media: int = 0
     media_bytes: int = 0
     nik_hashed: int = 0
+    backups_removed: int = 0
 
     @property
     def recordings(self) -> int:
@@ -155,7 +158,12 @@ class PurgeResult:
             return (f"Uji coba, tidak ada yang dihapus: {_number(self.recordings)} rekaman ({parts}) akan "
                     f"dibersihkan, {media} akan dihapus (diterima server lebih dari {days} hari lalu).")
         return (f"{_number(self.recordings)} rekaman dibersihkan ({parts}): {media} dihapus dan data pribadi "
-                f"dikosongkan (diterima server lebih dari {days} hari lalu).")
+                f"dikosongkan (diterima server lebih dari {days} hari lalu).{self._backups_text()}")
+
+    def _backups_text(self) -> str:
+        if not self.backups_removed:
+            return ""
+        return f" {_number(self.backups_removed)} salinan cadangan lama basis data juga dihapus."
 
 
 def _number(n: int) -> str:
@@ -344,10 +352,12 @@ def purge_settled(
                         totals[name] += getattr(part, name)
             if len(rows) < chunk:
                 break
-    result = PurgeResult(days, cutoff, False, **totals)
-    if result.recordings:
+    if totals["accepted"] or totals["replaced"]:
         store.checkpoint()  # zeroed pages into the file; the -wal (old page images) emptied
-    return result
+    # Copies set aside before a schema migration still hold what was purged since;
+    # past the same retention period they are no safety net any more either.
+    backups = remove_backups(store.dir, older_than_s=days * 86400.0, now=_moment(now).timestamp())
+    return PurgeResult(days, cutoff, False, **totals, backups_removed=backups)
 
 
 def purge_by_setting(store: "Store", *, now: dt.datetime | str | None = None, actor: str = "") -> PurgeResult | None:

@@ -264,6 +264,18 @@ def test_migration_backup_is_owner_only(tmp_path, open_umask):
             assert _mode(path) == 0o600, path.name
 
 
+def test_a_changed_passphrase_leaves_no_backup_readable_with_the_old_one(tmp_path):
+    directory = tmp_path / "lama"
+    make_profile_at_version(directory, 1).conn.close()
+    open_profile(directory, PASSPHRASE).close()  # migrates: copies the old file aside first
+    backups = list(directory.glob("jemput.db.bak-v*"))
+    assert backups
+    change_passphrase(directory, PASSPHRASE, NEW)
+    assert not any(p.exists() for p in backups)
+    with open_profile(directory, NEW) as store:
+        assert store.schema_version == LATEST_VERSION
+
+
 @POSIX_ONLY
 def test_opening_tightens_an_older_profile(profile_dir):
     os.chmod(profile_dir, 0o755)

@@ -347,3 +347,23 @@ def test_bad_periods_are_refused(store, days):
         check_days(days)
     with pytest.raises(ValueError):
         purge_settled(store, days)
+
+
+def test_old_migration_backups_go_with_the_purge(store, scenario):
+    """A backup copy made before a schema migration still holds what the purge
+    removes; older than the retention period, it is deleted too."""
+    import os
+
+    path = db_path(store.dir)
+    old = path.with_name(path.name + ".bak-v3")
+    recent = path.with_name(path.name + ".bak-v5")
+    for backup, age_days in ((old, DAYS + 1), (recent, DAYS - 1)):
+        backup.write_bytes(path.read_bytes())
+        moment = (NOW - dt.timedelta(days=age_days)).timestamp()
+        os.utime(backup, (moment, moment))
+    dry = purge_settled(store, DAYS, now=NOW, dry_run=True)
+    assert dry.backups_removed == 0 and old.exists()  # a dry run deletes nothing
+    result = purge_settled(store, DAYS, now=NOW)
+    assert result.backups_removed == 1
+    assert not old.exists() and recent.exists()
+    assert purge_settled(store, DAYS, now=NOW).backups_removed == 0
