@@ -27,7 +27,7 @@ from app.core.validation import ValidationContext, normalize_resident, validate_
 from app.store.database import Store, create_profile, open_profile, profile_exists
 from app.store.errors import StoreError
 
-DEMO_PASSPHRASE = "latihan-jemput-2026"
+from app.demo_passphrase import DEMO_PASSPHRASE  # noqa: E402 - re-exported
 DEMO_OPERATOR = "Operator Demo"
 DEMO_MIN_RECORDING_AGE = 16
 READY_KEY = "demo.ready"

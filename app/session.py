@@ -24,6 +24,7 @@ from app.store._util import open_private
 from app.store.database import Store, create_profile, open_profile
 from app.store.database import profile_exists as _store_profile_exists
 from app.store.errors import StoreError
+from app.store.profile import UI_FILE, ui_language
 from app.store.operators import OperatorRepo
 from app.store.media import MediaItem
 from app.store.recordings import Recording, RecordingRepo
@@ -35,7 +36,6 @@ log = logging.getLogger(__name__)
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 SEED_REGIONS = RESOURCES / "regions" / "seed_cities.csv"
-UI_FILE = "ui.json"
 DEMO_FOLDER = "demo"
 
 
@@ -62,15 +62,6 @@ def default_data_dir() -> Path:
 
 def profile_exists(data_dir: Path) -> bool:
     return _store_profile_exists(data_dir)
-
-
-def ui_language(data_dir: Path) -> str:
-    """The language chosen last time ('id' by default); kept outside the encrypted DB
-    so the unlock screen already speaks it."""
-    try:
-        return json.loads((Path(data_dir) / UI_FILE).read_text(encoding="utf-8")).get("language", "id")
-    except (OSError, ValueError, AttributeError):
-        return "id"
 
 
 def describe_error(exc: BaseException) -> str:

@@ -35,7 +35,15 @@ from app.store import migrations
 from app.store._util import fsync_dir, make_private_dir, open_private, restrict_file, utc_now
 from app.store.errors import ProfileMissing, SchemaTooNew, StoreError, WrongPassphrase, known_errors
 from app.store.keys import DEFAULT_KDF_PARAMS, KdfParams, derive_key, new_salt, sqlcipher_key_literal
-from app.store.profile import PROFILE_NAME, ProfileInfo, db_path, profile_path, read_profile, write_profile
+from app.store.profile import (  # noqa: F401 - profile_exists re-exported
+    PROFILE_NAME,
+    ProfileInfo,
+    db_path,
+    profile_exists,
+    profile_path,
+    read_profile,
+    write_profile,
+)
 
 __all__ = [
     "Store",
@@ -208,8 +216,6 @@ class Store:
         return f"<Store {str(self.dir)!r}{' closed' if self._closed else ''}>"
 
 
-def profile_exists(directory: str | os.PathLike) -> bool:
-    return db_path(directory).is_file() and profile_path(directory).is_file()
 
 
 def create_profile(

@@ -146,3 +146,19 @@ def write_profile(directory: str | os.PathLike, info: ProfileInfo) -> None:
     fsync_dir(path.parent)
 
 
+def profile_exists(directory: str | os.PathLike) -> bool:
+    """Whether `directory` holds a Jemput profile (its database and ``profile.json``)."""
+    return db_path(directory).is_file() and profile_path(directory).is_file()
+
+
+UI_FILE = "ui.json"
+"""The display language, kept outside the encrypted database so that the
+unlock screen already speaks it (nothing about residents is in it)."""
+
+
+def ui_language(directory: str | os.PathLike) -> str:
+    """The language chosen last time in this profile folder ('id' by default)."""
+    try:
+        return json.loads((Path(directory) / UI_FILE).read_text(encoding="utf-8")).get("language", "id")
+    except (OSError, ValueError, AttributeError):
+        return "id"

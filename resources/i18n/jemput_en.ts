@@ -4,18 +4,18 @@
 <context>
     <name>AppWindow</name>
     <message>
+        <location filename="../../app/ui/main_window.py" line="46"/>
         <location filename="../../app/ui/main_window.py" line="140"/>
-        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>Jemput — Perekaman KTP-el</source>
         <translation>Jemput — KTP-el recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="71"/>
         <source>Profil: </source>
         <translation>Profile: </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>Antrian: %n rekaman</source>
         <translation>
             <numerusform>Queue: %n recording</numerusform>
@@ -23,32 +23,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="155"/>
         <source>Server belum diatur (offline)</source>
         <translation>No server set (offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="157"/>
         <source>Server: belum dicek</source>
         <translation>Server: not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="159"/>
         <source>Server terhubung</source>
         <translation>Server connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>Tidak ada sambungan ke server</source>
         <translation>No connection to the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>Sinkron terakhir: </source>
         <translation>Last sync: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
@@ -1112,37 +1112,37 @@
 <context>
     <name>MainArea</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="61"/>
+        <location filename="../../app/ui/main_area.py" line="53"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="61"/>
+        <location filename="../../app/ui/main_area.py" line="53"/>
         <source>Daftar Warga</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="61"/>
+        <location filename="../../app/ui/main_area.py" line="53"/>
         <source>Rekam Baru</source>
         <translation>New Recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="62"/>
+        <location filename="../../app/ui/main_area.py" line="54"/>
         <source>Antrian &amp; Sinkron</source>
         <translation>Queue &amp; Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="62"/>
+        <location filename="../../app/ui/main_area.py" line="54"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="62"/>
+        <location filename="../../app/ui/main_area.py" line="54"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="72"/>
+        <location filename="../../app/ui/main_area.py" line="64"/>
         <source>Operator: </source>
         <translation>Operator: </translation>
     </message>

@@ -40,15 +40,22 @@ app.exec()
 """
 
 
-def time_until_ready(cmd: list[str], env: dict) -> float:
+def time_until_ready(cmd: list[str], env: dict, loaded: list[float] | None = None) -> float:
+    """Seconds from process start to the first screen shown; with `loaded`, also
+    appends when the rest of the app had loaded behind it (STARTUP_LOADED)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
     assert proc.stdout is not None
+    elapsed = None
     for line in proc.stdout:
         if line.startswith("STARTUP_READY"):
             elapsed = time.perf_counter() - start
+            if loaded is None:
+                break
+        elif line.startswith("STARTUP_LOADED") and loaded is not None:
+            loaded.append(time.perf_counter() - start)
             break
-    else:
+    if elapsed is None:
         raise RuntimeError(f"no STARTUP_READY from {cmd}")
     proc.wait(timeout=30)
     return elapsed
@@ -78,20 +85,28 @@ def main() -> int:
                        kdf_params=KdfParams(time_cost=1, memory_cost=1024, parallelism=1)).close()
         app_cmd = [sys.executable, "-m", "app", "--data", str(profile), "--startup-probe"]
         base_cmd = [sys.executable, "-c", BASELINE]
-        time_until_ready(app_cmd, env)  # warm the OS file cache once
-        time_until_ready(base_cmd, env)
-        app_times, base_times = [], []
+        # Warm the OS file cache once, letting Python write its bytecode cache as an
+        # installed app (or the PyInstaller build) has it: without, every run would
+        # compile the app's sources again (this sandbox sets PYTHONDONTWRITEBYTECODE).
+        warm_env = {k: v for k, v in env.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        time_until_ready(app_cmd, warm_env)
+        time_until_ready(base_cmd, warm_env)
+        app_times, base_times, loaded_times = [], [], []
         for _ in range(RUNS):  # interleaved so load affects both alike
-            app_times.append(time_until_ready(app_cmd, env))
+            app_times.append(time_until_ready(app_cmd, env, loaded_times))
             base_times.append(time_until_ready(base_cmd, env))
     app_med, base_med = statistics.median(app_times), statistics.median(base_times)
     presses = keypresses()
     print(f"start to unlock screen: median {app_med:.3f} s over {RUNS} runs "
           f"(min {min(app_times):.3f}, max {max(app_times):.3f}); goal <= 1.5 s")
     print(f"bare Qt window baseline: median {base_med:.3f} s; ratio {app_med / base_med:.2f}")
+    loaded_med = statistics.median(loaded_times)
+    print(f"rest of the app loaded behind the unlock screen (pages, store, sync client): "
+          f"median {loaded_med:.3f} s from start")
     print(f"key presses for one complete enrollment (beyond typed text): {presses}; goal <= 40")
     print(json.dumps({
         "startup_to_unlock_s": round(app_med, 3),
+        "startup_to_app_loaded_s": round(loaded_med, 3),
         "baseline_qt_window_s": round(base_med, 3),
         "startup_ratio_vs_baseline": round(app_med / base_med, 2),
         "enrollment_keypresses": presses,

@@ -1,0 +1,124 @@
+"""The work area after unlocking: side navigation and the six pages.
+
+Kept apart from `app.ui.main_window` so that the first screen (unlock or
+welcome) shows without importing the pages, the store and the sync client;
+`AppWindow` imports this module while the operator types the passphrase.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.pages.enroll import EnrollPage
+from app.ui.pages.home import HomePage
+from app.ui.pages.other import ReportsPage, SettingsPage
+from app.ui.pages.sync_page import SyncPage
+from app.ui.pages.targets import TargetsPage
+
+if TYPE_CHECKING:
+    from app.ui.main_window import AppWindow
+
+
+class MainArea(QWidget):
+    """Side navigation and the six pages."""
+
+    PAGES = ("home", "targets", "enroll", "queue", "reports", "settings")
+
+    def __init__(self, session, window: "AppWindow"):
+        super().__init__(window)
+        self.session = session
+        self.window_ = window
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navList")
+        self.nav.setFixedWidth(190)
+        self.stack = QStackedWidget(self)
+        self.home = HomePage(session, self)
+        self.targets = TargetsPage(session, self)
+        self.enroll = EnrollPage(session, self)
+        self.queue = SyncPage(session, self, worker=window.sync_worker)
+        self.reports = ReportsPage(session, self)
+        self.settings = SettingsPage(session, self)
+        titles = [
+            self.tr("Beranda"), self.tr("Daftar Warga"), self.tr("Rekam Baru"),
+            self.tr("Antrian & Sinkron"), self.tr("Laporan"), self.tr("Pengaturan"),
+        ]
+        for i, (title, page) in enumerate(zip(titles, self.pages())):
+            item = QListWidgetItem(f"{title}")
+            item.setToolTip(f"Ctrl+{i + 1}")
+            self.nav.addItem(item)
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.show_page)
+        app_title = QLabel("Jemput", self)
+        app_title.setObjectName("appTitle")
+        who = QLabel(self.tr("Operator: ") + (session.operator_name or "-"), self)
+        who.setObjectName("appTitle")
+        who.setStyleSheet("font-size: 9pt; font-weight: normal; padding-top: 0;")
+        left = QVBoxLayout()
+        left.setSpacing(0)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(app_title)
+        left.addWidget(who)
+        left.addWidget(self.nav, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(left)
+        layout.addWidget(self.stack, 1)
+
+        self.home.openRecording.connect(self.open_recording)
+        self.queue.fixRecording.connect(self.open_recording)
+        self.targets.enrollTarget.connect(self.enroll_target)
+        self.enroll.saved.connect(lambda _u, _c: self.window_.refresh_status())
+        self.enroll.closed.connect(lambda: self.nav.setCurrentRow(0))
+        self.settings.languageChanged.connect(self.window_.change_language)
+
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_recording)
+        for i in range(len(self.PAGES)):
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self,
+                      activated=lambda i=i: self.nav.setCurrentRow(i))
+        self.nav.setCurrentRow(0)
+
+    def pages(self):
+        return [self.home, self.targets, self.enroll, self.queue, self.reports, self.settings]
+
+    def show_page(self, index: int) -> None:
+        if index < 0:
+            return
+        page = self.pages()[index]
+        self.stack.setCurrentWidget(page)
+        if page is self.enroll:
+            if self.enroll.uuid is None and not self.enroll.form.nik.text():
+                self.enroll.start_new()
+            self.enroll.form.nik.setFocus()
+        elif hasattr(page, "refresh"):
+            page.refresh()
+
+    def new_recording(self) -> None:
+        self.enroll.start_new()
+        self._goto(self.enroll)
+
+    def _goto(self, page) -> None:
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(self.pages().index(page))
+        self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(page)
+
+    def open_recording(self, uuid: str) -> None:
+        recording = self.session.get_recording(uuid)
+        self.enroll.open_recording(recording)
+        self._goto(self.enroll)
+
+    def enroll_target(self, nik: str) -> None:
+        self.enroll.start_new(self.session.resident_from_target(nik))
+        self._goto(self.enroll)
