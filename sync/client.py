@@ -664,6 +664,7 @@ class _Run:
 
 CLIENT_BUNDLE_BYTES = 1024 * 1024
 BUNDLE_HEADROOM = 16 * 1024  # room for the bundle's manifest line
+MIN_BUNDLE_BYTES = 128 * 1024  # after failures halve the bundles down to this, then send files one by one
 """The client's own ceiling for a media bundle: on a 1 Mbit/s link about 8 s of
 sending, so a connection cut half-way costs little to repeat."""
 
@@ -774,8 +775,20 @@ class _Uploader:
                     run.report.bytes_media += sum(len(data) for _p, data in ready)
                 return answer
 
-            answer = pump.http.call("POST", Paths.MEDIA_BUNDLE, data=body, parse=parse,
-                                    headers={"Content-Type": BUNDLE_CONTENT_TYPE})
+            try:
+                # One try: a bundle is all or nothing on the wire, so on a link that keeps
+                # dropping, the same megabyte again may never get through. Its files go on
+                # the resumable way (each one kept once sent), later bundles are smaller.
+                answer = pump.http.call("POST", Paths.MEDIA_BUNDLE, data=body, parse=parse,
+                                        headers={"Content-Type": BUNDLE_CONTENT_TYPE}, retry=False)
+            except SyncError as exc:
+                if not exc.transient or isinstance(exc, _Aborted):
+                    raise
+                with self.lock:
+                    self.bundle_bytes //= 2
+                    if self.bundle_bytes < MIN_BUNDLE_BYTES:
+                        self.bundle_bytes = 0
+                answer = None
             again: list[tuple[_BundlePart, int]] = []
             if isinstance(answer, BundleResponse) and len(answer.results) == len(ready) and all(
                     r.sha256 == p.state.sha256 for r, (p, _d) in zip(answer.results, ready)):
