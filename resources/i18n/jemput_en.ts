@@ -1740,6 +1740,11 @@
         <source>Capaian</source>
         <translation>Progress</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="58"/>
+        <source>oleh tim lain</source>
+        <translation>by another team</translation>
+    </message>
 </context>
 <context>
     <name>RecordedElsewhereBox</name>
@@ -1823,32 +1828,32 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="82"/>
+        <location filename="../../app/ui/pages/other.py" line="87"/>
         <source>Laporan capaian</source>
         <translation>Progress report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="84"/>
+        <location filename="../../app/ui/pages/other.py" line="89"/>
         <source>Per:</source>
         <translation>By:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="86"/>
+        <location filename="../../app/ui/pages/other.py" line="91"/>
         <source>RT</source>
         <translation>RT</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="87"/>
+        <location filename="../../app/ui/pages/other.py" line="92"/>
         <source>Kelurahan/Desa</source>
         <translation>Kelurahan/Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="88"/>
+        <location filename="../../app/ui/pages/other.py" line="93"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="104"/>
+        <location filename="../../app/ui/pages/other.py" line="109"/>
         <source>Belum ada daftar target. Impor daftar target untuk melihat capaian.</source>
         <translation>No target list yet. Import a target list to see progress.</translation>
     </message>
@@ -1856,147 +1861,147 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="126"/>
+        <location filename="../../app/ui/pages/other.py" line="131"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="127"/>
+        <location filename="../../app/ui/pages/other.py" line="132"/>
         <source>Umum</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="132"/>
+        <location filename="../../app/ui/pages/other.py" line="137"/>
         <source>Bahasa tampilan</source>
         <translation>Display language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="135"/>
+        <location filename="../../app/ui/pages/other.py" line="140"/>
         <source> tahun</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="136"/>
+        <location filename="../../app/ui/pages/other.py" line="141"/>
         <source>Usia minimal perekaman (kartu ditahan sampai 17)</source>
         <translation>Minimum recording age (card held until 17)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="139"/>
+        <location filename="../../app/ui/pages/other.py" line="144"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="141"/>
+        <location filename="../../app/ui/pages/other.py" line="146"/>
         <source>0 = kamera laptop, 1 = kamera USB, atau berkas video/foto</source>
         <translation>0 = laptop camera, 1 = USB camera, or a video/photo file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="142"/>
+        <location filename="../../app/ui/pages/other.py" line="147"/>
         <source>Sumber kamera</source>
         <translation>Camera source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="145"/>
+        <location filename="../../app/ui/pages/other.py" line="150"/>
         <source>Pemeriksaan foto (ambang batas)</source>
         <translation>Photo checks (thresholds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="149"/>
+        <location filename="../../app/ui/pages/other.py" line="154"/>
         <source>Ketajaman minimal (makin besar makin ketat)</source>
         <translation>Minimum sharpness (higher is stricter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="150"/>
+        <location filename="../../app/ui/pages/other.py" line="155"/>
         <source>Wajah minimal (bagian tinggi bingkai)</source>
         <translation>Minimum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="151"/>
+        <location filename="../../app/ui/pages/other.py" line="156"/>
         <source>Wajah maksimal (bagian tinggi bingkai)</source>
         <translation>Maximum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="152"/>
+        <location filename="../../app/ui/pages/other.py" line="157"/>
         <source>Kemiringan kepala maksimal (derajat)</source>
         <translation>Maximum head tilt (degrees)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="153"/>
+        <location filename="../../app/ui/pages/other.py" line="158"/>
         <source>Terang minimal wajah (0-255)</source>
         <translation>Minimum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="154"/>
+        <location filename="../../app/ui/pages/other.py" line="159"/>
         <source>Terang maksimal wajah (0-255)</source>
         <translation>Maximum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="162"/>
+        <location filename="../../app/ui/pages/other.py" line="167"/>
         <source>Kembalikan ke bawaan</source>
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="167"/>
+        <location filename="../../app/ui/pages/other.py" line="172"/>
         <source>Keamanan</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="169"/>
+        <location filename="../../app/ui/pages/other.py" line="174"/>
         <source>Kata sandi mengunci basis data di laptop ini.</source>
         <translation>The password locks the database on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="173"/>
+        <location filename="../../app/ui/pages/other.py" line="178"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="178"/>
+        <location filename="../../app/ui/pages/other.py" line="183"/>
         <source>Profil demo memakai kata sandi tetap; tidak dapat diganti.</source>
         <translation>The demo profile has a fixed password; it cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="181"/>
+        <location filename="../../app/ui/pages/other.py" line="186"/>
         <source>Privasi</source>
         <translation>Privacy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="185"/>
+        <location filename="../../app/ui/pages/other.py" line="190"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="186"/>
+        <location filename="../../app/ui/pages/other.py" line="191"/>
         <source>Tidak pernah</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="187"/>
+        <location filename="../../app/ui/pages/other.py" line="192"/>
         <source>Hapus data pribadi setelah diterima server</source>
         <translation>Remove personal data after the server accepted it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="189"/>
+        <location filename="../../app/ui/pages/other.py" line="194"/>
         <source>Foto, tanda tangan dan biodata rekaman yang sudah diterima server dihapus dari laptop ini, setelah sinkron berhasil. Yang tersisa hanya status, tanggal, wilayah dan RT/RW, sehingga capaian tetap terhitung. 0 = tidak pernah dihapus.</source>
         <translation>Photo, signature and biodata of recordings the server accepted are removed from this laptop after a successful sync. Only the status, dates, region and RT/RW remain, so progress still counts them. 0 = never removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="201"/>
+        <location filename="../../app/ui/pages/other.py" line="206"/>
         <source>Simpan pengaturan</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="231"/>
+        <location filename="../../app/ui/pages/other.py" line="236"/>
         <source>Kata sandi diganti. Gunakan kata sandi baru saat membuka Jemput berikutnya.</source>
         <translation>Password changed. Use the new password the next time you open Jemput.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="261"/>
+        <location filename="../../app/ui/pages/other.py" line="266"/>
         <source>Alamat server harus diawali https://</source>
         <translation>The server address must start with https://</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="269"/>
+        <location filename="../../app/ui/pages/other.py" line="274"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>

@@ -114,3 +114,19 @@ def test_recording_a_resident_recorded_elsewhere_asks_first(qtbot, page, people)
         qtbot.mouseClick(box.record_button, Qt.MouseButton.LeftButton)
     assert signal.args == [people["elsewhere"]]
     assert started == [people["open"], people["elsewhere"]]
+
+
+def test_report_counts_residents_recorded_by_another_team_once(qtbot, session, people):
+    from app.ui.pages.other import ReportsPage
+
+    page = ReportsPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()  # per kelurahan
+    model = page.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Wilayah", "Target", "Sudah direkam", "oleh tim lain", "Belum", "Capaian"]
+    assert model.rowCount() == 1
+    row = [model.data(model.index(0, c)) for c in range(model.columnCount())]
+    assert row[1:] == ["3", "2", "1", "1", "66,7%"]
+    assert not page.empty.isVisible()

@@ -49,13 +49,13 @@ class ProgressModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 6
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         return [self.tr("Wilayah"), self.tr("Target"), self.tr("Sudah direkam"),
-                self.tr("Belum"), self.tr("Capaian")][section]
+                self.tr("oleh tim lain"), self.tr("Belum"), self.tr("Capaian")][section]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -67,8 +67,13 @@ class ProgressModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         pct = (100.0 * done / target) if target else 0.0
-        return [row["label"], f"{target:,}".replace(",", "."), f"{done:,}".replace(",", "."),
-                f"{max(0, target - done):,}".replace(",", "."), f"{pct:.1f}%".replace(".", ",")][index.column()]
+        return [row["label"], _count(target), _count(done), _count(row.get("elsewhere", 0)),
+                _count(max(0, target - done)), f"{pct:.1f}%".replace(".", ",")][index.column()]
+
+
+def _count(n: int) -> str:
+    """1.234 (Indonesian thousands separator)."""
+    return f"{n:,}".replace(",", ".")
 
 
 class ReportsPage(QWidget):
@@ -98,7 +103,7 @@ class ReportsPage(QWidget):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 5):
+        for column in range(1, self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         self.empty = QLabel(self.tr("Belum ada daftar target. Impor daftar target untuk melihat capaian."), self)
