@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test bench screenshots clean
+.PHONY: run test bench screenshots clean dist
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,24 @@ screenshots: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+
+# The one-folder app in dist/jemput/ (PyInstaller, build.spec), then the smoke check
+# of the built binary (tests/packaging/smoke_dist.py). PyInstaller lives in its own
+# virtualenv under build/ (the `build` extra), never in .venv, which CI mirrors.
+BUILD_VENV  := build/venv
+BUILD_STAMP := $(BUILD_VENV)/.installed-stamp
+
+$(BUILD_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(BUILD_VENV)
+	$(BUILD_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BUILD_VENV)/bin/python -m pip install --quiet -e '.[build]'
+	touch $(BUILD_STAMP)
+
+dist: $(BUILD_STAMP)
+	$(BUILD_VENV)/bin/pyinstaller --noconfirm --log-level WARN \
+		--distpath dist --workpath build/pyinstaller build.spec
+	QT_QPA_PLATFORM=offscreen $(BUILD_VENV)/bin/python tests/packaging/smoke_dist.py dist/jemput
+	du -sh dist/jemput
 
 # Refresh resources/i18n/jemput_en.ts from the tr() strings in app/ui (keeps what
 # is translated) and compile jemput_en.qm. Translate entries marked unfinished, rerun.

@@ -53,6 +53,9 @@ NEW_PASSPHRASE_ENV = "JEMPUT_NEW_PASSPHRASE"
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 130
 LOW_DISK_BYTES = 500 * 1024 * 1024
 SERVER_TIMEOUT_S = 3.0
+# Beside app/ in a checkout and inside _internal/ in the PyInstaller folder build.
+RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
+SEED_REGIONS_CSV = RESOURCES_DIR / "regions" / "seed_cities.csv"
 
 
 class CliError(Exception):
@@ -327,7 +330,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = _passphrase(confirm=True)
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
         raise CliError(f"kata sandi minimal {MIN_PASSPHRASE_LENGTH} karakter")
-    seed = Path(__file__).resolve().parent.parent / "resources" / "regions" / "seed_cities.csv"
+    seed = SEED_REGIONS_CSV
 
     data_dir.parent.mkdir(parents=True, exist_ok=True)
     # Built beside the target and moved in when complete: an interrupted init leaves no half profile.
@@ -635,6 +638,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     _doctor_camera(args.camera, report)
     _doctor_server(server_url, report)
     _doctor_gui(report)
+    _doctor_files(report)
     failed = results.count("GAGAL")
     warned = results.count("PERINGATAN")
     if failed:
@@ -766,6 +770,26 @@ def _doctor_gui(report) -> None:
         report("PERINGATAN", "Antarmuka", "PySide6 tidak terpasang; hanya perintah baris yang dapat dipakai")
     else:
         report("OK", "Antarmuka", "PySide6 terpasang")
+
+
+def _doctor_files(report) -> None:
+    """The files the app carries: master data, face detector, style, translation."""
+    label = "Berkas aplikasi"
+    if not SEED_REGIONS_CSV.is_file():
+        report("GAGAL", label, f"data master awal tidak ada ({SEED_REGIONS_CSV}); pasang ulang aplikasi")
+        return
+    try:
+        from app.capture.face import FaceDetector
+
+        FaceDetector()  # loads the Haar cascades shipped with OpenCV
+    except Exception as exc:
+        report("GAGAL", label, f"detektor wajah tidak dapat dimuat ({type(exc).__name__}); pasang ulang aplikasi")
+        return
+    missing = [name for name in ("style.qss", "i18n/jemput_en.qm") if not (RESOURCES_DIR / name).is_file()]
+    if missing:
+        report("PERINGATAN", label, f"tidak ada {', '.join(missing)} di {RESOURCES_DIR}")
+    else:
+        report("OK", label, "data master awal, detektor wajah, tampilan dan terjemahan lengkap")
 
 
 def run_window(args: argparse.Namespace) -> int:

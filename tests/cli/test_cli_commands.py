@@ -297,7 +297,22 @@ def test_doctor_on_a_healthy_profile(cli, profile_dir):
         assert status[check] == "OK"
     assert status["Kamera"] in ("OK", "PERINGATAN")  # no camera is a warning, not a failure
     assert status["Server"] == "LEWAT"
+    assert status["Berkas aplikasi"] == "OK"  # seed master data, Haar cascades, style, translation
     assert "integrity_check: ok" in out and "287 wilayah" in out
+
+
+def test_doctor_reports_missing_application_files(cli, profile_dir, tmp_path, monkeypatch):
+    import app.cli as cli_module
+
+    resources = tmp_path / "resources"  # an install that lost files (antivirus, half copy)
+    shutil.copytree(ROOT / "resources" / "regions", resources / "regions")
+    monkeypatch.setattr(cli_module, "RESOURCES_DIR", resources)
+    code, out, _ = cli("--data", profile_dir, "doctor")
+    assert code == 0 and _statuses(out)["Berkas aplikasi"] == "PERINGATAN"
+    assert "style.qss" in out and "jemput_en.qm" in out
+    monkeypatch.setattr(cli_module, "SEED_REGIONS_CSV", resources / "regions" / "hilang.csv")
+    code, out, err = cli("--data", profile_dir, "doctor")
+    assert code == 1 and _statuses(out)["Berkas aplikasi"] == "GAGAL" and "GAGAL" in err
 
 
 def test_doctor_fails_on_a_wrong_passphrase(profile_dir):
@@ -368,3 +383,19 @@ def test_no_command_opens_the_window(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("STARTUP_READY")
     assert not (tmp_path / "baru").exists()  # showing the start page creates nothing
+
+
+@pytest.mark.gui
+def test_startup_probe_opens_the_demo_and_writes_the_probe_file(tmp_path):
+    """What tests/packaging/smoke_dist.py asks of a built app (where stdout may be missing)."""
+    pytest.importorskip("PySide6")
+    probe = tmp_path / "probe.txt"
+    result = run_cli("--data", tmp_path / "data", "--startup-probe", passphrase=None, extra_env={
+        "QT_QPA_PLATFORM": "offscreen", "JEMPUT_PROBE_DEMO": "1", "JEMPUT_PROBE_FILE": str(probe)})
+    assert result.returncode == 0, result.stderr
+    lines = probe.read_text(encoding="utf-8").splitlines()
+    assert [line.split()[0] for line in lines] == ["STARTUP_READY", "STARTUP_LOADED", "STARTUP_DEMO"]
+    assert lines[-1].split()[2] == "6"  # every page of the main area was shown
+    assert result.stdout.splitlines() == lines
+    with open_profile(tmp_path / "data" / "demo", DEMO_PASSPHRASE) as store:
+        assert RecordingRepo(store).count() == 10  # visiting the pages left no extra draft
