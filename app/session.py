@@ -27,7 +27,8 @@ from app.store.errors import StoreError
 from app.store.profile import UI_FILE, ui_language
 from app.store.operators import OperatorRepo
 from app.store.media import MediaItem
-from app.store.recordings import Recording, RecordingRepo
+from app.store.outbox import Outbox
+from app.store.recordings import Recording, RecordingRepo, move_status
 from app.store.regions_store import import_regions_csv, load_region_index, region_count
 from app.store.settings import Settings
 from app.store.targets import TargetRepo
@@ -281,11 +282,10 @@ class Session:
     def fix_rejected(self, uuid: str) -> Recording:
         """A new draft that corrects a recording the server rejected.
 
-        It gets its own UUID and names the old one in `replaces_uuid`; the
-        resident, confirmed warnings, exceptions and media are copied, so the
-        operator only fixes what the server named. The rejected recording stays
-        as it is (the server marks it replaced once the new version arrives).
-        Asking again returns the draft already made.
+        It gets its own UUID and names the old one in `replaces_uuid` (see
+        `_new_version`), so the operator only fixes what the server named. The
+        rejected recording stays as it is (the server marks it replaced once
+        the new version arrives). Asking again returns the draft already made.
         """
         old = self.recordings.get(uuid)
         if old.status is not RecordingStatus.REJECTED:
@@ -293,19 +293,56 @@ class Session:
         if old.purged:
             raise ValueError("Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini "
                              "sebagai rekaman baru.")
-        rows = self.store.query(
-            "SELECT uuid FROM recordings WHERE replaces_uuid = ? ORDER BY created_at DESC LIMIT 1", (uuid,))
-        if rows:
-            existing = self.recordings.get(rows[0][0])
+        existing = self._newer_version(uuid)
+        if existing is not None:
             if existing.status in (RecordingStatus.DRAFT, RecordingStatus.COMPLETE):
                 return existing
             raise ValueError("Rekaman ini sudah diperbaiki dan dikirim ulang sebagai versi baru.")
+        return self._new_version(old, queue=False)
+
+    def resend_conflict_as_new_version(self, uuid: str) -> Recording:
+        """Send what the laptop holds of a conflict as a new version (queued).
+
+        A conflict: the server already holds this UUID with other content, so it
+        parked the laptop's copy. The laptop's (edited) recording becomes a new
+        version with its own UUID naming the old one in `replaces_uuid`, queued
+        at once (it was complete before); the server marks the old one replaced
+        when it stores the new one, and closes its parked copy. The old
+        recording's outbox entry is settled (acknowledged, the server's status
+        kept) and the recording counts as sent: the server holds a copy of it,
+        so it is never sent or edited again. One transaction.
+        """
+        from sync.client import is_conflict_message
+
+        old = self.recordings.get(uuid)
+        entry = Outbox(self.store).get(uuid)
+        if entry is None or entry.state != "parked" or not is_conflict_message(entry.last_error):
+            raise ValueError("Hanya rekaman yang ditahan karena konflik dengan server yang dapat dijadikan "
+                             "versi baru.")
+        if self._newer_version(uuid) is not None:
+            raise ValueError("Rekaman ini sudah dijadikan versi baru.")
+        with self.store.transaction():
+            new = self._new_version(old, queue=True)
+            move_status(self.store, uuid, RecordingStatus.SENT, actor=self.operator_name or old.operator)
+        return new
+
+    def _newer_version(self, uuid: str) -> Recording | None:
+        """The latest recording that names `uuid` in `replaces_uuid`, if any."""
+        rows = self.store.query(
+            "SELECT uuid FROM recordings WHERE replaces_uuid = ? ORDER BY created_at DESC LIMIT 1", (uuid,))
+        return self.recordings.get(rows[0][0]) if rows else None
+
+    def _new_version(self, old: Recording, *, queue: bool) -> Recording:
+        """A new version of `old`: its own UUID, `replaces_uuid` = old; the resident,
+        confirmed warnings, exceptions and media copied. Saved as a draft, or
+        (`queue`) complete and queued."""
         new = Recording.new(
             old.resident, operator=self.operator_name or old.operator,
             acknowledgements=list(old.acknowledgements), photo_exception=old.photo_exception,
             signature_exception=old.signature_exception, replaces_uuid=old.uuid,
+            status=RecordingStatus.COMPLETE if queue else RecordingStatus.DRAFT,
         )
-        self.recordings.save(new, self.recordings.media(old.uuid), enqueue=False)
+        self.recordings.save(new, self.recordings.media(old.uuid), enqueue=queue)
         return self.recordings.get(new.uuid)
 
     def list_recordings(self, flt, limit: int = 200, offset: int = 0) -> list[dict]:

@@ -227,8 +227,15 @@ def enrollment_limited_message(retry_after: float | None) -> str:
     if not retry_after or retry_after <= 0:
         return MSG_ENROLLMENT_LIMITED_LATER
     return MSG_ENROLLMENT_LIMITED.format(minutes=max(1, int(-(-retry_after // 60))))  # whole minutes, up
-MSG_CONFLICT = ("Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak "
-                "diubah. Rekaman ini diubah setelah terkirim sebagian: hubungi admin untuk meninjaunya.")
+CONFLICT_PREFIX = "Server sudah memegang versi lain rekaman ini"
+MSG_CONFLICT = (CONFLICT_PREFIX + " (UUID sama, isi berbeda); salinan server tidak diubah. Rekaman ini diubah "
+                "setelah terkirim sebagian: pilih \"Jadikan versi baru\" untuk mengirim isi laptop ini sebagai versi "
+                "baru yang menggantikannya, atau hubungi admin.")
+
+
+def is_conflict_message(text: str | None) -> bool:
+    """Whether a parked entry's words say "conflict" (this wording or an earlier one)."""
+    return bool(text) and text.startswith(CONFLICT_PREFIX)
 
 
 def _server_trouble(status: int) -> str:
@@ -1588,6 +1595,8 @@ class ProblemRecord:
     """A recording that needs a person: rejected, in duplicate review, or parked.
 
     ``fixed``: a corrected version of this rejected recording already exists.
+    ``conflict``: parked because the server holds this UUID with other content
+    (`app.session.Session.resend_conflict_as_new_version` is the way out).
     """
 
     uuid: str
@@ -1596,6 +1605,7 @@ class ProblemRecord:
     nik: str
     message: str
     fixed: bool = False
+    conflict: bool = False
 
 
 @dataclass(frozen=True)
@@ -1633,10 +1643,15 @@ def sync_overview(store, *, problem_limit: int = 500) -> SyncOverview:
     for uuid, nama, nik, message in store.query(
             "SELECT r.uuid, r.nama, r.nik, o.last_error FROM outbox o JOIN recordings r ON r.uuid = o.recording_uuid"
             " WHERE o.state = 'parked' ORDER BY o.enqueued_at LIMIT ?", (problem_limit,)):
-        problems.append(ProblemRecord(uuid, "parked", nama or "", nik or "", message or ""))
+        problems.append(ProblemRecord(uuid, "parked", nama or "", nik or "", message or "",
+                                      conflict=is_conflict_message(message)))
+    # A rejected recording purged by the retention purge was fixed and its new version
+    # accepted (that is what made it purgeable): no longer a problem, and nameless anyway.
     for uuid, status, nama, nik, message in store.query(
-            "SELECT uuid, status, nama, nik, server_message FROM recordings WHERE status IN ('rejected',"
-            " 'duplicate_review') ORDER BY updated_at DESC LIMIT ?", (problem_limit,)):
+            "SELECT uuid, status, nama, nik, server_message FROM recordings r WHERE status IN ('rejected',"
+            " 'duplicate_review') AND NOT (status = 'rejected' AND purged_at IS NOT NULL AND EXISTS ("
+            "SELECT 1 FROM recordings n WHERE n.replaces_uuid = r.uuid)) ORDER BY updated_at DESC LIMIT ?",
+            (problem_limit,)):
         problems.append(ProblemRecord(uuid, status, nama or "", nik or "", message or "", uuid in fixed))
     return SyncOverview(
         registered=bool(settings.get(Keys.SERVER_URL)) and bool(settings.get(Keys.TOKEN)),

@@ -7,10 +7,12 @@ of every recording whose server verdict is older than N days and final:
 
 - ``accepted`` (and its outbox entry acknowledged: nothing left to send);
 - ``rejected`` and corrected: a chain of newer versions (``replaces_uuid``)
-  ends in an accepted one; its age is that acceptance's age.
+  ends in an accepted one; its age is that acceptance's age. The same for a
+  ``sent`` recording with such a chain: a conflict the operator resent as a
+  new version (`app.session.Session.resend_conflict_as_new_version`).
 
-Never drafts, complete, queued, sent, duplicate_review, or a rejected recording
-still to fix. The setting ``retention_days`` (default 30; 0 = never) is how
+Never drafts, complete, queued, sent (unless replaced as above),
+duplicate_review, or a rejected recording still to fix. The setting ``retention_days`` (default 30; 0 = never) is how
 long to wait; the window runs the purge after every successful sync, the CLI
 as ``jemput purge``.
 
@@ -79,11 +81,12 @@ KEPT_RESIDENT_FIELDS = (
     "kecamatan_kode", "kecamatan_nama", "kelurahan_kode", "kelurahan_nama", "rt", "rw",
 )
 
-# (uuid, kind) of settled recordings not purged yet: accepted ones, and rejected ones a
-# chain of corrections ends in an accepted version; ?1 the cutoff, ?2 the limit (-1: all).
+# (uuid, kind) of settled recordings not purged yet: accepted ones, and rejected (or sent,
+# after a conflict) ones a chain of newer versions ends in an accepted version; ?1 the
+# cutoff, ?2 the limit (-1: all).
 _CANDIDATES = """
 WITH RECURSIVE chain(origin, uuid) AS (
-    SELECT uuid, uuid FROM recordings WHERE status = 'rejected' AND purged_at IS NULL
+    SELECT uuid, uuid FROM recordings WHERE status IN ('rejected', 'sent') AND purged_at IS NULL
     UNION
     SELECT chain.origin, r.uuid FROM chain JOIN recordings r ON r.replaces_uuid = chain.uuid
 ),
@@ -117,7 +120,7 @@ class PurgeResult:
         older_than_days: the retention period used.
         cutoff: verdicts before this ISO UTC moment counted as old enough.
         accepted: accepted recordings purged.
-        replaced: rejected recordings whose correction was accepted, purged.
+        replaced: rejected (or conflicting) recordings whose newer version was accepted, purged.
         media, media_bytes: photo/signature rows deleted and their size.
         nik_hashed: NIKs kept only as a keyed hash (not on the target list).
         backups_removed: migration backups older than the period, deleted.
@@ -152,7 +155,7 @@ class PurgeResult:
             return f"Tidak ada rekaman yang perlu dibersihkan (diterima server lebih dari {days} hari lalu)."
         parts = f"{_number(self.accepted)} diterima"
         if self.replaced:
-            parts += f", {_number(self.replaced)} ditolak yang sudah diganti versi yang diterima"
+            parts += f", {_number(self.replaced)} versi lama yang sudah diganti versi yang diterima"
         media = f"{_number(self.media)} foto/tanda tangan ({_size(self.media_bytes)})"
         if self.dry_run:
             return (f"Uji coba, tidak ada yang dihapus: {_number(self.recordings)} rekaman ({parts}) akan "

@@ -35,6 +35,7 @@ KNOWN: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "Terlalu banyak percobaan kode pendaftaran. Coba lagi nanti."),
     QT_TRANSLATE_NOOP("Messages", "Kode pendaftaran tidak berlaku (salah, sudah dipakai, atau kedaluwarsa). Minta kode baru ke admin."),
     QT_TRANSLATE_NOOP("Messages", "Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. Rekaman ini diubah setelah terkirim sebagian: hubungi admin untuk meninjaunya."),
+    QT_TRANSLATE_NOOP("Messages", "Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. Rekaman ini diubah setelah terkirim sebagian: pilih \"Jadikan versi baru\" untuk mengirim isi laptop ini sebagai versi baru yang menggantikannya, atau hubungi admin."),
     QT_TRANSLATE_NOOP("Messages", "Kamera bermasalah karena kesalahan yang tidak terduga. Coba lagi atau pilih sumber lain."),
 )
 

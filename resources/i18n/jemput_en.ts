@@ -1261,6 +1261,11 @@
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="38"/>
+        <source>Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. Rekaman ini diubah setelah terkirim sebagian: pilih &quot;Jadikan versi baru&quot; untuk mengirim isi laptop ini sebagai versi baru yang menggantikannya, atau hubungi admin.</source>
+        <translation>The server already holds another version of this recording (same UUID, different content); the server&apos;s copy was not changed. This recording was edited after it was partly sent: choose &quot;Make a new version&quot; to send what this laptop holds as a new version that replaces it, or ask the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="39"/>
         <source>Kamera bermasalah karena kesalahan yang tidak terduga. Coba lagi atau pilih sumber lain.</source>
         <translation>The camera failed because of an unexpected error. Try again or choose another source.</translation>
     </message>
@@ -1673,44 +1678,49 @@
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="81"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="84"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="81"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="84"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="81"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="84"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="81"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="84"/>
         <source>Pesan server</source>
         <translation>Server message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="85"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="88"/>
         <source>Ditolak (sudah diperbaiki)</source>
         <translation>Rejected (fixed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="85"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="88"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="87"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="90"/>
         <source>Perlu ditinjau</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="88"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="91"/>
         <source>Ditahan</source>
         <translation>On hold</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="91"/>
+        <source>Ditahan (konflik)</source>
+        <translation>On hold (conflict)</translation>
     </message>
 </context>
 <context>
@@ -2120,158 +2130,173 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="129"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="132"/>
         <source>Antrian &amp; Sinkron</source>
         <translation>Queue &amp; Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="140"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="143"/>
         <source>Daftarkan perangkat ke server</source>
         <translation>Register this device with the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="144"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="147"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="146"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="149"/>
         <source>kode sekali pakai dari admin</source>
         <translation>one-time code from the admin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="147"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="150"/>
         <source>Kode pendaftaran</source>
         <translation>Registration code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="149"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="152"/>
         <source>Nama perangkat</source>
         <translation>Device name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="154"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="157"/>
         <source>Daftarkan</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="167"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="170"/>
         <source>Menunggu kirim</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="168"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="171"/>
         <source>Terkirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="169"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="172"/>
         <source>Diterima</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="170"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="173"/>
         <source>Perlu ditinjau</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="171"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="174"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="188"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="191"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="190"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="193"/>
         <source>Sinkron terakhir</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="194"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="197"/>
         <source>Kesalahan terakhir</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="196"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="199"/>
         <source>Percobaan berikutnya</source>
         <translation>Next attempt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="207"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="210"/>
         <source>Sinkron sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="216"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="219"/>
         <source>Perlu perhatian</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="229"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="232"/>
         <source>Kirim ulang</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="232"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="235"/>
+        <source>Jadikan versi baru</source>
+        <translation>Make a new version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="237"/>
+        <source>Kirim isi rekaman di laptop ini sebagai versi baru yang menggantikan salinan di server.</source>
+        <translation>Send this laptop&apos;s copy of the recording as a new version that replaces the copy on the server.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="240"/>
         <source>Perbaiki</source>
         <translation>Fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="265"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="273"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="280"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="288"/>
         <source>belum terdaftar (kerja offline)</source>
         <translation>not registered (working offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="283"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="291"/>
         <source>terhubung</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="283"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="291"/>
         <source>tidak terjangkau</source>
         <translation>unreachable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="284"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="292"/>
         <source>belum dicek</source>
         <translation>not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="330"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="339"/>
         <source>Rekaman dimasukkan lagi ke antrian.</source>
         <translation>The recording is back in the queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="341"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="353"/>
+        <source>Versi baru dibuat dan dimasukkan ke antrian; versi lama diganti saat sinkron berikutnya.</source>
+        <translation>A new version was made and queued; it replaces the old one at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="365"/>
         <source>Isi alamat server dan kode pendaftaran.</source>
         <translation>Enter the server address and the registration code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="344"/>
-        <location filename="../../app/ui/pages/sync_page.py" line="378"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="368"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="402"/>
         <source>Menghubungi server…</source>
         <translation>Contacting the server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="352"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="376"/>
         <source>Terdaftar sebagai %1 (wilayah %2).</source>
         <translation>Registered as %1 (area %2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="364"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="388"/>
         <source>Pendaftaran gagal karena kesalahan tak terduga.</source>
         <translation>Registration failed because of an unexpected error.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="386"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="410"/>
         <source>%1/%2 rekaman · %3/%4 MB</source>
         <translation>%1/%2 recordings · %3/%4 MB</translation>
     </message>

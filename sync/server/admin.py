@@ -166,7 +166,7 @@ def status_counts(engine: Engine, media: MediaStore | None = None) -> dict[str, 
         out["rekaman_total"] = conn.execute(sa.select(count).select_from(r)).scalar_one()
         out["rekaman_diterima_lengkap"] = conn.execute(sa.select(count).select_from(r).where(
             r.c.received_complete == sa.true())).scalar_one()
-        out["konflik"] = conn.execute(sa.select(count).select_from(c)).scalar_one()
+        out["konflik"] = conn.execute(sa.select(count).select_from(c).where(c.c.resolved_at.is_(None))).scalar_one()
         out["grup_nik_ganda"] = conn.execute(sa.select(sa.func.count(sa.distinct(r.c.nik))).where(
             r.c.status == "duplicate_review")).scalar_one()
         out["target"] = conn.execute(sa.select(count).select_from(t)).scalar_one()

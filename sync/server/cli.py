@@ -7,8 +7,9 @@
     jemput-server import-targets --data DIR FILE.csv|FILE.xlsx
     jemput-server import-regions --data DIR FILE.csv
     jemput-server status --data DIR
-    jemput-server review --data DIR [--json]
+    jemput-server review --data DIR [--all] [--json]
     jemput-server resolve-duplicate --data DIR UUID (--keep [--reason TEKS] | --reject --reason TEKS)
+    jemput-server resolve-conflict --data DIR (ID|UUID) --keep-server --reason TEKS
 
 ``run`` prints one line ``jemput-server siap di http://HOST:PORT`` once it is
 listening (with ``--port 0`` the system picks a free port, shown there).
@@ -225,18 +226,27 @@ def cmd_review(args: argparse.Namespace) -> int:
     from sync.server import review
 
     engine, _ = _engine(args)
-    found = review.review(engine)
+    found = review.review(engine, include_resolved=args.all)
     if args.json:
         print(json.dumps(found.to_json(), ensure_ascii=False, sort_keys=True))
         return 0
-    print(f"Konflik terbuka (UUID sama, isi berbeda; salinan server tidak diubah): {len(found.conflicts)}")
+    opened = found.open_conflicts
+    print(f"Konflik terbuka (UUID sama, isi berbeda; salinan server tidak diubah): {len(opened)}")
+    if args.all:
+        print(f"Konflik selesai: {len(found.conflicts) - len(opened)}")
     for c in found.conflicts:
-        print(f"  Konflik {c.id}: rekaman {c.uuid}")
+        state = "" if c.open else f"  [SELESAI: {c.resolution}, {c.resolved_at}]"
+        print(f"  Konflik {c.id}: rekaman {c.uuid}{state}")
         print(f"    kiriman yang ditahan: perangkat {c.device_id} '{c.device_name}', diterima {c.received_at} "
               f"(server), {c.nama or '-'} NIK {c.nik or '-'}")
         if c.stored is not None:
             _print_recording(c.stored, "    tersimpan: ")
         print(f"    berbeda: {', '.join(c.differs) or '-'}")
+        if not c.open:
+            print(f"    alasan: {c.reason or '-'}")
+    if opened:
+        print("Tutup konflik (salinan server tetap): jemput-server resolve-conflict --data DIR ID --keep-server "
+              "--reason \"...\"")
     print(f"Grup NIK ganda (menunggu keputusan): {len(found.duplicates)}")
     for g in found.duplicates:
         print(f"  NIK {g.nik}: {len(g.recordings)} rekaman, {len(g.open)} menunggu keputusan")
@@ -257,6 +267,16 @@ def cmd_resolve_duplicate(args: argparse.Namespace) -> int:
           "menerimanya pada sinkron berikutnya.")
     if done.still_open:
         print("Rekaman lain dengan NIK yang sama masih menunggu keputusan: " + ", ".join(done.still_open))
+    return 0
+
+
+def cmd_resolve_conflict(args: argparse.Namespace) -> int:
+    from sync.server import review
+
+    engine, _ = _engine(args)
+    done = review.resolve_conflict(engine, args.conflict, reason=args.reason)
+    ids = ", ".join(map(str, done.ids))
+    print(f"Konflik {ids} (rekaman {done.uuid}) ditutup: salinan server tetap dipakai, rekaman tidak diubah.")
     return 0
 
 
@@ -311,6 +331,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_status)
 
     p = common(sub.add_parser("review", help="konflik dan NIK ganda yang menunggu admin (memuat NIK dan nama)"))
+    p.add_argument("--all", action="store_true", help="tampilkan juga konflik yang sudah selesai")
     p.add_argument("--json", action="store_true", help="satu baris JSON")
     p.set_defaults(func=cmd_review)
 
@@ -322,6 +343,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", default=None,
                    help="alasan, maks. 500 karakter; dikirim ke perangkat: jangan tulis NIK atau nama")
     p.set_defaults(func=cmd_resolve_duplicate)
+
+    p = common(sub.add_parser("resolve-conflict",
+                              help="tutup konflik: salinan server tetap, kiriman yang ditahan diabaikan"))
+    p.add_argument("conflict", help="ID konflik atau UUID rekaman (lihat jemput-server review)")
+    p.add_argument("--keep-server", action="store_true", required=True,
+                   help="salinan yang sudah tersimpan di server tetap dipakai (rekaman tidak diubah)")
+    p.add_argument("--reason", default=None,
+                   help="alasan, wajib, maks. 500 karakter: jangan tulis NIK atau nama")
+    p.set_defaults(func=cmd_resolve_conflict)
     return parser
 
 

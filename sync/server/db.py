@@ -92,7 +92,15 @@ conflicts = sa.Table(
     sa.Column("payload_sha256", sa.String(64), nullable=False),
     sa.Column("payload", sa.Text, nullable=False),
     sa.Column("received_at", sa.DateTime, nullable=False),
+    sa.Column("resolved_at", sa.DateTime),  # None: open
+    sa.Column("resolution", sa.String(20)),  # CONFLICT_KEPT_SERVER | CONFLICT_DISMISSED
+    sa.Column("reason", sa.String(500)),  # the administrator's words (never logged)
     sa.UniqueConstraint("uuid", "payload_sha256", name="uq_conflicts_uuid_payload"),
+    sa.CheckConstraint(
+        "(resolved_at IS NULL AND resolution IS NULL AND reason IS NULL)"
+        " OR (resolved_at IS NOT NULL AND resolution IN ('kept_server', 'dismissed') AND reason IS NOT NULL)",
+        name="ck_conflicts_resolution"),
+    sa.Index("ix_conflicts_resolved_at", "resolved_at"),
 )
 
 targets = sa.Table(
@@ -129,6 +137,11 @@ counters = sa.Table(
 RECORDINGS_SEQ = "recordings"
 TARGETS_SEQ = "targets"
 REGIONS_VERSION = "regions"
+
+CONFLICT_KEPT_SERVER = "kept_server"
+"""A conflict the administrator closed: the server's copy stays (`review.resolve_conflict`)."""
+CONFLICT_DISMISSED = "dismissed"
+"""A conflict closed because its device sent a new version replacing the recording (intake)."""
 
 ACTIVE_STATUSES = ("accepted", "duplicate_review")
 """Recordings that count as 'this NIK is recorded' (not rejected, not replaced)."""

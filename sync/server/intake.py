@@ -9,7 +9,9 @@ honouring the acknowledgements it carries, then stored as ``rejected``,
 ``accepted`` or ``duplicate_review`` (its NIK is already held by another active
 recording, which becomes ``duplicate_review`` too). A version that
 ``replaces`` an older one marks it ``replaced`` once the new one is stored
-valid; a NIK held only by that predecessor is not a duplicate.
+valid; a NIK held only by that predecessor is not a duplicate, and open
+conflicts its device parked under the predecessor's UUID are closed as
+``dismissed`` (the device chose the new version over them).
 
 Speed: validation runs before the transaction; inside it, every lookup is one
 indexed ``IN`` query for the whole batch and every write an ``executemany``.
@@ -164,6 +166,7 @@ class _BatchTx:
         self.new_blobs: dict[str, dict] = {}
         self.media_of: dict[str, list[dict]] = {}  # uuid -> media rows (sha256, kind, mime, size)
         self.touched_niks: set[str] = set()
+        self.superseded: dict[str, str] = {}  # uuid replaced in this batch -> uuid of its new version
 
     def run(self, checked: list[_Checked]) -> list[ItemResult]:
         conn = self.conn
@@ -296,6 +299,7 @@ class _BatchTx:
             self.touched_niks.add(row["nik"])
         row["status"] = ServerStatus.REPLACED.value
         row["replaced_by_uuid"] = by_uuid
+        self.superseded[row["uuid"]] = by_uuid
         self._changed(row)
 
     def _flag_duplicate(self, row: dict) -> None:
@@ -376,7 +380,20 @@ class _BatchTx:
                   "b_replaced_by": row["replaced_by_uuid"], "b_seq": row["seq"]}
                  for row in self.changed.values()],
             )
+        if self.superseded:
+            self._dismiss_conflicts()
         bump_targets(conn, self.touched_niks - {""})
+
+    def _dismiss_conflicts(self) -> None:
+        """Close the open conflicts this device parked under recordings it has now replaced."""
+        c = db.conflicts
+        self.conn.execute(
+            sa.update(c).where(c.c.uuid == sa.bindparam("b_uuid"), c.c.device_id == self.device.id,
+                               c.c.resolved_at.is_(None))
+            .values(resolved_at=self.now, resolution=db.CONFLICT_DISMISSED, reason=sa.bindparam("b_reason")),
+            [{"b_uuid": old, "b_reason": f"Perangkat mengirim versi baru {new} yang menggantikan rekaman ini."}
+             for old, new in self.superseded.items()],
+        )
 
     # -- answering -----------------------------------------------------------------------
 

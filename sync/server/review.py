@@ -3,8 +3,10 @@ and the administrator's verdict on a duplicate.
 
 - A conflict is a copy of a recording that arrived under a UUID the server
   already held, with other content; intake parked it in ``conflicts`` and left
-  the stored copy alone. Every parked conflict counts as open (there is no
-  dismissal yet).
+  the stored copy alone. It stays open until `resolve_conflict` closes it
+  (``kept_server``: the server's copy stays, the recording is not touched) or
+  its device sends a new version replacing that recording (intake closes it
+  as ``dismissed``). Only open conflicts are listed and counted by default.
 - A duplicate group is the recordings of one NIK while at least one of them is
   in ``duplicate_review`` (intake flags both sides when a second recording of a
   NIK arrives).
@@ -14,7 +16,7 @@ and the administrator's verdict on a duplicate.
   its next ``GET /status``; the NIK's target row is bumped too (its
   ``recorded_by`` may change).
 
-Used by ``jemput-server review`` and ``resolve-duplicate`` (the administrator's
+Used by ``jemput-server review``, ``resolve-duplicate`` and ``resolve-conflict`` (the administrator's
 own terminal, which may show NIKs and names) and by the dashboard (counts
 only). Nothing here logs a NIK, a name or the reason's text.
 """
@@ -98,16 +100,28 @@ class Conflict:
     nama: str
     differs: list[str]  # payload fields where the copies differ, e.g. resident.alamat
     stored: ReviewRecording | None
+    open: bool = True
+    resolved_at: str | None = None  # server clock, UTC
+    resolution: str | None = None  # kept_server | dismissed
+    reason: str | None = None
 
 
 @dataclass
 class Review:
-    conflicts: list[Conflict] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)  # open ones (all with `include_resolved`)
     duplicates: list[DuplicateGroup] = field(default_factory=list)
+    include_resolved: bool = False
+
+    @property
+    def open_conflicts(self) -> list[Conflict]:
+        return [c for c in self.conflicts if c.open]
 
     def to_json(self) -> dict[str, Any]:
+        counts = {"konflik": len(self.open_conflicts), "grup_nik_ganda": len(self.duplicates)}
+        if self.include_resolved:
+            counts["konflik_selesai"] = len(self.conflicts) - counts["konflik"]
         return {
-            "counts": {"konflik": len(self.conflicts), "grup_nik_ganda": len(self.duplicates)},
+            "counts": counts,
             "conflicts": [asdict(c) for c in self.conflicts],
             "duplicates": [{"nik": g.nik, "open": len(g.open), "recordings": [asdict(r) for r in g.recordings]}
                            for g in self.duplicates],
@@ -160,10 +174,11 @@ def _open_niks(conn) -> list[str]:  # noqa: ANN001
         sa.select(r.c.nik).where(r.c.status == ServerStatus.DUPLICATE_REVIEW.value).distinct().order_by(r.c.nik))]
 
 
-def review(engine: Engine) -> Review:
-    """Everything waiting for the administrator (NIKs and names included)."""
+def review(engine: Engine, *, include_resolved: bool = False) -> Review:
+    """Everything waiting for the administrator (NIKs and names included);
+    `include_resolved` lists closed conflicts too."""
     r, d, c = db.recordings, db.devices, db.conflicts
-    out = Review()
+    out = Review(include_resolved=include_resolved)
     with engine.connect() as conn:
         niks = _open_niks(conn)
         groups: dict[str, list[ReviewRecording]] = {n: [] for n in niks}
@@ -176,10 +191,12 @@ def review(engine: Engine) -> Review:
                 groups[row.nik].append(_recording(row))
         out.duplicates = [DuplicateGroup(n, recs) for n, recs in groups.items()]
 
-        parked = conn.execute(
-            sa.select(c.c.id, c.c.uuid, c.c.device_id, c.c.payload, c.c.received_at,
-                      d.c.name.label("device_name"))
-            .join(d, d.c.id == c.c.device_id).order_by(c.c.received_at, c.c.id)).all()
+        query = (sa.select(c.c.id, c.c.uuid, c.c.device_id, c.c.payload, c.c.received_at, c.c.resolved_at,
+                           c.c.resolution, c.c.reason, d.c.name.label("device_name"))
+                 .join(d, d.c.id == c.c.device_id).order_by(c.c.received_at, c.c.id))
+        if not include_resolved:
+            query = query.where(c.c.resolved_at.is_(None))
+        parked = conn.execute(query).all()
         stored: dict[str, Any] = {}
         for part in chunks(sorted({p.uuid for p in parked})):
             for row in conn.execute(sa.select(*_REC_COLUMNS).join(d, d.c.id == r.c.device_id)
@@ -193,15 +210,23 @@ def review(engine: Engine) -> Review:
             id=p.id, uuid=p.uuid, device_id=p.device_id, device_name=_clean(p.device_name),
             received_at=_when(p.received_at), nik=_clean(res.get("nik")), nama=_clean(res.get("nama")),
             differs=_differs(_payload(held.payload), payload) if held is not None else [],
-            stored=_recording(held) if held is not None else None))
+            stored=_recording(held) if held is not None else None,
+            open=p.resolved_at is None, resolved_at=_when(p.resolved_at),
+            resolution=p.resolution, reason=_clean(p.reason) if p.reason is not None else None))
     return out
+
+
+def open_conflicts(conn) -> int:  # noqa: ANN001
+    """How many parked conflicts wait for the administrator."""
+    c = db.conflicts
+    return conn.execute(sa.select(sa.func.count()).select_from(c).where(c.c.resolved_at.is_(None))).scalar_one()
 
 
 def review_counts(engine: Engine) -> dict[str, int]:
     """Open conflicts and duplicate-NIK groups (numbers only, for the dashboard)."""
-    r, c = db.recordings, db.conflicts
+    r = db.recordings
     with engine.connect() as conn:
-        conflicts = conn.execute(sa.select(sa.func.count()).select_from(c)).scalar_one()
+        conflicts = open_conflicts(conn)
         groups = conn.execute(
             sa.select(sa.func.count(sa.distinct(r.c.nik)))
             .where(r.c.status == ServerStatus.DUPLICATE_REVIEW.value)).scalar_one()
@@ -228,13 +253,14 @@ def check_uuid(text: str) -> str:
     return uuid
 
 
-def check_reason(text: str | None, *, required: bool) -> str:
+def check_reason(text: str | None, *, required: bool,
+                 missing: str = "alasan penolakan wajib diisi (--reason \"...\")") -> str:
     """The reason as stored: whitespace folded; refused when empty (if
-    `required`), too long or holding control characters."""
+    `required`, with the words `missing`), too long or holding control characters."""
     reason = " ".join((text or "").split())
     if not reason:
         if required:
-            raise AdminError("alasan penolakan wajib diisi (--reason \"...\")")
+            raise AdminError(missing)
         return ""
     if len(reason) > MAX_REASON_CHARS:
         raise AdminError(f"alasan terlalu panjang ({len(reason)} karakter; maksimal {MAX_REASON_CHARS})")
@@ -287,3 +313,66 @@ def resolve_duplicate(engine: Engine, uuid: str, *, keep: bool, reason: str | No
             .order_by(r.c.received_at, r.c.id))]
     log.info("tinjauan admin: rekaman %s -> %s (perangkat %d)", uuid, status.value, row.device_id)
     return Resolution(uuid, status.value, row.device_id, _clean(row.name), seq, still_open)
+
+
+# --------------------------------------------------------------------------- closing conflicts
+
+MAX_CONFLICT_ID = 2**31 - 1  # the column is a 32-bit integer on PostgreSQL
+
+
+@dataclass(frozen=True)
+class ConflictResolution:
+    ids: list[int]  # the conflicts closed (every open one of the UUID, when a UUID was given)
+    uuid: str
+    resolution: str
+    device_ids: list[int]
+
+
+def _conflict_ref(text: str) -> int | str:
+    """A conflict ID (digits) or a recording UUID, as the administrator typed it."""
+    ref = (text or "").strip()
+    if ref.isascii() and ref.isdigit():
+        number = int(ref)
+        if not 1 <= number <= MAX_CONFLICT_ID:
+            raise AdminError(f"konflik {ref[:20]} tidak ditemukan di server")
+        return number
+    try:
+        return check_uuid(ref)
+    except AdminError:
+        raise AdminError("sebut ID konflik (angka) atau UUID rekaman, seperti yang ditampilkan "
+                         "jemput-server review") from None
+
+
+def resolve_conflict(engine: Engine, ref: str, *, reason: str | None) -> ConflictResolution:
+    """Close a parked conflict: the server's copy stays (``kept_server``).
+
+    `ref` is a conflict ID, or a recording UUID (then every open conflict of
+    that recording is closed). Nothing about the stored recording changes: no
+    new change sequence number, so the devices hear nothing. Raises
+    `AdminError` (nothing changed) for an unknown or already closed conflict
+    and for a missing, too long or control-character reason.
+    """
+    target = _conflict_ref(ref)
+    reason = check_reason(reason, required=True,
+                          missing="alasan wajib diisi (--reason \"...\"), mis. mengapa salinan server yang dipakai")
+    c = db.conflicts
+    with db.write_transaction(engine) as conn:
+        where = c.c.id == target if isinstance(target, int) else c.c.uuid == target
+        rows = conn.execute(sa.select(c.c.id, c.c.uuid, c.c.device_id, c.c.resolved_at, c.c.resolution)
+                            .where(where).order_by(c.c.id).with_for_update()).all()
+        if not rows:
+            raise AdminError(f"konflik {target} tidak ditemukan di server")
+        open_rows = [row for row in rows if row.resolved_at is None]
+        if not open_rows:
+            last = rows[-1]
+            raise AdminError(f"konflik {target} sudah diselesaikan ({last.resolution}, {_when(last.resolved_at)}); "
+                             "tidak ada yang diubah")
+        ids = [row.id for row in open_rows]
+        done = conn.execute(sa.update(c).where(c.c.id.in_(ids), c.c.resolved_at.is_(None)).values(
+            resolved_at=db.utcnow(), resolution=db.CONFLICT_KEPT_SERVER, reason=reason))
+        if done.rowcount != len(ids):  # another administrator was quicker: roll back
+            raise AdminError(f"konflik {target} baru saja diubah orang lain; periksa lagi dengan jemput-server review")
+    uuid = open_rows[0].uuid
+    devices = sorted({row.device_id for row in open_rows})
+    log.info("konflik %s (rekaman %s) ditutup: %s", ",".join(map(str, ids)), uuid, db.CONFLICT_KEPT_SERVER)
+    return ConflictResolution(ids, uuid, db.CONFLICT_KEPT_SERVER, devices)

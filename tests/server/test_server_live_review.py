@@ -15,9 +15,9 @@ import sqlalchemy as sa
 
 from sync import protocol
 from sync.protocol import ReasonCodes, RecordingPayload
-from sync.server import db, review
+from sync.server import admin, db, review
 
-from serverkit import DeviceClient, Recording, run_cli
+from serverkit import DeviceClient, Recording, make_recording, run_cli
 
 
 def _named_device(live_server, name: str, area: str = "13.72") -> DeviceClient:
@@ -165,3 +165,159 @@ def test_hostile_resolutions_are_refused_and_change_nothing(live_server, people,
     with live_server.engine.connect() as conn:
         assert db.counter_value(conn, db.RECORDINGS_SEQ) == counter
     assert a.status(cursor_a)["items"] == [] and b.status(cursor_b)["items"] == []
+
+
+# --------------------------------------------------------------------------- closing conflicts
+
+
+def _changed(rec: Recording, **resident_changes) -> Recording:
+    """The same UUID with other content (the laptop edited it after sending)."""
+    body = rec.payload.model_dump(mode="json")
+    body["resident"].update(resident_changes)
+    return Recording(rec.uuid, RecordingPayload.model_validate(body), rec.media)
+
+
+def _conflict_rows(live_server, uuid: str) -> list[dict]:
+    c = db.conflicts
+    with live_server.engine.connect() as conn:
+        return [dict(r) for r in conn.execute(sa.select(c).where(c.c.uuid == uuid).order_by(c.c.id)).mappings()]
+
+
+def _open_counts(live_server, *, cli: bool = False) -> tuple[int, int, int]:
+    """Open conflicts as the dashboard, `status` and `review` count them (`cli`: the
+    commands themselves, else the functions they call)."""
+    page = requests.get(live_server.url + protocol.Paths.DASHBOARD, timeout=10).text
+    shown = int(page.split('<b id="konflik">', 1)[1].split("<", 1)[0])
+    if cli:
+        status = json.loads(run_cli("status", *live_server.cli_args, "--json").stdout)
+        return shown, status["konflik"], _review(live_server)["counts"]["konflik"]
+    return (shown, admin.status_counts(live_server.engine)["konflik"],
+            review.review(live_server.engine).to_json()["counts"]["konflik"])
+
+
+def test_a_conflict_is_closed_keeping_the_server_copy(live_server, people, recording):
+    device = _named_device(live_server, "Tim Konflik")
+    rec = recording()
+    assert device.send(rec)[0]["outcome"] == "accepted"
+    copies = [_changed(rec, alamat=f"JALAN LAIN NO. {n}") for n in (7, 8, 9)]
+    for copy in copies:
+        assert device.send(copy)[0]["outcome"] == "conflict"
+    first, second, third = (row["id"] for row in _conflict_rows(live_server, rec.uuid))
+    before_counts = _open_counts(live_server)
+    assert len(set(before_counts)) == 1 and before_counts[0] >= 3
+    cursor = device.status()["next_cursor"]
+    stored = _rows(live_server, rec.uuid)
+    with live_server.engine.connect() as conn:
+        counter = db.counter_value(conn, db.RECORDINGS_SEQ)
+
+    reason = "Alamat di salinan server sesuai KK; kiriman ubahan diabaikan"
+    out = run_cli("resolve-conflict", *live_server.cli_args, str(first), "--keep-server", "--reason", reason)
+    assert f"Konflik {first} " in out.stdout and rec.uuid in out.stdout and "salinan server tetap" in out.stdout
+    assert reason not in out.stdout + out.stderr
+    assert _open_counts(live_server) == tuple(n - 1 for n in before_counts)
+
+    listed = {c["id"]: c for c in _review(live_server)["conflicts"]}
+    assert first not in listed and {second, third} <= set(listed)
+    assert listed[second]["open"] is True and listed[second]["resolution"] is None
+    everything = json.loads(run_cli("review", *live_server.cli_args, "--all", "--json").stdout)
+    closed = {c["id"]: c for c in everything["conflicts"]}[first]
+    assert closed["open"] is False and closed["resolution"] == "kept_server" and closed["reason"] == reason
+    assert closed["resolved_at"].endswith("Z") and closed["differs"] == ["resident.alamat"]
+    assert everything["counts"]["konflik"] == before_counts[0] - 1 and everything["counts"]["konflik_selesai"] >= 1
+    text = run_cli("review", *live_server.cli_args, "--all").stdout
+    assert f"Konflik {first}: rekaman {rec.uuid}  [SELESAI: kept_server" in text and reason in text
+    assert f"Konflik {second}: rekaman {rec.uuid}\n" in text and "resolve-conflict" in text
+
+    # by the recording's UUID (as typed, upper case): every open conflict of it closes
+    out = run_cli("resolve-conflict", *live_server.cli_args, f" {rec.uuid.upper()} ", "--keep-server",
+                  "--reason", "Sama: salinan server dipakai")
+    assert f"Konflik {second}, {third} " in out.stdout
+    rows = _conflict_rows(live_server, rec.uuid)
+    assert [(r["resolution"], r["reason"]) for r in rows] == [
+        ("kept_server", reason), ("kept_server", "Sama: salinan server dipakai"),
+        ("kept_server", "Sama: salinan server dipakai")]
+    assert _open_counts(live_server, cli=True) == tuple(n - 3 for n in before_counts)
+
+    # nothing happened to the recording: same row, no new change number, nothing for the device
+    assert _rows(live_server, rec.uuid) == stored
+    with live_server.engine.connect() as conn:
+        assert db.counter_value(conn, db.RECORDINGS_SEQ) == counter
+    assert device.status(cursor)["items"] == []
+    # the same copy sent again is still a conflict, and the closed one stays closed
+    assert device.send(copies[0])[0]["outcome"] == "conflict"
+    assert _conflict_rows(live_server, rec.uuid) == rows
+
+    log = live_server.log.read_text(encoding="utf-8", errors="replace")
+    assert rec.nik not in log and rec.payload.resident.nama not in log and reason not in log
+
+
+def test_a_new_version_from_the_device_dismisses_its_open_conflicts(live_server, people, recording):
+    device = _named_device(live_server, "Tim Versi")
+    rec = recording()
+    assert device.send(rec)[0]["outcome"] == "accepted"
+    changed = _changed(rec, alamat="JALAN BARU NO. 1")
+    assert device.send(changed)[0]["outcome"] == "conflict"
+    before = _open_counts(live_server)[0]
+
+    newer = make_recording(changed.payload.model_dump(mode="json")["resident"], replaces=rec.uuid)
+    assert device.send(newer)[0]["outcome"] == "accepted"
+    [row] = _conflict_rows(live_server, rec.uuid)
+    assert row["resolution"] == "dismissed" and row["resolved_at"] is not None and newer.uuid in row["reason"]
+    assert _open_counts(live_server) == (before - 1,) * 3
+    rows = _rows(live_server, rec.uuid, newer.uuid)
+    assert rows[rec.uuid][1] == "replaced" and rows[newer.uuid][1] == "accepted"
+    # closed already: the administrator is told so, and nothing changes
+    again = run_cli("resolve-conflict", *live_server.cli_args, str(row["id"]), "--keep-server", "--reason", "x",
+                    check=False)
+    assert again.returncode == 1 and "sudah diselesaikan (dismissed" in again.stderr
+    assert _conflict_rows(live_server, rec.uuid) == [row]
+
+
+def test_hostile_conflict_resolutions_are_refused_and_change_nothing(live_server, people, recording):
+    device = _named_device(live_server, "Tim Usil Konflik")
+    rec = recording()
+    assert device.send(rec)[0]["outcome"] == "accepted"
+    assert device.send(_changed(rec, alamat="JALAN USIL NO. 3"))[0]["outcome"] == "conflict"
+    done = recording()
+    assert device.send(done)[0]["outcome"] == "accepted"
+    assert device.send(_changed(done, alamat="JALAN USIL NO. 4"))[0]["outcome"] == "conflict"
+    [open_row], [done_row] = _conflict_rows(live_server, rec.uuid), _conflict_rows(live_server, done.uuid)
+    review.resolve_conflict(live_server.engine, str(done_row["id"]), reason="sudah dicek")
+    before = {u: _conflict_rows(live_server, u) for u in (rec.uuid, done.uuid)}
+    stored = _rows(live_server, rec.uuid, done.uuid)
+    counts = _open_counts(live_server)
+    ref = str(open_row["id"])
+
+    cases = [  # through the command line: (arguments, exit code, words on stderr)
+        (["999999999", "--keep-server", "--reason", "x"], 1, "tidak ditemukan"),
+        (["1; DROP TABLE conflicts;--", "--keep-server", "--reason", "x"], 1, "sebut ID konflik"),
+        ([ref, "--keep-server"], 1, "alasan wajib diisi"),
+        ([ref, "--keep-server", "--reason", "x" * 20_000], 1, "alasan terlalu panjang"),
+        ([str(done_row["id"]), "--keep-server", "--reason", "lagi"], 1, "sudah diselesaikan (kept_server"),
+        ([ref, "--reason", "tanpa keputusan"], 2, "--keep-server"),  # argparse: the verdict is required
+    ]
+    with ThreadPoolExecutor(len(cases)) as pool:  # they fail before writing: run them side by side
+        outs = list(pool.map(lambda args: run_cli("resolve-conflict", *live_server.cli_args, *args, check=False),
+                             [args for args, _, _ in cases]))
+    for (args, code, message), out in zip(cases, outs):
+        assert out.returncode == code and message in out.stderr, (args[:1], out.stderr)
+        assert "Traceback" not in out.stderr and out.stdout == ""
+    assert "x" * 600 not in outs[3].stderr  # the error names the length, not the text
+    # more, straight through the admin API the command calls
+    for target, reason, message in [
+        ("0", "x", "tidak ditemukan"),
+        ("9" * 40, "x", "tidak ditemukan"),
+        (str(uuidlib.uuid4()), "x", "tidak ditemukan"),
+        ("\u0661\u0662", "x", "sebut ID konflik"),  # Arabic-Indic digits are no ID
+        (ref, " \t\n ", "alasan wajib diisi"),
+        (ref, None, "alasan wajib diisi"),
+        (ref, "y" * 501, "alasan terlalu panjang"),
+        (ref, "salinan \x1b[31mserver", "karakter kendali"),  # a terminal escape sequence
+        (done.uuid.upper(), "lagi", "sudah diselesaikan"),
+    ]:
+        with pytest.raises(review.AdminError, match=message):
+            review.resolve_conflict(live_server.engine, target, reason=reason)
+
+    assert {u: _conflict_rows(live_server, u) for u in (rec.uuid, done.uuid)} == before
+    assert _rows(live_server, rec.uuid, done.uuid) == stored
+    assert _open_counts(live_server) == counts

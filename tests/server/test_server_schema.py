@@ -1,8 +1,10 @@
 """The server schema: Alembic migrations build exactly the tables the code uses,
-run again harmlessly, and (when PostgreSQL is installed) work there too."""
+run again harmlessly, upgrade a database holding data from the revision before,
+and (when PostgreSQL is installed) work there too."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import socket
@@ -16,6 +18,8 @@ from alembic.runtime.migration import MigrationContext
 
 from sync.server import db
 
+HEAD = "0002"
+
 
 def _diff(engine) -> list:
     with engine.connect() as conn:
@@ -25,7 +29,7 @@ def _diff(engine) -> list:
 def test_migrations_build_the_tables_the_code_uses(tmp_path):
     engine = db.open_database(f"sqlite:///{tmp_path / 'a.db'}")
     try:
-        assert db.current_revision(engine) == "0001"
+        assert db.current_revision(engine) == HEAD
         assert _diff(engine) == []
         db.migrate(engine)  # again: nothing to do
         with engine.connect() as conn:
@@ -38,6 +42,63 @@ def test_migrations_build_the_tables_the_code_uses(tmp_path):
         assert _diff(engine) == []
     finally:
         engine.dispose()
+
+
+def _upgrade_keeps_parked_conflicts(url: str) -> None:
+    """A database at 0001 holding a device, a recording and two parked conflicts:
+    0002 keeps every row (open), takes resolutions, refuses half-set or unknown
+    ones, and goes back to 0001 with the rows still there."""
+    engine = db.make_engine(url)
+    try:
+        db.migrate(engine, "0001")
+        when = dt.datetime(2025, 11, 20, 9, 30)
+        with engine.begin() as conn:
+            conn.execute(sa.text("INSERT INTO devices (name, area_kode, area_digits, created_at)"
+                                 " VALUES ('Tim A', '13.72', '1372', :t)"), {"t": when})
+            device = conn.execute(sa.text("SELECT id FROM devices")).scalar_one()
+            conn.execute(sa.text(
+                "INSERT INTO recordings (uuid, device_id, payload_sha256, payload, nik, kelurahan_digits, rt, status,"
+                " outcome, reasons, received_at, received_complete, seq) VALUES (:u, :d, 'a', '{}', '', '', '',"
+                " 'accepted', 'accepted', '[]', :t, :f, 1)"), {"u": UUID, "d": device, "t": when, "f": False})
+            for sha in ("b" * 64, "c" * 64):
+                conn.execute(sa.text("INSERT INTO conflicts (uuid, device_id, payload_sha256, payload, received_at)"
+                                     " VALUES (:u, :d, :s, '{\"x\": 1}', :t)"), {"u": UUID, "d": device, "s": sha,
+                                                                                 "t": when})
+        db.migrate(engine)
+        assert db.current_revision(engine) == HEAD and _diff(engine) == []
+        c = db.conflicts
+        with engine.connect() as conn:
+            rows = conn.execute(sa.select(c).order_by(c.c.id)).mappings().all()
+        assert [(r["uuid"], r["payload_sha256"], r["received_at"]) for r in rows] == [
+            (UUID, "b" * 64, when), (UUID, "c" * 64, when)]
+        assert all(r["resolved_at"] is None and r["resolution"] is None and r["reason"] is None for r in rows)
+        with engine.begin() as conn:
+            conn.execute(sa.update(c).where(c.c.id == rows[0]["id"]).values(
+                resolved_at=when, resolution=db.CONFLICT_KEPT_SERVER, reason="salinan server benar"))
+        for values in ({"resolution": "whatever", "resolved_at": when, "reason": "x"},  # unknown resolution
+                       {"resolution": db.CONFLICT_DISMISSED}):  # half set
+            with pytest.raises(sa.exc.IntegrityError):
+                with engine.begin() as conn:
+                    conn.execute(sa.update(c).where(c.c.id == rows[1]["id"]).values(**values))
+        with engine.connect() as conn:
+            assert conn.execute(sa.select(sa.func.count()).select_from(c).where(c.c.resolved_at.is_(None))
+                                ).scalar_one() == 1
+        db.downgrade(engine, "0001")
+        assert {col["name"] for col in sa.inspect(engine).get_columns("conflicts")} == {
+            "id", "uuid", "device_id", "payload_sha256", "payload", "received_at"}
+        with engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT count(*) FROM conflicts")).scalar_one() == 2
+        db.migrate(engine)
+        assert _diff(engine) == []
+    finally:
+        engine.dispose()
+
+
+UUID = "3f2b8c1e-6a4d-4e8b-9c1a-2b3c4d5e6f70"
+
+
+def test_conflict_resolutions_upgrade_a_database_holding_conflicts(tmp_path):
+    _upgrade_keeps_parked_conflicts(f"sqlite:///{tmp_path / 'old.db'}")
 
 
 def test_sequences_are_consecutive_and_shared_by_writers(tmp_path):
@@ -91,6 +152,10 @@ def postgres_url(tmp_path):
         yield f"postgresql+psycopg://jemput@127.0.0.1:{port}/postgres"
     finally:
         subprocess.run([pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
+
+
+def test_conflict_resolutions_upgrade_on_postgresql(postgres_url):
+    _upgrade_keeps_parked_conflicts(postgres_url)
 
 
 def test_the_same_code_runs_on_postgresql(postgres_url, tmp_path, people):

@@ -1,11 +1,13 @@
 """The window's side of sync (pytest-qt, offscreen): the worker polls the server
 and syncs by itself once the connection returns; the Antrian & Sinkron page
-registers the laptop, shows counts, progress, the server's reasons, and turns a
-rejected recording into a new version draft ("Perbaiki")."""
+registers the laptop, shows counts, progress, the server's reasons, turns a
+rejected recording into a new version draft ("Perbaiki") and a parked conflict
+into a queued new version ("Jadikan versi baru")."""
 
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 from PySide6.QtCore import Qt
 
 from app.core.lifecycle import RecordingStatus
@@ -107,3 +109,59 @@ def test_parked_recording_can_be_put_back_in_the_queue(qtbot, session, people):
     assert Outbox(session.store).get(rec.uuid).state == "pending"
     assert page.model.rowCount() == 0 and page.counts["waiting"].text() == "1"
     page.worker.stop()
+
+
+def test_page_resends_a_parked_conflict_as_a_new_version(qtbot, session, people, module_server, registered):
+    from app.store.outbox import Outbox
+    from app.store.recordings import RecordingRepo
+    from sync.client import MSG_CONFLICT, is_conflict_message
+
+    pump = registered(module_server)
+    rec = record(session.store, people)
+    assert pump.run_once().acked == 1
+    # The laptop comes back from an old backup: the recording looks unsent, and is edited.
+    with session.store.transaction() as db:
+        db.conn.execute("UPDATE recordings SET status = 'queued' WHERE uuid = ?", (rec.uuid,))
+        db.conn.execute("UPDATE outbox SET state = 'pending', acked_at = NULL, server_status = NULL"
+                        " WHERE recording_uuid = ?", (rec.uuid,))
+    edited = rec.with_changes(resident=rec.resident.with_changes(alamat="JL. BARU NO. 2"))
+    RecordingRepo(session.store).save(edited, enqueue=True)
+    assert pump.run_once().parked == 1
+    assert Outbox(session.store).get(rec.uuid).last_error == MSG_CONFLICT
+    assert "Jadikan versi baru" in MSG_CONFLICT
+    assert is_conflict_message("Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan "
+                               "server tidak diubah. Rekaman ini diubah setelah terkirim sebagian: hubungi admin "
+                               "untuk meninjaunya.")  # parked under the earlier wording: still a conflict
+
+    page = SyncPage(session, worker=SyncWorker(session, interval_s=60, pump=pump))
+    qtbot.addWidget(page)
+    page.show()
+    try:
+        assert page.model.rowCount() == 1 and page.model.index(0, 0).data() == "Ditahan (konflik)"
+        assert not page.new_version_button.isEnabled()  # nothing selected
+        assert page.select_uuid(rec.uuid) and page.new_version_button.isEnabled()
+        assert page.retry_button.isEnabled() and not page.fix_button.isEnabled()
+        with qtbot.waitSignal(page.worker.finished, timeout=8000) as done:
+            qtbot.mouseClick(page.new_version_button, Qt.MouseButton.LeftButton)
+        assert done.args[0].ok and done.args[0].acked == 1
+        assert "Versi baru dibuat" in page.problem_message.text()
+        qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=3000)
+        [(new_uuid,)] = session.store.query("SELECT uuid FROM recordings WHERE replaces_uuid = ?", (rec.uuid,))
+        assert session.get_recording(new_uuid).status is RecordingStatus.ACCEPTED
+        assert session.get_recording(new_uuid).resident.alamat == "JL. BARU NO. 2"
+        assert session.get_recording(rec.uuid).status is RecordingStatus.SENT
+        assert page.counts["waiting"].text() == "0" and page.counts["accepted"].text() == "1"
+        with module_server.engine.connect() as conn:
+            rows = dict(conn.execute(sa.text("SELECT uuid, status FROM recordings WHERE nik = :n"),
+                                     {"n": rec.resident.nik}).all())
+        assert rows == {rec.uuid: "replaced", new_uuid: "accepted"}
+
+        # a parked entry that is no conflict offers no new version
+        other = record(session.store, people)
+        Outbox(session.store).park(other.uuid, "Server tidak dapat menerima rekaman ini (HTTP 422).")
+        page.refresh()
+        assert page.select_uuid(other.uuid) and not page.new_version_button.isEnabled()
+        page.new_version_selected()  # even if called anyway: nothing happens
+        assert session.store.query("SELECT count(*) FROM recordings WHERE replaces_uuid = ?", (other.uuid,)) == [(0,)]
+    finally:
+        page.worker.stop()

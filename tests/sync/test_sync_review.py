@@ -1,9 +1,13 @@
 """What the server decides comes back to the laptop: two devices record the same
 NIK (both "perlu ditinjau"), the same UUID with other content (a conflict: parked,
-the server's copy unchanged), and a rejected recording fixed and resent as a new
-version that replaces the old one on the server."""
+the server's copy unchanged; the operator resends the laptop's copy as a new
+version that replaces it), and a rejected recording fixed and resent as a new
+version that replaces the old one on the server (once purged by the retention
+purge it leaves the problem list)."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 import sqlalchemy as sa
@@ -11,6 +15,7 @@ import sqlalchemy as sa
 from app.core.lifecycle import RecordingStatus
 from app.store.outbox import Outbox
 from app.store.recordings import OnServer, RecordingRepo
+from app.store.retention import purge_settled
 from faultproxy import FaultProxy
 from sync.client import MSG_CONFLICT, sync_overview
 from sync import protocol
@@ -137,6 +142,76 @@ def test_rejected_recording_fixed_as_new_version_replaces_the_old(session, peopl
     assert old["status"] == "replaced" and old["replaced_by_uuid"] == draft.uuid
     assert new["status"] == "accepted" and new["replaces_uuid"] == rec.uuid and new["received_complete"]
     assert not any(r["code"] == ReasonCodes.DUPLICATE_NIK for r in new["reasons"])
+
+    # The retention purge takes both (fixed, accepted, old enough): the nameless rejected
+    # one is no problem any more. A rejected recording not fixed yet stays listed.
+    unfixed = record(session.store, people, media=[m for m in media_for(people.rng) if m.kind == "signature"])
+    assert pump.run_once().rejected == 1
+    result = purge_settled(session.store, 1, now=dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=2))
+    assert (result.accepted, result.replaced) == (1, 1)
+    purged = session.get_recording(rec.uuid)
+    assert purged.purged and purged.status is RecordingStatus.REJECTED and purged.resident.nama == ""
+    assert [(p.uuid, p.kind, p.fixed) for p in sync_overview(session.store).problems] == [
+        (unfixed.uuid, "rejected", False)]
+    assert sync_overview(session.store).status_counts["rejected"] == 2  # counted as before
+
+
+def test_parked_conflict_resent_as_new_version_replaces_the_server_copy(session, people, module_server,
+                                                                        registered):
+    # A conflict as above: the server holds the first copy, the laptop's edit is parked.
+    proxy, block, pump, rec, other = _first_delivery_without_media(session, people, module_server, registered)
+    with proxy:
+        stored = _server_row(module_server, rec.uuid)
+        with session.store.transaction() as db:
+            db.conn.execute("UPDATE outbox SET server_status = NULL WHERE recording_uuid = ?", (rec.uuid,))
+        edited = rec.with_changes(resident=rec.resident.with_changes(alamat="JL. LAIN NO. 9"))
+        RecordingRepo(session.store).save(edited, enqueue=True)
+        block["on"] = False
+        assert pump.run_once(force=True).parked == 1  # the pump keeps talking through the proxy
+        [problem] = [p for p in sync_overview(session.store).problems if p.uuid == rec.uuid]
+        assert problem.kind == "parked" and problem.conflict
+        with pytest.raises(ValueError, match="konflik"):  # not a conflict: refused, nothing made
+            session.resend_conflict_as_new_version(other.uuid)
+
+        # The operator's way out: the laptop's copy becomes a new version, queued.
+        new = session.resend_conflict_as_new_version(rec.uuid)
+        assert new.uuid != rec.uuid and new.replaces_uuid == rec.uuid and new.status is RecordingStatus.QUEUED
+        assert new.resident == edited.resident and new.acknowledgements == edited.acknowledgements
+        assert {m.sha256 for m in session.recordings.media(new.uuid)} == {
+            m.sha256 for m in session.recordings.media(rec.uuid)}
+        old_entry = Outbox(session.store).get(rec.uuid)
+        assert old_entry.state == "acked" and old_entry.server_status is None  # settled; nothing invented
+        assert session.get_recording(rec.uuid).status is RecordingStatus.SENT
+        assert Outbox(session.store).get(new.uuid).state == "pending"
+        assert not any(p.uuid == rec.uuid for p in sync_overview(session.store).problems)
+        with pytest.raises(ValueError):  # asking again makes nothing more
+            session.resend_conflict_as_new_version(rec.uuid)
+        assert session.store.query("SELECT count(*) FROM recordings WHERE replaces_uuid = ?", (rec.uuid,)) == [(1,)]
+
+        # The next sync: the server holds the new version, the old one is replaced, nothing doubled.
+        report = pump.run_once(force=True)
+        assert report.ok and report.acked == 1 and report.parked == 0 and report.duplicates == 0
+        got = session.get_recording(new.uuid)
+        assert got.status is RecordingStatus.ACCEPTED and Outbox(session.store).get(new.uuid).state == "acked"
+        assert session.get_recording(rec.uuid).status is RecordingStatus.SENT  # 'replaced' is no local verdict
+        old, held = _server_row(module_server, rec.uuid), _server_row(module_server, new.uuid)
+        assert old["status"] == "replaced" and old["replaced_by_uuid"] == new.uuid
+        assert (old["payload_sha256"], old["payload"]) == (stored["payload_sha256"], stored["payload"])
+        assert held["status"] == "accepted" and held["replaces_uuid"] == rec.uuid and held["received_complete"]
+        assert "JL. LAIN NO. 9" in held["payload"] and held["reasons"] == []
+        with module_server.engine.connect() as conn:
+            same_nik = conn.execute(sa.text("SELECT status, count(*) FROM recordings WHERE nik = :n GROUP BY status"),
+                                    {"n": rec.resident.nik}).all()
+            conflict = conn.execute(sa.text("SELECT resolution, reason FROM conflicts WHERE uuid = :u"),
+                                    {"u": rec.uuid}).one()
+        assert sorted(same_nik) == [("accepted", 1), ("replaced", 1)]
+        assert conflict[0] == "dismissed" and new.uuid in conflict[1]  # closed on the server too
+        assert sync_overview(session.store).problems == []
+        assert pump.run_once(force=True).sent == 0
+
+    # Settled: the retention purge takes the old copy with the new version, once old enough.
+    result = purge_settled(session.store, 1, now=dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=2))
+    assert result.replaced == 1 and session.get_recording(rec.uuid).purged
 
 
 def _server_row(server, uuid: str) -> dict:

@@ -7,7 +7,10 @@ error in the operator's words with the next automatic try, and the
 token was revoked) a form takes the server address and the enrollment code.
 Below, the recordings that need a person: rejected ones with the server's
 reasons and a "Perbaiki" button (a new version draft, opened by the window
-through `fixRecording`), duplicate reviews, and entries parked after a conflict.
+through `fixRecording`), duplicate reviews, and parked entries ("Kirim ulang";
+after a conflict also "Jadikan versi baru": the laptop's copy goes to the queue
+as a new version that replaces the one the server holds). Rejected recordings
+already fixed whose personal data the retention purge removed are left out.
 
 The page reads the store in a few short queries (`sync.client.sync_overview`);
 everything that talks to the network runs on the `SyncWorker`'s thread.
@@ -85,7 +88,7 @@ class ProblemModel(QAbstractTableModel):
             return self.tr("Ditolak (sudah diperbaiki)") if p.fixed else self.tr("Ditolak")
         if p.kind == "duplicate_review":
             return self.tr("Perlu ditinjau")
-        return self.tr("Ditahan")
+        return self.tr("Ditahan (konflik)") if p.conflict else self.tr("Ditahan")
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -229,6 +232,11 @@ class SyncPage(QWidget):
         self.retry_button = QPushButton(self.tr("Kirim ulang"), self)
         self.retry_button.clicked.connect(self.retry_selected)
         buttons.addWidget(self.retry_button)
+        self.new_version_button = QPushButton(self.tr("Jadikan versi baru"), self)
+        self.new_version_button.setToolTip(self.tr(
+            "Kirim isi rekaman di laptop ini sebagai versi baru yang menggantikan salinan di server."))
+        self.new_version_button.clicked.connect(self.new_version_selected)
+        buttons.addWidget(self.new_version_button)
         self.fix_button = QPushButton(self.tr("Perbaiki"), self)
         self.fix_button.setObjectName("primary")
         self.fix_button.clicked.connect(self.fix_selected)
@@ -292,6 +300,7 @@ class SyncPage(QWidget):
         selected = self.selected()
         self.fix_button.setEnabled(bool(selected and selected.kind == "rejected" and not selected.fixed))
         self.retry_button.setEnabled(bool(selected and selected.kind == "parked"))
+        self.new_version_button.setEnabled(bool(selected and selected.kind == "parked" and selected.conflict))
 
     def selected(self) -> ProblemRecord | None:
         rows = self.table.selectionModel().selectedRows()
@@ -328,6 +337,21 @@ class SyncPage(QWidget):
             return
         Outbox(self.session.store).unpark(p.uuid)
         self._problem_text(self.tr("Rekaman dimasukkan lagi ke antrian."), error=False)
+        self.refresh()
+        self.worker.sync_now()
+
+    def new_version_selected(self) -> None:
+        """A parked conflict: queue the laptop's copy as a new version replacing the server's."""
+        p = self.selected()
+        if p is None or p.kind != "parked" or not p.conflict:
+            return
+        try:
+            self.session.resend_conflict_as_new_version(p.uuid)
+        except (ValueError, LookupError) as exc:
+            self._problem_text(str(exc), error=True)
+            return
+        self._problem_text(self.tr("Versi baru dibuat dan dimasukkan ke antrian; versi lama diganti saat "
+                                   "sinkron berikutnya."), error=False)
         self.refresh()
         self.worker.sync_now()
 
