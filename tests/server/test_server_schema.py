@@ -138,20 +138,49 @@ def postgres_url(tmp_path):
         engine.dispose()
         yield given
         return
-    initdb, pg_ctl = shutil.which("initdb") or "/usr/lib/postgresql/15/bin/initdb", shutil.which("pg_ctl")
-    if not pg_ctl or not Path(initdb).exists():
+    initdb, pg_ctl = _pg_tool("initdb"), _pg_tool("pg_ctl")
+    if initdb is None or pg_ctl is None:
         pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
-    if os.geteuid() == 0:
-        pytest.skip("PostgreSQL refuses to run as root")
-    data = tmp_path / "pg"
-    subprocess.run([initdb, "-D", str(data), "-U", "jemput", "--auth=trust"], check=True, capture_output=True)
+    as_user: list[str] = []
+    base = tmp_path
+    if os.name == "posix" and os.geteuid() == 0:
+        # PostgreSQL refuses to run as root (CI runs as root): run the cluster as
+        # `nobody`, in a folder of its own (pytest's tmp folders are root-only).
+        runuser = shutil.which("runuser")
+        if runuser is None:
+            pytest.skip("PostgreSQL refuses to run as root and runuser is not available")
+        import pwd
+        import tempfile
+
+        nobody = pwd.getpwnam("nobody")
+        base = Path(tempfile.mkdtemp(prefix="jemput-pg-"))
+        os.chmod(base, 0o700)
+        os.chown(base, nobody.pw_uid, nobody.pw_gid)
+        as_user = [runuser, "-u", "nobody", "--"]
+    data = base / "pg"
     port = _free_port()
-    subprocess.run([pg_ctl, "-D", str(data), "-o", f"-p {port} -k {tmp_path} -c listen_addresses=127.0.0.1",
-                    "-l", str(tmp_path / "pg.log"), "-w", "start"], check=True, capture_output=True)
     try:
+        subprocess.run([*as_user, initdb, "-D", str(data), "-U", "jemput", "--auth=trust"], check=True,
+                       capture_output=True)
+        subprocess.run([*as_user, pg_ctl, "-D", str(data), "-o",
+                        f"-p {port} -k {base} -c listen_addresses=127.0.0.1",
+                        "-l", str(base / "pg.log"), "-w", "start"], check=True, capture_output=True)
         yield f"postgresql+psycopg://jemput@127.0.0.1:{port}/postgres"
     finally:
-        subprocess.run([pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
+        subprocess.run([*as_user, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
+        if base is not tmp_path:
+            shutil.rmtree(base, ignore_errors=True)
+
+
+def _pg_tool(name: str) -> str | None:
+    """A PostgreSQL server program from PATH or Debian's versioned folder."""
+    found = shutil.which(name)
+    if found:
+        return found
+    for folder in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
+        if (folder / name).exists():
+            return str(folder / name)
+    return None
 
 
 def test_conflict_resolutions_upgrade_on_postgresql(postgres_url):
