@@ -115,27 +115,37 @@ def test_upload_cut_at_90_percent_resumes_from_the_servers_offset(session, peopl
     assert RecordingRepo(session.store).get(rec.uuid).status is RecordingStatus.ACCEPTED
 
 
+def _first_bundle_spoilt(session, people, server, registered, n: int, fault):
+    """Record `n` recordings and sync once through a proxy that spoils the first
+    media bundle with `fault(body)`; returns the report, the recordings, how many
+    bundles were posted and the PUTs seen."""
+    spoilt = {"n": 0}
+
+    def decide(req):
+        if req.method == "POST" and req.path == "/media-bundle" and spoilt["n"] == 0:
+            spoilt["n"] += 1
+            return fault(req.body)
+        return None
+
+    with FaultProxy(server.port, decide=decide) as proxy:
+        pump = registered(server, url=proxy.url)
+        recs = [record(session.store, people, media=media_for(people.rng, target_kb=20)) for _ in range(n)]
+        report = pump.run_once()
+        bundles = proxy.count("POST", "/media-bundle")
+        puts = [s for s in proxy.seen if s.method == "PUT"]
+    assert spoilt["n"] == 1
+    return report, recs, bundles, puts
+
+
 def test_a_bundle_cut_half_way_leaves_nothing_and_its_files_go_one_by_one(session, people, module_server,
                                                                          registered):
     """A bundle is all or nothing on the wire: a cut one leaves no partial file on
     the server; rather than risk the same megabyte again on a link that drops,
     its files go the resumable way (each kept once sent) and the run finishes."""
-    cuts = {"n": 0}
-
-    def decide(req):
-        if req.method == "POST" and req.path == "/media-bundle" and cuts["n"] == 0:
-            cuts["n"] += 1
-            return ("cut_request", len(req.body) * 2 // 3)
-        return None
-
-    with FaultProxy(module_server.port, decide=decide) as proxy:
-        pump = registered(module_server, url=proxy.url)
-        recs = [record(session.store, people, media=media_for(people.rng, target_kb=20)) for _ in range(4)]
-        report = pump.run_once()
-        bundles = proxy.count("POST", "/media-bundle")
-        puts = [s for s in proxy.seen if s.method == "PUT"]
+    report, recs, bundles, puts = _first_bundle_spoilt(
+        session, people, module_server, registered, 4, lambda body: ("cut_request", len(body) * 2 // 3))
     assert report.ok and report.acked == 4, report.error
-    assert cuts["n"] == 1 and bundles == 1
+    assert bundles == 1
     assert len(puts) == 8 and {p.offset for p in puts} == {0}  # every file of the cut bundle, whole
     assert not list((module_server.data / "media" / "partial").iterdir())
     files = module_server.media_files()
@@ -148,22 +158,10 @@ def test_a_bundle_cut_half_way_leaves_nothing_and_its_files_go_one_by_one(sessio
 def test_a_file_damaged_inside_a_bundle_goes_again_the_resumable_way(session, people, module_server, registered):
     """The server checks each file of a bundle on its own: the damaged one is
     refused (422.2), the others are kept, and the client sends that one alone."""
-    damaged = {"n": 0}
-
-    def decide(req):
-        if req.method == "POST" and req.path == "/media-bundle" and damaged["n"] == 0:
-            damaged["n"] += 1
-            return ("corrupt", len(req.body) - 10)  # inside the last file
-        return None
-
-    with FaultProxy(module_server.port, decide=decide) as proxy:
-        pump = registered(module_server, url=proxy.url)
-        recs = [record(session.store, people, media=media_for(people.rng, target_kb=20)) for _ in range(3)]
-        report = pump.run_once()
-        bundles = proxy.count("POST", "/media-bundle")
-        puts = [s for s in proxy.seen if s.method == "PUT"]
+    report, recs, bundles, puts = _first_bundle_spoilt(
+        session, people, module_server, registered, 3, lambda body: ("corrupt", len(body) - 10))  # last file
     assert report.ok and report.acked == 3, report.error
-    assert damaged["n"] == 1 and bundles == 1
+    assert bundles == 1
     assert len({s.path for s in puts}) == 1 and puts[0].offset == 0  # only the damaged file, from its start
     files = module_server.media_files()
     for rec in recs:

@@ -87,6 +87,16 @@ def test_a_recording_the_server_holds_cannot_be_edited_any_more(session, people,
     assert session.get_recording(other.uuid).status is RecordingStatus.ACCEPTED
 
 
+def _edit_as_if_the_delivery_was_never_noted(session, rec):
+    """The laptop died between the server's answer and noting it: the edit lock was
+    never set, so an edit of the delivered recording goes through locally."""
+    with session.store.transaction() as db:
+        db.conn.execute("UPDATE outbox SET server_status = NULL WHERE recording_uuid = ?", (rec.uuid,))
+    edited = rec.with_changes(resident=rec.resident.with_changes(alamat="JL. LAIN NO. 9"))
+    RecordingRepo(session.store).save(edited, enqueue=True)
+    return edited
+
+
 def test_same_uuid_with_changed_content_is_parked_and_server_copy_unchanged(session, people, module_server,
                                                                             registered):
     # The laptop died between the server's answer and noting it: the lock was never
@@ -94,10 +104,7 @@ def test_same_uuid_with_changed_content_is_parked_and_server_copy_unchanged(sess
     proxy, block, pump, rec, other = _first_delivery_without_media(session, people, module_server, registered)
     with proxy:
         stored = _server_row(module_server, rec.uuid)
-        with session.store.transaction() as db:
-            db.conn.execute("UPDATE outbox SET server_status = NULL WHERE recording_uuid = ?", (rec.uuid,))
-        edited = rec.with_changes(resident=rec.resident.with_changes(alamat="JL. LAIN NO. 9"))
-        RecordingRepo(session.store).save(edited, enqueue=True)
+        _edit_as_if_the_delivery_was_never_noted(session, rec)
         block["on"] = False
         second = pump.run_once(force=True)
     assert second.parked == 1 and second.acked == 1  # the conflict is parked, the other carries on
@@ -162,10 +169,7 @@ def test_parked_conflict_resent_as_new_version_replaces_the_server_copy(session,
     proxy, block, pump, rec, other = _first_delivery_without_media(session, people, module_server, registered)
     with proxy:
         stored = _server_row(module_server, rec.uuid)
-        with session.store.transaction() as db:
-            db.conn.execute("UPDATE outbox SET server_status = NULL WHERE recording_uuid = ?", (rec.uuid,))
-        edited = rec.with_changes(resident=rec.resident.with_changes(alamat="JL. LAIN NO. 9"))
-        RecordingRepo(session.store).save(edited, enqueue=True)
+        edited = _edit_as_if_the_delivery_was_never_noted(session, rec)
         block["on"] = False
         assert pump.run_once(force=True).parked == 1  # the pump keeps talking through the proxy
         [problem] = [p for p in sync_overview(session.store).problems if p.uuid == rec.uuid]
