@@ -7,8 +7,10 @@ platform unless a DISPLAY (e.g. Xvfb) is given. Output: resources/screenshots/.
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +43,55 @@ def shoot(app, window, name: str) -> Path:
     return path
 
 
+def start_server(data: Path) -> tuple[subprocess.Popen, str, str]:
+    """A real jemput-server on 127.0.0.1 (free port) with the seed regions; its URL and a code."""
+    cli = [sys.executable, "-m", "sync.server.cli"]
+    data.mkdir(parents=True, exist_ok=True)
+    subprocess.run([*cli, "import-regions", "--data", str(data), str(ROOT / "resources" / "regions" /
+                                                                      "seed_cities.csv")], check=True,
+                   capture_output=True)
+    out = subprocess.run([*cli, "add-device", "--data", str(data), "--name", "Tim Demo", "--area", "13.72"],
+                         check=True, capture_output=True, text=True).stdout
+    code = out.strip().splitlines()[-1]
+    proc = subprocess.Popen([*cli, "run", "--data", str(data), "--host", "127.0.0.1", "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    line = proc.stdout.readline()
+    return proc, line.split()[-1], code
+
+
+def synced(app, window, server_data: Path) -> None:
+    """Antrian & Sinkron after registering with a real server and one sync."""
+    proc, url, code = start_server(server_data)
+    try:
+        page = window.main.queue
+        window.main.nav.setCurrentRow(3)
+        page.server_edit.setText(url)
+        page.code_edit.setText(code)
+        page.register_button.click()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and window.session.status_counts().get("queued", 0):
+            app.processEvents()
+        settle(app, 500)
+        page.refresh()
+        shoot(app, window, "05b-antrian-sinkron-terkirim")
+    finally:
+        window.sync_worker.stop()
+        proc.terminate()
+        proc.wait(10)
+
+
+def english_form(app, window) -> None:
+    """The form in English (a long-text layout check)."""
+    window.change_language("en")
+    main_area = window.main
+    main_area.new_recording()
+    form = main_area.enroll.form
+    form.nik.setText("1372013104010003")  # 31 April: a finding next to the field
+    form.nama.setText("Siti Nur'aini")
+    shoot(app, window, "08-rekam-baru-english")
+    window.change_language("id")
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = make_app()
@@ -67,6 +118,8 @@ def main() -> int:
         for row, name in [(3, "05-antrian-sinkron"), (4, "06-laporan"), (5, "07-pengaturan")]:
             main_area.nav.setCurrentRow(row)
             shoot(app, window, name)
+        synced(app, window, data / "server")
+        english_form(app, window)
         window.close()
         second = AppWindow(data / "demo")
         second.resize(*SIZE)

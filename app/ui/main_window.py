@@ -159,7 +159,9 @@ class AppWindow(QMainWindow):
             self.net_label.setText(self.tr("Server terhubung"))
         else:
             self.net_label.setText(self.tr("Tidak ada sambungan ke server"))
-        last = self.session.get_setting("last_sync_at")
+        from sync.client import local_clock  # loaded with the main area already
+
+        last = local_clock(self.session.get_setting("last_sync_at"))
         self.sync_label.setText(self.tr("Sinkron terakhir: ") + (last or self.tr("belum pernah")))
 
     def closeEvent(self, event):  # noqa: N802 - Qt override

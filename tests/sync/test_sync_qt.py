@@ -108,6 +108,8 @@ def test_parked_recording_can_be_put_back_in_the_queue(qtbot, session, people):
     qtbot.mouseClick(page.retry_button, Qt.MouseButton.LeftButton)
     assert Outbox(session.store).get(rec.uuid).state == "pending"
     assert page.model.rowCount() == 0 and page.counts["waiting"].text() == "1"
+    # Nothing left that needs a person: the list and its buttons are not shown.
+    assert page.table.isHidden() and page.retry_button.isHidden() and page.fix_button.isHidden()
     page.worker.stop()
 
 

@@ -74,3 +74,23 @@ def test_sync_worker_results_after_stop_are_dropped(qtbot, profile_dir):
         assert run(stop_first=True) == []  # the same report, queued when the worker stopped: dropped
     finally:
         session.close()
+
+
+def test_status_bar_shows_the_last_sync_in_local_time(qtbot, profile_dir):
+    import datetime as dt
+
+    from app.ui.main_window import AppWindow
+
+    session = Session.open(profile_dir, PASSPHRASE)
+    moment = dt.datetime(2026, 11, 20, 1, 5, tzinfo=dt.timezone.utc)
+    session.set_setting(Keys.LAST_SYNC, moment.isoformat(timespec="milliseconds"))
+    session.close()
+    win = AppWindow(profile_dir)
+    qtbot.addWidget(win)
+    win.try_unlock(PASSPHRASE)
+    qtbot.waitUntil(lambda: win.main is not None, timeout=10_000)
+    try:
+        expected = moment.astimezone().strftime("%d-%m-%Y %H:%M")
+        assert win.sync_label.text() == "Sinkron terakhir: " + expected  # not the stored ISO text
+    finally:
+        win.close()

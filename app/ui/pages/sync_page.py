@@ -280,6 +280,8 @@ class SyncPage(QWidget):
         visible = bool(o.problems)
         self.problems_title.setVisible(visible)
         self.table.setVisible(visible)
+        for button in (self.retry_button, self.new_version_button, self.fix_button):
+            button.setVisible(visible)  # they act on a row of that list
         self._update_buttons()
 
     def _show_server(self) -> None:
