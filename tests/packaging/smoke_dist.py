@@ -102,6 +102,13 @@ class Smoke:
         self.check("--version", version.returncode == 0 and re.fullmatch(r"jemput \d\S*\s*", version.stdout)
                    is not None, version.stdout.strip() or version.stderr.strip()[-300:])
 
+        cli = self.dist / ("jemput-cli.exe" if os.name == "nt" else "jemput-cli")
+        if self.check("jemput-cli (console program)", cli.is_file(), str(cli)):
+            cli_version = subprocess.run([str(cli), "--version"], capture_output=True, text=True,
+                                         timeout=TIMEOUT_S, cwd=self.work, stdin=subprocess.DEVNULL)
+            self.check("jemput-cli --version", cli_version.stdout == version.stdout and cli_version.returncode == 0,
+                       cli_version.stdout.strip() or cli_version.stderr.strip()[-300:])
+
         fresh = self.work / "baru"
         result, found = self.probe(fresh, demo=False)
         ok = result.returncode == 0 and {"STARTUP_READY", "STARTUP_LOADED"} <= found.keys()
