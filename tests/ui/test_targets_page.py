@@ -70,11 +70,12 @@ def _press_enter_on(qtbot, page, nik: str) -> None:
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
 
 
-def test_list_marks_filters_and_counts_residents_recorded_elsewhere(page, people):
+def test_list_marks_filters_and_counts_residents_recorded_elsewhere(qtbot, page, people):
     # Default view: only residents nobody recorded yet.
     assert page.show_filter.currentData() == SHOW_OPEN
     assert _statuses(page) == {people["open"]: "BELUM REKAM"}
-    assert page.summary.text() == "3 target, 2 sudah direkam (1 oleh tim lain), 1 belum."
+    qtbot.waitUntil(lambda: page.summary.text() == "3 target, 2 sudah direkam (1 oleh tim lain), 1 belum.",
+                    timeout=10_000)  # counted on the database worker
 
     _show(page, SHOW_ALL)
     assert _statuses(page) == {
@@ -122,7 +123,8 @@ def test_report_counts_residents_recorded_by_another_team_once(qtbot, session, p
     page = ReportsPage(session)
     qtbot.addWidget(page)
     page.show()
-    page.refresh()  # per kelurahan
+    page.refresh()  # per kelurahan, on the database worker
+    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
     model = page.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["Wilayah", "Target", "Sudah direkam", "oleh tim lain", "Belum", "Capaian"]

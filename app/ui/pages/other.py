@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.retention import MAX_RETENTION_DAYS, RETENTION_KEY
+from app.ui.workers import run_task
 
 
 def _title(text: str, parent: QWidget) -> QLabel:
@@ -108,12 +109,24 @@ class ReportsPage(QWidget):
         layout.addWidget(self.table, 1)
         self.empty = QLabel(self.tr("Belum ada daftar target. Impor daftar target untuk melihat capaian."), self)
         self.empty.setObjectName("hint")
+        self.empty.hide()
         layout.addWidget(self.empty)
+        self.loaded = False  # True once the first counts are shown
+        self._asked = 0
 
     def refresh(self) -> None:
-        rows = self.session.progress(self.level.currentData())
+        """Counts per area on the database worker (a big target list takes a moment)."""
+        level = self.level.currentData()
+        self._asked += 1
+        asked = self._asked
+        run_task(lambda: self.session.progress(level), lambda rows: self._show(rows, asked))
+
+    def _show(self, rows: list[dict], asked: int) -> None:
+        if asked != self._asked:
+            return  # an older answer (the level changed meanwhile)
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
+        self.loaded = True
 
 
 class SettingsPage(QWidget):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.paged_model import PagedTableModel
+from app.ui.workers import run_task
 from app.ui.widgets.tables import list_table
 
 
@@ -113,6 +114,7 @@ class TargetsPage(QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
+        self._asked = 0  # refreshes asked for; only the newest answer is shown
         title = QLabel(self.tr("Daftar Warga (target wajib KTP)"), self)
         title.setObjectName("pageTitle")
         self.summary = QLabel(self)
@@ -175,7 +177,15 @@ class TargetsPage(QWidget):
         self.model.search = self.search.text().strip()
         self.model.show = self.show_filter.currentData()
         self.model.reload()
-        total, recorded, elsewhere = self.session.target_totals()
+        self._asked += 1
+        asked = self._asked
+        # The counts read the whole list (a moment on a big one): on the database worker.
+        run_task(self.session.target_totals, lambda totals: self._show_totals(totals, asked))
+
+    def _show_totals(self, totals: tuple[int, int, int], asked: int) -> None:
+        if asked != self._asked:
+            return  # an older answer
+        total, recorded, elsewhere = totals
         if elsewhere:
             text = self.tr("%1 target, %2 sudah direkam (%4 oleh tim lain), %3 belum.")
         else:
