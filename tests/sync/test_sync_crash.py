@@ -5,17 +5,34 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
+
 from app.core.lifecycle import RecordingStatus
 from app.store.outbox import Outbox
 from app.store.recordings import RecordingRepo
 from sync.client import Keys
-from sync_support import media_for, record
+from sync_support import media_for, prepare_server_data, record, start_server
 
 N = 60
 
 
+SMALL_BUNDLES = ("--max-bundle-bytes", str(128 * 1024))
+
+
+@pytest.fixture
+def server(tmp_path):
+    """A server of this test alone, with small media bundles (about four files each):
+    many requests, so the kill below lands mid-sync and not after the last one."""
+    holder = [start_server(prepare_server_data(tmp_path / "server"), *SMALL_BUNDLES)]
+    yield holder
+    holder[-1].stop()
+    holder[-1].dispose()
+
+
 def test_server_killed_mid_sync_then_next_sync_completes_exactly_once(session, people, server, registered):
-    pump = registered(server, batch_size=20, first_batch=20)
+    holder, server = server, server[0]
+    # One upload at a time: nothing else is already in flight when the server dies.
+    pump = registered(server, batch_size=20, first_batch=20, upload_workers=1)
     recs = [record(session.store, people, media=media_for(people.rng, target_kb=30)) for _ in range(N)]
     local = {m.sha256: m.data for r in recs for m in RecordingRepo(session.store).media(r.uuid)}
     killed = []
@@ -32,7 +49,8 @@ def test_server_killed_mid_sync_then_next_sync_completes_exactly_once(session, p
     assert session.get_setting(Keys.LAST_ERROR) == first.error
     assert Outbox(session.store).counts()["pending"] == N - first.acked
 
-    revived = server.restart()
+    revived = server.restart(*SMALL_BUNDLES)
+    holder.append(revived)
     try:
         second = pump.run_once(force=True)
         assert second.ok, second.error
@@ -40,7 +58,7 @@ def test_server_killed_mid_sync_then_next_sync_completes_exactly_once(session, p
         status = revived.status()
         media_files = revived.media_files()
     finally:
-        revived.stop()
+        revived.stop()  # (the fixture stops it too: a second stop is harmless)
     assert status["rekaman_total"] == N and status["rekaman_accepted"] == N
     assert status["rekaman_diterima_lengkap"] == N and status["konflik"] == 0
     assert status["berkas_sebagian"] == 0 and set(media_files) == set(local)
