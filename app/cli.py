@@ -1,7 +1,8 @@
 """`jemput <command>`: the headless commands; with no command, the window opens.
 
 Commands: ``init``, ``change-passphrase``, ``import-regions``, ``import-targets``,
-``list``, ``export``, ``purge``, ``demo``, ``doctor`` (``sync`` lives with the sync client). ``--data DIR``
+``list``, ``export``, ``purge``, ``demo``, ``doctor`` (``sync`` lives with the sync client,
+``backup`` and ``restore`` in `app.cli_backup`). ``--data DIR``
 (before or after the command) is the profile folder; default ``$JEMPUT_HOME``,
 else the per-user data folder (``~/.local/share/jemput``). ``demo`` builds its
 profile in ``DIR/demo``, the folder the window's "demo" button opens. The
@@ -915,8 +916,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--camera", type=int, default=0, metavar="N", help="nomor kamera yang diperiksa")
     p.set_defaults(func=cmd_doctor)
 
+    from app.cli_backup import add_backup_commands
     from app.cli_sync import add_sync_commands
 
+    add_backup_commands(sub, parents=[common])
     add_sync_commands(sub, parents=[common])
     return parser
 

@@ -278,6 +278,21 @@ class Session:
             return None
         return purge_settled(self.store, days, dry_run=dry_run, actor=self.operator_name)
 
+    # --------------------------------------------------------------- backup
+    def backup(self, dest, *, keep: int | None = None, progress=None, now=None, free_bytes: int | None = None):
+        """Copy the profile into a new backup folder under `dest` (slow: call from the database
+        worker). Returns `app.store.backup.BackupResult`; see `backup_profile`."""
+        from app.store.backup import backup_profile
+
+        return backup_profile(self.store, dest, keep=keep, progress=progress, now=now,
+                              free_bytes=free_bytes, actor=self.operator_name)
+
+    def last_backup(self) -> dict | None:
+        """When and where the last backup went (``at`` ISO UTC, ``folder``, ``recordings``, ``bytes``)."""
+        from app.store.backup import last_backup
+
+        return last_backup(self.store)
+
     # ----------------------------------------------------------------- sync
     def fix_rejected(self, uuid: str) -> Recording:
         """A new draft that corrects a recording the server rejected.

@@ -56,6 +56,7 @@ __all__ = [
     "profile_exists",
     "connect",
     "unlock",
+    "unlock_with_key",
     "restrict_profile",
 ]
 
@@ -119,16 +120,27 @@ class Store:
         lock: serialises use of the connection; the repositories take it, so a
             store may be handed between threads but is used by one at a time.
         profile: what ``profile.json`` says (salt, KDF parameters).
+        key: the raw key in force (kept for a second connection to the same file,
+            e.g. the snapshot of `app.store.backup`; never logged, not in repr).
     """
 
-    def __init__(self, directory: str | os.PathLike, conn: sqlcipher3.Connection, profile: ProfileInfo):
+    def __init__(self, directory: str | os.PathLike, conn: sqlcipher3.Connection, profile: ProfileInfo,
+                 key: bytes | None = None):
         self.dir = Path(directory)
         self.path = db_path(directory)
         self.conn = conn
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self.lock = threading.RLock()
         self.profile = profile
+        self._key = key
         self._closed = False
+
+    @property
+    def key(self) -> bytes:
+        """The raw key that opens the file now (StoreError if this store was built without it)."""
+        if self._key is None:
+            raise StoreError("Kunci basis data tidak tersedia untuk operasi ini.", kind="invalid")
+        return self._key
 
     @property
     def closed(self) -> bool:
@@ -176,14 +188,16 @@ class Store:
         with self.reading():
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
-    def replace_connection(self, conn: sqlcipher3.Connection) -> None:
-        """Continue on `conn` (same file, already unlocked) and close the old connection.
+    def replace_connection(self, conn: sqlcipher3.Connection, key: bytes | None = None) -> None:
+        """Continue on `conn` (same file, already unlocked with `key`) and close the old connection.
 
         Used after a passphrase change: the old connection's key no longer
         matches the file, or its codec cannot be trusted after a failed re-key.
         """
         with self.lock:
             self._check_open()
+            if key is not None:
+                self._key = key
             old, self.conn = self.conn, conn
             self.db = sqlite_utils.Database(conn, execute_plugins=False)
             try:
@@ -240,7 +254,7 @@ def create_profile(
     key = derive_key(passphrase, info.salt, info.kdf)
     with known_errors():
         conn = connect(path, key)
-    store = Store(directory, conn, info)
+    store = Store(directory, conn, info, key)
     try:
         with store.lock, known_errors():
             _, version = migrations.migrate(store.db)
@@ -267,8 +281,8 @@ def open_profile(directory: str | os.PathLike, passphrase: str) -> Store:
     if not isinstance(passphrase, str) or passphrase == "":
         raise WrongPassphrase()
     restrict_profile(directory)
-    conn, info, finished = unlock(directory, info, passphrase)
-    store = Store(directory, conn, info)
+    conn, info, finished, key = unlock_with_key(directory, info, passphrase)
+    store = Store(directory, conn, info, key)
     try:
         with store.lock, known_errors():
             before, after = migrations.migrate(
@@ -290,6 +304,14 @@ def open_profile(directory: str | os.PathLike, passphrase: str) -> Store:
 
 
 def unlock(directory: Path, info: ProfileInfo, passphrase: str) -> tuple[sqlcipher3.Connection, ProfileInfo, bool]:
+    """`unlock_with_key` without the key."""
+    conn, info, finished, _key = unlock_with_key(directory, info, passphrase)
+    return conn, info, finished
+
+
+def unlock_with_key(
+    directory: Path, info: ProfileInfo, passphrase: str
+) -> tuple[sqlcipher3.Connection, ProfileInfo, bool, bytes]:
     """Open the database with `passphrase`: (connection, profile info, finished a change?).
 
     The salt in ``kdf`` is tried first. If it fails and a ``pending`` entry
@@ -300,16 +322,19 @@ def unlock(directory: Path, info: ProfileInfo, passphrase: str) -> tuple[sqlciph
     left alone (harmless: the next change replaces it), because another process
     may be in the middle of that very change.
     Raises `WrongPassphrase` when neither opens the file (nothing written).
+    The fourth value is the raw key that opened it.
     """
     path = db_path(directory)
     try:
+        key = derive_key(passphrase, info.salt, info.kdf)
         with known_errors():
-            return connect(path, derive_key(passphrase, info.salt, info.kdf)), info, False
+            return connect(path, key), info, False, key
     except WrongPassphrase:
         if info.pending is None:
             raise
+    key = derive_key(passphrase, info.pending.salt, info.pending.kdf)
     with known_errors():
-        conn = connect(path, derive_key(passphrase, info.pending.salt, info.pending.kdf))
+        conn = connect(path, key)
     try:
         info = info.promoted()
         write_profile(directory, info)
@@ -317,7 +342,7 @@ def unlock(directory: Path, info: ProfileInfo, passphrase: str) -> tuple[sqlciph
         conn.close()
         raise
     log.info("finished an interrupted passphrase change")
-    return conn, info, True
+    return conn, info, True, key
 
 
 def restrict_profile(directory: str | os.PathLike) -> None:

@@ -204,16 +204,17 @@ def _rekey_store(store: Store, change: PassphraseChange, old: str) -> ProfileInf
         # The re-key did not commit: the old key still holds, and the store's
         # connection may be half-switched, so it is replaced by a clean one.
         before = change.info.with_pending(None)
-        conn = open_with(change.directory, derive_key(old, before.salt, before.kdf))
+        old_key = derive_key(old, before.salt, before.kdf)
+        conn = open_with(change.directory, old_key)
         if conn is not None:
-            store.replace_connection(conn)
+            store.replace_connection(conn, old_key)
         log.error("passphrase change: the re-key did not commit (%s)", type(failure).__name__)
         raise StoreError(
             "Kata sandi tidak dapat diganti: basis data tidak dapat ditulis ulang "
             "(periksa ruang disk). Kata sandi lama tetap berlaku.",
             kind=getattr(failure, "kind", "store"),
         ) from failure
-    store.replace_connection(conn)
+    store.replace_connection(conn, change.key)
     try:
         return finish_change(change)
     except OSError as exc:

@@ -43,12 +43,12 @@
         <translation>No connection to the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>Sinkron terakhir: </source>
         <translation>Last sync: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
@@ -1726,32 +1726,32 @@
 <context>
     <name>ProgressModel</name>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="57"/>
+        <location filename="../../app/ui/pages/other.py" line="67"/>
         <source>Wilayah</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="57"/>
+        <location filename="../../app/ui/pages/other.py" line="67"/>
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="57"/>
+        <location filename="../../app/ui/pages/other.py" line="67"/>
         <source>Sudah direkam</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="58"/>
+        <location filename="../../app/ui/pages/other.py" line="68"/>
         <source>Belum</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="58"/>
+        <location filename="../../app/ui/pages/other.py" line="68"/>
         <source>Capaian</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="58"/>
+        <location filename="../../app/ui/pages/other.py" line="68"/>
         <source>oleh tim lain</source>
         <translation>by another team</translation>
     </message>
@@ -1759,22 +1759,22 @@
 <context>
     <name>RecordedElsewhereBox</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="90"/>
+        <location filename="../../app/ui/pages/targets.py" line="91"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="91"/>
+        <location filename="../../app/ui/pages/targets.py" line="92"/>
         <source>Warga ini sudah direkam oleh tim lain. Tetap rekam?</source>
         <translation>This resident was already recorded by another team. Record anyway?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="92"/>
+        <location filename="../../app/ui/pages/targets.py" line="93"/>
         <source>Tetap rekam</source>
         <translation>Record anyway</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="93"/>
+        <location filename="../../app/ui/pages/targets.py" line="94"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -1838,32 +1838,32 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="87"/>
+        <location filename="../../app/ui/pages/other.py" line="109"/>
         <source>Laporan capaian</source>
         <translation>Progress report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="89"/>
+        <location filename="../../app/ui/pages/other.py" line="111"/>
         <source>Per:</source>
         <translation>By:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="91"/>
+        <location filename="../../app/ui/pages/other.py" line="113"/>
         <source>RT</source>
         <translation>RT</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="92"/>
+        <location filename="../../app/ui/pages/other.py" line="114"/>
         <source>Kelurahan/Desa</source>
         <translation>Kelurahan/Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="93"/>
+        <location filename="../../app/ui/pages/other.py" line="115"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="109"/>
+        <location filename="../../app/ui/pages/other.py" line="131"/>
         <source>Belum ada daftar target. Impor daftar target untuk melihat capaian.</source>
         <translation>No target list yet. Import a target list to see progress.</translation>
     </message>
@@ -1871,147 +1871,187 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="131"/>
+        <location filename="../../app/ui/pages/other.py" line="167"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="132"/>
+        <location filename="../../app/ui/pages/other.py" line="168"/>
         <source>Umum</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="137"/>
+        <location filename="../../app/ui/pages/other.py" line="173"/>
         <source>Bahasa tampilan</source>
         <translation>Display language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="140"/>
+        <location filename="../../app/ui/pages/other.py" line="176"/>
         <source> tahun</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="141"/>
+        <location filename="../../app/ui/pages/other.py" line="177"/>
         <source>Usia minimal perekaman (kartu ditahan sampai 17)</source>
         <translation>Minimum recording age (card held until 17)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="144"/>
+        <location filename="../../app/ui/pages/other.py" line="180"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="146"/>
+        <location filename="../../app/ui/pages/other.py" line="182"/>
         <source>0 = kamera laptop, 1 = kamera USB, atau berkas video/foto</source>
         <translation>0 = laptop camera, 1 = USB camera, or a video/photo file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="147"/>
+        <location filename="../../app/ui/pages/other.py" line="183"/>
         <source>Sumber kamera</source>
         <translation>Camera source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="150"/>
+        <location filename="../../app/ui/pages/other.py" line="186"/>
         <source>Pemeriksaan foto (ambang batas)</source>
         <translation>Photo checks (thresholds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="154"/>
+        <location filename="../../app/ui/pages/other.py" line="190"/>
         <source>Ketajaman minimal (makin besar makin ketat)</source>
         <translation>Minimum sharpness (higher is stricter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="155"/>
+        <location filename="../../app/ui/pages/other.py" line="191"/>
         <source>Wajah minimal (bagian tinggi bingkai)</source>
         <translation>Minimum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="156"/>
+        <location filename="../../app/ui/pages/other.py" line="192"/>
         <source>Wajah maksimal (bagian tinggi bingkai)</source>
         <translation>Maximum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="157"/>
+        <location filename="../../app/ui/pages/other.py" line="193"/>
         <source>Kemiringan kepala maksimal (derajat)</source>
         <translation>Maximum head tilt (degrees)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="158"/>
+        <location filename="../../app/ui/pages/other.py" line="194"/>
         <source>Terang minimal wajah (0-255)</source>
         <translation>Minimum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="159"/>
+        <location filename="../../app/ui/pages/other.py" line="195"/>
         <source>Terang maksimal wajah (0-255)</source>
         <translation>Maximum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="167"/>
+        <location filename="../../app/ui/pages/other.py" line="203"/>
         <source>Kembalikan ke bawaan</source>
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="172"/>
+        <location filename="../../app/ui/pages/other.py" line="208"/>
         <source>Keamanan</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="174"/>
+        <location filename="../../app/ui/pages/other.py" line="210"/>
         <source>Kata sandi mengunci basis data di laptop ini.</source>
         <translation>The password locks the database on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="178"/>
+        <location filename="../../app/ui/pages/other.py" line="214"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="183"/>
+        <location filename="../../app/ui/pages/other.py" line="219"/>
         <source>Profil demo memakai kata sandi tetap; tidak dapat diganti.</source>
         <translation>The demo profile has a fixed password; it cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="186"/>
+        <location filename="../../app/ui/pages/other.py" line="222"/>
         <source>Privasi</source>
         <translation>Privacy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="190"/>
+        <location filename="../../app/ui/pages/other.py" line="226"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="191"/>
+        <location filename="../../app/ui/pages/other.py" line="227"/>
         <source>Tidak pernah</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="192"/>
+        <location filename="../../app/ui/pages/other.py" line="228"/>
         <source>Hapus data pribadi setelah diterima server</source>
         <translation>Remove personal data after the server accepted it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="194"/>
+        <location filename="../../app/ui/pages/other.py" line="230"/>
         <source>Foto, tanda tangan dan biodata rekaman yang sudah diterima server dihapus dari laptop ini, setelah sinkron berhasil. Yang tersisa hanya status, tanggal, wilayah dan RT/RW, sehingga capaian tetap terhitung. 0 = tidak pernah dihapus.</source>
         <translation>Photo, signature and biodata of recordings the server accepted are removed from this laptop after a successful sync. Only the status, dates, region and RT/RW remain, so progress still counts them. 0 = never removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="206"/>
+        <location filename="../../app/ui/pages/other.py" line="243"/>
         <source>Simpan pengaturan</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="236"/>
+        <location filename="../../app/ui/pages/other.py" line="266"/>
+        <source>Cadangan</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="268"/>
+        <source>Salin profil ke flashdisk selama perjalanan: bila laptop rusak atau hilang, rekaman tetap ada. Salinan tetap terkunci dan dibuka dengan kata sandi yang berlaku saat ini (jemput --data &lt;folder cadangan&gt;). Simpan flashdisk terpisah dari laptop.</source>
+        <translation>Copy the profile to a USB stick while travelling: if the laptop breaks or is lost, the recordings survive. The copy stays locked and opens with the password in force now (jemput --data &lt;backup folder&gt;). Keep the USB stick apart from the laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="281"/>
+        <source>Cadangkan ke…</source>
+        <translation>Back up to…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="297"/>
+        <source>Pilih folder cadangan (mis. flashdisk)</source>
+        <translation>Choose the backup folder (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="330"/>
+        <source>Cadangan tersimpan: %1, %2 rekaman, %3</source>
+        <translation>Backup saved: %1, %2 recordings, %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="337"/>
+        <source>Cadangan gagal: </source>
+        <translation>Backup failed: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="353"/>
+        <source>Cadangan terakhir: belum pernah</source>
+        <translation>Last backup: never</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="359"/>
+        <source>Cadangan terakhir: %1</source>
+        <translation>Last backup: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other.py" line="374"/>
         <source>Kata sandi diganti. Gunakan kata sandi baru saat membuka Jemput berikutnya.</source>
         <translation>Password changed. Use the new password the next time you open Jemput.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="266"/>
+        <location filename="../../app/ui/pages/other.py" line="404"/>
         <source>Alamat server harus diawali https://</source>
         <translation>The server address must start with https://</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="274"/>
+        <location filename="../../app/ui/pages/other.py" line="412"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -2245,58 +2285,58 @@
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="288"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="290"/>
         <source>belum terdaftar (kerja offline)</source>
         <translation>not registered (working offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="291"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="293"/>
         <source>terhubung</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="291"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="293"/>
         <source>tidak terjangkau</source>
         <translation>unreachable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="292"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="294"/>
         <source>belum dicek</source>
         <translation>not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="339"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="341"/>
         <source>Rekaman dimasukkan lagi ke antrian.</source>
         <translation>The recording is back in the queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="353"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="355"/>
         <source>Versi baru dibuat dan dimasukkan ke antrian; versi lama diganti saat sinkron berikutnya.</source>
         <translation>A new version was made and queued; it replaces the old one at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="365"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="367"/>
         <source>Isi alamat server dan kode pendaftaran.</source>
         <translation>Enter the server address and the registration code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="368"/>
-        <location filename="../../app/ui/pages/sync_page.py" line="402"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="370"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="404"/>
         <source>Menghubungi server…</source>
         <translation>Contacting the server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="376"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="378"/>
         <source>Terdaftar sebagai %1 (wilayah %2).</source>
         <translation>Registered as %1 (area %2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="388"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="390"/>
         <source>Pendaftaran gagal karena kesalahan tak terduga.</source>
         <translation>Registration failed because of an unexpected error.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="410"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="412"/>
         <source>%1/%2 rekaman · %3/%4 MB</source>
         <translation>%1/%2 recordings · %3/%4 MB</translation>
     </message>
@@ -2304,42 +2344,42 @@
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="44"/>
+        <location filename="../../app/ui/pages/targets.py" line="45"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="44"/>
+        <location filename="../../app/ui/pages/targets.py" line="45"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="44"/>
+        <location filename="../../app/ui/pages/targets.py" line="45"/>
         <source>Tgl lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="44"/>
+        <location filename="../../app/ui/pages/targets.py" line="45"/>
         <source>RT/RW</source>
         <translation>RT/RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="45"/>
+        <location filename="../../app/ui/pages/targets.py" line="46"/>
         <source>Kel./Desa</source>
         <translation>Kel./Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="45"/>
+        <location filename="../../app/ui/pages/targets.py" line="46"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="63"/>
+        <location filename="../../app/ui/pages/targets.py" line="64"/>
         <source>Sudah direkam</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="65"/>
+        <location filename="../../app/ui/pages/targets.py" line="66"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
@@ -2347,47 +2387,47 @@
 <context>
     <name>TargetsPage</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="116"/>
+        <location filename="../../app/ui/pages/targets.py" line="118"/>
         <source>Daftar Warga (target wajib KTP)</source>
         <translation>Residents (wajib KTP targets)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="121"/>
+        <location filename="../../app/ui/pages/targets.py" line="123"/>
         <source>Cari nama atau awal NIK…</source>
         <translation>Search name or start of NIK…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="124"/>
+        <location filename="../../app/ui/pages/targets.py" line="126"/>
         <source>Belum direkam</source>
         <translation>Not yet recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="125"/>
+        <location filename="../../app/ui/pages/targets.py" line="127"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="126"/>
+        <location filename="../../app/ui/pages/targets.py" line="128"/>
         <source>Semua warga</source>
         <translation>All residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="128"/>
+        <location filename="../../app/ui/pages/targets.py" line="130"/>
         <source>Tampilkan:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="138"/>
+        <location filename="../../app/ui/pages/targets.py" line="140"/>
         <source>Enter atau klik dua kali untuk merekam warga yang dipilih. Impor daftar target: jemput import-targets BERKAS.xlsx</source>
         <translation>Press Enter or double-click to record the selected resident. Import a target list: jemput import-targets FILE.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="180"/>
+        <location filename="../../app/ui/pages/targets.py" line="190"/>
         <source>%1 target, %2 sudah direkam (%4 oleh tim lain), %3 belum.</source>
         <translation>%1 targets, %2 recorded (%4 by another team), %3 not yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="182"/>
+        <location filename="../../app/ui/pages/targets.py" line="192"/>
         <source>%1 target, %2 sudah direkam, %3 belum.</source>
         <translation>%1 targets, %2 recorded, %3 not yet.</translation>
     </message>

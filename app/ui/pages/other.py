@@ -4,21 +4,30 @@ Laporan shows progress against targets per RT, kelurahan and kecamatan.
 Pengaturan holds the language, the minimum recording age, the server address,
 the camera source, the photo-check limits, how long personal data of recordings
 the server accepted stays on the laptop (``retention_days``; the purge runs after
-each successful sync) and "Ganti kata sandi" (a dialog).
+each successful sync), "Ganti kata sandi" (a dialog) and "Cadangan": "Cadangkan
+ke…" copies the encrypted profile into a new folder on e.g. a USB stick
+(`app.store.backup`, on the database worker, with a progress bar) and shows the
+last backup.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -75,6 +84,18 @@ class ProgressModel(QAbstractTableModel):
 def _count(n: int) -> str:
     """1.234 (Indonesian thousands separator)."""
     return f"{n:,}".replace(",", ".")
+
+
+def _fill(text: str, *values: str) -> str:
+    """Qt-style %1, %2 … placeholders filled in one pass (a value holding '%2' stays as it is)."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1] if 0 < int(m.group(1)) <= len(values)
+                  else m.group(0), text)
+
+
+def _megabytes(n: int) -> str:
+    """45 MB; below 10 MB one decimal (0,8 MB)."""
+    mb = n / (1024 * 1024)
+    return (f"{mb:.1f}".replace(".", ",") if mb < 10 else _count(round(mb))) + " MB"
 
 
 class ReportsPage(QWidget):
@@ -135,6 +156,8 @@ class SettingsPage(QWidget):
     """
 
     languageChanged = Signal(str)
+    # Backup progress in thousandths, emitted from the database worker (queued to the GUI thread).
+    _backupProgress = Signal(int)
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -211,6 +234,7 @@ class SettingsPage(QWidget):
         self.retention_hint.setWordWrap(True)
         pform.addRow(self.retention_hint)
         layout.addWidget(privacy)
+        self._build_backup_group(layout)
         self.passphrase_dialog = None
         self.message = QLabel(self)
         self.message.setObjectName("okText")
@@ -233,6 +257,107 @@ class SettingsPage(QWidget):
         for key, box in self.thresholds.items():
             box.setValue(float(getattr(current, key)))
         self.message.clear()
+        self._show_last_backup()
+
+    # ------------------------------------------------------------------ Cadangan
+    def _build_backup_group(self, layout: QVBoxLayout) -> None:
+        """One row (last backup, progress while running, the button) and the result line below:
+        the page must still fit a 1366x768 screen, so the longer explanation is a tooltip."""
+        backup = QGroupBox(self.tr("Cadangan"), self)
+        backup.setToolTip(self.tr(
+            "Salin profil ke flashdisk selama perjalanan: bila laptop rusak atau hilang, rekaman tetap ada. "
+            "Salinan tetap terkunci dan dibuka dengan kata sandi yang berlaku saat ini "
+            "(jemput --data <folder cadangan>). Simpan flashdisk terpisah dari laptop."))
+        column = QVBoxLayout(backup)
+        row = QHBoxLayout()
+        self.backup_last = QLabel(backup)
+        self.backup_last.setObjectName("hint")
+        row.addWidget(self.backup_last, 1)
+        self.backup_progress = QProgressBar(backup)
+        self.backup_progress.setRange(0, 1000)
+        self.backup_progress.setFixedWidth(220)
+        self.backup_progress.hide()
+        row.addWidget(self.backup_progress)
+        self.backup_button = QPushButton(self.tr("Cadangkan ke…"), backup)
+        self.backup_button.setToolTip(backup.toolTip())
+        self.backup_button.clicked.connect(self._choose_backup_folder)
+        row.addWidget(self.backup_button)
+        column.addLayout(row)
+        self.backup_result = QLabel(backup)
+        self.backup_result.setWordWrap(True)
+        self.backup_result.setObjectName("okText")
+        self.backup_result.hide()
+        column.addWidget(self.backup_result)
+        self._backupProgress.connect(self.backup_progress.setValue)
+        self.backup_running = False
+        layout.addWidget(backup)
+
+    def _choose_backup_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Pilih folder cadangan (mis. flashdisk)"), str(Path.home()))
+        if folder:
+            self.start_backup(folder)
+
+    def start_backup(self, folder, *, keep: int | None = None) -> bool:
+        """Back the profile up into a new folder under `folder` on the database worker.
+
+        The dialog-free half of "Cadangkan ke…" (tests call it directly).
+        Returns False when a backup is already running.
+        """
+        if self.backup_running:
+            return False
+        self.backup_running = True
+        self.backup_button.setEnabled(False)
+        self.backup_progress.setValue(0)
+        self.backup_progress.show()
+        self.backup_result.hide()
+        session, signal, shown = self.session, self._backupProgress, [-1]
+
+        def progress(done: int, total: int) -> None:  # on the database worker
+            value = int(1000 * done / total) if total else 1000
+            if value != shown[0]:
+                shown[0] = value
+                signal.emit(value)
+
+        run_task(lambda: session.backup(folder, keep=keep, progress=progress),
+                 self._backup_done, self._backup_failed)
+        return True
+
+    def _backup_done(self, result) -> None:
+        self._backup_finished()
+        self.backup_progress.hide()
+        self._show_backup_result(
+            _fill(self.tr("Cadangan tersimpan: %1, %2 rekaman, %3"),
+                  str(result.folder), _count(result.recordings), _megabytes(result.total_bytes)), ok=True)
+        self._show_last_backup()
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        self._backup_finished()
+        self.backup_progress.hide()
+        self._show_backup_result(self.tr("Cadangan gagal: ") + self.session.describe_error(exc), ok=False)
+
+    def _backup_finished(self) -> None:
+        self.backup_running = False
+        self.backup_button.setEnabled(True)
+
+    def _show_backup_result(self, text: str, *, ok: bool) -> None:
+        self.backup_result.setObjectName("okText" if ok else "errorText")
+        self.backup_result.setText(text)
+        self.backup_result.show()
+        self.backup_result.style().unpolish(self.backup_result)
+        self.backup_result.style().polish(self.backup_result)
+
+    def _show_last_backup(self) -> None:
+        last = self.session.last_backup()
+        if not last:
+            self.backup_last.setText(self.tr("Cadangan terakhir: belum pernah"))
+            return
+        try:
+            when = dt.datetime.fromisoformat(last["at"]).astimezone().strftime("%d-%m-%Y %H:%M")
+        except (TypeError, ValueError):
+            when = str(last["at"])
+        self.backup_last.setText(_fill(self.tr("Cadangan terakhir: %1"), when))
+        self.backup_last.setToolTip(str(last.get("folder", "")))
 
     def _open_passphrase_dialog(self) -> None:
         from app.ui.passphrase_dialog import ChangePassphraseDialog
