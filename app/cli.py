@@ -379,20 +379,11 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
 
 def _move_profile(staging: Path, data_dir: Path) -> None:
     """Move a closed, complete profile into `data_dir`; the database file goes last."""
-    from app.store.database import profile_exists
-    from app.store.profile import DB_NAME, PROFILE_NAME
+    from app.store.database import move_profile_into, profile_exists
 
-    make_private_dir(data_dir)
     if profile_exists(data_dir):  # pragma: no cover - another process won the race
         raise CliError(f"sudah ada profil di {data_dir}; tidak ada yang diubah")
-    for stale in (f"{DB_NAME}-wal", f"{DB_NAME}-shm"):
-        (data_dir / stale).unlink(missing_ok=True)  # leftovers must not meet the new database
-    names = [p.name for p in staging.iterdir()]
-    order = [PROFILE_NAME] + [n for n in names if n not in (PROFILE_NAME, DB_NAME)] + [DB_NAME]
-    for name in order:
-        if (staging / name).exists():
-            os.replace(staging / name, data_dir / name)
-    fsync_dir(data_dir)
+    move_profile_into(staging, data_dir)
 
 
 def cmd_import_regions(args: argparse.Namespace) -> int:

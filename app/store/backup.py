@@ -501,17 +501,13 @@ def _copy_file(src: Path, dst: Path) -> None:
 
 def _move_in(staging: Path, data_dir: Path) -> None:
     """Move a checked copy into `data_dir`: profile.json first, the database last."""
+    from app.store.database import move_profile_into
+
     make_private_dir(data_dir)
     _refuse_existing(data_dir)  # another process may have made one meanwhile
-    for stale in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", DB_NAME + "-journal"):
-        with contextlib.suppress(FileNotFoundError):
-            (data_dir / stale).unlink()  # an empty leftover must not meet the restored database
-    names = [p.name for p in staging.iterdir()]
-    order = [PROFILE_NAME] + [n for n in names if n not in (PROFILE_NAME, DB_NAME)] + [DB_NAME]
-    for name in order:
-        if (staging / name).exists():
-            os.replace(staging / name, data_dir / name)
-    fsync_dir(data_dir)
+    with contextlib.suppress(FileNotFoundError):
+        (data_dir / DB_NAME).unlink()  # an empty leftover must not meet the restored database
+    move_profile_into(staging, data_dir)
 
 
 def _mb(n: int) -> str:

@@ -417,3 +417,23 @@ def _repair(store: Store) -> None:
     from app.store.targets import TargetRepo
 
     TargetRepo(store).repair_index()
+
+
+def move_profile_into(staging: str | os.PathLike, data_dir: str | os.PathLike) -> None:
+    """Move a closed, complete profile folder's files into `data_dir` (made 0700):
+    ``profile.json`` first, the database file last, so `data_dir` never holds a
+    database without the salt that opens it. Leftover -wal/-shm/-journal files
+    there are removed first (they must not meet another database). The caller
+    has checked that `data_dir` holds no profile."""
+    staging, data_dir = Path(staging), Path(data_dir)
+    name = db_path(data_dir).name
+    make_private_dir(data_dir)
+    for stale in (name + "-wal", name + "-shm", name + "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            (data_dir / stale).unlink()
+    names = [p.name for p in staging.iterdir()]
+    order = [PROFILE_NAME] + [n for n in names if n not in (PROFILE_NAME, name)] + [name]
+    for entry in order:
+        if (staging / entry).exists():
+            os.replace(staging / entry, data_dir / entry)
+    fsync_dir(data_dir)
