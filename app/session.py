@@ -368,7 +368,8 @@ class Session:
             limit=limit, offset=offset)
         return [{
             "uuid": r.uuid, "nama": r.resident.nama, "nik": r.resident.nik, "status": r.status.value,
-            "updated_at": r.updated_at, "server_message": r.server_message, "purged": r.purged,
+            "updated_at": r.updated_at, "server_message": r.server_message,
+            "server_reasons": r.server_reasons, "purged": r.purged,
         } for r in rows]
 
     def status_counts(self) -> dict[str, int]:

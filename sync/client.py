@@ -60,10 +60,11 @@ from pydantic import ValidationError
 from requests.adapters import HTTPAdapter
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
+from app.core.findings import Finding
 from app.core.lifecycle import RecordingStatus, can_move
 from app.store.errors import NotFound
 from app.store.outbox import Outbox, OutboxEntry
-from app.store.recordings import Recording, RecordingRepo
+from app.store.recordings import Recording, RecordingRepo, reasons_from_json, reasons_to_json
 from app.store.settings import Settings
 from app.store.targets import TargetRepo
 from sync import protocol
@@ -381,6 +382,11 @@ def reasons_message(reasons: Iterable[Reason]) -> str:
     return " ".join(m if m.endswith(".") else m + "." for m in seen)
 
 
+def reasons_json(reasons: Iterable[Reason]) -> str | None:
+    """The server's reasons as the JSON list stored next to the message (None when there are none)."""
+    return reasons_to_json(r.model_dump(mode="json") for r in reasons)
+
+
 def _recording_date(created_at: str) -> str:
     """The day of the recording on the laptop's own calendar (what the form validated against)."""
     moment = parse_iso(created_at) or utc_now()
@@ -608,6 +614,7 @@ class _Run:
         self.phase = "send"
         self.open: dict[str, OutboxEntry] = {}  # taken in this run, not finished yet
         self.acks: list[_Ack] = []
+        self.reasons: dict[str, str | None] = {}  # uuid -> the batch answer's reasons (JSON), kept with the ack
         self.last_emit = 0.0
 
     def emit(self, phase: str | None = None, *, force: bool = False) -> None:
@@ -636,6 +643,7 @@ class _Run:
         """Write the confirmed acknowledgements in one short transaction."""
         with self.lock:
             acks, self.acks = self.acks, []
+            reasons = {a.uuid: self.reasons.pop(a.uuid, None) for a in acks}
         if not acks:
             return
         pump = self.pump
@@ -644,7 +652,8 @@ class _Run:
             with pump.store.transaction():
                 for a in part:
                     if pump.outbox.mark_acked(a.uuid, a.status, payload_sha256=a.payload_sha256,
-                                              server_message=a.message):
+                                              server_message=a.message,
+                                              server_reasons=reasons[a.uuid] if a.message else None):
                         done += 1
                         if a.status == ServerStatus.REJECTED.value:
                             self.report.rejected += 1
@@ -1375,6 +1384,8 @@ class SyncPump:
             results = answer.results
             if len(results) != len(preps) or any(r.uuid != p.uuid for r, p in zip(results, preps)):
                 raise SyncError("server", "Jawaban server tidak sesuai kiriman; dicoba lagi nanti.")
+            with run.lock:  # the structured reasons travel to `flush_acks` beside the `_Ack`
+                run.reasons.update((r.uuid, reasons_json(r.reasons)) for r in results)
             return list(zip(preps, results))
         resp: requests.Response = answer
         problem = _problem(resp)
@@ -1463,7 +1474,8 @@ class SyncPump:
             new = RecordingStatus(e.status.value)
             if new is cur_status or not can_move(cur_status, new):
                 continue
-            moves.append((uuid, new, {"status": e.status.value, "message": reasons_message(e.reasons)}))
+            moves.append((uuid, new, {"status": e.status.value, "message": reasons_message(e.reasons),
+                                      "reasons": reasons_json(e.reasons) or "[]"}))
         for part in _chunks(moves, SHORT_TRANSACTION):
             with self.store.transaction():
                 for uuid, new, info in part:
@@ -1606,6 +1618,7 @@ class ProblemRecord:
     message: str
     fixed: bool = False
     conflict: bool = False
+    reasons: tuple[Finding, ...] = ()  # the server's reasons, structured (empty: only `message`)
 
 
 @dataclass(frozen=True)
@@ -1647,12 +1660,13 @@ def sync_overview(store, *, problem_limit: int = 500) -> SyncOverview:
                                       conflict=is_conflict_message(message)))
     # A rejected recording purged by the retention purge was fixed and its new version
     # accepted (that is what made it purgeable): no longer a problem, and nameless anyway.
-    for uuid, status, nama, nik, message in store.query(
-            "SELECT uuid, status, nama, nik, server_message FROM recordings r WHERE status IN ('rejected',"
-            " 'duplicate_review') AND NOT (status = 'rejected' AND purged_at IS NOT NULL AND EXISTS ("
+    for uuid, status, nama, nik, message, reasons in store.query(
+            "SELECT uuid, status, nama, nik, server_message, server_reasons FROM recordings r"
+            " WHERE status IN ('rejected', 'duplicate_review') AND NOT (status = 'rejected' AND purged_at IS NOT NULL AND EXISTS ("
             "SELECT 1 FROM recordings n WHERE n.replaces_uuid = r.uuid)) ORDER BY updated_at DESC LIMIT ?",
             (problem_limit,)):
-        problems.append(ProblemRecord(uuid, status, nama or "", nik or "", message or "", uuid in fixed))
+        problems.append(ProblemRecord(uuid, status, nama or "", nik or "", message or "", uuid in fixed,
+                                      reasons=reasons_from_json(reasons)))
     return SyncOverview(
         registered=bool(settings.get(Keys.SERVER_URL)) and bool(settings.get(Keys.TOKEN)),
         server_url=settings.get(Keys.SERVER_URL),

@@ -49,7 +49,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 # --------------------------------------------------------------------------- version
 
 PROTOCOL_MAJOR = 1
-PROTOCOL_MINOR = 1  # 1.1: media bundles (Capabilities.max_bundle_bytes)
+PROTOCOL_MINOR = 1  # 1.1: media bundles (Capabilities.max_bundle_bytes), Reason.params (optional)
 PROTOCOL_VERSION = f"{PROTOCOL_MAJOR}.{PROTOCOL_MINOR}"
 """Sent by the client in `PROTOCOL_HEADER`. A different major version is refused
 (426); a newer minor version only adds optional fields, which older peers ignore."""
@@ -236,6 +236,14 @@ class ServerStatus(str, Enum):
     REPLACED = "replaced"
 
 
+MAX_REASON_PARAMS = 10
+ReasonParams = Annotated[
+    dict[Annotated[str, Field(max_length=40)], Annotated[str, Field(max_length=200)]],
+    Field(max_length=MAX_REASON_PARAMS),
+]
+"""A reason's params: at most 10 entries, keys up to 40 characters, values up to 200."""
+
+
 class Reason(_Model):
     """Why a recording was rejected or flagged: the shape of `app.core.findings.Finding`."""
 
@@ -243,11 +251,23 @@ class Reason(_Model):
     field: str = Field(max_length=100)
     severity: Literal["error", "warning"]
     message: str = Field(max_length=1000)
+    params: ReasonParams = Field(
+        default_factory=dict,
+        description="(1.1, optional) the values written into `message` (`Finding.params`), so a "
+                    "peer can show the reason in its own language; older peers ignore it")
 
     @classmethod
     def of(cls, finding: Any) -> "Reason":
-        """From an `app.core.findings.Finding` (or anything with ``to_dict``)."""
-        return cls.model_validate(finding.to_dict())
+        """From an `app.core.findings.Finding` (or anything with ``to_dict``).
+
+        Params beyond the limits are left out (the message still says it all).
+        """
+        data = dict(finding.to_dict())
+        params = data.get("params") or {}
+        if len(params) > MAX_REASON_PARAMS or any(
+                len(str(k)) > 40 or len(str(v)) > 200 for k, v in params.items()):
+            data.pop("params", None)
+        return cls.model_validate(data)
 
 
 class Acknowledgement(_Model):

@@ -253,6 +253,14 @@ def _retention_and_target_kk(db: sqlite_utils.Database) -> None:
     )
 
 
+@_migration("0007_server_reasons")
+def _server_reasons(db: sqlite_utils.Database) -> None:
+    """recordings.server_reasons: the server's reasons as a JSON list (code, field,
+    severity, message, params), kept next to `server_message` so the window can show
+    them in its own language. NULL when the server gave none (older rows, older servers)."""
+    db.execute("ALTER TABLE recordings ADD COLUMN server_reasons TEXT")
+
+
 LATEST_VERSION = len(NAMES)
 
 

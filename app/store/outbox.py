@@ -133,6 +133,7 @@ class Outbox:
         *,
         payload_sha256: str | None = None,
         server_message: str | None = None,
+        server_reasons: str | None = None,
     ) -> bool:
         """The server holds the recording: ack the entry and move the recording on.
 
@@ -160,7 +161,8 @@ class Outbox:
             new_status = _VERDICTS.get(server_status, RecordingStatus.SENT)
             move_status(
                 self.store, recording_uuid, new_status,
-                server_status=server_status, server_message=server_message, actor="sync",
+                server_status=server_status, server_message=server_message,
+                server_reasons=server_reasons, actor="sync",
             )
         return True
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
-from app.core.findings import Acknowledgement
+from app.core.findings import Acknowledgement, Finding
 from app.core.lifecycle import RecordingStatus, TransitionError, check_move
 from app.core.resident import Resident
 from app.store import media as media_mod
@@ -63,6 +63,9 @@ class Recording:
         photo_exception, signature_exception: why there is no photo/signature.
         replaces_uuid: the rejected recording this one corrects.
         server_status, server_message: the server's last word on it.
+        server_reasons: the same word as structured findings (code, field,
+            params), so the window can say it in its own language; empty when
+            the server gave none (older rows, older servers).
         purged_at: when the retention purge removed its personal data and media
             (`app.store.retention`); None while the laptop still holds them.
     """
@@ -80,6 +83,7 @@ class Recording:
     server_status: str | None = None
     server_message: str | None = None
     purged_at: str | None = None
+    server_reasons: tuple[Finding, ...] = ()
 
     @property
     def purged(self) -> bool:
@@ -122,8 +126,31 @@ class Recording:
 
 _COLUMNS = (
     "uuid, payload, status, created_at, updated_at, operator, acknowledgements, photo_exception,"
-    " signature_exception, replaces_uuid, server_status, server_message, purged_at"
+    " signature_exception, replaces_uuid, server_status, server_message, purged_at, server_reasons"
 )
+
+
+def reasons_to_json(reasons: Iterable[Any]) -> str | None:
+    """The server's reasons (findings or dicts of the same shape) as a JSON list; None when there are none."""
+    items = [r.to_dict() if hasattr(r, "to_dict") else dict(r) for r in reasons]
+    return canonical_json(items) if items else None
+
+
+def reasons_from_json(text: str | None) -> tuple[Finding, ...]:
+    """The stored reasons as findings; unreadable entries are left out (the message still says it)."""
+    if not text:
+        return ()
+    try:
+        items = json.loads(text)
+    except ValueError:
+        return ()
+    found = []
+    for item in items if isinstance(items, list) else ():
+        try:
+            found.append(Finding.from_dict(item))
+        except (KeyError, TypeError, ValueError):
+            continue
+    return tuple(found)
 
 
 def _from_row(row: Sequence[Any]) -> Recording:
@@ -141,6 +168,7 @@ def _from_row(row: Sequence[Any]) -> Recording:
         server_status=row[10],
         server_message=row[11],
         purged_at=row[12],
+        server_reasons=reasons_from_json(row[13]),
     )
 
 
@@ -157,21 +185,21 @@ def _write_row(db: sqlite_utils.Database, rec: Recording) -> None:
         """
         INSERT INTO recordings (uuid, nik, nama, status, created_at, updated_at, operator, payload,
             acknowledgements, photo_exception, signature_exception, replaces_uuid, server_status,
-            server_message, kelurahan_kode, rw, rt)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            server_message, server_reasons, kelurahan_kode, rw, rt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (uuid) DO UPDATE SET
             nik = excluded.nik, nama = excluded.nama, status = excluded.status,
             updated_at = excluded.updated_at, operator = excluded.operator, payload = excluded.payload,
             acknowledgements = excluded.acknowledgements, photo_exception = excluded.photo_exception,
             signature_exception = excluded.signature_exception, replaces_uuid = excluded.replaces_uuid,
             server_status = excluded.server_status, server_message = excluded.server_message,
-            kelurahan_kode = excluded.kelurahan_kode, rw = excluded.rw, rt = excluded.rt
+            server_reasons = excluded.server_reasons, kelurahan_kode = excluded.kelurahan_kode, rw = excluded.rw, rt = excluded.rt
         """,
         (
             rec.uuid, r.nik, r.nama, rec.status.value, rec.created_at, rec.updated_at, rec.operator,
             canonical_json(r.to_dict()), canonical_json([a.to_dict() for a in rec.acknowledgements]),
             rec.photo_exception, rec.signature_exception, rec.replaces_uuid, rec.server_status,
-            rec.server_message, r.kelurahan_kode, r.rw, r.rt,
+            rec.server_message, reasons_to_json(rec.server_reasons), r.kelurahan_kode, r.rw, r.rt,
         ),
     )
 
@@ -192,6 +220,7 @@ def move_status(
     *,
     server_status: str | None = None,
     server_message: str | None = None,
+    server_reasons: str | None = None,
     actor: str = "",
 ) -> None:
     """Change a recording's status as the lifecycle allows, keeping the outbox in step.
@@ -212,8 +241,9 @@ def move_status(
         now = utc_now()
         db.conn.execute(
             "UPDATE recordings SET status = ?, updated_at = ?, server_status = coalesce(?, server_status),"
-            " server_message = coalesce(?, server_message) WHERE uuid = ?",
-            (new.value, now, server_status, server_message, recording_uuid),
+            " server_message = coalesce(?, server_message),"
+            " server_reasons = CASE WHEN ? IS NULL THEN server_reasons ELSE ? END WHERE uuid = ?",
+            (new.value, now, server_status, server_message, server_message, server_reasons, recording_uuid),
         )
         if new is RecordingStatus.QUEUED:
             _enqueue_current(db, rec)
@@ -299,13 +329,16 @@ class RecordingRepo:
     def set_status(self, recording_uuid: str, status: RecordingStatus, server_info: dict | None = None) -> None:
         """Move a recording to `status` (lifecycle rules apply).
 
-        `server_info` may carry ``status`` and ``message`` from the server (the
-        audit line then names ``sync`` as the actor).
+        `server_info` may carry ``status``, ``message`` and ``reasons`` (a JSON
+        list, see `reasons_to_json`) from the server (the audit line then names
+        ``sync`` as the actor). The reasons are written with the message: a new
+        message without reasons clears the old ones.
         """
         info = server_info or {}
         move_status(
             self.store, recording_uuid, status,
             server_status=info.get("status"), server_message=info.get("message"),
+            server_reasons=info.get("reasons"),
             actor="sync" if server_info else "",
         )
 

@@ -107,7 +107,8 @@ LIMIT ?2
 
 _BLANK = """
 UPDATE recordings SET nik = ?, nik_hash = ?, nama = '', payload = ?, acknowledgements = '[]',
-    photo_exception = NULL, signature_exception = NULL, server_message = NULL, purged_at = ?
+    photo_exception = NULL, signature_exception = NULL, server_message = NULL,
+    server_reasons = NULL, purged_at = ?
 WHERE uuid = ?
 """
 

@@ -19,11 +19,13 @@ params fit no template fall back to `Finding.message`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from string import Formatter
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.core.findings import Finding
+from app.ui.messages import translate_message
 
 CONTEXT = "Findings"
 WORDS_CONTEXT = "FindingWords"
@@ -180,3 +182,22 @@ def finding_text(finding: Finding) -> str:
         return translated.format(**{k: _word(v) for k, v in params.items()})
     except (KeyError, IndexError, ValueError):  # a broken translation: the Indonesian is still right
         return finding.message
+
+
+def server_reasons_text(reasons: Iterable[Finding], message: str | None) -> str:
+    """The server's word on a recording in the window's language, as one line.
+
+    With structured `reasons` (kept since protocol 1.1 params) each is shown
+    through `finding_text` (a code without a template: its message through the
+    "Messages" catalogue); without them the stored `message` as before.
+    """
+    seen: list[str] = []
+    for finding in reasons:
+        text = finding_text(finding)
+        if text == finding.message:
+            text = translate_message(text)
+        if text and text not in seen:
+            seen.append(text)
+    if not seen:
+        return translate_message(message)
+    return " ".join(t if t.endswith(".") else t + "." for t in seen)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 
 from app.core.lifecycle import RecordingStatus
+from app.ui.finding_texts import server_reasons_text
 from app.ui.labels import status_label
 from app.ui.paged_model import PagedTableModel
 
@@ -54,7 +55,7 @@ class RecordingsModel(PagedTableModel):
             if column == "updated_at":
                 return (row.get("updated_at") or "")[:16].replace("T", " ")
             if column == "server":
-                return row.get("server_message") or ""
+                return server_reasons_text(row.get("server_reasons") or (), row.get("server_message"))
             if column == "nama" and row.get("purged"):
                 return self.tr("(data pribadi sudah dihapus)")
             return row.get(column) or ""

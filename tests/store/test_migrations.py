@@ -11,12 +11,13 @@ import uuid
 import pytest
 import sqlite_utils
 
+from app.core.findings import Finding, Severity
 from app.store import migrations
 from app.store.database import SchemaTooNew, connect, open_profile
 from app.store.keys import derive_key
 from app.store.migrations import LATEST_VERSION, NAMES
 from app.store.profile import db_path, profile_path, read_profile
-from app.store.recordings import RecordingRepo
+from app.store.recordings import RecordingRepo, reasons_to_json
 from app.store.targets import TargetRepo
 from store_support import PASSPHRASE, make_profile_at_version, make_resident
 
@@ -135,14 +136,23 @@ def test_from_every_earlier_version(tmp_path, fake, version):
         targets.upsert_many([{"nik": resident.nik, "nama": resident.nama, "recorded_elsewhere": False, **area}])
         got = targets.get(resident.nik)
         assert (got.no_kk, got.tempat_lahir) == (resident.no_kk, resident.tempat_lahir)
-        # 0006: nothing was purged by the upgrade; a purge then takes the settled recording only.
+        # 0007: the server's structured reasons, none in older rows; read back as findings.
         repo = RecordingRepo(store)
+        assert repo.get(rec_uuid).server_reasons == () and repo.get(settled_uuid).server_reasons == ()
+        reasons = (Finding("nik.length", "nik", Severity.ERROR, "NIK harus tepat 16 angka (sekarang 15).",
+                           {"length": "15"}),)
+        with store.transaction() as tx:
+            tx.conn.execute("UPDATE recordings SET server_reasons = ? WHERE uuid = ?",
+                            (reasons_to_json(reasons), settled_uuid))
+        assert repo.get(settled_uuid).server_reasons == reasons
+        # 0006: nothing was purged by the upgrade; a purge then takes the settled recording only.
         assert not repo.get(settled_uuid).purged and not repo.get(rec_uuid).purged
         assert {r[1] for r in store.query("PRAGMA index_list(recordings)")} >= {
             "recordings_replaces", "recordings_nik_hash"}
         result = repo.purge_settled(30)
         assert (result.accepted, result.replaced, result.media, result.media_bytes) == (1, 0, 1, len(photo))
         assert repo.get(settled_uuid).purged and repo.get(settled_uuid).resident.nama == ""
+        assert repo.get(settled_uuid).server_reasons == ()  # params may quote the name: purged too
         assert repo.media(settled_uuid) == [] and repo.get(rec_uuid).resident == resident
         [row] = targets.progress_by("kelurahan")
         assert (row.target, row.recorded, row.elsewhere) == (2, 2, 0)  # the feed row above cleared the mark

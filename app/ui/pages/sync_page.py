@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.outbox import Outbox
+from app.ui.finding_texts import server_reasons_text
 from app.ui.messages import translate_message
 from app.ui.sync_worker import SyncWorker
 from app.ui.widgets.tables import list_table
@@ -97,10 +98,10 @@ class ProblemModel(QAbstractTableModel):
         if role == self.UuidRole:
             return p.uuid
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
-            return translate_message(p.message)
+            return server_reasons_text(p.reasons, p.message)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [self._status_text(p), p.nama, p.nik, translate_message(p.message)][index.column()]
+        return [self._status_text(p), p.nama, p.nik, server_reasons_text(p.reasons, p.message)][index.column()]
 
 
 class SyncPage(QWidget):
