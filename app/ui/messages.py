@@ -37,6 +37,18 @@ KNOWN: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. Rekaman ini diubah setelah terkirim sebagian: hubungi admin untuk meninjaunya."),
     QT_TRANSLATE_NOOP("Messages", "Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. Rekaman ini diubah setelah terkirim sebagian: pilih \"Jadikan versi baru\" untuk mengirim isi laptop ini sebagai versi baru yang menggantikannya, atau hubungi admin."),
     QT_TRANSLATE_NOOP("Messages", "Kamera bermasalah karena kesalahan yang tidak terduga. Coba lagi atau pilih sumber lain."),
+    # The server's own reasons (sync/server/intake.py), which have no app.core finding code.
+    QT_TRANSLATE_NOOP("Messages", "Foto tidak ada dan tidak ada alasan pengecualian."),
+    QT_TRANSLATE_NOOP("Messages", "Tanda tangan tidak ada dan tidak ada alasan pengecualian."),
+    QT_TRANSLATE_NOOP("Messages", "NIK ini juga direkam pada rekaman lain; keduanya disimpan dan perlu ditinjau petugas."),
+    QT_TRANSLATE_NOOP("Messages", "SHA-256 isi rekaman tidak cocok dengan isinya; rekaman tidak disimpan."),
+    QT_TRANSLATE_NOOP("Messages", "UUID ini sudah diterima dengan isi lain; salinan server tidak diubah dan kiriman ini disimpan untuk ditinjau admin."),
+    QT_TRANSLATE_NOOP("Messages", "Rekaman tidak dapat menggantikan dirinya sendiri."),
+    QT_TRANSLATE_NOOP("Messages", "Rekaman yang digantikan belum ada di server."),
+    QT_TRANSLATE_NOOP("Messages", "Rekaman yang digantikan berasal dari perangkat lain."),
+    QT_TRANSLATE_NOOP("Messages", "Rekaman yang digantikan sudah diganti oleh versi lain."),
+    QT_TRANSLATE_NOOP("Messages", "Ukuran media tidak cocok dengan berkas ber-SHA-256 sama yang sudah ada."),
+    QT_TRANSLATE_NOOP("Messages", "Rekaman tidak dapat diperiksa server (nilai di luar jangkauan, mis. tahun)."),
 )
 
 

@@ -474,177 +474,177 @@
 <context>
     <name>FindingWords</name>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="101"/>
+        <location filename="../../app/ui/finding_texts.py" line="103"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="102"/>
+        <location filename="../../app/ui/finding_texts.py" line="104"/>
         <source>Nama ayah</source>
         <translation>Father&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="103"/>
+        <location filename="../../app/ui/finding_texts.py" line="105"/>
         <source>Nama ibu</source>
         <translation>Mother&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="104"/>
+        <location filename="../../app/ui/finding_texts.py" line="106"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="105"/>
+        <location filename="../../app/ui/finding_texts.py" line="107"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="106"/>
+        <location filename="../../app/ui/finding_texts.py" line="108"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="107"/>
+        <location filename="../../app/ui/finding_texts.py" line="109"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="108"/>
+        <location filename="../../app/ui/finding_texts.py" line="110"/>
         <source>Agama</source>
         <translation>Religion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="109"/>
+        <location filename="../../app/ui/finding_texts.py" line="111"/>
         <source>Status perkawinan</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="110"/>
+        <location filename="../../app/ui/finding_texts.py" line="112"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="111"/>
+        <location filename="../../app/ui/finding_texts.py" line="113"/>
         <source>Kewarganegaraan</source>
         <translation>Citizenship</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="112"/>
+        <location filename="../../app/ui/finding_texts.py" line="114"/>
         <source>Pendidikan</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="113"/>
+        <location filename="../../app/ui/finding_texts.py" line="115"/>
         <source>Hubungan dalam keluarga</source>
         <translation>Relationship in the family</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="114"/>
+        <location filename="../../app/ui/finding_texts.py" line="116"/>
         <source>Catatan</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="115"/>
+        <location filename="../../app/ui/finding_texts.py" line="117"/>
         <source>laki-laki</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="116"/>
+        <location filename="../../app/ui/finding_texts.py" line="118"/>
         <source>perempuan</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="117"/>
+        <location filename="../../app/ui/finding_texts.py" line="119"/>
         <source>merah</source>
         <translation>red</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="118"/>
+        <location filename="../../app/ui/finding_texts.py" line="120"/>
         <source>oranye</source>
         <translation>orange</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="119"/>
+        <location filename="../../app/ui/finding_texts.py" line="121"/>
         <source>biru</source>
         <translation>blue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="120"/>
+        <location filename="../../app/ui/finding_texts.py" line="122"/>
         <source>warna lain</source>
         <translation>another colour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="121"/>
+        <location filename="../../app/ui/finding_texts.py" line="123"/>
         <source>abu-abu/putih/hitam</source>
         <translation>grey/white/black</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="122"/>
+        <location filename="../../app/ui/finding_texts.py" line="124"/>
         <source>Tanggal 1 Juli (SIAK)</source>
         <translation>The date 1 July (SIAK)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="123"/>
+        <location filename="../../app/ui/finding_texts.py" line="125"/>
         <source>Tanggal 31 Desember (SIMDUK)</source>
         <translation>The date 31 December (SIMDUK)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="127"/>
+        <location filename="../../app/ui/finding_texts.py" line="129"/>
         <source>Januari</source>
         <translation>January</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="128"/>
+        <location filename="../../app/ui/finding_texts.py" line="130"/>
         <source>Februari</source>
         <translation>February</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="129"/>
+        <location filename="../../app/ui/finding_texts.py" line="131"/>
         <source>Maret</source>
         <translation>March</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="130"/>
+        <location filename="../../app/ui/finding_texts.py" line="132"/>
         <source>April</source>
         <translation>April</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="131"/>
+        <location filename="../../app/ui/finding_texts.py" line="133"/>
         <source>Mei</source>
         <translation>May</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="132"/>
+        <location filename="../../app/ui/finding_texts.py" line="134"/>
         <source>Juni</source>
         <translation>June</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="133"/>
+        <location filename="../../app/ui/finding_texts.py" line="135"/>
         <source>Juli</source>
         <translation>July</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="134"/>
+        <location filename="../../app/ui/finding_texts.py" line="136"/>
         <source>Agustus</source>
         <translation>August</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="135"/>
+        <location filename="../../app/ui/finding_texts.py" line="137"/>
         <source>September</source>
         <translation>September</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="136"/>
+        <location filename="../../app/ui/finding_texts.py" line="138"/>
         <source>Oktober</source>
         <translation>October</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="137"/>
+        <location filename="../../app/ui/finding_texts.py" line="139"/>
         <source>November</source>
         <translation>November</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="138"/>
+        <location filename="../../app/ui/finding_texts.py" line="140"/>
         <source>Desember</source>
         <translation>December</translation>
     </message>
@@ -652,234 +652,234 @@
 <context>
     <name>Findings</name>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="33"/>
+        <location filename="../../app/ui/finding_texts.py" line="35"/>
         <source>NIK wajib diisi.</source>
         <translation>NIK is required.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="34"/>
+        <location filename="../../app/ui/finding_texts.py" line="36"/>
         <source>NIK hanya boleh berisi angka 0-9.</source>
         <translation>NIK may contain only the digits 0-9.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="35"/>
+        <location filename="../../app/ui/finding_texts.py" line="37"/>
         <source>NIK harus tepat 16 angka (sekarang {length}).</source>
         <translation>NIK must be exactly 16 digits (now {length}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="36"/>
+        <location filename="../../app/ui/finding_texts.py" line="38"/>
         <source>Angka tanggal lahir dalam NIK (digit 7-12) bukan tanggal yang ada: tanggal 01-31 untuk laki-laki, 41-71 untuk perempuan, bulan 01-12.</source>
         <translation>The birth date digits in the NIK (digits 7-12) are not a real date: day 01-31 for men, 41-71 for women, month 01-12.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="37"/>
+        <location filename="../../app/ui/finding_texts.py" line="39"/>
         <source>Nomor urut NIK (4 digit terakhir) tidak boleh 0000.</source>
         <translation>The NIK serial number (last 4 digits) cannot be 0000.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="39"/>
+        <location filename="../../app/ui/finding_texts.py" line="41"/>
         <source>Tanggal lahir dalam NIK ({nik_date}) berbeda dengan formulir ({form_date}). NIK tidak diterbitkan ulang bila tanggalnya keliru: periksa dokumen, lalu konfirmasi.</source>
         <translation>The birth date in the NIK ({nik_date}) differs from the form ({form_date}). A NIK is not reissued when its date is wrong: check the documents, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="40"/>
+        <location filename="../../app/ui/finding_texts.py" line="42"/>
         <source>Tanggal lahir dalam NIK ({nik_date}) berbeda dengan formulir ({form_date}). {hint} dipakai untuk tanggal lahir yang tidak diketahui. NIK tidak diterbitkan ulang bila tanggalnya keliru: periksa dokumen, lalu konfirmasi.</source>
         <translation>The birth date in the NIK ({nik_date}) differs from the form ({form_date}). {hint} is used for unknown birth dates. A NIK is not reissued when its date is wrong: check the documents, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="42"/>
+        <location filename="../../app/ui/finding_texts.py" line="44"/>
         <source>Jenis kelamin dalam NIK ({nik_sex}) berbeda dengan formulir ({form_sex}). Pada NIK perempuan tanggal lahir ditambah 40. Periksa dokumen, lalu konfirmasi.</source>
         <translation>The sex in the NIK ({nik_sex}) differs from the form ({form_sex}). In a woman&apos;s NIK the birth day has 40 added. Check the documents, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="43"/>
+        <location filename="../../app/ui/finding_texts.py" line="45"/>
         <source>Kode wilayah NIK {region} bukan kecamatan dalam data master saat ini. NIK tetap memakai kode tempat pertama diterbitkan, termasuk kode lama dari wilayah yang sudah dimekarkan. Periksa dokumen, lalu konfirmasi.</source>
         <translation>The NIK region code {region} is not a kecamatan in the current master data. A NIK keeps the code of the place where it was first issued, including old codes of regions that have since been split. Check the documents, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="44"/>
+        <location filename="../../app/ui/finding_texts.py" line="46"/>
         <source>Kode wilayah NIK {region} berbeda dengan kecamatan alamat {address}. Wajar bila penduduk pindah atau wilayah dimekarkan: NIK tidak berubah. Konfirmasi bila benar.</source>
         <translation>The NIK region code {region} differs from the address kecamatan {address}. This is normal when a resident has moved or a region was split: the NIK does not change. Confirm if correct.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="46"/>
+        <location filename="../../app/ui/finding_texts.py" line="48"/>
         <source>Nomor KK wajib diisi.</source>
         <translation>KK number is required.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="47"/>
+        <location filename="../../app/ui/finding_texts.py" line="49"/>
         <source>Nomor KK hanya boleh berisi angka 0-9.</source>
         <translation>KK number may contain only the digits 0-9.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="48"/>
+        <location filename="../../app/ui/finding_texts.py" line="50"/>
         <source>Nomor KK harus tepat 16 angka (sekarang {length}).</source>
         <translation>KK number must be exactly 16 digits (now {length}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="49"/>
+        <location filename="../../app/ui/finding_texts.py" line="51"/>
         <source>Kode wilayah nomor KK {region} bukan kecamatan dalam data master saat ini (mungkin kode lama sebelum pemekaran). Periksa KK, lalu konfirmasi.</source>
         <translation>The KK number region code {region} is not a kecamatan in the current master data (perhaps an old code from before a region split). Check the KK, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="50"/>
+        <location filename="../../app/ui/finding_texts.py" line="52"/>
         <source>Kode wilayah nomor KK {region} tidak sesuai dengan alamat ({address}). Wajar bila KK belum diperbarui setelah pindah. Konfirmasi bila benar.</source>
         <translation>The KK number region code {region} does not match the address ({address}). This is normal when the KK was not updated after a move. Confirm if correct.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="52"/>
-        <location filename="../../app/ui/finding_texts.py" line="66"/>
+        <location filename="../../app/ui/finding_texts.py" line="54"/>
+        <location filename="../../app/ui/finding_texts.py" line="68"/>
         <source>{label} wajib diisi.</source>
         <translation>{label} is required.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="53"/>
-        <location filename="../../app/ui/finding_texts.py" line="67"/>
+        <location filename="../../app/ui/finding_texts.py" line="55"/>
+        <location filename="../../app/ui/finding_texts.py" line="69"/>
         <source>{label} paling banyak {limit} karakter (sekarang {length}).</source>
         <translation>{label} may be at most {limit} characters (now {length}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="55"/>
+        <location filename="../../app/ui/finding_texts.py" line="57"/>
         <source>{label} berisi karakter yang tidak boleh dipakai: {chars}. Yang boleh: huruf A-Z, spasi, tanda petik (&apos;), tanda hubung (-), titik (.) dan koma (,).</source>
         <translation>{label} contains characters that are not allowed: {chars}. Allowed: letters A-Z, space, apostrophe (&apos;), hyphen (-), full stop (.) and comma (,).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="56"/>
+        <location filename="../../app/ui/finding_texts.py" line="58"/>
         <source>{label} berisi karakter yang tidak boleh dipakai: {chars} dan {more} lainnya. Yang boleh: huruf A-Z, spasi, tanda petik (&apos;), tanda hubung (-), titik (.) dan koma (,).</source>
         <translation>{label} contains characters that are not allowed: {chars} and {more} more. Allowed: letters A-Z, space, apostrophe (&apos;), hyphen (-), full stop (.) and comma (,).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="57"/>
+        <location filename="../../app/ui/finding_texts.py" line="59"/>
         <source>{label} harus diawali huruf (A-Z).</source>
         <translation>{label} must start with a letter (A-Z).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="60"/>
+        <location filename="../../app/ui/finding_texts.py" line="62"/>
         <source>Belum 17 tahun (usia {age}): boleh direkam, kartu ditahan sampai usia 17 pada {card_held_until}.</source>
         <translation>Not yet 17 (age {age}): may be recorded, the card is held until age 17 on {card_held_until}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="62"/>
+        <location filename="../../app/ui/finding_texts.py" line="64"/>
         <source>Belum dapat direkam: usia {age} tahun dan belum pernah kawin. Dapat direkam mulai {eligible_from} (usia {min_age}, kartu ditahan sampai usia 17 pada {card_held_until}).</source>
         <translation>Cannot be recorded yet: aged {age} and never married. May be recorded from {eligible_from} (age {min_age}, the card is held until age 17 on {card_held_until}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="63"/>
+        <location filename="../../app/ui/finding_texts.py" line="65"/>
         <source>Belum dapat direkam: usia {age} tahun dan belum pernah kawin. Dapat direkam mulai {eligible_from} (usia 17).</source>
         <translation>Cannot be recorded yet: aged {age} and never married. May be recorded from {eligible_from} (age 17).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="68"/>
+        <location filename="../../app/ui/finding_texts.py" line="70"/>
         <source>Tanggal lahir tidak boleh sesudah tanggal perekaman.</source>
         <translation>The date of birth cannot be after the recording date.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="69"/>
+        <location filename="../../app/ui/finding_texts.py" line="71"/>
         <source>Usia lebih dari {max_age} tahun: periksa tahun lahir, lalu konfirmasi.</source>
         <translation>Age over {max_age} years: check the year of birth, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="70"/>
+        <location filename="../../app/ui/finding_texts.py" line="72"/>
         <source>{label} harus 1-3 angka dan bukan 0 (mis. 001).</source>
         <translation>{label} must be 1-3 digits and not 0 (e.g. 001).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="71"/>
+        <location filename="../../app/ui/finding_texts.py" line="73"/>
         <source>Nomor telepon harus 8-15 angka, boleh diawali + (mis. 081234567890).</source>
         <translation>The telephone number must be 8-15 digits, optionally starting with + (e.g. 081234567890).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="72"/>
+        <location filename="../../app/ui/finding_texts.py" line="74"/>
         <source>Kode {level} tidak valid.</source>
         <translation>Invalid {level} code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="73"/>
+        <location filename="../../app/ui/finding_texts.py" line="75"/>
         <source>Kode {level} {code} tidak ada dalam data master.</source>
         <translation>The {level} code {code} is not in the master data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="74"/>
+        <location filename="../../app/ui/finding_texts.py" line="76"/>
         <source>{level} {code} tidak berada di bawah {parent}.</source>
         <translation>{level} {code} does not lie within {parent}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="76"/>
+        <location filename="../../app/ui/finding_texts.py" line="78"/>
         <source>Foto belum diambil (atau catat alasan bila foto tidak memungkinkan).</source>
         <translation>No photo taken yet (or record a reason if a photo is not possible).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="77"/>
+        <location filename="../../app/ui/finding_texts.py" line="79"/>
         <source>Tanda tangan belum ada (atau catat alasan bila warga tidak dapat menandatangani).</source>
         <translation>No signature yet (or record a reason if the resident cannot sign).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="79"/>
+        <location filename="../../app/ui/finding_texts.py" line="81"/>
         <source>Wajah tidak terlihat. Minta warga menghadap lurus ke kamera.</source>
         <translation>No face visible. Ask the resident to face the camera straight on.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="80"/>
+        <location filename="../../app/ui/finding_texts.py" line="82"/>
         <source>Lebih dari satu wajah terlihat. Pastikan hanya warga yang difoto di depan kamera.</source>
         <translation>More than one face visible. Make sure only the resident being photographed is in front of the camera.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="81"/>
+        <location filename="../../app/ui/finding_texts.py" line="83"/>
         <source>Wajah terlalu kecil. Minta warga mendekat ke kamera.</source>
         <translation>Face too small. Ask the resident to come closer to the camera.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="82"/>
+        <location filename="../../app/ui/finding_texts.py" line="84"/>
         <source>Wajah terlalu dekat. Minta warga mundur sedikit dari kamera.</source>
         <translation>Face too close. Ask the resident to move back a little from the camera.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="83"/>
+        <location filename="../../app/ui/finding_texts.py" line="85"/>
         <source>Wajah tidak di tengah. Minta warga bergeser ke tengah bingkai.</source>
         <translation>Face not centred. Ask the resident to move to the middle of the frame.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="84"/>
+        <location filename="../../app/ui/finding_texts.py" line="86"/>
         <source>Kepala miring ({angle}°). Minta warga menegakkan kepala.</source>
         <translation>Head tilted ({angle}°). Ask the resident to hold their head upright.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="85"/>
+        <location filename="../../app/ui/finding_texts.py" line="87"/>
         <source>Foto buram. Minta warga diam sejenak, periksa fokus kamera, lalu ambil ulang.</source>
         <translation>Photo blurred. Ask the resident to keep still for a moment, check the camera focus, then take it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="86"/>
+        <location filename="../../app/ui/finding_texts.py" line="88"/>
         <source>Foto terlalu gelap. Tambah lampu atau hadapkan warga ke arah cahaya.</source>
         <translation>Photo too dark. Add light or turn the resident towards the light.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="87"/>
+        <location filename="../../app/ui/finding_texts.py" line="89"/>
         <source>Foto terlalu terang. Kurangi cahaya langsung atau jauhi jendela.</source>
         <translation>Photo too bright. Reduce direct light or move away from the window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="88"/>
+        <location filename="../../app/ui/finding_texts.py" line="90"/>
         <source>Cahaya tidak merata di wajah (satu sisi gelap). Atur lampu agar dari depan.</source>
         <translation>Uneven light on the face (one side dark). Set the lamps so the light comes from the front.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="89"/>
+        <location filename="../../app/ui/finding_texts.py" line="91"/>
         <source>Latar belakang tidak polos. Pasang kain latar satu warna di belakang warga.</source>
         <translation>Background not plain. Hang a single-colour backdrop behind the resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="91"/>
+        <location filename="../../app/ui/finding_texts.py" line="93"/>
         <source>Warna latar belakang tidak sesuai: seharusnya {expected}, terlihat {seen}.</source>
         <translation>Wrong background colour: should be {expected}, seen {seen}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="92"/>
+        <location filename="../../app/ui/finding_texts.py" line="94"/>
         <source>Latar {expected} kurang terlihat: sebagian besar tertutup orang/benda atau bercampur warna lain. Rapikan kain latar di belakang warga.</source>
         <translation>Too little of the {expected} background shows: most of it is covered by people or things, or mixed with other colours. Straighten the backdrop cloth behind the resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="94"/>
+        <location filename="../../app/ui/finding_texts.py" line="96"/>
         <source>Warga tampaknya memakai kacamata. Minta kacamata dilepas untuk foto.</source>
         <translation>The resident appears to be wearing glasses. Ask them to take the glasses off for the photo.</translation>
     </message>
@@ -1268,6 +1268,61 @@
         <location filename="../../app/ui/messages.py" line="39"/>
         <source>Kamera bermasalah karena kesalahan yang tidak terduga. Coba lagi atau pilih sumber lain.</source>
         <translation>The camera failed because of an unexpected error. Try again or choose another source.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="41"/>
+        <source>Foto tidak ada dan tidak ada alasan pengecualian.</source>
+        <translation>There is no photo and no reason for an exception.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="42"/>
+        <source>Tanda tangan tidak ada dan tidak ada alasan pengecualian.</source>
+        <translation>There is no signature and no reason for an exception.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="43"/>
+        <source>NIK ini juga direkam pada rekaman lain; keduanya disimpan dan perlu ditinjau petugas.</source>
+        <translation>This NIK was also recorded in another recording; both are kept and need an officer&apos;s review.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="44"/>
+        <source>SHA-256 isi rekaman tidak cocok dengan isinya; rekaman tidak disimpan.</source>
+        <translation>The recording&apos;s SHA-256 does not match its content; the recording was not stored.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="45"/>
+        <source>UUID ini sudah diterima dengan isi lain; salinan server tidak diubah dan kiriman ini disimpan untuk ditinjau admin.</source>
+        <translation>This UUID was already received with other content; the server&apos;s copy was not changed and this delivery was kept for the administrator to review.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="46"/>
+        <source>Rekaman tidak dapat menggantikan dirinya sendiri.</source>
+        <translation>A recording cannot replace itself.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="47"/>
+        <source>Rekaman yang digantikan belum ada di server.</source>
+        <translation>The recording it replaces is not on the server yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="48"/>
+        <source>Rekaman yang digantikan berasal dari perangkat lain.</source>
+        <translation>The recording it replaces comes from another device.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="49"/>
+        <source>Rekaman yang digantikan sudah diganti oleh versi lain.</source>
+        <translation>The recording it replaces was already replaced by another version.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="50"/>
+        <source>Ukuran media tidak cocok dengan berkas ber-SHA-256 sama yang sudah ada.</source>
+        <translation>The media size does not match the file with the same SHA-256 already held.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="51"/>
+        <source>Rekaman tidak dapat diperiksa server (nilai di luar jangkauan, mis. tahun).</source>
+        <translation>The server cannot check this recording (a value out of range, e.g. a year).</translation>
     </message>
 </context>
 <context>
@@ -1678,47 +1733,47 @@
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="84"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="85"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="84"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="85"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="84"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="85"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="84"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="85"/>
         <source>Pesan server</source>
         <translation>Server message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="88"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="89"/>
         <source>Ditolak (sudah diperbaiki)</source>
         <translation>Rejected (fixed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="88"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="89"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="90"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="91"/>
         <source>Perlu ditinjau</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="91"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="92"/>
         <source>Ditahan</source>
         <translation>On hold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="91"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="92"/>
         <source>Ditahan (konflik)</source>
         <translation>On hold (conflict)</translation>
     </message>
@@ -1782,32 +1837,32 @@
 <context>
     <name>RecordingsModel</name>
     <message>
-        <location filename="../../app/ui/recordings_model.py" line="40"/>
+        <location filename="../../app/ui/recordings_model.py" line="41"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recordings_model.py" line="40"/>
+        <location filename="../../app/ui/recordings_model.py" line="41"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recordings_model.py" line="40"/>
+        <location filename="../../app/ui/recordings_model.py" line="41"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recordings_model.py" line="40"/>
+        <location filename="../../app/ui/recordings_model.py" line="41"/>
         <source>Diubah</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recordings_model.py" line="41"/>
+        <location filename="../../app/ui/recordings_model.py" line="42"/>
         <source>Keterangan server</source>
         <translation>Server note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recordings_model.py" line="59"/>
+        <location filename="../../app/ui/recordings_model.py" line="60"/>
         <source>(data pribadi sudah dihapus)</source>
         <translation>(personal data removed)</translation>
     </message>
@@ -2170,173 +2225,173 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="132"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="133"/>
         <source>Antrian &amp; Sinkron</source>
         <translation>Queue &amp; Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="143"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="144"/>
         <source>Daftarkan perangkat ke server</source>
         <translation>Register this device with the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="147"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="148"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="149"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="150"/>
         <source>kode sekali pakai dari admin</source>
         <translation>one-time code from the admin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="150"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="151"/>
         <source>Kode pendaftaran</source>
         <translation>Registration code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="152"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="153"/>
         <source>Nama perangkat</source>
         <translation>Device name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="157"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="158"/>
         <source>Daftarkan</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="170"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="171"/>
         <source>Menunggu kirim</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="171"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="172"/>
         <source>Terkirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="172"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="173"/>
         <source>Diterima</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="173"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="174"/>
         <source>Perlu ditinjau</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="174"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="175"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="191"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="192"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="193"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="194"/>
         <source>Sinkron terakhir</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="197"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="198"/>
         <source>Kesalahan terakhir</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="199"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="200"/>
         <source>Percobaan berikutnya</source>
         <translation>Next attempt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="210"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="211"/>
         <source>Sinkron sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="219"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="220"/>
         <source>Perlu perhatian</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="232"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="233"/>
         <source>Kirim ulang</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="235"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="236"/>
         <source>Jadikan versi baru</source>
         <translation>Make a new version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="237"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="238"/>
         <source>Kirim isi rekaman di laptop ini sebagai versi baru yang menggantikan salinan di server.</source>
         <translation>Send this laptop&apos;s copy of the recording as a new version that replaces the copy on the server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="240"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="241"/>
         <source>Perbaiki</source>
         <translation>Fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="273"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="274"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="290"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="291"/>
         <source>belum terdaftar (kerja offline)</source>
         <translation>not registered (working offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="293"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="294"/>
         <source>terhubung</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="293"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="294"/>
         <source>tidak terjangkau</source>
         <translation>unreachable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="294"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="295"/>
         <source>belum dicek</source>
         <translation>not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="341"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="342"/>
         <source>Rekaman dimasukkan lagi ke antrian.</source>
         <translation>The recording is back in the queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="355"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="356"/>
         <source>Versi baru dibuat dan dimasukkan ke antrian; versi lama diganti saat sinkron berikutnya.</source>
         <translation>A new version was made and queued; it replaces the old one at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="367"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="368"/>
         <source>Isi alamat server dan kode pendaftaran.</source>
         <translation>Enter the server address and the registration code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="370"/>
-        <location filename="../../app/ui/pages/sync_page.py" line="404"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="371"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="405"/>
         <source>Menghubungi server…</source>
         <translation>Contacting the server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="378"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="379"/>
         <source>Terdaftar sebagai %1 (wilayah %2).</source>
         <translation>Registered as %1 (area %2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="390"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="391"/>
         <source>Pendaftaran gagal karena kesalahan tak terduga.</source>
         <translation>Registration failed because of an unexpected error.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="412"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="413"/>
         <source>%1/%2 rekaman · %3/%4 MB</source>
         <translation>%1/%2 recordings · %3/%4 MB</translation>
     </message>

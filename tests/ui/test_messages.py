@@ -46,3 +46,26 @@ def test_unknown_and_empty_texts_pass_through(english):
 def test_indonesian_is_the_source(qapp):
     i18n.install("id")
     assert translate_message(client.MSG_OFFLINE) == client.MSG_OFFLINE
+
+
+def _server_reason_texts() -> list[str]:
+    """The fixed texts the server gives as reasons (`_reason(code, field, "text")` in its intake)."""
+    import ast
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parents[2] / "sync" / "server" / "intake.py"
+    texts = []
+    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "_reason" and len(node.args) >= 3
+                and isinstance(node.args[2], ast.Constant) and isinstance(node.args[2].value, str)):
+            texts.append(node.args[2].value)
+    return texts
+
+
+def test_the_servers_fixed_reasons_are_listed_and_translated(english):
+    texts = _server_reason_texts()
+    assert len(texts) >= 8  # photo, signature, duplicate NIK, hash, conflict, four replacement rules
+    missing = [t for t in texts if t not in KNOWN]
+    assert not missing, missing
+    for text in texts:
+        assert translate_message(text) != text, text
