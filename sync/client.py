@@ -86,6 +86,7 @@ from sync.protocol import (
     ServerStatus,
     StatusEntry,
     StatusFeed,
+    TargetEntry,
     TargetFeed,
     build_item,
     parse_problem,
@@ -1433,19 +1434,28 @@ class SyncPump:
 
     # ------------------------------------------------------------------ pulling
 
-    def _pull_status(self, report: SyncReport) -> None:
-        cursor = int(self.settings.get(Keys.STATUS_CURSOR, 0) or 0)
+    def _pull_feed(self, path: str, model: type, cursor_key: str, apply: Callable[[list], None]) -> None:
+        """Page through a cursor feed (``GET path?since=CURSOR``) until it has no more,
+        handing each page's items to `apply` and keeping the cursor after each page."""
+        cursor = int(self.settings.get(cursor_key, 0) or 0)
         while True:
-            feed = self.http.call("GET", Paths.STATUS, params={"since": cursor},
-                                  parse=lambda r: StatusFeed.model_validate_json(r.content) if r.status_code == 200
+            feed = self.http.call("GET", path, params={"since": cursor},
+                                  parse=lambda r: model.model_validate_json(r.content) if r.status_code == 200
                                   else r)
-            if not isinstance(feed, StatusFeed):
+            if not isinstance(feed, model):
                 raise SyncError("refused", _refused(feed), status=feed.status_code)
-            report.statuses_updated += self._apply_statuses(feed.items)
+            if feed.items:
+                apply(feed.items)
             cursor = feed.next_cursor
-            self.settings.set(Keys.STATUS_CURSOR, cursor)
+            self.settings.set(cursor_key, cursor)
             if not feed.more or not feed.items:
                 return
+
+    def _pull_status(self, report: SyncReport) -> None:
+        def apply(items: list[StatusEntry]) -> None:
+            report.statuses_updated += self._apply_statuses(items)
+
+        self._pull_feed(Paths.STATUS, StatusFeed, Keys.STATUS_CURSOR, apply)
 
     def _apply_statuses(self, items: list[StatusEntry]) -> int:
         """Move acknowledged recordings to the server's latest verdict; returns how many moved."""
@@ -1483,33 +1493,24 @@ class SyncPump:
         return len(moves)
 
     def _pull_targets(self, report: SyncReport) -> None:
-        cursor = int(self.settings.get(Keys.TARGETS_CURSOR, 0) or 0)
-        while True:
-            feed = self.http.call("GET", Paths.TARGETS, params={"since": cursor},
-                                  parse=lambda r: TargetFeed.model_validate_json(r.content) if r.status_code == 200
-                                  else r)
-            if not isinstance(feed, TargetFeed):
-                raise SyncError("refused", _refused(feed), status=feed.status_code)
-            if feed.items:
-                niks = [t.nik for t in feed.items]
-                known: dict[str, str] = {}
-                for part in _chunks(niks):
-                    known.update(self.store.query(
-                        f"SELECT nik, status_ktp FROM targets WHERE nik IN ({', '.join('?' * len(part))})", part))
-                rows = [{
-                    "nik": t.nik, "nama": t.nama, "tanggal_lahir": t.tanggal_lahir,
-                    "jenis_kelamin": t.jenis_kelamin, "alamat": t.alamat, "rt": t.rt, "rw": t.rw,
-                    "kelurahan_kode": t.kelurahan_kode, "status_ktp": known.get(t.nik, ""), "source": "server",
-                    # "this_device" needs no flag: the recording is here and counts already.
-                    "recorded_elsewhere": t.recorded_by == "other_device",
-                } for t in feed.items]
-                errors: list[tuple[int, str]] = []
-                self.targets.upsert_many(rows, batch=4 * SHORT_TRANSACTION, errors=errors, source="server")
-                report.targets_received += len(rows) - len(errors)
-            cursor = feed.next_cursor
-            self.settings.set(Keys.TARGETS_CURSOR, cursor)
-            if not feed.more or not feed.items:
-                return
+        def apply(items: list[TargetEntry]) -> None:
+            niks = [t.nik for t in items]
+            known: dict[str, str] = {}
+            for part in _chunks(niks):
+                known.update(self.store.query(
+                    f"SELECT nik, status_ktp FROM targets WHERE nik IN ({', '.join('?' * len(part))})", part))
+            rows = [{
+                "nik": t.nik, "nama": t.nama, "tanggal_lahir": t.tanggal_lahir,
+                "jenis_kelamin": t.jenis_kelamin, "alamat": t.alamat, "rt": t.rt, "rw": t.rw,
+                "kelurahan_kode": t.kelurahan_kode, "status_ktp": known.get(t.nik, ""), "source": "server",
+                # "this_device" needs no flag: the recording is here and counts already.
+                "recorded_elsewhere": t.recorded_by == "other_device",
+            } for t in items]
+            errors: list[tuple[int, str]] = []
+            self.targets.upsert_many(rows, batch=4 * SHORT_TRANSACTION, errors=errors, source="server")
+            report.targets_received += len(rows) - len(errors)
+
+        self._pull_feed(Paths.TARGETS, TargetFeed, Keys.TARGETS_CURSOR, apply)
 
     # ------------------------------------------------------------------ outcomes
 
