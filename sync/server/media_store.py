@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.store._util import fsync_dir
 from sync.protocol import Problems, is_sha256
 from sync.server.failures import ProblemError
 
@@ -122,7 +123,7 @@ class MediaStore:
 
     def sync(self) -> None:
         """fsync the media folder (makes completed renames durable)."""
-        _fsync_dir(self.media_dir)
+        fsync_dir(self.media_dir)
 
     def _complete(self, sha256: str, partial: Path, verified: bool = False) -> Held:
         """Rename a complete partial file into place once its SHA-256 matches
@@ -137,7 +138,7 @@ class MediaStore:
                 raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=0)
         final = self.path(sha256)
         os.replace(partial, final)
-        _fsync_dir(self.media_dir)
+        fsync_dir(self.media_dir)
         return Held(final.stat().st_size, True)
 
     def counts(self) -> tuple[int, int]:
@@ -145,16 +146,3 @@ class MediaStore:
         complete = sum(1 for p in self.media_dir.iterdir() if p.is_file() and is_sha256(p.name))
         partial = sum(1 for p in self.partial_dir.iterdir() if p.is_file())
         return complete, partial
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
