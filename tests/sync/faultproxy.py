@@ -85,7 +85,52 @@ def _headers(head: bytes) -> tuple[str, dict[str, str]]:
 _503 = (b'{"code":"500.1","status":503,"message":"Server sibuk (uji).","message_en":"busy (test)","details":{}}')
 
 
-class FaultProxy:
+class _LoopbackProxy:
+    """A listener on a free port of 127.0.0.1 whose accept loop (`_accept`) runs
+    on a thread of its own; `close` (or leaving the ``with`` block) stops it and
+    closes every connection registered with `_track`."""
+
+    def _listen(self, name: str) -> None:
+        self.listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(64)
+        self.port = self.listener.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._stop = False
+        self._socks: set[socket.socket] = set()
+        self._socks_lock = threading.Lock()
+        self._thread = threading.Thread(target=self._accept, name=name, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:  # pragma: no cover - each proxy has its own
+        raise NotImplementedError
+
+    def _track(self, *socks: socket.socket) -> None:
+        with self._socks_lock:
+            self._socks.update(socks)
+
+    def _untrack(self, sock: socket.socket) -> None:
+        with self._socks_lock:
+            self._socks.discard(sock)
+
+    def close(self) -> None:
+        self._stop = True
+        _close(self.listener)  # shutdown wakes the thread blocked in accept()
+        with self._socks_lock:
+            socks = list(self._socks)
+        for sock in socks:
+            _close(sock)
+        self._thread.join(timeout=5)
+
+    def __enter__(self):  # noqa: ANN204 - the proxy itself
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class FaultProxy(_LoopbackProxy):
     """An HTTP-aware fault injector between a client and `upstream_port`.
 
     Args:
@@ -109,33 +154,9 @@ class FaultProxy:
         self.faults: Counter = Counter()
         self.bytes_up = 0
         self.bytes_down = 0
-        self.listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.listener.bind(("127.0.0.1", 0))
-        self.listener.listen(64)
-        self.port = self.listener.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
-        self._stop = False
-        self._conns: set[socket.socket] = set()
-        self._thread = threading.Thread(target=self._accept, name="faultproxy", daemon=True)
-        self._thread.start()
+        self._listen("faultproxy")
 
     # -- control ---------------------------------------------------------------------
-
-    def close(self) -> None:
-        self._stop = True
-        _close(self.listener)  # shutdown wakes the thread blocked in accept()
-        with self.lock:
-            conns = list(self._conns)
-        for c in conns:
-            _close(c)
-        self._thread.join(timeout=5)
-
-    def __enter__(self) -> "FaultProxy":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def count(self, method: str, prefix: str = "") -> int:
         with self.lock:
@@ -172,12 +193,10 @@ class FaultProxy:
 
     def _serve(self, client: socket.socket) -> None:
         upstream = None
-        with self.lock:
-            self._conns.add(client)
+        self._track(client)
         try:
             upstream = socket.create_connection(("127.0.0.1", self.upstream_port), timeout=30)
-            with self.lock:
-                self._conns.add(upstream)
+            self._track(upstream)
             creader, ureader = _Reader(client), _Reader(upstream)
             while not self._stop:
                 head = creader.head()
@@ -245,8 +264,7 @@ class FaultProxy:
             for s in (client, upstream):
                 if s is not None:
                     _close(s)
-                    with self.lock:
-                        self._conns.discard(s)
+                    self._untrack(s)
 
 
 def _close(sock: socket.socket) -> None:
@@ -283,7 +301,7 @@ class _Link:
             return self.free_at + self.delay
 
 
-class ThrottleProxy:
+class ThrottleProxy(_LoopbackProxy):
     """A byte pipe to `upstream_port` through a modelled link.
 
     Args:
@@ -298,18 +316,9 @@ class ThrottleProxy:
         self.down = _Link(rate, rtt / 2)
         self.chunk = chunk
         self.upstream_port = upstream_port
-        self.listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.listener.bind(("127.0.0.1", 0))
-        self.listener.listen(64)
-        self.port = self.listener.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
         self.connections = 0
-        self._stop = False
-        self._socks: set[socket.socket] = set()
         self._lock = threading.Lock()
-        self._thread = threading.Thread(target=self._accept, name="throttle", daemon=True)
-        self._thread.start()
+        self._listen("throttle")
 
     @property
     def bytes_up(self) -> int:
@@ -322,21 +331,6 @@ class ThrottleProxy:
     def reset_counts(self) -> None:
         self.up.bytes = self.down.bytes = 0
         self.connections = 0
-
-    def close(self) -> None:
-        self._stop = True
-        _close(self.listener)  # shutdown wakes the thread blocked in accept()
-        with self._lock:
-            socks = list(self._socks)
-        for s in socks:
-            _close(s)
-        self._thread.join(timeout=5)
-
-    def __enter__(self) -> "ThrottleProxy":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def _accept(self) -> None:
         while not self._stop:
@@ -351,8 +345,8 @@ class ThrottleProxy:
                 _close(client)
                 continue
             upstream.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            self._track(client, upstream)
             with self._lock:
-                self._socks.update((client, upstream))
                 self.connections += 1
             for src, dst, link in ((client, upstream, self.up), (upstream, client, self.down)):
                 q: queue.Queue = queue.Queue()
