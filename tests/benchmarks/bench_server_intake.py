@@ -22,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # people_support
 sys.path.insert(0, str(ROOT / "tests" / "server"))
 
 import random  # noqa: E402

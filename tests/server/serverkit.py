@@ -5,23 +5,21 @@ match), recordings, a device client over real HTTP, starting/stopping the real
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import os
 import random
 import subprocess
 import sys
 import time
 import uuid as uuidlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import requests
 from faker import Faker
 
-from app.core.names import normalize_name
-from app.core.nik import build_nik
-from app.core.regions import RegionIndex, RegionLevel
+from app.core.regions import RegionIndex
+from people_support import GeneratedPeople
 from sync import protocol
 from sync.protocol import MediaKind, RecordingPayload, build_item, media_descriptor
 
@@ -44,57 +42,12 @@ def run_cli(*args: str | Path, check: bool = True) -> subprocess.CompletedProces
 # --------------------------------------------------------------------------- people
 
 
-@dataclass
-class People:
+class People(GeneratedPeople):
     """Generated residents whose NIK matches their birth date, sex and kecamatan."""
-
-    regions: RegionIndex
-    fake: Faker
-    rng: random.Random
-    serials: Any = field(default_factory=lambda: itertools.count(1))
-
-    def kelurahan(self, area: str | None = None):
-        choices = [r for r in self.regions if r.level is RegionLevel.KELURAHAN
-                   and (area is None or r.kode.startswith(area + ".") or r.kode == area)]
-        return self.rng.choice(choices)
-
-    def name(self, sex: str) -> str:
-        first = self.fake.first_name_male() if sex == "L" else self.fake.first_name_female()
-        return normalize_name(f"{first} {self.fake.last_name()}")
 
     def resident(self, area: str | None = None, **changes: Any) -> dict[str, Any]:
         """A resident as `Resident.to_dict` gives it, valid on `RECORDING_DATE`."""
-        kel = self.kelurahan(area)
-        kec = self.regions.get(kel.parent_kode)
-        kab = self.regions.get(kec.parent_kode)
-        prov = self.regions.get(kab.parent_kode)
-        sex = self.rng.choice("LP")
-        born = RECORDING_DATE - dt.timedelta(days=self.rng.randint(18 * 366, 70 * 365))
-        serial = next(self.serials) % 9999 + 1
-        region6 = kec.kode.replace(".", "")
-        data = {
-            "nik": build_nik(region6, born, sex, serial),
-            "no_kk": region6 + f"{self.rng.randint(1, 10**10 - 1):010d}",
-            "nama": self.name(sex),
-            "tempat_lahir": normalize_name(kab.nama.replace("Kota ", "")),
-            "tanggal_lahir": born.isoformat(),
-            "tanggal_lahir_presisi": "exact",
-            "jenis_kelamin": sex,
-            "golongan_darah": 13,
-            "alamat": self.fake.street_address().upper(),
-            "rt": f"{self.rng.randint(1, 12):03d}",
-            "rw": f"{self.rng.randint(1, 6):03d}",
-            "provinsi_kode": prov.kode, "provinsi_nama": prov.nama,
-            "kabupaten_kode": kab.kode, "kabupaten_nama": kab.nama,
-            "kecamatan_kode": kec.kode, "kecamatan_nama": kec.nama,
-            "kelurahan_kode": kel.kode, "kelurahan_nama": kel.nama,
-            "agama": 1, "status_perkawinan": 2, "pekerjaan": 2, "kewarganegaraan": "WNI",
-            "pendidikan": 5, "hubungan_keluarga": 1,
-            "nama_ayah": self.name("L"), "nama_ibu": self.name("P"),
-            "disabilitas": [], "telepon": "", "catatan": "",
-        }
-        data.update(changes)
-        return data
+        return self.resident_data(area, RECORDING_DATE, **changes)
 
 
 @dataclass

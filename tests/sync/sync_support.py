@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import itertools
 import json
 import os
 import random
@@ -15,7 +14,7 @@ import signal
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,13 +23,12 @@ import numpy as np
 from faker import Faker
 
 from app.core.lifecycle import RecordingStatus
-from app.core.names import normalize_name
-from app.core.nik import build_nik
-from app.core.regions import RegionIndex, RegionLevel
+from app.core.regions import RegionIndex
 from app.core.resident import Resident
 from app.store.keys import KdfParams
 from app.store.media import MediaItem
 from app.store.recordings import Recording, RecordingRepo
+from people_support import GeneratedPeople
 from sync.client import RetryPolicy, SyncPump, Timeouts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,59 +56,21 @@ def make_pump(store, **kw: Any) -> SyncPump:
 
 
 @dataclass
-class People:
+class People(GeneratedPeople):
     """Generated residents of an area whose NIK matches birth date, sex and kecamatan."""
 
-    regions: RegionIndex
-    fake: Faker
-    rng: random.Random
     area: str = AREA
-    serials: Any = field(default_factory=lambda: itertools.count(1))
 
     @classmethod
     def create(cls, seed: int, area: str = AREA) -> "People":
         regions = RegionIndex.from_csv(SEED_REGIONS.read_text(encoding="utf-8").splitlines())
         fake = Faker("id_ID")
         fake.seed_instance(seed)
-        return cls(regions, fake, random.Random(seed), area)
-
-    def _name(self, sex: str) -> str:
-        first = self.fake.first_name_male() if sex == "L" else self.fake.first_name_female()
-        return normalize_name(f"{first} {self.fake.last_name()}")
+        return cls(regions, fake, random.Random(seed), area=area)
 
     def resident(self, **changes: Any) -> Resident:
         """A complete resident, valid today (eligible, NIK consistent, regions known)."""
-        kels = [r for r in self.regions if r.level is RegionLevel.KELURAHAN and r.kode.startswith(self.area + ".")]
-        kel = self.rng.choice(kels)
-        kec = self.regions.get(kel.parent_kode)
-        kab = self.regions.get(kec.parent_kode)
-        prov = self.regions.get(kab.parent_kode)
-        sex = self.rng.choice("LP")
-        today = dt.date.today()
-        born = today - dt.timedelta(days=self.rng.randint(18 * 366, 70 * 365))
-        serial = next(self.serials) % 9999 + 1
-        region6 = kec.kode.replace(".", "")
-        data = {
-            "nik": build_nik(region6, born, sex, serial),
-            "no_kk": region6 + f"{self.rng.randint(1, 10**10 - 1):010d}",
-            "nama": self._name(sex),
-            "tempat_lahir": normalize_name(kab.nama.replace("Kota ", "")),
-            "tanggal_lahir": born.isoformat(),
-            "jenis_kelamin": sex,
-            "golongan_darah": 13,
-            "alamat": self.fake.street_address().upper(),
-            "rt": f"{self.rng.randint(1, 12):03d}",
-            "rw": f"{self.rng.randint(1, 6):03d}",
-            "provinsi_kode": prov.kode, "provinsi_nama": prov.nama,
-            "kabupaten_kode": kab.kode, "kabupaten_nama": kab.nama,
-            "kecamatan_kode": kec.kode, "kecamatan_nama": kec.nama,
-            "kelurahan_kode": kel.kode, "kelurahan_nama": kel.nama,
-            "agama": 1, "status_perkawinan": 2, "pekerjaan": 2, "kewarganegaraan": "WNI",
-            "pendidikan": 5, "hubungan_keluarga": 1,
-            "nama_ayah": self._name("L"), "nama_ibu": self._name("P"),
-        }
-        data.update(changes)
-        return Resident.from_dict(data)
+        return Resident.from_dict(self.resident_data(self.area, dt.date.today(), **changes))
 
 
 _face_cache: list[np.ndarray] = []
