@@ -1328,404 +1328,404 @@
 <context>
     <name>PhotoStep</name>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="96"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="100"/>
         <source>Satu wajah terlihat</source>
         <translation>One face visible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="97"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="101"/>
         <source>Ukuran wajah pas</source>
         <translation>Face size right</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="98"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="102"/>
         <source>Wajah di tengah bingkai</source>
         <translation>Face centred in the frame</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="99"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="103"/>
         <source>Kepala tegak</source>
         <translation>Head upright</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="100"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="104"/>
         <source>Foto tajam</source>
         <translation>Photo sharp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="101"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="105"/>
         <source>Terang cukup</source>
         <translation>Bright enough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="102"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="106"/>
         <source>Cahaya merata di wajah</source>
         <translation>Even light on the face</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="103"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="107"/>
         <source>Latar polos</source>
         <translation>Plain background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="105"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="109"/>
         <source>Warna latar sesuai</source>
         <translation>Right background colour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="106"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="110"/>
         <source>Tanpa kacamata</source>
         <translation>No glasses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="448"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="429"/>
         <source>Kamera belum dinyalakan.</source>
         <translation>The camera is not on yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="455"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1138"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="436"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1101"/>
         <source>Menunggu gambar dari kamera…</source>
         <translation>Waiting for the camera picture…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="462"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="768"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1081"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1174"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="443"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="731"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1044"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1137"/>
         <source>Kamera tidak aktif</source>
         <translation>Camera off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="465"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1082"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="446"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1045"/>
         <source>Coba lagi</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="474"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="455"/>
         <source>Foto juga bisa diambil dari berkas: tekan “Impor dari berkas” di bawah.</source>
         <translation>The photo can also come from a file: press “Import from file” below.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="483"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="464"/>
         <source>Ambil foto (Spasi)</source>
         <translation>Take photo (Space)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="485"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="466"/>
         <source>Impor dari berkas…</source>
         <translation>Import from file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="487"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="468"/>
         <source>Foto tidak memungkinkan…</source>
         <translation>Photo not possible…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="508"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="489"/>
         <source>Pemeriksaan langsung</source>
         <translation>Live checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="539"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="520"/>
         <source>Tunjukkan foto ini kepada warga</source>
         <translation>Show this photo to the resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="546"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="527"/>
         <source>Ulangi foto (R)</source>
         <translation>Retake photo (R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="548"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="529"/>
         <source>Ganti latar…</source>
         <translation>Replace background…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="558"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="539"/>
         <source>Persetujuan warga</source>
         <translation>Resident&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="561"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="542"/>
         <source>Warga sendiri</source>
         <translation>The resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="562"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="543"/>
         <source>Keluarga/wali, nama:</source>
         <translation>Family/guardian, name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="569"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="550"/>
         <source>nama yang menyetujui</source>
         <translation>name of the person approving</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="575"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="556"/>
         <source>Warga setuju dengan foto ini</source>
         <translation>Resident approves this photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="583"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="564"/>
         <source>Tekan setelah warga melihat foto dan setuju. Waktu persetujuan dicatat.</source>
         <translation>Press after the resident has seen the photo and agrees. The time of approval is recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="603"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="584"/>
         <source>Bandingkan latar belakang</source>
         <translation>Compare backgrounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="604"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="585"/>
         <source>Kiri foto asli, kanan dengan latar baru. Periksa tepi rambut, telinga dan bahu bersama warga sebelum memakai latar baru.</source>
         <translation>Left: the original photo; right: with the new background. Check the edges of hair, ears and shoulders with the resident before using the new background.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="609"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="590"/>
         <source>Asli</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="610"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="591"/>
         <source>Latar baru</source>
         <translation>New background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="625"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="606"/>
         <source>Tetap foto asli (Esc)</source>
         <translation>Keep original photo (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="627"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="608"/>
         <source>Pakai latar baru</source>
         <translation>Use new background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="643"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="621"/>
         <source>Foto tidak memungkinkan</source>
         <translation>Photo not possible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="644"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="622"/>
         <source>Rekaman disimpan tanpa foto. Tuliskan alasannya (wajib); foto dapat diambil kemudian di kantor Dinas Dukcapil.</source>
         <translation>The recording is saved without a photo. Write down the reason (required); the photo can be taken later at the Dinas Dukcapil office.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="648"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="624"/>
         <source>mis. warga terbaring, memakai alat medis</source>
         <translation>e.g. resident bedridden, wearing medical equipment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="656"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="625"/>
         <source>Batal (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="658"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="625"/>
         <source>Simpan tanpa foto</source>
         <translation>Save without photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="673"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1127"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="636"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1090"/>
         <source>Tanpa foto</source>
         <translation>No photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="677"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="640"/>
         <source>Ambil ulang foto</source>
         <translation>Take photo again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="723"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="686"/>
         <source>WNA</source>
         <translation>foreign citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="726"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="689"/>
         <source>tahun lahir genap</source>
         <translation>even birth year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="726"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="689"/>
         <source>tahun lahir ganjil</source>
         <translation>odd birth year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="733"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="696"/>
         <source>Latar: ? (isi tahun lahir)</source>
         <translation>Background: ? (enter birth year)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="738"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="701"/>
         <source>Latar: {colour} ({why})</source>
         <translation>Background: {colour} ({why})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="742"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="705"/>
         <source>Isi tahun lahir dulu</source>
         <translation>Enter the birth year first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="755"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="718"/>
         <source>Menyalakan kamera…</source>
         <translation>Starting the camera…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="755"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="777"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="718"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="740"/>
         <source>Kamera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="767"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="730"/>
         <source>Kamera dimatikan.</source>
         <translation>Camera switched off.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="777"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="740"/>
         <source>Menyambungkan ulang kamera…</source>
         <translation>Reconnecting the camera…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="815"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="778"/>
         <source>Belum ada gambar dari kamera. Nyalakan kamera atau impor dari berkas.</source>
         <translation>No picture from the camera yet. Turn the camera on or import from a file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="822"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="785"/>
         <source>Foto tidak bisa diambil: {message}</source>
         <translation>Could not take the photo: {message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="829"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="792"/>
         <source>Pilih foto warga</source>
         <translation>Choose the resident&apos;s photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="830"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="793"/>
         <source>Gambar (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
         <translation>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="844"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="807"/>
         <source>Berkas gambar tidak bisa dibuka atau rusak.</source>
         <translation>The image file cannot be opened or is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="854"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="817"/>
         <source>Foto dari berkas tidak bisa dipakai: {message}</source>
         <translation>The photo from the file cannot be used: {message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="868"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="831"/>
         <source>Foto tidak bisa dipotong di sekitar wajah. Coba lagi.</source>
         <translation>The photo cannot be cropped around the face. Try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="906"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="869"/>
         <source>Sedang mengganti latar… (beberapa detik)</source>
         <translation>Replacing the background… (a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="937"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="900"/>
         <source>Latar baru ({colour})</source>
         <translation>New background ({colour})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="939"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="902"/>
         <source>Tepi potongan tampak rapi.</source>
         <translation>The cut-out edges look clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="941"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="904"/>
         <source>Tepi potongan mungkin kurang rapi (rambut, bahu). Jika ragu, tetap pakai foto asli atau pasang kain latar.</source>
         <translation>The cut-out edges may be rough (hair, shoulders). If in doubt, keep the original photo or hang a backdrop cloth.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="951"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="914"/>
         <source>Latar tidak bisa diganti pada foto ini. Pakai foto asli atau pasang kain latar lalu ulangi foto.</source>
         <translation>The background cannot be replaced on this photo. Use the original photo, or hang a backdrop cloth and retake the photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="985"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="948"/>
         <source>Tuliskan nama keluarga/wali yang menyetujui foto.</source>
         <translation>Write the name of the family member/guardian who approves the photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1032"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="995"/>
         <source>Alasan wajib diisi (mis. warga terbaring, memakai alat medis).</source>
         <translation>A reason is required (e.g. resident bedridden, wearing medical equipment).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1078"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1041"/>
         <source>Belum ada wajah yang bisa difoto.</source>
         <translation>No face to photograph yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1096"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1059"/>
         <source>Catatan pemeriksaan (ikut tersimpan dengan foto):</source>
         <translation>Check notes (saved with the photo):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1100"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1063"/>
         <source>Semua pemeriksaan lolos.</source>
         <translation>All checks passed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1102"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1065"/>
         <source>Latar belakang sudah diganti.</source>
         <translation>The background has been replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1117"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1080"/>
         <source>Foto disetujui</source>
         <translation>Photo approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1118"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1081"/>
         <source>warga sendiri</source>
         <translation>the resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1119"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1082"/>
         <source>keluarga/wali ({name})</source>
         <translation>family/guardian ({name})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1120"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1083"/>
         <source>Disetujui oleh {who} pukul {when}.</source>
         <translation>Approved by {who} at {when}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1122"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1085"/>
         <source>{n} catatan pemeriksaan ikut tersimpan.</source>
         <translation>Check notes saved with it: {n}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1124"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1087"/>
         <source>Latar belakang diganti.</source>
         <translation>Background replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1128"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1091"/>
         <source>Alasan: {reason} (dicatat pukul {when}).</source>
         <translation>Reason: {reason} (recorded at {when}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1161"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1124"/>
         <source>Kamera bermasalah</source>
         <translation>Camera problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1163"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1126"/>
         <source>Sambungkan ulang</source>
         <translation>Reconnect</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1173"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1136"/>
         <source>Sumber gambar berhenti mengirim gambar.</source>
         <translation>The image source stopped sending pictures.</translation>
     </message>
@@ -2114,22 +2114,22 @@
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="178"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="179"/>
         <source>Kotak tanda tangan</source>
         <translation>Signature box</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="218"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="219"/>
         <source>Tanda tangan masih kosong. Minta warga menandatangani di dalam kotak.</source>
         <translation>The signature is still empty. Ask the resident to sign inside the box.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="221"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="222"/>
         <source>Tanda tangan terlalu kecil. Minta warga menandatangani lebih besar, memenuhi kotak, lalu tekan Hapus jika perlu.</source>
         <translation>The signature is too small. Ask the resident to sign larger, filling the box; press Clear first if needed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="349"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="350"/>
         <source>Tanda tangan di sini</source>
         <translation>Sign here</translation>
     </message>
@@ -2137,87 +2137,87 @@
 <context>
     <name>SignatureStep</name>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="445"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="423"/>
         <source>Tanda tangan warga</source>
         <translation>Resident&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="446"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="424"/>
         <source>Minta warga menandatangani di dalam kotak putih dengan pena tablet atau mouse. Tanda tangan harus cukup besar.</source>
         <translation>Ask the resident to sign inside the white box with a tablet pen or the mouse. The signature must be large enough.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="458"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="437"/>
         <source>Hapus (Del)</source>
         <translation>Clear (Del)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="460"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="439"/>
         <source>Hapus semua goresan (Del pada kotak)</source>
         <translation>Clear all strokes (Del in the box)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="461"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="440"/>
         <source>Tidak dapat menandatangani…</source>
         <translation>Cannot sign…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="463"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="442"/>
         <source>Simpan tanda tangan (Enter)</source>
         <translation>Save signature (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="478"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="454"/>
         <source>Tidak dapat menandatangani</source>
         <translation>Cannot sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="479"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="455"/>
         <source>Rekaman disimpan tanpa tanda tangan. Tuliskan alasannya (wajib).</source>
         <translation>The recording is saved without a signature. Write down the reason (required).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="485"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="456"/>
         <source>mis. sakit, cap jempol diambil di kantor</source>
         <translation>e.g. ill, thumbprint taken at the office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="492"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="457"/>
         <source>Batal (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="494"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="457"/>
         <source>Simpan tanpa tanda tangan</source>
         <translation>Save without signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="523"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="482"/>
         <source>Ulangi tanda tangan</source>
         <translation>Sign again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="588"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="547"/>
         <source>Alasan wajib diisi (mis. sakit, cap jempol diambil di kantor).</source>
         <translation>A reason is required (e.g. ill, thumbprint taken at the office).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="618"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="577"/>
         <source>Tanda tangan tersimpan</source>
         <translation>Signature saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="621"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="580"/>
         <source>Disimpan pukul {when}.</source>
         <translation>Saved at {when}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="623"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="582"/>
         <source>Tanpa tanda tangan</source>
         <translation>No signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="625"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="584"/>
         <source>Alasan: {reason} (dicatat pukul {when}).</source>
         <translation>Reason: {reason} (recorded at {when}).</translation>
     </message>

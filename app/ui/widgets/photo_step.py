@@ -78,6 +78,10 @@ from app.core.values import Kewarganegaraan
 from app.ui.camera_worker import CameraController, bgr_to_qimage, qimage_to_bgr
 from app.ui.finding_texts import finding_text
 from app.ui.messages import translate_message
+from app.ui.widgets.step_widgets import button as _button
+from app.ui.widgets.step_widgets import exception_page
+from app.ui.widgets.step_widgets import hint as _hint
+from app.ui.widgets.step_widgets import title as _title
 from app.ui.workers import run_task
 
 log = logging.getLogger(__name__)
@@ -366,29 +370,6 @@ class ChecksList(QWidget):
             label.setStyleSheet("color: #7a848f;" if dot.state == "unknown" else "")
 
 
-def _hint(text: str, parent: QWidget, object_name: str = "hint") -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setObjectName(object_name)
-    return label
-
-
-def _title(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setObjectName("stepTitle")
-    label.setStyleSheet("font-size: 12pt; font-weight: bold; color: #1f3b57;")
-    label.setWordWrap(True)
-    return label
-
-
-def _button(text: str, parent: QWidget, *, primary: bool = False) -> QPushButton:
-    b = QPushButton(text, parent)
-    b.setAutoDefault(True)  # Enter presses the focused button (outside dialogs too)
-    if primary:
-        b.setObjectName("primary")
-    return b
-
-
 def _set_message(label: QLabel, text: str, kind: str = "hint") -> None:
     """Show `text` in `label` styled as 'hint', 'errorText' or 'okText' (empty hides it)."""
     label.setObjectName(kind)
@@ -636,36 +617,18 @@ class PhotoStep(QWidget):
         sc.activated.connect(self.reject_replacement)
 
     def _build_exception(self) -> None:
-        page = QWidget(self)
-        self.exception_page = page
-        v = QVBoxLayout(page)
-        v.setContentsMargins(40, 30, 40, 30)
-        v.addWidget(_title(self.tr("Foto tidak memungkinkan"), page))
-        v.addWidget(_hint(self.tr("Rekaman disimpan tanpa foto. Tuliskan alasannya (wajib); foto dapat diambil "
-                                  "kemudian di kantor Dinas Dukcapil."), page))
-        self.exception_reason = QLineEdit(page)
-        self.exception_reason.setMaxLength(200)
-        self.exception_reason.setPlaceholderText(self.tr("mis. warga terbaring, memakai alat medis"))
-        self.exception_reason.returnPressed.connect(self._confirm_exception)
-        self.exception_reason.textChanged.connect(lambda _t: _set_message(self.exception_message, ""))
-        v.addWidget(self.exception_reason)
-        self.exception_message = _hint("", page, "errorText")
-        self.exception_message.hide()
-        v.addWidget(self.exception_message)
-        buttons = QHBoxLayout()
-        self.exception_cancel = _button(self.tr("Batal (Esc)"), page)
-        self.exception_cancel.clicked.connect(self.cancel_exception)
-        self.exception_confirm = _button(self.tr("Simpan tanpa foto"), page, primary=True)
-        self.exception_confirm.clicked.connect(self._confirm_exception)
-        buttons.addStretch(1)
-        buttons.addWidget(self.exception_cancel)
-        buttons.addWidget(self.exception_confirm)
-        v.addLayout(buttons)
-        v.addStretch(1)
-        self.pages.addWidget(page)
-        sc = QShortcut(QKeySequence(Qt.Key.Key_Escape), page)
-        sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        sc.activated.connect(self.cancel_exception)
+        built = exception_page(
+            self, heading=self.tr("Foto tidak memungkinkan"),
+            explanation=self.tr("Rekaman disimpan tanpa foto. Tuliskan alasannya (wajib); foto dapat diambil "
+                                "kemudian di kantor Dinas Dukcapil."),
+            placeholder=self.tr("mis. warga terbaring, memakai alat medis"),
+            cancel_text=self.tr("Batal (Esc)"), confirm_text=self.tr("Simpan tanpa foto"),
+            on_confirm=self._confirm_exception, on_cancel=self.cancel_exception,
+            on_edit=lambda _t: _set_message(self.exception_message, ""))
+        self.exception_page = built.page
+        self.exception_reason, self.exception_message = built.reason, built.message
+        self.exception_cancel, self.exception_confirm = built.cancel, built.confirm
+        self.pages.addWidget(built.page)
 
     def _build_done(self) -> None:
         page = QWidget(self)

@@ -31,18 +31,15 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSiz
 from PySide6.QtGui import (
     QColor,
     QImage,
-    QKeySequence,
     QMouseEvent,
     QPainter,
     QPainterPath,
     QPen,
-    QShortcut,
     QTabletEvent,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -51,6 +48,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.findings import MIN_REASON_LENGTH
+from app.ui.widgets.step_widgets import button as _button
+from app.ui.widgets.step_widgets import exception_page
+from app.ui.widgets.step_widgets import hint as _hint
+from app.ui.widgets.step_widgets import title as _title
 
 PNG_SIZE = (600, 200)
 ASPECT = PNG_SIZE[0] / PNG_SIZE[1]  # the writing area is 3:1
@@ -414,35 +415,12 @@ class SignatureStep(QWidget):
         self._go("pad")
 
     # ------------------------------------------------------------- building
-    @staticmethod
-    def _title(text: str, parent: QWidget) -> QLabel:
-        label = QLabel(text, parent)
-        label.setStyleSheet("font-size: 12pt; font-weight: bold; color: #1f3b57;")
-        label.setWordWrap(True)
-        return label
-
-    @staticmethod
-    def _message(parent: QWidget) -> QLabel:
-        label = QLabel(parent)
-        label.setObjectName("errorText")
-        label.setWordWrap(True)
-        label.hide()
-        return label
-
-    @staticmethod
-    def _button(text: str, parent: QWidget, primary: bool = False) -> QPushButton:
-        b = QPushButton(text, parent)
-        b.setAutoDefault(True)
-        if primary:
-            b.setObjectName("primary")
-        return b
-
     def _build_pad(self) -> None:
         page = QWidget(self)
         self.pad_page = page
         v = QVBoxLayout(page)
         v.setContentsMargins(6, 6, 6, 6)
-        v.addWidget(self._title(self.tr("Tanda tangan warga"), page))
+        v.addWidget(_title(self.tr("Tanda tangan warga"), page))
         hint = QLabel(self.tr("Minta warga menandatangani di dalam kotak putih dengan pena tablet atau mouse. "
                               "Tanda tangan harus cukup besar."), page)
         hint.setObjectName("hint")
@@ -452,15 +430,16 @@ class SignatureStep(QWidget):
         self.pad.changed.connect(self._pad_changed)
         self.pad.submitRequested.connect(self.accept_signature)
         v.addWidget(self.pad)
-        self.message = self._message(page)
+        self.message = _hint("", page, "errorText")
+        self.message.hide()
         v.addWidget(self.message)
         row = QHBoxLayout()
-        self.clear_button = self._button(self.tr("Hapus (Del)"), page)
+        self.clear_button = _button(self.tr("Hapus (Del)"), page)
         self.clear_button.clicked.connect(self.pad.clear)
         self.clear_button.setToolTip(self.tr("Hapus semua goresan (Del pada kotak)"))
-        self.exception_button = self._button(self.tr("Tidak dapat menandatangani…"), page)
+        self.exception_button = _button(self.tr("Tidak dapat menandatangani…"), page)
         self.exception_button.clicked.connect(self.show_exception)
-        self.save_button = self._button(self.tr("Simpan tanda tangan (Enter)"), page, primary=True)
+        self.save_button = _button(self.tr("Simpan tanda tangan (Enter)"), page, primary=True)
         self.save_button.clicked.connect(self.accept_signature)
         row.addWidget(self.clear_button)
         row.addWidget(self.exception_button)
@@ -471,44 +450,24 @@ class SignatureStep(QWidget):
         self.pages.addWidget(page)
 
     def _build_exception(self) -> None:
-        page = QWidget(self)
-        self.exception_page = page
-        v = QVBoxLayout(page)
-        v.setContentsMargins(40, 30, 40, 30)
-        v.addWidget(self._title(self.tr("Tidak dapat menandatangani"), page))
-        hint = QLabel(self.tr("Rekaman disimpan tanpa tanda tangan. Tuliskan alasannya (wajib)."), page)
-        hint.setObjectName("hint")
-        hint.setWordWrap(True)
-        v.addWidget(hint)
-        self.exception_reason = QLineEdit(page)
-        self.exception_reason.setMaxLength(200)
-        self.exception_reason.setPlaceholderText(self.tr("mis. sakit, cap jempol diambil di kantor"))
-        self.exception_reason.returnPressed.connect(self._confirm_exception)
-        self.exception_reason.textChanged.connect(lambda _t: self.exception_message.hide())
-        v.addWidget(self.exception_reason)
-        self.exception_message = self._message(page)
-        v.addWidget(self.exception_message)
-        row = QHBoxLayout()
-        self.exception_cancel = self._button(self.tr("Batal (Esc)"), page)
-        self.exception_cancel.clicked.connect(self.cancel_exception)
-        self.exception_confirm = self._button(self.tr("Simpan tanpa tanda tangan"), page, primary=True)
-        self.exception_confirm.clicked.connect(self._confirm_exception)
-        row.addStretch(1)
-        row.addWidget(self.exception_cancel)
-        row.addWidget(self.exception_confirm)
-        v.addLayout(row)
-        v.addStretch(1)
-        self.pages.addWidget(page)
-        sc = QShortcut(QKeySequence(Qt.Key.Key_Escape), page)
-        sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        sc.activated.connect(self.cancel_exception)
+        built = exception_page(
+            self, heading=self.tr("Tidak dapat menandatangani"),
+            explanation=self.tr("Rekaman disimpan tanpa tanda tangan. Tuliskan alasannya (wajib)."),
+            placeholder=self.tr("mis. sakit, cap jempol diambil di kantor"),
+            cancel_text=self.tr("Batal (Esc)"), confirm_text=self.tr("Simpan tanpa tanda tangan"),
+            on_confirm=self._confirm_exception, on_cancel=self.cancel_exception,
+            on_edit=lambda _t: self.exception_message.hide())
+        self.exception_page = built.page
+        self.exception_reason, self.exception_message = built.reason, built.message
+        self.exception_cancel, self.exception_confirm = built.cancel, built.confirm
+        self.pages.addWidget(built.page)
 
     def _build_done(self) -> None:
         page = QWidget(self)
         self.done_page = page
         v = QVBoxLayout(page)
         v.setContentsMargins(6, 6, 6, 6)
-        self.done_title = self._title("", page)
+        self.done_title = _title("", page)
         v.addWidget(self.done_title)
         self.done_image = QLabel(page)
         self.done_image.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -520,7 +479,7 @@ class SignatureStep(QWidget):
         self.done_details.setWordWrap(True)
         v.addWidget(self.done_details)
         row = QHBoxLayout()
-        self.redo_button = self._button(self.tr("Ulangi tanda tangan"), page)
+        self.redo_button = _button(self.tr("Ulangi tanda tangan"), page)
         self.redo_button.clicked.connect(self.reset)
         row.addWidget(self.redo_button)
         row.addStretch(1)
