@@ -724,7 +724,11 @@ def parse_problem(body: Any) -> ProblemBody | None:
 # --------------------------------------------------------------------------- reason codes
 
 class ReasonCodes:
-    """Codes of reasons the server adds to item results (besides `app.core` findings)."""
+    """Codes of reasons the server adds to item results (besides `app.core` findings).
+
+    Their Indonesian templates are in the message catalogue (app/core/messages.py, SERVER); a
+    reason carries its code and params, its message is the text for older peers.
+    """
 
     PAYLOAD_HASH_MISMATCH = "payload.sha256_mismatch"
     PAYLOAD_INVALID = "payload.invalid"

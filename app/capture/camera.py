@@ -14,8 +14,9 @@ behaves the same when it ends or breaks: a live stream does not "end", it is
 lost. A folder source re-lists the folder when a file vanishes and is lost
 when no readable image is left.
 
-Errors are typed and carry Indonesian messages for the operator. Messages never
-contain file names (a photo folder may be named after a resident).
+Errors are typed and carry a code (and the catalogue's Indonesian message for it,
+app/core/messages.py). Messages never contain file names (a photo folder may be
+named after a resident).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from urllib.parse import urlsplit
 
 import cv2
 import numpy as np
+
+from app.core.messages import render
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"})
 """File suffixes treated as still images (`ImageSource`, `FolderSource`)."""
@@ -44,14 +47,19 @@ class CaptureError(Exception):
     """Base of the capture errors; ``str(error)`` is the operator's message.
 
     Attributes:
-        kind: a stable machine code, e.g. ``camera.unavailable``.
+        kind: a stable machine code of the class, e.g. ``camera.unavailable``.
+        code: what happened, e.g. ``camera.not_found`` (its template: app/core/messages.py).
+        params: the values written into the message (none so far).
+        message: the catalogue's Indonesian message for `code`.
     """
 
     kind = "capture.error"
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, code: str, params: dict[str, str] | None = None) -> None:
+        self.code = code
+        self.params = dict(params or {})
+        self.message = render(code, self.params)
+        super().__init__(self.message)
 
 
 class CameraUnavailable(CaptureError):
@@ -66,25 +74,18 @@ class CameraLost(CaptureError):
     kind = "camera.lost"
 
 
-MSG_CAMERA_NOT_FOUND = (
-    "Kamera tidak ditemukan. Periksa kabel USB kamera, lalu pilih kamera lain "
-    "atau coba lagi."
-)
-MSG_CAMERA_NO_FRAMES = (
-    "Kamera tidak ditemukan atau tidak mengirim gambar. Tutup aplikasi lain yang "
-    "memakai kamera, lalu coba lagi."
-)
-MSG_CAMERA_LOST = (
-    "Kamera terputus. Periksa kabel USB kamera, pasang kembali, lalu tekan "
-    "'Sambungkan ulang'."
-)
-MSG_FILE_MISSING = "Berkas sumber gambar tidak ditemukan."
-MSG_VIDEO_UNREADABLE = "Berkas video tidak bisa dibuka atau rusak."
-MSG_IMAGE_UNREADABLE = "Berkas gambar tidak bisa dibuka atau rusak."
-MSG_FOLDER_EMPTY = "Folder tidak berisi gambar yang bisa dibuka."
-MSG_VIDEO_LOST = "Sumber video terputus atau berkasnya rusak di tengah jalan."
-MSG_FOLDER_LOST = "Gambar di folder sumber hilang atau tidak bisa dibuka lagi."
-MSG_NOT_OPEN = "Sumber gambar belum dibuka."
+# What happened (the codes of app/core/messages.py CAPTURE).
+CAMERA_NOT_FOUND = "camera.not_found"
+CAMERA_NO_FRAMES = "camera.no_frames"
+CAMERA_DISCONNECTED = "camera.disconnected"
+CAMERA_UNEXPECTED = "camera.unexpected"  # anything else went wrong (app/ui/camera_worker.py)
+FILE_MISSING = "source.file_missing"
+VIDEO_UNREADABLE = "source.video_unreadable"
+IMAGE_UNREADABLE = "source.image_unreadable"
+FOLDER_EMPTY = "source.folder_empty"
+VIDEO_LOST = "source.video_lost"
+FOLDER_LOST = "source.folder_lost"
+NOT_OPEN = "source.not_open"
 
 
 class FrameSource:
@@ -134,7 +135,7 @@ class FrameSource:
 
     def _require_open(self) -> None:
         if not self._opened:
-            raise CameraUnavailable(MSG_NOT_OPEN)
+            raise CameraUnavailable(NOT_OPEN)
 
     def __enter__(self) -> "FrameSource":
         if not self._opened:
@@ -191,7 +192,7 @@ class _CaptureBacked(FrameSource):
                 self.frames_read += 1
                 return frame
         self.close()
-        raise CameraLost(MSG_CAMERA_LOST)
+        raise CameraLost(CAMERA_DISCONNECTED)
 
     def _take_pending(self) -> np.ndarray | None:
         frame, self._pending = self._pending, None
@@ -248,11 +249,11 @@ class CameraSource(_CaptureBacked):
         if self._opened:
             return
         if self.index < 0 or self._device_missing():
-            raise CameraUnavailable(MSG_CAMERA_NOT_FOUND)
+            raise CameraUnavailable(CAMERA_NOT_FOUND)
         cap = cv2.VideoCapture(self.index, self.api)
         if not cap.isOpened():
             cap.release()
-            raise CameraUnavailable(MSG_CAMERA_NOT_FOUND)
+            raise CameraUnavailable(CAMERA_NOT_FOUND)
         cap.set(cv2.CAP_PROP_FRAME_WIDTH, self.width)
         cap.set(cv2.CAP_PROP_FRAME_HEIGHT, self.height)
         cap.set(cv2.CAP_PROP_READ_TIMEOUT_MSEC, self.read_timeout_ms)
@@ -266,7 +267,7 @@ class CameraSource(_CaptureBacked):
                 break
         else:
             self.close()
-            raise CameraUnavailable(MSG_CAMERA_NO_FRAMES)
+            raise CameraUnavailable(CAMERA_NO_FRAMES)
         self._opened = True
         self.finished = False
 
@@ -312,16 +313,16 @@ class VideoFileSource(_CaptureBacked):
         if self._opened:
             return
         if not self._is_url and not Path(self.path).is_file():
-            raise CameraUnavailable(MSG_FILE_MISSING)
+            raise CameraUnavailable(FILE_MISSING)
         cap = cv2.VideoCapture(self.path)
         if not cap.isOpened():
             cap.release()
-            raise CameraUnavailable(MSG_VIDEO_UNREADABLE)
+            raise CameraUnavailable(VIDEO_UNREADABLE)
         self._cap = cap
         frame = self._grab_one()
         if frame is None:
             self.close()
-            raise CameraUnavailable(MSG_VIDEO_UNREADABLE)
+            raise CameraUnavailable(VIDEO_UNREADABLE)
         self._pending = frame
         self._opened = True
         self.finished = False
@@ -357,7 +358,7 @@ class VideoFileSource(_CaptureBacked):
                 return frame
             # The file was readable at open and now is not: it changed under us.
             self.close()
-            raise CameraLost(MSG_VIDEO_LOST)
+            raise CameraLost(VIDEO_LOST)
         self.finished = True
         return None
 
@@ -377,10 +378,10 @@ class ImageSource(FrameSource):
         if self._opened:
             return
         if not self.path.is_file():
-            raise CameraUnavailable(MSG_FILE_MISSING)
+            raise CameraUnavailable(FILE_MISSING)
         frame = cv2.imread(str(self.path), cv2.IMREAD_COLOR)
         if frame is None or frame.size == 0:
-            raise CameraUnavailable(MSG_IMAGE_UNREADABLE)
+            raise CameraUnavailable(IMAGE_UNREADABLE)
         self._frame = _as_bgr(frame)
         self._opened = True
         self.finished = False
@@ -423,10 +424,10 @@ class FolderSource(FrameSource):
         if self._opened:
             return
         if not self.path.is_dir():
-            raise CameraUnavailable(MSG_FILE_MISSING)
+            raise CameraUnavailable(FILE_MISSING)
         self._files = self._list()
         if not self._files:
-            raise CameraUnavailable(MSG_FOLDER_EMPTY)
+            raise CameraUnavailable(FOLDER_EMPTY)
         self._next = 0
         self._opened = True
         self.finished = False
@@ -456,7 +457,7 @@ class FolderSource(FrameSource):
             self._files = self._list()
             self._next = bisect.bisect_right(self._files, path)
         self.close()
-        raise CameraLost(MSG_FOLDER_LOST)
+        raise CameraLost(FOLDER_LOST)
 
 
 def open_source(
@@ -481,7 +482,7 @@ def open_source(
         return CameraSource(int(spec))
     text = os.fspath(spec).strip() if not isinstance(spec, str) else spec.strip()
     if not text:
-        raise CameraUnavailable(MSG_FILE_MISSING)
+        raise CameraUnavailable(FILE_MISSING)
     if text.isdigit():
         return CameraSource(int(text))
     if "://" in text:

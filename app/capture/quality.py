@@ -66,7 +66,8 @@ import cv2
 import numpy as np
 
 from app.capture.face import Box, Detection, Eyes, FaceDetector, default_detector
-from app.core.findings import Finding, Severity, error, warning
+from app.core.findings import Finding, Severity, finding
+from app.core.messages import PHOTO
 
 FIELD = "photo"
 
@@ -105,31 +106,8 @@ class QualityThresholds:
 DEFAULT_THRESHOLDS = QualityThresholds()
 
 
-MESSAGES = {
-    "photo.no_face": "Wajah tidak terlihat. Minta warga menghadap lurus ke kamera.",
-    "photo.multiple_faces": "Lebih dari satu wajah terlihat. Pastikan hanya warga yang difoto di depan kamera.",
-    "photo.face_too_small": "Wajah terlalu kecil. Minta warga mendekat ke kamera.",
-    "photo.face_too_large": "Wajah terlalu dekat. Minta warga mundur sedikit dari kamera.",
-    "photo.off_centre": "Wajah tidak di tengah. Minta warga bergeser ke tengah bingkai.",
-    "photo.tilted": "Kepala miring ({angle}°). Minta warga menegakkan kepala.",
-    "photo.blurred": "Foto buram. Minta warga diam sejenak, periksa fokus kamera, lalu ambil ulang.",
-    "photo.too_dark": "Foto terlalu gelap. Tambah lampu atau hadapkan warga ke arah cahaya.",
-    "photo.too_bright": "Foto terlalu terang. Kurangi cahaya langsung atau jauhi jendela.",
-    "photo.uneven_light": "Cahaya tidak merata di wajah (satu sisi gelap). Atur lampu agar dari depan.",
-    "photo.background_not_uniform": "Latar belakang tidak polos. Pasang kain latar satu warna di belakang warga.",
-    "photo.background_wrong_colour": (
-        "Warna latar belakang tidak sesuai: seharusnya {expected}, terlihat {seen}."
-    ),
-    "photo.glasses": "Warga tampaknya memakai kacamata. Minta kacamata dilepas untuk foto.",
-}
-
-# photo.background_wrong_colour when the right colour is the one most seen but covers
-# too little of the background (people or things in front of the cloth):
-# "should be red, seen red" would confuse.
-MSG_BACKGROUND_COVERED = (
-    "Latar {expected} kurang terlihat: sebagian besar tertutup orang/benda atau bercampur warna lain. "
-    "Rapikan kain latar di belakang warga."
-)
+CODES = frozenset(PHOTO)
+"""Every finding code `assess` can give (their templates: app/core/messages.py)."""
 
 COLOUR_LABELS = {
     "merah": "merah",
@@ -361,21 +339,21 @@ def assess(
     grey = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
     face = found.subject
     if face is None:
-        findings.append(error("photo.no_face", FIELD, MESSAGES["photo.no_face"]))
+        findings.append(finding("photo.no_face", FIELD, Severity.ERROR))
         raw_mean = float(cv2.mean(grey)[0])
         m["frame_brightness"] = raw_mean
         # Without a face, say at least whether the scene is too dark or too bright.
         if raw_mean < t.min_brightness:
-            findings.append(warning("photo.too_dark", FIELD, MESSAGES["photo.too_dark"]))
+            findings.append(finding("photo.too_dark", FIELD, Severity.WARNING))
         elif raw_mean > t.max_brightness:
-            findings.append(warning("photo.too_bright", FIELD, MESSAGES["photo.too_bright"]))
+            findings.append(finding("photo.too_bright", FIELD, Severity.WARNING))
         return report
 
     report.face_box = face.as_tuple()
     others = [f for f in found.faces[1:] if f.h >= t.second_face_min_ratio * face.h]
     m["faces_counted"] = 1 + len(others)
     if others:
-        findings.append(error("photo.multiple_faces", FIELD, MESSAGES["photo.multiple_faces"]))
+        findings.append(finding("photo.multiple_faces", FIELD, Severity.ERROR))
 
     # Size and position.
     height_frac = face.h / float(H)
@@ -383,11 +361,11 @@ def assess(
     centre_y = face.cy / float(H)
     m.update(face_height=height_frac, centre_offset_x=offset_x, centre_y=centre_y)
     if height_frac < t.face_min_height:
-        findings.append(warning("photo.face_too_small", FIELD, MESSAGES["photo.face_too_small"]))
+        findings.append(finding("photo.face_too_small", FIELD, Severity.WARNING))
     elif height_frac > t.face_max_height:
-        findings.append(warning("photo.face_too_large", FIELD, MESSAGES["photo.face_too_large"]))
+        findings.append(finding("photo.face_too_large", FIELD, Severity.WARNING))
     if abs(offset_x) > t.max_centre_offset_x or not t.centre_y_min <= centre_y <= t.centre_y_max:
-        findings.append(warning("photo.off_centre", FIELD, MESSAGES["photo.off_centre"]))
+        findings.append(finding("photo.off_centre", FIELD, Severity.WARNING))
 
     # Tilt.
     eyes = det.find_eyes(grey, face)
@@ -395,8 +373,7 @@ def assess(
         report.eye_angle_deg = eyes.angle_deg
         m["eye_angle_deg"] = eyes.angle_deg
         if abs(eyes.angle_deg) > t.max_eye_angle_deg:
-            params = {"angle": f"{abs(eyes.angle_deg):.0f}"}
-            findings.append(warning("photo.tilted", FIELD, MESSAGES["photo.tilted"].format(**params), params))
+            findings.append(finding("photo.tilted", FIELD, Severity.WARNING, angle=f"{abs(eyes.angle_deg):.0f}"))
 
     # Sharpness and light on the inner face.
     inner = _inner_face(grey, face)
@@ -405,13 +382,13 @@ def assess(
         mean, clipped, imbalance = light_measures(inner)
         m.update(sharpness=sharp, brightness=mean, clipped=clipped, light_imbalance=imbalance)
         if sharp < t.min_sharpness:
-            findings.append(warning("photo.blurred", FIELD, MESSAGES["photo.blurred"]))
+            findings.append(finding("photo.blurred", FIELD, Severity.WARNING))
         if mean < t.min_brightness:
-            findings.append(warning("photo.too_dark", FIELD, MESSAGES["photo.too_dark"]))
+            findings.append(finding("photo.too_dark", FIELD, Severity.WARNING))
         elif mean > t.max_brightness or clipped > t.max_clipped_fraction:
-            findings.append(warning("photo.too_bright", FIELD, MESSAGES["photo.too_bright"]))
+            findings.append(finding("photo.too_bright", FIELD, Severity.WARNING))
         if imbalance > t.max_light_imbalance:
-            findings.append(warning("photo.uneven_light", FIELD, MESSAGES["photo.uneven_light"]))
+            findings.append(finding("photo.uneven_light", FIELD, Severity.WARNING))
 
     # Background, on the detection-size image.
     small_bgr = found.small_bgr
@@ -421,21 +398,18 @@ def assess(
     m.update(bg)
     if bg.get("background_pixels", 0) >= t.min_background_pixels:
         if bg["background_purity"] < t.min_background_purity or bg["background_edges"] > t.max_background_edges:
-            findings.append(warning("photo.background_not_uniform", FIELD,
-                                    MESSAGES["photo.background_not_uniform"]))
+            findings.append(finding("photo.background_not_uniform", FIELD, Severity.WARNING))
         if expected is not None and bg["background_fractions"][expected] < t.min_expected_colour_fraction:
-            if bg["background_colour"] == expected:
-                params, template = {"expected": expected}, MSG_BACKGROUND_COVERED
-            else:
-                params = {"expected": expected, "seen": COLOUR_LABELS[bg["background_colour"]]}
-                template = MESSAGES["photo.background_wrong_colour"]
-            findings.append(warning("photo.background_wrong_colour", FIELD, template.format(**params), params))
+            # The right colour most seen but covering too little: "should be red, seen red" would confuse.
+            seen = {} if bg["background_colour"] == expected else {"seen": COLOUR_LABELS[bg["background_colour"]]}
+            findings.append(finding("photo.background_wrong_colour", FIELD, Severity.WARNING,
+                                    expected=expected, **seen))
 
     # Glasses.
     bridge = bridge_line(grey, face, eyes)
     m["bridge_line"] = bridge
     if bridge > t.max_bridge_line:
-        findings.append(warning("photo.glasses", FIELD, MESSAGES["photo.glasses"]))
+        findings.append(finding("photo.glasses", FIELD, Severity.WARNING))
     return report
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from app.core._text import format_date_id
-from app.core.findings import Finding, error, warning
+from app.core.findings import Finding, Severity, finding
 from app.core.values import StatusPerkawinan
 
 FIELD = "tanggal_lahir"
@@ -110,39 +110,22 @@ def assess_eligibility(
     if age >= WAJIB_KTP_AGE or married:
         return Eligibility(EligibilityStatus.WAJIB, age)
     if age >= min_recording_age:
-        message = (
-            f"Belum 17 tahun (usia {age}): boleh direkam, kartu ditahan sampai usia 17 "
-            f"pada {format_date_id(seventeen)}."
-        )
-        params = {"age": age, "card_held_until": format_date_id(seventeen)}
         return Eligibility(
             EligibilityStatus.PRE_RECORD,
             age,
             card_held_until=seventeen,
-            findings=[warning("eligibility.pre_record", FIELD, message, params)],
+            findings=[finding("eligibility.pre_record", FIELD, Severity.WARNING,
+                              age=age, card_held_until=format_date_id(seventeen))],
         )
     eligible = birthday(birth_date, min_recording_age)
     params = {"age": age, "eligible_from": format_date_id(eligible)}
     if min_recording_age < WAJIB_KTP_AGE:
         params.update(min_age=min_recording_age, card_held_until=format_date_id(seventeen))
-        when = (
-            f"Dapat direkam mulai {format_date_id(eligible)} (usia {min_recording_age}, "
-            f"kartu ditahan sampai usia 17 pada {format_date_id(seventeen)})."
-        )
-    else:
-        when = f"Dapat direkam mulai {format_date_id(eligible)} (usia 17)."
     return Eligibility(
         EligibilityStatus.TOO_YOUNG,
         age,
         eligible_from=eligible,
-        findings=[
-            error(
-                "eligibility.too_young",
-                FIELD,
-                f"Belum dapat direkam: usia {age} tahun dan belum pernah kawin. {when}",
-                params,
-            )
-        ],
+        findings=[finding("eligibility.too_young", FIELD, Severity.ERROR, **params)],
     )
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Iterable, Iterator, Mapping
 
+from app.core.messages import render
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -59,7 +61,7 @@ class Finding:
         message: the explanation for the operator, in Bahasa Indonesia.
         params: the values written into `message` (dates, numbers, codes,
             labels), as text exactly as they appear in it, so a translated
-            template for `code` can be filled with them (app/ui/finding_texts.py).
+            template for `code` can be filled with them (app/ui/texts.py).
     """
 
     code: str
@@ -116,13 +118,20 @@ class Acknowledgement:
         return cls(code=str(data["code"]), field=str(data["field"]), reason=str(data["reason"]))
 
 
+def finding(code: str, field_name: str, severity: Severity, /, **params: object) -> Finding:
+    """A finding whose message is the catalogue's template for `code` (app/core/messages.py) filled with `params`."""
+    return Finding(code, field_name, severity, render(code, params), Params(params))
+
+
 def error(code: str, field_name: str, message: str,
           params: Mapping[str, object] | None = None) -> Finding:
+    """An error worded by the caller (a peer's reason, a test); the checks use `finding`."""
     return Finding(code, field_name, Severity.ERROR, message, Params(params or ()))
 
 
 def warning(code: str, field_name: str, message: str,
             params: Mapping[str, object] | None = None) -> Finding:
+    """A warning worded by the caller (a peer's reason, a test); the checks use `finding`."""
     return Finding(code, field_name, Severity.WARNING, message, Params(params or ()))
 
 

@@ -9,7 +9,7 @@ is a warning the operator confirms.
 from __future__ import annotations
 
 from app.core._text import as_text, is_ascii_digits
-from app.core.findings import Finding, error, warning
+from app.core.findings import Finding, Severity, finding
 from app.core.regions import RegionIndex, is_well_formed, to_digits
 
 FIELD = "no_kk"
@@ -32,15 +32,12 @@ def check_kk(
     """
     kk = as_text(no_kk).strip()
     if not kk:
-        return [error("kk.required", FIELD, "Nomor KK wajib diisi.")]
+        return [finding("kk.required", FIELD, Severity.ERROR)]
     found: list[Finding] = []
     if not is_ascii_digits(kk):
-        found.append(error("kk.not_digits", FIELD, "Nomor KK hanya boleh berisi angka 0-9."))
+        found.append(finding("kk.not_digits", FIELD, Severity.ERROR))
     if len(kk) != KK_LENGTH:
-        found.append(
-            error("kk.length", FIELD, f"Nomor KK harus tepat 16 angka (sekarang {len(kk)}).",
-                  {"length": len(kk)})
-        )
+        found.append(finding("kk.length", FIELD, Severity.ERROR, length=len(kk)))
     if found:
         return found
     region6 = kk[:6]
@@ -51,27 +48,12 @@ def check_kk(
         else is_well_formed(dotted)
     )
     if not known:
-        found.append(
-            warning(
-                "kk.region_unknown",
-                FIELD,
-                f"Kode wilayah nomor KK {dotted} bukan kecamatan dalam data master saat ini "
-                "(mungkin kode lama sebelum pemekaran). Periksa KK, lalu konfirmasi.",
-                {"region": dotted},
-            )
-        )
+        found.append(finding("kk.region_unknown", FIELD, Severity.WARNING, region=dotted))
     address = _digits(address_kecamatan_kode, 6) or _digits(address_kabupaten_kode, 4)
     if address is not None and not region6.startswith(address):
         shown = ".".join(address[i:i + 2] for i in range(0, len(address), 2))
-        found.append(
-            warning(
-                "kk.region_differs_address",
-                FIELD,
-                f"Kode wilayah nomor KK {dotted} tidak sesuai dengan alamat ({shown}). "
-                "Wajar bila KK belum diperbarui setelah pindah. Konfirmasi bila benar.",
-                {"region": dotted, "address": shown},
-            )
-        )
+        found.append(finding("kk.region_differs_address", FIELD, Severity.WARNING,
+                             region=dotted, address=shown))
     return found
 
 

@@ -7,7 +7,7 @@ is taken at the office). The same rule is checked by the server.
 
 from __future__ import annotations
 
-from app.core.findings import MIN_REASON_LENGTH, Finding, error
+from app.core.findings import MIN_REASON_LENGTH, Finding, Severity, finding
 
 
 def check_media(*, has_photo: bool, photo_exception: str | None,
@@ -15,9 +15,7 @@ def check_media(*, has_photo: bool, photo_exception: str | None,
     """Findings that block completion until both steps are done."""
     out: list[Finding] = []
     if not has_photo and len((photo_exception or "").strip()) < MIN_REASON_LENGTH:
-        out.append(error("media.photo_required", "photo",
-                         "Foto belum diambil (atau catat alasan bila foto tidak memungkinkan)."))
+        out.append(finding("media.photo_required", "photo", Severity.ERROR))
     if not has_signature and len((signature_exception or "").strip()) < MIN_REASON_LENGTH:
-        out.append(error("media.signature_required", "signature",
-                         "Tanda tangan belum ada (atau catat alasan bila warga tidak dapat menandatangani)."))
+        out.append(finding("media.signature_required", "signature", Severity.ERROR))
     return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 
 from app.core._text import as_text
-from app.core.findings import Finding, error
+from app.core.findings import Finding, Severity, finding
 
 MAX_NAME_LENGTH = 60
 ALLOWED_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ '-.,")
@@ -45,39 +45,21 @@ def check_name(text: object, field: str = "nama", required: bool = True) -> list
     label = FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
     name = normalize_name(text)
     if not name:
-        return [error("name.required", field, f"{label} wajib diisi.", {"label": label})] if required else []
+        return [finding("name.required", field, Severity.ERROR, label=label)] if required else []
     found: list[Finding] = []
     if len(name) > MAX_NAME_LENGTH:
-        found.append(
-            error(
-                "name.too_long",
-                field,
-                f"{label} paling banyak {MAX_NAME_LENGTH} karakter (sekarang {len(name)}).",
-                {"label": label, "limit": MAX_NAME_LENGTH, "length": len(name)},
-            )
-        )
+        found.append(finding("name.too_long", field, Severity.ERROR,
+                             label=label, limit=MAX_NAME_LENGTH, length=len(name)))
     bad = set(name) - ALLOWED_CHARS
     if bad:
         ordered = sorted(bad, key=name.index)
         shown = ", ".join(_show(ch) for ch in ordered[:_MAX_SHOWN])
-        more = f" dan {len(ordered) - _MAX_SHOWN} lainnya" if len(ordered) > _MAX_SHOWN else ""
         params = {"label": label, "chars": shown}
-        if more:
+        if len(ordered) > _MAX_SHOWN:
             params["more"] = str(len(ordered) - _MAX_SHOWN)
-        found.append(
-            error(
-                "name.invalid_chars",
-                field,
-                f"{label} berisi karakter yang tidak boleh dipakai: {shown}{more}. "
-                "Yang boleh: huruf A-Z, spasi, tanda petik ('), tanda hubung (-), titik (.) "
-                "dan koma (,).",
-                params,
-            )
-        )
+        found.append(finding("name.invalid_chars", field, Severity.ERROR, **params))
     elif not ("A" <= name[0] <= "Z"):
-        found.append(
-            error("name.invalid_chars", field, f"{label} harus diawali huruf (A-Z).", {"label": label})
-        )
+        found.append(finding("name.invalid_chars", field, Severity.ERROR, label=label))
     return found
 
 

@@ -19,7 +19,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from app.core._text import as_text, format_date_id, is_ascii_digits
-from app.core.findings import Finding, error, warning
+from app.core.findings import Finding, Severity, finding
+from app.core.messages import render
 from app.core.regions import RegionIndex, is_well_formed, to_digits
 from app.core.values import JenisKelamin
 
@@ -29,14 +30,15 @@ FEMALE_DAY_OFFSET = 40
 
 
 class NikError(ValueError):
-    """A NIK that cannot be parsed; `code` is the finding code (e.g. ``nik.length``).
+    """A NIK that cannot be parsed; `code` is the finding code (e.g. ``nik.length``), `params` its values.
 
-    The message never contains the NIK itself.
+    The message (the catalogue's, app/core/messages.py) never contains the NIK itself.
     """
 
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
+    def __init__(self, code: str, params: dict | None = None):
+        super().__init__(render(code, params))
         self.code = code
+        self.params = dict(params or {})
 
 
 @dataclass(frozen=True)
@@ -90,15 +92,12 @@ def _structure(text: object) -> tuple[list[Finding], str, _Encoded | None]:
     """Structural errors, the stripped NIK, and its date part when readable."""
     nik = as_text(text).strip()
     if not nik:
-        return [error("nik.required", FIELD, "NIK wajib diisi.")], nik, None
+        return [finding("nik.required", FIELD, Severity.ERROR)], nik, None
     found: list[Finding] = []
     if not is_ascii_digits(nik):
-        found.append(error("nik.not_digits", FIELD, "NIK hanya boleh berisi angka 0-9."))
+        found.append(finding("nik.not_digits", FIELD, Severity.ERROR))
     if len(nik) != NIK_LENGTH:
-        found.append(
-            error("nik.length", FIELD, f"NIK harus tepat 16 angka (sekarang {len(nik)}).",
-                  {"length": len(nik)})
-        )
+        found.append(finding("nik.length", FIELD, Severity.ERROR, length=len(nik)))
     if found:
         return found, nik, None
     day, month, yy = int(nik[6:8]), int(nik[8:10]), int(nik[10:12])
@@ -108,19 +107,10 @@ def _structure(text: object) -> tuple[list[Finding], str, _Encoded | None]:
         sex = JenisKelamin.PEREMPUAN
     encoded = _Encoded(day, month, yy, sex)
     if not encoded.is_real():
-        found.append(
-            error(
-                "nik.date_invalid",
-                FIELD,
-                "Angka tanggal lahir dalam NIK (digit 7-12) bukan tanggal yang ada: "
-                "tanggal 01-31 untuk laki-laki, 41-71 untuk perempuan, bulan 01-12.",
-            )
-        )
+        found.append(finding("nik.date_invalid", FIELD, Severity.ERROR))
         encoded = None
     if nik[12:] == "0000":
-        found.append(
-            error("nik.serial_zero", FIELD, "Nomor urut NIK (4 digit terakhir) tidak boleh 0000.")
-        )
+        found.append(finding("nik.serial_zero", FIELD, Severity.ERROR))
     return found, nik, encoded
 
 
@@ -160,12 +150,12 @@ def parse_nik(
         raise TypeError("parse_nik: birth_date atau reference_date dibutuhkan untuk abad")
     found, nik, encoded = _structure(text)
     if found:
-        raise NikError(found[0].code, found[0].message)
+        raise NikError(found[0].code, dict(found[0].params))
     assert encoded is not None
     year = _resolve_year(encoded.yy, encoded.month, encoded.day, birth_date, reference_date)
     born = _date_or_none(year, encoded.month, encoded.day)
     if born is None:  # only 29 Feb of a YY=00 resolved to 1900
-        raise NikError("nik.date_invalid", f"Tanggal lahir dalam NIK tidak ada pada tahun {year}.")
+        raise NikError("nik.date_invalid", {"year": year})
     region6 = nik[:6]
     return NikParts(
         region6=region6,
@@ -223,16 +213,8 @@ def check_nik(
         form_sex = JenisKelamin.parse(sex)
         if form_sex is not encoded.sex:
             nik_sex, shown_sex = encoded.sex.label.lower(), form_sex.label.lower()
-            found.append(
-                warning(
-                    "nik.sex_mismatch",
-                    FIELD,
-                    f"Jenis kelamin dalam NIK ({nik_sex}) berbeda dengan "
-                    f"formulir ({shown_sex}). Pada NIK perempuan tanggal lahir "
-                    "ditambah 40. Periksa dokumen, lalu konfirmasi.",
-                    {"nik_sex": nik_sex, "form_sex": shown_sex},
-                )
-            )
+            found.append(finding("nik.sex_mismatch", FIELD, Severity.WARNING,
+                                 nik_sex=nik_sex, form_sex=shown_sex))
     region6 = nik[:6]
     dotted = f"{region6[:2]}.{region6[2:4]}.{region6[4:]}"
     known = (
@@ -241,29 +223,12 @@ def check_nik(
         else is_well_formed(dotted)
     )
     if not known:
-        found.append(
-            warning(
-                "nik.region_unknown",
-                FIELD,
-                f"Kode wilayah NIK {dotted} bukan kecamatan dalam data master saat ini. "
-                "NIK tetap memakai kode tempat pertama diterbitkan, termasuk kode lama dari "
-                "wilayah yang sudah dimekarkan. Periksa dokumen, lalu konfirmasi.",
-                {"region": dotted},
-            )
-        )
+        found.append(finding("nik.region_unknown", FIELD, Severity.WARNING, region=dotted))
     address6 = _kecamatan_digits(address_kecamatan_kode)
     if address6 is not None and address6 != region6:
         address = f"{address6[:2]}.{address6[2:4]}.{address6[4:]}"
-        found.append(
-            warning(
-                "nik.region_differs_address",
-                FIELD,
-                f"Kode wilayah NIK {dotted} berbeda dengan kecamatan alamat "
-                f"{address}. Wajar bila penduduk pindah "
-                "atau wilayah dimekarkan: NIK tidak berubah. Konfirmasi bila benar.",
-                {"region": dotted, "address": address},
-            )
-        )
+        found.append(finding("nik.region_differs_address", FIELD, Severity.WARNING,
+                             region=dotted, address=address))
     return found
 
 
@@ -284,15 +249,7 @@ def _birth_date_mismatch(encoded: _Encoded, form_date: dt.date) -> Finding:
     in_nik = _date_or_none(year, encoded.month, encoded.day)
     shown = format_date_id(in_nik) if in_nik is not None else encoded.text()
     hint = _ESTIMATED.get((encoded.day, encoded.month))
-    extra = f" {hint} dipakai untuk tanggal lahir yang tidak diketahui." if hint else ""
     params = {"nik_date": shown, "form_date": format_date_id(form_date)}
     if hint:
         params["hint"] = hint
-    return warning(
-        "nik.birth_date_mismatch",
-        FIELD,
-        f"Tanggal lahir dalam NIK ({shown}) berbeda dengan formulir "
-        f"({params['form_date']}).{extra} NIK tidak diterbitkan ulang bila tanggalnya "
-        "keliru: periksa dokumen, lalu konfirmasi.",
-        params,
-    )
+    return finding("nik.birth_date_mismatch", FIELD, Severity.WARNING, **params)

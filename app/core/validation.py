@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from app.core._text import as_text, collapse_spaces, is_ascii_digits
 from app.core.eligibility import assess_eligibility, birthday
-from app.core.findings import Finding, error, warning
+from app.core.findings import Finding, Severity, finding
 from app.core.kk import check_kk
 from app.core.names import check_name, normalize_name
 from app.core.nik import check_nik
@@ -123,7 +123,7 @@ def _missing(r: Resident) -> list[Finding]:
     for name, label in _REQUIRED:
         value = getattr(r, name)
         if value is None or (isinstance(value, str) and not value.strip()):
-            out.append(error("field.required", name, f"{label} wajib diisi.", {"label": label}))
+            out.append(finding("field.required", name, Severity.ERROR, label=label))
     return out
 
 
@@ -134,24 +134,11 @@ def _check_birth_date(r: Resident, ctx: ValidationContext) -> list[Finding]:
     if isinstance(born, dt.datetime):
         born = born.date()
     if born > ctx.recording_date:
-        return [
-            error(
-                "tanggal_lahir.future",
-                "tanggal_lahir",
-                "Tanggal lahir tidak boleh sesudah tanggal perekaman.",
-            )
-        ]
+        return [finding("tanggal_lahir.future", "tanggal_lahir", Severity.ERROR)]
     out: list[Finding] = []
     if birthday(born, MAX_PLAUSIBLE_AGE) <= ctx.recording_date:
-        out.append(
-            warning(
-                "tanggal_lahir.implausible",
-                "tanggal_lahir",
-                f"Usia lebih dari {MAX_PLAUSIBLE_AGE} tahun: periksa tahun lahir, "
-                "lalu konfirmasi.",
-                {"max_age": MAX_PLAUSIBLE_AGE},
-            )
-        )
+        out.append(finding("tanggal_lahir.implausible", "tanggal_lahir", Severity.WARNING,
+                           max_age=MAX_PLAUSIBLE_AGE))
     out += assess_eligibility(
         born, r.status_perkawinan, ctx.recording_date, min_recording_age=ctx.min_recording_age
     ).findings
@@ -161,14 +148,7 @@ def _check_birth_date(r: Resident, ctx: ValidationContext) -> list[Finding]:
 def _check_free_text(value: str, name: str, label: str, limit: int) -> list[Finding]:
     text = as_text(value)
     if len(text) > limit:
-        return [
-            error(
-                "field.too_long",
-                name,
-                f"{label} paling banyak {limit} karakter (sekarang {len(text)}).",
-                {"label": label, "limit": limit, "length": len(text)},
-            )
-        ]
+        return [finding("field.too_long", name, Severity.ERROR, label=label, limit=limit, length=len(text))]
     return []
 
 
@@ -181,8 +161,7 @@ def _check_rt_rw(value: str, name: str, label: str) -> list[Finding]:
     if not value:
         return []  # reported as field.required
     if len(value) != 3 or not is_ascii_digits(value) or value == "000":
-        return [error("rt_rw.invalid", name, f"{label} harus 1-3 angka dan bukan 0 (mis. 001).",
-                      {"label": label})]
+        return [finding("rt_rw.invalid", name, Severity.ERROR, label=label)]
     return []
 
 
@@ -199,13 +178,7 @@ def _check_phone(value: str) -> list[Finding]:
         return []
     digits = value[1:] if value.startswith("+") else value
     if not (8 <= len(digits) <= 15 and is_ascii_digits(digits)):
-        return [
-            error(
-                "telepon.invalid",
-                "telepon",
-                "Nomor telepon harus 8-15 angka, boleh diawali + (mis. 081234567890).",
-            )
-        ]
+        return [finding("telepon.invalid", "telepon", Severity.ERROR)]
     return []
 
 
@@ -217,32 +190,16 @@ def _check_regions(r: Resident, regions: RegionIndex | None) -> list[Finding]:
         if not code:
             continue  # reported as field.required
         if level_of(code) is not level:
-            out.append(
-                error("region.invalid", name, f"Kode {level.label.lower()} tidak valid.",
-                      {"level": level.label.lower()})
-            )
+            out.append(finding("region.invalid", name, Severity.ERROR, level=level.label.lower()))
             continue
         if regions is not None and not regions.is_valid(code, level):
-            out.append(
-                error(
-                    "region.unknown",
-                    name,
-                    f"Kode {level.label.lower()} {code} tidak ada dalam data master.",
-                    {"level": level.label.lower(), "code": code},
-                )
-            )
+            out.append(finding("region.unknown", name, Severity.ERROR, level=level.label.lower(), code=code))
             continue
         well_formed[name] = code
     # Each level must sit inside the one above it.
     for (upper, _), (lower, level) in zip(REGION_FIELDS, REGION_FIELDS[1:]):
         parent, child = well_formed.get(upper), well_formed.get(lower)
         if parent and child and not child.startswith(parent + "."):
-            out.append(
-                error(
-                    "region.inconsistent",
-                    lower,
-                    f"{level.label} {child} tidak berada di bawah {parent}.",
-                    {"level": level.label, "code": child, "parent": parent},
-                )
-            )
+            out.append(finding("region.inconsistent", lower, Severity.ERROR,
+                               level=level.label, code=child, parent=parent))
     return out

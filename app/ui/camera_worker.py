@@ -45,7 +45,14 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtGui import QImage
 
 from app.capture import quality
-from app.capture.camera import CameraSource, CaptureError, FrameSource, VideoFileSource, open_source
+from app.capture.camera import (
+    CAMERA_UNEXPECTED,
+    CameraSource,
+    CaptureError,
+    FrameSource,
+    VideoFileSource,
+    open_source,
+)
 from app.capture.face import FaceDetector
 
 log = logging.getLogger(__name__)
@@ -61,9 +68,6 @@ STILL_FPS = 2.0
 
 MAX_FILE_FPS = 30.0
 """Reads per second from a video file at most (files read as fast as the disk allows)."""
-
-MSG_CAMERA_ERROR = "Kamera bermasalah karena kesalahan yang tidak terduga. Coba lagi atau pilih sumber lain."
-
 
 def bgr_to_qimage(frame: np.ndarray) -> QImage:
     """A deep-copied `QImage` (Format_BGR888) of a BGR uint8 frame."""
@@ -105,7 +109,8 @@ class CameraWorker(QObject):
         opened(str): the source is open; its description (e.g. "Kamera 0").
         frameReady(QImage, object): a deep-copied frame and the latest `QualityReport`
             (measured on this frame or one at most ``1 / assess_fps`` s older).
-        failed(str): the source could not be opened or was lost (Indonesian message).
+        failed(str, object): the source could not be opened or was lost: the error's code
+            and params (app/core/messages.py; shown with app.ui.texts.message_text).
         stopped(): the loop ended because of `stop()` or because a finite source ended.
 
     Attributes:
@@ -115,7 +120,7 @@ class CameraWorker(QObject):
 
     opened = Signal(str)
     frameReady = Signal(QImage, object)
-    failed = Signal(str)
+    failed = Signal(str, object)
     stopped = Signal()
 
     def __init__(self, expected_background: Any = None, *, max_fps: float = DEFAULT_MAX_FPS,
@@ -240,13 +245,13 @@ class CameraWorker(QObject):
                         break
         except CaptureError as exc:
             self._finish(source)
-            self.failed.emit(exc.message)
+            self.failed.emit(exc.code, exc.params)
             return
         except Exception as exc:  # noqa: BLE001 - a broken driver must not kill the thread silently
             # Type only: messages could carry a file name.
             log.error("camera worker failed: %s", type(exc).__name__)
             self._finish(source)
-            self.failed.emit(MSG_CAMERA_ERROR)
+            self.failed.emit(CAMERA_UNEXPECTED, {})
             return
         self._finish(source)
         self.stopped.emit()
@@ -315,10 +320,10 @@ class _Relay(QObject):
         finally:
             self.worker.frame_consumed()  # after the handlers ran: the next frame may come
 
-    @Slot(str)
-    def on_failed(self, message: str) -> None:
+    @Slot(str, object)
+    def on_failed(self, code: str, params: object) -> None:
         if self.active:
-            self.controller.failed.emit(message)
+            self.controller.failed.emit(code, params)
 
     @Slot()
     def on_stopped(self) -> None:
@@ -334,13 +339,13 @@ class CameraController(QObject):
     Signals:
         opened(str): the source is open (its description).
         frameReady(QImage, object): a frame and the latest `QualityReport`, at most ~`max_fps`/s.
-        failed(str): the source could not be opened or was lost (Indonesian message).
+        failed(str, object): the source could not be opened or was lost (the error's code and params).
         stopped(): the source ended on its own, or `stop()` was called.
     """
 
     opened = Signal(str)
     frameReady = Signal(QImage, object)
-    failed = Signal(str)
+    failed = Signal(str, object)
     stopped = Signal()
 
     _startRequested = Signal(object)

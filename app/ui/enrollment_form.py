@@ -43,7 +43,7 @@ from app.core.values import (
     Pendidikan,
     StatusPerkawinan,
 )
-from app.ui.finding_texts import finding_text
+from app.ui.texts import finding_text
 from app.ui.labels import field_title
 from app.ui.widgets.combos import EnumCombo, MultiSelectButton, RegionPicker
 from app.ui.widgets.date_edit import DateEdit

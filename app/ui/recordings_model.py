@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 
 from app.core.lifecycle import RecordingStatus
-from app.ui.finding_texts import server_reasons_text
+from app.ui.texts import server_reasons_text
 from app.ui.labels import status_label
 from app.ui.paged_model import PagedTableModel
 

@@ -54,6 +54,381 @@
     </message>
 </context>
 <context>
+    <name>Catalogue</name>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="9"/>
+        <source>NIK wajib diisi.</source>
+        <translation>NIK is required.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="10"/>
+        <source>NIK hanya boleh berisi angka 0-9.</source>
+        <translation>NIK may contain only the digits 0-9.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="11"/>
+        <source>NIK harus tepat 16 angka (sekarang {length}).</source>
+        <translation>NIK must be exactly 16 digits (now {length}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="12"/>
+        <source>Angka tanggal lahir dalam NIK (digit 7-12) bukan tanggal yang ada: tanggal 01-31 untuk laki-laki, 41-71 untuk perempuan, bulan 01-12.</source>
+        <translation>The birth date digits in the NIK (digits 7-12) are not a real date: day 01-31 for men, 41-71 for women, month 01-12.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="13"/>
+        <source>Tanggal lahir dalam NIK tidak ada pada tahun {year}.</source>
+        <translation>The birth date in the NIK does not exist in the year {year}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="14"/>
+        <source>Nomor urut NIK (4 digit terakhir) tidak boleh 0000.</source>
+        <translation>The NIK serial number (last 4 digits) cannot be 0000.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="15"/>
+        <source>Tanggal lahir dalam NIK ({nik_date}) berbeda dengan formulir ({form_date}). NIK tidak diterbitkan ulang bila tanggalnya keliru: periksa dokumen, lalu konfirmasi.</source>
+        <translation>The birth date in the NIK ({nik_date}) differs from the form ({form_date}). A NIK is not reissued when its date is wrong: check the documents, then confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="16"/>
+        <source>Tanggal lahir dalam NIK ({nik_date}) berbeda dengan formulir ({form_date}). {hint} dipakai untuk tanggal lahir yang tidak diketahui. NIK tidak diterbitkan ulang bila tanggalnya keliru: periksa dokumen, lalu konfirmasi.</source>
+        <translation>The birth date in the NIK ({nik_date}) differs from the form ({form_date}). {hint} is used for unknown birth dates. A NIK is not reissued when its date is wrong: check the documents, then confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="17"/>
+        <source>Jenis kelamin dalam NIK ({nik_sex}) berbeda dengan formulir ({form_sex}). Pada NIK perempuan tanggal lahir ditambah 40. Periksa dokumen, lalu konfirmasi.</source>
+        <translation>The sex in the NIK ({nik_sex}) differs from the form ({form_sex}). In a woman&apos;s NIK the birth day has 40 added. Check the documents, then confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="18"/>
+        <source>Kode wilayah NIK {region} bukan kecamatan dalam data master saat ini. NIK tetap memakai kode tempat pertama diterbitkan, termasuk kode lama dari wilayah yang sudah dimekarkan. Periksa dokumen, lalu konfirmasi.</source>
+        <translation>The NIK region code {region} is not a kecamatan in the current master data. A NIK keeps the code of the place where it was first issued, including old codes of regions that have since been split. Check the documents, then confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="19"/>
+        <source>Kode wilayah NIK {region} berbeda dengan kecamatan alamat {address}. Wajar bila penduduk pindah atau wilayah dimekarkan: NIK tidak berubah. Konfirmasi bila benar.</source>
+        <translation>The NIK region code {region} differs from the address kecamatan {address}. This is normal when a resident has moved or a region was split: the NIK does not change. Confirm if correct.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="20"/>
+        <source>Nomor KK wajib diisi.</source>
+        <translation>KK number is required.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="21"/>
+        <source>Nomor KK hanya boleh berisi angka 0-9.</source>
+        <translation>KK number may contain only the digits 0-9.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="22"/>
+        <source>Nomor KK harus tepat 16 angka (sekarang {length}).</source>
+        <translation>KK number must be exactly 16 digits (now {length}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="23"/>
+        <source>Kode wilayah nomor KK {region} bukan kecamatan dalam data master saat ini (mungkin kode lama sebelum pemekaran). Periksa KK, lalu konfirmasi.</source>
+        <translation>The KK number region code {region} is not a kecamatan in the current master data (perhaps an old code from before a region split). Check the KK, then confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="24"/>
+        <source>Kode wilayah nomor KK {region} tidak sesuai dengan alamat ({address}). Wajar bila KK belum diperbarui setelah pindah. Konfirmasi bila benar.</source>
+        <translation>The KK number region code {region} does not match the address ({address}). This is normal when the KK was not updated after a move. Confirm if correct.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="25"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="33"/>
+        <source>{label} wajib diisi.</source>
+        <translation>{label} is required.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="26"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="34"/>
+        <source>{label} paling banyak {limit} karakter (sekarang {length}).</source>
+        <translation>{label} may be at most {limit} characters (now {length}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="27"/>
+        <source>{label} berisi karakter yang tidak boleh dipakai: {chars}. Yang boleh: huruf A-Z, spasi, tanda petik (&apos;), tanda hubung (-), titik (.) dan koma (,).</source>
+        <translation>{label} contains characters that are not allowed: {chars}. Allowed: letters A-Z, space, apostrophe (&apos;), hyphen (-), full stop (.) and comma (,).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="28"/>
+        <source>{label} berisi karakter yang tidak boleh dipakai: {chars} dan {more} lainnya. Yang boleh: huruf A-Z, spasi, tanda petik (&apos;), tanda hubung (-), titik (.) dan koma (,).</source>
+        <translation>{label} contains characters that are not allowed: {chars} and {more} more. Allowed: letters A-Z, space, apostrophe (&apos;), hyphen (-), full stop (.) and comma (,).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="29"/>
+        <source>{label} harus diawali huruf (A-Z).</source>
+        <translation>{label} must start with a letter (A-Z).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="30"/>
+        <source>Belum 17 tahun (usia {age}): boleh direkam, kartu ditahan sampai usia 17 pada {card_held_until}.</source>
+        <translation>Not yet 17 (age {age}): may be recorded, the card is held until age 17 on {card_held_until}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="31"/>
+        <source>Belum dapat direkam: usia {age} tahun dan belum pernah kawin. Dapat direkam mulai {eligible_from} (usia {min_age}, kartu ditahan sampai usia 17 pada {card_held_until}).</source>
+        <translation>Cannot be recorded yet: aged {age} and never married. May be recorded from {eligible_from} (age {min_age}, the card is held until age 17 on {card_held_until}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="32"/>
+        <source>Belum dapat direkam: usia {age} tahun dan belum pernah kawin. Dapat direkam mulai {eligible_from} (usia 17).</source>
+        <translation>Cannot be recorded yet: aged {age} and never married. May be recorded from {eligible_from} (age 17).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="35"/>
+        <source>Tanggal lahir tidak boleh sesudah tanggal perekaman.</source>
+        <translation>The date of birth cannot be after the recording date.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="36"/>
+        <source>Usia lebih dari {max_age} tahun: periksa tahun lahir, lalu konfirmasi.</source>
+        <translation>Age over {max_age} years: check the year of birth, then confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="37"/>
+        <source>{label} harus 1-3 angka dan bukan 0 (mis. 001).</source>
+        <translation>{label} must be 1-3 digits and not 0 (e.g. 001).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="38"/>
+        <source>Nomor telepon harus 8-15 angka, boleh diawali + (mis. 081234567890).</source>
+        <translation>The telephone number must be 8-15 digits, optionally starting with + (e.g. 081234567890).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="39"/>
+        <source>Kode {level} tidak valid.</source>
+        <translation>Invalid {level} code.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="40"/>
+        <source>Kode {level} {code} tidak ada dalam data master.</source>
+        <translation>The {level} code {code} is not in the master data.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="41"/>
+        <source>{level} {code} tidak berada di bawah {parent}.</source>
+        <translation>{level} {code} does not lie within {parent}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="42"/>
+        <source>Foto belum diambil (atau catat alasan bila foto tidak memungkinkan).</source>
+        <translation>No photo taken yet (or record a reason if a photo is not possible).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="43"/>
+        <source>Tanda tangan belum ada (atau catat alasan bila warga tidak dapat menandatangani).</source>
+        <translation>No signature yet (or record a reason if the resident cannot sign).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="44"/>
+        <source>Wajah tidak terlihat. Minta warga menghadap lurus ke kamera.</source>
+        <translation>No face visible. Ask the resident to face the camera straight on.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="45"/>
+        <source>Lebih dari satu wajah terlihat. Pastikan hanya warga yang difoto di depan kamera.</source>
+        <translation>More than one face visible. Make sure only the resident being photographed is in front of the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="46"/>
+        <source>Wajah terlalu kecil. Minta warga mendekat ke kamera.</source>
+        <translation>Face too small. Ask the resident to come closer to the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="47"/>
+        <source>Wajah terlalu dekat. Minta warga mundur sedikit dari kamera.</source>
+        <translation>Face too close. Ask the resident to move back a little from the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="48"/>
+        <source>Wajah tidak di tengah. Minta warga bergeser ke tengah bingkai.</source>
+        <translation>Face not centred. Ask the resident to move to the middle of the frame.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="49"/>
+        <source>Kepala miring ({angle}°). Minta warga menegakkan kepala.</source>
+        <translation>Head tilted ({angle}°). Ask the resident to hold their head upright.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="50"/>
+        <source>Foto buram. Minta warga diam sejenak, periksa fokus kamera, lalu ambil ulang.</source>
+        <translation>Photo blurred. Ask the resident to keep still for a moment, check the camera focus, then take it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="51"/>
+        <source>Foto terlalu gelap. Tambah lampu atau hadapkan warga ke arah cahaya.</source>
+        <translation>Photo too dark. Add light or turn the resident towards the light.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="52"/>
+        <source>Foto terlalu terang. Kurangi cahaya langsung atau jauhi jendela.</source>
+        <translation>Photo too bright. Reduce direct light or move away from the window.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="53"/>
+        <source>Cahaya tidak merata di wajah (satu sisi gelap). Atur lampu agar dari depan.</source>
+        <translation>Uneven light on the face (one side dark). Set the lamps so the light comes from the front.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="54"/>
+        <source>Latar belakang tidak polos. Pasang kain latar satu warna di belakang warga.</source>
+        <translation>Background not plain. Hang a single-colour backdrop behind the resident.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="55"/>
+        <source>Warna latar belakang tidak sesuai: seharusnya {expected}, terlihat {seen}.</source>
+        <translation>Wrong background colour: should be {expected}, seen {seen}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="56"/>
+        <source>Latar {expected} kurang terlihat: sebagian besar tertutup orang/benda atau bercampur warna lain. Rapikan kain latar di belakang warga.</source>
+        <translation>Too little of the {expected} background shows: most of it is covered by people or things, or mixed with other colours. Straighten the backdrop cloth behind the resident.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="57"/>
+        <source>Warga tampaknya memakai kacamata. Minta kacamata dilepas untuk foto.</source>
+        <translation>The resident appears to be wearing glasses. Ask them to take the glasses off for the photo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="58"/>
+        <source>Kamera tidak ditemukan. Periksa kabel USB kamera, lalu pilih kamera lain atau coba lagi.</source>
+        <translation>Camera not found. Check the camera&apos;s USB cable, then choose another camera or try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="59"/>
+        <source>Kamera tidak ditemukan atau tidak mengirim gambar. Tutup aplikasi lain yang memakai kamera, lalu coba lagi.</source>
+        <translation>Camera not found or sending no picture. Close other programs using the camera, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="60"/>
+        <source>Kamera terputus. Periksa kabel USB kamera, pasang kembali, lalu tekan &apos;Sambungkan ulang&apos;.</source>
+        <translation>The camera was disconnected. Check its USB cable, plug it back in, then press &apos;Reconnect&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="61"/>
+        <source>Kamera bermasalah karena kesalahan yang tidak terduga. Coba lagi atau pilih sumber lain.</source>
+        <translation>The camera failed because of an unexpected error. Try again or choose another source.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="62"/>
+        <source>Berkas sumber gambar tidak ditemukan.</source>
+        <translation>The picture source file was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="63"/>
+        <source>Berkas video tidak bisa dibuka atau rusak.</source>
+        <translation>The video file cannot be opened or is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="64"/>
+        <source>Berkas gambar tidak bisa dibuka atau rusak.</source>
+        <translation>The image file cannot be opened or is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="65"/>
+        <source>Folder tidak berisi gambar yang bisa dibuka.</source>
+        <translation>The folder holds no picture that can be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="66"/>
+        <source>Sumber video terputus atau berkasnya rusak di tengah jalan.</source>
+        <translation>The video source stopped, or its file is damaged part-way.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="67"/>
+        <source>Gambar di folder sumber hilang atau tidak bisa dibuka lagi.</source>
+        <translation>The pictures in the source folder are gone or can no longer be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="68"/>
+        <source>Sumber gambar belum dibuka.</source>
+        <translation>The picture source is not open yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="69"/>
+        <source>SHA-256 isi rekaman tidak cocok dengan isinya; rekaman tidak disimpan.</source>
+        <translation>The recording&apos;s SHA-256 does not match its content; the recording was not stored.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="70"/>
+        <source>{detail}</source>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="71"/>
+        <source>Rekaman tidak dapat diperiksa server (nilai di luar jangkauan, mis. tahun).</source>
+        <translation>The server cannot check this recording (a value out of range, e.g. a year).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="72"/>
+        <source>UUID ini sudah diterima dengan isi lain; salinan server tidak diubah dan kiriman ini disimpan untuk ditinjau admin.</source>
+        <translation>This UUID was already received with other content; the server&apos;s copy was not changed and this delivery was kept for the administrator to review.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="73"/>
+        <source>NIK ini juga direkam pada rekaman lain; keduanya disimpan dan perlu ditinjau petugas.</source>
+        <translation>This NIK was also recorded in another recording; both are kept and need an officer&apos;s review.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="74"/>
+        <source>Foto tidak ada dan tidak ada alasan pengecualian.</source>
+        <translation>There is no photo and no reason for an exception.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="75"/>
+        <source>Tanda tangan tidak ada dan tidak ada alasan pengecualian.</source>
+        <translation>There is no signature and no reason for an exception.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="76"/>
+        <source>Berkas media melebihi batas {limit} bita.</source>
+        <translation>The media file is larger than the limit of {limit} bytes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="77"/>
+        <source>Ukuran media tidak cocok dengan berkas ber-SHA-256 sama yang sudah ada.</source>
+        <translation>The media size does not match the file with the same SHA-256 already held.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="78"/>
+        <source>Rekaman tidak dapat menggantikan dirinya sendiri.</source>
+        <translation>A recording cannot replace itself.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="79"/>
+        <source>Rekaman yang digantikan belum ada di server.</source>
+        <translation>The recording it replaces is not on the server yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="80"/>
+        <source>Rekaman yang digantikan berasal dari perangkat lain.</source>
+        <translation>The recording it replaces comes from another device.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="81"/>
+        <source>Rekaman yang digantikan sudah diganti oleh versi lain.</source>
+        <translation>The recording it replaces was already replaced by another version.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="82"/>
+        <source>Ditinjau admin (NIK ganda): rekaman ini diterima.</source>
+        <translation>Reviewed by the admin (duplicate NIK): this recording is accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="83"/>
+        <source>Ditinjau admin (NIK ganda): rekaman ini diterima. Catatan admin: {note}</source>
+        <translation>Reviewed by the admin (duplicate NIK): this recording is accepted. Admin&apos;s note: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="84"/>
+        <source>Ditolak admin setelah tinjauan NIK ganda: {note}</source>
+        <translation>Rejected by the admin after the duplicate NIK review: {note}</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <location filename="../../app/ui/passphrase_dialog.py" line="38"/>
@@ -474,414 +849,179 @@
 <context>
     <name>FindingWords</name>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="103"/>
+        <location filename="../../app/ui/texts.py" line="34"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="104"/>
+        <location filename="../../app/ui/texts.py" line="35"/>
         <source>Nama ayah</source>
         <translation>Father&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="105"/>
+        <location filename="../../app/ui/texts.py" line="36"/>
         <source>Nama ibu</source>
         <translation>Mother&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="106"/>
+        <location filename="../../app/ui/texts.py" line="37"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="107"/>
+        <location filename="../../app/ui/texts.py" line="38"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="108"/>
+        <location filename="../../app/ui/texts.py" line="39"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="109"/>
+        <location filename="../../app/ui/texts.py" line="40"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="110"/>
+        <location filename="../../app/ui/texts.py" line="41"/>
         <source>Agama</source>
         <translation>Religion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="111"/>
+        <location filename="../../app/ui/texts.py" line="42"/>
         <source>Status perkawinan</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="112"/>
+        <location filename="../../app/ui/texts.py" line="43"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="113"/>
+        <location filename="../../app/ui/texts.py" line="44"/>
         <source>Kewarganegaraan</source>
         <translation>Citizenship</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="114"/>
+        <location filename="../../app/ui/texts.py" line="45"/>
         <source>Pendidikan</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="115"/>
+        <location filename="../../app/ui/texts.py" line="46"/>
         <source>Hubungan dalam keluarga</source>
         <translation>Relationship in the family</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="116"/>
+        <location filename="../../app/ui/texts.py" line="47"/>
         <source>Catatan</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="117"/>
+        <location filename="../../app/ui/texts.py" line="48"/>
         <source>laki-laki</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="118"/>
+        <location filename="../../app/ui/texts.py" line="49"/>
         <source>perempuan</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="119"/>
+        <location filename="../../app/ui/texts.py" line="50"/>
         <source>merah</source>
         <translation>red</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="120"/>
+        <location filename="../../app/ui/texts.py" line="51"/>
         <source>oranye</source>
         <translation>orange</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="121"/>
+        <location filename="../../app/ui/texts.py" line="52"/>
         <source>biru</source>
         <translation>blue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="122"/>
+        <location filename="../../app/ui/texts.py" line="53"/>
         <source>warna lain</source>
         <translation>another colour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="123"/>
+        <location filename="../../app/ui/texts.py" line="54"/>
         <source>abu-abu/putih/hitam</source>
         <translation>grey/white/black</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="124"/>
+        <location filename="../../app/ui/texts.py" line="55"/>
         <source>Tanggal 1 Juli (SIAK)</source>
         <translation>The date 1 July (SIAK)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="125"/>
+        <location filename="../../app/ui/texts.py" line="56"/>
         <source>Tanggal 31 Desember (SIMDUK)</source>
         <translation>The date 31 December (SIMDUK)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="129"/>
+        <location filename="../../app/ui/texts.py" line="60"/>
         <source>Januari</source>
         <translation>January</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="130"/>
+        <location filename="../../app/ui/texts.py" line="61"/>
         <source>Februari</source>
         <translation>February</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="131"/>
+        <location filename="../../app/ui/texts.py" line="62"/>
         <source>Maret</source>
         <translation>March</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="132"/>
+        <location filename="../../app/ui/texts.py" line="63"/>
         <source>April</source>
         <translation>April</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="133"/>
+        <location filename="../../app/ui/texts.py" line="64"/>
         <source>Mei</source>
         <translation>May</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="134"/>
+        <location filename="../../app/ui/texts.py" line="65"/>
         <source>Juni</source>
         <translation>June</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="135"/>
+        <location filename="../../app/ui/texts.py" line="66"/>
         <source>Juli</source>
         <translation>July</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="136"/>
+        <location filename="../../app/ui/texts.py" line="67"/>
         <source>Agustus</source>
         <translation>August</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="137"/>
+        <location filename="../../app/ui/texts.py" line="68"/>
         <source>September</source>
         <translation>September</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="138"/>
+        <location filename="../../app/ui/texts.py" line="69"/>
         <source>Oktober</source>
         <translation>October</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="139"/>
+        <location filename="../../app/ui/texts.py" line="70"/>
         <source>November</source>
         <translation>November</translation>
     </message>
     <message>
-        <location filename="../../app/ui/finding_texts.py" line="140"/>
+        <location filename="../../app/ui/texts.py" line="71"/>
         <source>Desember</source>
         <translation>December</translation>
-    </message>
-</context>
-<context>
-    <name>Findings</name>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="35"/>
-        <source>NIK wajib diisi.</source>
-        <translation>NIK is required.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="36"/>
-        <source>NIK hanya boleh berisi angka 0-9.</source>
-        <translation>NIK may contain only the digits 0-9.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="37"/>
-        <source>NIK harus tepat 16 angka (sekarang {length}).</source>
-        <translation>NIK must be exactly 16 digits (now {length}).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="38"/>
-        <source>Angka tanggal lahir dalam NIK (digit 7-12) bukan tanggal yang ada: tanggal 01-31 untuk laki-laki, 41-71 untuk perempuan, bulan 01-12.</source>
-        <translation>The birth date digits in the NIK (digits 7-12) are not a real date: day 01-31 for men, 41-71 for women, month 01-12.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="39"/>
-        <source>Nomor urut NIK (4 digit terakhir) tidak boleh 0000.</source>
-        <translation>The NIK serial number (last 4 digits) cannot be 0000.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="41"/>
-        <source>Tanggal lahir dalam NIK ({nik_date}) berbeda dengan formulir ({form_date}). NIK tidak diterbitkan ulang bila tanggalnya keliru: periksa dokumen, lalu konfirmasi.</source>
-        <translation>The birth date in the NIK ({nik_date}) differs from the form ({form_date}). A NIK is not reissued when its date is wrong: check the documents, then confirm.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="42"/>
-        <source>Tanggal lahir dalam NIK ({nik_date}) berbeda dengan formulir ({form_date}). {hint} dipakai untuk tanggal lahir yang tidak diketahui. NIK tidak diterbitkan ulang bila tanggalnya keliru: periksa dokumen, lalu konfirmasi.</source>
-        <translation>The birth date in the NIK ({nik_date}) differs from the form ({form_date}). {hint} is used for unknown birth dates. A NIK is not reissued when its date is wrong: check the documents, then confirm.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="44"/>
-        <source>Jenis kelamin dalam NIK ({nik_sex}) berbeda dengan formulir ({form_sex}). Pada NIK perempuan tanggal lahir ditambah 40. Periksa dokumen, lalu konfirmasi.</source>
-        <translation>The sex in the NIK ({nik_sex}) differs from the form ({form_sex}). In a woman&apos;s NIK the birth day has 40 added. Check the documents, then confirm.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="45"/>
-        <source>Kode wilayah NIK {region} bukan kecamatan dalam data master saat ini. NIK tetap memakai kode tempat pertama diterbitkan, termasuk kode lama dari wilayah yang sudah dimekarkan. Periksa dokumen, lalu konfirmasi.</source>
-        <translation>The NIK region code {region} is not a kecamatan in the current master data. A NIK keeps the code of the place where it was first issued, including old codes of regions that have since been split. Check the documents, then confirm.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="46"/>
-        <source>Kode wilayah NIK {region} berbeda dengan kecamatan alamat {address}. Wajar bila penduduk pindah atau wilayah dimekarkan: NIK tidak berubah. Konfirmasi bila benar.</source>
-        <translation>The NIK region code {region} differs from the address kecamatan {address}. This is normal when a resident has moved or a region was split: the NIK does not change. Confirm if correct.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="48"/>
-        <source>Nomor KK wajib diisi.</source>
-        <translation>KK number is required.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="49"/>
-        <source>Nomor KK hanya boleh berisi angka 0-9.</source>
-        <translation>KK number may contain only the digits 0-9.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="50"/>
-        <source>Nomor KK harus tepat 16 angka (sekarang {length}).</source>
-        <translation>KK number must be exactly 16 digits (now {length}).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="51"/>
-        <source>Kode wilayah nomor KK {region} bukan kecamatan dalam data master saat ini (mungkin kode lama sebelum pemekaran). Periksa KK, lalu konfirmasi.</source>
-        <translation>The KK number region code {region} is not a kecamatan in the current master data (perhaps an old code from before a region split). Check the KK, then confirm.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="52"/>
-        <source>Kode wilayah nomor KK {region} tidak sesuai dengan alamat ({address}). Wajar bila KK belum diperbarui setelah pindah. Konfirmasi bila benar.</source>
-        <translation>The KK number region code {region} does not match the address ({address}). This is normal when the KK was not updated after a move. Confirm if correct.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="54"/>
-        <location filename="../../app/ui/finding_texts.py" line="68"/>
-        <source>{label} wajib diisi.</source>
-        <translation>{label} is required.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="55"/>
-        <location filename="../../app/ui/finding_texts.py" line="69"/>
-        <source>{label} paling banyak {limit} karakter (sekarang {length}).</source>
-        <translation>{label} may be at most {limit} characters (now {length}).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="57"/>
-        <source>{label} berisi karakter yang tidak boleh dipakai: {chars}. Yang boleh: huruf A-Z, spasi, tanda petik (&apos;), tanda hubung (-), titik (.) dan koma (,).</source>
-        <translation>{label} contains characters that are not allowed: {chars}. Allowed: letters A-Z, space, apostrophe (&apos;), hyphen (-), full stop (.) and comma (,).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="58"/>
-        <source>{label} berisi karakter yang tidak boleh dipakai: {chars} dan {more} lainnya. Yang boleh: huruf A-Z, spasi, tanda petik (&apos;), tanda hubung (-), titik (.) dan koma (,).</source>
-        <translation>{label} contains characters that are not allowed: {chars} and {more} more. Allowed: letters A-Z, space, apostrophe (&apos;), hyphen (-), full stop (.) and comma (,).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="59"/>
-        <source>{label} harus diawali huruf (A-Z).</source>
-        <translation>{label} must start with a letter (A-Z).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="62"/>
-        <source>Belum 17 tahun (usia {age}): boleh direkam, kartu ditahan sampai usia 17 pada {card_held_until}.</source>
-        <translation>Not yet 17 (age {age}): may be recorded, the card is held until age 17 on {card_held_until}.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="64"/>
-        <source>Belum dapat direkam: usia {age} tahun dan belum pernah kawin. Dapat direkam mulai {eligible_from} (usia {min_age}, kartu ditahan sampai usia 17 pada {card_held_until}).</source>
-        <translation>Cannot be recorded yet: aged {age} and never married. May be recorded from {eligible_from} (age {min_age}, the card is held until age 17 on {card_held_until}).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="65"/>
-        <source>Belum dapat direkam: usia {age} tahun dan belum pernah kawin. Dapat direkam mulai {eligible_from} (usia 17).</source>
-        <translation>Cannot be recorded yet: aged {age} and never married. May be recorded from {eligible_from} (age 17).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="70"/>
-        <source>Tanggal lahir tidak boleh sesudah tanggal perekaman.</source>
-        <translation>The date of birth cannot be after the recording date.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="71"/>
-        <source>Usia lebih dari {max_age} tahun: periksa tahun lahir, lalu konfirmasi.</source>
-        <translation>Age over {max_age} years: check the year of birth, then confirm.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="72"/>
-        <source>{label} harus 1-3 angka dan bukan 0 (mis. 001).</source>
-        <translation>{label} must be 1-3 digits and not 0 (e.g. 001).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="73"/>
-        <source>Nomor telepon harus 8-15 angka, boleh diawali + (mis. 081234567890).</source>
-        <translation>The telephone number must be 8-15 digits, optionally starting with + (e.g. 081234567890).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="74"/>
-        <source>Kode {level} tidak valid.</source>
-        <translation>Invalid {level} code.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="75"/>
-        <source>Kode {level} {code} tidak ada dalam data master.</source>
-        <translation>The {level} code {code} is not in the master data.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="76"/>
-        <source>{level} {code} tidak berada di bawah {parent}.</source>
-        <translation>{level} {code} does not lie within {parent}.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="78"/>
-        <source>Foto belum diambil (atau catat alasan bila foto tidak memungkinkan).</source>
-        <translation>No photo taken yet (or record a reason if a photo is not possible).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="79"/>
-        <source>Tanda tangan belum ada (atau catat alasan bila warga tidak dapat menandatangani).</source>
-        <translation>No signature yet (or record a reason if the resident cannot sign).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="81"/>
-        <source>Wajah tidak terlihat. Minta warga menghadap lurus ke kamera.</source>
-        <translation>No face visible. Ask the resident to face the camera straight on.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="82"/>
-        <source>Lebih dari satu wajah terlihat. Pastikan hanya warga yang difoto di depan kamera.</source>
-        <translation>More than one face visible. Make sure only the resident being photographed is in front of the camera.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="83"/>
-        <source>Wajah terlalu kecil. Minta warga mendekat ke kamera.</source>
-        <translation>Face too small. Ask the resident to come closer to the camera.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="84"/>
-        <source>Wajah terlalu dekat. Minta warga mundur sedikit dari kamera.</source>
-        <translation>Face too close. Ask the resident to move back a little from the camera.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="85"/>
-        <source>Wajah tidak di tengah. Minta warga bergeser ke tengah bingkai.</source>
-        <translation>Face not centred. Ask the resident to move to the middle of the frame.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="86"/>
-        <source>Kepala miring ({angle}°). Minta warga menegakkan kepala.</source>
-        <translation>Head tilted ({angle}°). Ask the resident to hold their head upright.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="87"/>
-        <source>Foto buram. Minta warga diam sejenak, periksa fokus kamera, lalu ambil ulang.</source>
-        <translation>Photo blurred. Ask the resident to keep still for a moment, check the camera focus, then take it again.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="88"/>
-        <source>Foto terlalu gelap. Tambah lampu atau hadapkan warga ke arah cahaya.</source>
-        <translation>Photo too dark. Add light or turn the resident towards the light.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="89"/>
-        <source>Foto terlalu terang. Kurangi cahaya langsung atau jauhi jendela.</source>
-        <translation>Photo too bright. Reduce direct light or move away from the window.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="90"/>
-        <source>Cahaya tidak merata di wajah (satu sisi gelap). Atur lampu agar dari depan.</source>
-        <translation>Uneven light on the face (one side dark). Set the lamps so the light comes from the front.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="91"/>
-        <source>Latar belakang tidak polos. Pasang kain latar satu warna di belakang warga.</source>
-        <translation>Background not plain. Hang a single-colour backdrop behind the resident.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="93"/>
-        <source>Warna latar belakang tidak sesuai: seharusnya {expected}, terlihat {seen}.</source>
-        <translation>Wrong background colour: should be {expected}, seen {seen}.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="94"/>
-        <source>Latar {expected} kurang terlihat: sebagian besar tertutup orang/benda atau bercampur warna lain. Rapikan kain latar di belakang warga.</source>
-        <translation>Too little of the {expected} background shows: most of it is covered by people or things, or mixed with other colours. Straighten the backdrop cloth behind the resident.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/finding_texts.py" line="96"/>
-        <source>Warga tampaknya memakai kacamata. Minta kacamata dilepas untuk foto.</source>
-        <translation>The resident appears to be wearing glasses. Ask them to take the glasses off for the photo.</translation>
     </message>
 </context>
 <context>
@@ -1150,582 +1290,472 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="16"/>
-        <source>Kamera tidak ditemukan. Periksa kabel USB kamera, lalu pilih kamera lain atau coba lagi.</source>
-        <translation>Camera not found. Check the camera&apos;s USB cable, then choose another camera or try again.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="17"/>
-        <source>Kamera tidak ditemukan atau tidak mengirim gambar. Tutup aplikasi lain yang memakai kamera, lalu coba lagi.</source>
-        <translation>Camera not found or sending no picture. Close other programs using the camera, then try again.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="18"/>
-        <source>Kamera terputus. Periksa kabel USB kamera, pasang kembali, lalu tekan &apos;Sambungkan ulang&apos;.</source>
-        <translation>The camera was disconnected. Check its USB cable, plug it back in, then press &apos;Reconnect&apos;.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="19"/>
-        <source>Berkas sumber gambar tidak ditemukan.</source>
-        <translation>The picture source file was not found.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="20"/>
-        <source>Berkas video tidak bisa dibuka atau rusak.</source>
-        <translation>The video file cannot be opened or is damaged.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="21"/>
-        <source>Berkas gambar tidak bisa dibuka atau rusak.</source>
-        <translation>The image file cannot be opened or is damaged.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="22"/>
-        <source>Folder tidak berisi gambar yang bisa dibuka.</source>
-        <translation>The folder holds no picture that can be opened.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="23"/>
-        <source>Sumber video terputus atau berkasnya rusak di tengah jalan.</source>
-        <translation>The video source stopped, or its file is damaged part-way.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="24"/>
-        <source>Gambar di folder sumber hilang atau tidak bisa dibuka lagi.</source>
-        <translation>The pictures in the source folder are gone or can no longer be opened.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="25"/>
-        <source>Sumber gambar belum dibuka.</source>
-        <translation>The picture source is not open yet.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="26"/>
+        <location filename="../../app/ui/texts.py" line="132"/>
         <source>Server tidak dapat dihubungi (tidak ada sinyal, atau server mati).</source>
         <translation>The server cannot be reached (no signal, or the server is down).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="27"/>
+        <location filename="../../app/ui/texts.py" line="133"/>
         <source>Server terlalu lama menjawab (sinyal lemah).</source>
         <translation>The server took too long to answer (weak signal).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="28"/>
+        <location filename="../../app/ui/texts.py" line="134"/>
         <source>Sertifikat server tidak dapat diverifikasi. Periksa alamat server, atau pasang berkas sertifikat (CA) Dinas di pengaturan sinkron.</source>
         <translation>The server&apos;s certificate cannot be verified. Check the server address, or install the Dinas certificate (CA) file in the sync settings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="29"/>
+        <location filename="../../app/ui/texts.py" line="135"/>
         <source>Perangkat ini belum didaftarkan ke server. Isi alamat server dan kode pendaftaran dari admin.</source>
         <translation>This device is not registered with the server yet. Enter the server address and the enrollment code from the administrator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="30"/>
+        <location filename="../../app/ui/texts.py" line="136"/>
         <source>Server tidak mengenali perangkat ini (token ditolak). Pengiriman dihentikan sementara: daftarkan ulang perangkat dengan kode baru dari admin. Rekaman tetap aman di laptop ini.</source>
         <translation>The server does not recognise this device (token refused). Sending is paused: register the device again with a new code from the administrator. Recordings stay safe on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="31"/>
+        <location filename="../../app/ui/texts.py" line="137"/>
         <source>Perangkat ini telah dicabut oleh admin server, jadi pengiriman dihentikan. Rekaman tetap aman di laptop ini. Hubungi admin Dinas untuk kode pendaftaran baru.</source>
         <translation>This device was revoked by the server administrator, so sending has stopped. Recordings stay safe on this laptop. Ask the Dinas administrator for a new enrollment code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="32"/>
+        <location filename="../../app/ui/texts.py" line="138"/>
         <source>Versi aplikasi ini tidak didukung server. Perbarui aplikasi Jemput, lalu coba lagi.</source>
         <translation>The server does not support this version of the app. Update Jemput, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="33"/>
+        <location filename="../../app/ui/texts.py" line="139"/>
         <source>Sinkron dihentikan.</source>
         <translation>Sync stopped.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="34"/>
+        <location filename="../../app/ui/texts.py" line="140"/>
         <source>Sinkron sedang berjalan.</source>
         <translation>A sync is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="35"/>
+        <location filename="../../app/ui/texts.py" line="141"/>
         <source>Terlalu banyak percobaan kode pendaftaran. Coba lagi nanti.</source>
         <translation>Too many enrollment code attempts. Try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="36"/>
+        <location filename="../../app/ui/texts.py" line="142"/>
         <source>Kode pendaftaran tidak berlaku (salah, sudah dipakai, atau kedaluwarsa). Minta kode baru ke admin.</source>
         <translation>The enrollment code is not valid (wrong, already used or expired). Ask the administrator for a new code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="37"/>
+        <location filename="../../app/ui/texts.py" line="143"/>
         <source>Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. Rekaman ini diubah setelah terkirim sebagian: hubungi admin untuk meninjaunya.</source>
         <translation>The server already holds another version of this recording (same UUID, different content); the server&apos;s copy was not changed. This recording was edited after it was partly sent: ask the administrator to review it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="38"/>
+        <location filename="../../app/ui/texts.py" line="144"/>
         <source>Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. Rekaman ini diubah setelah terkirim sebagian: pilih &quot;Jadikan versi baru&quot; untuk mengirim isi laptop ini sebagai versi baru yang menggantikannya, atau hubungi admin.</source>
         <translation>The server already holds another version of this recording (same UUID, different content); the server&apos;s copy was not changed. This recording was edited after it was partly sent: choose &quot;Make a new version&quot; to send what this laptop holds as a new version that replaces it, or ask the administrator.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="39"/>
-        <source>Kamera bermasalah karena kesalahan yang tidak terduga. Coba lagi atau pilih sumber lain.</source>
-        <translation>The camera failed because of an unexpected error. Try again or choose another source.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="41"/>
-        <source>Foto tidak ada dan tidak ada alasan pengecualian.</source>
-        <translation>There is no photo and no reason for an exception.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="42"/>
-        <source>Tanda tangan tidak ada dan tidak ada alasan pengecualian.</source>
-        <translation>There is no signature and no reason for an exception.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="43"/>
-        <source>NIK ini juga direkam pada rekaman lain; keduanya disimpan dan perlu ditinjau petugas.</source>
-        <translation>This NIK was also recorded in another recording; both are kept and need an officer&apos;s review.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="44"/>
-        <source>SHA-256 isi rekaman tidak cocok dengan isinya; rekaman tidak disimpan.</source>
-        <translation>The recording&apos;s SHA-256 does not match its content; the recording was not stored.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="45"/>
-        <source>UUID ini sudah diterima dengan isi lain; salinan server tidak diubah dan kiriman ini disimpan untuk ditinjau admin.</source>
-        <translation>This UUID was already received with other content; the server&apos;s copy was not changed and this delivery was kept for the administrator to review.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="46"/>
-        <source>Rekaman tidak dapat menggantikan dirinya sendiri.</source>
-        <translation>A recording cannot replace itself.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="47"/>
-        <source>Rekaman yang digantikan belum ada di server.</source>
-        <translation>The recording it replaces is not on the server yet.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="48"/>
-        <source>Rekaman yang digantikan berasal dari perangkat lain.</source>
-        <translation>The recording it replaces comes from another device.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="49"/>
-        <source>Rekaman yang digantikan sudah diganti oleh versi lain.</source>
-        <translation>The recording it replaces was already replaced by another version.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="50"/>
-        <source>Ukuran media tidak cocok dengan berkas ber-SHA-256 sama yang sudah ada.</source>
-        <translation>The media size does not match the file with the same SHA-256 already held.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="51"/>
-        <source>Rekaman tidak dapat diperiksa server (nilai di luar jangkauan, mis. tahun).</source>
-        <translation>The server cannot check this recording (a value out of range, e.g. a year).</translation>
     </message>
 </context>
 <context>
     <name>PhotoStep</name>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="100"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="99"/>
         <source>Satu wajah terlihat</source>
         <translation>One face visible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="101"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="100"/>
         <source>Ukuran wajah pas</source>
         <translation>Face size right</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="102"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="101"/>
         <source>Wajah di tengah bingkai</source>
         <translation>Face centred in the frame</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="103"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="102"/>
         <source>Kepala tegak</source>
         <translation>Head upright</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="104"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="103"/>
         <source>Foto tajam</source>
         <translation>Photo sharp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="105"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="104"/>
         <source>Terang cukup</source>
         <translation>Bright enough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="106"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="105"/>
         <source>Cahaya merata di wajah</source>
         <translation>Even light on the face</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="107"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="106"/>
         <source>Latar polos</source>
         <translation>Plain background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="109"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="108"/>
         <source>Warna latar sesuai</source>
         <translation>Right background colour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="110"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="109"/>
         <source>Tanpa kacamata</source>
         <translation>No glasses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="429"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="428"/>
         <source>Kamera belum dinyalakan.</source>
         <translation>The camera is not on yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="436"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1101"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="435"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1100"/>
         <source>Menunggu gambar dari kamera…</source>
         <translation>Waiting for the camera picture…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="443"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="731"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1044"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1137"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="442"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="730"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1043"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1136"/>
         <source>Kamera tidak aktif</source>
         <translation>Camera off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="446"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1045"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="445"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1044"/>
         <source>Coba lagi</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="455"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="454"/>
         <source>Foto juga bisa diambil dari berkas: tekan “Impor dari berkas” di bawah.</source>
         <translation>The photo can also come from a file: press “Import from file” below.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="464"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="463"/>
         <source>Ambil foto (Spasi)</source>
         <translation>Take photo (Space)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="466"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="465"/>
         <source>Impor dari berkas…</source>
         <translation>Import from file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="468"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="467"/>
         <source>Foto tidak memungkinkan…</source>
         <translation>Photo not possible…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="489"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="488"/>
         <source>Pemeriksaan langsung</source>
         <translation>Live checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="520"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="519"/>
         <source>Tunjukkan foto ini kepada warga</source>
         <translation>Show this photo to the resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="527"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="526"/>
         <source>Ulangi foto (R)</source>
         <translation>Retake photo (R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="529"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="528"/>
         <source>Ganti latar…</source>
         <translation>Replace background…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="539"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="538"/>
         <source>Persetujuan warga</source>
         <translation>Resident&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="542"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="541"/>
         <source>Warga sendiri</source>
         <translation>The resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="543"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="542"/>
         <source>Keluarga/wali, nama:</source>
         <translation>Family/guardian, name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="550"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="549"/>
         <source>nama yang menyetujui</source>
         <translation>name of the person approving</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="556"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="555"/>
         <source>Warga setuju dengan foto ini</source>
         <translation>Resident approves this photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="564"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="563"/>
         <source>Tekan setelah warga melihat foto dan setuju. Waktu persetujuan dicatat.</source>
         <translation>Press after the resident has seen the photo and agrees. The time of approval is recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="584"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="583"/>
         <source>Bandingkan latar belakang</source>
         <translation>Compare backgrounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="585"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="584"/>
         <source>Kiri foto asli, kanan dengan latar baru. Periksa tepi rambut, telinga dan bahu bersama warga sebelum memakai latar baru.</source>
         <translation>Left: the original photo; right: with the new background. Check the edges of hair, ears and shoulders with the resident before using the new background.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="590"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="589"/>
         <source>Asli</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="591"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="590"/>
         <source>Latar baru</source>
         <translation>New background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="606"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="605"/>
         <source>Tetap foto asli (Esc)</source>
         <translation>Keep original photo (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="608"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="607"/>
         <source>Pakai latar baru</source>
         <translation>Use new background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="621"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="620"/>
         <source>Foto tidak memungkinkan</source>
         <translation>Photo not possible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="622"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="621"/>
         <source>Rekaman disimpan tanpa foto. Tuliskan alasannya (wajib); foto dapat diambil kemudian di kantor Dinas Dukcapil.</source>
         <translation>The recording is saved without a photo. Write down the reason (required); the photo can be taken later at the Dinas Dukcapil office.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="624"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="623"/>
         <source>mis. warga terbaring, memakai alat medis</source>
         <translation>e.g. resident bedridden, wearing medical equipment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="625"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="624"/>
         <source>Batal (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="625"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="624"/>
         <source>Simpan tanpa foto</source>
         <translation>Save without photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="636"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1090"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="635"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1089"/>
         <source>Tanpa foto</source>
         <translation>No photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="640"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="639"/>
         <source>Ambil ulang foto</source>
         <translation>Take photo again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="686"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="685"/>
         <source>WNA</source>
         <translation>foreign citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="689"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="688"/>
         <source>tahun lahir genap</source>
         <translation>even birth year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="689"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="688"/>
         <source>tahun lahir ganjil</source>
         <translation>odd birth year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="696"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="695"/>
         <source>Latar: ? (isi tahun lahir)</source>
         <translation>Background: ? (enter birth year)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="701"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="700"/>
         <source>Latar: {colour} ({why})</source>
         <translation>Background: {colour} ({why})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="705"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="704"/>
         <source>Isi tahun lahir dulu</source>
         <translation>Enter the birth year first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="718"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="717"/>
         <source>Menyalakan kamera…</source>
         <translation>Starting the camera…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="718"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="740"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="717"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="739"/>
         <source>Kamera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="730"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="729"/>
         <source>Kamera dimatikan.</source>
         <translation>Camera switched off.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="740"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="739"/>
         <source>Menyambungkan ulang kamera…</source>
         <translation>Reconnecting the camera…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="778"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="777"/>
         <source>Belum ada gambar dari kamera. Nyalakan kamera atau impor dari berkas.</source>
         <translation>No picture from the camera yet. Turn the camera on or import from a file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="785"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="784"/>
         <source>Foto tidak bisa diambil: {message}</source>
         <translation>Could not take the photo: {message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="792"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="791"/>
         <source>Pilih foto warga</source>
         <translation>Choose the resident&apos;s photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="793"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="792"/>
         <source>Gambar (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
         <translation>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="807"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="806"/>
         <source>Berkas gambar tidak bisa dibuka atau rusak.</source>
         <translation>The image file cannot be opened or is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="817"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="816"/>
         <source>Foto dari berkas tidak bisa dipakai: {message}</source>
         <translation>The photo from the file cannot be used: {message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="831"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="830"/>
         <source>Foto tidak bisa dipotong di sekitar wajah. Coba lagi.</source>
         <translation>The photo cannot be cropped around the face. Try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="869"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="868"/>
         <source>Sedang mengganti latar… (beberapa detik)</source>
         <translation>Replacing the background… (a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="900"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="899"/>
         <source>Latar baru ({colour})</source>
         <translation>New background ({colour})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="902"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="901"/>
         <source>Tepi potongan tampak rapi.</source>
         <translation>The cut-out edges look clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="904"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="903"/>
         <source>Tepi potongan mungkin kurang rapi (rambut, bahu). Jika ragu, tetap pakai foto asli atau pasang kain latar.</source>
         <translation>The cut-out edges may be rough (hair, shoulders). If in doubt, keep the original photo or hang a backdrop cloth.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="914"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="913"/>
         <source>Latar tidak bisa diganti pada foto ini. Pakai foto asli atau pasang kain latar lalu ulangi foto.</source>
         <translation>The background cannot be replaced on this photo. Use the original photo, or hang a backdrop cloth and retake the photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="948"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="947"/>
         <source>Tuliskan nama keluarga/wali yang menyetujui foto.</source>
         <translation>Write the name of the family member/guardian who approves the photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="995"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="994"/>
         <source>Alasan wajib diisi (mis. warga terbaring, memakai alat medis).</source>
         <translation>A reason is required (e.g. resident bedridden, wearing medical equipment).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1041"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1040"/>
         <source>Belum ada wajah yang bisa difoto.</source>
         <translation>No face to photograph yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1059"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1058"/>
         <source>Catatan pemeriksaan (ikut tersimpan dengan foto):</source>
         <translation>Check notes (saved with the photo):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1063"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1062"/>
         <source>Semua pemeriksaan lolos.</source>
         <translation>All checks passed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1065"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1064"/>
         <source>Latar belakang sudah diganti.</source>
         <translation>The background has been replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1080"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1079"/>
         <source>Foto disetujui</source>
         <translation>Photo approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1081"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1080"/>
         <source>warga sendiri</source>
         <translation>the resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1082"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1081"/>
         <source>keluarga/wali ({name})</source>
         <translation>family/guardian ({name})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1083"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1082"/>
         <source>Disetujui oleh {who} pukul {when}.</source>
         <translation>Approved by {who} at {when}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1085"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1084"/>
         <source>{n} catatan pemeriksaan ikut tersimpan.</source>
         <translation>Check notes saved with it: {n}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1087"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1086"/>
         <source>Latar belakang diganti.</source>
         <translation>Background replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1091"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1090"/>
         <source>Alasan: {reason} (dicatat pukul {when}).</source>
         <translation>Reason: {reason} (recorded at {when}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1124"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1123"/>
         <source>Kamera bermasalah</source>
         <translation>Camera problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1126"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1125"/>
         <source>Sambungkan ulang</source>
         <translation>Reconnect</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1136"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="1135"/>
         <source>Sumber gambar berhenti mengirim gambar.</source>
         <translation>The image source stopped sending pictures.</translation>
     </message>

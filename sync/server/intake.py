@@ -29,7 +29,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from app.core.findings import Acknowledgement as CoreAck
-from app.core.findings import verdict
+from app.core.findings import Severity, finding, verdict
 from app.core.regions import RegionIndex, to_digits
 from app.core.resident import Resident
 from app.core.validation import ValidationContext, normalize_resident, validate_resident
@@ -52,14 +52,13 @@ from sync.server.media_store import MediaStore
 
 log = logging.getLogger("jemput.server.intake")
 
-def _reason(code: str, field_name: str, message: str, severity: str = "error") -> Reason:
-    return Reason(code=code, field=field_name, severity=severity, message=message)
+def _reason(code: str, field_name: str, severity: Severity = Severity.ERROR, /, **params: object) -> Reason:
+    """A reason of the server's own: code + params, worded by the catalogue (app/core/messages.py)."""
+    return Reason.of(finding(code, field_name, severity, **params))
 
 
 def duplicate_reason() -> Reason:
-    return _reason(ReasonCodes.DUPLICATE_NIK, "nik",
-                   "NIK ini juga direkam pada rekaman lain; keduanya disimpan dan perlu ditinjau petugas.",
-                   "warning")
+    return _reason(ReasonCodes.DUPLICATE_NIK, "nik", Severity.WARNING)
 
 
 @dataclass
@@ -82,22 +81,19 @@ def check_payload(payload: RecordingPayload, regions: RegionIndex | None,
     try:
         resident = Resident.from_dict(payload.resident.model_dump(mode="json"))
     except ValueError as exc:
-        return [_reason(ReasonCodes.PAYLOAD_INVALID, "resident", str(exc))], None
+        return [_reason(ReasonCodes.PAYLOAD_INVALID, "resident", detail=str(exc))], None
     resident = normalize_resident(resident)
     ctx = ValidationContext(regions=regions, recording_date=payload.recording_date)
     acks = [CoreAck(a.code, a.field, a.reason) for a in payload.acknowledgements]
     reasons = [Reason.of(f) for f in verdict(validate_resident(resident, ctx), acks).blocking]
     kinds = {m.kind for m in payload.media}
     if MediaKind.PHOTO not in kinds and not (payload.photo_exception or "").strip():
-        reasons.append(_reason(ReasonCodes.PHOTO_MISSING, "photo",
-                               "Foto tidak ada dan tidak ada alasan pengecualian."))
+        reasons.append(_reason(ReasonCodes.PHOTO_MISSING, "photo"))
     if MediaKind.SIGNATURE not in kinds and not (payload.signature_exception or "").strip():
-        reasons.append(_reason(ReasonCodes.SIGNATURE_MISSING, "signature",
-                               "Tanda tangan tidak ada dan tidak ada alasan pengecualian."))
+        reasons.append(_reason(ReasonCodes.SIGNATURE_MISSING, "signature"))
     for m in payload.media:
         if m.size > max_media_bytes:
-            reasons.append(_reason(ReasonCodes.MEDIA_TOO_LARGE, m.kind.value,
-                                   f"Berkas media melebihi batas {max_media_bytes} bita."))
+            reasons.append(_reason(ReasonCodes.MEDIA_TOO_LARGE, m.kind.value, limit=max_media_bytes))
     return reasons, resident
 
 
@@ -130,9 +126,7 @@ class Intake:
                     c.blocking, resident = check_payload(item.payload, regions, self.max_media_bytes)
                 except Exception as exc:  # noqa: BLE001 - one odd record must not fail the batch
                     log.warning("item %d: pemeriksaan gagal (%s)", i, type(exc).__name__)
-                    c.blocking, resident = [_reason(
-                        ReasonCodes.PAYLOAD_UNPROCESSABLE, "resident",
-                        "Rekaman tidak dapat diperiksa server (nilai di luar jangkauan, mis. tahun).")], None
+                    c.blocking, resident = [_reason(ReasonCodes.PAYLOAD_UNPROCESSABLE, "resident")], None
                 c.media = _unique_media(item.payload)
                 if resident is not None:
                     c.nik = resident.nik[:32]
@@ -204,8 +198,7 @@ class _BatchTx:
     def _one(self, c: _Checked):
         item = c.item
         if not c.hash_ok:
-            reason = _reason(ReasonCodes.PAYLOAD_HASH_MISMATCH, "payload_sha256",
-                             "SHA-256 isi rekaman tidak cocok dengan isinya; rekaman tidak disimpan.")
+            reason = _reason(ReasonCodes.PAYLOAD_HASH_MISMATCH, "payload_sha256")
             return c, ItemOutcome.REJECTED, None, None, [reason]
         stored = self.new.get(item.uuid) or self.existing.get(item.uuid)
         if stored is not None:
@@ -213,9 +206,7 @@ class _BatchTx:
             if stored["payload_sha256"] == item.payload_sha256:
                 return c, ItemOutcome.ALREADY_HAVE, ItemOutcome(stored["outcome"]), stored, reasons
             self._park_conflict(item)
-            conflict = _reason(ReasonCodes.CONFLICT, "uuid",
-                               "UUID ini sudah diterima dengan isi lain; salinan server tidak diubah "
-                               "dan kiriman ini disimpan untuk ditinjau admin.")
+            conflict = _reason(ReasonCodes.CONFLICT, "uuid")
             return c, ItemOutcome.CONFLICT, None, stored, [conflict]
 
         reasons = list(c.blocking)
@@ -230,8 +221,7 @@ class _BatchTx:
         for m in c.media:
             blob = self.blobs.get(m.sha256)
             if blob is not None and blob["size"] != m.size:
-                reasons.append(_reason(ReasonCodes.MEDIA_SIZE_MISMATCH, m.kind.value,
-                                       "Ukuran media tidak cocok dengan berkas ber-SHA-256 sama yang sudah ada."))
+                reasons.append(_reason(ReasonCodes.MEDIA_SIZE_MISMATCH, m.kind.value))
         row = self._new_row(c)
         if reasons:
             row["status"] = row["outcome"] = ServerStatus.REJECTED.value
@@ -259,16 +249,13 @@ class _BatchTx:
 
     def _replacement_problem(self, uuid: str, replaces: str, predecessor: dict | None) -> Reason | None:
         if replaces == uuid:
-            return _reason(ReasonCodes.REPLACES_SELF, "replaces", "Rekaman tidak dapat menggantikan dirinya sendiri.")
+            return _reason(ReasonCodes.REPLACES_SELF, "replaces")
         if predecessor is None:
-            return _reason(ReasonCodes.REPLACES_UNKNOWN, "replaces",
-                           "Rekaman yang digantikan belum ada di server.")
+            return _reason(ReasonCodes.REPLACES_UNKNOWN, "replaces")
         if predecessor["device_id"] != self.device.id:
-            return _reason(ReasonCodes.REPLACES_OTHER_DEVICE, "replaces",
-                           "Rekaman yang digantikan berasal dari perangkat lain.")
+            return _reason(ReasonCodes.REPLACES_OTHER_DEVICE, "replaces")
         if predecessor.get("replaced_by_uuid") not in (None, uuid):
-            return _reason(ReasonCodes.REPLACES_ALREADY_REPLACED, "replaces",
-                           "Rekaman yang digantikan sudah diganti oleh versi lain.")
+            return _reason(ReasonCodes.REPLACES_ALREADY_REPLACED, "replaces")
         return None
 
     def _new_row(self, c: _Checked) -> dict:

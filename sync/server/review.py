@@ -34,6 +34,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from app.core.findings import Severity, finding
 from sync.protocol import UUID_PATTERN, Reason, ReasonCodes, ServerStatus
 from sync.server import db
 from sync.server.admin import AdminError
@@ -270,13 +271,11 @@ def check_reason(text: str | None, *, required: bool,
 
 
 def _verdict_reason(keep: bool, reason: str) -> Reason:
+    """The administrator's verdict as a reason: code + the note, worded by the catalogue (app/core/messages.py)."""
     if keep:
-        message = "Ditinjau admin (NIK ganda): rekaman ini diterima."
-        if reason:
-            message += f" Catatan admin: {reason}"
-        return Reason(code=ReasonCodes.REVIEW_KEPT, field="nik", severity="warning", message=message)
-    return Reason(code=ReasonCodes.REVIEW_REJECTED, field="nik", severity="error",
-                  message=f"Ditolak admin setelah tinjauan NIK ganda: {reason}")
+        note = {"note": reason} if reason else {}
+        return Reason.of(finding(ReasonCodes.REVIEW_KEPT, "nik", Severity.WARNING, **note))
+    return Reason.of(finding(ReasonCodes.REVIEW_REJECTED, "nik", Severity.ERROR, note=reason))
 
 
 def resolve_duplicate(engine: Engine, uuid: str, *, keep: bool, reason: str | None = None) -> Resolution:

@@ -8,7 +8,7 @@ import pytest
 
 from app.capture.quality import (
     DEFAULT_THRESHOLDS,
-    MESSAGES,
+    CODES,
     QualityThresholds,
     assess,
     thresholds_from_dict,
@@ -34,7 +34,7 @@ FAULTS = [
     ("blank_wall", "photo.no_face"),
 ]
 
-ALL_CODES = set(MESSAGES)
+ALL_CODES = set(CODES)
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,6 @@
-"""Finding messages through tr(): every code the core and capture layers emit has a
-template that rebuilds its Indonesian message exactly, and reads as English with English chosen."""
+"""Messages by code through tr(): every code the core and capture layers and the server emit is in the
+catalogue (app/core/messages.py), its template rebuilds the Indonesian message exactly, and it reads as
+English with English chosen (app/ui/texts.py)."""
 
 from __future__ import annotations
 
@@ -15,14 +16,16 @@ from app.core.eligibility import assess_eligibility
 from app.core.findings import Finding, Params, Severity
 from app.core.kk import check_kk
 from app.core.media_rules import check_media
+from app.core.messages import CAPTURE, CATALOGUE, FINDINGS, PHOTO, SERVER, placeholders, render, templates
 from app.core.names import check_name
-from app.core.nik import build_nik, check_nik
+from app.core.nik import NikError, build_nik, check_nik, parse_nik
 from app.core.regions import RegionIndex
 from app.core.resident import Resident
 from app.core.validation import ValidationContext, validate_resident
 from app.core.values import JenisKelamin, StatusPerkawinan
 from app.ui import i18n
-from app.ui.finding_texts import TEMPLATES, finding_text, templates
+from app.ui.texts import finding_text, message_text
+from sync.protocol import ReasonCodes
 
 from ui_support import capture_cases
 
@@ -30,9 +33,9 @@ ROOT = Path(__file__).resolve().parents[2]
 RECORDING_DATE = dt.date(2025, 11, 25)
 D = dt.date
 
-# Code-like string literals in app/core and app/capture that are not finding codes.
+# Code-like string literals in app/core and app/capture that are not message codes.
 NOT_FINDING_CODES = {
-    "camera.lost", "camera.unavailable", "capture.error",  # CameraError codes (app.ui.messages)
+    "camera.lost", "camera.unavailable", "capture.error",  # CaptureError kinds (classes, not messages)
     "haarcascade_eye.xml", "haarcascade_frontalface_default.xml",  # OpenCV cascade files
 }
 CODE_LIKE = re.compile(r"[a-z][a-z_]*\.[a-z][a-z_]*")
@@ -112,13 +115,16 @@ def all_findings() -> list[Finding]:
 
 
 def _emitted_codes() -> set[str]:
-    """Every code-like string literal of app/core and app/capture (minus the known non-findings)."""
+    """Every code-like string literal of app/core (but the catalogue) and app/capture, and the server's reason codes."""
     found = set()
     for path in sorted((ROOT / "app" / "core").glob("*.py")) + sorted((ROOT / "app" / "capture").glob("*.py")):
+        if path.name == "messages.py":
+            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and CODE_LIKE.fullmatch(node.value):
                 found.add(node.value)
-    return found - NOT_FINDING_CODES
+    server = {v for k, v in vars(ReasonCodes).items() if k.isupper()}
+    return (found - NOT_FINDING_CODES) | server
 
 
 @pytest.fixture
@@ -128,21 +134,29 @@ def english(qapp):
     i18n.install("id")
 
 
-# ------------------------------------------------------------------ the table
+# ------------------------------------------------------------------ the catalogue
 
 def test_every_code_in_the_sources_has_a_template():
     codes = _emitted_codes()
-    assert len(codes) >= 40, sorted(codes)
-    missing = sorted(codes - set(TEMPLATES))
-    assert not missing, f"finding codes without a template in app/ui/finding_texts.py: {missing}"
-    stale = sorted(set(TEMPLATES) - codes)
+    assert len(codes) >= 60, sorted(codes)
+    missing = sorted(codes - set(CATALOGUE))
+    assert not missing, f"codes without a template in app/core/messages.py: {missing}"
+    stale = sorted(set(CATALOGUE) - codes)
     assert not stale, f"templates for codes nothing emits any more: {stale}"
+    assert {v for k, v in vars(ReasonCodes).items() if k.isupper()} == set(SERVER)
+
+
+def _nik_error() -> Finding:
+    """parse_nik's own wording of nik.date_invalid (29 February 1900), as a finding."""
+    with pytest.raises(NikError) as info:
+        parse_nik("1372012902000001", birth_date=D(1900, 3, 1))
+    return Finding(info.value.code, "nik", Severity.ERROR, str(info.value), info.value.params)
 
 
 def test_the_inputs_reach_every_code_and_every_wording(all_findings):
-    assert {f.code for f in all_findings} == set(TEMPLATES)
-    used = {(f.code, frozenset(f.params)) for f in all_findings}
-    for code in TEMPLATES:
+    assert {f.code for f in all_findings} == set(FINDINGS) | set(PHOTO)
+    used = {(f.code, frozenset(f.params)) for f in all_findings + [_nik_error()]}
+    for code in {**FINDINGS, **PHOTO}:
         for template in templates(code):
             names = frozenset(re.findall(r"\{(\w+)\}", template))
             assert (code, names) in used, f"no input reaches {code!r} worded as {template!r}"
@@ -152,18 +166,30 @@ def test_the_inputs_reach_every_code_and_every_wording(all_findings):
 
 def test_indonesian_text_is_the_message_exactly(qapp, all_findings):
     i18n.install("id")
-    for f in all_findings:
+    for f in all_findings + [_nik_error()]:
         assert finding_text(f) == f.message, f.code
+        assert message_text(f.code, f.params) == render(f.code, f.params) == f.message, f.code
 
 
 def test_english_text_is_translated_and_filled(english, all_findings):
-    for f in all_findings:
+    for f in all_findings + [_nik_error()]:
         text = finding_text(f)
         assert text and text != f.message, f.message
         assert "{" not in text and "}" not in text, text
         for value in f.params.values():  # codes, numbers and characters come through as they are
             if re.fullmatch(r"[\d.]+|\"..?\"(, \"..?\")*", value):
                 assert value in text, (value, text)
+
+
+def test_every_template_of_the_catalogue_reads_as_english_with_no_unfilled_placeholder(english):
+    for code in CATALOGUE:
+        for template in templates(code):
+            params = {name: f"<{name}>" for name in placeholders(template)}
+            indonesian, english_text = render(code, params), message_text(code, params)
+            assert "{" not in english_text and "}" not in english_text, (code, english_text)
+            assert all(v in english_text for v in params.values()), (code, english_text)
+            if template != "{detail}":  # the server reader's own words, passed through
+                assert english_text != indonesian, (code, template)
 
 
 def test_english_words_inside_messages(english):
@@ -183,6 +209,10 @@ def test_english_words_inside_messages(english):
 
 
 def test_unknown_codes_and_unfitting_params_fall_back_to_the_message(english):
+    newer = Finding("nik.recorded_twice", "nik", Severity.ERROR, "NIK sudah direkam di perangkat lain.")
+    assert finding_text(newer) == newer.message
+    assert message_text("nik.recorded_twice") == "nik.recorded_twice"  # no message to fall back to: the code
+    # A known code whose message is not its wording (an older server's words) stays as it is.
     server = Finding("nik.duplicate", "nik", Severity.ERROR, "NIK sudah direkam di perangkat lain.")
     assert finding_text(server) == server.message
     # A stored photo finding from before params existed: the Indonesian message stays.

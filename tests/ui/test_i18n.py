@@ -114,6 +114,18 @@ def test_ts_lists_every_tr_string_in_app_ui(tmp_path):
     assert sum(in_code.values()) == sum(in_ts.values())
 
 
+def test_catalogue_strings_module_is_generated_from_the_current_catalogue():
+    """lupdate sees the Qt-free catalogue only through app/ui/catalogue_strings.py: it must be current."""
+    update = _update_module()
+    assert update.CATALOGUE_MODULE.read_text(encoding="utf-8") == update.catalogue_module_text(), (
+        f"app/ui/catalogue_strings.py is out of date with app/core/messages.py: {REFRESH}")
+    from app.core.messages import CATALOGUE, templates
+    from app.ui import catalogue_strings, texts
+
+    assert set(catalogue_strings.TEMPLATES) == {t for code in CATALOGUE for t in templates(code)}
+    assert update.CATALOGUE_CONTEXT == texts.CONTEXT
+
+
 def test_qm_is_compiled_from_the_current_ts(tmp_path):
     update = _update_module()
     rebuilt = tmp_path / "jemput_en.qm"

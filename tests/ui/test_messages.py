@@ -1,26 +1,45 @@
-"""Messages from the Qt-free layers (camera, sync client) are listed for the
-translator and shown in English when English is chosen; other texts pass through."""
+"""Messages by code from the Qt-free layers (camera and source errors, the server's reasons) and the sync
+client's leftover messages are listed for the translator and shown in English when English is chosen;
+other texts pass through."""
 
 from __future__ import annotations
 
 import pytest
 
 import app.capture.camera as camera
-import app.ui.camera_worker as camera_worker
 import sync.client as client
+from app.core.findings import Finding
+from app.core.messages import CAPTURE, SERVER, placeholders, render, templates
 from app.ui import i18n
-from app.ui.messages import KNOWN, translate_message
+from app.ui.texts import SYNC_MESSAGES, finding_text, message_text, server_reasons_text, translate_message
+from sync.protocol import ReasonCodes
+from sync.server.intake import duplicate_reason
 
 
-def _constants() -> list[str]:
-    return [value for module in (camera, client, camera_worker) for name, value in vars(module).items()
+def _capture_codes() -> set[str]:
+    """The codes app/capture/camera.py raises its errors with (its upper-case str constants with a dot)."""
+    return {value for name, value in vars(camera).items()
+            if name.isupper() and isinstance(value, str) and value.startswith(("camera.", "source."))}
+
+
+def _client_messages() -> list[str]:
+    return [value for name, value in vars(client).items()
             if name.startswith("MSG_") and isinstance(value, str) and "{" not in value]
 
 
 def test_every_fixed_message_is_listed_for_the_translator():
-    missing = [m for m in _constants() if m not in KNOWN]
+    assert _capture_codes() == set(CAPTURE)
+    missing = [m for m in _client_messages() if m not in SYNC_MESSAGES]
     assert not missing, missing
-    assert len(set(KNOWN)) == len(KNOWN)
+    assert len(set(SYNC_MESSAGES)) == len(SYNC_MESSAGES)
+
+
+def test_capture_errors_carry_their_code_and_the_catalogue_text(tmp_path):
+    with pytest.raises(camera.CameraUnavailable) as info:
+        camera.open_source(str(tmp_path / "tidak-ada.png")).open()
+    assert info.value.code == camera.FILE_MISSING and info.value.params == {}
+    assert info.value.message == str(info.value) == "Berkas sumber gambar tidak ditemukan."
+    assert camera.CameraLost(camera.CAMERA_DISCONNECTED).message == render("camera.disconnected")
 
 
 @pytest.fixture
@@ -31,10 +50,13 @@ def english(qapp):
 
 
 def test_messages_are_translated_when_english_is_chosen(english):
-    for message in KNOWN:
+    for message in SYNC_MESSAGES:
         translated = translate_message(message)
         assert translated and translated != message, message
     assert translate_message(client.MSG_OFFLINE).startswith("The server cannot be reached")
+    for code in CAPTURE:
+        assert message_text(code) and message_text(code) != render(code), code
+    assert message_text(camera.CAMERA_DISCONNECTED).startswith("The camera was disconnected.")
 
 
 def test_unknown_and_empty_texts_pass_through(english):
@@ -46,26 +68,25 @@ def test_unknown_and_empty_texts_pass_through(english):
 def test_indonesian_is_the_source(qapp):
     i18n.install("id")
     assert translate_message(client.MSG_OFFLINE) == client.MSG_OFFLINE
-
-
-def _server_reason_texts() -> list[str]:
-    """The fixed texts the server gives as reasons (`_reason(code, field, "text")` in its intake)."""
-    import ast
-    from pathlib import Path
-
-    source = Path(__file__).resolve().parents[2] / "sync" / "server" / "intake.py"
-    texts = []
-    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
-        if (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "_reason" and len(node.args) >= 3
-                and isinstance(node.args[2], ast.Constant) and isinstance(node.args[2].value, str)):
-            texts.append(node.args[2].value)
-    return texts
+    for code in CAPTURE:
+        assert message_text(code) == render(code)
 
 
 def test_the_servers_fixed_reasons_are_listed_and_translated(english):
-    texts = _server_reason_texts()
-    assert len(texts) >= 8  # photo, signature, duplicate NIK, hash, conflict, four replacement rules
-    missing = [t for t in texts if t not in KNOWN]
-    assert not missing, missing
-    for text in texts:
-        assert translate_message(text) != text, text
+    codes = {v for k, v in vars(ReasonCodes).items() if k.isupper()}
+    assert len(codes) >= 8  # photo, signature, duplicate NIK, hash, conflict, four replacement rules
+    assert codes == set(SERVER)
+    for code in codes:
+        for template in templates(code):
+            params = {name: "7" for name in placeholders(template)}
+            if template != "{detail}":  # the reader's own words, passed through
+                assert message_text(code, params) != render(code, params), code
+
+
+def test_a_server_reason_travels_as_code_and_reads_in_english(english):
+    reason = duplicate_reason()
+    assert reason.code == ReasonCodes.DUPLICATE_NIK and reason.params == {}
+    assert reason.message == render(ReasonCodes.DUPLICATE_NIK)  # the text for older clients
+    shown = finding_text(Finding.from_dict(reason.model_dump()))
+    assert shown.startswith("This NIK was also recorded in another recording")
+    assert server_reasons_text([Finding.from_dict(reason.model_dump())], reason.message) == shown

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QImage
 
-from app.capture.camera import MSG_CAMERA_LOST, MSG_FILE_MISSING, VideoFileSource
+from app.capture.camera import CAMERA_DISCONNECTED, FILE_MISSING, VideoFileSource
+from app.core.messages import render
 from app.capture.quality import QualityReport
 from app.ui.camera_worker import CameraController, bgr_to_qimage, parked_count, qimage_to_bgr, wait_parked
 
@@ -77,7 +78,8 @@ def test_slow_gui_makes_the_worker_drop_frames(qtbot, controller, clean_video):
 def test_missing_file_fails_with_the_indonesian_message(qtbot, controller, tmp_path):
     with qtbot.waitSignal(controller.failed, timeout=5000) as blocker:
         controller.start(str(tmp_path / "tidak-ada.avi"))
-    assert blocker.args == [MSG_FILE_MISSING]
+    assert blocker.args == [FILE_MISSING, {}]
+    assert render(*blocker.args) == "Berkas sumber gambar tidak ditemukan."
 
 
 def test_live_stream_that_ends_is_a_lost_camera_and_retry_reconnects(qtbot, controller, make_video, cases):
@@ -86,7 +88,8 @@ def test_live_stream_that_ends_is_a_lost_camera_and_retry_reconnects(qtbot, cont
     controller.frameReady.connect(lambda img, rep: frames.append(1))
     with qtbot.waitSignal(controller.failed, timeout=5000) as blocker:
         controller.start(str(path), live=True)
-    assert blocker.args == [MSG_CAMERA_LOST]
+    assert blocker.args == [CAMERA_DISCONNECTED, {}]
+    assert render(*blocker.args).startswith("Kamera terputus.")
     assert frames  # it did deliver frames before it was lost
     before = len(frames)
     with qtbot.waitSignal(controller.failed, timeout=5000):

@@ -9,8 +9,9 @@ import cv2
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
 
-from app.capture.camera import MSG_CAMERA_LOST
+from app.capture.camera import CAMERA_DISCONNECTED
 from app.core.findings import Severity
+from app.core.messages import render
 
 FIXED = datetime(2025, 3, 4, 5, 6, 7, tzinfo=timezone.utc)
 
@@ -202,7 +203,8 @@ def test_camera_lost_mid_stream_keeps_the_ui_responsive_and_import_still_works(
     step.start_camera(str(make_video([cases.clean()], "short.avi", repeat=6)), live=True)
     qtbot.waitUntil(lambda: step.camera_state == "failed", timeout=6000)
     timer.stop()
-    assert step.camera_message.text() == MSG_CAMERA_LOST
+    assert step.camera_message.text() == render(CAMERA_DISCONNECTED)
+    assert step.camera_message.text().startswith("Kamera terputus.")
     assert step.camera_panel.isVisible() and step.retry_button.isVisible()
     assert not step.capture_button.isEnabled()
     gaps = np.diff(ticks)

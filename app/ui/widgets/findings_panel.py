@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.findings import Acknowledgement, Finding, Severity
-from app.ui.finding_texts import finding_text
+from app.ui.texts import finding_text
 
 
 class _WarningRow(QFrame):

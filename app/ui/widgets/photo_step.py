@@ -70,14 +70,13 @@ from PySide6.QtWidgets import (
 
 from app.capture import quality
 from app.capture.background import replace_background
-from app.capture.camera import MSG_CAMERA_LOST
+from app.capture.camera import CAMERA_DISCONNECTED
 from app.capture.face import Box, FaceDetector, NoFaceFound, make_portrait, portrait_box
-from app.core.findings import MIN_REASON_LENGTH, Finding, Severity
+from app.core.findings import MIN_REASON_LENGTH, Finding, Severity, finding
 from app.core.photo_rules import BackgroundColour, expected_background
 from app.core.values import Kewarganegaraan
 from app.ui.camera_worker import CameraController, bgr_to_qimage, qimage_to_bgr
-from app.ui.finding_texts import finding_text
-from app.ui.messages import translate_message
+from app.ui.texts import finding_text, message_text
 from app.ui.widgets.step_widgets import button as _button
 from app.ui.widgets.step_widgets import exception_page
 from app.ui.widgets.step_widgets import hint as _hint
@@ -110,7 +109,7 @@ CHECK_ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("glasses", ("photo.glasses",), QT_TRANSLATE_NOOP("PhotoStep", "Tanpa kacamata")),
 )
 BLOCKING_CODES = frozenset({"photo.no_face", "photo.multiple_faces"})
-_NO_FACE = Finding("photo.no_face", quality.FIELD, Severity.ERROR, quality.MESSAGES["photo.no_face"])
+_NO_FACE = finding("photo.no_face", quality.FIELD, Severity.ERROR)
 
 
 def _tr(text: str) -> str:
@@ -1114,15 +1113,15 @@ class PhotoStep(QWidget):
         self.checks.update_report(report, colour_known=self._expected is not None)
         self._update_live_controls()
 
-    @Slot(str)
-    def _on_camera_failed(self, message: str) -> None:
+    @Slot(str, object)
+    def _on_camera_failed(self, code: str, params: dict) -> None:
         self._camera_state = "failed"
         self._frame_image = None
         self._frame_report = None
         self.preview.set_image(None)
         self.checks.update_report(None, colour_known=self._expected is not None)
-        self._show_camera_panel(translate_message(message), retry=True, title=self.tr("Kamera bermasalah"))
-        if message == MSG_CAMERA_LOST:  # the message names this button
+        self._show_camera_panel(message_text(code, params), retry=True, title=self.tr("Kamera bermasalah"))
+        if code == CAMERA_DISCONNECTED:  # the message names this button
             self.retry_button.setText(self.tr("Sambungkan ulang"))
         self._update_live_controls()
 

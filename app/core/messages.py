@@ -1,0 +1,214 @@
+"""The operator messages of the core checks, the capture layer and the server: one Indonesian template per code.
+
+Every finding code of `app.core` and `app.capture`, every camera/source error
+of `app.capture.camera` and every reason the server gives (`sync.protocol.ReasonCodes`)
+has its sentence here, written once with ``{param}`` placeholders. `render`
+fills it: the checks build their `Finding.message` with it
+(`app.core.findings.finding`), and the window translates the same template by
+code (`app.ui.texts`). A few codes word their message in more than one way (an
+optional hint, a second date): their templates form a tuple, and the one whose
+placeholders are exactly the given params is used.
+
+Pure Python: no Qt, no I/O (the server and the command line use it too).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from string import Formatter
+
+Templates = str | tuple[str, ...]
+
+# Findings of the record's checks (app/core: nik, kk, names, eligibility, validation, media_rules).
+FINDINGS: dict[str, Templates] = {
+    # NIK (app/core/nik.py)
+    "nik.required": "NIK wajib diisi.",
+    "nik.not_digits": "NIK hanya boleh berisi angka 0-9.",
+    "nik.length": "NIK harus tepat 16 angka (sekarang {length}).",
+    "nik.date_invalid": (
+        "Angka tanggal lahir dalam NIK (digit 7-12) bukan tanggal yang ada: tanggal 01-31 untuk laki-laki, "
+        "41-71 untuk perempuan, bulan 01-12.",
+        # parse_nik: 29 February of a year 00 that resolves to 1900.
+        "Tanggal lahir dalam NIK tidak ada pada tahun {year}.",
+    ),
+    "nik.serial_zero": "Nomor urut NIK (4 digit terakhir) tidak boleh 0000.",
+    "nik.birth_date_mismatch": (
+        "Tanggal lahir dalam NIK ({nik_date}) berbeda dengan formulir ({form_date}). NIK tidak diterbitkan "
+        "ulang bila tanggalnya keliru: periksa dokumen, lalu konfirmasi.",
+        "Tanggal lahir dalam NIK ({nik_date}) berbeda dengan formulir ({form_date}). {hint} dipakai untuk "
+        "tanggal lahir yang tidak diketahui. NIK tidak diterbitkan ulang bila tanggalnya keliru: periksa "
+        "dokumen, lalu konfirmasi.",
+    ),
+    "nik.sex_mismatch": (
+        "Jenis kelamin dalam NIK ({nik_sex}) berbeda dengan formulir ({form_sex}). Pada NIK perempuan "
+        "tanggal lahir ditambah 40. Periksa dokumen, lalu konfirmasi."
+    ),
+    "nik.region_unknown": (
+        "Kode wilayah NIK {region} bukan kecamatan dalam data master saat ini. NIK tetap memakai kode "
+        "tempat pertama diterbitkan, termasuk kode lama dari wilayah yang sudah dimekarkan. Periksa "
+        "dokumen, lalu konfirmasi."
+    ),
+    "nik.region_differs_address": (
+        "Kode wilayah NIK {region} berbeda dengan kecamatan alamat {address}. Wajar bila penduduk pindah "
+        "atau wilayah dimekarkan: NIK tidak berubah. Konfirmasi bila benar."
+    ),
+    # KK (app/core/kk.py)
+    "kk.required": "Nomor KK wajib diisi.",
+    "kk.not_digits": "Nomor KK hanya boleh berisi angka 0-9.",
+    "kk.length": "Nomor KK harus tepat 16 angka (sekarang {length}).",
+    "kk.region_unknown": (
+        "Kode wilayah nomor KK {region} bukan kecamatan dalam data master saat ini (mungkin kode lama "
+        "sebelum pemekaran). Periksa KK, lalu konfirmasi."
+    ),
+    "kk.region_differs_address": (
+        "Kode wilayah nomor KK {region} tidak sesuai dengan alamat ({address}). Wajar bila KK belum "
+        "diperbarui setelah pindah. Konfirmasi bila benar."
+    ),
+    # Names (app/core/names.py)
+    "name.required": "{label} wajib diisi.",
+    "name.too_long": "{label} paling banyak {limit} karakter (sekarang {length}).",
+    "name.invalid_chars": (
+        "{label} berisi karakter yang tidak boleh dipakai: {chars}. Yang boleh: huruf A-Z, spasi, "
+        "tanda petik ('), tanda hubung (-), titik (.) dan koma (,).",
+        "{label} berisi karakter yang tidak boleh dipakai: {chars} dan {more} lainnya. Yang boleh: "
+        "huruf A-Z, spasi, tanda petik ('), tanda hubung (-), titik (.) dan koma (,).",
+        "{label} harus diawali huruf (A-Z).",
+    ),
+    # Eligibility (app/core/eligibility.py)
+    "eligibility.pre_record": (
+        "Belum 17 tahun (usia {age}): boleh direkam, kartu ditahan sampai usia 17 pada {card_held_until}."
+    ),
+    "eligibility.too_young": (
+        "Belum dapat direkam: usia {age} tahun dan belum pernah kawin. Dapat direkam mulai {eligible_from} "
+        "(usia {min_age}, kartu ditahan sampai usia 17 pada {card_held_until}).",
+        "Belum dapat direkam: usia {age} tahun dan belum pernah kawin. Dapat direkam mulai {eligible_from} "
+        "(usia 17).",
+    ),
+    # The whole record (app/core/validation.py)
+    "field.required": "{label} wajib diisi.",
+    "field.too_long": "{label} paling banyak {limit} karakter (sekarang {length}).",
+    "tanggal_lahir.future": "Tanggal lahir tidak boleh sesudah tanggal perekaman.",
+    "tanggal_lahir.implausible": "Usia lebih dari {max_age} tahun: periksa tahun lahir, lalu konfirmasi.",
+    "rt_rw.invalid": "{label} harus 1-3 angka dan bukan 0 (mis. 001).",
+    "telepon.invalid": "Nomor telepon harus 8-15 angka, boleh diawali + (mis. 081234567890).",
+    "region.invalid": "Kode {level} tidak valid.",
+    "region.unknown": "Kode {level} {code} tidak ada dalam data master.",
+    "region.inconsistent": "{level} {code} tidak berada di bawah {parent}.",
+    # Photo and signature (app/core/media_rules.py)
+    "media.photo_required": "Foto belum diambil (atau catat alasan bila foto tidak memungkinkan).",
+    "media.signature_required": (
+        "Tanda tangan belum ada (atau catat alasan bila warga tidak dapat menandatangani)."
+    ),
+}
+
+# Findings of the photo checks (app/capture/quality.py).
+PHOTO: dict[str, Templates] = {
+    "photo.no_face": "Wajah tidak terlihat. Minta warga menghadap lurus ke kamera.",
+    "photo.multiple_faces": "Lebih dari satu wajah terlihat. Pastikan hanya warga yang difoto di depan kamera.",
+    "photo.face_too_small": "Wajah terlalu kecil. Minta warga mendekat ke kamera.",
+    "photo.face_too_large": "Wajah terlalu dekat. Minta warga mundur sedikit dari kamera.",
+    "photo.off_centre": "Wajah tidak di tengah. Minta warga bergeser ke tengah bingkai.",
+    "photo.tilted": "Kepala miring ({angle}°). Minta warga menegakkan kepala.",
+    "photo.blurred": "Foto buram. Minta warga diam sejenak, periksa fokus kamera, lalu ambil ulang.",
+    "photo.too_dark": "Foto terlalu gelap. Tambah lampu atau hadapkan warga ke arah cahaya.",
+    "photo.too_bright": "Foto terlalu terang. Kurangi cahaya langsung atau jauhi jendela.",
+    "photo.uneven_light": "Cahaya tidak merata di wajah (satu sisi gelap). Atur lampu agar dari depan.",
+    "photo.background_not_uniform": "Latar belakang tidak polos. Pasang kain latar satu warna di belakang warga.",
+    "photo.background_wrong_colour": (
+        "Warna latar belakang tidak sesuai: seharusnya {expected}, terlihat {seen}.",
+        # The right colour is the one most seen but covers too little of the background
+        # (people or things in front of the cloth): "should be red, seen red" would confuse.
+        "Latar {expected} kurang terlihat: sebagian besar tertutup orang/benda atau bercampur warna lain. "
+        "Rapikan kain latar di belakang warga.",
+    ),
+    "photo.glasses": "Warga tampaknya memakai kacamata. Minta kacamata dilepas untuk foto.",
+}
+
+# Errors of the frame sources (app/capture/camera.py); camera.unexpected: anything else (app/ui/camera_worker.py).
+CAPTURE: dict[str, Templates] = {
+    "camera.not_found": (
+        "Kamera tidak ditemukan. Periksa kabel USB kamera, lalu pilih kamera lain atau coba lagi."
+    ),
+    "camera.no_frames": (
+        "Kamera tidak ditemukan atau tidak mengirim gambar. Tutup aplikasi lain yang memakai kamera, "
+        "lalu coba lagi."
+    ),
+    "camera.disconnected": (
+        "Kamera terputus. Periksa kabel USB kamera, pasang kembali, lalu tekan 'Sambungkan ulang'."
+    ),
+    "camera.unexpected": (
+        "Kamera bermasalah karena kesalahan yang tidak terduga. Coba lagi atau pilih sumber lain."
+    ),
+    "source.file_missing": "Berkas sumber gambar tidak ditemukan.",
+    "source.video_unreadable": "Berkas video tidak bisa dibuka atau rusak.",
+    "source.image_unreadable": "Berkas gambar tidak bisa dibuka atau rusak.",
+    "source.folder_empty": "Folder tidak berisi gambar yang bisa dibuka.",
+    "source.video_lost": "Sumber video terputus atau berkasnya rusak di tengah jalan.",
+    "source.folder_lost": "Gambar di folder sumber hilang atau tidak bisa dibuka lagi.",
+    "source.not_open": "Sumber gambar belum dibuka.",
+}
+
+# The server's own reasons (sync.protocol.ReasonCodes; sync/server/intake.py and review.py).
+SERVER: dict[str, Templates] = {
+    "payload.sha256_mismatch": "SHA-256 isi rekaman tidak cocok dengan isinya; rekaman tidak disimpan.",
+    # The detail is the reader's own words (app.core.resident: a value it cannot read).
+    "payload.invalid": "{detail}",
+    "payload.unprocessable": "Rekaman tidak dapat diperiksa server (nilai di luar jangkauan, mis. tahun).",
+    "recording.conflict": (
+        "UUID ini sudah diterima dengan isi lain; salinan server tidak diubah dan kiriman ini disimpan "
+        "untuk ditinjau admin."
+    ),
+    "nik.duplicate": (
+        "NIK ini juga direkam pada rekaman lain; keduanya disimpan dan perlu ditinjau petugas."
+    ),
+    "recording.photo_missing": "Foto tidak ada dan tidak ada alasan pengecualian.",
+    "recording.signature_missing": "Tanda tangan tidak ada dan tidak ada alasan pengecualian.",
+    "media.too_large": "Berkas media melebihi batas {limit} bita.",
+    "media.size_mismatch": "Ukuran media tidak cocok dengan berkas ber-SHA-256 sama yang sudah ada.",
+    "replaces.self": "Rekaman tidak dapat menggantikan dirinya sendiri.",
+    "replaces.unknown": "Rekaman yang digantikan belum ada di server.",
+    "replaces.other_device": "Rekaman yang digantikan berasal dari perangkat lain.",
+    "replaces.already_replaced": "Rekaman yang digantikan sudah diganti oleh versi lain.",
+    "review.kept": (
+        "Ditinjau admin (NIK ganda): rekaman ini diterima.",
+        "Ditinjau admin (NIK ganda): rekaman ini diterima. Catatan admin: {note}",
+    ),
+    "review.rejected": "Ditolak admin setelah tinjauan NIK ganda: {note}",
+}
+
+CATALOGUE: dict[str, Templates] = {**FINDINGS, **PHOTO, **CAPTURE, **SERVER}
+"""Every code and its Indonesian template(s)."""
+
+
+def templates(code: str) -> tuple[str, ...]:
+    """The templates of `code` (one, or its several wordings); empty for an unknown code."""
+    found = CATALOGUE.get(code, ())
+    return (found,) if isinstance(found, str) else found
+
+
+def placeholders(template: str) -> frozenset[str]:
+    """The names of the ``{param}`` placeholders in `template`."""
+    return frozenset(name for _text, name, _spec, _conv in Formatter().parse(template) if name)
+
+
+_BY_CODE: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
+    code: tuple((placeholders(t), t) for t in templates(code)) for code in CATALOGUE
+}
+
+
+def template_for(code: str, names: frozenset[str] | set[str]) -> str | None:
+    """The wording of `code` whose placeholders are exactly `names`; None when none fits."""
+    wanted = frozenset(names)
+    return next((t for found, t in _BY_CODE.get(code, ()) if found == wanted), None)
+
+
+def render(code: str, params: Mapping[str, object] | None = None) -> str:
+    """The Indonesian message of `code` filled with `params` (values written with ``str``).
+
+    Raises KeyError for an unknown code or params that fit none of its wordings.
+    """
+    values = {str(k): str(v) for k, v in (params or {}).items()}
+    template = template_for(code, frozenset(values))
+    if template is None:
+        raise KeyError(f"no template for {code!r} with params {sorted(values)}")
+    return template.format(**values)
