@@ -2,15 +2,19 @@
 
 Each `build_*` adds one page to ``step.pages`` and sets its widgets as
 attributes of the step (``step.capture_button``...), wiring buttons and keys
-to the step's methods; the step (`app.ui.widgets.photo_step`) keeps the state.
+to the step's methods; the `fill_*` functions put a photo or a result on a
+page. The step (`app.ui.widgets.photo_step`) keeps the state and the moves
+between pages.
 """
 
 from __future__ import annotations
 
+import html
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -26,7 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.widgets.photo_views import ChecksList, ImageView, set_message
+from app.core.photo_rules import BackgroundColour
+from app.ui.camera_worker import bgr_to_qimage
+from app.ui.finding_texts import finding_text
+from app.ui.widgets.photo_result import ROLE_RESIDENT, Capture, PhotoResult
+from app.ui.widgets.photo_views import COLOURS, ChecksList, ImageView, set_message
 from app.ui.widgets.step_widgets import button as _button
 from app.ui.widgets.step_widgets import exception_page
 from app.ui.widgets.step_widgets import hint as _hint
@@ -274,3 +282,72 @@ def build_done(step: "PhotoStep") -> None:
     h.addWidget(step.done_view, 0, Qt.AlignmentFlag.AlignTop)
     h.addLayout(right, 1)
     step.pages.addWidget(page)
+
+
+# ------------------------------------------------------------ filling the pages
+
+def show_background_chip(chip: QLabel, colour: BackgroundColour | None, why: str) -> None:
+    """The chip above the checks: the background colour the photo needs, and why."""
+    if colour is None:
+        chip.setText(translate("PhotoStep", "Latar: ? (isi tahun lahir)"))
+        chip.setStyleSheet("background: #e6eaee; color: #1f3b57; border: 1px dashed #9aa5b1;"
+                           " border-radius: 4px; padding: 6px 10px; font-weight: bold; font-size: 11pt;")
+    else:
+        r, g, b = colour.rgb
+        chip.setText(translate("PhotoStep", "Latar: {colour} ({why})").format(colour=colour.label.upper(), why=why))
+        chip.setStyleSheet(f"background: rgb({r},{g},{b}); color: white; border-radius: 4px;"
+                           " padding: 6px 10px; font-weight: bold; font-size: 11pt;")
+
+
+def fill_review(step: "PhotoStep", cap: Capture) -> None:
+    """The photo to show the resident and what the checks noted on it."""
+    step.review_view.set_image(bgr_to_qimage(cap.final_image))
+    findings = cap.final_findings
+    if findings:
+        items = "".join(f"<li>{html.escape(finding_text(f))}</li>" for f in findings)
+        text = (f"<span style='color:{COLOURS['warning']}; font-weight:bold'>"
+                + translate("PhotoStep", "Catatan pemeriksaan (ikut tersimpan dengan foto):")
+                + f"</span><ul style='margin-left:-20px'>{items}</ul>")
+    else:
+        text = (f"<span style='color:{COLOURS['ok']}; font-weight:bold'>\u2713 "
+                + translate("PhotoStep", "Semua pemeriksaan lolos.") + "</span>")
+    if cap.use_replaced:
+        text += "<p>" + translate("PhotoStep", "Latar belakang sudah diganti.") + "</p>"
+    step.review_findings.setText(text)
+
+
+def fill_compare(step: "PhotoStep", cap: Capture) -> None:
+    """The original and the replaced background side by side, and how clean the cut looks."""
+    step.compare_original.set_image(bgr_to_qimage(cap.image))
+    step.compare_replaced.set_image(bgr_to_qimage(cap.replaced_image))
+    colour = cap.replaced_colour.label.lower() if cap.replaced_colour is not None else ""
+    step.compare_caption.setText(translate("PhotoStep", "Latar baru ({colour})").format(colour=colour))
+    if cap.replaced_clean:
+        set_message(step.compare_hint, translate("PhotoStep", "Tepi potongan tampak rapi."), "okText")
+    else:
+        set_message(step.compare_hint,
+                    translate("PhotoStep", "Tepi potongan mungkin kurang rapi (rambut, bahu). "
+                                           "Jika ragu, tetap pakai foto asli atau pasang kain latar."),
+                    "errorText")
+
+
+def fill_done(step: "PhotoStep", res: PhotoResult) -> None:
+    """What was recorded: the approved photo and who approved it when, or the reason for none."""
+    when = datetime.fromisoformat(res.approved_at).astimezone().strftime("%H:%M")
+    if res.jpeg is not None:
+        step.done_view.set_image(QImage.fromData(res.jpeg, "JPG"))
+        step.done_title.setText(translate("PhotoStep", "Foto disetujui"))
+        who = translate("PhotoStep", "warga sendiri") if res.approver_role == ROLE_RESIDENT else \
+            translate("PhotoStep", "keluarga/wali ({name})").format(name=res.approver_name)
+        details = translate("PhotoStep", "Disetujui oleh {who} pukul {when}.").format(who=who, when=when)
+        if res.findings:
+            details += " " + translate("PhotoStep", "{n} catatan pemeriksaan ikut tersimpan.").format(
+                n=len(res.findings))
+        if res.background_replaced:
+            details += " " + translate("PhotoStep", "Latar belakang diganti.")
+    else:
+        step.done_view.set_image(None)
+        step.done_title.setText(translate("PhotoStep", "Tanpa foto"))
+        details = translate("PhotoStep", "Alasan: {reason} (dicatat pukul {when}).").format(
+            reason=res.exception_reason, when=when)
+    step.done_details.setText(details)

@@ -47,7 +47,6 @@ and the result types in `app.ui.widgets.photo_result`.
 
 from __future__ import annotations
 
-import html
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
@@ -63,13 +62,23 @@ from app.capture.face import make_portrait
 from app.core.findings import MIN_REASON_LENGTH
 from app.core.photo_rules import BackgroundColour, expected_background
 from app.core.values import Kewarganegaraan
-from app.ui.camera_worker import CameraController, bgr_to_qimage
+from app.ui.camera_worker import CameraController
 from app.ui.finding_texts import finding_text
 from app.ui.messages import translate_message
-from app.ui.widgets.photo_pages import build_compare, build_done, build_exception, build_live, build_review
+from app.ui.widgets.photo_pages import (
+    build_compare,
+    build_done,
+    build_exception,
+    build_live,
+    build_review,
+    fill_compare,
+    fill_done,
+    fill_review,
+    show_background_chip,
+)
 from app.ui.widgets.photo_result import ROLE_GUARDIAN, ROLE_RESIDENT, Capture, PhotoResult
 from app.ui.widgets.photo_take import BLOCKED, UNREADABLE, PhotoTaker, TakeJob, TakeOutcome, blocking_finding
-from app.ui.widgets.photo_views import COLOURS, ChecksList, ImageView, set_message
+from app.ui.widgets.photo_views import ChecksList, ImageView, set_message
 from app.ui.workers import run_task
 
 __all__ = ["ChecksList", "ImageView", "PhotoResult", "PhotoStep", "blocking_finding"]
@@ -167,16 +176,7 @@ class PhotoStep(QWidget):
             colour, why = None, ""
         self._expected, self._expected_why = colour, why
         self._camera.set_expected_background(colour)
-        chip = self.background_chip
-        if colour is None:
-            chip.setText(self.tr("Latar: ? (isi tahun lahir)"))
-            chip.setStyleSheet("background: #e6eaee; color: #1f3b57; border: 1px dashed #9aa5b1;"
-                               " border-radius: 4px; padding: 6px 10px; font-weight: bold; font-size: 11pt;")
-        else:
-            r, g, b = colour.rgb
-            chip.setText(self.tr("Latar: {colour} ({why})").format(colour=colour.label.upper(), why=why))
-            chip.setStyleSheet(f"background: rgb({r},{g},{b}); color: white; border-radius: 4px;"
-                               " padding: 6px 10px; font-weight: bold; font-size: 11pt;")
+        show_background_chip(self.background_chip, colour, why)
         self.replace_button.setEnabled(colour is not None and not self._bg_busy)
         self.replace_button.setToolTip("" if colour is not None else self.tr("Isi tahun lahir dulu"))
         self.checks.update_report(self._frame_report, colour_known=colour is not None)
@@ -389,18 +389,8 @@ class PhotoStep(QWidget):
         self._show_compare()
 
     def _show_compare(self) -> None:
-        cap = self._capture
-        assert cap is not None and cap.replaced_image is not None
-        self.compare_original.set_image(bgr_to_qimage(cap.image))
-        self.compare_replaced.set_image(bgr_to_qimage(cap.replaced_image))
-        colour = cap.replaced_colour.label.lower() if cap.replaced_colour is not None else ""
-        self.compare_caption.setText(self.tr("Latar baru ({colour})").format(colour=colour))
-        if cap.replaced_clean:
-            set_message(self.compare_hint, self.tr("Tepi potongan tampak rapi."), "okText")
-        else:
-            set_message(self.compare_hint, self.tr("Tepi potongan mungkin kurang rapi (rambut, bahu). "
-                                                    "Jika ragu, tetap pakai foto asli atau pasang kain latar."),
-                         "errorText")
+        assert self._capture is not None and self._capture.replaced_image is not None
+        fill_compare(self, self._capture)
         self._go("compare")
         self.reject_button.setFocus()
 
@@ -548,48 +538,16 @@ class PhotoStep(QWidget):
         self.preview_stack.setCurrentWidget(self.camera_panel)
 
     def _show_review(self) -> None:
-        cap = self._capture
-        assert cap is not None
-        self.review_view.set_image(bgr_to_qimage(cap.final_image))
-        findings = cap.final_findings
-        if findings:
-            items = "".join(f"<li>{html.escape(finding_text(f))}</li>" for f in findings)
-            text = (f"<span style='color:{COLOURS['warning']}; font-weight:bold'>"
-                    + self.tr("Catatan pemeriksaan (ikut tersimpan dengan foto):")
-                    + f"</span><ul style='margin-left:-20px'>{items}</ul>")
-        else:
-            text = (f"<span style='color:{COLOURS['ok']}; font-weight:bold'>\u2713 "
-                    + self.tr("Semua pemeriksaan lolos.") + "</span>")
-        if cap.use_replaced:
-            text += "<p>" + self.tr("Latar belakang sudah diganti.") + "</p>"
-        self.review_findings.setText(text)
+        assert self._capture is not None
+        fill_review(self, self._capture)
         self.replace_button.setEnabled(self._expected is not None and not self._bg_busy)
         set_message(self.approval_message, "")
         self._go("review")
         self.approve_button.setFocus()
 
     def _show_done(self) -> None:
-        res = self._result
-        assert res is not None
-        local = datetime.fromisoformat(res.approved_at).astimezone()
-        when = local.strftime("%H:%M")
-        if res.jpeg is not None:
-            image = QImage.fromData(res.jpeg, "JPG")
-            self.done_view.set_image(image)
-            self.done_title.setText(self.tr("Foto disetujui"))
-            who = self.tr("warga sendiri") if res.approver_role == ROLE_RESIDENT else \
-                self.tr("keluarga/wali ({name})").format(name=res.approver_name)
-            details = self.tr("Disetujui oleh {who} pukul {when}.").format(who=who, when=when)
-            if res.findings:
-                details += " " + self.tr("{n} catatan pemeriksaan ikut tersimpan.").format(n=len(res.findings))
-            if res.background_replaced:
-                details += " " + self.tr("Latar belakang diganti.")
-        else:
-            self.done_view.set_image(None)
-            self.done_title.setText(self.tr("Tanpa foto"))
-            details = self.tr("Alasan: {reason} (dicatat pukul {when}).").format(reason=res.exception_reason,
-                                                                                 when=when)
-        self.done_details.setText(details)
+        assert self._result is not None
+        fill_done(self, self._result)
         self._go("done")
         self.redo_button.setFocus()
 
