@@ -81,7 +81,7 @@ from app.ui.widgets.photo_take import BLOCKED, UNREADABLE, PhotoTaker, TakeJob, 
 from app.ui.widgets.photo_views import ChecksList, ImageView, set_message
 from app.ui.workers import run_task
 
-__all__ = ["ChecksList", "ImageView", "PhotoResult", "PhotoStep", "blocking_finding"]
+__all__ = ["ChecksList", "ImageView", "PhotoResult", "PhotoStep"]  # ChecksList, ImageView: also imported from here
 
 
 def _utc_now() -> datetime:
