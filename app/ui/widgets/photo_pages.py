@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QRadioButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.core.photo_rules import BackgroundColour
 from app.ui.camera_worker import bgr_to_qimage
 from app.ui.finding_texts import finding_text
+from app.ui.widgets.photo_live import LivePicture
 from app.ui.widgets.photo_result import ROLE_RESIDENT, Capture, PhotoResult
 from app.ui.widgets.photo_views import COLOURS, ChecksList, ImageView, set_message
 from app.ui.widgets.step_widgets import button as _button
@@ -49,32 +48,10 @@ translate = QCoreApplication.translate
 def build_live(step: "PhotoStep") -> None:
     page = QWidget(step)
     step.live_page = page
-    step.preview = ImageView(translate("PhotoStep", "Menunggu gambar dari kamera…"), page)
-    step.preview.setMinimumSize(400, 300)
-    step.camera_panel = QFrame(page)
-    step.camera_panel.setObjectName("card")
-    cp = QVBoxLayout(step.camera_panel)
-    cp.setContentsMargins(24, 24, 24, 24)
-    cp.addStretch(1)
-    step.camera_title = _title(translate("PhotoStep", "Kamera tidak aktif"), step.camera_panel)
-    step.camera_message = _hint("", step.camera_panel)
-    step.camera_message.setStyleSheet("font-size: 11pt;")
-    step.retry_button = _button(translate("PhotoStep", "Coba lagi"), step.camera_panel)
-    step.retry_button.clicked.connect(step.retry_camera)
-    cp.addWidget(step.camera_title)
-    cp.addWidget(step.camera_message)
-    cp.addSpacing(8)
-    row = QHBoxLayout()
-    row.addWidget(step.retry_button)
-    row.addStretch(1)
-    cp.addLayout(row)
-    cp.addWidget(_hint(translate("PhotoStep",
-                                 "Foto juga bisa diambil dari berkas: tekan \u201cImpor dari berkas\u201d di bawah."),
-                       step.camera_panel))
-    cp.addStretch(2)
-    step.preview_stack = QStackedWidget(page)
-    step.preview_stack.addWidget(step.preview)
-    step.preview_stack.addWidget(step.camera_panel)
+    step.live = LivePicture(page)
+    step.preview, step.preview_stack, step.camera_panel = step.live.preview, step.live, step.live.panel
+    step.camera_title, step.camera_message = step.live.title, step.live.message
+    step.retry_button = step.live.retry_button
 
     step.live_message = _hint("", page)
     step.live_message.hide()

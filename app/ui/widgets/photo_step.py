@@ -32,8 +32,8 @@ Decisions:
       thread, the two versions are shown side by side, and only "Pakai latar
       baru" uses the new one (its findings are then re-checked on the new frame).
 
-The camera runs in `app.ui.camera_worker`; this widget never reads frames, it
-keeps the last frame it was shown and cuts the portrait from exactly that
+The camera runs in `app.ui.camera_worker`; this widget never reads frames, its
+live picture keeps the last frame it was shown and cuts the portrait from exactly that
 frame, after checking that frame once more (the live report is refreshed
 only ~5 times a second). That check and the crop (and reading an imported
 file) run off the GUI thread (`app.ui.widgets.photo_take`): while a take is
@@ -41,8 +41,9 @@ checked the page shows a moving bar, the buttons rest and the preview holds
 the frame taken; a second Space press then does nothing.
 
 This module keeps the state; the pages are built in
-`app.ui.widgets.photo_pages`, the views are in `app.ui.widgets.photo_views`
-and the result types in `app.ui.widgets.photo_result`.
+`app.ui.widgets.photo_pages`, the live picture and its camera are in
+`app.ui.widgets.photo_live`, the views in `app.ui.widgets.photo_views` and
+the result types in `app.ui.widgets.photo_result`.
 """
 
 from __future__ import annotations
@@ -52,19 +53,16 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt, QThreadPool, Signal, Slot
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QStackedWidget, QVBoxLayout, QWidget
 
 from app.capture import quality
 from app.capture.background import replace_background
-from app.capture.camera import MSG_CAMERA_LOST
 from app.capture.face import make_portrait
 from app.core.findings import MIN_REASON_LENGTH
 from app.core.photo_rules import BackgroundColour, expected_background
 from app.core.values import Kewarganegaraan
 from app.ui.camera_worker import CameraController
 from app.ui.finding_texts import finding_text
-from app.ui.messages import translate_message
 from app.ui.widgets.photo_pages import (
     build_compare,
     build_done,
@@ -110,20 +108,12 @@ class PhotoStep(QWidget):
     def __init__(self, parent: QWidget | None = None, *, clock: Callable[[], datetime] | None = None) -> None:
         super().__init__(parent)
         self._clock = clock or _utc_now
-        self._camera = CameraController(self)
-        self._camera.opened.connect(self._on_camera_opened)
-        self._camera.frameReady.connect(self._on_frame)
-        self._camera.failed.connect(self._on_camera_failed)
-        self._camera.stopped.connect(self._on_camera_stopped)
-        self._frame_image: QImage | None = None
-        self._frame_report: quality.QualityReport | None = None
         self._capture: Capture | None = None
         self._result: PhotoResult | None = None
         self._expected: BackgroundColour | None = None
         self._expected_why = ""
         self._bg_token = 0
         self._bg_busy = False
-        self._camera_state = "off"  # off | starting | on | failed
 
         self._taker = PhotoTaker(self)
         self._taker.finished.connect(self._on_take_finished)
@@ -131,11 +121,12 @@ class PhotoStep(QWidget):
         self.pages = QStackedWidget(self)
         for build in (build_live, build_review, build_compare, build_exception, build_done):
             build(self)
+        self.live.frameShown.connect(self._on_frame_shown)
+        self.live.cameraChanged.connect(self._on_camera_changed)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
         self.set_expected(None, None)
-        self._show_camera_panel(self.tr("Kamera belum dinyalakan."), retry=False)
         self._go("live")
 
     # ================================================================ API
@@ -146,12 +137,12 @@ class PhotoStep(QWidget):
 
     @property
     def camera(self) -> CameraController:
-        return self._camera
+        return self.live.camera
 
     @property
     def camera_state(self) -> str:
         """off, starting, on or failed."""
-        return self._camera_state
+        return self.live.state
 
     def expected_colour(self) -> BackgroundColour | None:
         return self._expected
@@ -175,46 +166,27 @@ class PhotoStep(QWidget):
         else:
             colour, why = None, ""
         self._expected, self._expected_why = colour, why
-        self._camera.set_expected_background(colour)
+        self.live.camera.set_expected_background(colour)
         show_background_chip(self.background_chip, colour, why)
         self.replace_button.setEnabled(colour is not None and not self._bg_busy)
         self.replace_button.setToolTip("" if colour is not None else self.tr("Isi tahun lahir dulu"))
-        self.checks.update_report(self._frame_report, colour_known=colour is not None)
+        self.checks.update_report(self.live.report, colour_known=colour is not None)
 
     def set_thresholds(self, thresholds: quality.QualityThresholds | None) -> None:
         """Limits for the photo checks (from Pengaturan); None restores the calibrated defaults."""
-        self._camera.thresholds = thresholds
+        self.live.camera.thresholds = thresholds
 
     def start_camera(self, spec: Any, *, live: bool | None = None) -> None:
         """Open a frame source (camera index, video, image, folder or a `FrameSource`) for the preview."""
-        self._camera_state = "starting"
-        self._frame_image = None
-        self._frame_report = None
-        self.checks.update_report(None, colour_known=self._expected is not None)
-        self._show_camera_panel(self.tr("Menyalakan kamera…"), retry=False, title=self.tr("Kamera"))
-        self._camera.set_paused(self.page != "live")
-        self._camera.start(spec, live=live)
+        self.live.start(spec, live=live, paused=self.page != "live")
 
     def stop_camera(self, timeout_ms: int = 1000) -> bool:
         """Stop the preview; returns within about `timeout_ms`. True if the camera thread ended in time."""
-        joined = self._camera.stop(timeout_ms, emit=False)
-        self._camera_state = "off"
-        self._frame_image = None
-        self._frame_report = None
-        self.preview.set_image(None)
-        self.checks.update_report(None, colour_known=self._expected is not None)
-        self._show_camera_panel(self.tr("Kamera dimatikan."), retry=self._camera.spec is not None,
-                                title=self.tr("Kamera tidak aktif"))
-        self._update_live_controls()
-        return joined
+        return self.live.stop(timeout_ms)
 
     def retry_camera(self) -> None:
         """Open the last camera source again (the "Coba lagi" button)."""
-        if self._camera.spec is None:
-            return
-        self._camera_state = "starting"
-        self._show_camera_panel(self.tr("Menyambungkan ulang kamera…"), retry=False, title=self.tr("Kamera"))
-        self._camera.retry()
+        self.live.retry()
 
     def result(self) -> PhotoResult | None:
         """The completed result, or None while the step is not complete."""
@@ -241,7 +213,7 @@ class PhotoStep(QWidget):
     # ------------------------------------------------------------ capture
     def current_report(self) -> quality.QualityReport | None:
         """The checks of the frame shown in the preview."""
-        return self._frame_report
+        return self.live.report
 
     def capture(self) -> bool:
         """Take the frame on screen: it is checked once more and cut off the GUI thread.
@@ -254,11 +226,11 @@ class PhotoStep(QWidget):
         """
         if self.page != "live" or self._taker.busy:
             return False
-        if self._frame_image is None or self._frame_report is None:
+        if self.live.image is None or self.live.report is None:
             self._live_error(self.tr("Belum ada gambar dari kamera. Nyalakan kamera atau impor dari berkas."))
             return False
-        return self._start_take(TakeJob("camera", image=self._frame_image, expected=self._expected,
-                                        thresholds=self._camera.thresholds))
+        return self._start_take(TakeJob("camera", image=self.live.image, expected=self._expected,
+                                        thresholds=self.live.camera.thresholds))
 
     def choose_file(self) -> None:
         """Ask for an image file and import it (the "Impor dari berkas" button)."""
@@ -279,7 +251,7 @@ class PhotoStep(QWidget):
         if self._taker.busy:
             return False
         return self._start_take(TakeJob("file", path=str(path), expected=self._expected,
-                                        thresholds=self._camera.thresholds))
+                                        thresholds=self.live.camera.thresholds))
 
     @property
     def taking(self) -> bool:
@@ -304,9 +276,8 @@ class PhotoStep(QWidget):
         self.import_button.setEnabled(not on)
         self.exception_button.setEnabled(not on)
         self.preview.setCursor(Qt.CursorShape.BusyCursor if on else Qt.CursorShape.ArrowCursor)
+        self.live.hold(on or self.page != "live")
         self._update_live_controls()
-        if not on and self._frame_image is not None and self.page == "live":
-            self.preview.set_image(self._frame_image, self._frame_report)
 
     @Slot(object)
     def _on_take_finished(self, outcome: TakeOutcome | None) -> None:
@@ -368,7 +339,7 @@ class PhotoStep(QWidget):
         def work():
             res = replace_background(frame, colour, face)
             portrait = make_portrait(res.image, face)
-            report = quality.assess(res.image, colour, self._camera.thresholds)
+            report = quality.assess(res.image, colour, self.live.camera.thresholds)
             return token, colour, res.score, res.clean, portrait.jpeg, portrait.image, report.findings
 
         run_task(work, self._on_background_done, self._on_background_failed, pool=QThreadPool.globalInstance())
@@ -500,42 +471,33 @@ class PhotoStep(QWidget):
 
     def _go(self, name: str) -> None:
         self.pages.setCurrentIndex(self.PAGES.index(name))
-        self._camera.set_paused(name != "live" or not self.isVisible())
+        self.live.camera.set_paused(name != "live" or not self.isVisible())
+        self.live.hold(name != "live" or self._taker.busy)  # back on live: the last frame again
         if name == "live":
             self._update_live_controls()
-            if self._frame_image is not None:
-                self.preview.set_image(self._frame_image, self._frame_report)
             self.capture_button.setFocus()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
-        self._camera.set_paused(self.page != "live")
+        self.live.camera.set_paused(self.page != "live")
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().hideEvent(event)
-        self._camera.set_paused(True)  # a hidden preview costs CPU on a 2-core laptop
+        self.live.camera.set_paused(True)  # a hidden preview costs CPU on a 2-core laptop
 
     def _live_error(self, text: str) -> None:
         set_message(self.live_message, text, "errorText")
 
     def _update_live_controls(self) -> None:
-        report = self._frame_report
+        report = self.live.report
         if self._taker.busy:
             self.capture_button.setEnabled(False)  # the take being checked comes first
             return
-        can = self._frame_image is not None and report is not None and blocking_finding(report) is None
+        can = self.live.image is not None and report is not None and blocking_finding(report) is None
         if can and not self.capture_button.isEnabled():
             set_message(self.live_message, "")  # "cannot capture" no longer holds
         self.capture_button.setEnabled(can)
         self.capture_button.setToolTip("" if can else self.tr("Belum ada wajah yang bisa difoto."))
-
-    def _show_camera_panel(self, message: str, *, retry: bool, title: str | None = None) -> None:
-        self.camera_title.setText(title or self.tr("Kamera tidak aktif"))
-        self.retry_button.setText(self.tr("Coba lagi"))
-        set_message(self.live_message, "")
-        self.camera_message.setText(message)
-        self.retry_button.setVisible(retry)
-        self.preview_stack.setCurrentWidget(self.camera_panel)
 
     def _show_review(self) -> None:
         assert self._capture is not None
@@ -551,45 +513,14 @@ class PhotoStep(QWidget):
         self._go("done")
         self.redo_button.setFocus()
 
-    # ------------------------------------------------------ camera slots
-    @Slot(str)
-    def _on_camera_opened(self, _description: str) -> None:
-        self._camera_state = "on"
-        self.preview.set_placeholder(self.tr("Menunggu gambar dari kamera…"))
-        self.preview_stack.setCurrentWidget(self.preview)
-
-    @Slot(QImage, object)
-    def _on_frame(self, image: QImage, report: object) -> None:
-        if not isinstance(report, quality.QualityReport):
-            return
-        self._camera_state = "on"
-        self._frame_image, self._frame_report = image, report
-        if self.page != "live" or self._taker.busy:
-            return  # while a take is checked the preview holds the frame taken
-        self.preview_stack.setCurrentWidget(self.preview)
-        self.preview.set_image(image, report)
-        self.checks.update_report(report, colour_known=self._expected is not None)
-        self._update_live_controls()
-
-    @Slot(str)
-    def _on_camera_failed(self, message: str) -> None:
-        self._camera_state = "failed"
-        self._frame_image = None
-        self._frame_report = None
-        self.preview.set_image(None)
-        self.checks.update_report(None, colour_known=self._expected is not None)
-        self._show_camera_panel(translate_message(message), retry=True, title=self.tr("Kamera bermasalah"))
-        if message == MSG_CAMERA_LOST:  # the message names this button
-            self.retry_button.setText(self.tr("Sambungkan ulang"))
+    # ------------------------------------------------------ camera
+    @Slot()
+    def _on_frame_shown(self) -> None:
+        self.checks.update_report(self.live.report, colour_known=self._expected is not None)
         self._update_live_controls()
 
     @Slot()
-    def _on_camera_stopped(self) -> None:
-        # The source ended on its own (a recording without loop).
-        self._camera_state = "off"
-        self._frame_image = None
-        self._frame_report = None
+    def _on_camera_changed(self) -> None:
+        set_message(self.live_message, "")
         self.checks.update_report(None, colour_known=self._expected is not None)
-        self._show_camera_panel(self.tr("Sumber gambar berhenti mengirim gambar."), retry=True,
-                                title=self.tr("Kamera tidak aktif"))
         self._update_live_controls()
