@@ -32,10 +32,10 @@ Decisions:
       thread, the two versions are shown side by side, and only "Pakai latar
       baru" uses the new one (its findings are then re-checked on the new frame).
 
-The camera runs in `app.ui.camera_worker`; this widget never reads frames, its
-live picture keeps the last frame it was shown and cuts the portrait from exactly that
-frame, after checking that frame once more (the live report is refreshed
-only ~5 times a second). That check and the crop (and reading an imported
+The camera runs in `app.ui.camera_worker`; this widget never reads frames:
+its live picture keeps the last frame shown, and a take cuts the portrait
+from exactly that frame, after checking that frame once more (the live
+report is refreshed only ~5 times a second). That check and the crop (and reading an imported
 file) run off the GUI thread (`app.ui.widgets.photo_take`): while a take is
 checked the page shows a moving bar, the buttons rest and the preview holds
 the frame taken; a second Space press then does nothing.
