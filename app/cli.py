@@ -46,7 +46,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, TextIO
-from app.store._util import fsync_dir, make_private_dir
+from app.fsio import fsync_dir, make_private_dir
 from app.store.keys import MIN_PASSPHRASE_LENGTH
 
 PASSPHRASE_ENV = "JEMPUT_PASSPHRASE"

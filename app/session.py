@@ -20,7 +20,7 @@ from app.core.regions import RegionIndex
 from app.core.resident import Resident
 from app.core.validation import ValidationContext, validate_resident
 from app.core.values import JenisKelamin
-from app.store._util import open_private
+from app.fsio import open_private
 from app.store.database import Store, create_profile, open_profile
 from app.store.database import profile_exists as _store_profile_exists
 from app.store.errors import StoreError

@@ -55,7 +55,8 @@ from typing import TYPE_CHECKING
 
 import sqlcipher3
 
-from app.store._util import fsync_dir, make_private_dir, open_private, utc_now
+from app.fsio import fsync_dir, make_private_dir, open_private
+from app.store._util import utc_now
 from app.store.errors import StoreError, WrongPassphrase, known_errors
 from app.store.keys import sqlcipher_key_literal
 from app.store.profile import DB_NAME, PROFILE_NAME, UI_FILE, db_path, profile_exists, read_profile, write_profile

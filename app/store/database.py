@@ -32,7 +32,8 @@ import sqlcipher3
 import sqlite_utils
 
 from app.store import migrations
-from app.store._util import fsync_dir, make_private_dir, open_private, restrict_file, utc_now
+from app.fsio import fsync_dir, make_private_dir, open_private, restrict_file
+from app.store._util import utc_now
 from app.store.errors import ProfileMissing, SchemaTooNew, StoreError, WrongPassphrase, known_errors
 from app.store.keys import DEFAULT_KDF_PARAMS, KdfParams, derive_key, new_salt, sqlcipher_key_literal
 from app.store.profile import (  # noqa: F401 - profile_exists re-exported

@@ -19,7 +19,7 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from app.store._util import fsync_dir, open_private
+from app.fsio import fsync_dir, open_private
 from app.store.errors import StoreError
 from app.store.keys import KdfParams
 

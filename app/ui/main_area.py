@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from app.ui.pages.enroll import EnrollPage
 from app.ui.pages.home import HomePage
-from app.ui.pages.other import ReportsPage, SettingsPage
+from app.ui.pages.reports import ReportsPage
+from app.ui.pages.settings import SettingsPage
 from app.ui.pages.sync_page import SyncPage
 from app.ui.pages.targets import TargetsPage
 

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.store._util import fsync_dir
+from app.fsio import fsync_dir
 from sync.protocol import Problems, is_sha256
 from sync.server.failures import ProblemError
 

@@ -16,7 +16,7 @@ from app.store.backup import list_backups
 from app.store.database import open_profile
 from app.store.media import MediaItem
 from app.store.recordings import Recording
-from app.ui.pages.other import SettingsPage
+from app.ui.pages.settings import SettingsPage
 from ui_support import PASSPHRASE
 
 pytestmark = pytest.mark.gui

@@ -349,7 +349,7 @@ class UnlockDelay:
 def test_photo_thresholds_are_tuned_in_pengaturan(qtbot, session):
     """A stricter sharpness limit set in Pengaturan makes the check flag a photo it passed before."""
     from app.capture import quality
-    from app.ui.pages.other import SettingsPage
+    from app.ui.pages.settings import SettingsPage
 
     frame = capture_cases().clean()
     before = {f.code for f in quality.assess(frame, None, session.photo_thresholds()).findings}

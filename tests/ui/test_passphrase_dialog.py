@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from app.session import Session
 from app.store.errors import StoreError, WrongPassphrase
-from app.ui.pages.other import SettingsPage
+from app.ui.pages.settings import SettingsPage
 
 from ui_support import PASSPHRASE
 

@@ -21,7 +21,7 @@ from app.store.recordings import Recording
 from app.store.media import MediaItem
 from app.ui.main_window import AppWindow
 from app.ui.pages.enroll import EnrollPage
-from app.ui.pages.other import SettingsPage
+from app.ui.pages.settings import SettingsPage
 from app.ui.recordings_model import RecordingsModel
 from ui_support import PASSPHRASE
 

@@ -118,7 +118,7 @@ def test_recording_a_resident_recorded_elsewhere_asks_first(qtbot, page, people)
 
 
 def test_report_counts_residents_recorded_by_another_team_once(qtbot, session, people):
-    from app.ui.pages.other import ReportsPage
+    from app.ui.pages.reports import ReportsPage
 
     page = ReportsPage(session)
     qtbot.addWidget(page)

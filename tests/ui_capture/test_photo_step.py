@@ -22,6 +22,15 @@ def _wait_frames(qtbot, step, n=2, timeout=6000):
     qtbot.waitUntil(lambda: len(seen) >= n and step.current_report() is not None, timeout=timeout)
 
 
+def _take(qtbot, step, start) -> bool:
+    """Start a take (capture or import) and wait for its check off the GUI thread: True when it gave a photo."""
+    if not start():
+        return False
+    with qtbot.waitSignal(step.takeFinished, timeout=15_000) as took:
+        pass  # the outcome comes back by a queued signal: connected before the event loop runs
+    return took.args[0]
+
+
 def _decode(jpeg: bytes) -> np.ndarray:
     image = cv2.imdecode(np.frombuffer(jpeg, np.uint8), cv2.IMREAD_COLOR)
     assert image is not None
@@ -37,7 +46,7 @@ def test_clean_video_capture_approve_completes(qtbot, photo_step, clean_video):
     _wait_frames(qtbot, step)
     assert step.checks.states()["face"] == "ok"
     assert step.capture_button.isEnabled()
-    assert step.capture()
+    assert _take(qtbot, step, step.capture)
     assert step.page == "review" and step.result() is None
     with qtbot.waitSignal(step.completed, timeout=10_000) as blocker:
         assert step.approve()
@@ -77,7 +86,7 @@ def test_guardian_approval_requires_a_name(qtbot, photo_step, clean_video):
     step = photo_step
     step.start_camera(str(clean_video))
     _wait_frames(qtbot, step)
-    assert step.capture()
+    assert _take(qtbot, step, step.capture)
     step.approver_guardian.setChecked(True)
     with qtbot.assertNotEmitted(step.completed):
         assert not step.approve()
@@ -99,7 +108,8 @@ def test_no_capture_without_a_face(qtbot, photo_step, make_video, cases):
     assert step.checks.states()["face"] == "error"
     assert not step.capture_button.isEnabled()
     qtbot.keyClick(step.capture_button, Qt.Key.Key_Space)
-    assert not step.capture()
+    qtbot.waitUntil(lambda: not step.taking, timeout=15_000)
+    assert not _take(qtbot, step, step.capture)
     assert step.page == "live" and step.captured_jpeg() is None
     assert "Wajah tidak terlihat" in step.live_message.text()
 
@@ -108,7 +118,7 @@ def test_two_faces_block_capture(qtbot, photo_step, make_video, cases):
     step = photo_step
     step.start_camera(str(make_video([cases.two_faces()], "two.avi")))
     _wait_frames(qtbot, step)
-    assert not step.capture()
+    assert not _take(qtbot, step, step.capture)
     assert "Lebih dari satu wajah" in step.live_message.text()
 
 
@@ -118,7 +128,7 @@ def test_capture_allowed_with_warnings_which_travel_with_the_photo(qtbot, photo_
     step.start_camera(str(make_video([cases.clean()], "red.avi")))
     _wait_frames(qtbot, step)
     assert step.checks.states()["background_colour"] == "warning"
-    assert step.capture()
+    assert _take(qtbot, step, step.capture)
     assert "seharusnya biru" in step.review_findings.text()
     with qtbot.waitSignal(step.completed, timeout=10_000) as blocker:
         step.approve()
@@ -165,7 +175,7 @@ def test_background_replacement_side_by_side_reject_then_accept(qtbot, photo_ste
     step.set_expected(1990, "WNI")  # blue, while the frame has red curtains
     step.start_camera(str(clean_video))
     _wait_frames(qtbot, step)
-    assert step.capture()
+    assert _take(qtbot, step, step.capture)
     original = step.captured_jpeg()
     assert step.request_background_replacement()
     assert not step.replace_button.isEnabled()  # one at a time
@@ -216,7 +226,7 @@ def test_camera_lost_mid_stream_keeps_the_ui_responsive_and_import_still_works(
     # Import from a file works without a camera.
     path = tmp_path / "warga.jpg"
     cv2.imwrite(str(path), cases.photo("obama"))
-    assert step.import_file(path)
+    assert _take(qtbot, step, lambda: step.import_file(path))
     assert step.page == "review"
     with qtbot.waitSignal(step.completed, timeout=10_000) as blocker:
         step.approve()
@@ -231,11 +241,11 @@ def test_unavailable_camera_and_bad_import_show_messages(qtbot, photo_step, tmp_
     assert "tidak ditemukan" in step.camera_message.text()
     broken = tmp_path / "rusak.jpg"
     broken.write_bytes(b"not a jpeg")
-    assert not step.import_file(broken)
+    assert not _take(qtbot, step, lambda: step.import_file(broken))
     assert "tidak bisa dibuka" in step.live_message.text()
     landscape = tmp_path / "pemandangan.png"
     cv2.imwrite(str(landscape), cases.no_face_gradient())
-    assert not step.import_file(landscape)
+    assert not _take(qtbot, step, lambda: step.import_file(landscape))
     assert "Wajah tidak terlihat" in step.live_message.text()
     assert step.page == "live"
 

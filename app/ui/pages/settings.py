@@ -1,22 +1,11 @@
-"""Laporan and Pengaturan pages.
-
-Laporan shows progress against targets per RT, kelurahan and kecamatan.
-Pengaturan holds the language, the minimum recording age, the server address,
-the camera source, the photo-check limits, how long personal data of recordings
-the server accepted stays on the laptop (``retention_days``; the purge runs after
-each successful sync), "Ganti kata sandi" (a dialog) and "Cadangan": "Cadangkan
-ke…" copies the encrypted profile into a new folder on e.g. a USB stick
-(`app.store.backup`, on the database worker, with a progress bar) and shows the
-last backup.
-"""
+"""Pengaturan: language, recording age, server, camera, photo-check limits, retention, passphrase and backup."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -24,134 +13,38 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.store.retention import MAX_RETENTION_DAYS, RETENTION_KEY
+from app.ui.pages.common import count_text, fill_placeholders, page_title
 from app.ui.workers import run_task
-
-
-def _title(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setObjectName("pageTitle")
-    return label
-
-
-class ProgressModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[dict] = []
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        return [self.tr("Wilayah"), self.tr("Target"), self.tr("Sudah direkam"),
-                self.tr("oleh tim lain"), self.tr("Belum"), self.tr("Capaian")][section]
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        target, done = row["target"], row["recorded"]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        pct = (100.0 * done / target) if target else 0.0
-        return [row["label"], _count(target), _count(done), _count(row.get("elsewhere", 0)),
-                _count(max(0, target - done)), f"{pct:.1f}%".replace(".", ",")][index.column()]
-
-
-def _count(n: int) -> str:
-    """1.234 (Indonesian thousands separator)."""
-    return f"{n:,}".replace(",", ".")
-
-
-def _fill(text: str, *values: str) -> str:
-    """Qt-style %1, %2 … placeholders filled in one pass (a value holding '%2' stays as it is)."""
-    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1] if 0 < int(m.group(1)) <= len(values)
-                  else m.group(0), text)
 
 
 def _megabytes(n: int) -> str:
     """45 MB; below 10 MB one decimal (0,8 MB)."""
     mb = n / (1024 * 1024)
-    return (f"{mb:.1f}".replace(".", ",") if mb < 10 else _count(round(mb))) + " MB"
-
-
-class ReportsPage(QWidget):
-    LEVELS = ("rt", "kelurahan", "kecamatan")
-
-    def __init__(self, session, parent=None):
-        super().__init__(parent)
-        self.session = session
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(_title(self.tr("Laporan capaian"), self))
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Per:"), self))
-        self.level = QComboBox(self)
-        self.level.addItem(self.tr("RT"), "rt")
-        self.level.addItem(self.tr("Kelurahan/Desa"), "kelurahan")
-        self.level.addItem(self.tr("Kecamatan"), "kecamatan")
-        self.level.setCurrentIndex(1)
-        self.level.currentIndexChanged.connect(lambda _i: self.refresh())
-        top.addWidget(self.level)
-        top.addStretch(1)
-        layout.addLayout(top)
-        self.model = ProgressModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        layout.addWidget(self.table, 1)
-        self.empty = QLabel(self.tr("Belum ada daftar target. Impor daftar target untuk melihat capaian."), self)
-        self.empty.setObjectName("hint")
-        self.empty.hide()
-        layout.addWidget(self.empty)
-        self.loaded = False  # True once the first counts are shown
-        self._asked = 0
-
-    def refresh(self) -> None:
-        """Counts per area on the database worker (a big target list takes a moment)."""
-        level = self.level.currentData()
-        self._asked += 1
-        asked = self._asked
-        run_task(lambda: self.session.progress(level), lambda rows: self._show(rows, asked))
-
-    def _show(self, rows: list[dict], asked: int) -> None:
-        if asked != self._asked:
-            return  # an older answer (the level changed meanwhile)
-        self.model.set_rows(rows)
-        self.empty.setVisible(not rows)
-        self.loaded = True
+    return (f"{mb:.1f}".replace(".", ",") if mb < 10 else count_text(round(mb))) + " MB"
 
 
 class SettingsPage(QWidget):
-    """Signals:
+    """Pengaturan.
+
+    The language, the minimum recording age, the server address, the camera
+    source, the photo-check limits, how long personal data of recordings the
+    server accepted stays on the laptop (``retention_days``; the purge runs
+    after each successful sync), "Ganti kata sandi" (a dialog) and "Cadangan":
+    "Cadangkan ke…" copies the encrypted profile into a new folder on e.g. a
+    USB stick (`app.store.backup`, on the database worker, with a progress bar)
+    and shows the last backup.
+
+    Signals:
         languageChanged(str): 'id' or 'en'.
     """
 
@@ -164,7 +57,7 @@ class SettingsPage(QWidget):
         self.session = session
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(_title(self.tr("Pengaturan"), self))
+        layout.addWidget(page_title(self.tr("Pengaturan"), self))
         general = QGroupBox(self.tr("Umum"), self)
         form = QFormLayout(general)
         self.language = QComboBox(general)
@@ -327,8 +220,8 @@ class SettingsPage(QWidget):
         self._backup_finished()
         self.backup_progress.hide()
         self._show_backup_result(
-            _fill(self.tr("Cadangan tersimpan: %1, %2 rekaman, %3"),
-                  str(result.folder), _count(result.recordings), _megabytes(result.total_bytes)), ok=True)
+            fill_placeholders(self.tr("Cadangan tersimpan: %1, %2 rekaman, %3"),
+                  str(result.folder), count_text(result.recordings), _megabytes(result.total_bytes)), ok=True)
         self._show_last_backup()
 
     def _backup_failed(self, exc: BaseException) -> None:
@@ -356,7 +249,7 @@ class SettingsPage(QWidget):
             when = dt.datetime.fromisoformat(last["at"]).astimezone().strftime("%d-%m-%Y %H:%M")
         except (TypeError, ValueError):
             when = str(last["at"])
-        self.backup_last.setText(_fill(self.tr("Cadangan terakhir: %1"), when))
+        self.backup_last.setText(fill_placeholders(self.tr("Cadangan terakhir: %1"), when))
         self.backup_last.setToolTip(str(last.get("folder", "")))
 
     def _open_passphrase_dialog(self) -> None:

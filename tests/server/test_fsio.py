@@ -1,0 +1,50 @@
+"""app.fsio: the file helpers the store and the server share, importable without Qt, SQLite or app.store."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from app.fsio import fsync_dir, make_private_dir, open_private, restrict_file
+
+POSIX_ONLY = pytest.mark.skipif(os.name != "posix", reason="owner-only mode bits are a POSIX matter")
+
+
+def test_fsio_and_the_media_store_import_without_qt_sqlite_or_the_store():
+    code = (
+        "import sys, app.fsio, sync.server.media_store\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'sqlite3', 'sqlcipher3', "
+        "'sqlite_utils') or m.startswith('app.store'))\n"
+        "print(','.join(bad))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == ""
+
+
+@POSIX_ONLY
+def test_private_folder_and_files_are_owner_only(tmp_path):
+    parent = tmp_path / "profil"
+    parent.mkdir(mode=0o755)
+    parent.chmod(0o755)
+    folder = parent / "media"
+    make_private_dir(folder)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(parent.stat().st_mode) == 0o755  # only the folder itself is tightened
+    loose = folder / "lama.txt"
+    loose.write_text("x")
+    loose.chmod(0o644)
+    restrict_file(loose)
+    assert stat.S_IMODE(loose.stat().st_mode) == 0o600
+    restrict_file(folder / "tidak-ada")  # missing: ignored
+    fd = open_private(folder / "baru.bin")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(b"\x00\x01")
+    assert stat.S_IMODE((folder / "baru.bin").stat().st_mode) == 0o600
+
+
+def test_fsync_dir_accepts_a_folder_and_ignores_a_missing_one(tmp_path):
+    fsync_dir(tmp_path)
+    fsync_dir(tmp_path / "tidak-ada")

@@ -1,0 +1,116 @@
+"""A take of the photo step is checked and cut off the GUI thread: one at a time, nothing lost when the form closes."""
+
+from __future__ import annotations
+
+import threading
+
+import cv2
+from PySide6.QtCore import Qt, QThreadPool
+from shiboken6 import isValid
+
+from app.ui.pages.enroll import StepDialog
+from app.ui.widgets.photo_step import PhotoStep
+
+
+def _wait_frames(qtbot, step, n=2, timeout=6000):
+    seen = []
+    step.camera.frameReady.connect(lambda *_a: seen.append(1))
+    qtbot.waitUntil(lambda: len(seen) >= n and step.current_report() is not None, timeout=timeout)
+
+
+def _settle(qapp):
+    """Let every pool task end and deliver its queued result."""
+    assert QThreadPool.globalInstance().waitForDone(15_000)
+    qapp.processEvents()
+    qapp.processEvents()
+
+
+def test_a_take_is_checked_and_cut_off_the_gui_thread(qtbot, photo_step, clean_video):
+    step = photo_step
+    step.start_camera(str(clean_video))
+    _wait_frames(qtbot, step)
+    outcomes = []
+    step.taker.finished.connect(outcomes.append)
+    assert step.capture()
+    # capture() returned before the work was done: the page is busy, not yet on review.
+    assert step.taking and step.page == "live" and step.captured_jpeg() is None
+    assert step.take_busy.isVisible() and not step.capture_button.isEnabled()
+    assert not step.import_button.isEnabled() and not step.exception_button.isEnabled()
+    with qtbot.waitSignal(step.takeFinished, timeout=15_000) as took:
+        pass
+    assert took.args == [True] and step.page == "review" and step.captured_jpeg()
+    assert not step.taking and not step.take_busy.isVisible()
+    [outcome] = outcomes
+    assert outcome.ok and outcome.thread_id not in (0, threading.get_ident())
+    assert outcome.thread_id != threading.main_thread().ident and outcome.work_ms > 0
+
+
+def test_an_import_is_read_and_checked_off_the_gui_thread(qtbot, photo_step, cases, tmp_path):
+    step = photo_step
+    path = tmp_path / "warga.jpg"
+    assert cv2.imwrite(str(path), cases.photo("obama"))
+    outcomes = []
+    step.taker.finished.connect(outcomes.append)
+    assert step.import_file(path)
+    assert step.taking and step.page == "live"
+    with qtbot.waitSignal(step.takeFinished, timeout=15_000) as took:
+        pass
+    assert took.args == [True] and step.page == "review"
+    assert outcomes[0].source == "file" and outcomes[0].thread_id != threading.get_ident()
+
+
+def test_a_second_space_during_a_check_starts_nothing_and_keeps_the_first(qtbot, qapp, photo_step, clean_video,
+                                                                           tmp_path, cases):
+    step = photo_step
+    step.start_camera(str(clean_video))
+    _wait_frames(qtbot, step)
+    outcomes, finished = [], []
+    step.taker.finished.connect(outcomes.append)
+    step.takeFinished.connect(finished.append)
+    step.activateWindow()
+    step.preview.setFocus()
+    qtbot.keyClick(step.preview, Qt.Key.Key_Space)
+    assert step.taking
+    qtbot.keyClick(step.preview, Qt.Key.Key_Space)  # pressed again while the first is checked
+    assert not step.capture()
+    assert not step.import_file(tmp_path / "lain.jpg")
+    assert step.live_message.text() == ""  # ignored quietly, no error shown
+    _settle(qapp)
+    assert finished == [True] and len(outcomes) == 1
+    assert step.page == "review" and step.captured_jpeg() == outcomes[0].capture.final_jpeg
+
+
+def test_closing_the_dialog_mid_check_keeps_the_take(qtbot, qapp, clean_video):
+    step = PhotoStep()
+    dialog = StepDialog("Foto warga", step)
+    qtbot.addWidget(dialog)
+    dialog.finished.connect(lambda _r: step.stop_camera())  # as the enrollment page wires it
+    step.start_camera(str(clean_video))
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    _wait_frames(qtbot, step)
+    finished = []
+    step.takeFinished.connect(finished.append)
+    assert step.capture()
+    dialog.reject()  # Esc while the take is checked
+    assert not step.isVisible() and not step.camera.is_running
+    _settle(qapp)
+    assert finished == [True]
+    assert step.page == "review" and step.captured_jpeg()  # nothing lost
+
+
+def test_deleting_the_form_mid_check_raises_nothing(qtbot, qapp, clean_video):
+    step = PhotoStep()
+    dialog = StepDialog("Foto warga", step)
+    dialog.finished.connect(lambda _r: step.stop_camera())
+    step.start_camera(str(clean_video))
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    _wait_frames(qtbot, step)
+    taker = step.taker
+    assert step.capture()
+    dialog.reject()
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(taker), timeout=5000)  # the step and its taker are gone
+    _settle(qapp)  # the late outcome arrives for a deleted taker: dropped, no exception
+    assert not isValid(step)
