@@ -114,7 +114,7 @@ def _iso(moment: dt.datetime | str | None) -> str | None:
 
 
 def _params_json(params: dict[str, Any] | None) -> str:
-    return canonical_json({k: v for k, v in (params or {}).items()})
+    return canonical_json(params or {})
 
 
 class Outbox:
