@@ -308,7 +308,7 @@ class Session:
         if old.purged:
             raise ValueError("Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini "
                              "sebagai rekaman baru.")
-        existing = self._newer_version(uuid)
+        existing = self.recordings.newer_version(uuid)
         if existing is not None:
             if existing.status in (RecordingStatus.DRAFT, RecordingStatus.COMPLETE):
                 return existing
@@ -327,25 +327,17 @@ class Session:
         kept) and the recording counts as sent: the server holds a copy of it,
         so it is never sent or edited again. One transaction.
         """
-        from sync.client import is_conflict_message
-
         old = self.recordings.get(uuid)
         entry = Outbox(self.store).get(uuid)
-        if entry is None or entry.state != "parked" or not is_conflict_message(entry.last_error):
+        if entry is None or not entry.conflict:  # decided by the stored code, never by its words
             raise ValueError("Hanya rekaman yang ditahan karena konflik dengan server yang dapat dijadikan "
                              "versi baru.")
-        if self._newer_version(uuid) is not None:
+        if self.recordings.newer_version(uuid) is not None:
             raise ValueError("Rekaman ini sudah dijadikan versi baru.")
         with self.store.transaction():
             new = self._new_version(old, queue=True)
             move_status(self.store, uuid, RecordingStatus.SENT, actor=self.operator_name or old.operator)
         return new
-
-    def _newer_version(self, uuid: str) -> Recording | None:
-        """The latest recording that names `uuid` in `replaces_uuid`, if any."""
-        rows = self.store.query(
-            "SELECT uuid FROM recordings WHERE replaces_uuid = ? ORDER BY created_at DESC LIMIT 1", (uuid,))
-        return self.recordings.get(rows[0][0]) if rows else None
 
     def _new_version(self, old: Recording, *, queue: bool) -> Recording:
         """A new version of `old`: its own UUID, `replaces_uuid` = old; the resident,

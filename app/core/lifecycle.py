@@ -1,8 +1,9 @@
-"""A recording's lifecycle: its statuses and the moves allowed between them.
+"""A recording's lifecycle: its statuses, the moves allowed between them, and its outbox entry's states.
 
 draft -> complete -> queued -> sent -> accepted | duplicate_review | rejected.
 A recording may be edited only before it is sent; a rejected one can be fixed
-(back to draft) and resent as a new version.
+(back to draft) and resent as a new version. A queued recording has an outbox
+entry: pending -> acked, or pending -> parked (a person must look) -> pending.
 """
 
 from __future__ import annotations
@@ -27,6 +28,19 @@ class RecordingStatus(str, Enum):
     def label(self) -> str:
         """The status as the operator reads it (Bahasa Indonesia)."""
         return _LABELS[self]
+
+
+class OutboxState(str, Enum):
+    """Where a recording's outbox entry is.
+
+    ``pending``: to send (its back-off in ``next_attempt_at``); ``acked``: the
+    server holds this exact content; ``parked``: the server refused it for good,
+    a person must look (its problem code says why).
+    """
+
+    PENDING = "pending"
+    ACKED = "acked"
+    PARKED = "parked"
 
 
 _LABELS = {

@@ -94,3 +94,11 @@ def media_hashes(db: sqlite_utils.Database, recording_uuid: str) -> dict[str, st
     return dict(
         db.conn.execute("SELECT kind, sha256 FROM media WHERE recording_uuid = ?", (recording_uuid,))
     )
+
+
+def media_meta(db: sqlite_utils.Database, uuids: list[str]) -> list[tuple[str, tuple[str, str, str, int]]]:
+    """(uuid, (kind, sha256, mime, size)) of the media of those recordings, without the bytes."""
+    rows = db.conn.execute(
+        f"SELECT recording_uuid, kind, sha256, mime, size FROM media"
+        f" WHERE recording_uuid IN ({', '.join('?' * len(uuids))})", list(uuids))
+    return [(uuid, (kind, sha, mime, int(size))) for uuid, kind, sha, mime, size in rows]

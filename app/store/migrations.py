@@ -261,6 +261,35 @@ def _server_reasons(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE recordings ADD COLUMN server_reasons TEXT")
 
 
+# Parked entries written before the codes existed, recognised once by the words they
+# were parked with (both wordings of the conflict message start so).
+_CONFLICT_WORDS = "Server sudah memegang versi lain rekaman ini"
+
+
+@_migration("0008_outbox_content_hash_and_codes")
+def _outbox_content_hash_and_codes(db: sqlite_utils.Database) -> None:
+    """outbox.payload_sha256 is renamed content_sha256 (it holds the hash of the recording's
+    content, not the wire payload's); outbox.last_error_code and last_error_params (JSON) say
+    why an entry is parked or failed as a stable code, beside the words in last_error.
+
+    Older entries get their code from what is known: a parked conflict (by its words)
+    becomes ``sync.conflict``, any other parked or failed entry ``sync.unclassified``
+    (its words stay the only account).
+    """
+    db.executescript(
+        f"""
+        ALTER TABLE outbox RENAME COLUMN payload_sha256 TO content_sha256;
+        ALTER TABLE outbox ADD COLUMN last_error_code TEXT;
+        ALTER TABLE outbox ADD COLUMN last_error_params TEXT
+            CHECK (last_error_params IS NULL OR json_valid(last_error_params));
+        UPDATE outbox SET last_error_code = 'sync.conflict', last_error_params = '{{}}'
+        WHERE state = 'parked' AND substr(last_error, 1, {len(_CONFLICT_WORDS)}) = '{_CONFLICT_WORDS}';
+        UPDATE outbox SET last_error_code = 'sync.unclassified', last_error_params = '{{}}'
+        WHERE last_error_code IS NULL AND state != 'acked' AND (state = 'parked' OR last_error IS NOT NULL);
+        """
+    )
+
+
 LATEST_VERSION = len(NAMES)
 
 

@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from app.core.findings import Acknowledgement, Finding
-from app.core.lifecycle import RecordingStatus, TransitionError, check_move
+from app.core.lifecycle import RecordingStatus, TransitionError, can_move, check_move
 from app.core.resident import Resident
 from app.store import media as media_mod
-from app.store import outbox as outbox_mod
+from app.store import outbox_rows as outbox_mod
 from app.store._util import canonical_json, is_ascii_digits, prefix_bounds, sha256_hex, to_utc_iso, utc_now
 from app.store.audit import AuditLog
 from app.store.errors import NotFound, StoreError
@@ -105,8 +105,8 @@ class Recording:
     def content(self, media_hashes: dict[str, str]) -> dict[str, Any]:
         """What the recording says (no status, no times of change), JSON-safe.
 
-        Its hash (`content_sha256`) is the outbox entry's ``payload_sha256``: the
-        same content sent twice is a harmless replay.
+        Its hash (`content_sha256`) is kept in the outbox entry: the same content
+        sent twice is a harmless replay, and an ack for other content is ignored.
         """
         return {
             "uuid": self.uuid,
@@ -226,7 +226,8 @@ def move_status(
     """Change a recording's status as the lifecycle allows, keeping the outbox in step.
 
     Moving to queued enqueues it; back to draft/complete withdraws it; a server
-    verdict (sent, accepted, ...) acknowledges a still-pending entry.
+    verdict (sent, accepted, ...) acknowledges a still-open entry
+    (`outbox_rows.acknowledge`, the one write of an acknowledgement).
     """
     new = RecordingStatus(new)
     with store.transaction() as db:
@@ -250,11 +251,7 @@ def move_status(
         elif new in (RecordingStatus.DRAFT, RecordingStatus.COMPLETE):
             outbox_mod.withdraw(db, recording_uuid)
         else:
-            db.conn.execute(
-                "UPDATE outbox SET state = 'acked', acked_at = ?, server_status = coalesce(?, server_status)"
-                " WHERE recording_uuid = ? AND state != 'acked'",
-                (now, server_status, recording_uuid),
-            )
+            outbox_mod.acknowledge(db, recording_uuid, server_status)
         AuditLog(store).append(
             "recording.status", actor=actor, recording_uuid=recording_uuid,
             detail={"from": rec.status.value, "to": new.value},
@@ -342,6 +339,29 @@ class RecordingRepo:
             actor="sync" if server_info else "",
         )
 
+    def apply_verdicts(self, verdicts: Iterable[tuple[str, RecordingStatus, dict]], *, batch: int = 50) -> int:
+        """Move sent recordings to the server's later verdicts; returns how many moved.
+
+        `verdicts` are (uuid, new status, server info as for `set_status`), the
+        latest per recording. A recording the outbox still owns (draft, complete,
+        queued: only a batch answer acknowledges it), one unknown here, one
+        already there, or a move the lifecycle forbids is left alone. Writes
+        in transactions of `batch` recordings (capture shares the store).
+        """
+        wanted = {uuid: (RecordingStatus(new), info) for uuid, new, info in verdicts}
+        current = self.statuses(list(wanted))
+        moves = []
+        for uuid, (new, info) in wanted.items():
+            cur = current.get(uuid)
+            if cur is None or cur in OPERATOR_STATUSES or new is cur or not can_move(cur, new):
+                continue
+            moves.append((uuid, new, info))
+        for part in _chunks(moves, batch):
+            with self.store.transaction():
+                for uuid, new, info in part:
+                    self.set_status(uuid, new, info)
+        return len(moves)
+
     def purge_settled(
         self, older_than_days: int, *, now: dt.datetime | str | None = None, dry_run: bool = False,
         actor: str = "",
@@ -403,6 +423,30 @@ class RecordingRepo:
             rec = _read(db, recording_uuid)
             return rec is not None and rec.status.editable and not outbox_mod.on_server(db, recording_uuid)
 
+    def statuses(self, uuids: Sequence[str]) -> dict[str, RecordingStatus]:
+        """uuid -> status of those recordings the laptop holds."""
+        out: dict[str, RecordingStatus] = {}
+        for part in _chunks(list(uuids), 500):
+            out.update((u, RecordingStatus(s)) for u, s in self.store.query(
+                f"SELECT uuid, status FROM recordings WHERE uuid IN ({', '.join('?' * len(part))})", part))
+        return out
+
+    def newer_version(self, recording_uuid: str) -> Recording | None:
+        """The latest recording that names `recording_uuid` in `replaces_uuid`, if any."""
+        rows = self.store.query(
+            "SELECT uuid FROM recordings WHERE replaces_uuid = ? ORDER BY created_at DESC LIMIT 1",
+            (recording_uuid,))
+        return self.get(rows[0][0]) if rows else None
+
+    def media_meta(self, uuids: Sequence[str]) -> dict[str, list[tuple[str, str, str, int]]]:
+        """uuid -> (kind, sha256, mime, size) of each media item, without the bytes (what a payload names)."""
+        out: dict[str, list[tuple[str, str, str, int]]] = {u: [] for u in uuids}
+        with self.store.reading() as db:
+            for part in _chunks(list(uuids), 500):
+                for uuid, item in media_mod.media_meta(db, part):
+                    out[uuid].append(item)
+        return out
+
     def media(self, recording_uuid: str, kind: str | None = None) -> list[MediaItem]:
         with self.store.reading() as db:
             return media_mod.read_media(db, recording_uuid, kind)
@@ -448,6 +492,11 @@ class RecordingRepo:
         for status, n in self.store.query("SELECT status, count(*) FROM recordings GROUP BY status"):
             out[RecordingStatus(status)] = n
         return out
+
+
+def _chunks(seq: list, size: int) -> Iterable[list]:
+    for i in range(0, len(seq), size):
+        yield seq[i:i + size]
 
 
 def _like_escape(text: str) -> str:

@@ -58,6 +58,7 @@ from dataclasses import dataclass
 from hashlib import sha256
 from typing import TYPE_CHECKING, Any
 
+from app.core.lifecycle import OutboxState
 from app.core.resident import Resident
 from app.store._util import canonical_json, to_utc_iso, utc_now
 from app.store.audit import AuditLog
@@ -100,7 +101,7 @@ settled(uuid, kind, settled_at) AS (
 )
 SELECT s.uuid, s.kind FROM settled s
 WHERE s.settled_at < ?1
-    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.recording_uuid = s.uuid AND o.state != 'acked')
+    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.recording_uuid = s.uuid AND o.state != '""" + OutboxState.ACKED.value + """')
 ORDER BY s.uuid
 LIMIT ?2
 """

@@ -316,6 +316,23 @@ class TargetRepo:
         )
         return inserted, done - inserted
 
+    def merge_from_server(self, rows: list[dict[str, Any]], *, batch: int = 200) -> int:
+        """Merge a page of the server's target feed; returns how many rows were taken.
+
+        Rows carry the feed's fields (no ``status_ktp``: the KTP status an import
+        gave a known NIK is kept) and ``recorded_elsewhere``. Bad rows are skipped.
+        """
+        known: dict[str, str] = {}
+        niks = [r["nik"] for r in rows]
+        for i in range(0, len(niks), 500):
+            part = niks[i:i + 500]
+            known.update(self.store.query(
+                f"SELECT nik, status_ktp FROM targets WHERE nik IN ({', '.join('?' * len(part))})", part))
+        merged = [{**r, "status_ktp": known.get(r["nik"], ""), "source": "server"} for r in rows]
+        errors: list[tuple[int, str]] = []
+        self.upsert_many(merged, batch=batch, errors=errors, source="server")
+        return len(merged) - len(errors)
+
     @contextlib.contextmanager
     def _bulk_pragmas(self) -> Iterator[None]:
         """A larger page cache and rarer WAL checkpoints for a bulk import (this connection only)."""

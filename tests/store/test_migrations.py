@@ -245,3 +245,56 @@ def test_import_interrupted_before_an_upgrade_is_finished_with_the_new_index(tmp
         assert [t.nik for t in targets.search(resident.nama)] == [resident.nik]
         triggers = store.query("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'targets'")
         assert triggers[0][0] == 3
+
+
+_OLD_CONFLICT = ("Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. "
+                 "Rekaman ini diubah setelah terkirim sebagian: hubungi admin untuk meninjaunya.")
+_NEW_CONFLICT = ("Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. "
+                 "Rekaman ini diubah setelah terkirim sebagian: pilih \"Jadikan versi baru\" untuk mengirim isi laptop "
+                 "ini sebagai versi baru yang menggantikannya, atau hubungi admin.")
+
+
+@pytest.mark.parametrize("version", range(1, NAMES.index("0008_outbox_content_hash_and_codes") + 1))
+def test_0008_codes_parked_entries_by_their_words(tmp_path, fake, version):
+    """outbox.payload_sha256 becomes content_sha256 (values kept); entries parked or failed before the
+    codes existed get one: a conflict (under either wording) sync.conflict, anything else sync.unclassified."""
+    from app.core.lifecycle import OutboxState
+    from app.store.outbox import CONFLICT_CODE, UNCLASSIFIED, Outbox
+
+    directory = tmp_path / "p"
+    db = make_profile_at_version(directory, version)
+    entries = {  # name: (state, last_error)
+        "old_conflict": ("parked", _OLD_CONFLICT), "new_conflict": ("parked", _NEW_CONFLICT),
+        "refused": ("parked", "Server tidak dapat menerima rekaman ini (HTTP 422)."),
+        "failed": ("pending", "Server terlalu lama menjawab (sinyal lemah)."), "clean": ("pending", None),
+        "acked": ("acked", None), "failed_conflict_words": ("pending", _NEW_CONFLICT),
+    }
+    uuids, hashes = {}, {}
+    for name, (state, error) in entries.items():
+        resident = make_resident(fake)
+        uuids[name], hashes[name] = str(uuid.uuid4()), hashlib.sha256(name.encode()).hexdigest()
+        db.conn.execute(
+            "INSERT INTO recordings (uuid, nik, nama, status, created_at, updated_at, operator, payload)"
+            " VALUES (?, ?, ?, ?, '2024-01-02T03:04:05.000+00:00', '2024-01-02T03:04:05.000+00:00', 'op', ?)",
+            (uuids[name], resident.nik, resident.nama, "sent" if state == "acked" else "queued",
+             json.dumps(resident.to_dict())))
+        db.conn.execute(
+            "INSERT INTO outbox (recording_uuid, payload_sha256, state, attempts, enqueued_at, last_error)"
+            " VALUES (?, ?, ?, 1, '2024-01-02T03:04:05.000+00:00', ?)", (uuids[name], hashes[name], state, error))
+    db.conn.commit()
+    db.conn.close()
+
+    with open_profile(directory, PASSPHRASE) as store:
+        box = Outbox(store)
+        got = {name: box.get(u) for name, u in uuids.items()}
+        assert {name: e.content_sha256 for name, e in got.items()} == hashes
+        assert {name: e.last_error_code for name, e in got.items()} == {
+            "old_conflict": CONFLICT_CODE, "new_conflict": CONFLICT_CODE, "refused": UNCLASSIFIED,
+            "failed": UNCLASSIFIED, "clean": None, "acked": None, "failed_conflict_words": UNCLASSIFIED}
+        assert {name for name, e in got.items() if e.conflict} == {"old_conflict", "new_conflict"}
+        assert got["old_conflict"].last_error == _OLD_CONFLICT and got["old_conflict"].last_error_params == {}
+        assert got["refused"].state is OutboxState.PARKED
+        # The renamed column is the one written from now on.
+        box.park(uuids["clean"], "x", "sync.item_refused", {"status": 413, "words": ""})
+        assert box.get(uuids["clean"]).last_error_params == {"status": 413, "words": ""}
+        assert "payload_sha256" not in {r[1] for r in store.query("PRAGMA table_info(outbox)")}

@@ -9,7 +9,7 @@ import hashlib
 import pytest
 
 from app.core.lifecycle import RecordingStatus, TransitionError
-from app.store import outbox as outbox_mod
+from app.store import outbox_rows
 from app.store import recordings as recordings_mod
 from app.store.audit import AuditLog
 from app.store.errors import NotFound, StoreError
@@ -64,13 +64,13 @@ def test_failure_mid_save_leaves_nothing(store, fake, monkeypatch):
     repo.save(earlier, make_media(), enqueue=True)
     before = _table_counts(store)
 
-    def broken_enqueue(db, recording_uuid, payload_sha256):
+    def broken_enqueue(db, recording_uuid, content_sha256):
         # The row and both media items are written by now; then the outbox step fails.
         media = db.conn.execute("SELECT count(*) FROM media WHERE recording_uuid = ?", (recording_uuid,))
         assert media.fetchone()[0] == 2
         raise RuntimeError("injected failure")
 
-    monkeypatch.setattr(outbox_mod, "enqueue", broken_enqueue)
+    monkeypatch.setattr(outbox_rows, "enqueue", broken_enqueue)
     doomed = make_recording(fake)
     with pytest.raises(RuntimeError):
         repo.save(doomed, make_media(), enqueue=True)

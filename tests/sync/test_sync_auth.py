@@ -35,6 +35,7 @@ def test_unknown_token_pauses_the_queue_until_registered_again(session, people, 
     report = pump.run_once()
     assert report.paused_reason == MSG_AUTH and report.error_kind == "auth"
     assert session.get_setting(Keys.PAUSED) == MSG_AUTH
+    assert report.error_code == session.get_setting(Keys.PAUSED_CODE) == "sync.token_rejected"
     assert not pump.due() and Outbox(session.store).counts()["pending"] == 1
     log_before = module_server.access_lines('"POST /recordings/batch')
 
@@ -59,6 +60,7 @@ def test_revoked_device_is_told_and_stops_trying(session, people, module_server,
 
     report = pump.run_once()
     assert report.error_kind == "revoked" and report.paused_reason == MSG_REVOKED
+    assert report.error_code == session.get_setting(Keys.PAUSED_CODE) == "sync.revoked"
     assert "dicabut oleh admin" in report.error and "Rekaman tetap aman" in report.error
     assert pump.revoked and not pump.due() and not pump.resume()
     for force in (False, True):  # not even the operator's button tries again

@@ -47,6 +47,9 @@ def test_server_killed_mid_sync_then_next_sync_completes_exactly_once(session, p
     assert first.error_kind == "offline" and first.failed > 0
     assert 0 < first.acked < N
     assert session.get_setting(Keys.LAST_ERROR) == first.error
+    assert first.error_code == session.get_setting(Keys.LAST_ERROR_CODE) == "sync.unreachable"
+    failed = [e for e in Outbox(session.store).pending(N, now="9999-12-31") if e.attempts]
+    assert len(failed) == first.failed and {e.last_error_code for e in failed} == {"sync.unreachable"}
     assert Outbox(session.store).counts()["pending"] == N - first.acked
 
     revived = server.restart(*SMALL_BUNDLES)

@@ -83,7 +83,7 @@ def test_payload_is_deterministic_and_hash_matches_server(session, people, modul
 
     pump = registered(module_server)
     rec = record(session.store, people)
-    meta = pump._media_meta([rec.uuid])[rec.uuid]
+    meta = pump.recordings.media_meta([rec.uuid])[rec.uuid]
     a = build_item(rec.uuid, build_payload(rec, meta))
     b = build_item(rec.uuid, build_payload(RecordingRepo(session.store).get(rec.uuid), list(reversed(meta))))
     assert a == b

@@ -116,7 +116,8 @@ def test_parked_recording_can_be_put_back_in_the_queue(qtbot, session, people):
 def test_page_resends_a_parked_conflict_as_a_new_version(qtbot, session, people, module_server, registered):
     from app.store.outbox import Outbox
     from app.store.recordings import RecordingRepo
-    from sync.client import MSG_CONFLICT, is_conflict_message
+    from app.store.outbox import CONFLICT_CODE
+    from sync.client import MSG_CONFLICT
 
     pump = registered(module_server)
     rec = record(session.store, people)
@@ -129,11 +130,11 @@ def test_page_resends_a_parked_conflict_as_a_new_version(qtbot, session, people,
     edited = rec.with_changes(resident=rec.resident.with_changes(alamat="JL. BARU NO. 2"))
     RecordingRepo(session.store).save(edited, enqueue=True)
     assert pump.run_once().parked == 1
-    assert Outbox(session.store).get(rec.uuid).last_error == MSG_CONFLICT
+    entry = Outbox(session.store).get(rec.uuid)
+    assert entry.last_error == MSG_CONFLICT and entry.last_error_code == CONFLICT_CODE and entry.conflict
     assert "Jadikan versi baru" in MSG_CONFLICT
-    assert is_conflict_message("Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan "
-                               "server tidak diubah. Rekaman ini diubah setelah terkirim sebagian: hubungi admin "
-                               "untuk meninjaunya.")  # parked under the earlier wording: still a conflict
+    # An entry parked under the earlier wording is a conflict too: migration 0008 gave it the code
+    # (tests/store/test_migrations.py::test_0008_codes_parked_entries_by_their_words).
 
     page = SyncPage(session, worker=SyncWorker(session, interval_s=60, pump=pump))
     qtbot.addWidget(page)

@@ -110,6 +110,7 @@ def test_same_uuid_with_changed_content_is_parked_and_server_copy_unchanged(sess
     assert second.parked == 1 and second.acked == 1  # the conflict is parked, the other carries on
     entry = Outbox(session.store).get(rec.uuid)
     assert entry.state == "parked" and entry.last_error == MSG_CONFLICT
+    assert entry.last_error_code == "sync.conflict" and entry.conflict
     assert session.get_recording(rec.uuid).status is RecordingStatus.QUEUED
     assert session.get_recording(other.uuid).status is RecordingStatus.ACCEPTED
     assert _server_row(module_server, rec.uuid) == stored  # untouched

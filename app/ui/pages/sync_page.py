@@ -12,7 +12,7 @@ after a conflict also "Jadikan versi baru": the laptop's copy goes to the queue
 as a new version that replaces the one the server holds). Rejected recordings
 already fixed whose personal data the retention purge removed are left out.
 
-The page reads the store in a few short queries (`sync.client.sync_overview`);
+The page reads the store in a few short queries (`app.store.queue_view.sync_overview`);
 everything that talks to the network runs on the `SyncWorker`'s thread.
 """
 
@@ -37,12 +37,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.outbox import Outbox
+from app.store.queue_view import ProblemRecord, SyncOverview, sync_overview
 from app.ui.finding_texts import server_reasons_text
 from app.ui.messages import translate_message
 from app.ui.sync_worker import SyncWorker
 from app.ui.widgets.tables import list_table
 from app.ui.workers import run_task
-from sync.client import ProblemRecord, SyncError, SyncOverview, SyncProgress, SyncReport, local_clock, sync_overview
+from sync.client import SyncError, SyncProgress, SyncReport, local_clock
 
 
 def _mb(n: int) -> str:

@@ -1,0 +1,35 @@
+"""The setting keys in which the sync pump keeps its state (values are JSON).
+
+The pump (`sync.client`, as ``Keys``) writes them; the queue page's read model
+(`app.store.queue_view`) and the window read them.
+"""
+
+from __future__ import annotations
+
+
+class SyncKeys:
+    """Setting keys the pump reads and writes."""
+
+    SERVER_URL = "server_url"
+    TOKEN = "sync.device_token"
+    DEVICE_ID = "sync.device_id"
+    DEVICE_NAME = "sync.device_name"
+    AREA = "sync.area_kode"
+    CA_BUNDLE = "sync.ca_bundle"  # optional PEM file of the Dinas CA (self-signed server)
+    PAUSED = "sync_paused_reason"  # words for the operator; set = the queue is paused
+    PAUSED_KIND = "sync.paused_kind"  # auth | revoked | protocol
+    PAUSED_CODE = "sync.paused_code"  # the stable code of the pause (e.g. sync.revoked)
+    LAST_ERROR = "sync.last_error"
+    LAST_ERROR_CODE = "sync.last_error_code"  # the stable code of `LAST_ERROR`, with ...
+    LAST_ERROR_PARAMS = "sync.last_error_params"  # ... its parameters
+    LAST_ERROR_AT = "sync.last_error_at"
+    NEXT_ATTEMPT = "sync.next_attempt_at"
+    FAILURES = "sync.failures"  # consecutive failed runs (the back-off exponent)
+    LAST_SYNC = "last_sync_at"  # the status bar reads this one
+    STATUS_CURSOR = "sync.status_cursor"
+    TARGETS_CURSOR = "sync.targets_cursor"
+    CAPABILITIES = "sync.capabilities"
+    POLL_SECONDS = "sync.poll_seconds"  # the window's health poll (default 30 s)
+
+
+REVOKED = "revoked"  # the `PAUSED_KIND` of a device the server revoked: it never tries again

@@ -1,0 +1,163 @@
+"""Sending the queue: due entries in batches, each item's answer handled, media handed to the uploader."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import requests
+from pydantic import ValidationError
+
+from app.store.outbox import CONFLICT_CODE
+from app.store.outbox import OutboxEntry
+from sync import protocol
+from sync.client.clock import iso, utc_now
+from sync.client.config import FAR_FUTURE
+from sync.client.errors import SyncError
+from sync.client.http import problem_of, refused
+from sync.client.payload import build_payload, compact, field_names, reasons_json, reasons_message
+from sync.client.run import Ack, Prepared, Run, SyncReport
+from sync.client.uploader import CLIENT_BUNDLE_BYTES, Uploader
+from sync.protocol import BatchResponse, Capabilities, ItemOutcome, ItemResult, Paths, ServerStatus, build_item
+
+if TYPE_CHECKING:
+    from sync.client.pump import SyncPump
+
+__all__ = ["send_outbox"]
+
+
+def send_outbox(pump: "SyncPump", report: SyncReport, progress_cb, force: bool, caps: Capabilities) -> Run:
+    """Send every due entry (all of them when `force`), oldest first; returns the run."""
+    when = FAR_FUTURE if force else iso(utc_now())
+    total, total_bytes = pump.outbox.due_totals(when)
+    run = Run(pump, report, progress_cb, total, total_bytes)
+    pump._active_run = run
+    run.emit("send", force=True)
+    batch = max(1, min(pump.batch_size, caps.max_batch_items))
+    size = min(batch, pump.first_batch)
+    uploader = Uploader(run, caps.max_chunk_bytes, pump.upload_workers,
+                        min(caps.max_bundle_bytes, CLIENT_BUNDLE_BYTES))
+    seen: set[str] = set()
+    try:
+        while True:
+            pump._check_abort()
+            uploader.raise_if_failed()
+            uploader.wait_below(2 * batch)
+            run.flush_acks()
+            uploader.raise_if_failed()
+            entries = [e for e in pump.outbox.pending(limit=len(seen) + size, now=when)
+                       if e.recording_uuid not in seen][:size]
+            if not entries:
+                break
+            for e in entries:
+                seen.add(e.recording_uuid)
+                with run.lock:
+                    run.open[e.recording_uuid] = e
+            preps = _prepare(pump, entries, run)
+            if preps:
+                answered = _post(pump, preps, run)
+                # Stored on the server (media may still be on the way): from now on
+                # the recording is locked for editing (an edit would be a conflict).
+                pump.outbox.mark_delivered([
+                    (p.uuid, r.status.value, p.entry.content_sha256) for p, r in answered
+                    if r.status is not None and r.outcome is not ItemOutcome.CONFLICT])
+                for prep, result in answered:
+                    _handle(prep, result, run, uploader)
+                uploader.flush_bundle()
+            size = batch
+        run.emit("media", force=True)
+        uploader.finish()
+        run.flush_acks()
+    finally:
+        uploader.shutdown()
+        run.flush_acks()
+    return run
+
+
+def _prepare(pump: "SyncPump", entries: list[OutboxEntry], run: Run) -> list[Prepared]:
+    meta = pump.recordings.media_meta([e.recording_uuid for e in entries])
+    preps = []
+    for entry in entries:
+        rec = pump.recordings.find(entry.recording_uuid)
+        if rec is None:
+            with run.lock:
+                run.open.pop(entry.recording_uuid, None)
+            continue
+        media = meta.get(rec.uuid, [])
+        try:
+            payload = build_payload(rec, media)
+        except ValidationError as exc:
+            run.add_bytes(sum(m[3] for m in media))
+            run.park(rec.uuid, "sync.payload_invalid", {"fields": field_names(exc)})
+            continue
+        item = build_item(rec.uuid, payload)
+        preps.append(Prepared(entry, rec.uuid, compact(item), {sha: (kind, size) for kind, sha, _m, size in media}))
+    return preps
+
+
+def _post(pump: "SyncPump", preps: list[Prepared], run: Run) -> list[tuple[Prepared, ItemResult]]:
+    """POST one batch; split it when the server finds it too big or malformed."""
+    body = b'{"items":[' + b",".join(p.body for p in preps) + b"]}"
+
+    def parse(resp: requests.Response) -> Any:
+        if resp.status_code == 200:
+            return BatchResponse.model_validate_json(resp.content)
+        return resp
+
+    answer = pump.http.call("POST", Paths.BATCH, data=body, headers={"Content-Type": "application/json"},
+                            parse=parse)
+    with run.lock:
+        run.report.sent += len(preps)
+    if isinstance(answer, BatchResponse):
+        results = answer.results
+        if len(results) != len(preps) or any(r.uuid != p.uuid for r, p in zip(results, preps)):
+            raise SyncError("server", "sync.answer_mismatch")
+        with run.lock:  # the structured reasons travel to `flush_acks` beside the `Ack`
+            run.reasons.update((r.uuid, reasons_json(r.reasons)) for r in results)
+        return list(zip(preps, results))
+    resp: requests.Response = answer
+    problem = problem_of(resp)
+    code = problem.code if problem else ""
+    with run.lock:
+        run.report.sent -= len(preps)
+    if resp.status_code == 413 and code == protocol.Problems.BATCH_TOO_LARGE.code:
+        limit = (problem.details or {}).get("limit") if problem else None
+        pump._forget_capabilities()
+        if isinstance(limit, int) and limit >= 1:
+            pump.batch_size = min(pump.batch_size, limit)
+    if resp.status_code in (413, 422) and len(preps) > 1:
+        half = len(preps) // 2
+        return _post(pump, preps[:half], run) + _post(pump, preps[half:], run)
+    if resp.status_code in (413, 422):
+        run.park(preps[0].uuid, "sync.item_refused",
+                 {"status": resp.status_code, "words": problem.message if problem else ""})
+        return []
+    raise refused(resp)
+
+
+def _handle(prep: Prepared, result: ItemResult, run: Run, uploader: Uploader) -> None:
+    message = reasons_message(result.reasons) or None
+    unsent = sum(size for _kind, size in prep.media.values())  # for the progress bar: nothing more to send
+    if result.outcome is ItemOutcome.CONFLICT:
+        run.add_bytes(unsent)
+        run.park(prep.uuid, CONFLICT_CODE)
+        return
+    if result.status is None:  # not stored (e.g. the payload hash did not match)
+        run.add_bytes(unsent)
+        if message:
+            run.park(prep.uuid, "sync.not_stored_because", {"reasons": message})
+        else:
+            run.park(prep.uuid, "sync.not_stored")
+        return
+    ack = Ack(prep.uuid, result.status.value, prep.entry.content_sha256, message)
+    if result.status is ServerStatus.REJECTED:
+        run.add_bytes(unsent)
+        run.queue_ack(ack)  # a verdict: nothing more to send; the operator fixes it as a new version
+        return
+    missing = [m for m in result.media if not m.complete]
+    complete_bytes = sum(m.size for m in result.media if m.complete)
+    if complete_bytes:
+        run.add_bytes(complete_bytes)
+    if not missing:
+        run.queue_ack(ack)
+        return
+    uploader.add(prep, missing, ack)

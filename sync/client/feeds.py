@@ -1,0 +1,78 @@
+"""The cursor feeds the pump pulls after sending: later verdicts (``/status``) and the target list (``/targets``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from app.core.lifecycle import RecordingStatus
+from sync.client.config import SHORT_TRANSACTION, Keys
+from sync.client.http import refused
+from sync.client.payload import reasons_json, reasons_message
+from sync.client.run import SyncReport
+from sync.protocol import Paths, ServerStatus, StatusEntry, StatusFeed, TargetEntry, TargetFeed
+
+if TYPE_CHECKING:
+    from sync.client.pump import SyncPump
+
+__all__ = ["pull_status", "pull_targets", "verdicts"]
+
+
+def pull_feed(pump: "SyncPump", path: str, model: type, cursor_key: str, apply: Callable[[list], None]) -> None:
+    """Page through a cursor feed (``GET path?since=CURSOR``) until it has no more,
+    handing each page's items to `apply` and keeping the cursor after each page."""
+    cursor = int(pump.settings.get(cursor_key, 0) or 0)
+    while True:
+        feed = pump.http.call("GET", path, params={"since": cursor},
+                              parse=lambda r: model.model_validate_json(r.content) if r.status_code == 200 else r)
+        if not isinstance(feed, model):
+            raise refused(feed)
+        if feed.items:
+            apply(feed.items)
+        cursor = feed.next_cursor
+        pump.settings.set(cursor_key, cursor)
+        if not feed.more or not feed.items:
+            return
+
+
+def verdicts(items: list[StatusEntry]) -> list[tuple[str, RecordingStatus, dict]]:
+    """The feed's latest verdict per recording as (uuid, status, server info) for
+    `RecordingRepo.apply_verdicts`. ``replaced`` is no local verdict (the old
+    version keeps its last one), and a verdict on a record whose media have not
+    all arrived waits (a rejection does not)."""
+    latest: dict[str, StatusEntry] = {}
+    for e in items:
+        latest[e.uuid] = e
+    out = []
+    for uuid, e in latest.items():
+        if e.status is ServerStatus.REPLACED:
+            continue
+        if e.status is not ServerStatus.REJECTED and not e.received_complete:
+            continue
+        out.append((uuid, RecordingStatus(e.status.value), {
+            "status": e.status.value, "message": reasons_message(e.reasons),
+            "reasons": reasons_json(e.reasons) or "[]"}))
+    return out
+
+
+def pull_status(pump: "SyncPump", report: SyncReport) -> None:
+    """Move acknowledged recordings to the server's later verdicts."""
+    def apply(items: list[StatusEntry]) -> None:
+        report.statuses_updated += pump.recordings.apply_verdicts(verdicts(items), batch=SHORT_TRANSACTION)
+
+    pull_feed(pump, Paths.STATUS, StatusFeed, Keys.STATUS_CURSOR, apply)
+
+
+def pull_targets(pump: "SyncPump", report: SyncReport) -> None:
+    """Merge the server's target list (residents of this device's area, and who recorded them)."""
+    def apply(items: list[TargetEntry]) -> None:
+        rows = [{
+            "nik": t.nik, "nama": t.nama, "tanggal_lahir": t.tanggal_lahir,
+            "jenis_kelamin": t.jenis_kelamin, "alamat": t.alamat, "rt": t.rt, "rw": t.rw,
+            "kelurahan_kode": t.kelurahan_kode,
+            # "this_device" needs no flag: the recording is here and counts already.
+            "recorded_elsewhere": t.recorded_by == "other_device",
+        } for t in items]
+        report.targets_received += pump.targets.merge_from_server(rows, batch=4 * SHORT_TRANSACTION)
+
+    pull_feed(pump, Paths.TARGETS, TargetFeed, Keys.TARGETS_CURSOR, apply)

@@ -1,0 +1,95 @@
+"""Registration: the admin's one-time enrollment code exchanged for this device's token."""
+
+from __future__ import annotations
+
+import logging
+import socket
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
+
+from sync import protocol
+from sync.client.config import Keys
+from sync.client.errors import RegistrationError, SyncError, enrollment_limited, error_text
+from sync.client.payload import compact
+from sync.protocol import EnrollmentResponse, Paths
+
+if TYPE_CHECKING:
+    from sync.client.pump import SyncPump
+
+__all__ = ["normalize_server_url", "enroll", "register"]
+
+log = logging.getLogger("jemput.sync")
+
+
+def normalize_server_url(text: str) -> str:
+    """``https://host[:port][/prefix]`` without a trailing slash; ValueError otherwise."""
+    url = (text or "").strip().rstrip("/")
+    if not url.startswith(("https://", "http://")) or len(url.split("://", 1)[1]) == 0:
+        raise ValueError(error_text("sync.url_invalid"))
+    return url
+
+
+def enroll(pump: "SyncPump", server_url: str, enrollment_code: str, device_name: str | None = None,
+           *, ca_bundle: str | None = None) -> EnrollmentResponse:
+    """`SyncPump.register`: the code for a token, kept in the pump's encrypted settings."""
+    url = normalize_server_url(server_url)
+    pump._abort.clear()
+    code = (enrollment_code or "").strip()
+    if not code:
+        raise RegistrationError("config", "sync.enroll_code_missing")
+    settings = pump.settings
+    if ca_bundle is not None:
+        settings.set(Keys.CA_BUNDLE, ca_bundle or None)
+    verify = pump._verify()
+    pump.http.configure(url, None, verify)
+    pump._configured = None
+    label = (device_name or socket.gethostname() or "laptop").strip()[:100]
+    request = {"enrollment_code": code, "device_label": label}
+    previous = settings.get(Keys.TOKEN)
+    if previous and settings.get(Keys.SERVER_URL) == url:  # never hand a token to another server
+        request["previous_token"] = previous  # the server moves our recordings to the new device
+    t = pump.timeouts
+    try:
+        resp = pump.http.once("POST", Paths.REGISTER, data=compact(request),
+                              headers={"Content-Type": "application/json"}, timeout=(t.connect, t.read))
+    except SyncError as exc:
+        if exc.status == 429:  # too many wrong codes from here: the server waits Retry-After seconds
+            raise RegistrationError("refused", *enrollment_limited(exc.retry_after), status=429,
+                                    problem=protocol.Problems.ENROLLMENT_RATE_LIMITED.code,
+                                    retry_after=exc.retry_after) from None
+        raise
+    if resp.status_code == 403:
+        raise RegistrationError("refused", "sync.enroll_code_invalid", status=403)
+    if resp.status_code != 201:
+        raise RegistrationError("refused", "sync.not_a_jemput_server", {"status": resp.status_code},
+                                status=resp.status_code)
+    try:
+        info = EnrollmentResponse.model_validate_json(resp.content)
+    except ValidationError:
+        raise RegistrationError("refused", "sync.enroll_answer_unreadable") from None
+    with pump.store.transaction():
+        settings.set(Keys.SERVER_URL, url)
+        settings.set(Keys.TOKEN, info.token)
+        settings.set(Keys.DEVICE_ID, info.device_id)
+        settings.set(Keys.DEVICE_NAME, info.name)
+        settings.set(Keys.AREA, info.area_kode)
+        settings.set(Keys.STATUS_CURSOR, 0)
+        settings.set(Keys.TARGETS_CURSOR, 0)
+        settings.set(Keys.CAPABILITIES, None)
+        pump._clear_pause()
+        pump._clear_failure()
+    log.info("perangkat terdaftar (id %d)", info.device_id)
+    return info
+
+
+def register(store, server_url: str, enrollment_code: str, device_name: str | None = None,  # noqa: ANN001
+             *, ca_bundle: str | None = None) -> EnrollmentResponse:
+    """`SyncPump.register` for a store (a one-off pump)."""
+    from sync.client.pump import SyncPump
+
+    pump = SyncPump(store)
+    try:
+        return pump.register(server_url, enrollment_code, device_name, ca_bundle=ca_bundle)
+    finally:
+        pump.close()
