@@ -418,7 +418,7 @@ def cmd_import_regions(args: argparse.Namespace) -> int:
 
 
 def cmd_import_targets(args: argparse.Namespace) -> int:
-    from app.imports import open_targets
+    from app.targetfile import open_targets
     from app.store.regions_store import load_region_index
     from app.store.targets import TargetRepo
 
@@ -956,7 +956,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _known_error(exc: BaseException) -> str | None:
     """The operator's line for an expected failure; None for a bug (it propagates)."""
-    from app.imports import ImportFileError
+    from app.targetfile import ImportFileError
     from app.store.errors import StoreError
 
     if isinstance(exc, StoreError):

@@ -22,7 +22,7 @@ from app.core.resident import RESIDENT_FIELDS, Resident
 from app.demo import demo_residents
 from app.store.outbox import Outbox
 from app.demo_profile import DEMO_PASSPHRASE, open_or_create_demo
-from app.imports import ReadProgress
+from app.targetfile import ReadProgress
 from app.store.database import create_profile, open_profile, profile_exists
 from app.store.operators import OperatorRepo
 from app.store.recordings import MediaItem, Recording, RecordingRepo
