@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sync.protocol import ReasonCodes
 
 
-def _codes(result: dict) -> set[str]:
-    return {r["code"] for r in result["reasons"]}
-
-
-def test_a_photo_exception_reason_too_short_is_refused(device, recording):
+@pytest.mark.parametrize("field, reason, code", [
+    ("photo_exception", "x", ReasonCodes.PHOTO_MISSING),
+    ("signature_exception", " ab ", ReasonCodes.SIGNATURE_MISSING),
+])
+def test_an_exception_reason_too_short_is_refused(device, recording, field, reason, code):
     short = recording(with_media=False)
-    short.payload = short.payload.model_copy(update={"photo_exception": "x"})
+    short.payload = short.payload.model_copy(update={field: reason})
     [result] = device.send(short)
     assert result["outcome"] == "rejected"
-    assert _codes(result) == {ReasonCodes.PHOTO_MISSING}
-
-
-def test_a_signature_exception_reason_too_short_is_refused(device, recording):
-    short = recording(with_media=False)
-    short.payload = short.payload.model_copy(update={"signature_exception": " ab "})
-    [result] = device.send(short)
-    assert result["outcome"] == "rejected"
-    assert _codes(result) == {ReasonCodes.SIGNATURE_MISSING}
+    assert {r["code"] for r in result["reasons"]} == {code}
 
 
 def test_a_real_reason_is_accepted(device, recording):
