@@ -40,7 +40,7 @@ DEMO_FOLDER = "demo"
 
 
 def _demo_passphrase() -> str:
-    from app.demo_profile import DEMO_PASSPHRASE
+    from app.demo.profile import DEMO_PASSPHRASE
 
     return DEMO_PASSPHRASE
 
@@ -160,7 +160,7 @@ class Session:
 
     @classmethod
     def open_demo(cls, data_dir: Path) -> "Session":
-        from app.demo_profile import open_or_create_demo
+        from app.demo.profile import open_or_create_demo
 
         folder = Path(data_dir) / DEMO_FOLDER
         return cls(open_or_create_demo(folder), folder, is_demo=True)
