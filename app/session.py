@@ -13,12 +13,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core.findings import verdict
 from app.core.lifecycle import RecordingStatus
-from app.core.media_rules import check_media
+from app.core.recording_check import RecordingCheck, check_recording
 from app.core.regions import RegionIndex
 from app.core.resident import Resident
-from app.core.validation import ValidationContext, validate_resident
+from app.core.validation import ValidationContext
 from app.core.values import JenisKelamin
 from app.fsio import open_private
 from app.store.database import Store, create_profile, open_profile
@@ -41,7 +40,7 @@ DEMO_FOLDER = "demo"
 
 
 def _demo_passphrase() -> str:
-    from app.demo_profile import DEMO_PASSPHRASE
+    from app.demo.profile import DEMO_PASSPHRASE
 
     return DEMO_PASSPHRASE
 
@@ -73,6 +72,19 @@ def describe_error(exc: BaseException) -> str:
     if isinstance(exc, (ValueError, PermissionError, FileNotFoundError)):
         return str(exc) if isinstance(exc, ValueError) else "Berkas tidak dapat dibuka."
     return f"Terjadi kesalahan tak terduga ({type(exc).__name__}). Data yang sudah tersimpan aman."
+
+
+class IncompleteRecordingError(ValueError):
+    """A recording asked to complete that its check refuses (errors or unconfirmed warnings).
+
+    Attributes:
+        check: the `RecordingCheck` that refused it.
+    """
+
+    def __init__(self, check: RecordingCheck):
+        super().__init__("Rekaman belum dapat diselesaikan: masih ada kesalahan atau peringatan "
+                         "yang belum dikonfirmasi.")
+        self.check = check
 
 
 @dataclass
@@ -148,7 +160,7 @@ class Session:
 
     @classmethod
     def open_demo(cls, data_dir: Path) -> "Session":
-        from app.demo_profile import open_or_create_demo
+        from app.demo.profile import open_or_create_demo
 
         folder = Path(data_dir) / DEMO_FOLDER
         return cls(open_or_create_demo(folder), folder, is_demo=True)
@@ -215,12 +227,12 @@ class Session:
         media = [MediaItem(kind, slot.mime, slot.data, slot.meta)
                  for kind, slot in (("photo", photo), ("signature", signature)) if slot.data is not None]
         if result.complete:
-            findings = validate_resident(resident, self.validation_context())
-            findings += check_media(has_photo=photo.present, photo_exception=photo.exception,
-                                    has_signature=signature.present, signature_exception=signature.exception)
-            if not verdict(findings, result.acknowledgements).can_complete:
-                raise ValueError("Rekaman belum dapat diselesaikan: masih ada kesalahan atau peringatan "
-                                 "yang belum dikonfirmasi.")
+            check = check_recording(resident, self.validation_context(),
+                                    has_photo=photo.present, photo_exception=photo.exception,
+                                    has_signature=signature.present, signature_exception=signature.exception,
+                                    acknowledgements=result.acknowledgements)
+            if not check.can_complete:
+                raise IncompleteRecordingError(check)
             rec = rec.with_changes(status=RecordingStatus.COMPLETE)
             self.recordings.save(rec, media, enqueue=True)
         else:

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.findings import Acknowledgement, Finding, Severity, verdict
-from app.core.media_rules import check_media
 from app.session import MediaSlot
 from app.core.resident import BirthDatePrecision, Resident, estimated_birth_date
-from app.core.validation import REQUIRED_FIELDS, ValidationContext, normalize_resident, validate_resident
+from app.core.recording_check import check_recording
+from app.core.validation import REQUIRED_FIELDS, ValidationContext, normalize_resident
 from app.core.values import (
     Agama,
     Disabilitas,
@@ -519,18 +519,13 @@ class EnrollmentForm(QWidget):
         return out
 
     def revalidate(self) -> None:
-        resident = normalize_resident(self.resident())
-        findings = self._input_findings() + validate_resident(resident, self.context_factory())
-        findings += check_media(has_photo=self.photo.present, photo_exception=self.photo.exception,
-                                has_signature=self.signature.present, signature_exception=self.signature.exception)
-        seen = set()
-        unique = []
-        for f in findings:
-            if (f.code, f.field) not in seen:
-                seen.add((f.code, f.field))
-                unique.append(f)
-        self._findings = unique
-        self._show_findings(unique)
+        check = check_recording(
+            normalize_resident(self.resident()), self.context_factory(),
+            has_photo=self.photo.present, photo_exception=self.photo.exception,
+            has_signature=self.signature.present, signature_exception=self.signature.exception,
+            input_findings=self._input_findings())
+        self._findings = list(check.findings)
+        self._show_findings(self._findings)
         self._update_buttons()
 
     def _show_findings(self, findings: list[Finding]) -> None:

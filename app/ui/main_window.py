@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
-from app.demo_passphrase import DEMO_PASSPHRASE
+from app.demo.passphrase import DEMO_PASSPHRASE
 from app.store.profile import profile_exists
 from app.ui import i18n
 from app.ui.start_pages import UnlockPage, WelcomePage

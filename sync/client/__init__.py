@@ -1,7 +1,7 @@
 """The outbox pump: probe the server, send queued recordings in batches, upload
 their media resumably, pull verification statuses and the target list.
 
-No Qt here: ``jemput sync`` (`app.cli_sync`) and the window's sync worker
+No Qt here: ``jemput sync`` (`app.cli.sync`) and the window's sync worker
 (`app.ui.sync_worker`) both drive a `SyncPump` over an open `Store`. The pump
 writes the store only through its repositories (`app.store.outbox`,
 `app.store.recordings`, `app.store.targets`).

@@ -7,6 +7,7 @@ is up: SQLite serialises the writers, PostgreSQL locks the counter rows).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -14,10 +15,10 @@ from typing import Iterable
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from app.core.regions import RegionIndex, level_of
+from app.core.regions import RegionIndex, level_of, to_digits
+from app.targetfile import open_targets
 from sync.server import db
 from sync.server.db import chunks
-from sync.server.importers import TargetRows, read_targets
 from sync.server.media_store import MediaStore
 from sync.server.security import new_enrollment_code, secret_sha256
 
@@ -112,19 +113,29 @@ _TARGET_FIELDS = ("nama", "tanggal_lahir", "jenis_kelamin", "alamat", "rt", "rw"
                   "kelurahan_kode", "kelurahan_digits")
 
 
+def _target_row(row: dict[str, str]) -> dict:
+    """A row of `app.targetfile` as a row of the server's targets table (the columns it has)."""
+    out = {f: row[f] for f in ("nik", *_TARGET_FIELDS) if f in row}
+    out["tanggal_lahir"] = dt.date.fromisoformat(row["tanggal_lahir"])
+    out["kelurahan_digits"] = to_digits(row["kelurahan_kode"])
+    return out
+
+
 def import_targets(engine: Engine, path: Path) -> TargetImport:
-    """Add or update the target list from a CSV/XLSX file (keyed by NIK).
+    """Add or update the target list from a CSV/XLSX file (keyed by NIK), read by `app.targetfile`.
 
     Changed rows get a new sequence number, so devices pull them in their next
-    target feed; unchanged rows are left alone.
+    target feed; unchanged rows are left alone. Raises `app.targetfile.ImportFileError`
+    for a file that is not a target list (nothing is written).
     """
-    parsed: TargetRows = read_targets(path, load_regions(engine))
-    report = TargetImport(problems=parsed.problems)
+    report = TargetImport()
     t = db.targets
     now = db.utcnow()
-    with db.write_transaction(engine) as conn:
+    target_file = open_targets(path, regions=load_regions(engine), keep_problems=10**9)
+    with target_file, db.write_transaction(engine) as conn:
         db.lock_counter(conn, db.TARGETS_SEQ)
-        for part in chunks(parsed.rows, 1000):
+        rows = (_target_row(r) for r in target_file)
+        while part := list(itertools.islice(rows, 1000)):
             existing = {
                 row["nik"]: row for row in conn.execute(
                     sa.select(t).where(t.c.nik.in_([r["nik"] for r in part]))).mappings()
@@ -146,6 +157,7 @@ def import_targets(engine: Engine, path: Path) -> TargetImport:
                 )
             report.inserted += len(new)
             report.updated += len(changed)
+    report.problems = target_file.problems
     return report
 
 

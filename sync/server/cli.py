@@ -162,13 +162,13 @@ def _print_problems(problems: list[tuple[int, str]], limit: int = 50) -> None:
 
 
 def cmd_import_targets(args: argparse.Namespace) -> int:
+    from app.targetfile import ImportFileError
     from sync.server import admin
-    from sync.server.importers import TargetFileError
 
     engine, _ = _engine(args)
     try:
         report = admin.import_targets(engine, Path(args.file))
-    except (TargetFileError, OSError) as exc:
+    except (ImportFileError, OSError) as exc:
         print(f"jemput-server: {exc}", file=sys.stderr)
         return 1
     print(f"Target: {report.inserted} baru, {report.updated} diperbarui, {report.unchanged} tetap, "

@@ -4,7 +4,7 @@ Per item (never all-or-nothing): a payload whose hash does not match is
 answered ``rejected`` and not stored; a UUID already held is ``already_have``
 (same hash: the first answer replayed) or ``conflict`` (different hash: the new
 copy parked in ``conflicts``, the stored one untouched); a new UUID is checked
-with `app.core.validation.validate_resident` on the recording's own date,
+with `app.core.recording_check.check_recording` on the recording's own date,
 honouring the acknowledgements it carries, then stored as ``rejected``,
 ``accepted`` or ``duplicate_review`` (its NIK is already held by another active
 recording, which becomes ``duplicate_review`` too). A version that
@@ -29,10 +29,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from app.core.findings import Acknowledgement as CoreAck
-from app.core.findings import Severity, finding, verdict
+from app.core.findings import Severity, finding
+from app.core.recording_check import check_recording
 from app.core.regions import RegionIndex, to_digits
 from app.core.resident import Resident
-from app.core.validation import ValidationContext, normalize_resident, validate_resident
+from app.core.validation import ValidationContext, normalize_resident
 from sync.protocol import (
     BatchItem,
     ItemOutcome,
@@ -85,11 +86,16 @@ def check_payload(payload: RecordingPayload, regions: RegionIndex | None,
     resident = normalize_resident(resident)
     ctx = ValidationContext(regions=regions, recording_date=payload.recording_date)
     acks = [CoreAck(a.code, a.field, a.reason) for a in payload.acknowledgements]
-    reasons = [Reason.of(f) for f in verdict(validate_resident(resident, ctx), acks).blocking]
     kinds = {m.kind for m in payload.media}
-    if MediaKind.PHOTO not in kinds and not (payload.photo_exception or "").strip():
+    check = check_recording(resident, ctx, acknowledgements=acks,
+                            has_photo=MediaKind.PHOTO in kinds, photo_exception=payload.photo_exception,
+                            has_signature=MediaKind.SIGNATURE in kinds,
+                            signature_exception=payload.signature_exception)
+    media_fields = {f.field for f in check.verdict.blocking} & {"photo", "signature"}
+    reasons = [Reason.of(f) for f in check.verdict.blocking if f.field not in ("photo", "signature")]
+    if "photo" in media_fields:
         reasons.append(_reason(ReasonCodes.PHOTO_MISSING, "photo"))
-    if MediaKind.SIGNATURE not in kinds and not (payload.signature_exception or "").strip():
+    if "signature" in media_fields:
         reasons.append(_reason(ReasonCodes.SIGNATURE_MISSING, "signature"))
     for m in payload.media:
         if m.size > max_media_bytes:

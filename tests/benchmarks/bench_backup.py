@@ -4,7 +4,7 @@ Run: ``.venv/bin/python tests/benchmarks/bench_backup.py``.
 Sizes via environment: JEMPUT_BENCH_RECORDINGS (500), JEMPUT_BENCH_PHOTO_KB (60),
 JEMPUT_BENCH_RUNS (5), JEMPUT_BENCH_DIR (a temporary folder by default, removed after).
 
-Two profiles: the demo profile (`app.demo_profile`, 300 generated targets and its
+Two profiles: the demo profile (`app.demo.profile`, 300 generated targets and its
 handful of recordings) and one with JEMPUT_BENCH_RECORDINGS complete recordings,
 each with a 60 KB photo and a 4 KB signature. The baseline, measured in the same
 run, is copying the checkpointed ``jemput.db`` with `shutil.copyfile` plus fsync
@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.core.lifecycle import RecordingStatus  # noqa: E402
 from app.demo import demo_residents  # noqa: E402
-from app.demo_profile import create_demo_profile  # noqa: E402
+from app.demo.profile import create_demo_profile  # noqa: E402
 from app.store.backup import backup_profile  # noqa: E402
 from app.store.database import create_profile  # noqa: E402
 from app.store.keys import KdfParams  # noqa: E402

@@ -21,8 +21,8 @@ from app.core.lifecycle import RecordingStatus
 from app.core.resident import RESIDENT_FIELDS, Resident
 from app.demo import demo_residents
 from app.store.outbox import Outbox
-from app.demo_profile import DEMO_PASSPHRASE, open_or_create_demo
-from app.imports import ReadProgress
+from app.demo.profile import DEMO_PASSPHRASE, open_or_create_demo
+from app.targetfile import ReadProgress
 from app.store.database import create_profile, open_profile, profile_exists
 from app.store.operators import OperatorRepo
 from app.store.recordings import MediaItem, Recording, RecordingRepo
@@ -302,7 +302,7 @@ def test_doctor_on_a_healthy_profile(cli, profile_dir):
 
 
 def test_doctor_reports_missing_application_files(cli, profile_dir, tmp_path, monkeypatch):
-    import app.cli as cli_module
+    import app.cli.doctor as cli_module
 
     resources = tmp_path / "resources"  # an install that lost files (antivirus, half copy)
     shutil.copytree(ROOT / "resources" / "regions", resources / "regions")

@@ -69,6 +69,18 @@ def test_reimport_updates_instead_of_duplicating(cli, profile_dir, tmp_path, peo
         assert TargetRepo(store).get(people[0]["nik"]).alamat == "JL. BARU NO. 1"
 
 
+def test_repeated_nik_keeps_the_first_row(cli, profile_dir, tmp_path, people):
+    again = dict(people[0], nama="ORANG LAIN", alamat="JL. LAIN NO. 9")
+    path = write_csv(tmp_path / "t.csv", [as_cells(people[0]), as_cells(people[1]), as_cells(again)])
+    code, out, err = cli("--data", profile_dir, "import-targets", path)
+    assert code == 0
+    assert err.strip() == "baris 4: NIK sama dengan baris 2"
+    assert "2 baru, 0 diperbarui, 1 baris tidak valid" in out
+    with open_store(profile_dir) as store:
+        kept = TargetRepo(store).get(people[0]["nik"])
+        assert kept.nama == people[0]["nama"] and kept.alamat == people[0]["alamat"].upper()
+
+
 def test_semicolon_csv_with_bom(cli, profile_dir, tmp_path, people):
     path = write_csv(tmp_path / "t.csv", [as_cells(p) for p in people[:5]], delimiter=";", bom=True)
     code, out, err = cli("--data", profile_dir, "import-targets", path)

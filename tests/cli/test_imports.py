@@ -1,4 +1,4 @@
-"""app.imports: reading target lists from CSV and XLSX, row checks, line numbers, streaming."""
+"""app.targetfile: reading target lists from CSV and XLSX, row checks, line numbers, streaming."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import tracemalloc
 import openpyxl
 import pytest
 
+from app.core.nik import build_nik
 from app.core.regions import RegionIndex
-from app.imports import (
+from app.targetfile import (
     ImportFileError,
     MAX_LINE_BYTES,
     open_targets,
@@ -245,8 +246,19 @@ def test_without_master_data_codes_are_checked_by_shape_only(tmp_path, people):
     assert problems == [] and rows[0]["kelurahan_kode"] == "13.72.01.1999"
 
 
+def _distinct_rows(people, count: int) -> list[list]:
+    """`count` rows of the people with distinct NIKs (serials vary), as cells."""
+    rows = []
+    for i in range(count):
+        p = people[i % len(people)]
+        nik = build_nik("137201", dt.date.fromisoformat(p["tanggal_lahir"]), p["jenis_kelamin"],
+                        1 + i // len(people))
+        rows.append(as_cells(dict(p, nik=nik)))
+    return rows
+
+
 def test_progress_reports_bytes_up_to_the_size(tmp_path, people):
-    path = write_csv(tmp_path / "t.csv", [as_cells(p) for p in people] * 150)  # 6000 rows
+    path = write_csv(tmp_path / "t.csv", _distinct_rows(people, 6000))
     seen = []
     target = open_targets(path, progress=seen.append)
     assert sum(1 for _ in target) == 6000
@@ -257,7 +269,7 @@ def test_progress_reports_bytes_up_to_the_size(tmp_path, people):
 
 
 def test_reading_is_streamed(tmp_path, people):
-    path = write_csv(tmp_path / "t.csv", [as_cells(p) for p in people] * 250)  # 10,000 rows
+    path = write_csv(tmp_path / "t.csv", _distinct_rows(people, 10_000))
     size = path.stat().st_size
     tracemalloc.start()
     try:
@@ -368,3 +380,42 @@ def test_title_lines_above_the_header_are_skipped(tmp_path, people):
     target = open_targets(xlsx)
     assert [r["nik"] for r in target] == [people[0]["nik"]]
     assert target.problems == [(5, "Nama wajib diisi")]
+
+
+# -- a NIK repeated inside one file -----------------------------------------------
+
+def test_repeated_nik_keeps_the_first_row_and_reports_the_later_ones(tmp_path, people):
+    first, again = people[0], dict(people[0], nama="ORANG LAIN", alamat="JL. LAIN")
+    rows = [as_cells(first), as_cells(people[1]), as_cells(again), as_cells(again)]
+    good, problems = read_targets(write_csv(tmp_path / "t.csv", rows))
+    assert [(r["nik"], r["nama"]) for r in good] == [(first["nik"], first["nama"]), (people[1]["nik"], people[1]["nama"])]
+    assert problems == [(4, "NIK sama dengan baris 2"), (5, "NIK sama dengan baris 2")]
+    assert all(first["nik"] not in reason for _, reason in problems)
+
+
+def test_repeated_nik_across_xlsx_sheets_names_the_sheet(tmp_path, people):
+    path = _workbook(tmp_path / "t.xlsx", {
+        "Bagian 1": [HEADER, as_cells(people[0]), as_cells(people[1])],
+        "Bagian 2": [HEADER, as_cells(people[2]), as_cells(dict(people[1], nama="ORANG LAIN")),
+                     as_cells(people[2])],
+    })
+    target = open_targets(path)
+    assert [r["nik"] for r in target] == [people[0]["nik"], people[1]["nik"], people[2]["nik"]]
+    assert target.problems == [(3, "Lembar 'Bagian 2': NIK sama dengan baris 3 di lembar 'Bagian 1'"),
+                               (4, "Lembar 'Bagian 2': NIK sama dengan baris 2")]
+
+
+def test_first_lines_table_agrees_with_a_dict_through_its_growth():
+    import random
+
+    from app.targetfile.repeats import FirstLines
+
+    rng = random.Random(9)
+    table, expected = FirstLines(bits=4), {}
+    for line in range(1, 60_000):
+        nik = str(rng.randrange(11 * 10**14, 10**16 - 1)) if rng.random() < 0.8 or not expected \
+            else rng.choice(list(expected)[-50:])
+        assert table.first(nik, line) == expected.get(nik)
+        expected.setdefault(nik, line)
+    assert len(table) == len(expected)
+    assert table.first("12345", 7) is None and table.first("12345", 8) == 7  # not 16 digits: still tracked

@@ -264,3 +264,26 @@ def test_far_future_dates_give_findings_not_exceptions(seed_index):
     for born in (dt.date(9999, 1, 1), dt.date(9990, 6, 1), dt.date(1, 1, 1)):
         findings = validate_resident(Resident(tanggal_lahir=born), ctx)
         assert any(f.field == "nik" for f in findings)
+
+
+# -- check_recording: the biodata, the media rule and the acknowledgements together ---------
+
+def test_check_recording_composes_biodata_media_and_acknowledgements(person, ctx):
+    from app.core.findings import Finding
+    from app.core.recording_check import check_recording
+
+    moved = person.with_changes(kecamatan_kode="13.72.02", kelurahan_kode="13.72.02.1001")
+    warnings = validate_resident(moved, ctx)
+    acks = [Acknowledgement(f.code, f.field, "pindah domisili, KK lama") for f in warnings]
+    typed = Finding("form.date_unreadable", "tanggal_lahir", Severity.ERROR, "Tanggal lahir tidak lengkap.")
+    check = check_recording(moved, ctx, has_photo=False, photo_exception="x", has_signature=True,
+                            signature_exception=None, acknowledgements=acks, input_findings=[typed, typed])
+    assert [(f.code, f.field) for f in check.findings] == (
+        [("form.date_unreadable", "tanggal_lahir")] + [(f.code, f.field) for f in warnings]
+        + [("media.photo_required", "photo")])  # input first, then form order; each (code, field) once
+    assert [f.code for f in check.verdict.blocking] == ["form.date_unreadable", "media.photo_required"]
+    assert not check.can_complete
+
+    done = check_recording(moved, ctx, has_photo=False, photo_exception="warga terbaring", has_signature=True,
+                           signature_exception=None, acknowledgements=acks)
+    assert done.can_complete and done.verdict.acknowledged == tuple(warnings)

@@ -276,7 +276,7 @@ def _flags(store) -> dict[str, int]:
 
 
 def test_csv_reimport_keeps_what_the_server_said(store, fake, tmp_path):
-    from app.imports import read_targets
+    from app.targetfile import read_targets
 
     repo = TargetRepo(store)
     rows = _rows(fake, 6, start=1)  # serial 0000 is no NIK the importer accepts

@@ -1,5 +1,5 @@
 """`jemput register` and `jemput sync` from the command line (the subcommands of
-`app.cli_sync`, parsed as `app.cli` will wire them), against a real server."""
+`app.cli.sync`, parsed as `app.cli.parser` wires them), against a real server."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from app.core.lifecycle import RecordingStatus
 from app.session import Session
-from app.cli_sync import add_sync_commands
+from app.cli.sync import add_sync_commands
 from sync.client import Keys
 from sync_support import PASSPHRASE, record, server_cli
 

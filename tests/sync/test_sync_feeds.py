@@ -83,7 +83,7 @@ def test_backoff_grows_with_jitter_and_is_capped_near_ten_minutes():
 
 def test_a_resident_another_device_recorded_is_marked_and_counted(
         session, new_session, people, module_server, registered, tmp_path):
-    from app.imports import read_targets
+    from app.targetfile import read_targets
 
     residents = [people.resident() for _ in range(3)]
     target_file = _target_csv(tmp_path / "targets.csv", residents)

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from app.core.lifecycle import RecordingStatus
 from app.core.nik import build_nik
 from app.core.resident import Resident
-from app.imports import open_targets
+from app.targetfile import open_targets
 from app.session import Session
 from app.store._util import to_utc_iso
 from app.store.outbox import Outbox

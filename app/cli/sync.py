@@ -16,7 +16,7 @@ Exit codes: 0 done; 1 the sync could not finish (one line on stderr starting
 ``jemput: ``); 2 usage; 130 cancelled with Ctrl+C (what was acknowledged stays
 acknowledged, the rest is sent next time).
 
-The lead wires these into ``app/cli.py`` with ``add_sync_commands(sub, parents=[common])``.
+Wired into `app.cli.parser` with ``add_sync_commands(sub, parents=[common])``.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import sys
 import time
 from typing import Any, Sequence
 
-EXIT_OK, EXIT_ERROR, EXIT_CANCELLED = 0, 1, 130
+from app.cli.common import EXIT_CANCELLED, EXIT_ERROR, EXIT_OK, CliError, open_store, profile_dir, warn
 
 
 def add_sync_commands(subparsers: Any, parents: Sequence[argparse.ArgumentParser] = ()) -> None:
@@ -59,14 +59,8 @@ def add_sync_commands(subparsers: Any, parents: Sequence[argparse.ArgumentParser
     p.set_defaults(func=run_register)
 
 
-def _warn(message: str) -> None:
-    print(f"jemput: {message}", file=sys.stderr)
-
-
 def _open(args: argparse.Namespace):  # noqa: ANN202
-    from app.cli import _data_dir, _open_store
-
-    return _open_store(_data_dir(_with_data(args)))
+    return open_store(profile_dir(_with_data(args)))
 
 
 def _with_data(args: argparse.Namespace) -> argparse.Namespace:
@@ -115,20 +109,19 @@ class _Progress:
 
 def run_sync(args: argparse.Namespace) -> int:
     """``jemput sync``; returns the exit code."""
-    from app.cli import CliError
     from sync.client import SyncPump, local_clock
 
     try:
         store = _open(args)
     except CliError as exc:
-        _warn(exc.message)
+        warn(exc.message)
         return exc.code
     tty = bool(sys.stderr and sys.stderr.isatty())
     progress = _Progress(args.progress if args.progress is not None else tty, tty)
     pump = SyncPump(store)
     try:
         if not pump.registered:
-            _warn("perangkat ini belum didaftarkan; jalankan dulu 'jemput register URL KODE'")
+            warn("perangkat ini belum didaftarkan; jalankan dulu 'jemput register URL KODE'")
             return EXIT_ERROR
         force = True
         while True:
@@ -137,7 +130,7 @@ def run_sync(args: argparse.Namespace) -> int:
             if report.acked or report.parked or report.error is None:
                 print(report.summary())
             if report.paused_reason:
-                _warn(report.paused_reason)
+                warn(report.paused_reason)
                 return EXIT_ERROR
             if report.error is None:
                 if args.until_done and pump.has_work(due_only=False):
@@ -147,7 +140,7 @@ def run_sync(args: argparse.Namespace) -> int:
                 return EXIT_OK
             if not args.until_done:
                 when = local_clock(report.next_attempt_at)
-                _warn(report.error + (f" Percobaan otomatis berikutnya pukul {when}." if when else ""))
+                warn(report.error + (f" Percobaan otomatis berikutnya pukul {when}." if when else ""))
                 return EXIT_ERROR
             when = local_clock(report.next_attempt_at)
             print(f"{report.error} Dicoba lagi pukul {when}.", file=sys.stderr, flush=True)
@@ -156,7 +149,7 @@ def run_sync(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         pump.abort()
         progress.clear()
-        _warn("dihentikan; rekaman yang belum diakui server dikirim lagi lain kali")
+        warn("dihentikan; rekaman yang belum diakui server dikirim lagi lain kali")
         return EXIT_CANCELLED
     finally:
         pump.close()
@@ -171,7 +164,7 @@ def _purge_after_sync(store) -> None:  # noqa: ANN001
     try:
         result = purge_by_setting(store, actor="cli")
     except StoreError as exc:
-        _warn(f"pembersihan data lama gagal: {exc.message}")
+        warn(f"pembersihan data lama gagal: {exc.message}")
         return
     if result is not None and result.recordings:
         print(result.summary())
@@ -193,13 +186,12 @@ def _sleep_until(pump, moment: str | None) -> None:  # noqa: ANN001
 
 def run_register(args: argparse.Namespace) -> int:
     """``jemput register URL KODE``; returns the exit code."""
-    from app.cli import CliError
     from sync.client import SyncError, SyncPump
 
     try:
         store = _open(args)
     except CliError as exc:
-        _warn(exc.message)
+        warn(exc.message)
         return exc.code
     pump = SyncPump(store)
     try:
@@ -209,15 +201,15 @@ def run_register(args: argparse.Namespace) -> int:
 
             path = Path(args.ca_bundle).expanduser().resolve()
             if not path.is_file():
-                _warn(f"berkas sertifikat tidak ditemukan: {path}")
+                warn(f"berkas sertifikat tidak ditemukan: {path}")
                 return EXIT_ERROR
             ca = str(path)
         info = pump.register(args.url, args.code, args.name, ca_bundle=ca)
     except ValueError as exc:
-        _warn(str(exc))
+        warn(str(exc))
         return EXIT_ERROR
     except SyncError as exc:
-        _warn(exc.message)
+        warn(exc.message)
         return EXIT_ERROR
     finally:
         pump.close()

@@ -25,7 +25,17 @@ import time
 from pathlib import Path
 from typing import Any, Sequence
 
-EXIT_OK = 0
+from app.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    CliError,
+    ask_passphrase,
+    number,
+    open_store,
+    profile_dir,
+    say,
+    size,
+)
 
 
 def add_backup_commands(subparsers: Any, parents: Sequence[argparse.ArgumentParser] = ()) -> None:
@@ -63,8 +73,6 @@ class _Progress:
         self._shown = 0
 
     def __call__(self, done: int, total: int) -> None:
-        from app.cli import _size
-
         fraction = done / total if total else 1.0
         if self.bar:
             now = time.monotonic()
@@ -73,7 +81,7 @@ class _Progress:
             self._last = now
             filled = int(round(fraction * self.width))
             text = (f"[{'#' * filled}{'-' * (self.width - filled)}] {fraction * 100:3.0f}%  "
-                    f"{_size(done)}/{_size(total)}")
+                    f"{size(done)}/{size(total)}")
             self.stream.write("\r" + text + " " * max(0, self._shown - len(text)))
             self._shown = len(text)
         else:
@@ -81,7 +89,7 @@ class _Progress:
             if quarter == self._quarter:
                 return
             self._quarter = quarter
-            self.stream.write(f"Menyalin… {quarter * 25}% ({_size(done)} dari {_size(total)})\n")
+            self.stream.write(f"Menyalin… {quarter * 25}% ({size(done)} dari {size(total)})\n")
         self.stream.flush()
 
     def finish(self) -> None:
@@ -92,7 +100,6 @@ class _Progress:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from app.cli import EXIT_USAGE, CliError, _data_dir, _number, _open_store, _say, _size
     from app.store.backup import backup_profile
 
     if args.keep is not None and args.keep < 0:
@@ -103,31 +110,30 @@ def cmd_backup(args: argparse.Namespace) -> int:
                        else f"tujuan cadangan harus sebuah folder: {dest}")
     show_bar = args.progress if args.progress is not None else bool(sys.stderr and sys.stderr.isatty())
     progress = _Progress(sys.stderr, bar=bool(show_bar))
-    with _open_store(_data_dir(args)) as store:
-        _say(f"Mencadangkan profil ke {dest} …", file=sys.stderr)
+    with open_store(profile_dir(args)) as store:
+        say(f"Mencadangkan profil ke {dest} …", file=sys.stderr)
         try:
             result = backup_profile(store, dest, progress=progress, keep=args.keep, actor="cli")
         finally:
             progress.finish()
-    _say(f"Cadangan tersimpan: {result.folder}")
-    _say(f"  {_number(result.recordings)} rekaman, {_number(result.media)} foto/tanda tangan, "
-         f"{_number(result.outbox)} dalam antrean kirim; {_size(result.total_bytes)}; "
+    say(f"Cadangan tersimpan: {result.folder}")
+    say(f"  {number(result.recordings)} rekaman, {number(result.media)} foto/tanda tangan, "
+         f"{number(result.outbox)} dalam antrean kirim; {size(result.total_bytes)}; "
          f"{_seconds(result.seconds)}")
-    _say("  Diperiksa: salinan terbuka dengan kunci profil, integrity_check ok, jumlah data sama.")
+    say("  Diperiksa: salinan terbuka dengan kunci profil, integrity_check ok, jumlah data sama.")
     if result.pruned:
-        _say(f"  {_number(len(result.pruned))} cadangan lama dihapus (--keep {args.keep}).")
-    _say(f"Buka langsung: jemput --data {result.folder}   Pulihkan: jemput restore {result.folder}")
-    _say("Cadangan dibuka dengan kata sandi profil saat ini. Simpan flashdisk terpisah dari laptop.")
+        say(f"  {number(len(result.pruned))} cadangan lama dihapus (--keep {args.keep}).")
+    say(f"Buka langsung: jemput --data {result.folder}   Pulihkan: jemput restore {result.folder}")
+    say("Cadangan dibuka dengan kata sandi profil saat ini. Simpan flashdisk terpisah dari laptop.")
     return EXIT_OK
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from app.cli import CliError, _data_dir, _number, _passphrase, _say
     from app.store.backup import restore_profile
     from app.store.database import profile_exists
 
     source = Path(args.source).expanduser().absolute()
-    data_dir = _data_dir(args).absolute()
+    data_dir = profile_dir(args).absolute()
     if not source.is_dir():
         raise CliError(f"folder cadangan tidak ditemukan: {source}")
     if not profile_exists(source):
@@ -135,12 +141,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if profile_exists(data_dir):  # before asking the passphrase
         raise CliError(f"sudah ada profil di {data_dir}; profil yang ada tidak ditimpa "
                        "(pilih folder lain dengan --data, atau buka cadangan langsung dengan --data SUMBER)")
-    passphrase = _passphrase(prompt="Kata sandi cadangan: ")
-    _say(f"Memulihkan {source} ke {data_dir} …", file=sys.stderr)
+    passphrase = ask_passphrase(prompt="Kata sandi cadangan: ")
+    say(f"Memulihkan {source} ke {data_dir} …", file=sys.stderr)
     result = restore_profile(source, data_dir, passphrase, actor="cli")
-    _say(f"Profil dipulihkan ke {result.data_dir}: {_number(result.recordings)} rekaman, "
-         f"{_number(result.media)} foto/tanda tangan, {_number(result.outbox)} dalam antrean kirim.")
-    _say(f"Buka dengan kata sandi yang sama: jemput --data {result.data_dir}")
+    say(f"Profil dipulihkan ke {result.data_dir}: {number(result.recordings)} rekaman, "
+         f"{number(result.media)} foto/tanda tangan, {number(result.outbox)} dalam antrean kirim.")
+    say(f"Buka dengan kata sandi yang sama: jemput --data {result.data_dir}")
     return EXIT_OK
 
 

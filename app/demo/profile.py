@@ -1,7 +1,7 @@
 """The demo profile: an encrypted profile filled with generated people, so the app looks alive.
 
 It holds the seed master data, one operator ("Operator Demo"), the generated
-residents of `app.demo` as the target list (BELUM REKAM), and a handful of
+residents of `app.demo.residents` as the target list (BELUM REKAM), and a handful of
 recordings: drafts, complete and queued ones (with placeholder photo and
 signature images drawn here, never real faces), and one whose NIK birth date
 differs from the form, confirmed by the operator with a reason.
@@ -27,11 +27,12 @@ from app.core.validation import ValidationContext, normalize_resident, validate_
 from app.store.database import Store, create_profile, open_profile, profile_exists
 from app.store.errors import StoreError
 
-from app.demo_passphrase import DEMO_PASSPHRASE  # noqa: E402 - re-exported
+from app.demo.passphrase import DEMO_PASSPHRASE  # noqa: F401 - re-exported
+
 DEMO_OPERATOR = "Operator Demo"
 DEMO_MIN_RECORDING_AGE = 16
 READY_KEY = "demo.ready"
-SEED_REGIONS = Path(__file__).resolve().parent.parent / "resources" / "regions" / "seed_cities.csv"
+SEED_REGIONS = Path(__file__).resolve().parent.parent.parent / "resources" / "regions" / "seed_cities.csv"
 
 # How many recordings of each kind the demo holds.
 DRAFTS = 3
@@ -95,7 +96,7 @@ def is_ready(store: Store) -> bool:
 
 def fill_demo(store: Store, *, count: int = 300, today: dt.date | None = None) -> None:
     """Put the demo content into `store` in one transaction; parts already there are kept."""
-    from app.demo import demo_residents, target_row
+    from app.demo.residents import demo_residents, target_row
     from app.store.operators import OperatorRepo
     from app.store.recordings import RecordingRepo
     from app.store.regions_store import import_regions_csv, load_region_index, region_count

@@ -1,0 +1,104 @@
+"""`jemput import-regions` and `import-targets`: master data and target lists, in one transaction each."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from app.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    CliError,
+    Rollback,
+    existing_file,
+    number,
+    open_store,
+    profile_dir,
+    say,
+    warn,
+)
+from app.cli.progress import ProblemPrinter, ProgressBar, progress_enabled, report_file
+
+
+def cmd_import_regions(args: argparse.Namespace) -> int:
+    from app.core.regions import RegionImportError, RegionIndex
+    from app.store.regions_store import replace_regions
+
+    path = existing_file(args.file)
+    problems: list[tuple[int, str]] = []
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            index = RegionIndex.from_csv(fh, errors=problems)
+    except UnicodeDecodeError:
+        raise CliError("berkas wilayah bukan teks UTF-8; simpan sebagai 'CSV UTF-8'") from None
+    except RegionImportError as exc:  # the header itself is wrong
+        line, reason = exc.problems[0]
+        raise CliError(f"baris {line}: {reason}") from None
+    for line, reason in problems[: args.max_errors]:
+        print(f"baris {line}: {reason}", file=sys.stderr)
+    if len(problems) > args.max_errors:
+        print(f"... dan {number(len(problems) - args.max_errors)} baris tidak valid lainnya", file=sys.stderr)
+    if len(index) == 0:
+        raise CliError("tidak ada baris wilayah yang sah; data master tidak diubah")
+    if problems and args.strict:
+        raise CliError(f"{number(len(problems))} baris tidak valid; dengan --strict data master tidak diubah")
+    with open_store(profile_dir(args)) as store:
+        count = replace_regions(store, index)
+    levels = index.counts_by_level()
+    detail = ", ".join(f"{number(n)} {level.label.lower()}" for level, n in levels.items())
+    say(f"Data master wilayah diganti: {number(count)} wilayah ({detail}); "
+         f"{number(len(problems))} baris tidak valid dilewati.")
+    return EXIT_OK
+
+
+def cmd_import_targets(args: argparse.Namespace) -> int:
+    from app.targetfile import open_targets
+    from app.store.regions_store import load_region_index
+    from app.store.targets import TargetRepo
+
+    path = existing_file(args.file)
+    if args.max_errors < 0:
+        raise CliError("--max-errors tidak boleh negatif", EXIT_USAGE)
+    bar = ProgressBar(sys.stderr, enabled=progress_enabled(args))
+    with report_file(args.errors_file) as report:
+        printer = ProblemPrinter(bar, args.max_errors, report)
+        # The header is checked before the (slow) unlock: a wrong file fails at once.
+        with open_targets(path, progress=bar.update, on_problem=printer) as target_file:
+            for note in target_file.notes:
+                warn(note)
+            with open_store(profile_dir(args)) as store:
+                regions = load_region_index(store)
+                if len(regions) == 0:
+                    warn("data master wilayah kosong: kode kelurahan hanya diperiksa bentuknya "
+                          "(impor dulu dengan 'jemput import-regions')")
+                else:
+                    target_file.regions = regions
+                store_problems: list[tuple[int, str]] = []
+                written = False
+                try:
+                    with store.transaction():
+                        inserted, updated = TargetRepo(store).upsert_many(
+                            target_file, source=path.name, errors=store_problems
+                        )
+                        bad = target_file.problem_count + len(store_problems)
+                        if args.dry_run or (args.strict and bad):
+                            raise Rollback()
+                    written = True
+                except Rollback:
+                    pass
+                finally:
+                    bar.finish()
+        printer.tail()
+    for ordinal, reason in store_problems:  # rows the checks passed but the store refused
+        warn(f"baris data sah ke-{ordinal} ditolak penyimpanan: {reason}")
+    summary = (f"{number(inserted)} baru, {number(updated)} diperbarui, "
+               f"{number(bad)} baris tidak valid dilewati (dari {number(target_file.rows_read)} baris data)")
+    if args.strict and bad:
+        raise CliError(f"{number(bad)} baris tidak valid; dengan --strict tidak ada yang disimpan")
+    if not written:
+        say(f"Uji coba, tidak ada yang disimpan: {summary}.")
+    else:
+        say(f"Impor selesai: {summary}.")
+    if target_file.rows_read == 0:
+        warn("berkas tidak berisi baris data (hanya baris judul)")
+    return EXIT_OK
