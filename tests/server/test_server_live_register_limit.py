@@ -18,7 +18,9 @@ from requests.adapters import HTTPAdapter
 from sync import protocol
 from sync.server import db
 
-from serverkit import LiveServer, run_cli, start_server, stop_server
+from serverkit import LiveServer
+from support.server import prepare_server_data, start_server
+from support.server import server_cli as run_cli
 
 MAX_FAILURES = 3
 WINDOW_S = 2.0
@@ -53,13 +55,12 @@ pytestmark = pytest.mark.skipif(not _loopback_aliases_work(),
 @pytest.fixture(scope="module")
 def limited_server(tmp_path_factory, seed_regions_csv):
     data = tmp_path_factory.mktemp("limit-server")
-    run_cli("import-regions", "--data", data, seed_regions_csv)
-    proc, url, log = start_server(data, "--register-max-failures", str(MAX_FAILURES),
-                                  "--register-window", str(WINDOW_S))
-    server = LiveServer(url, data, log, proc, iter(()))
+    prepare_server_data(data, regions=seed_regions_csv)
+    server = start_server(data, "--register-max-failures", str(MAX_FAILURES),
+                          "--register-window", str(WINDOW_S), server_class=LiveServer)
     yield server
-    stop_server(proc)
-    server.engine.dispose()
+    server.stop()
+    server.dispose()
 
 
 class _Laptop:

@@ -24,7 +24,7 @@ from app.core.values import JenisKelamin, StatusPerkawinan
 from app.ui import i18n
 from app.ui.finding_texts import TEMPLATES, finding_text, templates
 
-from ui_support import capture_cases
+from support.capture import capture_cases
 
 ROOT = Path(__file__).resolve().parents[2]
 RECORDING_DATE = dt.date(2025, 11, 25)
