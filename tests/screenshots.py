@@ -7,14 +7,13 @@ platform unless a DISPLAY (e.g. Xvfb) is given. Output: resources/screenshots/.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.ui.app import make_app  # noqa: E402
 from app.ui.main_window import AppWindow  # noqa: E402
+from support.server import prepare_server_data, start_server  # noqa: E402
 
 OUT = Path(os.environ.get("JEMPUT_SCREENSHOTS", ROOT / "resources" / "screenshots"))
 SIZE = (1366, 768)
@@ -43,25 +43,10 @@ def shoot(app, window, name: str) -> Path:
     return path
 
 
-def start_server(data: Path) -> tuple[subprocess.Popen, str, str]:
-    """A real jemput-server on 127.0.0.1 (free port) with the seed regions; its URL and a code."""
-    cli = [sys.executable, "-m", "sync.server.cli"]
-    data.mkdir(parents=True, exist_ok=True)
-    subprocess.run([*cli, "import-regions", "--data", str(data), str(ROOT / "resources" / "regions" /
-                                                                      "seed_cities.csv")], check=True,
-                   capture_output=True)
-    out = subprocess.run([*cli, "add-device", "--data", str(data), "--name", "Tim Demo", "--area", "13.72"],
-                         check=True, capture_output=True, text=True).stdout
-    code = out.strip().splitlines()[-1]
-    proc = subprocess.Popen([*cli, "run", "--data", str(data), "--host", "127.0.0.1", "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    line = proc.stdout.readline()
-    return proc, line.split()[-1], code
-
-
 def synced(app, window, server_data: Path) -> None:
     """Antrian & Sinkron after registering with a real server and one sync."""
-    proc, url, code = start_server(server_data)
+    server = start_server(prepare_server_data(server_data))
+    url, code = server.url, server.enrollment_code("13.72", "Tim Demo")
     try:
         page = window.main.queue
         window.main.nav.setCurrentRow(3)
@@ -76,8 +61,8 @@ def synced(app, window, server_data: Path) -> None:
         shoot(app, window, "05b-antrian-sinkron-terkirim")
     finally:
         window.sync_worker.stop()
-        proc.terminate()
-        proc.wait(10)
+        server.stop()
+        server.dispose()
 
 
 def english_form(app, window) -> None:

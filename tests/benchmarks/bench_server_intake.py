@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))  # people_support
+sys.path.insert(0, str(ROOT / "tests"))  # support
 sys.path.insert(0, str(ROOT / "tests" / "server"))
 
 import random  # noqa: E402
@@ -38,7 +38,8 @@ from sync.server.intake import Intake, check_payload  # noqa: E402
 from sync.server.media_store import MediaStore  # noqa: E402
 from sync.server.regions_cache import RegionCache  # noqa: E402
 
-from serverkit import People, make_recording, run_cli, start_server, stop_server  # noqa: E402
+from serverkit import People, make_recording  # noqa: E402
+from support.server import prepare_server_data, start_server  # noqa: E402
 
 RECORDS = 2000
 BATCH = 100
@@ -106,8 +107,8 @@ def main() -> int:
         validation = [bench_validation(items, regions) for _ in range(RUNS)]
         in_process = [bench_in_process(_fresh(items), tmp, run) for run in range(RUNS)]
         data = tmp / "server"
-        run_cli("import-regions", "--data", data, SEED)
-        proc, url, _log = start_server(data, "--no-access-log")
+        server = start_server(prepare_server_data(data, regions=SEED), "--no-access-log")
+        url = server.url
         try:
             code = admin.add_device(db.make_engine(f"sqlite:///{data / 'jemput-server.db'}"), "bench", "13.72")
             import requests
@@ -116,7 +117,7 @@ def main() -> int:
                                   headers={protocol.PROTOCOL_HEADER: "1.0"}, timeout=30).json()["token"]
             http = [bench_http(_fresh(items), url, token) for _ in range(RUNS)]
         finally:
-            stop_server(proc)
+            server.stop()
     figures["validation_only_per_s"] = round(statistics.median(validation), 1)
     figures["intake_in_process_per_s"] = round(statistics.median(in_process), 1)
     figures["intake_http_per_s"] = round(statistics.median(http), 1)

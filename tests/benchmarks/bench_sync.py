@@ -43,7 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "sync"))
-sys.path.insert(0, str(ROOT / "tests"))  # people_support
+sys.path.insert(0, str(ROOT / "tests"))  # support
 sys.path.insert(0, str(ROOT / "tests" / "server"))
 sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
 
@@ -57,7 +57,9 @@ from faultproxy import ThrottleProxy  # noqa: E402
 from sync import protocol  # noqa: E402
 from sync.client import SyncPump, build_payload  # noqa: E402
 from sync.protocol import build_item  # noqa: E402
-from sync_support import FAST_KDF, PASSPHRASE, People, photo_jpeg, prepare_server_data, signature_png, start_server  # noqa: E402
+from support.profiles import FAST_KDF, PASSPHRASE  # noqa: E402
+from support.server import prepare_server_data, start_server  # noqa: E402
+from sync_support import People, photo_jpeg, signature_png  # noqa: E402
 
 LOOPBACK_RECORDS = 500
 THROTTLED_RECORDS = 50

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-# Load cases.py under a unique module name (tests/ has no packages; avoid clashes).
-_spec = importlib.util.spec_from_file_location("capture_cases", Path(__file__).with_name("cases.py"))
-assert _spec is not None and _spec.loader is not None
-capture_cases = importlib.util.module_from_spec(_spec)
-sys.modules["capture_cases"] = capture_cases
-_spec.loader.exec_module(capture_cases)
+from support.capture import capture_cases as _load_cases
+
+capture_cases = _load_cases()
 
 
 @pytest.fixture(scope="session")

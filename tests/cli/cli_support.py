@@ -11,12 +11,8 @@ import sys
 from pathlib import Path
 
 from app.store.database import open_profile
-from app.store.keys import KdfParams
+from support.profiles import PASSPHRASE, ROOT, SEED_REGIONS
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED_REGIONS = ROOT / "resources" / "regions" / "seed_cities.csv"
-PASSPHRASE = "kata-sandi-uji-cli"
-FAST_KDF = KdfParams(time_cost=1, memory_cost=1024, parallelism=1)
 TODAY = dt.date(2026, 3, 1)
 HEADER = ["nik", "nama", "tanggal_lahir", "jenis_kelamin", "alamat", "rt", "rw", "kelurahan_kode", "status_ktp"]
 

@@ -1,23 +1,16 @@
-"""CLI fixtures: one encrypted profile per worker (cheap KDF), copied per test; file builders.
+"""CLI fixtures: the `support` template profile with an operator and the seed master
+data (cheap KDF, copied per test), the passphrase in the environment, `main` in-process.
 
-The real KDF is slow on purpose; the template is created with cheap argon2id
-parameters through the store API (the parameters live in profile.json, so the
-CLI opens the copies quickly). `init` and `demo` tests use the real KDF.
+`init` and `demo` tests use the real KDF.
 People in the files are generated (`app.demo`, faker id_ID), never real.
 """
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-from app.store.database import create_profile
-from app.store.operators import OperatorRepo
-from app.store.regions_store import import_regions_csv
-from app.store.settings import Settings
-from cli_support import FAST_KDF, PASSPHRASE, SEED_REGIONS, TODAY
+from cli_support import SEED_REGIONS, TODAY
+from support.profiles import PASSPHRASE
 
 
 @pytest.fixture(scope="session")
@@ -29,21 +22,8 @@ def people() -> list[dict]:
 
 
 @pytest.fixture(scope="session")
-def template_profile(tmp_path_factory) -> Path:
-    directory = tmp_path_factory.mktemp("cli-template") / "profile"
-    with create_profile(directory, PASSPHRASE, kdf_params=FAST_KDF) as store:
-        with SEED_REGIONS.open(encoding="utf-8") as fh:
-            import_regions_csv(store, fh)
-        OperatorRepo(store).create("Operator Uji")
-        Settings(store).set("min_recording_age", 16)
-    return directory
-
-
-@pytest.fixture
-def profile_dir(template_profile, tmp_path) -> Path:
-    directory = tmp_path / "profile"
-    shutil.copytree(template_profile, directory)
-    return directory
+def profile_options() -> dict:
+    return {"operator": "Operator Uji", "regions": SEED_REGIONS}
 
 
 @pytest.fixture

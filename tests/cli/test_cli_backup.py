@@ -9,7 +9,8 @@ from app.demo import demo_residents
 from app.store.backup import list_backups
 from app.store.database import open_profile
 from app.store.recordings import Recording, RecordingRepo
-from cli_support import PASSPHRASE, TODAY, file_digests, run_cli
+from cli_support import TODAY, file_digests, run_cli
+from support.profiles import PASSPHRASE
 
 
 @pytest.fixture

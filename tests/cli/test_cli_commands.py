@@ -29,7 +29,8 @@ from app.store.recordings import MediaItem, Recording, RecordingRepo
 from app.store.regions_store import region_count
 from app.store.settings import Settings
 from app.store.targets import TargetRepo
-from cli_support import FAST_KDF, PASSPHRASE, ROOT, TODAY, file_digests, open_store, run_cli
+from cli_support import ROOT, TODAY, file_digests, open_store, run_cli
+from support.profiles import FAST_KDF, PASSPHRASE
 
 
 # -- init -----------------------------------------------------------------------

@@ -15,7 +15,8 @@ import pytest
 
 from app.store.regions_store import region_count
 from app.store.targets import TargetRepo
-from cli_support import HEADER, PASSPHRASE, ROOT, as_cells, file_digests, open_store, run_cli, write_csv
+from cli_support import HEADER, ROOT, as_cells, file_digests, open_store, run_cli, write_csv
+from support.profiles import PASSPHRASE
 
 
 def _count(profile_dir) -> int:

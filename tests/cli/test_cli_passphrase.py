@@ -12,7 +12,8 @@ import pytest
 
 from app.store.audit import AuditLog
 from app.store.errors import WrongPassphrase
-from cli_support import PASSPHRASE, ROOT, file_digests, open_store, run_cli
+from cli_support import ROOT, file_digests, open_store, run_cli
+from support.profiles import PASSPHRASE
 
 NEW = "sandi-baru-yang-panjang"
 

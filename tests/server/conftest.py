@@ -14,18 +14,8 @@ from faker import Faker
 from app.core.regions import RegionIndex, RegionLevel
 from sync import protocol
 
-from serverkit import (
-    LIVE_CHUNK,
-    LIVE_MAX_MEDIA,
-    DeviceClient,
-    LiveServer,
-    People,
-    Recording,
-    make_recording,
-    run_cli,
-    start_server,
-    stop_server,
-)
+from serverkit import LIVE_CHUNK, LIVE_MAX_MEDIA, DeviceClient, LiveServer, People, Recording, make_recording
+from support.server import prepare_server_data, start_server
 
 
 @pytest.fixture(scope="session")
@@ -58,7 +48,6 @@ def live_server(tmp_path_factory, seed_regions_csv: Path, region_index: RegionIn
     """
     data = tmp_path_factory.mktemp("jemput-server")
     database = os.environ.get("JEMPUT_TEST_POSTGRES_URL")
-    extra: list[str] = []
     if database:
         import sqlalchemy as sa
 
@@ -66,17 +55,15 @@ def live_server(tmp_path_factory, seed_regions_csv: Path, region_index: RegionIn
         with engine.begin() as conn:
             conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
         engine.dispose()
-        extra = ["--database-url", database]
-    run_cli("import-regions", "--data", data, *extra, seed_regions_csv)
-    proc, url, log = start_server(data, "--max-chunk-bytes", str(LIVE_CHUNK), *extra,
-                                  "--max-media-bytes", str(LIVE_MAX_MEDIA), "--max-batch-items", "50")
+    prepare_server_data(data, *(["--database-url", database] if database else []), regions=seed_regions_csv)
     kecamatan = [r.kode for r in region_index if r.level is RegionLevel.KECAMATAN
                  and region_index.children(r.kode)]
-    server = LiveServer(url, data, log, proc, iter(kecamatan[::-1]), database)
+    server = start_server(data, "--max-chunk-bytes", str(LIVE_CHUNK), "--max-media-bytes", str(LIVE_MAX_MEDIA),
+                          "--max-batch-items", "50", database_url=database or None,
+                          server_class=LiveServer, areas=iter(kecamatan[::-1]))
     yield server
-    stop_server(proc)
-    if hasattr(server, "_engine"):
-        server._engine.dispose()
+    server.stop()
+    server.dispose()
 
 
 @pytest.fixture

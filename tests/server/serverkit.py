@@ -1,42 +1,28 @@
 """Helpers for the server tests: generated residents (faker id_ID, NIKs built to
-match), recordings, a device client over real HTTP, starting/stopping the real
-`jemput-server run` process and running its admin commands."""
+match), recordings, a device client over real HTTP, and `LiveServer` (the real
+`jemput-server run` process of `support.server` with devices and areas to hand out)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import random
-import subprocess
-import sys
-import time
 import uuid as uuidlib
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
 from typing import Any
 
 import requests
 from faker import Faker
 
 from app.core.regions import RegionIndex
-from people_support import GeneratedPeople
+from support.people import GeneratedPeople
+from support.server import ServerProcess
 from sync import protocol
 from sync.protocol import MediaKind, RecordingPayload, build_item, media_descriptor
 
-BIN = Path(sys.executable).parent
-SERVER_CMD = [str(BIN / "jemput-server")] if (BIN / "jemput-server").exists() else [
-    sys.executable, "-m", "sync.server.cli"]
 RECORDING_DATE = dt.date(2025, 11, 20)
 LIVE_CHUNK = 64 * 1024
 LIVE_MAX_MEDIA = 2 * 1024 * 1024
-
-
-def run_cli(*args: str | Path, check: bool = True) -> subprocess.CompletedProcess:
-    """Run ``jemput-server ARGS`` and return the finished process (text output)."""
-    proc = subprocess.run([*SERVER_CMD, *map(str, args)], capture_output=True, text=True, timeout=60)
-    if check and proc.returncode != 0:
-        raise AssertionError(f"jemput-server {args[0]} gagal ({proc.returncode}): {proc.stderr}")
-    return proc
 
 
 # --------------------------------------------------------------------------- people
@@ -149,32 +135,10 @@ class DeviceClient:
 
 
 @dataclass
-class LiveServer:
-    url: str
-    data: Path
-    log: Path
-    proc: subprocess.Popen
-    areas: Any
-    database_url: str | None = None
+class LiveServer(ServerProcess):
+    """The real server process, with registered devices and fresh areas to hand out."""
 
-    @property
-    def engine(self):
-        from sync.server import db
-
-        if not hasattr(self, "_engine"):
-            self._engine = db.make_engine(self.database_url or f"sqlite:///{self.data / 'jemput-server.db'}")
-        return self._engine
-
-    @property
-    def cli_args(self) -> list[str]:
-        """``--data`` (and ``--database-url``) for admin commands on this server."""
-        args = ["--data", str(self.data)]
-        return args + ["--database-url", self.database_url] if self.database_url else args
-
-    def enrollment_code(self, area: str, name: str = "Tim uji") -> str:
-        from sync.server import admin
-
-        return admin.add_device(self.engine, name, area).enrollment_code
+    areas: Any = field(default_factory=lambda: iter(()))
 
     def register(self, code: str, **extra: Any) -> requests.Response:
         return requests.post(self.url + protocol.Paths.REGISTER,
@@ -190,37 +154,6 @@ class LiveServer:
     def fresh_area(self) -> str:
         """A kecamatan no other test of this worker uses."""
         return next(self.areas)
-
-
-def start_server(data: Path, *extra: str, timeout: float = 30) -> tuple[subprocess.Popen, str, Path]:
-    """Start ``jemput-server run`` on a free port; return (process, base URL, log path)."""
-    log_path = data / "server.log"
-    log = open(log_path, "wb")
-    proc = subprocess.Popen(
-        [*SERVER_CMD, "run", "--data", str(data), "--host", "127.0.0.1", "--port", "0", *extra],
-        stdout=log, stderr=subprocess.STDOUT,
-    )
-    log.close()
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        text = log_path.read_text(encoding="utf-8", errors="replace")
-        for line in text.splitlines():
-            if line.startswith("jemput-server siap di "):
-                return proc, line.split()[-1], log_path
-        if proc.poll() is not None:
-            raise AssertionError(f"server berhenti saat mulai:\n{text}")
-        time.sleep(0.02)
-    proc.kill()
-    raise AssertionError("server tidak siap dalam waktu")
-
-
-def stop_server(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=5)
 
 
 # --------------------------------------------------------------------------- in-process app

@@ -13,7 +13,7 @@ from sync import protocol
 from sync.server.app import create_app
 from sync.server.settings import Settings
 
-from serverkit import run_cli
+from support.server import server_cli as run_cli
 
 HEADER = ["nik", "nama", "tanggal_lahir", "jenis_kelamin", "alamat", "rt", "rw", "kelurahan_kode"]
 

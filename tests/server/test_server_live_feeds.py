@@ -8,7 +8,7 @@ from pathlib import Path
 from sync import protocol
 from sync.server import admin
 
-from serverkit import run_cli
+from support.server import server_cli as run_cli
 
 
 def test_status_feed_returns_changes_after_the_cursor(live_server, recording, people):

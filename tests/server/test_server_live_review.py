@@ -17,7 +17,8 @@ from sync import protocol
 from sync.protocol import ReasonCodes, RecordingPayload
 from sync.server import admin, db, review
 
-from serverkit import DeviceClient, Recording, make_recording, run_cli
+from serverkit import DeviceClient, Recording, make_recording
+from support.server import server_cli as run_cli
 
 
 def _named_device(live_server, name: str, area: str = "13.72") -> DeviceClient:

@@ -1,12 +1,16 @@
 """`AttemptLimiter`: the sliding window, forgiveness of successes, bounded memory,
-and no attempt slipping past the limit when many threads ask at once."""
+and no attempt slipping past the limit when many threads ask at once; the server's
+registration held until its window passes, on a hand-wound clock (no sleeping)."""
 
 from __future__ import annotations
 
 import threading
 
 import pytest
+import sqlalchemy as sa
 
+from sync import protocol
+from sync.server import admin, db
 from sync.server.ratelimit import Attempt, AttemptLimiter
 
 
@@ -83,3 +87,34 @@ def test_concurrent_attempts_never_exceed_the_limit():
 def test_bad_settings_are_refused(attempts, window):
     with pytest.raises(ValueError):
         AttemptLimiter(attempts, window)
+
+
+def test_the_server_refuses_a_correct_code_until_the_window_passes(app, client):
+    clock = Clock()
+    app.state.register_limiter = AttemptLimiter(3, 600, clock=clock)  # what create_app builds, on this clock
+    code = admin.add_device(app.state.engine, "Tim sabar", "13.72").enrollment_code
+    for n in range(3):
+        r = client.post(protocol.Paths.REGISTER, json={"enrollment_code": f"SALA-H{n:03d}-KODE"})
+        assert r.status_code == 403 and r.json()["code"] == protocol.Problems.ENROLLMENT_INVALID.code
+        clock.now += 1
+
+    r = client.post(protocol.Paths.REGISTER, json={"enrollment_code": code})
+    assert r.status_code == 429, r.text
+    assert r.headers["Retry-After"] == "597"  # until the first failure (at 1000 s) leaves the window
+    body = r.json()
+    assert body["code"] == protocol.Problems.ENROLLMENT_RATE_LIMITED.code == "429.1"
+    assert body["details"] == {"retry_after": 597}
+    assert "Terlalu banyak percobaan kode pendaftaran" in body["message"] and "597 detik" in body["message"]
+    assert "Too many enrollment code attempts" in body["message_en"]
+    # not even looked at: the code is still unspent
+    with app.state.engine.connect() as conn:
+        row = conn.execute(sa.select(db.devices.c.enrolled_at, db.devices.c.enroll_code_sha256)
+                           .where(db.devices.c.name == "Tim sabar")).one()
+    assert row.enrolled_at is None and row.enroll_code_sha256 is not None
+
+    clock.now += 596
+    assert client.post(protocol.Paths.REGISTER, json={"enrollment_code": code}).status_code == 429
+    clock.now += 1  # the first failure has left the window
+    r = client.post(protocol.Paths.REGISTER, json={"enrollment_code": code})
+    assert r.status_code == 201, r.text
+    assert r.json()["name"] == "Tim sabar"

@@ -14,7 +14,8 @@ from sync import protocol
 from sync.protocol import payload_sha256
 from sync.server.app import openapi_document
 
-from serverkit import LiveServer, run_cli, start_server, stop_server
+from serverkit import LiveServer
+from support.server import prepare_server_data, start_server
 
 # Loaded from the document, which needs no database; the requests go to the
 # module's own server. (schemathesis.pytest.from_fixture fails on pytest 9.)
@@ -41,14 +42,13 @@ def _bundle_bytes(_ctx, value) -> bytes:  # noqa: ANN001
 @pytest.fixture(scope="module")
 def fuzz_server(tmp_path_factory, seed_regions_csv):
     data = tmp_path_factory.mktemp("fuzz-server")
-    run_cli("import-regions", "--data", data, seed_regions_csv)
-    proc, url, log = start_server(data, "--max-chunk-bytes", "8192", "--no-access-log")
-    server = LiveServer(url, data, log, proc, iter(()))
+    prepare_server_data(data, regions=seed_regions_csv)
+    server = start_server(data, "--max-chunk-bytes", "8192", "--no-access-log", server_class=LiveServer)
     token = server.device("13.72").token
-    yield url, token, log
-    stop_server(proc)
-    server.engine.dispose()
-    text = log.read_text(encoding="utf-8", errors="replace")
+    yield server.url, token, server.log
+    server.stop()
+    server.dispose()
+    text = server.log.read_text(encoding="utf-8", errors="replace")
     assert "Traceback" not in text and "kesalahan internal" not in text, text[-3000:]
 
 

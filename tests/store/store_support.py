@@ -1,4 +1,4 @@
-"""Helpers for the store tests and the crash writer: cheap KDF, profiles at a schema version, generated people.
+"""Helpers for the store tests and the crash writer: profiles at a schema version, generated people.
 
 People come from faker id_ID, never real ones. Imported by tests/store/conftest.py,
 the tests, and run by tests/store/crash_writer.py.
@@ -18,14 +18,12 @@ from app.core.lifecycle import RecordingStatus
 from app.core.resident import Resident
 from app.core.values import Agama, GolonganDarah, JenisKelamin, Pekerjaan, Pendidikan, StatusPerkawinan
 from app.store.database import connect
-from app.store.keys import KdfParams, derive_key, new_salt
+from app.store.keys import derive_key, new_salt
 from app.store.media import MediaItem
 from app.store.migrations import build_at_version
 from app.store.profile import ProfileInfo, db_path, write_profile
 from app.store.recordings import Recording
-
-PASSPHRASE = "kopi-susu-panas-2024"
-FAST_KDF = KdfParams(time_cost=1, memory_cost=1024, parallelism=1)
+from support.profiles import FAST_KDF, PASSPHRASE
 
 # Palembang, kecamatan Ilir Barat Dua, kelurahan Tiga-puluh-lima Ilir (seed master data).
 KELURAHAN = ("16", "71", "01", "1001")

@@ -23,7 +23,9 @@ from app.store.errors import StoreError, WrongPassphrase
 from app.store.media import MediaItem
 from app.store.passphrase import change_passphrase
 from app.store.recordings import RecordingRepo
-from store_support import PASSPHRASE, make_media, make_recording
+from support.polling import wait_until
+from support.profiles import PASSPHRASE
+from store_support import make_media, make_recording
 
 CRASHER = Path(__file__).with_name("backup_crasher.py")
 MOMENT = dt.datetime(2026, 3, 1, 10, 15, 30)
@@ -74,16 +76,13 @@ def test_backup_while_another_thread_saves_is_a_consistent_verified_snapshot(sto
         if 0 < done < total and not during_copy:
             # Hold the copy until the other thread has committed more: the app keeps working.
             before = len(saved)
-            deadline = time.monotonic() + 10
-            while len(saved) < before + 5 and time.monotonic() < deadline:
-                time.sleep(0.005)
+            wait_until(lambda: len(saved) >= before + 5, timeout=10, interval=0.005)
             during_copy.append(len(saved) - before)
 
     thread = threading.Thread(target=writer)
     thread.start()
     try:
-        while len(saved) < 3:
-            time.sleep(0.005)
+        assert wait_until(lambda: len(saved) >= 3 or failures, timeout=60, interval=0.005), "no save in 60 s"
         result = backup_profile(store, usb, progress=progress, now=MOMENT)
     finally:
         stop.set()

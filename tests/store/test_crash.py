@@ -13,7 +13,7 @@ from pathlib import Path
 from app.store.database import open_profile
 from app.store.outbox import Outbox
 from app.store.recordings import RecordingRepo
-from store_support import PASSPHRASE
+from support.profiles import PASSPHRASE
 
 WRITER = Path(__file__).with_name("crash_writer.py")
 COMMITS_BEFORE_KILL = 40

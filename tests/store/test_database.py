@@ -23,7 +23,8 @@ from app.store.keys import DEFAULT_KDF_PARAMS, KdfParams, derive_key
 from app.store.profile import db_path, profile_path
 from app.store.recordings import RecordingRepo
 
-from store_support import FAST_KDF, PASSPHRASE, make_media, make_recording
+from support.profiles import FAST_KDF, PASSPHRASE
+from store_support import make_media, make_recording
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 

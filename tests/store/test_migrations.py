@@ -19,7 +19,8 @@ from app.store.migrations import LATEST_VERSION, NAMES
 from app.store.profile import db_path, profile_path, read_profile
 from app.store.recordings import RecordingRepo, reasons_to_json
 from app.store.targets import TargetRepo
-from store_support import PASSPHRASE, make_profile_at_version, make_resident
+from support.profiles import PASSPHRASE
+from store_support import make_profile_at_version, make_resident
 
 EXPECTED_TABLES = {
     "operators", "recordings", "media", "outbox", "settings", "audit", "regions", "targets", "targets_fts",

@@ -22,7 +22,8 @@ from app.store.passphrase import begin_change, change_passphrase, finish_change,
 from app.store.profile import db_path, profile_path, read_profile
 from app.store.recordings import RecordingRepo
 from app.store.settings import Settings
-from store_support import FAST_KDF, PASSPHRASE, make_media, make_profile_at_version, make_recording
+from support.profiles import FAST_KDF, PASSPHRASE
+from store_support import make_media, make_profile_at_version, make_recording
 
 NEW = "teh-manis-dingin-2025"
 CRASHER = Path(__file__).with_name("rekey_crasher.py")

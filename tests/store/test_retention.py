@@ -29,7 +29,8 @@ from app.store.retention import (
 from app.store.settings import Settings
 from app.store.targets import TargetRepo
 from app.store._util import to_utc_iso
-from store_support import PASSPHRASE, make_media, make_resident
+from support.profiles import PASSPHRASE
+from store_support import make_media, make_resident
 
 S = RecordingStatus
 NOW = dt.datetime(2026, 3, 1, 8, 0, tzinfo=dt.timezone.utc)

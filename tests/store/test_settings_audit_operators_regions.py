@@ -11,7 +11,7 @@ from app.store.errors import NotFound, StoreError
 from app.store.operators import OperatorRepo
 from app.store.regions_store import import_regions_csv, load_region_index, region_count, replace_regions
 from app.store.settings import Settings
-from store_support import PASSPHRASE
+from support.profiles import PASSPHRASE
 
 
 def test_settings_round_trip_and_survive_reopen(store):

@@ -9,7 +9,8 @@ from app.store.audit import AuditLog
 from app.store.database import open_profile
 from app.store.recordings import Recording, RecordingRepo
 from app.store.targets import TargetRepo
-from store_support import PASSPHRASE, make_resident
+from support.profiles import PASSPHRASE
+from store_support import make_resident
 
 KEL_A = "16.71.01.1001"
 KEL_B = "16.71.02.1003"

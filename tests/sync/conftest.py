@@ -1,34 +1,31 @@
-"""Sync fixtures: encrypted profiles (cheap KDF, built once per worker and copied),
+"""Sync fixtures: laptop profiles (the `support` template with an operator, copied per call),
 generated people, and real `jemput-server` processes on 127.0.0.1."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import zlib
-from pathlib import Path
 
 import pytest
 
 from app.session import Session
-from sync_support import AREA, FAST_KDF, PASSPHRASE, People, Server, make_pump, prepare_server_data, start_server
+from support.profiles import PASSPHRASE
+from support.server import ServerProcess, prepare_server_data, start_server
+from sync_support import AREA, People, make_pump
 
 
 @pytest.fixture(scope="session")
-def template_profile(tmp_path_factory) -> Path:
-    directory = tmp_path_factory.mktemp("sync-template") / "profile"
-    Session.create(directory, PASSPHRASE, operator="Operator Uji", kdf_params=FAST_KDF).close()
-    return directory
+def profile_options() -> dict:
+    return {"operator": "Operator Uji"}
 
 
 @pytest.fixture
-def new_session(template_profile, tmp_path):
+def new_session(profile_templates, profile_options, tmp_path):
     """Factory: a fresh unlocked profile (a laptop) per call."""
     opened: list[Session] = []
 
     def make(name: str = "laptop") -> Session:
-        directory = tmp_path / f"profile-{name}-{len(opened)}"
-        shutil.copytree(template_profile, directory)
+        directory = profile_templates.copy(tmp_path / f"profile-{name}-{len(opened)}", **profile_options)
         session = Session.open(directory, PASSPHRASE)
         opened.append(session)
         return session
@@ -50,23 +47,21 @@ def people(request) -> People:
 
 
 @pytest.fixture(scope="module")
-def module_server(tmp_path_factory) -> Server:
+def module_server(tmp_path_factory) -> ServerProcess:
     """One real server per test module (tests isolate by device)."""
-    data = prepare_server_data(tmp_path_factory.mktemp("jemput-server"))
-    server = start_server(data)
+    server = start_server(prepare_server_data(tmp_path_factory.mktemp("jemput-server")))
     yield server
     server.stop()
     server.dispose()
 
 
 @pytest.fixture
-def server(tmp_path) -> Server:
+def server(tmp_path) -> ServerProcess:
     """A real server of this test alone (it may be killed, restarted, revoked...)."""
-    data = prepare_server_data(tmp_path / "server")
-    holder = {"server": start_server(data)}
-    yield holder["server"]
-    holder["server"].stop()
-    holder["server"].dispose()
+    server = start_server(prepare_server_data(tmp_path / "server"))
+    yield server
+    server.stop()
+    server.dispose()
 
 
 @pytest.fixture
@@ -74,7 +69,7 @@ def registered(session):
     """Factory: register `sess` (default: `session`) with `srv`; returns a pump with fast retries."""
     pumps = []
 
-    def make(srv: Server, sess: Session | None = None, *, url: str | None = None, **kw):
+    def make(srv: ServerProcess, sess: Session | None = None, *, url: str | None = None, **kw):
         sess = sess or session
         pump = make_pump(sess.store, **kw)
         pump.register(url or srv.url, srv.enrollment_code(area=AREA), "laptop-uji")

@@ -1,21 +1,13 @@
-"""Helpers for the sync tests and the sync benchmark: cheap-KDF profiles, generated
-people (faker id_ID, NIKs built to match), real JPEG photos and PNG signatures
-(OpenCV), and the real ``jemput-server`` process (start on a free or given
-port, stop, SIGKILL, admin commands, ``status --json``)."""
+"""Helpers for the sync tests and the sync benchmark: generated people (faker id_ID,
+NIKs built to match), real JPEG photos and PNG signatures (OpenCV), recordings in
+the outbox, and sync pumps with fast retries. The server process is `support.server`."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
-import os
 import random
-import signal
-import subprocess
-import sys
-import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import cv2
@@ -25,22 +17,15 @@ from faker import Faker
 from app.core.lifecycle import RecordingStatus
 from app.core.regions import RegionIndex
 from app.core.resident import Resident
-from app.store.keys import KdfParams
 from app.store.media import MediaItem
 from app.store.recordings import Recording, RecordingRepo
-from people_support import GeneratedPeople
+from support.people import GeneratedPeople
+from support.profiles import ROOT, SEED_REGIONS
+from support.server import DEFAULT_AREA
 from sync.client import RetryPolicy, SyncPump, Timeouts
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED_REGIONS = ROOT / "resources" / "regions" / "seed_cities.csv"
 FACES = sorted((ROOT / "tests" / "data" / "faces").glob("*.jpg"))
-BIN = Path(sys.executable).parent
-SERVER_CMD = [str(BIN / "jemput-server")] if (BIN / "jemput-server").exists() else [
-    sys.executable, "-m", "sync.server.cli"]
-
-PASSPHRASE = "kopi-susu-panas-2024"
-FAST_KDF = KdfParams(time_cost=1, memory_cost=1024, parallelism=1)
-AREA = "16.71"  # Kota Palembang (seed master data)
+AREA = DEFAULT_AREA  # Kota Palembang (seed master data)
 
 FAST_POLICY = RetryPolicy(attempts=3, initial_wait=0.02, max_wait=0.1, backoff_base=0.2, backoff_cap=1.0)
 FAST_TIMEOUTS = Timeouts(probe=2.0, connect=2.0, read=15.0)
@@ -142,131 +127,8 @@ def record(store, people: People, *, media: list[MediaItem] | None = None, resid
     return RecordingRepo(store).get(rec.uuid)
 
 
-# --------------------------------------------------------------------------- the server
-
-
-@dataclass
-class Server:
-    """A running ``jemput-server run`` process."""
-
-    data: Path
-    proc: subprocess.Popen
-    url: str
-    port: int
-    log: Path
-
-    @property
-    def engine(self):
-        from sync.server import db
-
-        if getattr(self, "_engine", None) is None:
-            self._engine = db.make_engine(f"sqlite:///{self.data / 'jemput-server.db'}")
-        return self._engine
-
-    def enrollment_code(self, name: str = "Tim uji", area: str = AREA) -> str:
-        from sync.server import admin
-
-        return admin.add_device(self.engine, name, area).enrollment_code
-
-    def status(self) -> dict[str, int]:
-        """``jemput-server status --json`` (the admin's view of the counts)."""
-        return json.loads(server_cli("status", "--data", self.data, "--json").stdout)
-
-    def access_lines(self, needle: str) -> int:
-        """How many access-log lines contain `needle` (e.g. '"POST /recordings/batch')."""
-        text = self.log.read_text(encoding="utf-8", errors="replace")
-        return sum(1 for line in text.splitlines() if needle in line)
-
-    def media_files(self) -> dict[str, bytes]:
-        folder = self.data / "media"
-        return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
-
-    def stop(self) -> None:
-        stop_server(self.proc)
-
-    def kill(self) -> None:
-        """SIGKILL: no goodbye, no flush."""
-        if self.proc.poll() is None:
-            os.kill(self.proc.pid, signal.SIGKILL)
-            self.proc.wait(timeout=10)
-
-    def restart(self, *extra: str) -> "Server":
-        """Start again on the same data folder and port (after stop or kill)."""
-        new = start_server(self.data, *extra, port=self.port)
-        new._engine = getattr(self, "_engine", None)
-        return new
-
-    def dispose(self) -> None:
-        if getattr(self, "_engine", None) is not None:
-            self._engine.dispose()
-            self._engine = None
-
-
-def server_cli(*args: str | Path, check: bool = True) -> subprocess.CompletedProcess:
-    proc = subprocess.run([*SERVER_CMD, *map(str, args)], capture_output=True, text=True, timeout=60)
-    if check and proc.returncode != 0:
-        raise AssertionError(f"jemput-server {args[0]} gagal ({proc.returncode}): {proc.stderr}")
-    return proc
-
-
-def prepare_server_data(data: Path) -> Path:
-    data.mkdir(parents=True, exist_ok=True)
-    server_cli("import-regions", "--data", data, SEED_REGIONS)
-    return data
-
-
-def start_server(data: Path, *extra: str, port: int = 0, timeout: float = 30) -> Server:
-    """``jemput-server run`` on 127.0.0.1 (`port` 0: a free one); waits for its ready line.
-
-    With a fixed `port` (a restart) a refused bind is retried while the old socket is released.
-    """
-    deadline = time.monotonic() + timeout
-    while True:
-        log_path = data / f"server-{time.monotonic_ns()}.log"
-        with open(log_path, "wb") as log:
-            proc = subprocess.Popen(
-                [*SERVER_CMD, "run", "--data", str(data), "--host", "127.0.0.1", "--port", str(port), *extra],
-                stdout=log, stderr=subprocess.STDOUT)
-        while time.monotonic() < deadline:
-            text = log_path.read_text(encoding="utf-8", errors="replace")
-            for line in text.splitlines():
-                if line.startswith("jemput-server siap di "):
-                    url = line.split()[-1]
-                    return Server(data, proc, url, int(url.rsplit(":", 1)[1]), log_path)
-            if proc.poll() is not None:
-                break
-            time.sleep(0.02)
-        else:
-            proc.kill()
-            proc.wait(timeout=5)
-            raise AssertionError("server tidak siap dalam waktu")
-        if not (port and "tidak dapat memakai" in text and time.monotonic() < deadline):
-            raise AssertionError(f"server berhenti saat mulai:\n{text}")
-        time.sleep(0.2)
-
-
-def stop_server(proc: subprocess.Popen) -> None:
-    if proc.poll() is not None:
-        return
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=5)
-
-
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def wait_until(predicate, timeout: float = 10.0, interval: float = 0.05) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(interval)
-    return bool(predicate())
 
 
 def big_jpeg(rng: random.Random, min_bytes: int) -> bytes:

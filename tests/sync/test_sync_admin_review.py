@@ -9,7 +9,8 @@ import pytest
 
 from app.core.lifecycle import RecordingStatus
 from sync.client import MSG_ENROLLMENT, RegistrationError, sync_overview
-from sync_support import make_pump, prepare_server_data, record, server_cli, start_server
+from support.server import prepare_server_data, server_cli, start_server
+from sync_support import make_pump, record
 
 
 def test_too_many_wrong_codes_are_told_in_minutes(session, tmp_path):

@@ -8,7 +8,8 @@ import pytest
 
 from app.store.outbox import Outbox
 from sync.client import MSG_AUTH, MSG_REVOKED, Keys, RegistrationError, SyncError
-from sync_support import make_pump, record, server_cli
+from support.server import server_cli
+from sync_support import make_pump, record
 
 
 def test_register_stores_token_and_refuses_a_used_code(session, new_session, module_server):

@@ -11,7 +11,9 @@ from app.core.lifecycle import RecordingStatus
 from app.session import Session
 from app.cli.sync import add_sync_commands
 from sync.client import Keys
-from sync_support import PASSPHRASE, record, server_cli
+from support.profiles import PASSPHRASE
+from support.server import server_cli
+from sync_support import record
 
 
 def _run(*argv: str) -> int:

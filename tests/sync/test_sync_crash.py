@@ -11,7 +11,8 @@ from app.core.lifecycle import RecordingStatus
 from app.store.outbox import Outbox
 from app.store.recordings import RecordingRepo
 from sync.client import Keys
-from sync_support import media_for, prepare_server_data, record, start_server
+from support.server import prepare_server_data, start_server
+from sync_support import media_for, record
 
 N = 60
 

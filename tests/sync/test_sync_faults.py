@@ -15,7 +15,8 @@ from app.store.outbox import Outbox
 from app.store.recordings import RecordingRepo
 from faultproxy import FAULTS, FaultProxy
 from sync.client import Keys
-from sync_support import big_jpeg, media_for, prepare_server_data, record, start_server
+from support.server import prepare_server_data, start_server
+from sync_support import big_jpeg, media_for, record
 
 N = 40
 

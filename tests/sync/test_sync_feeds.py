@@ -11,7 +11,8 @@ from app.core.lifecycle import RecordingStatus
 from app.store.outbox import Outbox
 from app.store.targets import TargetRepo
 from sync.client import Keys, RetryPolicy
-from sync_support import People, media_for, record, server_cli
+from support.server import server_cli
+from sync_support import People, media_for, record
 
 
 def _target_csv(path, residents):

@@ -14,7 +14,8 @@ from app.core.lifecycle import RecordingStatus
 from app.ui.pages.sync_page import SyncPage
 from app.ui.sync_worker import SyncWorker
 from sync.client import MSG_REVOKED, Keys
-from sync_support import make_pump, media_for, record, server_cli
+from support.server import server_cli
+from sync_support import make_pump, media_for, record
 
 pytestmark = pytest.mark.gui
 

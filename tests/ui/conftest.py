@@ -1,28 +1,19 @@
-"""UI fixtures: a real encrypted profile (cheap KDF) opened as a Session, real widgets offscreen."""
+"""UI fixtures: the `support` template profile with an operator (cheap KDF) opened as a Session, real widgets offscreen."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from app.session import Session
-from ui_support import FAST_KDF, PASSPHRASE, capture_cases
+from support.capture import capture_cases
+from support.profiles import PASSPHRASE
 
 
 @pytest.fixture(scope="session")
-def template_ui_profile(tmp_path_factory) -> Path:
-    directory = tmp_path_factory.mktemp("ui-template") / "profile"
-    Session.create(directory, PASSPHRASE, operator="Operator Uji", kdf_params=FAST_KDF).close()
-    return directory
-
-
-@pytest.fixture
-def profile_dir(template_ui_profile, tmp_path) -> Path:
-    directory = tmp_path / "profile"
-    shutil.copytree(template_ui_profile, directory)
-    return directory
+def profile_options() -> dict:
+    return {"operator": "Operator Uji"}
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from app.store.database import open_profile
 from app.store.media import MediaItem
 from app.store.recordings import Recording
 from app.ui.pages.settings import SettingsPage
-from ui_support import PASSPHRASE
+from support.profiles import PASSPHRASE
 
 pytestmark = pytest.mark.gui
 

@@ -18,7 +18,8 @@ from app.session import MediaSlot, Session
 from app.ui.main_window import AppWindow
 from app.ui.pages.enroll import EnrollPage
 
-from ui_support import PASSPHRASE, capture_cases
+from support.capture import capture_cases
+from support.profiles import PASSPHRASE
 
 KEYPRESS_FILE = Path(__file__).resolve().parents[2] / "bench-out" / "enrollment_keypresses.json"
 

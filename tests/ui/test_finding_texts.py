@@ -27,7 +27,7 @@ from app.ui import i18n
 from app.ui.texts import finding_text, message_text
 from sync.protocol import ReasonCodes
 
-from ui_support import capture_cases
+from support.capture import capture_cases
 
 ROOT = Path(__file__).resolve().parents[2]
 RECORDING_DATE = dt.date(2025, 11, 25)

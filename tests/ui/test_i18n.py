@@ -16,7 +16,7 @@ from app.session import Session
 from app.ui import i18n
 from app.ui.main_window import AppWindow
 
-from ui_support import PASSPHRASE
+from support.profiles import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "jemput_en.ts"

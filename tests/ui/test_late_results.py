@@ -13,7 +13,7 @@ from app.ui.sync_worker import SyncWorker
 from sync.client import Keys
 from app.ui.workers import db_pool, run_task
 
-from ui_support import PASSPHRASE
+from support.profiles import PASSPHRASE
 
 
 def test_a_database_result_after_the_profile_closed_is_dropped(qtbot, profile_dir):

@@ -9,7 +9,7 @@ from app.session import Session
 from app.store.errors import StoreError, WrongPassphrase
 from app.ui.pages.settings import SettingsPage
 
-from ui_support import PASSPHRASE
+from support.profiles import PASSPHRASE
 
 NEW = "sandi-baru-jemput-2"
 

@@ -23,7 +23,7 @@ from app.ui.main_window import AppWindow
 from app.ui.pages.enroll import EnrollPage
 from app.ui.pages.settings import SettingsPage
 from app.ui.recordings_model import RecordingsModel
-from ui_support import PASSPHRASE
+from support.profiles import PASSPHRASE
 
 pytestmark = pytest.mark.gui
 

@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from support.capture import capture_cases as _load_cases
+
 pytest.importorskip("PySide6")
 
-_CASES = Path(__file__).resolve().parent.parent / "capture" / "cases.py"
-if "capture_cases" in sys.modules:  # tests/capture's conftest loaded it already
-    capture_cases = sys.modules["capture_cases"]
-else:
-    _spec = importlib.util.spec_from_file_location("capture_cases", _CASES)
-    assert _spec is not None and _spec.loader is not None
-    capture_cases = importlib.util.module_from_spec(_spec)
-    sys.modules["capture_cases"] = capture_cases
-    _spec.loader.exec_module(capture_cases)
-
-
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if Path(str(item.fspath)).parent == Path(__file__).parent:
-            item.add_marker(pytest.mark.gui)
+capture_cases = _load_cases()
 
 
 @pytest.fixture(scope="session")

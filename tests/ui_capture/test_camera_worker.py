@@ -53,7 +53,8 @@ def test_stop_returns_within_a_second_and_ends_the_thread(qtbot, controller, cle
     assert joined and time.monotonic() - t0 < 3.0  # no hang (the 1 s figure is the benchmark's)
     assert not controller.is_running
     n = len(got)
-    qtbot.wait(200)
+    with qtbot.assertNotEmitted(controller.frameReady, wait=200):
+        pass
     assert len(got) == n  # nothing arrives after stop
 
 
@@ -108,9 +109,11 @@ class StalledVideo(VideoFileSource):
         super().__init__(path, live=True)
         self.release = release
         self.after = after
+        self.stuck = threading.Event()
 
     def read(self):
         if self.frames_read >= self.after:
+            self.stuck.set()
             self.release.wait(10)
         return super().read()
 
@@ -119,9 +122,10 @@ def test_stop_does_not_wait_for_a_read_stuck_in_the_driver(qtbot, controller, cl
     release = threading.Event()
     frames = []
     controller.frameReady.connect(lambda img, rep: frames.append(1))
-    controller.start(StalledVideo(clean_video, release))
+    source = StalledVideo(clean_video, release)
+    controller.start(source)
     qtbot.waitUntil(lambda: bool(frames), timeout=5000)
-    qtbot.wait(300)  # now inside the hanging read
+    assert source.stuck.wait(5)  # now inside the hanging read
     t0 = time.monotonic()
     joined = controller.stop(timeout_ms=500)
     elapsed = time.monotonic() - t0

@@ -1,9 +1,9 @@
 """Generated residents for the tests (never real people): a NIK that matches the
 birth date, sex and kecamatan, a KK of the same region, names from Faker id_ID.
 
-One generator serves the server tests (`tests/server/serverkit.People`, dicts as
-`Resident.to_dict` gives them) and the laptop/sync tests
-(`tests/sync/sync_support.People`, `Resident` objects).
+One generator serves the server tests (`serverkit.People`, dicts as
+`Resident.to_dict` gives them) and the laptop/sync tests (`sync_support.People`,
+`Resident` objects).
 """
 
 from __future__ import annotations
