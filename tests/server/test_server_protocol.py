@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
-import sys
 
 import pytest
 from pydantic import ValidationError
@@ -99,24 +97,3 @@ def test_bad_protocol_versions_raise(text):
     with pytest.raises(ValueError):
         protocol.parse_protocol_version(text)
     assert not protocol.is_compatible(text)
-
-
-def test_server_imports_without_qt():
-    code = ("import sys\n"
-            "sys.modules['PySide6'] = None\n"
-            "import sync.server.app, sync.server.cli, sync.server.admin\n"
-            "print('ok')\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "ok"
-
-
-def test_protocol_imports_without_fastapi_sqlalchemy_or_qt():
-    code = ("import sys\n"
-            "for name in ('fastapi', 'starlette', 'sqlalchemy', 'PySide6', 'sqlite3'):\n"
-            "    sys.modules[name] = None\n"
-            "import sync.protocol as p\n"
-            "print(p.PROTOCOL_VERSION)\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == protocol.PROTOCOL_VERSION

@@ -5,9 +5,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
@@ -26,7 +23,6 @@ from app.store.recordings import RecordingRepo
 from support.profiles import FAST_KDF, PASSPHRASE
 from store_support import make_media, make_recording
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def _snapshot(directory) -> dict[str, tuple[str, int]]:
@@ -151,16 +147,6 @@ def test_integrity_check_and_closed_store(store):
     with pytest.raises(StoreError) as info:
         store.integrity_check()
     assert info.value.kind == "closed"
-
-
-def test_store_imports_without_qt():
-    code = (
-        "import sys, app.store.database, app.store.recordings, app.store.targets, app.store.outbox, "
-        "app.store.settings, app.store.audit, app.store.operators, app.store.regions_store; "
-        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'"
-    )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
 
 
 def test_db_path_is_inside_profile(profile_dir):
