@@ -355,9 +355,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+SERVER_STACK = ("fastapi", "starlette", "uvicorn", "sqlalchemy", "alembic")
+"""The packages of the `server` extra (pyproject.toml): the laptop install does not carry them."""
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from sync.server.admin import AdminError
+    try:
+        from sync.server.admin import AdminError
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] not in SERVER_STACK:
+            raise
+        print(f"jemput-server: paket server belum terpasang ({exc.name}). "
+              "Pasang dengan: pip install 'jemput[server]'", file=sys.stderr)
+        return 1
 
     try:
         return args.func(args)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -131,3 +133,16 @@ def test_run_refuses_a_port_in_use(tmp_path, live_server):
     port = live_server.url.rsplit(":", 1)[1]
     out = run_cli("run", "--data", tmp_path / "srv", "--port", port, check=False)
     assert out.returncode == 1 and "tidak dapat memakai" in out.stderr
+
+
+def test_without_the_server_extra_it_says_what_to_install(tmp_path):
+    # A laptop install (no `server` extra): the packages are made unimportable in a child process.
+    code = ("import sys\n"
+            "for name in ('fastapi', 'starlette', 'uvicorn', 'sqlalchemy', 'alembic'):\n"
+            "    sys.modules[name] = None\n"
+            "from sync.server.cli import main\n"
+            f"sys.exit(main(['status', '--data', {str(tmp_path)!r}]))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 1, out.stderr
+    assert "pip install 'jemput[server]'" in out.stderr
+    assert "Traceback" not in out.stderr
