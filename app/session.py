@@ -15,6 +15,7 @@ from pathlib import Path
 
 from app.core.findings import verdict
 from app.core.lifecycle import RecordingStatus
+from app.core.messages import CodedError
 from app.core.media_rules import check_media
 from app.core.regions import RegionIndex
 from app.core.resident import Resident
@@ -304,15 +305,14 @@ class Session:
         """
         old = self.recordings.get(uuid)
         if old.status is not RecordingStatus.REJECTED:
-            raise ValueError("Hanya rekaman yang ditolak server yang dapat diperbaiki.")
+            raise CodedError("fix.not_rejected")
         if old.purged:
-            raise ValueError("Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini "
-                             "sebagai rekaman baru.")
+            raise CodedError("fix.purged")
         existing = self.recordings.newer_version(uuid)
         if existing is not None:
             if existing.status in (RecordingStatus.DRAFT, RecordingStatus.COMPLETE):
                 return existing
-            raise ValueError("Rekaman ini sudah diperbaiki dan dikirim ulang sebagai versi baru.")
+            raise CodedError("fix.already_fixed")
         return self._new_version(old, queue=False)
 
     def resend_conflict_as_new_version(self, uuid: str) -> Recording:
@@ -330,10 +330,9 @@ class Session:
         old = self.recordings.get(uuid)
         entry = Outbox(self.store).get(uuid)
         if entry is None or not entry.conflict:  # decided by the stored code, never by its words
-            raise ValueError("Hanya rekaman yang ditahan karena konflik dengan server yang dapat dijadikan "
-                             "versi baru.")
+            raise CodedError("conflict.not_parked")
         if self.recordings.newer_version(uuid) is not None:
-            raise ValueError("Rekaman ini sudah dijadikan versi baru.")
+            raise CodedError("conflict.already_new_version")
         with self.store.transaction():
             new = self._new_version(old, queue=True)
             move_status(self.store, uuid, RecordingStatus.SENT, actor=self.operator_name or old.operator)

@@ -236,6 +236,8 @@ class SyncPump:
             kind = self.settings.get(Keys.PAUSED_KIND)
             if kind == REVOKED or not force:
                 report.paused_reason = paused
+                report.paused_code = self.settings.get(Keys.PAUSED_CODE)
+                report.paused_params = self.settings.get(Keys.PAUSED_PARAMS) or {}
                 return
         if not force:
             nxt = self.settings.get(Keys.NEXT_ATTEMPT)
@@ -302,7 +304,7 @@ class SyncPump:
         self.settings.set(Keys.FAILURES, 0)
 
     def _clear_pause(self) -> None:
-        for key in (Keys.PAUSED, Keys.PAUSED_KIND, Keys.PAUSED_CODE):
+        for key in (Keys.PAUSED, Keys.PAUSED_KIND, Keys.PAUSED_CODE, Keys.PAUSED_PARAMS):
             self.settings.set(key, None)
 
     def _note_error(self, exc: SyncError, now: dt.datetime) -> None:
@@ -315,6 +317,7 @@ class SyncPump:
         report.error = exc.message
         report.error_kind = exc.kind
         report.error_code = exc.code
+        report.error_params = exc.params
         if isinstance(exc, Aborted) or exc.kind == "aborted":
             return
         now = utc_now()
@@ -327,8 +330,10 @@ class SyncPump:
                 self.settings.set(Keys.PAUSED, exc.message)
                 self.settings.set(Keys.PAUSED_KIND, exc.kind)
                 self.settings.set(Keys.PAUSED_CODE, exc.code)
+                self.settings.set(Keys.PAUSED_PARAMS, exc.params)
                 self._note_error(exc, now)
             report.paused_reason = exc.message
+            report.paused_code, report.paused_params = exc.code, exc.params
             log.warning("sinkron dihentikan sementara (%s)", exc.code)
             return
         failures = int(self.settings.get(Keys.FAILURES, 0) or 0) + 1

@@ -15,6 +15,7 @@ from app.ui.labels import status_label
 from app.ui.enrollment_form import EnrollmentForm, FormResult, MediaSlot
 from app.ui.widgets.photo_step import PhotoStep
 from app.ui.widgets.signature_pad import SignatureStep
+from app.ui.texts import error_text
 from app.ui.workers import run_task
 
 
@@ -205,4 +206,4 @@ class EnrollPage(QWidget):
         self.message.setObjectName("errorText")
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
-        self.message.setText(self.tr("Gagal menyimpan: ") + self.session.describe_error(exc))
+        self.message.setText(self.tr("Gagal menyimpan: ") + error_text(exc))
