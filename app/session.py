@@ -15,7 +15,7 @@ from pathlib import Path
 
 from app.core.findings import verdict
 from app.core.lifecycle import RecordingStatus
-from app.core.messages import CodedError
+from app.core.messages import CodedError, render
 from app.core.media_rules import check_media
 from app.core.regions import RegionIndex
 from app.core.resident import Resident
@@ -66,14 +66,25 @@ def profile_exists(data_dir: Path) -> bool:
     return _store_profile_exists(data_dir)
 
 
+def error_message(exc: BaseException) -> tuple[str | None, dict, str]:
+    """What the operator reads for `exc`: its code (None: words without one), params and Indonesian words.
+
+    Never the exception text of an unexpected error (it could carry personal
+    data), only its kind. The window shows the code (`app.ui.texts.error_text`).
+    """
+    if isinstance(exc, (StoreError, ValueError)):
+        code = getattr(exc, "code", None)
+        words = exc.message if isinstance(exc, StoreError) else str(exc)
+        return (code, dict(getattr(exc, "params", None) or {}), words) if isinstance(code, str) else (None, {}, words)
+    if isinstance(exc, (PermissionError, FileNotFoundError)):
+        return "error.file_unreadable", {}, render("error.file_unreadable")
+    params = {"kind": type(exc).__name__}
+    return "error.unexpected", params, render("error.unexpected", params)
+
+
 def describe_error(exc: BaseException) -> str:
-    """Words for the operator; never the exception text of an unexpected error
-    (it could carry personal data), only its kind."""
-    if isinstance(exc, StoreError):
-        return exc.message
-    if isinstance(exc, (ValueError, PermissionError, FileNotFoundError)):
-        return str(exc) if isinstance(exc, ValueError) else "Berkas tidak dapat dibuka."
-    return f"Terjadi kesalahan tak terduga ({type(exc).__name__}). Data yang sudah tersimpan aman."
+    """Words for the operator (`error_message`), in Indonesian."""
+    return error_message(exc)[2]
 
 
 @dataclass
@@ -167,7 +178,7 @@ class Session:
         from app.store.passphrase import change_passphrase
 
         if self.is_demo:
-            raise StoreError("Kata sandi profil demo tidak dapat diganti.", kind="invalid")
+            raise StoreError(kind="invalid", code="profile.demo_passphrase")
         change_passphrase(self.store.dir, old, new, kdf_params, store=self.store,
                           actor=self.operator_name)
 

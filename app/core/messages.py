@@ -251,7 +251,7 @@ SYNC: dict[str, Templates] = {
 }
 
 # What the store and the session refuse to do with a recording (app/core/lifecycle.py,
-# app/store/recordings.py, app/store/outbox.py, app/session.py). Statuses are their labels
+# app/store/recordings.py, app/store/outbox.py, app/session.py), and the session's words for other errors. Statuses are their labels
 # (`RecordingStatus.label`).
 RECORDING: dict[str, Templates] = {
     "recording.not_found": "Rekaman tidak ditemukan.",
@@ -275,9 +275,13 @@ RECORDING: dict[str, Templates] = {
         "Hanya rekaman yang ditahan karena konflik dengan server yang dapat dijadikan versi baru."
     ),
     "conflict.already_new_version": "Rekaman ini sudah dijadikan versi baru.",
+    # anything else the session reports (app.session.error_message)
+    "error.file_unreadable": "Berkas tidak dapat dibuka.",
+    "error.unexpected": "Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman.",
 }
 
-# The profile's storage troubles the operator can act on (app/store/errors.py: `StoreError` kinds).
+# The profile's storage troubles the operator can act on (`app.store.errors.StoreError` by code: the known
+# SQLite failures, opening and creating the profile, changing its passphrase, backup and restore, operators).
 STORE: dict[str, Templates] = {
     "store.wrong_passphrase": "Kata sandi salah. Periksa kembali lalu coba lagi.",
     "store.profile_missing": "Profil tidak ditemukan di folder ini. Buat profil baru lebih dulu.",
@@ -288,6 +292,60 @@ STORE: dict[str, Templates] = {
     "store.io": "Gagal membaca/menulis berkas basis data (kesalahan disk).",
     "store.busy": "Basis data sedang dipakai proses lain. Tutup aplikasi lain lalu coba lagi.",
     "store.corrupt": "Berkas basis data rusak.",
+    "backup.name_taken": "Terlalu banyak cadangan dengan waktu yang sama di folder tujuan.",
+    "backup.dest_unusable": "Folder tujuan tidak dapat dipakai: {dest} ({reason}).",
+    "backup.write_failed": (
+        "Gagal menulis cadangan ke tujuan ({reason}); cadangan tidak dibuat. Periksa flashdisk lalu coba "
+        "lagi."
+    ),
+    "backup.keep_negative": "Jumlah cadangan lama yang disimpan tidak boleh negatif.",
+    "backup.dest_missing": "Folder tujuan tidak ditemukan: {dest}. Pasang flashdisk atau pilih folder lain.",
+    "backup.dest_not_folder": "Tujuan cadangan harus sebuah folder: {dest}",
+    "backup.dest_in_profile": (
+        "Cadangan tidak boleh disimpan di dalam folder profil itu sendiri. Pilih folder di disk lain, "
+        "misalnya flashdisk."
+    ),
+    "backup.dest_read_only": "Folder tujuan tidak dapat ditulis: {dest}. Periksa izin atau kunci tulis flashdisk.",
+    "backup.space_short": (
+        "Ruang kosong di tujuan tidak cukup: perlu sekitar {needed}, tersedia {free}. Kosongkan ruang atau "
+        "pilih flashdisk lain."
+    ),
+    "backup.copy_corrupt": "Salinan cadangan rusak (integrity_check gagal); cadangan dibatalkan.",
+    "backup.copy_differs": "Isi salinan cadangan tidak sama dengan profil; cadangan dibatalkan.",
+    "backup.dest_full": "Ruang kosong di tujuan tidak cukup. Kosongkan ruang atau pilih flashdisk lain.",
+    "backup.dest_filled_up": (
+        "Ruang di tujuan habis saat menyalin; cadangan tidak dibuat. Kosongkan ruang atau pilih flashdisk "
+        "lain."
+    ),
+    "backup.source_missing": "Folder cadangan tidak ditemukan: {source}",
+    "backup.source_incomplete": "{source} bukan cadangan Jemput yang lengkap (jemput.db dan profile.json harus ada).",
+    "backup.restore_target_exists": (
+        "Sudah ada profil di {data_dir}; profil yang ada tidak ditimpa. Pulihkan ke folder lain dengan "
+        "--data, atau buka cadangan langsung."
+    ),
+    "backup.copy_unreadable": "Salinan cadangan tidak dapat dibuka dengan kunci profil; cadangan dibatalkan.",
+    "backup.source_corrupt": "Cadangan rusak (integrity_check gagal); tidak dipulihkan.",
+    "profile.passphrase_empty": "Kata sandi tidak boleh kosong.",
+    "profile.exists": "Sudah ada profil di folder ini.",
+    "profile.format_unknown": "Format profile.json tidak dikenal.",
+    "profile.file_corrupt": "Berkas profile.json rusak atau tidak dapat dibaca.",
+    "profile.demo_passphrase": "Kata sandi profil demo tidak dapat diganti.",
+    "passphrase.new_empty": "Kata sandi baru tidak boleh kosong.",
+    "passphrase.new_too_short": "Kata sandi baru minimal {min} karakter.",
+    "passphrase.new_same": "Kata sandi baru sama dengan kata sandi lama.",
+    "passphrase.rekey_failed": (
+        "Kata sandi tidak dapat diganti: basis data tidak dapat ditulis ulang (periksa ruang disk). Kata "
+        "sandi lama tetap berlaku."
+    ),
+    "passphrase.profile_file_unfinished": (
+        "Kata sandi baru sudah berlaku, tetapi berkas profile.json belum selesai diperbarui. Buka profil "
+        "dengan kata sandi baru."
+    ),
+    "operator.not_found": "Operator tidak ditemukan.",
+    "operator.name_taken": "Nama operator sudah dipakai.",
+    "store.wal_unavailable": "Mode jurnal WAL tidak dapat diaktifkan.",
+    "store.key_unavailable": "Kunci basis data tidak tersedia untuk operasi ini.",
+    "store.closed": "Basis data sudah ditutup.",
 }
 
 CATALOGUE: dict[str, Templates] = {**FINDINGS, **PHOTO, **CAPTURE, **SERVER, **SYNC, **RECORDING, **STORE}

@@ -54,13 +54,13 @@ class OperatorRepo:
                 new_id = cur.lastrowid
                 AuditLog(self.store).append("operator.created", detail={"operator_id": new_id, "role": role})
         except sqlcipher3.IntegrityError:
-            raise StoreError("Nama operator sudah dipakai.", kind="exists") from None
+            raise StoreError(kind="exists", code="operator.name_taken") from None
         return Operator(id=new_id, name=name, role=role, created_at=now)
 
     def get(self, operator_id: int) -> Operator:
         rows = self.store.query("SELECT id, name, role, created_at FROM operators WHERE id = ?", (operator_id,))
         if not rows:
-            raise NotFound("Operator tidak ditemukan.")
+            raise NotFound(code="operator.not_found")
         return Operator(*rows[0])
 
     def list(self) -> list[Operator]:

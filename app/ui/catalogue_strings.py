@@ -131,6 +131,8 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman ini sudah diperbaiki dan dikirim ulang sebagai versi baru."),  # fix.already_fixed
     QT_TRANSLATE_NOOP("Catalogue", "Hanya rekaman yang ditahan karena konflik dengan server yang dapat dijadikan versi baru."),  # conflict.not_parked
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman ini sudah dijadikan versi baru."),  # conflict.already_new_version
+    QT_TRANSLATE_NOOP("Catalogue", "Berkas tidak dapat dibuka."),  # error.file_unreadable
+    QT_TRANSLATE_NOOP("Catalogue", "Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman."),  # error.unexpected
     QT_TRANSLATE_NOOP("Catalogue", "Kata sandi salah. Periksa kembali lalu coba lagi."),  # store.wrong_passphrase
     QT_TRANSLATE_NOOP("Catalogue", "Profil tidak ditemukan di folder ini. Buat profil baru lebih dulu."),  # store.profile_missing
     QT_TRANSLATE_NOOP("Catalogue", "Basis data ini dibuat oleh versi Jemput yang lebih baru. Perbarui aplikasi sebelum membukanya."),  # store.schema_too_new
@@ -138,4 +140,37 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Gagal membaca/menulis berkas basis data (kesalahan disk)."),  # store.io
     QT_TRANSLATE_NOOP("Catalogue", "Basis data sedang dipakai proses lain. Tutup aplikasi lain lalu coba lagi."),  # store.busy
     QT_TRANSLATE_NOOP("Catalogue", "Berkas basis data rusak."),  # store.corrupt
+    QT_TRANSLATE_NOOP("Catalogue", "Terlalu banyak cadangan dengan waktu yang sama di folder tujuan."),  # backup.name_taken
+    QT_TRANSLATE_NOOP("Catalogue", "Folder tujuan tidak dapat dipakai: {dest} ({reason})."),  # backup.dest_unusable
+    QT_TRANSLATE_NOOP("Catalogue", "Gagal menulis cadangan ke tujuan ({reason}); cadangan tidak dibuat. Periksa flashdisk lalu coba lagi."),  # backup.write_failed
+    QT_TRANSLATE_NOOP("Catalogue", "Jumlah cadangan lama yang disimpan tidak boleh negatif."),  # backup.keep_negative
+    QT_TRANSLATE_NOOP("Catalogue", "Folder tujuan tidak ditemukan: {dest}. Pasang flashdisk atau pilih folder lain."),  # backup.dest_missing
+    QT_TRANSLATE_NOOP("Catalogue", "Tujuan cadangan harus sebuah folder: {dest}"),  # backup.dest_not_folder
+    QT_TRANSLATE_NOOP("Catalogue", "Cadangan tidak boleh disimpan di dalam folder profil itu sendiri. Pilih folder di disk lain, misalnya flashdisk."),  # backup.dest_in_profile
+    QT_TRANSLATE_NOOP("Catalogue", "Folder tujuan tidak dapat ditulis: {dest}. Periksa izin atau kunci tulis flashdisk."),  # backup.dest_read_only
+    QT_TRANSLATE_NOOP("Catalogue", "Ruang kosong di tujuan tidak cukup: perlu sekitar {needed}, tersedia {free}. Kosongkan ruang atau pilih flashdisk lain."),  # backup.space_short
+    QT_TRANSLATE_NOOP("Catalogue", "Salinan cadangan rusak (integrity_check gagal); cadangan dibatalkan."),  # backup.copy_corrupt
+    QT_TRANSLATE_NOOP("Catalogue", "Isi salinan cadangan tidak sama dengan profil; cadangan dibatalkan."),  # backup.copy_differs
+    QT_TRANSLATE_NOOP("Catalogue", "Ruang kosong di tujuan tidak cukup. Kosongkan ruang atau pilih flashdisk lain."),  # backup.dest_full
+    QT_TRANSLATE_NOOP("Catalogue", "Ruang di tujuan habis saat menyalin; cadangan tidak dibuat. Kosongkan ruang atau pilih flashdisk lain."),  # backup.dest_filled_up
+    QT_TRANSLATE_NOOP("Catalogue", "Folder cadangan tidak ditemukan: {source}"),  # backup.source_missing
+    QT_TRANSLATE_NOOP("Catalogue", "{source} bukan cadangan Jemput yang lengkap (jemput.db dan profile.json harus ada)."),  # backup.source_incomplete
+    QT_TRANSLATE_NOOP("Catalogue", "Sudah ada profil di {data_dir}; profil yang ada tidak ditimpa. Pulihkan ke folder lain dengan --data, atau buka cadangan langsung."),  # backup.restore_target_exists
+    QT_TRANSLATE_NOOP("Catalogue", "Salinan cadangan tidak dapat dibuka dengan kunci profil; cadangan dibatalkan."),  # backup.copy_unreadable
+    QT_TRANSLATE_NOOP("Catalogue", "Cadangan rusak (integrity_check gagal); tidak dipulihkan."),  # backup.source_corrupt
+    QT_TRANSLATE_NOOP("Catalogue", "Kata sandi tidak boleh kosong."),  # profile.passphrase_empty
+    QT_TRANSLATE_NOOP("Catalogue", "Sudah ada profil di folder ini."),  # profile.exists
+    QT_TRANSLATE_NOOP("Catalogue", "Format profile.json tidak dikenal."),  # profile.format_unknown
+    QT_TRANSLATE_NOOP("Catalogue", "Berkas profile.json rusak atau tidak dapat dibaca."),  # profile.file_corrupt
+    QT_TRANSLATE_NOOP("Catalogue", "Kata sandi profil demo tidak dapat diganti."),  # profile.demo_passphrase
+    QT_TRANSLATE_NOOP("Catalogue", "Kata sandi baru tidak boleh kosong."),  # passphrase.new_empty
+    QT_TRANSLATE_NOOP("Catalogue", "Kata sandi baru minimal {min} karakter."),  # passphrase.new_too_short
+    QT_TRANSLATE_NOOP("Catalogue", "Kata sandi baru sama dengan kata sandi lama."),  # passphrase.new_same
+    QT_TRANSLATE_NOOP("Catalogue", "Kata sandi tidak dapat diganti: basis data tidak dapat ditulis ulang (periksa ruang disk). Kata sandi lama tetap berlaku."),  # passphrase.rekey_failed
+    QT_TRANSLATE_NOOP("Catalogue", "Kata sandi baru sudah berlaku, tetapi berkas profile.json belum selesai diperbarui. Buka profil dengan kata sandi baru."),  # passphrase.profile_file_unfinished
+    QT_TRANSLATE_NOOP("Catalogue", "Operator tidak ditemukan."),  # operator.not_found
+    QT_TRANSLATE_NOOP("Catalogue", "Nama operator sudah dipakai."),  # operator.name_taken
+    QT_TRANSLATE_NOOP("Catalogue", "Mode jurnal WAL tidak dapat diaktifkan."),  # store.wal_unavailable
+    QT_TRANSLATE_NOOP("Catalogue", "Kunci basis data tidak tersedia untuk operasi ini."),  # store.key_unavailable
+    QT_TRANSLATE_NOOP("Catalogue", "Basis data sudah ditutup."),  # store.closed
 )

@@ -136,19 +136,16 @@ def error_text(exc: BaseException) -> str:
     """What the operator reads for an error, in the window's language.
 
     One told by code (``code``, ``params``: a `SyncError`, `CodedError`,
-    `StoreError`) is shown by its code; any other as `app.session.describe_error`
-    words it (never an unexpected error's own text).
+    `StoreError`) is shown by its code; any other as `app.session.error_message`
+    tells it (never an unexpected error's own text).
     """
     code = getattr(exc, "code", None)
-    params = getattr(exc, "params", None)
-    if isinstance(code, str) and _has_wording(code, params):
-        return message_text(code, params)
     message = getattr(exc, "message", None)
-    if isinstance(code, str) and isinstance(message, str) and message:
-        return message  # told by a code this version has no wording for: its own words
-    from app.session import describe_error  # late: the window opens before the session module loads
+    if isinstance(code, str) and isinstance(message, str):
+        return code_text(code, getattr(exc, "params", None), message)
+    from app.session import error_message  # late: the window opens before the session module loads
 
-    return describe_error(exc)
+    return code_text(*error_message(exc))
 
 
 def finding_text(finding: Finding) -> str:

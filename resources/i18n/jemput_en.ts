@@ -674,38 +674,213 @@
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="134"/>
+        <source>Berkas tidak dapat dibuka.</source>
+        <translation>The file cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="135"/>
+        <source>Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman.</source>
+        <translation>An unexpected error occurred ({kind}). Data already saved is safe.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="136"/>
         <source>Kata sandi salah. Periksa kembali lalu coba lagi.</source>
         <translation>Wrong password. Check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="135"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="137"/>
         <source>Profil tidak ditemukan di folder ini. Buat profil baru lebih dulu.</source>
         <translation>No profile found in this folder. Create a new profile first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="136"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="138"/>
         <source>Basis data ini dibuat oleh versi Jemput yang lebih baru. Perbarui aplikasi sebelum membukanya.</source>
         <translation>This database was made by a newer version of Jemput. Update the app before opening it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="137"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="139"/>
         <source>Penyimpanan penuh. Kosongkan ruang disk lalu coba lagi.</source>
         <translation>Storage is full. Free up disk space, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="138"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="140"/>
         <source>Gagal membaca/menulis berkas basis data (kesalahan disk).</source>
         <translation>Reading/writing the database file failed (disk error).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="139"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="141"/>
         <source>Basis data sedang dipakai proses lain. Tutup aplikasi lain lalu coba lagi.</source>
         <translation>The database is in use by another process. Close other applications, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="140"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="142"/>
         <source>Berkas basis data rusak.</source>
         <translation>The database file is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="143"/>
+        <source>Terlalu banyak cadangan dengan waktu yang sama di folder tujuan.</source>
+        <translation>Too many backups with the same time in the destination folder.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="144"/>
+        <source>Folder tujuan tidak dapat dipakai: {dest} ({reason}).</source>
+        <translation>The destination folder cannot be used: {dest} ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="145"/>
+        <source>Gagal menulis cadangan ke tujuan ({reason}); cadangan tidak dibuat. Periksa flashdisk lalu coba lagi.</source>
+        <translation>Writing the backup to the destination failed ({reason}); no backup was made. Check the USB stick, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="146"/>
+        <source>Jumlah cadangan lama yang disimpan tidak boleh negatif.</source>
+        <translation>The number of old backups to keep cannot be negative.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="147"/>
+        <source>Folder tujuan tidak ditemukan: {dest}. Pasang flashdisk atau pilih folder lain.</source>
+        <translation>The destination folder was not found: {dest}. Plug in the USB stick or choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="148"/>
+        <source>Tujuan cadangan harus sebuah folder: {dest}</source>
+        <translation>The backup destination must be a folder: {dest}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="149"/>
+        <source>Cadangan tidak boleh disimpan di dalam folder profil itu sendiri. Pilih folder di disk lain, misalnya flashdisk.</source>
+        <translation>A backup cannot be kept inside the profile folder itself. Choose a folder on another disk, such as a USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="150"/>
+        <source>Folder tujuan tidak dapat ditulis: {dest}. Periksa izin atau kunci tulis flashdisk.</source>
+        <translation>The destination folder cannot be written: {dest}. Check the permissions or the USB stick&apos;s write lock.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="151"/>
+        <source>Ruang kosong di tujuan tidak cukup: perlu sekitar {needed}, tersedia {free}. Kosongkan ruang atau pilih flashdisk lain.</source>
+        <translation>Not enough free space at the destination: about {needed} needed, {free} available. Free up space or choose another USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="152"/>
+        <source>Salinan cadangan rusak (integrity_check gagal); cadangan dibatalkan.</source>
+        <translation>The backup copy is damaged (integrity_check failed); the backup was cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="153"/>
+        <source>Isi salinan cadangan tidak sama dengan profil; cadangan dibatalkan.</source>
+        <translation>The backup copy&apos;s content differs from the profile; the backup was cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="154"/>
+        <source>Ruang kosong di tujuan tidak cukup. Kosongkan ruang atau pilih flashdisk lain.</source>
+        <translation>Not enough free space at the destination. Free up space or choose another USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="155"/>
+        <source>Ruang di tujuan habis saat menyalin; cadangan tidak dibuat. Kosongkan ruang atau pilih flashdisk lain.</source>
+        <translation>The destination ran out of space while copying; no backup was made. Free up space or choose another USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="156"/>
+        <source>Folder cadangan tidak ditemukan: {source}</source>
+        <translation>The backup folder was not found: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="157"/>
+        <source>{source} bukan cadangan Jemput yang lengkap (jemput.db dan profile.json harus ada).</source>
+        <translation>{source} is not a complete Jemput backup (jemput.db and profile.json must be there).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="158"/>
+        <source>Sudah ada profil di {data_dir}; profil yang ada tidak ditimpa. Pulihkan ke folder lain dengan --data, atau buka cadangan langsung.</source>
+        <translation>There is already a profile in {data_dir}; the existing profile is not overwritten. Restore to another folder with --data, or open the backup directly.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="159"/>
+        <source>Salinan cadangan tidak dapat dibuka dengan kunci profil; cadangan dibatalkan.</source>
+        <translation>The backup copy cannot be opened with the profile&apos;s key; the backup was cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="160"/>
+        <source>Cadangan rusak (integrity_check gagal); tidak dipulihkan.</source>
+        <translation>The backup is damaged (integrity_check failed); it was not restored.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="161"/>
+        <source>Kata sandi tidak boleh kosong.</source>
+        <translation>The password cannot be empty.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="162"/>
+        <source>Sudah ada profil di folder ini.</source>
+        <translation>There is already a profile in this folder.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="163"/>
+        <source>Format profile.json tidak dikenal.</source>
+        <translation>The format of profile.json is not recognised.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="164"/>
+        <source>Berkas profile.json rusak atau tidak dapat dibaca.</source>
+        <translation>The profile.json file is damaged or cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="165"/>
+        <source>Kata sandi profil demo tidak dapat diganti.</source>
+        <translation>The demo profile&apos;s password cannot be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="166"/>
+        <source>Kata sandi baru tidak boleh kosong.</source>
+        <translation>The new password cannot be empty.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="167"/>
+        <source>Kata sandi baru minimal {min} karakter.</source>
+        <translation>The new password must have at least {min} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="168"/>
+        <source>Kata sandi baru sama dengan kata sandi lama.</source>
+        <translation>The new password is the same as the old one.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="169"/>
+        <source>Kata sandi tidak dapat diganti: basis data tidak dapat ditulis ulang (periksa ruang disk). Kata sandi lama tetap berlaku.</source>
+        <translation>The password cannot be changed: the database cannot be rewritten (check the disk space). The old password stays in force.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="170"/>
+        <source>Kata sandi baru sudah berlaku, tetapi berkas profile.json belum selesai diperbarui. Buka profil dengan kata sandi baru.</source>
+        <translation>The new password is in force, but the profile.json file was not fully updated. Open the profile with the new password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="171"/>
+        <source>Operator tidak ditemukan.</source>
+        <translation>Operator not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="172"/>
+        <source>Nama operator sudah dipakai.</source>
+        <translation>That operator name is already taken.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="173"/>
+        <source>Mode jurnal WAL tidak dapat diaktifkan.</source>
+        <translation>The WAL journal mode cannot be turned on.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="174"/>
+        <source>Kunci basis data tidak tersedia untuk operasi ini.</source>
+        <translation>The database key is not available for this operation.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="175"/>
+        <source>Basis data sudah ditutup.</source>
+        <translation>The database is already closed.</translation>
     </message>
 </context>
 <context>

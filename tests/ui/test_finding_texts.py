@@ -44,7 +44,7 @@ NOT_FINDING_CODES = {
 CODE_LIKE = re.compile(r"[a-z][a-z_]*\.[a-z][a-z_]*")
 # Where app/store and app/session.py raise a refusal by code: its class and the argument holding the code.
 RAISERS = {"TransitionError", "OnServer", "CodedError", "StoreError", "NotFound", "WrongPassphrase",
-           "ProfileMissing", "SchemaTooNew", "__init__"}
+           "ProfileMissing", "SchemaTooNew", "__init__", "render"}
 
 REGIONS = RegionIndex.from_rows([
     ("31", "DKI JAKARTA"), ("31.71", "KOTA ADM. JAKARTA PUSAT"), ("31.71.01", "GAMBIR"),

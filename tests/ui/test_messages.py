@@ -95,7 +95,11 @@ def test_errors_told_by_code_read_in_the_windows_language(english):
         client.normalize_server_url("ftp://x")
     assert error_text(bad_url.value).startswith("The server address must start with https://")
     unexpected = error_text(RuntimeError("NIK 3171011205900001"))  # an unexpected error's own text never shows
-    assert "3171" not in unexpected and "RuntimeError" in unexpected
+    assert unexpected == "An unexpected error occurred (RuntimeError). Data already saved is safe."
+    assert error_text(PermissionError("/home/x")) == "The file cannot be opened."
+    short = StoreError(kind="invalid", code="passphrase.new_too_short", params={"min": 8})
+    assert short.message == "Kata sandi baru minimal 8 karakter." and short.kind == "invalid"
+    assert error_text(short) == "The new password must have at least 8 characters."
 
 
 def test_indonesian_is_the_source(qapp):
