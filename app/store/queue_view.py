@@ -72,6 +72,11 @@ class SyncOverview:
     paused_params: dict[str, Any] = field(default_factory=dict)
 
     @property
+    def paused(self) -> bool:
+        """The queue is paused (by its code; a profile paused before codes were kept: by its words)."""
+        return bool(self.paused_code or self.paused_reason)
+
+    @property
     def waiting(self) -> int:
         return (self.status_counts.get(RecordingStatus.QUEUED.value, 0)
                 + self.status_counts.get(RecordingStatus.COMPLETE.value, 0))

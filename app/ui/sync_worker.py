@@ -71,7 +71,7 @@ class _Job(QRunnable):
 
     def _run(self) -> None:
         pump = self.pump
-        if not pump.registered or (pump.paused_reason and not self.manual):
+        if not pump.registered or (pump.paused and not self.manual):
             self.signals.idle.emit()  # a paused queue waits for a person (the button)
             return
         online = pump.probe()

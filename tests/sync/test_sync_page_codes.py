@@ -61,6 +61,22 @@ def test_stored_pause_and_last_error_read_in_english_by_their_code(qtbot, sessio
         page.worker.stop()
 
 
+def test_a_pause_stored_by_its_code_alone_is_a_pause(qtbot, session, english):
+    session.set_setting(Keys.SERVER_URL, "https://127.0.0.1:9")  # registered; never asked: the queue is paused
+    session.set_setting(Keys.TOKEN, "token")
+    session.set_setting(Keys.PAUSED_KIND, "auth")
+    session.set_setting(Keys.PAUSED_CODE, "sync.token_rejected")
+    page = _page(qtbot, session)
+    try:
+        assert not page.paused.isHidden() and page.paused.text() == PAUSED_EN
+        assert page.worker.pump.paused and not page.worker.pump.due()
+        report = page.worker.pump.run_once()
+        assert report.paused_code == "sync.token_rejected" and report.paused_reason == MSG_AUTH
+        assert report.requests == 0
+    finally:
+        page.worker.stop()
+
+
 def test_stored_state_reads_in_indonesian_in_an_indonesian_window(qtbot, session, qapp):
     i18n.install("id")
     _store_state(session, PAUSED_EN, "The server is unavailable at the moment (HTTP 503).")

@@ -275,13 +275,13 @@ class SyncPage(QWidget):
         self.register_box.setVisible(needs_registration)
         if needs_registration and not self.server_edit.text():
             self.server_edit.setText(o.server_url or "")
-        if o.paused_reason:
+        if o.paused:
             self.paused.setText(code_text(o.paused_code, o.paused_params, o.paused_reason))
-        self.paused.setVisible(bool(o.paused_reason))
+        self.paused.setVisible(o.paused)
         self._show_server()
         self.last_sync_label.setText(local_clock(o.last_sync_at) or self.tr("belum pernah"))
         self.error_label.setText(code_text(o.last_error_code, o.last_error_params, o.last_error) or "-")
-        self.next_label.setText(local_clock(o.next_attempt_at) if o.next_attempt_at and not o.paused_reason
+        self.next_label.setText(local_clock(o.next_attempt_at) if o.next_attempt_at and not o.paused
                                 else "-")
         self.model.set_rows(o.problems)
         self.table.resizeColumnsToContents()
