@@ -342,6 +342,8 @@ STORE: dict[str, Templates] = {
         "dengan kata sandi baru."
     ),
     "operator.not_found": "Operator tidak ditemukan.",
+    "operator.name_empty": "nama operator tidak boleh kosong",
+    "operator.name_too_long": "nama operator lebih dari {limit} karakter",
     "operator.name_taken": "Nama operator sudah dipakai.",
     "store.wal_unavailable": "Mode jurnal WAL tidak dapat diaktifkan.",
     "store.key_unavailable": "Kunci basis data tidak tersedia untuk operasi ini.",

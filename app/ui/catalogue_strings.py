@@ -169,6 +169,8 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Kata sandi tidak dapat diganti: basis data tidak dapat ditulis ulang (periksa ruang disk). Kata sandi lama tetap berlaku."),  # passphrase.rekey_failed
     QT_TRANSLATE_NOOP("Catalogue", "Kata sandi baru sudah berlaku, tetapi berkas profile.json belum selesai diperbarui. Buka profil dengan kata sandi baru."),  # passphrase.profile_file_unfinished
     QT_TRANSLATE_NOOP("Catalogue", "Operator tidak ditemukan."),  # operator.not_found
+    QT_TRANSLATE_NOOP("Catalogue", "nama operator tidak boleh kosong"),  # operator.name_empty
+    QT_TRANSLATE_NOOP("Catalogue", "nama operator lebih dari {limit} karakter"),  # operator.name_too_long
     QT_TRANSLATE_NOOP("Catalogue", "Nama operator sudah dipakai."),  # operator.name_taken
     QT_TRANSLATE_NOOP("Catalogue", "Mode jurnal WAL tidak dapat diaktifkan."),  # store.wal_unavailable
     QT_TRANSLATE_NOOP("Catalogue", "Kunci basis data tidak tersedia untuk operasi ini."),  # store.key_unavailable

@@ -864,21 +864,31 @@
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="172"/>
+        <source>nama operator tidak boleh kosong</source>
+        <translation>the operator name cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="173"/>
+        <source>nama operator lebih dari {limit} karakter</source>
+        <translation>the operator name is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="174"/>
         <source>Nama operator sudah dipakai.</source>
         <translation>That operator name is already taken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="173"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="175"/>
         <source>Mode jurnal WAL tidak dapat diaktifkan.</source>
         <translation>The WAL journal mode cannot be turned on.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="174"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="176"/>
         <source>Kunci basis data tidak tersedia untuk operasi ini.</source>
         <translation>The database key is not available for this operation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="175"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="177"/>
         <source>Basis data sudah ditutup.</source>
         <translation>The database is already closed.</translation>
     </message>
