@@ -251,8 +251,8 @@ SYNC: dict[str, Templates] = {
 }
 
 # What the store and the session refuse to do with a recording (app/core/lifecycle.py,
-# app/store/recordings.py, app/store/outbox.py, app/session.py), and the session's words for other errors. Statuses are their labels
-# (`RecordingStatus.label`).
+# app/store/recordings.py, app/store/outbox.py, app/session.py), and the session's words for other errors.
+# Statuses are their labels (`RecordingStatus.label`).
 RECORDING: dict[str, Templates] = {
     "recording.not_found": "Rekaman tidak ditemukan.",
     "recording.move_forbidden": "status rekaman tidak dapat berubah dari '{current}' ke '{new}'",

@@ -990,11 +990,6 @@
         <translation>Recording: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="99"/>
-        <source>Data pribadi rekaman ini sudah dihapus dari laptop setelah diterima server.</source>
-        <translation>The personal data of this recording was removed from the laptop after the server accepted it.</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/pages/enroll.py" line="105"/>
         <source>Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim) dan tidak dapat diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi.</source>
         <translation>The server already holds this recording (its photo/signature may still be on the way), so it can no longer be changed. If something is wrong, correct it once the server has given its verification result.</translation>

@@ -1,6 +1,6 @@
 """Messages by code through tr(): every code the core and capture layers, the server, the sync client,
-the store and the session emit is in the catalogue (app/core/messages.py), its template rebuilds the Indonesian message exactly, and it reads as
-English with English chosen (app/ui/texts.py)."""
+the store and the session emit is in the catalogue (app/core/messages.py), its template rebuilds the
+Indonesian message exactly, and it reads as English with English chosen (app/ui/texts.py)."""
 
 from __future__ import annotations
 

@@ -69,7 +69,8 @@ def test_unknown_and_empty_texts_pass_through(english):
     assert code_text(None, None, server_words) == server_words
     assert code_text("sync.unclassified", {}, server_words) == server_words  # no wording: the stored words
     assert code_text("sync.refused", {"status": 413}, server_words) == server_words  # params fit no wording
-    assert code_text(None) == "" and code_text(None, None, "") == "" and code_text("sync.no_such_code") == "sync.no_such_code"
+    assert code_text(None) == "" and code_text(None, None, "") == ""
+    assert code_text("sync.no_such_code") == "sync.no_such_code"
     assert server_reasons_text([], server_words) == server_words and server_reasons_text([], None) == ""
 
 
