@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.lifecycle import RecordingStatus
+from app.core.messages import CodedError, render
 from app.core.recording_check import RecordingCheck, check_recording
 from app.core.regions import RegionIndex
 from app.core.resident import Resident
@@ -64,17 +65,28 @@ def profile_exists(data_dir: Path) -> bool:
     return _store_profile_exists(data_dir)
 
 
+def error_message(exc: BaseException) -> tuple[str | None, dict, str]:
+    """What the operator reads for `exc`: its code (None: words without one), params and Indonesian words.
+
+    Never the exception text of an unexpected error (it could carry personal
+    data), only its kind. The window shows the code (`app.ui.texts.error_text`).
+    """
+    if isinstance(exc, (StoreError, ValueError)):
+        code = getattr(exc, "code", None)
+        words = exc.message if isinstance(exc, StoreError) else str(exc)
+        return (code, dict(getattr(exc, "params", None) or {}), words) if isinstance(code, str) else (None, {}, words)
+    if isinstance(exc, (PermissionError, FileNotFoundError)):
+        return "error.file_unreadable", {}, render("error.file_unreadable")
+    params = {"kind": type(exc).__name__}
+    return "error.unexpected", params, render("error.unexpected", params)
+
+
 def describe_error(exc: BaseException) -> str:
-    """Words for the operator; never the exception text of an unexpected error
-    (it could carry personal data), only its kind."""
-    if isinstance(exc, StoreError):
-        return exc.message
-    if isinstance(exc, (ValueError, PermissionError, FileNotFoundError)):
-        return str(exc) if isinstance(exc, ValueError) else "Berkas tidak dapat dibuka."
-    return f"Terjadi kesalahan tak terduga ({type(exc).__name__}). Data yang sudah tersimpan aman."
+    """Words for the operator (`error_message`), in Indonesian."""
+    return error_message(exc)[2]
 
 
-class IncompleteRecordingError(ValueError):
+class IncompleteRecordingError(CodedError):
     """A recording asked to complete that its check refuses (errors or unconfirmed warnings).
 
     Attributes:
@@ -82,8 +94,7 @@ class IncompleteRecordingError(ValueError):
     """
 
     def __init__(self, check: RecordingCheck):
-        super().__init__("Rekaman belum dapat diselesaikan: masih ada kesalahan atau peringatan "
-                         "yang belum dikonfirmasi.")
+        super().__init__("recording.incomplete")
         self.check = check
 
 
@@ -178,7 +189,7 @@ class Session:
         from app.store.passphrase import change_passphrase
 
         if self.is_demo:
-            raise StoreError("Kata sandi profil demo tidak dapat diganti.", kind="invalid")
+            raise StoreError(kind="invalid", code="profile.demo_passphrase")
         change_passphrase(self.store.dir, old, new, kdf_params, store=self.store,
                           actor=self.operator_name)
 
@@ -316,15 +327,14 @@ class Session:
         """
         old = self.recordings.get(uuid)
         if old.status is not RecordingStatus.REJECTED:
-            raise ValueError("Hanya rekaman yang ditolak server yang dapat diperbaiki.")
+            raise CodedError("fix.not_rejected")
         if old.purged:
-            raise ValueError("Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini "
-                             "sebagai rekaman baru.")
+            raise CodedError("fix.purged")
         existing = self.recordings.newer_version(uuid)
         if existing is not None:
             if existing.status in (RecordingStatus.DRAFT, RecordingStatus.COMPLETE):
                 return existing
-            raise ValueError("Rekaman ini sudah diperbaiki dan dikirim ulang sebagai versi baru.")
+            raise CodedError("fix.already_fixed")
         return self._new_version(old, queue=False)
 
     def resend_conflict_as_new_version(self, uuid: str) -> Recording:
@@ -342,10 +352,9 @@ class Session:
         old = self.recordings.get(uuid)
         entry = Outbox(self.store).get(uuid)
         if entry is None or not entry.conflict:  # decided by the stored code, never by its words
-            raise ValueError("Hanya rekaman yang ditahan karena konflik dengan server yang dapat dijadikan "
-                             "versi baru.")
+            raise CodedError("conflict.not_parked")
         if self.recordings.newer_version(uuid) is not None:
-            raise ValueError("Rekaman ini sudah dijadikan versi baru.")
+            raise CodedError("conflict.already_new_version")
         with self.store.transaction():
             new = self._new_version(old, queue=True)
             move_status(self.store, uuid, RecordingStatus.SENT, actor=self.operator_name or old.operator)

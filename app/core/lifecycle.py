@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from app.core.messages import CodedError
+
 
 class RecordingStatus(str, Enum):
     DRAFT = "draft"
@@ -65,8 +67,8 @@ ALLOWED_TRANSITIONS: dict[RecordingStatus, frozenset[RecordingStatus]] = {
 }
 
 
-class TransitionError(ValueError):
-    """A status change the lifecycle does not allow."""
+class TransitionError(CodedError):
+    """A status change the lifecycle does not allow (``code``: ``recording.*``)."""
 
 
 def can_move(current: RecordingStatus, new: RecordingStatus) -> bool:
@@ -75,6 +77,4 @@ def can_move(current: RecordingStatus, new: RecordingStatus) -> bool:
 
 def check_move(current: RecordingStatus, new: RecordingStatus) -> None:
     if not can_move(current, new):
-        raise TransitionError(
-            f"status rekaman tidak dapat berubah dari '{current.label}' ke '{new.label}'"
-        )
+        raise TransitionError("recording.move_forbidden", {"current": current.label, "new": new.label})

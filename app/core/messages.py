@@ -1,11 +1,13 @@
-"""The operator messages of the core checks, the capture layer and the server: one Indonesian template per code.
+"""The operator messages of every layer: one Indonesian template per code.
 
 Every finding code of `app.core` and `app.capture`, every camera/source error
-of `app.capture.camera` and every reason the server gives (`sync.protocol.ReasonCodes`)
-has its sentence here, written once with ``{param}`` placeholders. `render`
-fills it: the checks build their `Finding.message` with it
-(`app.core.findings.finding`), and the window translates the same template by
-code (`app.ui.texts`). A few codes word their message in more than one way (an
+of `app.capture.camera`, every reason the server gives (`sync.protocol.ReasonCodes`),
+every failure of the sync client (`sync.client.errors`) and every refusal of
+the store and the session (`CodedError`, `app.store.errors.StoreError`) has its
+sentence here, written once with ``{param}`` placeholders. `render` fills it:
+the checks build their `Finding.message` with it (`app.core.findings.finding`),
+the errors their message, and the window translates the same template by code
+(`app.ui.texts`). A few codes word their message in more than one way (an
 optional hint, a second date): their templates form a tuple, and the one whose
 placeholders are exactly the given params is used.
 
@@ -176,7 +178,182 @@ SERVER: dict[str, Templates] = {
     "review.rejected": "Ditolak admin setelah tinjauan NIK ganda: {note}",
 }
 
-CATALOGUE: dict[str, Templates] = {**FINDINGS, **PHOTO, **CAPTURE, **SERVER}
+# The sync client's failures and why it parks a recording (sync/client/errors.py raises them
+# as `SyncError`s; the pump stores code and params with the words, app.store.sync_keys).
+SYNC: dict[str, Templates] = {
+    # the connection
+    "sync.unreachable": "Server tidak dapat dihubungi (tidak ada sinyal, atau server mati).",
+    "sync.timeout": "Server terlalu lama menjawab (sinyal lemah).",
+    "sync.tls": (
+        "Sertifikat server tidak dapat diverifikasi. Periksa alamat server, atau pasang berkas "
+        "sertifikat (CA) Dinas di pengaturan sinkron."
+    ),
+    "sync.ca_missing": "Berkas sertifikat CA tidak ditemukan: {path}",
+    "sync.url_invalid": "Alamat server harus diawali https:// (atau http:// di jaringan lokal).",
+    # this device and the server
+    "sync.unregistered": (
+        "Perangkat ini belum didaftarkan ke server. Isi alamat server dan kode pendaftaran dari admin."
+    ),
+    "sync.token_rejected": (
+        "Server tidak mengenali perangkat ini (token ditolak). Pengiriman dihentikan sementara: daftarkan "
+        "ulang perangkat dengan kode baru dari admin. Rekaman tetap aman di laptop ini."
+    ),
+    "sync.revoked": (
+        "Perangkat ini telah dicabut oleh admin server, jadi pengiriman dihentikan. Rekaman tetap aman di "
+        "laptop ini. Hubungi admin Dinas untuk kode pendaftaran baru."
+    ),
+    "sync.version_unsupported": "Versi aplikasi ini tidak didukung server. Perbarui aplikasi Jemput, lalu coba lagi.",
+    # the run
+    "sync.aborted": "Sinkron dihentikan.",
+    "sync.busy": "Sinkron sedang berjalan.",
+    "sync.waiting_for_retry": "Menunggu jadwal percobaan berikutnya.",
+    "sync.unexpected": (
+        "Sinkron gagal karena kesalahan tak terduga ({kind}). Rekaman tetap aman di laptop ini."
+    ),
+    # registration
+    "sync.enroll_code_missing": "Kode pendaftaran belum diisi.",
+    "sync.enroll_code_invalid": (
+        "Kode pendaftaran tidak berlaku (salah, sudah dipakai, atau kedaluwarsa). Minta kode baru ke admin."
+    ),
+    "sync.enroll_limited": "Terlalu banyak percobaan kode pendaftaran. Coba lagi dalam {minutes} menit.",
+    "sync.enroll_limited_later": "Terlalu banyak percobaan kode pendaftaran. Coba lagi nanti.",
+    "sync.not_a_jemput_server": (
+        "Alamat ini tidak menjawab sebagai server Jemput (HTTP {status}). Periksa alamat server."
+    ),
+    "sync.enroll_answer_unreadable": "Jawaban server tidak dapat dibaca. Periksa alamat server.",
+    # the server's answers
+    "sync.server_busy": "Server sedang sibuk (HTTP 429).",
+    "sync.server_unavailable": "Server sedang tidak tersedia (HTTP {status}).",
+    "sync.server_trouble": "Terjadi kesalahan di server (HTTP {status}).",
+    "sync.answer_unreadable": "Jawaban server terpotong atau tidak dapat dibaca.",
+    "sync.answer_mismatch": "Jawaban server tidak sesuai kiriman; dicoba lagi nanti.",
+    # `words`: the server's own detail (may be empty: the template ends in a space then).
+    "sync.refused": "Server menolak permintaan (HTTP {status}). {words}",
+    # media
+    "sync.media_unconfirmed": "Server belum mengonfirmasi media; dicoba lagi nanti.",
+    "sync.media_offset_missing": "Server tidak menyebut offset unggahan; dicoba lagi nanti.",
+    "sync.media_damaged_in_transit": "Berkas media berulang kali rusak di jalan; dicoba lagi nanti.",
+    "sync.media_unknown": "Server belum mencatat media rekaman ini; dicoba lagi nanti.",
+    # why a recording is parked (a person must look); sync.conflict is app.store.outbox.CONFLICT_CODE
+    "sync.conflict": (
+        "Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. "
+        "Rekaman ini diubah setelah terkirim sebagian: pilih \"Jadikan versi baru\" untuk mengirim isi laptop "
+        "ini sebagai versi baru yang menggantikannya, atau hubungi admin."
+    ),
+    "sync.local_media_damaged": (
+        "Berkas foto/tanda tangan rekaman ini di laptop rusak (SHA-256 tidak cocok); rekam ulang foto atau "
+        "tanda tangan."
+    ),
+    "sync.payload_invalid": "Rekaman tidak dapat dikirim: isian tidak sesuai format ({fields}).",
+    "sync.item_refused": "Server tidak dapat menerima rekaman ini (HTTP {status}). {words}",
+    "sync.not_stored": "Server tidak menyimpan rekaman ini.",
+    "sync.not_stored_because": "{reasons}",  # the server's own reasons (they name no person)
+}
+
+# What the store and the session refuse to do with a recording (app/core/lifecycle.py,
+# app/store/recordings.py, app/store/outbox.py, app/session.py), and the session's words for other errors.
+# Statuses are their labels (`RecordingStatus.label`).
+RECORDING: dict[str, Templates] = {
+    "recording.not_found": "Rekaman tidak ditemukan.",
+    "recording.incomplete": (
+        "Rekaman belum dapat diselesaikan: masih ada kesalahan atau peringatan yang belum dikonfirmasi."
+    ),
+    "recording.move_forbidden": "status rekaman tidak dapat berubah dari '{current}' ke '{new}'",
+    "recording.not_complete": "hanya rekaman yang sudah selesai yang dapat dikirim",
+    "recording.not_saved_so": "rekaman berstatus '{status}' tidak disimpan dengan cara ini",
+    "recording.not_editable": "rekaman berstatus '{status}' tidak dapat diubah",
+    "recording.purged": "Data pribadi rekaman ini sudah dihapus dari laptop setelah diterima server.",
+    "recording.on_server": (
+        "Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim), jadi tidak dapat "
+        "diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi."
+    ),
+    "recording.delete_not_draft": "Hanya rekaman berstatus draf yang dapat dihapus.",
+    "outbox.not_found": "Antrean kirim untuk rekaman ini tidak ditemukan.",
+    "fix.not_rejected": "Hanya rekaman yang ditolak server yang dapat diperbaiki.",
+    "fix.purged": (
+        "Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini sebagai rekaman baru."
+    ),
+    "fix.already_fixed": "Rekaman ini sudah diperbaiki dan dikirim ulang sebagai versi baru.",
+    "conflict.not_parked": (
+        "Hanya rekaman yang ditahan karena konflik dengan server yang dapat dijadikan versi baru."
+    ),
+    "conflict.already_new_version": "Rekaman ini sudah dijadikan versi baru.",
+    # anything else the session reports (app.session.error_message)
+    "error.file_unreadable": "Berkas tidak dapat dibuka.",
+    "error.unexpected": "Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman.",
+}
+
+# The profile's storage troubles the operator can act on (`app.store.errors.StoreError` by code: the known
+# SQLite failures, opening and creating the profile, changing its passphrase, backup and restore, operators).
+STORE: dict[str, Templates] = {
+    "store.wrong_passphrase": "Kata sandi salah. Periksa kembali lalu coba lagi.",
+    "store.profile_missing": "Profil tidak ditemukan di folder ini. Buat profil baru lebih dulu.",
+    "store.schema_too_new": (
+        "Basis data ini dibuat oleh versi Jemput yang lebih baru. Perbarui aplikasi sebelum membukanya."
+    ),
+    "store.disk_full": "Penyimpanan penuh. Kosongkan ruang disk lalu coba lagi.",
+    "store.io": "Gagal membaca/menulis berkas basis data (kesalahan disk).",
+    "store.busy": "Basis data sedang dipakai proses lain. Tutup aplikasi lain lalu coba lagi.",
+    "store.corrupt": "Berkas basis data rusak.",
+    "backup.name_taken": "Terlalu banyak cadangan dengan waktu yang sama di folder tujuan.",
+    "backup.dest_unusable": "Folder tujuan tidak dapat dipakai: {dest} ({reason}).",
+    "backup.write_failed": (
+        "Gagal menulis cadangan ke tujuan ({reason}); cadangan tidak dibuat. Periksa flashdisk lalu coba "
+        "lagi."
+    ),
+    "backup.keep_negative": "Jumlah cadangan lama yang disimpan tidak boleh negatif.",
+    "backup.dest_missing": "Folder tujuan tidak ditemukan: {dest}. Pasang flashdisk atau pilih folder lain.",
+    "backup.dest_not_folder": "Tujuan cadangan harus sebuah folder: {dest}",
+    "backup.dest_in_profile": (
+        "Cadangan tidak boleh disimpan di dalam folder profil itu sendiri. Pilih folder di disk lain, "
+        "misalnya flashdisk."
+    ),
+    "backup.dest_read_only": "Folder tujuan tidak dapat ditulis: {dest}. Periksa izin atau kunci tulis flashdisk.",
+    "backup.space_short": (
+        "Ruang kosong di tujuan tidak cukup: perlu sekitar {needed}, tersedia {free}. Kosongkan ruang atau "
+        "pilih flashdisk lain."
+    ),
+    "backup.copy_corrupt": "Salinan cadangan rusak (integrity_check gagal); cadangan dibatalkan.",
+    "backup.copy_differs": "Isi salinan cadangan tidak sama dengan profil; cadangan dibatalkan.",
+    "backup.dest_full": "Ruang kosong di tujuan tidak cukup. Kosongkan ruang atau pilih flashdisk lain.",
+    "backup.dest_filled_up": (
+        "Ruang di tujuan habis saat menyalin; cadangan tidak dibuat. Kosongkan ruang atau pilih flashdisk "
+        "lain."
+    ),
+    "backup.source_missing": "Folder cadangan tidak ditemukan: {source}",
+    "backup.source_incomplete": "{source} bukan cadangan Jemput yang lengkap (jemput.db dan profile.json harus ada).",
+    "backup.restore_target_exists": (
+        "Sudah ada profil di {data_dir}; profil yang ada tidak ditimpa. Pulihkan ke folder lain dengan "
+        "--data, atau buka cadangan langsung."
+    ),
+    "backup.copy_unreadable": "Salinan cadangan tidak dapat dibuka dengan kunci profil; cadangan dibatalkan.",
+    "backup.source_corrupt": "Cadangan rusak (integrity_check gagal); tidak dipulihkan.",
+    "profile.passphrase_empty": "Kata sandi tidak boleh kosong.",
+    "profile.exists": "Sudah ada profil di folder ini.",
+    "profile.format_unknown": "Format profile.json tidak dikenal.",
+    "profile.file_corrupt": "Berkas profile.json rusak atau tidak dapat dibaca.",
+    "profile.demo_passphrase": "Kata sandi profil demo tidak dapat diganti.",
+    "passphrase.new_empty": "Kata sandi baru tidak boleh kosong.",
+    "passphrase.new_too_short": "Kata sandi baru minimal {min} karakter.",
+    "passphrase.new_same": "Kata sandi baru sama dengan kata sandi lama.",
+    "passphrase.rekey_failed": (
+        "Kata sandi tidak dapat diganti: basis data tidak dapat ditulis ulang (periksa ruang disk). Kata "
+        "sandi lama tetap berlaku."
+    ),
+    "passphrase.profile_file_unfinished": (
+        "Kata sandi baru sudah berlaku, tetapi berkas profile.json belum selesai diperbarui. Buka profil "
+        "dengan kata sandi baru."
+    ),
+    "operator.not_found": "Operator tidak ditemukan.",
+    "operator.name_empty": "nama operator tidak boleh kosong",
+    "operator.name_too_long": "nama operator lebih dari {limit} karakter",
+    "operator.name_taken": "Nama operator sudah dipakai.",
+    "store.wal_unavailable": "Mode jurnal WAL tidak dapat diaktifkan.",
+    "store.key_unavailable": "Kunci basis data tidak tersedia untuk operasi ini.",
+    "store.closed": "Basis data sudah ditutup.",
+}
+
+CATALOGUE: dict[str, Templates] = {**FINDINGS, **PHOTO, **CAPTURE, **SERVER, **SYNC, **RECORDING, **STORE}
 """Every code and its Indonesian template(s)."""
 
 
@@ -212,3 +389,16 @@ def render(code: str, params: Mapping[str, object] | None = None) -> str:
     if template is None:
         raise KeyError(f"no template for {code!r} with params {sorted(values)}")
     return template.format(**values)
+
+
+class CodedError(ValueError):
+    """A refusal told by code: ``code``, ``params`` and ``message``, its Indonesian words (`render`).
+
+    The window shows it by code (`app.ui.texts.error_text`); ``str()`` is the message.
+    """
+
+    def __init__(self, code: str, params: Mapping[str, object] | None = None):
+        self.code = code
+        self.params = dict(params or {})
+        self.message = render(code, self.params)
+        super().__init__(self.message)

@@ -54,7 +54,7 @@ def create_demo_profile(
     ages and checks refer to.
     """
     if profile_exists(data_dir):
-        raise StoreError("Sudah ada profil di folder ini.", kind="exists")
+        raise StoreError(kind="exists", code="profile.exists")
     store = create_profile(data_dir, passphrase)
     try:
         fill_demo(store, count=count, today=today)

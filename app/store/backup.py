@@ -163,7 +163,7 @@ def backup_profile(
     copy cannot be written or does not verify. Nothing is left behind then.
     """
     if keep is not None and keep < 0:
-        raise StoreError("Jumlah cadangan lama yang disimpan tidak boleh negatif.", kind="invalid")
+        raise StoreError(kind="invalid", code="backup.keep_negative")
     started = time.monotonic()
     dest = _check_destination(store, Path(dest_parent).absolute())
     _remove_stale_partials(dest)
@@ -228,17 +228,14 @@ def backup_profile(
 
 def _check_destination(store: "Store", dest: Path) -> Path:
     if not dest.exists():
-        raise StoreError(f"Folder tujuan tidak ditemukan: {dest}. Pasang flashdisk atau pilih folder lain.",
-                         kind="not_found")
+        raise StoreError(kind="not_found", code="backup.dest_missing", params={"dest": dest})
     if not dest.is_dir():
-        raise StoreError(f"Tujuan cadangan harus sebuah folder: {dest}", kind="invalid")
+        raise StoreError(kind="invalid", code="backup.dest_not_folder", params={"dest": dest})
     resolved, profile = dest.resolve(), store.dir.resolve()
     if resolved == profile or profile in resolved.parents:
-        raise StoreError("Cadangan tidak boleh disimpan di dalam folder profil itu sendiri. "
-                         "Pilih folder di disk lain, misalnya flashdisk.", kind="invalid")
+        raise StoreError(kind="invalid", code="backup.dest_in_profile")
     if not os.access(dest, os.W_OK | os.X_OK):
-        raise StoreError(f"Folder tujuan tidak dapat ditulis: {dest}. Periksa izin atau kunci tulis flashdisk.",
-                         kind="io")
+        raise StoreError(kind="io", code="backup.dest_read_only", params={"dest": dest})
     return dest
 
 
@@ -251,8 +248,10 @@ def _check_space(dest: Path, db_bytes: int, free_bytes: int | None) -> None:
             raise _dest_error(exc, dest) from exc
     if free_bytes < needed:
         raise StoreError(
-            f"Ruang kosong di tujuan tidak cukup: perlu sekitar {_mb(needed)}, tersedia {_mb(free_bytes)}. "
-            "Kosongkan ruang atau pilih flashdisk lain.", kind="disk_full")
+            kind="disk_full",
+            code="backup.space_short",
+            params={"needed": _mb(needed), "free": _mb(free_bytes)},
+        )
 
 
 def _free_name(dest: Path, moment: dt.datetime) -> Path:
@@ -261,7 +260,7 @@ def _free_name(dest: Path, moment: dt.datetime) -> Path:
         name = base if n == 1 else f"{base}-{n}"
         if not (dest / name).exists() and not (dest / f".{name}{PARTIAL_SUFFIX}").exists():
             return dest / name
-    raise StoreError("Terlalu banyak cadangan dengan waktu yang sama di folder tujuan.", kind="exists")
+    raise StoreError(kind="exists", code="backup.name_taken")
 
 
 def _counts(conn) -> dict[str, int]:
@@ -301,8 +300,7 @@ def _verify(path: Path, key: bytes, expected: dict[str, int]) -> None:
         with known_errors():
             conn = connect(path, key)
     except WrongPassphrase:
-        raise StoreError("Salinan cadangan tidak dapat dibuka dengan kunci profil; cadangan dibatalkan.",
-                         kind="corrupt") from None
+        raise StoreError(kind="corrupt", code="backup.copy_unreadable") from None
     try:
         with known_errors():
             check = "\n".join(str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall())
@@ -310,9 +308,9 @@ def _verify(path: Path, key: bytes, expected: dict[str, int]) -> None:
     finally:
         conn.close()
     if check != "ok":
-        raise StoreError("Salinan cadangan rusak (integrity_check gagal); cadangan dibatalkan.", kind="corrupt")
+        raise StoreError(kind="corrupt", code="backup.copy_corrupt")
     if counts != expected:
-        raise StoreError("Isi salinan cadangan tidak sama dengan profil; cadangan dibatalkan.", kind="corrupt")
+        raise StoreError(kind="corrupt", code="backup.copy_differs")
     for side in ("-wal", "-shm"):  # a clean close removes them; make sure none is left
         path.with_name(path.name + side).unlink(missing_ok=True)
     _fsync_file(path)
@@ -328,22 +326,21 @@ def _fsync_file(path: Path) -> None:
 
 def _dest_error(exc: OSError, dest: Path) -> StoreError:
     if exc.errno == errno.ENOSPC:
-        return StoreError("Ruang kosong di tujuan tidak cukup. Kosongkan ruang atau pilih flashdisk lain.",
-                          kind="disk_full")
+        return StoreError(kind="disk_full", code="backup.dest_full")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return StoreError(f"Folder tujuan tidak dapat ditulis: {dest}. Periksa izin atau kunci tulis flashdisk.",
-                          kind="io")
-    return StoreError(f"Folder tujuan tidak dapat dipakai: {dest} ({exc.strerror or type(exc).__name__}).",
-                      kind="io")
+        return StoreError(kind="io", code="backup.dest_read_only", params={"dest": dest})
+    return StoreError(
+        kind="io",
+        code="backup.dest_unusable",
+        params={"dest": dest, "reason": exc.strerror or type(exc).__name__},
+    )
 
 
 def _write_error(exc: BaseException) -> StoreError:
     if getattr(exc, "kind", None) == "disk_full" or getattr(exc, "errno", None) == errno.ENOSPC:
-        return StoreError("Ruang di tujuan habis saat menyalin; cadangan tidak dibuat. "
-                          "Kosongkan ruang atau pilih flashdisk lain.", kind="disk_full")
+        return StoreError(kind="disk_full", code="backup.dest_filled_up")
     detail = getattr(exc, "strerror", None) or type(exc).__name__
-    return StoreError(f"Gagal menulis cadangan ke tujuan ({detail}); cadangan tidak dibuat. "
-                      "Periksa flashdisk lalu coba lagi.", kind="io")
+    return StoreError(kind="io", code="backup.write_failed", params={"reason": detail})
 
 
 def _record(store: "Store", result: BackupResult, actor: str) -> None:
@@ -448,10 +445,9 @@ def restore_profile(source: str | os.PathLike, data_dir: str | os.PathLike, pass
     started = time.monotonic()
     source, data_dir = Path(source), Path(data_dir)
     if not source.is_dir():
-        raise StoreError(f"Folder cadangan tidak ditemukan: {source}", kind="not_found")
+        raise StoreError(kind="not_found", code="backup.source_missing", params={"source": source})
     if not profile_exists(source):
-        raise StoreError(f"{source} bukan cadangan Jemput yang lengkap (jemput.db dan profile.json harus ada).",
-                         kind="invalid")
+        raise StoreError(kind="invalid", code="backup.source_incomplete", params={"source": source})
     _refuse_existing(data_dir)
     info = read_profile(source)
     data_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -472,7 +468,7 @@ def restore_profile(source: str | os.PathLike, data_dir: str | os.PathLike, pass
         finally:
             conn.close()
         if check != "ok":
-            raise StoreError("Cadangan rusak (integrity_check gagal); tidak dipulihkan.", kind="corrupt")
+            raise StoreError(kind="corrupt", code="backup.source_corrupt")
         _move_in(staging, data_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -489,8 +485,7 @@ def restore_profile(source: str | os.PathLike, data_dir: str | os.PathLike, pass
 def _refuse_existing(data_dir: Path) -> None:
     db = db_path(data_dir)
     if profile_exists(data_dir) or (db.is_file() and db.stat().st_size > 0):
-        raise StoreError(f"Sudah ada profil di {data_dir}; profil yang ada tidak ditimpa. "
-                         "Pulihkan ke folder lain dengan --data, atau buka cadangan langsung.", kind="exists")
+        raise StoreError(kind="exists", code="backup.restore_target_exists", params={"data_dir": data_dir})
 
 
 def _copy_file(src: Path, dst: Path) -> None:

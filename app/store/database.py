@@ -102,7 +102,7 @@ def apply_pragmas(conn: Any) -> None:
     with zeros rather than left readable in free pages; SQLCipher's own default, made explicit)."""
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
-        raise StoreError("Mode jurnal WAL tidak dapat diaktifkan.", kind="io")
+        raise StoreError(kind="io", code="store.wal_unavailable")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA secure_delete = ON")
     conn.execute("PRAGMA foreign_keys = ON")
@@ -140,7 +140,7 @@ class Store:
     def key(self) -> bytes:
         """The raw key that opens the file now (StoreError if this store was built without it)."""
         if self._key is None:
-            raise StoreError("Kunci basis data tidak tersedia untuk operasi ini.", kind="invalid")
+            raise StoreError(kind="invalid", code="store.key_unavailable")
         return self._key
 
     @property
@@ -219,7 +219,7 @@ class Store:
 
     def _check_open(self) -> None:
         if self._closed:
-            raise StoreError("Basis data sudah ditutup.", kind="closed")
+            raise StoreError(kind="closed", code="store.closed")
 
     def __enter__(self) -> "Store":
         return self
@@ -241,11 +241,11 @@ def create_profile(
     `kdf_params` defaults to `DEFAULT_KDF_PARAMS`; tests pass cheaper ones.
     """
     if not isinstance(passphrase, str) or passphrase == "":
-        raise StoreError("Kata sandi tidak boleh kosong.", kind="invalid")
+        raise StoreError(kind="invalid", code="profile.passphrase_empty")
     directory = Path(directory)
     path = db_path(directory)
     if path.exists() and path.stat().st_size > 0:
-        raise StoreError("Sudah ada profil di folder ini.", kind="exists")
+        raise StoreError(kind="exists", code="profile.exists")
     make_private_dir(directory)
     for leftover in (path, _sidecar(path, "-wal"), _sidecar(path, "-shm")):
         leftover.unlink(missing_ok=True)

@@ -8,9 +8,11 @@ bug and propagates as is. No message ever carries a NIK, a name or a photo.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 import sqlcipher3
+
+from app.core.messages import render
 
 
 class StoreError(Exception):
@@ -21,11 +23,21 @@ class StoreError(Exception):
             `schema_too_new`, `disk_full`, `io`, `busy`, `corrupt`, `exists`,
             `invalid`, `not_found`, `store`).
         message: the explanation in Bahasa Indonesia.
+        code, params: the message's code in `app.core.messages` and its values, when
+            it has one (then `message` is rendered from it and the window shows it
+            by code); None for the messages not moved to the catalogue yet.
     """
 
     kind = "store"
 
-    def __init__(self, message: str, *, kind: str | None = None):
+    def __init__(self, message: str | None = None, *, kind: str | None = None, code: str | None = None,
+                 params: Mapping[str, object] | None = None):
+        self.code = code
+        self.params = dict(params or {})
+        if message is None:
+            if code is None:
+                raise TypeError("StoreError needs a message or a code")
+            message = render(code, self.params)
         super().__init__(message)
         self.message = message
         if kind is not None:
@@ -35,28 +47,22 @@ class StoreError(Exception):
 class WrongPassphrase(StoreError):
     kind = "wrong_passphrase"
 
-    def __init__(self, message: str = "Kata sandi salah. Periksa kembali lalu coba lagi."):
-        super().__init__(message)
+    def __init__(self, message: str | None = None):
+        super().__init__(message, code=None if message else "store.wrong_passphrase")
 
 
 class ProfileMissing(StoreError):
     kind = "profile_missing"
 
-    def __init__(self, message: str = "Profil tidak ditemukan di folder ini. Buat profil baru lebih dulu."):
-        super().__init__(message)
+    def __init__(self, message: str | None = None):
+        super().__init__(message, code=None if message else "store.profile_missing")
 
 
 class SchemaTooNew(StoreError):
     kind = "schema_too_new"
 
-    def __init__(
-        self,
-        message: str = (
-            "Basis data ini dibuat oleh versi Jemput yang lebih baru. "
-            "Perbarui aplikasi sebelum membukanya."
-        ),
-    ):
-        super().__init__(message)
+    def __init__(self, message: str | None = None):
+        super().__init__(message, code=None if message else "store.schema_too_new")
 
 
 class NotFound(StoreError):
@@ -67,13 +73,13 @@ def _known_error(exc: BaseException) -> StoreError | None:
     """Map an SQLite error to a `StoreError` the operator can act on, if it is one."""
     text = str(exc).lower()
     if "disk is full" in text or "database or disk is full" in text:
-        return StoreError("Penyimpanan penuh. Kosongkan ruang disk lalu coba lagi.", kind="disk_full")
+        return StoreError(kind="disk_full", code="store.disk_full")
     if "disk i/o error" in text or "unable to open database file" in text:
-        return StoreError("Gagal membaca/menulis berkas basis data (kesalahan disk).", kind="io")
+        return StoreError(kind="io", code="store.io")
     if "database is locked" in text or "database is busy" in text:
-        return StoreError("Basis data sedang dipakai proses lain. Tutup aplikasi lain lalu coba lagi.", kind="busy")
+        return StoreError(kind="busy", code="store.busy")
     if "malformed" in text or "file is not a database" in text:
-        return StoreError("Berkas basis data rusak.", kind="corrupt")
+        return StoreError(kind="corrupt", code="store.corrupt")
     return None
 
 

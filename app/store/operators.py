@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import sqlcipher3
 
+from app.core.messages import CodedError
 from app.store._util import utc_now
 from app.store.audit import AuditLog
 from app.store.errors import NotFound, StoreError
@@ -40,9 +41,9 @@ class OperatorRepo:
         """Add an operator; names are unique ignoring case."""
         name = " ".join(str(name).split())
         if not name:
-            raise ValueError("nama operator tidak boleh kosong")
+            raise CodedError("operator.name_empty")
         if len(name) > MAX_NAME_LENGTH:
-            raise ValueError(f"nama operator lebih dari {MAX_NAME_LENGTH} karakter")
+            raise CodedError("operator.name_too_long", {"limit": MAX_NAME_LENGTH})
         if role not in ROLES:
             raise ValueError(f"peran operator tidak dikenal: {role!r}")
         now = utc_now()
@@ -54,13 +55,13 @@ class OperatorRepo:
                 new_id = cur.lastrowid
                 AuditLog(self.store).append("operator.created", detail={"operator_id": new_id, "role": role})
         except sqlcipher3.IntegrityError:
-            raise StoreError("Nama operator sudah dipakai.", kind="exists") from None
+            raise StoreError(kind="exists", code="operator.name_taken") from None
         return Operator(id=new_id, name=name, role=role, created_at=now)
 
     def get(self, operator_id: int) -> Operator:
         rows = self.store.query("SELECT id, name, role, created_at FROM operators WHERE id = ?", (operator_id,))
         if not rows:
-            raise NotFound("Operator tidak ditemukan.")
+            raise NotFound(code="operator.not_found")
         return Operator(*rows[0])
 
     def list(self) -> list[Operator]:

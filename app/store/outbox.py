@@ -252,4 +252,4 @@ class Outbox:
                 (*params, recording_uuid, ACKED),
             )
             if cur.rowcount == 0:
-                raise NotFound("Antrean kirim untuk rekaman ini tidak ditemukan.")
+                raise NotFound(code="outbox.not_found")

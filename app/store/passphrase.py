@@ -76,11 +76,11 @@ def _normalized(text: str) -> str:
 def check_new_passphrase(new: str, old: str | None = None) -> None:
     """Raise `StoreError` (kind ``invalid``) for a new passphrase a profile must not get."""
     if not isinstance(new, str) or new == "":
-        raise StoreError("Kata sandi baru tidak boleh kosong.", kind="invalid")
+        raise StoreError(kind="invalid", code="passphrase.new_empty")
     if len(new) < MIN_PASSPHRASE_LENGTH:
-        raise StoreError(f"Kata sandi baru minimal {MIN_PASSPHRASE_LENGTH} karakter.", kind="invalid")
+        raise StoreError(kind="invalid", code="passphrase.new_too_short", params={"min": MIN_PASSPHRASE_LENGTH})
     if old is not None and _normalized(new) == _normalized(old):
-        raise StoreError("Kata sandi baru sama dengan kata sandi lama.", kind="invalid")
+        raise StoreError(kind="invalid", code="passphrase.new_same")
 
 
 def begin_change(
@@ -209,17 +209,9 @@ def _rekey_store(store: Store, change: PassphraseChange, old: str) -> ProfileInf
         if conn is not None:
             store.replace_connection(conn, old_key)
         log.error("passphrase change: the re-key did not commit (%s)", type(failure).__name__)
-        raise StoreError(
-            "Kata sandi tidak dapat diganti: basis data tidak dapat ditulis ulang "
-            "(periksa ruang disk). Kata sandi lama tetap berlaku.",
-            kind=getattr(failure, "kind", "store"),
-        ) from failure
+        raise StoreError(kind=getattr(failure, "kind", "store"), code="passphrase.rekey_failed") from failure
     store.replace_connection(conn, change.key)
     try:
         return finish_change(change)
     except OSError as exc:
-        raise StoreError(
-            "Kata sandi baru sudah berlaku, tetapi berkas profile.json belum selesai diperbarui. "
-            "Buka profil dengan kata sandi baru.",
-            kind="io",
-        ) from exc
+        raise StoreError(kind="io", code="passphrase.profile_file_unfinished") from exc

@@ -123,14 +123,14 @@ def read_profile(directory: str | os.PathLike) -> ProfileInfo:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != PROFILE_FORMAT:
-            raise StoreError("Format profile.json tidak dikenal.", kind="schema_too_new")
+            raise StoreError(kind="schema_too_new", code="profile.format_unknown")
         return ProfileInfo.from_dict(data)
     except StoreError:
         raise
     except FileNotFoundError:
         raise
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise StoreError("Berkas profile.json rusak atau tidak dapat dibaca.", kind="corrupt") from exc
+        raise StoreError(kind="corrupt", code="profile.file_corrupt") from exc
 
 
 def write_profile(directory: str | os.PathLike, info: ProfileInfo) -> None:

@@ -48,7 +48,11 @@ class ProblemRecord:
 
 @dataclass(frozen=True)
 class SyncOverview:
-    """Everything the Antrian & Sinkron screen shows, read in a few short queries."""
+    """Everything the Antrian & Sinkron screen shows, read in a few short queries.
+
+    ``paused_reason`` and ``last_error`` are the stored words; ``paused_code``/``last_error_code``
+    with their params say the same by code (the window shows the code, the words are the fallback).
+    """
 
     registered: bool
     server_url: str | None
@@ -64,6 +68,13 @@ class SyncOverview:
     problems: list[ProblemRecord] = field(default_factory=list)
     last_error_code: str | None = None
     paused_code: str | None = None
+    last_error_params: dict[str, Any] = field(default_factory=dict)
+    paused_params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def paused(self) -> bool:
+        """The queue is paused (by its code; a profile paused before codes were kept: by its words)."""
+        return bool(self.paused_code or self.paused_reason)
 
     @property
     def waiting(self) -> int:
@@ -125,4 +136,11 @@ def sync_overview(store, *, problem_limit: int = 500) -> SyncOverview:  # noqa: 
         problems=_parked(store, problem_limit) + _verdicts(store, problem_limit),
         last_error_code=settings.get(SyncKeys.LAST_ERROR_CODE),
         paused_code=settings.get(SyncKeys.PAUSED_CODE),
+        last_error_params=_params(settings.get(SyncKeys.LAST_ERROR_PARAMS)),
+        paused_params=_params(settings.get(SyncKeys.PAUSED_PARAMS)),
     )
+
+
+def _params(value: Any) -> dict[str, Any]:
+    """A stored params setting as a dict (absent or malformed: none)."""
+    return value if isinstance(value, dict) else {}

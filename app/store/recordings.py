@@ -25,6 +25,7 @@ from app.store import media as media_mod
 from app.store import outbox_rows as outbox_mod
 from app.store._util import canonical_json, is_ascii_digits, prefix_bounds, sha256_hex, to_utc_iso, utc_now
 from app.store.audit import AuditLog
+from app.store.chunking import chunks
 from app.store.errors import NotFound, StoreError
 from app.store.media import MediaItem
 
@@ -33,13 +34,13 @@ if TYPE_CHECKING:
 
 __all__ = ["Recording", "RecordingRepo", "MediaItem", "OnServer", "move_status"]
 
-MSG_PURGED = "Data pribadi rekaman ini sudah dihapus dari laptop setelah diterima server."
-MSG_ON_SERVER = ("Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim), jadi tidak dapat "
-                 "diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi.")
-
 
 class OnServer(TransitionError):
     """An edit of a recording whose record the server already stored (it keeps the first version)."""
+
+    def __init__(self) -> None:
+        super().__init__("recording.on_server")
+
 
 # Statuses the operator saves; the server's verdicts arrive through set_status / the outbox.
 OPERATOR_STATUSES = (RecordingStatus.DRAFT, RecordingStatus.COMPLETE, RecordingStatus.QUEUED)
@@ -233,12 +234,12 @@ def move_status(
     with store.transaction() as db:
         rec = _read(db, recording_uuid)
         if rec is None:
-            raise NotFound("Rekaman tidak ditemukan.")
+            raise NotFound(code="recording.not_found")
         check_move(rec.status, new)
         if rec.purged and new.editable:
-            raise TransitionError(MSG_PURGED)
+            raise TransitionError("recording.purged")
         if new in (RecordingStatus.DRAFT, RecordingStatus.COMPLETE) and outbox_mod.on_server(db, recording_uuid):
-            raise OnServer(MSG_ON_SERVER)
+            raise OnServer()
         now = utc_now()
         db.conn.execute(
             "UPDATE recordings SET status = ?, updated_at = ?, server_status = coalesce(?, server_status),"
@@ -284,23 +285,21 @@ class RecordingRepo:
         status = RecordingStatus(recording.status)
         if enqueue:
             if status not in (RecordingStatus.COMPLETE, RecordingStatus.QUEUED):
-                raise TransitionError("hanya rekaman yang sudah selesai yang dapat dikirim")
+                raise TransitionError("recording.not_complete")
             status = RecordingStatus.QUEUED
         elif status not in (RecordingStatus.DRAFT, RecordingStatus.COMPLETE):
-            raise TransitionError(
-                f"rekaman berstatus '{status.label}' tidak disimpan dengan cara ini"
-            )
+            raise TransitionError("recording.not_saved_so", {"status": status.label})
         with self.store.transaction() as db:
             old = db.conn.execute(
                 "SELECT status, created_at, purged_at FROM recordings WHERE uuid = ?", (recording.uuid,)
             ).fetchone()
             if old and old[2] is not None:
-                raise TransitionError(MSG_PURGED)
+                raise TransitionError("recording.purged")
             old_status = RecordingStatus(old[0]) if old else None
             if old_status is not None and old_status is not status:
                 check_move(old_status, status)  # re-saving in the same (editable) status is an edit
             if old_status is RecordingStatus.QUEUED and outbox_mod.on_server(db, recording.uuid):
-                raise OnServer(MSG_ON_SERVER)
+                raise OnServer()
             now = utc_now()
             rec = replace(
                 recording,
@@ -356,7 +355,7 @@ class RecordingRepo:
             if cur is None or cur in OPERATOR_STATUSES or new is cur or not can_move(cur, new):
                 continue
             moves.append((uuid, new, info))
-        for part in _chunks(moves, batch):
+        for part in chunks(moves, batch):
             with self.store.transaction():
                 for uuid, new, info in part:
                     self.set_status(uuid, new, info)
@@ -379,9 +378,9 @@ class RecordingRepo:
         with self.store.transaction() as db:
             rec = _read(db, recording_uuid)
             if rec is None:
-                raise NotFound("Rekaman tidak ditemukan.")
+                raise NotFound(code="recording.not_found")
             if rec.status is not RecordingStatus.DRAFT:
-                raise StoreError("Hanya rekaman berstatus draf yang dapat dihapus.", kind="invalid")
+                raise StoreError(kind="invalid", code="recording.delete_not_draft")
             db.conn.execute("DELETE FROM recordings WHERE uuid = ?", (recording_uuid,))
             AuditLog(self.store).append("recording.deleted", actor=rec.operator, recording_uuid=recording_uuid)
 
@@ -390,11 +389,11 @@ class RecordingRepo:
         with self.store.transaction() as db:
             rec = _read(db, recording_uuid)
             if rec is None:
-                raise NotFound("Rekaman tidak ditemukan.")
+                raise NotFound(code="recording.not_found")
             if not rec.status.editable:
-                raise TransitionError(f"rekaman berstatus '{rec.status.label}' tidak dapat diubah")
+                raise TransitionError("recording.not_editable", {"status": rec.status.label})
             if outbox_mod.on_server(db, recording_uuid):
-                raise OnServer(MSG_ON_SERVER)
+                raise OnServer()
             removed = media_mod.delete_media(db, recording_uuid, kind) > 0
             if removed and rec.status is RecordingStatus.QUEUED:
                 _enqueue_current(db, rec)
@@ -410,7 +409,7 @@ class RecordingRepo:
     def get(self, recording_uuid: str) -> Recording:
         rec = self.find(recording_uuid)
         if rec is None:
-            raise NotFound("Rekaman tidak ditemukan.")
+            raise NotFound(code="recording.not_found")
         return rec
 
     def find(self, recording_uuid: str) -> Recording | None:
@@ -426,7 +425,7 @@ class RecordingRepo:
     def statuses(self, uuids: Sequence[str]) -> dict[str, RecordingStatus]:
         """uuid -> status of those recordings the laptop holds."""
         out: dict[str, RecordingStatus] = {}
-        for part in _chunks(list(uuids), 500):
+        for part in chunks(list(uuids), 500):
             out.update((u, RecordingStatus(s)) for u, s in self.store.query(
                 f"SELECT uuid, status FROM recordings WHERE uuid IN ({', '.join('?' * len(part))})", part))
         return out
@@ -442,7 +441,7 @@ class RecordingRepo:
         """uuid -> (kind, sha256, mime, size) of each media item, without the bytes (what a payload names)."""
         out: dict[str, list[tuple[str, str, str, int]]] = {u: [] for u in uuids}
         with self.store.reading() as db:
-            for part in _chunks(list(uuids), 500):
+            for part in chunks(list(uuids), 500):
                 for uuid, item in media_mod.media_meta(db, part):
                     out[uuid].append(item)
         return out
@@ -492,11 +491,6 @@ class RecordingRepo:
         for status, n in self.store.query("SELECT status, count(*) FROM recordings GROUP BY status"):
             out[RecordingStatus(status)] = n
         return out
-
-
-def _chunks(seq: list, size: int) -> Iterable[list]:
-    for i in range(0, len(seq), size):
-        yield seq[i:i + size]
 
 
 def _like_escape(text: str) -> str:

@@ -16,10 +16,11 @@ class SyncKeys:
     DEVICE_NAME = "sync.device_name"
     AREA = "sync.area_kode"
     CA_BUNDLE = "sync.ca_bundle"  # optional PEM file of the Dinas CA (self-signed server)
-    PAUSED = "sync_paused_reason"  # words for the operator; set = the queue is paused
+    PAUSED = "sync_paused_reason"  # the words of `PAUSED_CODE` (the window shows the code); set = paused
     PAUSED_KIND = "sync.paused_kind"  # auth | revoked | protocol
-    PAUSED_CODE = "sync.paused_code"  # the stable code of the pause (e.g. sync.revoked)
-    LAST_ERROR = "sync.last_error"
+    PAUSED_CODE = "sync.paused_code"  # the stable code of the pause (e.g. sync.revoked), with ...
+    PAUSED_PARAMS = "sync.paused_params"  # ... its parameters
+    LAST_ERROR = "sync.last_error"  # the words of `LAST_ERROR_CODE` (the window shows the code)
     LAST_ERROR_CODE = "sync.last_error_code"  # the stable code of `LAST_ERROR`, with ...
     LAST_ERROR_PARAMS = "sync.last_error_params"  # ... its parameters
     LAST_ERROR_AT = "sync.last_error_at"

@@ -82,4 +82,98 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Ditinjau admin (NIK ganda): rekaman ini diterima."),  # review.kept
     QT_TRANSLATE_NOOP("Catalogue", "Ditinjau admin (NIK ganda): rekaman ini diterima. Catatan admin: {note}"),  # review.kept
     QT_TRANSLATE_NOOP("Catalogue", "Ditolak admin setelah tinjauan NIK ganda: {note}"),  # review.rejected
+    QT_TRANSLATE_NOOP("Catalogue", "Server tidak dapat dihubungi (tidak ada sinyal, atau server mati)."),  # sync.unreachable
+    QT_TRANSLATE_NOOP("Catalogue", "Server terlalu lama menjawab (sinyal lemah)."),  # sync.timeout
+    QT_TRANSLATE_NOOP("Catalogue", "Sertifikat server tidak dapat diverifikasi. Periksa alamat server, atau pasang berkas sertifikat (CA) Dinas di pengaturan sinkron."),  # sync.tls
+    QT_TRANSLATE_NOOP("Catalogue", "Berkas sertifikat CA tidak ditemukan: {path}"),  # sync.ca_missing
+    QT_TRANSLATE_NOOP("Catalogue", "Alamat server harus diawali https:// (atau http:// di jaringan lokal)."),  # sync.url_invalid
+    QT_TRANSLATE_NOOP("Catalogue", "Perangkat ini belum didaftarkan ke server. Isi alamat server dan kode pendaftaran dari admin."),  # sync.unregistered
+    QT_TRANSLATE_NOOP("Catalogue", "Server tidak mengenali perangkat ini (token ditolak). Pengiriman dihentikan sementara: daftarkan ulang perangkat dengan kode baru dari admin. Rekaman tetap aman di laptop ini."),  # sync.token_rejected
+    QT_TRANSLATE_NOOP("Catalogue", "Perangkat ini telah dicabut oleh admin server, jadi pengiriman dihentikan. Rekaman tetap aman di laptop ini. Hubungi admin Dinas untuk kode pendaftaran baru."),  # sync.revoked
+    QT_TRANSLATE_NOOP("Catalogue", "Versi aplikasi ini tidak didukung server. Perbarui aplikasi Jemput, lalu coba lagi."),  # sync.version_unsupported
+    QT_TRANSLATE_NOOP("Catalogue", "Sinkron dihentikan."),  # sync.aborted
+    QT_TRANSLATE_NOOP("Catalogue", "Sinkron sedang berjalan."),  # sync.busy
+    QT_TRANSLATE_NOOP("Catalogue", "Menunggu jadwal percobaan berikutnya."),  # sync.waiting_for_retry
+    QT_TRANSLATE_NOOP("Catalogue", "Sinkron gagal karena kesalahan tak terduga ({kind}). Rekaman tetap aman di laptop ini."),  # sync.unexpected
+    QT_TRANSLATE_NOOP("Catalogue", "Kode pendaftaran belum diisi."),  # sync.enroll_code_missing
+    QT_TRANSLATE_NOOP("Catalogue", "Kode pendaftaran tidak berlaku (salah, sudah dipakai, atau kedaluwarsa). Minta kode baru ke admin."),  # sync.enroll_code_invalid
+    QT_TRANSLATE_NOOP("Catalogue", "Terlalu banyak percobaan kode pendaftaran. Coba lagi dalam {minutes} menit."),  # sync.enroll_limited
+    QT_TRANSLATE_NOOP("Catalogue", "Terlalu banyak percobaan kode pendaftaran. Coba lagi nanti."),  # sync.enroll_limited_later
+    QT_TRANSLATE_NOOP("Catalogue", "Alamat ini tidak menjawab sebagai server Jemput (HTTP {status}). Periksa alamat server."),  # sync.not_a_jemput_server
+    QT_TRANSLATE_NOOP("Catalogue", "Jawaban server tidak dapat dibaca. Periksa alamat server."),  # sync.enroll_answer_unreadable
+    QT_TRANSLATE_NOOP("Catalogue", "Server sedang sibuk (HTTP 429)."),  # sync.server_busy
+    QT_TRANSLATE_NOOP("Catalogue", "Server sedang tidak tersedia (HTTP {status})."),  # sync.server_unavailable
+    QT_TRANSLATE_NOOP("Catalogue", "Terjadi kesalahan di server (HTTP {status})."),  # sync.server_trouble
+    QT_TRANSLATE_NOOP("Catalogue", "Jawaban server terpotong atau tidak dapat dibaca."),  # sync.answer_unreadable
+    QT_TRANSLATE_NOOP("Catalogue", "Jawaban server tidak sesuai kiriman; dicoba lagi nanti."),  # sync.answer_mismatch
+    QT_TRANSLATE_NOOP("Catalogue", "Server menolak permintaan (HTTP {status}). {words}"),  # sync.refused
+    QT_TRANSLATE_NOOP("Catalogue", "Server belum mengonfirmasi media; dicoba lagi nanti."),  # sync.media_unconfirmed
+    QT_TRANSLATE_NOOP("Catalogue", "Server tidak menyebut offset unggahan; dicoba lagi nanti."),  # sync.media_offset_missing
+    QT_TRANSLATE_NOOP("Catalogue", "Berkas media berulang kali rusak di jalan; dicoba lagi nanti."),  # sync.media_damaged_in_transit
+    QT_TRANSLATE_NOOP("Catalogue", "Server belum mencatat media rekaman ini; dicoba lagi nanti."),  # sync.media_unknown
+    QT_TRANSLATE_NOOP("Catalogue", "Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. Rekaman ini diubah setelah terkirim sebagian: pilih \"Jadikan versi baru\" untuk mengirim isi laptop ini sebagai versi baru yang menggantikannya, atau hubungi admin."),  # sync.conflict
+    QT_TRANSLATE_NOOP("Catalogue", "Berkas foto/tanda tangan rekaman ini di laptop rusak (SHA-256 tidak cocok); rekam ulang foto atau tanda tangan."),  # sync.local_media_damaged
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman tidak dapat dikirim: isian tidak sesuai format ({fields})."),  # sync.payload_invalid
+    QT_TRANSLATE_NOOP("Catalogue", "Server tidak dapat menerima rekaman ini (HTTP {status}). {words}"),  # sync.item_refused
+    QT_TRANSLATE_NOOP("Catalogue", "Server tidak menyimpan rekaman ini."),  # sync.not_stored
+    QT_TRANSLATE_NOOP("Catalogue", "{reasons}"),  # sync.not_stored_because
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman tidak ditemukan."),  # recording.not_found
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman belum dapat diselesaikan: masih ada kesalahan atau peringatan yang belum dikonfirmasi."),  # recording.incomplete
+    QT_TRANSLATE_NOOP("Catalogue", "status rekaman tidak dapat berubah dari '{current}' ke '{new}'"),  # recording.move_forbidden
+    QT_TRANSLATE_NOOP("Catalogue", "hanya rekaman yang sudah selesai yang dapat dikirim"),  # recording.not_complete
+    QT_TRANSLATE_NOOP("Catalogue", "rekaman berstatus '{status}' tidak disimpan dengan cara ini"),  # recording.not_saved_so
+    QT_TRANSLATE_NOOP("Catalogue", "rekaman berstatus '{status}' tidak dapat diubah"),  # recording.not_editable
+    QT_TRANSLATE_NOOP("Catalogue", "Data pribadi rekaman ini sudah dihapus dari laptop setelah diterima server."),  # recording.purged
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim), jadi tidak dapat diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi."),  # recording.on_server
+    QT_TRANSLATE_NOOP("Catalogue", "Hanya rekaman berstatus draf yang dapat dihapus."),  # recording.delete_not_draft
+    QT_TRANSLATE_NOOP("Catalogue", "Antrean kirim untuk rekaman ini tidak ditemukan."),  # outbox.not_found
+    QT_TRANSLATE_NOOP("Catalogue", "Hanya rekaman yang ditolak server yang dapat diperbaiki."),  # fix.not_rejected
+    QT_TRANSLATE_NOOP("Catalogue", "Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini sebagai rekaman baru."),  # fix.purged
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman ini sudah diperbaiki dan dikirim ulang sebagai versi baru."),  # fix.already_fixed
+    QT_TRANSLATE_NOOP("Catalogue", "Hanya rekaman yang ditahan karena konflik dengan server yang dapat dijadikan versi baru."),  # conflict.not_parked
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman ini sudah dijadikan versi baru."),  # conflict.already_new_version
+    QT_TRANSLATE_NOOP("Catalogue", "Berkas tidak dapat dibuka."),  # error.file_unreadable
+    QT_TRANSLATE_NOOP("Catalogue", "Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman."),  # error.unexpected
+    QT_TRANSLATE_NOOP("Catalogue", "Kata sandi salah. Periksa kembali lalu coba lagi."),  # store.wrong_passphrase
+    QT_TRANSLATE_NOOP("Catalogue", "Profil tidak ditemukan di folder ini. Buat profil baru lebih dulu."),  # store.profile_missing
+    QT_TRANSLATE_NOOP("Catalogue", "Basis data ini dibuat oleh versi Jemput yang lebih baru. Perbarui aplikasi sebelum membukanya."),  # store.schema_too_new
+    QT_TRANSLATE_NOOP("Catalogue", "Penyimpanan penuh. Kosongkan ruang disk lalu coba lagi."),  # store.disk_full
+    QT_TRANSLATE_NOOP("Catalogue", "Gagal membaca/menulis berkas basis data (kesalahan disk)."),  # store.io
+    QT_TRANSLATE_NOOP("Catalogue", "Basis data sedang dipakai proses lain. Tutup aplikasi lain lalu coba lagi."),  # store.busy
+    QT_TRANSLATE_NOOP("Catalogue", "Berkas basis data rusak."),  # store.corrupt
+    QT_TRANSLATE_NOOP("Catalogue", "Terlalu banyak cadangan dengan waktu yang sama di folder tujuan."),  # backup.name_taken
+    QT_TRANSLATE_NOOP("Catalogue", "Folder tujuan tidak dapat dipakai: {dest} ({reason})."),  # backup.dest_unusable
+    QT_TRANSLATE_NOOP("Catalogue", "Gagal menulis cadangan ke tujuan ({reason}); cadangan tidak dibuat. Periksa flashdisk lalu coba lagi."),  # backup.write_failed
+    QT_TRANSLATE_NOOP("Catalogue", "Jumlah cadangan lama yang disimpan tidak boleh negatif."),  # backup.keep_negative
+    QT_TRANSLATE_NOOP("Catalogue", "Folder tujuan tidak ditemukan: {dest}. Pasang flashdisk atau pilih folder lain."),  # backup.dest_missing
+    QT_TRANSLATE_NOOP("Catalogue", "Tujuan cadangan harus sebuah folder: {dest}"),  # backup.dest_not_folder
+    QT_TRANSLATE_NOOP("Catalogue", "Cadangan tidak boleh disimpan di dalam folder profil itu sendiri. Pilih folder di disk lain, misalnya flashdisk."),  # backup.dest_in_profile
+    QT_TRANSLATE_NOOP("Catalogue", "Folder tujuan tidak dapat ditulis: {dest}. Periksa izin atau kunci tulis flashdisk."),  # backup.dest_read_only
+    QT_TRANSLATE_NOOP("Catalogue", "Ruang kosong di tujuan tidak cukup: perlu sekitar {needed}, tersedia {free}. Kosongkan ruang atau pilih flashdisk lain."),  # backup.space_short
+    QT_TRANSLATE_NOOP("Catalogue", "Salinan cadangan rusak (integrity_check gagal); cadangan dibatalkan."),  # backup.copy_corrupt
+    QT_TRANSLATE_NOOP("Catalogue", "Isi salinan cadangan tidak sama dengan profil; cadangan dibatalkan."),  # backup.copy_differs
+    QT_TRANSLATE_NOOP("Catalogue", "Ruang kosong di tujuan tidak cukup. Kosongkan ruang atau pilih flashdisk lain."),  # backup.dest_full
+    QT_TRANSLATE_NOOP("Catalogue", "Ruang di tujuan habis saat menyalin; cadangan tidak dibuat. Kosongkan ruang atau pilih flashdisk lain."),  # backup.dest_filled_up
+    QT_TRANSLATE_NOOP("Catalogue", "Folder cadangan tidak ditemukan: {source}"),  # backup.source_missing
+    QT_TRANSLATE_NOOP("Catalogue", "{source} bukan cadangan Jemput yang lengkap (jemput.db dan profile.json harus ada)."),  # backup.source_incomplete
+    QT_TRANSLATE_NOOP("Catalogue", "Sudah ada profil di {data_dir}; profil yang ada tidak ditimpa. Pulihkan ke folder lain dengan --data, atau buka cadangan langsung."),  # backup.restore_target_exists
+    QT_TRANSLATE_NOOP("Catalogue", "Salinan cadangan tidak dapat dibuka dengan kunci profil; cadangan dibatalkan."),  # backup.copy_unreadable
+    QT_TRANSLATE_NOOP("Catalogue", "Cadangan rusak (integrity_check gagal); tidak dipulihkan."),  # backup.source_corrupt
+    QT_TRANSLATE_NOOP("Catalogue", "Kata sandi tidak boleh kosong."),  # profile.passphrase_empty
+    QT_TRANSLATE_NOOP("Catalogue", "Sudah ada profil di folder ini."),  # profile.exists
+    QT_TRANSLATE_NOOP("Catalogue", "Format profile.json tidak dikenal."),  # profile.format_unknown
+    QT_TRANSLATE_NOOP("Catalogue", "Berkas profile.json rusak atau tidak dapat dibaca."),  # profile.file_corrupt
+    QT_TRANSLATE_NOOP("Catalogue", "Kata sandi profil demo tidak dapat diganti."),  # profile.demo_passphrase
+    QT_TRANSLATE_NOOP("Catalogue", "Kata sandi baru tidak boleh kosong."),  # passphrase.new_empty
+    QT_TRANSLATE_NOOP("Catalogue", "Kata sandi baru minimal {min} karakter."),  # passphrase.new_too_short
+    QT_TRANSLATE_NOOP("Catalogue", "Kata sandi baru sama dengan kata sandi lama."),  # passphrase.new_same
+    QT_TRANSLATE_NOOP("Catalogue", "Kata sandi tidak dapat diganti: basis data tidak dapat ditulis ulang (periksa ruang disk). Kata sandi lama tetap berlaku."),  # passphrase.rekey_failed
+    QT_TRANSLATE_NOOP("Catalogue", "Kata sandi baru sudah berlaku, tetapi berkas profile.json belum selesai diperbarui. Buka profil dengan kata sandi baru."),  # passphrase.profile_file_unfinished
+    QT_TRANSLATE_NOOP("Catalogue", "Operator tidak ditemukan."),  # operator.not_found
+    QT_TRANSLATE_NOOP("Catalogue", "nama operator tidak boleh kosong"),  # operator.name_empty
+    QT_TRANSLATE_NOOP("Catalogue", "nama operator lebih dari {limit} karakter"),  # operator.name_too_long
+    QT_TRANSLATE_NOOP("Catalogue", "Nama operator sudah dipakai."),  # operator.name_taken
+    QT_TRANSLATE_NOOP("Catalogue", "Mode jurnal WAL tidak dapat diaktifkan."),  # store.wal_unavailable
+    QT_TRANSLATE_NOOP("Catalogue", "Kunci basis data tidak tersedia untuk operasi ini."),  # store.key_unavailable
+    QT_TRANSLATE_NOOP("Catalogue", "Basis data sudah ditutup."),  # store.closed
 )

@@ -21,6 +21,7 @@ from app.demo.passphrase import DEMO_PASSPHRASE
 from app.store.profile import profile_exists
 from app.ui import i18n
 from app.ui.start_pages import UnlockPage, WelcomePage
+from app.ui.texts import error_text
 from app.ui.workers import db_pool, run_task
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ class AppWindow(QMainWindow):
                  self._opened, self._unlock_failed)
 
     def _unlock_failed(self, exc: BaseException) -> None:
-        self.unlock.failed(_session_mod().describe_error(exc))
+        self.unlock.failed(error_text(exc))
 
     def open_demo(self) -> None:
         self.welcome.set_busy(True)
@@ -105,7 +106,7 @@ class AppWindow(QMainWindow):
     def _start_failed(self, exc: BaseException) -> None:
         self.welcome.set_busy(False)
         self.unlock.set_busy(False)
-        message = _session_mod().describe_error(exc)
+        message = error_text(exc)
         self.welcome.show_error(message)
         self.unlock.message.setText(message)
 

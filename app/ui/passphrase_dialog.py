@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.store.errors import WrongPassphrase
 from app.store.keys import MIN_PASSPHRASE_LENGTH
+from app.ui.texts import error_text
 from app.ui.workers import run_task
 
 
@@ -109,7 +110,7 @@ class ChangePassphraseDialog(QDialog):
             self._error(self.tr("Kata sandi lama salah. Kata sandi tidak diganti."), self.old)
             self.old.selectAll()
         else:
-            self._error(self.session.describe_error(exc), self.new)
+            self._error(error_text(exc), self.new)
 
     def _error(self, text: str, field: QLineEdit | None = None) -> None:
         self.message.setText(text)

@@ -26,6 +26,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
+from app.core.messages import render
+from app.ui.texts import code_text
 from sync.client import DEFAULT_POLL_SECONDS, Keys, SyncProgress, SyncPump, SyncReport
 
 log = logging.getLogger(__name__)
@@ -62,13 +64,14 @@ class _Job(QRunnable):
             self._run()
         except BaseException as exc:  # noqa: BLE001 - never let a thread die silently
             log.error("sync job failed: %s", type(exc).__name__)
-            report = SyncReport(error=f"Sinkron gagal karena kesalahan tak terduga ({type(exc).__name__}). "
-                                      "Rekaman tetap aman di laptop ini.", error_kind="bug")
+            params = {"kind": type(exc).__name__}
+            report = SyncReport(error=render("sync.unexpected", params), error_kind="bug",
+                                error_code="sync.unexpected", error_params=params)
             self.signals.finished.emit(report)
 
     def _run(self) -> None:
         pump = self.pump
-        if not pump.registered or (pump.paused_reason and not self.manual):
+        if not pump.registered or (pump.paused and not self.manual):
             self.signals.idle.emit()  # a paused queue waits for a person (the button)
             return
         online = pump.probe()
@@ -106,7 +109,8 @@ class SyncWorker(QObject):
         syncStarted(): a run began.
         progress(object): a `SyncProgress` (records_done/records_total, bytes_done/bytes_total).
         finished(object): the run's `SyncReport`.
-        failed(str): a run the operator started ended in an error, or the queue got paused.
+        failed(str): a run the operator started ended in an error, or the queue got paused
+            (told by its code, in the window's language).
         connectivityChanged(bool): the server became reachable / unreachable.
         purged(object): the retention purge after a clean run removed something
             (an `app.store.retention.PurgeResult`).
@@ -247,9 +251,9 @@ class SyncWorker(QObject):
         self._done(signals)
         self.finished.emit(report)
         if report.paused_reason:
-            self.failed.emit(report.paused_reason)
+            self.failed.emit(code_text(report.paused_code, report.paused_params, report.paused_reason))
         elif report.error and manual:
-            self.failed.emit(report.error)
+            self.failed.emit(code_text(report.error_code, report.error_params, report.error))
 
     def _done(self, signals: _JobSignals) -> None:
         self._signals.discard(signals)

@@ -4,18 +4,18 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="46"/>
-        <location filename="../../app/ui/main_window.py" line="140"/>
+        <location filename="../../app/ui/main_window.py" line="47"/>
+        <location filename="../../app/ui/main_window.py" line="141"/>
         <source>Jemput — Perekaman KTP-el</source>
         <translation>Jemput — KTP-el recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="71"/>
+        <location filename="../../app/ui/main_window.py" line="72"/>
         <source>Profil: </source>
         <translation>Profile: </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>Antrian: %n rekaman</source>
         <translation>
             <numerusform>Queue: %n recording</numerusform>
@@ -23,32 +23,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155"/>
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>Server belum diatur (offline)</source>
         <translation>No server set (offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>Server: belum dicek</source>
         <translation>Server: not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>Server terhubung</source>
         <translation>Server connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>Tidak ada sambungan ke server</source>
         <translation>No connection to the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>Sinkron terakhir: </source>
         <translation>Last sync: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
@@ -427,73 +427,543 @@
         <source>Ditolak admin setelah tinjauan NIK ganda: {note}</source>
         <translation>Rejected by the admin after the duplicate NIK review: {note}</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="85"/>
+        <source>Server tidak dapat dihubungi (tidak ada sinyal, atau server mati).</source>
+        <translation>The server cannot be reached (no signal, or the server is down).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="86"/>
+        <source>Server terlalu lama menjawab (sinyal lemah).</source>
+        <translation>The server took too long to answer (weak signal).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="87"/>
+        <source>Sertifikat server tidak dapat diverifikasi. Periksa alamat server, atau pasang berkas sertifikat (CA) Dinas di pengaturan sinkron.</source>
+        <translation>The server&apos;s certificate cannot be verified. Check the server address, or install the Dinas certificate (CA) file in the sync settings.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="88"/>
+        <source>Berkas sertifikat CA tidak ditemukan: {path}</source>
+        <translation>The CA certificate file was not found: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="89"/>
+        <source>Alamat server harus diawali https:// (atau http:// di jaringan lokal).</source>
+        <translation>The server address must start with https:// (or http:// on a local network).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="90"/>
+        <source>Perangkat ini belum didaftarkan ke server. Isi alamat server dan kode pendaftaran dari admin.</source>
+        <translation>This device is not registered with the server yet. Enter the server address and the enrollment code from the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="91"/>
+        <source>Server tidak mengenali perangkat ini (token ditolak). Pengiriman dihentikan sementara: daftarkan ulang perangkat dengan kode baru dari admin. Rekaman tetap aman di laptop ini.</source>
+        <translation>The server does not recognise this device (token refused). Sending is paused: register the device again with a new code from the administrator. Recordings stay safe on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="92"/>
+        <source>Perangkat ini telah dicabut oleh admin server, jadi pengiriman dihentikan. Rekaman tetap aman di laptop ini. Hubungi admin Dinas untuk kode pendaftaran baru.</source>
+        <translation>This device was revoked by the server administrator, so sending has stopped. Recordings stay safe on this laptop. Ask the Dinas administrator for a new enrollment code.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="93"/>
+        <source>Versi aplikasi ini tidak didukung server. Perbarui aplikasi Jemput, lalu coba lagi.</source>
+        <translation>The server does not support this version of the app. Update Jemput, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="94"/>
+        <source>Sinkron dihentikan.</source>
+        <translation>Sync stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="95"/>
+        <source>Sinkron sedang berjalan.</source>
+        <translation>A sync is already running.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="96"/>
+        <source>Menunggu jadwal percobaan berikutnya.</source>
+        <translation>Waiting for the next scheduled attempt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="97"/>
+        <source>Sinkron gagal karena kesalahan tak terduga ({kind}). Rekaman tetap aman di laptop ini.</source>
+        <translation>Sync failed because of an unexpected error ({kind}). Recordings stay safe on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="98"/>
+        <source>Kode pendaftaran belum diisi.</source>
+        <translation>The enrollment code is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="99"/>
+        <source>Kode pendaftaran tidak berlaku (salah, sudah dipakai, atau kedaluwarsa). Minta kode baru ke admin.</source>
+        <translation>The enrollment code is not valid (wrong, already used or expired). Ask the administrator for a new code.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="100"/>
+        <source>Terlalu banyak percobaan kode pendaftaran. Coba lagi dalam {minutes} menit.</source>
+        <translation>Too many enrollment code attempts. Try again in {minutes} minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="101"/>
+        <source>Terlalu banyak percobaan kode pendaftaran. Coba lagi nanti.</source>
+        <translation>Too many enrollment code attempts. Try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="102"/>
+        <source>Alamat ini tidak menjawab sebagai server Jemput (HTTP {status}). Periksa alamat server.</source>
+        <translation>This address does not answer as a Jemput server (HTTP {status}). Check the server address.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="103"/>
+        <source>Jawaban server tidak dapat dibaca. Periksa alamat server.</source>
+        <translation>The server&apos;s answer cannot be read. Check the server address.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="104"/>
+        <source>Server sedang sibuk (HTTP 429).</source>
+        <translation>The server is busy (HTTP 429).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="105"/>
+        <source>Server sedang tidak tersedia (HTTP {status}).</source>
+        <translation>The server is unavailable at the moment (HTTP {status}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="106"/>
+        <source>Terjadi kesalahan di server (HTTP {status}).</source>
+        <translation>An error occurred on the server (HTTP {status}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="107"/>
+        <source>Jawaban server terpotong atau tidak dapat dibaca.</source>
+        <translation>The server&apos;s answer was cut off or cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="108"/>
+        <source>Jawaban server tidak sesuai kiriman; dicoba lagi nanti.</source>
+        <translation>The server&apos;s answer does not match what was sent; will try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="109"/>
+        <source>Server menolak permintaan (HTTP {status}). {words}</source>
+        <translation>The server refused the request (HTTP {status}). {words}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="110"/>
+        <source>Server belum mengonfirmasi media; dicoba lagi nanti.</source>
+        <translation>The server has not confirmed the media yet; will try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="111"/>
+        <source>Server tidak menyebut offset unggahan; dicoba lagi nanti.</source>
+        <translation>The server did not give the upload offset; will try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="112"/>
+        <source>Berkas media berulang kali rusak di jalan; dicoba lagi nanti.</source>
+        <translation>The media file was damaged in transit several times; will try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="113"/>
+        <source>Server belum mencatat media rekaman ini; dicoba lagi nanti.</source>
+        <translation>The server has no record of this recording&apos;s media yet; will try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="114"/>
+        <source>Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. Rekaman ini diubah setelah terkirim sebagian: pilih &quot;Jadikan versi baru&quot; untuk mengirim isi laptop ini sebagai versi baru yang menggantikannya, atau hubungi admin.</source>
+        <translation>The server already holds another version of this recording (same UUID, different content); the server&apos;s copy was not changed. This recording was edited after it was partly sent: choose &quot;Make a new version&quot; to send what this laptop holds as a new version that replaces it, or ask the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="115"/>
+        <source>Berkas foto/tanda tangan rekaman ini di laptop rusak (SHA-256 tidak cocok); rekam ulang foto atau tanda tangan.</source>
+        <translation>The photo/signature file of this recording on the laptop is damaged (SHA-256 does not match); take the photo or signature again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="116"/>
+        <source>Rekaman tidak dapat dikirim: isian tidak sesuai format ({fields}).</source>
+        <translation>The recording cannot be sent: fields do not match the format ({fields}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="117"/>
+        <source>Server tidak dapat menerima rekaman ini (HTTP {status}). {words}</source>
+        <translation>The server cannot accept this recording (HTTP {status}). {words}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="118"/>
+        <source>Server tidak menyimpan rekaman ini.</source>
+        <translation>The server did not store this recording.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="119"/>
+        <source>{reasons}</source>
+        <translation>{reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="120"/>
+        <source>Rekaman tidak ditemukan.</source>
+        <translation>Recording not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="121"/>
+        <source>Rekaman belum dapat diselesaikan: masih ada kesalahan atau peringatan yang belum dikonfirmasi.</source>
+        <translation>The recording cannot be completed yet: there are still errors or warnings that have not been confirmed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="122"/>
+        <source>status rekaman tidak dapat berubah dari &apos;{current}&apos; ke &apos;{new}&apos;</source>
+        <translation>the recording&apos;s status cannot change from &apos;{current}&apos; to &apos;{new}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="123"/>
+        <source>hanya rekaman yang sudah selesai yang dapat dikirim</source>
+        <translation>only a complete recording can be sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="124"/>
+        <source>rekaman berstatus &apos;{status}&apos; tidak disimpan dengan cara ini</source>
+        <translation>a recording with status &apos;{status}&apos; is not saved this way</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="125"/>
+        <source>rekaman berstatus &apos;{status}&apos; tidak dapat diubah</source>
+        <translation>a recording with status &apos;{status}&apos; cannot be changed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="126"/>
+        <source>Data pribadi rekaman ini sudah dihapus dari laptop setelah diterima server.</source>
+        <translation>The personal data of this recording was removed from the laptop after the server accepted it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="127"/>
+        <source>Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim), jadi tidak dapat diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi.</source>
+        <translation>This recording has already reached the server (the photo/signature may still be sending), so it can no longer be changed. If something is wrong, fix it after the server gives its verification result.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="128"/>
+        <source>Hanya rekaman berstatus draf yang dapat dihapus.</source>
+        <translation>Only a recording with status draft can be deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="129"/>
+        <source>Antrean kirim untuk rekaman ini tidak ditemukan.</source>
+        <translation>The send queue entry for this recording was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="130"/>
+        <source>Hanya rekaman yang ditolak server yang dapat diperbaiki.</source>
+        <translation>Only a recording the server rejected can be fixed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="131"/>
+        <source>Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini sebagai rekaman baru.</source>
+        <translation>The personal data of this recording was removed from the laptop; record this resident again as a new recording.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="132"/>
+        <source>Rekaman ini sudah diperbaiki dan dikirim ulang sebagai versi baru.</source>
+        <translation>This recording was already fixed and sent again as a new version.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="133"/>
+        <source>Hanya rekaman yang ditahan karena konflik dengan server yang dapat dijadikan versi baru.</source>
+        <translation>Only a recording held back because of a conflict with the server can be made a new version.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="134"/>
+        <source>Rekaman ini sudah dijadikan versi baru.</source>
+        <translation>This recording was already made a new version.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="135"/>
+        <source>Berkas tidak dapat dibuka.</source>
+        <translation>The file cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="136"/>
+        <source>Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman.</source>
+        <translation>An unexpected error occurred ({kind}). Data already saved is safe.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="137"/>
+        <source>Kata sandi salah. Periksa kembali lalu coba lagi.</source>
+        <translation>Wrong password. Check it and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="138"/>
+        <source>Profil tidak ditemukan di folder ini. Buat profil baru lebih dulu.</source>
+        <translation>No profile found in this folder. Create a new profile first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="139"/>
+        <source>Basis data ini dibuat oleh versi Jemput yang lebih baru. Perbarui aplikasi sebelum membukanya.</source>
+        <translation>This database was made by a newer version of Jemput. Update the app before opening it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="140"/>
+        <source>Penyimpanan penuh. Kosongkan ruang disk lalu coba lagi.</source>
+        <translation>Storage is full. Free up disk space, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="141"/>
+        <source>Gagal membaca/menulis berkas basis data (kesalahan disk).</source>
+        <translation>Reading/writing the database file failed (disk error).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="142"/>
+        <source>Basis data sedang dipakai proses lain. Tutup aplikasi lain lalu coba lagi.</source>
+        <translation>The database is in use by another process. Close other applications, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="143"/>
+        <source>Berkas basis data rusak.</source>
+        <translation>The database file is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="144"/>
+        <source>Terlalu banyak cadangan dengan waktu yang sama di folder tujuan.</source>
+        <translation>Too many backups with the same time in the destination folder.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="145"/>
+        <source>Folder tujuan tidak dapat dipakai: {dest} ({reason}).</source>
+        <translation>The destination folder cannot be used: {dest} ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="146"/>
+        <source>Gagal menulis cadangan ke tujuan ({reason}); cadangan tidak dibuat. Periksa flashdisk lalu coba lagi.</source>
+        <translation>Writing the backup to the destination failed ({reason}); no backup was made. Check the USB stick, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="147"/>
+        <source>Jumlah cadangan lama yang disimpan tidak boleh negatif.</source>
+        <translation>The number of old backups to keep cannot be negative.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="148"/>
+        <source>Folder tujuan tidak ditemukan: {dest}. Pasang flashdisk atau pilih folder lain.</source>
+        <translation>The destination folder was not found: {dest}. Plug in the USB stick or choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="149"/>
+        <source>Tujuan cadangan harus sebuah folder: {dest}</source>
+        <translation>The backup destination must be a folder: {dest}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="150"/>
+        <source>Cadangan tidak boleh disimpan di dalam folder profil itu sendiri. Pilih folder di disk lain, misalnya flashdisk.</source>
+        <translation>A backup cannot be kept inside the profile folder itself. Choose a folder on another disk, such as a USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="151"/>
+        <source>Folder tujuan tidak dapat ditulis: {dest}. Periksa izin atau kunci tulis flashdisk.</source>
+        <translation>The destination folder cannot be written: {dest}. Check the permissions or the USB stick&apos;s write lock.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="152"/>
+        <source>Ruang kosong di tujuan tidak cukup: perlu sekitar {needed}, tersedia {free}. Kosongkan ruang atau pilih flashdisk lain.</source>
+        <translation>Not enough free space at the destination: about {needed} needed, {free} available. Free up space or choose another USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="153"/>
+        <source>Salinan cadangan rusak (integrity_check gagal); cadangan dibatalkan.</source>
+        <translation>The backup copy is damaged (integrity_check failed); the backup was cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="154"/>
+        <source>Isi salinan cadangan tidak sama dengan profil; cadangan dibatalkan.</source>
+        <translation>The backup copy&apos;s content differs from the profile; the backup was cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="155"/>
+        <source>Ruang kosong di tujuan tidak cukup. Kosongkan ruang atau pilih flashdisk lain.</source>
+        <translation>Not enough free space at the destination. Free up space or choose another USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="156"/>
+        <source>Ruang di tujuan habis saat menyalin; cadangan tidak dibuat. Kosongkan ruang atau pilih flashdisk lain.</source>
+        <translation>The destination ran out of space while copying; no backup was made. Free up space or choose another USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="157"/>
+        <source>Folder cadangan tidak ditemukan: {source}</source>
+        <translation>The backup folder was not found: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="158"/>
+        <source>{source} bukan cadangan Jemput yang lengkap (jemput.db dan profile.json harus ada).</source>
+        <translation>{source} is not a complete Jemput backup (jemput.db and profile.json must be there).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="159"/>
+        <source>Sudah ada profil di {data_dir}; profil yang ada tidak ditimpa. Pulihkan ke folder lain dengan --data, atau buka cadangan langsung.</source>
+        <translation>There is already a profile in {data_dir}; the existing profile is not overwritten. Restore to another folder with --data, or open the backup directly.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="160"/>
+        <source>Salinan cadangan tidak dapat dibuka dengan kunci profil; cadangan dibatalkan.</source>
+        <translation>The backup copy cannot be opened with the profile&apos;s key; the backup was cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="161"/>
+        <source>Cadangan rusak (integrity_check gagal); tidak dipulihkan.</source>
+        <translation>The backup is damaged (integrity_check failed); it was not restored.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="162"/>
+        <source>Kata sandi tidak boleh kosong.</source>
+        <translation>The password cannot be empty.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="163"/>
+        <source>Sudah ada profil di folder ini.</source>
+        <translation>There is already a profile in this folder.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="164"/>
+        <source>Format profile.json tidak dikenal.</source>
+        <translation>The format of profile.json is not recognised.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="165"/>
+        <source>Berkas profile.json rusak atau tidak dapat dibaca.</source>
+        <translation>The profile.json file is damaged or cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="166"/>
+        <source>Kata sandi profil demo tidak dapat diganti.</source>
+        <translation>The demo profile&apos;s password cannot be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="167"/>
+        <source>Kata sandi baru tidak boleh kosong.</source>
+        <translation>The new password cannot be empty.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="168"/>
+        <source>Kata sandi baru minimal {min} karakter.</source>
+        <translation>The new password must have at least {min} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="169"/>
+        <source>Kata sandi baru sama dengan kata sandi lama.</source>
+        <translation>The new password is the same as the old one.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="170"/>
+        <source>Kata sandi tidak dapat diganti: basis data tidak dapat ditulis ulang (periksa ruang disk). Kata sandi lama tetap berlaku.</source>
+        <translation>The password cannot be changed: the database cannot be rewritten (check the disk space). The old password stays in force.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="171"/>
+        <source>Kata sandi baru sudah berlaku, tetapi berkas profile.json belum selesai diperbarui. Buka profil dengan kata sandi baru.</source>
+        <translation>The new password is in force, but the profile.json file was not fully updated. Open the profile with the new password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="172"/>
+        <source>Operator tidak ditemukan.</source>
+        <translation>Operator not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="173"/>
+        <source>nama operator tidak boleh kosong</source>
+        <translation>the operator name cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="174"/>
+        <source>nama operator lebih dari {limit} karakter</source>
+        <translation>the operator name is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="175"/>
+        <source>Nama operator sudah dipakai.</source>
+        <translation>That operator name is already taken.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="176"/>
+        <source>Mode jurnal WAL tidak dapat diaktifkan.</source>
+        <translation>The WAL journal mode cannot be turned on.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="177"/>
+        <source>Kunci basis data tidak tersedia untuk operasi ini.</source>
+        <translation>The database key is not available for this operation.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="178"/>
+        <source>Basis data sudah ditutup.</source>
+        <translation>The database is already closed.</translation>
+    </message>
 </context>
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="38"/>
-        <location filename="../../app/ui/passphrase_dialog.py" line="64"/>
-        <location filename="../../app/ui/passphrase_dialog.py" line="123"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="39"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="65"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="124"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="42"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="43"/>
         <source>Kata sandi baru langsung berlaku untuk membuka Jemput berikutnya. Catat dan simpan di tempat aman: tanpa kata sandi, data tidak dapat dibuka oleh siapa pun.</source>
         <translation>The new password is needed from the next time Jemput is opened. Write it down and keep it somewhere safe: without the password nobody can open the data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="50"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="51"/>
         <source>minimal %1 karakter</source>
         <translation>at least %1 characters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="52"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="53"/>
         <source>Kata sandi lama</source>
         <translation>Old password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="53"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="54"/>
         <source>Kata sandi baru</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="54"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="55"/>
         <source>Ulangi kata sandi baru</source>
         <translation>Repeat new password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="62"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="63"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="86"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="87"/>
         <source>Isi kata sandi lama.</source>
         <translation>Enter the old password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="88"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="89"/>
         <source>Kata sandi baru minimal %1 karakter.</source>
         <translation>The new password needs at least %1 characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="91"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="92"/>
         <source>Kedua kata sandi baru tidak sama.</source>
         <translation>The two new passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="93"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="94"/>
         <source>Kata sandi baru harus berbeda dari kata sandi lama.</source>
         <translation>The new password must differ from the old one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="109"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="110"/>
         <source>Kata sandi lama salah. Kata sandi tidak diganti.</source>
         <translation>The old password is wrong. The password was not changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="123"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="124"/>
         <source>Mengganti…</source>
         <translation>Changing…</translation>
     </message>
@@ -514,78 +984,73 @@
 <context>
     <name>EnrollPage</name>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="54"/>
-        <location filename="../../app/ui/pages/enroll.py" line="81"/>
+        <location filename="../../app/ui/pages/enroll.py" line="55"/>
+        <location filename="../../app/ui/pages/enroll.py" line="82"/>
         <source>Rekam Baru</source>
         <translation>New Recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="96"/>
+        <location filename="../../app/ui/pages/enroll.py" line="97"/>
         <source>Rekaman: </source>
         <translation>Recording: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="98"/>
-        <source>Data pribadi rekaman ini sudah dihapus dari laptop setelah diterima server.</source>
-        <translation>The personal data of this recording was removed from the laptop after the server accepted it.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/enroll.py" line="104"/>
+        <location filename="../../app/ui/pages/enroll.py" line="105"/>
         <source>Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim) dan tidak dapat diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi.</source>
         <translation>The server already holds this recording (its photo/signature may still be on the way), so it can no longer be changed. If something is wrong, correct it once the server has given its verification result.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="108"/>
+        <location filename="../../app/ui/pages/enroll.py" line="109"/>
         <source>Rekaman ini sudah dikirim ke server dan tidak dapat diubah lagi. Perbaikan dibuat sebagai versi baru setelah ditolak.</source>
         <translation>This recording has been sent to the server and can no longer be changed. A correction is made as a new version after it is rejected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="127"/>
+        <location filename="../../app/ui/pages/enroll.py" line="128"/>
         <source>Foto warga</source>
         <translation>Resident&apos;s photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="134"/>
+        <location filename="../../app/ui/pages/enroll.py" line="135"/>
         <source>Foto diambil, disetujui oleh %1 (%2).</source>
         <translation>Photo taken, approved by %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="139"/>
+        <location filename="../../app/ui/pages/enroll.py" line="140"/>
         <source>Tanpa foto: </source>
         <translation>No photo: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="146"/>
+        <location filename="../../app/ui/pages/enroll.py" line="147"/>
         <source>Tanda tangan warga</source>
         <translation>Resident&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="152"/>
+        <location filename="../../app/ui/pages/enroll.py" line="153"/>
         <source>Tanda tangan tersimpan.</source>
         <translation>Signature saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="155"/>
+        <location filename="../../app/ui/pages/enroll.py" line="156"/>
         <source>Tanpa tanda tangan: </source>
         <translation>No signature: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="183"/>
+        <location filename="../../app/ui/pages/enroll.py" line="184"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="196"/>
+        <location filename="../../app/ui/pages/enroll.py" line="197"/>
         <source>Rekaman selesai dan masuk antrian kirim.</source>
         <translation>Recording completed and added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="198"/>
+        <location filename="../../app/ui/pages/enroll.py" line="199"/>
         <source>Draf tersimpan.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="208"/>
+        <location filename="../../app/ui/pages/enroll.py" line="209"/>
         <source>Gagal menyimpan: </source>
         <translation>Could not save: </translation>
     </message>
@@ -831,17 +1296,17 @@
         <translation>Choose one of the entries in the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="566"/>
+        <location filename="../../app/ui/enrollment_form.py" line="561"/>
         <source>Belum diisi: </source>
         <translation>Not filled in yet: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="569"/>
+        <location filename="../../app/ui/enrollment_form.py" line="564"/>
         <source>Semua isian wajib sudah terisi.</source>
         <translation>All required fields are filled in.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="578"/>
+        <location filename="../../app/ui/enrollment_form.py" line="573"/>
         <source>Perbaiki kesalahan dan konfirmasi peringatan (dengan alasan) dulu.</source>
         <translation>Fix the errors and confirm the warnings (with a reason) first.</translation>
     </message>
@@ -849,177 +1314,212 @@
 <context>
     <name>FindingWords</name>
     <message>
-        <location filename="../../app/ui/texts.py" line="34"/>
+        <location filename="../../app/ui/texts.py" line="36"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="35"/>
+        <location filename="../../app/ui/texts.py" line="37"/>
         <source>Nama ayah</source>
         <translation>Father&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="36"/>
+        <location filename="../../app/ui/texts.py" line="38"/>
         <source>Nama ibu</source>
         <translation>Mother&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="37"/>
+        <location filename="../../app/ui/texts.py" line="39"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="38"/>
+        <location filename="../../app/ui/texts.py" line="40"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="39"/>
+        <location filename="../../app/ui/texts.py" line="41"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="40"/>
+        <location filename="../../app/ui/texts.py" line="42"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="41"/>
+        <location filename="../../app/ui/texts.py" line="43"/>
         <source>Agama</source>
         <translation>Religion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="42"/>
+        <location filename="../../app/ui/texts.py" line="44"/>
         <source>Status perkawinan</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="43"/>
+        <location filename="../../app/ui/texts.py" line="45"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="44"/>
+        <location filename="../../app/ui/texts.py" line="46"/>
         <source>Kewarganegaraan</source>
         <translation>Citizenship</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="45"/>
+        <location filename="../../app/ui/texts.py" line="47"/>
         <source>Pendidikan</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="46"/>
+        <location filename="../../app/ui/texts.py" line="48"/>
         <source>Hubungan dalam keluarga</source>
         <translation>Relationship in the family</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="47"/>
+        <location filename="../../app/ui/texts.py" line="49"/>
         <source>Catatan</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="48"/>
+        <location filename="../../app/ui/texts.py" line="50"/>
         <source>laki-laki</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="49"/>
+        <location filename="../../app/ui/texts.py" line="51"/>
         <source>perempuan</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="50"/>
+        <location filename="../../app/ui/texts.py" line="52"/>
         <source>merah</source>
         <translation>red</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="51"/>
+        <location filename="../../app/ui/texts.py" line="53"/>
         <source>oranye</source>
         <translation>orange</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="52"/>
+        <location filename="../../app/ui/texts.py" line="54"/>
         <source>biru</source>
         <translation>blue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="53"/>
+        <location filename="../../app/ui/texts.py" line="55"/>
         <source>warna lain</source>
         <translation>another colour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="54"/>
+        <location filename="../../app/ui/texts.py" line="56"/>
         <source>abu-abu/putih/hitam</source>
         <translation>grey/white/black</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="55"/>
+        <location filename="../../app/ui/texts.py" line="57"/>
         <source>Tanggal 1 Juli (SIAK)</source>
         <translation>The date 1 July (SIAK)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="56"/>
+        <location filename="../../app/ui/texts.py" line="58"/>
         <source>Tanggal 31 Desember (SIMDUK)</source>
         <translation>The date 31 December (SIMDUK)</translation>
     </message>
     <message>
         <location filename="../../app/ui/texts.py" line="60"/>
+        <source>Draf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="61"/>
+        <source>Selesai</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="62"/>
+        <source>Menunggu kirim</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="63"/>
+        <source>Terkirim</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="64"/>
+        <source>Diterima</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="65"/>
+        <source>Perlu ditinjau</source>
+        <translation>Needs review</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="66"/>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="70"/>
         <source>Januari</source>
         <translation>January</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="61"/>
+        <location filename="../../app/ui/texts.py" line="71"/>
         <source>Februari</source>
         <translation>February</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="62"/>
+        <location filename="../../app/ui/texts.py" line="72"/>
         <source>Maret</source>
         <translation>March</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="63"/>
+        <location filename="../../app/ui/texts.py" line="73"/>
         <source>April</source>
         <translation>April</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="64"/>
+        <location filename="../../app/ui/texts.py" line="74"/>
         <source>Mei</source>
         <translation>May</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="65"/>
+        <location filename="../../app/ui/texts.py" line="75"/>
         <source>Juni</source>
         <translation>June</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="66"/>
+        <location filename="../../app/ui/texts.py" line="76"/>
         <source>Juli</source>
         <translation>July</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="67"/>
+        <location filename="../../app/ui/texts.py" line="77"/>
         <source>Agustus</source>
         <translation>August</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="68"/>
+        <location filename="../../app/ui/texts.py" line="78"/>
         <source>September</source>
         <translation>September</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="69"/>
+        <location filename="../../app/ui/texts.py" line="79"/>
         <source>Oktober</source>
         <translation>October</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="70"/>
+        <location filename="../../app/ui/texts.py" line="80"/>
         <source>November</source>
         <translation>November</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="71"/>
+        <location filename="../../app/ui/texts.py" line="81"/>
         <source>Desember</source>
         <translation>December</translation>
     </message>
@@ -1252,510 +1752,442 @@
 <context>
     <name>MainArea</name>
     <message>
-        <location filename="../../app/ui/main_area.py" line="53"/>
+        <location filename="../../app/ui/main_area.py" line="54"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="53"/>
+        <location filename="../../app/ui/main_area.py" line="54"/>
         <source>Daftar Warga</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="53"/>
+        <location filename="../../app/ui/main_area.py" line="54"/>
         <source>Rekam Baru</source>
         <translation>New Recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="54"/>
+        <location filename="../../app/ui/main_area.py" line="55"/>
         <source>Antrian &amp; Sinkron</source>
         <translation>Queue &amp; Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="54"/>
+        <location filename="../../app/ui/main_area.py" line="55"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="54"/>
+        <location filename="../../app/ui/main_area.py" line="55"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="64"/>
+        <location filename="../../app/ui/main_area.py" line="65"/>
         <source>Operator: </source>
         <translation>Operator: </translation>
     </message>
 </context>
 <context>
-    <name>Messages</name>
-    <message>
-        <location filename="../../app/ui/texts.py" line="132"/>
-        <source>Server tidak dapat dihubungi (tidak ada sinyal, atau server mati).</source>
-        <translation>The server cannot be reached (no signal, or the server is down).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/texts.py" line="133"/>
-        <source>Server terlalu lama menjawab (sinyal lemah).</source>
-        <translation>The server took too long to answer (weak signal).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/texts.py" line="134"/>
-        <source>Sertifikat server tidak dapat diverifikasi. Periksa alamat server, atau pasang berkas sertifikat (CA) Dinas di pengaturan sinkron.</source>
-        <translation>The server&apos;s certificate cannot be verified. Check the server address, or install the Dinas certificate (CA) file in the sync settings.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/texts.py" line="135"/>
-        <source>Perangkat ini belum didaftarkan ke server. Isi alamat server dan kode pendaftaran dari admin.</source>
-        <translation>This device is not registered with the server yet. Enter the server address and the enrollment code from the administrator.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/texts.py" line="136"/>
-        <source>Server tidak mengenali perangkat ini (token ditolak). Pengiriman dihentikan sementara: daftarkan ulang perangkat dengan kode baru dari admin. Rekaman tetap aman di laptop ini.</source>
-        <translation>The server does not recognise this device (token refused). Sending is paused: register the device again with a new code from the administrator. Recordings stay safe on this laptop.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/texts.py" line="137"/>
-        <source>Perangkat ini telah dicabut oleh admin server, jadi pengiriman dihentikan. Rekaman tetap aman di laptop ini. Hubungi admin Dinas untuk kode pendaftaran baru.</source>
-        <translation>This device was revoked by the server administrator, so sending has stopped. Recordings stay safe on this laptop. Ask the Dinas administrator for a new enrollment code.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/texts.py" line="138"/>
-        <source>Versi aplikasi ini tidak didukung server. Perbarui aplikasi Jemput, lalu coba lagi.</source>
-        <translation>The server does not support this version of the app. Update Jemput, then try again.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/texts.py" line="139"/>
-        <source>Sinkron dihentikan.</source>
-        <translation>Sync stopped.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/texts.py" line="140"/>
-        <source>Sinkron sedang berjalan.</source>
-        <translation>A sync is already running.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/texts.py" line="141"/>
-        <source>Terlalu banyak percobaan kode pendaftaran. Coba lagi nanti.</source>
-        <translation>Too many enrollment code attempts. Try again later.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/texts.py" line="142"/>
-        <source>Kode pendaftaran tidak berlaku (salah, sudah dipakai, atau kedaluwarsa). Minta kode baru ke admin.</source>
-        <translation>The enrollment code is not valid (wrong, already used or expired). Ask the administrator for a new code.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/texts.py" line="143"/>
-        <source>Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. Rekaman ini diubah setelah terkirim sebagian: hubungi admin untuk meninjaunya.</source>
-        <translation>The server already holds another version of this recording (same UUID, different content); the server&apos;s copy was not changed. This recording was edited after it was partly sent: ask the administrator to review it.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/texts.py" line="144"/>
-        <source>Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. Rekaman ini diubah setelah terkirim sebagian: pilih &quot;Jadikan versi baru&quot; untuk mengirim isi laptop ini sebagai versi baru yang menggantikannya, atau hubungi admin.</source>
-        <translation>The server already holds another version of this recording (same UUID, different content); the server&apos;s copy was not changed. This recording was edited after it was partly sent: choose &quot;Make a new version&quot; to send what this laptop holds as a new version that replaces it, or ask the administrator.</translation>
-    </message>
-</context>
-<context>
     <name>PhotoStep</name>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="99"/>
+        <location filename="../../app/ui/widgets/photo_views.py" line="19"/>
         <source>Satu wajah terlihat</source>
         <translation>One face visible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="100"/>
+        <location filename="../../app/ui/widgets/photo_views.py" line="20"/>
         <source>Ukuran wajah pas</source>
         <translation>Face size right</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="101"/>
+        <location filename="../../app/ui/widgets/photo_views.py" line="21"/>
         <source>Wajah di tengah bingkai</source>
         <translation>Face centred in the frame</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="102"/>
+        <location filename="../../app/ui/widgets/photo_views.py" line="22"/>
         <source>Kepala tegak</source>
         <translation>Head upright</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="103"/>
+        <location filename="../../app/ui/widgets/photo_views.py" line="23"/>
         <source>Foto tajam</source>
         <translation>Photo sharp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="104"/>
+        <location filename="../../app/ui/widgets/photo_views.py" line="24"/>
         <source>Terang cukup</source>
         <translation>Bright enough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="105"/>
+        <location filename="../../app/ui/widgets/photo_views.py" line="25"/>
         <source>Cahaya merata di wajah</source>
         <translation>Even light on the face</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="106"/>
+        <location filename="../../app/ui/widgets/photo_views.py" line="26"/>
         <source>Latar polos</source>
         <translation>Plain background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="108"/>
+        <location filename="../../app/ui/widgets/photo_views.py" line="28"/>
         <source>Warna latar sesuai</source>
         <translation>Right background colour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="109"/>
+        <location filename="../../app/ui/widgets/photo_views.py" line="29"/>
         <source>Tanpa kacamata</source>
         <translation>No glasses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="428"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="79"/>
         <source>Kamera belum dinyalakan.</source>
         <translation>The camera is not on yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="435"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1100"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="54"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="133"/>
         <source>Menunggu gambar dari kamera…</source>
         <translation>Waiting for the camera picture…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="442"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="730"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1043"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1136"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="61"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="97"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="124"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="162"/>
         <source>Kamera tidak aktif</source>
         <translation>Camera off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="445"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1044"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="64"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="125"/>
         <source>Coba lagi</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="454"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="73"/>
         <source>Foto juga bisa diambil dari berkas: tekan “Impor dari berkas” di bawah.</source>
         <translation>The photo can also come from a file: press “Import from file” below.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="463"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="63"/>
         <source>Ambil foto (Spasi)</source>
         <translation>Take photo (Space)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="465"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="65"/>
         <source>Impor dari berkas…</source>
         <translation>Import from file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="467"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="67"/>
         <source>Foto tidak memungkinkan…</source>
         <translation>Photo not possible…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="488"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="89"/>
         <source>Pemeriksaan langsung</source>
         <translation>Live checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="519"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="121"/>
         <source>Tunjukkan foto ini kepada warga</source>
         <translation>Show this photo to the resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="526"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="128"/>
         <source>Ulangi foto (R)</source>
         <translation>Retake photo (R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="528"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="130"/>
         <source>Ganti latar…</source>
         <translation>Replace background…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="538"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="140"/>
         <source>Persetujuan warga</source>
         <translation>Resident&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="541"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="143"/>
         <source>Warga sendiri</source>
         <translation>The resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="542"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="144"/>
         <source>Keluarga/wali, nama:</source>
         <translation>Family/guardian, name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="549"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="151"/>
         <source>nama yang menyetujui</source>
         <translation>name of the person approving</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="555"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="157"/>
         <source>Warga setuju dengan foto ini</source>
         <translation>Resident approves this photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="563"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="165"/>
         <source>Tekan setelah warga melihat foto dan setuju. Waktu persetujuan dicatat.</source>
         <translation>Press after the resident has seen the photo and agrees. The time of approval is recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="583"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="187"/>
         <source>Bandingkan latar belakang</source>
         <translation>Compare backgrounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="584"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="188"/>
         <source>Kiri foto asli, kanan dengan latar baru. Periksa tepi rambut, telinga dan bahu bersama warga sebelum memakai latar baru.</source>
         <translation>Left: the original photo; right: with the new background. Check the edges of hair, ears and shoulders with the resident before using the new background.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="589"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="194"/>
         <source>Asli</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="590"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="195"/>
         <source>Latar baru</source>
         <translation>New background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="605"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="210"/>
         <source>Tetap foto asli (Esc)</source>
         <translation>Keep original photo (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="607"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="212"/>
         <source>Pakai latar baru</source>
         <translation>Use new background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="620"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="226"/>
         <source>Foto tidak memungkinkan</source>
         <translation>Photo not possible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="621"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="227"/>
         <source>Rekaman disimpan tanpa foto. Tuliskan alasannya (wajib); foto dapat diambil kemudian di kantor Dinas Dukcapil.</source>
         <translation>The recording is saved without a photo. Write down the reason (required); the photo can be taken later at the Dinas Dukcapil office.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="623"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="230"/>
         <source>mis. warga terbaring, memakai alat medis</source>
         <translation>e.g. resident bedridden, wearing medical equipment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="624"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="231"/>
         <source>Batal (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="624"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="231"/>
         <source>Simpan tanpa foto</source>
         <translation>Save without photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="635"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1089"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="243"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="327"/>
         <source>Tanpa foto</source>
         <translation>No photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="639"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="247"/>
         <source>Ambil ulang foto</source>
         <translation>Take photo again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="685"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="162"/>
         <source>WNA</source>
         <translation>foreign citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="688"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="165"/>
         <source>tahun lahir genap</source>
         <translation>even birth year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="688"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="165"/>
         <source>tahun lahir ganjil</source>
         <translation>odd birth year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="695"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="269"/>
         <source>Latar: ? (isi tahun lahir)</source>
         <translation>Background: ? (enter birth year)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="700"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="274"/>
         <source>Latar: {colour} ({why})</source>
         <translation>Background: {colour} ({why})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="704"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="172"/>
         <source>Isi tahun lahir dulu</source>
         <translation>Enter the birth year first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="717"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="85"/>
         <source>Menyalakan kamera…</source>
         <translation>Starting the camera…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="717"/>
-        <location filename="../../app/ui/widgets/photo_step.py" line="739"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="86"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="107"/>
         <source>Kamera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="729"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="96"/>
         <source>Kamera dimatikan.</source>
         <translation>Camera switched off.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="739"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="106"/>
         <source>Menyambungkan ulang kamera…</source>
         <translation>Reconnecting the camera…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="777"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="230"/>
         <source>Belum ada gambar dari kamera. Nyalakan kamera atau impor dari berkas.</source>
         <translation>No picture from the camera yet. Turn the camera on or import from a file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="784"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="305"/>
         <source>Foto tidak bisa diambil: {message}</source>
         <translation>Could not take the photo: {message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="791"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="238"/>
         <source>Pilih foto warga</source>
         <translation>Choose the resident&apos;s photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="792"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="239"/>
         <source>Gambar (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
         <translation>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="806"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="300"/>
         <source>Berkas gambar tidak bisa dibuka atau rusak.</source>
         <translation>The image file cannot be opened or is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="816"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="304"/>
         <source>Foto dari berkas tidak bisa dipakai: {message}</source>
         <translation>The photo from the file cannot be used: {message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="830"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="306"/>
         <source>Foto tidak bisa dipotong di sekitar wajah. Coba lagi.</source>
         <translation>The photo cannot be cropped around the face. Try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="868"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="337"/>
         <source>Sedang mengganti latar… (beberapa detik)</source>
         <translation>Replacing the background… (a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="899"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="301"/>
         <source>Latar baru ({colour})</source>
         <translation>New background ({colour})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="901"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="303"/>
         <source>Tepi potongan tampak rapi.</source>
         <translation>The cut-out edges look clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="903"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="306"/>
         <source>Tepi potongan mungkin kurang rapi (rambut, bahu). Jika ragu, tetap pakai foto asli atau pasang kain latar.</source>
         <translation>The cut-out edges may be rough (hair, shoulders). If in doubt, keep the original photo or hang a backdrop cloth.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="913"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="372"/>
         <source>Latar tidak bisa diganti pada foto ini. Pakai foto asli atau pasang kain latar lalu ulangi foto.</source>
         <translation>The background cannot be replaced on this photo. Use the original photo, or hang a backdrop cloth and retake the photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="947"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="406"/>
         <source>Tuliskan nama keluarga/wali yang menyetujui foto.</source>
         <translation>Write the name of the family member/guardian who approves the photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="994"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="453"/>
         <source>Alasan wajib diisi (mis. warga terbaring, memakai alat medis).</source>
         <translation>A reason is required (e.g. resident bedridden, wearing medical equipment).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1040"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="500"/>
         <source>Belum ada wajah yang bisa difoto.</source>
         <translation>No face to photograph yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1058"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="286"/>
         <source>Catatan pemeriksaan (ikut tersimpan dengan foto):</source>
         <translation>Check notes (saved with the photo):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1062"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="290"/>
         <source>Semua pemeriksaan lolos.</source>
         <translation>All checks passed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1064"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="292"/>
         <source>Latar belakang sudah diganti.</source>
         <translation>The background has been replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1079"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="316"/>
         <source>Foto disetujui</source>
         <translation>Photo approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1080"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="317"/>
         <source>warga sendiri</source>
         <translation>the resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1081"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="318"/>
         <source>keluarga/wali ({name})</source>
         <translation>family/guardian ({name})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1082"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="319"/>
         <source>Disetujui oleh {who} pukul {when}.</source>
         <translation>Approved by {who} at {when}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1084"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="321"/>
         <source>{n} catatan pemeriksaan ikut tersimpan.</source>
         <translation>Check notes saved with it: {n}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1086"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="324"/>
         <source>Latar belakang diganti.</source>
         <translation>Background replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1090"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="328"/>
         <source>Alasan: {reason} (dicatat pukul {when}).</source>
         <translation>Reason: {reason} (recorded at {when}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1123"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="152"/>
         <source>Kamera bermasalah</source>
         <translation>Camera problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1125"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="154"/>
         <source>Sambungkan ulang</source>
         <translation>Reconnect</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="1135"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="161"/>
         <source>Sumber gambar berhenti mengirim gambar.</source>
         <translation>The image source stopped sending pictures.</translation>
     </message>
@@ -1763,47 +2195,47 @@
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="85"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="86"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="85"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="86"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="85"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="86"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="85"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="86"/>
         <source>Pesan server</source>
         <translation>Server message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="89"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="92"/>
         <source>Ditolak (sudah diperbaiki)</source>
         <translation>Rejected (fixed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="89"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="92"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="91"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="93"/>
         <source>Perlu ditinjau</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="92"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="90"/>
         <source>Ditahan</source>
         <translation>On hold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="92"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="90"/>
         <source>Ditahan (konflik)</source>
         <translation>On hold (conflict)</translation>
     </message>
@@ -1811,32 +2243,32 @@
 <context>
     <name>ProgressModel</name>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="67"/>
+        <location filename="../../app/ui/pages/reports.py" line="33"/>
         <source>Wilayah</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="67"/>
+        <location filename="../../app/ui/pages/reports.py" line="33"/>
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="67"/>
+        <location filename="../../app/ui/pages/reports.py" line="33"/>
         <source>Sudah direkam</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="68"/>
+        <location filename="../../app/ui/pages/reports.py" line="34"/>
         <source>Belum</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="68"/>
+        <location filename="../../app/ui/pages/reports.py" line="34"/>
         <source>Capaian</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="68"/>
+        <location filename="../../app/ui/pages/reports.py" line="34"/>
         <source>oleh tim lain</source>
         <translation>by another team</translation>
     </message>
@@ -1923,32 +2355,32 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="109"/>
+        <location filename="../../app/ui/pages/reports.py" line="58"/>
         <source>Laporan capaian</source>
         <translation>Progress report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="111"/>
+        <location filename="../../app/ui/pages/reports.py" line="60"/>
         <source>Per:</source>
         <translation>By:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="113"/>
+        <location filename="../../app/ui/pages/reports.py" line="62"/>
         <source>RT</source>
         <translation>RT</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="114"/>
+        <location filename="../../app/ui/pages/reports.py" line="63"/>
         <source>Kelurahan/Desa</source>
         <translation>Kelurahan/Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="115"/>
+        <location filename="../../app/ui/pages/reports.py" line="64"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="131"/>
+        <location filename="../../app/ui/pages/reports.py" line="80"/>
         <source>Belum ada daftar target. Impor daftar target untuk melihat capaian.</source>
         <translation>No target list yet. Import a target list to see progress.</translation>
     </message>
@@ -1956,187 +2388,187 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="167"/>
+        <location filename="../../app/ui/pages/settings.py" line="61"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="168"/>
+        <location filename="../../app/ui/pages/settings.py" line="62"/>
         <source>Umum</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="173"/>
+        <location filename="../../app/ui/pages/settings.py" line="67"/>
         <source>Bahasa tampilan</source>
         <translation>Display language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="176"/>
+        <location filename="../../app/ui/pages/settings.py" line="70"/>
         <source> tahun</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="177"/>
+        <location filename="../../app/ui/pages/settings.py" line="71"/>
         <source>Usia minimal perekaman (kartu ditahan sampai 17)</source>
         <translation>Minimum recording age (card held until 17)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="180"/>
+        <location filename="../../app/ui/pages/settings.py" line="74"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="182"/>
+        <location filename="../../app/ui/pages/settings.py" line="76"/>
         <source>0 = kamera laptop, 1 = kamera USB, atau berkas video/foto</source>
         <translation>0 = laptop camera, 1 = USB camera, or a video/photo file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="183"/>
+        <location filename="../../app/ui/pages/settings.py" line="77"/>
         <source>Sumber kamera</source>
         <translation>Camera source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="186"/>
+        <location filename="../../app/ui/pages/settings.py" line="80"/>
         <source>Pemeriksaan foto (ambang batas)</source>
         <translation>Photo checks (thresholds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="190"/>
+        <location filename="../../app/ui/pages/settings.py" line="84"/>
         <source>Ketajaman minimal (makin besar makin ketat)</source>
         <translation>Minimum sharpness (higher is stricter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="191"/>
+        <location filename="../../app/ui/pages/settings.py" line="85"/>
         <source>Wajah minimal (bagian tinggi bingkai)</source>
         <translation>Minimum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="192"/>
+        <location filename="../../app/ui/pages/settings.py" line="86"/>
         <source>Wajah maksimal (bagian tinggi bingkai)</source>
         <translation>Maximum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="193"/>
+        <location filename="../../app/ui/pages/settings.py" line="87"/>
         <source>Kemiringan kepala maksimal (derajat)</source>
         <translation>Maximum head tilt (degrees)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="194"/>
+        <location filename="../../app/ui/pages/settings.py" line="88"/>
         <source>Terang minimal wajah (0-255)</source>
         <translation>Minimum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="195"/>
+        <location filename="../../app/ui/pages/settings.py" line="89"/>
         <source>Terang maksimal wajah (0-255)</source>
         <translation>Maximum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="203"/>
+        <location filename="../../app/ui/pages/settings.py" line="97"/>
         <source>Kembalikan ke bawaan</source>
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="208"/>
+        <location filename="../../app/ui/pages/settings.py" line="102"/>
         <source>Keamanan</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="210"/>
+        <location filename="../../app/ui/pages/settings.py" line="104"/>
         <source>Kata sandi mengunci basis data di laptop ini.</source>
         <translation>The password locks the database on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="214"/>
+        <location filename="../../app/ui/pages/settings.py" line="108"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="219"/>
+        <location filename="../../app/ui/pages/settings.py" line="113"/>
         <source>Profil demo memakai kata sandi tetap; tidak dapat diganti.</source>
         <translation>The demo profile has a fixed password; it cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="222"/>
+        <location filename="../../app/ui/pages/settings.py" line="116"/>
         <source>Privasi</source>
         <translation>Privacy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="226"/>
+        <location filename="../../app/ui/pages/settings.py" line="120"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="227"/>
+        <location filename="../../app/ui/pages/settings.py" line="121"/>
         <source>Tidak pernah</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="228"/>
+        <location filename="../../app/ui/pages/settings.py" line="122"/>
         <source>Hapus data pribadi setelah diterima server</source>
         <translation>Remove personal data after the server accepted it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="230"/>
+        <location filename="../../app/ui/pages/settings.py" line="124"/>
         <source>Foto, tanda tangan dan biodata rekaman yang sudah diterima server dihapus dari laptop ini, setelah sinkron berhasil. Yang tersisa hanya status, tanggal, wilayah dan RT/RW, sehingga capaian tetap terhitung. 0 = tidak pernah dihapus.</source>
         <translation>Photo, signature and biodata of recordings the server accepted are removed from this laptop after a successful sync. Only the status, dates, region and RT/RW remain, so progress still counts them. 0 = never removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="243"/>
+        <location filename="../../app/ui/pages/settings.py" line="137"/>
         <source>Simpan pengaturan</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="266"/>
+        <location filename="../../app/ui/pages/settings.py" line="160"/>
         <source>Cadangan</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="268"/>
+        <location filename="../../app/ui/pages/settings.py" line="162"/>
         <source>Salin profil ke flashdisk selama perjalanan: bila laptop rusak atau hilang, rekaman tetap ada. Salinan tetap terkunci dan dibuka dengan kata sandi yang berlaku saat ini (jemput --data &lt;folder cadangan&gt;). Simpan flashdisk terpisah dari laptop.</source>
         <translation>Copy the profile to a USB stick while travelling: if the laptop breaks or is lost, the recordings survive. The copy stays locked and opens with the password in force now (jemput --data &lt;backup folder&gt;). Keep the USB stick apart from the laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="281"/>
+        <location filename="../../app/ui/pages/settings.py" line="175"/>
         <source>Cadangkan ke…</source>
         <translation>Back up to…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="297"/>
+        <location filename="../../app/ui/pages/settings.py" line="191"/>
         <source>Pilih folder cadangan (mis. flashdisk)</source>
         <translation>Choose the backup folder (e.g. a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="330"/>
+        <location filename="../../app/ui/pages/settings.py" line="224"/>
         <source>Cadangan tersimpan: %1, %2 rekaman, %3</source>
         <translation>Backup saved: %1, %2 recordings, %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="337"/>
+        <location filename="../../app/ui/pages/settings.py" line="231"/>
         <source>Cadangan gagal: </source>
         <translation>Backup failed: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="353"/>
+        <location filename="../../app/ui/pages/settings.py" line="247"/>
         <source>Cadangan terakhir: belum pernah</source>
         <translation>Last backup: never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="359"/>
+        <location filename="../../app/ui/pages/settings.py" line="253"/>
         <source>Cadangan terakhir: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="374"/>
+        <location filename="../../app/ui/pages/settings.py" line="268"/>
         <source>Kata sandi diganti. Gunakan kata sandi baru saat membuka Jemput berikutnya.</source>
         <translation>Password changed. Use the new password the next time you open Jemput.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="404"/>
+        <location filename="../../app/ui/pages/settings.py" line="298"/>
         <source>Alamat server harus diawali https://</source>
         <translation>The server address must start with https://</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other.py" line="412"/>
+        <location filename="../../app/ui/pages/settings.py" line="306"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -2255,173 +2687,173 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="133"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="141"/>
         <source>Antrian &amp; Sinkron</source>
         <translation>Queue &amp; Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="144"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="152"/>
         <source>Daftarkan perangkat ke server</source>
         <translation>Register this device with the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="148"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="156"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="150"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="158"/>
         <source>kode sekali pakai dari admin</source>
         <translation>one-time code from the admin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="151"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="159"/>
         <source>Kode pendaftaran</source>
         <translation>Registration code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="153"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="161"/>
         <source>Nama perangkat</source>
         <translation>Device name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="158"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="166"/>
         <source>Daftarkan</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="171"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="179"/>
         <source>Menunggu kirim</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="172"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="180"/>
         <source>Terkirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="173"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="181"/>
         <source>Diterima</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="174"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="182"/>
         <source>Perlu ditinjau</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="175"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="183"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="192"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="200"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="194"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="202"/>
         <source>Sinkron terakhir</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="198"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="206"/>
         <source>Kesalahan terakhir</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="200"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="208"/>
         <source>Percobaan berikutnya</source>
         <translation>Next attempt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="211"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="219"/>
         <source>Sinkron sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="220"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="228"/>
         <source>Perlu perhatian</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="233"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="241"/>
         <source>Kirim ulang</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="236"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="244"/>
         <source>Jadikan versi baru</source>
         <translation>Make a new version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="238"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="246"/>
         <source>Kirim isi rekaman di laptop ini sebagai versi baru yang menggantikan salinan di server.</source>
         <translation>Send this laptop&apos;s copy of the recording as a new version that replaces the copy on the server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="241"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="249"/>
         <source>Perbaiki</source>
         <translation>Fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="274"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="282"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="291"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="299"/>
         <source>belum terdaftar (kerja offline)</source>
         <translation>not registered (working offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="294"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="302"/>
         <source>terhubung</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="294"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="302"/>
         <source>tidak terjangkau</source>
         <translation>unreachable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="295"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="303"/>
         <source>belum dicek</source>
         <translation>not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="342"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="350"/>
         <source>Rekaman dimasukkan lagi ke antrian.</source>
         <translation>The recording is back in the queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="356"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="364"/>
         <source>Versi baru dibuat dan dimasukkan ke antrian; versi lama diganti saat sinkron berikutnya.</source>
         <translation>A new version was made and queued; it replaces the old one at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="368"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="376"/>
         <source>Isi alamat server dan kode pendaftaran.</source>
         <translation>Enter the server address and the registration code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="371"/>
-        <location filename="../../app/ui/pages/sync_page.py" line="405"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="379"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="411"/>
         <source>Menghubungi server…</source>
         <translation>Contacting the server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="379"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="387"/>
         <source>Terdaftar sebagai %1 (wilayah %2).</source>
         <translation>Registered as %1 (area %2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="391"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="397"/>
         <source>Pendaftaran gagal karena kesalahan tak terduga.</source>
         <translation>Registration failed because of an unexpected error.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="413"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="419"/>
         <source>%1/%2 rekaman · %3/%4 MB</source>
         <translation>%1/%2 recordings · %3/%4 MB</translation>
     </message>

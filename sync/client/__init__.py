@@ -9,7 +9,7 @@ writes the store only through its repositories (`app.store.outbox`,
 Modules: `pump` (the runs), `batches` (sending the queue), `uploader` (media),
 `feeds` (status and target pulls), `registration`, `http` (requests, retries),
 `run` (one run's state, progress, report), `payload` (the wire payload),
-`errors` (codes and their texts), `config` (policy, timeouts, setting keys),
+`errors` (codes; their texts are `app.core.messages.SYNC`), `config` (policy, timeouts, setting keys),
 `clock`. The queue page's read model is `app.store.queue_view`.
 
 One run (`SyncPump.run_once`):

@@ -1,7 +1,8 @@
-"""Sync failures and parked states as stable codes with parameters, and the one dict of their Indonesian texts.
+"""Sync failures and parked states as stable codes with parameters, told from the one catalogue.
 
 Every `SyncError` carries a ``code`` (``sync.unreachable``, ``sync.revoked``...)
-and its ``params``; its ``message`` is `MESSAGES[code]` filled in. Decisions
+and its ``params``; its ``message`` is the template of `app.core.messages.SYNC`
+filled in (the window translates the same template by code). Decisions
 (pause the queue, offer a conflict as a new version) use the code, never the
 words. The texts carry no personal data, so they may be logged.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.core import messages as catalogue
 from app.store.outbox import CONFLICT_CODE
 
 __all__ = [
@@ -17,67 +19,16 @@ __all__ = [
     "enrollment_limited", "server_trouble",
 ]
 
-MESSAGES: dict[str, str] = {
-    # the connection
-    "sync.unreachable": "Server tidak dapat dihubungi (tidak ada sinyal, atau server mati).",
-    "sync.timeout": "Server terlalu lama menjawab (sinyal lemah).",
-    "sync.tls": ("Sertifikat server tidak dapat diverifikasi. Periksa alamat server, atau pasang berkas "
-                 "sertifikat (CA) Dinas di pengaturan sinkron."),
-    "sync.ca_missing": "Berkas sertifikat CA tidak ditemukan: {path}",
-    "sync.url_invalid": "Alamat server harus diawali https:// (atau http:// di jaringan lokal).",
-    # this device and the server
-    "sync.unregistered": ("Perangkat ini belum didaftarkan ke server. Isi alamat server dan kode pendaftaran "
-                          "dari admin."),
-    "sync.token_rejected": ("Server tidak mengenali perangkat ini (token ditolak). Pengiriman dihentikan "
-                            "sementara: daftarkan ulang perangkat dengan kode baru dari admin. Rekaman tetap "
-                            "aman di laptop ini."),
-    "sync.revoked": ("Perangkat ini telah dicabut oleh admin server, jadi pengiriman dihentikan. Rekaman tetap "
-                     "aman di laptop ini. Hubungi admin Dinas untuk kode pendaftaran baru."),
-    "sync.version_unsupported": "Versi aplikasi ini tidak didukung server. Perbarui aplikasi Jemput, lalu coba lagi.",
-    # the run
-    "sync.aborted": "Sinkron dihentikan.",
-    "sync.busy": "Sinkron sedang berjalan.",
-    "sync.waiting_for_retry": "Menunggu jadwal percobaan berikutnya.",
-    # registration
-    "sync.enroll_code_missing": "Kode pendaftaran belum diisi.",
-    "sync.enroll_code_invalid": ("Kode pendaftaran tidak berlaku (salah, sudah dipakai, atau kedaluwarsa). "
-                                 "Minta kode baru ke admin."),
-    "sync.enroll_limited": "Terlalu banyak percobaan kode pendaftaran. Coba lagi dalam {minutes} menit.",
-    "sync.enroll_limited_later": "Terlalu banyak percobaan kode pendaftaran. Coba lagi nanti.",
-    "sync.not_a_jemput_server": ("Alamat ini tidak menjawab sebagai server Jemput (HTTP {status}). "
-                                 "Periksa alamat server."),
-    "sync.enroll_answer_unreadable": "Jawaban server tidak dapat dibaca. Periksa alamat server.",
-    # the server's answers
-    "sync.server_busy": "Server sedang sibuk (HTTP 429).",
-    "sync.server_unavailable": "Server sedang tidak tersedia (HTTP {status}).",
-    "sync.server_trouble": "Terjadi kesalahan di server (HTTP {status}).",
-    "sync.answer_unreadable": "Jawaban server terpotong atau tidak dapat dibaca.",
-    "sync.answer_mismatch": "Jawaban server tidak sesuai kiriman; dicoba lagi nanti.",
-    "sync.refused": "Server menolak permintaan (HTTP {status}). {words}",
-    # media
-    "sync.media_unconfirmed": "Server belum mengonfirmasi media; dicoba lagi nanti.",
-    "sync.media_offset_missing": "Server tidak menyebut offset unggahan; dicoba lagi nanti.",
-    "sync.media_damaged_in_transit": "Berkas media berulang kali rusak di jalan; dicoba lagi nanti.",
-    "sync.media_unknown": "Server belum mencatat media rekaman ini; dicoba lagi nanti.",
-    # why a recording is parked (a person must look)
-    CONFLICT_CODE: ("Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak "
-                    "diubah. Rekaman ini diubah setelah terkirim sebagian: pilih \"Jadikan versi baru\" untuk "
-                    "mengirim isi laptop ini sebagai versi baru yang menggantikannya, atau hubungi admin."),
-    "sync.local_media_damaged": ("Berkas foto/tanda tangan rekaman ini di laptop rusak (SHA-256 tidak cocok); "
-                                 "rekam ulang foto atau tanda tangan."),
-    "sync.payload_invalid": "Rekaman tidak dapat dikirim: isian tidak sesuai format ({fields}).",
-    "sync.item_refused": "Server tidak dapat menerima rekaman ini (HTTP {status}). {words}",
-    "sync.not_stored": "Server tidak menyimpan rekaman ini.",
-    "sync.not_stored_because": "{reasons}",  # the server's own reasons (they name no person)
-}
+MESSAGES = catalogue.SYNC
+"""The client's codes and their templates: the catalogue's ``SYNC`` group (one Indonesian text per code)."""
 
 
 def error_text(code: str, params: dict[str, Any] | None = None) -> str:
     """The Indonesian text of a code, its parameters filled in (an unknown code reads as itself)."""
-    template = MESSAGES.get(code)
-    if template is None:
+    try:
+        return catalogue.render(code, params).strip()
+    except KeyError:
         return code
-    return template.format(**(params or {})).strip()
 
 
 class SyncError(Exception):
@@ -88,7 +39,7 @@ class SyncError(Exception):
             ``busy`` (retried), ``tls``, ``config``, ``refused``, ``media``
             (backed off), ``auth``, ``revoked``, ``protocol`` (pause the
             queue), ``aborted``.
-        code, params: what happened (a key of `MESSAGES`) and its values.
+        code, params: what happened (a code of `app.core.messages.SYNC`) and its values.
         message: Bahasa Indonesia, no personal data (`error_text`).
         status: the HTTP status, when there was an answer.
         problem: the problem code from the server's catalogue, if any.

@@ -12,7 +12,7 @@ from app.store.recordings import Recording, reasons_to_json
 from sync.client.clock import parse_iso, utc_now
 from sync.protocol import Reason, RecordingPayload
 
-__all__ = ["build_payload", "reasons_message", "reasons_json", "field_names", "compact", "chunks"]
+__all__ = ["build_payload", "reasons_message", "reasons_json", "field_names", "compact"]
 
 
 def reasons_message(reasons: Iterable[Reason]) -> str:
@@ -68,8 +68,3 @@ def field_names(exc: ValidationError) -> str:
 
 def compact(value: Any) -> bytes:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-
-
-def chunks(seq: list, size: int = 500) -> Iterable[list]:
-    for i in range(0, len(seq), size):
-        yield seq[i:i + size]

@@ -106,7 +106,13 @@ class SyncPump:
 
     @property
     def paused_reason(self) -> str | None:
+        """The stored words of the pause (`paused` says whether the queue is paused)."""
         return self.settings.get(Keys.PAUSED)
+
+    @property
+    def paused(self) -> bool:
+        """The queue is paused: by its code (a pause stored before codes were kept: by its words)."""
+        return bool(self.settings.get(Keys.PAUSED_CODE) or self.settings.get(Keys.PAUSED))
 
     @property
     def revoked(self) -> bool:
@@ -118,7 +124,7 @@ class SyncPump:
 
     def due(self) -> bool:
         """Whether an automatic run should go now: work is due, not paused, not backing off."""
-        if not self.registered or self.paused_reason:
+        if not self.registered or self.paused:
             return False
         nxt = parse_iso(self.settings.get(Keys.NEXT_ATTEMPT))
         if nxt is not None and nxt > utc_now():
@@ -231,11 +237,12 @@ class SyncPump:
 
     def _run(self, report: SyncReport, progress_cb, force: bool, probed: bool, pull: bool) -> None:
         self._configure()
-        paused = self.settings.get(Keys.PAUSED)
-        if paused:
+        if self.paused:
             kind = self.settings.get(Keys.PAUSED_KIND)
             if kind == REVOKED or not force:
-                report.paused_reason = paused
+                report.paused_code = self.settings.get(Keys.PAUSED_CODE)
+                report.paused_params = self.settings.get(Keys.PAUSED_PARAMS) or {}
+                report.paused_reason = self.paused_reason or error_text(report.paused_code, report.paused_params)
                 return
         if not force:
             nxt = self.settings.get(Keys.NEXT_ATTEMPT)
@@ -291,7 +298,7 @@ class SyncPump:
     def _succeeded(self) -> None:
         with self.store.transaction():
             self._clear_failure()
-            if self.settings.get(Keys.PAUSED):
+            if self.paused:
                 self._clear_pause()
             self.settings.set(Keys.LAST_SYNC, iso(utc_now()))
 
@@ -302,7 +309,7 @@ class SyncPump:
         self.settings.set(Keys.FAILURES, 0)
 
     def _clear_pause(self) -> None:
-        for key in (Keys.PAUSED, Keys.PAUSED_KIND, Keys.PAUSED_CODE):
+        for key in (Keys.PAUSED, Keys.PAUSED_KIND, Keys.PAUSED_CODE, Keys.PAUSED_PARAMS):
             self.settings.set(key, None)
 
     def _note_error(self, exc: SyncError, now: dt.datetime) -> None:
@@ -315,6 +322,7 @@ class SyncPump:
         report.error = exc.message
         report.error_kind = exc.kind
         report.error_code = exc.code
+        report.error_params = exc.params
         if isinstance(exc, Aborted) or exc.kind == "aborted":
             return
         now = utc_now()
@@ -327,8 +335,10 @@ class SyncPump:
                 self.settings.set(Keys.PAUSED, exc.message)
                 self.settings.set(Keys.PAUSED_KIND, exc.kind)
                 self.settings.set(Keys.PAUSED_CODE, exc.code)
+                self.settings.set(Keys.PAUSED_PARAMS, exc.params)
                 self._note_error(exc, now)
             report.paused_reason = exc.message
+            report.paused_code, report.paused_params = exc.code, exc.params
             log.warning("sinkron dihentikan sementara (%s)", exc.code)
             return
         failures = int(self.settings.get(Keys.FAILURES, 0) or 0) + 1

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from app.core.messages import CodedError
 from sync import protocol
 from sync.client.config import Keys
-from sync.client.errors import RegistrationError, SyncError, enrollment_limited, error_text
+from sync.client.errors import RegistrationError, SyncError, enrollment_limited
 from sync.client.payload import compact
 from sync.protocol import EnrollmentResponse, Paths
 
@@ -23,10 +24,10 @@ log = logging.getLogger("jemput.sync")
 
 
 def normalize_server_url(text: str) -> str:
-    """``https://host[:port][/prefix]`` without a trailing slash; ValueError otherwise."""
+    """``https://host[:port][/prefix]`` without a trailing slash; a ValueError (`CodedError`) otherwise."""
     url = (text or "").strip().rstrip("/")
     if not url.startswith(("https://", "http://")) or len(url.split("://", 1)[1]) == 0:
-        raise ValueError(error_text("sync.url_invalid"))
+        raise CodedError("sync.url_invalid")
     return url
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from app.store.chunking import chunks
 from app.store.errors import NotFound
 from app.store.outbox import OutboxEntry
 from sync.client.config import SHORT_TRANSACTION
 from sync.client.errors import error_text
-from sync.client.payload import chunks
 from sync.protocol import ServerStatus
 
 if TYPE_CHECKING:
@@ -51,8 +51,9 @@ class SyncReport:
         requests: HTTP requests made.
         statuses_updated, targets_received: from the feeds.
         error, error_kind: the failure that stopped the run (None: it finished).
-        error_code: that failure's stable code (`sync.client.errors.MESSAGES`).
-        paused_reason: set when the queue is paused (401, revoked device).
+        error_code, error_params: that failure's stable code (`app.core.messages.SYNC`) and values.
+        paused_reason: set when the queue is paused (401, revoked device); the words
+            of ``paused_code`` with ``paused_params``.
         next_attempt_at: when the next automatic try is due (after a failure).
         skipped: why nothing was attempted (not due yet, paused, busy).
     """
@@ -78,6 +79,9 @@ class SyncReport:
     next_attempt_at: str | None = None
     skipped: str | None = None
     error_code: str | None = None
+    error_params: dict[str, Any] = field(default_factory=dict)
+    paused_code: str | None = None
+    paused_params: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:

@@ -11,10 +11,13 @@ import pytest
 
 import app.core.messages as messages
 from app.core.findings import Finding, Params, Severity, finding
-from app.core.messages import CAPTURE, CATALOGUE, FINDINGS, PHOTO, SERVER, placeholders, render, template_for, templates
+from app.core.messages import (
+    CAPTURE, CATALOGUE, FINDINGS, PHOTO, RECORDING, SERVER, STORE, SYNC, CodedError, placeholders, render, template_for,
+    templates,
+)
 from app.core.nik import NikError, parse_nik
 
-GROUPS = (FINDINGS, PHOTO, CAPTURE, SERVER)
+GROUPS = (FINDINGS, PHOTO, CAPTURE, SERVER, SYNC, RECORDING, STORE)
 
 
 def _dummy(template: str) -> dict[str, str]:
@@ -77,6 +80,14 @@ def test_nik_error_carries_code_params_and_the_catalogue_text():
     with pytest.raises(NikError) as info:
         parse_nik("1234", reference_date=dt.date(2025, 1, 1))
     assert info.value.code == "nik.length" and str(info.value) == render("nik.length", {"length": 4})
+
+
+def test_a_coded_error_carries_code_params_and_the_catalogue_text():
+    exc = CodedError("recording.not_editable", {"status": "Terkirim"})
+    assert isinstance(exc, ValueError) and (exc.code, exc.params) == ("recording.not_editable", {"status": "Terkirim"})
+    assert exc.message == str(exc) == "rekaman berstatus 'Terkirim' tidak dapat diubah"
+    with pytest.raises(KeyError):
+        CodedError("recording.not_editable")  # {status} missing
 
 
 def test_the_catalogue_is_pure():

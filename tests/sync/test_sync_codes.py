@@ -1,5 +1,5 @@
 """State from codes, never from sentences: the conflict resend is decided by the stored code,
-and every sync failure and parked state the client raises has a code with a text."""
+and every sync failure and parked state the client raises has a code with a text in the catalogue."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 import sync.client
 from app.core.lifecycle import OutboxState, RecordingStatus
 from app.store.outbox import CONFLICT_CODE, Outbox
+from app.core.messages import CATALOGUE, SYNC, render
 from app.store.queue_view import sync_overview
 from sync.client import MSG_CONFLICT, MESSAGES, SyncError, error_text
 from sync.client.errors import enrollment_limited, server_trouble
@@ -44,8 +45,9 @@ def test_every_code_the_client_uses_has_one_text():
     for path in package.glob("*.py"):
         used |= set(re.findall(r'"(sync\.[a-z_]+)"', path.read_text(encoding="utf-8")))
     used -= {"sync.client"}
-    assert used and used <= set(MESSAGES), used - set(MESSAGES)
-    assert CONFLICT_CODE in MESSAGES and MESSAGES[CONFLICT_CODE] == MSG_CONFLICT
+    assert used and used <= set(SYNC) <= set(CATALOGUE), used - set(SYNC)
+    assert MESSAGES is SYNC  # the client's texts are the catalogue's, written once
+    assert CONFLICT_CODE in SYNC and render(CONFLICT_CODE) == MSG_CONFLICT
 
 
 def test_errors_carry_code_params_and_the_text_made_from_them():
@@ -58,3 +60,5 @@ def test_errors_carry_code_params_and_the_text_made_from_them():
     assert enrollment_limited(None) == ("sync.enroll_limited_later", {})
     assert error_text("sync.refused", {"status": 403, "words": ""}) == "Server menolak permintaan (HTTP 403)."
     assert error_text("sync.no_such_code") == "sync.no_such_code"
+    assert error_text("sync.refused", {"status": 403, "words": "Alasan."}) == render(
+        "sync.refused", {"status": 403, "words": "Alasan."}) == "Server menolak permintaan (HTTP 403). Alasan."

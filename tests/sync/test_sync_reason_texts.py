@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from app.core.findings import Finding, error
 from app.core.lifecycle import RecordingStatus
 from app.ui import i18n
-from app.ui.finding_texts import finding_text
+from app.ui.texts import finding_text
 from app.ui.pages.sync_page import SyncPage
 from app.ui.recordings_model import RecordingsModel
 from app.ui.sync_worker import SyncWorker

@@ -1,6 +1,6 @@
-"""Messages by code through tr(): every code the core and capture layers and the server emit is in the
-catalogue (app/core/messages.py), its template rebuilds the Indonesian message exactly, and it reads as
-English with English chosen (app/ui/texts.py)."""
+"""Messages by code through tr(): every code the core and capture layers, the server, the sync client,
+the store and the session emit is in the catalogue (app/core/messages.py), its template rebuilds the
+Indonesian message exactly, and it reads as English with English chosen (app/ui/texts.py)."""
 
 from __future__ import annotations
 
@@ -16,13 +16,16 @@ from app.core.eligibility import assess_eligibility
 from app.core.findings import Finding, Params, Severity
 from app.core.kk import check_kk
 from app.core.media_rules import check_media
-from app.core.messages import CAPTURE, CATALOGUE, FINDINGS, PHOTO, SERVER, placeholders, render, templates
+from app.core.messages import (
+    CAPTURE, CATALOGUE, FINDINGS, PHOTO, RECORDING, SERVER, STORE, SYNC, placeholders, render, templates,
+)
 from app.core.names import check_name
 from app.core.nik import NikError, build_nik, check_nik, parse_nik
 from app.core.regions import RegionIndex
 from app.core.resident import Resident
 from app.core.validation import ValidationContext, validate_resident
 from app.core.values import JenisKelamin, StatusPerkawinan
+from app.store.outbox import CONFLICT_CODE
 from app.ui import i18n
 from app.ui.texts import finding_text, message_text
 from sync.protocol import ReasonCodes
@@ -39,6 +42,9 @@ NOT_FINDING_CODES = {
     "haarcascade_eye.xml", "haarcascade_frontalface_default.xml",  # OpenCV cascade files
 }
 CODE_LIKE = re.compile(r"[a-z][a-z_]*\.[a-z][a-z_]*")
+# Where app/store and app/session.py raise a refusal by code: its class and the argument holding the code.
+RAISERS = {"TransitionError", "OnServer", "CodedError", "StoreError", "NotFound", "WrongPassphrase",
+           "ProfileMissing", "SchemaTooNew", "__init__", "render"}
 
 REGIONS = RegionIndex.from_rows([
     ("31", "DKI JAKARTA"), ("31.71", "KOTA ADM. JAKARTA PUSAT"), ("31.71.01", "GAMBIR"),
@@ -124,7 +130,37 @@ def _emitted_codes() -> set[str]:
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and CODE_LIKE.fullmatch(node.value):
                 found.add(node.value)
     server = {v for k, v in vars(ReasonCodes).items() if k.isupper()}
-    return (found - NOT_FINDING_CODES) | server
+    return (found - NOT_FINDING_CODES) | server | _sync_codes() | _raised_codes()
+
+
+def _sync_codes() -> set[str]:
+    """The codes the sync client raises and parks with (its "sync.*" literals, and the window's worker's
+    for a crashed run), and the stored conflict code."""
+    found = {CONFLICT_CODE}
+    for path in sorted((ROOT / "sync" / "client").glob("*.py")) + [ROOT / "app" / "ui" / "sync_worker.py"]:
+        found |= set(re.findall(r'"(sync\.[a-z_]+)"', path.read_text(encoding="utf-8")))
+    return found - {"sync.client"}
+
+
+def _raised_codes() -> set[str]:
+    """The codes app/store, app/session.py and the lifecycle raise their refusals with (`RAISERS`' arguments
+    and ``code=``)."""
+    found = set()
+    extra = [ROOT / "app" / "session.py", ROOT / "app" / "core" / "lifecycle.py"]
+    for path in sorted((ROOT / "app" / "store").glob("*.py")) + extra:
+        for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(call, ast.Call):
+                continue
+            name = getattr(call.func, "id", None) or getattr(call.func, "attr", None)
+            args = [k.value for k in call.keywords if k.arg == "code"]
+            if name in RAISERS:
+                args += call.args
+            for arg in args:
+                for node in ast.walk(arg):
+                    if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                            and CODE_LIKE.fullmatch(node.value):
+                        found.add(node.value)
+    return found
 
 
 @pytest.fixture
@@ -144,6 +180,8 @@ def test_every_code_in_the_sources_has_a_template():
     stale = sorted(set(CATALOGUE) - codes)
     assert not stale, f"templates for codes nothing emits any more: {stale}"
     assert {v for k, v in vars(ReasonCodes).items() if k.isupper()} == set(SERVER)
+    assert _sync_codes() == set(SYNC)
+    assert _raised_codes() == set(RECORDING) | set(STORE)
 
 
 def _nik_error() -> Finding:
@@ -188,7 +226,7 @@ def test_every_template_of_the_catalogue_reads_as_english_with_no_unfilled_place
             indonesian, english_text = render(code, params), message_text(code, params)
             assert "{" not in english_text and "}" not in english_text, (code, english_text)
             assert all(v in english_text for v in params.values()), (code, english_text)
-            if template != "{detail}":  # the server reader's own words, passed through
+            if template not in ("{detail}", "{reasons}"):  # the server's own words, passed through
                 assert english_text != indonesian, (code, template)
 
 

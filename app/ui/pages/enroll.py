@@ -15,6 +15,7 @@ from app.ui.labels import status_label
 from app.ui.enrollment_form import EnrollmentForm, FormResult, MediaSlot
 from app.ui.widgets.photo_step import PhotoStep
 from app.ui.widgets.signature_pad import SignatureStep
+from app.ui.texts import error_text, message_text
 from app.ui.workers import run_task
 
 
@@ -95,7 +96,7 @@ class EnrollPage(QWidget):
         editable = self.session.recordings.can_edit(recording.uuid)
         self.title.setText(self.tr("Rekaman: ") + status_label(recording.status))
         if getattr(recording, "purged", False):
-            note = self.tr("Data pribadi rekaman ini sudah dihapus dari laptop setelah diterima server.")
+            note = message_text("recording.purged")  # the store's refusal, worded once in the catalogue
             editable = False
         elif editable:
             note = ""
@@ -205,4 +206,4 @@ class EnrollPage(QWidget):
         self.message.setObjectName("errorText")
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
-        self.message.setText(self.tr("Gagal menyimpan: ") + self.session.describe_error(exc))
+        self.message.setText(self.tr("Gagal menyimpan: ") + error_text(exc))

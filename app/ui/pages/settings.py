@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.store.retention import MAX_RETENTION_DAYS, RETENTION_KEY
 from app.ui.pages.common import count_text, fill_placeholders, page_title
+from app.ui.texts import error_text
 from app.ui.workers import run_task
 
 
@@ -227,7 +228,7 @@ class SettingsPage(QWidget):
     def _backup_failed(self, exc: BaseException) -> None:
         self._backup_finished()
         self.backup_progress.hide()
-        self._show_backup_result(self.tr("Cadangan gagal: ") + self.session.describe_error(exc), ok=False)
+        self._show_backup_result(self.tr("Cadangan gagal: ") + error_text(exc), ok=False)
 
     def _backup_finished(self) -> None:
         self.backup_running = False

@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.lifecycle import RecordingStatus
 from app.store.outbox import Outbox
 from app.store.queue_view import ProblemRecord, SyncOverview, sync_overview
-from app.ui.finding_texts import server_reasons_text
-from app.ui.messages import translate_message
+from app.ui.texts import code_text, error_text, server_reasons_text
 from app.ui.sync_worker import SyncWorker
 from app.ui.widgets.tables import list_table
 from app.ui.workers import run_task
@@ -86,11 +86,18 @@ class ProblemModel(QAbstractTableModel):
         return [self.tr("Status"), self.tr("Nama"), self.tr("NIK"), self.tr("Pesan server")][section]
 
     def _status_text(self, p: ProblemRecord) -> str:
-        if p.kind == "rejected":
+        if p.parked:
+            return self.tr("Ditahan (konflik)") if p.conflict else self.tr("Ditahan")
+        if p.kind == RecordingStatus.REJECTED:
             return self.tr("Ditolak (sudah diperbaiki)") if p.fixed else self.tr("Ditolak")
-        if p.kind == "duplicate_review":
-            return self.tr("Perlu ditinjau")
-        return self.tr("Ditahan (konflik)") if p.conflict else self.tr("Ditahan")
+        return self.tr("Perlu ditinjau")
+
+    @staticmethod
+    def _message(p: ProblemRecord) -> str:
+        """Why it needs a person: a parked entry's code, else the server's reasons (or words)."""
+        if p.parked:
+            return code_text(p.code, p.params, p.message)
+        return server_reasons_text(p.reasons, p.message)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -99,10 +106,10 @@ class ProblemModel(QAbstractTableModel):
         if role == self.UuidRole:
             return p.uuid
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
-            return server_reasons_text(p.reasons, p.message)
+            return self._message(p)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [self._status_text(p), p.nama, p.nik, server_reasons_text(p.reasons, p.message)][index.column()]
+        return [self._status_text(p), p.nama, p.nik, self._message(p)][index.column()]
 
 
 class SyncPage(QWidget):
@@ -268,13 +275,13 @@ class SyncPage(QWidget):
         self.register_box.setVisible(needs_registration)
         if needs_registration and not self.server_edit.text():
             self.server_edit.setText(o.server_url or "")
-        if o.paused_reason:
-            self.paused.setText(translate_message(o.paused_reason))
-        self.paused.setVisible(bool(o.paused_reason))
+        if o.paused:
+            self.paused.setText(code_text(o.paused_code, o.paused_params, o.paused_reason))
+        self.paused.setVisible(o.paused)
         self._show_server()
         self.last_sync_label.setText(local_clock(o.last_sync_at) or self.tr("belum pernah"))
-        self.error_label.setText(translate_message(o.last_error) or "-")
-        self.next_label.setText(local_clock(o.next_attempt_at) if o.next_attempt_at and not o.paused_reason
+        self.error_label.setText(code_text(o.last_error_code, o.last_error_params, o.last_error) or "-")
+        self.next_label.setText(local_clock(o.next_attempt_at) if o.next_attempt_at and not o.paused
                                 else "-")
         self.model.set_rows(o.problems)
         self.table.resizeColumnsToContents()
@@ -302,9 +309,9 @@ class SyncPage(QWidget):
         can_sync = bool(o and o.registered and not o.revoked) and not self._syncing
         self.sync_button.setEnabled(can_sync)
         selected = self.selected()
-        self.fix_button.setEnabled(bool(selected and selected.kind == "rejected" and not selected.fixed))
-        self.retry_button.setEnabled(bool(selected and selected.kind == "parked"))
-        self.new_version_button.setEnabled(bool(selected and selected.kind == "parked" and selected.conflict))
+        self.fix_button.setEnabled(bool(selected and selected.kind == RecordingStatus.REJECTED and not selected.fixed))
+        self.retry_button.setEnabled(bool(selected and selected.parked))
+        self.new_version_button.setEnabled(bool(selected and selected.parked and selected.conflict))
 
     def selected(self) -> ProblemRecord | None:
         rows = self.table.selectionModel().selectedRows()
@@ -325,19 +332,19 @@ class SyncPage(QWidget):
 
     def fix_selected(self) -> None:
         p = self.selected()
-        if p is None or p.kind != "rejected" or p.fixed:
+        if p is None or p.kind != RecordingStatus.REJECTED or p.fixed:
             return
         try:
             draft = self.session.fix_rejected(p.uuid)
         except (ValueError, LookupError) as exc:
-            self._problem_text(str(exc), error=True)
+            self._problem_text(error_text(exc), error=True)
             return
         self.refresh()
         self.fixRecording.emit(draft.uuid)
 
     def retry_selected(self) -> None:
         p = self.selected()
-        if p is None or p.kind != "parked":
+        if p is None or not p.parked:
             return
         Outbox(self.session.store).unpark(p.uuid)
         self._problem_text(self.tr("Rekaman dimasukkan lagi ke antrian."), error=False)
@@ -347,12 +354,12 @@ class SyncPage(QWidget):
     def new_version_selected(self) -> None:
         """A parked conflict: queue the laptop's copy as a new version replacing the server's."""
         p = self.selected()
-        if p is None or p.kind != "parked" or not p.conflict:
+        if p is None or not p.parked or not p.conflict:
             return
         try:
             self.session.resend_conflict_as_new_version(p.uuid)
         except (ValueError, LookupError) as exc:
-            self._problem_text(str(exc), error=True)
+            self._problem_text(error_text(exc), error=True)
             return
         self._problem_text(self.tr("Versi baru dibuat dan dimasukkan ke antrian; versi lama diganti saat "
                                    "sinkron berikutnya."), error=False)
@@ -384,10 +391,8 @@ class SyncPage(QWidget):
 
     def _register_failed(self, exc: BaseException) -> None:
         self.register_button.setEnabled(True)
-        if isinstance(exc, SyncError):
-            text = translate_message(exc.message)
-        elif isinstance(exc, ValueError):
-            text = str(exc)
+        if isinstance(exc, (SyncError, ValueError)):
+            text = error_text(exc)
         else:
             text = self.tr("Pendaftaran gagal karena kesalahan tak terduga.")
         self._register_text(text, error=True)
@@ -422,4 +427,4 @@ class SyncPage(QWidget):
         self.refresh()
 
     def _on_failed(self, message: str) -> None:
-        self.error_label.setText(translate_message(message))
+        self.error_label.setText(message)  # the worker told it by code already
