@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test bench screenshots clean dist
+.PHONY: run test bench screenshots clean dist qt-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,8 +12,28 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) qt-deps
 	$(BIN)/jemput
+
+# The Debian packages Qt's xcb platform plugin (the window on X11) loads. A desktop
+# usually has them; a minimal install does not ("Could not load the Qt platform plugin
+# xcb"). As root they are installed; otherwise the command to install them is printed.
+# Skipped where there is no dpkg (other distributions, Windows).
+QT_XCB_DEBS := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
+	libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 libxkbcommon0 libegl1 libgl1 \
+	libfontconfig1 libdbus-1-3
+qt-deps:
+	@command -v dpkg-query >/dev/null || exit 0; \
+	missing=$$(for p in $(QT_XCB_DEBS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	missing=$$(echo $$missing); [ -z "$$missing" ] && exit 0; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "Memasang pustaka Qt untuk jendela: $$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+	  echo "Jendela Qt memerlukan paket Debian ini. Pasang dulu, lalu ulangi 'make run':"; \
+	  echo "  sudo apt-get install $$missing"; exit 1; \
+	fi
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n 2 --dist loadfile
