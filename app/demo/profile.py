@@ -19,11 +19,12 @@ import struct
 import zlib
 from pathlib import Path
 
-from app.core.findings import Acknowledgement, verdict
+from app.core.findings import Acknowledgement
+from app.core.recording_check import RecordingCheck, check_recording
 from app.core.lifecycle import RecordingStatus
 from app.core.photo_rules import expected_background
 from app.core.resident import Resident
-from app.core.validation import ValidationContext, normalize_resident, validate_resident
+from app.core.validation import ValidationContext, normalize_resident
 from app.store.database import Store, create_profile, open_profile, profile_exists
 from app.store.errors import StoreError
 
@@ -129,10 +130,16 @@ def fill_demo(store: Store, *, count: int = 300, today: dt.date | None = None) -
         settings.set(READY_KEY, True)
 
 
+def _check(person: Resident, ctx: ValidationContext, acks: list[Acknowledgement] = ()) -> RecordingCheck:
+    """The check a real save makes, for a demo recording with its photo and signature."""
+    return check_recording(person, ctx, has_photo=True, photo_exception=None, has_signature=True,
+                           signature_exception=None, acknowledgements=acks)
+
+
 def _add_recordings(repo, residents: list[Resident], ctx: ValidationContext) -> None:
     from app.store.recordings import Recording
 
-    clean = [r for r in residents if not validate_resident(r, ctx)]
+    clean = [r for r in residents if not _check(r, ctx).findings]
     picks = iter(clean)  # a small `count` simply gives fewer recordings
     # Drafts: work in progress, some fields still empty.
     for index, person in zip(range(DRAFTS), picks):
@@ -150,12 +157,12 @@ def _add_recordings(repo, residents: list[Resident], ctx: ValidationContext) -> 
     for person in picks:
         born = person.tanggal_lahir
         person = person.with_changes(tanggal_lahir=born.replace(day=born.day + 2 if born.day <= 26 else 3))
-        found = validate_resident(person, ctx)
+        found = _check(person, ctx).findings
         acks = [
             Acknowledgement(f.code, f.field, "Tanggal di NIK keliru sejak diterbitkan; sesuai akta kelahiran.")
             for f in found
         ]
-        if found and verdict(found, acks).can_complete:
+        if found and _check(person, ctx, acks).can_complete:
             rec = Recording.new(person, operator=DEMO_OPERATOR, status=RecordingStatus.COMPLETE,
                                 acknowledgements=acks)
             repo.save(rec, _media(person), enqueue=True)
