@@ -95,23 +95,44 @@ def test_ctrl_n_on_a_half_filled_form_keeps_it(qtbot, window):
     assert (form.nik.text(), form.nama.text()) == ("", "")
 
 
-def test_opening_a_resident_from_daftar_warga_keeps_the_form(qtbot, window):
+@pytest.mark.parametrize("via", ["list", "signal"])
+def test_opening_a_resident_from_daftar_warga_keeps_the_form(qtbot, window, via):
     born = dt.date(1984, 5, 9)
     nik = build_nik("137201", born, "P", 7)
     window.session.targets.upsert_many([{
         "nik": nik, "nama": "SITI AMINAH", "tanggal_lahir": born, "jenis_kelamin": "P",
         "alamat": "JL. SUDIRMAN 4", "rt": "001", "rw": "002", "status_ktp": "BELUM REKAM"}], source="server")
     form = _type_resident(qtbot, window)
-    _key(qtbot, Qt.Key.Key_2)
     targets = window.main.targets
-    qtbot.waitUntil(lambda: targets.model.rowCount() == 1, timeout=5000)
-    targets.table.setFocus()
-    targets.table.setCurrentIndex(targets.model.index(0, 0))
-    qtbot.keyClick(targets.table, Qt.Key.Key_Return)
+    if via == "list":  # as the operator does it: Ctrl+2, the resident, Enter
+        _key(qtbot, Qt.Key.Key_2)
+        qtbot.waitUntil(lambda: targets.model.rowCount() == 1, timeout=5000)
+        _typed_draft_kept(qtbot, window)
+        window.statusBar().clearMessage()
+        targets.table.setFocus()
+        targets.table.setCurrentIndex(targets.model.index(0, 0))
+        qtbot.keyClick(targets.table, Qt.Key.Key_Return)
+    else:  # the list asks for a resident while the form is still on screen
+        targets.enrollTarget.emit(nik)
 
     qtbot.waitUntil(lambda: form.nik.text() == nik, timeout=5000)
     assert form.nama.text() == "SITI AMINAH" and not form.dirty
     _typed_draft_kept(qtbot, window)
+
+
+def test_looking_at_a_draft_and_leaving_says_nothing(qtbot, window):
+    form = _type_resident(qtbot, window)
+    qtbot.mouseClick(form.cancel_button, Qt.MouseButton.LeftButton)
+    _typed_draft_kept(qtbot, window)
+    window.statusBar().clearMessage()
+    home = window.main.home
+    qtbot.waitUntil(lambda: home.model.rowCount() == 1, timeout=5000)
+    home.table.setCurrentIndex(home.model.index(0, 0))
+    qtbot.keyClick(home.table, Qt.Key.Key_Return)  # opened, only looked at
+    assert form.nama.text() == "BUDI SANTOSO"
+    _key(qtbot, Qt.Key.Key_1)
+    db_pool().waitForDone(10_000)
+    assert window.statusBar().currentMessage() == ""
 
 
 @pytest.mark.parametrize("way", ["shortcut", "sidebar"])

@@ -99,6 +99,7 @@ class EnrollPage(QWidget):
         self._editable = True
         self._completing = False
         self._draft_name: str | None = None  # the form's recording is a draft on disk under this name
+        self._typed = False  # the operator changed this form since it was opened
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
@@ -109,11 +110,11 @@ class EnrollPage(QWidget):
         self._target = _Target(uuid)
         self.uuid = uuid
         self._draft_name = draft_name
+        self._typed = False
 
     def start_new(self, prefill=None) -> None:
         """A new form (empty, or `prefill`); the one it replaces is kept as a draft first."""
         self.leave()
-        self._new_target(None)
         self.title.setText(self.tr("Rekam Baru"))
         self.message.clear()
         self._set_editable(True, "")
@@ -121,6 +122,7 @@ class EnrollPage(QWidget):
             self.form.load(prefill)
         else:
             self.form.clear()
+        self._new_target(None)
         self.form.nik.setFocus()
 
     def close_form(self) -> None:
@@ -218,6 +220,7 @@ class EnrollPage(QWidget):
     # ----------------------------------------------------------- saving
     def _edited(self) -> None:
         if self._editable:
+            self._typed = True
             self._autosave.start()
 
     def _needs_saving(self) -> bool:
@@ -241,7 +244,7 @@ class EnrollPage(QWidget):
         self._autosave.stop()
         if self._needs_saving():
             self._save(self.form.draft_result(), auto=True, announce=True)
-        elif self._draft_name is not None:
+        elif self._typed and self._draft_name is not None:  # typed, and already autosaved
             self.draftKept.emit(self._kept_text(self._draft_name))
 
     def save_unsaved_as_draft(self) -> bool:
@@ -249,7 +252,7 @@ class EnrollPage(QWidget):
         database worker is idle). Returns whether something was written."""
         self._autosave.stop()
         if not self._needs_saving():
-            if self._draft_name is not None:
+            if self._typed and self._draft_name is not None:
                 self.draftKept.emit(self._kept_text(self._draft_name))
             return False
         uuid = self._target.uuid
