@@ -125,6 +125,14 @@ def _stored_slot(item, exception: str | None, summary: str) -> MediaSlot:
     return MediaSlot()
 
 
+def _same_draft(stored: Recording, new: Recording) -> bool:
+    """`new` would store nothing new over `stored`, a draft (same record, confirmations and exceptions)."""
+    return (stored.status is RecordingStatus.DRAFT and stored.resident == new.resident
+            and list(stored.acknowledgements) == list(new.acknowledgements)
+            and stored.photo_exception == new.photo_exception
+            and stored.signature_exception == new.signature_exception)
+
+
 class Session:
     """An unlocked profile.
 
@@ -224,13 +232,15 @@ class Session:
         """Save what the form holds: a draft, or a complete recording put in the queue.
 
         Completion is checked again here (not only by the form's buttons): a
-        record with errors or unconfirmed warnings is never queued.
+        record with errors or unconfirmed warnings is never queued. A draft saved
+        again unchanged (no new media either) writes nothing.
         """
         resident: Resident = result.resident
-        if uuid is None:
+        stored = None if uuid is None else self.recordings.get(uuid)
+        if stored is None:
             rec = Recording.new(resident, operator=self.operator_name)
         else:
-            rec = self.recordings.get(uuid).with_changes(resident=resident)
+            rec = stored.with_changes(resident=resident)
         photo, signature = result.photo, result.signature
         rec = rec.with_changes(acknowledgements=list(result.acknowledgements),
                                photo_exception=None if photo.present else photo.exception,
@@ -248,6 +258,8 @@ class Session:
             self.recordings.save(rec, media, enqueue=True)
         else:
             rec = rec.with_changes(status=RecordingStatus.DRAFT)
+            if stored is not None and not media and _same_draft(stored, rec):
+                return stored  # nothing changed: nothing is written
             self.recordings.save(rec, media, enqueue=False)
         # What is on disk now is the baseline: nothing new left to write.
         for slot in (photo, signature):

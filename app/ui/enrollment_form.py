@@ -81,10 +81,16 @@ class EnrollmentForm(QWidget):
     """Signals:
         saveRequested(FormResult): the operator asked to save (draft or complete).
         cancelRequested: the operator closed the form.
+        edited: the operator changed something (typed, chose, confirmed a warning, took a photo).
+
+    Attributes:
+        dirty: changed since it was loaded or last saved.
+        edits: how many changes so far (a save knows which changes it holds).
     """
 
     saveRequested = Signal(object)
     cancelRequested = Signal()
+    edited = Signal()
     photoRequested = Signal()
     signatureRequested = Signal()
 
@@ -98,6 +104,7 @@ class EnrollmentForm(QWidget):
         self._field_widgets: dict[str, QWidget] = {}
         self._building = False
         self.dirty = False
+        self.edits = 0
 
         self.nik = QLineEdit(self)
         self.nik.setMaxLength(16)
@@ -313,6 +320,7 @@ class EnrollmentForm(QWidget):
         self.disabilitas.changed.connect(self._changed)
         self.region.changed.connect(self._changed)
         self.findings_panel.acknowledgementsChanged.connect(self._update_buttons)
+        self.findings_panel.acknowledgementsChanged.connect(self._touched)
 
         enter = _EnterMovesOn(self)
         for w in self._line_edits() + [self.tanggal_lahir.edit]:
@@ -361,13 +369,13 @@ class EnrollmentForm(QWidget):
 
     def set_photo(self, slot: MediaSlot) -> None:
         self.photo = slot
-        self.dirty = True
+        self._touched()
         self._show_media()
         self.revalidate()
 
     def set_signature(self, slot: MediaSlot) -> None:
         self.signature = slot
-        self.dirty = True
+        self._touched()
         self._show_media()
         self.revalidate()
 
@@ -486,8 +494,15 @@ class EnrollmentForm(QWidget):
     # ------------------------------------------------------------ validation
     def _changed(self, *_args) -> None:
         if not self._building:
-            self.dirty = True
             self._timer.start()
+            self._touched()
+
+    def _touched(self) -> None:
+        """Something changed that a draft must keep (no re-check: a warning's reason is being typed)."""
+        if not self._building:
+            self.dirty = True
+            self.edits += 1
+            self.edited.emit()
 
     def _precision_changed(self, _index: int) -> None:
         precision = self.presisi.currentData()
@@ -573,8 +588,10 @@ class EnrollmentForm(QWidget):
             "Perbaiki kesalahan dan konfirmasi peringatan (dengan alasan) dulu."))
 
     def has_content(self) -> bool:
+        """Anything worth a draft: a typed identity, birth or address field, or a new photo or signature."""
         r = self.resident()
-        return any([r.nik, r.no_kk, r.nama.strip(), r.tempat_lahir.strip(), r.tanggal_lahir, r.alamat.strip()])
+        return any([r.nik, r.no_kk, r.nama.strip(), r.tempat_lahir.strip(), r.tanggal_lahir, r.alamat.strip(),
+                    self.photo.data is not None, self.signature.data is not None])
 
     def draft_result(self) -> FormResult:
         return FormResult(normalize_resident(self.resident()), self.findings_panel.acknowledgements(), False,

@@ -30,6 +30,8 @@ from app.ui.pages.targets import TargetsPage
 if TYPE_CHECKING:
     from app.ui.main_window import AppWindow
 
+DRAFT_MESSAGE_MS = 30_000  # how long the status bar says where a left form's draft went
+
 
 class MainArea(QWidget):
     """Side navigation and the six pages."""
@@ -80,7 +82,8 @@ class MainArea(QWidget):
         self.home.openRecording.connect(self.open_recording)
         self.queue.fixRecording.connect(self.open_recording)
         self.targets.enrollTarget.connect(self.enroll_target)
-        self.enroll.saved.connect(lambda _u, _c: self.window_.refresh_status())
+        self.enroll.saved.connect(self._recording_saved)
+        self.enroll.draftKept.connect(lambda text: self.window_.statusBar().showMessage(text, DRAFT_MESSAGE_MS))
         self.enroll.closed.connect(lambda: self.nav.setCurrentRow(0))
         self.settings.languageChanged.connect(self.window_.change_language)
 
@@ -97,13 +100,21 @@ class MainArea(QWidget):
         if index < 0:
             return
         page = self.pages()[index]
+        if self.stack.currentWidget() is self.enroll and page is not self.enroll:
+            self.enroll.leave()  # the typing becomes a draft; the form waits for the operator's return
         self.stack.setCurrentWidget(page)
         if page is self.enroll:
-            if self.enroll.uuid is None and not self.enroll.form.nik.text():
+            form = self.enroll.form
+            if self.enroll.uuid is None and not form.dirty and not form.has_content():
                 self.enroll.start_new()
             self.enroll.form.nik.setFocus()
         elif hasattr(page, "refresh"):
             page.refresh()
+
+    def _recording_saved(self, _uuid: str, _complete: bool) -> None:
+        self.window_.refresh_status()
+        if self.stack.currentWidget() is self.home:  # a left form's draft lands while Beranda shows
+            self.home.refresh()
 
     def new_recording(self) -> None:
         self.enroll.start_new()
@@ -116,8 +127,8 @@ class MainArea(QWidget):
         self.stack.setCurrentWidget(page)
 
     def open_recording(self, uuid: str) -> None:
-        recording = self.session.get_recording(uuid)
-        self.enroll.open_recording(recording)
+        if not self.enroll.holds_unsaved(uuid):  # else the form on screen is newer than the disk
+            self.enroll.open_recording(self.session.get_recording(uuid))
         self._goto(self.enroll)
 
     def enroll_target(self, nik: str) -> None:

@@ -122,11 +122,22 @@ class AppWindow(QMainWindow):
         self._build_main()
         self.statusBar().show()
         self.refresh_status()
+        self._say_drafts_left()
         self._status_timer.start()
         self.sync_worker.start()
 
+    def _say_drafts_left(self) -> None:
+        """Where the drafts of an earlier session (closed, or ended abruptly) are."""
+        from app.core.lifecycle import RecordingStatus
+
+        drafts = self.session.status_counts().get(RecordingStatus.DRAFT.value, 0)
+        if drafts:
+            self.statusBar().showMessage(self.tr("%n draf belum selesai — buka dari Beranda.", "", drafts), 30_000)
+
     def _build_main(self) -> None:
-        if self.main is not None:
+        if self.main is not None:  # rebuilt (another language): the form's typing is kept as a draft first
+            db_pool().waitForDone(10_000)
+            self.main.enroll.save_unsaved_as_draft()
             self.stack.removeWidget(self.main)
             self.main.deleteLater()
         from app.ui.main_area import MainArea

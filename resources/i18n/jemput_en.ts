@@ -5,7 +5,7 @@
     <name>AppWindow</name>
     <message>
         <location filename="../../app/ui/main_window.py" line="47"/>
-        <location filename="../../app/ui/main_window.py" line="141"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>Jemput — Perekaman KTP-el</source>
         <translation>Jemput — KTP-el recording</translation>
     </message>
@@ -15,7 +15,15 @@
         <translation>Profile: </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/main_window.py" line="135"/>
+        <source>%n draf belum selesai — buka dari Beranda.</source>
+        <translation>
+            <numerusform>%n unfinished draft — open it from Home.</numerusform>
+            <numerusform>%n unfinished drafts — open them from Home.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>Antrian: %n rekaman</source>
         <translation>
             <numerusform>Queue: %n recording</numerusform>
@@ -23,32 +31,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="156"/>
+        <location filename="../../app/ui/main_window.py" line="167"/>
         <source>Server belum diatur (offline)</source>
         <translation>No server set (offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="169"/>
         <source>Server: belum dicek</source>
         <translation>Server: not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
         <source>Server terhubung</source>
         <translation>Server connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>Tidak ada sambungan ke server</source>
         <translation>No connection to the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="177"/>
         <source>Sinkron terakhir: </source>
         <translation>Last sync: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="177"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
@@ -984,73 +992,90 @@
 <context>
     <name>EnrollPage</name>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="55"/>
-        <location filename="../../app/ui/pages/enroll.py" line="82"/>
+        <location filename="../../app/ui/pages/enroll.py" line="74"/>
+        <location filename="../../app/ui/pages/enroll.py" line="117"/>
+        <location filename="../../app/ui/pages/enroll.py" line="300"/>
         <source>Rekam Baru</source>
         <translation>New Recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="97"/>
+        <location filename="../../app/ui/pages/enroll.py" line="145"/>
+        <location filename="../../app/ui/pages/enroll.py" line="301"/>
         <source>Rekaman: </source>
         <translation>Recording: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="105"/>
+        <location filename="../../app/ui/pages/enroll.py" line="153"/>
         <source>Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim) dan tidak dapat diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi.</source>
         <translation>The server already holds this recording (its photo/signature may still be on the way), so it can no longer be changed. If something is wrong, correct it once the server has given its verification result.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="109"/>
+        <location filename="../../app/ui/pages/enroll.py" line="157"/>
         <source>Rekaman ini sudah dikirim ke server dan tidak dapat diubah lagi. Perbaikan dibuat sebagai versi baru setelah ditolak.</source>
         <translation>This recording has been sent to the server and can no longer be changed. A correction is made as a new version after it is rejected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="128"/>
+        <location filename="../../app/ui/pages/enroll.py" line="179"/>
         <source>Foto warga</source>
         <translation>Resident&apos;s photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="135"/>
+        <location filename="../../app/ui/pages/enroll.py" line="186"/>
         <source>Foto diambil, disetujui oleh %1 (%2).</source>
         <translation>Photo taken, approved by %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="140"/>
+        <location filename="../../app/ui/pages/enroll.py" line="191"/>
         <source>Tanpa foto: </source>
         <translation>No photo: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="147"/>
+        <location filename="../../app/ui/pages/enroll.py" line="198"/>
         <source>Tanda tangan warga</source>
         <translation>Resident&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="153"/>
+        <location filename="../../app/ui/pages/enroll.py" line="204"/>
         <source>Tanda tangan tersimpan.</source>
         <translation>Signature saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="156"/>
+        <location filename="../../app/ui/pages/enroll.py" line="207"/>
         <source>Tanpa tanda tangan: </source>
         <translation>No signature: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="184"/>
+        <location filename="../../app/ui/pages/enroll.py" line="230"/>
+        <source>Draf tersimpan: %1 — buka dari Beranda.</source>
+        <translation>Draft saved: %1 — open it from Home.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="231"/>
+        <source>tanpa nama</source>
+        <translation>no name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="276"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="197"/>
+        <location filename="../../app/ui/pages/enroll.py" line="294"/>
         <source>Rekaman selesai dan masuk antrian kirim.</source>
         <translation>Recording completed and added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="199"/>
+        <location filename="../../app/ui/pages/enroll.py" line="296"/>
+        <source>Draf tersimpan otomatis (%1).</source>
+        <translation>Draft saved automatically (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="298"/>
         <source>Draf tersimpan.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="209"/>
+        <location filename="../../app/ui/pages/enroll.py" line="309"/>
         <source>Gagal menyimpan: </source>
         <translation>Could not save: </translation>
     </message>
@@ -1058,255 +1083,255 @@
 <context>
     <name>EnrollmentForm</name>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="104"/>
-        <location filename="../../app/ui/enrollment_form.py" line="107"/>
+        <location filename="../../app/ui/enrollment_form.py" line="111"/>
+        <location filename="../../app/ui/enrollment_form.py" line="114"/>
         <source>16 digit</source>
         <translation>16 digits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="119"/>
+        <location filename="../../app/ui/enrollment_form.py" line="126"/>
         <source>Tanggal pasti</source>
         <translation>Exact date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="120"/>
+        <location filename="../../app/ui/enrollment_form.py" line="127"/>
         <source>Hanya bulan &amp; tahun (tgl 15)</source>
         <translation>Month &amp; year only (15th)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="121"/>
+        <location filename="../../app/ui/enrollment_form.py" line="128"/>
         <source>Hanya tahun (1 Juli)</source>
         <translation>Year only (1 July)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="139"/>
+        <location filename="../../app/ui/enrollment_form.py" line="146"/>
         <source>Tidak ada</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="142"/>
-        <location filename="../../app/ui/enrollment_form.py" line="145"/>
+        <location filename="../../app/ui/enrollment_form.py" line="149"/>
+        <location filename="../../app/ui/enrollment_form.py" line="152"/>
         <source>opsional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="155"/>
+        <location filename="../../app/ui/enrollment_form.py" line="162"/>
         <source>Foto (F2)</source>
         <translation>Photo (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="156"/>
+        <location filename="../../app/ui/enrollment_form.py" line="163"/>
         <source>Tanda tangan (F3)</source>
         <translation>Signature (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="162"/>
+        <location filename="../../app/ui/enrollment_form.py" line="169"/>
         <source>%v dari %m isian wajib</source>
         <translation>%v of %m required fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="167"/>
+        <location filename="../../app/ui/enrollment_form.py" line="174"/>
         <source>Simpan draf (Ctrl+S)</source>
         <translation>Save draft (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="168"/>
+        <location filename="../../app/ui/enrollment_form.py" line="175"/>
         <source>Selesai (Ctrl+Enter)</source>
         <translation>Complete (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="170"/>
+        <location filename="../../app/ui/enrollment_form.py" line="177"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="214"/>
+        <location filename="../../app/ui/enrollment_form.py" line="221"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="215"/>
+        <location filename="../../app/ui/enrollment_form.py" line="222"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="216"/>
+        <location filename="../../app/ui/enrollment_form.py" line="223"/>
         <source>Nomor KK</source>
         <translation>KK number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="217"/>
+        <location filename="../../app/ui/enrollment_form.py" line="224"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="218"/>
+        <location filename="../../app/ui/enrollment_form.py" line="225"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="219"/>
+        <location filename="../../app/ui/enrollment_form.py" line="226"/>
         <source>Kewarganegaraan</source>
         <translation>Citizenship</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="220"/>
+        <location filename="../../app/ui/enrollment_form.py" line="227"/>
         <source>Agama</source>
         <translation>Religion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="221"/>
+        <location filename="../../app/ui/enrollment_form.py" line="228"/>
         <source>Gol. darah</source>
         <translation>Blood type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="223"/>
+        <location filename="../../app/ui/enrollment_form.py" line="230"/>
         <source>Kelahiran</source>
         <translation>Birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="224"/>
+        <location filename="../../app/ui/enrollment_form.py" line="231"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="225"/>
+        <location filename="../../app/ui/enrollment_form.py" line="232"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="226"/>
+        <location filename="../../app/ui/enrollment_form.py" line="233"/>
         <source>Ketepatan</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="228"/>
-        <location filename="../../app/ui/enrollment_form.py" line="229"/>
+        <location filename="../../app/ui/enrollment_form.py" line="235"/>
+        <location filename="../../app/ui/enrollment_form.py" line="236"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="236"/>
+        <location filename="../../app/ui/enrollment_form.py" line="243"/>
         <source>RT / RW</source>
         <translation>RT / RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="239"/>
+        <location filename="../../app/ui/enrollment_form.py" line="246"/>
         <source>Provinsi</source>
         <translation>Provinsi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="240"/>
+        <location filename="../../app/ui/enrollment_form.py" line="247"/>
         <source>Kab./Kota</source>
         <translation>Kab./Kota</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="241"/>
+        <location filename="../../app/ui/enrollment_form.py" line="248"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="242"/>
+        <location filename="../../app/ui/enrollment_form.py" line="249"/>
         <source>Kel./Desa</source>
         <translation>Kel./Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="244"/>
+        <location filename="../../app/ui/enrollment_form.py" line="251"/>
         <source>Keluarga</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="245"/>
+        <location filename="../../app/ui/enrollment_form.py" line="252"/>
         <source>Status kawin</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="246"/>
+        <location filename="../../app/ui/enrollment_form.py" line="253"/>
         <source>Hubungan</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="247"/>
+        <location filename="../../app/ui/enrollment_form.py" line="254"/>
         <source>Nama ayah</source>
         <translation>Father&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="248"/>
+        <location filename="../../app/ui/enrollment_form.py" line="255"/>
         <source>Nama ibu</source>
         <translation>Mother&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="250"/>
+        <location filename="../../app/ui/enrollment_form.py" line="257"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="251"/>
+        <location filename="../../app/ui/enrollment_form.py" line="258"/>
         <source>Pendidikan</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="252"/>
+        <location filename="../../app/ui/enrollment_form.py" line="259"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="253"/>
+        <location filename="../../app/ui/enrollment_form.py" line="260"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="254"/>
+        <location filename="../../app/ui/enrollment_form.py" line="261"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="255"/>
+        <location filename="../../app/ui/enrollment_form.py" line="262"/>
         <source>Catatan</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="257"/>
+        <location filename="../../app/ui/enrollment_form.py" line="264"/>
         <source>Foto &amp;&amp; tanda tangan</source>
         <translation>Photo &amp;&amp; signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="277"/>
+        <location filename="../../app/ui/enrollment_form.py" line="284"/>
         <source>Pemeriksaan</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="375"/>
+        <location filename="../../app/ui/enrollment_form.py" line="383"/>
         <source>Belum ada foto.</source>
         <translation>No photo yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="376"/>
+        <location filename="../../app/ui/enrollment_form.py" line="384"/>
         <source>Belum ada tanda tangan.</source>
         <translation>No signature yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="508"/>
+        <location filename="../../app/ui/enrollment_form.py" line="523"/>
         <source>Tanggal lahir tidak lengkap atau tidak ada di kalender (HH-BB-TTTT).</source>
         <translation>Date of birth is incomplete or not a real calendar date (DD-MM-YYYY).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="518"/>
+        <location filename="../../app/ui/enrollment_form.py" line="533"/>
         <source>Pilih salah satu isian dari daftar.</source>
         <translation>Choose one of the entries in the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="561"/>
+        <location filename="../../app/ui/enrollment_form.py" line="576"/>
         <source>Belum diisi: </source>
         <translation>Not filled in yet: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="564"/>
+        <location filename="../../app/ui/enrollment_form.py" line="579"/>
         <source>Semua isian wajib sudah terisi.</source>
         <translation>All required fields are filled in.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="573"/>
+        <location filename="../../app/ui/enrollment_form.py" line="588"/>
         <source>Perbaiki kesalahan dan konfirmasi peringatan (dengan alasan) dulu.</source>
         <translation>Fix the errors and confirm the warnings (with a reason) first.</translation>
     </message>
@@ -1752,37 +1777,37 @@
 <context>
     <name>MainArea</name>
     <message>
-        <location filename="../../app/ui/main_area.py" line="54"/>
+        <location filename="../../app/ui/main_area.py" line="56"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="54"/>
+        <location filename="../../app/ui/main_area.py" line="56"/>
         <source>Daftar Warga</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="54"/>
+        <location filename="../../app/ui/main_area.py" line="56"/>
         <source>Rekam Baru</source>
         <translation>New Recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="55"/>
+        <location filename="../../app/ui/main_area.py" line="57"/>
         <source>Antrian &amp; Sinkron</source>
         <translation>Queue &amp; Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="55"/>
+        <location filename="../../app/ui/main_area.py" line="57"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="55"/>
+        <location filename="../../app/ui/main_area.py" line="57"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="65"/>
+        <location filename="../../app/ui/main_area.py" line="67"/>
         <source>Operator: </source>
         <translation>Operator: </translation>
     </message>

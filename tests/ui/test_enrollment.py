@@ -20,6 +20,7 @@ from app.ui.pages.enroll import EnrollPage
 
 from support.capture import capture_cases
 from support.profiles import PASSPHRASE
+from support.window import show_window
 
 KEYPRESS_FILE = Path(__file__).resolve().parents[2] / "bench-out" / "enrollment_keypresses.json"
 
@@ -83,19 +84,10 @@ def _fill_all(kb: Keyboard, nik: str, birth: str) -> None:
     kb.field("")                       # Catatan
 
 
-def _show(qtbot, win):
-    qtbot.addWidget(win)
-    win.resize(1366, 740)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow, timeout=10_000)
-
-
 @pytest.fixture
 def window(qtbot, profile_dir):
     win = AppWindow(profile_dir)
-    _show(qtbot, win)
+    show_window(qtbot, win)
     yield win
     win.close()  # stops the sync worker and waits for database jobs before the session closes
     assert win.session is None
@@ -305,7 +297,7 @@ def test_type_to_search_in_value_list(qtbot, page):
 
 def test_draft_survives_closing_and_reopening(qtbot, profile_dir):
     win = AppWindow(profile_dir)
-    _show(qtbot, win)
+    show_window(qtbot, win)
     kb = Keyboard(qtbot)
     _unlock(qtbot, win, kb)
     win.main.new_recording()

@@ -3,14 +3,20 @@
 The page knows which recording it is editing (a uuid, or none for a new
 one) and whether it may be edited at all (only before it is sent). Saving
 runs on the database worker; the form stays usable and a message says when
-the recording is safely on disk.
+the recording is safely on disk. Nothing typed is lost: the typing is saved
+as a draft `AUTOSAVE_MS` after the last change, and whenever the operator
+leaves the form (`leave`: Tutup, a new form, another page), which says where
+the draft went.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import datetime as dt
+
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from app.core.lifecycle import RecordingStatus
 from app.ui.labels import status_label
 from app.ui.enrollment_form import EnrollmentForm, FormResult, MediaSlot
 from app.ui.widgets.photo_step import PhotoStep
@@ -39,14 +45,27 @@ class StepDialog(QDialog):
         target.setFocus()
 
 
+AUTOSAVE_MS = 2000  # the typing is on disk this long after the last change
+
+
+class _Target:
+    """The recording one form writes to. Its uuid is set on the database worker by
+    the first save, so every save queued after it writes the same recording."""
+
+    def __init__(self, uuid: str | None = None):
+        self.uuid = uuid
+
+
 class EnrollPage(QWidget):
     """Signals:
         saved(str, bool): uuid and whether it was completed.
         closed: the operator left the form.
+        draftKept(str): the operator left a form; the words say where its draft went.
     """
 
     saved = Signal(str, bool)
     closed = Signal()
+    draftKept = Signal(str)
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -61,8 +80,9 @@ class EnrollPage(QWidget):
         head.addStretch(1)
         head.addWidget(self.message)
         self.form = EnrollmentForm(session.regions, session.validation_context, self)
-        self.form.saveRequested.connect(self._save)
-        self.form.cancelRequested.connect(self.closed)
+        self.form.saveRequested.connect(lambda result: self._save(result))
+        self.form.cancelRequested.connect(self.close_form)
+        self.form.edited.connect(self._edited)
         self.form.photoRequested.connect(self.open_photo_step)
         self.form.signatureRequested.connect(self.open_signature_step)
         self.dialog: StepDialog | None = None
@@ -75,10 +95,26 @@ class EnrollPage(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.readonly_note)
         layout.addWidget(self.form, 1)
-        self._saving = False
+        self._target = _Target()
+        self._editable = True
+        self._completing = False
+        self._draft_name: str | None = None  # the form's recording is a draft on disk under this name
+        self._typed = False  # the operator changed this form since it was opened
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.autosave)
+
+    def _new_target(self, uuid: str | None, draft_name: str | None = None) -> None:
+        self._autosave.stop()
+        self._target = _Target(uuid)
+        self.uuid = uuid
+        self._draft_name = draft_name
+        self._typed = False
 
     def start_new(self, prefill=None) -> None:
-        self.uuid = None
+        """A new form (empty, or `prefill`); the one it replaces is kept as a draft first."""
+        self.leave()
         self.title.setText(self.tr("Rekam Baru"))
         self.message.clear()
         self._set_editable(True, "")
@@ -86,10 +122,24 @@ class EnrollPage(QWidget):
             self.form.load(prefill)
         else:
             self.form.clear()
+        self._new_target(None)
         self.form.nik.setFocus()
 
+    def close_form(self) -> None:
+        """Tutup: the typing is kept as a draft, the form empties for the next resident, the page is left."""
+        self.start_new()
+        self.closed.emit()
+
+    def holds_unsaved(self, uuid: str) -> bool:
+        """This form holds `uuid` with changes not yet on disk (reopening it from disk would show less)."""
+        return self.form.dirty and self._target.uuid == uuid
+
     def open_recording(self, recording) -> None:
-        self.uuid = recording.uuid
+        """Show a stored recording; the form it replaces is kept as a draft first."""
+        self.leave()
+        self._show_recording(recording)
+
+    def _show_recording(self, recording) -> None:
         self.message.clear()
         photo, signature = self.session.media_slots(recording)
         self.form.load(recording.resident, list(recording.acknowledgements), photo, signature)
@@ -109,8 +159,11 @@ class EnrollPage(QWidget):
                 "Rekaman ini sudah dikirim ke server dan tidak dapat diubah lagi. "
                 "Perbaikan dibuat sebagai versi baru setelah ditolak.")
         self._set_editable(editable, note)
+        draft = editable and recording.status is RecordingStatus.DRAFT
+        self._new_target(recording.uuid, recording.resident.nama if draft else None)
 
     def _set_editable(self, editable: bool, note: str) -> None:
+        self._editable = editable
         self.form.set_read_only(not editable)
         self.form.save_button.setVisible(editable)
         self.form.complete_button.setVisible(editable)
@@ -164,46 +217,105 @@ class EnrollPage(QWidget):
         self.window().activateWindow()
         next_focus.setFocus()
 
-    def save_unsaved_as_draft(self) -> bool:
-        """Synchronously keep unsaved changes as a draft (used when the window closes)."""
+    # ----------------------------------------------------------- saving
+    def _edited(self) -> None:
+        if self._editable:
+            self._typed = True
+            self._autosave.start()
+
+    def _needs_saving(self) -> bool:
+        """Changes to keep: in an editable form, and (for a form never saved) something worth a draft."""
         form = self.form
-        if not form.dirty or not form.has_content():
-            return False
-        if self.uuid is not None and not self.session.recordings.can_edit(self.uuid):
-            return False
-        recording = self.session.save_form(form.draft_result(), self.uuid)
-        self.uuid = recording.uuid
-        form.dirty = False
-        return True
+        return (self._editable and not self._completing and form.dirty
+                and (self._target.uuid is not None or form.has_content()))
 
-    def _save(self, result: FormResult) -> None:
-        if self._saving:
-            return
-        self._saving = True
-        self.message.setObjectName("hint")
-        self.message.setText(self.tr("Menyimpan…"))
-        uuid = self.uuid
-        run_task(lambda: self.session.save_form(result, uuid),
-                 lambda rec: self._saved(rec, result.complete), self._failed)
+    def _kept_text(self, name: str) -> str:
+        return self.tr("Draf tersimpan: %1 — buka dari Beranda.").replace(
+            "%1", name.strip() or self.tr("tanpa nama"))
 
-    def _saved(self, recording, complete: bool) -> None:
-        self._saving = False
+    def autosave(self) -> None:
+        """Save the typing as a draft, quietly (the timer calls this after the last change)."""
+        if self._needs_saving():
+            self._save(self.form.draft_result(), auto=True)
+
+    def leave(self) -> None:
+        """The operator leaves this form: its typing is saved as a draft now (off the GUI thread)
+        and `draftKept` says where it went, once it is on disk."""
+        self._autosave.stop()
+        if self._needs_saving():
+            self._save(self.form.draft_result(), auto=True, announce=True)
+        elif self._typed and self._draft_name is not None:  # typed, and already autosaved
+            self.draftKept.emit(self._kept_text(self._draft_name))
+
+    def save_unsaved_as_draft(self) -> bool:
+        """Synchronously keep unsaved changes as a draft (the window closes; call it once the
+        database worker is idle). Returns whether something was written."""
+        self._autosave.stop()
+        if not self._needs_saving():
+            if self._typed and self._draft_name is not None:
+                self.draftKept.emit(self._kept_text(self._draft_name))
+            return False
+        uuid = self._target.uuid
+        if uuid is not None and not self.session.recordings.can_edit(uuid):
+            return False
+        recording = self._write(self._target, self.form.draft_result())
         self.uuid = recording.uuid
         self.form.dirty = False
-        self.message.setObjectName("okText")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        if complete:
-            self.message.setText(self.tr("Rekaman selesai dan masuk antrian kirim."))
-        else:
-            self.message.setText(self.tr("Draf tersimpan."))
-        self.saved.emit(recording.uuid, complete)
-        if complete:
-            self.open_recording(recording)
+        self.draftKept.emit(self._kept_text(recording.resident.nama))
+        return True
 
-    def _failed(self, exc: BaseException) -> None:
-        self._saving = False
-        self.message.setObjectName("errorText")
+    def _write(self, target: _Target, result: FormResult):
+        """On the database worker (or at closing): save into `target`'s recording, creating it the first time."""
+        recording = self.session.save_form(result, target.uuid)
+        target.uuid = recording.uuid
+        return recording
+
+    def _save(self, result: FormResult, *, auto: bool = False, announce: bool = False) -> None:
+        if self._completing:
+            return
+        self._autosave.stop()
+        self._completing = result.complete
+        if not auto:
+            self._show_message("hint", self.tr("Menyimpan…"))
+        target, edits = self._target, self.form.edits
+        run_task(lambda: self._write(target, result),
+                 lambda rec: self._saved(rec, target, edits, result.complete, auto, announce),
+                 lambda exc: self._failed(exc, result.complete, announce))
+
+    def _saved(self, recording, target: _Target, edits: int, complete: bool, auto: bool, announce: bool) -> None:
+        if complete:
+            self._completing = False
+        draft = recording.status is RecordingStatus.DRAFT
+        if announce and draft:
+            self.draftKept.emit(self._kept_text(recording.resident.nama))
+        if target is self._target:  # still the form on screen
+            self.uuid = recording.uuid
+            self._draft_name = recording.resident.nama if draft else None
+            if self.form.edits == edits:
+                self.form.dirty = False
+            if complete:
+                text = self.tr("Rekaman selesai dan masuk antrian kirim.")
+            elif auto:
+                text = self.tr("Draf tersimpan otomatis (%1).").replace("%1", dt.datetime.now().strftime("%H:%M"))
+            else:
+                text = self.tr("Draf tersimpan.")
+            self._show_message("okText", text)
+            if self.title.text() != self.tr("Rekam Baru"):
+                self.title.setText(self.tr("Rekaman: ") + status_label(recording.status))
+        self.saved.emit(recording.uuid, complete)
+        if complete and target is self._target:
+            self._show_recording(recording)
+
+    def _failed(self, exc: BaseException, complete: bool, announce: bool) -> None:
+        if complete:
+            self._completing = False
+        text = self.tr("Gagal menyimpan: ") + error_text(exc)
+        self._show_message("errorText", text)
+        if announce:
+            self.draftKept.emit(text)
+
+    def _show_message(self, kind: str, text: str) -> None:
+        self.message.setObjectName(kind)
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
-        self.message.setText(self.tr("Gagal menyimpan: ") + error_text(exc))
+        self.message.setText(text)
