@@ -993,89 +993,89 @@
     <name>EnrollPage</name>
     <message>
         <location filename="../../app/ui/pages/enroll.py" line="74"/>
-        <location filename="../../app/ui/pages/enroll.py" line="117"/>
-        <location filename="../../app/ui/pages/enroll.py" line="300"/>
+        <location filename="../../app/ui/pages/enroll.py" line="118"/>
+        <location filename="../../app/ui/pages/enroll.py" line="303"/>
         <source>Rekam Baru</source>
         <translation>New Recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="145"/>
-        <location filename="../../app/ui/pages/enroll.py" line="301"/>
+        <location filename="../../app/ui/pages/enroll.py" line="147"/>
+        <location filename="../../app/ui/pages/enroll.py" line="304"/>
         <source>Rekaman: </source>
         <translation>Recording: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="153"/>
+        <location filename="../../app/ui/pages/enroll.py" line="155"/>
         <source>Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim) dan tidak dapat diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi.</source>
         <translation>The server already holds this recording (its photo/signature may still be on the way), so it can no longer be changed. If something is wrong, correct it once the server has given its verification result.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="157"/>
+        <location filename="../../app/ui/pages/enroll.py" line="159"/>
         <source>Rekaman ini sudah dikirim ke server dan tidak dapat diubah lagi. Perbaikan dibuat sebagai versi baru setelah ditolak.</source>
         <translation>This recording has been sent to the server and can no longer be changed. A correction is made as a new version after it is rejected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="179"/>
+        <location filename="../../app/ui/pages/enroll.py" line="181"/>
         <source>Foto warga</source>
         <translation>Resident&apos;s photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="186"/>
+        <location filename="../../app/ui/pages/enroll.py" line="188"/>
         <source>Foto diambil, disetujui oleh %1 (%2).</source>
         <translation>Photo taken, approved by %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="191"/>
+        <location filename="../../app/ui/pages/enroll.py" line="193"/>
         <source>Tanpa foto: </source>
         <translation>No photo: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="198"/>
+        <location filename="../../app/ui/pages/enroll.py" line="200"/>
         <source>Tanda tangan warga</source>
         <translation>Resident&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="204"/>
+        <location filename="../../app/ui/pages/enroll.py" line="206"/>
         <source>Tanda tangan tersimpan.</source>
         <translation>Signature saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="207"/>
+        <location filename="../../app/ui/pages/enroll.py" line="209"/>
         <source>Tanpa tanda tangan: </source>
         <translation>No signature: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="230"/>
+        <location filename="../../app/ui/pages/enroll.py" line="233"/>
         <source>Draf tersimpan: %1 — buka dari Beranda.</source>
         <translation>Draft saved: %1 — open it from Home.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="231"/>
+        <location filename="../../app/ui/pages/enroll.py" line="234"/>
         <source>tanpa nama</source>
         <translation>no name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="276"/>
+        <location filename="../../app/ui/pages/enroll.py" line="279"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="294"/>
+        <location filename="../../app/ui/pages/enroll.py" line="297"/>
         <source>Rekaman selesai dan masuk antrian kirim.</source>
         <translation>Recording completed and added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="296"/>
+        <location filename="../../app/ui/pages/enroll.py" line="299"/>
         <source>Draf tersimpan otomatis (%1).</source>
         <translation>Draft saved automatically (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="298"/>
+        <location filename="../../app/ui/pages/enroll.py" line="301"/>
         <source>Draf tersimpan.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="309"/>
+        <location filename="../../app/ui/pages/enroll.py" line="312"/>
         <source>Gagal menyimpan: </source>
         <translation>Could not save: </translation>
     </message>
