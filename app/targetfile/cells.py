@@ -127,6 +127,8 @@ def number_text(value: object, label: str) -> str:
             return str(int(value))
         raise ValueError(_lost_digits(label))
     text = cell_text(value)
+    if len(text) == NIK_LENGTH and text.isascii() and text.isdigit():
+        return text  # the usual case, first
     if len(text) <= 40 and _SCIENTIFIC.fullmatch(text) is not None:
         raise ValueError(_lost_digits(label))
     return normalize_nik_input(text)

@@ -1,4 +1,4 @@
-"""app.targetfile's SIAK cells: month-name dates, NO_PROP/NO_KAB/NO_KEC/NO_KEL, NIK/KK numbers Excel cut, header names."""
+"""app.targetfile SIAK cells: month-name dates, NO_PROP..NO_KEL, NIK/KK numbers Excel cut, header names."""
 
 from __future__ import annotations
 
