@@ -73,6 +73,7 @@ class RowChecker:
         # Kelurahan codes, RT/RW and status values repeat across a city: remember each answer.
         self._kelurahan_cache: dict[str, tuple[str | None, str | None]] = {}
         self._small_cache: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+        self._parts_cache: dict[tuple[str, ...], tuple[str | None, str | None]] = {}
 
     def check(self, cells: dict[str, object]) -> tuple[dict[str, str] | None, list[str]]:
         reasons: list[str] = []
@@ -171,11 +172,18 @@ class RowChecker:
 
     def _composed(self, cells: dict[str, object]) -> tuple[str | None, str | None]:
         """The dotted code, or a reason, from SIAK's NO_PROP/NO_KAB/NO_KEC/NO_KEL cells."""
-        parts = [cell_text(cells.get(k)) for k in ("no_prop", "no_kab", "no_kec", "no_kel")]
+        parts = tuple(cell_text(cells.get(k)) for k in ("no_prop", "no_kab", "no_kec", "no_kel"))
+        cached = self._parts_cache.get(parts)
+        if cached is not None:
+            return cached
         code = region_from_parts(*parts)
         if code is None and any(parts):
-            return None, "NO_PROP, NO_KAB, NO_KEC dan NO_KEL harus angka (mis. 31, 71, 01, 1001)"
-        return self._kelurahan(code or "")
+            result = (None, "NO_PROP, NO_KAB, NO_KEC dan NO_KEL harus angka (mis. 31, 71, 01, 1001)")
+        else:
+            result = self._kelurahan(code or "")
+        if sum(map(len, parts)) <= 40 and len(self._parts_cache) < self._CACHE_LIMIT:
+            self._parts_cache[parts] = result
+        return result
 
     def _kelurahan(self, code: str) -> tuple[str | None, str | None]:
         """The dotted code, or a reason, for a kelurahan cell."""
