@@ -11,7 +11,7 @@ from app.cli.doctor import cmd_doctor
 from app.cli.profile import cmd_change_passphrase, cmd_demo, cmd_init
 from app.cli.records import cmd_export, cmd_list, cmd_purge
 from app.cli.sync import add_sync_commands
-from app.cli.targets import cmd_import_regions, cmd_import_targets
+from app.cli.targets import cmd_export_targets, cmd_import_regions, cmd_import_targets
 
 
 _ARGPARSE_WORDS = (
@@ -91,6 +91,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="tampilkan bilah kemajuan (bawaan: bila stderr terminal)")
     p.set_defaults(func=cmd_import_targets)
+
+    p = sub.add_parser("export-targets", parents=[common],
+                       help="ekspor daftar target yang tersimpan (untuk diperiksa)")
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--output", "-o", metavar="BERKAS", help="berkas tujuan (bawaan: stdout)")
+    p.set_defaults(func=cmd_export_targets)
 
     statuses = _status_values()
     p = sub.add_parser("list", parents=[common], help="daftar rekaman")

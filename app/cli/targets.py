@@ -1,12 +1,20 @@
-"""`jemput import-regions` and `import-targets`: master data and target lists, in one transaction each."""
+"""`jemput import-regions`, `import-targets` and `export-targets`: master data and target lists.
+
+Imports run in one transaction each; `export-targets` writes the stored target
+list back out (CSV with the columns `import-targets` reads, or JSON) for checking.
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
 import sys
+from pathlib import Path
 
 from app.cli.common import (
     EXIT_OK,
+    atomic_output,
     EXIT_USAGE,
     CliError,
     Rollback,
@@ -102,3 +110,40 @@ def cmd_import_targets(args: argparse.Namespace) -> int:
     if target_file.rows_read == 0:
         warn("berkas tidak berisi baris data (hanya baris judul)")
     return EXIT_OK
+
+
+def cmd_export_targets(args: argparse.Namespace) -> int:
+    """The stored target list as CSV or JSON (stdout, or an owner-only file); only the count is logged."""
+    from app.store.targets import TargetRepo
+    from app.targetfile import COLUMNS
+
+    output = Path(args.output).expanduser() if args.output else None
+    count = 0
+    with open_store(profile_dir(args)) as store:
+        with atomic_output(output) as fh:
+            writer = csv.writer(fh) if args.format == "csv" else None
+            if writer is not None:
+                writer.writerow(COLUMNS)
+            else:
+                fh.write("[")
+            for target in TargetRepo(store).each():
+                row = _exported(target, COLUMNS)
+                if writer is not None:
+                    writer.writerow(row.values())
+                else:
+                    fh.write(("\n" if count == 0 else ",\n") + json.dumps(row, ensure_ascii=False))
+                count += 1
+            if writer is None:
+                fh.write("\n]\n" if count else "]\n")
+    where = f" ke {output}" if output is not None else ""
+    print(f"{number(count)} target diekspor{where}.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _exported(target, columns: tuple[str, ...]) -> dict[str, str]:
+    """One stored target as the columns of a target file (dates as YYYY-MM-DD, None as '')."""
+    out = {}
+    for name in columns:
+        value = getattr(target, name)
+        out[name] = "" if value is None else value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return out

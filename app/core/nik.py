@@ -27,6 +27,29 @@ from app.core.values import JenisKelamin
 FIELD = "nik"
 NIK_LENGTH = 16
 FEMALE_DAY_OFFSET = 40
+# What people put between groups of digits: spaces (any, e.g. a pasted no-break
+# space), hyphens and dashes, dots ("3171 0101 0190 0001", "31.71.01.010190.0001").
+_SEPARATORS = frozenset("-.\u2010\u2011\u2012\u2013")
+
+
+def normalize_nik_input(text: object) -> str:
+    """A NIK or KK number as typed, pasted or read from a file, with its separators removed.
+
+    Only ASCII digits with spaces, hyphens/dashes or dots between them are
+    normalised ("3171-0101-0190-0001" -> "3171010101900001"); anything else
+    (letters, other symbols, non-ASCII digits) comes back merely stripped, so
+    `check_nik` / `check_kk` still refuse it with their usual finding.
+    """
+    value = as_text(text).strip()
+    if is_ascii_digits(value):
+        return value
+    digits = []
+    for ch in value:
+        if "0" <= ch <= "9":
+            digits.append(ch)
+        elif not (ch in _SEPARATORS or ch.isspace()):
+            return value
+    return "".join(digits) if digits else value
 
 
 class NikError(ValueError):

@@ -434,6 +434,16 @@ class TargetRepo:
         sql = _SELECT + (f" WHERE {' AND '.join(where)}" if where else "") + f" ORDER BY {order} LIMIT ? OFFSET ?"
         return [_target(r) for r in self.store.query(sql, (*params, limit, offset))]
 
+    def each(self, batch: int = 5000) -> Iterator[Target]:
+        """Every target in NIK order, read `batch` rows at a time (for an export of any size)."""
+        after = ""
+        while True:
+            rows = self.store.query(f"{_SELECT} WHERE t.nik > ? ORDER BY t.nik LIMIT ?", (after, batch))
+            yield from (_target(r) for r in rows)
+            if len(rows) < batch:
+                return
+            after = rows[-1][0]
+
     def get(self, nik: str) -> Target | None:
         rows = self.store.query(f"{_SELECT} WHERE t.nik = ?", (nik,))
         return _target(rows[0]) if rows else None

@@ -12,8 +12,10 @@ are skipped and reported as ``(line_number, reason)``; a NIK repeated inside
 one file keeps its first row and reports the later ones.
 
 Columns (header names are case-insensitive; spaces, dots and slashes count as
-``_``; common Indonesian aliases such as ``NAMA LENGKAP``, ``TGL LAHIR``, ``JK``,
-``L/P`` are accepted): see `app.targetfile.columns`. Row checks: see
+``_``, which may also be left out; SIAK's names such as ``NAMA_LGKP``,
+``JENIS_KLMIN``, ``TMPT_LHR`` and common aliases such as ``NAMA LENGKAP``, ``JK``,
+``L/P`` are accepted; without a kelurahan code column, SIAK's ``NO_PROP``,
+``NO_KAB``, ``NO_KEC`` and ``NO_KEL`` make it): see `app.targetfile.columns`. Row checks: see
 `app.targetfile.rows`. Formats: `app.targetfile.csv_reader`, `app.targetfile.xlsx_reader`.
 """
 

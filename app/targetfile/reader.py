@@ -56,7 +56,7 @@ class TargetFile:
     """An open target list; iterate it for the good rows (once).
 
     A NIK repeated inside the file: the first row is kept, each later one is
-    a problem ("NIK sama dengan baris N").
+    a problem naming both lines ("NIK sama dengan baris N (baris N yang disimpan, baris M dilewati)").
 
     Attributes:
         path: the file.
@@ -104,16 +104,16 @@ class TargetFile:
         earlier = self._first_lines.first(row["nik"], self._line_key(line, sheet))
         if earlier is None:
             return True
-        self.problem(line, prefix + self._repeated(earlier, sheet))
+        self.problem(line, prefix + self._repeated(earlier, sheet, line))
         return False
 
     def _line_key(self, line: int, sheet: int) -> int:
         """Where a row is, as one number under 2**32."""
         return min(line, 0xFFFFFFFF)
 
-    def _repeated(self, first_key: int, sheet: int) -> str:
-        """The reason for a row whose NIK was first seen at `first_key` (a `_line_key`)."""
-        return repeated_nik_reason(first_key)
+    def _repeated(self, first_key: int, sheet: int, line: int) -> str:
+        """The reason for row `line` whose NIK was first seen at `first_key` (a `_line_key`)."""
+        return repeated_nik_reason(first_key, line)
 
     def __iter__(self) -> Iterator[dict[str, str]]:
         if self._started:

@@ -3,7 +3,10 @@
 Checks: NIK structure (`check_nik` errors; its warnings are fine for a target
 list), name (`check_name`), birth date real, not before 1900 and not after
 today, jenis kelamin (L/P, LK/PR, Laki-laki/Perempuan), kelurahan code
-well-formed (dotted or 10 digits) and, with a `RegionIndex`, known; RT/RW 1-3
+well-formed (dotted or 10 digits, or composed from SIAK's NO_PROP, NO_KAB,
+NO_KEC and NO_KEL when there is no kelurahan code column) and, with a
+`RegionIndex`, known; NIK and KK may be written with spaces, hyphens or dots
+(`app.core.nik.normalize_nik_input`); RT/RW 1-3
 digits (padded to 3) or empty; alamat at most 120 characters; no_kk
 (`check_kk` errors) and tempat_lahir when given; status_ktp one of the SIAK
 values (default BELUM REKAM). A reason is in Bahasa Indonesia and never quotes
@@ -21,7 +24,14 @@ from app.core.nik import check_nik
 from app.core.regions import RegionIndex, RegionLevel, level_of, to_dotted
 from app.core.validation import MAX_ALAMAT_LENGTH
 from app.core.values import JenisKelamin
-from app.targetfile.cells import cell_text, number_text, pad_rt_rw, parse_birth_date, status_ktp
+from app.targetfile.cells import (
+    cell_text,
+    number_text,
+    pad_rt_rw,
+    parse_birth_date,
+    region_from_parts,
+    status_ktp,
+)
 
 MIN_BIRTH_YEAR = 1900
 
@@ -39,9 +49,9 @@ def join_reasons(reasons: list[str]) -> str:
     return "; ".join(capitalised(r) for r in reasons)
 
 
-def repeated_nik_reason(first_line: int, where: str = "") -> str:
-    """The reason for a row whose NIK an earlier row of the file already had (that row is kept)."""
-    return f"NIK sama dengan baris {first_line}{where}"
+def repeated_nik_reason(first_line: int, line: int, where: str = "") -> str:
+    """The reason for row `line` whose NIK an earlier row of the file already had (that row is kept)."""
+    return f"NIK sama dengan baris {first_line}{where} (baris {first_line} yang disimpan, baris {line} dilewati)"
 
 
 class RowChecker:
@@ -63,6 +73,7 @@ class RowChecker:
         # Kelurahan codes, RT/RW and status values repeat across a city: remember each answer.
         self._kelurahan_cache: dict[str, tuple[str | None, str | None]] = {}
         self._small_cache: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+        self._parts_cache: dict[tuple[str, ...], tuple[str | None, str | None]] = {}
 
     def check(self, cells: dict[str, object]) -> tuple[dict[str, str] | None, list[str]]:
         reasons: list[str] = []
@@ -112,7 +123,10 @@ class RowChecker:
             else:
                 reasons.append(reason)
 
-        dotted, reason = self._kelurahan(cell_text(cells.get("kelurahan_kode")))
+        if "kelurahan_kode" in cells or "no_kel" not in cells:
+            dotted, reason = self._kelurahan(cell_text(cells.get("kelurahan_kode")))
+        else:
+            dotted, reason = self._composed(cells)
         if reason is None:
             out["kelurahan_kode"] = dotted
         else:
@@ -154,6 +168,21 @@ class RowChecker:
             result = None, str(exc)
         if len(text) <= 40 and len(self._small_cache) < self._CACHE_LIMIT:
             self._small_cache[(key, text)] = result
+        return result
+
+    def _composed(self, cells: dict[str, object]) -> tuple[str | None, str | None]:
+        """The dotted code, or a reason, from SIAK's NO_PROP/NO_KAB/NO_KEC/NO_KEL cells."""
+        parts = tuple(cell_text(cells.get(k)) for k in ("no_prop", "no_kab", "no_kec", "no_kel"))
+        cached = self._parts_cache.get(parts)
+        if cached is not None:
+            return cached
+        code = region_from_parts(*parts)
+        if code is None and any(parts):
+            result = (None, "NO_PROP, NO_KAB, NO_KEC dan NO_KEL harus angka (mis. 31, 71, 01, 1001)")
+        else:
+            result = self._kelurahan(code or "")
+        if sum(map(len, parts)) <= 40 and len(self._parts_cache) < self._CACHE_LIMIT:
+            self._parts_cache[parts] = result
         return result
 
     def _kelurahan(self, code: str) -> tuple[str | None, str | None]:

@@ -58,10 +58,10 @@ class XlsxTargetFile(TargetFile):
     def _line_key(self, line: int, sheet: int) -> int:
         return sheet << _LINE_BITS | line  # a sheet has at most 1,048,576 rows (< 2**21)
 
-    def _repeated(self, first_key: int, sheet: int) -> str:
+    def _repeated(self, first_key: int, sheet: int, line: int) -> str:
         first_sheet, first_line = first_key >> _LINE_BITS, first_key & ((1 << _LINE_BITS) - 1)
         where = "" if first_sheet == sheet else f" di lembar '{self._sheets[first_sheet][0].title}'"
-        return repeated_nik_reason(first_line, where)
+        return repeated_nik_reason(first_line, line, where)
 
     def _open(self) -> None:
         import openpyxl

@@ -48,6 +48,7 @@ from app.ui.labels import field_title
 from app.ui.widgets.combos import EnumCombo, MultiSelectButton, RegionPicker
 from app.ui.widgets.date_edit import DateEdit
 from app.ui.widgets.findings_panel import FindingsPanel
+from app.ui.widgets.number_input import NumberLineEdit
 
 
 @dataclass
@@ -106,11 +107,9 @@ class EnrollmentForm(QWidget):
         self.dirty = False
         self.edits = 0
 
-        self.nik = QLineEdit(self)
-        self.nik.setMaxLength(16)
+        self.nik = NumberLineEdit(self)
         self.nik.setPlaceholderText(self.tr("16 digit"))
-        self.no_kk = QLineEdit(self)
-        self.no_kk.setMaxLength(16)
+        self.no_kk = NumberLineEdit(self)
         self.no_kk.setPlaceholderText(self.tr("16 digit"))
         self.nama = QLineEdit(self)
         self.nama.setMaxLength(60)

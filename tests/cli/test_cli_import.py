@@ -75,7 +75,7 @@ def test_repeated_nik_keeps_the_first_row(cli, profile_dir, tmp_path, people):
     path = write_csv(tmp_path / "t.csv", [as_cells(people[0]), as_cells(people[1]), as_cells(again)])
     code, out, err = cli("--data", profile_dir, "import-targets", path)
     assert code == 0
-    assert err.strip() == "baris 4: NIK sama dengan baris 2"
+    assert err.strip() == "baris 4: NIK sama dengan baris 2 (baris 2 yang disimpan, baris 4 dilewati)"
     assert "2 baru, 0 diperbarui, 1 baris tidak valid" in out
     with open_store(profile_dir) as store:
         kept = TargetRepo(store).get(people[0]["nik"])

@@ -306,22 +306,25 @@ def test_xlsx_with_excel_types(tmp_path, people, regions):
         [int(p1["nik"]), p1["nama"], born[1].strftime("%d-%m-%Y"), p1["jenis_kelamin"], p1["alamat"], "3", "4",
          "13.72.01.1001"],
         [p2["nik"], p2["nama"], serial, p2["jenis_kelamin"], p2["alamat"], 5.0, 6, "13.72.01.1001"],
-        [float(p3["nik"]), p3["nama"], born[3], p3["jenis_kelamin"], p3["alamat"], 1, 1, "13.72.01.1001"],
+        # Excel kept 15 significant digits: the 16th reads 0
+        [float(p3["nik"][:15] + "0"), p3["nama"], born[3], p3["jenis_kelamin"], p3["alamat"], 1, 1, "13.72.01.1001"],
         [None, None, None, None, None, None, None, None],
         [p0["nik"], "", born[0], "L", "x", 1, 1, "13.72.01.1001"],
     ]
+    assert p1["nik"][-1] != "0"
     path = _workbook(tmp_path / "t.xlsx", {"Target": rows})
     seen = []
     target = open_targets(path, regions=regions, progress=seen.append)
     assert target.format == "xlsx"
     good = list(target)
-    assert [g["nik"] for g in good] == [p0["nik"], p2["nik"]]
-    assert [g["tanggal_lahir"] for g in good] == [born[0].isoformat(), born[2].isoformat()]
-    assert good[0]["kelurahan_kode"] == "13.72.01.1001" and good[0]["rt"] == "001" and good[1]["rt"] == "005"
-    # A NIK in a number cell (int or float) may have lost its last digit in Excel: refused.
-    assert [line for line, _ in target.problems] == [3, 5, 7]
-    assert all("format kolom sebagai Teks" in reason for _, reason in target.problems[:2])
-    assert p1["nik"] not in target.problems[0][1]
+    assert [g["nik"] for g in good] == [p0["nik"], p1["nik"], p2["nik"]]
+    assert [g["tanggal_lahir"] for g in good] == [born[0].isoformat(), born[1].isoformat(), born[2].isoformat()]
+    assert good[0]["kelurahan_kode"] == "13.72.01.1001" and good[0]["rt"] == "001" and good[2]["rt"] == "005"
+    # A NIK in a number cell that cannot have been cut (16 digits, the last not 0) is taken;
+    # one whose 16th digit Excel dropped is refused, never rounded.
+    assert [line for line, _ in target.problems] == [5, 7]
+    assert target.problems[0][1] == ("NIK tersimpan sebagai angka di Excel dan digit terakhirnya hilang: "
+                                     "simpan kolom NIK sebagai teks")
     assert seen and seen[-1].unit == "baris" and seen[-1].rows == 5
 
 
@@ -389,7 +392,8 @@ def test_repeated_nik_keeps_the_first_row_and_reports_the_later_ones(tmp_path, p
     rows = [as_cells(first), as_cells(people[1]), as_cells(again), as_cells(again)]
     good, problems = read_targets(write_csv(tmp_path / "t.csv", rows))
     assert [(r["nik"], r["nama"]) for r in good] == [(first["nik"], first["nama"]), (people[1]["nik"], people[1]["nama"])]
-    assert problems == [(4, "NIK sama dengan baris 2"), (5, "NIK sama dengan baris 2")]
+    assert problems == [(4, "NIK sama dengan baris 2 (baris 2 yang disimpan, baris 4 dilewati)"),
+                        (5, "NIK sama dengan baris 2 (baris 2 yang disimpan, baris 5 dilewati)")]
     assert all(first["nik"] not in reason for _, reason in problems)
 
 
@@ -401,8 +405,10 @@ def test_repeated_nik_across_xlsx_sheets_names_the_sheet(tmp_path, people):
     })
     target = open_targets(path)
     assert [r["nik"] for r in target] == [people[0]["nik"], people[1]["nik"], people[2]["nik"]]
-    assert target.problems == [(3, "Lembar 'Bagian 2': NIK sama dengan baris 3 di lembar 'Bagian 1'"),
-                               (4, "Lembar 'Bagian 2': NIK sama dengan baris 2")]
+    assert target.problems == [
+        (3, "Lembar 'Bagian 2': NIK sama dengan baris 3 di lembar 'Bagian 1' (baris 3 yang disimpan, baris 3 dilewati)"),
+        (4, "Lembar 'Bagian 2': NIK sama dengan baris 2 (baris 2 yang disimpan, baris 4 dilewati)"),
+    ]
 
 
 def test_first_lines_table_agrees_with_a_dict_through_its_growth():

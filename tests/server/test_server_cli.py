@@ -85,7 +85,7 @@ def test_import_targets_reports_bad_rows_by_line(tmp_path, seed_regions_csv, peo
     assert "3 baru" in out.stdout and "5 baris ditolak" in out.stdout
     lines = {int(line.split()[1].rstrip(":")) for line in out.stdout.splitlines() if line.strip().startswith("baris")}
     assert lines == {3, 4, 5, 7, 8}
-    assert "NIK sama dengan baris 2" in out.stdout
+    assert "baris 7: NIK sama dengan baris 2 (baris 2 yang disimpan, baris 7 dilewati)" in out.stdout
     assert bad_nik["nik"][:15] not in out.stdout  # the report never repeats a NIK
     status = json.loads(run_cli("status", "--data", data, "--json").stdout)
     assert status["target"] == 3 and status["wilayah"] == 287
@@ -102,12 +102,13 @@ def test_import_targets_from_xlsx(tmp_path, seed_regions_csv, people):
     for r in residents:
         sheet.append([r[k] for k in HEADER])
     numeric = people.resident("14.72")
-    sheet.append([int(numeric["nik"])] + [numeric[k] for k in HEADER[1:]])  # NIK typed as a number
+    # NIK typed into a number cell: Excel kept 15 significant digits
+    sheet.append([int(numeric["nik"][:15] + "0")] + [numeric[k] for k in HEADER[1:]])
     path = tmp_path / "target.xlsx"
     book.save(path)
     out = run_cli("import-targets", "--data", data, path, check=False)
     assert "3 baru" in out.stdout
-    assert "baris 5:" in out.stdout and "angka" in out.stdout
+    assert "baris 5: NIK tersimpan sebagai angka di Excel dan digit terakhirnya hilang" in out.stdout
 
     missing = _write_csv(tmp_path / "cols.csv", [["nik", "nama"], ["1", "A"]])
     out = run_cli("import-targets", "--data", data, missing, check=False)

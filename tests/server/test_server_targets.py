@@ -24,7 +24,7 @@ def test_a_repeated_nik_keeps_the_first_row_and_reports_the_later_one(app, peopl
     with open(path, "w", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerows([HEADER] + [[r[k] for k in HEADER] for r in (first, other, again)])
     report = admin.import_targets(app.state.engine, path)
-    assert (report.inserted, report.updated, report.problems) == (2, 0, [(4, "NIK sama dengan baris 2")])
+    assert (report.inserted, report.updated, report.problems) == (2, 0, [(4, "NIK sama dengan baris 2 (baris 2 yang disimpan, baris 4 dilewati)")])
     stored = _stored(app.state.engine, first["nik"])
     assert stored["nama"] == first["nama"] and stored["alamat"] == first["alamat"].upper()
 

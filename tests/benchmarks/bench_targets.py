@@ -1,0 +1,171 @@
+"""Benchmark of `jemput import-targets` on a SIAK-shaped CSV against plain sqlite3, measured in the same run.
+
+Run: ``.venv/bin/python tests/benchmarks/bench_targets.py`` (200,000 rows, about a
+minute); ``--rows 1200000`` for the full figure (the wajib KTP of Palembang).
+Options: ``--queries N`` (200), ``--dir DIR`` (where to put the files; a
+temporary folder by default, removed after).
+
+The rows are SIAK-shaped (NIK, NO_KK, NAMA_LGKP, TMPT_LHR, TGL_LHR as
+DD-MM-YYYY, JENIS_KLMIN, ALAMAT, NO_RT/NO_RW without leading zeros,
+NO_PROP/NO_KAB/NO_KEC/NO_KEL) for the Palembang kelurahan of the seed master
+data. The import goes the way `jemput import-targets` goes: `open_targets`
+reads and checks against the master data in the profile, and
+`TargetRepo.upsert_many` stores into a real SQLCipher profile in one
+transaction (unlocking is timed apart). The baseline reads the same CSV with
+the stdlib `csv` module and inserts the same rows, unchecked, into a plain
+table of a stdlib ``sqlite3`` file in one transaction. Then a name search and a
+NIK-prefix search on the stored targets. Goals (issue 11): import >= 30,000
+rows/s and within 2x the plain insert; search p95 <= 50 ms.
+Prints the figures; the last line is one JSON object of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_store import bench_search, ms, search_queries, target_rows  # noqa: E402
+
+from app.store.database import create_profile, open_profile  # noqa: E402
+from app.store.regions_store import import_regions_csv, load_region_index  # noqa: E402
+from app.store.targets import TargetRepo  # noqa: E402
+from app.targetfile import open_targets  # noqa: E402
+
+PASSPHRASE = "bench-kata-sandi-panjang"
+SEED_REGIONS = ROOT / "resources" / "regions" / "seed_cities.csv"
+SIAK_HEADER = ["NIK", "NO_KK", "NAMA_LGKP", "TMPT_LHR", "TGL_LHR", "JENIS_KLMIN", "ALAMAT", "NO_RT", "NO_RW",
+               "NO_PROP", "NO_KAB", "NO_KEC", "NO_KEL"]
+IMPORT_GOAL_ROWS_PER_S = 30_000
+GOAL_MS = 50.0
+
+
+def siak_row(row: dict) -> list[str]:
+    """A `bench_store.target_rows` row as SIAK exports it."""
+    year, month, day = row["tanggal_lahir"].split("-")
+    prop, kab, kec, kel = row["kelurahan_kode"].split(".")
+    return [
+        row["nik"], row["nik"][:6] + row["nik"][-10:][::-1], row["nama"], "PALEMBANG", f"{day}-{month}-{year}",
+        "PEREMPUAN" if row["jenis_kelamin"] == "P" else "LAKI-LAKI", row["alamat"],
+        str(int(row["rt"])), str(int(row["rw"])), prop, kab, str(int(kec)), kel,
+    ]
+
+
+def write_siak_csv(path: Path, rows: int) -> float:
+    """The SIAK-shaped CSV of `rows` rows; seconds taken."""
+    start = time.perf_counter()
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(SIAK_HEADER)
+        writer.writerows(siak_row(row) for row in target_rows(rows))
+    return time.perf_counter() - start
+
+
+def import_like_the_cli(profile: Path, path: Path) -> tuple[float, int, int, float]:
+    """(seconds, stored, refused, unlock seconds): what `jemput import-targets FILE` does, minus the progress bar."""
+    start = time.perf_counter()
+    store = open_profile(profile, PASSPHRASE)
+    unlock_s = time.perf_counter() - start
+    with store:
+        start = time.perf_counter()
+        with open_targets(path) as target_file:
+            target_file.regions = load_region_index(store)
+            store_problems: list[tuple[int, str]] = []
+            with store.transaction():
+                inserted, updated = TargetRepo(store).upsert_many(
+                    target_file, source=path.name, errors=store_problems)
+        elapsed = time.perf_counter() - start
+    assert updated == 0 and not store_problems
+    return elapsed, inserted, target_file.problem_count, unlock_s
+
+
+def plain_insert(db_path: Path, path: Path) -> tuple[float, int]:
+    """(seconds, rows): the same CSV read by `csv` and inserted unchecked into a plain sqlite3 table."""
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(
+        "CREATE TABLE targets (id INTEGER PRIMARY KEY, nik TEXT NOT NULL UNIQUE, no_kk TEXT, nama TEXT,"
+        " tempat_lahir TEXT, tanggal_lahir TEXT, jenis_kelamin TEXT, alamat TEXT, rt TEXT, rw TEXT,"
+        " no_prop TEXT, no_kab TEXT, no_kec TEXT, no_kel TEXT)"
+    )
+    start = time.perf_counter()
+    with open(path, encoding="utf-8", newline="") as fh, conn:
+        reader = csv.reader(fh)
+        next(reader)
+        conn.executemany(
+            "INSERT INTO targets (nik, no_kk, nama, tempat_lahir, tanggal_lahir, jenis_kelamin, alamat, rt, rw,"
+            " no_prop, no_kab, no_kec, no_kel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", reader)
+    elapsed = time.perf_counter() - start
+    count = conn.execute("SELECT count(*) FROM targets").fetchone()[0]
+    conn.close()
+    return elapsed, count
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=200_000, help="SIAK rows to generate (200,000)")
+    parser.add_argument("--queries", type=int, default=200, help="searches of each kind (200)")
+    parser.add_argument("--dir", type=Path, help="working folder (default: a temporary one, removed after)")
+    args = parser.parse_args(argv)
+    base = args.dir or Path(tempfile.mkdtemp(prefix="jemput-bench-targets-"))
+    base.mkdir(parents=True, exist_ok=True)
+    figures: dict = {"rows": args.rows, "queries": args.queries}
+    try:
+        csv_path = base / "siak_export.csv"
+        gen_s = write_siak_csv(csv_path, args.rows)
+        figures["csv_mb"] = round(csv_path.stat().st_size / 1e6, 1)
+        print(f"generated {args.rows:,} SIAK-shaped rows ({figures['csv_mb']} MB CSV) in {gen_s:.1f} s")
+
+        with create_profile(base / "profile", PASSPHRASE) as store, open(SEED_REGIONS, encoding="utf-8") as fh:
+            import_regions_csv(store, fh)
+        imp_s, stored, refused, unlock_s = import_like_the_cli(base / "profile", csv_path)
+        plain_s, plain_rows = plain_insert(base / "plain.db", csv_path)
+        assert stored + refused == args.rows and plain_rows == args.rows
+        figures.update(
+            stored=stored, refused=refused, unlock_s=round(unlock_s, 2),
+            import_s=round(imp_s, 2), import_rows_per_s=round(args.rows / imp_s),
+            plain_insert_s=round(plain_s, 2), plain_insert_rows_per_s=round(args.rows / plain_s),
+            import_ratio_vs_plain=round(imp_s / plain_s, 2),
+        )
+        print(f"import (read, check, store; SQLCipher): {imp_s:.1f} s, {args.rows / imp_s:,.0f} rows/s, "
+              f"{stored:,} stored, {refused:,} refused (unlock {unlock_s:.2f} s, not counted)")
+        print(f"plain sqlite3 (csv read, unchecked insert): {plain_s:.1f} s, {args.rows / plain_s:,.0f} rows/s; "
+              f"import takes {imp_s / plain_s:.1f}x as long")
+
+        with open_profile(base / "profile", PASSPHRASE) as store:
+            sample = list(target_rows(min(args.rows, 50_000)))[:: max(1, min(args.rows, 50_000) // 5000)]
+            names, niks = search_queries(sample, random.Random(42))
+            names, niks = names[: args.queries], niks[: args.queries]
+            name_t, nik_t, found = bench_search(store, names, niks)
+        (n50, n95), (k50, k95) = ms(name_t), ms(nik_t)
+        figures.update(
+            search_name_p95_ms=round(n95, 2), search_nik_p95_ms=round(k95, 2),
+            search_p95_ms=round(max(n95, k95), 2), search_hits=f"{found}/{len(names) + len(niks)}",
+        )
+        print(f"search by name ({len(names)}): p50 {n50:.2f} ms p95 {n95:.2f} ms; "
+              f"by NIK prefix ({len(niks)}): p50 {k50:.2f} ms p95 {k95:.2f} ms; with hits {figures['search_hits']}")
+        figures["goals_met"] = bool(
+            args.rows / imp_s >= IMPORT_GOAL_ROWS_PER_S and imp_s <= 2 * plain_s and max(n95, k95) <= GOAL_MS
+        )
+        print(f"goals (import >= {IMPORT_GOAL_ROWS_PER_S:,} rows/s and within 2x plain, "
+              f"search p95 <= {GOAL_MS:.0f} ms) met: {figures['goals_met']}")
+    finally:
+        if args.dir is None:
+            shutil.rmtree(base, ignore_errors=True)
+    print(json.dumps(figures, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main()
