@@ -43,7 +43,8 @@ class TargetImportResult:
         inserted, updated: targets new to the list and targets already known.
         bad: lines refused (by the checks or by the store).
         rows_read: data rows in the file.
-        written: False for a dry run or a strict refusal (nothing stored).
+        written: False for a dry run, a strict refusal or a cancel (nothing stored).
+        cancelled: the operator cancelled (`import_targets` only): nothing of the import is stored.
         store_problems: rows the checks passed but the store refused, as (ordinal of good row, reason).
         notes: remarks about the file as a whole, in Indonesian.
         report: the refused-lines report written beside the file, if any.
@@ -54,6 +55,7 @@ class TargetImportResult:
     bad: int = 0
     rows_read: int = 0
     written: bool = False
+    cancelled: bool = False
     store_problems: list[tuple[int, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     report: Path | None = None
@@ -108,15 +110,19 @@ def import_targets(store: Store, path: str | os.PathLike, *, progress: ProgressC
     """Read, check and store the target list at `path` (the window's import).
 
     Raises `app.targetfile.ImportFileError` (or an `OSError`) for a file that is
-    not a target list, before anything is written; `ImportCancelled` when
-    cancelled. With `report`, refused lines go to `report_path(path)` (0600).
+    not a target list, before anything is written. Cancelled, it returns a result
+    with ``cancelled`` set (and no report). With `report`, refused lines go to
+    `report_path(path)` (0600).
     """
     path = Path(path)
     with contextlib.ExitStack() as stack:
         refused = stack.enter_context(RefusedReport(path)) if report else None
         target_file = stack.enter_context(open_targets(path, progress=progress, on_problem=refused))
         attach_regions(store, target_file)
-        result = store_targets(store, target_file, source=path.name, cancelled=cancelled)
+        try:
+            result = store_targets(store, target_file, source=path.name, cancelled=cancelled)
+        except ImportCancelled:
+            return TargetImportResult(rows_read=target_file.rows_read, cancelled=True)
         if refused is not None:
             for ordinal, reason in result.store_problems:
                 refused.add_store_problem(ordinal, reason)
