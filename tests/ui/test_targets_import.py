@@ -177,3 +177,15 @@ def test_cancel_mid_import_keeps_nothing_of_it_and_the_window_keeps_ticking(qtbo
     assert residents[0]["nik"] in {t["nik"] for t in session.list_targets(name, only_open=False, limit=50,
                                                                            offset=0)}
     assert not (tmp_path / "besar.csv.laporan-impor.txt").exists()
+
+
+def test_the_button_opens_a_chooser_whose_choice_starts_the_import(qtbot, page, session, residents, tmp_path):
+    path = _write_csv(tmp_path / "pilihan.csv", [_cells(p) for p in residents[:4]])
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    chooser = page.chooser
+    assert chooser.isVisible() and chooser.nameFilters()[0] == "Daftar target (*.csv *.xlsx *.xlsm)"
+    chooser.selectFile(path)
+    chooser.accept()
+    qtbot.waitUntil(lambda: page.importer is not None and not page.importer.running, timeout=60_000)
+    assert page.importer.result_box.text().startswith("Impor selesai: 4 baru, 0 diperbarui, 0 baris ditolak")
+    assert session.targets.count() == 4

@@ -9,7 +9,7 @@ target…" imports a CSV/XLSX list (`app.ui.pages.targets_import`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QDir, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -189,6 +189,7 @@ class TargetsPage(QWidget):
             self.chooser.deleteLater()
         self.chooser = QFileDialog(self, self.tr("Pilih daftar target"))
         self.chooser.setFileMode(QFileDialog.FileMode.ExistingFile)
+        self.chooser.setDirectory(QDir.homePath())
         self.chooser.setNameFilters([self.tr("Daftar target (*.csv *.xlsx *.xlsm)"), self.tr("Semua berkas (*)")])
         self.chooser.setWindowModality(Qt.WindowModality.WindowModal)
         self.chooser.fileSelected.connect(self.import_file)
