@@ -156,6 +156,7 @@ class Session:
         self._min_recording_age = int(self.settings.get("min_recording_age", 16))
         operators = OperatorRepo(store).list()
         self.operator_name = operators[0].name if operators else ""
+        self.importing = False  # a target import holds the store (see import_targets)
 
     # ------------------------------------------------------------- opening
     @classmethod
@@ -424,6 +425,18 @@ class Session:
                 "recorded_elsewhere": t.recorded_elsewhere,
             })
         return out
+
+    def import_targets(self, path, *, progress=None, cancelled=None):
+        """Import a target list (CSV/XLSX) the way `jemput import-targets` does (slow: call from the
+        database worker); see `app.target_import.import_targets`. While it runs, `importing` is True:
+        the store is held by one transaction, so the window reads nothing from it meanwhile."""
+        from app.target_import import import_targets
+
+        self.importing = True
+        try:
+            return import_targets(self.store, path, progress=progress, cancelled=cancelled)
+        finally:
+            self.importing = False
 
     def target_totals(self) -> tuple[int, int, int]:
         """(targets, recorded here or by another team, of those by another team)."""

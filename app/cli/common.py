@@ -30,10 +30,6 @@ class CliError(Exception):
         self.code = code
 
 
-class Rollback(Exception):
-    """Leave the import transaction without writing (dry run, strict refusal)."""
-
-
 # -- small helpers --------------------------------------------------------------
 
 def say(*parts: object, file: TextIO | None = None) -> None:

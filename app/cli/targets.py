@@ -17,7 +17,6 @@ from app.cli.common import (
     atomic_output,
     EXIT_USAGE,
     CliError,
-    Rollback,
     existing_file,
     number,
     open_store,
@@ -60,9 +59,8 @@ def cmd_import_regions(args: argparse.Namespace) -> int:
 
 
 def cmd_import_targets(args: argparse.Namespace) -> int:
+    from app.target_import import attach_regions, store_targets
     from app.targetfile import open_targets
-    from app.store.regions_store import load_region_index
-    from app.store.targets import TargetRepo
 
     path = existing_file(args.file)
     if args.max_errors < 0:
@@ -75,39 +73,27 @@ def cmd_import_targets(args: argparse.Namespace) -> int:
             for note in target_file.notes:
                 warn(note)
             with open_store(profile_dir(args)) as store:
-                regions = load_region_index(store)
-                if len(regions) == 0:
+                if not attach_regions(store, target_file):
                     warn("data master wilayah kosong: kode kelurahan hanya diperiksa bentuknya "
                           "(impor dulu dengan 'jemput import-regions')")
-                else:
-                    target_file.regions = regions
-                store_problems: list[tuple[int, str]] = []
-                written = False
-                try:
-                    with store.transaction():
-                        inserted, updated = TargetRepo(store).upsert_many(
-                            target_file, source=path.name, errors=store_problems
-                        )
-                        bad = target_file.problem_count + len(store_problems)
-                        if args.dry_run or (args.strict and bad):
-                            raise Rollback()
-                    written = True
-                except Rollback:
-                    pass
+                try:  # the one import path, shared with the window (app.target_import)
+                    result = store_targets(store, target_file, source=path.name,
+                                           dry_run=args.dry_run, strict=args.strict)
                 finally:
                     bar.finish()
         printer.tail()
-    for ordinal, reason in store_problems:  # rows the checks passed but the store refused
+    for ordinal, reason in result.store_problems:  # rows the checks passed but the store refused
         warn(f"baris data sah ke-{ordinal} ditolak penyimpanan: {reason}")
-    summary = (f"{number(inserted)} baru, {number(updated)} diperbarui, "
-               f"{number(bad)} baris tidak valid dilewati (dari {number(target_file.rows_read)} baris data)")
+    bad = result.bad
+    summary = (f"{number(result.inserted)} baru, {number(result.updated)} diperbarui, "
+               f"{number(bad)} baris tidak valid dilewati (dari {number(result.rows_read)} baris data)")
     if args.strict and bad:
         raise CliError(f"{number(bad)} baris tidak valid; dengan --strict tidak ada yang disimpan")
-    if not written:
+    if not result.written:
         say(f"Uji coba, tidak ada yang disimpan: {summary}.")
     else:
         say(f"Impor selesai: {summary}.")
-    if target_file.rows_read == 0:
+    if result.rows_read == 0:
         warn("berkas tidak berisi baris data (hanya baris judul)")
     return EXIT_OK
 

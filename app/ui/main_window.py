@@ -156,8 +156,8 @@ class AppWindow(QMainWindow):
         self.refresh_status()
 
     def refresh_status(self) -> None:
-        if self.session is None:
-            return
+        if self.session is None or self.session.importing:
+            return  # an import holds the store: the next tick shows the counts
         counts = self.session.status_counts()
         waiting = counts.get("queued", 0) + counts.get("complete", 0)
         self.queue_label.setText(self.tr("Antrian: %n rekaman", "", waiting))

@@ -1617,6 +1617,44 @@
     </message>
 </context>
 <context>
+    <name>ImportProgressDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/targets_import.py" line="44"/>
+        <source>Impor daftar target</source>
+        <translation>Import target list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets_import.py" line="47"/>
+        <source>Mengimpor %1…</source>
+        <translation>Importing %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets_import.py" line="50"/>
+        <source>Membaca berkas…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets_import.py" line="51"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets_import.py" line="63"/>
+        <source>%1 dari %2 baris dibaca</source>
+        <translation>%1 of %2 rows read</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets_import.py" line="65"/>
+        <source>%1 baris dibaca</source>
+        <translation>%1 rows read</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets_import.py" line="76"/>
+        <source>Membatalkan…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../app/ui/labels.py" line="15"/>
@@ -2301,22 +2339,22 @@
 <context>
     <name>RecordedElsewhereBox</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="91"/>
+        <location filename="../../app/ui/pages/targets.py" line="95"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="92"/>
+        <location filename="../../app/ui/pages/targets.py" line="96"/>
         <source>Warga ini sudah direkam oleh tim lain. Tetap rekam?</source>
         <translation>This resident was already recorded by another team. Record anyway?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="93"/>
+        <location filename="../../app/ui/pages/targets.py" line="97"/>
         <source>Tetap rekam</source>
         <translation>Record anyway</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="94"/>
+        <location filename="../../app/ui/pages/targets.py" line="98"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -2884,44 +2922,87 @@
     </message>
 </context>
 <context>
+    <name>TargetImport</name>
+    <message>
+        <location filename="../../app/ui/pages/targets_import.py" line="137"/>
+        <source>Impor dibatalkan. Tidak ada yang disimpan dari berkas ini: daftar target tetap seperti sebelum impor.</source>
+        <translation>Import cancelled. Nothing from this file was saved: the target list is as it was before the import.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets_import.py" line="140"/>
+        <source>Impor selesai: %1 baru, %2 diperbarui, %3 baris ditolak (dari %4 baris data).</source>
+        <translation>Import finished: %1 new, %2 updated, %3 rows refused (of %4 data rows).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets_import.py" line="145"/>
+        <source>Baris yang ditolak beserta alasannya disimpan di %1 (hanya dapat dibuka oleh akun ini).</source>
+        <translation>The refused rows and their reasons were saved in %1 (only this account can open it).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets_import.py" line="148"/>
+        <source>Berkas tidak berisi baris data (hanya baris judul).</source>
+        <translation>The file holds no data rows (only the header row).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets_import.py" line="155"/>
+        <source>Daftar target tidak diubah.</source>
+        <translation>The target list was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets_import.py" line="157"/>
+        <source>Berkas ini tidak dapat diimpor: %1.</source>
+        <translation>This file cannot be imported: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets_import.py" line="159"/>
+        <source>Berkas tidak dapat dibaca (tidak ada, atau tidak boleh dibuka).</source>
+        <translation>The file cannot be read (it does not exist, or may not be opened).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets_import.py" line="170"/>
+        <source>Impor daftar target</source>
+        <translation>Import target list</translation>
+    </message>
+</context>
+<context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="45"/>
+        <location filename="../../app/ui/pages/targets.py" line="49"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="45"/>
+        <location filename="../../app/ui/pages/targets.py" line="49"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="45"/>
+        <location filename="../../app/ui/pages/targets.py" line="49"/>
         <source>Tgl lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="45"/>
+        <location filename="../../app/ui/pages/targets.py" line="49"/>
         <source>RT/RW</source>
         <translation>RT/RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="46"/>
+        <location filename="../../app/ui/pages/targets.py" line="50"/>
         <source>Kel./Desa</source>
         <translation>Kel./Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="46"/>
+        <location filename="../../app/ui/pages/targets.py" line="50"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="64"/>
+        <location filename="../../app/ui/pages/targets.py" line="68"/>
         <source>Sudah direkam</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="66"/>
+        <location filename="../../app/ui/pages/targets.py" line="70"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
@@ -2929,47 +3010,67 @@
 <context>
     <name>TargetsPage</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="118"/>
+        <location filename="../../app/ui/pages/targets.py" line="124"/>
         <source>Daftar Warga (target wajib KTP)</source>
         <translation>Residents (wajib KTP targets)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="123"/>
+        <location filename="../../app/ui/pages/targets.py" line="129"/>
         <source>Cari nama atau awal NIK…</source>
         <translation>Search name or start of NIK…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="126"/>
+        <location filename="../../app/ui/pages/targets.py" line="132"/>
         <source>Belum direkam</source>
         <translation>Not yet recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="127"/>
+        <location filename="../../app/ui/pages/targets.py" line="133"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="128"/>
+        <location filename="../../app/ui/pages/targets.py" line="134"/>
         <source>Semua warga</source>
         <translation>All residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="130"/>
+        <location filename="../../app/ui/pages/targets.py" line="136"/>
         <source>Tampilkan:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="140"/>
-        <source>Enter atau klik dua kali untuk merekam warga yang dipilih. Impor daftar target: jemput import-targets BERKAS.xlsx</source>
-        <translation>Press Enter or double-click to record the selected resident. Import a target list: jemput import-targets FILE.xlsx</translation>
+        <location filename="../../app/ui/pages/targets.py" line="142"/>
+        <source>Impor daftar target…</source>
+        <translation>Import target list…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="149"/>
+        <source>Enter atau klik dua kali untuk merekam warga yang dipilih.</source>
+        <translation>Press Enter or double-click to record the selected resident.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/targets.py" line="190"/>
+        <source>Pilih daftar target</source>
+        <translation>Choose a target list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="192"/>
+        <source>Daftar target (*.csv *.xlsx *.xlsm)</source>
+        <translation>Target lists (*.csv *.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="192"/>
+        <source>Semua berkas (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="220"/>
         <source>%1 target, %2 sudah direkam (%4 oleh tim lain), %3 belum.</source>
         <translation>%1 targets, %2 recorded (%4 by another team), %3 not yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="192"/>
+        <location filename="../../app/ui/pages/targets.py" line="222"/>
         <source>%1 target, %2 sudah direkam, %3 belum.</source>
         <translation>%1 targets, %2 recorded, %3 not yet.</translation>
     </message>

@@ -3,23 +3,27 @@
 A lazily fetched table model over the session's target search; Enter or a
 double-click on a resident opens Rekam Baru pre-filled from the target. A
 resident the server says another team already recorded is marked so (and
-counts as recorded); starting a recording for one asks first.
+counts as recorded); starting a recording for one asks first. "Impor daftar
+target…" imports a CSV/XLSX list (`app.ui.pages.targets_import`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QDir, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.ui.paged_model import PagedTableModel
+from app.ui.pages.targets_import import TargetImport
 from app.ui.workers import run_task
 from app.ui.widgets.tables import list_table
 
@@ -107,6 +111,8 @@ class TargetsPage(QWidget):
 
     Attributes:
         confirm: the open "already recorded by another team" question, if any.
+        chooser: the open file chooser of "Impor daftar target…", if any.
+        importer: the latest import from the window (`TargetImport`), if any.
     """
 
     enrollTarget = Signal(str)
@@ -133,12 +139,14 @@ class TargetsPage(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(show_label)
         top.addWidget(self.show_filter)
+        self.import_button = QPushButton(self.tr("Impor daftar target…"), self)
+        self.import_button.clicked.connect(self.choose_file)
+        top.addWidget(self.import_button)
         self.model = TargetsModel(session, self)
         self.table = list_table(self.model, self, fit=range(1, len(TargetsModel.COLUMNS)))
         self.table.activated.connect(lambda idx: self._enroll(idx.row()))
         self.table.doubleClicked.connect(lambda idx: self._enroll(idx.row()))
-        hint = QLabel(self.tr("Enter atau klik dua kali untuk merekam warga yang dipilih. "
-                              "Impor daftar target: jemput import-targets BERKAS.xlsx"), self)
+        hint = QLabel(self.tr("Enter atau klik dua kali untuk merekam warga yang dipilih."), self)
         hint.setObjectName("hint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -154,6 +162,8 @@ class TargetsPage(QWidget):
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.show_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.confirm: QMessageBox | None = None
+        self.chooser: QFileDialog | None = None
+        self.importer: TargetImport | None = None
         self.search.returnPressed.connect(self.table.setFocus)
 
     def _enroll(self, row: int) -> None:
@@ -172,6 +182,27 @@ class TargetsPage(QWidget):
         self.confirm = RecordedElsewhereBox(self)
         self.confirm.recordAnyway.connect(lambda: self.enrollTarget.emit(nik))
         self.confirm.open()
+
+    def choose_file(self) -> None:
+        """Open (never exec) a chooser for a CSV/XLSX target list; picking one starts the import."""
+        if self.chooser is not None:
+            self.chooser.deleteLater()
+        self.chooser = QFileDialog(self, self.tr("Pilih daftar target"))
+        self.chooser.setFileMode(QFileDialog.FileMode.ExistingFile)
+        self.chooser.setDirectory(QDir.homePath())
+        self.chooser.setNameFilters([self.tr("Daftar target (*.csv *.xlsx *.xlsm)"), self.tr("Semua berkas (*)")])
+        self.chooser.setWindowModality(Qt.WindowModality.WindowModal)
+        self.chooser.fileSelected.connect(self.import_file)
+        self.chooser.open()
+
+    def import_file(self, path: str) -> TargetImport:
+        """Import the target list at `path` on the database worker (progress, Batal), then refresh."""
+        if self.importer is not None and self.importer.running:
+            return self.importer
+        self.importer = TargetImport(self.session, self)
+        self.importer.imported.connect(self.refresh)
+        self.importer.start(path)
+        return self.importer
 
     def refresh(self) -> None:
         self.model.search = self.search.text().strip()
