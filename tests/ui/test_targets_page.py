@@ -132,3 +132,38 @@ def test_report_counts_residents_recorded_by_another_team_once(qtbot, session, p
     row = [model.data(model.index(0, c)) for c in range(model.columnCount())]
     assert row[1:] == ["3", "2", "1", "1", "66,7%"]
     assert not page.empty.isVisible()
+
+
+def test_a_double_click_starts_one_recording(qtbot, page, people):
+    # A double-click is also an activation: the row must open once, not twice.
+    started: list[str] = []
+    page.enrollTarget.connect(started.append)
+    _show(page, SHOW_ALL)
+    row = next(r for r in range(page.model.rowCount()) if page.model.nik_at(r) == people["open"])
+    rect = page.table.visualRect(page.model.index(row, 0))
+    # The view emits doubleClicked and activated from the same event.
+    viewport, left, at = page.table.viewport(), Qt.MouseButton.LeftButton, rect.center()
+    qtbot.mouseClick(viewport, left, pos=at)  # a real double-click: click, then the second press
+    qtbot.mouseDClick(viewport, left, pos=at)
+    qtbot.mouseRelease(viewport, left, pos=at)
+    assert started == [people["open"]]
+
+
+def test_a_double_click_in_beranda_opens_the_recording_once(qtbot, session, people):
+    from app.ui.pages.home import HomePage
+
+    home = HomePage(session)
+    qtbot.addWidget(home)
+    home.resize(1200, 600)
+    home.show()
+    qtbot.waitExposed(home)
+    home.refresh()
+    qtbot.waitUntil(lambda: home.model.rowCount() == 1, timeout=5000)
+    opened: list[str] = []
+    home.openRecording.connect(opened.append)
+    viewport, left = home.table.viewport(), Qt.MouseButton.LeftButton
+    at = home.table.visualRect(home.model.index(0, 0)).center()
+    qtbot.mouseClick(viewport, left, pos=at)
+    qtbot.mouseDClick(viewport, left, pos=at)
+    qtbot.mouseRelease(viewport, left, pos=at)
+    assert opened == [home.model.uuid_at(0)]

@@ -95,7 +95,7 @@ class HomePage(QWidget):
 
         self.model = RecordingsModel(session, self)
         self.table = list_table(self.model, self, stretch=(0, 4), fit=(1, 2, 3))
-        self.table.doubleClicked.connect(lambda idx: self._open(idx.row()))
+        # activated covers Enter and the platform's click or double-click: one open per gesture.
         self.table.activated.connect(lambda idx: self._open(idx.row()))
         self.empty = QLabel(self.tr("Belum ada rekaman. Tekan Ctrl+N untuk merekam warga baru."), self)
         self.empty.setObjectName("hint")

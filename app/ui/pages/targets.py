@@ -144,8 +144,8 @@ class TargetsPage(QWidget):
         top.addWidget(self.import_button)
         self.model = TargetsModel(session, self)
         self.table = list_table(self.model, self, fit=range(1, len(TargetsModel.COLUMNS)))
+        # activated covers Enter and the platform's click or double-click: one start per gesture.
         self.table.activated.connect(lambda idx: self._enroll(idx.row()))
-        self.table.doubleClicked.connect(lambda idx: self._enroll(idx.row()))
         hint = QLabel(self.tr("Enter atau klik dua kali untuk merekam warga yang dipilih."), self)
         hint.setObjectName("hint")
         layout = QVBoxLayout(self)
