@@ -75,11 +75,6 @@ class OutboxEntry:
     last_error_params: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def payload_sha256(self) -> str:
-        """The former name of `content_sha256`."""
-        return self.content_sha256
-
-    @property
     def conflict(self) -> bool:
         """Parked because the server holds this UUID with other content (it may become a new version)."""
         return self.state is OutboxState.PARKED and self.last_error_code == CONFLICT_CODE
@@ -178,7 +173,6 @@ class Outbox:
         server_status: str,
         *,
         content_sha256: str | None = None,
-        payload_sha256: str | None = None,
         server_message: str | None = None,
         server_reasons: str | None = None,
     ) -> bool:
@@ -186,17 +180,15 @@ class Outbox:
 
         `server_status` ``accepted``/``duplicate_review``/``rejected`` becomes the
         recording's status; anything else (``received``...) makes it ``sent``.
-        Pass the `content_sha256` that was sent (`payload_sha256` is its former
-        name): if the recording changed and was re-queued meanwhile, nothing is
-        acked and False is returned (the new version still has to go). Returns
-        True when the entry was acked.
+        Pass the `content_sha256` that was sent: if the recording changed and was
+        re-queued meanwhile, nothing is acked and False is returned (the new
+        version still has to go). Returns True when the entry was acked.
         """
-        sent = content_sha256 if content_sha256 is not None else payload_sha256
         with self.store.transaction() as db:
             found = outbox_rows.state_and_hash(db, recording_uuid)
             if found is None or found[0] is OutboxState.ACKED:
                 return False
-            if sent is not None and sent != found[1]:
+            if content_sha256 is not None and content_sha256 != found[1]:
                 return False
             move_status(
                 self.store, recording_uuid, _VERDICTS.get(server_status, RecordingStatus.SENT),

@@ -31,7 +31,7 @@ def test_enqueue_keeps_the_content_hash(store, queued):
         entry = Outbox(store).get(rec.uuid)
         assert entry.state is OutboxState.PENDING and entry.last_error_code is None
         assert entry.content_sha256 == rec.content_sha256(repo.media_hashes(rec.uuid))
-        assert entry.payload_sha256 == entry.content_sha256  # the former name still reads
+        assert not hasattr(entry, "payload_sha256")  # the misleading name is gone, not aliased
     columns = {r[1] for r in store.query("PRAGMA table_info(outbox)")}
     assert {"content_sha256", "last_error_code", "last_error_params"} <= columns
     assert "payload_sha256" not in columns

@@ -59,7 +59,7 @@ def test_sigkill_mid_save_loses_nothing_committed(profile_dir):
                 assert hashlib.sha256(data).hexdigest() == sha and len(data) == size
             entry = outbox.get(uuid)
             assert entry is not None and entry.state == "pending"
-            assert entry.payload_sha256 == rec.content_sha256({r[0]: r[1] for r in rows})
+            assert entry.content_sha256 == rec.content_sha256({r[0]: r[1] for r in rows})
         assert store.query("SELECT count(*) FROM outbox")[0][0] == len(uuids)
         saved = store.query("SELECT count(*) FROM audit WHERE action = 'recording.saved'")[0][0]
         assert saved == len(uuids)

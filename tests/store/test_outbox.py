@@ -69,7 +69,7 @@ def test_park_and_unpark(store, queued):
 def test_mark_acked_moves_the_recording(store, queued, server_status, expected):
     box = Outbox(store)
     entry = box.pending(1)[0]
-    assert box.mark_acked(entry.recording_uuid, server_status, payload_sha256=entry.payload_sha256) is True
+    assert box.mark_acked(entry.recording_uuid, server_status, content_sha256=entry.content_sha256) is True
     rec = RecordingRepo(store).get(entry.recording_uuid)
     assert rec.status is expected and rec.server_status == server_status
     assert box.get(entry.recording_uuid).state == "acked"
@@ -83,7 +83,7 @@ def test_ack_of_an_outdated_payload_is_ignored(store, queued):
     entry = box.get(queued[0].uuid)
     # The operator edits the recording while the pump is sending the old version.
     repo.save(queued[0].with_changes(resident=queued[0].resident.with_changes(rw="099")), enqueue=True)
-    assert box.mark_acked(entry.recording_uuid, "accepted", payload_sha256=entry.payload_sha256) is False
+    assert box.mark_acked(entry.recording_uuid, "accepted", content_sha256=entry.content_sha256) is False
     assert repo.get(entry.recording_uuid).status is S.QUEUED
     assert box.get(entry.recording_uuid).state == "pending"
 
@@ -101,8 +101,8 @@ def test_delivered_records_are_locked_for_editing(store, queued):
     first, second, third = (box.get(r.uuid) for r in queued)
     # An entry edited since it was sent (another payload) is not marked.
     repo.save(queued[2].with_changes(resident=queued[2].resident.with_changes(rw="077")), enqueue=True)
-    marked = box.mark_delivered([(first.recording_uuid, "accepted", first.payload_sha256),
-                                 (third.recording_uuid, "accepted", third.payload_sha256)])
+    marked = box.mark_delivered([(first.recording_uuid, "accepted", first.content_sha256),
+                                 (third.recording_uuid, "accepted", third.content_sha256)])
     assert marked == 1
     assert box.get(first.recording_uuid).server_status == "accepted"
     assert box.get(first.recording_uuid).state == "pending"  # media still to go: not acked
@@ -117,7 +117,7 @@ def test_delivered_records_are_locked_for_editing(store, queued):
         repo.delete_media(first.recording_uuid, "photo")
     assert repo.get(first.recording_uuid) == before and len(repo.media(first.recording_uuid)) == 2
     # Marking twice changes nothing; the ack later moves it on as usual.
-    assert box.mark_delivered([(first.recording_uuid, "accepted", first.payload_sha256)]) == 0
+    assert box.mark_delivered([(first.recording_uuid, "accepted", first.content_sha256)]) == 0
     assert box.mark_delivered([]) == 0
-    assert box.mark_acked(first.recording_uuid, "accepted", payload_sha256=first.payload_sha256)
+    assert box.mark_acked(first.recording_uuid, "accepted", content_sha256=first.content_sha256)
     assert repo.get(first.recording_uuid).status is S.ACCEPTED and not repo.can_edit(first.recording_uuid)

@@ -54,7 +54,7 @@ def test_enqueue_writes_outbox_entry_with_content_hash(store, fake):
     assert got.status is S.QUEUED
     entry = Outbox(store).get(rec.uuid)
     assert entry.state == "pending" and entry.attempts == 0
-    assert entry.payload_sha256 == got.content_sha256(repo.media_hashes(rec.uuid))
+    assert entry.content_sha256 == got.content_sha256(repo.media_hashes(rec.uuid))
     assert [a.action for a in AuditLog(store).entries(recording_uuid=rec.uuid)] == ["recording.saved"]
 
 
@@ -137,9 +137,9 @@ def test_editing_a_queued_recording_requeues_with_the_new_content(store, fake):
     repo = RecordingRepo(store)
     rec = make_recording(fake)
     repo.save(rec, make_media(), enqueue=True)
-    first_hash = Outbox(store).get(rec.uuid).payload_sha256
+    first_hash = Outbox(store).get(rec.uuid).content_sha256
     repo.save(rec.with_changes(resident=rec.resident.with_changes(rt="099")), enqueue=True)
-    assert Outbox(store).get(rec.uuid).payload_sha256 != first_hash
+    assert Outbox(store).get(rec.uuid).content_sha256 != first_hash
     assert Outbox(store).counts()["pending"] == 1
 
 

@@ -253,7 +253,7 @@ def test_a_recording_the_server_holds_opens_read_only(qtbot, page, session):
     assert not page.readonly_note.isVisible()
     # The sync pump hears the server stored the record (its media still on the way).
     entry = Outbox(session.store).get(rec.uuid)
-    assert Outbox(session.store).mark_delivered([(rec.uuid, "accepted", entry.payload_sha256)]) == 1
+    assert Outbox(session.store).mark_delivered([(rec.uuid, "accepted", entry.content_sha256)]) == 1
     page.open_recording(session.get_recording(rec.uuid))
     assert session.get_recording(rec.uuid).status is RecordingStatus.QUEUED
     assert not form.save_button.isVisible() and not form.complete_button.isVisible()
