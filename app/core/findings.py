@@ -123,18 +123,6 @@ def finding(code: str, field_name: str, severity: Severity, /, **params: object)
     return Finding(code, field_name, severity, render(code, params), Params(params))
 
 
-def error(code: str, field_name: str, message: str,
-          params: Mapping[str, object] | None = None) -> Finding:
-    """An error worded by the caller (a peer's reason, a test); the checks use `finding`."""
-    return Finding(code, field_name, Severity.ERROR, message, Params(params or ()))
-
-
-def warning(code: str, field_name: str, message: str,
-            params: Mapping[str, object] | None = None) -> Finding:
-    """A warning worded by the caller (a peer's reason, a test); the checks use `finding`."""
-    return Finding(code, field_name, Severity.WARNING, message, Params(params or ()))
-
-
 def errors(findings: Iterable[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity is Severity.ERROR]
 

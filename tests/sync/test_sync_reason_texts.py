@@ -11,7 +11,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
-from app.core.findings import Finding, error
+from app.core.findings import Finding, Severity
 from app.core.lifecycle import RecordingStatus
 from app.ui import i18n
 from app.ui.texts import finding_text
@@ -36,13 +36,13 @@ def english(qapp):
 
 
 def test_reason_round_trip_with_and_without_params():
-    finding = error("nik.length", "nik", "NIK harus tepat 16 angka (sekarang 15).", {"length": 15})
+    finding = Finding("nik.length", "nik", Severity.ERROR, "NIK harus tepat 16 angka (sekarang 15).", {"length": 15})
     reason = Reason.of(finding)
     assert reason.params == {"length": "15"}
     again = Reason.model_validate_json(reason.model_dump_json())
     assert again == reason and Finding.from_dict(again.model_dump()) == finding
 
-    bare = Reason.of(error("kk.required", "no_kk", "Nomor KK wajib diisi."))
+    bare = Reason.of(Finding("kk.required", "no_kk", Severity.ERROR, "Nomor KK wajib diisi."))
     assert bare.params == {}
     assert Reason.model_validate_json(bare.model_dump_json()) == bare
     # An older peer's reason (no params) reads as before; a newer peer's extra field is ignored.
@@ -65,7 +65,7 @@ def test_reason_params_are_bounded(params):
         Reason.model_validate({"code": "c", "field": "f", "severity": "error", "message": "m", "params": params})
     # Built from a finding, params beyond the limits are left out and the message stays.
     if all(isinstance(v, str) for v in params.values()):
-        reason = Reason.of(error("c", "f", "m", params))
+        reason = Reason.of(Finding("c", "f", Severity.ERROR, "m", params))
         assert reason.params == {} and reason.message == "m"
 
 
