@@ -99,17 +99,9 @@ def server_trouble(status: int) -> tuple[str, dict[str, Any]]:
 
 
 MSG_OFFLINE = MESSAGES["sync.unreachable"]
-MSG_TIMEOUT = MESSAGES["sync.timeout"]
-MSG_TLS = MESSAGES["sync.tls"]
-MSG_NOT_REGISTERED = MESSAGES["sync.unregistered"]
 MSG_AUTH = MESSAGES["sync.token_rejected"]
 MSG_REVOKED = MESSAGES["sync.revoked"]
-MSG_PROTOCOL = MESSAGES["sync.version_unsupported"]
-MSG_ABORTED = MESSAGES["sync.aborted"]
-MSG_BUSY = MESSAGES["sync.busy"]
 MSG_ENROLLMENT = MESSAGES["sync.enroll_code_invalid"]
-MSG_ENROLLMENT_LIMITED = MESSAGES["sync.enroll_limited"]
-MSG_ENROLLMENT_LIMITED_LATER = MESSAGES["sync.enroll_limited_later"]
 MSG_CONFLICT = MESSAGES[CONFLICT_CODE]
 
 
