@@ -81,11 +81,6 @@ def error_message(exc: BaseException) -> tuple[str | None, dict, str]:
     return "error.unexpected", params, render("error.unexpected", params)
 
 
-def describe_error(exc: BaseException) -> str:
-    """Words for the operator (`error_message`), in Indonesian."""
-    return error_message(exc)[2]
-
-
 class IncompleteRecordingError(CodedError):
     """A recording asked to complete that its check refuses (errors or unconfirmed warnings).
 
@@ -470,6 +465,3 @@ class Session:
                 label = name
             out.append({"label": label, "target": p.target, "recorded": p.recorded, "elsewhere": p.elsewhere})
         return out
-
-    def describe_error(self, exc: BaseException) -> str:
-        return describe_error(exc)
