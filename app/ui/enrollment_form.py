@@ -267,6 +267,7 @@ class EnrollmentForm(QWidget):
 
         other, f = self._group(self.tr("Lainnya"))
         f.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # the full width for long list values
+        f.setContentsMargins(6, 12, 6, 2)  # the first label clear of the section's title
         self._row(f, self.tr("Pendidikan"), "pendidikan", self.pendidikan)
         self._row(f, self.tr("Pekerjaan"), "pekerjaan", self.pekerjaan)
         self._row(f, self.tr("Disabilitas"), "disabilitas", self.disabilitas)

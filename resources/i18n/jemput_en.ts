@@ -1083,257 +1083,272 @@
 <context>
     <name>EnrollmentForm</name>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="111"/>
-        <location filename="../../app/ui/enrollment_form.py" line="113"/>
+        <location filename="../../app/ui/enrollment_form.py" line="120"/>
+        <location filename="../../app/ui/enrollment_form.py" line="122"/>
         <source>16 digit</source>
         <translation>16 digits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="125"/>
+        <location filename="../../app/ui/enrollment_form.py" line="134"/>
         <source>Tanggal pasti</source>
         <translation>Exact date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="126"/>
+        <location filename="../../app/ui/enrollment_form.py" line="135"/>
         <source>Hanya bulan &amp; tahun (tgl 15)</source>
         <translation>Month &amp; year only (15th)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="127"/>
+        <location filename="../../app/ui/enrollment_form.py" line="136"/>
         <source>Hanya tahun (1 Juli)</source>
         <translation>Year only (1 July)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="145"/>
+        <location filename="../../app/ui/enrollment_form.py" line="154"/>
         <source>Tidak ada</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="148"/>
-        <location filename="../../app/ui/enrollment_form.py" line="151"/>
+        <location filename="../../app/ui/enrollment_form.py" line="157"/>
+        <location filename="../../app/ui/enrollment_form.py" line="160"/>
         <source>opsional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="161"/>
+        <location filename="../../app/ui/enrollment_form.py" line="170"/>
         <source>Foto (F2)</source>
         <translation>Photo (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="162"/>
+        <location filename="../../app/ui/enrollment_form.py" line="171"/>
         <source>Tanda tangan (F3)</source>
         <translation>Signature (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="168"/>
+        <location filename="../../app/ui/enrollment_form.py" line="177"/>
         <source>%v dari %m isian wajib</source>
         <translation>%v of %m required fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="173"/>
+        <location filename="../../app/ui/enrollment_form.py" line="186"/>
         <source>Simpan draf (Ctrl+S)</source>
         <translation>Save draft (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="174"/>
+        <location filename="../../app/ui/enrollment_form.py" line="187"/>
         <source>Selesai (Ctrl+Enter)</source>
         <translation>Complete (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="176"/>
+        <location filename="../../app/ui/enrollment_form.py" line="189"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="220"/>
+        <location filename="../../app/ui/enrollment_form.py" line="232"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="221"/>
+        <location filename="../../app/ui/enrollment_form.py" line="233"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="222"/>
+        <location filename="../../app/ui/enrollment_form.py" line="234"/>
         <source>Nomor KK</source>
         <translation>KK number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="223"/>
+        <location filename="../../app/ui/enrollment_form.py" line="235"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="224"/>
+        <location filename="../../app/ui/enrollment_form.py" line="236"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="225"/>
+        <location filename="../../app/ui/enrollment_form.py" line="237"/>
         <source>Kewarganegaraan</source>
         <translation>Citizenship</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="226"/>
+        <location filename="../../app/ui/enrollment_form.py" line="238"/>
         <source>Agama</source>
         <translation>Religion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="227"/>
+        <location filename="../../app/ui/enrollment_form.py" line="239"/>
         <source>Gol. darah</source>
         <translation>Blood type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="229"/>
+        <location filename="../../app/ui/enrollment_form.py" line="241"/>
         <source>Kelahiran</source>
         <translation>Birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="230"/>
+        <location filename="../../app/ui/enrollment_form.py" line="242"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="231"/>
+        <location filename="../../app/ui/enrollment_form.py" line="243"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="232"/>
+        <location filename="../../app/ui/enrollment_form.py" line="244"/>
         <source>Ketepatan</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="234"/>
-        <location filename="../../app/ui/enrollment_form.py" line="235"/>
+        <location filename="../../app/ui/enrollment_form.py" line="246"/>
+        <location filename="../../app/ui/enrollment_form.py" line="247"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="242"/>
+        <location filename="../../app/ui/enrollment_form.py" line="254"/>
         <source>RT / RW</source>
         <translation>RT / RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="245"/>
+        <location filename="../../app/ui/enrollment_form.py" line="257"/>
         <source>Provinsi</source>
         <translation>Provinsi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="246"/>
+        <location filename="../../app/ui/enrollment_form.py" line="258"/>
         <source>Kab./Kota</source>
         <translation>Kab./Kota</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="247"/>
+        <location filename="../../app/ui/enrollment_form.py" line="259"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="248"/>
+        <location filename="../../app/ui/enrollment_form.py" line="260"/>
         <source>Kel./Desa</source>
         <translation>Kel./Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="250"/>
+        <location filename="../../app/ui/enrollment_form.py" line="262"/>
         <source>Keluarga</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="251"/>
+        <location filename="../../app/ui/enrollment_form.py" line="263"/>
         <source>Status kawin</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="252"/>
+        <location filename="../../app/ui/enrollment_form.py" line="264"/>
         <source>Hubungan</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="253"/>
+        <location filename="../../app/ui/enrollment_form.py" line="265"/>
         <source>Nama ayah</source>
         <translation>Father&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="254"/>
+        <location filename="../../app/ui/enrollment_form.py" line="266"/>
         <source>Nama ibu</source>
         <translation>Mother&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="256"/>
+        <location filename="../../app/ui/enrollment_form.py" line="268"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="257"/>
+        <location filename="../../app/ui/enrollment_form.py" line="271"/>
         <source>Pendidikan</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="258"/>
+        <location filename="../../app/ui/enrollment_form.py" line="272"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="259"/>
+        <location filename="../../app/ui/enrollment_form.py" line="273"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="260"/>
+        <location filename="../../app/ui/enrollment_form.py" line="274"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="261"/>
+        <location filename="../../app/ui/enrollment_form.py" line="275"/>
         <source>Catatan</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="263"/>
+        <location filename="../../app/ui/enrollment_form.py" line="277"/>
         <source>Foto &amp;&amp; tanda tangan</source>
         <translation>Photo &amp;&amp; signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="283"/>
+        <location filename="../../app/ui/enrollment_form.py" line="297"/>
         <source>Pemeriksaan</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="382"/>
+        <location filename="../../app/ui/enrollment_form.py" line="397"/>
         <source>Belum ada foto.</source>
         <translation>No photo yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="383"/>
+        <location filename="../../app/ui/enrollment_form.py" line="398"/>
         <source>Belum ada tanda tangan.</source>
         <translation>No signature yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="522"/>
+        <location filename="../../app/ui/enrollment_form.py" line="538"/>
         <source>Tanggal lahir tidak lengkap atau tidak ada di kalender (HH-BB-TTTT).</source>
         <translation>Date of birth is incomplete or not a real calendar date (DD-MM-YYYY).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="532"/>
+        <location filename="../../app/ui/enrollment_form.py" line="548"/>
         <source>Pilih salah satu isian dari daftar.</source>
         <translation>Choose one of the entries in the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="575"/>
+        <location filename="../../app/ui/enrollment_form.py" line="584"/>
         <source>Belum diisi: </source>
         <translation>Not filled in yet: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="578"/>
+        <location filename="../../app/ui/enrollment_form.py" line="587"/>
         <source>Semua isian wajib sudah terisi.</source>
         <translation>All required fields are filled in.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="587"/>
+        <location filename="../../app/ui/enrollment_form.py" line="636"/>
+        <source>%1: peringatan perlu dikonfirmasi (centang dan alasan).</source>
+        <translation>%1: a warning needs confirming (tick and reason).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="646"/>
         <source>Perbaiki kesalahan dan konfirmasi peringatan (dengan alasan) dulu.</source>
         <translation>Fix the errors and confirm the warnings (with a reason) first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="652"/>
+        <source>Belum bisa selesai: %1</source>
+        <translation>Cannot complete yet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="654"/>
+        <source>(+%1 lainnya)</source>
+        <translation>(+%1 more)</translation>
     </message>
 </context>
 <context>
@@ -2395,22 +2410,22 @@
 <context>
     <name>RegionPicker</name>
     <message>
-        <location filename="../../app/ui/widgets/combos.py" line="156"/>
+        <location filename="../../app/ui/widgets/combos.py" line="219"/>
         <source>Ketik nama provinsi</source>
         <translation>Type a provinsi name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/combos.py" line="157"/>
+        <location filename="../../app/ui/widgets/combos.py" line="220"/>
         <source>Ketik nama kabupaten/kota</source>
         <translation>Type a kabupaten/kota name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/combos.py" line="158"/>
+        <location filename="../../app/ui/widgets/combos.py" line="221"/>
         <source>Ketik nama kecamatan</source>
         <translation>Type a kecamatan name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/combos.py" line="159"/>
+        <location filename="../../app/ui/widgets/combos.py" line="222"/>
         <source>Ketik nama kelurahan/desa</source>
         <translation>Type a kelurahan/desa name</translation>
     </message>
@@ -3055,22 +3070,22 @@
         <translation>Choose a target list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="192"/>
+        <location filename="../../app/ui/pages/targets.py" line="193"/>
         <source>Daftar target (*.csv *.xlsx *.xlsm)</source>
         <translation>Target lists (*.csv *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="192"/>
+        <location filename="../../app/ui/pages/targets.py" line="193"/>
         <source>Semua berkas (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="220"/>
+        <location filename="../../app/ui/pages/targets.py" line="221"/>
         <source>%1 target, %2 sudah direkam (%4 oleh tim lain), %3 belum.</source>
         <translation>%1 targets, %2 recorded (%4 by another team), %3 not yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="222"/>
+        <location filename="../../app/ui/pages/targets.py" line="223"/>
         <source>%1 target, %2 sudah direkam, %3 belum.</source>
         <translation>%1 targets, %2 recorded, %3 not yet.</translation>
     </message>
