@@ -227,6 +227,7 @@ class EnrollmentForm(QWidget):
         """Lock every section (a sent recording is viewed, not edited)."""
         for box in self._sections:
             box.setEnabled(not read_only)
+        self.complete_reason.setVisible(not read_only)
 
     def _build_layout(self) -> None:
         ident, f = self._group(self.tr("Identitas"))
@@ -620,16 +621,17 @@ class EnrollmentForm(QWidget):
 
     def focus_first_missing(self) -> Finding | None:
         """Put the keyboard where the first missing thing is fixed and say what it is beside Selesai."""
-        first = self.first_missing()
-        if first is None:
+        found = self.blocking()
+        if not found:
             return None
-        target = self._inputs().get(first.field) if first.is_error else None
-        if target is None or not target.isEnabled():
-            target = self.findings_panel.first_unacknowledged() or target
-        if target is not None:
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        inputs = self._inputs()
+        for f in found:  # the first that can take the keyboard (a region level waits for the one above)
+            target = inputs.get(f.field) if f.is_error else self.findings_panel.first_unacknowledged()
+            if target is not None and target.isEnabled():
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
+                break
         _set_severity(self.complete_reason, "error")
-        return first
+        return found[0]
 
     def _blocking_text(self, f: Finding) -> str:
         if not f.is_error:

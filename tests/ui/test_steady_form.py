@@ -107,6 +107,11 @@ def test_no_finding_moves_a_field(qtbot, form):
     nik_message = form._field_labels["nik"]
     assert nik_message.isVisible() and nik_message.text() and nik_message.toolTip()
     assert nik_message.height() < 2 * nik_message.fontMetrics().height(), "one line, always the same"
+    # the keyboard's frame moves nothing either
+    for widget in form.focus_chain():
+        widget.setFocus()
+        _settle(qtbot, form)
+        assert _geometry(form) == after, f"focus on {widget} moved fields"
     # and they all go away again without moving anything either
     form.clear()
     _settle(qtbot, form)
@@ -264,6 +269,11 @@ def test_the_reason_selesai_is_disabled_stands_next_to_it(qtbot, form):
     row.check.setChecked(True)
     qtbot.keyClicks(row.reason, "KK lama")
     assert form.complete_button.isEnabled() and reason.text() == ""
+    form.nama.clear()
+    _settle(qtbot, form)
+    assert "Nama" in reason.text()
+    form.set_read_only(True)  # a sent recording: no Selesai, no reason for it
+    assert not reason.isVisible()
 
 
 def _ctrl_enter(qtbot) -> None:
