@@ -5,6 +5,11 @@ holds no rules of its own. Sections Identitas, Kelahiran, Alamat, Keluarga and
 Lainnya sit in three columns so the whole form fits 1366x768 without
 scrolling; the findings panel beside them lists errors and the warnings that
 need a reason. Keyboard-first: Tab or Enter moves on, Ctrl+S saves a draft.
+
+The form holds still: each field has one message line under it, there even
+when empty, and a finding's frame keeps the field's size, so nothing moves
+under the mouse. Beside Selesai stands why it is disabled; Ctrl+Enter on an
+incomplete form puts the keyboard on the first thing missing (`blocking`).
 """
 
 from __future__ import annotations
@@ -565,6 +570,8 @@ class EnrollmentForm(QWidget):
             if not f.code.endswith("required"):
                 by_field.setdefault(f.field, []).append(f)
         for key, label in self._field_labels.items():
+            if key == "rw":
+                continue  # RT and RW share one message line, filled under "rt"
             items = by_field.get(key, [])
             if key == "rt":
                 items = items + by_field.get("rw", [])
@@ -576,6 +583,7 @@ class EnrollmentForm(QWidget):
         for key, widget in self._marked_widgets().items():
             items = by_field.get(key, [])
             _set_severity(widget, "error" if any(f.is_error for f in items) else "warning" if items else "")
+            widget.setToolTip("\n".join(finding_text(f) for f in items))  # the whole message, on the field
         self.findings_panel.set_findings([f for f in findings if not f.code.endswith("required")])
         missing = [f for f in findings if f.code.endswith("required")]
         total = len(REQUIRED_FIELDS) + 2  # + photo and signature

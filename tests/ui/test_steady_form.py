@@ -17,6 +17,7 @@ from app.core.values import Agama, HubunganKeluarga, JenisKelamin, Pekerjaan, Pe
 from app.session import MediaSlot
 from app.ui.app import STYLE
 from app.ui.main_window import AppWindow
+from app.ui.texts import finding_text
 
 from support.profiles import PASSPHRASE
 from support.window import show_window
@@ -99,6 +100,10 @@ def test_no_finding_moves_a_field(qtbot, form):
         found = {(f.code, f.field) for f in form.findings() if not f.code.endswith("required")}
         assert found - shown, f"{name}: no new finding appeared"
         shown |= found
+        for f in form.findings():
+            if not f.code.endswith("required"):
+                line = form._field_labels[f.field]
+                assert finding_text(f) in line.text(), f"{name}: {f.code} is not under {f.field}"
         after = _geometry(form)
         moved = {k: (before[k], after[k]) for k in before if before[k] != after[k]}
         assert not moved, f"{name} moved fields: {moved}"
@@ -107,6 +112,8 @@ def test_no_finding_moves_a_field(qtbot, form):
     nik_message = form._field_labels["nik"]
     assert nik_message.isVisible() and nik_message.text() and nik_message.toolTip()
     assert nik_message.height() < 2 * nik_message.fontMetrics().height(), "one line, always the same"
+    assert nik_message.toolTip() == form.nik.toolTip(), "the whole message, on the field too"
+    assert "berbeda" in form.nik.toolTip() and "NIK" in form.nik.toolTip()
     # the keyboard's frame moves nothing either
     for widget in form.focus_chain():
         widget.setFocus()
