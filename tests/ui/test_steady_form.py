@@ -141,6 +141,20 @@ def test_enter_after_a_completer_choice_moves_on(qtbot, form):
     assert form.hubungan_keluarga.lineEdit().text() == "kepala"
 
 
+def test_enter_in_the_drop_down_list_moves_on(qtbot, form):
+    combo = form.pendidikan
+    combo.setFocus()
+    combo.showPopup()
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible, timeout=3000)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    # (offscreen, the window is not made active again after a popup: ask the window, not the app)
+    qtbot.waitUntil(lambda: form.window().focusWidget() in (form.pekerjaan, form.pekerjaan.lineEdit()),
+                    timeout=3000)
+    assert combo.value() is not None and not view.isVisible()
+
+
 def test_enter_on_a_unique_match_chooses_it_and_moves_on(qtbot, form):
     combo = form.agama
     combo.setFocus()

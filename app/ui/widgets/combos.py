@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QMenu, QSizePolicy, QToolButton, QWidget
 
 
@@ -58,6 +58,7 @@ class SearchCombo(QComboBox):
         # is already enabled and filled when focus moves on.
         self.lineEdit().installEventFilter(self)
         completer.popup().installEventFilter(self)
+        self.view().installEventFilter(self)  # Enter in the drop-down list moves on too
         self.lineEdit().textEdited.connect(lambda _t: self._emit_if_changed())
 
     def event(self, event):
@@ -70,6 +71,11 @@ class SearchCombo(QComboBox):
         return super().event(event)
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+        if obj is self.view():
+            if event.type() == QEvent.Type.KeyPress and _is_enter(event):
+                # the list takes the highlighted item and closes; then the form moves on
+                QTimer.singleShot(0, self._entered_from_list)
+            return super().eventFilter(obj, event)
         if event.type() == QEvent.Type.KeyPress:
             if _is_enter(event):
                 # The completer would take Enter in its popup and leave the keyboard here
@@ -86,6 +92,10 @@ class SearchCombo(QComboBox):
             if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
                 self._snap_to_item()
         return super().eventFilter(obj, event)
+
+    def _entered_from_list(self) -> None:
+        if self.value() is not None and not self.view().isVisible():
+            self.entered.emit()
 
     def _enter(self) -> None:
         """Enter on the typed text: settle it and move on, or offer the candidates when it is ambiguous."""
