@@ -341,6 +341,7 @@ class EnrollmentForm(QWidget):
         self.region.changed.connect(self._changed)
         self.findings_panel.acknowledgementsChanged.connect(self._update_buttons)
         self.findings_panel.acknowledgementsChanged.connect(self._touched)
+        self.findings_panel.findingActivated.connect(lambda f: self.focus_field(f.field))
 
         enter = _EnterMovesOn(self)
         for w in self._line_edits() + [self.tanggal_lahir.edit]:
@@ -608,6 +609,14 @@ class EnrollmentForm(QWidget):
         """The inputs whose frame shows a finding's severity."""
         return {k: w for k, w in self._inputs().items() if k not in ("photo", "signature")}
 
+    def focus_field(self, key: str) -> bool:
+        """Put the keyboard on the input of field `key` (a finding's field); False when it cannot take it."""
+        target = self._inputs().get(key)
+        if target is None or not target.isEnabled():
+            return False
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
     def blocking(self) -> list[Finding]:
         """What stops completion, in the order the form is filled: fields (empty or wrong) by the Tab
         order, photo and signature, then warnings that still need their tick and reason."""
@@ -632,12 +641,15 @@ class EnrollmentForm(QWidget):
         found = self.blocking()
         if not found:
             return None
-        inputs = self._inputs()
         for f in found:  # the first that can take the keyboard (a region level waits for the one above)
-            target = inputs.get(f.field) if f.is_error else self.findings_panel.first_unacknowledged()
-            if target is not None and target.isEnabled():
-                target.setFocus(Qt.FocusReason.OtherFocusReason)
-                break
+            if f.is_error:
+                if self.focus_field(f.field):
+                    break
+            else:
+                target = self.findings_panel.first_unacknowledged()
+                if target is not None:
+                    target.setFocus(Qt.FocusReason.OtherFocusReason)
+                    break
         _set_severity(self.complete_reason, "error")
         return found[0]
 

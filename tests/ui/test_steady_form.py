@@ -335,3 +335,21 @@ def test_ctrl_enter_on_an_incomplete_form_goes_to_the_first_thing_missing(qtbot,
     row = next(iter(form.findings_panel._rows.values()))
     assert QApplication.focusWidget() is row.check, "a warning without its tick: to the tick"
     assert session.recordings.count() == 0, "nothing incomplete is saved as complete"
+
+
+def test_a_click_on_a_finding_in_the_panel_goes_to_its_field(qtbot, form):
+    """Beside the field a message is one line; the panel has it whole, and a click there leads back."""
+    form.tanggal_lahir.set_date(dt.date(2001, 5, 14))
+    form.nik.setText(_mismatched_nik(dt.date(2001, 5, 14)))
+    form.telepon.setText("12")
+    form.catatan.setFocus()
+    _settle(qtbot, form)
+    panel = form.findings_panel
+    (error_line,) = panel._labels
+    assert "telepon" in error_line.text().lower()
+    qtbot.mouseClick(error_line, Qt.MouseButton.LeftButton)
+    assert _has_keyboard(form.telepon)
+    row = next(iter(panel._rows.values()))
+    qtbot.mouseClick(row.text, Qt.MouseButton.LeftButton)
+    assert _has_keyboard(form.nik)
+    assert not row.check.isChecked(), "a click on the words is not a confirmation"
