@@ -164,17 +164,18 @@ def test_enter_on_a_unique_match_chooses_it_and_moves_on(qtbot, form):
     assert _has_keyboard(form.golongan_darah)
 
 
-def test_an_ambiguous_prefix_and_enter_shows_the_candidates(qtbot, form):
+@pytest.mark.parametrize("typed", ["sumat", "  SUMAT  ", "mater"])
+def test_an_ambiguous_prefix_and_enter_shows_the_candidates(qtbot, form, typed):
     combo = form.region.combos["provinsi"]
     combo.setFocus()
-    qtbot.keyClicks(combo.lineEdit(), "sumat")
+    qtbot.keyClicks(combo.lineEdit(), typed)
     popup = combo.completer().popup()
     popup.hide()  # as after Esc: the operator presses Enter on the typed prefix
     qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
     qtbot.waitUntil(popup.isVisible, timeout=3000)
     candidates = [combo.completer().completionModel().index(i, 0).data()
                   for i in range(combo.completer().completionModel().rowCount())]
-    assert len(candidates) >= 2 and all("sumat" in c.lower() for c in candidates), candidates
+    assert len(candidates) >= 2 and all(typed.strip().lower() in c.lower() for c in candidates), candidates
     assert combo.value() is None
     assert _has_keyboard(combo), "nothing chosen: the keyboard stays"
     # the arrow picks one of them, Enter takes it and moves on
