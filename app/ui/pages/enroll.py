@@ -136,6 +136,7 @@ class EnrollPage(QWidget):
     def start_new(self, prefill=None) -> None:
         """A new form (empty, or `prefill`); the one it replaces is kept as a draft first."""
         self.leave()
+        self._forget_earlier()
         self.title.setText(self.tr("Rekam Baru"))
         self.message.clear()
         self._set_editable(True, "")
@@ -163,6 +164,7 @@ class EnrollPage(QWidget):
 
     def _show_recording(self, recording) -> None:
         self.message.clear()
+        self._forget_earlier()
         photo, signature = self.session.media_slots(recording)
         self.form.load(recording.resident, list(recording.acknowledgements), photo, signature)
         editable = self.session.recordings.can_edit(recording.uuid)
@@ -214,6 +216,12 @@ class EnrollPage(QWidget):
         run_task(lambda: self.session.earlier_recordings(nik, target.uuid),
                  lambda earlier: self._show_earlier(earlier, asked) if target is self._target else None,
                  lambda _exc: None)  # no answer, no notice: completing checks again (`Session.save_form`)
+
+    def _forget_earlier(self) -> None:
+        """Another form comes: what was found for the last one goes at once (answers still due too)."""
+        self._lookups += 1
+        self.repeat_notice.show_earlier([])
+        self.form.set_context_findings([])
 
     def _show_earlier(self, earlier, asked: int) -> None:
         if asked != self._lookups:
