@@ -546,7 +546,7 @@ class EnrollmentForm(QWidget):
     def _show_findings(self, findings: list[Finding]) -> None:
         by_field: dict[str, list[Finding]] = {}
         for f in findings:
-            if not f.code.endswith("required"):
+            if not f.code.endswith("required") and f not in self._context_findings:  # those: the panel only
                 by_field.setdefault(f.field, []).append(f)
         for key, label in self._field_labels.items():
             items = by_field.get(key, [])
@@ -582,7 +582,8 @@ class EnrollmentForm(QWidget):
         return verdict(self._findings, self.findings_panel.acknowledgements()).can_complete
 
     def set_context_findings(self, findings: list[Finding]) -> None:
-        """Findings only the profile knows (the NIK is recorded here already): shown and judged with the rest."""
+        """Findings only the profile knows (the NIK is recorded here already): judged with the rest, shown in
+        the findings panel only (the page says them beside its title; no message moves a field)."""
         if list(findings) != self._context_findings:
             self._context_findings = list(findings)
             self.revalidate()

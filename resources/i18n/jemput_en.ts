@@ -1031,13 +1031,13 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/enroll.py" line="179"/>
-        <source>Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim) dan tidak dapat diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi.</source>
-        <translation>The server already holds this recording (its photo/signature may still be on the way), so it can no longer be changed. If something is wrong, correct it once the server has given its verification result.</translation>
+        <source>Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim) dan tidak dapat diubah lagi. Jika ada yang salah, perbaiki sebagai versi baru.</source>
+        <translation>This recording has reached the server (photo/signature may still be sending) and can no longer be changed. If something is wrong, correct it as a new version.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/enroll.py" line="183"/>
-        <source>Rekaman ini sudah dikirim ke server dan tidak dapat diubah lagi. Perbaikan dibuat sebagai versi baru setelah ditolak.</source>
-        <translation>This recording has been sent to the server and can no longer be changed. A correction is made as a new version after it is rejected.</translation>
+        <source>Rekaman ini sudah dikirim ke server dan tidak dapat diubah lagi. Jika ada yang salah, perbaiki sebagai versi baru.</source>
+        <translation>This recording was sent to the server and can no longer be changed. If something is wrong, correct it as a new version.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/enroll.py" line="187"/>
@@ -1366,7 +1366,7 @@
         <translation>All required fields are filled in.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="594"/>
+        <location filename="../../app/ui/enrollment_form.py" line="595"/>
         <source>Perbaiki kesalahan dan konfirmasi peringatan (dengan alasan) dulu.</source>
         <translation>Fix the errors and confirm the warnings (with a reason) first.</translation>
     </message>

@@ -177,11 +177,11 @@ class EnrollPage(QWidget):
         elif recording.status.editable:  # queued, and the server already holds the record
             note = self.tr(
                 "Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim) dan tidak "
-                "dapat diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi.")
+                "dapat diubah lagi. Jika ada yang salah, perbaiki sebagai versi baru.")
         else:
             note = self.tr(
                 "Rekaman ini sudah dikirim ke server dan tidak dapat diubah lagi. "
-                "Perbaikan dibuat sebagai versi baru setelah ditolak.")
+                "Jika ada yang salah, perbaiki sebagai versi baru.")
         version = self.session.version_of(recording.uuid)
         if version > 1:
             self.title.setText(self.title.text() + self.tr(" — versi %1").replace("%1", str(version)))
