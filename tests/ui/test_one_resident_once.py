@@ -353,3 +353,40 @@ def test_a_target_with_a_draft_here_opens_the_draft(qtbot, window):
     enroll = window.main.enroll
     assert enroll.uuid == draft.uuid and enroll.form.save_button.isVisible()
     assert enroll.title.text() == "Rekaman: Draf"
+
+
+def test_a_resident_recorded_here_and_by_another_team_opens_without_asking(qtbot, session):
+    from app.ui.pages.targets import SHOW_ALL, TargetsPage
+
+    resident, = _residents(session, 1)
+    _target(session, resident)
+    session.targets.upsert_many([{"nik": resident.nik, "nama": resident.nama, "recorded_elsewhere": True,
+                                  "kelurahan_kode": resident.kelurahan_kode, "rt": resident.rt, "rw": resident.rw}],
+                                source="server")
+    _record(session, resident)
+    page = TargetsPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    page.show_filter.setCurrentIndex(page.show_filter.findData(SHOW_ALL))
+    assert page.model.recorded_elsewhere_at(0) and page.model.row_value(0, "recorded")
+    with qtbot.waitSignal(page.enrollTarget, timeout=3000) as asked:
+        page.table.setFocus()
+        page.table.setCurrentIndex(page.model.index(0, 0))
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert asked.args == [resident.nik] and page.confirm is None
+
+
+def test_a_purged_recording_still_counts_and_opens_read_only_without_koreksi(qtbot, page, session):
+    resident, = _residents(session, 1)
+    _target(session, resident)  # on the list: the purge keeps the NIK
+    rec = _record(session, resident, status=RecordingStatus.ACCEPTED)
+    later = dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=30)
+    assert session.recordings.purge_settled(1, now=later).recordings == 1
+    purged = session.recording_of_target(resident.nik)
+    assert purged.uuid == rec.uuid and purged.purged
+    page.open_recording(purged)
+    assert not page.form.save_button.isVisible() and not page.correct_button.isVisible()
+    assert page.readonly_note.isVisible()
+    with pytest.raises(Exception, match="sudah dihapus"):
+        session.correct(rec.uuid)
+    assert [e.uuid for e in session.earlier_recordings(resident.nik)] == [rec.uuid]
