@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.findings import Finding
 from app.core.lifecycle import RecordingStatus
 from app.core.messages import CodedError, render
 from app.core.recording_check import RecordingCheck, check_recording
@@ -273,7 +274,7 @@ class Session:
         return [Earlier(r.uuid, r.status, r.created_at)
                 for r in self.recordings.latest_of_nik(nik, besides=besides)]
 
-    def repeat_findings(self, nik: str, besides: str | None = None) -> list:
+    def repeat_findings(self, nik: str, besides: str | None = None) -> list[Finding]:
         """The warning a second recording of `nik` carries (see `app.core.repeat`), as a list."""
         found = repeat_finding(self.earlier_recordings(nik, besides))
         return [found] if found is not None else []
