@@ -1118,257 +1118,272 @@
 <context>
     <name>EnrollmentForm</name>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="112"/>
-        <location filename="../../app/ui/enrollment_form.py" line="114"/>
+        <location filename="../../app/ui/enrollment_form.py" line="126"/>
+        <location filename="../../app/ui/enrollment_form.py" line="128"/>
         <source>16 digit</source>
         <translation>16 digits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="126"/>
+        <location filename="../../app/ui/enrollment_form.py" line="140"/>
         <source>Tanggal pasti</source>
         <translation>Exact date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="127"/>
+        <location filename="../../app/ui/enrollment_form.py" line="141"/>
         <source>Hanya bulan &amp; tahun (tgl 15)</source>
         <translation>Month &amp; year only (15th)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="128"/>
+        <location filename="../../app/ui/enrollment_form.py" line="142"/>
         <source>Hanya tahun (1 Juli)</source>
         <translation>Year only (1 July)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="146"/>
+        <location filename="../../app/ui/enrollment_form.py" line="160"/>
         <source>Tidak ada</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="149"/>
-        <location filename="../../app/ui/enrollment_form.py" line="152"/>
+        <location filename="../../app/ui/enrollment_form.py" line="163"/>
+        <location filename="../../app/ui/enrollment_form.py" line="166"/>
         <source>opsional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="162"/>
+        <location filename="../../app/ui/enrollment_form.py" line="176"/>
         <source>Foto (F2)</source>
         <translation>Photo (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="163"/>
+        <location filename="../../app/ui/enrollment_form.py" line="177"/>
         <source>Tanda tangan (F3)</source>
         <translation>Signature (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="169"/>
+        <location filename="../../app/ui/enrollment_form.py" line="183"/>
         <source>%v dari %m isian wajib</source>
         <translation>%v of %m required fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="174"/>
+        <location filename="../../app/ui/enrollment_form.py" line="192"/>
         <source>Simpan draf (Ctrl+S)</source>
         <translation>Save draft (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="175"/>
+        <location filename="../../app/ui/enrollment_form.py" line="193"/>
         <source>Selesai (Ctrl+Enter)</source>
         <translation>Complete (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="177"/>
+        <location filename="../../app/ui/enrollment_form.py" line="195"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="221"/>
+        <location filename="../../app/ui/enrollment_form.py" line="239"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="222"/>
+        <location filename="../../app/ui/enrollment_form.py" line="240"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="223"/>
+        <location filename="../../app/ui/enrollment_form.py" line="241"/>
         <source>Nomor KK</source>
         <translation>KK number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="224"/>
+        <location filename="../../app/ui/enrollment_form.py" line="242"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="225"/>
+        <location filename="../../app/ui/enrollment_form.py" line="243"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="226"/>
+        <location filename="../../app/ui/enrollment_form.py" line="244"/>
         <source>Kewarganegaraan</source>
         <translation>Citizenship</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="227"/>
+        <location filename="../../app/ui/enrollment_form.py" line="245"/>
         <source>Agama</source>
         <translation>Religion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="228"/>
+        <location filename="../../app/ui/enrollment_form.py" line="246"/>
         <source>Gol. darah</source>
         <translation>Blood type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="230"/>
+        <location filename="../../app/ui/enrollment_form.py" line="248"/>
         <source>Kelahiran</source>
         <translation>Birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="231"/>
+        <location filename="../../app/ui/enrollment_form.py" line="249"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="232"/>
+        <location filename="../../app/ui/enrollment_form.py" line="250"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="233"/>
+        <location filename="../../app/ui/enrollment_form.py" line="251"/>
         <source>Ketepatan</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="235"/>
-        <location filename="../../app/ui/enrollment_form.py" line="236"/>
+        <location filename="../../app/ui/enrollment_form.py" line="253"/>
+        <location filename="../../app/ui/enrollment_form.py" line="254"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="243"/>
+        <location filename="../../app/ui/enrollment_form.py" line="261"/>
         <source>RT / RW</source>
         <translation>RT / RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="246"/>
+        <location filename="../../app/ui/enrollment_form.py" line="264"/>
         <source>Provinsi</source>
         <translation>Provinsi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="247"/>
+        <location filename="../../app/ui/enrollment_form.py" line="265"/>
         <source>Kab./Kota</source>
         <translation>Kab./Kota</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="248"/>
+        <location filename="../../app/ui/enrollment_form.py" line="266"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="249"/>
+        <location filename="../../app/ui/enrollment_form.py" line="267"/>
         <source>Kel./Desa</source>
         <translation>Kel./Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="251"/>
+        <location filename="../../app/ui/enrollment_form.py" line="269"/>
         <source>Keluarga</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="252"/>
+        <location filename="../../app/ui/enrollment_form.py" line="270"/>
         <source>Status kawin</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="253"/>
+        <location filename="../../app/ui/enrollment_form.py" line="271"/>
         <source>Hubungan</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="254"/>
+        <location filename="../../app/ui/enrollment_form.py" line="272"/>
         <source>Nama ayah</source>
         <translation>Father&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="255"/>
+        <location filename="../../app/ui/enrollment_form.py" line="273"/>
         <source>Nama ibu</source>
         <translation>Mother&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="257"/>
+        <location filename="../../app/ui/enrollment_form.py" line="275"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="258"/>
+        <location filename="../../app/ui/enrollment_form.py" line="278"/>
         <source>Pendidikan</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="259"/>
+        <location filename="../../app/ui/enrollment_form.py" line="279"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="260"/>
+        <location filename="../../app/ui/enrollment_form.py" line="280"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="261"/>
+        <location filename="../../app/ui/enrollment_form.py" line="281"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="262"/>
+        <location filename="../../app/ui/enrollment_form.py" line="282"/>
         <source>Catatan</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="264"/>
+        <location filename="../../app/ui/enrollment_form.py" line="284"/>
         <source>Foto &amp;&amp; tanda tangan</source>
         <translation>Photo &amp;&amp; signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="284"/>
+        <location filename="../../app/ui/enrollment_form.py" line="304"/>
         <source>Pemeriksaan</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="383"/>
+        <location filename="../../app/ui/enrollment_form.py" line="405"/>
         <source>Belum ada foto.</source>
         <translation>No photo yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="384"/>
+        <location filename="../../app/ui/enrollment_form.py" line="406"/>
         <source>Belum ada tanda tangan.</source>
         <translation>No signature yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="523"/>
+        <location filename="../../app/ui/enrollment_form.py" line="546"/>
         <source>Tanggal lahir tidak lengkap atau tidak ada di kalender (HH-BB-TTTT).</source>
         <translation>Date of birth is incomplete or not a real calendar date (DD-MM-YYYY).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="533"/>
+        <location filename="../../app/ui/enrollment_form.py" line="556"/>
         <source>Pilih salah satu isian dari daftar.</source>
         <translation>Choose one of the entries in the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="576"/>
+        <location filename="../../app/ui/enrollment_form.py" line="595"/>
         <source>Belum diisi: </source>
         <translation>Not filled in yet: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="579"/>
+        <location filename="../../app/ui/enrollment_form.py" line="598"/>
         <source>Semua isian wajib sudah terisi.</source>
         <translation>All required fields are filled in.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="595"/>
+        <location filename="../../app/ui/enrollment_form.py" line="666"/>
+        <source>%1: peringatan perlu dikonfirmasi (centang dan alasan).</source>
+        <translation>%1: a warning needs confirming (tick and reason).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="676"/>
         <source>Perbaiki kesalahan dan konfirmasi peringatan (dengan alasan) dulu.</source>
         <translation>Fix the errors and confirm the warnings (with a reason) first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="682"/>
+        <source>Belum bisa selesai: %1</source>
+        <translation>Cannot complete yet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="684"/>
+        <source>(+%1 lainnya)</source>
+        <translation>(+%1 more)</translation>
     </message>
 </context>
 <context>
@@ -1587,7 +1602,7 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../app/ui/widgets/findings_panel.py" line="87"/>
+        <location filename="../../app/ui/widgets/findings_panel.py" line="107"/>
         <source>Belum ada temuan.</source>
         <translation>No findings yet.</translation>
     </message>
@@ -2430,22 +2445,22 @@
 <context>
     <name>RegionPicker</name>
     <message>
-        <location filename="../../app/ui/widgets/combos.py" line="156"/>
+        <location filename="../../app/ui/widgets/combos.py" line="229"/>
         <source>Ketik nama provinsi</source>
         <translation>Type a provinsi name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/combos.py" line="157"/>
+        <location filename="../../app/ui/widgets/combos.py" line="230"/>
         <source>Ketik nama kabupaten/kota</source>
         <translation>Type a kabupaten/kota name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/combos.py" line="158"/>
+        <location filename="../../app/ui/widgets/combos.py" line="231"/>
         <source>Ketik nama kecamatan</source>
         <translation>Type a kecamatan name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/combos.py" line="159"/>
+        <location filename="../../app/ui/widgets/combos.py" line="232"/>
         <source>Ketik nama kelurahan/desa</source>
         <translation>Type a kelurahan/desa name</translation>
     </message>
@@ -3282,12 +3297,12 @@
 <context>
     <name>_WarningRow</name>
     <message>
-        <location filename="../../app/ui/widgets/findings_panel.py" line="40"/>
+        <location filename="../../app/ui/widgets/findings_panel.py" line="58"/>
         <source>Sudah diperiksa, lanjut</source>
         <translation>Checked, continue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/findings_panel.py" line="42"/>
+        <location filename="../../app/ui/widgets/findings_panel.py" line="60"/>
         <source>Alasan (wajib)</source>
         <translation>Reason (required)</translation>
     </message>
