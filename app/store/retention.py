@@ -108,7 +108,8 @@ LIMIT ?2
 
 _BLANK = """
 UPDATE recordings SET nik = ?, nik_hash = ?, nama = '', payload = ?, acknowledgements = '[]',
-    photo_exception = NULL, signature_exception = NULL, server_message = NULL,
+    photo_exception = NULL, signature_exception = NULL, photo_flag = NULL, signature_flag = NULL,
+    server_message = NULL,
     server_reasons = NULL, purged_at = ?
 WHERE uuid = ?
 """

@@ -34,6 +34,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.findings import Severity, finding
 from sync.protocol import UUID_PATTERN, Reason, ReasonCodes, ServerStatus
 from sync.server import db
@@ -108,17 +109,29 @@ class Conflict:
 
 
 @dataclass
+class FlaggedRecording:
+    """A recording with an exception for the supervisor: a photo kept although its checks
+    failed (reason, failed checks), a thumbprint, a guardian's signature, or none."""
+
+    recording: ReviewRecording
+    flags: dict[str, Any]
+    summary: list[str]  # Indonesian lines, one per exception
+
+
+@dataclass
 class Review:
     conflicts: list[Conflict] = field(default_factory=list)  # open ones (all with `include_resolved`)
     duplicates: list[DuplicateGroup] = field(default_factory=list)
     include_resolved: bool = False
+    flagged: list[FlaggedRecording] = field(default_factory=list)
 
     @property
     def open_conflicts(self) -> list[Conflict]:
         return [c for c in self.conflicts if c.open]
 
     def to_json(self) -> dict[str, Any]:
-        counts = {"konflik": len(self.open_conflicts), "grup_nik_ganda": len(self.duplicates)}
+        counts = {"konflik": len(self.open_conflicts), "grup_nik_ganda": len(self.duplicates),
+                  "pengecualian": len(self.flagged)}
         if self.include_resolved:
             counts["konflik_selesai"] = len(self.conflicts) - counts["konflik"]
         return {
@@ -126,6 +139,7 @@ class Review:
             "conflicts": [asdict(c) for c in self.conflicts],
             "duplicates": [{"nik": g.nik, "open": len(g.open), "recordings": [asdict(r) for r in g.recordings]}
                            for g in self.duplicates],
+            "flagged": [asdict(f) for f in self.flagged],
         }
 
 
@@ -169,6 +183,38 @@ def _recording(row: Any) -> ReviewRecording:
         operator=_clean(payload.get("operator")), open=row.status == ServerStatus.DUPLICATE_REVIEW.value)
 
 
+def flag_summary(flags: dict[str, Any]) -> list[str]:
+    """The exceptions of a recording in words (`app.core.exceptions`), for the review."""
+    lines = []
+    photo = PhotoFlag.from_dict(flags.get("photo"))
+    if photo is not None:
+        line = photo.summary()
+        if photo.failed_checks:
+            line += " Gagal: " + ", ".join(photo.failed_checks) + "."
+        lines.append(line)
+    elif flags.get("photo_exception"):
+        lines.append(f"Tanpa foto: {flags['photo_exception']}.")
+    signature = SignatureFlag.from_dict(flags.get("signature"))
+    if signature is not None:
+        lines.append(signature.summary())
+    elif flags.get("signature_exception"):
+        lines.append(f"Tanpa tanda tangan: {flags['signature_exception']}.")
+    return [_clean(x) for x in lines]
+
+
+def _flagged(conn) -> list[FlaggedRecording]:  # noqa: ANN001
+    r, d = db.recordings, db.devices
+    rows = conn.execute(
+        sa.select(*_REC_COLUMNS, r.c.flags).join(d, d.c.id == r.c.device_id)
+        .where(r.c.flagged.is_(True), r.c.status != ServerStatus.REPLACED.value)
+        .order_by(r.c.received_at, r.c.id))
+    out = []
+    for row in rows:
+        flags = _payload(row.flags or "{}")
+        out.append(FlaggedRecording(_recording(row), flags, flag_summary(flags)))
+    return out
+
+
 def _open_niks(conn) -> list[str]:  # noqa: ANN001
     r = db.recordings
     return [n for (n,) in conn.execute(
@@ -181,6 +227,7 @@ def review(engine: Engine, *, include_resolved: bool = False) -> Review:
     r, d, c = db.recordings, db.devices, db.conflicts
     out = Review(include_resolved=include_resolved)
     with engine.connect() as conn:
+        out.flagged = _flagged(conn)
         niks = _open_niks(conn)
         groups: dict[str, list[ReviewRecording]] = {n: [] for n in niks}
         for part in chunks(niks):
