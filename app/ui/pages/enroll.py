@@ -184,7 +184,10 @@ class EnrollPage(QWidget):
         self.dialog.open()
 
     def _photo_done(self, result) -> None:
-        if result.jpeg is not None:
+        if result.flag is not None:
+            summary = PhotoFlag.from_dict(result.flag).summary()
+            slot = MediaSlot(result.jpeg, "image/jpeg", result.to_meta(), True, summary, summary, result.flag)
+        elif result.jpeg is not None:
             summary = self.tr("Foto diambil, disetujui oleh %1 (%2).").replace(
                 "%1", result.approved_by).replace("%2", result.approved_at[11:16])
             slot = MediaSlot(result.jpeg, "image/jpeg", result.to_meta(), True, None, summary)
@@ -192,6 +195,8 @@ class EnrollPage(QWidget):
             slot = MediaSlot(None, "", result.to_meta(), False, result.exception_reason,
                              self.tr("Tanpa foto: ") + (result.exception_reason or ""))
         self.form.set_photo(slot)
+        if result.flag is not None:
+            self.form.suggest_disabilitas(PhotoFlag.from_dict(result.flag).reason)
         self._close_dialog(self.form.signature_button)
 
     def open_signature_step(self) -> None:
