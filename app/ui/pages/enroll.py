@@ -16,6 +16,7 @@ import datetime as dt
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.lifecycle import RecordingStatus
 from app.ui.labels import status_label
 from app.ui.enrollment_form import EnrollmentForm, FormResult, MediaSlot
@@ -201,12 +202,17 @@ class EnrollPage(QWidget):
 
     def open_signature_step(self) -> None:
         step = SignatureStep(self)
+        step.set_camera_source(self.session.camera_source())
         step.completed.connect(self._signature_done)
         self.dialog = StepDialog(self.tr("Tanda tangan warga"), step, self)
         self.dialog.open()
 
     def _signature_done(self, result) -> None:
-        if result.png is not None:
+        if result.flag is not None:
+            summary = SignatureFlag.from_dict(result.flag).summary()
+            slot = MediaSlot(result.png, "image/png" if result.png is not None else "", result.to_meta(),
+                             result.png is not None, result.exception_reason or summary, summary, result.flag)
+        elif result.png is not None:
             slot = MediaSlot(result.png, "image/png", result.to_meta(), True, None,
                              self.tr("Tanda tangan tersimpan."))
         else:
