@@ -271,14 +271,17 @@ def open_conflicts(conn) -> int:  # noqa: ANN001
 
 
 def review_counts(engine: Engine) -> dict[str, int]:
-    """Open conflicts and duplicate-NIK groups (numbers only, for the dashboard)."""
+    """Open conflicts, duplicate-NIK groups and recordings with an exception (numbers only, for the dashboard)."""
     r = db.recordings
     with engine.connect() as conn:
         conflicts = open_conflicts(conn)
         groups = conn.execute(
             sa.select(sa.func.count(sa.distinct(r.c.nik)))
             .where(r.c.status == ServerStatus.DUPLICATE_REVIEW.value)).scalar_one()
-    return {"konflik": conflicts, "grup_nik_ganda": groups}
+        flagged = conn.execute(
+            sa.select(sa.func.count()).select_from(r)
+            .where(r.c.flagged.is_(True), r.c.status != ServerStatus.REPLACED.value)).scalar_one()
+    return {"konflik": conflicts, "grup_nik_ganda": groups, "pengecualian": flagged}
 
 
 # --------------------------------------------------------------------------- verdicts

@@ -87,6 +87,9 @@ def test_exception_photo_and_guardian_signature_reach_the_servers_review(
     [flagged] = review["flagged"]
     assert flagged["recording"]["uuid"] == rec.uuid
     assert any(line.startswith("Foto dengan pengecualian (Terbaring)") for line in flagged["summary"])
+    from sync.server.dashboard import render as dashboard
+
+    assert '<b id="pengecualian">1</b>' in dashboard(server.engine)
     text = server_cli("review", "--data", server.data).stdout
     assert "Rekaman dengan pengecualian (foto/tanda tangan): 1" in text
     assert "Tanda tangan wali: Siti Aminah (anak)." in text
