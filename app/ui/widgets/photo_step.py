@@ -545,8 +545,8 @@ class PhotoStep(QWidget):
         if chosen is not None and chosen is not PhotoExceptionReason.LAINNYA:
             words = reason_label(chosen) + (f": {text}" if text else "")
         else:
-            words = text
-        if len(text if chosen is PhotoExceptionReason.LAINNYA or chosen is None else words) < MIN_REASON_LENGTH:
+            words = text  # "Lainnya" or nothing chosen: the words are the reason
+        if len(words) < MIN_REASON_LENGTH:
             set_message(self.exception_message,
                         self.tr("Alasan wajib diisi (pilih dari daftar atau tuliskan, mis. warga terbaring)."),
                         "errorText")
