@@ -2786,7 +2786,7 @@
     <name>SignatureStep</name>
     <message>
         <location filename="../../app/ui/widgets/signature_pad.py" line="453"/>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="764"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="769"/>
         <source>Tanda tangan warga</source>
         <translation>Resident&apos;s signature</translation>
     </message>
@@ -2821,23 +2821,23 @@
         <translation>Sign again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="778"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="783"/>
         <source>Alasan wajib diisi (mis. sakit, cap jempol diambil di kantor).</source>
         <translation>A reason is required (e.g. ill, thumbprint taken at the office).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="815"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="820"/>
         <source>Tanda tangan tersimpan</source>
         <translation>Signature saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="820"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="825"/>
         <source>Disimpan pukul {when}.</source>
         <translation>Saved at {when}.</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/signature_pad.py" line="531"/>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="822"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="827"/>
         <source>Tanpa tanda tangan</source>
         <translation>No signature</translation>
     </message>
@@ -2874,7 +2874,7 @@
     <message>
         <location filename="../../app/ui/widgets/signature_pad.py" line="502"/>
         <location filename="../../app/ui/widgets/signature_pad.py" line="611"/>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="718"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="723"/>
         <source>Belum ada gambar</source>
         <translation>No picture yet</translation>
     </message>
@@ -2900,6 +2900,7 @@
     </message>
     <message>
         <location filename="../../app/ui/widgets/signature_pad.py" line="551"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="665"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
@@ -2909,67 +2910,72 @@
         <translation>Choose thumbprint, guardian&apos;s signature, or no signature.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="679"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="664"/>
+        <source>Lanjut: wali menandatangani</source>
+        <translation>Next: the guardian signs</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="684"/>
         <source>Pilih gambar cap jempol</source>
         <translation>Choose the thumbprint picture</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="680"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="685"/>
         <source>Gambar (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
         <translation>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="696"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="701"/>
         <source>Mengambil gambar…</source>
         <translation>Taking the picture…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="721"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="726"/>
         <source>Gambar cap jempol tidak bisa diambil.</source>
         <translation>The thumbprint picture could not be taken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="767"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="772"/>
         <source>Tanda tangan wali: %1 (%2)</source>
         <translation>Guardian&apos;s signature: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="811"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="816"/>
         <source>Cap jempol tersimpan</source>
         <translation>Thumbprint saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="824"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="829"/>
         <source>Alasan: {reason} (dicatat pukul {when}).</source>
         <translation>Reason: {reason} (recorded at {when}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="836"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="841"/>
         <source>Suami/Istri</source>
         <translation>Husband/Wife</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="837"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="842"/>
         <source>Anak</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="838"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="843"/>
         <source>Orang tua</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="839"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="844"/>
         <source>Saudara</source>
         <translation>Sibling/relative</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="840"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="845"/>
         <source>Wali (pengampu)</source>
         <translation>Legal guardian</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="841"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="846"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>

@@ -102,6 +102,7 @@ def _sign(qtbot, pad):
 def test_guardian_signature_requires_name_and_relation(qtbot, step):
     step.show_exception()
     step.mode_guardian.setChecked(True)
+    assert step.exception_confirm.text() == "Lanjut: wali menandatangani"  # the guardian signs next
     with qtbot.assertNotEmitted(step.completed):
         qtbot.mouseClick(step.exception_confirm, Qt.MouseButton.LeftButton)
     assert step.exception_message.text() == render("exception.guardian_name_required")

@@ -539,7 +539,7 @@ class SignatureStep(QWidget):
         grid.setColumnStretch(1, 1)
         for radio in (self.mode_thumb, self.mode_guardian, self.mode_none):
             self.mode_group.addButton(radio)
-            radio.toggled.connect(lambda _on: self.exception_message.hide())
+            radio.toggled.connect(self._mode_toggled)
         v.addLayout(grid)
 
         self.exception_message = _hint("", page, "errorText")
@@ -658,6 +658,11 @@ class SignatureStep(QWidget):
 
     def _choose_mode(self, radio: QRadioButton) -> None:
         radio.setChecked(True)
+
+    def _mode_toggled(self, _on: bool) -> None:
+        self.exception_message.hide()
+        self.exception_confirm.setText(self.tr("Lanjut: wali menandatangani") if self.mode_guardian.isChecked()
+                                       else self.tr("Simpan"))
 
     def _exception_error(self, text: str, focus: QWidget | None = None) -> None:
         self.exception_message.setText(text)
