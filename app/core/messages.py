@@ -108,6 +108,14 @@ FINDINGS: dict[str, Templates] = {
     "media.signature_required": (
         "Tanda tangan belum ada (atau catat alasan bila warga tidak dapat menandatangani)."
     ),
+    # Exceptions for residents who cannot sit for a photo or cannot sign (app/core/exceptions.py)
+    "exception.photo_reason_required": "Pilih alasan pengecualian foto dari daftar.",
+    "exception.reason_text_required": "Alasan \u201cLainnya\u201d wajib dituliskan (paling sedikit 3 huruf).",
+    "exception.photo_missing": "Foto dengan pengecualian tidak berisi foto.",
+    "exception.signature_mode_required": "Pilih cara pengganti tanda tangan.",
+    "exception.guardian_name_required": "Tuliskan nama wali yang menandatangani.",
+    "exception.guardian_relation_required": "Pilih hubungan wali dengan warga.",
+    "exception.signature_image_missing": "Cap jempol atau tanda tangan wali belum diambil.",
 }
 
 # Findings of the photo checks (app/capture/quality.py).

@@ -43,6 +43,13 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "{level} {code} tidak berada di bawah {parent}."),  # region.inconsistent
     QT_TRANSLATE_NOOP("Catalogue", "Foto belum diambil (atau catat alasan bila foto tidak memungkinkan)."),  # media.photo_required
     QT_TRANSLATE_NOOP("Catalogue", "Tanda tangan belum ada (atau catat alasan bila warga tidak dapat menandatangani)."),  # media.signature_required
+    QT_TRANSLATE_NOOP("Catalogue", "Pilih alasan pengecualian foto dari daftar."),  # exception.photo_reason_required
+    QT_TRANSLATE_NOOP("Catalogue", "Alasan “Lainnya” wajib dituliskan (paling sedikit 3 huruf)."),  # exception.reason_text_required
+    QT_TRANSLATE_NOOP("Catalogue", "Foto dengan pengecualian tidak berisi foto."),  # exception.photo_missing
+    QT_TRANSLATE_NOOP("Catalogue", "Pilih cara pengganti tanda tangan."),  # exception.signature_mode_required
+    QT_TRANSLATE_NOOP("Catalogue", "Tuliskan nama wali yang menandatangani."),  # exception.guardian_name_required
+    QT_TRANSLATE_NOOP("Catalogue", "Pilih hubungan wali dengan warga."),  # exception.guardian_relation_required
+    QT_TRANSLATE_NOOP("Catalogue", "Cap jempol atau tanda tangan wali belum diambil."),  # exception.signature_image_missing
     QT_TRANSLATE_NOOP("Catalogue", "Wajah tidak terlihat. Minta warga menghadap lurus ke kamera."),  # photo.no_face
     QT_TRANSLATE_NOOP("Catalogue", "Lebih dari satu wajah terlihat. Pastikan hanya warga yang difoto di depan kamera."),  # photo.multiple_faces
     QT_TRANSLATE_NOOP("Catalogue", "Wajah terlalu kecil. Minta warga mendekat ke kamera."),  # photo.face_too_small

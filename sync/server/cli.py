@@ -256,6 +256,11 @@ def cmd_review(args: argparse.Namespace) -> int:
             _print_recording(rec, "    - ")
     if found.duplicates:
         print("Putuskan: jemput-server resolve-duplicate --data DIR UUID --keep  |  --reject --reason \"...\"")
+    print(f"Rekaman dengan pengecualian (foto/tanda tangan): {len(found.flagged)}")
+    for f in found.flagged:
+        _print_recording(f.recording, "  - ")
+        for line in f.summary:
+            print(f"      {line}")
     return 0
 
 
