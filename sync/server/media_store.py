@@ -5,20 +5,29 @@ exactly where the partial file ends. When the last byte arrives the whole file
 is hashed (in memory when one chunk carries all of it, else read back from
 disk): a match is fsynced and renamed atomically to ``media/<sha256>``, a
 mismatch discards the partial file. A complete file is never written again.
+
+Several server processes (workers) share the folder: each file's reads of the
+offset, appends and renames happen under a `FileLock` that every process
+sees (one of 256 lock files in ``media/locks/``, by the hash's first two hex
+digits), so a chunk repeated
+at the same offset is answered 409 once the first copy is written, never
+appended twice. A bundle's whole file is written to a name of its own
+(``<sha256>.<random>.tmp``) and renamed into place, so two writers never
+rename each other's file away.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import threading
-from collections import defaultdict
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.fsio import fsync_dir
 from sync.protocol import Problems, is_sha256
 from sync.server.failures import ProblemError
+from sync.server.filelock import FileLock
 
 
 @dataclass(frozen=True)
@@ -30,19 +39,20 @@ class Held:
 
 
 class MediaStore:
-    """The media folder; one lock per file so concurrent chunks never interleave."""
+    """The media folder; one cross-process lock per file so concurrent chunks never interleave."""
 
     def __init__(self, media_dir: Path, partial_dir: Path):
         self.media_dir = Path(media_dir)
         self.partial_dir = Path(partial_dir)
         self.media_dir.mkdir(parents=True, exist_ok=True)
         self.partial_dir.mkdir(parents=True, exist_ok=True)
-        self._locks: dict[str, threading.Lock] = defaultdict(threading.Lock)
-        self._guard = threading.Lock()
+        self.locks_dir = self.media_dir / "locks"
+        self.locks_dir.mkdir(exist_ok=True)
 
-    def _lock(self, sha256: str) -> threading.Lock:
-        with self._guard:
-            return self._locks[sha256]
+    def _lock(self, sha256: str) -> FileLock:
+        if not is_sha256(sha256):
+            raise ValueError("bukan SHA-256")
+        return FileLock(self.locks_dir / f"{sha256[:2]}.lock")
 
     def path(self, sha256: str) -> Path:
         if not is_sha256(sha256):  # never build a path from anything else
@@ -107,16 +117,22 @@ class MediaStore:
         """
         if hashlib.sha256(data).hexdigest() != sha256:
             raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=self.held(sha256).offset)
-        with self._lock(sha256):
-            final = self.path(sha256)
-            if final.exists():
-                return Held(final.stat().st_size, True), False
-            partial = self.partial_path(sha256)
-            with open(partial, "wb") as fh:
+        final = self.path(sha256)
+        if final.exists():
+            return Held(final.stat().st_size, True), False
+        temp = self.partial_dir / f"{sha256}.{secrets.token_hex(8)}.tmp"  # this call's own name
+        try:
+            with open(temp, "xb") as fh:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
-            os.replace(partial, final)
+            with self._lock(sha256):
+                if final.exists():
+                    return Held(final.stat().st_size, True), False
+                os.replace(temp, final)
+                self.partial_path(sha256).unlink(missing_ok=True)  # a resumable upload of it is moot
+        finally:
+            temp.unlink(missing_ok=True)
         if sync_dir:
             self.sync()
         return Held(len(data), True), True
@@ -144,5 +160,5 @@ class MediaStore:
     def counts(self) -> tuple[int, int]:
         """(complete files, partial files) on disk."""
         complete = sum(1 for p in self.media_dir.iterdir() if p.is_file() and is_sha256(p.name))
-        partial = sum(1 for p in self.partial_dir.iterdir() if p.is_file())
+        partial = sum(1 for p in self.partial_dir.iterdir() if p.is_file() and is_sha256(p.name))
         return complete, partial

@@ -35,7 +35,7 @@ def test_migrations_build_the_tables_the_code_uses(tmp_path):
         with engine.connect() as conn:
             counters = dict(conn.execute(sa.select(db.counters.c.name, db.counters.c.value)).all())
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-        assert counters == {"recordings": 0, "targets": 0, "regions": 0}
+        assert counters == {"targets": 0, "regions": 0}  # the recordings' sequence is per device
         db.downgrade(engine, "base")
         assert sa.inspect(engine).get_table_names() == ["alembic_version"]
         db.migrate(engine)
@@ -101,22 +101,54 @@ def test_conflict_resolutions_upgrade_a_database_holding_conflicts(tmp_path):
     _upgrade_keeps_parked_conflicts(f"sqlite:///{tmp_path / 'old.db'}")
 
 
-def test_sequences_are_consecutive_and_shared_by_writers(tmp_path):
+def test_sequences_are_consecutive_per_device(tmp_path):
     engine = db.open_database(f"sqlite:///{tmp_path / 'b.db'}")
     try:
         with db.write_transaction(engine) as conn:
-            db.lock_counter(conn, db.RECORDINGS_SEQ)
-            assert db.next_seqs(conn, db.RECORDINGS_SEQ, 3) == [1, 2, 3]
-            assert db.next_seqs(conn, db.RECORDINGS_SEQ, 0) == []
+            ids = [conn.execute(sa.insert(db.devices).values(
+                name=f"Tim {n}", area_kode="13.72", area_digits="1372", created_at=db.utcnow())).inserted_primary_key[0]
+                for n in range(2)]
+        a, b = ids
+        with db.write_transaction(engine) as conn:
+            assert db.next_device_seqs(conn, [a, b, a, a]) == [1, 1, 2, 3]
+            assert db.next_device_seqs(conn, []) == []
         with pytest.raises(RuntimeError):
             with db.write_transaction(engine) as conn:
-                db.next_seqs(conn, db.RECORDINGS_SEQ, 5)
+                db.next_device_seqs(conn, [b] * 5)
                 raise RuntimeError("rolled back")
         with db.write_transaction(engine) as conn:
-            assert db.next_seqs(conn, db.RECORDINGS_SEQ, 1) == [4]
+            assert db.next_device_seqs(conn, [b]) == [2]
+            assert db.lock_devices(conn, [b, a, b]) == {a: 3, b: 2}
             assert db.next_seqs(conn, db.TARGETS_SEQ, 2) == [1, 2]
     finally:
         engine.dispose()
+
+
+def _upgrade_gives_devices_the_shared_sequence(url: str) -> None:
+    """0003 starts every device's status sequence at the old shared counter (no
+    laptop's cursor goes backwards) and takes the shared row away; back down, it returns."""
+    engine = db.make_engine(url)
+    try:
+        db.migrate(engine, "0002")
+        with engine.begin() as conn:
+            conn.execute(sa.text("UPDATE counters SET value = 41 WHERE name = 'recordings'"))
+            conn.execute(sa.text("INSERT INTO devices (name, area_kode, area_digits, created_at)"
+                                 " VALUES ('Tim A', '13.72', '1372', :t)"), {"t": dt.datetime(2025, 1, 1)})
+        db.migrate(engine)
+        assert db.current_revision(engine) == HEAD and _diff(engine) == []
+        with engine.connect() as conn:
+            assert conn.execute(sa.select(db.devices.c.status_seq)).scalars().all() == [41]
+            assert "recordings" not in conn.execute(sa.select(db.counters.c.name)).scalars().all()
+        db.downgrade(engine, "0002")
+        with engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT value FROM counters WHERE name = 'recordings'")).scalar_one() == 41
+        db.migrate(engine)
+    finally:
+        engine.dispose()
+
+
+def test_per_device_sequences_upgrade(tmp_path):
+    _upgrade_gives_devices_the_shared_sequence(f"sqlite:///{tmp_path / 'seq.db'}")
 
 
 def _free_port() -> int:

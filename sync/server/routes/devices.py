@@ -4,7 +4,7 @@ Guessing codes is slowed down: after ``Settings.register_max_failures`` failed
 codes from one client address within ``register_window_s`` seconds, that
 address gets 429 (``Retry-After``) and its codes are not even looked at until
 the window has moved on. A successful registration is not counted. The
-counters are in memory only (`sync.server.ratelimit`).
+attempts are counted in the database, shared by all workers (`sync.server.ratelimit`).
 """
 
 import logging
@@ -90,6 +90,9 @@ def _take_over(conn: sa.engine.Connection, new_id: int, previous_token: str, now
         t.c.token_sha256 == secret_sha256(previous_token))).first()
     if old is None or old.id == new_id:
         return None
+    # The laptop keeps its status cursor: the new device's sequence continues past the old one's.
+    seqs = db.lock_devices(conn, [old.id, new_id])
+    conn.execute(sa.update(t).where(t.c.id == new_id).values(status_seq=max(seqs.values())))
     moved = conn.execute(sa.update(db.recordings).where(db.recordings.c.device_id == old.id)
                          .values(device_id=new_id)).rowcount
     if old.revoked_at is None:
