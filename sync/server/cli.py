@@ -111,6 +111,19 @@ def listening_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
+_FORMAT = {"format": "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s"}
+LOG_CONFIG = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"default": _FORMAT, "access": _FORMAT},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "default"}},
+    "root": {"level": "INFO", "handlers": ["stderr"]},
+    "loggers": {"alembic": {"level": "WARNING"}},
+}
+"""The server's logging, set up again in every worker process (uvicorn applies it
+there); each line names its process, so an admin can tell the workers apart."""
+
+
 def cmd_migrate(args: argparse.Namespace) -> int:
     from sync.server import db
 
@@ -118,8 +131,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = db.make_engine(settings.url)
     try:
-        before = db.current_revision(engine)
-        db.migrate(engine)
+        before = db.migrate(engine)
         after = db.current_revision(engine)
     finally:
         engine.dispose()
@@ -166,8 +178,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     from sync.server.app import SETTINGS_ENV
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    import logging.config
+
+    logging.config.dictConfig(LOG_CONFIG)
     settings = _settings(args)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     problem = _tls_problem(args) or _unmigrated(settings)
@@ -185,7 +198,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     # loop/http "auto": uvloop and httptools (dependencies) when importable,
     # else asyncio and h11; both run the same ASGI app.
     config = uvicorn.Config("sync.server.app:app_from_environment", factory=True, workers=args.workers,
-                            log_config=None, access_log=args.access_log,
+                            log_config=LOG_CONFIG, access_log=args.access_log,
                             loop="auto", http="auto", timeout_graceful_shutdown=5,
                             # X-Forwarded-For/-Proto only from the proxies named (none by default).
                             proxy_headers=bool(settings.trusted_proxies),

@@ -386,17 +386,22 @@ def migration_lock(engine: Engine, conn: Connection) -> Iterator[None]:
         conn.commit()
 
 
-def migrate(engine: Engine, revision: str = "head") -> None:
+def migrate(engine: Engine, revision: str = "head") -> str | None:
     """Bring the schema to `revision` (Alembic, programmatically), under
     `migration_lock`: processes starting at once migrate one after the other,
-    and those after the first find nothing left to do."""
+    and those after the first find nothing left to do. Returns the revision
+    found once the lock was held (None: an empty database)."""
     from alembic import command
+    from alembic.runtime.migration import MigrationContext
 
     with engine.connect() as conn:
         conn = conn.execution_options(jemput_write=True)
         with migration_lock(engine, conn):
+            before = MigrationContext.configure(conn).get_current_revision()
+            conn.commit()
             command.upgrade(alembic_config(engine, conn), revision)
             conn.commit()
+    return before
 
 
 def downgrade(engine: Engine, revision: str) -> None:

@@ -15,6 +15,7 @@ from app.core.regions import RegionIndex, RegionLevel
 from sync import protocol
 
 from serverkit import LIVE_CHUNK, LIVE_MAX_MEDIA, DeviceClient, LiveServer, People, Recording, make_recording
+from support.postgres import PostgresCluster, empty_given_database
 from support.server import prepare_server_data, start_server
 
 
@@ -37,6 +38,24 @@ def recording(people: People):
         return make_recording(resident or people.resident(area), **options)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """One throw-away PostgreSQL cluster per test worker (skips, or fails under CI, without one)."""
+    cluster = PostgresCluster()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def postgres_url(request):
+    """An empty PostgreSQL database: JEMPUT_TEST_POSTGRES_URL emptied, else a new
+    database in the throw-away cluster."""
+    given = os.environ.get("JEMPUT_TEST_POSTGRES_URL")
+    if given:
+        return empty_given_database(given)
+    return request.getfixturevalue("postgres_cluster").new_database()
 
 
 @pytest.fixture(scope="session")

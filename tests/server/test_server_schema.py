@@ -5,11 +5,6 @@ and (when PostgreSQL is installed) work there too."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
-import socket
-import subprocess
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -151,72 +146,12 @@ def test_per_device_sequences_upgrade(tmp_path):
     _upgrade_gives_devices_the_shared_sequence(f"sqlite:///{tmp_path / 'seq.db'}")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def postgres_url(tmp_path):
-    """JEMPUT_TEST_POSTGRES_URL (an empty database to use), else a throw-away
-    cluster in tmp_path; skipped when neither is possible."""
-    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'psycopg[binary]')")
-    given = os.environ.get("JEMPUT_TEST_POSTGRES_URL")
-    if given:
-        engine = sa.create_engine(given)
-        with engine.begin() as conn:  # start from an empty schema
-            conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-        engine.dispose()
-        yield given
-        return
-    initdb, pg_ctl = _pg_tool("initdb"), _pg_tool("pg_ctl")
-    if initdb is None or pg_ctl is None:
-        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
-    as_user: list[str] = []
-    base = tmp_path
-    if os.name == "posix" and os.geteuid() == 0:
-        # PostgreSQL refuses to run as root (CI runs as root): run the cluster as
-        # `nobody`, in a folder of its own (pytest's tmp folders are root-only).
-        runuser = shutil.which("runuser")
-        if runuser is None:
-            pytest.skip("PostgreSQL refuses to run as root and runuser is not available")
-        import pwd
-        import tempfile
-
-        nobody = pwd.getpwnam("nobody")
-        base = Path(tempfile.mkdtemp(prefix="jemput-pg-"))
-        os.chmod(base, 0o700)
-        os.chown(base, nobody.pw_uid, nobody.pw_gid)
-        as_user = [runuser, "-u", "nobody", "--"]
-    data = base / "pg"
-    port = _free_port()
-    try:
-        subprocess.run([*as_user, initdb, "-D", str(data), "-U", "jemput", "--auth=trust"], check=True,
-                       capture_output=True)
-        subprocess.run([*as_user, pg_ctl, "-D", str(data), "-o",
-                        f"-p {port} -k {base} -c listen_addresses=127.0.0.1",
-                        "-l", str(base / "pg.log"), "-w", "start"], check=True, capture_output=True)
-        yield f"postgresql+psycopg://jemput@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run([*as_user, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
-        if base is not tmp_path:
-            shutil.rmtree(base, ignore_errors=True)
-
-
-def _pg_tool(name: str) -> str | None:
-    """A PostgreSQL server program from PATH or Debian's versioned folder."""
-    found = shutil.which(name)
-    if found:
-        return found
-    for folder in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
-        if (folder / name).exists():
-            return str(folder / name)
-    return None
-
-
 def test_conflict_resolutions_upgrade_on_postgresql(postgres_url):
     _upgrade_keeps_parked_conflicts(postgres_url)
+
+
+def test_per_device_sequences_upgrade_on_postgresql(postgres_url):
+    _upgrade_gives_devices_the_shared_sequence(postgres_url)
 
 
 def test_the_same_code_runs_on_postgresql(postgres_url, tmp_path, people):
