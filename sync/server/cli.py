@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import socket
 import sys
 from pathlib import Path
@@ -35,6 +36,9 @@ from sync import protocol
 from sync.server.settings import Settings
 
 log = logging.getLogger("jemput.server")
+
+DATABASE_URL_ENV = "JEMPUT_DATABASE_URL"
+"""Where ``--database-url`` comes from when it is not given (keeps a password off the command line)."""
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -171,8 +175,6 @@ def _tls_problem(args: argparse.Namespace) -> str | None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    import os
-
     import uvicorn
     from uvicorn.supervisors import Multiprocess
 
@@ -389,8 +391,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     def common(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
         p.add_argument("--data", required=True, help="folder data server (database dan media)")
-        p.add_argument("--database-url", default=None,
-                       help="URL SQLAlchemy, mis. postgresql+psycopg://user:pass@host/db (bawaan: SQLite di --data)")
+        p.add_argument("--database-url", default=os.environ.get(DATABASE_URL_ENV) or None,
+                       help="URL SQLAlchemy, mis. postgresql+psycopg://user:pass@host/db (bawaan: "
+                            f"${DATABASE_URL_ENV}, atau SQLite di --data); lewat variabel lingkungan, "
+                            "kata sandinya tidak tampak di daftar proses")
         return p
 
     p = common(sub.add_parser("migrate", help="bawa skema database ke versi terbaru (aman dijalankan bersamaan)"))

@@ -21,7 +21,10 @@ writer first takes transaction advisory locks on the keys it decides on
 (`lock_keys`: the NIKs and photo hashes of a batch), so two workers deciding
 on the same NIK or file go one after the other, and `run_write` retries a
 transaction that lost a race on a unique key (the retry sees the winner's
-row) or a deadlock. No row is taken by every write.
+row) or a deadlock. No row is taken by every write: a batch locks the rows of
+the devices whose recordings it changes, and only a batch that changes the
+recorded state of a target NIK takes the ``targets`` counter, as its last
+statement before commit.
 """
 
 from __future__ import annotations

@@ -68,12 +68,7 @@ def live_server(tmp_path_factory, seed_regions_csv: Path, region_index: RegionIn
     data = tmp_path_factory.mktemp("jemput-server")
     database = os.environ.get("JEMPUT_TEST_POSTGRES_URL")
     if database:
-        import sqlalchemy as sa
-
-        engine = sa.create_engine(database)
-        with engine.begin() as conn:
-            conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-        engine.dispose()
+        empty_given_database(database)
     prepare_server_data(data, *(["--database-url", database] if database else []), regions=seed_regions_csv)
     kecamatan = [r.kode for r in region_index if r.level is RegionLevel.KECAMATAN
                  and region_index.children(r.kode)]
