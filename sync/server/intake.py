@@ -441,12 +441,12 @@ def bump_targets(conn: Connection, niks: set[str]) -> None:
     if not niks:
         return
     t = db.targets
-    db.lock_counter(conn, db.TARGETS_SEQ)
     present: list[str] = []
     for part in chunks(sorted(niks)):
         present += [row[0] for row in conn.execute(sa.select(t.c.nik).where(t.c.nik.in_(part)))]
     if not present:
-        return
+        return  # not on the target list: the shared counter is not taken
+    db.lock_counter(conn, db.TARGETS_SEQ)
     seqs = db.next_seqs(conn, db.TARGETS_SEQ, len(present))
     conn.execute(
         sa.update(t).where(t.c.nik == sa.bindparam("b_nik")).values(seq=sa.bindparam("b_seq")),
