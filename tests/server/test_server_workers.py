@@ -288,3 +288,12 @@ def test_the_app_factory_needs_its_settings(monkeypatch):
     with pytest.raises(RuntimeError, match="jemput-server run"):
         app_from_environment()
     assert os.environ.get(SETTINGS_ENV) is None
+
+
+@pytest.mark.parametrize("ci, outcome", [("true", pytest.fail.Exception), ("", pytest.skip.Exception)])
+def test_missing_postgresql_fails_under_ci_and_skips_elsewhere(monkeypatch, ci, outcome):
+    from support.postgres import unavailable
+
+    monkeypatch.setenv("CI", ci)
+    with pytest.raises(outcome, match="initdb"):
+        unavailable("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
