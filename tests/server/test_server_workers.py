@@ -158,6 +158,27 @@ def test_wrong_codes_are_counted_across_workers_in_the_database(pg_workers):
 
 
 @pytestmark_aliases
+def test_one_code_registered_20_times_at_once_gives_one_device(pg_workers):
+    code = pg_workers.enrollment_code()
+
+    def register(n: int) -> requests.Response:
+        with requests.Session() as http:
+            http.mount("http://", FromAddress(f"127.0.1.{n + 1}"))  # each its own allowance
+            return http.post(pg_workers.url + protocol.Paths.REGISTER, json={"enrollment_code": code},
+                             headers={protocol.PROTOCOL_HEADER: protocol.PROTOCOL_VERSION}, timeout=30)
+
+    with ThreadPoolExecutor(20) as pool:
+        answers = list(pool.map(register, range(20)))
+    won = [r for r in answers if r.status_code == 201]
+    assert len(won) == 1 and {r.status_code for r in answers} == {201, 403}
+    me = requests.get(pg_workers.url + protocol.Paths.ME, timeout=10,
+                      headers={"Authorization": f"Bearer {won[0].json()['token']}",
+                               protocol.PROTOCOL_HEADER: protocol.PROTOCOL_VERSION})
+    assert me.status_code == 200  # the token handed out is the one the server keeps
+    assert _errors(pg_workers) == []
+
+
+@pytestmark_aliases
 def test_forwarded_for_is_believed_only_from_a_trusted_proxy(tmp_path, seed_regions_csv, pg_workers):
     proxy, stranger = "127.0.0.71", "127.0.0.72"
 

@@ -69,9 +69,11 @@ def _exchange(body: EnrollmentRequest, engine: Engine) -> EnrollmentResponse:
         ).first()
         if row is None or (row.enroll_expires_at is not None and row.enroll_expires_at < now):
             raise ProblemError(Problems.ENROLLMENT_INVALID)
-        conn.execute(sa.update(t).where(t.c.id == row.id).values(
+        taken = conn.execute(sa.update(t).where(t.c.id == row.id, t.c.enroll_code_sha256 == code_hash).values(
             token_sha256=secret_sha256(token), enroll_code_sha256=None, enrolled_at=now,
-            label=(body.device_label or None)))
+            label=(body.device_label or None))).rowcount
+        if taken != 1:  # another worker spent the code meanwhile (PostgreSQL, READ COMMITTED)
+            raise ProblemError(Problems.ENROLLMENT_INVALID)
         moved = _take_over(conn, row.id, body.previous_token, now) if body.previous_token else None
     log.info("perangkat %d terdaftar", row.id)
     if moved is not None:
