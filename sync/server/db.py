@@ -172,7 +172,7 @@ register_failures = sa.Table(
 )
 
 # counters rows (created by the first migration; the recordings' sequence moved
-# to devices.status_seq in migration 0003)
+# to devices.status_seq in migration 0004)
 TARGETS_SEQ = "targets"
 REGIONS_VERSION = "regions"
 
