@@ -684,6 +684,10 @@ class Problems:
         "422.4",
         "Ukuran media ({size} bita) tidak sama dengan yang tercatat di rekamannya ({expected} bita).",
         "The media size ({size} bytes) differs from the one its recording declares ({expected} bytes).")
+    MEDIA_NOT_IMAGE = _p(
+        "422.5",
+        "Berkas media ditolak: {why}. Foto dan tanda tangan harus gambar JPEG atau PNG yang utuh.",
+        "The media file was refused ({check}): photos and signatures must be whole JPEG or PNG images.")
     BODY_INVALID = _p(
         "422.1",
         "Isi permintaan tidak valid; lihat daftar kesalahan per kolom.",

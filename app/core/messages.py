@@ -244,6 +244,7 @@ SYNC: dict[str, Templates] = {
         "Berkas foto/tanda tangan rekaman ini di laptop rusak (SHA-256 tidak cocok); rekam ulang foto atau "
         "tanda tangan."
     ),
+    "sync.media_not_image": "Server menolak foto/tanda tangan rekaman ini. {words} Rekam ulang lalu kirim lagi.",
     "sync.payload_invalid": "Rekaman tidak dapat dikirim: isian tidak sesuai format ({fields}).",
     "sync.item_refused": "Server tidak dapat menerima rekaman ini (HTTP {status}). {words}",
     "sync.not_stored": "Server tidak menyimpan rekaman ini.",

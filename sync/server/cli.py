@@ -65,10 +65,11 @@ def _positive_float(text: str) -> float:
 
 
 def _engine(args: argparse.Namespace):  # noqa: ANN202
+    from app.fsio import make_private_dir
     from sync.server import db
 
     settings = _settings(args)
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(settings.data_dir)
     return db.open_database(settings.url), settings
 
 
