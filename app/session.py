@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core.lifecycle import RecordingStatus
+from app.core.lifecycle import RecordingStatus, fixable_rejection
 from app.core.messages import CodedError, render
 from app.core.recording_check import RecordingCheck, check_recording
 from app.core.regions import RegionIndex
@@ -338,6 +338,8 @@ class Session:
             raise CodedError("fix.not_rejected")
         if old.purged:
             raise CodedError("fix.purged")
+        if not fixable_rejection(r.code for r in old.server_reasons):
+            raise CodedError("fix.duplicate_verdict")
         existing = self.recordings.newer_version(uuid)
         if existing is not None:
             if existing.status in (RecordingStatus.DRAFT, RecordingStatus.COMPLETE):

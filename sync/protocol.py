@@ -725,6 +725,16 @@ def parse_problem(body: Any) -> ProblemBody | None:
         return None
 
 
+# --------------------------------------------------------------------------- the server's clock
+
+DATE_AHEAD_DAYS = 1
+"""A recording may be dated at most this many days after the server's receive date
+(UTC midnight and the WIB/WITA/WIT offsets); later, the laptop's clock is ahead."""
+DATE_BEHIND_DAYS = 30
+"""...and at most this many days before it: a team offline for a month still syncs
+without a flag; a recording dated earlier (e.g. a laptop clock years behind) is reviewed."""
+
+
 # --------------------------------------------------------------------------- reason codes
 
 class ReasonCodes:
@@ -748,4 +758,6 @@ class ReasonCodes:
     REPLACES_OTHER_DEVICE = "replaces.other_device"
     REPLACES_ALREADY_REPLACED = "replaces.already_replaced"
     REVIEW_KEPT = "review.kept"  # an administrator kept it after the duplicate NIK review
+    DATE_AHEAD = "recording.date_ahead"  # dated after the server's receive date (beyond DATE_AHEAD_DAYS)
+    DATE_BEHIND = "recording.date_behind"  # dated long before it (beyond DATE_BEHIND_DAYS)
     REVIEW_REJECTED = "review.rejected"  # an administrator rejected it after that review

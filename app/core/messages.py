@@ -176,6 +176,14 @@ SERVER: dict[str, Templates] = {
         "Ditinjau admin (NIK ganda): rekaman ini diterima. Catatan admin: {note}",
     ),
     "review.rejected": "Ditolak admin setelah tinjauan NIK ganda: {note}",
+    "recording.date_ahead": (
+        "Tanggal rekaman ({date}) lebih dari {days} hari setelah tanggal server menerimanya ({server_date}); "
+        "jam laptop mungkin salah. Rekaman disimpan dan perlu ditinjau petugas."
+    ),
+    "recording.date_behind": (
+        "Tanggal rekaman ({date}) lebih dari {days} hari sebelum tanggal server menerimanya ({server_date}); "
+        "jam laptop mungkin salah. Rekaman disimpan dan perlu ditinjau petugas."
+    ),
 }
 
 # The sync client's failures and why it parks a recording (sync/client/errors.py raises them
@@ -273,6 +281,10 @@ RECORDING: dict[str, Templates] = {
     "fix.not_rejected": "Hanya rekaman yang ditolak server yang dapat diperbaiki.",
     "fix.purged": (
         "Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini sebagai rekaman baru."
+    ),
+    "fix.duplicate_verdict": (
+        "Rekaman ini ditolak admin karena NIK-nya sudah direkam di rekaman lain (keputusan tinjauan NIK ganda); "
+        "tidak diperbaiki dan dikirim ulang. Hubungi admin bila keputusan itu keliru."
     ),
     "fix.already_fixed": "Rekaman ini sudah diperbaiki dan dikirim ulang sebagai versi baru.",
     "conflict.not_parked": (

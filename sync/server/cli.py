@@ -221,6 +221,8 @@ def _print_recording(rec, first: str) -> None:  # noqa: ANN001 - review.ReviewRe
     print(f"{more}{rec.nama or '-'} | lahir {rec.tanggal_lahir or '-'} | {rec.kelurahan or '-'} "
           f"| operator {rec.operator or '-'}")
     print(f"{more}direkam {rec.recorded_at or '-'} (jam perangkat), diterima {rec.received_at or '-'} (server)")
+    if rec.reasons:
+        print(f"{more}alasan: {', '.join(rec.reasons)}")
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -248,7 +250,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     if opened:
         print("Tutup konflik (salinan server tetap): jemput-server resolve-conflict --data DIR ID --keep-server "
               "--reason \"...\"")
-    print(f"Grup NIK ganda (menunggu keputusan): {len(found.duplicates)}")
+    print(f"Menunggu keputusan (NIK ganda, atau tanggal rekaman jauh dari tanggal server): {len(found.duplicates)}")
     for g in found.duplicates:
         print(f"  NIK {g.nik}: {len(g.recordings)} rekaman, {len(g.open)} menunggu keputusan")
         for rec in g.recordings:
