@@ -49,7 +49,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 # --------------------------------------------------------------------------- version
 
 PROTOCOL_MAJOR = 1
-PROTOCOL_MINOR = 1  # 1.1: media bundles (Capabilities.max_bundle_bytes), Reason.params (optional)
+PROTOCOL_MINOR = 2  # 1.1: media bundles (Capabilities.max_bundle_bytes), Reason.params; 1.2: EnrollmentRequest.nonce
 PROTOCOL_VERSION = f"{PROTOCOL_MAJOR}.{PROTOCOL_MINOR}"
 """Sent by the client in `PROTOCOL_HEADER`. A different major version is refused
 (426); a newer minor version only adds optional fields, which older peers ignore."""
@@ -431,6 +431,11 @@ class EnrollmentRequest(_Model):
         default=None, max_length=200,
         description="(1.1) the token this laptop held before, revoked or not: the server moves that "
                     "device's recordings to the new one, so half-sent media can still be finished")
+    nonce: str | None = Field(
+        default=None, min_length=16, max_length=64, pattern=r"^[A-Za-z0-9_-]+$",
+        description="(1.2) a random one-time value the laptop keeps until registration succeeds: when the "
+                    "answer was lost, the same code with the same nonce within REGISTRATION_RETRY_HOURS, "
+                    "before the token was ever used, gets the same device back (with a new token)")
 
 
 class DeviceInfo(_Model):
@@ -724,6 +729,9 @@ def parse_problem(body: Any) -> ProblemBody | None:
     except Exception:  # noqa: BLE001 - anything unparseable is "not a problem body"
         return None
 
+
+REGISTRATION_RETRY_HOURS = 24
+"""How long after a registration its laptop may repeat it (same code, same nonce) when the answer was lost."""
 
 # --------------------------------------------------------------------------- the server's clock
 

@@ -150,8 +150,7 @@ def cmd_list_devices(args: argparse.Namespace) -> int:
 
     engine, _ = _engine(args)
     for d in admin.list_devices(engine):
-        state = "dicabut" if d["revoked_at"] else ("aktif" if d["enrolled_at"] else "menunggu pendaftaran")
-        print(f"{d['id']}\t{d['name']}\t{d['area_kode']}\t{state}")
+        print(f"{d['id']}\t{d['name']}\t{d['area_kode']}\t{d['state']}")
     return 0
 
 

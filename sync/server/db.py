@@ -42,6 +42,10 @@ devices = sa.Table(
     sa.Column("created_at", sa.DateTime, nullable=False),
     sa.Column("enrolled_at", sa.DateTime),
     sa.Column("revoked_at", sa.DateTime),
+    sa.Column("enrolled_code_sha256", sa.String(64)),  # the used-up code (a lost reply's retry, 0003)
+    sa.Column("enroll_nonce_sha256", sa.String(64)),  # the laptop's nonce sent with it
+    sa.Column("first_seen_at", sa.DateTime),  # the token's first use (None: never synced)
+    sa.Index("ix_devices_enrolled_code", "enrolled_code_sha256"),
 )
 
 recordings = sa.Table(
