@@ -198,6 +198,15 @@ SYNC: dict[str, Templates] = {
     ),
     "sync.ca_missing": "Berkas sertifikat CA tidak ditemukan: {path}",
     "sync.url_invalid": "Alamat server harus diawali https:// (atau http:// di jaringan lokal).",
+    "sync.http_public": (
+        "Alamat server {host} memakai http:// tanpa enkripsi ke jaringan umum: token perangkat, NIK dan foto "
+        "akan terkirim terbuka. Pakai https://; http:// hanya untuk jaringan lokal (mis. 192.168.x.x)."
+    ),
+    "sync.cert_pin_mismatch": (
+        "Sertifikat server tidak sama dengan sidik jari SHA-256 yang disematkan di pengaturan sinkron, jadi "
+        "koneksi dihentikan. Hubungi admin Dinas: sertifikat server mungkin diganti, atau ada pihak lain di jalur."
+    ),
+    "sync.cert_pin_invalid": "Sidik jari sertifikat server harus SHA-256: 64 digit heksadesimal.",
     # this device and the server
     "sync.unregistered": (
         "Perangkat ini belum didaftarkan ke server. Isi alamat server dan kode pendaftaran dari admin."

@@ -15,6 +15,7 @@ from sync import protocol
 from sync.client.config import Keys
 from sync.client.errors import RegistrationError, SyncError, enrollment_limited
 from sync.client.payload import compact
+from sync.client.transport import check_plain_http
 from sync.protocol import EnrollmentResponse, Paths
 
 if TYPE_CHECKING:
@@ -44,8 +45,9 @@ def enroll(pump: "SyncPump", server_url: str, enrollment_code: str, device_name:
     settings = pump.settings
     if ca_bundle is not None:
         settings.set(Keys.CA_BUNDLE, ca_bundle or None)
+    check_plain_http(url, allow=bool(settings.get(Keys.ALLOW_HTTP)))  # before the code travels
     verify = pump._verify()
-    pump.http.configure(url, None, verify)
+    pump.http.configure(url, None, verify, pump._pin())
     pump._configured = None
     label = (device_name or socket.gethostname() or "laptop").strip()[:100]
     request = {"enrollment_code": code, "device_label": label}
