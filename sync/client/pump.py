@@ -17,6 +17,7 @@ from app.store.errors import NotFound
 from app.store.outbox import Outbox
 from app.store.recordings import RecordingRepo
 from app.store.settings import Settings
+from app.store.retention import observe_clock
 from app.store.sync_keys import REVOKED
 from app.store.targets import TargetRepo
 from sync import protocol
@@ -292,6 +293,7 @@ class SyncPump:
         if resp.status_code != 200:
             raise refused(resp)
         caps = Capabilities.model_validate_json(resp.content)
+        observe_clock(self.store, caps.server_time, local_now=utc_now())
         self._caps = caps
         self.settings.set(Keys.CAPABILITIES, {"caps": caps.model_dump(mode="json"), "at": time.time(),
                                               "url": self.http.base})
