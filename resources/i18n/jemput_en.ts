@@ -473,7 +473,7 @@
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="92"/>
         <source>Alamat server {host} memakai http:// tanpa enkripsi ke jaringan umum: token perangkat, NIK dan foto akan terkirim terbuka. Pakai https://; http:// hanya untuk jaringan lokal (mis. 192.168.x.x).</source>
-        <translation>The server address {host} uses http:// without encryption over a public network: the device token, NIKs and photos would travel in the clear. Use https://; http:// is only for a local network (e.g. 192.168.x.x).</translation>
+        <translation>The server address {host} uses http:// without encryption over a public network: the device token, NIK numbers and photos would travel in the clear. Use https://; http:// is only for a local network (e.g. 192.168.x.x).</translation>
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="93"/>
