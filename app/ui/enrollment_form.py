@@ -101,6 +101,7 @@ class EnrollmentForm(QWidget):
         self.regions = regions
         self.context_factory = context_factory
         self._findings: list[Finding] = []
+        self._context_findings: list[Finding] = []  # what only the profile knows (`set_context_findings`)
         self._field_labels: dict[str, QLabel] = {}
         self._field_widgets: dict[str, QWidget] = {}
         self._building = False
@@ -537,7 +538,7 @@ class EnrollmentForm(QWidget):
             normalize_resident(self.resident()), self.context_factory(),
             has_photo=self.photo.present, photo_exception=self.photo.exception,
             has_signature=self.signature.present, signature_exception=self.signature.exception,
-            input_findings=self._input_findings())
+            input_findings=self._input_findings() + self._context_findings)
         self._findings = list(check.findings)
         self._show_findings(self._findings)
         self._update_buttons()
@@ -545,7 +546,7 @@ class EnrollmentForm(QWidget):
     def _show_findings(self, findings: list[Finding]) -> None:
         by_field: dict[str, list[Finding]] = {}
         for f in findings:
-            if not f.code.endswith("required"):
+            if not f.code.endswith("required") and f not in self._context_findings:  # those: the panel only
                 by_field.setdefault(f.field, []).append(f)
         for key, label in self._field_labels.items():
             items = by_field.get(key, [])
@@ -579,6 +580,13 @@ class EnrollmentForm(QWidget):
 
     def can_complete(self) -> bool:
         return verdict(self._findings, self.findings_panel.acknowledgements()).can_complete
+
+    def set_context_findings(self, findings: list[Finding]) -> None:
+        """Findings only the profile knows (the NIK is recorded here already): judged with the rest, shown in
+        the findings panel only (the page says them beside its title; no message moves a field)."""
+        if list(findings) != self._context_findings:
+            self._context_findings = list(findings)
+            self.revalidate()
 
     def _update_buttons(self) -> None:
         ok = self.can_complete()

@@ -222,6 +222,8 @@ def _print_recording(rec, first: str) -> None:  # noqa: ANN001 - review.ReviewRe
     print(f"{more}direkam {rec.recorded_at or '-'} (jam perangkat), diterima {rec.received_at or '-'} (server)")
     if rec.reasons:
         print(f"{more}alasan: {', '.join(rec.reasons)}")
+    if rec.repeat_reason:
+        print(f"{more}direkam ulang di perangkat yang sama, alasan operator: {rec.repeat_reason}")
 
 
 def cmd_review(args: argparse.Namespace) -> int:
