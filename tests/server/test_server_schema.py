@@ -18,7 +18,7 @@ from alembic.runtime.migration import MigrationContext
 
 from sync.server import db
 
-HEAD = "0003"
+HEAD = "0004"
 
 
 def _diff(engine) -> list:
