@@ -15,7 +15,7 @@ from pathlib import Path
 
 from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.findings import Finding
-from app.core.lifecycle import RecordingStatus
+from app.core.lifecycle import RecordingStatus, fixable_rejection
 from app.core.messages import CodedError, render
 from app.core.recording_check import RecordingCheck, check_recording
 from app.core.regions import RegionIndex
@@ -394,6 +394,8 @@ class Session:
         old = self.recordings.find(uuid)
         if old is None or old.purged or self.recordings.can_edit(uuid):
             return False
+        if old.status is RecordingStatus.REJECTED and not fixable_rejection(r.code for r in old.server_reasons):
+            return False  # an administrator's duplicate verdict: not corrected and resent
         newer = self.recordings.newer_version(uuid)
         return newer is None or newer.status in (RecordingStatus.DRAFT, RecordingStatus.COMPLETE)
 
@@ -412,6 +414,8 @@ class Session:
             raise CodedError("fix.purged")
         if self.recordings.can_edit(uuid):
             raise CodedError("correct.editable")
+        if old.status is RecordingStatus.REJECTED and not fixable_rejection(r.code for r in old.server_reasons):
+            raise CodedError("fix.duplicate_verdict")
         existing = self.recordings.newer_version(uuid)
         if existing is not None:
             if existing.status in (RecordingStatus.DRAFT, RecordingStatus.COMPLETE):

@@ -10,6 +10,7 @@ from fastapi import FastAPI
 
 from sync import protocol
 from sync.server import db
+from sync.server.at_rest import secure_data_dir
 from sync.server.errors import BodyLimitMiddleware, install_handlers
 from sync.server.intake import Intake
 from sync.server.media_store import MediaStore
@@ -83,7 +84,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
     ``migrate=False`` refusing with `db.NotMigrated` one that is not at the
     newest schema), prepares the media folder."""
     app = build_api(settings)
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    secure_data_dir(settings.data_dir, settings.media_dir, settings.partial_dir)  # 0700 folders, 0600 files
     if migrate:
         engine = db.open_database(settings.url)
     else:

@@ -86,10 +86,11 @@ def _network(text: str) -> str:
 
 
 def _engine(args: argparse.Namespace):  # noqa: ANN202
+    from app.fsio import make_private_dir
     from sync.server import db
 
     settings = _settings(args)
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(settings.data_dir)
     return db.open_database(settings.url), settings
 
 
@@ -129,10 +130,11 @@ there); each line names its process, so an admin can tell the workers apart."""
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
+    from app.fsio import make_private_dir
     from sync.server import db
 
     settings = _settings(args)
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(settings.data_dir)  # 0700, as `create_app` leaves it
     engine = db.make_engine(settings.url)
     try:
         before = db.migrate(engine)
@@ -178,13 +180,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     import uvicorn
     from uvicorn.supervisors import Multiprocess
 
+    from app.fsio import make_private_dir
     from sync.server.app import SETTINGS_ENV
 
     import logging.config
 
     logging.config.dictConfig(LOG_CONFIG)
     settings = _settings(args)
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(settings.data_dir)  # 0700, as `create_app` leaves it
     problem = _tls_problem(args) or _unmigrated(settings)
     if problem:
         print(f"jemput-server: {problem}", file=sys.stderr)
@@ -247,8 +250,7 @@ def cmd_list_devices(args: argparse.Namespace) -> int:
 
     engine, _ = _engine(args)
     for d in admin.list_devices(engine):
-        state = "dicabut" if d["revoked_at"] else ("aktif" if d["enrolled_at"] else "menunggu pendaftaran")
-        print(f"{d['id']}\t{d['name']}\t{d['area_kode']}\t{state}")
+        print(f"{d['id']}\t{d['name']}\t{d['area_kode']}\t{d['state']}")
     return 0
 
 
@@ -318,6 +320,8 @@ def _print_recording(rec, first: str) -> None:  # noqa: ANN001 - review.ReviewRe
     print(f"{more}{rec.nama or '-'} | lahir {rec.tanggal_lahir or '-'} | {rec.kelurahan or '-'} "
           f"| operator {rec.operator or '-'}")
     print(f"{more}direkam {rec.recorded_at or '-'} (jam perangkat), diterima {rec.received_at or '-'} (server)")
+    if rec.reasons:
+        print(f"{more}alasan: {', '.join(rec.reasons)}")
     if rec.repeat_reason:
         print(f"{more}direkam ulang di perangkat yang sama, alasan operator: {rec.repeat_reason}")
 
@@ -347,7 +351,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     if opened:
         print("Tutup konflik (salinan server tetap): jemput-server resolve-conflict --data DIR ID --keep-server "
               "--reason \"...\"")
-    print(f"Grup NIK ganda (menunggu keputusan): {len(found.duplicates)}")
+    print(f"Menunggu keputusan (NIK ganda, atau tanggal rekaman jauh dari tanggal server): {len(found.duplicates)}")
     for g in found.duplicates:
         print(f"  NIK {g.nik}: {len(g.recordings)} rekaman, {len(g.open)} menunggu keputusan")
         for rec in g.recordings:

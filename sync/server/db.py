@@ -33,6 +33,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import logging
+import os
 import random
 import time
 from pathlib import Path
@@ -41,6 +42,7 @@ from typing import Callable, Iterable, Iterator, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from app.fsio import open_private, restrict_file
 from sync.server.filelock import FileLock
 
 log = logging.getLogger("jemput.server.db")
@@ -61,7 +63,11 @@ devices = sa.Table(
     sa.Column("created_at", sa.DateTime, nullable=False),
     sa.Column("enrolled_at", sa.DateTime),
     sa.Column("revoked_at", sa.DateTime),
-    sa.Column("status_seq", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("enrolled_code_sha256", sa.String(64)),  # the used-up code (a lost reply's retry, 0004)
+    sa.Column("enroll_nonce_sha256", sa.String(64)),  # the laptop's nonce sent with it
+    sa.Column("first_seen_at", sa.DateTime),  # the token's first use (None: never synced)
+    sa.Column("status_seq", sa.BigInteger, nullable=False, server_default="0"),  # its status feed (0005)
+    sa.Index("ix_devices_enrolled_code", "enrolled_code_sha256"),
 )
 
 recordings = sa.Table(
@@ -172,7 +178,7 @@ register_failures = sa.Table(
 )
 
 # counters rows (created by the first migration; the recordings' sequence moved
-# to devices.status_seq in migration 0004)
+# to devices.status_seq in migration 0005)
 TARGETS_SEQ = "targets"
 REGIONS_VERSION = "regions"
 
@@ -204,6 +210,7 @@ def make_engine(url: str) -> Engine:
     and explicit BEGIN (IMMEDIATE for `write_transaction`). Statement parameters
     (NIKs, names) are kept out of database error messages, which reach logs."""
     if url.startswith("sqlite"):
+        _private_sqlite_file(url)
         engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
                                   hide_parameters=True)
 
@@ -228,6 +235,22 @@ def make_engine(url: str) -> Engine:
 
 def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
+
+
+def _private_sqlite_file(url: str) -> None:
+    """The SQLite file made 0600 before SQLite opens it (it gives its -wal and
+    -shm files the database's mode); an older file and its side files tightened."""
+    path = sa.engine.make_url(url).database
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return
+    try:
+        os.close(open_private(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL))  # an empty file is a new database
+    except FileExistsError:
+        pass
+    except OSError:
+        return  # e.g. the folder is missing: SQLite says so itself
+    for name in (path, path + "-wal", path + "-shm", path + "-journal"):
+        restrict_file(name)
 
 
 @contextlib.contextmanager

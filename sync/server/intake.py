@@ -19,6 +19,7 @@ indexed ``IN`` query for the whole batch and every write an ``executemany``.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 from collections import Counter
@@ -36,6 +37,8 @@ from app.core.regions import RegionIndex, to_digits
 from app.core.resident import Resident
 from app.core.validation import ValidationContext, normalize_resident
 from sync.protocol import (
+    DATE_AHEAD_DAYS,
+    DATE_BEHIND_DAYS,
     BatchItem,
     ItemOutcome,
     ItemResult,
@@ -75,17 +78,38 @@ class _Checked:
     kelurahan_digits: str = ""
     rt: str = ""
     media: list = field(default_factory=list)  # unique MediaDescriptors
+    flags: list[Reason] = field(default_factory=list)  # why it needs a person's review (dates), not blocking
+
+
+def date_reasons(recording_date: dt.date, received_on: dt.date) -> list[Reason]:
+    """The server's clock decides: a recording dated more than `DATE_AHEAD_DAYS` after the
+    server's receive date, or more than `DATE_BEHIND_DAYS` before it, goes to review."""
+    params = {"date": recording_date.isoformat(), "server_date": received_on.isoformat()}
+    if recording_date > received_on + dt.timedelta(days=DATE_AHEAD_DAYS):
+        return [_reason(ReasonCodes.DATE_AHEAD, "recording_date", Severity.WARNING, days=DATE_AHEAD_DAYS, **params)]
+    if recording_date < received_on - dt.timedelta(days=DATE_BEHIND_DAYS):
+        return [_reason(ReasonCodes.DATE_BEHIND, "recording_date", Severity.WARNING, days=DATE_BEHIND_DAYS,
+                        **params)]
+    return []
+
+
+def check_date(recording_date: dt.date, received_on: dt.date) -> dt.date:
+    """The day eligibility and dates are checked on: the laptop's recording date, but never
+    after the server's receive date (a laptop clock ahead cannot make a resident older)."""
+    return min(recording_date, received_on)
 
 
 def check_payload(payload: RecordingPayload, regions: RegionIndex | None,
-                  max_media_bytes: int) -> tuple[list[Reason], Resident | None]:
-    """The reasons that block this recording (empty: it may be accepted)."""
+                  max_media_bytes: int, received_on: dt.date | None = None) -> tuple[list[Reason], Resident | None]:
+    """The reasons that block this recording (empty: it may be accepted), checked on
+    `check_date` (`received_on`: the server's date, default today UTC)."""
+    received_on = received_on or db.utcnow().date()
     try:
         resident = Resident.from_dict(payload.resident.model_dump(mode="json"))
     except ValueError as exc:
         return [_reason(ReasonCodes.PAYLOAD_INVALID, "resident", detail=str(exc))], None
     resident = normalize_resident(resident)
-    ctx = ValidationContext(regions=regions, recording_date=payload.recording_date)
+    ctx = ValidationContext(regions=regions, recording_date=check_date(payload.recording_date, received_on))
     acks = [CoreAck(a.code, a.field, a.reason) for a in payload.acknowledgements]
     kinds = {m.kind for m in payload.media}
     check = check_recording(resident, ctx, acknowledgements=acks,
@@ -132,6 +156,14 @@ def _unique_media(payload: RecordingPayload) -> list:
     return list(seen.values())
 
 
+def _kept_by_admin(row: dict) -> bool:
+    """Whether an administrator kept this recording after a review (`ReasonCodes.REVIEW_KEPT`)."""
+    try:
+        return any(x.get("code") == ReasonCodes.REVIEW_KEPT for x in json.loads(row["reasons"]))
+    except (ValueError, TypeError, AttributeError):
+        return False
+
+
 class Intake:
     """Processes batches for one server (engine, regions, media folder)."""
 
@@ -143,15 +175,19 @@ class Intake:
 
     # -- the batch ---------------------------------------------------------------------
 
-    def process(self, device: Device, items: list[BatchItem], raw_items: list[dict]) -> list[ItemResult]:
+    def process(self, device: Device, items: list[BatchItem], raw_items: list[dict],
+                now: dt.datetime | None = None) -> list[ItemResult]:
+        """Check and store a batch; `now` is the server's clock (UTC, naive; default: `db.utcnow`)."""
         regions = self.regions.current()
+        now = now or db.utcnow()
         checked: list[_Checked] = []
         for i, (item, raw) in enumerate(zip(items, raw_items)):
             hash_ok = payload_sha256(raw["payload"]) == item.payload_sha256
             c = _Checked(i, item, hash_ok, [])
             if hash_ok:
                 try:
-                    c.blocking, resident = check_payload(item.payload, regions, self.max_media_bytes)
+                    c.blocking, resident = check_payload(item.payload, regions, self.max_media_bytes, now.date())
+                    c.flags = date_reasons(item.payload.recording_date, now.date())
                 except Exception as exc:  # noqa: BLE001 - one odd record must not fail the batch
                     log.warning("item %d: pemeriksaan gagal (%s)", i, type(exc).__name__)
                     c.blocking, resident = [_reason(ReasonCodes.PAYLOAD_UNPROCESSABLE, "resident")], None
@@ -164,7 +200,7 @@ class Intake:
                     except ValueError:
                         c.kelurahan_digits = ""
             checked.append(c)
-        results = db.run_write(self.engine, lambda conn: _BatchTx(conn, device, self.media).run(checked))
+        results = db.run_write(self.engine, lambda conn: _BatchTx(conn, device, self.media, now).run(checked))
         counts = Counter(r.outcome.value for r in results)
         log.info("batch perangkat=%d item=%d %s", device.id, len(results),
                  " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
@@ -174,11 +210,11 @@ class Intake:
 class _BatchTx:
     """One batch inside one write transaction."""
 
-    def __init__(self, conn: Connection, device: Device, media: MediaStore):
+    def __init__(self, conn: Connection, device: Device, media: MediaStore, now: dt.datetime):
         self.conn = conn
         self.device = device
         self.media = media
-        self.now = db.utcnow()
+        self.now = now
         self.existing: dict[str, dict] = {}  # uuid -> recording row (dict), DB rows
         self.new: dict[str, dict] = {}  # uuid -> new row (dict) of this batch
         self.changed: dict[int, dict] = {}  # id of an existing row -> the same dict, changed
@@ -261,13 +297,13 @@ class _BatchTx:
         others = [o for o in self.active.get(c.nik, []) if o is not predecessor and o["uuid"] != item.uuid]
         if predecessor is not None:
             self._mark_replaced(predecessor, item.uuid)
+        reasons = list(c.flags)
         if c.nik and others:
-            status = ServerStatus.DUPLICATE_REVIEW
-            reasons = [duplicate_reason()]
+            reasons.append(duplicate_reason())
             for other in others:
-                self._flag_duplicate(other)
-        else:
-            status = ServerStatus.ACCEPTED
+                if not _kept_by_admin(other):  # an administrator's verdict sticks
+                    self._flag_duplicate(other)
+        status = ServerStatus.DUPLICATE_REVIEW if reasons else ServerStatus.ACCEPTED
         row["status"] = row["outcome"] = status.value
         row["reasons"] = json.dumps([x.model_dump() for x in reasons])
         self.new[item.uuid] = row

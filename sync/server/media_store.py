@@ -3,17 +3,20 @@
 A file being uploaded lives in ``media/partial/<sha256>``; each chunk must start
 exactly where the partial file ends. When the last byte arrives the whole file
 is hashed (in memory when one chunk carries all of it, else read back from
-disk): a match is fsynced and renamed atomically to ``media/<sha256>``, a
-mismatch discards the partial file. A complete file is never written again.
+disk) and checked to be a real JPEG/PNG image (`sync.server.media_check`): a
+match is fsynced and renamed atomically to ``media/<sha256>``, anything else
+discards the partial file. A complete file is never written again.
 
 Several server processes (workers) share the folder: each file's reads of the
 offset, appends and renames happen under a `FileLock` that every process
 sees (one of 256 lock files in ``media/locks/``, by the hash's first two hex
-digits), so a chunk repeated
-at the same offset is answered 409 once the first copy is written, never
-appended twice. A bundle's whole file is written to a name of its own
-(``<sha256>.<random>.tmp``) and renamed into place, so two writers never
-rename each other's file away.
+digits), so a chunk repeated at the same offset is answered 409 once the
+first copy is written, never appended twice. A bundle's whole file is checked,
+then written to a name of its own (``<sha256>.<random>.tmp``) and renamed into
+place, so two writers never rename each other's file away.
+
+Folders are 0700 and files 0600 (`app.fsio`), lock files included: photos are
+nobody else's business on the server machine either.
 """
 
 from __future__ import annotations
@@ -24,10 +27,26 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.fsio import fsync_dir
+from app.fsio import fsync_dir, make_private_dir, open_private
 from sync.protocol import Problems, is_sha256
 from sync.server.failures import ProblemError
 from sync.server.filelock import FileLock
+from sync.server.media_check import check_image
+
+_APPEND = os.O_WRONLY | os.O_CREAT | os.O_APPEND
+_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+
+
+def _verify_complete(sha256: str, data: bytes, partial: Path) -> None:
+    """A complete file's bytes must hash to `sha256` (422.2) and be a JPEG/PNG image
+    (422.5); otherwise its partial file is discarded and the `ProblemError` raised."""
+    try:
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=0)
+        check_image(data)
+    except ProblemError:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 @dataclass(frozen=True)
@@ -44,10 +63,10 @@ class MediaStore:
     def __init__(self, media_dir: Path, partial_dir: Path):
         self.media_dir = Path(media_dir)
         self.partial_dir = Path(partial_dir)
-        self.media_dir.mkdir(parents=True, exist_ok=True)
-        self.partial_dir.mkdir(parents=True, exist_ok=True)
+        make_private_dir(self.media_dir)
+        make_private_dir(self.partial_dir)
         self.locks_dir = self.media_dir / "locks"
-        self.locks_dir.mkdir(exist_ok=True)
+        make_private_dir(self.locks_dir)
 
     def _lock(self, sha256: str) -> FileLock:
         if not is_sha256(sha256):
@@ -94,11 +113,10 @@ class MediaStore:
             partial = self.partial_path(sha256)
             new_offset = offset + len(data)
             whole = offset == 0 and new_offset == size  # the whole file in this one chunk
-            if whole and hashlib.sha256(data).hexdigest() != sha256:
-                partial.unlink(missing_ok=True)  # hashed in memory: nothing written
-                raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=0)
+            if whole:  # checked in memory: nothing written when it fails
+                _verify_complete(sha256, data, partial)
             if data:
-                with open(partial, "ab") as fh:
+                with os.fdopen(open_private(partial, _APPEND), "ab") as fh:
                     fh.write(data)
                     fh.flush()
                     os.fsync(fh.fileno())  # the only fsync of the file's data
@@ -111,7 +129,7 @@ class MediaStore:
 
         Returns (what is held, whether this call wrote it). A file already
         complete is left alone. Raises `ProblemError` 422.2 when `data` does not
-        hash to `sha256`; nothing is written then. A partial upload of the same
+        hash to `sha256`, 422.5 when it is not a JPEG/PNG image; nothing is written then. A partial upload of the same
         file is replaced. With ``sync_dir=False`` the caller fsyncs the media
         folder once after several files (`sync`), before recording them.
         """
@@ -120,9 +138,10 @@ class MediaStore:
         final = self.path(sha256)
         if final.exists():
             return Held(final.stat().st_size, True), False
+        check_image(data)  # 422.5: not a JPEG/PNG image; nothing written
         temp = self.partial_dir / f"{sha256}.{secrets.token_hex(8)}.tmp"  # this call's own name
         try:
-            with open(temp, "xb") as fh:
+            with os.fdopen(open_private(temp, _NEW), "wb") as fh:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
@@ -145,13 +164,7 @@ class MediaStore:
         """Rename a complete partial file into place once its SHA-256 matches
         (`verified`: already checked over the same bytes, in memory)."""
         if not verified:
-            digest = hashlib.sha256()
-            with open(partial, "rb") as fh:
-                for block in iter(lambda: fh.read(1 << 20), b""):
-                    digest.update(block)
-            if digest.hexdigest() != sha256:
-                partial.unlink(missing_ok=True)
-                raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=0)
+            _verify_complete(sha256, partial.read_bytes(), partial)  # at most Settings.max_media_bytes
         final = self.path(sha256)
         os.replace(partial, final)
         fsync_dir(self.media_dir)

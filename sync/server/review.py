@@ -78,6 +78,7 @@ class ReviewRecording:
     kelurahan: str
     operator: str
     open: bool  # waiting for a verdict (duplicate_review)
+    reasons: list[str] = field(default_factory=list)  # the reason codes (nik.duplicate, recording.date_behind...)
     repeat_reason: str = ""  # why the operator recorded a NIK their laptop already held ('' when not said)
 
 
@@ -171,7 +172,7 @@ def _differs(a: dict[str, Any], b: dict[str, Any]) -> list[str]:
 
 _REC_COLUMNS = (db.recordings.c.uuid, db.recordings.c.status, db.recordings.c.device_id, db.recordings.c.nik,
                 db.recordings.c.payload, db.recordings.c.recorded_at, db.recordings.c.received_at,
-                db.devices.c.name.label("device_name"))
+                db.recordings.c.reasons, db.devices.c.name.label("device_name"))
 
 
 def _recording(row: Any) -> ReviewRecording:
@@ -183,7 +184,14 @@ def _recording(row: Any) -> ReviewRecording:
         recorded_at=_clean(row.recorded_at), received_at=_when(row.received_at), nik=_clean(row.nik),
         nama=_clean(res.get("nama")), tanggal_lahir=_clean(res.get("tanggal_lahir")), kelurahan=_clean(kelurahan),
         operator=_clean(payload.get("operator")), open=row.status == ServerStatus.DUPLICATE_REVIEW.value,
-        repeat_reason=_clean(_repeat_reason(payload)))
+        reasons=_reason_codes(row.reasons), repeat_reason=_clean(_repeat_reason(payload)))
+
+
+def _reason_codes(text: str) -> list[str]:
+    try:
+        return [_clean(x.get("code")) for x in json.loads(text) if isinstance(x, dict)]
+    except (ValueError, TypeError):
+        return []
 
 
 def _repeat_reason(payload: dict[str, Any]) -> str:

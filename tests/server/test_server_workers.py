@@ -179,6 +179,36 @@ def test_one_code_registered_20_times_at_once_gives_one_device(pg_workers):
 
 
 @pytestmark_aliases
+def test_one_code_from_two_laptops_at_once_gives_one_device_to_one_of_them(pg_workers):
+    """Registration retries (the same nonce) racing another laptop (its own nonce) on
+    four workers: every try of the laptop that won gets the one device, every try of
+    the other 403; exactly one of the handed-out tokens works."""
+    code = pg_workers.enrollment_code()
+    nonces = ["Laptop_A_" + "1" * 20, "Laptop_B_" + "2" * 20]
+
+    def register(n: int) -> tuple[str, requests.Response]:
+        nonce = nonces[n % 2]
+        with requests.Session() as http:
+            http.mount("http://", FromAddress(f"127.0.2.{n + 1}"))  # each its own allowance
+            return nonce, http.post(pg_workers.url + protocol.Paths.REGISTER, timeout=30,
+                                    json={"enrollment_code": code, "nonce": nonce},
+                                    headers={protocol.PROTOCOL_HEADER: protocol.PROTOCOL_VERSION})
+
+    with ThreadPoolExecutor(20) as pool:
+        answers = list(pool.map(register, range(20)))
+    by_nonce = {nonce: sorted(r.status_code for n, r in answers if n == nonce) for nonce in nonces}
+    assert sorted(by_nonce.values()) == [[201] * 10, [403] * 10], by_nonce
+    won = [r.json() for _n, r in answers if r.status_code == 201]
+    assert len({w["device_id"] for w in won}) == 1
+    working = [w for w in won if requests.get(
+        pg_workers.url + protocol.Paths.ME, timeout=10,
+        headers={"Authorization": f"Bearer {w['token']}", protocol.PROTOCOL_HEADER: protocol.PROTOCOL_VERSION},
+    ).status_code == 200]
+    assert len(working) == 1  # the last token the server kept; the others were replaced
+    assert _errors(pg_workers) == []
+
+
+@pytestmark_aliases
 def test_forwarded_for_is_believed_only_from_a_trusted_proxy(tmp_path, seed_regions_csv, pg_workers):
     proxy, stranger = "127.0.0.71", "127.0.0.72"
 
@@ -270,10 +300,10 @@ def test_run_refuses_an_unmigrated_database(backend, tmp_path, request):
         assert "Traceback" not in out.stderr and "siap di" not in out.stdout
     if backend == "sqlite":  # an older schema is refused too, with its revision named
         engine = db.make_engine(f"sqlite:///{tmp_path / 'srv' / 'jemput-server.db'}")
-        db.migrate(engine, "0003")
+        db.migrate(engine, "0004")
         engine.dispose()
         out = run_cli("run", "--data", tmp_path / "srv", "--port", "0", check=False)
-        assert out.returncode == 1 and "skema 0003, perlu 0004" in out.stderr
+        assert out.returncode == 1 and "skema 0004, perlu 0005" in out.stderr
 
 
 def test_run_serves_tls_itself(tmp_path, seed_regions_csv):

@@ -87,41 +87,6 @@ def test_tls_verification_is_on_by_default(session, tmp_path):
     assert "sertifikat CA tidak ditemukan" in caught.value.message
 
 
-@pytest.fixture
-def self_signed_https(tmp_path):
-    """A tiny HTTPS server with a self-signed certificate for 127.0.0.1 answering /health."""
-    import http.server
-    import json
-    import ssl
-    import threading
-
-    from support.tls import self_signed_certificate
-
-    cert_path, key_path = self_signed_certificate(tmp_path)
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            body = json.dumps({"status": "ok", "protocol_version": "1.0"}).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):  # quiet
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    ctx.load_cert_chain(cert_path, key_path)
-    httpd.socket = ctx.wrap_socket(httpd.socket, server_side=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"https://127.0.0.1:{httpd.server_address[1]}", cert_path
-    httpd.shutdown()
-    httpd.server_close()
-
-
 def test_self_signed_server_is_refused_unless_its_ca_is_installed(session, self_signed_https):
     url, ca = self_signed_https
     pump = make_pump(session.store)

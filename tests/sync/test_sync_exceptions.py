@@ -16,6 +16,7 @@ from app.session import MediaSlot
 from app.store.recordings import RecordingRepo
 from app.ui.enrollment_form import FormResult
 from support.capture import capture_cases
+from support.images import image_bytes
 from support.server import server_cli
 from sync.protocol import build_item
 from sync_support import record
@@ -55,7 +56,7 @@ def test_exception_photo_and_guardian_signature_reach_the_servers_review(
     photo = _flagged_photo(qtbot, tmp_path)
     assert "photo.tilted" in photo.flag["failed_checks"] and photo.exception.startswith("Foto dengan pengecualian")
     guardian = SignatureFlag.make("tanda_tangan_wali", guardian_name="Siti Aminah", guardian_relation="anak")
-    signature = MediaSlot(b"\x89PNG\r\n\x1a\n guardian-signature", "image/png", {}, True, guardian.summary(),
+    signature = MediaSlot(image_bytes(2048, "png"), "image/png", {}, True, guardian.summary(),
                           guardian.summary(), guardian.to_dict())
     resident = people.resident()
     rec = session.save_form(FormResult(resident, [], True, photo, signature), None)

@@ -7,6 +7,7 @@ the window has moved on. A successful registration is not counted. The
 attempts are counted in the database, shared by all workers (`sync.server.ratelimit`).
 """
 
+import datetime as dt
 import logging
 
 import sqlalchemy as sa
@@ -15,6 +16,7 @@ from sqlalchemy.engine import Engine
 
 from sync.protocol import (
     PROTOCOL_VERSION,
+    REGISTRATION_RETRY_HOURS,
     DeviceInfo,
     EnrollmentRequest,
     EnrollmentResponse,
@@ -60,6 +62,7 @@ def register(body: EnrollmentRequest, engine: EngineDep, request: Request) -> En
 def _exchange(body: EnrollmentRequest, engine: Engine) -> EnrollmentResponse:
     t = db.devices
     code_hash = secret_sha256(normalize_code(body.enrollment_code))
+    nonce_hash = secret_sha256(body.nonce) if body.nonce else None
     token = new_token()
     now = db.utcnow()
     with db.write_transaction(engine) as conn:
@@ -68,18 +71,46 @@ def _exchange(body: EnrollmentRequest, engine: Engine) -> EnrollmentResponse:
             .where(t.c.enroll_code_sha256 == code_hash, t.c.revoked_at.is_(None))
         ).first()
         if row is None or (row.enroll_expires_at is not None and row.enroll_expires_at < now):
-            raise ProblemError(Problems.ENROLLMENT_INVALID)
+            return _again(conn, code_hash, nonce_hash, token, now)
         taken = conn.execute(sa.update(t).where(t.c.id == row.id, t.c.enroll_code_sha256 == code_hash).values(
             token_sha256=secret_sha256(token), enroll_code_sha256=None, enrolled_at=now,
+            enrolled_code_sha256=code_hash, enroll_nonce_sha256=nonce_hash,
             label=(body.device_label or None))).rowcount
         if taken != 1:  # another worker spent the code meanwhile (PostgreSQL, READ COMMITTED)
-            raise ProblemError(Problems.ENROLLMENT_INVALID)
+            return _again(conn, code_hash, nonce_hash, token, now)  # that was this laptop, or 403
         moved = _take_over(conn, row.id, body.previous_token, now) if body.previous_token else None
     log.info("perangkat %d terdaftar", row.id)
     if moved is not None:
         log.info("perangkat %d menggantikan perangkat %d (%d rekaman dipindahkan)", row.id, *moved)
     return EnrollmentResponse(device_id=row.id, name=row.name, area_kode=row.area_kode,
                               token=token, protocol_version=PROTOCOL_VERSION)
+
+
+def _again(conn: sa.engine.Connection, code_hash: str, nonce_hash: str | None, token: str,
+           now: dt.datetime) -> EnrollmentResponse:
+    """A code already spent: the same laptop's retry (the same nonce, `_repeated`) gets
+    that device back with a new token; anyone else gets 403.1. Also when the code was
+    spent a moment ago by a concurrent request (another worker): one code, one device."""
+    again = _repeated(conn, code_hash, nonce_hash, now) if nonce_hash else None
+    if again is None:
+        raise ProblemError(Problems.ENROLLMENT_INVALID)
+    conn.execute(sa.update(db.devices).where(db.devices.c.id == again.id).values(token_sha256=secret_sha256(token)))
+    log.info("perangkat %d: pendaftaran diulang (jawaban pertama hilang), token baru", again.id)
+    return EnrollmentResponse(device_id=again.id, name=again.name, area_kode=again.area_kode,
+                              token=token, protocol_version=PROTOCOL_VERSION)
+
+
+def _repeated(conn: sa.engine.Connection, code_hash: str, nonce_hash: str, now):  # noqa: ANN001, ANN202
+    """The device this code registered with this nonce within the retry window, whose
+    token was never used and which is not revoked: the laptop never got the answer."""
+    t = db.devices
+    return conn.execute(
+        sa.select(t.c.id, t.c.name, t.c.area_kode)
+        .where(t.c.enrolled_code_sha256 == code_hash, t.c.enroll_nonce_sha256 == nonce_hash,
+               t.c.enrolled_at >= now - dt.timedelta(hours=REGISTRATION_RETRY_HOURS),
+               t.c.first_seen_at.is_(None), t.c.revoked_at.is_(None))
+        .with_for_update()
+    ).first()
 
 
 def _take_over(conn: sa.engine.Connection, new_id: int, previous_token: str, now) -> tuple[int, int] | None:  # noqa: ANN001
