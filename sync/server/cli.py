@@ -180,14 +180,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     import uvicorn
     from uvicorn.supervisors import Multiprocess
 
-    from app.fsio import make_private_dir
     from sync.server.app import SETTINGS_ENV
+    from sync.server.at_rest import secure_data_dir
 
     import logging.config
 
     logging.config.dictConfig(LOG_CONFIG)
     settings = _settings(args)
-    make_private_dir(settings.data_dir)  # 0700, as `create_app` leaves it
+    # Before "siap": folders 0700, files 0600 (the workers, building their apps later, check again).
+    secure_data_dir(settings.data_dir, settings.media_dir, settings.partial_dir)
     problem = _tls_problem(args) or _unmigrated(settings)
     if problem:
         print(f"jemput-server: {problem}", file=sys.stderr)
