@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -40,9 +41,19 @@ def pg_workers(tmp_path_factory, postgres_cluster, seed_regions_csv):
     server = start_server(data, "--workers", str(WORKERS), "--max-chunk-bytes", str(LIVE_CHUNK),
                           "--register-max-failures", str(MAX_FAILURES), database_url=url,
                           server_class=LiveServer)
+    _await_workers(server, WORKERS)
     yield server
     server.stop()
     server.dispose()
+
+
+def _await_workers(server: LiveServer, count: int, timeout_s: float = 120) -> None:
+    """Wait until `count` worker processes have built their apps ("siap" comes once the
+    socket listens; on a busy machine the last worker may still be importing then)."""
+    deadline = time.monotonic() + timeout_s
+    while len(_processes(server, "Application startup complete")) < count:
+        assert time.monotonic() < deadline, server.log.read_text(encoding="utf-8", errors="replace")[-2000:]
+        time.sleep(0.1)
 
 
 def _errors(server: LiveServer) -> list[str]:
