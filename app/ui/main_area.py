@@ -132,5 +132,5 @@ class MainArea(QWidget):
         self._goto(self.enroll)
 
     def enroll_target(self, nik: str) -> None:
-        self.enroll.start_new(self.session.resident_from_target(nik))
+        self.enroll.start_new(self.session.resident_from_target(nik), list_nik=nik)
         self._goto(self.enroll)
