@@ -15,7 +15,7 @@ from pathlib import Path
 
 from app.core.lifecycle import RecordingStatus
 from app.core.messages import CodedError, render
-from app.core.receipt import Receipt, build_receipt
+from app.core.receipt import Receipt, build_receipt, has_receipt
 from app.core.recording_check import RecordingCheck, check_recording
 from app.core.regions import RegionIndex
 from app.core.resident import Resident
@@ -299,12 +299,21 @@ class Session:
         rec = self.recordings.get(uuid)
         if rec.purged:
             raise CodedError("recording.purged")
-        if rec.status in (RecordingStatus.DRAFT, RecordingStatus.REJECTED):
+        if not has_receipt(rec.status):
             raise CodedError("receipt.not_complete")
         recorded_on = dt.datetime.fromisoformat(rec.created_at).astimezone().date()
         return build_receipt(rec.uuid, rec.resident, recorded_on, operator=rec.operator or self.operator_name,
                              office=str(self.get_setting(RECEIPT_OFFICE_KEY, "") or ""),
                              contact=str(self.get_setting(RECEIPT_CONTACT_KEY, "") or ""))
+
+    def receipt_for_target(self, nik: str) -> Receipt:
+        """The receipt of the newest completed recording of a target's NIK (`receipt.not_complete`: none)."""
+        statuses = [s for s in RecordingStatus if has_receipt(s)]
+        found = [r for r in self.recordings.list(status=statuses, search=nik, limit=20) if r.resident.nik == nik]
+        for rec in found:
+            if not rec.purged:
+                return self.receipt(rec.uuid)
+        raise CodedError("recording.purged" if found else "receipt.not_complete")
 
     def next_target_in_rt(self, nik: str) -> Resident | None:
         """The next resident to visit in `nik`'s RT, pre-filled from the target list (None: nobody left)."""

@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from app.core._text import collapse_spaces, format_date_id
+from app.core.lifecycle import RecordingStatus
 from app.core.receipt_number import format_registration_number, registration_number
 from app.core.resident import Resident
 
@@ -43,6 +44,12 @@ class Receipt:
     rows: tuple[tuple[str, str], ...]
     where_to_ask: str
     note: str = NOTE
+
+
+def has_receipt(status: RecordingStatus | str, *, purged: bool = False) -> bool:
+    """A recording gets a receipt once completed (not a draft, not one the server rejected: its
+    correction gets its own), while the laptop still holds the resident's data."""
+    return not purged and RecordingStatus(status) not in (RecordingStatus.DRAFT, RecordingStatus.REJECTED)
 
 
 def _place(r: Resident) -> str:

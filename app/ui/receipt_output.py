@@ -5,16 +5,19 @@ without one, a save dialog proposes ``bukti-<number>.pdf`` in the folder
 used last (Pengaturan keeps it; the home folder at first). The PDF is
 written only to the path the operator accepted: never to a temporary file.
 Both dialogs are opened, never exec'd, so the window stays responsive and
-tests can drive them.
+tests can drive them. `PrintReceiptBar` is the "Cetak bukti" button the
+lists (Beranda, Daftar Warga) put under their table.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDir, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.core.receipt import Receipt
 from app.ui.pages.common import fill_placeholders
@@ -48,9 +51,10 @@ class ReceiptOutput(QObject):
         self.dialog: QDialog | None = None
         self.receipt: Receipt | None = None
 
-    def start_for(self, uuid: str) -> None:
-        """Print the receipt of the stored recording `uuid` (read on the database worker)."""
-        run_task(lambda: self.session.receipt(uuid), self.start,
+    def load_and_start(self, load: Callable[[], Receipt]) -> None:
+        """Print the receipt `load` reads (on the database worker), e.g. a stored recording's
+        (`Session.receipt`) or a target's (`Session.receipt_for_target`)."""
+        run_task(load, self.start,
                  lambda exc: self.finished.emit(False, self.tr("Bukti tidak dapat dibuat: ") + error_text(exc)))
 
     def start(self, receipt: Receipt) -> None:
@@ -102,3 +106,55 @@ class ReceiptOutput(QObject):
             return
         self.session.set_setting(FOLDER_KEY, str(Path(path).parent))
         self.finished.emit(True, fill_placeholders(self.tr("Bukti tersimpan: %1"), path))
+
+
+class PrintReceiptBar(QWidget):
+    """"Cetak bukti (Ctrl+P)" under a list, with a line saying where the receipt went.
+
+    `loader()` gives, for the list's selected row, a function that reads its
+    receipt (run on the database worker), or None when that row has none (a
+    draft, a rejected recording, a resident not recorded here).
+
+    Attributes:
+        output: the `ReceiptOutput` that prints or saves.
+    """
+
+    def __init__(self, session, page: QWidget, loader: Callable[[], Callable[[], Receipt] | None]):
+        super().__init__(page)
+        self.loader = loader
+        self.message = QLabel(self)
+        self.message.setObjectName("hint")
+        self.message.setWordWrap(True)
+        self.button = QPushButton(self.tr("Cetak bukti (Ctrl+P)"), self)
+        self.button.setToolTip(self.tr("Bukti perekaman untuk warga yang dipilih (rekaman sudah selesai)."))
+        self.button.setEnabled(False)
+        self.button.clicked.connect(self.print_selected)
+        self.output = ReceiptOutput(session, page)
+        self.output.finished.connect(self._done)
+        QShortcut(QKeySequence("Ctrl+P"), page, activated=self.print_selected,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.message, 1)
+        row.addWidget(self.button)
+
+    def refresh(self) -> None:
+        """The selection changed: the button works only for a row with a receipt."""
+        self.button.setEnabled(self.loader() is not None)
+
+    def print_selected(self) -> None:
+        load = self.loader()
+        if load is None:
+            self._say(self.tr("Pilih warga yang rekamannya sudah selesai untuk mencetak buktinya."), None)
+            return
+        self._say(self.tr("Menyiapkan bukti…"), None)
+        self.output.load_and_start(load)
+
+    def _done(self, ok: bool, text: str) -> None:
+        self._say(text, ok)
+
+    def _say(self, text: str, ok: bool | None) -> None:
+        self.message.setObjectName("hint" if ok is None else "okText" if ok else "errorText")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setText(text)

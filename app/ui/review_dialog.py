@@ -12,7 +12,7 @@ behind it. The dialog only shows and asks: `app.ui.pages.enroll` saves.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -47,7 +47,9 @@ REVIEW, SAVING, DONE = "review", "saving", "done"
 
 
 def _value_label(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text or "-", parent)
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # typed text is shown as typed, never as markup
+    label.setText(text or "-")
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setObjectName("reviewValue")
@@ -365,8 +367,13 @@ class ReviewDialog(QDialog):
 
     def showEvent(self, event):  # noqa: N802 - Qt override
         super().showEvent(event)
-        self.activateWindow()
-        (self.next_button if self.state == DONE else self.confirm_button).setFocus()
+        self._take_keyboard()
+        QTimer.singleShot(0, self._take_keyboard)  # again once the window system has shown it
+
+    def _take_keyboard(self) -> None:
+        if self.isVisible():
+            self.activateWindow()
+            (self.next_button if self.state == DONE else self.confirm_button).setFocus()
 
     def reject(self) -> None:  # noqa: D102 - Esc while saving waits for the save
         if self.state != SAVING:

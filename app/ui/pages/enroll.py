@@ -274,8 +274,13 @@ class EnrollPage(QWidget):
 
     def _review_closed(self, _result: int) -> None:
         review = self.sender() if isinstance(self.sender(), ReviewDialog) else self.review
+        done = review is not None and review.state == DONE
+        self._return_keyboard(done)
+        QTimer.singleShot(0, lambda: self._return_keyboard(done))  # again once the dialog is gone
+
+    def _return_keyboard(self, done: bool) -> None:
         self.window().activateWindow()
-        if review is not None and review.state == DONE:
+        if done:
             self.focus_first_empty()  # the next resident's form
         else:
             self.form.complete_button.setFocus()  # back to the form, as it was
