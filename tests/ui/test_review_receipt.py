@@ -377,3 +377,23 @@ def test_daftar_warga_prints_the_receipt_of_a_resident_recorded_here(qtbot, sess
     _accept_save_dialog(qtbot, page.receipt_bar.output, tmp_path / "bukti.pdf")
     qtbot.waitUntil((tmp_path / "bukti.pdf").is_file, timeout=5000)
     assert page.receipt_bar.output.receipt.qr_payload == registration_number(completed.uuid)
+
+
+def test_pengaturan_sets_the_dinas_and_where_to_ask_on_the_receipt(qtbot, session, completed):
+    from app.core.receipt import DEFAULT_CONTACT, DEFAULT_OFFICE
+    from app.ui.pages.settings import SettingsPage
+
+    assert session.receipt(completed.uuid).office == DEFAULT_OFFICE  # a sensible default before any setting
+    page = SettingsPage(session)
+    show_window(qtbot, page)
+    page.refresh()
+    assert page.receipt_office.text() == "" and page.receipt_office.placeholderText() == DEFAULT_OFFICE
+    qtbot.keyClicks(page.receipt_office, "  Disdukcapil   Kota Solok ")
+    qtbot.keyClicks(page.receipt_contact, "Jl. Lubuk Sikarah 1, telp. (0755) 20001 " + "x" * 500)  # capped
+    page.save.click()
+    receipt = session.receipt(completed.uuid)
+    assert receipt.office == "Disdukcapil Kota Solok"
+    assert receipt.where_to_ask.startswith("Jl. Lubuk Sikarah 1") and len(receipt.where_to_ask) <= 200
+    page.receipt_contact.clear()
+    page.save.click()
+    assert session.receipt(completed.uuid).where_to_ask == DEFAULT_CONTACT
