@@ -96,7 +96,7 @@ class ReviewDialog(QDialog):
         self._build_review()
         self._build_done()
         self._print_shortcut = QShortcut(QKeySequence("Ctrl+P"), self, activated=self._print)
-        self.resize(1200, 700)
+        self.resize(1200, 670)  # fits 1366x768 with a title bar and a taskbar
 
     # ----------------------------------------------------------------- review
     def _build_review(self) -> None:
@@ -130,7 +130,6 @@ class ReviewDialog(QDialog):
         v.addWidget(title)
         v.addWidget(hint)
         v.addLayout(self.columns, 1)
-        v.addWidget(self.findings_box)
         v.addLayout(buttons)
 
     def _section(self, title: str, rows: list[tuple[str, str, str]]) -> QGroupBox:
@@ -148,6 +147,7 @@ class ReviewDialog(QDialog):
                     photo, signature, photo_data: bytes | None, signature_data: bytes | None) -> None:
         """Fill the review page. `photo`/`signature` are the form's media slots (summary, exception);
         `*_data` the image bytes to show (new or stored), if any."""
+        self.findings_box.setParent(self.review_page)  # kept while the old columns go
         while self.columns.count():
             item = self.columns.takeAt(0)
             if item.widget() is not None:
@@ -208,13 +208,13 @@ class ReviewDialog(QDialog):
             ("telepon", self.tr("Telepon"), r.telepon),
             ("catatan", self.tr("Catatan"), r.catatan),
         ]))
-        col3.addStretch(1)
+        col3.addWidget(self.findings_box, 1)
         col4 = QVBoxLayout()
         col4.addWidget(self._media_box(self.tr("Foto"), "photo", photo, _pixmap(photo_data, 150, 200)))
         col4.addWidget(self._media_box(self.tr("Tanda tangan"), "signature", signature,
                                        _pixmap(signature_data, 260, 90)))
         col4.addStretch(1)
-        for column, stretch in ((col1, 10), (col2, 10), (col3, 9), (col4, 8)):
+        for column, stretch in ((col1, 10), (col2, 10), (col3, 10), (col4, 8)):
             holder = QWidget(self.review_page)
             holder.setLayout(column)
             column.setContentsMargins(0, 0, 0, 0)
@@ -264,6 +264,7 @@ class ReviewDialog(QDialog):
         self.values["findings"] = text
         label = _value_label(text, self.findings_box)
         self.findings_layout.addWidget(label)
+        self.findings_layout.addStretch(1)
 
     def _confirm(self) -> None:
         if self.state == REVIEW:
@@ -315,15 +316,17 @@ class ReviewDialog(QDialog):
         left.addWidget(self.done_next)
         left.addWidget(self.output)
         left.addStretch(1)
+        row = QHBoxLayout()
+        row.addLayout(left, 1)
+        row.addWidget(self.preview)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         buttons.addWidget(self.next_button)
-        left.addLayout(buttons)
-        row = QHBoxLayout(page)
-        row.setContentsMargins(8, 8, 8, 8)
-        row.addLayout(left, 1)
-        row.addWidget(self.preview)
+        v = QVBoxLayout(page)
+        v.setContentsMargins(8, 8, 8, 0)
+        v.addLayout(row, 1)
+        v.addLayout(buttons)
 
     def show_done(self, receipt: Receipt, name: str, nik: str, next_text: str) -> None:
         """The recording is saved: say so, show the number and the receipt, and what comes next."""
