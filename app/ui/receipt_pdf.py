@@ -10,7 +10,6 @@ receipt's own (Bahasa Indonesia, whatever the window's language).
 
 from __future__ import annotations
 
-import segno
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
@@ -25,6 +24,8 @@ FONT_FAMILY = "DejaVu Sans"
 
 def qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
     """The QR code of `payload` as rows of dark (True) modules, without the quiet zone."""
+    import segno  # here, not at start-up: it pulls in urllib and its writers (~0.1 s)
+
     code = segno.make(payload, error="m", micro=False)
     return tuple(tuple(bool(v) for v in row) for row in code.matrix)
 
