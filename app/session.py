@@ -295,7 +295,8 @@ class Session:
 
     def receipt(self, uuid: str) -> Receipt:
         """The resident's receipt of a completed recording (draft: `receipt.not_complete`; personal
-        data purged: `recording.purged`)."""
+        data purged: `recording.purged`). Its date is the recording's `created_at` in local time, the
+        same one the server receives with the record."""
         rec = self.recordings.get(uuid)
         if rec.purged:
             raise CodedError("recording.purged")

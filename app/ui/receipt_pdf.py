@@ -11,7 +11,7 @@ receipt's own (Bahasa Indonesia, whatever the window's language).
 from __future__ import annotations
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextOption
 
 from app.core.receipt import WHERE_TO_ASK, Receipt
 
@@ -52,6 +52,15 @@ def _paint_qr(painter: QPainter, left: float, top: float, size: float, payload: 
                                  QColor("black"))
 
 
+def _block(painter: QPainter, left: float, top: float, width: float, text: str) -> float:
+    """Draw `text` wrapped into `width` (between words, or inside a word too long for a line); its height."""
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    height = painter.boundingRect(QRectF(left, top, width, 1e6), text, option).height()
+    painter.drawText(QRectF(left, top, width, height), text, option)
+    return height
+
+
 def paint_receipt(painter: QPainter, page: QRectF, receipt: Receipt) -> None:
     """Draw `receipt` on a page whose printable area is `page` (device units, A4 portrait)."""
     mm = page.width() / (PAGE_MM.width() - 2 * MARGIN_MM)  # device units per millimetre
@@ -62,8 +71,7 @@ def paint_receipt(painter: QPainter, page: QRectF, receipt: Receipt) -> None:
 
     y = top
     painter.setFont(_font(11))
-    y += painter.boundingRect(QRectF(left, y, width, 20 * mm), flags, receipt.office).height()
-    painter.drawText(QRectF(left, top, width, y - top), flags, receipt.office)
+    y += _block(painter, left, y, width, receipt.office)
     painter.setFont(_font(17, bold=True))
     title = QRectF(left, y + 1 * mm, width, 12 * mm)
     painter.drawText(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, receipt.title)
@@ -88,22 +96,16 @@ def paint_receipt(painter: QPainter, page: QRectF, receipt: Receipt) -> None:
         painter.setFont(_font(10))
         painter.drawText(QRectF(left, y, label_width, 8 * mm), flags, label)
         painter.setFont(_font(11 if bold else 10, bold=bold, mono=label == "Nomor registrasi"))
-        box = painter.boundingRect(QRectF(left + label_width, y, value_width, 40 * mm), flags, value)
-        painter.drawText(QRectF(left + label_width, y, value_width, box.height()), flags, value)
-        y += max(box.height(), 5 * mm) + 2.5 * mm
+        y += max(_block(painter, left + label_width, y, value_width, value), 5 * mm) + 2.5 * mm
 
     y = max(y, number.bottom()) + 4 * mm
     painter.setFont(_font(10, bold=True))
     painter.drawText(QRectF(left, y, width, 6 * mm), flags, WHERE_TO_ASK)
     y += 6 * mm
     painter.setFont(_font(10))
-    box = painter.boundingRect(QRectF(left, y, width, 30 * mm), flags, receipt.where_to_ask)
-    painter.drawText(box, flags, receipt.where_to_ask)
-    y += box.height() + 4 * mm
+    y += _block(painter, left, y, width, receipt.where_to_ask) + 4 * mm
     painter.setFont(_font(9))
-    box = painter.boundingRect(QRectF(left, y, width, 30 * mm), flags, receipt.note)
-    painter.drawText(box, flags, receipt.note)
-    y += box.height() + 6 * mm
+    y += _block(painter, left, y, width, receipt.note) + 6 * mm
 
     painter.setPen(QPen(QColor("#888888"), 0.2 * mm, Qt.PenStyle.DashLine))
     painter.drawLine(int(left), int(y), int(left + width), int(y))

@@ -116,6 +116,13 @@ def test_review_lists_everything_escape_goes_back_enter_finishes(qtbot, page, se
     _ctrl_enter(qtbot, page)
     review = page.review
     values = review.values
+    every_field = {"nik", "no_kk", "nama", "jenis_kelamin", "kewarganegaraan", "agama", "golongan_darah",
+                   "tempat_lahir", "tanggal_lahir", "alamat", "rt", "provinsi_kode", "kabupaten_kode",
+                   "kecamatan_kode", "kelurahan_kode", "status_perkawinan", "hubungan_keluarga", "nama_ayah",
+                   "nama_ibu", "pendidikan", "pekerjaan", "disabilitas", "telepon", "catatan", "photo",
+                   "signature", "findings"}
+    assert set(values) == every_field
+    assert all(values[key] not in ("", "-") for key in every_field), values
     assert values["nik"] == resident.nik and values["no_kk"] == resident.no_kk
     assert values["nama"] == resident.nama and values["nama_ibu"] == resident.nama_ibu
     assert values["tanggal_lahir"] == resident.tanggal_lahir.strftime("%d-%m-%Y")
@@ -397,3 +404,19 @@ def test_pengaturan_sets_the_dinas_and_where_to_ask_on_the_receipt(qtbot, sessio
     page.receipt_contact.clear()
     page.save.click()
     assert session.receipt(completed.uuid).where_to_ask == DEFAULT_CONTACT
+
+
+def test_long_and_hostile_text_stays_on_one_readable_page(session, people, tmp_path, qapp):
+    _tools()
+    resident = _resident(people, nama="MUHAMMAD " + "A" * 50, alamat="JL. " + "PANJANG SEKALI " * 8)
+    rec = Recording.new(resident, operator="<script>alert(1)</script>", status=RecordingStatus.COMPLETE)
+    session.recordings.save(rec, enqueue=True)
+    session.set_setting("receipt_contact", "Kantor %1 {nama} <b>Disdukcapil</b> " + "telp. 0755-20001 " * 20)
+    path = tmp_path / "bukti.pdf"
+    write_receipt_pdf(session.receipt(rec.uuid), str(path))
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    assert re.search(r"^Pages:\s+1$", info, re.MULTILINE), info
+    text = " ".join(_pdf_text(path).split())
+    assert "<script>alert(1)</script>" in text and "Kantor %1 {nama} <b>Disdukcapil</b>" in text
+    assert resident.nik in text and "A" * 50 in text.replace(" ", "")  # a word too long for a line wraps
+    assert _qr_in_pdf(path, tmp_path) == registration_number(rec.uuid)
