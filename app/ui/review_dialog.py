@@ -232,15 +232,15 @@ class ReviewDialog(QDialog):
             image.setPixmap(pixmap)
             image.setObjectName(f"{key}Preview")
             v.addWidget(image, 0, Qt.AlignmentFlag.AlignHCenter)
+        lines = []
         if slot.present:
-            text = slot.summary or self.tr("Tersimpan.")
-        elif slot.exception:
-            text = self.tr("Pengecualian: ") + slot.exception
-        else:
-            text = "-"
+            lines.append(slot.summary or self.tr("Tersimpan."))
+        if slot.exception:  # no photo/signature, or (a photo with an exception) one kept all the same
+            lines.append(self.tr("Pengecualian: ") + slot.exception)
+        text = "\n".join(lines) or "-"
         self.values[key] = text
         label = _value_label(text, box)
-        if slot.exception and not slot.present:
+        if slot.exception:
             label.setObjectName("fieldMessage")
             label.setProperty("severity", "warning")
         v.addWidget(label)

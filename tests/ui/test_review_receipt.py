@@ -420,3 +420,15 @@ def test_long_and_hostile_text_stays_on_one_readable_page(session, people, tmp_p
     assert "<script>alert(1)</script>" in text and "Kantor %1 {nama} <b>Disdukcapil</b>" in text
     assert resident.nik in text and "A" * 50 in text.replace(" ", "")  # a word too long for a line wraps
     assert _qr_in_pdf(path, tmp_path) == registration_number(rec.uuid)
+
+
+def test_a_photo_kept_with_an_exception_shows_both(qtbot, people):
+    from app.ui.review_dialog import ReviewDialog
+
+    dialog = ReviewDialog()
+    qtbot.addWidget(dialog)
+    photo = MediaSlot(FACE.read_bytes(), "image/jpeg", {}, True, "terbaring: kepala miring", "Foto diambil.")
+    dialog.show_review(_resident(people), [], [], photo, MediaSlot(), photo.data, None)
+    assert dialog.values["photo"] == "Foto diambil.\nPengecualian: terbaring: kepala miring"
+    assert dialog.values["signature"] == "-"
+    assert not dialog.findChild(QLabel, "photoPreview").pixmap().isNull()
