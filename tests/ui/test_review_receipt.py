@@ -432,3 +432,19 @@ def test_a_photo_kept_with_an_exception_shows_both(qtbot, people):
     assert dialog.values["photo"] == "Foto diambil.\nPengecualian: terbaring: kepala miring"
     assert dialog.values["signature"] == "-"
     assert not dialog.findChild(QLabel, "photoPreview").pixmap().isNull()
+
+
+def test_ctrl_p_waits_for_the_save_and_escape_on_the_done_page_goes_on(qtbot, page, session, people):
+    form = page.form
+    form.load(_resident(people))
+    _media(form)
+    _ctrl_enter(qtbot, page)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert page.receipt_output is None  # nothing saved yet: no receipt to print
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.review.state == "done", timeout=10_000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.review.next_button, timeout=5000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not page.review.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.nik, timeout=5000)
+    assert not form.has_content() and len(_completed(session)) == 1
