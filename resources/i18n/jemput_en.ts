@@ -2573,7 +2573,7 @@
     </message>
     <message>
         <location filename="../../app/ui/review_dialog.py" line="121"/>
-        <location filename="../../app/ui/review_dialog.py" line="361"/>
+        <location filename="../../app/ui/review_dialog.py" line="364"/>
         <source>Simpan &amp;&amp; selesai (Enter)</source>
         <translation>Save &amp;&amp; complete (Enter)</translation>
     </message>
@@ -2648,12 +2648,12 @@
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="236"/>
+        <location filename="../../app/ui/review_dialog.py" line="237"/>
         <source>Tersimpan.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="238"/>
+        <location filename="../../app/ui/review_dialog.py" line="239"/>
         <source>Pengecualian: </source>
         <translation>Exception: </translation>
     </message>
@@ -2668,32 +2668,32 @@
         <translation>No warnings: every field passes the checks.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="288"/>
+        <location filename="../../app/ui/review_dialog.py" line="289"/>
         <source>Nomor registrasi (ada di bukti untuk warga)</source>
         <translation>Registration number (on the resident&apos;s receipt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="301"/>
+        <location filename="../../app/ui/review_dialog.py" line="302"/>
         <source>Cetak bukti (Ctrl+P)</source>
         <translation>Print receipt (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="304"/>
+        <location filename="../../app/ui/review_dialog.py" line="305"/>
         <source>Warga berikutnya (Enter)</source>
         <translation>Next resident (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="330"/>
+        <location filename="../../app/ui/review_dialog.py" line="333"/>
         <source>Rekaman selesai dan masuk antrian kirim.</source>
         <translation>Recording completed and added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="334"/>
+        <location filename="../../app/ui/review_dialog.py" line="337"/>
         <source>Cetak bukti untuk warga (Ctrl+P), lalu Enter untuk warga berikutnya.</source>
         <translation>Print the receipt for the resident (Ctrl+P), then Enter for the next resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="360"/>
+        <location filename="../../app/ui/review_dialog.py" line="363"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
