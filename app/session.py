@@ -13,11 +13,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.findings import Finding
 from app.core.lifecycle import RecordingStatus
 from app.core.messages import CodedError, render
 from app.core.receipt import Receipt, build_receipt, has_receipt
 from app.core.recording_check import RecordingCheck, check_recording
 from app.core.regions import RegionIndex
+from app.core.repeat import Earlier, lookup_nik, repeat_finding
 from app.core.resident import Resident
 from app.core.validation import ValidationContext
 from app.core.values import JenisKelamin
@@ -251,7 +253,8 @@ class Session:
             check = check_recording(resident, self.validation_context(),
                                     has_photo=photo.present, photo_exception=photo.exception,
                                     has_signature=signature.present, signature_exception=signature.exception,
-                                    acknowledgements=result.acknowledgements)
+                                    acknowledgements=result.acknowledgements,
+                                    input_findings=self.repeat_findings(resident.nik, rec.uuid))
             if not check.can_complete:
                 raise IncompleteRecordingError(check)
             rec = rec.with_changes(status=RecordingStatus.COMPLETE)
@@ -265,6 +268,29 @@ class Session:
         for slot in (photo, signature):
             slot.data = None
         return self.recordings.get(rec.uuid)
+
+    def earlier_recordings(self, nik: str, besides: str | None = None) -> list[Earlier]:
+        """Other recordings of a typed NIK on this laptop, latest version of each, latest first
+        (none while fewer than 16 digits are typed). `besides`: the recording being edited."""
+        nik = lookup_nik(nik)
+        if nik is None:
+            return []
+        return [Earlier(r.uuid, r.status, r.created_at)
+                for r in self.recordings.latest_of_nik(nik, besides=besides)]
+
+    def repeat_findings(self, nik: str, besides: str | None = None) -> list[Finding]:
+        """The warning a second recording of `nik` carries (see `app.core.repeat`), as a list."""
+        found = repeat_finding(self.earlier_recordings(nik, besides))
+        return [found] if found is not None else []
+
+    def recording_of_target(self, nik: str) -> Recording | None:
+        """The recording of a target's NIK on this laptop (its latest version, the latest changed), if any."""
+        found = self.recordings.latest_of_nik(nik, limit=1) if lookup_nik(nik) else []
+        return found[0] if found else None
+
+    def version_of(self, uuid: str) -> int:
+        """1 for a first recording, 2 for its first correction, ..."""
+        return self.recordings.version_of(uuid)
 
     def media_slots(self, recording: Recording):
         """The stored photo and signature of a recording, as the form holds them."""
@@ -365,11 +391,34 @@ class Session:
         rejected recording stays as it is (the server marks it replaced once
         the new version arrives). Asking again returns the draft already made.
         """
-        old = self.recordings.get(uuid)
-        if old.status is not RecordingStatus.REJECTED:
+        if self.recordings.get(uuid).status is not RecordingStatus.REJECTED:
             raise CodedError("fix.not_rejected")
+        return self.correct(uuid)
+
+    def can_correct(self, uuid: str) -> bool:
+        """A correction of `uuid` would be a new version: the server holds it, its data is still
+        here, and no newer version was sent already."""
+        old = self.recordings.find(uuid)
+        if old is None or old.purged or self.recordings.can_edit(uuid):
+            return False
+        newer = self.recordings.newer_version(uuid)
+        return newer is None or newer.status in (RecordingStatus.DRAFT, RecordingStatus.COMPLETE)
+
+    def correct(self, uuid: str) -> Recording:
+        """A draft that corrects a recording the server holds (sent, accepted, in review,
+        rejected, or queued with its record already on the server): the next version of
+        the same recording, never a second recording of the resident.
+
+        It gets its own UUID and names the old one in `replaces_uuid` (see `_new_version`);
+        the server marks the old one replaced when the new one arrives. A recording still
+        editable here is changed in place instead (``correct.editable``). Asking again returns
+        the draft already made.
+        """
+        old = self.recordings.get(uuid)
         if old.purged:
             raise CodedError("fix.purged")
+        if self.recordings.can_edit(uuid):
+            raise CodedError("correct.editable")
         existing = self.recordings.newer_version(uuid)
         if existing is not None:
             if existing.status in (RecordingStatus.DRAFT, RecordingStatus.COMPLETE):

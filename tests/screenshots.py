@@ -21,6 +21,7 @@ if not os.environ.get("DISPLAY"):
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from app.core.values import Pekerjaan, Pendidikan  # noqa: E402
 from app.ui.app import make_app  # noqa: E402
 from app.ui.main_window import AppWindow  # noqa: E402
 from support.server import prepare_server_data, start_server  # noqa: E402
@@ -200,7 +201,12 @@ def main() -> int:
         form = main_area.enroll.form
         form.no_kk.setText(form.nik.text()[:6] + "0101150003")
         form.tempat_lahir.setText("SOLOK")
-        form.nik.setText(form.nik.text()[:6] + "010101" + form.nik.text()[12:])
+        form.nik.setText(form.nik.text()[:6] + "010101" + form.nik.text()[12:])  # a warning: dates differ
+        form.telepon.setText("0812")  # an error
+        form.rw.setText("0")  # an error
+        form.pendidikan.set_value(Pendidikan.TIDAK_BELUM_SEKOLAH)  # long list values, shown whole
+        form.pekerjaan.set_value(Pekerjaan.MENGURUS_RUMAH_TANGGA)
+        form.telepon.setFocus()
         shoot(app, window, "04-rekam-baru")
         for row, name in [(3, "05-antrian-sinkron"), (4, "06-laporan"), (5, "07-pengaturan")]:
             main_area.nav.setCurrentRow(row)

@@ -35,6 +35,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from app.core.findings import Severity, finding
+from app.core.repeat import repeat_reason
 from sync.protocol import UUID_PATTERN, Reason, ReasonCodes, ServerStatus
 from sync.server import db
 from sync.server.admin import AdminError
@@ -76,6 +77,7 @@ class ReviewRecording:
     kelurahan: str
     operator: str
     open: bool  # waiting for a verdict (duplicate_review)
+    repeat_reason: str = ""  # why the operator recorded a NIK their laptop already held ('' when not said)
 
 
 @dataclass
@@ -166,7 +168,16 @@ def _recording(row: Any) -> ReviewRecording:
         uuid=row.uuid, status=row.status, device_id=row.device_id, device_name=_clean(row.device_name),
         recorded_at=_clean(row.recorded_at), received_at=_when(row.received_at), nik=_clean(row.nik),
         nama=_clean(res.get("nama")), tanggal_lahir=_clean(res.get("tanggal_lahir")), kelurahan=_clean(kelurahan),
-        operator=_clean(payload.get("operator")), open=row.status == ServerStatus.DUPLICATE_REVIEW.value)
+        operator=_clean(payload.get("operator")), open=row.status == ServerStatus.DUPLICATE_REVIEW.value,
+        repeat_reason=_clean(_repeat_reason(payload)))
+
+
+def _repeat_reason(payload: dict[str, Any]) -> str:
+    """The reason the payload gives for recording a NIK again on the same laptop ('' when none)."""
+    acks = payload.get("acknowledgements")
+    if not isinstance(acks, list):
+        return ""
+    return repeat_reason(a for a in acks if isinstance(a, dict)) or ""
 
 
 def _open_niks(conn) -> list[str]:  # noqa: ANN001

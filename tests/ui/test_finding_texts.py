@@ -15,6 +15,7 @@ from app.capture import quality
 from app.core.eligibility import assess_eligibility
 from app.core.findings import Finding, Params, Severity
 from app.core.kk import check_kk
+from app.core.lifecycle import RecordingStatus
 from app.core.media_rules import check_media
 from app.core.messages import (
     CAPTURE, CATALOGUE, FINDINGS, PHOTO, RECORDING, SERVER, STORE, SYNC, placeholders, render, templates,
@@ -22,6 +23,7 @@ from app.core.messages import (
 from app.core.names import check_name
 from app.core.nik import NikError, build_nik, check_nik, parse_nik
 from app.core.regions import RegionIndex
+from app.core.repeat import Earlier, repeat_finding
 from app.core.resident import Resident
 from app.core.validation import ValidationContext, validate_resident
 from app.core.values import JenisKelamin, StatusPerkawinan
@@ -103,6 +105,10 @@ def core_findings() -> list[Finding]:
     out += validate_resident(_resident(provinsi_kode="xx", kabupaten_kode="31.72",
                                        kecamatan_kode="32.73.01", kelurahan_kode="31.71.01.1001"), CTX)
     out += check_media(has_photo=False, photo_exception=None, has_signature=False, signature_exception="")
+    # A NIK another recording on the laptop holds (one, then three).
+    earlier = [Earlier("u-1", RecordingStatus.ACCEPTED, "2025-11-20T03:00:00+00:00"),
+               Earlier("u-2", RecordingStatus.DRAFT, ""), Earlier("u-3", RecordingStatus.SENT, "")]
+    out += [repeat_finding(earlier[:1]), repeat_finding(earlier)]
     return out
 
 

@@ -1,10 +1,11 @@
 """Daftar Warga: the target list (wajib KTP not yet recorded), searchable.
 
 A lazily fetched table model over the session's target search; Enter or a
-double-click on a resident opens Rekam Baru pre-filled from the target;
-"Cetak bukti" (Ctrl+P) prints the receipt of one recorded here again. A
-resident the server says another team already recorded is marked so (and
-counts as recorded); starting a recording for one asks first. "Impor daftar
+double-click on a resident opens Rekam Baru pre-filled from the target, or the
+recording this laptop already holds of them; "Cetak bukti" (Ctrl+P) prints the
+receipt of one recorded here again. A resident the server says another team
+already recorded is marked so (and counts as recorded); starting a recording
+for one asks first. "Impor daftar
 target…" imports a CSV/XLSX list (`app.ui.pages.targets_import`).
 """
 
@@ -178,7 +179,7 @@ class TargetsPage(QWidget):
         nik = self.model.nik_at(row)
         if not nik:
             return
-        if self.model.recorded_elsewhere_at(row):
+        if self.model.recorded_elsewhere_at(row) and not self.model.row_value(row, "recorded"):
             self._ask_before_enrolling(nik)
         else:
             self.enrollTarget.emit(nik)
