@@ -13,8 +13,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.findings import Finding
-from app.core.lifecycle import RecordingStatus
+from app.core.lifecycle import RecordingStatus, fixable_rejection
 from app.core.messages import CodedError, render
 from app.core.receipt import Receipt, build_receipt, has_receipt
 from app.core.recording_check import RecordingCheck, check_recording
@@ -106,8 +107,11 @@ class MediaSlot:
     Attributes:
         data: new bytes to write at the next save (None: nothing new).
         present: a photo/signature exists (new, or already stored).
-        exception: the reason there is none.
+        exception: the reason there is none; for a photo kept with an exception, a
+            thumbprint or a guardian's signature: the flag's summary (what the review shows).
         summary: one line for the operator.
+        flag: the exception flag as a dict (`app.core.exceptions.PhotoFlag` /
+            `SignatureFlag`), or None for an ordinary photo/signature.
     """
 
     data: bytes | None = None
@@ -116,13 +120,27 @@ class MediaSlot:
     present: bool = False
     exception: str | None = None
     summary: str = ""
+    flag: dict | None = None
+
+    @property
+    def flagged(self) -> bool:
+        """An exception the supervisor and the server should see (a flag, or no photo/signature)."""
+        return self.flag is not None or (not self.present and bool(self.exception))
 
 
-def _stored_slot(item, exception: str | None, summary: str) -> MediaSlot:
+def _flag_summary(kind: str, flag: dict | None) -> str | None:
+    if not flag:
+        return None
+    parsed = PhotoFlag.from_dict(flag) if kind == "photo" else SignatureFlag.from_dict(flag)
+    return parsed.summary() if parsed is not None else None
+
+
+def _stored_slot(kind: str, item, exception: str | None, summary: str, flag: dict | None = None) -> MediaSlot:
+    flagged = _flag_summary(kind, flag)
     if item is not None:
-        return MediaSlot(None, item.mime, dict(item.meta or {}), True, None, summary)
+        return MediaSlot(None, item.mime, dict(item.meta or {}), True, flagged, flagged or summary, flag)
     if exception:
-        return MediaSlot(None, "", {}, False, exception, exception)
+        return MediaSlot(None, "", {}, False, exception, flagged or exception, flag)
     return MediaSlot()
 
 
@@ -131,7 +149,8 @@ def _same_draft(stored: Recording, new: Recording) -> bool:
     return (stored.status is RecordingStatus.DRAFT and stored.resident == new.resident
             and list(stored.acknowledgements) == list(new.acknowledgements)
             and stored.photo_exception == new.photo_exception
-            and stored.signature_exception == new.signature_exception)
+            and stored.signature_exception == new.signature_exception
+            and stored.photo_flag == new.photo_flag and stored.signature_flag == new.signature_flag)
 
 
 class Session:
@@ -246,7 +265,9 @@ class Session:
         photo, signature = result.photo, result.signature
         rec = rec.with_changes(acknowledgements=list(result.acknowledgements),
                                photo_exception=None if photo.present else photo.exception,
-                               signature_exception=None if signature.present else signature.exception)
+                               signature_exception=None if signature.present else signature.exception,
+                               photo_flag=photo.flag if photo.present else None,
+                               signature_flag=signature.flag)
         media = [MediaItem(kind, slot.mime, slot.data, slot.meta)
                  for kind, slot in (("photo", photo), ("signature", signature)) if slot.data is not None]
         if result.complete:
@@ -254,7 +275,9 @@ class Session:
                                     has_photo=photo.present, photo_exception=photo.exception,
                                     has_signature=signature.present, signature_exception=signature.exception,
                                     acknowledgements=result.acknowledgements,
-                                    input_findings=self.repeat_findings(resident.nik, rec.uuid))
+                                    input_findings=self.repeat_findings(resident.nik, rec.uuid),
+                                    photo_flag=PhotoFlag.from_dict(rec.photo_flag),
+                                    signature_flag=SignatureFlag.from_dict(rec.signature_flag))
             if not check.can_complete:
                 raise IncompleteRecordingError(check)
             rec = rec.with_changes(status=RecordingStatus.COMPLETE)
@@ -295,8 +318,10 @@ class Session:
     def media_slots(self, recording: Recording):
         """The stored photo and signature of a recording, as the form holds them."""
         items = {m.kind: m for m in self.recordings.media(recording.uuid)}
-        return (_stored_slot(items.get("photo"), recording.photo_exception, "Foto tersimpan."),
-                _stored_slot(items.get("signature"), recording.signature_exception, "Tanda tangan tersimpan."))
+        return (_stored_slot("photo", items.get("photo"), recording.photo_exception, "Foto tersimpan.",
+                             recording.photo_flag),
+                _stored_slot("signature", items.get("signature"), recording.signature_exception,
+                             "Tanda tangan tersimpan.", recording.signature_flag))
 
     def photo_thresholds(self):
         """The photo-check limits: calibrated defaults with what Pengaturan changed."""
@@ -401,6 +426,8 @@ class Session:
         old = self.recordings.find(uuid)
         if old is None or old.purged or self.recordings.can_edit(uuid):
             return False
+        if old.status is RecordingStatus.REJECTED and not fixable_rejection(r.code for r in old.server_reasons):
+            return False  # an administrator's duplicate verdict: not corrected and resent
         newer = self.recordings.newer_version(uuid)
         return newer is None or newer.status in (RecordingStatus.DRAFT, RecordingStatus.COMPLETE)
 
@@ -419,6 +446,8 @@ class Session:
             raise CodedError("fix.purged")
         if self.recordings.can_edit(uuid):
             raise CodedError("correct.editable")
+        if old.status is RecordingStatus.REJECTED and not fixable_rejection(r.code for r in old.server_reasons):
+            raise CodedError("fix.duplicate_verdict")
         existing = self.recordings.newer_version(uuid)
         if existing is not None:
             if existing.status in (RecordingStatus.DRAFT, RecordingStatus.COMPLETE):
@@ -456,7 +485,8 @@ class Session:
         new = Recording.new(
             old.resident, operator=self.operator_name or old.operator,
             acknowledgements=list(old.acknowledgements), photo_exception=old.photo_exception,
-            signature_exception=old.signature_exception, replaces_uuid=old.uuid,
+            signature_exception=old.signature_exception, photo_flag=old.photo_flag,
+            signature_flag=old.signature_flag, replaces_uuid=old.uuid,
             status=RecordingStatus.COMPLETE if queue else RecordingStatus.DRAFT,
         )
         self.recordings.save(new, self.recordings.media(old.uuid), enqueue=queue)

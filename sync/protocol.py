@@ -44,12 +44,12 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Any, Literal, Mapping
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 # --------------------------------------------------------------------------- version
 
 PROTOCOL_MAJOR = 1
-PROTOCOL_MINOR = 1  # 1.1: media bundles (Capabilities.max_bundle_bytes), Reason.params (optional)
+PROTOCOL_MINOR = 2  # 1.1: media bundles (Capabilities.max_bundle_bytes), Reason.params; 1.2: EnrollmentRequest.nonce
 PROTOCOL_VERSION = f"{PROTOCOL_MAJOR}.{PROTOCOL_MINOR}"
 """Sent by the client in `PROTOCOL_HEADER`. A different major version is refused
 (426); a newer minor version only adds optional fields, which older peers ignore."""
@@ -336,6 +336,32 @@ class ResidentData(_Model):
     catatan: str = Field(default="", max_length=2000)
 
 
+class PhotoFlag(_Model):
+    """A photo kept with an exception (the resident cannot sit up or hold the head straight).
+
+    The values are judged by `app.core.exceptions` on both ends (a reason outside
+    the list is refused by the intake's check, not here).
+    """
+
+    reason: str | None = Field(default=None, max_length=40)
+    text: str = Field(default="", max_length=200)
+    failed_checks: list[Annotated[str, Field(max_length=60)]] = Field(default_factory=list, max_length=20)
+
+
+class SignatureFlag(_Model):
+    """How a resident who did not sign by hand gave consent: cap jempol, a guardian's signature, or none."""
+
+    mode: str | None = Field(default=None, max_length=40)
+    guardian_name: str = Field(default="", max_length=200)
+    guardian_relation: str | None = Field(default=None, max_length=40)
+    reason: str = Field(default="", max_length=200)
+
+
+# Fields added after version 1 that are left out of the JSON while empty, so a
+# recording without them hashes exactly as before (a resend stays a replay).
+_OMITTED_WHEN_EMPTY = ("photo_flag", "signature_flag")
+
+
 class RecordingPayload(_Model):
     """One completed recording: what the payload hash covers.
 
@@ -351,6 +377,9 @@ class RecordingPayload(_Model):
         media: descriptors of the photo and signature files.
         replaces: the UUID of the recording this version corrects (like ODK's
             deprecatedID); the old one is kept and marked ``replaced``.
+        photo_flag / signature_flag: a photo kept with an exception, a thumbprint
+            or a guardian's signature (optional; absent from the JSON when empty,
+            so older peers and older hashes are unaffected).
     """
 
     resident: ResidentData
@@ -363,6 +392,16 @@ class RecordingPayload(_Model):
     media: list[MediaDescriptor] = Field(default_factory=list, max_length=MAX_MEDIA_PER_RECORDING)
     replaces: Uuid | None = None
     app_version: str | None = Field(default=None, max_length=40)
+    photo_flag: PhotoFlag | None = None
+    signature_flag: SignatureFlag | None = None
+
+    @model_serializer(mode="wrap")
+    def _omit_empty_flags(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data = handler(self)
+        for key in _OMITTED_WHEN_EMPTY:
+            if data.get(key) is None:
+                data.pop(key, None)
+        return data
 
 
 class BatchItem(_Model):
@@ -431,6 +470,11 @@ class EnrollmentRequest(_Model):
         default=None, max_length=200,
         description="(1.1) the token this laptop held before, revoked or not: the server moves that "
                     "device's recordings to the new one, so half-sent media can still be finished")
+    nonce: str | None = Field(
+        default=None, min_length=16, max_length=64, pattern=r"^[A-Za-z0-9_-]+$",
+        description="(1.2) a random one-time value the laptop keeps until registration succeeds: when the "
+                    "answer was lost, the same code with the same nonce within REGISTRATION_RETRY_HOURS, "
+                    "before the token was ever used, gets the same device back (with a new token)")
 
 
 class DeviceInfo(_Model):
@@ -684,6 +728,10 @@ class Problems:
         "422.4",
         "Ukuran media ({size} bita) tidak sama dengan yang tercatat di rekamannya ({expected} bita).",
         "The media size ({size} bytes) differs from the one its recording declares ({expected} bytes).")
+    MEDIA_NOT_IMAGE = _p(
+        "422.5",
+        "Berkas media ditolak: {why}. Foto dan tanda tangan harus gambar JPEG atau PNG yang utuh.",
+        "The media file was refused ({check}): photos and signatures must be whole JPEG or PNG images.")
     BODY_INVALID = _p(
         "422.1",
         "Isi permintaan tidak valid; lihat daftar kesalahan per kolom.",
@@ -721,6 +769,19 @@ def parse_problem(body: Any) -> ProblemBody | None:
         return None
 
 
+REGISTRATION_RETRY_HOURS = 24
+"""How long after a registration its laptop may repeat it (same code, same nonce) when the answer was lost."""
+
+# --------------------------------------------------------------------------- the server's clock
+
+DATE_AHEAD_DAYS = 1
+"""A recording may be dated at most this many days after the server's receive date
+(UTC midnight and the WIB/WITA/WIT offsets); later, the laptop's clock is ahead."""
+DATE_BEHIND_DAYS = 30
+"""...and at most this many days before it: a team offline for a month still syncs
+without a flag; a recording dated earlier (e.g. a laptop clock years behind) is reviewed."""
+
+
 # --------------------------------------------------------------------------- reason codes
 
 class ReasonCodes:
@@ -744,4 +805,6 @@ class ReasonCodes:
     REPLACES_OTHER_DEVICE = "replaces.other_device"
     REPLACES_ALREADY_REPLACED = "replaces.already_replaced"
     REVIEW_KEPT = "review.kept"  # an administrator kept it after the duplicate NIK review
+    DATE_AHEAD = "recording.date_ahead"  # dated after the server's receive date (beyond DATE_AHEAD_DAYS)
+    DATE_BEHIND = "recording.date_behind"  # dated long before it (beyond DATE_BEHIND_DAYS)
     REVIEW_REJECTED = "review.rejected"  # an administrator rejected it after that review

@@ -1,6 +1,6 @@
 """`jemput sync` and `jemput register`: the sync pump from the command line.
 
-    jemput register URL KODE [--name NAMA] [--ca-bundle BERKAS]
+    jemput register URL KODE [--name NAMA] [--ca-bundle BERKAS] [--cert-sha256 SHA256] [--allow-http]
     jemput sync [--until-done] [--no-pull] [--progress/--no-progress]
 
 ``register`` exchanges the admin's one-time enrollment code for this laptop's
@@ -56,6 +56,10 @@ def add_sync_commands(subparsers: Any, parents: Sequence[argparse.ArgumentParser
     p.add_argument("--name", metavar="NAMA", help="nama perangkat (bawaan: nama komputer)")
     p.add_argument("--ca-bundle", metavar="BERKAS",
                    help="sertifikat CA (PEM) server Dinas yang memakai sertifikat sendiri")
+    p.add_argument("--cert-sha256", metavar="SHA256",
+                   help="sematkan sertifikat server: sidik jari SHA-256-nya (dari admin); diperiksa tiap koneksi")
+    p.add_argument("--allow-http", action="store_true",
+                   help="izinkan http:// tanpa enkripsi ke alamat umum (tidak dianjurkan)")
     p.set_defaults(func=run_register)
 
 
@@ -204,6 +208,13 @@ def run_register(args: argparse.Namespace) -> int:
                 warn(f"berkas sertifikat tidak ditemukan: {path}")
                 return EXIT_ERROR
             ca = str(path)
+        from sync.client import Keys
+        from sync.client.transport import normalize_pin
+
+        if args.cert_sha256 is not None:
+            pump.settings.set(Keys.CERT_SHA256, normalize_pin(args.cert_sha256))
+        if args.allow_http:
+            pump.settings.set(Keys.ALLOW_HTTP, True)
         info = pump.register(args.url, args.code, args.name, ca_bundle=ca)
     except ValueError as exc:
         warn(str(exc))

@@ -78,3 +78,19 @@ def can_move(current: RecordingStatus, new: RecordingStatus) -> bool:
 def check_move(current: RecordingStatus, new: RecordingStatus) -> None:
     if not can_move(current, new):
         raise TransitionError("recording.move_forbidden", {"current": current.label, "new": new.label})
+
+
+DUPLICATE_VERDICT_CODE = "review.rejected"
+"""The reason code of an administrator's rejection after a duplicate-NIK review
+(`sync.protocol.ReasonCodes.REVIEW_REJECTED`, the same text)."""
+
+
+def fixable_rejection(reason_codes) -> bool:  # noqa: ANN001 - any iterable of codes
+    """Whether a rejected recording may be fixed and resent as a new version.
+
+    Not when an administrator rejected it as a duplicate NIK: that resident is
+    recorded elsewhere, and a corrected copy would only reopen the question (the
+    server sends such a version to review on its own). Every other rejection
+    (the server's checks) is fixed the ordinary way.
+    """
+    return DUPLICATE_VERDICT_CODE not in set(reason_codes)

@@ -108,6 +108,14 @@ FINDINGS: dict[str, Templates] = {
     "media.signature_required": (
         "Tanda tangan belum ada (atau catat alasan bila warga tidak dapat menandatangani)."
     ),
+    # Exceptions for residents who cannot sit for a photo or cannot sign (app/core/exceptions.py)
+    "exception.photo_reason_required": "Pilih alasan pengecualian foto dari daftar.",
+    "exception.reason_text_required": "Alasan \u201cLainnya\u201d wajib dituliskan (paling sedikit 3 huruf).",
+    "exception.photo_missing": "Foto dengan pengecualian tidak berisi foto.",
+    "exception.signature_mode_required": "Pilih cara pengganti tanda tangan.",
+    "exception.guardian_name_required": "Tuliskan nama wali yang menandatangani.",
+    "exception.guardian_relation_required": "Pilih hubungan wali dengan warga.",
+    "exception.signature_image_missing": "Cap jempol atau tanda tangan wali belum diambil.",
 }
 
 # Findings of the photo checks (app/capture/quality.py).
@@ -183,6 +191,14 @@ SERVER: dict[str, Templates] = {
         "Ditinjau admin (NIK ganda): rekaman ini diterima. Catatan admin: {note}",
     ),
     "review.rejected": "Ditolak admin setelah tinjauan NIK ganda: {note}",
+    "recording.date_ahead": (
+        "Tanggal rekaman ({date}) lebih dari {days} hari setelah tanggal server menerimanya ({server_date}); "
+        "jam laptop mungkin salah. Rekaman disimpan dan perlu ditinjau petugas."
+    ),
+    "recording.date_behind": (
+        "Tanggal rekaman ({date}) lebih dari {days} hari sebelum tanggal server menerimanya ({server_date}); "
+        "jam laptop mungkin salah. Rekaman disimpan dan perlu ditinjau petugas."
+    ),
 }
 
 # The sync client's failures and why it parks a recording (sync/client/errors.py raises them
@@ -197,6 +213,15 @@ SYNC: dict[str, Templates] = {
     ),
     "sync.ca_missing": "Berkas sertifikat CA tidak ditemukan: {path}",
     "sync.url_invalid": "Alamat server harus diawali https:// (atau http:// di jaringan lokal).",
+    "sync.http_public": (
+        "Alamat server {host} memakai http:// tanpa enkripsi ke jaringan umum: token perangkat, NIK dan foto "
+        "akan terkirim terbuka. Pakai https://; http:// hanya untuk jaringan lokal (mis. 192.168.x.x)."
+    ),
+    "sync.cert_pin_mismatch": (
+        "Sertifikat server tidak sama dengan sidik jari SHA-256 yang disematkan di pengaturan sinkron, jadi "
+        "koneksi dihentikan. Hubungi admin Dinas: sertifikat server mungkin diganti, atau ada pihak lain di jalur."
+    ),
+    "sync.cert_pin_invalid": "Sidik jari sertifikat server harus SHA-256: 64 digit heksadesimal.",
     # this device and the server
     "sync.unregistered": (
         "Perangkat ini belum didaftarkan ke server. Isi alamat server dan kode pendaftaran dari admin."
@@ -251,6 +276,7 @@ SYNC: dict[str, Templates] = {
         "Berkas foto/tanda tangan rekaman ini di laptop rusak (SHA-256 tidak cocok); rekam ulang foto atau "
         "tanda tangan."
     ),
+    "sync.media_not_image": "Server menolak foto/tanda tangan rekaman ini. {words} Rekam ulang lalu kirim lagi.",
     "sync.payload_invalid": "Rekaman tidak dapat dikirim: isian tidak sesuai format ({fields}).",
     "sync.item_refused": "Server tidak dapat menerima rekaman ini (HTTP {status}). {words}",
     "sync.not_stored": "Server tidak menyimpan rekaman ini.",
@@ -280,6 +306,10 @@ RECORDING: dict[str, Templates] = {
     "fix.not_rejected": "Hanya rekaman yang ditolak server yang dapat diperbaiki.",
     "fix.purged": (
         "Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini sebagai rekaman baru."
+    ),
+    "fix.duplicate_verdict": (
+        "Rekaman ini ditolak admin karena NIK-nya sudah direkam di rekaman lain (keputusan tinjauan NIK ganda); "
+        "tidak diperbaiki dan dikirim ulang. Hubungi admin bila keputusan itu keliru."
     ),
     "fix.already_fixed": "Rekaman ini sudah diperbaiki dan dikirim ulang sebagai versi baru.",
     "correct.editable": "Rekaman ini belum sampai di server: ubah langsung, tanpa versi baru.",

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.findings import Finding
-from app.core.lifecycle import OutboxState, RecordingStatus
+from app.core.lifecycle import OutboxState, RecordingStatus, fixable_rejection
 from app.store.outbox import CONFLICT_CODE, STATES
 from app.store.recordings import reasons_from_json
 from app.store.settings import Settings
@@ -44,6 +44,12 @@ class ProblemRecord:
     def parked(self) -> bool:
         """Parked in the outbox (rather than a verdict of the server's)."""
         return self.kind == PARKED
+
+    @property
+    def fixable(self) -> bool:
+        """A rejection the operator may fix and resend (`app.core.lifecycle.fixable_rejection`)."""
+        return (self.kind == RecordingStatus.REJECTED and not self.fixed
+                and fixable_rejection(r.code for r in self.reasons))
 
 
 @dataclass(frozen=True)

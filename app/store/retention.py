@@ -21,7 +21,8 @@ created/updated times, the region codes and names, RT/RW, and ``purged_at``
 (the marker). So status counts, "recorded today" and progress per RT/RW/
 kelurahan stay what they were. Gone: name, birth data, address, parents,
 phone, KK, religion..., the confirmed warnings and exception reasons (free
-text), the server's message, the photo and the signature.
+text), the exception flags (a guardian's name, a reason's words), the
+server's message, the photo and the signature.
 
 The NIK (progress joins recordings to the target list by NIK):
 - on the target list at purge time, the NIK stays in ``recordings.nik``: the
@@ -108,7 +109,8 @@ LIMIT ?2
 
 _BLANK = """
 UPDATE recordings SET nik = ?, nik_hash = ?, nama = '', payload = ?, acknowledgements = '[]',
-    photo_exception = NULL, signature_exception = NULL, server_message = NULL,
+    photo_exception = NULL, signature_exception = NULL, photo_flag = NULL, signature_flag = NULL,
+    server_message = NULL,
     server_reasons = NULL, purged_at = ?
 WHERE uuid = ?
 """
@@ -366,8 +368,70 @@ def purge_settled(
 
 
 def purge_by_setting(store: "Store", *, now: dt.datetime | str | None = None, actor: str = "") -> PurgeResult | None:
-    """`purge_settled` with the ``retention_days`` setting; None when it is 0 (never)."""
+    """`purge_settled` with the ``retention_days`` setting; None when it is 0 (never), or
+    while the laptop's clock is known to be wrong (`clock_trusted`): nothing is purged then."""
     days = retention_days(store)
-    if days <= 0:
+    if days <= 0 or not clock_trusted(store):
         return None
     return purge_settled(store, days, now=now, actor=actor)
+
+
+# -- the laptop's clock ------------------------------------------------------------
+# Retention counts from when the laptop received a verdict, on the laptop's own clock
+# (``updated_at`` at receipt), never from a time the server sends. That clock may be
+# wrong (a dead CMOS battery: years behind) and later corrected: verdicts stamped
+# before the correction would then look years old and be purged at once. So the sync
+# pump measures the clock's offset from the server's at every sync (`observe_clock`):
+# while it is off by more than a day nothing is purged, and when it is corrected the
+# stamps the wrong clock wrote are moved by the same correction (receipt times as the
+# corrected clock reads them). Only the offset comes from the server, never a stamp.
+
+CLOCK_SKEW_KEY = "sync.clock_skew_s"  # last measured: server's clock - laptop's clock (seconds)
+CLOCK_TOLERANCE_S = 86400.0
+CLOCK_AUDIT_ACTION = "recordings.clock_corrected"
+
+_REBASE_BEFORE = """
+UPDATE recordings SET updated_at = strftime('%Y-%m-%dT%H:%M:%f+00:00', updated_at, ?)
+WHERE updated_at < ? AND purged_at IS NULL
+"""
+_REBASE_AFTER = _REBASE_BEFORE.replace("updated_at < ?", "updated_at > ?")
+
+
+def clock_trusted(store: "Store") -> bool:
+    """Whether the last measured offset from the server's clock is within a day (or unknown)."""
+    try:
+        skew = float(Settings(store).get(CLOCK_SKEW_KEY, 0.0) or 0.0)
+    except (TypeError, ValueError):
+        return True
+    return abs(skew) <= CLOCK_TOLERANCE_S
+
+
+def observe_clock(store: "Store", server_time: dt.datetime, *, local_now: dt.datetime | None = None) -> int:
+    """Record the offset of the laptop's clock from `server_time` (seen just now); when the
+    laptop's clock moved by more than a day since the last measurement, move the receipt
+    stamps the old clock wrote by the same amount. Returns how many moved.
+
+    Forward (it was behind): the stamps older than now minus the move. Backward (it was
+    ahead): the stamps after now (in the corrected clock's future)."""
+    local = _moment(local_now)
+    server = server_time if server_time.tzinfo else server_time.replace(tzinfo=dt.timezone.utc)
+    skew = (server - local).total_seconds()
+    settings = Settings(store)
+    try:
+        previous = float(settings.get(CLOCK_SKEW_KEY))
+    except (TypeError, ValueError):
+        previous = None
+    moved = 0
+    with store.transaction() as db:
+        correction = None if previous is None else previous - skew  # > 0: the clock jumped forward
+        if correction is not None and abs(correction) > CLOCK_TOLERANCE_S:
+            shift = f"{correction:+.3f} seconds"
+            if correction > 0:
+                bound, query = to_utc_iso(local - dt.timedelta(seconds=correction)), _REBASE_BEFORE
+            else:
+                bound, query = to_utc_iso(local), _REBASE_AFTER
+            moved = db.conn.execute(query, (shift, bound)).rowcount
+            AuditLog(store).append(CLOCK_AUDIT_ACTION, actor="sync",
+                                   detail={"seconds": round(correction), "recordings": moved})
+        settings.set(CLOCK_SKEW_KEY, round(skew, 3))
+    return moved

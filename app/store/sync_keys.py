@@ -31,6 +31,9 @@ class SyncKeys:
     TARGETS_CURSOR = "sync.targets_cursor"
     CAPABILITIES = "sync.capabilities"
     POLL_SECONDS = "sync.poll_seconds"  # the window's health poll (default 30 s)
+    ENROLL_NONCE = "sync.enroll_nonce"  # {"for": hash of server+code, "nonce": ...} until registration succeeds
+    ALLOW_HTTP = "sync.allow_http"  # true: plain http:// allowed to public addresses too (not recommended)
+    CERT_SHA256 = "sync.server_cert_sha256"  # optional pin: SHA-256 (hex) of the server certificate (DER)
 
 
 REVOKED = "revoked"  # the `PAUSED_KIND` of a device the server revoked: it never tries again

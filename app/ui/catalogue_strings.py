@@ -43,6 +43,13 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "{level} {code} tidak berada di bawah {parent}."),  # region.inconsistent
     QT_TRANSLATE_NOOP("Catalogue", "Foto belum diambil (atau catat alasan bila foto tidak memungkinkan)."),  # media.photo_required
     QT_TRANSLATE_NOOP("Catalogue", "Tanda tangan belum ada (atau catat alasan bila warga tidak dapat menandatangani)."),  # media.signature_required
+    QT_TRANSLATE_NOOP("Catalogue", "Pilih alasan pengecualian foto dari daftar."),  # exception.photo_reason_required
+    QT_TRANSLATE_NOOP("Catalogue", "Alasan “Lainnya” wajib dituliskan (paling sedikit 3 huruf)."),  # exception.reason_text_required
+    QT_TRANSLATE_NOOP("Catalogue", "Foto dengan pengecualian tidak berisi foto."),  # exception.photo_missing
+    QT_TRANSLATE_NOOP("Catalogue", "Pilih cara pengganti tanda tangan."),  # exception.signature_mode_required
+    QT_TRANSLATE_NOOP("Catalogue", "Tuliskan nama wali yang menandatangani."),  # exception.guardian_name_required
+    QT_TRANSLATE_NOOP("Catalogue", "Pilih hubungan wali dengan warga."),  # exception.guardian_relation_required
+    QT_TRANSLATE_NOOP("Catalogue", "Cap jempol atau tanda tangan wali belum diambil."),  # exception.signature_image_missing
     QT_TRANSLATE_NOOP("Catalogue", "Wajah tidak terlihat. Minta warga menghadap lurus ke kamera."),  # photo.no_face
     QT_TRANSLATE_NOOP("Catalogue", "Lebih dari satu wajah terlihat. Pastikan hanya warga yang difoto di depan kamera."),  # photo.multiple_faces
     QT_TRANSLATE_NOOP("Catalogue", "Wajah terlalu kecil. Minta warga mendekat ke kamera."),  # photo.face_too_small
@@ -84,11 +91,16 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Ditinjau admin (NIK ganda): rekaman ini diterima."),  # review.kept
     QT_TRANSLATE_NOOP("Catalogue", "Ditinjau admin (NIK ganda): rekaman ini diterima. Catatan admin: {note}"),  # review.kept
     QT_TRANSLATE_NOOP("Catalogue", "Ditolak admin setelah tinjauan NIK ganda: {note}"),  # review.rejected
+    QT_TRANSLATE_NOOP("Catalogue", "Tanggal rekaman ({date}) lebih dari {days} hari setelah tanggal server menerimanya ({server_date}); jam laptop mungkin salah. Rekaman disimpan dan perlu ditinjau petugas."),  # recording.date_ahead
+    QT_TRANSLATE_NOOP("Catalogue", "Tanggal rekaman ({date}) lebih dari {days} hari sebelum tanggal server menerimanya ({server_date}); jam laptop mungkin salah. Rekaman disimpan dan perlu ditinjau petugas."),  # recording.date_behind
     QT_TRANSLATE_NOOP("Catalogue", "Server tidak dapat dihubungi (tidak ada sinyal, atau server mati)."),  # sync.unreachable
     QT_TRANSLATE_NOOP("Catalogue", "Server terlalu lama menjawab (sinyal lemah)."),  # sync.timeout
     QT_TRANSLATE_NOOP("Catalogue", "Sertifikat server tidak dapat diverifikasi. Periksa alamat server, atau pasang berkas sertifikat (CA) Dinas di pengaturan sinkron."),  # sync.tls
     QT_TRANSLATE_NOOP("Catalogue", "Berkas sertifikat CA tidak ditemukan: {path}"),  # sync.ca_missing
     QT_TRANSLATE_NOOP("Catalogue", "Alamat server harus diawali https:// (atau http:// di jaringan lokal)."),  # sync.url_invalid
+    QT_TRANSLATE_NOOP("Catalogue", "Alamat server {host} memakai http:// tanpa enkripsi ke jaringan umum: token perangkat, NIK dan foto akan terkirim terbuka. Pakai https://; http:// hanya untuk jaringan lokal (mis. 192.168.x.x)."),  # sync.http_public
+    QT_TRANSLATE_NOOP("Catalogue", "Sertifikat server tidak sama dengan sidik jari SHA-256 yang disematkan di pengaturan sinkron, jadi koneksi dihentikan. Hubungi admin Dinas: sertifikat server mungkin diganti, atau ada pihak lain di jalur."),  # sync.cert_pin_mismatch
+    QT_TRANSLATE_NOOP("Catalogue", "Sidik jari sertifikat server harus SHA-256: 64 digit heksadesimal."),  # sync.cert_pin_invalid
     QT_TRANSLATE_NOOP("Catalogue", "Perangkat ini belum didaftarkan ke server. Isi alamat server dan kode pendaftaran dari admin."),  # sync.unregistered
     QT_TRANSLATE_NOOP("Catalogue", "Server tidak mengenali perangkat ini (token ditolak). Pengiriman dihentikan sementara: daftarkan ulang perangkat dengan kode baru dari admin. Rekaman tetap aman di laptop ini."),  # sync.token_rejected
     QT_TRANSLATE_NOOP("Catalogue", "Perangkat ini telah dicabut oleh admin server, jadi pengiriman dihentikan. Rekaman tetap aman di laptop ini. Hubungi admin Dinas untuk kode pendaftaran baru."),  # sync.revoked
@@ -115,6 +127,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Server belum mencatat media rekaman ini; dicoba lagi nanti."),  # sync.media_unknown
     QT_TRANSLATE_NOOP("Catalogue", "Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. Rekaman ini diubah setelah terkirim sebagian: pilih \"Jadikan versi baru\" untuk mengirim isi laptop ini sebagai versi baru yang menggantikannya, atau hubungi admin."),  # sync.conflict
     QT_TRANSLATE_NOOP("Catalogue", "Berkas foto/tanda tangan rekaman ini di laptop rusak (SHA-256 tidak cocok); rekam ulang foto atau tanda tangan."),  # sync.local_media_damaged
+    QT_TRANSLATE_NOOP("Catalogue", "Server menolak foto/tanda tangan rekaman ini. {words} Rekam ulang lalu kirim lagi."),  # sync.media_not_image
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman tidak dapat dikirim: isian tidak sesuai format ({fields})."),  # sync.payload_invalid
     QT_TRANSLATE_NOOP("Catalogue", "Server tidak dapat menerima rekaman ini (HTTP {status}). {words}"),  # sync.item_refused
     QT_TRANSLATE_NOOP("Catalogue", "Server tidak menyimpan rekaman ini."),  # sync.not_stored
@@ -132,6 +145,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Bukti perekaman hanya untuk rekaman yang sudah selesai."),  # receipt.not_complete
     QT_TRANSLATE_NOOP("Catalogue", "Hanya rekaman yang ditolak server yang dapat diperbaiki."),  # fix.not_rejected
     QT_TRANSLATE_NOOP("Catalogue", "Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini sebagai rekaman baru."),  # fix.purged
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman ini ditolak admin karena NIK-nya sudah direkam di rekaman lain (keputusan tinjauan NIK ganda); tidak diperbaiki dan dikirim ulang. Hubungi admin bila keputusan itu keliru."),  # fix.duplicate_verdict
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman ini sudah diperbaiki dan dikirim ulang sebagai versi baru."),  # fix.already_fixed
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman ini belum sampai di server: ubah langsung, tanpa versi baru."),  # correct.editable
     QT_TRANSLATE_NOOP("Catalogue", "Hanya rekaman yang ditahan karena konflik dengan server yang dapat dijadikan versi baru."),  # conflict.not_parked

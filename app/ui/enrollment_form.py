@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.exceptions import PhotoFlag, SignatureFlag, suggested_disabilitas
 from app.core.findings import Acknowledgement, Finding, Severity, verdict
 from app.session import MediaSlot
 from app.core.resident import BirthDatePrecision, Resident, estimated_birth_date
@@ -177,6 +178,7 @@ class EnrollmentForm(QWidget):
         self.signature_button = QPushButton(self.tr("Tanda tangan (F3)"), self)
         self.photo_button.clicked.connect(self.photoRequested)
         self.signature_button.clicked.connect(self.signatureRequested)
+        self._build_disabilitas_suggestion()
 
         self.findings_panel = FindingsPanel(self)
         self.completeness = QProgressBar(self)
@@ -284,6 +286,7 @@ class EnrollmentForm(QWidget):
         media, f = self._group(self.tr("Foto && tanda tangan"))
         f.addRow(self.photo_button, self.photo_status)
         f.addRow(self.signature_button, self.signature_status)
+        f.addRow(self.disabilitas_suggestion)
         self._field_widgets["photo"] = self.photo_button
         self._field_widgets["signature"] = self.signature_button
 
@@ -401,6 +404,59 @@ class EnrollmentForm(QWidget):
         self._show_media()
         self.revalidate()
 
+    # ------------------------------------------------ Disabilitas suggestion
+    def _build_disabilitas_suggestion(self) -> None:
+        """A bar under the media rows: a photo exception's reason suggests a Disabilitas value; the operator
+        confirms or declines (never set silently). Its space is kept while hidden: no field moves."""
+        self._suggested: Disabilitas | None = None
+        bar = QWidget(self)
+        bar.setObjectName("disabilitasSuggestion")
+        h = QHBoxLayout(bar)
+        h.setContentsMargins(0, 0, 0, 0)
+        self.disabilitas_suggestion_text = QLabel(bar)
+        self.disabilitas_suggestion_text.setWordWrap(True)
+        self.disabilitas_accept = QPushButton(self.tr("Isi"), bar)
+        self.disabilitas_accept.clicked.connect(self.accept_disabilitas_suggestion)
+        self.disabilitas_decline = QPushButton(self.tr("Abaikan"), bar)
+        self.disabilitas_decline.clicked.connect(self.decline_disabilitas_suggestion)
+        h.addWidget(self.disabilitas_suggestion_text, 1)
+        h.addWidget(self.disabilitas_accept)
+        h.addWidget(self.disabilitas_decline)
+        policy = bar.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        bar.setSizePolicy(policy)
+        bar.hide()
+        self.disabilitas_suggestion = bar
+
+    @property
+    def suggested_disabilitas(self) -> Disabilitas | None:
+        """The Disabilitas value offered and not yet confirmed or declined."""
+        return self._suggested
+
+    def suggest_disabilitas(self, reason) -> bool:
+        """Offer the Disabilitas value a photo exception's reason suggests (`app.core.exceptions`); True when offered."""
+        value = suggested_disabilitas(reason, tuple(self.disabilitas.values()))
+        self._suggested = value
+        if value is None:
+            self.disabilitas_suggestion.hide()
+            return False
+        self.disabilitas_suggestion_text.setText(
+            self.tr("Alasan pengecualian foto menunjukkan disabilitas. Isi Disabilitas: \u201c%1\u201d?")
+            .replace("%1", value.label))
+        self.disabilitas_suggestion.show()
+        return True
+
+    def accept_disabilitas_suggestion(self) -> None:
+        """The operator confirms: the suggested value is added to Disabilitas."""
+        value = self._suggested
+        self.decline_disabilitas_suggestion()
+        if value is not None and value not in self.disabilitas.values():
+            self.disabilitas.set_values([*self.disabilitas.values(), value])
+
+    def decline_disabilitas_suggestion(self) -> None:
+        self._suggested = None
+        self.disabilitas_suggestion.hide()
+
     def _show_media(self) -> None:
         self.photo_status.setText(self.photo.summary or self.tr("Belum ada foto."))
         self.signature_status.setText(self.signature.summary or self.tr("Belum ada tanda tangan."))
@@ -434,6 +490,7 @@ class EnrollmentForm(QWidget):
         self.disabilitas.set_values(())
         self.photo = MediaSlot()
         self.signature = MediaSlot()
+        self.decline_disabilitas_suggestion()
         self._show_media()
         self.findings_panel.restore([])
         self._building = False
@@ -561,7 +618,9 @@ class EnrollmentForm(QWidget):
             normalize_resident(self.resident()), self.context_factory(),
             has_photo=self.photo.present, photo_exception=self.photo.exception,
             has_signature=self.signature.present, signature_exception=self.signature.exception,
-            input_findings=self._input_findings() + self._context_findings)
+            input_findings=self._input_findings() + self._context_findings,
+            photo_flag=PhotoFlag.from_dict(self.photo.flag) if self.photo.present else None,
+            signature_flag=SignatureFlag.from_dict(self.signature.flag))
         self._findings = list(check.findings)
         self._show_findings(self._findings)
         self._update_buttons()

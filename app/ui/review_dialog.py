@@ -233,7 +233,7 @@ class ReviewDialog(QDialog):
             image.setObjectName(f"{key}Preview")
             v.addWidget(image, 0, Qt.AlignmentFlag.AlignHCenter)
         lines = []
-        if slot.present:
+        if slot.present and slot.summary != slot.exception:  # a flagged photo's summary is its exception
             lines.append(slot.summary or self.tr("Tersimpan."))
         if slot.exception:  # no photo/signature, or (a photo with an exception) one kept all the same
             lines.append(self.tr("Pengecualian: ") + slot.exception)

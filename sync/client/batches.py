@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from app.store.outbox import CONFLICT_CODE
 from app.store.outbox import OutboxEntry
+from app.store.retention import observe_clock
 from sync import protocol
 from sync.client.clock import iso, utc_now
 from sync.client.config import FAR_FUTURE
@@ -108,6 +109,7 @@ def _post(pump: "SyncPump", preps: list[Prepared], run: Run) -> list[tuple[Prepa
     with run.lock:
         run.report.sent += len(preps)
     if isinstance(answer, BatchResponse):
+        observe_clock(pump.store, answer.server_time, local_now=utc_now())  # before its verdicts are stamped
         results = answer.results
         if len(results) != len(preps) or any(r.uuid != p.uuid for r, p in zip(results, preps)):
             raise SyncError("server", "sync.answer_mismatch")

@@ -75,10 +75,11 @@ class Aborted(SyncError):
 
 
 class LocalMediaError(SyncError):
-    """A photo or signature on the laptop no longer matches its SHA-256: the recording is parked."""
+    """A photo or signature on the laptop no longer matches its SHA-256, or the server
+    refused it as no image (``sync.media_not_image``): the recording is parked."""
 
-    def __init__(self, uuid: str):
-        super().__init__("media", "sync.local_media_damaged")
+    def __init__(self, uuid: str, code: str = "sync.local_media_damaged", params: dict[str, Any] | None = None):
+        super().__init__("media", code, params)
         self.uuid = uuid
 
 

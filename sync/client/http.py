@@ -13,6 +13,7 @@ from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_expo
 
 from sync import protocol
 from sync.client.errors import SyncError, server_trouble
+from sync.client.transport import PIN_MISMATCH, PinnedAdapter
 from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, parse_problem
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ class Http:
             "User-Agent": f"jemput/{_app_version()}",
             PROTOCOL_HEADER: PROTOCOL_VERSION,
         })
+        self.pin: str | None = None
         self._mount()
         self.base = ""
         self._lock = threading.Lock()
@@ -51,15 +53,18 @@ class Http:
         self.bytes_down = 0
 
     def _mount(self) -> None:
-        adapter = HTTPAdapter(pool_connections=2, pool_maxsize=16, max_retries=0)
-        self.session.mount("https://", adapter)
-        self.session.mount("http://", adapter)
+        pool = {"pool_connections": 2, "pool_maxsize": 16, "max_retries": 0}
+        self.session.mount("http://", HTTPAdapter(**pool))
+        self.session.mount("https://", PinnedAdapter(self.pin, **pool) if self.pin else HTTPAdapter(**pool))
 
-    def configure(self, base: str, token: str | None, verify: bool | str) -> None:
-        if verify != self.session.verify or base != self.base:
+    def configure(self, base: str, token: str | None, verify: bool | str, pin: str | None = None) -> None:
+        """The server's base URL, the device token, TLS verification (True or a CA file) and
+        the optional certificate pin (`sync.client.transport`)."""
+        if verify != self.session.verify or base != self.base or pin != self.pin:
             # Pooled connections keep the TLS settings they were opened with.
             for adapter in set(self.session.adapters.values()):
                 adapter.close()
+            self.pin = pin
             self._mount()
         self.base = base
         self.session.verify = verify
@@ -88,7 +93,9 @@ class Http:
             # verify passed per request: requests lets REQUESTS_CA_BUNDLE override Session.verify.
             resp = self.session.request(method, self.base + path, timeout=timeout or (t.connect, t.read),
                                         allow_redirects=False, verify=self.session.verify, **kw)
-        except requests.exceptions.SSLError:
+        except requests.exceptions.SSLError as exc:
+            if PIN_MISMATCH in str(exc):
+                raise SyncError("tls", "sync.cert_pin_mismatch") from None
             raise SyncError("tls", "sync.tls") from None
         except requests.exceptions.Timeout:
             raise SyncError("timeout", "sync.timeout") from None

@@ -17,6 +17,7 @@ from app.store.errors import NotFound
 from app.store.outbox import Outbox
 from app.store.recordings import RecordingRepo
 from app.store.settings import Settings
+from app.store.retention import observe_clock
 from app.store.sync_keys import REVOKED
 from app.store.targets import TargetRepo
 from sync import protocol
@@ -28,6 +29,7 @@ from sync.client.feeds import pull_status, pull_targets
 from sync.client.http import Http, refused
 from sync.client.registration import enroll, normalize_server_url
 from sync.client.run import Run, SyncProgress, SyncReport
+from sync.client.transport import check_plain_http, normalize_pin
 from sync.protocol import Capabilities, EnrollmentResponse, Paths
 
 __all__ = ["SyncPump"]
@@ -152,14 +154,21 @@ class SyncPump:
             return bundle
         return True
 
+    def _pin(self) -> str | None:
+        try:
+            return normalize_pin(self.settings.get(Keys.CERT_SHA256))
+        except ValueError:
+            raise SyncError("config", "sync.cert_pin_invalid") from None
+
     def _configure(self, *, need_token: bool = True) -> str:
         url = self.settings.get(Keys.SERVER_URL)
         token = self.settings.get(Keys.TOKEN)
         if not url or (need_token and not token):
             raise SyncError("config", "sync.unregistered")
-        key = (url, token, self._verify())
+        check_plain_http(url, allow=bool(self.settings.get(Keys.ALLOW_HTTP)))  # every run: names move
+        key = (url, token, self._verify(), self._pin())
         if key != self._configured:
-            self.http.configure(normalize_server_url(url), token, key[2])
+            self.http.configure(normalize_server_url(url), token, key[2], key[3])
             self._configured = key
             self._caps = None
         return url
@@ -284,6 +293,7 @@ class SyncPump:
         if resp.status_code != 200:
             raise refused(resp)
         caps = Capabilities.model_validate_json(resp.content)
+        observe_clock(self.store, caps.server_time, local_now=utc_now())
         self._caps = caps
         self.settings.set(Keys.CAPABILITIES, {"caps": caps.model_dump(mode="json"), "at": time.time(),
                                               "url": self.http.base})

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import secrets
 import socket
 from typing import TYPE_CHECKING
 
@@ -13,6 +15,7 @@ from sync import protocol
 from sync.client.config import Keys
 from sync.client.errors import RegistrationError, SyncError, enrollment_limited
 from sync.client.payload import compact
+from sync.client.transport import check_plain_http
 from sync.protocol import EnrollmentResponse, Paths
 
 if TYPE_CHECKING:
@@ -42,34 +45,19 @@ def enroll(pump: "SyncPump", server_url: str, enrollment_code: str, device_name:
     settings = pump.settings
     if ca_bundle is not None:
         settings.set(Keys.CA_BUNDLE, ca_bundle or None)
+    check_plain_http(url, allow=bool(settings.get(Keys.ALLOW_HTTP)))  # before the code travels
     verify = pump._verify()
-    pump.http.configure(url, None, verify)
+    pump.http.configure(url, None, verify, pump._pin())
     pump._configured = None
     label = (device_name or socket.gethostname() or "laptop").strip()[:100]
     request = {"enrollment_code": code, "device_label": label}
     previous = settings.get(Keys.TOKEN)
     if previous and settings.get(Keys.SERVER_URL) == url:  # never hand a token to another server
         request["previous_token"] = previous  # the server moves our recordings to the new device
-    t = pump.timeouts
-    try:
-        resp = pump.http.once("POST", Paths.REGISTER, data=compact(request),
-                              headers={"Content-Type": "application/json"}, timeout=(t.connect, t.read))
-    except SyncError as exc:
-        if exc.status == 429:  # too many wrong codes from here: the server waits Retry-After seconds
-            raise RegistrationError("refused", *enrollment_limited(exc.retry_after), status=429,
-                                    problem=protocol.Problems.ENROLLMENT_RATE_LIMITED.code,
-                                    retry_after=exc.retry_after) from None
-        raise
-    if resp.status_code == 403:
-        raise RegistrationError("refused", "sync.enroll_code_invalid", status=403)
-    if resp.status_code != 201:
-        raise RegistrationError("refused", "sync.not_a_jemput_server", {"status": resp.status_code},
-                                status=resp.status_code)
-    try:
-        info = EnrollmentResponse.model_validate_json(resp.content)
-    except ValidationError:
-        raise RegistrationError("refused", "sync.enroll_answer_unreadable") from None
+    request["nonce"] = _nonce(settings, url, code)  # kept until it works: a retry is recognised
+    info = _exchange(pump, request)
     with pump.store.transaction():
+        settings.set(Keys.ENROLL_NONCE, None)
         settings.set(Keys.SERVER_URL, url)
         settings.set(Keys.TOKEN, info.token)
         settings.set(Keys.DEVICE_ID, info.device_id)
@@ -82,6 +70,51 @@ def enroll(pump: "SyncPump", server_url: str, enrollment_code: str, device_name:
         pump._clear_failure()
     log.info("perangkat terdaftar (id %d)", info.device_id)
     return info
+
+
+def _nonce(settings, url: str, code: str) -> str:  # noqa: ANN001 - the pump's Settings
+    """This laptop's nonce for registering `code` at `url`: made once and stored before the
+    first try, so a retry (even after a restart) repeats it and the server recognises it."""
+    key = hashlib.sha256(f"{url}\n{code}".encode()).hexdigest()
+    held = settings.get(Keys.ENROLL_NONCE)
+    if isinstance(held, dict) and held.get("for") == key and isinstance(held.get("nonce"), str):
+        return held["nonce"]
+    nonce = secrets.token_urlsafe(24)
+    settings.set(Keys.ENROLL_NONCE, {"for": key, "nonce": nonce})
+    return nonce
+
+
+ATTEMPTS = 3
+"""Tries of one registration: a lost answer (cut, timed out, unreadable) is asked again with the same nonce."""
+
+
+def _exchange(pump: "SyncPump", request: dict) -> EnrollmentResponse:
+    t = pump.timeouts
+    for attempt in range(1, ATTEMPTS + 1):
+        last = attempt == ATTEMPTS
+        try:
+            resp = pump.http.once("POST", Paths.REGISTER, data=compact(request),
+                                  headers={"Content-Type": "application/json"}, timeout=(t.connect, t.read))
+        except SyncError as exc:
+            if exc.status == 429:  # too many wrong codes from here: the server waits Retry-After seconds
+                raise RegistrationError("refused", *enrollment_limited(exc.retry_after), status=429,
+                                        problem=protocol.Problems.ENROLLMENT_RATE_LIMITED.code,
+                                        retry_after=exc.retry_after) from None
+            if exc.transient and not last:
+                pump._sleep(pump.policy.initial_wait * attempt)
+                continue
+            raise
+        if resp.status_code == 403:
+            raise RegistrationError("refused", "sync.enroll_code_invalid", status=403)
+        if resp.status_code != 201:
+            raise RegistrationError("refused", "sync.not_a_jemput_server", {"status": resp.status_code},
+                                    status=resp.status_code)
+        try:
+            return EnrollmentResponse.model_validate_json(resp.content)
+        except ValidationError:
+            if last:
+                raise RegistrationError("refused", "sync.enroll_answer_unreadable") from None
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def register(store, server_url: str, enrollment_code: str, device_name: str | None = None,  # noqa: ANN001

@@ -76,9 +76,22 @@ def revoke_device(engine: Engine, device: str) -> int:
 def list_devices(engine: Engine) -> list[dict]:
     t = db.devices
     with engine.connect() as conn:
-        rows = conn.execute(sa.select(t.c.id, t.c.name, t.c.area_kode, t.c.enrolled_at, t.c.revoked_at)
-                            .order_by(t.c.id)).mappings().all()
-    return [dict(r) for r in rows]
+        rows = conn.execute(sa.select(t.c.id, t.c.name, t.c.area_kode, t.c.enrolled_at, t.c.revoked_at,
+                                      t.c.first_seen_at).order_by(t.c.id)).mappings().all()
+    return [dict(r, state=device_state(r)) for r in rows]
+
+
+def device_state(row) -> str:  # noqa: ANN001 - a devices row (mapping)
+    """How the administrator sees a device: dicabut, menunggu pendaftaran, terdaftar (belum
+    pernah sinkron: a registered laptop whose token was never used; revoke it if no laptop
+    holds it) or aktif."""
+    if row["revoked_at"]:
+        return "dicabut"
+    if not row["enrolled_at"]:
+        return "menunggu pendaftaran"
+    if not row["first_seen_at"]:
+        return "terdaftar, belum pernah sinkron"
+    return "aktif"
 
 
 def import_regions(engine: Engine, lines: Iterable[str]) -> tuple[int, list[tuple[int, str]]]:

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from sync import protocol
 from sync.server import db
+from sync.server.at_rest import secure_data_dir
 from sync.server.errors import BodyLimitMiddleware, install_handlers
 from sync.server.intake import Intake
 from sync.server.media_store import MediaStore
@@ -75,7 +76,7 @@ def _document_limits(app: FastAPI, max_batch_items: int) -> None:
 def create_app(settings: Settings) -> FastAPI:
     """The server over `settings`: opens (and migrates) the database, prepares the media folder."""
     app = build_api(settings)
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    secure_data_dir(settings.data_dir, settings.media_dir, settings.partial_dir)  # 0700 folders, 0600 files
     engine = db.open_database(settings.url)
     store = MediaStore(settings.media_dir, settings.partial_dir)
     app.state.settings = settings

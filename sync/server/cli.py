@@ -65,10 +65,11 @@ def _positive_float(text: str) -> float:
 
 
 def _engine(args: argparse.Namespace):  # noqa: ANN202
+    from app.fsio import make_private_dir
     from sync.server import db
 
     settings = _settings(args)
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(settings.data_dir)
     return db.open_database(settings.url), settings
 
 
@@ -149,8 +150,7 @@ def cmd_list_devices(args: argparse.Namespace) -> int:
 
     engine, _ = _engine(args)
     for d in admin.list_devices(engine):
-        state = "dicabut" if d["revoked_at"] else ("aktif" if d["enrolled_at"] else "menunggu pendaftaran")
-        print(f"{d['id']}\t{d['name']}\t{d['area_kode']}\t{state}")
+        print(f"{d['id']}\t{d['name']}\t{d['area_kode']}\t{d['state']}")
     return 0
 
 
@@ -220,6 +220,8 @@ def _print_recording(rec, first: str) -> None:  # noqa: ANN001 - review.ReviewRe
     print(f"{more}{rec.nama or '-'} | lahir {rec.tanggal_lahir or '-'} | {rec.kelurahan or '-'} "
           f"| operator {rec.operator or '-'}")
     print(f"{more}direkam {rec.recorded_at or '-'} (jam perangkat), diterima {rec.received_at or '-'} (server)")
+    if rec.reasons:
+        print(f"{more}alasan: {', '.join(rec.reasons)}")
     if rec.repeat_reason:
         print(f"{more}direkam ulang di perangkat yang sama, alasan operator: {rec.repeat_reason}")
 
@@ -249,13 +251,18 @@ def cmd_review(args: argparse.Namespace) -> int:
     if opened:
         print("Tutup konflik (salinan server tetap): jemput-server resolve-conflict --data DIR ID --keep-server "
               "--reason \"...\"")
-    print(f"Grup NIK ganda (menunggu keputusan): {len(found.duplicates)}")
+    print(f"Menunggu keputusan (NIK ganda, atau tanggal rekaman jauh dari tanggal server): {len(found.duplicates)}")
     for g in found.duplicates:
         print(f"  NIK {g.nik}: {len(g.recordings)} rekaman, {len(g.open)} menunggu keputusan")
         for rec in g.recordings:
             _print_recording(rec, "    - ")
     if found.duplicates:
         print("Putuskan: jemput-server resolve-duplicate --data DIR UUID --keep  |  --reject --reason \"...\"")
+    print(f"Rekaman dengan pengecualian (foto/tanda tangan): {len(found.flagged)}")
+    for f in found.flagged:
+        _print_recording(f.recording, "  - ")
+        for line in f.summary:
+            print(f"      {line}")
     return 0
 
 

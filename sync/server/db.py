@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
+
+from app.fsio import open_private, restrict_file
 
 metadata = sa.MetaData()
 
@@ -39,6 +42,10 @@ devices = sa.Table(
     sa.Column("created_at", sa.DateTime, nullable=False),
     sa.Column("enrolled_at", sa.DateTime),
     sa.Column("revoked_at", sa.DateTime),
+    sa.Column("enrolled_code_sha256", sa.String(64)),  # the used-up code (a lost reply's retry, 0004)
+    sa.Column("enroll_nonce_sha256", sa.String(64)),  # the laptop's nonce sent with it
+    sa.Column("first_seen_at", sa.DateTime),  # the token's first use (None: never synced)
+    sa.Index("ix_devices_enrolled_code", "enrolled_code_sha256"),
 )
 
 recordings = sa.Table(
@@ -61,7 +68,13 @@ recordings = sa.Table(
     sa.Column("received_at", sa.DateTime, nullable=False),
     sa.Column("received_complete", sa.Boolean, nullable=False),
     sa.Column("seq", sa.BigInteger, nullable=False),
+    # A photo kept with an exception, a thumbprint, a guardian's signature or no photo/
+    # signature (app/core/exceptions.py): flagged for the supervisor; flags holds
+    # {"photo": ..., "signature": ..., "photo_exception": ..., "signature_exception": ...} as JSON.
+    sa.Column("flagged", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("flags", sa.Text),
     sa.Index("ix_recordings_nik_status", "nik", "status"),
+    sa.Index("ix_recordings_flagged", "flagged"),
     sa.Index("ix_recordings_device_seq", "device_id", "seq"),
     sa.Index("ix_recordings_kelurahan", "kelurahan_digits", "rt"),
 )
@@ -166,6 +179,7 @@ def make_engine(url: str) -> Engine:
     and explicit BEGIN (IMMEDIATE for `write_transaction`). Statement parameters
     (NIKs, names) are kept out of database error messages, which reach logs."""
     if url.startswith("sqlite"):
+        _private_sqlite_file(url)
         engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
                                   hide_parameters=True)
 
@@ -186,6 +200,22 @@ def make_engine(url: str) -> Engine:
 
         return engine
     return sa.create_engine(url, pool_pre_ping=True, hide_parameters=True)
+
+
+def _private_sqlite_file(url: str) -> None:
+    """The SQLite file made 0600 before SQLite opens it (it gives its -wal and
+    -shm files the database's mode); an older file and its side files tightened."""
+    path = sa.engine.make_url(url).database
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return
+    try:
+        os.close(open_private(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL))  # an empty file is a new database
+    except FileExistsError:
+        pass
+    except OSError:
+        return  # e.g. the folder is missing: SQLite says so itself
+    for name in (path, path + "-wal", path + "-shm", path + "-journal"):
+        restrict_file(name)
 
 
 @contextlib.contextmanager

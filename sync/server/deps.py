@@ -72,9 +72,11 @@ _CHALLENGE = {"WWW-Authenticate": "Bearer"}
 
 _t = db.devices
 _DEVICE_BY_TOKEN = (
-    sa.select(_t.c.id, _t.c.name, _t.c.area_kode, _t.c.area_digits, _t.c.revoked_at)
+    sa.select(_t.c.id, _t.c.name, _t.c.area_kode, _t.c.area_digits, _t.c.revoked_at, _t.c.first_seen_at)
     .where(_t.c.token_sha256 == sa.bindparam("token_sha256"))
 )
+_FIRST_SEEN = (sa.update(_t).where(_t.c.id == sa.bindparam("b_id"), _t.c.first_seen_at.is_(None))
+               .values(first_seen_at=sa.bindparam("b_now")))
 """Built once: SQLAlchemy memoises its cache key, so each lookup skips building
 and compiling the statement."""
 
@@ -97,6 +99,9 @@ def device_for(conn: Connection, token_hash: str) -> Device:
         raise ProblemError(Problems.TOKEN_INVALID, _CHALLENGE)
     if row.revoked_at is not None:
         raise ProblemError(Problems.TOKEN_REVOKED, _CHALLENGE)
+    if row.first_seen_at is None:  # once in a device's life: it has now synced (list-devices shows it)
+        with db.write_transaction(conn.engine) as write:
+            write.execute(_FIRST_SEEN, {"b_id": row.id, "b_now": db.utcnow()})
     return Device(row.id, row.name, row.area_kode, row.area_digits)
 
 

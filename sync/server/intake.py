@@ -19,6 +19,7 @@ indexed ``IN`` query for the whole batch and every write an ``executemany``.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 from collections import Counter
@@ -28,6 +29,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.findings import Acknowledgement as CoreAck
 from app.core.findings import Severity, finding
 from app.core.recording_check import check_recording
@@ -35,6 +37,8 @@ from app.core.regions import RegionIndex, to_digits
 from app.core.resident import Resident
 from app.core.validation import ValidationContext, normalize_resident
 from sync.protocol import (
+    DATE_AHEAD_DAYS,
+    DATE_BEHIND_DAYS,
     BatchItem,
     ItemOutcome,
     ItemResult,
@@ -74,25 +78,49 @@ class _Checked:
     kelurahan_digits: str = ""
     rt: str = ""
     media: list = field(default_factory=list)  # unique MediaDescriptors
+    flags: list[Reason] = field(default_factory=list)  # why it needs a person's review (dates), not blocking
+
+
+def date_reasons(recording_date: dt.date, received_on: dt.date) -> list[Reason]:
+    """The server's clock decides: a recording dated more than `DATE_AHEAD_DAYS` after the
+    server's receive date, or more than `DATE_BEHIND_DAYS` before it, goes to review."""
+    params = {"date": recording_date.isoformat(), "server_date": received_on.isoformat()}
+    if recording_date > received_on + dt.timedelta(days=DATE_AHEAD_DAYS):
+        return [_reason(ReasonCodes.DATE_AHEAD, "recording_date", Severity.WARNING, days=DATE_AHEAD_DAYS, **params)]
+    if recording_date < received_on - dt.timedelta(days=DATE_BEHIND_DAYS):
+        return [_reason(ReasonCodes.DATE_BEHIND, "recording_date", Severity.WARNING, days=DATE_BEHIND_DAYS,
+                        **params)]
+    return []
+
+
+def check_date(recording_date: dt.date, received_on: dt.date) -> dt.date:
+    """The day eligibility and dates are checked on: the laptop's recording date, but never
+    after the server's receive date (a laptop clock ahead cannot make a resident older)."""
+    return min(recording_date, received_on)
 
 
 def check_payload(payload: RecordingPayload, regions: RegionIndex | None,
-                  max_media_bytes: int) -> tuple[list[Reason], Resident | None]:
-    """The reasons that block this recording (empty: it may be accepted)."""
+                  max_media_bytes: int, received_on: dt.date | None = None) -> tuple[list[Reason], Resident | None]:
+    """The reasons that block this recording (empty: it may be accepted), checked on
+    `check_date` (`received_on`: the server's date, default today UTC)."""
+    received_on = received_on or db.utcnow().date()
     try:
         resident = Resident.from_dict(payload.resident.model_dump(mode="json"))
     except ValueError as exc:
         return [_reason(ReasonCodes.PAYLOAD_INVALID, "resident", detail=str(exc))], None
     resident = normalize_resident(resident)
-    ctx = ValidationContext(regions=regions, recording_date=payload.recording_date)
+    ctx = ValidationContext(regions=regions, recording_date=check_date(payload.recording_date, received_on))
     acks = [CoreAck(a.code, a.field, a.reason) for a in payload.acknowledgements]
     kinds = {m.kind for m in payload.media}
     check = check_recording(resident, ctx, acknowledgements=acks,
                             has_photo=MediaKind.PHOTO in kinds, photo_exception=payload.photo_exception,
                             has_signature=MediaKind.SIGNATURE in kinds,
-                            signature_exception=payload.signature_exception)
-    media_fields = {f.field for f in check.verdict.blocking} & {"photo", "signature"}
-    reasons = [Reason.of(f) for f in check.verdict.blocking if f.field not in ("photo", "signature")]
+                            signature_exception=payload.signature_exception,
+                            photo_flag=_flag(PhotoFlag, payload.photo_flag),
+                            signature_flag=_flag(SignatureFlag, payload.signature_flag))
+    missing = {"media.photo_required", "media.signature_required"}
+    media_fields = {f.field for f in check.verdict.blocking if f.code in missing}
+    reasons = [Reason.of(f) for f in check.verdict.blocking if f.code not in missing]
     if "photo" in media_fields:
         reasons.append(_reason(ReasonCodes.PHOTO_MISSING, "photo"))
     if "signature" in media_fields:
@@ -103,11 +131,37 @@ def check_payload(payload: RecordingPayload, regions: RegionIndex | None,
     return reasons, resident
 
 
+def _flag(kind: Any, data: Any) -> Any:
+    """The core flag (`app.core.exceptions`) of a payload's flag model, or None."""
+    return kind.from_dict(data.model_dump(mode="json")) if data is not None else None
+
+
+def exception_flags(payload: RecordingPayload) -> dict[str, Any] | None:
+    """What the supervisor should see of a recording's exceptions (None: nothing to flag):
+    the photo/signature flags as sent and the reasons for a missing photo/signature."""
+    flags = {
+        "photo": payload.photo_flag.model_dump(mode="json") if payload.photo_flag else None,
+        "signature": payload.signature_flag.model_dump(mode="json") if payload.signature_flag else None,
+        "photo_exception": payload.photo_exception or None,
+        "signature_exception": payload.signature_exception or None,
+    }
+    flags = {k: v for k, v in flags.items() if v}
+    return flags or None
+
+
 def _unique_media(payload: RecordingPayload) -> list:
     seen: dict[str, Any] = {}
     for m in payload.media:
         seen.setdefault(m.sha256, m)
     return list(seen.values())
+
+
+def _kept_by_admin(row: dict) -> bool:
+    """Whether an administrator kept this recording after a review (`ReasonCodes.REVIEW_KEPT`)."""
+    try:
+        return any(x.get("code") == ReasonCodes.REVIEW_KEPT for x in json.loads(row["reasons"]))
+    except (ValueError, TypeError, AttributeError):
+        return False
 
 
 class Intake:
@@ -121,15 +175,19 @@ class Intake:
 
     # -- the batch ---------------------------------------------------------------------
 
-    def process(self, device: Device, items: list[BatchItem], raw_items: list[dict]) -> list[ItemResult]:
+    def process(self, device: Device, items: list[BatchItem], raw_items: list[dict],
+                now: dt.datetime | None = None) -> list[ItemResult]:
+        """Check and store a batch; `now` is the server's clock (UTC, naive; default: `db.utcnow`)."""
         regions = self.regions.current()
+        now = now or db.utcnow()
         checked: list[_Checked] = []
         for i, (item, raw) in enumerate(zip(items, raw_items)):
             hash_ok = payload_sha256(raw["payload"]) == item.payload_sha256
             c = _Checked(i, item, hash_ok, [])
             if hash_ok:
                 try:
-                    c.blocking, resident = check_payload(item.payload, regions, self.max_media_bytes)
+                    c.blocking, resident = check_payload(item.payload, regions, self.max_media_bytes, now.date())
+                    c.flags = date_reasons(item.payload.recording_date, now.date())
                 except Exception as exc:  # noqa: BLE001 - one odd record must not fail the batch
                     log.warning("item %d: pemeriksaan gagal (%s)", i, type(exc).__name__)
                     c.blocking, resident = [_reason(ReasonCodes.PAYLOAD_UNPROCESSABLE, "resident")], None
@@ -143,7 +201,7 @@ class Intake:
                         c.kelurahan_digits = ""
             checked.append(c)
         with db.write_transaction(self.engine) as conn:
-            results = _BatchTx(conn, device, self.media).run(checked)
+            results = _BatchTx(conn, device, self.media, now).run(checked)
         counts = Counter(r.outcome.value for r in results)
         log.info("batch perangkat=%d item=%d %s", device.id, len(results),
                  " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
@@ -153,11 +211,11 @@ class Intake:
 class _BatchTx:
     """One batch inside one write transaction."""
 
-    def __init__(self, conn: Connection, device: Device, media: MediaStore):
+    def __init__(self, conn: Connection, device: Device, media: MediaStore, now: dt.datetime):
         self.conn = conn
         self.device = device
         self.media = media
-        self.now = db.utcnow()
+        self.now = now
         self.existing: dict[str, dict] = {}  # uuid -> recording row (dict), DB rows
         self.new: dict[str, dict] = {}  # uuid -> new row (dict) of this batch
         self.changed: dict[int, dict] = {}  # id of an existing row -> the same dict, changed
@@ -238,13 +296,13 @@ class _BatchTx:
         others = [o for o in self.active.get(c.nik, []) if o is not predecessor and o["uuid"] != item.uuid]
         if predecessor is not None:
             self._mark_replaced(predecessor, item.uuid)
+        reasons = list(c.flags)
         if c.nik and others:
-            status = ServerStatus.DUPLICATE_REVIEW
-            reasons = [duplicate_reason()]
+            reasons.append(duplicate_reason())
             for other in others:
-                self._flag_duplicate(other)
-        else:
-            status = ServerStatus.ACCEPTED
+                if not _kept_by_admin(other):  # an administrator's verdict sticks
+                    self._flag_duplicate(other)
+        status = ServerStatus.DUPLICATE_REVIEW if reasons else ServerStatus.ACCEPTED
         row["status"] = row["outcome"] = status.value
         row["reasons"] = json.dumps([x.model_dump() for x in reasons])
         self.new[item.uuid] = row
@@ -266,6 +324,7 @@ class _BatchTx:
 
     def _new_row(self, c: _Checked) -> dict:
         p = c.item.payload
+        flags = exception_flags(p)
         return {
             "uuid": c.item.uuid,
             "device_id": self.device.id,
@@ -280,6 +339,8 @@ class _BatchTx:
             "recorded_at": p.recorded_at,
             "received_at": self.now,
             "received_complete": False,
+            "flagged": flags is not None,
+            "flags": json.dumps(flags, ensure_ascii=False, sort_keys=True) if flags is not None else None,
         }
 
     def _changed(self, row: dict) -> None:

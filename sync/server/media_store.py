@@ -3,8 +3,12 @@
 A file being uploaded lives in ``media/partial/<sha256>``; each chunk must start
 exactly where the partial file ends. When the last byte arrives the whole file
 is hashed (in memory when one chunk carries all of it, else read back from
-disk): a match is fsynced and renamed atomically to ``media/<sha256>``, a
-mismatch discards the partial file. A complete file is never written again.
+disk) and checked to be a real JPEG/PNG image (`sync.server.media_check`): a
+match is fsynced and renamed atomically to ``media/<sha256>``, anything else
+discards the partial file. A complete file is never written again.
+
+Folders are 0700 and files 0600 (`app.fsio`): photos are nobody else's business
+on the server machine either.
 """
 
 from __future__ import annotations
@@ -16,9 +20,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.fsio import fsync_dir
+from app.fsio import fsync_dir, make_private_dir, open_private
 from sync.protocol import Problems, is_sha256
 from sync.server.failures import ProblemError
+from sync.server.media_check import check_image
+
+_APPEND = os.O_WRONLY | os.O_CREAT | os.O_APPEND
 
 
 @dataclass(frozen=True)
@@ -35,8 +42,8 @@ class MediaStore:
     def __init__(self, media_dir: Path, partial_dir: Path):
         self.media_dir = Path(media_dir)
         self.partial_dir = Path(partial_dir)
-        self.media_dir.mkdir(parents=True, exist_ok=True)
-        self.partial_dir.mkdir(parents=True, exist_ok=True)
+        make_private_dir(self.media_dir)
+        make_private_dir(self.partial_dir)
         self._locks: dict[str, threading.Lock] = defaultdict(threading.Lock)
         self._guard = threading.Lock()
 
@@ -84,11 +91,17 @@ class MediaStore:
             partial = self.partial_path(sha256)
             new_offset = offset + len(data)
             whole = offset == 0 and new_offset == size  # the whole file in this one chunk
-            if whole and hashlib.sha256(data).hexdigest() != sha256:
-                partial.unlink(missing_ok=True)  # hashed in memory: nothing written
-                raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=0)
+            if whole:  # checked in memory: nothing written when it fails
+                if hashlib.sha256(data).hexdigest() != sha256:
+                    partial.unlink(missing_ok=True)
+                    raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=0)
+                try:
+                    check_image(data)
+                except ProblemError:
+                    partial.unlink(missing_ok=True)
+                    raise
             if data:
-                with open(partial, "ab") as fh:
+                with os.fdopen(open_private(partial, _APPEND), "ab") as fh:
                     fh.write(data)
                     fh.flush()
                     os.fsync(fh.fileno())  # the only fsync of the file's data
@@ -111,8 +124,9 @@ class MediaStore:
             final = self.path(sha256)
             if final.exists():
                 return Held(final.stat().st_size, True), False
+            check_image(data)  # 422.5: not a JPEG/PNG image; nothing written
             partial = self.partial_path(sha256)
-            with open(partial, "wb") as fh:
+            with os.fdopen(open_private(partial), "wb") as fh:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
@@ -129,13 +143,15 @@ class MediaStore:
         """Rename a complete partial file into place once its SHA-256 matches
         (`verified`: already checked over the same bytes, in memory)."""
         if not verified:
-            digest = hashlib.sha256()
-            with open(partial, "rb") as fh:
-                for block in iter(lambda: fh.read(1 << 20), b""):
-                    digest.update(block)
-            if digest.hexdigest() != sha256:
+            data = partial.read_bytes()  # at most Settings.max_media_bytes
+            if hashlib.sha256(data).hexdigest() != sha256:
                 partial.unlink(missing_ok=True)
                 raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=0)
+            try:
+                check_image(data)
+            except ProblemError:
+                partial.unlink(missing_ok=True)
+                raise
         final = self.path(sha256)
         os.replace(partial, final)
         fsync_dir(self.media_dir)

@@ -48,7 +48,7 @@ SEED = ROOT / "resources" / "regions" / "seed_cities.csv"
 
 
 def _items(people: People, n: int) -> list[dict]:
-    return [make_recording(people.resident(), photo_size=200).item for _ in range(n)]
+    return [make_recording(people.resident(), photo_size=2000).item for _ in range(n)]
 
 
 def _fresh(items: list[dict]) -> list[dict]:

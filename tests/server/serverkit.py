@@ -18,9 +18,10 @@ from app.core.regions import RegionIndex
 from support.people import GeneratedPeople
 from support.server import ServerProcess
 from sync import protocol
+from support.images import image_bytes
 from sync.protocol import MediaKind, RecordingPayload, build_item, media_descriptor
 
-RECORDING_DATE = dt.date(2025, 11, 20)
+RECORDING_DATE = dt.datetime.now(dt.timezone.utc).date()  # the server's today: dates far from it go to review
 LIVE_CHUNK = 64 * 1024
 LIVE_MAX_MEDIA = 2 * 1024 * 1024
 
@@ -58,8 +59,8 @@ def make_recording(resident: dict[str, Any], *, photo_size: int = 3000, replaces
     media: dict[str, bytes] = {}
     descriptors = []
     if with_media:
-        photo = os.urandom(photo_size)
-        signature = os.urandom(500)
+        photo = image_bytes(photo_size, "jpeg")
+        signature = image_bytes(1100)
         descriptors = [media_descriptor(MediaKind.PHOTO, photo, "image/jpeg"),
                        media_descriptor(MediaKind.SIGNATURE, signature, "image/png")]
         media = {descriptors[0].sha256: photo, descriptors[1].sha256: signature}

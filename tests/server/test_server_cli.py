@@ -39,8 +39,11 @@ def test_devices_are_added_registered_listed_and_revoked(tmp_path):
         assert client.post(protocol.Paths.REGISTER, json={"enrollment_code": code}).status_code == 403
 
         listing = run_cli("list-devices", "--data", data).stdout
-        assert "Tim Magelang Utara" in listing and "aktif" in listing
+        assert "Tim Magelang Utara" in listing and "terdaftar, belum pernah sinkron" in listing
         assert token not in listing and code not in listing
+        assert client.get(protocol.Paths.ME, headers={"Authorization": f"Bearer {token}"}).status_code == 200
+        listing = run_cli("list-devices", "--data", data).stdout
+        assert "aktif" in listing and "belum pernah sinkron" not in listing
 
         out = run_cli("revoke-device", "--data", data, "Tim Magelang Utara")
         assert "dicabut" in out.stdout

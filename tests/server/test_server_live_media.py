@@ -12,11 +12,12 @@ from sync import protocol
 from sync.protocol import MediaKind, media_descriptor
 
 from serverkit import LIVE_CHUNK, make_recording
+from support.images import image_bytes
 
 
 def _recording_with_photo(people, photo: bytes):
     rec = make_recording(people.resident())
-    signature = os.urandom(700)
+    signature = image_bytes(1100)
     descriptors = [media_descriptor(MediaKind.PHOTO, photo), media_descriptor(MediaKind.SIGNATURE, signature, "image/png")]
     rec.payload = rec.payload.model_copy(update={"media": descriptors})
     rec.media = {descriptors[0].sha256: photo, descriptors[1].sha256: signature}
@@ -39,7 +40,7 @@ def _cut_upload(device, sha: str, offset: int, chunk: bytes, send: int) -> None:
 
 
 def test_upload_cut_at_90_percent_resumes_from_the_servers_offset(live_server, device, people):
-    photo = os.urandom(10 * LIVE_CHUNK)
+    photo = image_bytes(10 * LIVE_CHUNK, "jpeg")
     rec, sha = _recording_with_photo(people, photo)
     [result] = device.send(rec)
     assert result["outcome"] == "accepted"
@@ -83,7 +84,7 @@ def test_upload_cut_at_90_percent_resumes_from_the_servers_offset(live_server, d
 
 
 def test_wrong_offset_gets_409_with_the_servers_offset(device, people):
-    photo = os.urandom(3 * LIVE_CHUNK)
+    photo = image_bytes(3 * LIVE_CHUNK, "jpeg")
     rec, sha = _recording_with_photo(people, photo)
     device.send(rec)
     assert device.put_chunk(sha, 0, photo[:LIVE_CHUNK]).status_code == 200
@@ -106,7 +107,7 @@ def test_wrong_offset_gets_409_with_the_servers_offset(device, people):
 
 
 def test_sha256_mismatch_is_refused_and_discarded(live_server, device, people):
-    photo = os.urandom(LIVE_CHUNK + 100)
+    photo = image_bytes(LIVE_CHUNK + 100, "jpeg")
     rec, sha = _recording_with_photo(people, photo)
     device.send(rec)
     assert device.put_chunk(sha, 0, photo[:LIVE_CHUNK]).status_code == 200
@@ -123,7 +124,7 @@ def test_sha256_mismatch_is_refused_and_discarded(live_server, device, people):
 
 
 def test_media_limits_and_unknown_files(device, people):
-    photo = os.urandom(1000)
+    photo = image_bytes(1100, "jpeg")
     rec, sha = _recording_with_photo(people, photo)
     unknown = "ab" * 32
     r = device.put_chunk(unknown, 0, b"x")
@@ -133,7 +134,7 @@ def test_media_limits_and_unknown_files(device, people):
     assert device.put_chunk(sha, 0, photo).json()["complete"] is True  # once declared, it is taken
 
     big = os.urandom(LIVE_CHUNK + 1)
-    rec2, sha2 = _recording_with_photo(people, os.urandom(3 * LIVE_CHUNK))
+    rec2, sha2 = _recording_with_photo(people, image_bytes(3 * LIVE_CHUNK, "jpeg"))
     device.send(rec2)
     r = device.put_chunk(sha2, 0, big)
     assert r.status_code == 413 and r.json()["code"] == "413.2"
@@ -143,7 +144,7 @@ def test_media_limits_and_unknown_files(device, people):
     assert device.put_chunk("not-a-sha", 0, b"x").status_code == 422
 
     # a recording declaring a file above the server's limit is rejected, nothing to upload
-    rec3, _ = _recording_with_photo(people, os.urandom(10))
+    rec3, _ = _recording_with_photo(people, image_bytes(1100, "jpeg"))
     huge = rec3.payload.media[0].model_copy(update={"size": 3 * 1024 * 1024})
     rec3.payload = rec3.payload.model_copy(update={"media": [huge, rec3.payload.media[1]]})
     [result] = device.send(rec3)
@@ -152,7 +153,7 @@ def test_media_limits_and_unknown_files(device, people):
 
 
 def test_other_devices_cannot_upload_a_devices_media(live_server, device, people):
-    photo = os.urandom(500)
+    photo = image_bytes(1100, "jpeg")
     rec, sha = _recording_with_photo(people, photo)
     device.send(rec)
     stranger = live_server.device()

@@ -17,7 +17,7 @@ from sync import protocol
 from sync.protocol import ReasonCodes, RecordingPayload
 from sync.server import admin, db, review
 
-from serverkit import DeviceClient, Recording, make_recording
+from serverkit import RECORDING_DATE, DeviceClient, Recording, make_recording
 from support.server import server_cli as run_cli
 
 
@@ -69,13 +69,14 @@ def test_review_lists_a_conflict_and_a_duplicate_pair(live_server, people, recor
     for rec in by_uuid.values():
         assert rec["status"] == "duplicate_review" and rec["open"] is True
         assert rec["nama"] == resident["nama"] and rec["nik"] == resident["nik"]
-        assert rec["received_at"].endswith("Z") and rec["recorded_at"].startswith("2025-11-20T09:30")
+        assert rec["received_at"].endswith("Z") and rec["recorded_at"].startswith(f"{RECORDING_DATE.isoformat()}T09:30")
 
     [conflict] = [c for c in found["conflicts"] if c["uuid"] == mine.uuid]
     assert conflict["device_name"] == "Tim Tinjau A" and conflict["differs"] == ["resident.alamat"]
     assert conflict["stored"]["uuid"] == mine.uuid and conflict["stored"]["status"] == "accepted"
     assert conflict["nama"] == mine.payload.resident.nama and conflict["received_at"]
-    assert found["counts"] == {"konflik": len(found["conflicts"]), "grup_nik_ganda": len(found["duplicates"])}
+    assert found["counts"] == {"konflik": len(found["conflicts"]), "grup_nik_ganda": len(found["duplicates"]),
+                               "pengecualian": len(found["flagged"])}
 
     text = run_cli("review", *live_server.cli_args).stdout
     assert rec_a.uuid in text and rec_b.uuid in text and mine.uuid in text

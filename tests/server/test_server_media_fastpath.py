@@ -17,11 +17,12 @@ from sync.server import admin
 from sync.server.cli import listening_socket
 
 from serverkit import LIVE_CHUNK, make_recording
+from support.images import image_bytes
 
 
 def _recording(people, photo: bytes):
     rec = make_recording(people.resident())
-    signature = os.urandom(700)
+    signature = image_bytes(1100)
     descriptors = [media_descriptor(MediaKind.PHOTO, photo),
                    media_descriptor(MediaKind.SIGNATURE, signature, "image/png")]
     rec.payload = rec.payload.model_copy(update={"media": descriptors})
@@ -41,7 +42,7 @@ def _media(url: str, method: str, sha: str, token: str | None, offset: str | Non
 
 def test_revoked_token_is_refused_by_every_media_call_at_once(live_server, people):
     device = live_server.device()
-    photo = os.urandom(3 * LIVE_CHUNK)
+    photo = image_bytes(3 * LIVE_CHUNK, "jpeg")
     rec, sha = _recording(people, photo)
     [result] = device.send(rec)
     assert result["outcome"] == "accepted"
@@ -77,7 +78,7 @@ def test_token_is_checked_before_offset_and_file(live_server, device):
 
 
 def test_whole_file_in_one_chunk_is_verified_before_it_is_kept(live_server, device, people):
-    photo = os.urandom(LIVE_CHUNK // 2)
+    photo = image_bytes(LIVE_CHUNK // 2, "jpeg")
     rec, sha = _recording(people, photo)
     [result] = device.send(rec)
     assert result["outcome"] == "accepted"

@@ -169,3 +169,26 @@ def test_page_resends_a_parked_conflict_as_a_new_version(qtbot, session, people,
         assert session.store.query("SELECT count(*) FROM recordings WHERE replaces_uuid = ?", (other.uuid,)) == [(0,)]
     finally:
         page.worker.stop()
+
+
+def test_a_duplicate_verdict_is_not_offered_the_fix_path(qtbot, session, people):
+    """A rejection by the administrator's duplicate-NIK verdict: "Perbaiki" stays off (a
+    double click makes no draft either); an ordinary rejection beside it can be fixed."""
+    import json
+
+    from app.store.recordings import RecordingRepo
+
+    repo = RecordingRepo(session.store)
+    verdict, ordinary = record(session.store, people), record(session.store, people)
+    for rec, code in ((verdict, "review.rejected"), (ordinary, "nik.birth_date_mismatch")):
+        reasons = [{"code": code, "field": "nik", "severity": "error", "message": "Ditolak.", "params": {}}]
+        repo.set_status(rec.uuid, RecordingStatus.REJECTED,
+                        {"status": "rejected", "message": "Ditolak.", "reasons": json.dumps(reasons)})
+    page = SyncPage(session, worker=SyncWorker(session, interval_s=60))
+    qtbot.addWidget(page)
+    page.show()
+    assert page.select_uuid(verdict.uuid) and not page.fix_button.isEnabled()
+    page.fix_selected()  # what a double click does
+    assert repo.newer_version(verdict.uuid) is None
+    assert page.select_uuid(ordinary.uuid) and page.fix_button.isEnabled()
+    page.worker.stop()

@@ -431,6 +431,10 @@ def test_a_photo_kept_with_an_exception_shows_both(qtbot, people):
     dialog.show_review(_resident(people), [], [], photo, MediaSlot(), photo.data, None)
     assert dialog.values["photo"] == "Foto diambil.\nPengecualian: terbaring: kepala miring"
     assert dialog.values["signature"] == "-"
+    flagged = MediaSlot(None, "image/jpeg", {}, True, "Foto dengan pengecualian: terbaring", "Foto dengan pengecualian: "
+                        "terbaring")  # as a stored flagged photo comes back (summary = exception)
+    dialog.show_review(_resident(people), [], [], flagged, MediaSlot(), FACE.read_bytes(), None)
+    assert dialog.values["photo"] == "Pengecualian: Foto dengan pengecualian: terbaring"
     assert not dialog.findChild(QLabel, "photoPreview").pixmap().isNull()
 
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.lifecycle import RecordingStatus
 from app.core.repeat import lookup_nik, repeat_finding
 from app.ui.labels import status_label
@@ -320,7 +321,10 @@ class EnrollPage(QWidget):
         self.dialog.open()
 
     def _photo_done(self, result) -> None:
-        if result.jpeg is not None:
+        if result.flag is not None:
+            summary = PhotoFlag.from_dict(result.flag).summary()
+            slot = MediaSlot(result.jpeg, "image/jpeg", result.to_meta(), True, summary, summary, result.flag)
+        elif result.jpeg is not None:
             summary = self.tr("Foto diambil, disetujui oleh %1 (%2).").replace(
                 "%1", result.approved_by).replace("%2", result.approved_at[11:16])
             slot = MediaSlot(result.jpeg, "image/jpeg", result.to_meta(), True, None, summary)
@@ -328,16 +332,23 @@ class EnrollPage(QWidget):
             slot = MediaSlot(None, "", result.to_meta(), False, result.exception_reason,
                              self.tr("Tanpa foto: ") + (result.exception_reason or ""))
         self.form.set_photo(slot)
+        if result.flag is not None:
+            self.form.suggest_disabilitas(PhotoFlag.from_dict(result.flag).reason)
         self._close_dialog(self.form.signature_button)
 
     def open_signature_step(self) -> None:
         step = SignatureStep(self)
+        step.set_camera_source(self.session.camera_source())
         step.completed.connect(self._signature_done)
         self.dialog = StepDialog(self.tr("Tanda tangan warga"), step, self)
         self.dialog.open()
 
     def _signature_done(self, result) -> None:
-        if result.png is not None:
+        if result.flag is not None:
+            summary = SignatureFlag.from_dict(result.flag).summary()
+            slot = MediaSlot(result.png, "image/png" if result.png is not None else "", result.to_meta(),
+                             result.png is not None, result.exception_reason or summary, summary, result.flag)
+        elif result.png is not None:
             slot = MediaSlot(result.png, "image/png", result.to_meta(), True, None,
                              self.tr("Tanda tangan tersimpan."))
         else:

@@ -309,7 +309,7 @@ class SyncPage(QWidget):
         can_sync = bool(o and o.registered and not o.revoked) and not self._syncing
         self.sync_button.setEnabled(can_sync)
         selected = self.selected()
-        self.fix_button.setEnabled(bool(selected and selected.kind == RecordingStatus.REJECTED and not selected.fixed))
+        self.fix_button.setEnabled(bool(selected and selected.fixable))
         self.retry_button.setEnabled(bool(selected and selected.parked))
         self.new_version_button.setEnabled(bool(selected and selected.parked and selected.conflict))
 
@@ -334,7 +334,7 @@ class SyncPage(QWidget):
         p = self.selected()
         if p is None or p.kind != RecordingStatus.REJECTED or p.fixed:
             return
-        try:
+        try:  # a duplicate verdict is refused here with its reason (the button is off for it)
             draft = self.session.fix_rejected(p.uuid)
         except (ValueError, LookupError) as exc:
             self._problem_text(error_text(exc), error=True)

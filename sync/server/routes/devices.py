@@ -7,6 +7,7 @@ the window has moved on. A successful registration is not counted. The
 counters are in memory only (`sync.server.ratelimit`).
 """
 
+import datetime as dt
 import logging
 
 import sqlalchemy as sa
@@ -15,6 +16,7 @@ from sqlalchemy.engine import Engine
 
 from sync.protocol import (
     PROTOCOL_VERSION,
+    REGISTRATION_RETRY_HOURS,
     DeviceInfo,
     EnrollmentRequest,
     EnrollmentResponse,
@@ -60,6 +62,7 @@ def register(body: EnrollmentRequest, engine: EngineDep, request: Request) -> En
 def _exchange(body: EnrollmentRequest, engine: Engine) -> EnrollmentResponse:
     t = db.devices
     code_hash = secret_sha256(normalize_code(body.enrollment_code))
+    nonce_hash = secret_sha256(body.nonce) if body.nonce else None
     token = new_token()
     now = db.utcnow()
     with db.write_transaction(engine) as conn:
@@ -68,9 +71,16 @@ def _exchange(body: EnrollmentRequest, engine: Engine) -> EnrollmentResponse:
             .where(t.c.enroll_code_sha256 == code_hash, t.c.revoked_at.is_(None))
         ).first()
         if row is None or (row.enroll_expires_at is not None and row.enroll_expires_at < now):
-            raise ProblemError(Problems.ENROLLMENT_INVALID)
+            again = _repeated(conn, code_hash, nonce_hash, now) if nonce_hash else None
+            if again is None:
+                raise ProblemError(Problems.ENROLLMENT_INVALID)
+            conn.execute(sa.update(t).where(t.c.id == again.id).values(token_sha256=secret_sha256(token)))
+            log.info("perangkat %d: pendaftaran diulang (jawaban pertama hilang), token baru", again.id)
+            return EnrollmentResponse(device_id=again.id, name=again.name, area_kode=again.area_kode,
+                                      token=token, protocol_version=PROTOCOL_VERSION)
         conn.execute(sa.update(t).where(t.c.id == row.id).values(
             token_sha256=secret_sha256(token), enroll_code_sha256=None, enrolled_at=now,
+            enrolled_code_sha256=code_hash, enroll_nonce_sha256=nonce_hash,
             label=(body.device_label or None)))
         moved = _take_over(conn, row.id, body.previous_token, now) if body.previous_token else None
     log.info("perangkat %d terdaftar", row.id)
@@ -78,6 +88,19 @@ def _exchange(body: EnrollmentRequest, engine: Engine) -> EnrollmentResponse:
         log.info("perangkat %d menggantikan perangkat %d (%d rekaman dipindahkan)", row.id, *moved)
     return EnrollmentResponse(device_id=row.id, name=row.name, area_kode=row.area_kode,
                               token=token, protocol_version=PROTOCOL_VERSION)
+
+
+def _repeated(conn: sa.engine.Connection, code_hash: str, nonce_hash: str, now):  # noqa: ANN001, ANN202
+    """The device this code registered with this nonce within the retry window, whose
+    token was never used and which is not revoked: the laptop never got the answer."""
+    t = db.devices
+    return conn.execute(
+        sa.select(t.c.id, t.c.name, t.c.area_kode)
+        .where(t.c.enrolled_code_sha256 == code_hash, t.c.enroll_nonce_sha256 == nonce_hash,
+               t.c.enrolled_at >= now - dt.timedelta(hours=REGISTRATION_RETRY_HOURS),
+               t.c.first_seen_at.is_(None), t.c.revoked_at.is_(None))
+        .with_for_update()
+    ).first()
 
 
 def _take_over(conn: sa.engine.Connection, new_id: int, previous_token: str, now) -> tuple[int, int] | None:  # noqa: ANN001

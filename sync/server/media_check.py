@@ -1,0 +1,115 @@
+"""Media are what they claim: a photo or signature must be a whole JPEG or PNG image of sane dimensions.
+
+Checked on the bytes of a complete file, before it is moved into ``media/``
+(`sync.server.media_store`): the magic bytes first, then the dimensions
+written in the file's header (so a small file claiming 100 000 x 100 000
+pixels is refused before anything is decoded), then a real decode with
+OpenCV (a dependency of the laptop app, so of every install); the decoded
+size must match the header. Bytes after the image's end (some cameras add
+metadata there) are tolerated: they are never shown to anyone.
+
+Anything else raises `ProblemError` 422.5 (`Problems.MEDIA_NOT_IMAGE`) whose
+``details.check`` names what failed (`Checks`), and the upload is discarded.
+"""
+
+from __future__ import annotations
+
+import struct
+
+from sync.protocol import Problems
+from sync.server.failures import ProblemError
+
+JPEG_MAGIC = b"\xff\xd8\xff"
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+MIN_SIDE = 16
+"""Smallest width/height in pixels: a photo or a signature pad is never smaller."""
+MAX_SIDE = 10_000
+MAX_PIXELS = 40_000_000
+"""Largest image: 40 megapixels (about 120 MB decoded as colour), well above any laptop camera."""
+
+
+class Checks:
+    """What ``details.check`` of a 422.5 names."""
+
+    NOT_IMAGE = "media.not_image"  # neither JPEG nor PNG magic bytes
+    NO_SIZE = "media.no_dimensions"  # the header gives no width and height
+    DIMENSIONS = "media.dimensions"  # width/height outside MIN_SIDE..MAX_SIDE or too many pixels
+    UNDECODABLE = "media.undecodable"  # the image data cannot be decoded
+
+
+_WHY = {
+    Checks.NOT_IMAGE: "bukan berkas JPEG atau PNG",
+    Checks.NO_SIZE: "ukuran gambar tidak terbaca",
+    Checks.DIMENSIONS: "ukuran gambar {width}x{height} piksel di luar batas",
+    Checks.UNDECODABLE: "isi gambar rusak atau terpotong",
+}
+
+
+def _refuse(check: str, **params: int) -> ProblemError:
+    return ProblemError(Problems.MEDIA_NOT_IMAGE, check=check, why=_WHY[check].format(**params), **params)
+
+
+def _png_size(data: bytes) -> tuple[int, int] | None:
+    # The first chunk is IHDR: length (4), type (4), width (4), height (4).
+    if len(data) < 24 or data[12:16] != b"IHDR":
+        return None
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+_SOF = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}  # start-of-frame markers (not DHT, JPG, DAC)
+
+
+def _jpeg_size(data: bytes) -> tuple[int, int] | None:
+    at = 2
+    end = len(data)
+    while at + 4 <= end:
+        if data[at] != 0xFF:
+            return None
+        marker = data[at + 1]
+        if marker == 0xFF:  # fill byte
+            at += 1
+            continue
+        if marker in (0x01, *range(0xD0, 0xD8)):  # markers without a length
+            at += 2
+            continue
+        (length,) = struct.unpack(">H", data[at + 2:at + 4])
+        if length < 2:
+            return None
+        if marker in _SOF:
+            if at + 9 > end:
+                return None
+            height, width = struct.unpack(">HH", data[at + 5:at + 9])
+            return width, height
+        if marker == 0xDA:  # start of scan before any frame header
+            return None
+        at += 2 + length
+    return None
+
+
+def image_size(data: bytes | memoryview) -> tuple[str, int, int]:
+    """(``"jpeg"``/``"png"``, width, height) from the header; raises `ProblemError` 422.5."""
+    head = bytes(data[:8])
+    if head.startswith(JPEG_MAGIC):
+        kind, size = "jpeg", _jpeg_size(bytes(data[:256 * 1024]))
+    elif head == PNG_MAGIC:
+        kind, size = "png", _png_size(bytes(data[:24]))
+    else:
+        raise _refuse(Checks.NOT_IMAGE)
+    if size is None:
+        raise _refuse(Checks.NO_SIZE)
+    width, height = size
+    if not (MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE) or width * height > MAX_PIXELS:
+        raise _refuse(Checks.DIMENSIONS, width=width, height=height)
+    return kind, width, height
+
+
+def check_image(data: bytes | memoryview) -> None:
+    """Raise `ProblemError` 422.5 unless `data` is a decodable JPEG/PNG of sane dimensions."""
+    import cv2  # heavy; only when a file is complete
+    import numpy as np
+
+    _kind, width, height = image_size(data)
+    image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED)
+    if image is None or image.shape[0] != height or image.shape[1] != width:
+        raise _refuse(Checks.UNDECODABLE)
