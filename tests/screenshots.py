@@ -149,16 +149,16 @@ def review_and_receipt(app, window, nik: str) -> None:
         row.reason.setText("NIK lama; tanggal di KK dan akta benar")
     form.request_save(True)
     review = page.review
-    shoot_with_dialog(app, window, review, "09-tinjau-rekaman")
+    shoot_with_dialog(app, window, review, "10-tinjau-rekaman")
     review.confirm_button.click()
     deadline = time.monotonic() + 20
     while review.state != "done" and time.monotonic() < deadline:
         app.processEvents()
-    shoot_with_dialog(app, window, review, "10-rekaman-selesai")
+    shoot_with_dialog(app, window, review, "11-rekaman-selesai")
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "bukti.pdf"
         write_receipt_pdf(page.receipt, str(pdf))
-        out = OUT / "11-bukti-perekaman"
+        out = OUT / "12-bukti-perekaman"
         if shutil.which("pdftoppm"):  # the PDF as a printer or a viewer shows it
             subprocess.run(["pdftoppm", "-r", "90", "-png", "-singlefile", str(pdf), str(out)], check=True)
         else:
