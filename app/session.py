@@ -17,6 +17,7 @@ from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.findings import Finding
 from app.core.lifecycle import RecordingStatus, fixable_rejection
 from app.core.messages import CodedError, render
+from app.core.receipt import Receipt, build_receipt, has_receipt
 from app.core.recording_check import RecordingCheck, check_recording
 from app.core.regions import RegionIndex
 from app.core.repeat import Earlier, lookup_nik, repeat_finding
@@ -41,6 +42,9 @@ log = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 SEED_REGIONS = RESOURCES / "regions" / "seed_cities.csv"
 DEMO_FOLDER = "demo"
+# Pengaturan's "Bukti perekaman": the Dinas heading the receipt, and where residents ask.
+RECEIPT_OFFICE_KEY = "receipt_office"
+RECEIPT_CONTACT_KEY = "receipt_contact"
 
 
 def _demo_passphrase() -> str:
@@ -339,6 +343,34 @@ class Session:
 
     def get_recording(self, uuid: str) -> Recording:
         return self.recordings.get(uuid)
+
+    def receipt(self, uuid: str) -> Receipt:
+        """The resident's receipt of a completed recording (draft: `receipt.not_complete`; personal
+        data purged: `recording.purged`). Its date is the recording's `created_at` in local time, the
+        same one the server receives with the record."""
+        rec = self.recordings.get(uuid)
+        if rec.purged:
+            raise CodedError("recording.purged")
+        if not has_receipt(rec.status):
+            raise CodedError("receipt.not_complete")
+        recorded_on = dt.datetime.fromisoformat(rec.created_at).astimezone().date()
+        return build_receipt(rec.uuid, rec.resident, recorded_on, operator=rec.operator or self.operator_name,
+                             office=str(self.get_setting(RECEIPT_OFFICE_KEY, "") or ""),
+                             contact=str(self.get_setting(RECEIPT_CONTACT_KEY, "") or ""))
+
+    def receipt_for_target(self, nik: str) -> Receipt:
+        """The receipt of the newest completed recording of a target's NIK (`receipt.not_complete`: none)."""
+        statuses = [s for s in RecordingStatus if has_receipt(s)]
+        found = [r for r in self.recordings.list(status=statuses, search=nik, limit=20) if r.resident.nik == nik]
+        for rec in found:
+            if not rec.purged:
+                return self.receipt(rec.uuid)
+        raise CodedError("recording.purged" if found else "receipt.not_complete")
+
+    def next_target_in_rt(self, nik: str) -> Resident | None:
+        """The next resident to visit in `nik`'s RT, pre-filled from the target list (None: nobody left)."""
+        target = self.targets.next_open_in_rt(nik)
+        return None if target is None else self.resident_from_target(target.nik)
 
     # ------------------------------------------------------------ retention
     def retention_days(self) -> int:

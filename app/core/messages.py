@@ -302,6 +302,7 @@ RECORDING: dict[str, Templates] = {
     ),
     "recording.delete_not_draft": "Hanya rekaman berstatus draf yang dapat dihapus.",
     "outbox.not_found": "Antrean kirim untuk rekaman ini tidak ditemukan.",
+    "receipt.not_complete": "Bukti perekaman hanya untuk rekaman yang sudah selesai.",
     "fix.not_rejected": "Hanya rekaman yang ditolak server yang dapat diperbaiki.",
     "fix.purged": (
         "Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini sebagai rekaman baru."

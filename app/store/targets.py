@@ -71,6 +71,12 @@ _SELECT = (
     " t.recorded_elsewhere, t.no_kk, t.tempat_lahir"
     " FROM targets t"
 )
+# Still to visit: no completed recording here (parameters: RECORDED_STATUSES), not recorded by another team.
+_OPEN = (
+    f"NOT EXISTS (SELECT 1 FROM recordings r WHERE r.nik = t.nik"
+    f" AND r.status IN ({', '.join('?' * len(RECORDED_STATUSES))}))",
+    f"t.nik NOT IN ({_ELSEWHERE_NIKS})",
+)
 _TOKEN = re.compile(r"[^\W_]+")
 
 
@@ -425,14 +431,27 @@ class TargetRepo:
             params.extend(clause_params)
             order = "t.id" if is_name else "t.nik"
         if only_open:
-            marks = ", ".join("?" * len(RECORDED_STATUSES))
-            where.append(f"NOT EXISTS (SELECT 1 FROM recordings r WHERE r.nik = t.nik AND r.status IN ({marks}))")
+            where.extend(_OPEN)
             params.extend(RECORDED_STATUSES)
-            where.append(f"t.nik NOT IN ({_ELSEWHERE_NIKS})")
         if only_elsewhere:
             where.append(f"t.nik IN ({_ELSEWHERE_NIKS})")
         sql = _SELECT + (f" WHERE {' AND '.join(where)}" if where else "") + f" ORDER BY {order} LIMIT ? OFFSET ?"
         return [_target(r) for r in self.store.query(sql, (*params, limit, offset))]
+
+    def next_open_in_rt(self, nik: str) -> Target | None:
+        """The next resident to visit after `nik` in the same RT (same kelurahan, RW and RT), in the list's
+        order (name, then NIK): not recorded here nor by another team. After the last comes the first
+        again; None when `nik` is not on the list or nobody else in its RT is left."""
+        current = self.get(nik)
+        if current is None:
+            return None
+        rows = self.store.query(
+            f"{_SELECT} WHERE t.kelurahan_kode = ? AND t.rw = ? AND t.rt = ? AND t.nik != ?"
+            f" AND {' AND '.join(_OPEN)} ORDER BY t.nama, t.nik",
+            (current.kelurahan_kode, current.rw, current.rt, nik, *RECORDED_STATUSES))
+        rest = [_target(r) for r in rows]
+        after = [t for t in rest if (t.nama, t.nik) > (current.nama, current.nik)]
+        return (after or rest or [None])[0]
 
     def each(self, batch: int = 5000) -> Iterator[Target]:
         """Every target in NIK order, read `batch` rows at a time (for an export of any size)."""

@@ -142,6 +142,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim), jadi tidak dapat diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi."),  # recording.on_server
     QT_TRANSLATE_NOOP("Catalogue", "Hanya rekaman berstatus draf yang dapat dihapus."),  # recording.delete_not_draft
     QT_TRANSLATE_NOOP("Catalogue", "Antrean kirim untuk rekaman ini tidak ditemukan."),  # outbox.not_found
+    QT_TRANSLATE_NOOP("Catalogue", "Bukti perekaman hanya untuk rekaman yang sudah selesai."),  # receipt.not_complete
     QT_TRANSLATE_NOOP("Catalogue", "Hanya rekaman yang ditolak server yang dapat diperbaiki."),  # fix.not_rejected
     QT_TRANSLATE_NOOP("Catalogue", "Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini sebagai rekaman baru."),  # fix.purged
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman ini ditolak admin karena NIK-nya sudah direkam di rekaman lain (keputusan tinjauan NIK ganda); tidak diperbaiki dan dikirim ulang. Hubungi admin bila keputusan itu keliru."),  # fix.duplicate_verdict

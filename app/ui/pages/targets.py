@@ -2,9 +2,10 @@
 
 A lazily fetched table model over the session's target search; Enter or a
 double-click on a resident opens Rekam Baru pre-filled from the target, or the
-recording this laptop already holds of them. A resident the server says
-another team already recorded is marked so (and counts as recorded); starting
-a recording for one asks first. "Impor daftar
+recording this laptop already holds of them; "Cetak bukti" (Ctrl+P) prints the
+receipt of one recorded here again. A resident the server says another team
+already recorded is marked so (and counts as recorded); starting a recording
+for one asks first. "Impor daftar
 target…" imports a CSV/XLSX list (`app.ui.pages.targets_import`).
 """
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.paged_model import PagedTableModel
 from app.ui.pages.targets_import import TargetImport
+from app.ui.receipt_output import PrintReceiptBar
 from app.ui.workers import run_task
 from app.ui.widgets.tables import list_table
 
@@ -155,7 +157,13 @@ class TargetsPage(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        layout.addWidget(hint)
+        self.receipt_bar = PrintReceiptBar(session, self, self._selected_receipt)
+        bottom = QHBoxLayout()
+        bottom.addWidget(hint, 1)
+        bottom.addWidget(self.receipt_bar, 1)
+        layout.addLayout(bottom)
+        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self.receipt_bar.refresh())
+        self.model.modelReset.connect(self.receipt_bar.refresh)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(200)
@@ -175,6 +183,15 @@ class TargetsPage(QWidget):
             self._ask_before_enrolling(nik)
         else:
             self.enrollTarget.emit(nik)
+
+    def _selected_receipt(self):
+        """Reads the receipt of the selected resident's recording here; None when not recorded here."""
+        row = self.table.currentIndex().row()
+        nik = self.model.nik_at(row) if row >= 0 else None
+        if not nik or not self.model.row_value(row, "recorded"):
+            return None
+        session = self.session
+        return lambda: session.receipt_for_target(nik)
 
     def _ask_before_enrolling(self, nik: str) -> None:
         """Warn, not block: the operator may still record (e.g. the other recording was wrong)."""
