@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 import os
@@ -11,14 +12,18 @@ import uuid
 import pytest
 import sqlite_utils
 
+from app.core.categories import Category
 from app.core.findings import Finding, Severity
+from app.core.outcomes import Outcome
 from app.store import migrations
 from app.store.database import SchemaTooNew, connect, open_profile
 from app.store.keys import derive_key
 from app.store.migrations import LATEST_VERSION, NAMES
 from app.store.profile import db_path, profile_path, read_profile
 from app.store.recordings import RecordingRepo, reasons_to_json
+from app.store.target_filter import TargetFilter
 from app.store.targets import TargetRepo
+from app.store.visits import VisitOutcomes
 from support.profiles import PASSPHRASE
 from store_support import make_profile_at_version, make_resident
 
@@ -157,6 +162,14 @@ def test_from_every_earlier_version(tmp_path, fake, version):
         assert repo.media(settled_uuid) == [] and repo.get(rec_uuid).resident == resident
         [row] = targets.progress_by("kelurahan")
         assert (row.target, row.recorded, row.elsewhere) == (2, 2, 0)  # the feed row above cleared the mark
+        # 0009: no outcomes or marks yet; an outcome and a mark can be set, and filter the list.
+        assert "targets_born" in {r[1] for r in store.query("PRAGMA index_list(targets)")}
+        visits = VisitOutcomes(store)
+        assert visits.pending() == [] and targets.get(resident.nik).outcome is None
+        visits.record(resident.nik, Outcome.MENOLAK, today=dt.date(2025, 1, 1))
+        visits.mark([settled.nik], Category.DIFABEL)
+        assert [t.nik for t in targets.page(where=TargetFilter(outcome=Outcome.MENOLAK))] == [resident.nik]
+        assert [t.nik for t in targets.page(where=TargetFilter(category=Category.DIFABEL))] == [settled.nik]
         assert store.integrity_check() == "ok"
 
     backup = directory / f"jemput.db.bak-v{version}"

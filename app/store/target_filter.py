@@ -1,0 +1,108 @@
+"""Daftar Warga's filters and sort orders as SQL on the target list (alias ``t``).
+
+A `TargetFilter` narrows by area (kelurahan, RW, RT), one category and one
+latest visit outcome, and says how to sort. Derived categories (lansia,
+pelajar) are birth-date ranges on the day given (`app.core.categories`), read
+on the ``targets_born`` index; marked ones and outcomes are NIK sets from
+their own small tables (``target_categories``, ``target_outcomes``). The
+revisit list is the outcome ``kunjungan_ulang`` sorted by its date, then RW/RT.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from app.core.categories import DEFAULT_PELAJAR_MONTHS, Category, birth_range, check_pelajar_months
+from app.core.outcomes import Outcome
+
+NO_OUTCOME = "belum"
+"""The outcome filter for targets nobody has visited yet."""
+
+SORTS = {
+    "area": "t.kelurahan_kode {d}, t.rw {d}, t.rt {d}, t.nama {d}, t.nik {d}",
+    "nama": "t.nama {d}, t.nik {d}",
+    "nik": "t.nik {d}",
+    "tanggal_lahir": "t.tanggal_lahir {d}, t.nik {d}",
+    "revisit": "(SELECT o.revisit_date FROM target_outcomes o WHERE o.nik = t.nik) {d},"
+               " t.kelurahan_kode {d}, t.rw {d}, t.rt {d}, t.nama {d}",
+}
+
+
+def normalize_rt_rw(value: str | None) -> str | None:
+    """An RT or RW as stored ("7" -> "007"); None or blank: no filter."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    return text.zfill(3) if text.isdigit() and len(text) <= 3 else text
+
+
+@dataclass(frozen=True)
+class TargetFilter:
+    """What Daftar Warga shows.
+
+    Attributes:
+        kelurahan_kode, rw, rt: the area (None: any); RT/RW as typed ("7" = "007").
+        category: one `Category` (None: any).
+        outcome: the latest visit outcome (an `Outcome`), `NO_OUTCOME`, or None (any).
+        on: the day the derived categories are computed for (the caller's today).
+        pelajar_months: "turns 17 within N months".
+        sort: a key of `SORTS`; descending: reverse it.
+    """
+
+    kelurahan_kode: str | None = None
+    rw: str | None = None
+    rt: str | None = None
+    category: Category | None = None
+    outcome: Outcome | str | None = None
+    on: dt.date | None = None
+    pelajar_months: int = DEFAULT_PELAJAR_MONTHS
+    sort: str = "area"
+    descending: bool = False
+
+    @classmethod
+    def revisits(cls, **changes: Any) -> "TargetFilter":
+        """The revisit list: targets asking for another visit, by the revisit date, then RW and RT."""
+        return cls(outcome=Outcome.KUNJUNGAN_ULANG, sort="revisit", **changes)
+
+    def order_by(self) -> str:
+        if self.sort not in SORTS:
+            raise ValueError(f"urutan tidak dikenal: {self.sort!r}")
+        return SORTS[self.sort].format(d="DESC" if self.descending else "ASC")
+
+    def conditions(self) -> tuple[list[str], list[Any]]:
+        """SQL conditions on ``t`` and their parameters (empty: everything)."""
+        where: list[str] = []
+        params: list[Any] = []
+        if self.kelurahan_kode:
+            where.append("t.kelurahan_kode = ?")
+            params.append(self.kelurahan_kode)
+        for column, value in (("rw", self.rw), ("rt", self.rt)):
+            value = normalize_rt_rw(value)
+            if value is not None:
+                where.append(f"t.{column} = ?")
+                params.append(value)
+        if self.category is not None:
+            clause, clause_params = self._category_condition(Category.parse(self.category))
+            where.append(clause)
+            params.extend(clause_params)
+        if self.outcome == NO_OUTCOME:
+            where.append("t.nik NOT IN (SELECT nik FROM target_outcomes)")
+        elif self.outcome is not None:
+            where.append("t.nik IN (SELECT nik FROM target_outcomes WHERE outcome = ?)")
+            params.append(Outcome.parse(self.outcome).value)
+        return where, params
+
+    def _category_condition(self, category: Category) -> tuple[str, list[Any]]:
+        marked = "t.nik IN (SELECT nik FROM target_categories WHERE category = ?)"
+        if not category.derived:
+            return marked, [category.value]
+        if self.on is None:
+            raise ValueError("kategori turunan perlu tanggal acuan")
+        after, until = birth_range(category, self.on, check_pelajar_months(self.pelajar_months))
+        born = "t.tanggal_lahir <= ?" if after is None else "(t.tanggal_lahir > ? AND t.tanggal_lahir <= ?)"
+        born_params = [until.isoformat()] if after is None else [after.isoformat(), until.isoformat()]
+        if category.markable:  # pelajar: by age, or on a school list
+            return f"({born} OR {marked})", [*born_params, category.value]
+        return born, born_params
