@@ -84,7 +84,8 @@ def _hand(rows, marks, outcomes, *, kel=None, rw=None, rt=None, category=None, o
     {}, {"kel": KELS[0]}, {"kel": KELS[1], "rw": "001"}, {"kel": KELS[2], "rw": "002", "rt": "003"},
     {"category": Category.LANSIA}, {"category": Category.PELAJAR}, {"category": Category.DIFABEL},
     {"category": Category.TAHANAN}, {"outcome": Outcome.MENOLAK}, {"outcome": NO_OUTCOME},
-    {"kel": KELS[0], "category": Category.LANSIA, "outcome": Outcome.TIDAK_DI_RUMAH},
+    {"kel": KELS[0], "category": Category.LANSIA, "outcome": NO_OUTCOME},
+    {"category": Category.PELAJAR, "outcome": NO_OUTCOME, "rw": "002"},
 ])
 def test_filters_and_counts_equal_a_hand_count(store, listed, case):
     rows, marks, outcomes = listed
