@@ -291,6 +291,7 @@ def _outbox_content_hash_and_codes(db: sqlite_utils.Database) -> None:
 
 
 _BORN_INDEX = "CREATE INDEX targets_born ON targets(tanggal_lahir, kelurahan_kode)"
+_NAME_INDEX = "CREATE INDEX targets_nama ON targets(nama, nik)"
 
 
 @_migration("0009_categories_and_visit_outcomes")
@@ -298,8 +299,9 @@ def _categories_and_visit_outcomes(db: sqlite_utils.Database) -> None:
     """Target categories and visit outcomes (Daftar Warga's filters, the revisit list).
 
     targets_born: birth dates, for the derived categories (lansia, pelajar are
-    birth-date ranges, `app.core.categories.birth_range`); it joins what a
-    suspended bulk import recreates. target_categories: the marked ones (one
+    birth-date ranges, `app.core.categories.birth_range`); targets_nama: the
+    list sorted by name over a whole city. Both join what a suspended bulk
+    import recreates. target_categories: the marked ones (one
     row per NIK and category; ``source`` says who or which list marked it).
     visit_outcomes: every outcome set, with its sync state (``pending`` until
     the server holds it, ``acked`` after, ``refused`` when the server refused
@@ -313,7 +315,8 @@ def _categories_and_visit_outcomes(db: sqlite_utils.Database) -> None:
     db.executescript(
         f"""
         {_BORN_INDEX};
-        UPDATE settings SET value = json_insert(value, '$[#]', '{_BORN_INDEX}')
+        {_NAME_INDEX};
+        UPDATE settings SET value = json_insert(value, '$[#]', '{_BORN_INDEX}', '$[#]', '{_NAME_INDEX}')
         WHERE key = 'targets.bulk_suspended_sql';
 
         CREATE TABLE target_categories (

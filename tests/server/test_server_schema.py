@@ -18,7 +18,7 @@ from alembic.runtime.migration import MigrationContext
 
 from sync.server import db
 
-HEAD = "0002"
+HEAD = "0003"
 
 
 def _diff(engine) -> list:

@@ -256,6 +256,7 @@ def test_import_interrupted_before_an_upgrade_is_finished_with_the_new_index(tmp
         assert not targets.index_suspended()
         assert _area_index_columns(store) == ["kelurahan_kode", "rw", "rt", "nama", "nik"]
         assert _elsewhere_index(store) == (["kelurahan_kode", "rw", "rt", "nik"], True)  # 0005's, kept by the repair
+        assert {"targets_born", "targets_nama"} <= {r[1] for r in store.query("PRAGMA index_list(targets)")}  # 0009's
         assert [t.nik for t in targets.search(resident.nama)] == [resident.nik]
         triggers = store.query("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'targets'")
         assert triggers[0][0] == 3
