@@ -19,6 +19,7 @@ from app.store.recordings import RecordingRepo
 from app.store.settings import Settings
 from app.store.sync_keys import REVOKED
 from app.store.targets import TargetRepo
+from app.store.visits import VisitOutcomes
 from sync import protocol
 from sync.client.batches import send_outbox
 from sync.client.clock import iso, parse_iso, utc_now
@@ -26,6 +27,7 @@ from sync.client.config import CAPABILITIES_MAX_AGE_S, FAR_FUTURE, PAUSE_KINDS, 
 from sync.client.errors import Aborted, SyncError, error_text
 from sync.client.feeds import pull_status, pull_targets
 from sync.client.http import Http, refused
+from sync.client.outcomes import send_outcomes
 from sync.client.registration import enroll, normalize_server_url
 from sync.client.run import Run, SyncProgress, SyncReport
 from sync.protocol import Capabilities, EnrollmentResponse, Paths
@@ -58,6 +60,7 @@ class SyncPump:
         self.outbox = Outbox(store)
         self.recordings = RecordingRepo(store)
         self.targets = TargetRepo(store)
+        self.visits = VisitOutcomes(store)
         self.policy = policy or RetryPolicy()
         self.timeouts = timeouts or Timeouts()
         self.batch_size = max(1, min(batch_size, protocol.MAX_BATCH_ITEMS))
@@ -119,8 +122,9 @@ class SyncPump:
         return self.settings.get(Keys.PAUSED_KIND) == REVOKED
 
     def has_work(self, *, due_only: bool = True) -> bool:
-        """Whether queued recordings wait (`due_only`: their back-off has passed)."""
-        return bool(self.outbox.pending(limit=1, now=None if due_only else FAR_FUTURE))
+        """Whether queued recordings (`due_only`: whose back-off has passed) or visit outcomes wait."""
+        return bool(self.outbox.pending(limit=1, now=None if due_only else FAR_FUTURE)) \
+            or self.visits.pending_count() > 0
 
     def due(self) -> bool:
         """Whether an automatic run should go now: work is due, not paused, not backing off."""
@@ -260,6 +264,7 @@ class SyncPump:
             report.reachable = True
         caps = self._capabilities()
         run = send_outbox(self, report, progress_cb, force, caps)
+        send_outcomes(self, report, caps)
         if pull:
             run.emit("status", force=True)
             pull_status(self, report)
