@@ -477,6 +477,16 @@ class TargetRepo:
         rows = self.store.query(f"{_SELECT} WHERE t.nik = ?", (nik,))
         return _target(rows[0]) if rows else None
 
+    def kelurahan_codes(self) -> list[str]:
+        """The kelurahan codes on the list, one index seek per kelurahan (fast at city scale)."""
+        codes: list[str] = []
+        while True:
+            rows = self.store.query("SELECT min(kelurahan_kode) FROM targets WHERE kelurahan_kode > ?",
+                                    (codes[-1] if codes else "",))
+            if not rows or rows[0][0] is None:
+                return codes
+            codes.append(rows[0][0])
+
     def count(self) -> int:
         return self.store.query("SELECT count(*) FROM targets")[0][0]
 
