@@ -905,6 +905,111 @@
         <source>Basis data sudah ditutup.</source>
         <translation>The database is already closed.</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="179"/>
+        <source>Lansia (60+)</source>
+        <translation>Elderly (60+)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="180"/>
+        <source>Difabel</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="181"/>
+        <source>Pelajar</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="182"/>
+        <source>Tahanan (lapas/rutan)</source>
+        <translation>Detainee (prison)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="183"/>
+        <source>Pekerja (kunjungan perusahaan)</source>
+        <translation>Worker (company visit)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="184"/>
+        <source>Perbatasan/terpencil</source>
+        <translation>Border/remote area</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="185"/>
+        <source>Direkam</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="186"/>
+        <source>Tidak di rumah</source>
+        <translation>Not at home</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="187"/>
+        <source>Menolak</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="188"/>
+        <source>Pindah</source>
+        <translation>Moved away</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="189"/>
+        <source>Meninggal</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="190"/>
+        <source>Sakit / minta kunjungan ulang</source>
+        <translation>Ill / asks for another visit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="191"/>
+        <source>Sudah rekam di tempat lain</source>
+        <translation>Already recorded elsewhere</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="192"/>
+        <source>Hasil kunjungan tidak dikenal.</source>
+        <translation>Unknown visit outcome.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="193"/>
+        <source>Warga ini sudah direkam; hasil kunjungan lain tidak dapat dicatat lagi.</source>
+        <translation>This resident is already recorded; no other visit outcome can be recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="194"/>
+        <source>Hasil &apos;Direkam&apos; dicatat otomatis dari rekaman yang selesai.</source>
+        <translation>The outcome &apos;Recorded&apos; is set automatically from a completed recording.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="195"/>
+        <source>Isi tanggal kunjungan ulang.</source>
+        <translation>Enter the date of the next visit.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="196"/>
+        <source>Tanggal kunjungan ulang tidak boleh sebelum hari kunjungan.</source>
+        <translation>The next visit cannot be before the day of the visit.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="197"/>
+        <source>Tanggal kunjungan ulang hanya untuk &apos;Sakit / minta kunjungan ulang&apos;.</source>
+        <translation>A next-visit date is only for &apos;Ill / asks for another visit&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="198"/>
+        <source>Catatan paling banyak {limit} karakter.</source>
+        <translation>The note may be at most {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="199"/>
+        <source>Warga tidak ada dalam daftar target.</source>
+        <translation>The resident is not on the target list.</translation>
+    </message>
 </context>
 <context>
     <name>ChangePassphraseDialog</name>
@@ -1851,6 +1956,49 @@
     </message>
 </context>
 <context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="39"/>
+        <source>Hasil kunjungan</source>
+        <translation>Visit outcome</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="48"/>
+        <source>Catatan (boleh kosong)</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="54"/>
+        <source>Warga:</source>
+        <translation>Resident:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="55"/>
+        <source>Hasil:</source>
+        <translation>Outcome:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="56"/>
+        <source>Kunjungan ulang:</source>
+        <translation>Next visit:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="58"/>
+        <source>Catatan:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="61"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="62"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStep</name>
     <message>
         <location filename="../../app/ui/widgets/photo_views.py" line="19"/>
@@ -2339,22 +2487,22 @@
 <context>
     <name>RecordedElsewhereBox</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="95"/>
+        <location filename="../../app/ui/pages/targets.py" line="136"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="96"/>
+        <location filename="../../app/ui/pages/targets.py" line="137"/>
         <source>Warga ini sudah direkam oleh tim lain. Tetap rekam?</source>
         <translation>This resident was already recorded by another team. Record anyway?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="97"/>
+        <location filename="../../app/ui/pages/targets.py" line="138"/>
         <source>Tetap rekam</source>
         <translation>Record anyway</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="98"/>
+        <location filename="../../app/ui/pages/targets.py" line="139"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -2922,6 +3070,54 @@
     </message>
 </context>
 <context>
+    <name>TargetFilterBar</name>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="39"/>
+        <source>Semua kel./desa</source>
+        <translation>All kel./desa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="42"/>
+        <source>RW</source>
+        <translation>RW</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="43"/>
+        <source>RT</source>
+        <translation>RT</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="45"/>
+        <source>Semua kategori</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="49"/>
+        <source>Semua hasil kunjungan</source>
+        <translation>All visit outcomes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="50"/>
+        <source>Belum dikunjungi</source>
+        <translation>Not visited yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="53"/>
+        <source>Daftar kunjungan ulang</source>
+        <translation>Revisit list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="54"/>
+        <source>Warga yang minta dikunjungi lagi, urut tanggal kunjungan lalu RW/RT.</source>
+        <translation>Residents who asked for another visit, by visit date, then RW/RT.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="55"/>
+        <source>Saring:</source>
+        <translation>Filter:</translation>
+    </message>
+</context>
+<context>
     <name>TargetImport</name>
     <message>
         <location filename="../../app/ui/pages/targets_import.py" line="137"/>
@@ -2967,42 +3163,47 @@
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="49"/>
+        <location filename="../../app/ui/pages/targets.py" line="68"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="49"/>
+        <location filename="../../app/ui/pages/targets.py" line="68"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="49"/>
+        <location filename="../../app/ui/pages/targets.py" line="68"/>
         <source>Tgl lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="49"/>
+        <location filename="../../app/ui/pages/targets.py" line="68"/>
         <source>RT/RW</source>
         <translation>RT/RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="50"/>
+        <location filename="../../app/ui/pages/targets.py" line="69"/>
         <source>Kel./Desa</source>
         <translation>Kel./Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="50"/>
+        <location filename="../../app/ui/pages/targets.py" line="69"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="68"/>
+        <location filename="../../app/ui/pages/targets.py" line="69"/>
+        <source>Hasil kunjungan</source>
+        <translation>Visit outcome</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="96"/>
         <source>Sudah direkam</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="70"/>
+        <location filename="../../app/ui/pages/targets.py" line="98"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
@@ -3010,67 +3211,87 @@
 <context>
     <name>TargetsPage</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="124"/>
+        <location filename="../../app/ui/pages/targets.py" line="165"/>
         <source>Daftar Warga (target wajib KTP)</source>
         <translation>Residents (wajib KTP targets)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="129"/>
+        <location filename="../../app/ui/pages/targets.py" line="170"/>
         <source>Cari nama atau awal NIK…</source>
         <translation>Search name or start of NIK…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="132"/>
+        <location filename="../../app/ui/pages/targets.py" line="173"/>
         <source>Belum direkam</source>
         <translation>Not yet recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="133"/>
+        <location filename="../../app/ui/pages/targets.py" line="174"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="134"/>
+        <location filename="../../app/ui/pages/targets.py" line="175"/>
         <source>Semua warga</source>
         <translation>All residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="136"/>
+        <location filename="../../app/ui/pages/targets.py" line="177"/>
         <source>Tampilkan:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="142"/>
+        <location filename="../../app/ui/pages/targets.py" line="183"/>
         <source>Impor daftar target…</source>
         <translation>Import target list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="149"/>
+        <location filename="../../app/ui/pages/targets.py" line="187"/>
+        <source>Hasil kunjungan…</source>
+        <translation>Visit outcome…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="188"/>
+        <source>Catat hasil kunjungan warga yang dipilih</source>
+        <translation>Record the visit outcome of the selected resident</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="206"/>
         <source>Enter atau klik dua kali untuk merekam warga yang dipilih.</source>
         <translation>Press Enter or double-click to record the selected resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="190"/>
+        <location filename="../../app/ui/pages/targets.py" line="249"/>
         <source>Pilih daftar target</source>
         <translation>Choose a target list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="192"/>
+        <location filename="../../app/ui/pages/targets.py" line="252"/>
         <source>Daftar target (*.csv *.xlsx *.xlsm)</source>
         <translation>Target lists (*.csv *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="192"/>
+        <location filename="../../app/ui/pages/targets.py" line="252"/>
         <source>Semua berkas (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="220"/>
+        <location filename="../../app/ui/pages/targets.py" line="284"/>
+        <source>Ditampilkan: %1 warga</source>
+        <translation>Shown: %1 residents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="294"/>
+        <source>Catat hasil kunjungan…</source>
+        <translation>Record visit outcome…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="324"/>
         <source>%1 target, %2 sudah direkam (%4 oleh tim lain), %3 belum.</source>
         <translation>%1 targets, %2 recorded (%4 by another team), %3 not yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="222"/>
+        <location filename="../../app/ui/pages/targets.py" line="326"/>
         <source>%1 target, %2 sudah direkam, %3 belum.</source>
         <translation>%1 targets, %2 recorded, %3 not yet.</translation>
     </message>
