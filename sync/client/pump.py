@@ -124,7 +124,18 @@ class SyncPump:
     def has_work(self, *, due_only: bool = True) -> bool:
         """Whether queued recordings (`due_only`: whose back-off has passed) or visit outcomes wait."""
         return bool(self.outbox.pending(limit=1, now=None if due_only else FAR_FUTURE)) \
-            or self.visits.pending_count() > 0
+            or (self.visits.pending_count() > 0 and self._may_take_outcomes())
+
+    def _may_take_outcomes(self) -> bool:
+        """Whether the server takes visit outcomes, as last seen (unknown: yes, a run will ask)."""
+        caps = self._caps
+        if caps is None:
+            cached = self.settings.get(Keys.CAPABILITIES)
+            try:
+                caps = Capabilities.model_validate(cached["caps"]) if isinstance(cached, dict) else None
+            except (KeyError, ValueError, TypeError, ValidationError):
+                caps = None
+        return caps is None or caps.visit_outcomes
 
     def due(self) -> bool:
         """Whether an automatic run should go now: work is due, not paused, not backing off."""

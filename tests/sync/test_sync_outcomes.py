@@ -94,3 +94,23 @@ def test_a_resend_after_a_lost_answer_is_harmless_and_a_refused_outcome_is_set_a
     assert {o.uuid: o.sync_state for o in visits.history(residents[1].nik)} == {bad.uuid: "refused"}
     assert [r["uuid"] for r in _server_rows(server)] == [first.uuid, good.uuid]
     assert pump.run_once().outcomes_refused == 0  # not sent again
+
+
+def test_a_server_without_visit_outcomes_gets_none_and_they_wait(session, people, server, registered):
+    """A 1.1 server (no ``visit_outcomes`` in its capabilities): nothing is sent, the outcomes stay
+    pending, and they do not keep an automatic sync going."""
+    from sync.client import Keys
+
+    pump = registered(server)
+    [resident] = _targets(session, people, 1)
+    visits = VisitOutcomes(session.store)
+    visits.record(resident.nik, Outcome.MENOLAK, today=dt.date.today())
+    pump._configure()
+    caps = pump._capabilities().model_copy(update={"visit_outcomes": False})
+    pump._caps = caps
+    pump.settings.set(Keys.CAPABILITIES, {"caps": caps.model_dump(mode="json"),
+                                              "at": 9e12, "url": pump.http.base})
+    report = pump.run_once(force=True)
+    assert report.ok and report.outcomes_synced == 0
+    assert len(visits.pending()) == 1 and _server_rows(server) == []
+    assert not pump.has_work()
