@@ -413,6 +413,11 @@ class VisitOutcomeItem(_Model):
 class BatchRequest(_Model):
     """Recordings (``items``) and, from 1.2, visit outcomes (``outcomes``): at least one of either."""
 
+    model_config = ConfigDict(extra="ignore", json_schema_extra={"anyOf": [
+        {"required": ["items"], "properties": {"items": {"minItems": 1}}},
+        {"required": ["outcomes"], "properties": {"outcomes": {"minItems": 1}}},
+    ]})
+
     items: list[BatchItem] = Field(default_factory=list, max_length=MAX_BATCH_ITEMS)
     outcomes: list[VisitOutcomeItem] = Field(
         default_factory=list, max_length=MAX_BATCH_ITEMS,
