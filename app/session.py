@@ -439,6 +439,18 @@ class Session:
         named = [(code, (self.regions.get(code).nama if self.regions.get(code) else code)) for code in codes]
         return sorted(named, key=lambda item: (item[1], item[0]))
 
+    def target_marks(self, nik: str) -> set[str]:
+        """The categories marked on this resident (values of `Category`)."""
+        return {c.value for c in VisitOutcomes(self.store).marked(nik)}
+
+    def mark_target(self, nik: str, category: str, marked: bool) -> None:
+        """Mark (or unmark) a resident with a category by hand (difabel, tahanan, ...)."""
+        visits = VisitOutcomes(self.store)
+        if marked:
+            visits.mark([nik], category, source=f"tangan:{self.operator_name}")
+        else:
+            visits.unmark(nik, category)
+
     def set_target_outcome(self, nik: str, outcome: str, *, revisit_date: dt.date | None = None,
                            note: str = "") -> None:
         """Record a visit outcome the operator chose today (`VisitOutcomes.record`); raises `CodedError`."""

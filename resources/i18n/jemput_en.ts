@@ -2487,22 +2487,22 @@
 <context>
     <name>RecordedElsewhereBox</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="136"/>
+        <location filename="../../app/ui/pages/targets.py" line="137"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="137"/>
+        <location filename="../../app/ui/pages/targets.py" line="138"/>
         <source>Warga ini sudah direkam oleh tim lain. Tetap rekam?</source>
         <translation>This resident was already recorded by another team. Record anyway?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="138"/>
+        <location filename="../../app/ui/pages/targets.py" line="139"/>
         <source>Tetap rekam</source>
         <translation>Record anyway</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="139"/>
+        <location filename="../../app/ui/pages/targets.py" line="140"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -3163,47 +3163,47 @@
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="68"/>
+        <location filename="../../app/ui/pages/targets.py" line="69"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="68"/>
+        <location filename="../../app/ui/pages/targets.py" line="69"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="68"/>
+        <location filename="../../app/ui/pages/targets.py" line="69"/>
         <source>Tgl lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="68"/>
+        <location filename="../../app/ui/pages/targets.py" line="69"/>
         <source>RT/RW</source>
         <translation>RT/RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="69"/>
+        <location filename="../../app/ui/pages/targets.py" line="70"/>
         <source>Kel./Desa</source>
         <translation>Kel./Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="69"/>
+        <location filename="../../app/ui/pages/targets.py" line="70"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="69"/>
+        <location filename="../../app/ui/pages/targets.py" line="70"/>
         <source>Hasil kunjungan</source>
         <translation>Visit outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="96"/>
+        <location filename="../../app/ui/pages/targets.py" line="97"/>
         <source>Sudah direkam</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="98"/>
+        <location filename="../../app/ui/pages/targets.py" line="99"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
@@ -3211,87 +3211,92 @@
 <context>
     <name>TargetsPage</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="165"/>
+        <location filename="../../app/ui/pages/targets.py" line="167"/>
         <source>Daftar Warga (target wajib KTP)</source>
         <translation>Residents (wajib KTP targets)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="170"/>
+        <location filename="../../app/ui/pages/targets.py" line="172"/>
         <source>Cari nama atau awal NIK…</source>
         <translation>Search name or start of NIK…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="173"/>
+        <location filename="../../app/ui/pages/targets.py" line="175"/>
         <source>Belum direkam</source>
         <translation>Not yet recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="174"/>
+        <location filename="../../app/ui/pages/targets.py" line="176"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="175"/>
+        <location filename="../../app/ui/pages/targets.py" line="177"/>
         <source>Semua warga</source>
         <translation>All residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="177"/>
+        <location filename="../../app/ui/pages/targets.py" line="179"/>
         <source>Tampilkan:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="183"/>
+        <location filename="../../app/ui/pages/targets.py" line="185"/>
         <source>Impor daftar target…</source>
         <translation>Import target list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="187"/>
+        <location filename="../../app/ui/pages/targets.py" line="189"/>
         <source>Hasil kunjungan…</source>
         <translation>Visit outcome…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="188"/>
+        <location filename="../../app/ui/pages/targets.py" line="190"/>
         <source>Catat hasil kunjungan warga yang dipilih</source>
         <translation>Record the visit outcome of the selected resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="206"/>
+        <location filename="../../app/ui/pages/targets.py" line="209"/>
         <source>Enter atau klik dua kali untuk merekam warga yang dipilih.</source>
         <translation>Press Enter or double-click to record the selected resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="249"/>
+        <location filename="../../app/ui/pages/targets.py" line="252"/>
         <source>Pilih daftar target</source>
         <translation>Choose a target list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="252"/>
+        <location filename="../../app/ui/pages/targets.py" line="255"/>
         <source>Daftar target (*.csv *.xlsx *.xlsm)</source>
         <translation>Target lists (*.csv *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="252"/>
+        <location filename="../../app/ui/pages/targets.py" line="255"/>
         <source>Semua berkas (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="284"/>
+        <location filename="../../app/ui/pages/targets.py" line="287"/>
         <source>Ditampilkan: %1 warga</source>
         <translation>Shown: %1 residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="294"/>
+        <location filename="../../app/ui/pages/targets.py" line="297"/>
         <source>Catat hasil kunjungan…</source>
         <translation>Record visit outcome…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="324"/>
+        <location filename="../../app/ui/pages/targets.py" line="299"/>
+        <source>Tandai kategori</source>
+        <translation>Mark category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="341"/>
         <source>%1 target, %2 sudah direkam (%4 oleh tim lain), %3 belum.</source>
         <translation>%1 targets, %2 recorded (%4 by another team), %3 not yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="326"/>
+        <location filename="../../app/ui/pages/targets.py" line="343"/>
         <source>%1 target, %2 sudah direkam, %3 belum.</source>
         <translation>%1 targets, %2 recorded, %3 not yet.</translation>
     </message>

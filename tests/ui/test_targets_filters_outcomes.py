@@ -83,6 +83,7 @@ def test_filters_narrow_the_list_and_the_count_follows(qtbot, page, people):
     qtbot.waitUntil(lambda: sorted(_names(page)) == ["CITRA", "DEDI"], timeout=5000)
     _shown(qtbot, page, 2)
     page.filters.rt.clear()
+    qtbot.waitUntil(lambda: len(_names(page)) == 4, timeout=5000)  # the typing pause passed: RT cleared
     _choose(page.filters.kelurahan, None)
     _choose(page.filters.category, Category.LANSIA)
     qtbot.waitUntil(lambda: sorted(_names(page)) == ["ADI LANSIA", "FAJAR LANSIA"], timeout=5000)
@@ -166,3 +167,19 @@ def test_no_selection_opens_no_dialog_and_the_context_menu_offers_the_outcome(qt
     rect = page.table.visualRect(page.model.index(1, 0))
     page._context_menu(rect.center())
     assert page.table.currentIndex().row() == 1
+    nik = page.model.nik_at(1)
+    actions = page.menu.actions()
+    assert actions[0].text() == "Catat hasil kunjungan…"
+    marks = {a.text(): a for a in actions[1].menu().actions()}
+    assert list(marks) == ["Difabel", "Pelajar", "Tahanan (lapas/rutan)", "Pekerja (kunjungan perusahaan)",
+                           "Perbatasan/terpencil"]  # lansia comes from the birth date only
+    marks["Tahanan (lapas/rutan)"].setChecked(True)
+    assert page.session.target_marks(nik) == {"tahanan"}
+    page.menu.close()
+    _choose(page.filters.category, Category.TAHANAN)
+    assert [page.model.nik_at(r) for r in range(page.model.rowCount())] == [nik]
+    page._context_menu(page.table.visualRect(page.model.index(0, 0)).center())
+    [tahanan] = [a for a in page.menu.actions()[1].menu().actions() if a.isChecked()]
+    tahanan.setChecked(False)
+    assert page.session.target_marks(nik) == set() and page.model.rowCount() == 0
+    page.menu.close()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.categories import Category
 from app.core.messages import CodedError
 from app.store.target_filter import TargetFilter
 from app.ui.paged_model import PagedTableModel
@@ -152,6 +153,7 @@ class TargetsPage(QWidget):
 
     Attributes:
         confirm: the open "already recorded by another team" question, if any.
+        outcome_dialog, menu: the open "Hasil kunjungan" dialog and the row's context menu, if any.
         chooser: the open file chooser of "Impor daftar target…", if any.
         importer: the latest import from the window (`TargetImport`), if any.
     """
@@ -201,6 +203,7 @@ class TargetsPage(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.outcome_dialog: OutcomeDialog | None = None
+        self.menu: QMenu | None = None
         # activated covers Enter and the platform's click or double-click: one start per gesture.
         self.table.activated.connect(lambda idx: self._enroll(idx.row()))
         hint = QLabel(self.tr("Enter atau klik dua kali untuk merekam warga yang dipilih."), self)
@@ -290,9 +293,23 @@ class TargetsPage(QWidget):
         if not index.isValid():
             return
         self.table.selectRow(index.row())
-        menu = QMenu(self)
-        menu.addAction(self.tr("Catat hasil kunjungan…"), self.ask_outcome)
-        menu.popup(self.table.viewport().mapToGlobal(pos))
+        self.menu = QMenu(self)
+        self.menu.addAction(self.tr("Catat hasil kunjungan…"), self.ask_outcome)
+        nik = self.model.nik_at(index.row())
+        marks = self.menu.addMenu(self.tr("Tandai kategori"))
+        marked = self.session.target_marks(nik)
+        for category in Category:
+            if not category.markable:
+                continue
+            action = marks.addAction(message_text(category.code))
+            action.setCheckable(True)
+            action.setChecked(category.value in marked)
+            action.toggled.connect(lambda on, c=category.value: self._mark(nik, c, on))
+        self.menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _mark(self, nik: str, category: str, on: bool) -> None:
+        self.session.mark_target(nik, category, on)
+        self.refresh()
 
     def ask_outcome(self) -> OutcomeDialog | None:
         """Open the outcome dialog for the selected resident (none selected: nothing)."""
