@@ -290,7 +290,7 @@ def _outbox_content_hash_and_codes(db: sqlite_utils.Database) -> None:
     )
 
 
-_BORN_INDEX = "CREATE INDEX targets_born ON targets(tanggal_lahir, kelurahan_kode)"
+_BORN_INDEX = "CREATE INDEX targets_born ON targets(tanggal_lahir, nik, kelurahan_kode)"
 _NAME_INDEX = "CREATE INDEX targets_nama ON targets(nama, nik)"
 
 
@@ -298,10 +298,13 @@ _NAME_INDEX = "CREATE INDEX targets_nama ON targets(nama, nik)"
 def _categories_and_visit_outcomes(db: sqlite_utils.Database) -> None:
     """Target categories and visit outcomes (Daftar Warga's filters, the revisit list).
 
-    targets_born: birth dates, for the derived categories (lansia, pelajar are
-    birth-date ranges, `app.core.categories.birth_range`); targets_nama: the
-    list sorted by name over a whole city. Both join what a suspended bulk
-    import recreates. target_categories: the marked ones (one
+    targets_area gains the birth date (a derived category is checked on the
+    area index alone); targets_born: birth dates, for the derived categories
+    (lansia, pelajar are birth-date ranges, `app.core.categories.birth_range`)
+    and the list by birth date; targets_nama: the list sorted by name over a
+    whole city. Each holds the NIK, so a marked category or an outcome is
+    checked without reading the row. All join what a suspended bulk import
+    recreates. target_categories: the marked ones (one
     row per NIK and category; ``source`` says who or which list marked it).
     visit_outcomes: every outcome set, with its sync state (``pending`` until
     the server holds it, ``acked`` after, ``refused`` when the server refused
@@ -314,9 +317,14 @@ def _categories_and_visit_outcomes(db: sqlite_utils.Database) -> None:
                                             "kunjungan_ulang", "rekam_di_tempat_lain"))
     db.executescript(
         f"""
+        DROP INDEX IF EXISTS targets_area;
+        CREATE INDEX targets_area ON targets(kelurahan_kode, rw, rt, nama, nik, tanggal_lahir);
         {_BORN_INDEX};
         {_NAME_INDEX};
-        UPDATE settings SET value = json_insert(value, '$[#]', '{_BORN_INDEX}', '$[#]', '{_NAME_INDEX}')
+        UPDATE settings SET value = json_insert(
+            replace(value, 'targets(kelurahan_kode, rw, rt, nama, nik)',
+                    'targets(kelurahan_kode, rw, rt, nama, nik, tanggal_lahir)'),
+            '$[#]', '{_BORN_INDEX}', '$[#]', '{_NAME_INDEX}')
         WHERE key = 'targets.bulk_suspended_sql';
 
         CREATE TABLE target_categories (

@@ -24,10 +24,11 @@ SORTS = {
     "area": "t.kelurahan_kode {d}, t.rw {d}, t.rt {d}, t.nama {d}, t.nik {d}",
     "nama": "t.nama {d}, t.nik {d}",
     "nik": "t.nik {d}",
-    "tanggal_lahir": "t.tanggal_lahir {d}, t.nik {d}",
-    "revisit": "(SELECT o.revisit_date FROM target_outcomes o WHERE o.nik = t.nik) {d},"
-               " t.kelurahan_kode {d}, t.rw {d}, t.rt {d}, t.nama {d}",
+    "tanggal_lahir": "t.tanggal_lahir {d}, t.nik {d}",  # the order of the targets_born index
+    # ``o``: the target's latest outcome (`source`, and the page's own join of target_outcomes).
+    "revisit": "o.revisit_date {d}, t.kelurahan_kode {d}, t.rw {d}, t.rt {d}, t.nama {d}, t.nik {d}",
 }
+_REVISIT_SOURCE = "target_outcomes o CROSS JOIN targets t ON t.nik = o.nik"
 
 
 def normalize_rt_rw(value: str | None) -> str | None:
@@ -63,16 +64,39 @@ class TargetFilter:
 
     @classmethod
     def revisits(cls, **changes: Any) -> "TargetFilter":
-        """The revisit list: targets asking for another visit, by the revisit date, then RW and RT."""
+        """The revisit list: targets asking for another visit (latest outcome kunjungan_ulang), by the
+        revisit date, then kelurahan, RW and RT."""
         return cls(outcome=Outcome.KUNJUNGAN_ULANG, sort="revisit", **changes)
+
+    def source(self) -> str:
+        """The FROM clause: the targets (``t``); the revisit list starts from the revisit dates
+        (their index, in order) and joins the targets."""
+        return _REVISIT_SOURCE if self.sort == "revisit" else "targets t"
 
     def order_by(self) -> str:
         if self.sort not in SORTS:
             raise ValueError(f"urutan tidak dikenal: {self.sort!r}")
         return SORTS[self.sort].format(d="DESC" if self.descending else "ASC")
 
-    def conditions(self) -> tuple[list[str], list[Any]]:
-        """SQL conditions on ``t`` and their parameters (empty: everything)."""
+    def set_sizes_sql(self) -> list[tuple[str, list[Any]]]:
+        """Queries counting the NIK sets this filter tests (marked category, outcome), for `conditions`."""
+        out = []
+        if self.category is not None and Category.parse(self.category).markable:
+            out.append(("SELECT count(*) FROM target_categories WHERE category = ?",
+                        [Category.parse(self.category).value]))
+        if self.outcome not in (None, NO_OUTCOME) and self.sort != "revisit":
+            out.append(("SELECT count(*) FROM target_outcomes WHERE outcome = ?", [Outcome.parse(self.outcome).value]))
+        return out
+
+    def conditions(self, *, scan: bool = False, ordered: bool = True) -> tuple[list[str], list[Any]]:
+        """SQL conditions on ``t`` and their parameters (empty: everything).
+
+        `scan`: the NIK sets are large, so the list is read in its sort order (on an index
+        holding the NIK) and each NIK looked up in the set; otherwise the (small) set leads
+        and its rows are sorted. The unary ``+`` keeps SQLite from leading with the set.
+        `ordered`: for a page (sorted); a count (False) leaves the plan to SQLite.
+        """
+        nik = "+t.nik" if scan and ordered else "t.nik"
         where: list[str] = []
         params: list[Any] = []
         if self.kelurahan_kode:
@@ -84,24 +108,29 @@ class TargetFilter:
                 where.append(f"t.{column} = ?")
                 params.append(value)
         if self.category is not None:
-            clause, clause_params = self._category_condition(Category.parse(self.category))
+            clause, clause_params = self._category_condition(Category.parse(self.category), nik, ordered)
             where.append(clause)
             params.extend(clause_params)
-        if self.outcome == NO_OUTCOME:
-            where.append("t.nik NOT IN (SELECT nik FROM target_outcomes)")
+        if self.sort == "revisit":  # only the latest kunjungan_ulang carries a revisit date
+            where.append("o.revisit_date IS NOT NULL")
+        elif self.outcome == NO_OUTCOME:
+            where.append(f"{nik} NOT IN (SELECT nik FROM target_outcomes)")
         elif self.outcome is not None:
-            where.append("t.nik IN (SELECT nik FROM target_outcomes WHERE outcome = ?)")
+            where.append(f"{nik} IN (SELECT nik FROM target_outcomes WHERE outcome = ?)")
             params.append(Outcome.parse(self.outcome).value)
         return where, params
 
-    def _category_condition(self, category: Category) -> tuple[str, list[Any]]:
-        marked = "t.nik IN (SELECT nik FROM target_categories WHERE category = ?)"
+    def _category_condition(self, category: Category, nik: str, ordered: bool) -> tuple[str, list[Any]]:
+        marked = f"{nik} IN (SELECT nik FROM target_categories WHERE category = ?)"
         if not category.derived:
             return marked, [category.value]
         if self.on is None:
             raise ValueError("kategori turunan perlu tanggal acuan")
         after, until = birth_range(category, self.on, check_pelajar_months(self.pelajar_months))
-        born = "t.tanggal_lahir <= ?" if after is None else "(t.tanggal_lahir > ? AND t.tanggal_lahir <= ?)"
+        # In area order the area index holds the birth date: read it in order rather than lead
+        # with the birth-date range (a city's lansia or pelajar would all be read and sorted).
+        column = "+t.tanggal_lahir" if self.sort == "area" and ordered else "t.tanggal_lahir"
+        born = f"{column} <= ?" if after is None else f"({column} > ? AND {column} <= ?)"
         born_params = [until.isoformat()] if after is None else [after.isoformat(), until.isoformat()]
         if category.markable:  # pelajar: by age, or on a school list
             return f"({born} OR {marked})", [*born_params, category.value]

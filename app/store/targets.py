@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from app.store.database import Store
 
 SUSPENDED_KEY = "targets.bulk_suspended_sql"
+SCAN_FROM_SET = 2000
+"""Up to this many NIKs, a marked category or an outcome leads the filtered list (its rows are read
+and sorted); above it, the list is read in its sort order and each NIK looked up in the set."""
 BULK_CACHE_KIB = 256 * 1024
 BULK_WAL_AUTOCHECKPOINT = 10_000  # pages
 BULK_FRACTION = 4  # bulk mode once an import exceeds a quarter of the rows already there
@@ -425,7 +428,12 @@ class TargetRepo:
         if found is None:
             return []
         clauses, params, order = found
-        sql = _SELECT + (f" WHERE {' AND '.join(clauses)}" if clauses else "") + f" ORDER BY {order} LIMIT ? OFFSET ?"
+        # Deferred join: the page's ids are found and sorted on the indexes alone; only its
+        # rows are then read whole (recording status, latest outcome), in the same order.
+        source = where.source() if where is not None else "targets t"
+        ids = (f"SELECT t.id FROM {source}" + (f" WHERE {' AND '.join(clauses)}" if clauses else "")
+               + f" ORDER BY {order} LIMIT ? OFFSET ?")
+        sql = f"{_SELECT} WHERE t.id IN ({ids}) ORDER BY {order}"
         return [_target(r) for r in self.store.query(sql, (*params, limit, offset))]
 
     def count_matching(
@@ -433,18 +441,29 @@ class TargetRepo:
         where: TargetFilter | None = None,
     ) -> int:
         """How many targets `page` would list with the same arguments (all pages)."""
-        found = self._conditions(search, only_open, only_elsewhere, where)
+        found = self._conditions(search, only_open, only_elsewhere, where, ordered=False)
         if found is None:
             return 0
         clauses, params, _order = found
-        sql = "SELECT count(*) FROM targets t" + (f" WHERE {' AND '.join(clauses)}" if clauses else "")
+        source = where.source() if where is not None else "targets t"
+        sql = f"SELECT count(*) FROM {source}" + (f" WHERE {' AND '.join(clauses)}" if clauses else "")
         return self.store.query(sql, params)[0][0]
+
+    def _sets_are_large(self, where: TargetFilter) -> bool:
+        """Whether a NIK set the filter tests holds more than `SCAN_FROM_SET` NIKs (then the list is read
+        in order on its index and each NIK looked up in the set; a small set is read first instead)."""
+        return any(self.store.query(sql, params)[0][0] > SCAN_FROM_SET for sql, params in where.set_sizes_sql())
 
     def _conditions(
         self, search: str | None, only_open: bool, only_elsewhere: bool, where: TargetFilter | None,
+        *, ordered: bool = True,
     ) -> tuple[list[str], list[Any], str] | None:
-        """(conditions on ``t``, parameters, order) for `page` and `count_matching`; None: nothing matches."""
-        clauses, params = where.conditions() if where is not None else ([], [])
+        """(conditions on ``t``, parameters, order) for `page` and (not `ordered`) `count_matching`;
+        None: nothing matches."""
+        if where is None:
+            clauses, params = [], []
+        else:
+            clauses, params = where.conditions(scan=ordered and self._sets_are_large(where), ordered=ordered)
         order = (where or TargetFilter()).order_by()
         if search and search.strip():
             condition = _search_condition(search)

@@ -125,7 +125,7 @@ def test_from_every_earlier_version(tmp_path, fake, version):
         [row] = targets.progress_by("rt")
         assert (row.target, row.recorded) == (2, 2)
         # 0004: the area index ends with name and NIK.
-        assert _area_index_columns(store) == ["kelurahan_kode", "rw", "rt", "nama", "nik"]
+        assert _area_index_columns(store) == ["kelurahan_kode", "rw", "rt", "nama", "nik", "tanggal_lahir"]  # 0004, 0009
         # 0005: the old target is not "recorded by another team"; the sync pull can mark it, an import keeps it.
         assert targets.get(resident.nik).recorded_elsewhere is False
         assert _elsewhere_index(store) == (["kelurahan_kode", "rw", "rt", "nik"], True)
@@ -254,7 +254,7 @@ def test_import_interrupted_before_an_upgrade_is_finished_with_the_new_index(tmp
     with open_profile(directory, PASSPHRASE) as store:
         targets = TargetRepo(store)
         assert not targets.index_suspended()
-        assert _area_index_columns(store) == ["kelurahan_kode", "rw", "rt", "nama", "nik"]
+        assert _area_index_columns(store) == ["kelurahan_kode", "rw", "rt", "nama", "nik", "tanggal_lahir"]  # 0004, 0009
         assert _elsewhere_index(store) == (["kelurahan_kode", "rw", "rt", "nik"], True)  # 0005's, kept by the repair
         assert {"targets_born", "targets_nama"} <= {r[1] for r in store.query("PRAGMA index_list(targets)")}  # 0009's
         assert [t.nik for t in targets.search(resident.nama)] == [resident.nik]
