@@ -29,6 +29,8 @@ SORTS = {
     "revisit": "o.revisit_date {d}, t.kelurahan_kode {d}, t.rw {d}, t.rt {d}, t.nama {d}, t.nik {d}",
 }
 _REVISIT_SOURCE = "target_outcomes o CROSS JOIN targets t ON t.nik = o.nik"
+# Rough shares of a city's wajib KTP list (for `TargetFilter.scan_in_order` only).
+_DERIVED_SHARE = {Category.LANSIA: 0.2, Category.PELAJAR: 0.01}
 
 
 def normalize_rt_rw(value: str | None) -> str | None:
@@ -79,14 +81,36 @@ class TargetFilter:
         return SORTS[self.sort].format(d="DESC" if self.descending else "ASC")
 
     def set_sizes_sql(self) -> list[tuple[str, list[Any]]]:
-        """Queries counting the NIK sets this filter tests (marked category, outcome), for `conditions`."""
+        """Queries counting the NIK sets that narrow this filter (a marked category, an outcome), for
+        `scan_in_order`. Pelajar's school list is not one: it widens the birth-date range."""
         out = []
-        if self.category is not None and Category.parse(self.category).markable:
+        if self.category is not None and not Category.parse(self.category).derived:
             out.append(("SELECT count(*) FROM target_categories WHERE category = ?",
                         [Category.parse(self.category).value]))
         if self.outcome not in (None, NO_OUTCOME) and self.sort != "revisit":
             out.append(("SELECT count(*) FROM target_outcomes WHERE outcome = ?", [Outcome.parse(self.outcome).value]))
         return out
+
+    def scan_in_order(self, set_sizes: list[int], total: int, limit: int) -> bool:
+        """Whether a page is best read in its sort order, each NIK looked up in the sets, rather than
+        led by the smallest set (its rows read and sorted).
+
+        A rough cost model: reading in order takes about ``limit / selectivity`` index entries
+        (at most the whole list), each five times dearer when the sort's index lacks a filtered
+        column (only the area index holds area and birth date); leading takes the smallest set's
+        rows, five times dearer each than an index entry.
+        """
+        if not set_sizes or total <= 0:
+            return False
+        selectivity = 1.0
+        for size in set_sizes:
+            selectivity *= min(1.0, size / total)
+        if self.category is not None and Category.parse(self.category).derived:
+            selectivity *= _DERIVED_SHARE[Category.parse(self.category)]
+        entry = 1 if self.sort == "area" or not (self.kelurahan_kode or self.rw or self.rt or (
+            self.category is not None and Category.parse(self.category).derived)) else 5
+        read_in_order = entry * min(total, limit / selectivity if selectivity else total)
+        return read_in_order < 5 * min(set_sizes)
 
     def conditions(self, *, scan: bool = False, ordered: bool = True) -> tuple[list[str], list[Any]]:
         """SQL conditions on ``t`` and their parameters (empty: everything).

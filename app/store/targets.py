@@ -35,9 +35,6 @@ if TYPE_CHECKING:
     from app.store.database import Store
 
 SUSPENDED_KEY = "targets.bulk_suspended_sql"
-SCAN_FROM_SET = 2000
-"""Up to this many NIKs, a marked category or an outcome leads the filtered list (its rows are read
-and sorted); above it, the list is read in its sort order and each NIK looked up in the set."""
 BULK_CACHE_KIB = 256 * 1024
 BULK_WAL_AUTOCHECKPOINT = 10_000  # pages
 BULK_FRACTION = 4  # bulk mode once an import exceeds a quarter of the rows already there
@@ -424,7 +421,7 @@ class TargetRepo:
         team; `only_elsewhere` keeps only those another team recorded. `where`
         narrows by area, category and outcome (`TargetFilter`).
         """
-        found = self._conditions(search, only_open, only_elsewhere, where)
+        found = self._conditions(search, only_open, only_elsewhere, where, limit=limit + offset)
         if found is None:
             return []
         clauses, params, order = found
@@ -449,21 +446,25 @@ class TargetRepo:
         sql = f"SELECT count(*) FROM {source}" + (f" WHERE {' AND '.join(clauses)}" if clauses else "")
         return self.store.query(sql, params)[0][0]
 
-    def _sets_are_large(self, where: TargetFilter) -> bool:
-        """Whether a NIK set the filter tests holds more than `SCAN_FROM_SET` NIKs (then the list is read
-        in order on its index and each NIK looked up in the set; a small set is read first instead)."""
-        return any(self.store.query(sql, params)[0][0] > SCAN_FROM_SET for sql, params in where.set_sizes_sql())
+    def _scan_in_order(self, where: TargetFilter, limit: int) -> bool:
+        """`TargetFilter.scan_in_order` with the sizes of its NIK sets (small indexes) and the list's
+        size as its largest id (no count of a city's rows per page)."""
+        sizes = [self.store.query(sql, params)[0][0] for sql, params in where.set_sizes_sql()]
+        if not sizes:
+            return False
+        total = self.store.query("SELECT coalesce(max(id), 0) FROM targets")[0][0]
+        return where.scan_in_order(sizes, total, limit)
 
     def _conditions(
         self, search: str | None, only_open: bool, only_elsewhere: bool, where: TargetFilter | None,
-        *, ordered: bool = True,
+        *, ordered: bool = True, limit: int = 100,
     ) -> tuple[list[str], list[Any], str] | None:
         """(conditions on ``t``, parameters, order) for `page` and (not `ordered`) `count_matching`;
         None: nothing matches."""
         if where is None:
             clauses, params = [], []
         else:
-            clauses, params = where.conditions(scan=ordered and self._sets_are_large(where), ordered=ordered)
+            clauses, params = where.conditions(scan=ordered and self._scan_in_order(where, limit), ordered=ordered)
         order = (where or TargetFilter()).order_by()
         if search and search.strip():
             condition = _search_condition(search)

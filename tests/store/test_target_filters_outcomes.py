@@ -15,7 +15,6 @@ from app.core.messages import CodedError
 from app.core.outcomes import Outcome
 from app.store.recordings import Recording, RecordingRepo
 from app.store.target_filter import NO_OUTCOME, TargetFilter
-from app.store import targets as targets_module
 from app.store.targets import TargetRepo
 from app.store.visits import VisitOutcomes
 from store_support import make_nik, make_resident
@@ -88,9 +87,9 @@ def _hand(rows, marks, outcomes, *, kel=None, rw=None, rt=None, category=None, o
     {"kel": KELS[0], "category": Category.LANSIA, "outcome": NO_OUTCOME},
     {"category": Category.PELAJAR, "outcome": NO_OUTCOME, "rw": "002"},
 ])
-@pytest.mark.parametrize("scan_from_set", [2000, 0], ids=["set-leads", "scan-in-order"])
-def test_filters_and_counts_equal_a_hand_count(store, listed, case, scan_from_set, monkeypatch):
-    monkeypatch.setattr(targets_module, "SCAN_FROM_SET", scan_from_set)  # both query plans give the same rows
+@pytest.mark.parametrize("scan", [False, True], ids=["set-leads", "scan-in-order"])
+def test_filters_and_counts_equal_a_hand_count(store, listed, case, scan, monkeypatch):
+    monkeypatch.setattr(TargetFilter, "scan_in_order", lambda *_args: scan)  # both query plans: the same rows
     rows, marks, outcomes = listed
     expected = _hand(rows, marks, outcomes, **case)
     assert expected or case.get("category") is Category.TAHANAN, "the generated list should have such people"
@@ -217,3 +216,19 @@ def test_a_completed_recording_of_a_target_makes_it_direkam_once(store, fake):
     assert len(visits.pending()) == 2
     assert visits.mark_synced([o.uuid for o in history]) == 2 and visits.mark_synced([history[0].uuid]) == 0
     assert visits.pending() == []
+
+
+def test_the_plan_choice_reads_the_fewest_rows():
+    city = 1_200_000
+    one_outcome = TargetFilter(outcome=Outcome.MENOLAK)
+    assert one_outcome.scan_in_order([10_000], city, 200)      # 1 in 120: ~24,000 index entries in order
+    assert not one_outcome.scan_in_order([300], city, 200)     # a few hundred rows: read them first
+    both = TargetFilter(category=Category.PEKERJA, outcome=Outcome.MENINGGAL)
+    assert not both.scan_in_order([12_000, 10_000], city, 200)  # together rare: the smaller set leads
+    pelajar_by_name = TargetFilter(category=Category.PELAJAR, outcome=Outcome.MENOLAK, sort="nama")
+    assert not pelajar_by_name.scan_in_order([10_000], city, 200)
+    assert not TargetFilter(category=Category.LANSIA).scan_in_order([], city, 200)
+    assert not one_outcome.scan_in_order([10], 0, 200)
+    assert TargetFilter(category=Category.DIFABEL).set_sizes_sql()[0][1] == ["difabel"]
+    assert TargetFilter(category=Category.PELAJAR).set_sizes_sql() == []  # a school list widens, not narrows
+    assert TargetFilter.revisits().set_sizes_sql() == []

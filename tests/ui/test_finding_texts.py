@@ -130,7 +130,16 @@ def _emitted_codes() -> set[str]:
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and CODE_LIKE.fullmatch(node.value):
                 found.add(node.value)
     server = {v for k, v in vars(ReasonCodes).items() if k.isupper()}
-    return (found - NOT_FINDING_CODES) | server | _sync_codes() | _raised_codes()
+    return (found - NOT_FINDING_CODES) | server | _sync_codes() | _raised_codes() | _name_codes()
+
+
+def _name_codes() -> set[str]:
+    """The names of values the catalogue words (their code built from the value: `Category.code`,
+    `Outcome.code`)."""
+    from app.core.categories import Category
+    from app.core.outcomes import Outcome
+
+    return {c.code for c in Category} | {o.code for o in Outcome}
 
 
 def _sync_codes() -> set[str]:
