@@ -17,7 +17,7 @@ from app.core.findings import Finding, Params, Severity
 from app.core.kk import check_kk
 from app.core.media_rules import check_media
 from app.core.messages import (
-    CAPTURE, CATALOGUE, FINDINGS, PHOTO, RECORDING, SERVER, STORE, SYNC, placeholders, render, templates,
+    CAPTURE, CATALOGUE, FINDINGS, PHOTO, RECORDING, SERVER, STORE, SYNC, TARGETS, placeholders, render, templates,
 )
 from app.core.names import check_name
 from app.core.nik import NikError, build_nik, check_nik, parse_nik
@@ -190,7 +190,9 @@ def test_every_code_in_the_sources_has_a_template():
     assert not stale, f"templates for codes nothing emits any more: {stale}"
     assert {v for k, v in vars(ReasonCodes).items() if k.isupper()} == set(SERVER)
     assert _sync_codes() == set(SYNC)
-    assert _raised_codes() == set(RECORDING) | set(STORE)
+    raised = _raised_codes()  # the store's and session's refusals; the target list's are in TARGETS
+    assert set(RECORDING) | set(STORE) <= raised <= set(RECORDING) | set(STORE) | set(TARGETS)
+    assert {"outcome.target_unknown", "outcome.direkam_needs_recording"} <= raised
 
 
 def _nik_error() -> Finding:
