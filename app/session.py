@@ -13,10 +13,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.exceptions import PhotoFlag, SignatureFlag
+from app.core.findings import Finding
 from app.core.lifecycle import RecordingStatus
 from app.core.messages import CodedError, render
 from app.core.recording_check import RecordingCheck, check_recording
 from app.core.regions import RegionIndex
+from app.core.repeat import Earlier, lookup_nik, repeat_finding
 from app.core.resident import Resident
 from app.core.validation import ValidationContext
 from app.core.values import JenisKelamin
@@ -102,8 +105,11 @@ class MediaSlot:
     Attributes:
         data: new bytes to write at the next save (None: nothing new).
         present: a photo/signature exists (new, or already stored).
-        exception: the reason there is none.
+        exception: the reason there is none; for a photo kept with an exception, a
+            thumbprint or a guardian's signature: the flag's summary (what the review shows).
         summary: one line for the operator.
+        flag: the exception flag as a dict (`app.core.exceptions.PhotoFlag` /
+            `SignatureFlag`), or None for an ordinary photo/signature.
     """
 
     data: bytes | None = None
@@ -112,13 +118,27 @@ class MediaSlot:
     present: bool = False
     exception: str | None = None
     summary: str = ""
+    flag: dict | None = None
+
+    @property
+    def flagged(self) -> bool:
+        """An exception the supervisor and the server should see (a flag, or no photo/signature)."""
+        return self.flag is not None or (not self.present and bool(self.exception))
 
 
-def _stored_slot(item, exception: str | None, summary: str) -> MediaSlot:
+def _flag_summary(kind: str, flag: dict | None) -> str | None:
+    if not flag:
+        return None
+    parsed = PhotoFlag.from_dict(flag) if kind == "photo" else SignatureFlag.from_dict(flag)
+    return parsed.summary() if parsed is not None else None
+
+
+def _stored_slot(kind: str, item, exception: str | None, summary: str, flag: dict | None = None) -> MediaSlot:
+    flagged = _flag_summary(kind, flag)
     if item is not None:
-        return MediaSlot(None, item.mime, dict(item.meta or {}), True, None, summary)
+        return MediaSlot(None, item.mime, dict(item.meta or {}), True, flagged, flagged or summary, flag)
     if exception:
-        return MediaSlot(None, "", {}, False, exception, exception)
+        return MediaSlot(None, "", {}, False, exception, flagged or exception, flag)
     return MediaSlot()
 
 
@@ -127,7 +147,8 @@ def _same_draft(stored: Recording, new: Recording) -> bool:
     return (stored.status is RecordingStatus.DRAFT and stored.resident == new.resident
             and list(stored.acknowledgements) == list(new.acknowledgements)
             and stored.photo_exception == new.photo_exception
-            and stored.signature_exception == new.signature_exception)
+            and stored.signature_exception == new.signature_exception
+            and stored.photo_flag == new.photo_flag and stored.signature_flag == new.signature_flag)
 
 
 class Session:
@@ -242,14 +263,19 @@ class Session:
         photo, signature = result.photo, result.signature
         rec = rec.with_changes(acknowledgements=list(result.acknowledgements),
                                photo_exception=None if photo.present else photo.exception,
-                               signature_exception=None if signature.present else signature.exception)
+                               signature_exception=None if signature.present else signature.exception,
+                               photo_flag=photo.flag if photo.present else None,
+                               signature_flag=signature.flag)
         media = [MediaItem(kind, slot.mime, slot.data, slot.meta)
                  for kind, slot in (("photo", photo), ("signature", signature)) if slot.data is not None]
         if result.complete:
             check = check_recording(resident, self.validation_context(),
                                     has_photo=photo.present, photo_exception=photo.exception,
                                     has_signature=signature.present, signature_exception=signature.exception,
-                                    acknowledgements=result.acknowledgements)
+                                    acknowledgements=result.acknowledgements,
+                                    input_findings=self.repeat_findings(resident.nik, rec.uuid),
+                                    photo_flag=PhotoFlag.from_dict(rec.photo_flag),
+                                    signature_flag=SignatureFlag.from_dict(rec.signature_flag))
             if not check.can_complete:
                 raise IncompleteRecordingError(check)
             rec = rec.with_changes(status=RecordingStatus.COMPLETE)
@@ -264,11 +290,36 @@ class Session:
             slot.data = None
         return self.recordings.get(rec.uuid)
 
+    def earlier_recordings(self, nik: str, besides: str | None = None) -> list[Earlier]:
+        """Other recordings of a typed NIK on this laptop, latest version of each, latest first
+        (none while fewer than 16 digits are typed). `besides`: the recording being edited."""
+        nik = lookup_nik(nik)
+        if nik is None:
+            return []
+        return [Earlier(r.uuid, r.status, r.created_at)
+                for r in self.recordings.latest_of_nik(nik, besides=besides)]
+
+    def repeat_findings(self, nik: str, besides: str | None = None) -> list[Finding]:
+        """The warning a second recording of `nik` carries (see `app.core.repeat`), as a list."""
+        found = repeat_finding(self.earlier_recordings(nik, besides))
+        return [found] if found is not None else []
+
+    def recording_of_target(self, nik: str) -> Recording | None:
+        """The recording of a target's NIK on this laptop (its latest version, the latest changed), if any."""
+        found = self.recordings.latest_of_nik(nik, limit=1) if lookup_nik(nik) else []
+        return found[0] if found else None
+
+    def version_of(self, uuid: str) -> int:
+        """1 for a first recording, 2 for its first correction, ..."""
+        return self.recordings.version_of(uuid)
+
     def media_slots(self, recording: Recording):
         """The stored photo and signature of a recording, as the form holds them."""
         items = {m.kind: m for m in self.recordings.media(recording.uuid)}
-        return (_stored_slot(items.get("photo"), recording.photo_exception, "Foto tersimpan."),
-                _stored_slot(items.get("signature"), recording.signature_exception, "Tanda tangan tersimpan."))
+        return (_stored_slot("photo", items.get("photo"), recording.photo_exception, "Foto tersimpan.",
+                             recording.photo_flag),
+                _stored_slot("signature", items.get("signature"), recording.signature_exception,
+                             "Tanda tangan tersimpan.", recording.signature_flag))
 
     def photo_thresholds(self):
         """The photo-check limits: calibrated defaults with what Pengaturan changed."""
@@ -335,11 +386,34 @@ class Session:
         rejected recording stays as it is (the server marks it replaced once
         the new version arrives). Asking again returns the draft already made.
         """
-        old = self.recordings.get(uuid)
-        if old.status is not RecordingStatus.REJECTED:
+        if self.recordings.get(uuid).status is not RecordingStatus.REJECTED:
             raise CodedError("fix.not_rejected")
+        return self.correct(uuid)
+
+    def can_correct(self, uuid: str) -> bool:
+        """A correction of `uuid` would be a new version: the server holds it, its data is still
+        here, and no newer version was sent already."""
+        old = self.recordings.find(uuid)
+        if old is None or old.purged or self.recordings.can_edit(uuid):
+            return False
+        newer = self.recordings.newer_version(uuid)
+        return newer is None or newer.status in (RecordingStatus.DRAFT, RecordingStatus.COMPLETE)
+
+    def correct(self, uuid: str) -> Recording:
+        """A draft that corrects a recording the server holds (sent, accepted, in review,
+        rejected, or queued with its record already on the server): the next version of
+        the same recording, never a second recording of the resident.
+
+        It gets its own UUID and names the old one in `replaces_uuid` (see `_new_version`);
+        the server marks the old one replaced when the new one arrives. A recording still
+        editable here is changed in place instead (``correct.editable``). Asking again returns
+        the draft already made.
+        """
+        old = self.recordings.get(uuid)
         if old.purged:
             raise CodedError("fix.purged")
+        if self.recordings.can_edit(uuid):
+            raise CodedError("correct.editable")
         existing = self.recordings.newer_version(uuid)
         if existing is not None:
             if existing.status in (RecordingStatus.DRAFT, RecordingStatus.COMPLETE):
@@ -377,7 +451,8 @@ class Session:
         new = Recording.new(
             old.resident, operator=self.operator_name or old.operator,
             acknowledgements=list(old.acknowledgements), photo_exception=old.photo_exception,
-            signature_exception=old.signature_exception, replaces_uuid=old.uuid,
+            signature_exception=old.signature_exception, photo_flag=old.photo_flag,
+            signature_flag=old.signature_flag, replaces_uuid=old.uuid,
             status=RecordingStatus.COMPLETE if queue else RecordingStatus.DRAFT,
         )
         self.recordings.save(new, self.recordings.media(old.uuid), enqueue=queue)

@@ -44,7 +44,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Any, Literal, Mapping
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer, \
+    model_validator
 
 # --------------------------------------------------------------------------- version
 
@@ -339,6 +340,32 @@ class ResidentData(_Model):
     catatan: str = Field(default="", max_length=2000)
 
 
+class PhotoFlag(_Model):
+    """A photo kept with an exception (the resident cannot sit up or hold the head straight).
+
+    The values are judged by `app.core.exceptions` on both ends (a reason outside
+    the list is refused by the intake's check, not here).
+    """
+
+    reason: str | None = Field(default=None, max_length=40)
+    text: str = Field(default="", max_length=200)
+    failed_checks: list[Annotated[str, Field(max_length=60)]] = Field(default_factory=list, max_length=20)
+
+
+class SignatureFlag(_Model):
+    """How a resident who did not sign by hand gave consent: cap jempol, a guardian's signature, or none."""
+
+    mode: str | None = Field(default=None, max_length=40)
+    guardian_name: str = Field(default="", max_length=200)
+    guardian_relation: str | None = Field(default=None, max_length=40)
+    reason: str = Field(default="", max_length=200)
+
+
+# Fields added after version 1 that are left out of the JSON while empty, so a
+# recording without them hashes exactly as before (a resend stays a replay).
+_OMITTED_WHEN_EMPTY = ("photo_flag", "signature_flag")
+
+
 class RecordingPayload(_Model):
     """One completed recording: what the payload hash covers.
 
@@ -354,6 +381,9 @@ class RecordingPayload(_Model):
         media: descriptors of the photo and signature files.
         replaces: the UUID of the recording this version corrects (like ODK's
             deprecatedID); the old one is kept and marked ``replaced``.
+        photo_flag / signature_flag: a photo kept with an exception, a thumbprint
+            or a guardian's signature (optional; absent from the JSON when empty,
+            so older peers and older hashes are unaffected).
     """
 
     resident: ResidentData
@@ -366,6 +396,16 @@ class RecordingPayload(_Model):
     media: list[MediaDescriptor] = Field(default_factory=list, max_length=MAX_MEDIA_PER_RECORDING)
     replaces: Uuid | None = None
     app_version: str | None = Field(default=None, max_length=40)
+    photo_flag: PhotoFlag | None = None
+    signature_flag: SignatureFlag | None = None
+
+    @model_serializer(mode="wrap")
+    def _omit_empty_flags(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data = handler(self)
+        for key in _OMITTED_WHEN_EMPTY:
+            if data.get(key) is None:
+                data.pop(key, None)
+        return data
 
 
 class BatchItem(_Model):

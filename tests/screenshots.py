@@ -20,6 +20,7 @@ if not os.environ.get("DISPLAY"):
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from app.core.values import Pekerjaan, Pendidikan  # noqa: E402
 from app.ui.app import make_app  # noqa: E402
 from app.ui.main_window import AppWindow  # noqa: E402
 from support.server import prepare_server_data, start_server  # noqa: E402
@@ -77,6 +78,64 @@ def english_form(app, window) -> None:
     window.change_language("id")
 
 
+def exception_photo(app, window, folder: Path) -> Path:
+    """The photo with an exception: a tilted-head camera series (a bedridden resident), the best frame,
+    its failed checks and the reason; the step's dialog drawn over the window as on a 1366x768 screen."""
+    import cv2
+    from PySide6.QtGui import QColor, QPainter, QPen
+
+    from support.capture import capture_cases
+
+    cases = capture_cases()
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, angle in enumerate((40, 16, 50)):
+        cv2.imwrite(str(folder / f"{i}.png"), cases.rotated(angle))
+    window.session.set_setting("camera_source", str(folder))
+    enroll = window.main.enroll
+    enroll.open_photo_step()
+    dialog = enroll.dialog
+    step = dialog.step
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and (step.camera.worker is None or step.camera.worker.frames_assessed < 4):
+        app.processEvents()
+    step.show_exception()
+    while time.monotonic() < deadline and step.page != "exception":
+        app.processEvents()
+    step.set_exception_reason("terbaring")
+    settle(app, 300)
+    screen = window.grab()
+    painter = QPainter(screen)
+    shot = dialog.grab()
+    x, y = (screen.width() - shot.width()) // 2, (screen.height() - shot.height()) // 2
+    painter.drawPixmap(x, y, shot)
+    painter.setPen(QPen(QColor("#1f3b57"), 2))  # the dialog's edge (offscreen windows have no frame)
+    painter.drawRect(x - 1, y - 1, shot.width() + 1, shot.height() + 1)
+    painter.end()
+    path = OUT / "09-foto-pengecualian.png"
+    screen.save(str(path))
+    print(path)
+    step.stop_camera()
+    dialog.reject()
+    return path
+
+
+def exception_only() -> int:
+    """Only the exception photo (``tests/screenshots.py exception``)."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = make_app()
+    with tempfile.TemporaryDirectory() as tmp:
+        window = AppWindow(Path(tmp))
+        window.resize(*SIZE)
+        window.show()
+        window.open_demo()
+        while window.main is None:
+            app.processEvents()
+        window.main.enroll_target(window.main.targets.model.nik_at(0))
+        exception_photo(app, window, Path(tmp) / "kamera")
+        window.close()
+    return 0
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = make_app()
@@ -98,11 +157,17 @@ def main() -> int:
         form = main_area.enroll.form
         form.no_kk.setText(form.nik.text()[:6] + "0101150003")
         form.tempat_lahir.setText("SOLOK")
-        form.nik.setText(form.nik.text()[:6] + "010101" + form.nik.text()[12:])
+        form.nik.setText(form.nik.text()[:6] + "010101" + form.nik.text()[12:])  # a warning: dates differ
+        form.telepon.setText("0812")  # an error
+        form.rw.setText("0")  # an error
+        form.pendidikan.set_value(Pendidikan.TIDAK_BELUM_SEKOLAH)  # long list values, shown whole
+        form.pekerjaan.set_value(Pekerjaan.MENGURUS_RUMAH_TANGGA)
+        form.telepon.setFocus()
         shoot(app, window, "04-rekam-baru")
         for row, name in [(3, "05-antrian-sinkron"), (4, "06-laporan"), (5, "07-pengaturan")]:
             main_area.nav.setCurrentRow(row)
             shoot(app, window, name)
+        exception_photo(app, window, data / "kamera")
         synced(app, window, data / "server")
         english_form(app, window)
         window.close()
@@ -115,4 +180,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(exception_only() if sys.argv[1:] == ["exception"] else main())

@@ -349,6 +349,21 @@ class NoFaceFound(ValueError):
     """No face to crop around."""
 
 
+def centre_portrait(frame: np.ndarray, *, max_bytes: int = MAX_JPEG_BYTES) -> Portrait:
+    """A 3:4 portrait from the middle of the whole frame, for a photo kept with an exception
+    when no face was found (the resident lies down, the head is turned): nothing is lost,
+    the supervisor sees what the camera saw."""
+    H, W = frame.shape[:2]
+    w = min(W, int(round(H * 3 / 4)))
+    h = int(round(w * 4 / 3))
+    box = Box((W - w) // 2, (H - h) // 2, w, h)
+    crop = crop_padded(frame, box)
+    interp = cv2.INTER_AREA if crop.shape[1] >= PORTRAIT_SIZE[0] else cv2.INTER_CUBIC
+    image = cv2.resize(crop, PORTRAIT_SIZE, interpolation=interp)
+    data, quality = encode_jpeg(image, max_bytes=max_bytes)
+    return Portrait(data, image, quality, box, box)
+
+
 def make_portrait(frame: np.ndarray, face: Box | None = None, *,
                   detector: FaceDetector | None = None,
                   max_bytes: int = MAX_JPEG_BYTES) -> Portrait:

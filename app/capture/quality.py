@@ -413,6 +413,31 @@ def assess(
     return report
 
 
+def frame_score(report: QualityReport) -> float:
+    """How good a frame is as a pas foto, to keep the best one when the checks keep failing (higher is better).
+
+    A face counts most (a portrait can be cut around it), several faces count
+    against; then every failed check costs the same, and among frames with the
+    same checks the sharper, straighter and better lit one wins. Used by the
+    camera thread to keep the best frame for a photo with an exception.
+    """
+    m = report.metrics
+    score = 0.0
+    if report.face_box is not None:
+        score += 100.0
+    codes = report.codes
+    if "photo.multiple_faces" in codes:
+        score -= 60.0
+    score -= 10.0 * sum(1 for f in report.findings if f.severity is Severity.WARNING)
+    score += min(float(m.get("sharpness", 0.0)), 2000.0) / 400.0  # 0-5
+    if report.eye_angle_deg is not None:
+        score -= min(abs(report.eye_angle_deg), 45.0) / 9.0  # 0-5
+    brightness = m.get("brightness", m.get("frame_brightness"))
+    if brightness is not None:
+        score -= min(abs(float(brightness) - 130.0), 130.0) / 26.0  # 0-5
+    return score
+
+
 def thresholds_from_dict(data: dict[str, Any]) -> QualityThresholds:
     """Build thresholds from a settings dict, ignoring unknown keys (settings may be older/newer)."""
     known = set(asdict(DEFAULT_THRESHOLDS))

@@ -50,6 +50,13 @@ FINDINGS: dict[str, Templates] = {
         "tempat pertama diterbitkan, termasuk kode lama dari wilayah yang sudah dimekarkan. Periksa "
         "dokumen, lalu konfirmasi."
     ),
+    # One resident, once (app/core/repeat.py)
+    "nik.recorded_here": (
+        "NIK ini sudah ada di laptop ini: rekaman {status} tanggal {date}. Buka rekaman itu untuk melanjutkan "
+        "atau memperbaikinya; rekaman kedua untuk warga yang sama perlu alasan.",
+        "NIK ini sudah ada di laptop ini: rekaman {status} tanggal {date}, dan {more} rekaman lain. Buka "
+        "rekaman itu untuk melanjutkan atau memperbaikinya; rekaman kedua untuk warga yang sama perlu alasan.",
+    ),
     "nik.region_differs_address": (
         "Kode wilayah NIK {region} berbeda dengan kecamatan alamat {address}. Wajar bila penduduk pindah "
         "atau wilayah dimekarkan: NIK tidak berubah. Konfirmasi bila benar."
@@ -101,6 +108,14 @@ FINDINGS: dict[str, Templates] = {
     "media.signature_required": (
         "Tanda tangan belum ada (atau catat alasan bila warga tidak dapat menandatangani)."
     ),
+    # Exceptions for residents who cannot sit for a photo or cannot sign (app/core/exceptions.py)
+    "exception.photo_reason_required": "Pilih alasan pengecualian foto dari daftar.",
+    "exception.reason_text_required": "Alasan \u201cLainnya\u201d wajib dituliskan (paling sedikit 3 huruf).",
+    "exception.photo_missing": "Foto dengan pengecualian tidak berisi foto.",
+    "exception.signature_mode_required": "Pilih cara pengganti tanda tangan.",
+    "exception.guardian_name_required": "Tuliskan nama wali yang menandatangani.",
+    "exception.guardian_relation_required": "Pilih hubungan wali dengan warga.",
+    "exception.signature_image_missing": "Cap jempol atau tanda tangan wali belum diambil.",
 }
 
 # Findings of the photo checks (app/capture/quality.py).
@@ -274,6 +289,7 @@ RECORDING: dict[str, Templates] = {
         "Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini sebagai rekaman baru."
     ),
     "fix.already_fixed": "Rekaman ini sudah diperbaiki dan dikirim ulang sebagai versi baru.",
+    "correct.editable": "Rekaman ini belum sampai di server: ubah langsung, tanpa versi baru.",
     "conflict.not_parked": (
         "Hanya rekaman yang ditahan karena konflik dengan server yang dapat dijadikan versi baru."
     ),

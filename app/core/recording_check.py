@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.findings import Acknowledgement, Finding, Verdict, verdict
 from app.core.media_rules import check_media
 from app.core.resident import Resident
@@ -39,7 +40,9 @@ def check_recording(resident: Resident, ctx: ValidationContext, *,
                     has_photo: bool, photo_exception: str | None,
                     has_signature: bool, signature_exception: str | None,
                     acknowledgements: Iterable[Acknowledgement] = (),
-                    input_findings: Iterable[Finding] = ()) -> RecordingCheck:
+                    input_findings: Iterable[Finding] = (),
+                    photo_flag: PhotoFlag | None = None,
+                    signature_flag: SignatureFlag | None = None) -> RecordingCheck:
     """Check a recording as it would be completed.
 
     Args:
@@ -47,13 +50,17 @@ def check_recording(resident: Resident, ctx: ValidationContext, *,
         ctx: regions, recording date and minimum age.
         has_photo, photo_exception, has_signature, signature_exception: the media
             state; a missing photo or signature needs an exception reason (`check_media`).
+        photo_flag, signature_flag: a photo kept with an exception (its reason from the
+            list counts; the photo is present), a thumbprint, a guardian's signature or
+            none (`app.core.exceptions`).
         acknowledgements: the operator's confirmations of warnings, with reasons.
         input_findings: findings the caller found before the record could be read
             (the form's half-typed date); listed first.
     """
     found = list(input_findings) + validate_resident(resident, ctx)
     found += check_media(has_photo=has_photo, photo_exception=photo_exception,
-                         has_signature=has_signature, signature_exception=signature_exception)
+                         has_signature=has_signature, signature_exception=signature_exception,
+                         photo_flag=photo_flag, signature_flag=signature_flag)
     seen: set[tuple[str, str]] = set()
     unique: list[Finding] = []
     for f in found:

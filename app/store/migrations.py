@@ -290,11 +290,26 @@ def _outbox_content_hash_and_codes(db: sqlite_utils.Database) -> None:
     )
 
 
+@_migration("0009_media_flags")
+def _media_flags(db: sqlite_utils.Database) -> None:
+    """recordings.photo_flag and signature_flag (JSON, `app.core.exceptions`): a photo kept
+    with an exception (reason, failed checks), a thumbprint, a guardian's signature (name,
+    relation) or none with a reason. NULL for an ordinary photo and signature and for
+    every older row."""
+    db.executescript(
+        """
+        ALTER TABLE recordings ADD COLUMN photo_flag TEXT CHECK (photo_flag IS NULL OR json_valid(photo_flag));
+        ALTER TABLE recordings ADD COLUMN signature_flag TEXT
+            CHECK (signature_flag IS NULL OR json_valid(signature_flag));
+        """
+    )
+
+
 _BORN_INDEX = "CREATE INDEX targets_born ON targets(tanggal_lahir, nik, kelurahan_kode)"
 _NAME_INDEX = "CREATE INDEX targets_nama ON targets(nama, nik)"
 
 
-@_migration("0009_categories_and_visit_outcomes")
+@_migration("0010_categories_and_visit_outcomes")
 def _categories_and_visit_outcomes(db: sqlite_utils.Database) -> None:
     """Target categories and visit outcomes (Daftar Warga's filters, the revisit list).
 

@@ -63,6 +63,8 @@ class Recording:
         operator: who recorded it.
         acknowledgements: warnings the operator confirmed, with reasons.
         photo_exception, signature_exception: why there is no photo/signature.
+        photo_flag, signature_flag: a photo kept with an exception, a thumbprint or a
+            guardian's signature (`app.core.exceptions` flags as dicts), else None.
         replaces_uuid: the rejected recording this one corrects.
         server_status, server_message: the server's last word on it.
         server_reasons: the same word as structured findings (code, field,
@@ -86,6 +88,8 @@ class Recording:
     server_message: str | None = None
     purged_at: str | None = None
     server_reasons: tuple[Finding, ...] = ()
+    photo_flag: dict | None = None
+    signature_flag: dict | None = None
 
     @property
     def purged(self) -> bool:
@@ -120,7 +124,8 @@ class Recording:
             "signature_exception": self.signature_exception,
             "replaces_uuid": self.replaces_uuid,
             "media": dict(sorted(media_hashes.items())),
-        }
+        } | {key: value for key, value in (("photo_flag", self.photo_flag), ("signature_flag", self.signature_flag))
+             if value is not None}  # absent when empty: older contents hash as before
 
     def content_sha256(self, media_hashes: dict[str, str]) -> str:
         return sha256_hex(canonical_json(self.content(media_hashes)).encode("utf-8"))
@@ -128,7 +133,7 @@ class Recording:
 
 _COLUMNS = (
     "uuid, payload, status, created_at, updated_at, operator, acknowledgements, photo_exception,"
-    " signature_exception, replaces_uuid, server_status, server_message, purged_at, server_reasons"
+    " signature_exception, replaces_uuid, server_status, server_message, purged_at, server_reasons, photo_flag, signature_flag"
 )
 
 
@@ -171,7 +176,21 @@ def _from_row(row: Sequence[Any]) -> Recording:
         server_message=row[11],
         purged_at=row[12],
         server_reasons=reasons_from_json(row[13]),
+        photo_flag=_flag_from_json(row[14]),
+        signature_flag=_flag_from_json(row[15]),
     )
+
+
+def _flag_from_json(text: str | None) -> dict | None:
+    try:
+        value = json.loads(text) if text else None
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _flag_to_json(value: dict | None) -> str | None:
+    return canonical_json(value) if value else None
 
 
 def check_uuid(value: str) -> str:
@@ -187,21 +206,23 @@ def _write_row(db: sqlite_utils.Database, rec: Recording) -> None:
         """
         INSERT INTO recordings (uuid, nik, nama, status, created_at, updated_at, operator, payload,
             acknowledgements, photo_exception, signature_exception, replaces_uuid, server_status,
-            server_message, server_reasons, kelurahan_kode, rw, rt)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            server_message, server_reasons, kelurahan_kode, rw, rt, photo_flag, signature_flag)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (uuid) DO UPDATE SET
             nik = excluded.nik, nama = excluded.nama, status = excluded.status,
             updated_at = excluded.updated_at, operator = excluded.operator, payload = excluded.payload,
             acknowledgements = excluded.acknowledgements, photo_exception = excluded.photo_exception,
             signature_exception = excluded.signature_exception, replaces_uuid = excluded.replaces_uuid,
             server_status = excluded.server_status, server_message = excluded.server_message,
-            server_reasons = excluded.server_reasons, kelurahan_kode = excluded.kelurahan_kode, rw = excluded.rw, rt = excluded.rt
+            server_reasons = excluded.server_reasons, kelurahan_kode = excluded.kelurahan_kode, rw = excluded.rw, rt = excluded.rt,
+            photo_flag = excluded.photo_flag, signature_flag = excluded.signature_flag
         """,
         (
             rec.uuid, r.nik, r.nama, rec.status.value, rec.created_at, rec.updated_at, rec.operator,
             canonical_json(r.to_dict()), canonical_json([a.to_dict() for a in rec.acknowledgements]),
             rec.photo_exception, rec.signature_exception, rec.replaces_uuid, rec.server_status,
             rec.server_message, reasons_to_json(rec.server_reasons), r.kelurahan_kode, r.rw, r.rt,
+            _flag_to_json(rec.photo_flag), _flag_to_json(rec.signature_flag),
         ),
     )
 
@@ -439,6 +460,32 @@ class RecordingRepo:
             "SELECT uuid FROM recordings WHERE replaces_uuid = ? ORDER BY created_at DESC LIMIT 1",
             (recording_uuid,))
         return self.get(rows[0][0]) if rows else None
+
+    def latest_of_nik(self, nik: str, *, besides: str | None = None, limit: int = 20) -> list[Recording]:
+        """The recordings of `nik` here, latest version of each only, most recently changed first.
+
+        A recording a newer version replaces is left out (its correction stands for it), and so is
+        `besides` (the recording being edited). Reads the ``recordings_nik`` and
+        ``recordings_replaces`` indexes: quick enough to ask at every typed NIK.
+        """
+        if not nik:
+            return []
+        rows = self.store.query(
+            f"SELECT {_COLUMNS} FROM recordings r WHERE r.nik = ? AND r.uuid IS NOT ?"
+            " AND NOT EXISTS (SELECT 1 FROM recordings n WHERE n.replaces_uuid = r.uuid)"
+            " ORDER BY r.updated_at DESC, r.uuid LIMIT ?",
+            (nik, besides, limit))
+        return [_from_row(r) for r in rows]
+
+    def version_of(self, recording_uuid: str) -> int:
+        """Which version of its recording this is: 1 for a first recording, 2 for its first correction, ..."""
+        rows = self.store.query(
+            "WITH RECURSIVE chain(uuid, replaces, n) AS ("
+            " SELECT uuid, replaces_uuid, 1 FROM recordings WHERE uuid = ?"
+            " UNION ALL SELECT r.uuid, r.replaces_uuid, c.n + 1 FROM recordings r"
+            " JOIN chain c ON r.uuid = c.replaces WHERE c.n < 1000)"
+            " SELECT max(n) FROM chain", (recording_uuid,))
+        return rows[0][0] or 1
 
     def media_meta(self, uuids: Sequence[str]) -> dict[str, list[tuple[str, str, str, int]]]:
         """uuid -> (kind, sha256, mime, size) of each media item, without the bytes (what a payload names)."""

@@ -21,7 +21,8 @@ created/updated times, the region codes and names, RT/RW, and ``purged_at``
 (the marker). So status counts, "recorded today" and progress per RT/RW/
 kelurahan stay what they were. Gone: name, birth data, address, parents,
 phone, KK, religion..., the confirmed warnings and exception reasons (free
-text), the server's message, the photo and the signature.
+text), the exception flags (a guardian's name, a reason's words), the
+server's message, the photo and the signature.
 
 The NIK (progress joins recordings to the target list by NIK):
 - on the target list at purge time, the NIK stays in ``recordings.nik``: the
@@ -108,7 +109,8 @@ LIMIT ?2
 
 _BLANK = """
 UPDATE recordings SET nik = ?, nik_hash = ?, nama = '', payload = ?, acknowledgements = '[]',
-    photo_exception = NULL, signature_exception = NULL, server_message = NULL,
+    photo_exception = NULL, signature_exception = NULL, photo_flag = NULL, signature_flag = NULL,
+    server_message = NULL,
     server_reasons = NULL, purged_at = ?
 WHERE uuid = ?
 """

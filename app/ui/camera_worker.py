@@ -15,6 +15,14 @@ half a core. The report's ``metrics["assessed_frame"]`` tells which frame
 (by read count) it was measured on; the photo step re-checks the exact frame
 it captures.
 
+The best frame: every checked frame is scored (`quality.frame_score`) in the
+camera thread, and the best one so far is kept there with its report (a copy,
+taken only when the score improves). A resident who cannot sit up or hold the
+head straight gets a photo with an exception from it: the photo step asks
+`CameraController.best_frame()` (a lock, no pixels converted on the GUI thread)
+and cuts it off the GUI thread. A new source or `reset_best()` (the step's
+reset) starts over.
+
 Stopping: `stop()` only sets a `threading.Event`, so it is safe from any
 thread and returns at once; the loop checks the flag between reads and
 sleeps on the same event. A read stuck in a stalled driver (the backends
@@ -38,6 +46,7 @@ import logging
 import os
 import threading
 import time
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -98,6 +107,16 @@ def _read_interval(source: FrameSource) -> float:
     return 1.0 / STILL_FPS
 
 
+@dataclass(frozen=True)
+class BestFrame:
+    """The best frame the camera thread checked: its pixels (BGR, owned), report, score and read count."""
+
+    frame: np.ndarray
+    report: quality.QualityReport
+    score: float
+    frame_number: int
+
+
 class CameraWorker(QObject):
     """Reads a frame source in its own thread and emits checked frames.
 
@@ -141,8 +160,28 @@ class CameraWorker(QObject):
         self.frames_read = 0
         self.frames_emitted = 0
         self.frames_assessed = 0
+        self._best: BestFrame | None = None
 
     # --------------------------------------------------------- thread-safe API
+    def best_frame(self) -> "BestFrame | None":
+        """The best checked frame since the source opened or `reset_best()` (its BGR pixels are not shared)."""
+        with self._lock:
+            return self._best
+
+    def reset_best(self) -> None:
+        """Forget the best frame (a retake, another resident)."""
+        with self._lock:
+            self._best = None
+
+    def _consider(self, frame: np.ndarray, report: quality.QualityReport) -> None:
+        score = quality.frame_score(report)
+        with self._lock:
+            best = self._best
+        if best is None or score > best.score:
+            kept = BestFrame(frame.copy(), report, score, self.frames_read)
+            with self._lock:
+                self._best = kept
+
     def stop(self) -> None:
         """Ask the loop to end; returns at once (the loop sees it after the current read)."""
         self._stop.set()
@@ -230,6 +269,7 @@ class CameraWorker(QObject):
                             report.metrics["assessed_frame"] = self.frames_read
                             last_assess, assessed_for = now, expected
                             self.frames_assessed += 1
+                            self._consider(frame, report)
                         image = bgr_to_qimage(frame)
                         with self._lock:
                             self._in_flight += 1
@@ -441,6 +481,14 @@ class CameraController(QObject):
         if emit:
             self.stopped.emit()
         return joined
+
+    def best_frame(self) -> BestFrame | None:
+        """The best frame the running source gave so far (see module doc), or None."""
+        return self._worker.best_frame() if self._worker is not None else None
+
+    def reset_best(self) -> None:
+        if self._worker is not None:
+            self._worker.reset_best()
 
     def set_paused(self, paused: bool) -> None:
         self._paused = bool(paused)

@@ -16,6 +16,8 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Tanggal lahir dalam NIK ({nik_date}) berbeda dengan formulir ({form_date}). {hint} dipakai untuk tanggal lahir yang tidak diketahui. NIK tidak diterbitkan ulang bila tanggalnya keliru: periksa dokumen, lalu konfirmasi."),  # nik.birth_date_mismatch
     QT_TRANSLATE_NOOP("Catalogue", "Jenis kelamin dalam NIK ({nik_sex}) berbeda dengan formulir ({form_sex}). Pada NIK perempuan tanggal lahir ditambah 40. Periksa dokumen, lalu konfirmasi."),  # nik.sex_mismatch
     QT_TRANSLATE_NOOP("Catalogue", "Kode wilayah NIK {region} bukan kecamatan dalam data master saat ini. NIK tetap memakai kode tempat pertama diterbitkan, termasuk kode lama dari wilayah yang sudah dimekarkan. Periksa dokumen, lalu konfirmasi."),  # nik.region_unknown
+    QT_TRANSLATE_NOOP("Catalogue", "NIK ini sudah ada di laptop ini: rekaman {status} tanggal {date}. Buka rekaman itu untuk melanjutkan atau memperbaikinya; rekaman kedua untuk warga yang sama perlu alasan."),  # nik.recorded_here
+    QT_TRANSLATE_NOOP("Catalogue", "NIK ini sudah ada di laptop ini: rekaman {status} tanggal {date}, dan {more} rekaman lain. Buka rekaman itu untuk melanjutkan atau memperbaikinya; rekaman kedua untuk warga yang sama perlu alasan."),  # nik.recorded_here
     QT_TRANSLATE_NOOP("Catalogue", "Kode wilayah NIK {region} berbeda dengan kecamatan alamat {address}. Wajar bila penduduk pindah atau wilayah dimekarkan: NIK tidak berubah. Konfirmasi bila benar."),  # nik.region_differs_address
     QT_TRANSLATE_NOOP("Catalogue", "Nomor KK wajib diisi."),  # kk.required
     QT_TRANSLATE_NOOP("Catalogue", "Nomor KK hanya boleh berisi angka 0-9."),  # kk.not_digits
@@ -41,6 +43,13 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "{level} {code} tidak berada di bawah {parent}."),  # region.inconsistent
     QT_TRANSLATE_NOOP("Catalogue", "Foto belum diambil (atau catat alasan bila foto tidak memungkinkan)."),  # media.photo_required
     QT_TRANSLATE_NOOP("Catalogue", "Tanda tangan belum ada (atau catat alasan bila warga tidak dapat menandatangani)."),  # media.signature_required
+    QT_TRANSLATE_NOOP("Catalogue", "Pilih alasan pengecualian foto dari daftar."),  # exception.photo_reason_required
+    QT_TRANSLATE_NOOP("Catalogue", "Alasan “Lainnya” wajib dituliskan (paling sedikit 3 huruf)."),  # exception.reason_text_required
+    QT_TRANSLATE_NOOP("Catalogue", "Foto dengan pengecualian tidak berisi foto."),  # exception.photo_missing
+    QT_TRANSLATE_NOOP("Catalogue", "Pilih cara pengganti tanda tangan."),  # exception.signature_mode_required
+    QT_TRANSLATE_NOOP("Catalogue", "Tuliskan nama wali yang menandatangani."),  # exception.guardian_name_required
+    QT_TRANSLATE_NOOP("Catalogue", "Pilih hubungan wali dengan warga."),  # exception.guardian_relation_required
+    QT_TRANSLATE_NOOP("Catalogue", "Cap jempol atau tanda tangan wali belum diambil."),  # exception.signature_image_missing
     QT_TRANSLATE_NOOP("Catalogue", "Wajah tidak terlihat. Minta warga menghadap lurus ke kamera."),  # photo.no_face
     QT_TRANSLATE_NOOP("Catalogue", "Lebih dari satu wajah terlihat. Pastikan hanya warga yang difoto di depan kamera."),  # photo.multiple_faces
     QT_TRANSLATE_NOOP("Catalogue", "Wajah terlalu kecil. Minta warga mendekat ke kamera."),  # photo.face_too_small
@@ -130,6 +139,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Hanya rekaman yang ditolak server yang dapat diperbaiki."),  # fix.not_rejected
     QT_TRANSLATE_NOOP("Catalogue", "Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini sebagai rekaman baru."),  # fix.purged
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman ini sudah diperbaiki dan dikirim ulang sebagai versi baru."),  # fix.already_fixed
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman ini belum sampai di server: ubah langsung, tanpa versi baru."),  # correct.editable
     QT_TRANSLATE_NOOP("Catalogue", "Hanya rekaman yang ditahan karena konflik dengan server yang dapat dijadikan versi baru."),  # conflict.not_parked
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman ini sudah dijadikan versi baru."),  # conflict.already_new_version
     QT_TRANSLATE_NOOP("Catalogue", "Berkas tidak dapat dibuka."),  # error.file_unreadable

@@ -5,6 +5,11 @@ holds no rules of its own. Sections Identitas, Kelahiran, Alamat, Keluarga and
 Lainnya sit in three columns so the whole form fits 1366x768 without
 scrolling; the findings panel beside them lists errors and the warnings that
 need a reason. Keyboard-first: Tab or Enter moves on, Ctrl+S saves a draft.
+
+The form holds still: each field has one message line under it, there even
+when empty, and a finding's frame keeps the field's size, so nothing moves
+under the mouse. Beside Selesai stands why it is disabled; Ctrl+Enter on an
+incomplete form puts the keyboard on the first thing missing (`blocking`).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.exceptions import PhotoFlag, SignatureFlag, suggested_disabilitas
 from app.core.findings import Acknowledgement, Finding, Severity, verdict
 from app.session import MediaSlot
 from app.core.resident import BirthDatePrecision, Resident, estimated_birth_date
@@ -48,6 +54,7 @@ from app.ui.labels import field_title
 from app.ui.widgets.combos import EnumCombo, MultiSelectButton, RegionPicker
 from app.ui.widgets.date_edit import DateEdit
 from app.ui.widgets.findings_panel import FindingsPanel
+from app.ui.widgets.message_line import MessageLine
 from app.ui.widgets.number_input import NumberLineEdit
 
 
@@ -78,6 +85,14 @@ class _EnterMovesOn(QObject):
         return False
 
 
+def _set_severity(widget: QWidget, severity: str) -> None:
+    """Restyle `widget` for a finding's severity ('' for none); the style keeps its size."""
+    if widget.property("severity") != severity:
+        widget.setProperty("severity", severity)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
 class EnrollmentForm(QWidget):
     """Signals:
         saveRequested(FormResult): the operator asked to save (draft or complete).
@@ -101,6 +116,7 @@ class EnrollmentForm(QWidget):
         self.regions = regions
         self.context_factory = context_factory
         self._findings: list[Finding] = []
+        self._context_findings: list[Finding] = []  # what only the profile knows (`set_context_findings`)
         self._field_labels: dict[str, QLabel] = {}
         self._field_widgets: dict[str, QWidget] = {}
         self._building = False
@@ -162,6 +178,7 @@ class EnrollmentForm(QWidget):
         self.signature_button = QPushButton(self.tr("Tanda tangan (F3)"), self)
         self.photo_button.clicked.connect(self.photoRequested)
         self.signature_button.clicked.connect(self.signatureRequested)
+        self._build_disabilitas_suggestion()
 
         self.findings_panel = FindingsPanel(self)
         self.completeness = QProgressBar(self)
@@ -169,6 +186,10 @@ class EnrollmentForm(QWidget):
         self.missing_label = QLabel(self)
         self.missing_label.setWordWrap(True)
         self.missing_label.setObjectName("hint")
+
+        self.complete_reason = MessageLine(self)  # why Selesai is disabled, beside it
+        self.complete_reason.setObjectName("completeReason")
+        self.complete_reason.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         self.save_button = QPushButton(self.tr("Simpan draf (Ctrl+S)"), self)
         self.complete_button = QPushButton(self.tr("Selesai (Ctrl+Enter)"), self)
@@ -184,15 +205,14 @@ class EnrollmentForm(QWidget):
 
     # ----------------------------------------------------------------- layout
     def _row(self, form: QFormLayout, label: str, key: str, widget: QWidget) -> None:
+        """A field with its message line under it: one line, always there, so a message moves nothing."""
         box = QWidget(self)
         v = QVBoxLayout(box)
         v.setContentsMargins(0, 0, 0, 0)
         v.setSpacing(0)
         v.addWidget(widget)
-        message = QLabel(box)
+        message = MessageLine(box)
         message.setObjectName("fieldMessage")
-        message.setWordWrap(True)
-        message.hide()
         v.addWidget(message)
         form.addRow(label, box)
         self._field_labels[key] = message
@@ -203,8 +223,8 @@ class EnrollmentForm(QWidget):
         form = QFormLayout(box)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setVerticalSpacing(4)
-        form.setContentsMargins(6, 4, 6, 4)
+        form.setVerticalSpacing(1)
+        form.setContentsMargins(6, 2, 6, 2)
         return box, form
 
     def hideEvent(self, event):  # noqa: N802 - Qt override
@@ -215,6 +235,7 @@ class EnrollmentForm(QWidget):
         """Lock every section (a sent recording is viewed, not edited)."""
         for box in self._sections:
             box.setEnabled(not read_only)
+        self.complete_reason.setVisible(not read_only)
 
     def _build_layout(self) -> None:
         ident, f = self._group(self.tr("Identitas"))
@@ -254,6 +275,8 @@ class EnrollmentForm(QWidget):
         self._row(f, self.tr("Nama ibu"), "nama_ibu", self.nama_ibu)
 
         other, f = self._group(self.tr("Lainnya"))
+        f.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # the full width for long list values
+        f.setContentsMargins(6, 12, 6, 2)  # the first label clear of the section's title
         self._row(f, self.tr("Pendidikan"), "pendidikan", self.pendidikan)
         self._row(f, self.tr("Pekerjaan"), "pekerjaan", self.pekerjaan)
         self._row(f, self.tr("Disabilitas"), "disabilitas", self.disabilitas)
@@ -263,6 +286,7 @@ class EnrollmentForm(QWidget):
         media, f = self._group(self.tr("Foto && tanda tangan"))
         f.addRow(self.photo_button, self.photo_status)
         f.addRow(self.signature_button, self.signature_status)
+        f.addRow(self.disabilitas_suggestion)
         self._field_widgets["photo"] = self.photo_button
         self._field_widgets["signature"] = self.signature_button
 
@@ -283,20 +307,21 @@ class EnrollmentForm(QWidget):
         checks = QGroupBox(self.tr("Pemeriksaan"), self)
         cv = QVBoxLayout(checks)
         cv.addWidget(self.completeness)
-        cv.addWidget(self.missing_label)
         cv.addWidget(self.findings_panel, 1)
+        cv.addWidget(self.missing_label)  # below the list: its length never moves a tick box
 
         top = QHBoxLayout()
         top.addLayout(col1, 10)
         top.addLayout(col2, 10)
         top.addLayout(col3, 9)
-        checks.setFixedWidth(300)
+        checks.setFixedWidth(280)
         top.addWidget(checks)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
         buttons.addWidget(self.save_button)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.complete_reason, 1)
         buttons.addWidget(self.complete_button)
 
         outer = QVBoxLayout(self)
@@ -320,12 +345,13 @@ class EnrollmentForm(QWidget):
         self.region.changed.connect(self._changed)
         self.findings_panel.acknowledgementsChanged.connect(self._update_buttons)
         self.findings_panel.acknowledgementsChanged.connect(self._touched)
+        self.findings_panel.findingActivated.connect(lambda f: self.focus_field(f.field))
 
         enter = _EnterMovesOn(self)
         for w in self._line_edits() + [self.tanggal_lahir.edit]:
             w.installEventFilter(enter)
-        for combo in self._combos():
-            combo.lineEdit().installEventFilter(enter)
+        for combo in self._combos():  # a list settles its own Enter (a choice, or its candidates shown)
+            combo.entered.connect(lambda c=combo: self.focus_next_field(c))
 
         order = self.focus_chain()
         for a, b in zip(order, order[1:]):
@@ -378,13 +404,67 @@ class EnrollmentForm(QWidget):
         self._show_media()
         self.revalidate()
 
+    # ------------------------------------------------ Disabilitas suggestion
+    def _build_disabilitas_suggestion(self) -> None:
+        """A bar under the media rows: a photo exception's reason suggests a Disabilitas value; the operator
+        confirms or declines (never set silently). Its space is kept while hidden: no field moves."""
+        self._suggested: Disabilitas | None = None
+        bar = QWidget(self)
+        bar.setObjectName("disabilitasSuggestion")
+        h = QHBoxLayout(bar)
+        h.setContentsMargins(0, 0, 0, 0)
+        self.disabilitas_suggestion_text = QLabel(bar)
+        self.disabilitas_suggestion_text.setWordWrap(True)
+        self.disabilitas_accept = QPushButton(self.tr("Isi"), bar)
+        self.disabilitas_accept.clicked.connect(self.accept_disabilitas_suggestion)
+        self.disabilitas_decline = QPushButton(self.tr("Abaikan"), bar)
+        self.disabilitas_decline.clicked.connect(self.decline_disabilitas_suggestion)
+        h.addWidget(self.disabilitas_suggestion_text, 1)
+        h.addWidget(self.disabilitas_accept)
+        h.addWidget(self.disabilitas_decline)
+        policy = bar.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        bar.setSizePolicy(policy)
+        bar.hide()
+        self.disabilitas_suggestion = bar
+
+    @property
+    def suggested_disabilitas(self) -> Disabilitas | None:
+        """The Disabilitas value offered and not yet confirmed or declined."""
+        return self._suggested
+
+    def suggest_disabilitas(self, reason) -> bool:
+        """Offer the Disabilitas value a photo exception's reason suggests (`app.core.exceptions`); True when offered."""
+        value = suggested_disabilitas(reason, tuple(self.disabilitas.values()))
+        self._suggested = value
+        if value is None:
+            self.disabilitas_suggestion.hide()
+            return False
+        self.disabilitas_suggestion_text.setText(
+            self.tr("Alasan pengecualian foto menunjukkan disabilitas. Isi Disabilitas: \u201c%1\u201d?")
+            .replace("%1", value.label))
+        self.disabilitas_suggestion.show()
+        return True
+
+    def accept_disabilitas_suggestion(self) -> None:
+        """The operator confirms: the suggested value is added to Disabilitas."""
+        value = self._suggested
+        self.decline_disabilitas_suggestion()
+        if value is not None and value not in self.disabilitas.values():
+            self.disabilitas.set_values([*self.disabilitas.values(), value])
+
+    def decline_disabilitas_suggestion(self) -> None:
+        self._suggested = None
+        self.disabilitas_suggestion.hide()
+
     def _show_media(self) -> None:
         self.photo_status.setText(self.photo.summary or self.tr("Belum ada foto."))
         self.signature_status.setText(self.signature.summary or self.tr("Belum ada tanda tangan."))
 
-    def focus_next_field(self) -> None:
+    def focus_next_field(self, after: QWidget | None = None) -> None:
+        """Put the keyboard on the field after `after` (default: the one that has it)."""
         chain = self.focus_chain()
-        current = self.focusWidget()
+        current = after or self.focusWidget()
         for i, w in enumerate(chain):
             if w is current or (isinstance(w, QComboBox) and w.lineEdit() is current):
                 nxt = chain[(i + 1) % len(chain)]
@@ -410,6 +490,7 @@ class EnrollmentForm(QWidget):
         self.disabilitas.set_values(())
         self.photo = MediaSlot()
         self.signature = MediaSlot()
+        self.decline_disabilitas_suggestion()
         self._show_media()
         self.findings_panel.restore([])
         self._building = False
@@ -537,7 +618,9 @@ class EnrollmentForm(QWidget):
             normalize_resident(self.resident()), self.context_factory(),
             has_photo=self.photo.present, photo_exception=self.photo.exception,
             has_signature=self.signature.present, signature_exception=self.signature.exception,
-            input_findings=self._input_findings())
+            input_findings=self._input_findings() + self._context_findings,
+            photo_flag=PhotoFlag.from_dict(self.photo.flag) if self.photo.present else None,
+            signature_flag=SignatureFlag.from_dict(self.signature.flag))
         self._findings = list(check.findings)
         self._show_findings(self._findings)
         self._update_buttons()
@@ -545,27 +628,23 @@ class EnrollmentForm(QWidget):
     def _show_findings(self, findings: list[Finding]) -> None:
         by_field: dict[str, list[Finding]] = {}
         for f in findings:
-            if not f.code.endswith("required"):
+            if not f.code.endswith("required") and f not in self._context_findings:  # those: the panel only
                 by_field.setdefault(f.field, []).append(f)
         for key, label in self._field_labels.items():
+            if key == "rw":
+                continue  # RT and RW share one message line, filled under "rt"
             items = by_field.get(key, [])
             if key == "rt":
                 items = items + by_field.get("rw", [])
-            widget = self._field_widgets.get(key)
+            worst = ""
             if items:
                 worst = "error" if any(f.is_error for f in items) else "warning"
-                label.setText("\n".join(finding_text(f) for f in items))
-                label.setProperty("severity", worst)
-                label.show()
-            else:
-                worst = ""
-                label.hide()
-            if widget is not None:
-                widget.setProperty("severity", worst)
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
-            label.style().unpolish(label)
-            label.style().polish(label)
+            label.setText(" ".join(finding_text(f) for f in items))
+            _set_severity(label, worst)
+        for key, widget in self._marked_widgets().items():
+            items = by_field.get(key, [])
+            _set_severity(widget, "error" if any(f.is_error for f in items) else "warning" if items else "")
+            widget.setToolTip("\n".join(finding_text(f) for f in items))  # the whole message, on the field
         self.findings_panel.set_findings([f for f in findings if not f.code.endswith("required")])
         missing = [f for f in findings if f.code.endswith("required")]
         total = len(REQUIRED_FIELDS) + 2  # + photo and signature
@@ -580,11 +659,91 @@ class EnrollmentForm(QWidget):
     def can_complete(self) -> bool:
         return verdict(self._findings, self.findings_panel.acknowledgements()).can_complete
 
+    def set_context_findings(self, findings: list[Finding]) -> None:
+        """Findings only the profile knows (the NIK is recorded here already): judged with the rest, shown in
+        the findings panel only (the page says them beside its title; no message moves a field)."""
+        if list(findings) != self._context_findings:
+            self._context_findings = list(findings)
+            self.revalidate()
+
+    def _inputs(self) -> dict[str, QWidget]:
+        """The widget that takes the keyboard for each field a finding can name."""
+        inputs = dict(self._field_widgets)
+        inputs.update(rt=self.rt, rw=self.rw, tanggal_lahir=self.tanggal_lahir.edit)
+        return inputs
+
+    def _marked_widgets(self) -> dict[str, QWidget]:
+        """The inputs whose frame shows a finding's severity."""
+        return {k: w for k, w in self._inputs().items() if k not in ("photo", "signature")}
+
+    def focus_field(self, key: str) -> bool:
+        """Put the keyboard on the input of field `key` (a finding's field); False when it cannot take it."""
+        target = self._inputs().get(key)
+        if target is None or not target.isEnabled():
+            return False
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def blocking(self) -> list[Finding]:
+        """What stops completion, in the order the form is filled: fields (empty or wrong) by the Tab
+        order, photo and signature, then warnings that still need their tick and reason."""
+        found = verdict(self._findings, self.findings_panel.acknowledgements()).blocking
+        chain = self.focus_chain()
+        inputs = self._inputs()
+
+        def place(f: Finding) -> tuple[int, int]:
+            widget = inputs.get(f.field)
+            index = next((i for i, w in enumerate(chain) if w is widget), len(chain))
+            return (0 if f.is_error else 1, index)
+
+        return sorted(found, key=place)
+
+    def first_missing(self) -> Finding | None:
+        """The first thing that stops completion (see `blocking`), None when the form can be completed."""
+        found = self.blocking()
+        return found[0] if found else None
+
+    def focus_first_missing(self) -> Finding | None:
+        """Put the keyboard where the first missing thing is fixed and say what it is beside Selesai."""
+        found = self.blocking()
+        if not found:
+            return None
+        for f in found:  # the first that can take the keyboard (a region level waits for the one above)
+            if f.is_error:
+                if self.focus_field(f.field):
+                    break
+            else:
+                target = self.findings_panel.first_unacknowledged()
+                if target is not None:
+                    target.setFocus(Qt.FocusReason.OtherFocusReason)
+                    break
+        _set_severity(self.complete_reason, "error")
+        return found[0]
+
+    def _blocking_text(self, f: Finding) -> str:
+        if not f.is_error:
+            return self.tr("%1: peringatan perlu dikonfirmasi (centang dan alasan).").replace(
+                "%1", field_title(f.field))
+        text = finding_text(f)
+        title = field_title(f.field)
+        return text if f.code.endswith("required") or text.startswith(title) else f"{title}: {text}"
+
     def _update_buttons(self) -> None:
         ok = self.can_complete()
         self.complete_button.setEnabled(ok)
         self.complete_button.setToolTip("" if ok else self.tr(
             "Perbaiki kesalahan dan konfirmasi peringatan (dengan alasan) dulu."))
+        found = [] if ok else self.blocking()
+        if not found:
+            self.complete_reason.setText("")
+            _set_severity(self.complete_reason, "")
+            return
+        text = self.tr("Belum bisa selesai: %1").replace("%1", self._blocking_text(found[0]))
+        if len(found) > 1:
+            text += " " + self.tr("(+%1 lainnya)").replace("%1", str(len(found) - 1))
+        if text != self.complete_reason.text():
+            _set_severity(self.complete_reason, "")
+        self.complete_reason.setText(text)
 
     def has_content(self) -> bool:
         """Anything worth a draft: a typed identity, birth or address field, or a new photo or signature."""
@@ -600,9 +759,7 @@ class EnrollmentForm(QWidget):
         self._timer.stop()
         self.revalidate()
         if complete and not self.can_complete():
-            target = self.findings_panel.first_unacknowledged()
-            if target is not None:
-                target.setFocus()
+            self.focus_first_missing()
             return
         resident = normalize_resident(self.resident())
         acks = verdict(self._findings, self.findings_panel.acknowledgements()).acknowledged

@@ -132,5 +132,11 @@ class MainArea(QWidget):
         self._goto(self.enroll)
 
     def enroll_target(self, nik: str) -> None:
+        """A resident from Daftar Warga: the recording this laptop holds of them, else a new form
+        pre-filled from the list (one resident, once)."""
+        recorded = self.session.recording_of_target(nik)
+        if recorded is not None:
+            self.open_recording(recorded.uuid)
+            return
         self.enroll.start_new(self.session.resident_from_target(nik))
         self._goto(self.enroll)

@@ -115,900 +115,950 @@
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="19"/>
+        <source>NIK ini sudah ada di laptop ini: rekaman {status} tanggal {date}. Buka rekaman itu untuk melanjutkan atau memperbaikinya; rekaman kedua untuk warga yang sama perlu alasan.</source>
+        <translation>This NIK is already on this laptop: a {status} recording of {date}. Open that recording to continue or correct it; a second recording of the same resident needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="20"/>
+        <source>NIK ini sudah ada di laptop ini: rekaman {status} tanggal {date}, dan {more} rekaman lain. Buka rekaman itu untuk melanjutkan atau memperbaikinya; rekaman kedua untuk warga yang sama perlu alasan.</source>
+        <translation>This NIK is already on this laptop: a {status} recording of {date}, and {more} other recordings. Open that recording to continue or correct it; a second recording of the same resident needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="21"/>
         <source>Kode wilayah NIK {region} berbeda dengan kecamatan alamat {address}. Wajar bila penduduk pindah atau wilayah dimekarkan: NIK tidak berubah. Konfirmasi bila benar.</source>
         <translation>The NIK region code {region} differs from the address kecamatan {address}. This is normal when a resident has moved or a region was split: the NIK does not change. Confirm if correct.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="20"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="22"/>
         <source>Nomor KK wajib diisi.</source>
         <translation>KK number is required.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="21"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="23"/>
         <source>Nomor KK hanya boleh berisi angka 0-9.</source>
         <translation>KK number may contain only the digits 0-9.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="22"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="24"/>
         <source>Nomor KK harus tepat 16 angka (sekarang {length}).</source>
         <translation>KK number must be exactly 16 digits (now {length}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="23"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="25"/>
         <source>Kode wilayah nomor KK {region} bukan kecamatan dalam data master saat ini (mungkin kode lama sebelum pemekaran). Periksa KK, lalu konfirmasi.</source>
         <translation>The KK number region code {region} is not a kecamatan in the current master data (perhaps an old code from before a region split). Check the KK, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="24"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="26"/>
         <source>Kode wilayah nomor KK {region} tidak sesuai dengan alamat ({address}). Wajar bila KK belum diperbarui setelah pindah. Konfirmasi bila benar.</source>
         <translation>The KK number region code {region} does not match the address ({address}). This is normal when the KK was not updated after a move. Confirm if correct.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="25"/>
-        <location filename="../../app/ui/catalogue_strings.py" line="33"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="27"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="35"/>
         <source>{label} wajib diisi.</source>
         <translation>{label} is required.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="26"/>
-        <location filename="../../app/ui/catalogue_strings.py" line="34"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="28"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="36"/>
         <source>{label} paling banyak {limit} karakter (sekarang {length}).</source>
         <translation>{label} may be at most {limit} characters (now {length}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="27"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="29"/>
         <source>{label} berisi karakter yang tidak boleh dipakai: {chars}. Yang boleh: huruf A-Z, spasi, tanda petik (&apos;), tanda hubung (-), titik (.) dan koma (,).</source>
         <translation>{label} contains characters that are not allowed: {chars}. Allowed: letters A-Z, space, apostrophe (&apos;), hyphen (-), full stop (.) and comma (,).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="28"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="30"/>
         <source>{label} berisi karakter yang tidak boleh dipakai: {chars} dan {more} lainnya. Yang boleh: huruf A-Z, spasi, tanda petik (&apos;), tanda hubung (-), titik (.) dan koma (,).</source>
         <translation>{label} contains characters that are not allowed: {chars} and {more} more. Allowed: letters A-Z, space, apostrophe (&apos;), hyphen (-), full stop (.) and comma (,).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="29"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="31"/>
         <source>{label} harus diawali huruf (A-Z).</source>
         <translation>{label} must start with a letter (A-Z).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="30"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="32"/>
         <source>Belum 17 tahun (usia {age}): boleh direkam, kartu ditahan sampai usia 17 pada {card_held_until}.</source>
         <translation>Not yet 17 (age {age}): may be recorded, the card is held until age 17 on {card_held_until}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="31"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="33"/>
         <source>Belum dapat direkam: usia {age} tahun dan belum pernah kawin. Dapat direkam mulai {eligible_from} (usia {min_age}, kartu ditahan sampai usia 17 pada {card_held_until}).</source>
         <translation>Cannot be recorded yet: aged {age} and never married. May be recorded from {eligible_from} (age {min_age}, the card is held until age 17 on {card_held_until}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="32"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="34"/>
         <source>Belum dapat direkam: usia {age} tahun dan belum pernah kawin. Dapat direkam mulai {eligible_from} (usia 17).</source>
         <translation>Cannot be recorded yet: aged {age} and never married. May be recorded from {eligible_from} (age 17).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="35"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="37"/>
         <source>Tanggal lahir tidak boleh sesudah tanggal perekaman.</source>
         <translation>The date of birth cannot be after the recording date.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="36"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="38"/>
         <source>Usia lebih dari {max_age} tahun: periksa tahun lahir, lalu konfirmasi.</source>
         <translation>Age over {max_age} years: check the year of birth, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="37"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="39"/>
         <source>{label} harus 1-3 angka dan bukan 0 (mis. 001).</source>
         <translation>{label} must be 1-3 digits and not 0 (e.g. 001).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="38"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="40"/>
         <source>Nomor telepon harus 8-15 angka, boleh diawali + (mis. 081234567890).</source>
         <translation>The telephone number must be 8-15 digits, optionally starting with + (e.g. 081234567890).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="39"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="41"/>
         <source>Kode {level} tidak valid.</source>
         <translation>Invalid {level} code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="40"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="42"/>
         <source>Kode {level} {code} tidak ada dalam data master.</source>
         <translation>The {level} code {code} is not in the master data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="41"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="43"/>
         <source>{level} {code} tidak berada di bawah {parent}.</source>
         <translation>{level} {code} does not lie within {parent}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="42"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="44"/>
         <source>Foto belum diambil (atau catat alasan bila foto tidak memungkinkan).</source>
         <translation>No photo taken yet (or record a reason if a photo is not possible).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="43"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="45"/>
         <source>Tanda tangan belum ada (atau catat alasan bila warga tidak dapat menandatangani).</source>
         <translation>No signature yet (or record a reason if the resident cannot sign).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="44"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="53"/>
         <source>Wajah tidak terlihat. Minta warga menghadap lurus ke kamera.</source>
         <translation>No face visible. Ask the resident to face the camera straight on.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="45"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="54"/>
         <source>Lebih dari satu wajah terlihat. Pastikan hanya warga yang difoto di depan kamera.</source>
         <translation>More than one face visible. Make sure only the resident being photographed is in front of the camera.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="46"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="55"/>
         <source>Wajah terlalu kecil. Minta warga mendekat ke kamera.</source>
         <translation>Face too small. Ask the resident to come closer to the camera.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="47"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="56"/>
         <source>Wajah terlalu dekat. Minta warga mundur sedikit dari kamera.</source>
         <translation>Face too close. Ask the resident to move back a little from the camera.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="48"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="57"/>
         <source>Wajah tidak di tengah. Minta warga bergeser ke tengah bingkai.</source>
         <translation>Face not centred. Ask the resident to move to the middle of the frame.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="49"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="58"/>
         <source>Kepala miring ({angle}°). Minta warga menegakkan kepala.</source>
         <translation>Head tilted ({angle}°). Ask the resident to hold their head upright.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="50"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="59"/>
         <source>Foto buram. Minta warga diam sejenak, periksa fokus kamera, lalu ambil ulang.</source>
         <translation>Photo blurred. Ask the resident to keep still for a moment, check the camera focus, then take it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="51"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="60"/>
         <source>Foto terlalu gelap. Tambah lampu atau hadapkan warga ke arah cahaya.</source>
         <translation>Photo too dark. Add light or turn the resident towards the light.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="52"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="61"/>
         <source>Foto terlalu terang. Kurangi cahaya langsung atau jauhi jendela.</source>
         <translation>Photo too bright. Reduce direct light or move away from the window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="53"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="62"/>
         <source>Cahaya tidak merata di wajah (satu sisi gelap). Atur lampu agar dari depan.</source>
         <translation>Uneven light on the face (one side dark). Set the lamps so the light comes from the front.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="54"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="63"/>
         <source>Latar belakang tidak polos. Pasang kain latar satu warna di belakang warga.</source>
         <translation>Background not plain. Hang a single-colour backdrop behind the resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="55"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="64"/>
         <source>Warna latar belakang tidak sesuai: seharusnya {expected}, terlihat {seen}.</source>
         <translation>Wrong background colour: should be {expected}, seen {seen}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="56"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="65"/>
         <source>Latar {expected} kurang terlihat: sebagian besar tertutup orang/benda atau bercampur warna lain. Rapikan kain latar di belakang warga.</source>
         <translation>Too little of the {expected} background shows: most of it is covered by people or things, or mixed with other colours. Straighten the backdrop cloth behind the resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="57"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="66"/>
         <source>Warga tampaknya memakai kacamata. Minta kacamata dilepas untuk foto.</source>
         <translation>The resident appears to be wearing glasses. Ask them to take the glasses off for the photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="58"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="67"/>
         <source>Kamera tidak ditemukan. Periksa kabel USB kamera, lalu pilih kamera lain atau coba lagi.</source>
         <translation>Camera not found. Check the camera&apos;s USB cable, then choose another camera or try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="59"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="68"/>
         <source>Kamera tidak ditemukan atau tidak mengirim gambar. Tutup aplikasi lain yang memakai kamera, lalu coba lagi.</source>
         <translation>Camera not found or sending no picture. Close other programs using the camera, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="60"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="69"/>
         <source>Kamera terputus. Periksa kabel USB kamera, pasang kembali, lalu tekan &apos;Sambungkan ulang&apos;.</source>
         <translation>The camera was disconnected. Check its USB cable, plug it back in, then press &apos;Reconnect&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="61"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="70"/>
         <source>Kamera bermasalah karena kesalahan yang tidak terduga. Coba lagi atau pilih sumber lain.</source>
         <translation>The camera failed because of an unexpected error. Try again or choose another source.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="62"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="71"/>
         <source>Berkas sumber gambar tidak ditemukan.</source>
         <translation>The picture source file was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="63"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="72"/>
         <source>Berkas video tidak bisa dibuka atau rusak.</source>
         <translation>The video file cannot be opened or is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="64"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="73"/>
         <source>Berkas gambar tidak bisa dibuka atau rusak.</source>
         <translation>The image file cannot be opened or is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="65"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="74"/>
         <source>Folder tidak berisi gambar yang bisa dibuka.</source>
         <translation>The folder holds no picture that can be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="66"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="75"/>
         <source>Sumber video terputus atau berkasnya rusak di tengah jalan.</source>
         <translation>The video source stopped, or its file is damaged part-way.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="67"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="76"/>
         <source>Gambar di folder sumber hilang atau tidak bisa dibuka lagi.</source>
         <translation>The pictures in the source folder are gone or can no longer be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="68"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="77"/>
         <source>Sumber gambar belum dibuka.</source>
         <translation>The picture source is not open yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="69"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="78"/>
         <source>SHA-256 isi rekaman tidak cocok dengan isinya; rekaman tidak disimpan.</source>
         <translation>The recording&apos;s SHA-256 does not match its content; the recording was not stored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="70"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="79"/>
         <source>{detail}</source>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="71"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="80"/>
         <source>Rekaman tidak dapat diperiksa server (nilai di luar jangkauan, mis. tahun).</source>
         <translation>The server cannot check this recording (a value out of range, e.g. a year).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="72"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="81"/>
         <source>UUID ini sudah diterima dengan isi lain; salinan server tidak diubah dan kiriman ini disimpan untuk ditinjau admin.</source>
         <translation>This UUID was already received with other content; the server&apos;s copy was not changed and this delivery was kept for the administrator to review.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="73"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="82"/>
         <source>NIK ini juga direkam pada rekaman lain; keduanya disimpan dan perlu ditinjau petugas.</source>
         <translation>This NIK was also recorded in another recording; both are kept and need an officer&apos;s review.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="74"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="83"/>
         <source>Foto tidak ada dan tidak ada alasan pengecualian.</source>
         <translation>There is no photo and no reason for an exception.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="75"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="84"/>
         <source>Tanda tangan tidak ada dan tidak ada alasan pengecualian.</source>
         <translation>There is no signature and no reason for an exception.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="76"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="85"/>
         <source>Berkas media melebihi batas {limit} bita.</source>
         <translation>The media file is larger than the limit of {limit} bytes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="77"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="86"/>
         <source>Ukuran media tidak cocok dengan berkas ber-SHA-256 sama yang sudah ada.</source>
         <translation>The media size does not match the file with the same SHA-256 already held.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="78"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="87"/>
         <source>Rekaman tidak dapat menggantikan dirinya sendiri.</source>
         <translation>A recording cannot replace itself.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="79"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="88"/>
         <source>Rekaman yang digantikan belum ada di server.</source>
         <translation>The recording it replaces is not on the server yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="80"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="89"/>
         <source>Rekaman yang digantikan berasal dari perangkat lain.</source>
         <translation>The recording it replaces comes from another device.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="81"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="90"/>
         <source>Rekaman yang digantikan sudah diganti oleh versi lain.</source>
         <translation>The recording it replaces was already replaced by another version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="82"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="91"/>
         <source>Ditinjau admin (NIK ganda): rekaman ini diterima.</source>
         <translation>Reviewed by the admin (duplicate NIK): this recording is accepted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="83"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="92"/>
         <source>Ditinjau admin (NIK ganda): rekaman ini diterima. Catatan admin: {note}</source>
         <translation>Reviewed by the admin (duplicate NIK): this recording is accepted. Admin&apos;s note: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="84"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="93"/>
         <source>Ditolak admin setelah tinjauan NIK ganda: {note}</source>
         <translation>Rejected by the admin after the duplicate NIK review: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="85"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="94"/>
         <source>Server tidak dapat dihubungi (tidak ada sinyal, atau server mati).</source>
         <translation>The server cannot be reached (no signal, or the server is down).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="86"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="95"/>
         <source>Server terlalu lama menjawab (sinyal lemah).</source>
         <translation>The server took too long to answer (weak signal).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="87"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="96"/>
         <source>Sertifikat server tidak dapat diverifikasi. Periksa alamat server, atau pasang berkas sertifikat (CA) Dinas di pengaturan sinkron.</source>
         <translation>The server&apos;s certificate cannot be verified. Check the server address, or install the Dinas certificate (CA) file in the sync settings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="88"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="97"/>
         <source>Berkas sertifikat CA tidak ditemukan: {path}</source>
         <translation>The CA certificate file was not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="89"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="98"/>
         <source>Alamat server harus diawali https:// (atau http:// di jaringan lokal).</source>
         <translation>The server address must start with https:// (or http:// on a local network).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="90"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="99"/>
         <source>Perangkat ini belum didaftarkan ke server. Isi alamat server dan kode pendaftaran dari admin.</source>
         <translation>This device is not registered with the server yet. Enter the server address and the enrollment code from the administrator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="91"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="100"/>
         <source>Server tidak mengenali perangkat ini (token ditolak). Pengiriman dihentikan sementara: daftarkan ulang perangkat dengan kode baru dari admin. Rekaman tetap aman di laptop ini.</source>
         <translation>The server does not recognise this device (token refused). Sending is paused: register the device again with a new code from the administrator. Recordings stay safe on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="92"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="101"/>
         <source>Perangkat ini telah dicabut oleh admin server, jadi pengiriman dihentikan. Rekaman tetap aman di laptop ini. Hubungi admin Dinas untuk kode pendaftaran baru.</source>
         <translation>This device was revoked by the server administrator, so sending has stopped. Recordings stay safe on this laptop. Ask the Dinas administrator for a new enrollment code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="93"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="102"/>
         <source>Versi aplikasi ini tidak didukung server. Perbarui aplikasi Jemput, lalu coba lagi.</source>
         <translation>The server does not support this version of the app. Update Jemput, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="94"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="103"/>
         <source>Sinkron dihentikan.</source>
         <translation>Sync stopped.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="95"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="104"/>
         <source>Sinkron sedang berjalan.</source>
         <translation>A sync is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="96"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="105"/>
         <source>Menunggu jadwal percobaan berikutnya.</source>
         <translation>Waiting for the next scheduled attempt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="97"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="106"/>
         <source>Sinkron gagal karena kesalahan tak terduga ({kind}). Rekaman tetap aman di laptop ini.</source>
         <translation>Sync failed because of an unexpected error ({kind}). Recordings stay safe on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="98"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="107"/>
         <source>Kode pendaftaran belum diisi.</source>
         <translation>The enrollment code is empty.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="99"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="108"/>
         <source>Kode pendaftaran tidak berlaku (salah, sudah dipakai, atau kedaluwarsa). Minta kode baru ke admin.</source>
         <translation>The enrollment code is not valid (wrong, already used or expired). Ask the administrator for a new code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="100"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="109"/>
         <source>Terlalu banyak percobaan kode pendaftaran. Coba lagi dalam {minutes} menit.</source>
         <translation>Too many enrollment code attempts. Try again in {minutes} minutes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="101"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="110"/>
         <source>Terlalu banyak percobaan kode pendaftaran. Coba lagi nanti.</source>
         <translation>Too many enrollment code attempts. Try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="102"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="111"/>
         <source>Alamat ini tidak menjawab sebagai server Jemput (HTTP {status}). Periksa alamat server.</source>
         <translation>This address does not answer as a Jemput server (HTTP {status}). Check the server address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="103"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="112"/>
         <source>Jawaban server tidak dapat dibaca. Periksa alamat server.</source>
         <translation>The server&apos;s answer cannot be read. Check the server address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="104"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="113"/>
         <source>Server sedang sibuk (HTTP 429).</source>
         <translation>The server is busy (HTTP 429).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="105"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="114"/>
         <source>Server sedang tidak tersedia (HTTP {status}).</source>
         <translation>The server is unavailable at the moment (HTTP {status}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="106"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="115"/>
         <source>Terjadi kesalahan di server (HTTP {status}).</source>
         <translation>An error occurred on the server (HTTP {status}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="107"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="116"/>
         <source>Jawaban server terpotong atau tidak dapat dibaca.</source>
         <translation>The server&apos;s answer was cut off or cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="108"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="117"/>
         <source>Jawaban server tidak sesuai kiriman; dicoba lagi nanti.</source>
         <translation>The server&apos;s answer does not match what was sent; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="109"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="118"/>
         <source>Server menolak permintaan (HTTP {status}). {words}</source>
         <translation>The server refused the request (HTTP {status}). {words}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="110"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="119"/>
         <source>Server belum mengonfirmasi media; dicoba lagi nanti.</source>
         <translation>The server has not confirmed the media yet; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="111"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="120"/>
         <source>Server tidak menyebut offset unggahan; dicoba lagi nanti.</source>
         <translation>The server did not give the upload offset; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="112"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="121"/>
         <source>Berkas media berulang kali rusak di jalan; dicoba lagi nanti.</source>
         <translation>The media file was damaged in transit several times; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="113"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="122"/>
         <source>Server belum mencatat media rekaman ini; dicoba lagi nanti.</source>
         <translation>The server has no record of this recording&apos;s media yet; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="114"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="123"/>
         <source>Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. Rekaman ini diubah setelah terkirim sebagian: pilih &quot;Jadikan versi baru&quot; untuk mengirim isi laptop ini sebagai versi baru yang menggantikannya, atau hubungi admin.</source>
         <translation>The server already holds another version of this recording (same UUID, different content); the server&apos;s copy was not changed. This recording was edited after it was partly sent: choose &quot;Make a new version&quot; to send what this laptop holds as a new version that replaces it, or ask the administrator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="115"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="124"/>
         <source>Berkas foto/tanda tangan rekaman ini di laptop rusak (SHA-256 tidak cocok); rekam ulang foto atau tanda tangan.</source>
         <translation>The photo/signature file of this recording on the laptop is damaged (SHA-256 does not match); take the photo or signature again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="116"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="125"/>
         <source>Rekaman tidak dapat dikirim: isian tidak sesuai format ({fields}).</source>
         <translation>The recording cannot be sent: fields do not match the format ({fields}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="117"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="126"/>
         <source>Server tidak dapat menerima rekaman ini (HTTP {status}). {words}</source>
         <translation>The server cannot accept this recording (HTTP {status}). {words}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="118"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="127"/>
         <source>Server tidak menyimpan rekaman ini.</source>
         <translation>The server did not store this recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="119"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="128"/>
         <source>{reasons}</source>
         <translation>{reasons}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="120"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="129"/>
         <source>Rekaman tidak ditemukan.</source>
         <translation>Recording not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="121"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="130"/>
         <source>Rekaman belum dapat diselesaikan: masih ada kesalahan atau peringatan yang belum dikonfirmasi.</source>
         <translation>The recording cannot be completed yet: there are still errors or warnings that have not been confirmed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="122"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="131"/>
         <source>status rekaman tidak dapat berubah dari &apos;{current}&apos; ke &apos;{new}&apos;</source>
         <translation>the recording&apos;s status cannot change from &apos;{current}&apos; to &apos;{new}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="123"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="132"/>
         <source>hanya rekaman yang sudah selesai yang dapat dikirim</source>
         <translation>only a complete recording can be sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="124"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="133"/>
         <source>rekaman berstatus &apos;{status}&apos; tidak disimpan dengan cara ini</source>
         <translation>a recording with status &apos;{status}&apos; is not saved this way</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="125"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="134"/>
         <source>rekaman berstatus &apos;{status}&apos; tidak dapat diubah</source>
         <translation>a recording with status &apos;{status}&apos; cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="126"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="135"/>
         <source>Data pribadi rekaman ini sudah dihapus dari laptop setelah diterima server.</source>
         <translation>The personal data of this recording was removed from the laptop after the server accepted it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="127"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="136"/>
         <source>Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim), jadi tidak dapat diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi.</source>
         <translation>This recording has already reached the server (the photo/signature may still be sending), so it can no longer be changed. If something is wrong, fix it after the server gives its verification result.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="128"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="137"/>
         <source>Hanya rekaman berstatus draf yang dapat dihapus.</source>
         <translation>Only a recording with status draft can be deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="129"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="138"/>
         <source>Antrean kirim untuk rekaman ini tidak ditemukan.</source>
         <translation>The send queue entry for this recording was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="130"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="139"/>
         <source>Hanya rekaman yang ditolak server yang dapat diperbaiki.</source>
         <translation>Only a recording the server rejected can be fixed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="131"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="140"/>
         <source>Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini sebagai rekaman baru.</source>
         <translation>The personal data of this recording was removed from the laptop; record this resident again as a new recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="132"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="141"/>
         <source>Rekaman ini sudah diperbaiki dan dikirim ulang sebagai versi baru.</source>
         <translation>This recording was already fixed and sent again as a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="133"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="142"/>
+        <source>Rekaman ini belum sampai di server: ubah langsung, tanpa versi baru.</source>
+        <translation>This recording has not reached the server yet: change it directly, without a new version.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="143"/>
         <source>Hanya rekaman yang ditahan karena konflik dengan server yang dapat dijadikan versi baru.</source>
         <translation>Only a recording held back because of a conflict with the server can be made a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="134"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="144"/>
         <source>Rekaman ini sudah dijadikan versi baru.</source>
         <translation>This recording was already made a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="135"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="145"/>
         <source>Berkas tidak dapat dibuka.</source>
         <translation>The file cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="136"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="146"/>
         <source>Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman.</source>
         <translation>An unexpected error occurred ({kind}). Data already saved is safe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="137"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="147"/>
         <source>Kata sandi salah. Periksa kembali lalu coba lagi.</source>
         <translation>Wrong password. Check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="138"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="148"/>
         <source>Profil tidak ditemukan di folder ini. Buat profil baru lebih dulu.</source>
         <translation>No profile found in this folder. Create a new profile first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="139"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="149"/>
         <source>Basis data ini dibuat oleh versi Jemput yang lebih baru. Perbarui aplikasi sebelum membukanya.</source>
         <translation>This database was made by a newer version of Jemput. Update the app before opening it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="140"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="150"/>
         <source>Penyimpanan penuh. Kosongkan ruang disk lalu coba lagi.</source>
         <translation>Storage is full. Free up disk space, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="141"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="151"/>
         <source>Gagal membaca/menulis berkas basis data (kesalahan disk).</source>
         <translation>Reading/writing the database file failed (disk error).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="142"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="152"/>
         <source>Basis data sedang dipakai proses lain. Tutup aplikasi lain lalu coba lagi.</source>
         <translation>The database is in use by another process. Close other applications, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="143"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="153"/>
         <source>Berkas basis data rusak.</source>
         <translation>The database file is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="144"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="154"/>
         <source>Terlalu banyak cadangan dengan waktu yang sama di folder tujuan.</source>
         <translation>Too many backups with the same time in the destination folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="145"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="155"/>
         <source>Folder tujuan tidak dapat dipakai: {dest} ({reason}).</source>
         <translation>The destination folder cannot be used: {dest} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="146"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="156"/>
         <source>Gagal menulis cadangan ke tujuan ({reason}); cadangan tidak dibuat. Periksa flashdisk lalu coba lagi.</source>
         <translation>Writing the backup to the destination failed ({reason}); no backup was made. Check the USB stick, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="147"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="157"/>
         <source>Jumlah cadangan lama yang disimpan tidak boleh negatif.</source>
         <translation>The number of old backups to keep cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="148"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="158"/>
         <source>Folder tujuan tidak ditemukan: {dest}. Pasang flashdisk atau pilih folder lain.</source>
         <translation>The destination folder was not found: {dest}. Plug in the USB stick or choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="149"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="159"/>
         <source>Tujuan cadangan harus sebuah folder: {dest}</source>
         <translation>The backup destination must be a folder: {dest}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="150"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="160"/>
         <source>Cadangan tidak boleh disimpan di dalam folder profil itu sendiri. Pilih folder di disk lain, misalnya flashdisk.</source>
         <translation>A backup cannot be kept inside the profile folder itself. Choose a folder on another disk, such as a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="151"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="161"/>
         <source>Folder tujuan tidak dapat ditulis: {dest}. Periksa izin atau kunci tulis flashdisk.</source>
         <translation>The destination folder cannot be written: {dest}. Check the permissions or the USB stick&apos;s write lock.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="152"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="162"/>
         <source>Ruang kosong di tujuan tidak cukup: perlu sekitar {needed}, tersedia {free}. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>Not enough free space at the destination: about {needed} needed, {free} available. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="153"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="163"/>
         <source>Salinan cadangan rusak (integrity_check gagal); cadangan dibatalkan.</source>
         <translation>The backup copy is damaged (integrity_check failed); the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="154"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="164"/>
         <source>Isi salinan cadangan tidak sama dengan profil; cadangan dibatalkan.</source>
         <translation>The backup copy&apos;s content differs from the profile; the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="155"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="165"/>
         <source>Ruang kosong di tujuan tidak cukup. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>Not enough free space at the destination. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="156"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="166"/>
         <source>Ruang di tujuan habis saat menyalin; cadangan tidak dibuat. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>The destination ran out of space while copying; no backup was made. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="157"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="167"/>
         <source>Folder cadangan tidak ditemukan: {source}</source>
         <translation>The backup folder was not found: {source}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="158"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="168"/>
         <source>{source} bukan cadangan Jemput yang lengkap (jemput.db dan profile.json harus ada).</source>
         <translation>{source} is not a complete Jemput backup (jemput.db and profile.json must be there).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="159"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="169"/>
         <source>Sudah ada profil di {data_dir}; profil yang ada tidak ditimpa. Pulihkan ke folder lain dengan --data, atau buka cadangan langsung.</source>
         <translation>There is already a profile in {data_dir}; the existing profile is not overwritten. Restore to another folder with --data, or open the backup directly.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="160"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="170"/>
         <source>Salinan cadangan tidak dapat dibuka dengan kunci profil; cadangan dibatalkan.</source>
         <translation>The backup copy cannot be opened with the profile&apos;s key; the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="161"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="171"/>
         <source>Cadangan rusak (integrity_check gagal); tidak dipulihkan.</source>
         <translation>The backup is damaged (integrity_check failed); it was not restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="162"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="172"/>
         <source>Kata sandi tidak boleh kosong.</source>
         <translation>The password cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="163"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="173"/>
         <source>Sudah ada profil di folder ini.</source>
         <translation>There is already a profile in this folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="164"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="174"/>
         <source>Format profile.json tidak dikenal.</source>
         <translation>The format of profile.json is not recognised.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="165"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="175"/>
         <source>Berkas profile.json rusak atau tidak dapat dibaca.</source>
         <translation>The profile.json file is damaged or cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="166"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="176"/>
         <source>Kata sandi profil demo tidak dapat diganti.</source>
         <translation>The demo profile&apos;s password cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="167"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="177"/>
         <source>Kata sandi baru tidak boleh kosong.</source>
         <translation>The new password cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="168"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="178"/>
         <source>Kata sandi baru minimal {min} karakter.</source>
         <translation>The new password must have at least {min} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="169"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="179"/>
         <source>Kata sandi baru sama dengan kata sandi lama.</source>
         <translation>The new password is the same as the old one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="170"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="180"/>
         <source>Kata sandi tidak dapat diganti: basis data tidak dapat ditulis ulang (periksa ruang disk). Kata sandi lama tetap berlaku.</source>
         <translation>The password cannot be changed: the database cannot be rewritten (check the disk space). The old password stays in force.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="171"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="181"/>
         <source>Kata sandi baru sudah berlaku, tetapi berkas profile.json belum selesai diperbarui. Buka profil dengan kata sandi baru.</source>
         <translation>The new password is in force, but the profile.json file was not fully updated. Open the profile with the new password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="172"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="182"/>
         <source>Operator tidak ditemukan.</source>
         <translation>Operator not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="173"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="183"/>
         <source>nama operator tidak boleh kosong</source>
         <translation>the operator name cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="174"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="184"/>
         <source>nama operator lebih dari {limit} karakter</source>
         <translation>the operator name is longer than {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="175"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="185"/>
         <source>Nama operator sudah dipakai.</source>
         <translation>That operator name is already taken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="176"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="186"/>
         <source>Mode jurnal WAL tidak dapat diaktifkan.</source>
         <translation>The WAL journal mode cannot be turned on.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="177"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="187"/>
         <source>Kunci basis data tidak tersedia untuk operasi ini.</source>
         <translation>The database key is not available for this operation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="178"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="188"/>
         <source>Basis data sudah ditutup.</source>
         <translation>The database is already closed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="179"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="189"/>
         <source>Lansia (60+)</source>
         <translation>Elderly (60+)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="180"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="190"/>
         <source>Difabel</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="181"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="191"/>
         <source>Pelajar</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="182"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="192"/>
         <source>Tahanan (lapas/rutan)</source>
         <translation>Detainee (prison)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="183"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="193"/>
         <source>Pekerja (kunjungan perusahaan)</source>
         <translation>Worker (company visit)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="184"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="194"/>
         <source>Perbatasan/terpencil</source>
         <translation>Border/remote area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="185"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="195"/>
         <source>Direkam</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="186"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="196"/>
         <source>Tidak di rumah</source>
         <translation>Not at home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="187"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="197"/>
         <source>Menolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="188"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="198"/>
         <source>Pindah</source>
         <translation>Moved away</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="189"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="199"/>
         <source>Meninggal</source>
         <translation>Deceased</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="190"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="200"/>
         <source>Sakit / minta kunjungan ulang</source>
         <translation>Ill / asks for another visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="191"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="201"/>
         <source>Sudah rekam di tempat lain</source>
         <translation>Already recorded elsewhere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="192"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="202"/>
         <source>Hasil kunjungan tidak dikenal.</source>
         <translation>Unknown visit outcome.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="193"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="203"/>
         <source>Warga ini sudah direkam; hasil kunjungan lain tidak dapat dicatat lagi.</source>
         <translation>This resident is already recorded; no other visit outcome can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="194"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="204"/>
         <source>Hasil &apos;Direkam&apos; dicatat otomatis dari rekaman yang selesai.</source>
         <translation>The outcome &apos;Recorded&apos; is set automatically from a completed recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="195"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="205"/>
         <source>Isi tanggal kunjungan ulang.</source>
         <translation>Enter the date of the next visit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="196"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="206"/>
         <source>Tanggal kunjungan ulang tidak boleh sebelum hari kunjungan.</source>
         <translation>The next visit cannot be before the day of the visit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="197"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="207"/>
         <source>Tanggal kunjungan ulang hanya untuk &apos;Sakit / minta kunjungan ulang&apos;.</source>
         <translation>A next-visit date is only for &apos;Ill / asks for another visit&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="198"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="208"/>
         <source>Catatan paling banyak {limit} karakter.</source>
         <translation>The note may be at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="199"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="209"/>
         <source>Warga tidak ada dalam daftar target.</source>
         <translation>The resident is not on the target list.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="46"/>
+        <source>Pilih alasan pengecualian foto dari daftar.</source>
+        <translation>Choose the reason for the photo exception from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="47"/>
+        <source>Alasan “Lainnya” wajib dituliskan (paling sedikit 3 huruf).</source>
+        <translation>The reason “Other” must be written (at least 3 letters).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="48"/>
+        <source>Foto dengan pengecualian tidak berisi foto.</source>
+        <translation>The photo with an exception holds no photo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="49"/>
+        <source>Pilih cara pengganti tanda tangan.</source>
+        <translation>Choose what replaces the signature.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="50"/>
+        <source>Tuliskan nama wali yang menandatangani.</source>
+        <translation>Write the name of the guardian who signs.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="51"/>
+        <source>Pilih hubungan wali dengan warga.</source>
+        <translation>Choose the guardian&apos;s relation to the resident.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="52"/>
+        <source>Cap jempol atau tanda tangan wali belum diambil.</source>
+        <translation>The thumbprint or the guardian&apos;s signature has not been taken yet.</translation>
     </message>
 </context>
 <context>
@@ -1097,90 +1147,110 @@
 <context>
     <name>EnrollPage</name>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="74"/>
-        <location filename="../../app/ui/pages/enroll.py" line="118"/>
-        <location filename="../../app/ui/pages/enroll.py" line="303"/>
+        <location filename="../../app/ui/pages/enroll.py" line="84"/>
+        <location filename="../../app/ui/pages/enroll.py" line="141"/>
+        <location filename="../../app/ui/pages/enroll.py" line="417"/>
         <source>Rekam Baru</source>
         <translation>New Recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="147"/>
-        <location filename="../../app/ui/pages/enroll.py" line="304"/>
+        <location filename="../../app/ui/pages/enroll.py" line="104"/>
+        <source>Koreksi (versi baru)</source>
+        <translation>Correct (new version)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="106"/>
+        <source>Buat versi baru rekaman ini untuk diperbaiki; server mengganti versi lama setelah versi baru tiba.</source>
+        <translation>Make a new version of this recording to correct; the server replaces the old version once the new one arrives.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="172"/>
+        <location filename="../../app/ui/pages/enroll.py" line="418"/>
         <source>Rekaman: </source>
         <translation>Recording: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="155"/>
-        <source>Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim) dan tidak dapat diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi.</source>
-        <translation>The server already holds this recording (its photo/signature may still be on the way), so it can no longer be changed. If something is wrong, correct it once the server has given its verification result.</translation>
+        <location filename="../../app/ui/pages/enroll.py" line="180"/>
+        <source>Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim) dan tidak dapat diubah lagi. Jika ada yang salah, perbaiki sebagai versi baru.</source>
+        <translation>This recording has reached the server (photo/signature may still be sending) and can no longer be changed. If something is wrong, correct it as a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="159"/>
-        <source>Rekaman ini sudah dikirim ke server dan tidak dapat diubah lagi. Perbaikan dibuat sebagai versi baru setelah ditolak.</source>
-        <translation>This recording has been sent to the server and can no longer be changed. A correction is made as a new version after it is rejected.</translation>
+        <location filename="../../app/ui/pages/enroll.py" line="184"/>
+        <source>Rekaman ini sudah dikirim ke server dan tidak dapat diubah lagi. Jika ada yang salah, perbaiki sebagai versi baru.</source>
+        <translation>This recording was sent to the server and can no longer be changed. If something is wrong, correct it as a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="181"/>
+        <location filename="../../app/ui/pages/enroll.py" line="188"/>
+        <source> — versi %1</source>
+        <translation> — version %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="268"/>
+        <source>Versi baru dibuat: perbaiki lalu selesaikan.</source>
+        <translation>New version made: correct it, then finish.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="283"/>
         <source>Foto warga</source>
         <translation>Resident&apos;s photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="188"/>
+        <location filename="../../app/ui/pages/enroll.py" line="293"/>
         <source>Foto diambil, disetujui oleh %1 (%2).</source>
         <translation>Photo taken, approved by %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="193"/>
+        <location filename="../../app/ui/pages/enroll.py" line="298"/>
         <source>Tanpa foto: </source>
         <translation>No photo: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="200"/>
+        <location filename="../../app/ui/pages/enroll.py" line="308"/>
         <source>Tanda tangan warga</source>
         <translation>Resident&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="206"/>
+        <location filename="../../app/ui/pages/enroll.py" line="318"/>
         <source>Tanda tangan tersimpan.</source>
         <translation>Signature saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="209"/>
+        <location filename="../../app/ui/pages/enroll.py" line="321"/>
         <source>Tanpa tanda tangan: </source>
         <translation>No signature: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="233"/>
+        <location filename="../../app/ui/pages/enroll.py" line="347"/>
         <source>Draf tersimpan: %1 — buka dari Beranda.</source>
         <translation>Draft saved: %1 — open it from Home.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="234"/>
+        <location filename="../../app/ui/pages/enroll.py" line="348"/>
         <source>tanpa nama</source>
         <translation>no name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="279"/>
+        <location filename="../../app/ui/pages/enroll.py" line="393"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="297"/>
+        <location filename="../../app/ui/pages/enroll.py" line="411"/>
         <source>Rekaman selesai dan masuk antrian kirim.</source>
         <translation>Recording completed and added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="299"/>
+        <location filename="../../app/ui/pages/enroll.py" line="413"/>
         <source>Draf tersimpan otomatis (%1).</source>
         <translation>Draft saved automatically (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="301"/>
+        <location filename="../../app/ui/pages/enroll.py" line="415"/>
         <source>Draf tersimpan.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="312"/>
+        <location filename="../../app/ui/pages/enroll.py" line="426"/>
         <source>Gagal menyimpan: </source>
         <translation>Could not save: </translation>
     </message>
@@ -1188,257 +1258,287 @@
 <context>
     <name>EnrollmentForm</name>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="111"/>
-        <location filename="../../app/ui/enrollment_form.py" line="113"/>
+        <location filename="../../app/ui/enrollment_form.py" line="127"/>
+        <location filename="../../app/ui/enrollment_form.py" line="129"/>
         <source>16 digit</source>
         <translation>16 digits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="125"/>
+        <location filename="../../app/ui/enrollment_form.py" line="141"/>
         <source>Tanggal pasti</source>
         <translation>Exact date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="126"/>
+        <location filename="../../app/ui/enrollment_form.py" line="142"/>
         <source>Hanya bulan &amp; tahun (tgl 15)</source>
         <translation>Month &amp; year only (15th)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="127"/>
+        <location filename="../../app/ui/enrollment_form.py" line="143"/>
         <source>Hanya tahun (1 Juli)</source>
         <translation>Year only (1 July)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="145"/>
+        <location filename="../../app/ui/enrollment_form.py" line="161"/>
         <source>Tidak ada</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="148"/>
-        <location filename="../../app/ui/enrollment_form.py" line="151"/>
+        <location filename="../../app/ui/enrollment_form.py" line="164"/>
+        <location filename="../../app/ui/enrollment_form.py" line="167"/>
         <source>opsional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="161"/>
+        <location filename="../../app/ui/enrollment_form.py" line="177"/>
         <source>Foto (F2)</source>
         <translation>Photo (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="162"/>
+        <location filename="../../app/ui/enrollment_form.py" line="178"/>
         <source>Tanda tangan (F3)</source>
         <translation>Signature (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="168"/>
+        <location filename="../../app/ui/enrollment_form.py" line="185"/>
         <source>%v dari %m isian wajib</source>
         <translation>%v of %m required fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="173"/>
+        <location filename="../../app/ui/enrollment_form.py" line="194"/>
         <source>Simpan draf (Ctrl+S)</source>
         <translation>Save draft (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="174"/>
+        <location filename="../../app/ui/enrollment_form.py" line="195"/>
         <source>Selesai (Ctrl+Enter)</source>
         <translation>Complete (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="176"/>
+        <location filename="../../app/ui/enrollment_form.py" line="197"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="220"/>
+        <location filename="../../app/ui/enrollment_form.py" line="241"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="221"/>
+        <location filename="../../app/ui/enrollment_form.py" line="242"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="222"/>
+        <location filename="../../app/ui/enrollment_form.py" line="243"/>
         <source>Nomor KK</source>
         <translation>KK number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="223"/>
+        <location filename="../../app/ui/enrollment_form.py" line="244"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="224"/>
+        <location filename="../../app/ui/enrollment_form.py" line="245"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="225"/>
+        <location filename="../../app/ui/enrollment_form.py" line="246"/>
         <source>Kewarganegaraan</source>
         <translation>Citizenship</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="226"/>
+        <location filename="../../app/ui/enrollment_form.py" line="247"/>
         <source>Agama</source>
         <translation>Religion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="227"/>
+        <location filename="../../app/ui/enrollment_form.py" line="248"/>
         <source>Gol. darah</source>
         <translation>Blood type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="229"/>
+        <location filename="../../app/ui/enrollment_form.py" line="250"/>
         <source>Kelahiran</source>
         <translation>Birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="230"/>
+        <location filename="../../app/ui/enrollment_form.py" line="251"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="231"/>
+        <location filename="../../app/ui/enrollment_form.py" line="252"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="232"/>
+        <location filename="../../app/ui/enrollment_form.py" line="253"/>
         <source>Ketepatan</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="234"/>
-        <location filename="../../app/ui/enrollment_form.py" line="235"/>
+        <location filename="../../app/ui/enrollment_form.py" line="255"/>
+        <location filename="../../app/ui/enrollment_form.py" line="256"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="242"/>
+        <location filename="../../app/ui/enrollment_form.py" line="263"/>
         <source>RT / RW</source>
         <translation>RT / RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="245"/>
+        <location filename="../../app/ui/enrollment_form.py" line="266"/>
         <source>Provinsi</source>
         <translation>Provinsi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="246"/>
+        <location filename="../../app/ui/enrollment_form.py" line="267"/>
         <source>Kab./Kota</source>
         <translation>Kab./Kota</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="247"/>
+        <location filename="../../app/ui/enrollment_form.py" line="268"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="248"/>
+        <location filename="../../app/ui/enrollment_form.py" line="269"/>
         <source>Kel./Desa</source>
         <translation>Kel./Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="250"/>
+        <location filename="../../app/ui/enrollment_form.py" line="271"/>
         <source>Keluarga</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="251"/>
+        <location filename="../../app/ui/enrollment_form.py" line="272"/>
         <source>Status kawin</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="252"/>
+        <location filename="../../app/ui/enrollment_form.py" line="273"/>
         <source>Hubungan</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="253"/>
+        <location filename="../../app/ui/enrollment_form.py" line="274"/>
         <source>Nama ayah</source>
         <translation>Father&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="254"/>
+        <location filename="../../app/ui/enrollment_form.py" line="275"/>
         <source>Nama ibu</source>
         <translation>Mother&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="256"/>
+        <location filename="../../app/ui/enrollment_form.py" line="277"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="257"/>
+        <location filename="../../app/ui/enrollment_form.py" line="280"/>
         <source>Pendidikan</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="258"/>
+        <location filename="../../app/ui/enrollment_form.py" line="281"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="259"/>
+        <location filename="../../app/ui/enrollment_form.py" line="282"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="260"/>
+        <location filename="../../app/ui/enrollment_form.py" line="283"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="261"/>
+        <location filename="../../app/ui/enrollment_form.py" line="284"/>
         <source>Catatan</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="263"/>
+        <location filename="../../app/ui/enrollment_form.py" line="286"/>
         <source>Foto &amp;&amp; tanda tangan</source>
         <translation>Photo &amp;&amp; signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="283"/>
+        <location filename="../../app/ui/enrollment_form.py" line="307"/>
         <source>Pemeriksaan</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="382"/>
+        <location filename="../../app/ui/enrollment_form.py" line="461"/>
         <source>Belum ada foto.</source>
         <translation>No photo yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="383"/>
+        <location filename="../../app/ui/enrollment_form.py" line="462"/>
         <source>Belum ada tanda tangan.</source>
         <translation>No signature yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="522"/>
+        <location filename="../../app/ui/enrollment_form.py" line="603"/>
         <source>Tanggal lahir tidak lengkap atau tidak ada di kalender (HH-BB-TTTT).</source>
         <translation>Date of birth is incomplete or not a real calendar date (DD-MM-YYYY).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="532"/>
+        <location filename="../../app/ui/enrollment_form.py" line="613"/>
         <source>Pilih salah satu isian dari daftar.</source>
         <translation>Choose one of the entries in the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="575"/>
+        <location filename="../../app/ui/enrollment_form.py" line="654"/>
         <source>Belum diisi: </source>
         <translation>Not filled in yet: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="578"/>
+        <location filename="../../app/ui/enrollment_form.py" line="657"/>
         <source>Semua isian wajib sudah terisi.</source>
         <translation>All required fields are filled in.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="587"/>
+        <location filename="../../app/ui/enrollment_form.py" line="725"/>
+        <source>%1: peringatan perlu dikonfirmasi (centang dan alasan).</source>
+        <translation>%1: a warning needs confirming (tick and reason).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="735"/>
         <source>Perbaiki kesalahan dan konfirmasi peringatan (dengan alasan) dulu.</source>
         <translation>Fix the errors and confirm the warnings (with a reason) first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="741"/>
+        <source>Belum bisa selesai: %1</source>
+        <translation>Cannot complete yet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="743"/>
+        <source>(+%1 lainnya)</source>
+        <translation>(+%1 more)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="418"/>
+        <source>Isi</source>
+        <translation>Fill in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="420"/>
+        <source>Abaikan</source>
+        <translation>Ignore</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="444"/>
+        <source>Alasan pengecualian foto menunjukkan disabilitas. Isi Disabilitas: “%1”?</source>
+        <translation>The photo exception&apos;s reason points to a disability. Set Disability: “%1”?</translation>
     </message>
 </context>
 <context>
@@ -1657,7 +1757,7 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../app/ui/widgets/findings_panel.py" line="87"/>
+        <location filename="../../app/ui/widgets/findings_panel.py" line="107"/>
         <source>Belum ada temuan.</source>
         <translation>No findings yet.</translation>
     </message>
@@ -2081,163 +2181,150 @@
         <translation>The photo can also come from a file: press “Import from file” below.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="63"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="65"/>
         <source>Ambil foto (Spasi)</source>
         <translation>Take photo (Space)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="65"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="67"/>
         <source>Impor dari berkas…</source>
         <translation>Import from file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="67"/>
-        <source>Foto tidak memungkinkan…</source>
-        <translation>Photo not possible…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="89"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="93"/>
         <source>Pemeriksaan langsung</source>
         <translation>Live checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="121"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="125"/>
         <source>Tunjukkan foto ini kepada warga</source>
         <translation>Show this photo to the resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="128"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="132"/>
         <source>Ulangi foto (R)</source>
         <translation>Retake photo (R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="130"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="134"/>
         <source>Ganti latar…</source>
         <translation>Replace background…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="140"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="144"/>
         <source>Persetujuan warga</source>
         <translation>Resident&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="143"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="147"/>
         <source>Warga sendiri</source>
         <translation>The resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="144"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="148"/>
         <source>Keluarga/wali, nama:</source>
         <translation>Family/guardian, name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="151"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="155"/>
         <source>nama yang menyetujui</source>
         <translation>name of the person approving</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="157"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="161"/>
         <source>Warga setuju dengan foto ini</source>
         <translation>Resident approves this photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="165"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="169"/>
         <source>Tekan setelah warga melihat foto dan setuju. Waktu persetujuan dicatat.</source>
         <translation>Press after the resident has seen the photo and agrees. The time of approval is recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="187"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="191"/>
         <source>Bandingkan latar belakang</source>
         <translation>Compare backgrounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="188"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="192"/>
         <source>Kiri foto asli, kanan dengan latar baru. Periksa tepi rambut, telinga dan bahu bersama warga sebelum memakai latar baru.</source>
         <translation>Left: the original photo; right: with the new background. Check the edges of hair, ears and shoulders with the resident before using the new background.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="194"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="198"/>
         <source>Asli</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="195"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="199"/>
         <source>Latar baru</source>
         <translation>New background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="210"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="214"/>
         <source>Tetap foto asli (Esc)</source>
         <translation>Keep original photo (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="212"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="216"/>
         <source>Pakai latar baru</source>
         <translation>Use new background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="226"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="330"/>
         <source>Foto tidak memungkinkan</source>
         <translation>Photo not possible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="227"/>
-        <source>Rekaman disimpan tanpa foto. Tuliskan alasannya (wajib); foto dapat diambil kemudian di kantor Dinas Dukcapil.</source>
-        <translation>The recording is saved without a photo. Write down the reason (required); the photo can be taken later at the Dinas Dukcapil office.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="230"/>
-        <source>mis. warga terbaring, memakai alat medis</source>
-        <translation>e.g. resident bedridden, wearing medical equipment</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="231"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="274"/>
         <source>Batal (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="231"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="276"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="336"/>
         <source>Simpan tanpa foto</source>
         <translation>Save without photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="243"/>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="327"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="233"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="343"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="437"/>
         <source>Tanpa foto</source>
         <translation>No photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="247"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="347"/>
         <source>Ambil ulang foto</source>
         <translation>Take photo again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="162"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="183"/>
         <source>WNA</source>
         <translation>foreign citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="165"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="186"/>
         <source>tahun lahir genap</source>
         <translation>even birth year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="165"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="186"/>
         <source>tahun lahir ganjil</source>
         <translation>odd birth year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="269"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="369"/>
         <source>Latar: ? (isi tahun lahir)</source>
         <translation>Background: ? (enter birth year)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="274"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="374"/>
         <source>Latar: {colour} ({why})</source>
         <translation>Background: {colour} ({why})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="172"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="193"/>
         <source>Isi tahun lahir dulu</source>
         <translation>Enter the birth year first</translation>
     </message>
@@ -2263,127 +2350,122 @@
         <translation>Reconnecting the camera…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="230"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="254"/>
         <source>Belum ada gambar dari kamera. Nyalakan kamera atau impor dari berkas.</source>
         <translation>No picture from the camera yet. Turn the camera on or import from a file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="305"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="333"/>
         <source>Foto tidak bisa diambil: {message}</source>
         <translation>Could not take the photo: {message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="238"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="262"/>
         <source>Pilih foto warga</source>
         <translation>Choose the resident&apos;s photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="239"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="263"/>
         <source>Gambar (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
         <translation>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="300"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="328"/>
         <source>Berkas gambar tidak bisa dibuka atau rusak.</source>
         <translation>The image file cannot be opened or is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="304"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="332"/>
         <source>Foto dari berkas tidak bisa dipakai: {message}</source>
         <translation>The photo from the file cannot be used: {message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="306"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="334"/>
         <source>Foto tidak bisa dipotong di sekitar wajah. Coba lagi.</source>
         <translation>The photo cannot be cropped around the face. Try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="337"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="365"/>
         <source>Sedang mengganti latar… (beberapa detik)</source>
         <translation>Replacing the background… (a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="301"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="401"/>
         <source>Latar baru ({colour})</source>
         <translation>New background ({colour})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="303"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="403"/>
         <source>Tepi potongan tampak rapi.</source>
         <translation>The cut-out edges look clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="306"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="406"/>
         <source>Tepi potongan mungkin kurang rapi (rambut, bahu). Jika ragu, tetap pakai foto asli atau pasang kain latar.</source>
         <translation>The cut-out edges may be rough (hair, shoulders). If in doubt, keep the original photo or hang a backdrop cloth.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="372"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="400"/>
         <source>Latar tidak bisa diganti pada foto ini. Pakai foto asli atau pasang kain latar lalu ulangi foto.</source>
         <translation>The background cannot be replaced on this photo. Use the original photo, or hang a backdrop cloth and retake the photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="406"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="434"/>
         <source>Tuliskan nama keluarga/wali yang menyetujui foto.</source>
         <translation>Write the name of the family member/guardian who approves the photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="453"/>
-        <source>Alasan wajib diisi (mis. warga terbaring, memakai alat medis).</source>
-        <translation>A reason is required (e.g. resident bedridden, wearing medical equipment).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="500"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="603"/>
         <source>Belum ada wajah yang bisa difoto.</source>
         <translation>No face to photograph yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="286"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="386"/>
         <source>Catatan pemeriksaan (ikut tersimpan dengan foto):</source>
         <translation>Check notes (saved with the photo):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="290"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="390"/>
         <source>Semua pemeriksaan lolos.</source>
         <translation>All checks passed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="292"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="392"/>
         <source>Latar belakang sudah diganti.</source>
         <translation>The background has been replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="316"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="416"/>
         <source>Foto disetujui</source>
         <translation>Photo approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="317"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="417"/>
         <source>warga sendiri</source>
         <translation>the resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="318"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="418"/>
         <source>keluarga/wali ({name})</source>
         <translation>family/guardian ({name})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="319"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="419"/>
         <source>Disetujui oleh {who} pukul {when}.</source>
         <translation>Approved by {who} at {when}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="321"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="421"/>
         <source>{n} catatan pemeriksaan ikut tersimpan.</source>
         <translation>Check notes saved with it: {n}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="324"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="424"/>
         <source>Latar belakang diganti.</source>
         <translation>Background replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="328"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="438"/>
         <source>Alasan: {reason} (dicatat pukul {when}).</source>
         <translation>Reason: {reason} (recorded at {when}).</translation>
     </message>
@@ -2401,6 +2483,97 @@
         <location filename="../../app/ui/widgets/photo_live.py" line="161"/>
         <source>Sumber gambar berhenti mengirim gambar.</source>
         <translation>The image source stopped sending pictures.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="250"/>
+        <source>— pilih alasan —</source>
+        <translation>— choose a reason —</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="254"/>
+        <source>&amp;Alasan:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="258"/>
+        <source>keterangan (wajib untuk “Lainnya”)</source>
+        <translation>details (required for “Other”)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="261"/>
+        <source>&amp;Keterangan:</source>
+        <translation>&amp;Details:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="301"/>
+        <source>Terbaring</source>
+        <translation>Bedridden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="302"/>
+        <source>Tidak dapat duduk tegak</source>
+        <translation>Cannot sit upright</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="303"/>
+        <source>Disabilitas</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="304"/>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="312"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="427"/>
+        <source>Foto dengan pengecualian</source>
+        <translation>Photo with an exception</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="313"/>
+        <source>Untuk warga yang tidak dapat duduk atau menegakkan kepala: foto terbaik yang terlihat kamera disimpan walaupun pemeriksaan gagal. Rekaman ditandai untuk supervisor dan server.</source>
+        <translation>For residents who cannot sit up or hold the head straight: the best frame the camera saw is kept although checks failed. The recording is flagged for the supervisor and the server.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="322"/>
+        <source>Pemeriksaan yang gagal (ikut tersimpan):</source>
+        <translation>Failed checks (stored with the photo):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="325"/>
+        <source>Semua pemeriksaan lolos pada foto ini.</source>
+        <translation>Every check passed on this photo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="326"/>
+        <source>Simpan foto dengan pengecualian</source>
+        <translation>Save photo with an exception</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="69"/>
+        <source>Foto dengan pengecualian…</source>
+        <translation>Photo with an exception…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="70"/>
+        <source>Warga tidak dapat duduk atau menegakkan kepala: simpan foto terbaik dengan alasan</source>
+        <translation>The resident cannot sit up or hold the head straight: keep the best photo with a reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="331"/>
+        <source>Belum ada gambar dari kamera. Rekaman disimpan tanpa foto dan ditandai untuk supervisor; alasan wajib. Bila kamera bisa dinyalakan, foto dengan pengecualian lebih baik daripada tanpa foto.</source>
+        <translation>No picture from the camera yet. The recording is saved without a photo and flagged for the supervisor; a reason is required. If the camera can be switched on, a photo with an exception is better than none.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_step.py" line="551"/>
+        <source>Alasan wajib diisi (pilih dari daftar atau tuliskan, mis. warga terbaring).</source>
+        <translation>A reason is required (choose from the list or write it, e.g. resident bedridden).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="432"/>
+        <source>Alasan: {reason}. {n} pemeriksaan gagal ikut tersimpan; rekaman ditandai untuk supervisor dan server (pukul {when}).</source>
+        <translation>Reason: {reason}. {n} failed checks stored with it; the recording is flagged for the supervisor and the server (at {when}).</translation>
     </message>
 </context>
 <context>
@@ -2487,22 +2660,22 @@
 <context>
     <name>RecordedElsewhereBox</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="137"/>
+        <location filename="../../app/ui/pages/targets.py" line="138"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="138"/>
+        <location filename="../../app/ui/pages/targets.py" line="139"/>
         <source>Warga ini sudah direkam oleh tim lain. Tetap rekam?</source>
         <translation>This resident was already recorded by another team. Record anyway?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="139"/>
+        <location filename="../../app/ui/pages/targets.py" line="140"/>
         <source>Tetap rekam</source>
         <translation>Record anyway</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="140"/>
+        <location filename="../../app/ui/pages/targets.py" line="141"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -2543,24 +2716,42 @@
 <context>
     <name>RegionPicker</name>
     <message>
-        <location filename="../../app/ui/widgets/combos.py" line="156"/>
+        <location filename="../../app/ui/widgets/combos.py" line="229"/>
         <source>Ketik nama provinsi</source>
         <translation>Type a provinsi name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/combos.py" line="157"/>
+        <location filename="../../app/ui/widgets/combos.py" line="230"/>
         <source>Ketik nama kabupaten/kota</source>
         <translation>Type a kabupaten/kota name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/combos.py" line="158"/>
+        <location filename="../../app/ui/widgets/combos.py" line="231"/>
         <source>Ketik nama kecamatan</source>
         <translation>Type a kecamatan name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/combos.py" line="159"/>
+        <location filename="../../app/ui/widgets/combos.py" line="232"/>
         <source>Ketik nama kelurahan/desa</source>
         <translation>Type a kelurahan/desa name</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatNotice</name>
+    <message>
+        <location filename="../../app/ui/widgets/repeat_notice.py" line="36"/>
+        <source>Buka rekaman itu</source>
+        <translation>Open that recording</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/repeat_notice.py" line="57"/>
+        <source>NIK ini sudah ada di laptop ini: %1, %2.</source>
+        <translation>This NIK is already on this laptop: %1, %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/repeat_notice.py" line="60"/>
+        <source>(dan %1 rekaman lain)</source>
+        <translation>(and %1 other recordings)</translation>
     </message>
 </context>
 <context>
@@ -2787,22 +2978,22 @@
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="179"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="200"/>
         <source>Kotak tanda tangan</source>
         <translation>Signature box</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="219"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="240"/>
         <source>Tanda tangan masih kosong. Minta warga menandatangani di dalam kotak.</source>
         <translation>The signature is still empty. Ask the resident to sign inside the box.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="222"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="243"/>
         <source>Tanda tangan terlalu kecil. Minta warga menandatangani lebih besar, memenuhi kotak, lalu tekan Hapus jika perlu.</source>
         <translation>The signature is too small. Ask the resident to sign larger, filling the box; press Clear first if needed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="350"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="371"/>
         <source>Tanda tangan di sini</source>
         <translation>Sign here</translation>
     </message>
@@ -2810,89 +3001,199 @@
 <context>
     <name>SignatureStep</name>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="423"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="453"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="769"/>
         <source>Tanda tangan warga</source>
         <translation>Resident&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="424"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="456"/>
         <source>Minta warga menandatangani di dalam kotak putih dengan pena tablet atau mouse. Tanda tangan harus cukup besar.</source>
         <translation>Ask the resident to sign inside the white box with a tablet pen or the mouse. The signature must be large enough.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="437"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="469"/>
         <source>Hapus (Del)</source>
         <translation>Clear (Del)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="439"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="471"/>
         <source>Hapus semua goresan (Del pada kotak)</source>
         <translation>Clear all strokes (Del in the box)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="440"/>
-        <source>Tidak dapat menandatangani…</source>
-        <translation>Cannot sign…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="442"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="474"/>
         <source>Simpan tanda tangan (Enter)</source>
         <translation>Save signature (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="454"/>
-        <source>Tidak dapat menandatangani</source>
-        <translation>Cannot sign</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="455"/>
-        <source>Rekaman disimpan tanpa tanda tangan. Tuliskan alasannya (wajib).</source>
-        <translation>The recording is saved without a signature. Write down the reason (required).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="456"/>
-        <source>mis. sakit, cap jempol diambil di kantor</source>
-        <translation>e.g. ill, thumbprint taken at the office</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="457"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="549"/>
         <source>Batal (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="457"/>
-        <source>Simpan tanpa tanda tangan</source>
-        <translation>Save without signature</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="482"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="581"/>
         <source>Ulangi tanda tangan</source>
         <translation>Sign again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="547"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="783"/>
         <source>Alasan wajib diisi (mis. sakit, cap jempol diambil di kantor).</source>
         <translation>A reason is required (e.g. ill, thumbprint taken at the office).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="577"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="820"/>
         <source>Tanda tangan tersimpan</source>
         <translation>Signature saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="580"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="825"/>
         <source>Disimpan pukul {when}.</source>
         <translation>Saved at {when}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="582"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="531"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="827"/>
         <source>Tanpa tanda tangan</source>
         <translation>No signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/signature_pad.py" line="584"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="829"/>
         <source>Alasan: {reason} (dicatat pukul {when}).</source>
         <translation>Reason: {reason} (recorded at {when}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="472"/>
+        <source>Tidak dapat menandatangani (cap jempol, wali)…</source>
+        <translation>Cannot sign (thumbprint, guardian)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="490"/>
+        <source>Warga tidak dapat menandatangani</source>
+        <translation>The resident cannot sign</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="491"/>
+        <source>Pilih penggantinya. Rekaman ditandai untuk supervisor dan server.</source>
+        <translation>Choose the replacement. The recording is flagged for the supervisor and the server.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="497"/>
+        <source>Cap jempol</source>
+        <translation>Thumbprint</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="498"/>
+        <source>Ambil dari kamera</source>
+        <translation>Take from camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="500"/>
+        <source>Impor dari berkas/pemindai…</source>
+        <translation>Import from file/scanner…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="502"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="611"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="723"/>
+        <source>Belum ada gambar</source>
+        <translation>No picture yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="514"/>
+        <source>Tanda tangan wali</source>
+        <translation>Guardian&apos;s signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="517"/>
+        <source>nama wali</source>
+        <translation>guardian&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="521"/>
+        <source>— hubungan —</source>
+        <translation>— relation —</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="534"/>
+        <source>alasan (wajib), mis. sakit keras, tidak sadar</source>
+        <translation>reason (required), e.g. gravely ill, unconscious</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="551"/>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="665"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="657"/>
+        <source>Pilih cap jempol, tanda tangan wali, atau tanpa tanda tangan.</source>
+        <translation>Choose thumbprint, guardian&apos;s signature, or no signature.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="664"/>
+        <source>Lanjut: wali menandatangani</source>
+        <translation>Next: the guardian signs</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="684"/>
+        <source>Pilih gambar cap jempol</source>
+        <translation>Choose the thumbprint picture</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="685"/>
+        <source>Gambar (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="701"/>
+        <source>Mengambil gambar…</source>
+        <translation>Taking the picture…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="726"/>
+        <source>Gambar cap jempol tidak bisa diambil.</source>
+        <translation>The thumbprint picture could not be taken.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="772"/>
+        <source>Tanda tangan wali: %1 (%2)</source>
+        <translation>Guardian&apos;s signature: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="816"/>
+        <source>Cap jempol tersimpan</source>
+        <translation>Thumbprint saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="841"/>
+        <source>Suami/Istri</source>
+        <translation>Husband/Wife</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="842"/>
+        <source>Anak</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="843"/>
+        <source>Orang tua</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="844"/>
+        <source>Saudara</source>
+        <translation>Sibling/relative</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="845"/>
+        <source>Wali (pengampu)</source>
+        <translation>Legal guardian</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/signature_pad.py" line="846"/>
+        <source>Lainnya</source>
+        <translation>Other</translation>
     </message>
 </context>
 <context>
@@ -3163,47 +3464,47 @@
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="69"/>
+        <location filename="../../app/ui/pages/targets.py" line="70"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="69"/>
+        <location filename="../../app/ui/pages/targets.py" line="70"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="69"/>
+        <location filename="../../app/ui/pages/targets.py" line="70"/>
         <source>Tgl lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="69"/>
+        <location filename="../../app/ui/pages/targets.py" line="70"/>
         <source>RT/RW</source>
         <translation>RT/RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="70"/>
+        <location filename="../../app/ui/pages/targets.py" line="71"/>
         <source>Kel./Desa</source>
         <translation>Kel./Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="70"/>
+        <location filename="../../app/ui/pages/targets.py" line="71"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="70"/>
+        <location filename="../../app/ui/pages/targets.py" line="71"/>
         <source>Hasil kunjungan</source>
         <translation>Visit outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="97"/>
+        <location filename="../../app/ui/pages/targets.py" line="98"/>
         <source>Sudah direkam</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="99"/>
+        <location filename="../../app/ui/pages/targets.py" line="100"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
@@ -3211,92 +3512,92 @@
 <context>
     <name>TargetsPage</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="167"/>
+        <location filename="../../app/ui/pages/targets.py" line="168"/>
         <source>Daftar Warga (target wajib KTP)</source>
         <translation>Residents (wajib KTP targets)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="172"/>
+        <location filename="../../app/ui/pages/targets.py" line="173"/>
         <source>Cari nama atau awal NIK…</source>
         <translation>Search name or start of NIK…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="175"/>
+        <location filename="../../app/ui/pages/targets.py" line="176"/>
         <source>Belum direkam</source>
         <translation>Not yet recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="176"/>
+        <location filename="../../app/ui/pages/targets.py" line="177"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="177"/>
+        <location filename="../../app/ui/pages/targets.py" line="178"/>
         <source>Semua warga</source>
         <translation>All residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="179"/>
+        <location filename="../../app/ui/pages/targets.py" line="180"/>
         <source>Tampilkan:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="185"/>
+        <location filename="../../app/ui/pages/targets.py" line="186"/>
         <source>Impor daftar target…</source>
         <translation>Import target list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="189"/>
+        <location filename="../../app/ui/pages/targets.py" line="190"/>
         <source>Hasil kunjungan…</source>
         <translation>Visit outcome…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="190"/>
+        <location filename="../../app/ui/pages/targets.py" line="191"/>
         <source>Catat hasil kunjungan warga yang dipilih</source>
         <translation>Record the visit outcome of the selected resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="209"/>
+        <location filename="../../app/ui/pages/targets.py" line="210"/>
         <source>Enter atau klik dua kali untuk merekam warga yang dipilih.</source>
         <translation>Press Enter or double-click to record the selected resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="252"/>
+        <location filename="../../app/ui/pages/targets.py" line="253"/>
         <source>Pilih daftar target</source>
         <translation>Choose a target list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="255"/>
+        <location filename="../../app/ui/pages/targets.py" line="256"/>
         <source>Daftar target (*.csv *.xlsx *.xlsm)</source>
         <translation>Target lists (*.csv *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="255"/>
+        <location filename="../../app/ui/pages/targets.py" line="256"/>
         <source>Semua berkas (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="287"/>
+        <location filename="../../app/ui/pages/targets.py" line="288"/>
         <source>Ditampilkan: %1 warga</source>
         <translation>Shown: %1 residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="297"/>
+        <location filename="../../app/ui/pages/targets.py" line="298"/>
         <source>Catat hasil kunjungan…</source>
         <translation>Record visit outcome…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="299"/>
+        <location filename="../../app/ui/pages/targets.py" line="300"/>
         <source>Tandai kategori</source>
         <translation>Mark category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="341"/>
+        <location filename="../../app/ui/pages/targets.py" line="342"/>
         <source>%1 target, %2 sudah direkam (%4 oleh tim lain), %3 belum.</source>
         <translation>%1 targets, %2 recorded (%4 by another team), %3 not yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="343"/>
+        <location filename="../../app/ui/pages/targets.py" line="344"/>
         <source>%1 target, %2 sudah direkam, %3 belum.</source>
         <translation>%1 targets, %2 recorded, %3 not yet.</translation>
     </message>
@@ -3455,12 +3756,12 @@
 <context>
     <name>_WarningRow</name>
     <message>
-        <location filename="../../app/ui/widgets/findings_panel.py" line="40"/>
+        <location filename="../../app/ui/widgets/findings_panel.py" line="58"/>
         <source>Sudah diperiksa, lanjut</source>
         <translation>Checked, continue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/findings_panel.py" line="42"/>
+        <location filename="../../app/ui/widgets/findings_panel.py" line="60"/>
         <source>Alasan (wajib)</source>
         <translation>Reason (required)</translation>
     </message>

@@ -220,6 +220,8 @@ def _print_recording(rec, first: str) -> None:  # noqa: ANN001 - review.ReviewRe
     print(f"{more}{rec.nama or '-'} | lahir {rec.tanggal_lahir or '-'} | {rec.kelurahan or '-'} "
           f"| operator {rec.operator or '-'}")
     print(f"{more}direkam {rec.recorded_at or '-'} (jam perangkat), diterima {rec.received_at or '-'} (server)")
+    if rec.repeat_reason:
+        print(f"{more}direkam ulang di perangkat yang sama, alasan operator: {rec.repeat_reason}")
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -254,6 +256,11 @@ def cmd_review(args: argparse.Namespace) -> int:
             _print_recording(rec, "    - ")
     if found.duplicates:
         print("Putuskan: jemput-server resolve-duplicate --data DIR UUID --keep  |  --reject --reason \"...\"")
+    print(f"Rekaman dengan pengecualian (foto/tanda tangan): {len(found.flagged)}")
+    for f in found.flagged:
+        _print_recording(f.recording, "  - ")
+        for line in f.summary:
+            print(f"      {line}")
     return 0
 
 

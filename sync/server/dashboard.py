@@ -116,6 +116,7 @@ perlu ditinjau {total.review}, ditolak {total.rejected}. Protokol {PROTOCOL_VERS
 <h2>Menunggu admin</h2>
 <p id="menunggu-admin">Konflik terbuka: <b id="konflik">{waiting["konflik"]}</b>.
 Grup NIK ganda: <b id="grup-nik-ganda">{waiting["grup_nik_ganda"]}</b>.
+Rekaman dengan pengecualian foto/tanda tangan: <b id="pengecualian">{waiting["pengecualian"]}</b>.
 Tinjau dengan <code>jemput-server review</code>, putuskan dengan <code>jemput-server resolve-duplicate</code>
 atau <code>jemput-server resolve-conflict</code>.</p>
 {table("Per kecamatan", kec_rows, ["Kecamatan"])}

@@ -61,7 +61,13 @@ recordings = sa.Table(
     sa.Column("received_at", sa.DateTime, nullable=False),
     sa.Column("received_complete", sa.Boolean, nullable=False),
     sa.Column("seq", sa.BigInteger, nullable=False),
+    # A photo kept with an exception, a thumbprint, a guardian's signature or no photo/
+    # signature (app/core/exceptions.py): flagged for the supervisor; flags holds
+    # {"photo": ..., "signature": ..., "photo_exception": ..., "signature_exception": ...} as JSON.
+    sa.Column("flagged", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("flags", sa.Text),
     sa.Index("ix_recordings_nik_status", "nik", "status"),
+    sa.Index("ix_recordings_flagged", "flagged"),
     sa.Index("ix_recordings_device_seq", "device_id", "seq"),
     sa.Index("ix_recordings_kelurahan", "kelurahan_digits", "rt"),
 )

@@ -28,6 +28,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.findings import Acknowledgement as CoreAck
 from app.core.findings import Severity, finding
 from app.core.recording_check import check_recording
@@ -90,9 +91,12 @@ def check_payload(payload: RecordingPayload, regions: RegionIndex | None,
     check = check_recording(resident, ctx, acknowledgements=acks,
                             has_photo=MediaKind.PHOTO in kinds, photo_exception=payload.photo_exception,
                             has_signature=MediaKind.SIGNATURE in kinds,
-                            signature_exception=payload.signature_exception)
-    media_fields = {f.field for f in check.verdict.blocking} & {"photo", "signature"}
-    reasons = [Reason.of(f) for f in check.verdict.blocking if f.field not in ("photo", "signature")]
+                            signature_exception=payload.signature_exception,
+                            photo_flag=_flag(PhotoFlag, payload.photo_flag),
+                            signature_flag=_flag(SignatureFlag, payload.signature_flag))
+    missing = {"media.photo_required", "media.signature_required"}
+    media_fields = {f.field for f in check.verdict.blocking if f.code in missing}
+    reasons = [Reason.of(f) for f in check.verdict.blocking if f.code not in missing]
     if "photo" in media_fields:
         reasons.append(_reason(ReasonCodes.PHOTO_MISSING, "photo"))
     if "signature" in media_fields:
@@ -101,6 +105,24 @@ def check_payload(payload: RecordingPayload, regions: RegionIndex | None,
         if m.size > max_media_bytes:
             reasons.append(_reason(ReasonCodes.MEDIA_TOO_LARGE, m.kind.value, limit=max_media_bytes))
     return reasons, resident
+
+
+def _flag(kind: Any, data: Any) -> Any:
+    """The core flag (`app.core.exceptions`) of a payload's flag model, or None."""
+    return kind.from_dict(data.model_dump(mode="json")) if data is not None else None
+
+
+def exception_flags(payload: RecordingPayload) -> dict[str, Any] | None:
+    """What the supervisor should see of a recording's exceptions (None: nothing to flag):
+    the photo/signature flags as sent and the reasons for a missing photo/signature."""
+    flags = {
+        "photo": payload.photo_flag.model_dump(mode="json") if payload.photo_flag else None,
+        "signature": payload.signature_flag.model_dump(mode="json") if payload.signature_flag else None,
+        "photo_exception": payload.photo_exception or None,
+        "signature_exception": payload.signature_exception or None,
+    }
+    flags = {k: v for k, v in flags.items() if v}
+    return flags or None
 
 
 def _unique_media(payload: RecordingPayload) -> list:
@@ -266,6 +288,7 @@ class _BatchTx:
 
     def _new_row(self, c: _Checked) -> dict:
         p = c.item.payload
+        flags = exception_flags(p)
         return {
             "uuid": c.item.uuid,
             "device_id": self.device.id,
@@ -280,6 +303,8 @@ class _BatchTx:
             "recorded_at": p.recorded_at,
             "received_at": self.now,
             "received_complete": False,
+            "flagged": flags is not None,
+            "flags": json.dumps(flags, ensure_ascii=False, sort_keys=True) if flags is not None else None,
         }
 
     def _changed(self, row: dict) -> None:

@@ -34,7 +34,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.findings import Severity, finding
+from app.core.repeat import repeat_reason
 from sync.protocol import UUID_PATTERN, Reason, ReasonCodes, ServerStatus
 from sync.server import db
 from sync.server.admin import AdminError
@@ -76,6 +78,7 @@ class ReviewRecording:
     kelurahan: str
     operator: str
     open: bool  # waiting for a verdict (duplicate_review)
+    repeat_reason: str = ""  # why the operator recorded a NIK their laptop already held ('' when not said)
 
 
 @dataclass
@@ -108,17 +111,29 @@ class Conflict:
 
 
 @dataclass
+class FlaggedRecording:
+    """A recording with an exception for the supervisor: a photo kept although its checks
+    failed (reason, failed checks), a thumbprint, a guardian's signature, or none."""
+
+    recording: ReviewRecording
+    flags: dict[str, Any]
+    summary: list[str]  # Indonesian lines, one per exception
+
+
+@dataclass
 class Review:
     conflicts: list[Conflict] = field(default_factory=list)  # open ones (all with `include_resolved`)
     duplicates: list[DuplicateGroup] = field(default_factory=list)
     include_resolved: bool = False
+    flagged: list[FlaggedRecording] = field(default_factory=list)
 
     @property
     def open_conflicts(self) -> list[Conflict]:
         return [c for c in self.conflicts if c.open]
 
     def to_json(self) -> dict[str, Any]:
-        counts = {"konflik": len(self.open_conflicts), "grup_nik_ganda": len(self.duplicates)}
+        counts = {"konflik": len(self.open_conflicts), "grup_nik_ganda": len(self.duplicates),
+                  "pengecualian": len(self.flagged)}
         if self.include_resolved:
             counts["konflik_selesai"] = len(self.conflicts) - counts["konflik"]
         return {
@@ -126,6 +141,7 @@ class Review:
             "conflicts": [asdict(c) for c in self.conflicts],
             "duplicates": [{"nik": g.nik, "open": len(g.open), "recordings": [asdict(r) for r in g.recordings]}
                            for g in self.duplicates],
+            "flagged": [asdict(f) for f in self.flagged],
         }
 
 
@@ -166,7 +182,48 @@ def _recording(row: Any) -> ReviewRecording:
         uuid=row.uuid, status=row.status, device_id=row.device_id, device_name=_clean(row.device_name),
         recorded_at=_clean(row.recorded_at), received_at=_when(row.received_at), nik=_clean(row.nik),
         nama=_clean(res.get("nama")), tanggal_lahir=_clean(res.get("tanggal_lahir")), kelurahan=_clean(kelurahan),
-        operator=_clean(payload.get("operator")), open=row.status == ServerStatus.DUPLICATE_REVIEW.value)
+        operator=_clean(payload.get("operator")), open=row.status == ServerStatus.DUPLICATE_REVIEW.value,
+        repeat_reason=_clean(_repeat_reason(payload)))
+
+
+def _repeat_reason(payload: dict[str, Any]) -> str:
+    """The reason the payload gives for recording a NIK again on the same laptop ('' when none)."""
+    acks = payload.get("acknowledgements")
+    if not isinstance(acks, list):
+        return ""
+    return repeat_reason(a for a in acks if isinstance(a, dict)) or ""
+
+
+def flag_summary(flags: dict[str, Any]) -> list[str]:
+    """The exceptions of a recording in words (`app.core.exceptions`), for the review."""
+    lines = []
+    photo = PhotoFlag.from_dict(flags.get("photo"))
+    if photo is not None:
+        line = photo.summary()
+        if photo.failed_checks:
+            line += " Gagal: " + ", ".join(photo.failed_checks) + "."
+        lines.append(line)
+    elif flags.get("photo_exception"):
+        lines.append(f"Tanpa foto: {flags['photo_exception']}.")
+    signature = SignatureFlag.from_dict(flags.get("signature"))
+    if signature is not None:
+        lines.append(signature.summary())
+    elif flags.get("signature_exception"):
+        lines.append(f"Tanpa tanda tangan: {flags['signature_exception']}.")
+    return [_clean(x) for x in lines]
+
+
+def _flagged(conn) -> list[FlaggedRecording]:  # noqa: ANN001
+    r, d = db.recordings, db.devices
+    rows = conn.execute(
+        sa.select(*_REC_COLUMNS, r.c.flags).join(d, d.c.id == r.c.device_id)
+        .where(r.c.flagged.is_(True), r.c.status != ServerStatus.REPLACED.value)
+        .order_by(r.c.received_at, r.c.id))
+    out = []
+    for row in rows:
+        flags = _payload(row.flags or "{}")
+        out.append(FlaggedRecording(_recording(row), flags, flag_summary(flags)))
+    return out
 
 
 def _open_niks(conn) -> list[str]:  # noqa: ANN001
@@ -181,6 +238,7 @@ def review(engine: Engine, *, include_resolved: bool = False) -> Review:
     r, d, c = db.recordings, db.devices, db.conflicts
     out = Review(include_resolved=include_resolved)
     with engine.connect() as conn:
+        out.flagged = _flagged(conn)
         niks = _open_niks(conn)
         groups: dict[str, list[ReviewRecording]] = {n: [] for n in niks}
         for part in chunks(niks):
@@ -224,14 +282,17 @@ def open_conflicts(conn) -> int:  # noqa: ANN001
 
 
 def review_counts(engine: Engine) -> dict[str, int]:
-    """Open conflicts and duplicate-NIK groups (numbers only, for the dashboard)."""
+    """Open conflicts, duplicate-NIK groups and recordings with an exception (numbers only, for the dashboard)."""
     r = db.recordings
     with engine.connect() as conn:
         conflicts = open_conflicts(conn)
         groups = conn.execute(
             sa.select(sa.func.count(sa.distinct(r.c.nik)))
             .where(r.c.status == ServerStatus.DUPLICATE_REVIEW.value)).scalar_one()
-    return {"konflik": conflicts, "grup_nik_ganda": groups}
+        flagged = conn.execute(
+            sa.select(sa.func.count()).select_from(r)
+            .where(r.c.flagged.is_(True), r.c.status != ServerStatus.REPLACED.value)).scalar_one()
+    return {"konflik": conflicts, "grup_nik_ganda": groups, "pengecualian": flagged}
 
 
 # --------------------------------------------------------------------------- verdicts

@@ -75,7 +75,8 @@ def test_review_lists_a_conflict_and_a_duplicate_pair(live_server, people, recor
     assert conflict["device_name"] == "Tim Tinjau A" and conflict["differs"] == ["resident.alamat"]
     assert conflict["stored"]["uuid"] == mine.uuid and conflict["stored"]["status"] == "accepted"
     assert conflict["nama"] == mine.payload.resident.nama and conflict["received_at"]
-    assert found["counts"] == {"konflik": len(found["conflicts"]), "grup_nik_ganda": len(found["duplicates"])}
+    assert found["counts"] == {"konflik": len(found["conflicts"]), "grup_nik_ganda": len(found["duplicates"]),
+                               "pengecualian": len(found["flagged"])}
 
     text = run_cli("review", *live_server.cli_args).stdout
     assert rec_a.uuid in text and rec_b.uuid in text and mine.uuid in text

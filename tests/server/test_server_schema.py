@@ -18,7 +18,7 @@ from alembic.runtime.migration import MigrationContext
 
 from sync.server import db
 
-HEAD = "0003"
+HEAD = "0004"
 
 
 def _diff(engine) -> list:
@@ -215,3 +215,32 @@ def test_the_same_code_runs_on_postgresql(postgres_url, tmp_path, people):
         assert {e["uuid"]: e["received_complete"] for e in feed["items"]}[recs[2].uuid] is True
         assert client.get(protocol.Paths.DASHBOARD).status_code == 200
     engine.dispose()
+
+
+def test_exception_flags_upgrade_a_database_holding_recordings(tmp_path):
+    """0003 adds recordings.flagged (false for the rows already there) and flags (NULL); back to 0002
+    the rows stay."""
+    engine = db.make_engine(f"sqlite:///{tmp_path / 'flags.db'}")
+    try:
+        db.migrate(engine, "0002")
+        when = dt.datetime(2025, 11, 20, 9, 30)
+        with engine.begin() as conn:
+            conn.execute(sa.text("INSERT INTO devices (name, area_kode, area_digits, created_at)"
+                                 " VALUES ('Tim A', '13.72', '1372', :t)"), {"t": when})
+            device = conn.execute(sa.text("SELECT id FROM devices")).scalar_one()
+            conn.execute(sa.text(
+                "INSERT INTO recordings (uuid, device_id, payload_sha256, payload, nik, kelurahan_digits, rt, status,"
+                " outcome, reasons, received_at, received_complete, seq) VALUES (:u, :d, 'a', '{}', '', '', '',"
+                " 'accepted', 'accepted', '[]', :t, :f, 1)"), {"u": UUID, "d": device, "t": when, "f": False})
+        db.migrate(engine)
+        assert db.current_revision(engine) == HEAD and _diff(engine) == []
+        r = db.recordings
+        with engine.connect() as conn:
+            row = conn.execute(sa.select(r.c.uuid, r.c.flagged, r.c.flags)).one()
+        assert row == (UUID, False, None)
+        db.downgrade(engine, "0002")
+        assert "flagged" not in {col["name"] for col in sa.inspect(engine).get_columns("recordings")}
+        with engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT uuid FROM recordings")).scalar_one() == UUID
+    finally:
+        engine.dispose()

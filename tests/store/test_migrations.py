@@ -313,3 +313,31 @@ def test_0008_codes_parked_entries_by_their_words(tmp_path, fake, version):
         box.park(uuids["clean"], "x", "sync.item_refused", {"status": 413, "words": ""})
         assert box.get(uuids["clean"]).last_error_params == {"status": 413, "words": ""}
         assert "payload_sha256" not in {r[1] for r in store.query("PRAGMA table_info(outbox)")}
+
+
+@pytest.mark.parametrize("version", range(1, NAMES.index("0009_media_flags") + 1))
+def test_0009_older_recordings_have_no_flags_and_flags_must_be_json(tmp_path, fake, version):
+
+    directory = tmp_path / "p"
+    db = make_profile_at_version(directory, version)
+    resident = make_resident(fake)
+    rec_uuid = str(uuid.uuid4())
+    db.conn.execute(
+        "INSERT INTO recordings (uuid, nik, nama, status, created_at, updated_at, operator, payload)"
+        " VALUES (?, ?, ?, 'draft', '2024-01-02T03:04:05.000+00:00', '2024-01-02T03:04:05.000+00:00', 'op', ?)",
+        (rec_uuid, resident.nik, resident.nama, json.dumps(resident.to_dict())))
+    db.conn.commit()
+    db.conn.close()
+    with open_profile(directory, PASSPHRASE) as store:
+        repo = RecordingRepo(store)
+        old = repo.get(rec_uuid)
+        assert old.photo_flag is None and old.signature_flag is None
+        assert "photo_flag" not in old.content({})  # its content hash is the one it had before
+        repo.save(old.with_changes(photo_flag={"reason": "terbaring", "text": "", "failed_checks": ["photo.tilted"]},
+                                   signature_flag={"mode": "cap_jempol"}), [], enqueue=False)
+        again = repo.get(rec_uuid)
+        assert again.photo_flag["failed_checks"] == ["photo.tilted"] and again.signature_flag == {"mode": "cap_jempol"}
+        with pytest.raises(Exception, match="CHECK constraint failed"):  # what is not JSON is refused
+            with store.transaction() as db2:
+                db2.conn.execute("UPDATE recordings SET photo_flag = 'not json' WHERE uuid = ?", (rec_uuid,))
+        assert repo.get(rec_uuid).photo_flag["reason"] == "terbaring"

@@ -77,6 +77,9 @@ class Scenario:
             resident, operator="operator-1", status=S.DRAFT if status is S.DRAFT else S.COMPLETE,
             acknowledgements=[Acknowledgement("nik.birth_date_mismatch", "nik", "sesuai KK")],
             replaces_uuid=self.uuids.get(replaces),
+            photo_flag={"reason": "terbaring", "text": "pasca stroke", "failed_checks": ["photo.tilted"]},
+            signature_flag={"mode": "tanda_tangan_wali", "guardian_name": "Wali " + resident.nama,
+                            "guardian_relation": "anak", "reason": ""},
         )
         media = make_media(photo_size=9_000, signature_size=1_500)
         self.repo.save(rec, media, enqueue=status not in (S.DRAFT, S.COMPLETE))
@@ -193,6 +196,8 @@ def test_purged_recordings_lose_media_and_personal_data(store, scenario):
             was.kelurahan_kode, was.kecamatan_kode, was.kabupaten_kode, was.provinsi_kode, was.rt, was.rw)
         assert r.kelurahan_nama == was.kelurahan_nama
         assert rec.acknowledgements == [] and rec.photo_exception is None and rec.server_message is None
+        assert rec.photo_flag is None and rec.signature_flag is None  # the guardian's name goes too
+        assert old.signature_flag["guardian_name"].startswith("Wali ")
         [(nama, area)] = store.query("SELECT nama, kelurahan_kode || rw || rt FROM recordings WHERE uuid = ?",
                                      (uuid,))
         assert nama == "" and area == was.kelurahan_kode + was.rw + was.rt

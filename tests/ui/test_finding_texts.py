@@ -15,6 +15,8 @@ from app.capture import quality
 from app.core.eligibility import assess_eligibility
 from app.core.findings import Finding, Params, Severity
 from app.core.kk import check_kk
+from app.core.lifecycle import RecordingStatus
+from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.media_rules import check_media
 from app.core.messages import (
     CAPTURE, CATALOGUE, FINDINGS, PHOTO, RECORDING, SERVER, STORE, SYNC, TARGETS, placeholders, render, templates,
@@ -22,6 +24,7 @@ from app.core.messages import (
 from app.core.names import check_name
 from app.core.nik import NikError, build_nik, check_nik, parse_nik
 from app.core.regions import RegionIndex
+from app.core.repeat import Earlier, repeat_finding
 from app.core.resident import Resident
 from app.core.validation import ValidationContext, validate_resident
 from app.core.values import JenisKelamin, StatusPerkawinan
@@ -103,6 +106,20 @@ def core_findings() -> list[Finding]:
     out += validate_resident(_resident(provinsi_kode="xx", kabupaten_kode="31.72",
                                        kecamatan_kode="32.73.01", kelurahan_kode="31.71.01.1001"), CTX)
     out += check_media(has_photo=False, photo_exception=None, has_signature=False, signature_exception="")
+    # A NIK another recording on the laptop holds (one, then three).
+    earlier = [Earlier("u-1", RecordingStatus.ACCEPTED, "2025-11-20T03:00:00+00:00"),
+               Earlier("u-2", RecordingStatus.DRAFT, ""), Earlier("u-3", RecordingStatus.SENT, "")]
+    out += [repeat_finding(earlier[:1]), repeat_finding(earlier)]
+    # The exception flags (app/core/exceptions.py): no reason, "Lainnya" without words, a flag without
+    # its photo; a signature replacement with no mode, a guardian without name or relation, a thumbprint
+    # without its image.
+    out += check_media(has_photo=False, photo_exception="terbaring", has_signature=True, signature_exception=None,
+                       photo_flag=PhotoFlag.make(None), signature_flag=SignatureFlag.make(None))
+    out += check_media(has_photo=True, photo_exception=None, has_signature=False, signature_exception="tidak ada",
+                       photo_flag=PhotoFlag.make("lainnya", ""),
+                       signature_flag=SignatureFlag.make("tanda_tangan_wali"))
+    out += check_media(has_photo=True, photo_exception=None, has_signature=False, signature_exception="-",
+                       signature_flag=SignatureFlag.make("cap_jempol"))
     return out
 
 

@@ -13,6 +13,7 @@ from app.core.nik import build_nik
 from app.core.outcomes import Outcome
 from app.store.visits import VisitOutcomes
 from app.ui.pages.targets import SHOW_ALL, TargetsModel, TargetsPage
+from app.ui.workers import db_pool
 
 KEL_A, KEL_B = "16.71.01.1001", "16.71.01.1002"
 TODAY = dt.date.today()
@@ -56,7 +57,12 @@ def page(qtbot, session, people):
     qtbot.waitExposed(p)
     p.show_filter.setCurrentIndex(p.show_filter.findData(SHOW_ALL))
     qtbot.waitUntil(lambda: p.filters.kelurahan.count() == 3, timeout=10_000)
-    return p
+    yield p
+    # Nothing may reach the store once the test's session closes: no pending typing pause, no task.
+    p.filters._typing.stop()
+    p._debounce.stop()
+    db_pool().waitForDone(10_000)
+    qtbot.wait(50)
 
 
 def _names(page) -> list[str]:

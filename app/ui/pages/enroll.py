@@ -7,6 +7,13 @@ the recording is safely on disk. Nothing typed is lost: the typing is saved
 as a draft `AUTOSAVE_MS` after the last change, and whenever the operator
 leaves the form (`leave`: Tutup, a new form, another page), which says where
 the draft went.
+
+One resident, once: as soon as the NIK has 16 digits the page asks the
+database worker for the NIK's other recordings here; a notice beside the title
+names the latest with "Buka rekaman itu", and the form's checks carry the
+warning that a second recording needs a reason (`app.core.repeat`). A
+recording the server holds opens read-only, with "Koreksi (versi baru)": the
+correction is the next version of that recording (`Session.correct`).
 """
 
 from __future__ import annotations
@@ -14,12 +21,15 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.lifecycle import RecordingStatus
+from app.core.repeat import lookup_nik, repeat_finding
 from app.ui.labels import status_label
 from app.ui.enrollment_form import EnrollmentForm, FormResult, MediaSlot
 from app.ui.widgets.photo_step import PhotoStep
+from app.ui.widgets.repeat_notice import RepeatNotice
 from app.ui.widgets.signature_pad import SignatureStep
 from app.ui.texts import error_text, message_text
 from app.ui.workers import run_task
@@ -75,9 +85,11 @@ class EnrollPage(QWidget):
         self.title.setObjectName("pageTitle")
         self.message = QLabel(self)
         self.message.setObjectName("okText")
+        self.repeat_notice = RepeatNotice(self)
+        self.repeat_notice.openRequested.connect(self.open_earlier)
         head = QHBoxLayout()
         head.addWidget(self.title)
-        head.addStretch(1)
+        head.addWidget(self.repeat_notice, 1)
         head.addWidget(self.message)
         self.form = EnrollmentForm(session.regions, session.validation_context, self)
         self.form.saveRequested.connect(lambda result: self._save(result))
@@ -89,11 +101,19 @@ class EnrollPage(QWidget):
         self.readonly_note = QLabel(self)
         self.readonly_note.setObjectName("hint")
         self.readonly_note.hide()
+        self.correct_button = QPushButton(self.tr("Koreksi (versi baru)"), self)
+        self.correct_button.setToolTip(self.tr(
+            "Buat versi baru rekaman ini untuk diperbaiki; server mengganti versi lama setelah versi baru tiba."))
+        self.correct_button.clicked.connect(self.correct)
+        self.correct_button.hide()
+        note = QHBoxLayout()
+        note.addWidget(self.readonly_note, 1)
+        note.addWidget(self.correct_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 0)
         layout.setSpacing(2)
         layout.addLayout(head)
-        layout.addWidget(self.readonly_note)
+        layout.addLayout(note)
         layout.addWidget(self.form, 1)
         self._target = _Target()
         self._editable = True
@@ -104,6 +124,8 @@ class EnrollPage(QWidget):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.autosave)
+        self._nik_asked: str | None = None  # the NIK text last looked up
+        self._lookups = 0  # lookups asked for; only the newest answer is shown
 
     def _new_target(self, uuid: str | None, draft_name: str | None = None) -> None:
         self._autosave.stop()
@@ -115,6 +137,7 @@ class EnrollPage(QWidget):
     def start_new(self, prefill=None) -> None:
         """A new form (empty, or `prefill`); the one it replaces is kept as a draft first."""
         self.leave()
+        self._forget_earlier()
         self.title.setText(self.tr("Rekam Baru"))
         self.message.clear()
         self._set_editable(True, "")
@@ -123,6 +146,7 @@ class EnrollPage(QWidget):
         else:
             self.form.clear()
         self._new_target(None)
+        self.check_nik()
         self.form.nik.setFocus()
 
     def close_form(self) -> None:
@@ -141,6 +165,7 @@ class EnrollPage(QWidget):
 
     def _show_recording(self, recording) -> None:
         self.message.clear()
+        self._forget_earlier()
         photo, signature = self.session.media_slots(recording)
         self.form.load(recording.resident, list(recording.acknowledgements), photo, signature)
         editable = self.session.recordings.can_edit(recording.uuid)
@@ -153,22 +178,99 @@ class EnrollPage(QWidget):
         elif recording.status.editable:  # queued, and the server already holds the record
             note = self.tr(
                 "Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim) dan tidak "
-                "dapat diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi.")
+                "dapat diubah lagi. Jika ada yang salah, perbaiki sebagai versi baru.")
         else:
             note = self.tr(
                 "Rekaman ini sudah dikirim ke server dan tidak dapat diubah lagi. "
-                "Perbaikan dibuat sebagai versi baru setelah ditolak.")
+                "Jika ada yang salah, perbaiki sebagai versi baru.")
+        version = self.session.version_of(recording.uuid)
+        if version > 1:
+            self.title.setText(self.title.text() + self.tr(" — versi %1").replace("%1", str(version)))
         self._set_editable(editable, note)
+        self.correct_button.setVisible(not editable and self.session.can_correct(recording.uuid))
         draft = editable and recording.status is RecordingStatus.DRAFT
         self._new_target(recording.uuid, recording.resident.nama if draft else None)
+        self.check_nik()
 
     def _set_editable(self, editable: bool, note: str) -> None:
         self._editable = editable
+        self.correct_button.hide()
         self.form.set_read_only(not editable)
         self.form.save_button.setVisible(editable)
         self.form.complete_button.setVisible(editable)
         self.readonly_note.setText(note)
         self.readonly_note.setVisible(bool(note))
+
+    # ----------------------------------------------------------- one resident, once
+    def check_nik(self) -> None:
+        """Look the typed NIK up among the other recordings here (on the database worker) and show
+        the answer: the notice with "Buka rekaman itu", and the warning in the form's checks."""
+        text = self.form.nik.text()
+        self._nik_asked = text
+        self._lookups += 1
+        asked, target = self._lookups, self._target
+        nik = lookup_nik(text) if self._editable else None
+        if nik is None:
+            self._show_earlier([], asked)
+            return
+        # target.uuid is read on the worker: a first save queued before this lookup is excluded too
+        run_task(lambda: self.session.earlier_recordings(nik, target.uuid),
+                 lambda earlier: self._show_earlier(earlier, asked) if target is self._target else None,
+                 lambda _exc: None)  # no answer, no notice: completing checks again (`Session.save_form`)
+
+    def _forget_earlier(self) -> None:
+        """Another form comes: what was found for the last one goes at once (answers still due too)."""
+        self._lookups += 1
+        self.repeat_notice.show_earlier([])
+        self.form.set_context_findings([])
+
+    def _show_earlier(self, earlier, asked: int) -> None:
+        if asked != self._lookups:
+            return  # the NIK changed since
+        self.repeat_notice.show_earlier(earlier)
+        found = repeat_finding(earlier)
+        self.form.set_context_findings([found] if found is not None else [])
+
+    def open_earlier(self, uuid: str) -> None:
+        """"Buka rekaman itu": the other recording of the NIK replaces this form. A form that holds
+        nothing but that NIK is dropped (the recording opened holds it); other typing is kept as a draft."""
+        if self._editable and self._holds_only_nik():
+            self._drop_form()
+        recording = self.session.get_recording(uuid)
+        self.open_recording(recording)
+        self.form.nik.setFocus()
+
+    def _holds_only_nik(self) -> bool:
+        r, form = self.form.resident(), self.form
+        return not any([r.no_kk, r.nama.strip(), r.tempat_lahir.strip(), r.tanggal_lahir, r.alamat.strip(),
+                        form.photo.data is not None, form.signature.data is not None])
+
+    def _drop_form(self) -> None:
+        """Forget this form's typing (only the NIK): no draft is made, one already made is deleted."""
+        self._autosave.stop()
+        self.form.dirty = False
+        self._typed = False
+        target = self._target
+        if target.uuid is not None and self._draft_name is not None:
+            run_task(lambda: self.session.recordings.delete_draft(target.uuid), None, lambda _exc: None)
+
+    def correct(self) -> None:
+        """"Koreksi (versi baru)": the next version of the recording on screen, as a draft to fix."""
+        uuid = self.uuid
+        if uuid is None or self._editable:
+            return
+        self.correct_button.setEnabled(False)
+        run_task(lambda: self.session.correct(uuid), self._correction_ready, self._correction_failed)
+
+    def _correction_ready(self, recording) -> None:
+        self.correct_button.setEnabled(True)
+        self._show_recording(recording)
+        self._show_message("okText", self.tr("Versi baru dibuat: perbaiki lalu selesaikan."))
+        self.form.nik.setFocus()
+
+    def _correction_failed(self, exc: BaseException) -> None:
+        self.correct_button.setEnabled(True)
+        self._show_message("errorText", error_text(exc))
 
     # ----------------------------------------------------------- media steps
     def open_photo_step(self) -> None:
@@ -184,7 +286,10 @@ class EnrollPage(QWidget):
         self.dialog.open()
 
     def _photo_done(self, result) -> None:
-        if result.jpeg is not None:
+        if result.flag is not None:
+            summary = PhotoFlag.from_dict(result.flag).summary()
+            slot = MediaSlot(result.jpeg, "image/jpeg", result.to_meta(), True, summary, summary, result.flag)
+        elif result.jpeg is not None:
             summary = self.tr("Foto diambil, disetujui oleh %1 (%2).").replace(
                 "%1", result.approved_by).replace("%2", result.approved_at[11:16])
             slot = MediaSlot(result.jpeg, "image/jpeg", result.to_meta(), True, None, summary)
@@ -192,16 +297,23 @@ class EnrollPage(QWidget):
             slot = MediaSlot(None, "", result.to_meta(), False, result.exception_reason,
                              self.tr("Tanpa foto: ") + (result.exception_reason or ""))
         self.form.set_photo(slot)
+        if result.flag is not None:
+            self.form.suggest_disabilitas(PhotoFlag.from_dict(result.flag).reason)
         self._close_dialog(self.form.signature_button)
 
     def open_signature_step(self) -> None:
         step = SignatureStep(self)
+        step.set_camera_source(self.session.camera_source())
         step.completed.connect(self._signature_done)
         self.dialog = StepDialog(self.tr("Tanda tangan warga"), step, self)
         self.dialog.open()
 
     def _signature_done(self, result) -> None:
-        if result.png is not None:
+        if result.flag is not None:
+            summary = SignatureFlag.from_dict(result.flag).summary()
+            slot = MediaSlot(result.png, "image/png" if result.png is not None else "", result.to_meta(),
+                             result.png is not None, result.exception_reason or summary, summary, result.flag)
+        elif result.png is not None:
             slot = MediaSlot(result.png, "image/png", result.to_meta(), True, None,
                              self.tr("Tanda tangan tersimpan."))
         else:
@@ -222,6 +334,8 @@ class EnrollPage(QWidget):
         if self._editable:
             self._typed = True
             self._autosave.start()
+            if self.form.nik.text() != self._nik_asked:
+                self.check_nik()
 
     def _needs_saving(self) -> bool:
         """Changes to keep: in an editable form, and (for a form never saved) something worth a draft."""

@@ -1,14 +1,15 @@
 """Daftar Warga: the target list (wajib KTP not yet recorded), searchable.
 
 A lazily fetched table model over the session's target search; Enter or a
-double-click on a resident opens Rekam Baru pre-filled from the target. A
-resident the server says another team already recorded is marked so (and
-counts as recorded); starting a recording for one asks first. "Impor daftar
-target…" imports a CSV/XLSX list (`app.ui.pages.targets_import`). The filter
-bar (`app.ui.pages.target_filter_bar`) narrows by kelurahan, RT/RW, category
-and visit outcome, or shows the revisit list; a click on a column header
-sorts; the count of what is shown is read on the database worker. "Hasil
-kunjungan…" (button or the row's context menu) records a visit outcome
+double-click on a resident opens Rekam Baru pre-filled from the target, or the
+recording this laptop already holds of them. A resident the server says
+another team already recorded is marked so (and counts as recorded); starting
+a recording for one asks first. "Impor daftar target…" imports a CSV/XLSX list
+(`app.ui.pages.targets_import`). The filter bar
+(`app.ui.pages.target_filter_bar`) narrows by kelurahan, RT/RW, category and
+visit outcome, or shows the revisit list; a click on a column header sorts;
+the count of what is shown is read on the database worker. "Hasil kunjungan…"
+(button or the row's context menu) records a visit outcome
 (`app.ui.pages.outcome_dialog`).
 """
 
@@ -232,7 +233,7 @@ class TargetsPage(QWidget):
         nik = self.model.nik_at(row)
         if not nik:
             return
-        if self.model.recorded_elsewhere_at(row):
+        if self.model.recorded_elsewhere_at(row) and not self.model.row_value(row, "recorded"):
             self._ask_before_enrolling(nik)
         else:
             self.enrollTarget.emit(nik)

@@ -3,6 +3,9 @@
 `SearchCombo` is an editable combo whose completer matches anywhere in the
 label (typing "tani" finds "Petani/Pekebun" and "Buruh Tani/Perkebunan").
 Only items of the list count as a value: free text gives `value()` None.
+Enter settles the field and says so (`entered`, the form moves on): the
+highlighted candidate, else the one item the text matches; when the text
+matches several, Enter shows them instead and the keyboard stays.
 `RegionPicker` chains four of them provinsi -> kabupaten/kota -> kecamatan ->
 kelurahan/desa over a `RegionIndex`.
 """
@@ -11,8 +14,14 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QMenu, QSizePolicy, QToolButton, QWidget
+
+
+def _is_enter(event) -> bool:
+    """Return or Enter without Ctrl (Ctrl+Enter is the form's Selesai)."""
+    return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+        event.modifiers() & Qt.KeyboardModifier.ControlModifier)
 
 
 class SearchCombo(QComboBox):
@@ -20,9 +29,11 @@ class SearchCombo(QComboBox):
 
     Signals:
         valueChanged: the chosen item's data changed (None when cleared or invalid).
+        entered: Enter settled the field (a choice, nothing typed, or text no item matches).
     """
 
     valueChanged = Signal(object)
+    entered = Signal()
 
     def __init__(self, parent: QWidget | None = None, placeholder: str = ""):
         super().__init__(parent)
@@ -47,20 +58,65 @@ class SearchCombo(QComboBox):
         # is already enabled and filled when focus moves on.
         self.lineEdit().installEventFilter(self)
         completer.popup().installEventFilter(self)
+        self.view().installEventFilter(self)  # Enter in the drop-down list moves on too
         self.lineEdit().textEdited.connect(lambda _t: self._emit_if_changed())
 
     def event(self, event):
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-            self._snap_to_item()
+        if event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                self._snap_to_item()
+            elif _is_enter(event):  # the keyboard's keys come to the combo, not its line edit
+                self._enter()
+                return True
         return super().event(event)
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.KeyPress and event.key() in (
-                Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if obj is self.completer().popup() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                return False  # let the completer take the highlighted entry
-            self._snap_to_item()
+        if obj is self.view():
+            if event.type() == QEvent.Type.KeyPress and _is_enter(event):
+                # the list takes the highlighted item and closes; then the form moves on
+                QTimer.singleShot(0, self._entered_from_list)
+            return super().eventFilter(obj, event)
+        if event.type() == QEvent.Type.KeyPress:
+            if _is_enter(event):
+                # The completer would take Enter in its popup and leave the keyboard here
+                # (the next typing then lands in this field): settle it here instead.
+                popup = self.completer().popup()
+                index = popup.currentIndex() if obj is popup and popup.isVisible() else None
+                if index is not None and index.isValid():
+                    popup.hide()
+                    self._completed(index.data())
+                    self.entered.emit()
+                else:
+                    self._enter()
+                return True
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                self._snap_to_item()
         return super().eventFilter(obj, event)
+
+    def _entered_from_list(self) -> None:
+        if self.value() is not None and not self.view().isVisible():
+            self.entered.emit()
+
+    def _enter(self) -> None:
+        """Enter on the typed text: settle it and move on, or offer the candidates when it is ambiguous."""
+        self._snap_to_item()
+        candidates = self._matches(self.lineEdit().text().strip())
+        if self.value() is None and len(candidates) > 1:
+            self.offer_candidates()
+            return
+        self.completer().popup().hide()
+        self.entered.emit()
+
+    def offer_candidates(self) -> None:
+        """Open the completer's list on the typed text (arrow down to one, Enter takes it)."""
+        completer = self.completer()
+        completer.setCompletionPrefix(self.lineEdit().text().strip())
+        completer.complete()
+
+    def _matches(self, text: str) -> list[int]:
+        """The items whose label holds `text` (as the completer matches), none for no text."""
+        needle = text.lower()
+        return [i for i in range(self.count()) if needle in self.itemText(i).lower()] if needle else []
 
     def _focus_changed(self, old, new) -> None:
         # Leaving the box while the completer popup is open sends neither
@@ -76,15 +132,30 @@ class SearchCombo(QComboBox):
         self.clear()
         for label, data in items:
             self.addItem(label, data)
+        self._fit_lists()
         self.setCurrentIndex(-1)
         self.lineEdit().clear()
         self.blockSignals(False)
         self._emit_if_changed()
 
+    def _fit_lists(self) -> None:
+        """Both lists (the drop-down and the completer's) wide enough for every label whole."""
+        for view in (self.view(), self.completer().popup()):
+            view.ensurePolished()  # the style sheet's font
+            metrics = view.fontMetrics()
+            widest = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
+            view.setMinimumWidth(widest + 2 * metrics.averageCharWidth() + 24)  # margins and a scroll bar
+
+    def _show_start(self) -> None:
+        """A chosen value is shown from its first letter (a long one is cut at the end, not the start)."""
+        if self.value() is not None:
+            self.lineEdit().setCursorPosition(0)
+
     def _completed(self, text: str) -> None:
         index = self.findText(text, Qt.MatchFlag.MatchFixedString)
         if index >= 0:
             self.setCurrentIndex(index)
+        self._show_start()
         self._emit_if_changed()
 
     def _snap_to_item(self) -> None:
@@ -98,9 +169,10 @@ class SearchCombo(QComboBox):
         if exact >= 0:
             self.setCurrentIndex(exact)
         else:
-            matches = [i for i in range(self.count()) if text.lower() in self.itemText(i).lower()]
+            matches = self._matches(text)
             if len(matches) == 1:
                 self.setCurrentIndex(matches[0])
+        self._show_start()
         self._emit_if_changed()
 
     def value(self) -> Any:
@@ -117,6 +189,7 @@ class SearchCombo(QComboBox):
             self.setCurrentIndex(index)
             if index < 0:
                 self.lineEdit().clear()
+        self._show_start()
         self._emit_if_changed()
 
     def has_invalid_text(self) -> bool:

@@ -2,7 +2,9 @@
 
 Errors are listed to be fixed; warnings (a real NIK may encode a wrong date)
 each get a checkbox "Sudah diperiksa" and a reason line. `acknowledgements()`
-returns what the operator confirmed, to be saved with the recording.
+returns what the operator confirmed, to be saved with the recording. A click
+on a finding's words asks for its field (`findingActivated`): the form shows
+only one line of it beside the field, the panel the whole of it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,22 @@ from app.core.findings import Acknowledgement, Finding, Severity
 from app.ui.texts import finding_text
 
 
+class _FindingText(QLabel):
+    """A finding's words, wrapped; a click on them asks for the field."""
+
+    clicked = Signal()
+
+    def __init__(self, text: str, parent=None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mousePressEvent(self, event):  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mousePressEvent(event)
+
+
 class _WarningRow(QFrame):
     changed = Signal()
 
@@ -33,8 +51,8 @@ class _WarningRow(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(2)
-        text = QLabel("\u26A0 " + finding_text(finding), self)
-        text.setWordWrap(True)
+        self.text = _FindingText("\u26A0 " + finding_text(finding), self)
+        text = self.text
         text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         layout.addWidget(text)
         self.check = QCheckBox(self.tr("Sudah diperiksa, lanjut"), self)
@@ -67,9 +85,11 @@ class FindingsPanel(QScrollArea):
 
     Signals:
         acknowledgementsChanged: a warning was checked or its reason edited.
+        findingActivated(Finding): the operator clicked a finding's words (to go to its field).
     """
 
     acknowledgementsChanged = Signal()
+    findingActivated = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -83,7 +103,7 @@ class FindingsPanel(QScrollArea):
         self.setWidget(self._body)
         self._rows: dict[tuple[str, str], _WarningRow] = {}
         self._saved: dict[tuple[str, str], Acknowledgement] = {}
-        self._labels: list[QLabel] = []
+        self._labels: list[_FindingText] = []
         self._empty = QLabel(self.tr("Belum ada temuan."), self._body)
         self._layout.addWidget(self._empty)
 
@@ -101,9 +121,9 @@ class FindingsPanel(QScrollArea):
         errors = [f for f in findings if f.severity is Severity.ERROR]
         warns = [f for f in findings if f.severity is Severity.WARNING]
         for f in errors:
-            label = QLabel("\u2716 " + finding_text(f), self._body)
+            label = _FindingText("\u2716 " + finding_text(f), self._body)
             label.setObjectName("errorLine")
-            label.setWordWrap(True)
+            label.clicked.connect(lambda f=f: self.findingActivated.emit(f))
             self._layout.addWidget(label)
             self._labels.append(label)
         for f in warns:
@@ -112,6 +132,7 @@ class FindingsPanel(QScrollArea):
             if key in self._saved:
                 row.restore(self._saved[key])
             row.changed.connect(self.acknowledgementsChanged)
+            row.text.clicked.connect(lambda f=f: self.findingActivated.emit(f))
             self._layout.addWidget(row)
             self._rows[key] = row
         self._empty.setVisible(not findings)

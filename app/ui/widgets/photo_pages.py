@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.exceptions import PhotoExceptionReason, PhotoFlag
 from app.core.photo_rules import BackgroundColour
 from app.ui.camera_worker import bgr_to_qimage
 from app.ui.texts import finding_text
@@ -35,7 +37,7 @@ from app.ui.widgets.photo_live import LivePicture
 from app.ui.widgets.photo_result import ROLE_RESIDENT, Capture, PhotoResult
 from app.ui.widgets.photo_views import COLOURS, ChecksList, ImageView, set_message
 from app.ui.widgets.step_widgets import button as _button
-from app.ui.widgets.step_widgets import exception_page
+from app.ui.widgets.step_widgets import REASON_MAX_LENGTH
 from app.ui.widgets.step_widgets import hint as _hint
 from app.ui.widgets.step_widgets import title as _title
 
@@ -64,7 +66,9 @@ def build_live(step: "PhotoStep") -> None:
     step.capture_button.clicked.connect(step.capture)
     step.import_button = _button(translate("PhotoStep", "Impor dari berkas…"), page)
     step.import_button.clicked.connect(step.choose_file)
-    step.exception_button = _button(translate("PhotoStep", "Foto tidak memungkinkan…"), page)
+    step.exception_button = _button(translate("PhotoStep", "Foto dengan pengecualian…"), page)
+    step.exception_button.setToolTip(translate(
+        "PhotoStep", "Warga tidak dapat duduk atau menegakkan kepala: simpan foto terbaik dengan alasan"))
     step.exception_button.clicked.connect(step.show_exception)
     step.capture_button.setMinimumHeight(36)
     buttons = QGridLayout()
@@ -222,19 +226,115 @@ def build_compare(step: "PhotoStep") -> None:
 
 
 def build_exception(step: "PhotoStep") -> None:
-    built = exception_page(
-        step, heading=translate("PhotoStep", "Foto tidak memungkinkan"),
-        explanation=translate("PhotoStep",
-                              "Rekaman disimpan tanpa foto. Tuliskan alasannya (wajib); foto dapat diambil "
-                              "kemudian di kantor Dinas Dukcapil."),
-        placeholder=translate("PhotoStep", "mis. warga terbaring, memakai alat medis"),
-        cancel_text=translate("PhotoStep", "Batal (Esc)"), confirm_text=translate("PhotoStep", "Simpan tanpa foto"),
-        on_confirm=step._confirm_exception, on_cancel=step.cancel_exception,
-        on_edit=lambda _t: set_message(step.exception_message, ""))
-    step.exception_page = built.page
-    step.exception_reason, step.exception_message = built.reason, built.message
-    step.exception_cancel, step.exception_confirm = built.cancel, built.confirm
-    step.pages.addWidget(built.page)
+    """The photo with an exception: the best frame the camera saw, the checks that failed,
+    a reason from the list (words required for "Lainnya"); or, without any frame, no photo."""
+    page = QWidget(step)
+    step.exception_page = page
+    step.exception_view = ImageView(translate("PhotoStep", "Tanpa foto"), page, aspect=3 / 4)
+    step.exception_view.setMinimumSize(270, 360)
+    step.exception_view.setMaximumWidth(420)
+
+    right = QVBoxLayout()
+    step.exception_title = _title("", page)
+    right.addWidget(step.exception_title)
+    step.exception_hint = _hint("", page)
+    right.addWidget(step.exception_hint)
+    step.exception_checks = QLabel(page)
+    step.exception_checks.setWordWrap(True)
+    step.exception_checks.setTextFormat(Qt.TextFormat.RichText)
+    right.addWidget(step.exception_checks)
+
+    form = QGridLayout()
+    form.setHorizontalSpacing(8)
+    step.exception_reason_choice = QComboBox(page)
+    step.exception_reason_choice.addItem(translate("PhotoStep", "\u2014 pilih alasan \u2014"), None)
+    for reason in PhotoExceptionReason:
+        step.exception_reason_choice.addItem(reason_label(reason), reason.value)
+    step.exception_reason_choice.currentIndexChanged.connect(step._exception_reason_changed)
+    reason_label_widget = QLabel(translate("PhotoStep", "&Alasan:"), page)
+    reason_label_widget.setBuddy(step.exception_reason_choice)
+    step.exception_reason = QLineEdit(page)
+    step.exception_reason.setMaxLength(REASON_MAX_LENGTH)
+    step.exception_reason.setPlaceholderText(translate("PhotoStep", "keterangan (wajib untuk \u201cLainnya\u201d)"))
+    step.exception_reason.returnPressed.connect(step._confirm_exception)
+    step.exception_reason.textChanged.connect(lambda _t: set_message(step.exception_message, ""))
+    text_label = QLabel(translate("PhotoStep", "&Keterangan:"), page)
+    text_label.setBuddy(step.exception_reason)
+    form.addWidget(reason_label_widget, 0, 0)
+    form.addWidget(step.exception_reason_choice, 0, 1)
+    form.addWidget(text_label, 1, 0)
+    form.addWidget(step.exception_reason, 1, 1)
+    form.setColumnStretch(1, 1)
+    right.addLayout(form)
+    step.exception_message = _hint("", page, "errorText")
+    step.exception_message.hide()
+    right.addWidget(step.exception_message)
+
+    row = QHBoxLayout()
+    step.exception_cancel = _button(translate("PhotoStep", "Batal (Esc)"), page)
+    step.exception_cancel.clicked.connect(step.cancel_exception)
+    step.exception_without_photo = _button(translate("PhotoStep", "Simpan tanpa foto"), page)
+    step.exception_without_photo.clicked.connect(step._confirm_without_photo)
+    step.exception_confirm = _button("", page, primary=True)
+    step.exception_confirm.setMinimumHeight(36)
+    step.exception_confirm.clicked.connect(step._confirm_exception)
+    row.addWidget(step.exception_cancel)
+    row.addStretch(1)
+    row.addWidget(step.exception_without_photo)
+    row.addWidget(step.exception_confirm)
+    right.addLayout(row)
+    right.addStretch(1)
+
+    h = QHBoxLayout(page)
+    h.setContentsMargins(6, 6, 6, 6)
+    h.addWidget(step.exception_view, 1)
+    h.addLayout(right, 1)
+    step.pages.addWidget(page)
+    sc = QShortcut(QKeySequence(Qt.Key.Key_Escape), page)
+    sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    sc.activated.connect(step.cancel_exception)
+
+
+def reason_label(reason: PhotoExceptionReason) -> str:
+    """The reason as the operator reads it."""
+    return {
+        PhotoExceptionReason.TERBARING: translate("PhotoStep", "Terbaring"),
+        PhotoExceptionReason.TIDAK_DAPAT_DUDUK_TEGAK: translate("PhotoStep", "Tidak dapat duduk tegak"),
+        PhotoExceptionReason.DISABILITAS: translate("PhotoStep", "Disabilitas"),
+        PhotoExceptionReason.LAINNYA: translate("PhotoStep", "Lainnya"),
+    }[reason]
+
+
+def fill_exception(step: "PhotoStep", cap: Capture | None) -> None:
+    """The exception page with the best frame and its failed checks, or without any frame."""
+    if cap is not None:
+        step.exception_view.set_image(bgr_to_qimage(cap.image))
+        step.exception_title.setText(translate("PhotoStep", "Foto dengan pengecualian"))
+        step.exception_hint.setText(translate(
+            "PhotoStep", "Untuk warga yang tidak dapat duduk atau menegakkan kepala: foto terbaik yang "
+                         "terlihat kamera disimpan walaupun pemeriksaan gagal. Rekaman ditandai untuk "
+                         "supervisor dan server."))
+        failed = cap.report.findings
+        if failed:
+            items = "".join(f"<li>{html.escape(finding_text(f))}</li>" for f in failed)
+            step.exception_checks.setText(
+                f"<span style='color:{COLOURS['warning']}; font-weight:bold'>"
+                + translate("PhotoStep", "Pemeriksaan yang gagal (ikut tersimpan):")
+                + f"</span><ul style='margin-left:-20px'>{items}</ul>")
+        else:
+            step.exception_checks.setText(translate("PhotoStep", "Semua pemeriksaan lolos pada foto ini."))
+        step.exception_confirm.setText(translate("PhotoStep", "Simpan foto dengan pengecualian"))
+        step.exception_without_photo.show()
+    else:
+        step.exception_view.set_image(None)
+        step.exception_title.setText(translate("PhotoStep", "Foto tidak memungkinkan"))
+        step.exception_hint.setText(translate(
+            "PhotoStep", "Belum ada gambar dari kamera. Rekaman disimpan tanpa foto dan ditandai untuk "
+                         "supervisor; alasan wajib. Bila kamera bisa dinyalakan, foto dengan pengecualian "
+                         "lebih baik daripada tanpa foto."))
+        step.exception_checks.setText("")
+        step.exception_confirm.setText(translate("PhotoStep", "Simpan tanpa foto"))
+        step.exception_without_photo.hide()
 
 
 def build_done(step: "PhotoStep") -> None:
@@ -311,7 +411,7 @@ def fill_compare(step: "PhotoStep", cap: Capture) -> None:
 def fill_done(step: "PhotoStep", res: PhotoResult) -> None:
     """What was recorded: the approved photo and who approved it when, or the reason for none."""
     when = datetime.fromisoformat(res.approved_at).astimezone().strftime("%H:%M")
-    if res.jpeg is not None:
+    if res.jpeg is not None and res.flag is None:
         step.done_view.set_image(QImage.fromData(res.jpeg, "JPG"))
         step.done_title.setText(translate("PhotoStep", "Foto disetujui"))
         who = translate("PhotoStep", "warga sendiri") if res.approver_role == ROLE_RESIDENT else \
@@ -322,6 +422,16 @@ def fill_done(step: "PhotoStep", res: PhotoResult) -> None:
                 n=len(res.findings))
         if res.background_replaced:
             details += " " + translate("PhotoStep", "Latar belakang diganti.")
+    elif res.jpeg is not None and res.flag is not None:
+        step.done_view.set_image(QImage.fromData(res.jpeg, "JPG"))
+        step.done_title.setText(translate("PhotoStep", "Foto dengan pengecualian"))
+        flag = PhotoFlag.from_dict(res.flag)
+        reason = reason_label(flag.reason) if flag is not None and flag.reason is not None else "?"
+        if flag is not None and flag.text:
+            reason += f": {flag.text}"
+        details = translate("PhotoStep", "Alasan: {reason}. {n} pemeriksaan gagal ikut tersimpan; rekaman "
+                                         "ditandai untuk supervisor dan server (pukul {when}).").format(
+            reason=reason, n=len(flag.failed_checks) if flag is not None else 0, when=when)
     else:
         step.done_view.set_image(None)
         step.done_title.setText(translate("PhotoStep", "Tanpa foto"))

@@ -32,6 +32,8 @@ class PhotoResult:
         source: ``camera`` or ``file`` (never the file name), empty for the exception.
         expected_background: 'merah'/'biru'/'oranye' expected at capture, or None.
         background_score: mask quality (0-1) of an accepted replacement.
+        flag: a photo kept with an exception (`app.core.exceptions.PhotoFlag` as a dict:
+            reason, text, failed checks); then `findings` lists every check that failed.
     """
 
     jpeg: bytes | None
@@ -45,10 +47,16 @@ class PhotoResult:
     source: str = ""
     expected_background: str | None = None
     background_score: float | None = None
+    flag: dict[str, Any] | None = None
 
     @property
     def has_photo(self) -> bool:
         return self.jpeg is not None
+
+    @property
+    def flagged(self) -> bool:
+        """A photo kept with an exception."""
+        return self.flag is not None
 
     def to_meta(self) -> dict[str, Any]:
         """JSON-safe metadata to store with the media item (no image bytes)."""
@@ -67,6 +75,7 @@ class PhotoResult:
             "background_score": None if self.background_score is None else round(self.background_score, 3),
             "expected_background": self.expected_background,
             "source": self.source,
+            "exception": self.flag,
         }
 
 

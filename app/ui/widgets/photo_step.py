@@ -4,13 +4,18 @@ Pages (one `QStackedWidget`):
     live       preview with the face box and the 3:4 crop guide, the expected
                background chip, a traffic-light list of the checks; Space
                captures, "Impor dari berkas" always works (also without camera),
-               "Foto tidak memungkinkan" records an exception.
+               "Foto dengan pengecualian" opens the exception page.
     review     the captured pas foto, big, to show to the resident; R retakes;
                "Ganti latar" proposes a new background; the approver is chosen
                (the resident, or a family member/guardian by name) and
                "Warga setuju dengan foto ini" (Enter) completes the step.
     compare    original | replaced background side by side; accept or reject (Esc).
-    exception  the reason why no photo can be taken (required); Esc cancels.
+    exception  a photo with an exception: the best frame the camera saw
+               (kept by the camera thread, `quality.frame_score`), cut even
+               when the checks fail (no face: the middle of the frame), the
+               failed checks listed, a reason from the list (words required
+               for "Lainnya"); "Simpan tanpa foto" remains for when no picture
+               at all is possible, also with a reason. Esc cancels.
     done       what was recorded; "Ambil ulang foto" starts again.
 
 Keys: Space captures anywhere on the live page (it takes precedence over a
@@ -25,6 +30,10 @@ Decisions:
       a dark room at a bedside). The warnings are listed again on the review
       page and travel with the photo in `PhotoResult.findings` / ``to_meta()``,
       so a supervisor or the server sees "taken with: glasses".
+    * A resident who cannot sit up or hold the head straight is never sent
+      to the office: the photo with an exception keeps the best frame, its
+      failed checks and the reason in `PhotoResult.flag` (to the server as the
+      payload's ``photo_flag``), flagged for the supervisor.
     * The step completes only by approval (or by the exception). Approval
       records who approved (``warga``, or ``keluarga/wali: NAME`` with a
       name of at least 3 characters) and the time (ISO 8601, UTC, seconds).
@@ -58,6 +67,7 @@ from PySide6.QtWidgets import QFileDialog, QStackedWidget, QVBoxLayout, QWidget
 from app.capture import quality
 from app.capture.background import replace_background
 from app.capture.face import make_portrait
+from app.core.exceptions import PhotoExceptionReason, PhotoFlag, photo_flag_findings
 from app.core.findings import MIN_REASON_LENGTH
 from app.core.photo_rules import BackgroundColour, expected_background
 from app.core.values import Kewarganegaraan
@@ -71,11 +81,21 @@ from app.ui.widgets.photo_pages import (
     build_review,
     fill_compare,
     fill_done,
+    fill_exception,
     fill_review,
+    reason_label,
     show_background_chip,
 )
 from app.ui.widgets.photo_result import ROLE_GUARDIAN, ROLE_RESIDENT, Capture, PhotoResult
-from app.ui.widgets.photo_take import BLOCKED, UNREADABLE, PhotoTaker, TakeJob, TakeOutcome, blocking_finding
+from app.ui.widgets.photo_take import (
+    BLOCKED,
+    EXCEPTION,
+    UNREADABLE,
+    PhotoTaker,
+    TakeJob,
+    TakeOutcome,
+    blocking_finding,
+)
 from app.ui.widgets.photo_views import ChecksList, ImageView, set_message
 from app.ui.workers import run_task
 
@@ -109,6 +129,7 @@ class PhotoStep(QWidget):
         super().__init__(parent)
         self._clock = clock or _utc_now
         self._capture: Capture | None = None
+        self._exception_capture: Capture | None = None
         self._result: PhotoResult | None = None
         self._expected: BackgroundColour | None = None
         self._expected_why = ""
@@ -201,8 +222,11 @@ class PhotoStep(QWidget):
         self._bg_token += 1
         self._bg_busy = False
         self._capture = None
+        self._exception_capture = None
         self._result = None
+        self.live.camera.reset_best()
         self.exception_reason.clear()
+        self.exception_reason_choice.setCurrentIndex(0)
         self.guardian_name.clear()
         self.approver_resident.setChecked(True)
         set_message(self.approval_message, "")
@@ -284,6 +308,10 @@ class PhotoStep(QWidget):
         self._show_taking(False)
         if outcome is None or self.page != "live":
             self.takeFinished.emit(False)  # reset, or the live page was left, meanwhile
+            return
+        if outcome.source == EXCEPTION:
+            self._open_exception(outcome.capture)
+            self.takeFinished.emit(outcome.ok)
             return
         if not outcome.ok:
             self._live_error(self._take_problem_text(outcome))
@@ -428,39 +456,114 @@ class PhotoStep(QWidget):
         return True
 
     # -------------------------------------------------------- exception
-    def show_exception(self) -> None:
-        """Open the "Foto tidak memungkinkan" page."""
-        if self.page != "live":
-            return
+    def show_exception(self) -> bool:
+        """Open the photo with an exception: the camera's best frame (or the one on screen) is cut
+        off the GUI thread first (`takeFinished` follows); without any frame the page opens at once
+        for a recording without photo. False when not on the live page or a take is being checked."""
+        if self.page != "live" or self._taker.busy:
+            return False
+        best = self.live.camera.best_frame()
+        if best is not None:
+            job = TakeJob(EXCEPTION, frame=best.frame, expected=self._expected,
+                          thresholds=self.live.camera.thresholds)
+        elif self.live.image is not None:
+            job = TakeJob(EXCEPTION, image=self.live.image, expected=self._expected,
+                          thresholds=self.live.camera.thresholds)
+        else:
+            self._open_exception(None)
+            return True
+        return self._start_take(job)
+
+    def _open_exception(self, cap: Capture | None) -> None:
+        self._exception_capture = cap
+        fill_exception(self, cap)
         set_message(self.exception_message, "")
         self._go("exception")
-        self.exception_reason.setFocus()
+        self.exception_reason_choice.setFocus()
+
+    def exception_capture(self) -> Capture | None:
+        """The best frame's cut shown on the exception page, or None (no picture)."""
+        return self._exception_capture
+
+    def set_exception_reason(self, reason: PhotoExceptionReason | str | None, text: str = "") -> None:
+        """Choose the reason from the list (None: none chosen) and its words."""
+        value = PhotoExceptionReason(reason).value if reason else None
+        self.exception_reason_choice.setCurrentIndex(max(0, self.exception_reason_choice.findData(value)))
+        self.exception_reason.setText(text)
+
+    def exception_reason_choice_value(self) -> PhotoExceptionReason | None:
+        data = self.exception_reason_choice.currentData()
+        return PhotoExceptionReason(data) if data else None
+
+    def _exception_reason_changed(self, _index: int) -> None:
+        set_message(self.exception_message, "")
+        if self.exception_reason_choice_value() is PhotoExceptionReason.LAINNYA:
+            self.exception_reason.setFocus()
 
     def cancel_exception(self) -> None:
         if self.page == "exception":
+            self._exception_capture = None
             self._go("live")
 
     def _confirm_exception(self) -> None:
+        """Enter or the primary button: the photo with an exception when there is a frame, else no photo."""
+        if self._exception_capture is not None:
+            self.save_exception_photo()
+        else:
+            self._confirm_without_photo()
+
+    def _confirm_without_photo(self) -> None:
         self.complete_without_photo(self.exception_reason.text())
 
+    def save_exception_photo(self) -> bool:
+        """Keep the best frame as the photo, with the chosen reason and the failed checks; complete the step."""
+        cap = self._exception_capture
+        if self.page != "exception" or cap is None:
+            return False
+        findings = list(cap.report.findings)
+        flag = PhotoFlag.make(self.exception_reason_choice_value(), self.exception_reason.text(),
+                              [f.code for f in findings])
+        problems = photo_flag_findings(flag, has_photo=True)
+        if problems:
+            set_message(self.exception_message, finding_text(problems[0]), "errorText")
+            (self.exception_reason if flag.reason is not None else self.exception_reason_choice).setFocus()
+            return False
+        self._result = PhotoResult(
+            jpeg=cap.jpeg, findings=findings, approved_by="", approved_at=self._now_iso(),
+            exception_reason=None, source="camera", flag=flag.to_dict(),
+            expected_background=self._expected.value if self._expected else None)
+        self._finish_exception()
+        return True
+
     def complete_without_photo(self, reason: str) -> bool:
-        """Complete the step without a photo; `reason` is required (>= 3 characters)."""
-        reason = " ".join((reason or "").split())
+        """Complete the step without a photo; the words (>= 3 characters) or a reason from the list are required."""
+        text = " ".join((reason or "").split())
         if self.page != "exception":
-            self.show_exception()
-        if len(reason) < MIN_REASON_LENGTH:
+            if not self.show_exception() or self.page != "exception":
+                return False
+        chosen = self.exception_reason_choice_value()
+        if chosen is not None and chosen is not PhotoExceptionReason.LAINNYA:
+            words = reason_label(chosen) + (f": {text}" if text else "")
+        else:
+            words = text  # "Lainnya" or nothing chosen: the words are the reason
+        if len(words) < MIN_REASON_LENGTH:
             set_message(self.exception_message,
-                         self.tr("Alasan wajib diisi (mis. warga terbaring, memakai alat medis)."), "errorText")
+                        self.tr("Alasan wajib diisi (pilih dari daftar atau tuliskan, mis. warga terbaring)."),
+                        "errorText")
             self.exception_reason.setFocus()
             return False
         self._capture = None
+        self._exception_capture = None
         self._result = PhotoResult(jpeg=None, findings=[], approved_by="", approved_at=self._now_iso(),
-                                   exception_reason=reason, background_replaced=False,
+                                   exception_reason=words, background_replaced=False,
                                    expected_background=self._expected.value if self._expected else None)
+        self._finish_exception()
+        return True
+
+    def _finish_exception(self) -> None:
         self._show_done()
         self.changed.emit()
         self.completed.emit(self._result)
-        return True
 
     # ============================================================ internals
     def _now_iso(self) -> str:

@@ -22,7 +22,7 @@ from PySide6.QtGui import QImage
 from shiboken6 import isValid
 
 from app.capture import quality
-from app.capture.face import Box, FaceDetector, NoFaceFound, make_portrait
+from app.capture.face import Box, FaceDetector, NoFaceFound, centre_portrait, make_portrait
 from app.core.findings import Finding, Severity, finding
 from app.core.photo_rules import BackgroundColour
 from app.ui.camera_worker import qimage_to_bgr
@@ -34,6 +34,9 @@ MAX_IMPORT_WIDTH = 1600
 
 BLOCKING_CODES = frozenset({"photo.no_face", "photo.multiple_faces"})
 NO_FACE = finding("photo.no_face", quality.FIELD, Severity.ERROR)
+
+EXCEPTION = "exception"
+"""The source of a take for a photo with an exception (the camera's best frame)."""
 
 # Why a take gave no photo (the step words them for the operator):
 UNREADABLE = "unreadable"
@@ -49,9 +52,15 @@ class TakeJob:
     """What one take works on.
 
     Attributes:
-        source: ``camera`` (then `image` is the frame on screen) or ``file`` (then `path`).
+        source: ``camera`` (then `image` is the frame on screen), ``file`` (then `path`)
+            or ``exception`` (then `frame` is the camera's best frame, see below).
+        frame: BGR pixels to use as they are (the best frame kept by the camera thread).
         expected: the background colour the checks expect, or None.
         thresholds: the limits from Pengaturan, or None for the calibrated defaults.
+
+    An ``exception`` take is never blocked: the portrait is cut around the face
+    when one was found, else from the middle of the frame (`centre_portrait`),
+    and the failed checks travel with it.
     """
 
     source: str
@@ -59,6 +68,11 @@ class TakeJob:
     path: str | None = None
     expected: BackgroundColour | None = None
     thresholds: quality.QualityThresholds | None = None
+    frame: np.ndarray | None = None
+
+    @property
+    def exception(self) -> bool:
+        return self.source == EXCEPTION
 
 
 @dataclass(frozen=True)
@@ -117,10 +131,15 @@ def run_take(job: TakeJob, detector: FaceDetector | None = None) -> TakeOutcome:
         return TakeOutcome(source=job.source, thread_id=threading.get_ident(),
                            work_ms=(time.perf_counter() - started) * 1000.0, **kwargs)
 
-    frame = qimage_to_bgr(job.image) if job.image is not None else read_picture(job.path or "")
+    if job.frame is not None:
+        frame = job.frame
+    else:
+        frame = qimage_to_bgr(job.image) if job.image is not None else read_picture(job.path or "")
     if frame is None:
         return outcome(problem=UNREADABLE)
     report = quality.assess(frame, job.expected, job.thresholds, detector=detector)
+    if job.exception:
+        return outcome(capture=_exception_capture(frame, report, detector))
     blocking = blocking_finding(report)
     if blocking is not None:
         return outcome(problem=BLOCKED, finding=blocking)
@@ -131,6 +150,21 @@ def run_take(job: TakeJob, detector: FaceDetector | None = None) -> TakeOutcome:
         return outcome(problem=UNCUT)
     return outcome(capture=Capture(frame=frame, report=report, face=face, jpeg=portrait.jpeg,
                                    image=portrait.image, source=job.source))
+
+
+def _exception_capture(frame: np.ndarray, report: quality.QualityReport,
+                       detector: FaceDetector | None) -> Capture:
+    """The portrait of a photo with an exception: around the face when there is exactly one, else the middle."""
+    portrait = None
+    if report.face_box is not None and blocking_finding(report) is None:
+        try:
+            portrait = make_portrait(frame, Box(*report.face_box), detector=detector)
+        except (NoFaceFound, ValueError):
+            portrait = None
+    if portrait is None:
+        portrait = centre_portrait(frame)
+    return Capture(frame=frame, report=report, face=portrait.face, jpeg=portrait.jpeg,
+                   image=portrait.image, source=EXCEPTION)
 
 
 @dataclass

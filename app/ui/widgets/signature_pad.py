@@ -15,8 +15,17 @@ scaled by the 1:3 aspect so both axes use the same unit):
       `MIN_INK_LENGTH` (0.25 of the pad width), or the bounding box's larger
       side below `MIN_EXTENT` (0.12 of the pad width) -> "terlalu kecil".
 A click, a dot or a short tick fails; an "X" across a quarter of the pad or
-any handwritten name passes. Residents who cannot sign use the exception
-(a reason is required, e.g. "sakit, cap jempol diambil di kantor").
+any handwritten name passes.
+
+Residents who cannot sign get a replacement on the "exception" page, each
+flagged for the supervisor and the server (`app.core.exceptions.SignatureFlag`
+in `SignatureResult.flag`):
+    * **cap jempol**: the thumbprint as an image, taken through the same frame
+      sources as the photo (`app.capture.thumbprint`: the camera, a scanner's
+      folder, an image file), read off the GUI thread;
+    * **tanda tangan wali**: the guardian's name and relation (from the list),
+      then the guardian signs on the pad;
+    * **tanpa tanda tangan**: a reason (required).
 """
 
 from __future__ import annotations
@@ -27,29 +36,41 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, QRectF, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPainterPath,
     QPen,
+    QPixmap,
+    QShortcut,
     QTabletEvent,
 )
 from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QRadioButton,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.core.exceptions import GuardianRelation, SignatureFlag, SignatureMode, signature_flag_findings
 from app.core.findings import MIN_REASON_LENGTH
+from app.ui.texts import finding_text, message_text
+from app.ui.widgets.step_widgets import REASON_MAX_LENGTH
 from app.ui.widgets.step_widgets import button as _button
-from app.ui.widgets.step_widgets import exception_page
+from app.ui.workers import run_task
 from app.ui.widgets.step_widgets import hint as _hint
 from app.ui.widgets.step_widgets import title as _title
 
@@ -362,12 +383,15 @@ class SignatureResult:
         strokes: the normalised strokes (x, y, pressure, t_ms), empty for the exception.
         exception_reason: why the resident could not sign (then `png` is None).
         completed_at: when the step was completed (ISO 8601 UTC).
+        flag: how a resident who did not sign by hand gave consent (`SignatureFlag` as a
+            dict): a thumbprint (`png` is its image), a guardian's signature, or none.
     """
 
     png: bytes | None
     strokes: list = field(default_factory=list)
     exception_reason: str | None = None
     completed_at: str = ""
+    flag: dict[str, Any] | None = None
 
     @property
     def has_signature(self) -> bool:
@@ -385,6 +409,7 @@ class SignatureResult:
             "point_count": sum(len(s) for s in self.strokes),
             "exception_reason": self.exception_reason,
             "completed_at": self.completed_at,
+            "exception": self.flag,
         }
 
 
@@ -398,6 +423,7 @@ class SignatureStep(QWidget):
 
     completed = Signal(object)
     changed = Signal()
+    thumbprintTaken = Signal(bool)
 
     PAGES = ("pad", "exception", "done")
 
@@ -405,6 +431,10 @@ class SignatureStep(QWidget):
         super().__init__(parent)
         self._clock = clock or _utc_now
         self._result: SignatureResult | None = None
+        self._guardian: SignatureFlag | None = None  # the guardian signing on the pad
+        self._thumb_png: bytes | None = None
+        self._thumb_token = 0
+        self._camera_spec: Any = 0
         self.pages = QStackedWidget(self)
         self._build_pad()
         self._build_exception()
@@ -420,7 +450,9 @@ class SignatureStep(QWidget):
         self.pad_page = page
         v = QVBoxLayout(page)
         v.setContentsMargins(6, 6, 6, 6)
-        v.addWidget(_title(self.tr("Tanda tangan warga"), page))
+        self.pad_title = _title(self.tr("Tanda tangan warga"), page)
+        self.pad_title.setTextFormat(Qt.TextFormat.PlainText)  # it may carry a guardian's name
+        v.addWidget(self.pad_title)
         hint = QLabel(self.tr("Minta warga menandatangani di dalam kotak putih dengan pena tablet atau mouse. "
                               "Tanda tangan harus cukup besar."), page)
         hint.setObjectName("hint")
@@ -437,7 +469,7 @@ class SignatureStep(QWidget):
         self.clear_button = _button(self.tr("Hapus (Del)"), page)
         self.clear_button.clicked.connect(self.pad.clear)
         self.clear_button.setToolTip(self.tr("Hapus semua goresan (Del pada kotak)"))
-        self.exception_button = _button(self.tr("Tidak dapat menandatangani…"), page)
+        self.exception_button = _button(self.tr("Tidak dapat menandatangani (cap jempol, wali)…"), page)
         self.exception_button.clicked.connect(self.show_exception)
         self.save_button = _button(self.tr("Simpan tanda tangan (Enter)"), page, primary=True)
         self.save_button.clicked.connect(self.accept_signature)
@@ -450,17 +482,83 @@ class SignatureStep(QWidget):
         self.pages.addWidget(page)
 
     def _build_exception(self) -> None:
-        built = exception_page(
-            self, heading=self.tr("Tidak dapat menandatangani"),
-            explanation=self.tr("Rekaman disimpan tanpa tanda tangan. Tuliskan alasannya (wajib)."),
-            placeholder=self.tr("mis. sakit, cap jempol diambil di kantor"),
-            cancel_text=self.tr("Batal (Esc)"), confirm_text=self.tr("Simpan tanpa tanda tangan"),
-            on_confirm=self._confirm_exception, on_cancel=self.cancel_exception,
-            on_edit=lambda _t: self.exception_message.hide())
-        self.exception_page = built.page
-        self.exception_reason, self.exception_message = built.reason, built.message
-        self.exception_cancel, self.exception_confirm = built.cancel, built.confirm
-        self.pages.addWidget(built.page)
+        """Cap jempol, a guardian's signature, or none with a reason."""
+        page = QWidget(self)
+        self.exception_page = page
+        v = QVBoxLayout(page)
+        v.setContentsMargins(30, 20, 30, 20)
+        v.addWidget(_title(self.tr("Warga tidak dapat menandatangani"), page))
+        v.addWidget(_hint(self.tr("Pilih penggantinya. Rekaman ditandai untuk supervisor dan server."), page))
+        self.mode_group = QButtonGroup(page)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(6)
+
+        self.mode_thumb = QRadioButton(self.tr("Cap jempol"), page)
+        self.thumb_camera_button = _button(self.tr("Ambil dari kamera"), page)
+        self.thumb_camera_button.clicked.connect(lambda: self.capture_thumbprint())
+        self.thumb_file_button = _button(self.tr("Impor dari berkas/pemindai…"), page)
+        self.thumb_file_button.clicked.connect(self.choose_thumbprint_file)
+        self.thumb_preview = QLabel(self.tr("Belum ada gambar"), page)
+        self.thumb_preview.setFixedSize(160, 160)
+        self.thumb_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thumb_preview.setStyleSheet("background: white; border: 1px solid #d8dde3;")
+        thumb_row = QHBoxLayout()
+        thumb_row.addWidget(self.thumb_camera_button)
+        thumb_row.addWidget(self.thumb_file_button)
+        thumb_row.addStretch(1)
+        grid.addWidget(self.mode_thumb, 0, 0)
+        grid.addLayout(thumb_row, 0, 1)
+        grid.addWidget(self.thumb_preview, 1, 1)
+
+        self.mode_guardian = QRadioButton(self.tr("Tanda tangan wali"), page)
+        self.guardian_name = QLineEdit(page)
+        self.guardian_name.setMaxLength(REASON_MAX_LENGTH)
+        self.guardian_name.setPlaceholderText(self.tr("nama wali"))
+        self.guardian_name.textEdited.connect(lambda _t: self._choose_mode(self.mode_guardian))
+        self.guardian_name.returnPressed.connect(self._confirm_exception)
+        self.guardian_relation = QComboBox(page)
+        self.guardian_relation.addItem(self.tr("\u2014 hubungan \u2014"), None)
+        for relation in GuardianRelation:
+            self.guardian_relation.addItem(relation_label(relation), relation.value)
+        self.guardian_relation.activated.connect(lambda _i: self._choose_mode(self.mode_guardian))
+        guardian_row = QHBoxLayout()
+        guardian_row.addWidget(self.guardian_name, 2)
+        guardian_row.addWidget(self.guardian_relation, 1)
+        grid.addWidget(self.mode_guardian, 2, 0)
+        grid.addLayout(guardian_row, 2, 1)
+
+        self.mode_none = QRadioButton(self.tr("Tanpa tanda tangan"), page)
+        self.exception_reason = QLineEdit(page)
+        self.exception_reason.setMaxLength(REASON_MAX_LENGTH)
+        self.exception_reason.setPlaceholderText(self.tr("alasan (wajib), mis. sakit keras, tidak sadar"))
+        self.exception_reason.textEdited.connect(lambda _t: self._choose_mode(self.mode_none))
+        self.exception_reason.returnPressed.connect(self._confirm_exception)
+        grid.addWidget(self.mode_none, 3, 0)
+        grid.addWidget(self.exception_reason, 3, 1)
+        grid.setColumnStretch(1, 1)
+        for radio in (self.mode_thumb, self.mode_guardian, self.mode_none):
+            self.mode_group.addButton(radio)
+            radio.toggled.connect(self._mode_toggled)
+        v.addLayout(grid)
+
+        self.exception_message = _hint("", page, "errorText")
+        self.exception_message.hide()
+        v.addWidget(self.exception_message)
+        row = QHBoxLayout()
+        self.exception_cancel = _button(self.tr("Batal (Esc)"), page)
+        self.exception_cancel.clicked.connect(self.cancel_exception)
+        self.exception_confirm = _button(self.tr("Simpan"), page, primary=True)
+        self.exception_confirm.clicked.connect(self._confirm_exception)
+        row.addStretch(1)
+        row.addWidget(self.exception_cancel)
+        row.addWidget(self.exception_confirm)
+        v.addLayout(row)
+        v.addStretch(1)
+        shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), page)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.cancel_exception)
+        self.pages.addWidget(page)
 
     def _build_done(self) -> None:
         page = QWidget(self)
@@ -468,6 +566,7 @@ class SignatureStep(QWidget):
         v = QVBoxLayout(page)
         v.setContentsMargins(6, 6, 6, 6)
         self.done_title = _title("", page)
+        self.done_title.setTextFormat(Qt.TextFormat.PlainText)
         v.addWidget(self.done_title)
         self.done_image = QLabel(page)
         self.done_image.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -501,8 +600,20 @@ class SignatureStep(QWidget):
     def reset(self) -> None:
         """Clear the pad and the result; back to the pad."""
         self._result = None
+        self._guardian = None
+        self._thumb_png = None
+        self._thumb_token += 1
         self.pad.clear()
         self.exception_reason.clear()
+        self.guardian_name.clear()
+        self.guardian_relation.setCurrentIndex(0)
+        self.thumb_preview.clear()
+        self.thumb_preview.setText(self.tr("Belum ada gambar"))
+        self.mode_group.setExclusive(False)
+        for radio in self.mode_group.buttons():
+            radio.setChecked(False)
+        self.mode_group.setExclusive(True)
+        self._show_guardian_on_pad()
         self.message.hide()
         self._go("pad")
         self.changed.emit()
@@ -517,8 +628,9 @@ class SignatureStep(QWidget):
             self.message.show()
             self.pad.setFocus()
             return False
+        flag = self._guardian.to_dict() if self._guardian is not None else None
         self._result = SignatureResult(png=self.pad.png_bytes(), strokes=self.pad.strokes(),
-                                       exception_reason=None, completed_at=self._now_iso())
+                                       exception_reason=None, completed_at=self._now_iso(), flag=flag)
         self._show_done()
         return True
 
@@ -534,7 +646,131 @@ class SignatureStep(QWidget):
             self._go("pad")
 
     def _confirm_exception(self) -> None:
-        self.complete_without_signature(self.exception_reason.text())
+        """Enter or "Simpan": what the chosen replacement needs next."""
+        if self.mode_thumb.isChecked():
+            self.save_thumbprint()
+        elif self.mode_guardian.isChecked():
+            self.start_guardian_signature(self.guardian_name.text(), self.guardian_relation.currentData())
+        elif self.mode_none.isChecked() or self.exception_reason.text().strip():
+            self.complete_without_signature(self.exception_reason.text())
+        else:
+            self._exception_error(self.tr("Pilih cap jempol, tanda tangan wali, atau tanpa tanda tangan."))
+
+    def _choose_mode(self, radio: QRadioButton) -> None:
+        radio.setChecked(True)
+
+    def _mode_toggled(self, _on: bool) -> None:
+        self.exception_message.hide()
+        self.exception_confirm.setText(self.tr("Lanjut: wali menandatangani") if self.mode_guardian.isChecked()
+                                       else self.tr("Simpan"))
+
+    def _exception_error(self, text: str, focus: QWidget | None = None) -> None:
+        self.exception_message.setText(text)
+        self.exception_message.show()
+        if focus is not None:
+            focus.setFocus()
+
+    # ------------------------------------------------------------ cap jempol
+    def set_camera_source(self, spec: Any) -> None:
+        """The frame source "Ambil dari kamera" reads (the camera from Pengaturan)."""
+        self._camera_spec = spec
+
+    def thumbprint_png(self) -> bytes | None:
+        """The thumbprint image taken on the exception page, or None."""
+        return self._thumb_png
+
+    def choose_thumbprint_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Pilih gambar cap jempol"), "",
+            self.tr("Gambar (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)"))
+        if path:
+            self.capture_thumbprint(path)
+
+    def capture_thumbprint(self, spec: Any = None) -> None:
+        """Read the thumbprint from `spec` (default: the camera) off the GUI thread; `thumbprintTaken` follows."""
+        from app.capture.thumbprint import read_thumbprint, thumbprint_png
+
+        if self.page != "exception":
+            self.show_exception()
+        self._choose_mode(self.mode_thumb)
+        self._thumb_token += 1
+        token = self._thumb_token
+        source = self._camera_spec if spec is None else spec
+        self.thumb_camera_button.setEnabled(False)
+        self.thumb_file_button.setEnabled(False)
+        self.thumb_preview.setText(self.tr("Mengambil gambar…"))
+        run_task(lambda: thumbprint_png(read_thumbprint(source)),
+                 lambda png: self._thumbprint_done(token, png),
+                 lambda exc: self._thumbprint_failed(token, exc), pool=QThreadPool.globalInstance())
+
+    def _thumbprint_done(self, token: int, png: bytes) -> None:
+        if token != self._thumb_token:
+            return
+        self._thumb_buttons_back()
+        self._thumb_png = png
+        pm = QPixmap()
+        pm.loadFromData(png, "PNG")
+        self.thumb_preview.setPixmap(pm.scaled(self.thumb_preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                               Qt.TransformationMode.SmoothTransformation))
+        self.exception_message.hide()
+        self.exception_confirm.setFocus()
+        self.thumbprintTaken.emit(True)
+
+    def _thumbprint_failed(self, token: int, exc: BaseException) -> None:
+        if token != self._thumb_token:
+            return
+        self._thumb_buttons_back()
+        self.thumb_preview.setText(self.tr("Belum ada gambar"))
+        code = getattr(exc, "code", None)
+        text = message_text(code, getattr(exc, "params", {}) or {}) if isinstance(code, str) else \
+            self.tr("Gambar cap jempol tidak bisa diambil.")
+        self._exception_error(text)
+        self.thumbprintTaken.emit(False)
+
+    def _thumb_buttons_back(self) -> None:
+        self.thumb_camera_button.setEnabled(True)
+        self.thumb_file_button.setEnabled(True)
+
+    def save_thumbprint(self) -> bool:
+        """Complete the step with the thumbprint image (refused until one was taken)."""
+        flag = SignatureFlag.make(SignatureMode.CAP_JEMPOL)
+        problems = signature_flag_findings(flag, has_signature=self._thumb_png is not None)
+        if problems:
+            self._exception_error(finding_text(problems[0]), self.thumb_camera_button)
+            return False
+        self._result = SignatureResult(png=self._thumb_png, strokes=[], exception_reason=None,
+                                       completed_at=self._now_iso(), flag=flag.to_dict())
+        self._show_done()
+        return True
+
+    # ------------------------------------------------------- guardian signs
+    def start_guardian_signature(self, name: str, relation: GuardianRelation | str | None) -> bool:
+        """Check the guardian's name and relation, then the guardian signs on the pad."""
+        if self.page != "exception":
+            self.show_exception()
+        self._choose_mode(self.mode_guardian)
+        flag = SignatureFlag.make(SignatureMode.TANDA_TANGAN_WALI, guardian_name=name,
+                                  guardian_relation=relation)
+        problems = signature_flag_findings(flag, has_signature=True)
+        if problems:
+            focus = self.guardian_name if problems[0].code == "exception.guardian_name_required" \
+                else self.guardian_relation
+            self._exception_error(finding_text(problems[0]), focus)
+            return False
+        self._guardian = flag
+        self.pad.clear()
+        self._show_guardian_on_pad()
+        self._go("pad")
+        return True
+
+    def _show_guardian_on_pad(self) -> None:
+        g = self._guardian
+        if g is None:
+            self.pad_title.setText(self.tr("Tanda tangan warga"))
+        else:
+            relation = relation_label(g.guardian_relation) if g.guardian_relation else ""
+            self.pad_title.setText(self.tr("Tanda tangan wali: %1 (%2)").replace("%1", g.guardian_name)
+                                   .replace("%2", relation))
 
     def complete_without_signature(self, reason: str) -> bool:
         """Complete without a signature; `reason` is required (>= 3 characters)."""
@@ -548,8 +784,9 @@ class SignatureStep(QWidget):
             self.exception_message.show()
             self.exception_reason.setFocus()
             return False
+        flag = SignatureFlag.make(SignatureMode.TIDAK_ADA, reason=reason)
         self._result = SignatureResult(png=None, strokes=[], exception_reason=reason,
-                                       completed_at=self._now_iso())
+                                       completed_at=self._now_iso(), flag=flag.to_dict())
         self._show_done()
         return True
 
@@ -573,9 +810,17 @@ class SignatureStep(QWidget):
         res = self._result
         assert res is not None
         when = datetime.fromisoformat(res.completed_at).astimezone().strftime("%H:%M")
+        flag = SignatureFlag.from_dict(res.flag)
         if res.png is not None:
-            self.done_title.setText(self.tr("Tanda tangan tersimpan"))
-            self.done_image.setPixmap(_pixmap_from_png(res.png))
+            if flag is not None and flag.mode is SignatureMode.CAP_JEMPOL:
+                self.done_title.setText(self.tr("Cap jempol tersimpan"))
+            elif flag is not None:
+                self.done_title.setText(self.pad_title.text())
+            else:
+                self.done_title.setText(self.tr("Tanda tangan tersimpan"))
+            self.done_image.setPixmap(_pixmap_from_png(res.png).scaled(
+                PNG_SIZE[0], PNG_SIZE[1], Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
             self.done_image.show()
             self.done_details.setText(self.tr("Disimpan pukul {when}.").format(when=when))
         else:
@@ -587,6 +832,19 @@ class SignatureStep(QWidget):
         self.redo_button.setFocus()
         self.changed.emit()
         self.completed.emit(res)
+
+
+def relation_label(relation: GuardianRelation) -> str:
+    """The guardian's relation as the operator reads it."""
+    translate = QCoreApplication.translate
+    return {
+        GuardianRelation.SUAMI_ISTRI: translate("SignatureStep", "Suami/Istri"),
+        GuardianRelation.ANAK: translate("SignatureStep", "Anak"),
+        GuardianRelation.ORANG_TUA: translate("SignatureStep", "Orang tua"),
+        GuardianRelation.SAUDARA: translate("SignatureStep", "Saudara"),
+        GuardianRelation.WALI: translate("SignatureStep", "Wali (pengampu)"),
+        GuardianRelation.LAINNYA: translate("SignatureStep", "Lainnya"),
+    }[relation]
 
 
 def _pixmap_from_png(data: bytes):
