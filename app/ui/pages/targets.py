@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import shiboken6
 from PySide6.QtCore import QDir, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -276,12 +277,16 @@ class TargetsPage(QWidget):
         self._asked += 1
         asked = self._asked
         # The counts read the whole list (a moment on a big one): on the database worker.
-        run_task(self.session.target_totals, lambda totals: self._show_totals(totals, asked))
+        run_task(self.session.target_totals, self._while_shown(lambda totals: self._show_totals(totals, asked)))
         search, show, where = self.model.search, self.model.show, self.model.where
         run_task(lambda: self.session.count_targets(search, only_open=show == SHOW_OPEN,
                                                     only_elsewhere=show == SHOW_ELSEWHERE, where=where),
-                 lambda n: self._show_count(n, asked))
-        run_task(self.session.target_kelurahan, self.filters.set_kelurahan)
+                 self._while_shown(lambda n: self._show_count(n, asked)))
+        run_task(self.session.target_kelurahan, self._while_shown(self.filters.set_kelurahan))
+
+    def _while_shown(self, callback):
+        """`callback` for a background result, skipped once the page is gone (it came too late)."""
+        return lambda value: callback(value) if shiboken6.isValid(self) else None
 
     def _show_count(self, number: int, asked: int) -> None:
         if asked == self._asked:
