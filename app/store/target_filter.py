@@ -31,6 +31,7 @@ SORTS = {
 _REVISIT_SOURCE = "target_outcomes o CROSS JOIN targets t ON t.nik = o.nik"
 # Rough shares of a city's wajib KTP list (for `TargetFilter.scan_in_order` only).
 _DERIVED_SHARE = {Category.LANSIA: 0.2, Category.PELAJAR: 0.01}
+_AREA_SHARE = {"kelurahan": 0.01, "rw": 0.1, "rt": 0.1}
 
 
 def normalize_rt_rw(value: str | None) -> str | None:
@@ -97,19 +98,27 @@ class TargetFilter:
 
         A rough cost model: reading in order takes about ``limit / selectivity`` index entries
         (at most the whole list), each five times dearer when the sort's index lacks a filtered
-        column (only the area index holds area and birth date); leading takes the smallest set's
-        rows, five times dearer each than an index entry.
+        column (only the area index holds area and birth date); a kelurahan (RW, RT) narrows
+        that to its range of the area index, read whole when the page is sorted otherwise.
+        Leading takes the smallest set's rows, five times dearer each than an index entry.
         """
         if not set_sizes or total <= 0:
             return False
         selectivity = 1.0
         for size in set_sizes:
             selectivity *= min(1.0, size / total)
-        if self.category is not None and Category.parse(self.category).derived:
-            selectivity *= _DERIVED_SHARE[Category.parse(self.category)]
-        entry = 1 if self.sort == "area" or not (self.kelurahan_kode or self.rw or self.rt or (
-            self.category is not None and Category.parse(self.category).derived)) else 5
-        read_in_order = entry * min(total, limit / selectivity if selectivity else total)
+        category = Category.parse(self.category) if self.category is not None else None
+        if category is not None and category.derived:
+            selectivity *= _DERIVED_SHARE[category]
+        wanted = limit / selectivity if selectivity else total
+        if self.kelurahan_kode:
+            area = total * _AREA_SHARE["kelurahan"]
+            area *= _AREA_SHARE["rw"] if self.rw else 1
+            area *= _AREA_SHARE["rt"] if self.rt else 1
+            read_in_order = min(area, wanted) if self.sort == "area" else area
+        else:
+            entry = 1 if self.sort == "area" or not (self.rw or self.rt or (category and category.derived)) else 5
+            read_in_order = entry * min(total, wanted)
         return read_in_order < 5 * min(set_sizes)
 
     def conditions(self, *, scan: bool = False, ordered: bool = True) -> tuple[list[str], list[Any]]:

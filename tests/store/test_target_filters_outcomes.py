@@ -225,6 +225,10 @@ def test_the_plan_choice_reads_the_fewest_rows():
     assert not one_outcome.scan_in_order([300], city, 200)     # a few hundred rows: read them first
     both = TargetFilter(category=Category.PEKERJA, outcome=Outcome.MENINGGAL)
     assert not both.scan_in_order([12_000, 10_000], city, 200)  # together rare: the smaller set leads
+    in_one_rt = TargetFilter(kelurahan_kode=KELS[0], rw="007", rt="025", outcome=Outcome.MENOLAK, sort="nik")
+    assert in_one_rt.scan_in_order([10_000], city, 200)  # an RT's few rows beat 10,000 of the set
+    in_one_rw = TargetFilter(kelurahan_kode=KELS[0], rw="007", category=Category.LANSIA, outcome=Outcome.MENOLAK)
+    assert in_one_rw.scan_in_order([10_000], city, 200)
     pelajar_by_name = TargetFilter(category=Category.PELAJAR, outcome=Outcome.MENOLAK, sort="nama")
     assert not pelajar_by_name.scan_in_order([10_000], city, 200)
     assert not TargetFilter(category=Category.LANSIA).scan_in_order([], city, 200)
