@@ -37,8 +37,7 @@ class TargetFilterBar(QWidget):
         super().__init__(parent)
         self.kelurahan = QComboBox(self)
         self.kelurahan.addItem(self.tr("Semua kel./desa"), None)
-        self.kelurahan.setMinimumContentsLength(16)
-        self.kelurahan.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+
         self.rw = self._number(self.tr("RW"))
         self.rt = self._number(self.tr("RT"))
         self.category = QComboBox(self)
@@ -50,6 +49,10 @@ class TargetFilterBar(QWidget):
         self.outcome.addItem(self.tr("Belum dikunjungi"), NO_OUTCOME)
         for outcome in Outcome:
             self.outcome.addItem(message_text(outcome.code), outcome.value)
+        for combo, letters in ((self.kelurahan, 12), (self.category, 10), (self.outcome, 10)):
+            # Narrow enough for 1366 px beside the count and the button; the pop-up shows names whole.
+            combo.setMinimumContentsLength(letters)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.revisits = QCheckBox(self.tr("Daftar kunjungan ulang"), self)
         self.revisits.setToolTip(self.tr("Warga yang minta dikunjungi lagi, urut tanggal kunjungan lalu RW/RT."))
         label = QLabel(self.tr("Saring:"), self)
