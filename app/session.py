@@ -35,7 +35,9 @@ from app.store.outbox import Outbox
 from app.store.recordings import Recording, RecordingRepo, move_status
 from app.store.regions_store import import_regions_csv, load_region_index, region_count
 from app.store.settings import Settings
+from app.store.target_filter import TargetFilter
 from app.store.targets import TargetRepo
+from app.store.visits import VisitOutcomes
 
 log = logging.getLogger(__name__)
 
@@ -514,11 +516,12 @@ class Session:
 
     # ------------------------------------------------------------- targets
     def list_targets(self, search: str, *, only_open: bool, limit: int, offset: int,
-                     only_elsewhere: bool = False) -> list[dict]:
+                     only_elsewhere: bool = False, where: TargetFilter | None = None) -> list[dict]:
         """One page of Daftar Warga; `only_open` hides residents recorded here or by another team,
-        `only_elsewhere` shows only those another team recorded."""
+        `only_elsewhere` shows only those another team recorded; `where` filters and sorts
+        (`TargetFilter`)."""
         targets = self.targets.page(search=search or None, only_open=only_open, only_elsewhere=only_elsewhere,
-                                    limit=limit, offset=offset)
+                                    limit=limit, offset=offset, where=where)
         out = []
         for t in targets:
             region = self.regions.get(t.kelurahan_kode) if t.kelurahan_kode else None
@@ -529,8 +532,41 @@ class Session:
                 "kelurahan_nama": region.nama if region else "",
                 "status_ktp": t.status_ktp, "recorded": t.recorded,
                 "recorded_elsewhere": t.recorded_elsewhere,
+                "outcome": t.outcome.value if t.outcome else "",
+                "revisit_date": t.revisit_date.isoformat() if t.revisit_date else "",
             })
         return out
+
+    def count_targets(self, search: str, *, only_open: bool, only_elsewhere: bool = False,
+                      where: TargetFilter | None = None) -> int:
+        """How many residents `list_targets` lists with the same filters (all pages; a moment on a
+        city's list: call from the database worker)."""
+        return self.targets.count_matching(search or None, only_open=only_open, only_elsewhere=only_elsewhere,
+                                           where=where)
+
+    def target_kelurahan(self) -> list[tuple[str, str]]:
+        """(code, name) of the kelurahan on the target list, by name (for the filter bar)."""
+        codes = self.targets.kelurahan_codes()
+        named = [(code, (self.regions.get(code).nama if self.regions.get(code) else code)) for code in codes]
+        return sorted(named, key=lambda item: (item[1], item[0]))
+
+    def target_marks(self, nik: str) -> set[str]:
+        """The categories marked on this resident (values of `Category`)."""
+        return {c.value for c in VisitOutcomes(self.store).marked(nik)}
+
+    def mark_target(self, nik: str, category: str, marked: bool) -> None:
+        """Mark (or unmark) a resident with a category by hand (difabel, tahanan, ...)."""
+        visits = VisitOutcomes(self.store)
+        if marked:
+            visits.mark([nik], category, source=f"tangan:{self.operator_name}")
+        else:
+            visits.unmark(nik, category)
+
+    def set_target_outcome(self, nik: str, outcome: str, *, revisit_date: dt.date | None = None,
+                           note: str = "") -> None:
+        """Record a visit outcome the operator chose today (`VisitOutcomes.record`); raises `CodedError`."""
+        VisitOutcomes(self.store).record(nik, outcome, today=dt.date.today(), operator=self.operator_name,
+                                         revisit_date=revisit_date, note=note)
 
     def import_targets(self, path, *, progress=None, cancelled=None):
         """Import a target list (CSV/XLSX) the way `jemput import-targets` does (slow: call from the

@@ -995,6 +995,111 @@
         <source>Rekaman ini ditolak admin karena NIK-nya sudah direkam di rekaman lain (keputusan tinjauan NIK ganda); tidak diperbaiki dan dikirim ulang. Hubungi admin bila keputusan itu keliru.</source>
         <translation>The administrator rejected this recording because its NIK is already recorded in another recording (a duplicate-NIK review decision); it is not fixed and sent again. Contact the administrator if that decision is wrong.</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="197"/>
+        <source>Lansia (60+)</source>
+        <translation>Elderly (60+)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="198"/>
+        <source>Difabel</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="199"/>
+        <source>Pelajar</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="200"/>
+        <source>Tahanan (lapas/rutan)</source>
+        <translation>Detainee (prison)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="201"/>
+        <source>Pekerja (kunjungan perusahaan)</source>
+        <translation>Worker (company visit)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="202"/>
+        <source>Perbatasan/terpencil</source>
+        <translation>Border/remote area</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="203"/>
+        <source>Direkam</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="204"/>
+        <source>Tidak di rumah</source>
+        <translation>Not at home</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="205"/>
+        <source>Menolak</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="206"/>
+        <source>Pindah</source>
+        <translation>Moved away</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="207"/>
+        <source>Meninggal</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="208"/>
+        <source>Sakit / minta kunjungan ulang</source>
+        <translation>Ill / asks for another visit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="209"/>
+        <source>Sudah rekam di tempat lain</source>
+        <translation>Already recorded elsewhere</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="210"/>
+        <source>Hasil kunjungan tidak dikenal.</source>
+        <translation>Unknown visit outcome.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="211"/>
+        <source>Warga ini sudah direkam; hasil kunjungan lain tidak dapat dicatat lagi.</source>
+        <translation>This resident is already recorded; no other visit outcome can be recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="212"/>
+        <source>Hasil &apos;Direkam&apos; dicatat otomatis dari rekaman yang selesai.</source>
+        <translation>The outcome &apos;Recorded&apos; is set automatically from a completed recording.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="213"/>
+        <source>Isi tanggal kunjungan ulang.</source>
+        <translation>Enter the date of the next visit.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="214"/>
+        <source>Tanggal kunjungan ulang tidak boleh sebelum hari kunjungan.</source>
+        <translation>The next visit cannot be before the day of the visit.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="215"/>
+        <source>Tanggal kunjungan ulang hanya untuk &apos;Sakit / minta kunjungan ulang&apos;.</source>
+        <translation>A next-visit date is only for &apos;Ill / asks for another visit&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="216"/>
+        <source>Catatan paling banyak {limit} karakter.</source>
+        <translation>The note may be at most {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="217"/>
+        <source>Warga tidak ada dalam daftar target.</source>
+        <translation>The resident is not on the target list.</translation>
+    </message>
 </context>
 <context>
     <name>ChangePassphraseDialog</name>
@@ -2016,6 +2121,49 @@
     </message>
 </context>
 <context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="39"/>
+        <source>Hasil kunjungan</source>
+        <translation>Visit outcome</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="48"/>
+        <source>Catatan (boleh kosong)</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="54"/>
+        <source>Warga:</source>
+        <translation>Resident:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="55"/>
+        <source>Hasil:</source>
+        <translation>Outcome:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="56"/>
+        <source>Kunjungan ulang:</source>
+        <translation>Next visit:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="58"/>
+        <source>Catatan:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="61"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="62"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStep</name>
     <message>
         <location filename="../../app/ui/widgets/photo_views.py" line="19"/>
@@ -2643,22 +2791,22 @@
 <context>
     <name>RecordedElsewhereBox</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="98"/>
+        <location filename="../../app/ui/pages/targets.py" line="141"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="99"/>
+        <location filename="../../app/ui/pages/targets.py" line="142"/>
         <source>Warga ini sudah direkam oleh tim lain. Tetap rekam?</source>
         <translation>This resident was already recorded by another team. Record anyway?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="100"/>
+        <location filename="../../app/ui/pages/targets.py" line="143"/>
         <source>Tetap rekam</source>
         <translation>Record anyway</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="101"/>
+        <location filename="../../app/ui/pages/targets.py" line="144"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -3528,6 +3676,54 @@
     </message>
 </context>
 <context>
+    <name>TargetFilterBar</name>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="39"/>
+        <source>Semua kel./desa</source>
+        <translation>All kel./desa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="41"/>
+        <source>RW</source>
+        <translation>RW</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="42"/>
+        <source>RT</source>
+        <translation>RT</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="44"/>
+        <source>Semua kategori</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="48"/>
+        <source>Semua hasil kunjungan</source>
+        <translation>All visit outcomes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="49"/>
+        <source>Belum dikunjungi</source>
+        <translation>Not visited yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="56"/>
+        <source>Daftar kunjungan ulang</source>
+        <translation>Revisit list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="57"/>
+        <source>Warga yang minta dikunjungi lagi, urut tanggal kunjungan lalu RW/RT.</source>
+        <translation>Residents who asked for another visit, by visit date, then RW/RT.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="58"/>
+        <source>Saring:</source>
+        <translation>Filter:</translation>
+    </message>
+</context>
+<context>
     <name>TargetImport</name>
     <message>
         <location filename="../../app/ui/pages/targets_import.py" line="137"/>
@@ -3573,112 +3769,142 @@
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="52"/>
+        <location filename="../../app/ui/pages/targets.py" line="73"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="52"/>
+        <location filename="../../app/ui/pages/targets.py" line="73"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="52"/>
+        <location filename="../../app/ui/pages/targets.py" line="73"/>
         <source>Tgl lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="52"/>
+        <location filename="../../app/ui/pages/targets.py" line="73"/>
         <source>RT/RW</source>
         <translation>RT/RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="53"/>
+        <location filename="../../app/ui/pages/targets.py" line="74"/>
         <source>Kel./Desa</source>
         <translation>Kel./Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="53"/>
+        <location filename="../../app/ui/pages/targets.py" line="74"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="71"/>
+        <location filename="../../app/ui/pages/targets.py" line="101"/>
         <source>Sudah direkam</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="73"/>
+        <location filename="../../app/ui/pages/targets.py" line="103"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="74"/>
+        <source>Hasil kunjungan</source>
+        <translation>Visit outcome</translation>
     </message>
 </context>
 <context>
     <name>TargetsPage</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="127"/>
+        <location filename="../../app/ui/pages/targets.py" line="171"/>
         <source>Daftar Warga (target wajib KTP)</source>
         <translation>Residents (wajib KTP targets)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="132"/>
+        <location filename="../../app/ui/pages/targets.py" line="176"/>
         <source>Cari nama atau awal NIK…</source>
         <translation>Search name or start of NIK…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="135"/>
+        <location filename="../../app/ui/pages/targets.py" line="179"/>
         <source>Belum direkam</source>
         <translation>Not yet recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="136"/>
+        <location filename="../../app/ui/pages/targets.py" line="180"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="137"/>
+        <location filename="../../app/ui/pages/targets.py" line="181"/>
         <source>Semua warga</source>
         <translation>All residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="139"/>
+        <location filename="../../app/ui/pages/targets.py" line="183"/>
         <source>Tampilkan:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="145"/>
+        <location filename="../../app/ui/pages/targets.py" line="189"/>
         <source>Impor daftar target…</source>
         <translation>Import target list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="152"/>
+        <location filename="../../app/ui/pages/targets.py" line="213"/>
         <source>Enter atau klik dua kali untuk merekam warga yang dipilih.</source>
         <translation>Press Enter or double-click to record the selected resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="208"/>
+        <location filename="../../app/ui/pages/targets.py" line="271"/>
         <source>Pilih daftar target</source>
         <translation>Choose a target list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="211"/>
+        <location filename="../../app/ui/pages/targets.py" line="274"/>
         <source>Daftar target (*.csv *.xlsx *.xlsm)</source>
         <translation>Target lists (*.csv *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="211"/>
+        <location filename="../../app/ui/pages/targets.py" line="274"/>
         <source>Semua berkas (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="239"/>
+        <location filename="../../app/ui/pages/targets.py" line="364"/>
         <source>%1 target, %2 sudah direkam (%4 oleh tim lain), %3 belum.</source>
         <translation>%1 targets, %2 recorded (%4 by another team), %3 not yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="241"/>
+        <location filename="../../app/ui/pages/targets.py" line="366"/>
         <source>%1 target, %2 sudah direkam, %3 belum.</source>
         <translation>%1 targets, %2 recorded, %3 not yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="193"/>
+        <source>Hasil kunjungan…</source>
+        <translation>Visit outcome…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="194"/>
+        <source>Catat hasil kunjungan warga yang dipilih</source>
+        <translation>Record the visit outcome of the selected resident</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="310"/>
+        <source>Ditampilkan: %1 warga</source>
+        <translation>Shown: %1 residents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="320"/>
+        <source>Catat hasil kunjungan…</source>
+        <translation>Record visit outcome…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="322"/>
+        <source>Tandai kategori</source>
+        <translation>Mark category</translation>
     </message>
 </context>
 <context>

@@ -134,6 +134,24 @@ targets = sa.Table(
     sa.Index("ix_targets_kelurahan", "kelurahan_digits", "rt"),
 )
 
+visit_outcomes = sa.Table(
+    "visit_outcomes", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("uuid", sa.String(36), nullable=False, unique=True),
+    sa.Column("device_id", sa.Integer, sa.ForeignKey("devices.id"), nullable=False),
+    sa.Column("content_sha256", sa.String(64), nullable=False),
+    sa.Column("nik", sa.String(16), nullable=False),
+    sa.Column("outcome", sa.String(30), nullable=False),
+    sa.Column("visited_at", sa.DateTime, nullable=False),
+    sa.Column("operator", sa.String(100), nullable=False),
+    sa.Column("revisit_date", sa.Date),
+    sa.Column("note", sa.String(500), nullable=False),
+    sa.Column("recording_uuid", sa.String(36)),
+    sa.Column("received_at", sa.DateTime, nullable=False),
+    sa.Index("ix_visit_outcomes_nik", "nik", "visited_at"),
+    sa.Index("ix_visit_outcomes_revisit", "revisit_date"),
+)
+
 regions = sa.Table(
     "regions", metadata,
     sa.Column("kode", sa.String(20), primary_key=True),

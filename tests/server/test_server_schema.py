@@ -18,7 +18,7 @@ from alembic.runtime.migration import MigrationContext
 
 from sync.server import db
 
-HEAD = "0004"
+HEAD = "0005"
 
 
 def _diff(engine) -> list:
