@@ -17,6 +17,7 @@ from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.findings import Finding
 from app.core.lifecycle import RecordingStatus, fixable_rejection
 from app.core.messages import CodedError, render
+from app.core.receipt import Receipt, build_receipt, has_receipt
 from app.core.recording_check import RecordingCheck, check_recording
 from app.core.regions import RegionIndex
 from app.core.repeat import Earlier, lookup_nik, repeat_finding
@@ -34,13 +35,18 @@ from app.store.outbox import Outbox
 from app.store.recordings import Recording, RecordingRepo, move_status
 from app.store.regions_store import import_regions_csv, load_region_index, region_count
 from app.store.settings import Settings
+from app.store.target_filter import TargetFilter
 from app.store.targets import TargetRepo
+from app.store.visits import VisitOutcomes
 
 log = logging.getLogger(__name__)
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 SEED_REGIONS = RESOURCES / "regions" / "seed_cities.csv"
 DEMO_FOLDER = "demo"
+# Pengaturan's "Bukti perekaman": the Dinas heading the receipt, and where residents ask.
+RECEIPT_OFFICE_KEY = "receipt_office"
+RECEIPT_CONTACT_KEY = "receipt_contact"
 
 
 def _demo_passphrase() -> str:
@@ -340,6 +346,34 @@ class Session:
     def get_recording(self, uuid: str) -> Recording:
         return self.recordings.get(uuid)
 
+    def receipt(self, uuid: str) -> Receipt:
+        """The resident's receipt of a completed recording (draft: `receipt.not_complete`; personal
+        data purged: `recording.purged`). Its date is the recording's `created_at` in local time, the
+        same one the server receives with the record."""
+        rec = self.recordings.get(uuid)
+        if rec.purged:
+            raise CodedError("recording.purged")
+        if not has_receipt(rec.status):
+            raise CodedError("receipt.not_complete")
+        recorded_on = dt.datetime.fromisoformat(rec.created_at).astimezone().date()
+        return build_receipt(rec.uuid, rec.resident, recorded_on, operator=rec.operator or self.operator_name,
+                             office=str(self.get_setting(RECEIPT_OFFICE_KEY, "") or ""),
+                             contact=str(self.get_setting(RECEIPT_CONTACT_KEY, "") or ""))
+
+    def receipt_for_target(self, nik: str) -> Receipt:
+        """The receipt of the newest completed recording of a target's NIK (`receipt.not_complete`: none)."""
+        statuses = [s for s in RecordingStatus if has_receipt(s)]
+        found = [r for r in self.recordings.list(status=statuses, search=nik, limit=20) if r.resident.nik == nik]
+        for rec in found:
+            if not rec.purged:
+                return self.receipt(rec.uuid)
+        raise CodedError("recording.purged" if found else "receipt.not_complete")
+
+    def next_target_in_rt(self, nik: str) -> Resident | None:
+        """The next resident to visit in `nik`'s RT, pre-filled from the target list (None: nobody left)."""
+        target = self.targets.next_open_in_rt(nik)
+        return None if target is None else self.resident_from_target(target.nik)
+
     # ------------------------------------------------------------ retention
     def retention_days(self) -> int:
         """Days after the server's verdict before personal data leaves the laptop (0: never)."""
@@ -482,11 +516,12 @@ class Session:
 
     # ------------------------------------------------------------- targets
     def list_targets(self, search: str, *, only_open: bool, limit: int, offset: int,
-                     only_elsewhere: bool = False) -> list[dict]:
+                     only_elsewhere: bool = False, where: TargetFilter | None = None) -> list[dict]:
         """One page of Daftar Warga; `only_open` hides residents recorded here or by another team,
-        `only_elsewhere` shows only those another team recorded."""
+        `only_elsewhere` shows only those another team recorded; `where` filters and sorts
+        (`TargetFilter`)."""
         targets = self.targets.page(search=search or None, only_open=only_open, only_elsewhere=only_elsewhere,
-                                    limit=limit, offset=offset)
+                                    limit=limit, offset=offset, where=where)
         out = []
         for t in targets:
             region = self.regions.get(t.kelurahan_kode) if t.kelurahan_kode else None
@@ -497,8 +532,41 @@ class Session:
                 "kelurahan_nama": region.nama if region else "",
                 "status_ktp": t.status_ktp, "recorded": t.recorded,
                 "recorded_elsewhere": t.recorded_elsewhere,
+                "outcome": t.outcome.value if t.outcome else "",
+                "revisit_date": t.revisit_date.isoformat() if t.revisit_date else "",
             })
         return out
+
+    def count_targets(self, search: str, *, only_open: bool, only_elsewhere: bool = False,
+                      where: TargetFilter | None = None) -> int:
+        """How many residents `list_targets` lists with the same filters (all pages; a moment on a
+        city's list: call from the database worker)."""
+        return self.targets.count_matching(search or None, only_open=only_open, only_elsewhere=only_elsewhere,
+                                           where=where)
+
+    def target_kelurahan(self) -> list[tuple[str, str]]:
+        """(code, name) of the kelurahan on the target list, by name (for the filter bar)."""
+        codes = self.targets.kelurahan_codes()
+        named = [(code, (self.regions.get(code).nama if self.regions.get(code) else code)) for code in codes]
+        return sorted(named, key=lambda item: (item[1], item[0]))
+
+    def target_marks(self, nik: str) -> set[str]:
+        """The categories marked on this resident (values of `Category`)."""
+        return {c.value for c in VisitOutcomes(self.store).marked(nik)}
+
+    def mark_target(self, nik: str, category: str, marked: bool) -> None:
+        """Mark (or unmark) a resident with a category by hand (difabel, tahanan, ...)."""
+        visits = VisitOutcomes(self.store)
+        if marked:
+            visits.mark([nik], category, source=f"tangan:{self.operator_name}")
+        else:
+            visits.unmark(nik, category)
+
+    def set_target_outcome(self, nik: str, outcome: str, *, revisit_date: dt.date | None = None,
+                           note: str = "") -> None:
+        """Record a visit outcome the operator chose today (`VisitOutcomes.record`); raises `CodedError`."""
+        VisitOutcomes(self.store).record(nik, outcome, today=dt.date.today(), operator=self.operator_name,
+                                         revisit_date=revisit_date, note=note)
 
     def import_targets(self, path, *, progress=None, cancelled=None):
         """Import a target list (CSV/XLSX) the way `jemput import-targets` does (slow: call from the

@@ -44,12 +44,17 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Any, Literal, Mapping
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer, \
+    model_validator
 
 # --------------------------------------------------------------------------- version
 
 PROTOCOL_MAJOR = 1
-PROTOCOL_MINOR = 2  # 1.1: media bundles (Capabilities.max_bundle_bytes), Reason.params; 1.2: EnrollmentRequest.nonce
+PROTOCOL_MINOR = 2
+# 1.1: media bundles (Capabilities.max_bundle_bytes), Reason.params (optional).
+# 1.2: EnrollmentRequest.nonce (a registration retried after a lost reply); visit outcomes in a batch
+#      (BatchRequest.outcomes, BatchResponse.outcomes), offered by a server whose Capabilities.visit_outcomes
+#      is true; a client sends none to a server without it.
 PROTOCOL_VERSION = f"{PROTOCOL_MAJOR}.{PROTOCOL_MINOR}"
 """Sent by the client in `PROTOCOL_HEADER`. A different major version is refused
 (426); a newer minor version only adds optional fields, which older peers ignore."""
@@ -421,8 +426,49 @@ def build_item(uuid: str, payload: RecordingPayload) -> dict[str, Any]:
     return {"uuid": uuid, "payload_sha256": payload_sha256(body), "payload": body}
 
 
+VISIT_OUTCOMES = ("direkam", "tidak_di_rumah", "menolak", "pindah", "meninggal", "kunjungan_ulang",
+                  "rekam_di_tempat_lain")
+"""The values of `app.core.outcomes.Outcome` (the rules for them live there; tests keep the two equal)."""
+VisitOutcomeValue = Literal["direkam", "tidak_di_rumah", "menolak", "pindah", "meninggal", "kunjungan_ulang",
+                            "rekam_di_tempat_lain"]
+
+
+class VisitOutcomeItem(_Model):
+    """(1.2) What a team found at a target's door, keyed by its client UUID (sent once, kept once).
+
+    ``visited_at``: when it was set, by the device's clock (ISO 8601 with offset).
+    ``revisit_date``: only for ``kunjungan_ulang``, not before the visit day.
+    ``recording_uuid``: only for ``direkam``, the recording of that NIK.
+    """
+
+    uuid: Uuid
+    nik: str = Field(pattern=r"^[0-9]{16}$")
+    outcome: VisitOutcomeValue
+    visited_at: dt.datetime
+    operator: str = Field(default="", max_length=100)
+    revisit_date: IsoDate | None = None
+    note: str = Field(default="", max_length=500)
+    recording_uuid: Uuid | None = None
+
+
 class BatchRequest(_Model):
-    items: list[BatchItem] = Field(min_length=1, max_length=MAX_BATCH_ITEMS)
+    """Recordings (``items``) and, from 1.2, visit outcomes (``outcomes``): at least one of either."""
+
+    model_config = ConfigDict(extra="ignore", json_schema_extra={"anyOf": [
+        {"required": ["items"], "properties": {"items": {"minItems": 1}}},
+        {"required": ["outcomes"], "properties": {"outcomes": {"minItems": 1}}},
+    ]})
+
+    items: list[BatchItem] = Field(default_factory=list, max_length=MAX_BATCH_ITEMS)
+    outcomes: list[VisitOutcomeItem] = Field(
+        default_factory=list, max_length=MAX_BATCH_ITEMS,
+        description="(1.2, optional) visit outcomes; only to a server whose capabilities offer them")
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> "BatchRequest":
+        if not self.items and not self.outcomes:
+            raise ValueError("kiriman kosong: tidak ada rekaman atau hasil kunjungan")
+        return self
 
 
 class MediaState(_Model):
@@ -457,9 +503,22 @@ class ItemResult(_Model):
     received_complete: bool = False
 
 
+class OutcomeResult(_Model):
+    """(1.2) The server's answer for one visit outcome (same order as the request).
+
+    accepted: stored now. already_have: the same UUID with the same content was
+    stored before (nothing changes). conflict: the UUID is held with other
+    content; the server's copy is kept.
+    """
+
+    uuid: str
+    outcome: Literal["accepted", "already_have", "conflict"]
+
+
 class BatchResponse(_Model):
     results: list[ItemResult]
     server_time: dt.datetime
+    outcomes: list[OutcomeResult] = Field(default_factory=list, description="(1.2) one per visit outcome sent")
 
 
 class EnrollmentRequest(_Model):
@@ -538,6 +597,7 @@ class Capabilities(_Model):
     max_media_bytes: int
     max_chunk_bytes: int
     max_bundle_bytes: int = Field(default=0, description="largest POST /media-bundle body; 0: no bundles (1.0 servers)")
+    visit_outcomes: bool = Field(default=False, description="(1.2) batches may carry visit outcomes")
     media_kinds: list[MediaKind]
     server_time: dt.datetime
 

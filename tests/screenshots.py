@@ -6,6 +6,7 @@ platform unless a DISPLAY (e.g. Xvfb) is given. Output: resources/screenshots/.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -64,6 +65,107 @@ def synced(app, window, server_data: Path) -> None:
         window.sync_worker.stop()
         server.stop()
         server.dispose()
+
+
+def shoot_with_dialog(app, window, dialog, name: str) -> Path:
+    """The window with `dialog` centred over it, as the operator sees both."""
+    from PySide6.QtGui import QPainter
+
+    dialog.move(window.geometry().center() - dialog.rect().center())
+    settle(app)
+    pixmap = window.grab()
+    painter = QPainter(pixmap)
+    painter.drawPixmap(dialog.geometry().topLeft() - window.geometry().topLeft(), dialog.grab())
+    painter.end()
+    path = OUT / f"{name}.png"
+    pixmap.save(str(path))
+    print(path)
+    return path
+
+
+def _portrait_and_signature() -> tuple[bytes, bytes]:
+    """A drawn stand-in portrait (red background, as the rule asks for the birth year) and a drawn signature."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
+
+    def encoded(image: QImage, fmt: str) -> bytes:
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, fmt)
+        return bytes(data)
+
+    photo = QImage(300, 400, QImage.Format.Format_RGB32)
+    photo.fill(QColor("#c0392b"))
+    p = QPainter(photo)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(QColor("#5d4037"))
+    p.setBrush(QColor("#1f3b57"))
+    p.drawEllipse(QRectF(40, 280, 220, 200))
+    p.setBrush(QColor("#c68e63"))
+    p.drawEllipse(QRectF(95, 90, 110, 140))
+    p.end()
+    sign = QImage(600, 200, QImage.Format.Format_RGB32)
+    sign.fill(QColor("white"))
+    p = QPainter(sign)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(QPen(QColor("#102a6b"), 5))
+    path = QPainterPath(QPointF(40, 140))
+    path.cubicTo(QPointF(120, 20), QPointF(180, 190), QPointF(260, 90))
+    path.cubicTo(QPointF(320, 20), QPointF(380, 170), QPointF(560, 70))
+    p.drawPath(path)
+    p.end()
+    return encoded(photo, "JPG"), encoded(sign, "PNG")
+
+
+def review_and_receipt(app, window, nik: str) -> None:
+    """Rekam Baru from the list, completed: the review, the confirmation, and the receipt (its PDF page)."""
+    import shutil
+    import subprocess
+
+    from app.core.values import Agama, GolonganDarah, HubunganKeluarga, Pekerjaan, Pendidikan, StatusPerkawinan
+    from app.session import MediaSlot
+    from app.ui.receipt_pdf import receipt_image, write_receipt_pdf
+
+    main_area = window.main
+    main_area.enroll_target(nik)
+    page = main_area.enroll
+    form = page.form
+    resident = form.resident()
+    born = resident.tanggal_lahir or dt.date(1980, 1, 1)
+    form.load(resident.with_changes(
+        tanggal_lahir=born + dt.timedelta(days=1),  # the KK says one day later than the NIK: a warning to confirm
+        no_kk=resident.nik[:6] + "0101150003", tempat_lahir=resident.tempat_lahir or "SOLOK",
+        agama=Agama.from_code(1), golongan_darah=GolonganDarah.from_code(13),
+        status_perkawinan=StatusPerkawinan.from_code(2), hubungan_keluarga=HubunganKeluarga.from_code(1),
+        pekerjaan=Pekerjaan.from_code(2), pendidikan=Pendidikan.from_code(5),
+        nama_ayah="AHMAD YANI", nama_ibu="NURHAYATI", telepon="081234567890"))
+    jpeg, png = _portrait_and_signature()
+    form.set_photo(MediaSlot(jpeg, "image/jpeg", {"approved_by": "warga"}, True, None,
+                             "Foto diambil, disetujui oleh warga (09:41)."))
+    form.set_signature(MediaSlot(png, "image/png", {}, True, None, "Tanda tangan tersimpan."))
+    for row in form.findings_panel._rows.values():  # what the checks ask to confirm, confirmed
+        row.check.setChecked(True)
+        row.reason.setText("NIK lama; tanggal di KK dan akta benar")
+    form.request_save(True)
+    review = page.review
+    shoot_with_dialog(app, window, review, "10-tinjau-rekaman")
+    review.confirm_button.click()
+    deadline = time.monotonic() + 20
+    while review.state != "done" and time.monotonic() < deadline:
+        app.processEvents()
+    shoot_with_dialog(app, window, review, "11-rekaman-selesai")
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "bukti.pdf"
+        write_receipt_pdf(page.receipt, str(pdf))
+        out = OUT / "12-bukti-perekaman"
+        if shutil.which("pdftoppm"):  # the PDF as a printer or a viewer shows it
+            subprocess.run(["pdftoppm", "-r", "90", "-png", "-singlefile", str(pdf), str(out)], check=True)
+        else:
+            receipt_image(page.receipt, 744).save(str(out) + ".png")
+        print(str(out) + ".png")
+    review.accept()
+    settle(app)
 
 
 def english_form(app, window) -> None:
@@ -167,6 +269,8 @@ def main() -> int:
         for row, name in [(3, "05-antrian-sinkron"), (4, "06-laporan"), (5, "07-pengaturan")]:
             main_area.nav.setCurrentRow(row)
             shoot(app, window, name)
+        main_area.nav.setCurrentRow(1)
+        review_and_receipt(app, window, main_area.targets.model.nik_at(1))
         exception_photo(app, window, data / "kamera")
         synced(app, window, data / "server")
         english_form(app, window)

@@ -1,6 +1,7 @@
 """`jemput <command>`: the headless commands; with no command, the window opens.
 
 Commands: ``init``, ``change-passphrase``, ``import-regions``, ``import-targets``, ``export-targets``,
+``mark-targets`` (in `app.cli.marks`),
 ``list``, ``export``, ``purge``, ``demo``, ``doctor`` (``sync`` and ``register`` in
 `app.cli.sync`, ``backup`` and ``restore`` in `app.cli.backup`). ``--data DIR``
 (before or after the command) is the profile folder; default ``$JEMPUT_HOME``,

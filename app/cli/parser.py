@@ -11,6 +11,7 @@ from app.cli.doctor import cmd_doctor
 from app.cli.profile import cmd_change_passphrase, cmd_demo, cmd_init
 from app.cli.records import cmd_export, cmd_list, cmd_purge
 from app.cli.sync import add_sync_commands
+from app.cli import marks
 from app.cli.targets import cmd_export_targets, cmd_import_regions, cmd_import_targets
 
 
@@ -97,6 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     p.add_argument("--output", "-o", metavar="BERKAS", help="berkas tujuan (bawaan: stdout)")
     p.set_defaults(func=cmd_export_targets)
+
+    marks.add_parser(sub, common)
 
     statuses = _status_values()
     p = sub.add_parser("list", parents=[common], help="daftar rekaman")

@@ -302,6 +302,7 @@ RECORDING: dict[str, Templates] = {
     ),
     "recording.delete_not_draft": "Hanya rekaman berstatus draf yang dapat dihapus.",
     "outbox.not_found": "Antrean kirim untuk rekaman ini tidak ditemukan.",
+    "receipt.not_complete": "Bukti perekaman hanya untuk rekaman yang sudah selesai.",
     "fix.not_rejected": "Hanya rekaman yang ditolak server yang dapat diperbaiki.",
     "fix.purged": (
         "Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini sebagai rekaman baru."
@@ -391,7 +392,35 @@ STORE: dict[str, Templates] = {
     "store.closed": "Basis data sudah ditutup.",
 }
 
-CATALOGUE: dict[str, Templates] = {**FINDINGS, **PHOTO, **CAPTURE, **SERVER, **SYNC, **RECORDING, **STORE}
+# Daftar Warga: target categories and visit outcomes (app/core/categories.py, app/core/outcomes.py):
+# their names, and why an outcome cannot be set.
+TARGETS: dict[str, Templates] = {
+    "category.lansia": "Lansia (60+)",
+    "category.difabel": "Difabel",
+    "category.pelajar": "Pelajar",
+    "category.tahanan": "Tahanan (lapas/rutan)",
+    "category.pekerja": "Pekerja (kunjungan perusahaan)",
+    "category.perbatasan": "Perbatasan/terpencil",
+    "outcome.direkam": "Direkam",
+    "outcome.tidak_di_rumah": "Tidak di rumah",
+    "outcome.menolak": "Menolak",
+    "outcome.pindah": "Pindah",
+    "outcome.meninggal": "Meninggal",
+    "outcome.kunjungan_ulang": "Sakit / minta kunjungan ulang",
+    "outcome.rekam_di_tempat_lain": "Sudah rekam di tempat lain",
+    "outcome.unknown": "Hasil kunjungan tidak dikenal.",
+    "outcome.after_direkam": "Warga ini sudah direkam; hasil kunjungan lain tidak dapat dicatat lagi.",
+    "outcome.direkam_needs_recording": "Hasil 'Direkam' dicatat otomatis dari rekaman yang selesai.",
+    "outcome.revisit_required": "Isi tanggal kunjungan ulang.",
+    "outcome.revisit_past": "Tanggal kunjungan ulang tidak boleh sebelum hari kunjungan.",
+    "outcome.revisit_not_allowed": "Tanggal kunjungan ulang hanya untuk 'Sakit / minta kunjungan ulang'.",
+    "outcome.note_too_long": "Catatan paling banyak {limit} karakter.",
+    "outcome.target_unknown": "Warga tidak ada dalam daftar target.",
+}
+
+CATALOGUE: dict[str, Templates] = {
+    **FINDINGS, **PHOTO, **CAPTURE, **SERVER, **SYNC, **RECORDING, **STORE, **TARGETS,
+}
 """Every code and its Indonesian template(s)."""
 
 

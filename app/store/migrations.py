@@ -305,6 +305,84 @@ def _media_flags(db: sqlite_utils.Database) -> None:
     )
 
 
+_BORN_INDEX = "CREATE INDEX targets_born ON targets(tanggal_lahir, nik, kelurahan_kode)"
+_NAME_INDEX = "CREATE INDEX targets_nama ON targets(nama, nik)"
+
+
+@_migration("0010_categories_and_visit_outcomes")
+def _categories_and_visit_outcomes(db: sqlite_utils.Database) -> None:
+    """Target categories and visit outcomes (Daftar Warga's filters, the revisit list).
+
+    targets_area gains the birth date (a derived category is checked on the
+    area index alone); targets_born: birth dates, for the derived categories
+    (lansia, pelajar are birth-date ranges, `app.core.categories.birth_range`)
+    and the list by birth date; targets_nama: the list sorted by name over a
+    whole city. Each holds the NIK, so a marked category or an outcome is
+    checked without reading the row. All join what a suspended bulk import
+    recreates. target_categories: the marked ones (one
+    row per NIK and category; ``source`` says who or which list marked it).
+    visit_outcomes: every outcome set, with its sync state (``pending`` until
+    the server holds it, ``acked`` after, ``refused`` when the server refused
+    it for good). target_outcomes: the latest outcome per NIK, written in the
+    same transaction, so filtering by outcome and the revisit list read one
+    small table.
+    """
+    categories = ", ".join(f"'{c}'" for c in ("lansia", "difabel", "pelajar", "tahanan", "pekerja", "perbatasan"))
+    outcomes = ", ".join(f"'{o}'" for o in ("direkam", "tidak_di_rumah", "menolak", "pindah", "meninggal",
+                                            "kunjungan_ulang", "rekam_di_tempat_lain"))
+    db.executescript(
+        f"""
+        DROP INDEX IF EXISTS targets_area;
+        CREATE INDEX targets_area ON targets(kelurahan_kode, rw, rt, nama, nik, tanggal_lahir);
+        {_BORN_INDEX};
+        {_NAME_INDEX};
+        UPDATE settings SET value = json_insert(
+            replace(value, 'targets(kelurahan_kode, rw, rt, nama, nik)',
+                    'targets(kelurahan_kode, rw, rt, nama, nik, tanggal_lahir)'),
+            '$[#]', '{_BORN_INDEX}', '$[#]', '{_NAME_INDEX}')
+        WHERE key = 'targets.bulk_suspended_sql';
+
+        CREATE TABLE target_categories (
+            nik TEXT NOT NULL,
+            category TEXT NOT NULL CHECK (category IN ({categories})),
+            source TEXT NOT NULL DEFAULT '',
+            marked_at TEXT NOT NULL,
+            PRIMARY KEY (nik, category)
+        ) WITHOUT ROWID;
+        CREATE INDEX target_categories_category ON target_categories(category, nik);
+
+        CREATE TABLE visit_outcomes (
+            uuid TEXT PRIMARY KEY,
+            nik TEXT NOT NULL CHECK (length(nik) = 16),
+            outcome TEXT NOT NULL CHECK (outcome IN ({outcomes})),
+            visited_at TEXT NOT NULL,
+            operator TEXT NOT NULL DEFAULT '',
+            revisit_date TEXT CHECK (revisit_date IS NULL OR date(revisit_date) = revisit_date),
+            note TEXT NOT NULL DEFAULT '',
+            recording_uuid TEXT,
+            sync_state TEXT NOT NULL DEFAULT 'pending' CHECK (sync_state IN ('pending', 'acked', 'refused')),
+            synced_at TEXT,
+            sync_error_code TEXT,
+            CHECK ((outcome = 'direkam') = (recording_uuid IS NOT NULL))
+        );
+        CREATE INDEX visit_outcomes_nik ON visit_outcomes(nik, visited_at);
+        CREATE UNIQUE INDEX visit_outcomes_recording ON visit_outcomes(recording_uuid)
+            WHERE recording_uuid IS NOT NULL;
+        CREATE INDEX visit_outcomes_pending ON visit_outcomes(visited_at) WHERE sync_state = 'pending';
+
+        CREATE TABLE target_outcomes (
+            nik TEXT PRIMARY KEY,
+            outcome TEXT NOT NULL,
+            outcome_uuid TEXT NOT NULL,
+            visited_at TEXT NOT NULL,
+            revisit_date TEXT
+        ) WITHOUT ROWID;
+        CREATE INDEX target_outcomes_outcome ON target_outcomes(outcome, nik);
+        CREATE INDEX target_outcomes_revisit ON target_outcomes(revisit_date, nik) WHERE revisit_date IS NOT NULL;
+        """
+    )
+
+
 LATEST_VERSION = len(NAMES)
 
 

@@ -28,6 +28,7 @@ from app.store.audit import AuditLog
 from app.store.chunking import chunks
 from app.store.errors import NotFound, StoreError
 from app.store.media import MediaItem
+from app.store.visits import link_recording
 
 if TYPE_CHECKING:
     from app.store.database import Store
@@ -330,6 +331,8 @@ class RecordingRepo:
             )
             _write_row(db, rec)
             media_mod.write_media(db, rec.uuid, items)
+            if status in (RecordingStatus.COMPLETE, RecordingStatus.QUEUED):
+                link_recording(db, rec.uuid, rec.resident.nik, rec.operator)
             if status is RecordingStatus.QUEUED:
                 _enqueue_current(db, rec)
             else:

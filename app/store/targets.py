@@ -22,12 +22,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from app.core.lifecycle import RecordingStatus
+from app.core.outcomes import Outcome
 from app.core.regions import is_well_formed, to_dotted
 from app.core.values import JenisKelamin
 from app.store._util import is_ascii_digits, prefix_bounds, utc_now
 from app.store.audit import AuditLog
 from app.store.retention import PurgedNikLinks
 from app.store.settings import Settings
+from app.store.target_filter import TargetFilter
 
 if TYPE_CHECKING:
     from app.store.database import Store
@@ -68,8 +70,14 @@ _SELECT = (
     "SELECT t.nik, t.nama, t.tanggal_lahir, t.jenis_kelamin, t.alamat, t.rt, t.rw, t.kelurahan_kode,"
     " t.status_ktp, t.source, t.updated_at,"
     " (SELECT r.status FROM recordings r WHERE r.nik = t.nik ORDER BY r.updated_at DESC LIMIT 1),"
-    " t.recorded_elsewhere, t.no_kk, t.tempat_lahir"
-    " FROM targets t"
+    " t.recorded_elsewhere, t.no_kk, t.tempat_lahir, o.outcome, o.revisit_date"
+    " FROM targets t LEFT JOIN target_outcomes o ON o.nik = t.nik"
+)
+# Still to visit: no completed recording here (parameters: RECORDED_STATUSES), not recorded by another team.
+_OPEN = (
+    f"NOT EXISTS (SELECT 1 FROM recordings r WHERE r.nik = t.nik"
+    f" AND r.status IN ({', '.join('?' * len(RECORDED_STATUSES))}))",
+    f"t.nik NOT IN ({_ELSEWHERE_NIKS})",
 )
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -82,6 +90,7 @@ class Target:
         recording_status: status of this NIK's latest recording on this laptop, if any.
         recorded_elsewhere: the server says another device (another team) recorded this NIK.
         no_kk, tempat_lahir: from an import that has those columns ('' if none did).
+        outcome, revisit_date: the latest visit outcome (`app.store.visits`) and its revisit day.
     """
 
     nik: str
@@ -99,6 +108,8 @@ class Target:
     recorded_elsewhere: bool = False
     no_kk: str = ""
     tempat_lahir: str = ""
+    outcome: Outcome | None = None
+    revisit_date: dt.date | None = None
 
     @property
     def recorded(self) -> bool:
@@ -146,6 +157,8 @@ def _target(row: tuple) -> Target:
         status_ktp=row[8], source=row[9], updated_at=row[10],
         recording_status=RecordingStatus(row[11]) if row[11] else None,
         recorded_elsewhere=bool(row[12]), no_kk=row[13], tempat_lahir=row[14],
+        outcome=Outcome(row[15]) if row[15] else None,
+        revisit_date=dt.date.fromisoformat(row[16]) if row[16] else None,
     )
 
 
@@ -402,37 +415,92 @@ class TargetRepo:
 
     def page(
         self, search: str | None = None, *, only_open: bool = False, only_elsewhere: bool = False,
-        limit: int = 100, offset: int = 0,
+        limit: int = 100, offset: int = 0, where: TargetFilter | None = None,
     ) -> list[Target]:
         """One page of the target list view.
 
-        Without `search`: every target by kelurahan, RW, RT and name. With it:
-        NIK-prefix matches in NIK order, or name matches in import order (stable
-        across pages, fast at city scale). `only_open` leaves out residents
-        already recorded on this laptop (completed, not draft or rejected) or,
-        as the server says, by another team; `only_elsewhere` keeps only those
-        another team recorded.
+        Without `search`: in the order `where` says (by default by kelurahan,
+        RW, RT and name). With it: NIK-prefix matches in NIK order, or name
+        matches in import order (stable across pages, fast at city scale).
+        `only_open` leaves out residents already recorded on this laptop
+        (completed, not draft or rejected) or, as the server says, by another
+        team; `only_elsewhere` keeps only those another team recorded. `where`
+        narrows by area, category and outcome (`TargetFilter`).
         """
-        where: list[str] = []
-        params: list[Any] = []
-        order = "t.kelurahan_kode, t.rw, t.rt, t.nama"
+        found = self._conditions(search, only_open, only_elsewhere, where, limit=limit + offset)
+        if found is None:
+            return []
+        clauses, params, order = found
+        # Deferred join: the page's ids are found and sorted on the indexes alone; only its
+        # rows are then read whole (recording status, latest outcome), in the same order.
+        source = where.source() if where is not None else "targets t"
+        ids = (f"SELECT t.id FROM {source}" + (f" WHERE {' AND '.join(clauses)}" if clauses else "")
+               + f" ORDER BY {order} LIMIT ? OFFSET ?")
+        sql = f"{_SELECT} WHERE t.id IN ({ids}) ORDER BY {order}"
+        return [_target(r) for r in self.store.query(sql, (*params, limit, offset))]
+
+    def count_matching(
+        self, search: str | None = None, *, only_open: bool = False, only_elsewhere: bool = False,
+        where: TargetFilter | None = None,
+    ) -> int:
+        """How many targets `page` would list with the same arguments (all pages)."""
+        found = self._conditions(search, only_open, only_elsewhere, where, ordered=False)
+        if found is None:
+            return 0
+        clauses, params, _order = found
+        source = where.source() if where is not None else "targets t"
+        sql = f"SELECT count(*) FROM {source}" + (f" WHERE {' AND '.join(clauses)}" if clauses else "")
+        return self.store.query(sql, params)[0][0]
+
+    def _scan_in_order(self, where: TargetFilter, limit: int) -> bool:
+        """`TargetFilter.scan_in_order` with the sizes of its NIK sets (small indexes) and the list's
+        size as its largest id (no count of a city's rows per page)."""
+        sizes = [self.store.query(sql, params)[0][0] for sql, params in where.set_sizes_sql()]
+        if not sizes:
+            return False
+        total = self.store.query("SELECT coalesce(max(id), 0) FROM targets")[0][0]
+        return where.scan_in_order(sizes, total, limit)
+
+    def _conditions(
+        self, search: str | None, only_open: bool, only_elsewhere: bool, where: TargetFilter | None,
+        *, ordered: bool = True, limit: int = 100,
+    ) -> tuple[list[str], list[Any], str] | None:
+        """(conditions on ``t``, parameters, order) for `page` and (not `ordered`) `count_matching`;
+        None: nothing matches."""
+        if where is None:
+            clauses, params = [], []
+        else:
+            clauses, params = where.conditions(scan=ordered and self._scan_in_order(where, limit), ordered=ordered)
+        order = (where or TargetFilter()).order_by()
         if search and search.strip():
             condition = _search_condition(search)
             if condition is None:
-                return []
+                return None
             clause, clause_params, is_name = condition
-            where.append(clause)
-            params.extend(clause_params)
+            clauses.insert(0, clause)
+            params[:0] = clause_params
             order = "t.id" if is_name else "t.nik"
         if only_open:
-            marks = ", ".join("?" * len(RECORDED_STATUSES))
-            where.append(f"NOT EXISTS (SELECT 1 FROM recordings r WHERE r.nik = t.nik AND r.status IN ({marks}))")
+            clauses.extend(_OPEN)
             params.extend(RECORDED_STATUSES)
-            where.append(f"t.nik NOT IN ({_ELSEWHERE_NIKS})")
         if only_elsewhere:
-            where.append(f"t.nik IN ({_ELSEWHERE_NIKS})")
-        sql = _SELECT + (f" WHERE {' AND '.join(where)}" if where else "") + f" ORDER BY {order} LIMIT ? OFFSET ?"
-        return [_target(r) for r in self.store.query(sql, (*params, limit, offset))]
+            clauses.append(f"t.nik IN ({_ELSEWHERE_NIKS})")
+        return clauses, params, order
+
+    def next_open_in_rt(self, nik: str) -> Target | None:
+        """The next resident to visit after `nik` in the same RT (same kelurahan, RW and RT), in the list's
+        order (name, then NIK): not recorded here nor by another team. After the last comes the first
+        again; None when `nik` is not on the list or nobody else in its RT is left."""
+        current = self.get(nik)
+        if current is None:
+            return None
+        rows = self.store.query(
+            f"{_SELECT} WHERE t.kelurahan_kode = ? AND t.rw = ? AND t.rt = ? AND t.nik != ?"
+            f" AND {' AND '.join(_OPEN)} ORDER BY t.nama, t.nik",
+            (current.kelurahan_kode, current.rw, current.rt, nik, *RECORDED_STATUSES))
+        rest = [_target(r) for r in rows]
+        after = [t for t in rest if (t.nama, t.nik) > (current.nama, current.nik)]
+        return (after or rest or [None])[0]
 
     def each(self, batch: int = 5000) -> Iterator[Target]:
         """Every target in NIK order, read `batch` rows at a time (for an export of any size)."""
@@ -447,6 +515,16 @@ class TargetRepo:
     def get(self, nik: str) -> Target | None:
         rows = self.store.query(f"{_SELECT} WHERE t.nik = ?", (nik,))
         return _target(rows[0]) if rows else None
+
+    def kelurahan_codes(self) -> list[str]:
+        """The kelurahan codes on the list, one index seek per kelurahan (fast at city scale)."""
+        codes: list[str] = []
+        while True:
+            rows = self.store.query("SELECT min(kelurahan_kode) FROM targets WHERE kelurahan_kode > ?",
+                                    (codes[-1] if codes else "",))
+            if not rows or rows[0][0] is None:
+                return codes
+            codes.append(rows[0][0])
 
     def count(self) -> int:
         return self.store.query("SELECT count(*) FROM targets")[0][0]

@@ -142,6 +142,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim), jadi tidak dapat diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi."),  # recording.on_server
     QT_TRANSLATE_NOOP("Catalogue", "Hanya rekaman berstatus draf yang dapat dihapus."),  # recording.delete_not_draft
     QT_TRANSLATE_NOOP("Catalogue", "Antrean kirim untuk rekaman ini tidak ditemukan."),  # outbox.not_found
+    QT_TRANSLATE_NOOP("Catalogue", "Bukti perekaman hanya untuk rekaman yang sudah selesai."),  # receipt.not_complete
     QT_TRANSLATE_NOOP("Catalogue", "Hanya rekaman yang ditolak server yang dapat diperbaiki."),  # fix.not_rejected
     QT_TRANSLATE_NOOP("Catalogue", "Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini sebagai rekaman baru."),  # fix.purged
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman ini ditolak admin karena NIK-nya sudah direkam di rekaman lain (keputusan tinjauan NIK ganda); tidak diperbaiki dan dikirim ulang. Hubungi admin bila keputusan itu keliru."),  # fix.duplicate_verdict
@@ -193,4 +194,25 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Mode jurnal WAL tidak dapat diaktifkan."),  # store.wal_unavailable
     QT_TRANSLATE_NOOP("Catalogue", "Kunci basis data tidak tersedia untuk operasi ini."),  # store.key_unavailable
     QT_TRANSLATE_NOOP("Catalogue", "Basis data sudah ditutup."),  # store.closed
+    QT_TRANSLATE_NOOP("Catalogue", "Lansia (60+)"),  # category.lansia
+    QT_TRANSLATE_NOOP("Catalogue", "Difabel"),  # category.difabel
+    QT_TRANSLATE_NOOP("Catalogue", "Pelajar"),  # category.pelajar
+    QT_TRANSLATE_NOOP("Catalogue", "Tahanan (lapas/rutan)"),  # category.tahanan
+    QT_TRANSLATE_NOOP("Catalogue", "Pekerja (kunjungan perusahaan)"),  # category.pekerja
+    QT_TRANSLATE_NOOP("Catalogue", "Perbatasan/terpencil"),  # category.perbatasan
+    QT_TRANSLATE_NOOP("Catalogue", "Direkam"),  # outcome.direkam
+    QT_TRANSLATE_NOOP("Catalogue", "Tidak di rumah"),  # outcome.tidak_di_rumah
+    QT_TRANSLATE_NOOP("Catalogue", "Menolak"),  # outcome.menolak
+    QT_TRANSLATE_NOOP("Catalogue", "Pindah"),  # outcome.pindah
+    QT_TRANSLATE_NOOP("Catalogue", "Meninggal"),  # outcome.meninggal
+    QT_TRANSLATE_NOOP("Catalogue", "Sakit / minta kunjungan ulang"),  # outcome.kunjungan_ulang
+    QT_TRANSLATE_NOOP("Catalogue", "Sudah rekam di tempat lain"),  # outcome.rekam_di_tempat_lain
+    QT_TRANSLATE_NOOP("Catalogue", "Hasil kunjungan tidak dikenal."),  # outcome.unknown
+    QT_TRANSLATE_NOOP("Catalogue", "Warga ini sudah direkam; hasil kunjungan lain tidak dapat dicatat lagi."),  # outcome.after_direkam
+    QT_TRANSLATE_NOOP("Catalogue", "Hasil 'Direkam' dicatat otomatis dari rekaman yang selesai."),  # outcome.direkam_needs_recording
+    QT_TRANSLATE_NOOP("Catalogue", "Isi tanggal kunjungan ulang."),  # outcome.revisit_required
+    QT_TRANSLATE_NOOP("Catalogue", "Tanggal kunjungan ulang tidak boleh sebelum hari kunjungan."),  # outcome.revisit_past
+    QT_TRANSLATE_NOOP("Catalogue", "Tanggal kunjungan ulang hanya untuk 'Sakit / minta kunjungan ulang'."),  # outcome.revisit_not_allowed
+    QT_TRANSLATE_NOOP("Catalogue", "Catatan paling banyak {limit} karakter."),  # outcome.note_too_long
+    QT_TRANSLATE_NOOP("Catalogue", "Warga tidak ada dalam daftar target."),  # outcome.target_unknown
 )

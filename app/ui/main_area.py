@@ -133,10 +133,10 @@ class MainArea(QWidget):
 
     def enroll_target(self, nik: str) -> None:
         """A resident from Daftar Warga: the recording this laptop holds of them, else a new form
-        pre-filled from the list (one resident, once)."""
+        pre-filled from the list (one resident, once); finishing it opens the next of the same RT."""
         recorded = self.session.recording_of_target(nik)
         if recorded is not None:
             self.open_recording(recorded.uuid)
             return
-        self.enroll.start_new(self.session.resident_from_target(nik))
+        self.enroll.start_new(self.session.resident_from_target(nik), list_nik=nik)
         self._goto(self.enroll)

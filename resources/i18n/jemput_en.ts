@@ -672,251 +672,256 @@
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="145"/>
+        <source>Bukti perekaman hanya untuk rekaman yang sudah selesai.</source>
+        <translation>A receipt is only for a completed recording.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="146"/>
         <source>Hanya rekaman yang ditolak server yang dapat diperbaiki.</source>
         <translation>Only a recording the server rejected can be fixed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="146"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="147"/>
         <source>Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini sebagai rekaman baru.</source>
         <translation>The personal data of this recording was removed from the laptop; record this resident again as a new recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="148"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="149"/>
         <source>Rekaman ini sudah diperbaiki dan dikirim ulang sebagai versi baru.</source>
         <translation>This recording was already fixed and sent again as a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="149"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="150"/>
         <source>Rekaman ini belum sampai di server: ubah langsung, tanpa versi baru.</source>
         <translation>This recording has not reached the server yet: change it directly, without a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="150"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="151"/>
         <source>Hanya rekaman yang ditahan karena konflik dengan server yang dapat dijadikan versi baru.</source>
         <translation>Only a recording held back because of a conflict with the server can be made a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="151"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="152"/>
         <source>Rekaman ini sudah dijadikan versi baru.</source>
         <translation>This recording was already made a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="152"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="153"/>
         <source>Berkas tidak dapat dibuka.</source>
         <translation>The file cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="153"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="154"/>
         <source>Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman.</source>
         <translation>An unexpected error occurred ({kind}). Data already saved is safe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="154"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="155"/>
         <source>Kata sandi salah. Periksa kembali lalu coba lagi.</source>
         <translation>Wrong password. Check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="155"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="156"/>
         <source>Profil tidak ditemukan di folder ini. Buat profil baru lebih dulu.</source>
         <translation>No profile found in this folder. Create a new profile first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="156"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="157"/>
         <source>Basis data ini dibuat oleh versi Jemput yang lebih baru. Perbarui aplikasi sebelum membukanya.</source>
         <translation>This database was made by a newer version of Jemput. Update the app before opening it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="157"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="158"/>
         <source>Penyimpanan penuh. Kosongkan ruang disk lalu coba lagi.</source>
         <translation>Storage is full. Free up disk space, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="158"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="159"/>
         <source>Gagal membaca/menulis berkas basis data (kesalahan disk).</source>
         <translation>Reading/writing the database file failed (disk error).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="159"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="160"/>
         <source>Basis data sedang dipakai proses lain. Tutup aplikasi lain lalu coba lagi.</source>
         <translation>The database is in use by another process. Close other applications, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="160"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="161"/>
         <source>Berkas basis data rusak.</source>
         <translation>The database file is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="161"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="162"/>
         <source>Terlalu banyak cadangan dengan waktu yang sama di folder tujuan.</source>
         <translation>Too many backups with the same time in the destination folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="162"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="163"/>
         <source>Folder tujuan tidak dapat dipakai: {dest} ({reason}).</source>
         <translation>The destination folder cannot be used: {dest} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="163"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="164"/>
         <source>Gagal menulis cadangan ke tujuan ({reason}); cadangan tidak dibuat. Periksa flashdisk lalu coba lagi.</source>
         <translation>Writing the backup to the destination failed ({reason}); no backup was made. Check the USB stick, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="164"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="165"/>
         <source>Jumlah cadangan lama yang disimpan tidak boleh negatif.</source>
         <translation>The number of old backups to keep cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="165"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="166"/>
         <source>Folder tujuan tidak ditemukan: {dest}. Pasang flashdisk atau pilih folder lain.</source>
         <translation>The destination folder was not found: {dest}. Plug in the USB stick or choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="166"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="167"/>
         <source>Tujuan cadangan harus sebuah folder: {dest}</source>
         <translation>The backup destination must be a folder: {dest}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="167"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="168"/>
         <source>Cadangan tidak boleh disimpan di dalam folder profil itu sendiri. Pilih folder di disk lain, misalnya flashdisk.</source>
         <translation>A backup cannot be kept inside the profile folder itself. Choose a folder on another disk, such as a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="168"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="169"/>
         <source>Folder tujuan tidak dapat ditulis: {dest}. Periksa izin atau kunci tulis flashdisk.</source>
         <translation>The destination folder cannot be written: {dest}. Check the permissions or the USB stick&apos;s write lock.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="169"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="170"/>
         <source>Ruang kosong di tujuan tidak cukup: perlu sekitar {needed}, tersedia {free}. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>Not enough free space at the destination: about {needed} needed, {free} available. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="170"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="171"/>
         <source>Salinan cadangan rusak (integrity_check gagal); cadangan dibatalkan.</source>
         <translation>The backup copy is damaged (integrity_check failed); the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="171"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="172"/>
         <source>Isi salinan cadangan tidak sama dengan profil; cadangan dibatalkan.</source>
         <translation>The backup copy&apos;s content differs from the profile; the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="172"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="173"/>
         <source>Ruang kosong di tujuan tidak cukup. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>Not enough free space at the destination. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="173"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="174"/>
         <source>Ruang di tujuan habis saat menyalin; cadangan tidak dibuat. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>The destination ran out of space while copying; no backup was made. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="174"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="175"/>
         <source>Folder cadangan tidak ditemukan: {source}</source>
         <translation>The backup folder was not found: {source}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="175"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="176"/>
         <source>{source} bukan cadangan Jemput yang lengkap (jemput.db dan profile.json harus ada).</source>
         <translation>{source} is not a complete Jemput backup (jemput.db and profile.json must be there).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="176"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="177"/>
         <source>Sudah ada profil di {data_dir}; profil yang ada tidak ditimpa. Pulihkan ke folder lain dengan --data, atau buka cadangan langsung.</source>
         <translation>There is already a profile in {data_dir}; the existing profile is not overwritten. Restore to another folder with --data, or open the backup directly.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="177"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="178"/>
         <source>Salinan cadangan tidak dapat dibuka dengan kunci profil; cadangan dibatalkan.</source>
         <translation>The backup copy cannot be opened with the profile&apos;s key; the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="178"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="179"/>
         <source>Cadangan rusak (integrity_check gagal); tidak dipulihkan.</source>
         <translation>The backup is damaged (integrity_check failed); it was not restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="179"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="180"/>
         <source>Kata sandi tidak boleh kosong.</source>
         <translation>The password cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="180"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="181"/>
         <source>Sudah ada profil di folder ini.</source>
         <translation>There is already a profile in this folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="181"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="182"/>
         <source>Format profile.json tidak dikenal.</source>
         <translation>The format of profile.json is not recognised.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="182"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="183"/>
         <source>Berkas profile.json rusak atau tidak dapat dibaca.</source>
         <translation>The profile.json file is damaged or cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="183"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="184"/>
         <source>Kata sandi profil demo tidak dapat diganti.</source>
         <translation>The demo profile&apos;s password cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="184"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="185"/>
         <source>Kata sandi baru tidak boleh kosong.</source>
         <translation>The new password cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="185"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="186"/>
         <source>Kata sandi baru minimal {min} karakter.</source>
         <translation>The new password must have at least {min} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="186"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="187"/>
         <source>Kata sandi baru sama dengan kata sandi lama.</source>
         <translation>The new password is the same as the old one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="187"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="188"/>
         <source>Kata sandi tidak dapat diganti: basis data tidak dapat ditulis ulang (periksa ruang disk). Kata sandi lama tetap berlaku.</source>
         <translation>The password cannot be changed: the database cannot be rewritten (check the disk space). The old password stays in force.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="188"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="189"/>
         <source>Kata sandi baru sudah berlaku, tetapi berkas profile.json belum selesai diperbarui. Buka profil dengan kata sandi baru.</source>
         <translation>The new password is in force, but the profile.json file was not fully updated. Open the profile with the new password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="189"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="190"/>
         <source>Operator tidak ditemukan.</source>
         <translation>Operator not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="190"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="191"/>
         <source>nama operator tidak boleh kosong</source>
         <translation>the operator name cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="191"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="192"/>
         <source>nama operator lebih dari {limit} karakter</source>
         <translation>the operator name is longer than {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="192"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="193"/>
         <source>Nama operator sudah dipakai.</source>
         <translation>That operator name is already taken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="193"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="194"/>
         <source>Mode jurnal WAL tidak dapat diaktifkan.</source>
         <translation>The WAL journal mode cannot be turned on.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="194"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="195"/>
         <source>Kunci basis data tidak tersedia untuk operasi ini.</source>
         <translation>The database key is not available for this operation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="195"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="196"/>
         <source>Basis data sudah ditutup.</source>
         <translation>The database is already closed.</translation>
     </message>
@@ -986,9 +991,114 @@
         <translation>The server refused this recording&apos;s photo/signature. {words} Capture it again, then send again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="147"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="148"/>
         <source>Rekaman ini ditolak admin karena NIK-nya sudah direkam di rekaman lain (keputusan tinjauan NIK ganda); tidak diperbaiki dan dikirim ulang. Hubungi admin bila keputusan itu keliru.</source>
         <translation>The administrator rejected this recording because its NIK is already recorded in another recording (a duplicate-NIK review decision); it is not fixed and sent again. Contact the administrator if that decision is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="197"/>
+        <source>Lansia (60+)</source>
+        <translation>Elderly (60+)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="198"/>
+        <source>Difabel</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="199"/>
+        <source>Pelajar</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="200"/>
+        <source>Tahanan (lapas/rutan)</source>
+        <translation>Detainee (prison)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="201"/>
+        <source>Pekerja (kunjungan perusahaan)</source>
+        <translation>Worker (company visit)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="202"/>
+        <source>Perbatasan/terpencil</source>
+        <translation>Border/remote area</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="203"/>
+        <source>Direkam</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="204"/>
+        <source>Tidak di rumah</source>
+        <translation>Not at home</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="205"/>
+        <source>Menolak</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="206"/>
+        <source>Pindah</source>
+        <translation>Moved away</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="207"/>
+        <source>Meninggal</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="208"/>
+        <source>Sakit / minta kunjungan ulang</source>
+        <translation>Ill / asks for another visit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="209"/>
+        <source>Sudah rekam di tempat lain</source>
+        <translation>Already recorded elsewhere</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="210"/>
+        <source>Hasil kunjungan tidak dikenal.</source>
+        <translation>Unknown visit outcome.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="211"/>
+        <source>Warga ini sudah direkam; hasil kunjungan lain tidak dapat dicatat lagi.</source>
+        <translation>This resident is already recorded; no other visit outcome can be recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="212"/>
+        <source>Hasil &apos;Direkam&apos; dicatat otomatis dari rekaman yang selesai.</source>
+        <translation>The outcome &apos;Recorded&apos; is set automatically from a completed recording.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="213"/>
+        <source>Isi tanggal kunjungan ulang.</source>
+        <translation>Enter the date of the next visit.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="214"/>
+        <source>Tanggal kunjungan ulang tidak boleh sebelum hari kunjungan.</source>
+        <translation>The next visit cannot be before the day of the visit.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="215"/>
+        <source>Tanggal kunjungan ulang hanya untuk &apos;Sakit / minta kunjungan ulang&apos;.</source>
+        <translation>A next-visit date is only for &apos;Ill / asks for another visit&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="216"/>
+        <source>Catatan paling banyak {limit} karakter.</source>
+        <translation>The note may be at most {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="217"/>
+        <source>Warga tidak ada dalam daftar target.</source>
+        <translation>The resident is not on the target list.</translation>
     </message>
 </context>
 <context>
@@ -1077,110 +1187,135 @@
 <context>
     <name>EnrollPage</name>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="84"/>
-        <location filename="../../app/ui/pages/enroll.py" line="141"/>
-        <location filename="../../app/ui/pages/enroll.py" line="417"/>
+        <location filename="../../app/ui/pages/enroll.py" line="102"/>
+        <location filename="../../app/ui/pages/enroll.py" line="164"/>
+        <location filename="../../app/ui/pages/enroll.py" line="539"/>
         <source>Rekam Baru</source>
         <translation>New Recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="104"/>
+        <location filename="../../app/ui/pages/enroll.py" line="126"/>
         <source>Koreksi (versi baru)</source>
         <translation>Correct (new version)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="106"/>
+        <location filename="../../app/ui/pages/enroll.py" line="128"/>
         <source>Buat versi baru rekaman ini untuk diperbaiki; server mengganti versi lama setelah versi baru tiba.</source>
         <translation>Make a new version of this recording to correct; the server replaces the old version once the new one arrives.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="172"/>
-        <location filename="../../app/ui/pages/enroll.py" line="418"/>
+        <location filename="../../app/ui/pages/enroll.py" line="207"/>
+        <location filename="../../app/ui/pages/enroll.py" line="540"/>
         <source>Rekaman: </source>
         <translation>Recording: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="180"/>
+        <location filename="../../app/ui/pages/enroll.py" line="215"/>
         <source>Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim) dan tidak dapat diubah lagi. Jika ada yang salah, perbaiki sebagai versi baru.</source>
         <translation>This recording has reached the server (photo/signature may still be sending) and can no longer be changed. If something is wrong, correct it as a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="184"/>
+        <location filename="../../app/ui/pages/enroll.py" line="219"/>
         <source>Rekaman ini sudah dikirim ke server dan tidak dapat diubah lagi. Jika ada yang salah, perbaiki sebagai versi baru.</source>
         <translation>This recording was sent to the server and can no longer be changed. If something is wrong, correct it as a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="188"/>
+        <location filename="../../app/ui/pages/enroll.py" line="223"/>
         <source> — versi %1</source>
         <translation> — version %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="268"/>
+        <location filename="../../app/ui/pages/enroll.py" line="303"/>
         <source>Versi baru dibuat: perbaiki lalu selesaikan.</source>
         <translation>New version made: correct it, then finish.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="283"/>
+        <location filename="../../app/ui/pages/enroll.py" line="318"/>
         <source>Foto warga</source>
         <translation>Resident&apos;s photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="293"/>
+        <location filename="../../app/ui/pages/enroll.py" line="328"/>
         <source>Foto diambil, disetujui oleh %1 (%2).</source>
         <translation>Photo taken, approved by %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="298"/>
+        <location filename="../../app/ui/pages/enroll.py" line="333"/>
         <source>Tanpa foto: </source>
         <translation>No photo: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="308"/>
+        <location filename="../../app/ui/pages/enroll.py" line="343"/>
         <source>Tanda tangan warga</source>
         <translation>Resident&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="318"/>
+        <location filename="../../app/ui/pages/enroll.py" line="353"/>
         <source>Tanda tangan tersimpan.</source>
         <translation>Signature saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="321"/>
+        <location filename="../../app/ui/pages/enroll.py" line="356"/>
         <source>Tanpa tanda tangan: </source>
         <translation>No signature: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="347"/>
+        <location filename="../../app/ui/pages/enroll.py" line="431"/>
+        <source>Berikutnya di RT %1/RW %2: %3 (formulirnya sudah terbuka).</source>
+        <translation>Next in RT %1/RW %2: %3 (the form is already open).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="434"/>
+        <source>Semua warga RT ini di daftar sudah direkam. Berikutnya: formulir kosong.</source>
+        <translation>Everyone of this RT on the list is recorded. Next: an empty form.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="436"/>
+        <source>Berikutnya: formulir kosong untuk warga baru.</source>
+        <translation>Next: an empty form for a new resident.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="438"/>
+        <source>Rekaman selesai: %1, nomor registrasi %2, masuk antrian kirim.</source>
+        <translation>Recording completed: %1, registration number %2, added to the send queue.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="448"/>
+        <source>Rekaman selesai (%1), tetapi bukti tidak dapat dibuat: </source>
+        <translation>Recording completed (%1), but the receipt could not be made: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="469"/>
         <source>Draf tersimpan: %1 — buka dari Beranda.</source>
         <translation>Draft saved: %1 — open it from Home.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="348"/>
+        <location filename="../../app/ui/pages/enroll.py" line="470"/>
         <source>tanpa nama</source>
         <translation>no name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="393"/>
+        <location filename="../../app/ui/pages/enroll.py" line="515"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="411"/>
+        <location filename="../../app/ui/pages/enroll.py" line="533"/>
         <source>Rekaman selesai dan masuk antrian kirim.</source>
         <translation>Recording completed and added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="413"/>
+        <location filename="../../app/ui/pages/enroll.py" line="535"/>
         <source>Draf tersimpan otomatis (%1).</source>
         <translation>Draft saved automatically (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="415"/>
+        <location filename="../../app/ui/pages/enroll.py" line="537"/>
         <source>Draf tersimpan.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="426"/>
+        <location filename="../../app/ui/pages/enroll.py" line="548"/>
         <source>Gagal menyimpan: </source>
         <translation>Could not save: </translation>
     </message>
@@ -1695,58 +1830,58 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="59"/>
+        <location filename="../../app/ui/pages/home.py" line="62"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="62"/>
+        <location filename="../../app/ui/pages/home.py" line="65"/>
         <source>direkam hari ini</source>
         <translation>recorded today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="63"/>
+        <location filename="../../app/ui/pages/home.py" line="66"/>
         <source>draf belum selesai</source>
         <translation>unfinished drafts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="64"/>
+        <location filename="../../app/ui/pages/home.py" line="67"/>
         <source>menunggu dikirim</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="65"/>
+        <location filename="../../app/ui/pages/home.py" line="68"/>
         <source>diterima server</source>
         <translation>accepted by server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="66"/>
+        <location filename="../../app/ui/pages/home.py" line="69"/>
         <source>perlu ditinjau / ditolak</source>
         <translation>to review / rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="72"/>
+        <location filename="../../app/ui/pages/home.py" line="75"/>
         <source>Cari nama atau NIK…</source>
         <translation>Search name or NIK…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="75"/>
+        <location filename="../../app/ui/pages/home.py" line="78"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="78"/>
+        <location filename="../../app/ui/pages/home.py" line="81"/>
         <source>Tanggal:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="100"/>
-        <location filename="../../app/ui/pages/home.py" line="145"/>
+        <location filename="../../app/ui/pages/home.py" line="103"/>
+        <location filename="../../app/ui/pages/home.py" line="161"/>
         <source>Belum ada rekaman. Tekan Ctrl+N untuk merekam warga baru.</source>
         <translation>No recordings yet. Press Ctrl+N to record a new resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="147"/>
+        <location filename="../../app/ui/pages/home.py" line="163"/>
         <source>Tidak ada rekaman yang cocok dengan saringan.</source>
         <translation>No recordings match the filter.</translation>
     </message>
@@ -1983,6 +2118,49 @@
         <location filename="../../app/ui/main_area.py" line="67"/>
         <source>Operator: </source>
         <translation>Operator: </translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="39"/>
+        <source>Hasil kunjungan</source>
+        <translation>Visit outcome</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="48"/>
+        <source>Catatan (boleh kosong)</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="54"/>
+        <source>Warga:</source>
+        <translation>Resident:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="55"/>
+        <source>Hasil:</source>
+        <translation>Outcome:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="56"/>
+        <source>Kunjungan ulang:</source>
+        <translation>Next visit:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="58"/>
+        <source>Catatan:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="61"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="62"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2464,6 +2642,29 @@
     </message>
 </context>
 <context>
+    <name>PrintReceiptBar</name>
+    <message>
+        <location filename="../../app/ui/receipt_output.py" line="128"/>
+        <source>Cetak bukti (Ctrl+P)</source>
+        <translation>Print receipt (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/receipt_output.py" line="129"/>
+        <source>Bukti perekaman untuk warga yang dipilih (rekaman sudah selesai).</source>
+        <translation>The receipt for the selected resident (a completed recording).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/receipt_output.py" line="148"/>
+        <source>Pilih warga yang rekamannya sudah selesai untuk mencetak buktinya.</source>
+        <translation>Select a resident whose recording is completed to print the receipt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/receipt_output.py" line="150"/>
+        <source>Menyiapkan bukti…</source>
+        <translation>Preparing the receipt…</translation>
+    </message>
+</context>
+<context>
     <name>ProblemModel</name>
     <message>
         <location filename="../../app/ui/pages/sync_page.py" line="86"/>
@@ -2545,24 +2746,67 @@
     </message>
 </context>
 <context>
+    <name>ReceiptOutput</name>
+    <message>
+        <location filename="../../app/ui/receipt_output.py" line="58"/>
+        <source>Bukti tidak dapat dibuat: </source>
+        <translation>The receipt could not be made: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/receipt_output.py" line="73"/>
+        <source>Bukti tidak dicetak.</source>
+        <translation>The receipt was not printed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/receipt_output.py" line="80"/>
+        <source>Simpan bukti perekaman (PDF) — tidak ada printer</source>
+        <translation>Save the receipt (PDF): no printer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/receipt_output.py" line="84"/>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/receipt_output.py" line="94"/>
+        <source>Bukti gagal dicetak: printer tidak dapat dipakai.</source>
+        <translation>The receipt could not be printed: the printer cannot be used.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/receipt_output.py" line="96"/>
+        <source>Bukti dikirim ke printer %1.</source>
+        <translation>Receipt sent to printer %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/receipt_output.py" line="105"/>
+        <source>Bukti gagal disimpan di %1.</source>
+        <translation>The receipt could not be saved at %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/receipt_output.py" line="108"/>
+        <source>Bukti tersimpan: %1</source>
+        <translation>Receipt saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>RecordedElsewhereBox</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="96"/>
+        <location filename="../../app/ui/pages/targets.py" line="141"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="97"/>
+        <location filename="../../app/ui/pages/targets.py" line="142"/>
         <source>Warga ini sudah direkam oleh tim lain. Tetap rekam?</source>
         <translation>This resident was already recorded by another team. Record anyway?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="98"/>
+        <location filename="../../app/ui/pages/targets.py" line="143"/>
         <source>Tetap rekam</source>
         <translation>Record anyway</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="99"/>
+        <location filename="../../app/ui/pages/targets.py" line="144"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -2675,189 +2919,363 @@
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="85"/>
+        <source>Periksa rekaman</source>
+        <translation>Review the recording</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="104"/>
+        <source>Periksa sebelum menyelesaikan</source>
+        <translation>Review before completing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="106"/>
+        <source>Bacakan data ini kepada warga. Enter: simpan dan selesai · Esc: kembali ke formulir (tidak ada yang hilang).</source>
+        <translation>Read this back to the resident. Enter: save and complete · Esc: back to the form (nothing is lost).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="111"/>
+        <source>Peringatan dan konfirmasi</source>
+        <translation>Warnings and confirmations</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="118"/>
+        <source>Kembali ke formulir (Esc)</source>
+        <translation>Back to the form (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="121"/>
+        <location filename="../../app/ui/review_dialog.py" line="364"/>
+        <source>Simpan &amp;&amp; selesai (Enter)</source>
+        <translation>Save &amp;&amp; complete (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="157"/>
+        <source>Tidak ada</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="170"/>
+        <source>(hanya bulan &amp;&amp; tahun)</source>
+        <translation>(month &amp;&amp; year only)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="172"/>
+        <source>(hanya tahun)</source>
+        <translation>(year only)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="174"/>
+        <source>Identitas</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="182"/>
+        <source>Kelahiran</source>
+        <translation>Birth</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="188"/>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="190"/>
+        <source>RT / RW</source>
+        <translation>RT / RW</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="196"/>
+        <source>Keluarga</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="204"/>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="207"/>
+        <source>Disabilitas</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="208"/>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="209"/>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="213"/>
+        <source>Foto</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="214"/>
+        <source>Tanda tangan</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="237"/>
+        <source>Tersimpan.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="239"/>
+        <source>Pengecualian: </source>
+        <translation>Exception: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="261"/>
+        <source>Dikonfirmasi, alasan: </source>
+        <translation>Confirmed, reason: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="263"/>
+        <source>Tidak ada peringatan: semua isian sesuai pemeriksaan.</source>
+        <translation>No warnings: every field passes the checks.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="289"/>
+        <source>Nomor registrasi (ada di bukti untuk warga)</source>
+        <translation>Registration number (on the resident&apos;s receipt)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="302"/>
+        <source>Cetak bukti (Ctrl+P)</source>
+        <translation>Print receipt (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="305"/>
+        <source>Warga berikutnya (Enter)</source>
+        <translation>Next resident (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="333"/>
+        <source>Rekaman selesai dan masuk antrian kirim.</source>
+        <translation>Recording completed and added to the send queue.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="337"/>
+        <source>Cetak bukti untuk warga (Ctrl+P), lalu Enter untuk warga berikutnya.</source>
+        <translation>Print the receipt for the resident (Ctrl+P), then Enter for the next resident.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="363"/>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="61"/>
+        <location filename="../../app/ui/pages/settings.py" line="64"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="62"/>
+        <location filename="../../app/ui/pages/settings.py" line="65"/>
         <source>Umum</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="67"/>
+        <location filename="../../app/ui/pages/settings.py" line="70"/>
         <source>Bahasa tampilan</source>
         <translation>Display language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="70"/>
+        <location filename="../../app/ui/pages/settings.py" line="73"/>
         <source> tahun</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="71"/>
+        <location filename="../../app/ui/pages/settings.py" line="74"/>
         <source>Usia minimal perekaman (kartu ditahan sampai 17)</source>
         <translation>Minimum recording age (card held until 17)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="74"/>
+        <location filename="../../app/ui/pages/settings.py" line="77"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="76"/>
+        <location filename="../../app/ui/pages/settings.py" line="79"/>
         <source>0 = kamera laptop, 1 = kamera USB, atau berkas video/foto</source>
         <translation>0 = laptop camera, 1 = USB camera, or a video/photo file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="77"/>
+        <location filename="../../app/ui/pages/settings.py" line="80"/>
         <source>Sumber kamera</source>
         <translation>Camera source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="80"/>
+        <location filename="../../app/ui/pages/settings.py" line="83"/>
         <source>Pemeriksaan foto (ambang batas)</source>
         <translation>Photo checks (thresholds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="84"/>
+        <location filename="../../app/ui/pages/settings.py" line="87"/>
         <source>Ketajaman minimal (makin besar makin ketat)</source>
         <translation>Minimum sharpness (higher is stricter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="85"/>
+        <location filename="../../app/ui/pages/settings.py" line="88"/>
         <source>Wajah minimal (bagian tinggi bingkai)</source>
         <translation>Minimum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="86"/>
+        <location filename="../../app/ui/pages/settings.py" line="89"/>
         <source>Wajah maksimal (bagian tinggi bingkai)</source>
         <translation>Maximum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="87"/>
+        <location filename="../../app/ui/pages/settings.py" line="90"/>
         <source>Kemiringan kepala maksimal (derajat)</source>
         <translation>Maximum head tilt (degrees)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="88"/>
+        <location filename="../../app/ui/pages/settings.py" line="91"/>
         <source>Terang minimal wajah (0-255)</source>
         <translation>Minimum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="89"/>
+        <location filename="../../app/ui/pages/settings.py" line="92"/>
         <source>Terang maksimal wajah (0-255)</source>
         <translation>Maximum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="97"/>
+        <location filename="../../app/ui/pages/settings.py" line="100"/>
         <source>Kembalikan ke bawaan</source>
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="102"/>
+        <location filename="../../app/ui/pages/settings.py" line="105"/>
+        <source>Bukti perekaman untuk warga</source>
+        <translation>Resident&apos;s receipt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="110"/>
+        <source>Dinas (judul bukti)</source>
+        <translation>Dinas (receipt heading)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="114"/>
+        <source>Alamat, telepon atau jam layanan tempat warga bertanya tentang KTP-el-nya. Kosong: kalimat bawaan.</source>
+        <translation>Address, phone or opening hours where residents ask about their KTP-el. Empty: the default sentence.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="116"/>
+        <source>Tempat bertanya</source>
+        <translation>Where to ask</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="119"/>
         <source>Keamanan</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="104"/>
+        <location filename="../../app/ui/pages/settings.py" line="121"/>
         <source>Kata sandi mengunci basis data di laptop ini.</source>
         <translation>The password locks the database on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="108"/>
+        <location filename="../../app/ui/pages/settings.py" line="125"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="113"/>
+        <location filename="../../app/ui/pages/settings.py" line="130"/>
         <source>Profil demo memakai kata sandi tetap; tidak dapat diganti.</source>
         <translation>The demo profile has a fixed password; it cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="116"/>
+        <location filename="../../app/ui/pages/settings.py" line="133"/>
         <source>Privasi</source>
         <translation>Privacy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="120"/>
+        <location filename="../../app/ui/pages/settings.py" line="137"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="121"/>
+        <location filename="../../app/ui/pages/settings.py" line="138"/>
         <source>Tidak pernah</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="122"/>
+        <location filename="../../app/ui/pages/settings.py" line="139"/>
         <source>Hapus data pribadi setelah diterima server</source>
         <translation>Remove personal data after the server accepted it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="124"/>
+        <location filename="../../app/ui/pages/settings.py" line="141"/>
         <source>Foto, tanda tangan dan biodata rekaman yang sudah diterima server dihapus dari laptop ini, setelah sinkron berhasil. Yang tersisa hanya status, tanggal, wilayah dan RT/RW, sehingga capaian tetap terhitung. 0 = tidak pernah dihapus.</source>
         <translation>Photo, signature and biodata of recordings the server accepted are removed from this laptop after a successful sync. Only the status, dates, region and RT/RW remain, so progress still counts them. 0 = never removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="137"/>
+        <location filename="../../app/ui/pages/settings.py" line="154"/>
         <source>Simpan pengaturan</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="160"/>
+        <location filename="../../app/ui/pages/settings.py" line="179"/>
         <source>Cadangan</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="162"/>
+        <location filename="../../app/ui/pages/settings.py" line="181"/>
         <source>Salin profil ke flashdisk selama perjalanan: bila laptop rusak atau hilang, rekaman tetap ada. Salinan tetap terkunci dan dibuka dengan kata sandi yang berlaku saat ini (jemput --data &lt;folder cadangan&gt;). Simpan flashdisk terpisah dari laptop.</source>
         <translation>Copy the profile to a USB stick while travelling: if the laptop breaks or is lost, the recordings survive. The copy stays locked and opens with the password in force now (jemput --data &lt;backup folder&gt;). Keep the USB stick apart from the laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="175"/>
+        <location filename="../../app/ui/pages/settings.py" line="194"/>
         <source>Cadangkan ke…</source>
         <translation>Back up to…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="191"/>
+        <location filename="../../app/ui/pages/settings.py" line="210"/>
         <source>Pilih folder cadangan (mis. flashdisk)</source>
         <translation>Choose the backup folder (e.g. a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="224"/>
+        <location filename="../../app/ui/pages/settings.py" line="243"/>
         <source>Cadangan tersimpan: %1, %2 rekaman, %3</source>
         <translation>Backup saved: %1, %2 recordings, %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="231"/>
+        <location filename="../../app/ui/pages/settings.py" line="250"/>
         <source>Cadangan gagal: </source>
         <translation>Backup failed: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="247"/>
+        <location filename="../../app/ui/pages/settings.py" line="266"/>
         <source>Cadangan terakhir: belum pernah</source>
         <translation>Last backup: never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="253"/>
+        <location filename="../../app/ui/pages/settings.py" line="272"/>
         <source>Cadangan terakhir: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="268"/>
+        <location filename="../../app/ui/pages/settings.py" line="287"/>
         <source>Kata sandi diganti. Gunakan kata sandi baru saat membuka Jemput berikutnya.</source>
         <translation>Password changed. Use the new password the next time you open Jemput.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="298"/>
+        <location filename="../../app/ui/pages/settings.py" line="317"/>
         <source>Alamat server harus diawali https://</source>
         <translation>The server address must start with https://</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="306"/>
+        <location filename="../../app/ui/pages/settings.py" line="327"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -3258,6 +3676,54 @@
     </message>
 </context>
 <context>
+    <name>TargetFilterBar</name>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="39"/>
+        <source>Semua kel./desa</source>
+        <translation>All kel./desa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="41"/>
+        <source>RW</source>
+        <translation>RW</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="42"/>
+        <source>RT</source>
+        <translation>RT</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="44"/>
+        <source>Semua kategori</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="48"/>
+        <source>Semua hasil kunjungan</source>
+        <translation>All visit outcomes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="49"/>
+        <source>Belum dikunjungi</source>
+        <translation>Not visited yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="56"/>
+        <source>Daftar kunjungan ulang</source>
+        <translation>Revisit list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="57"/>
+        <source>Warga yang minta dikunjungi lagi, urut tanggal kunjungan lalu RW/RT.</source>
+        <translation>Residents who asked for another visit, by visit date, then RW/RT.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/target_filter_bar.py" line="58"/>
+        <source>Saring:</source>
+        <translation>Filter:</translation>
+    </message>
+</context>
+<context>
     <name>TargetImport</name>
     <message>
         <location filename="../../app/ui/pages/targets_import.py" line="137"/>
@@ -3303,112 +3769,142 @@
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="50"/>
+        <location filename="../../app/ui/pages/targets.py" line="73"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="50"/>
+        <location filename="../../app/ui/pages/targets.py" line="73"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="50"/>
+        <location filename="../../app/ui/pages/targets.py" line="73"/>
         <source>Tgl lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="50"/>
+        <location filename="../../app/ui/pages/targets.py" line="73"/>
         <source>RT/RW</source>
         <translation>RT/RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="51"/>
+        <location filename="../../app/ui/pages/targets.py" line="74"/>
         <source>Kel./Desa</source>
         <translation>Kel./Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="51"/>
+        <location filename="../../app/ui/pages/targets.py" line="74"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="69"/>
+        <location filename="../../app/ui/pages/targets.py" line="101"/>
         <source>Sudah direkam</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="71"/>
+        <location filename="../../app/ui/pages/targets.py" line="103"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="74"/>
+        <source>Hasil kunjungan</source>
+        <translation>Visit outcome</translation>
     </message>
 </context>
 <context>
     <name>TargetsPage</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="125"/>
+        <location filename="../../app/ui/pages/targets.py" line="171"/>
         <source>Daftar Warga (target wajib KTP)</source>
         <translation>Residents (wajib KTP targets)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="130"/>
+        <location filename="../../app/ui/pages/targets.py" line="176"/>
         <source>Cari nama atau awal NIK…</source>
         <translation>Search name or start of NIK…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="133"/>
+        <location filename="../../app/ui/pages/targets.py" line="179"/>
         <source>Belum direkam</source>
         <translation>Not yet recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="134"/>
+        <location filename="../../app/ui/pages/targets.py" line="180"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="135"/>
+        <location filename="../../app/ui/pages/targets.py" line="181"/>
         <source>Semua warga</source>
         <translation>All residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="137"/>
+        <location filename="../../app/ui/pages/targets.py" line="183"/>
         <source>Tampilkan:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="143"/>
+        <location filename="../../app/ui/pages/targets.py" line="189"/>
         <source>Impor daftar target…</source>
         <translation>Import target list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="150"/>
+        <location filename="../../app/ui/pages/targets.py" line="213"/>
         <source>Enter atau klik dua kali untuk merekam warga yang dipilih.</source>
         <translation>Press Enter or double-click to record the selected resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="191"/>
+        <location filename="../../app/ui/pages/targets.py" line="271"/>
         <source>Pilih daftar target</source>
         <translation>Choose a target list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="194"/>
+        <location filename="../../app/ui/pages/targets.py" line="274"/>
         <source>Daftar target (*.csv *.xlsx *.xlsm)</source>
         <translation>Target lists (*.csv *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="194"/>
+        <location filename="../../app/ui/pages/targets.py" line="274"/>
         <source>Semua berkas (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="222"/>
+        <location filename="../../app/ui/pages/targets.py" line="364"/>
         <source>%1 target, %2 sudah direkam (%4 oleh tim lain), %3 belum.</source>
         <translation>%1 targets, %2 recorded (%4 by another team), %3 not yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="224"/>
+        <location filename="../../app/ui/pages/targets.py" line="366"/>
         <source>%1 target, %2 sudah direkam, %3 belum.</source>
         <translation>%1 targets, %2 recorded, %3 not yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="193"/>
+        <source>Hasil kunjungan…</source>
+        <translation>Visit outcome…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="194"/>
+        <source>Catat hasil kunjungan warga yang dipilih</source>
+        <translation>Record the visit outcome of the selected resident</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="310"/>
+        <source>Ditampilkan: %1 warga</source>
+        <translation>Shown: %1 residents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="320"/>
+        <source>Catat hasil kunjungan…</source>
+        <translation>Record visit outcome…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="322"/>
+        <source>Tandai kategori</source>
+        <translation>Mark category</translation>
     </message>
 </context>
 <context>

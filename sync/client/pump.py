@@ -20,6 +20,7 @@ from app.store.settings import Settings
 from app.store.retention import observe_clock
 from app.store.sync_keys import REVOKED
 from app.store.targets import TargetRepo
+from app.store.visits import VisitOutcomes
 from sync import protocol
 from sync.client.batches import send_outbox
 from sync.client.clock import iso, parse_iso, utc_now
@@ -27,6 +28,7 @@ from sync.client.config import CAPABILITIES_MAX_AGE_S, FAR_FUTURE, PAUSE_KINDS, 
 from sync.client.errors import Aborted, SyncError, error_text
 from sync.client.feeds import pull_status, pull_targets
 from sync.client.http import Http, refused
+from sync.client.outcomes import send_outcomes
 from sync.client.registration import enroll, normalize_server_url
 from sync.client.run import Run, SyncProgress, SyncReport
 from sync.client.transport import check_plain_http, normalize_pin
@@ -60,6 +62,7 @@ class SyncPump:
         self.outbox = Outbox(store)
         self.recordings = RecordingRepo(store)
         self.targets = TargetRepo(store)
+        self.visits = VisitOutcomes(store)
         self.policy = policy or RetryPolicy()
         self.timeouts = timeouts or Timeouts()
         self.batch_size = max(1, min(batch_size, protocol.MAX_BATCH_ITEMS))
@@ -121,8 +124,20 @@ class SyncPump:
         return self.settings.get(Keys.PAUSED_KIND) == REVOKED
 
     def has_work(self, *, due_only: bool = True) -> bool:
-        """Whether queued recordings wait (`due_only`: their back-off has passed)."""
-        return bool(self.outbox.pending(limit=1, now=None if due_only else FAR_FUTURE))
+        """Whether queued recordings (`due_only`: whose back-off has passed) or visit outcomes wait."""
+        return bool(self.outbox.pending(limit=1, now=None if due_only else FAR_FUTURE)) \
+            or (self.visits.pending_count() > 0 and self._may_take_outcomes())
+
+    def _may_take_outcomes(self) -> bool:
+        """Whether the server takes visit outcomes, as last seen (unknown: yes, a run will ask)."""
+        caps = self._caps
+        if caps is None:
+            cached = self.settings.get(Keys.CAPABILITIES)
+            try:
+                caps = Capabilities.model_validate(cached["caps"]) if isinstance(cached, dict) else None
+            except (KeyError, ValueError, TypeError, ValidationError):
+                caps = None
+        return caps is None or caps.visit_outcomes
 
     def due(self) -> bool:
         """Whether an automatic run should go now: work is due, not paused, not backing off."""
@@ -269,6 +284,7 @@ class SyncPump:
             report.reachable = True
         caps = self._capabilities()
         run = send_outbox(self, report, progress_cb, force, caps)
+        send_outcomes(self, report, caps)
         if pull:
             run.emit("status", force=True)
             pull_status(self, report)

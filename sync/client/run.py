@@ -50,6 +50,7 @@ class SyncReport:
         bytes_up, bytes_down: request/response bodies (every attempt).
         requests: HTTP requests made.
         statuses_updated, targets_received: from the feeds.
+        outcomes_synced, outcomes_refused: visit outcomes the server now holds / refused for good.
         error, error_kind: the failure that stopped the run (None: it finished).
         error_code, error_params: that failure's stable code (`app.core.messages.SYNC`) and values.
         paused_reason: set when the queue is paused (401, revoked device); the words
@@ -73,6 +74,8 @@ class SyncReport:
     requests: int = 0
     statuses_updated: int = 0
     targets_received: int = 0
+    outcomes_synced: int = 0
+    outcomes_refused: int = 0
     error: str | None = None
     error_kind: str | None = None
     paused_reason: str | None = None

@@ -195,6 +195,10 @@ def status_counts(engine: Engine, media: MediaStore | None = None) -> dict[str, 
         out["grup_nik_ganda"] = conn.execute(sa.select(sa.func.count(sa.distinct(r.c.nik))).where(
             r.c.status == "duplicate_review")).scalar_one()
         out["target"] = conn.execute(sa.select(count).select_from(t)).scalar_one()
+        v = db.visit_outcomes
+        out["hasil_kunjungan"] = conn.execute(sa.select(count).select_from(v)).scalar_one()
+        for outcome, n in conn.execute(sa.select(v.c.outcome, count).group_by(v.c.outcome)):
+            out[f"kunjungan_{outcome}"] = n
         out["wilayah"] = conn.execute(sa.select(count).select_from(g)).scalar_one()
         out["media_lengkap"] = conn.execute(sa.select(count).select_from(mb).where(
             mb.c.complete == sa.true())).scalar_one()

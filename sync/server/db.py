@@ -66,7 +66,7 @@ devices = sa.Table(
     sa.Column("enrolled_code_sha256", sa.String(64)),  # the used-up code (a lost reply's retry, 0004)
     sa.Column("enroll_nonce_sha256", sa.String(64)),  # the laptop's nonce sent with it
     sa.Column("first_seen_at", sa.DateTime),  # the token's first use (None: never synced)
-    sa.Column("status_seq", sa.BigInteger, nullable=False, server_default="0"),  # its status feed (0005)
+    sa.Column("status_seq", sa.BigInteger, nullable=False, server_default="0"),  # its status feed (0006)
     sa.Index("ix_devices_enrolled_code", "enrolled_code_sha256"),
 )
 
@@ -156,6 +156,24 @@ targets = sa.Table(
     sa.Index("ix_targets_kelurahan", "kelurahan_digits", "rt"),
 )
 
+visit_outcomes = sa.Table(
+    "visit_outcomes", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("uuid", sa.String(36), nullable=False, unique=True),
+    sa.Column("device_id", sa.Integer, sa.ForeignKey("devices.id"), nullable=False),
+    sa.Column("content_sha256", sa.String(64), nullable=False),
+    sa.Column("nik", sa.String(16), nullable=False),
+    sa.Column("outcome", sa.String(30), nullable=False),
+    sa.Column("visited_at", sa.DateTime, nullable=False),
+    sa.Column("operator", sa.String(100), nullable=False),
+    sa.Column("revisit_date", sa.Date),
+    sa.Column("note", sa.String(500), nullable=False),
+    sa.Column("recording_uuid", sa.String(36)),
+    sa.Column("received_at", sa.DateTime, nullable=False),
+    sa.Index("ix_visit_outcomes_nik", "nik", "visited_at"),
+    sa.Index("ix_visit_outcomes_revisit", "revisit_date"),
+)
+
 regions = sa.Table(
     "regions", metadata,
     sa.Column("kode", sa.String(20), primary_key=True),
@@ -178,7 +196,7 @@ register_failures = sa.Table(
 )
 
 # counters rows (created by the first migration; the recordings' sequence moved
-# to devices.status_seq in migration 0005)
+# to devices.status_seq in migration 0006)
 TARGETS_SEQ = "targets"
 REGIONS_VERSION = "regions"
 

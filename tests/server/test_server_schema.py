@@ -13,7 +13,7 @@ from alembic.runtime.migration import MigrationContext
 
 from sync.server import db
 
-HEAD = "0005"
+HEAD = "0006"
 
 
 def _diff(engine) -> list:
@@ -120,11 +120,11 @@ def test_sequences_are_consecutive_per_device(tmp_path):
 
 
 def _upgrade_gives_devices_the_shared_sequence(url: str) -> None:
-    """0005 starts every device's status sequence at the old shared counter (no
+    """0006 starts every device's status sequence at the old shared counter (no
     laptop's cursor goes backwards) and takes the shared row away; back down, it returns."""
     engine = db.make_engine(url)
     try:
-        db.migrate(engine, "0004")
+        db.migrate(engine, "0005")
         with engine.begin() as conn:
             conn.execute(sa.text("UPDATE counters SET value = 41 WHERE name = 'recordings'"))
             conn.execute(sa.text("INSERT INTO devices (name, area_kode, area_digits, created_at)"
@@ -134,7 +134,7 @@ def _upgrade_gives_devices_the_shared_sequence(url: str) -> None:
         with engine.connect() as conn:
             assert conn.execute(sa.select(db.devices.c.status_seq)).scalars().all() == [41]
             assert "recordings" not in conn.execute(sa.select(db.counters.c.name)).scalars().all()
-        db.downgrade(engine, "0004")
+        db.downgrade(engine, "0005")
         with engine.connect() as conn:
             assert conn.execute(sa.text("SELECT value FROM counters WHERE name = 'recordings'")).scalar_one() == 41
         db.migrate(engine)

@@ -311,10 +311,10 @@ def test_run_refuses_an_unmigrated_database(backend, tmp_path, request):
         assert "Traceback" not in out.stderr and "siap di" not in out.stdout
     if backend == "sqlite":  # an older schema is refused too, with its revision named
         engine = db.make_engine(f"sqlite:///{tmp_path / 'srv' / 'jemput-server.db'}")
-        db.migrate(engine, "0004")
+        db.migrate(engine, "0005")
         engine.dispose()
         out = run_cli("run", "--data", tmp_path / "srv", "--port", "0", check=False)
-        assert out.returncode == 1 and "skema 0004, perlu 0005" in out.stderr
+        assert out.returncode == 1 and "skema 0005, perlu 0006" in out.stderr
 
 
 def test_run_serves_tls_itself(tmp_path, seed_regions_csv):

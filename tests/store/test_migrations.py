@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 import os
@@ -11,14 +12,18 @@ import uuid
 import pytest
 import sqlite_utils
 
+from app.core.categories import Category
 from app.core.findings import Finding, Severity
+from app.core.outcomes import Outcome
 from app.store import migrations
 from app.store.database import SchemaTooNew, connect, open_profile
 from app.store.keys import derive_key
 from app.store.migrations import LATEST_VERSION, NAMES
 from app.store.profile import db_path, profile_path, read_profile
 from app.store.recordings import RecordingRepo, reasons_to_json
+from app.store.target_filter import TargetFilter
 from app.store.targets import TargetRepo
+from app.store.visits import VisitOutcomes
 from support.profiles import PASSPHRASE
 from store_support import make_profile_at_version, make_resident
 
@@ -120,7 +125,7 @@ def test_from_every_earlier_version(tmp_path, fake, version):
         [row] = targets.progress_by("rt")
         assert (row.target, row.recorded) == (2, 2)
         # 0004: the area index ends with name and NIK.
-        assert _area_index_columns(store) == ["kelurahan_kode", "rw", "rt", "nama", "nik"]
+        assert _area_index_columns(store) == ["kelurahan_kode", "rw", "rt", "nama", "nik", "tanggal_lahir"]  # 0004, 0009
         # 0005: the old target is not "recorded by another team"; the sync pull can mark it, an import keeps it.
         assert targets.get(resident.nik).recorded_elsewhere is False
         assert _elsewhere_index(store) == (["kelurahan_kode", "rw", "rt", "nik"], True)
@@ -157,6 +162,14 @@ def test_from_every_earlier_version(tmp_path, fake, version):
         assert repo.media(settled_uuid) == [] and repo.get(rec_uuid).resident == resident
         [row] = targets.progress_by("kelurahan")
         assert (row.target, row.recorded, row.elsewhere) == (2, 2, 0)  # the feed row above cleared the mark
+        # 0009: no outcomes or marks yet; an outcome and a mark can be set, and filter the list.
+        assert "targets_born" in {r[1] for r in store.query("PRAGMA index_list(targets)")}
+        visits = VisitOutcomes(store)
+        assert visits.pending() == [] and targets.get(resident.nik).outcome is None
+        visits.record(resident.nik, Outcome.MENOLAK, today=dt.date(2025, 1, 1))
+        visits.mark([settled.nik], Category.DIFABEL)
+        assert [t.nik for t in targets.page(where=TargetFilter(outcome=Outcome.MENOLAK))] == [resident.nik]
+        assert [t.nik for t in targets.page(where=TargetFilter(category=Category.DIFABEL))] == [settled.nik]
         assert store.integrity_check() == "ok"
 
     backup = directory / f"jemput.db.bak-v{version}"
@@ -241,8 +254,9 @@ def test_import_interrupted_before_an_upgrade_is_finished_with_the_new_index(tmp
     with open_profile(directory, PASSPHRASE) as store:
         targets = TargetRepo(store)
         assert not targets.index_suspended()
-        assert _area_index_columns(store) == ["kelurahan_kode", "rw", "rt", "nama", "nik"]
+        assert _area_index_columns(store) == ["kelurahan_kode", "rw", "rt", "nama", "nik", "tanggal_lahir"]  # 0004, 0009
         assert _elsewhere_index(store) == (["kelurahan_kode", "rw", "rt", "nik"], True)  # 0005's, kept by the repair
+        assert {"targets_born", "targets_nama"} <= {r[1] for r in store.query("PRAGMA index_list(targets)")}  # 0009's
         assert [t.nik for t in targets.search(resident.nama)] == [resident.nik]
         triggers = store.query("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'targets'")
         assert triggers[0][0] == 3

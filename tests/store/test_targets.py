@@ -357,3 +357,38 @@ def test_progress_counts_residents_recorded_elsewhere_once(store, fake):
     assert {t.nik for t in targets.page(only_elsewhere=True, limit=100)} == elsewhere
     assert [t.nik for t in targets.page(search=rows[1]["nik"], only_elsewhere=True)] == [rows[1]["nik"]]
     assert targets.page(search=rows[1]["nik"], only_open=True) == []
+
+
+# -- the next resident of the same RT (after a recording started from the list) ----
+
+
+def test_next_open_in_rt_follows_the_list_order_and_skips_the_recorded(store, fake):
+    repo = TargetRepo(store)
+
+    def row(nik_tail: int, nama: str, rt: str = "003", kel: str = KEL_A, **extra) -> dict:
+        return {"nik": f"16710101019{nik_tail:05d}", "nama": nama, "rt": rt, "rw": "001",
+                "kelurahan_kode": kel, **extra}
+
+    repo.upsert_many([
+        row(1, "Budi"), row(2, "Ani"), row(3, "Citra"), row(4, "Dewi"), row(5, "Eka"),
+        row(6, "Ani"),  # same name as 2: the NIK breaks the tie
+        row(7, "Bambang", rt="004"), row(8, "Bayu", kel=KEL_B),
+        row(9, "Fajar", recorded_elsewhere=True),
+    ])
+    nik = {n: f"16710101019{n:05d}" for n in range(1, 10)}
+    # List order in RT 003: Ani(2), Ani(6), Budi(1), Citra(3), Dewi(4), Eka(5), [Fajar(9), another team's]
+    assert repo.next_open_in_rt(nik[2]).nik == nik[6]
+    assert repo.next_open_in_rt(nik[6]).nik == nik[1]
+    recordings = RecordingRepo(store)
+    recordings.save(Recording.new(make_resident(fake).with_changes(nik=nik[3]), status=RecordingStatus.COMPLETE),
+                    enqueue=True)
+    recordings.save(Recording.new(make_resident(fake).with_changes(nik=nik[4]), status=RecordingStatus.DRAFT),
+                    enqueue=False)
+    assert repo.next_open_in_rt(nik[1]).nik == nik[4]  # Citra recorded; Dewi's draft still needs a visit
+    assert repo.next_open_in_rt(nik[5]).nik == nik[2]  # after the last (Fajar: another team's) the first again
+    assert repo.next_open_in_rt(nik[7]) is None  # alone in RT 004
+    assert repo.next_open_in_rt(nik[8]) is None  # alone in its kelurahan's RT
+    assert repo.next_open_in_rt("1671010101999999") is None  # not on the list
+    assert repo.next_open_in_rt("") is None
+    assert repo.next_open_in_rt("'; DROP TABLE targets; --") is None
+    assert repo.count() == 9

@@ -143,10 +143,14 @@ def _db_recordings(win):
     return win.session.recordings.list(limit=50)
 
 
-def test_full_enrollment_by_keyboard_alone(qtbot, window, camera_video):
+def test_full_enrollment_by_keyboard_alone(qtbot, window, camera_video, tmp_path):
+    """Ctrl+N, every field, photo, signature, the review, the receipt saved as PDF, and on to the next."""
     kb = Keyboard(qtbot)
     _unlock(qtbot, window, kb)
     window.session.set_setting("camera_source", str(camera_video))
+    receipts = tmp_path / "bukti"
+    receipts.mkdir()
+    window.session.set_setting("receipt_folder", str(receipts))
     unlock_presses = kb.presses
     kb.press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     form = window.main.enroll.form
@@ -160,10 +164,31 @@ def test_full_enrollment_by_keyboard_alone(qtbot, window, camera_video):
     form.revalidate()
     assert form.findings() == [], [(f.code, f.field) for f in form.findings()]
     qtbot.waitUntil(lambda: form.can_complete(), timeout=10_000)
-    kb.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: any(r.status is RecordingStatus.QUEUED for r in _db_recordings(window)),
-                    timeout=5000)
+    page = window.main.enroll
+    kb.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # the review
+    qtbot.waitUntil(lambda: page.review is not None and page.review.isVisible(), timeout=5000)
+    assert page.review.values["nama"] == "SITI NUR'AINI" and page.review.values["kelurahan_kode"] == "Tanah Garam"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.review.confirm_button, timeout=5000)
+    kb.press(Qt.Key.Key_Return)  # confirmed: saved complete
+    qtbot.waitUntil(lambda: page.review.state == "done", timeout=10_000)
     (rec,) = _db_recordings(window)
+    assert rec.status is RecordingStatus.QUEUED
+    # The receipt: Ctrl+P; no printer here, so the save dialog proposes bukti-<number>.pdf; Enter saves it.
+    kb.press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    output = page.receipt_output
+    qtbot.waitUntil(lambda: output.dialog is not None and output.dialog.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
+                    and QApplication.focusWidget().window() is output.dialog, timeout=5000)
+    kb.press(Qt.Key.Key_Return)
+    pdf = receipts / f"bukti-{page.receipt.qr_payload}.pdf"
+    qtbot.waitUntil(pdf.is_file, timeout=5000)
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.review.next_button, timeout=5000)
+    kb.press(Qt.Key.Key_Return)  # the next resident: a blank form, ready to type
+    qtbot.waitUntil(lambda: not page.review.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.nik, timeout=5000)
+    assert form.nik.text() == "" and not form.has_content()
+    assert "Rekaman selesai" in page.message.text() and page.receipt.number in page.message.text()
     assert rec.resident.nama == "SITI NUR'AINI"
     assert rec.resident.tanggal_lahir == birth
     assert rec.resident.kelurahan_kode == "13.72.01.1001"
@@ -177,7 +202,8 @@ def test_full_enrollment_by_keyboard_alone(qtbot, window, camera_video):
     outbox = window.session.store.query("SELECT state FROM outbox WHERE recording_uuid = ?", (rec.uuid,))
     assert outbox == [("pending",)], "the recording, its media and its outbox entry are saved together"
     enrollment_presses = kb.presses - unlock_presses
-    print(f"\nkey presses for one complete enrollment (beyond typed text): {enrollment_presses}")
+    print(f"\nkey presses for one complete enrollment, through the review and the receipt "
+          f"(beyond typed text): {enrollment_presses}")
     KEYPRESS_FILE.parent.mkdir(exist_ok=True)
     KEYPRESS_FILE.write_text(json.dumps({"enrollment_keypresses": enrollment_presses}))
     assert enrollment_presses <= 40
@@ -191,6 +217,13 @@ def page(qtbot, session):
     p.show()
     p.start_new()
     return p
+
+
+def _confirm_review(qtbot, page):
+    """Enter on the review that a complete form's Ctrl+Enter opened."""
+    qtbot.waitUntil(lambda: page.review is not None and page.review.isVisible(), timeout=5000)
+    qtbot.keyClick(page.review.confirm_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.review.state == "done", timeout=10_000)
 
 
 def _findings(form, field=None):
@@ -227,6 +260,7 @@ def test_birth_date_mismatch_needs_reason_and_reason_is_saved(qtbot, page, sessi
     qtbot.keyClicks(row.reason, "NIK lama, tanggal di KK benar")
     assert form.can_complete()
     form.request_save(True)
+    _confirm_review(qtbot, page)
     qtbot.waitUntil(lambda: session.recordings.count() == 1, timeout=5000)
     (rec,) = session.recordings.list()
     assert rec.status is RecordingStatus.QUEUED
@@ -246,6 +280,7 @@ def test_a_recording_the_server_holds_opens_read_only(qtbot, page, session):
     form.set_photo(MediaSlot(exception="warga terbaring, memakai alat medis", summary="-"))
     form.set_signature(MediaSlot(exception="tidak dapat menandatangani, cap jempol di kantor", summary="-"))
     form.request_save(True)
+    _confirm_review(qtbot, page)
     qtbot.waitUntil(lambda: session.recordings.count() == 1, timeout=10_000)
     (rec,) = session.recordings.list()
     page.open_recording(rec)

@@ -19,7 +19,7 @@ from app.core.lifecycle import RecordingStatus
 from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.media_rules import check_media
 from app.core.messages import (
-    CAPTURE, CATALOGUE, FINDINGS, PHOTO, RECORDING, SERVER, STORE, SYNC, placeholders, render, templates,
+    CAPTURE, CATALOGUE, FINDINGS, PHOTO, RECORDING, SERVER, STORE, SYNC, TARGETS, placeholders, render, templates,
 )
 from app.core.names import check_name
 from app.core.nik import NikError, build_nik, check_nik, parse_nik
@@ -147,7 +147,16 @@ def _emitted_codes() -> set[str]:
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and CODE_LIKE.fullmatch(node.value):
                 found.add(node.value)
     server = {v for k, v in vars(ReasonCodes).items() if k.isupper()}
-    return (found - NOT_FINDING_CODES) | server | _sync_codes() | _raised_codes()
+    return (found - NOT_FINDING_CODES) | server | _sync_codes() | _raised_codes() | _name_codes()
+
+
+def _name_codes() -> set[str]:
+    """The names of values the catalogue words (their code built from the value: `Category.code`,
+    `Outcome.code`)."""
+    from app.core.categories import Category
+    from app.core.outcomes import Outcome
+
+    return {c.code for c in Category} | {o.code for o in Outcome}
 
 
 def _sync_codes() -> set[str]:
@@ -198,7 +207,9 @@ def test_every_code_in_the_sources_has_a_template():
     assert not stale, f"templates for codes nothing emits any more: {stale}"
     assert {v for k, v in vars(ReasonCodes).items() if k.isupper()} == set(SERVER)
     assert _sync_codes() == set(SYNC)
-    assert _raised_codes() == set(RECORDING) | set(STORE)
+    raised = _raised_codes()  # the store's and session's refusals; the target list's are in TARGETS
+    assert set(RECORDING) | set(STORE) <= raised <= set(RECORDING) | set(STORE) | set(TARGETS)
+    assert {"outcome.target_unknown", "outcome.direkam_needs_recording"} <= raised
 
 
 def _nik_error() -> Finding:

@@ -80,6 +80,14 @@ def page(qtbot, session):
     return p
 
 
+def _confirm_review(qtbot, page) -> None:
+    """Completing opens the review: Enter saves, and the done page closes (on to the next form)."""
+    qtbot.waitUntil(lambda: page.review is not None and page.review.isVisible(), timeout=5000)
+    qtbot.keyClick(page.review.confirm_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.review.state == "done", timeout=10_000)
+    page.review.accept()
+
+
 def _repeat_warnings(form):
     return [f for f in form.findings() if f.code == REPEAT_CODE]
 
@@ -196,9 +204,10 @@ def test_a_second_recording_completes_only_with_a_reason_that_reaches_the_payloa
     assert not form.can_complete()
     qtbot.keyClicks(row.reason, "c " + REASON)
     assert form.can_complete()
-    with qtbot.waitSignal(page.saved, timeout=5000):
+    with qtbot.waitSignal(page.saved, timeout=5000) as saved:
         form.request_save(True)
-    second = session.get_recording(page.uuid)
+        _confirm_review(qtbot, page)
+    second = session.get_recording(saved.args[0])
     assert second.uuid != earlier.uuid and second.status is RecordingStatus.QUEUED
     assert second.replaces_uuid is None, "a second recording, not a version of the first"
     payload = build_payload(second, session.recordings.media_meta([second.uuid])[second.uuid])
@@ -254,6 +263,7 @@ def test_a_correction_of_an_accepted_recording_is_its_version_2(qtbot, page, ses
     qtbot.keyClicks(form.alamat, "JL. MERDEKA NO. 12")  # the typo fixed
     with qtbot.waitSignal(page.saved, timeout=5000):
         form.request_save(True)
+        _confirm_review(qtbot, page)
     done = session.get_recording(fix.uuid)
     assert done.status is RecordingStatus.QUEUED and done.resident.alamat == "JL. MERDEKA NO. 12"
     assert build_payload(done, []).replaces == rec.uuid

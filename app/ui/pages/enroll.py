@@ -8,6 +8,12 @@ as a draft `AUTOSAVE_MS` after the last change, and whenever the operator
 leaves the form (`leave`: Tutup, a new form, another page), which says where
 the draft went.
 
+Completing goes through a review (`app.ui.review_dialog`): Ctrl+Enter on a
+complete form shows everything, Enter saves it completed, and the dialog then
+says so with the registration number, prints the resident's receipt on
+request (`app.ui.receipt_output`) and opens the next resident: the next
+target of the same RT when the form came from Daftar Warga, else a blank form.
+
 One resident, once: as soon as the NIK has 16 digits the page asks the
 database worker for the NIK's other recordings here; a notice beside the title
 names the latest with "Buka rekaman itu", and the form's checks carry the
@@ -21,13 +27,25 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.lifecycle import RecordingStatus
 from app.core.repeat import lookup_nik, repeat_finding
 from app.ui.labels import status_label
 from app.ui.enrollment_form import EnrollmentForm, FormResult, MediaSlot
+from app.ui.pages.common import fill_placeholders
+from app.ui.receipt_output import ReceiptOutput
+from app.ui.review_dialog import DONE, SAVING, ReviewDialog
 from app.ui.widgets.photo_step import PhotoStep
 from app.ui.widgets.repeat_notice import RepeatNotice
 from app.ui.widgets.signature_pad import SignatureStep
@@ -92,12 +110,16 @@ class EnrollPage(QWidget):
         head.addWidget(self.repeat_notice, 1)
         head.addWidget(self.message)
         self.form = EnrollmentForm(session.regions, session.validation_context, self)
-        self.form.saveRequested.connect(lambda result: self._save(result))
+        self.form.saveRequested.connect(self._save_requested)
         self.form.cancelRequested.connect(self.close_form)
         self.form.edited.connect(self._edited)
         self.form.photoRequested.connect(self.open_photo_step)
         self.form.signatureRequested.connect(self.open_signature_step)
         self.dialog: StepDialog | None = None
+        self.review: ReviewDialog | None = None
+        self.receipt_output: ReceiptOutput | None = None
+        self.receipt = None  # the receipt of the recording just completed
+        self._list_nik: str | None = None  # the form came from Daftar Warga: this target's NIK
         self.readonly_note = QLabel(self)
         self.readonly_note.setObjectName("hint")
         self.readonly_note.hide()
@@ -134,8 +156,9 @@ class EnrollPage(QWidget):
         self._draft_name = draft_name
         self._typed = False
 
-    def start_new(self, prefill=None) -> None:
-        """A new form (empty, or `prefill`); the one it replaces is kept as a draft first."""
+    def start_new(self, prefill=None, *, list_nik: str | None = None) -> None:
+        """A new form (empty, or `prefill`; `list_nik`: the target it came from in Daftar Warga);
+        the one it replaces is kept as a draft first."""
         self.leave()
         self._forget_earlier()
         self.title.setText(self.tr("Rekam Baru"))
@@ -146,7 +169,18 @@ class EnrollPage(QWidget):
         else:
             self.form.clear()
         self._new_target(None)
+        self._list_nik = list_nik
         self.check_nik()
+        self.form.nik.setFocus()
+
+    def focus_first_empty(self) -> None:
+        """Put the keyboard on the first field still empty (a pre-filled form is ready to type)."""
+        for widget in self.form.focus_chain():
+            text = widget.currentText() if isinstance(widget, QComboBox) else (
+                widget.text() if isinstance(widget, QLineEdit) else None)
+            if text is not None and not text.strip() and widget.isEnabled():
+                widget.setFocus()
+                return
         self.form.nik.setFocus()
 
     def close_form(self) -> None:
@@ -161,6 +195,7 @@ class EnrollPage(QWidget):
     def open_recording(self, recording) -> None:
         """Show a stored recording; the form it replaces is kept as a draft first."""
         self.leave()
+        self._list_nik = None
         self._show_recording(recording)
 
     def _show_recording(self, recording) -> None:
@@ -329,6 +364,93 @@ class EnrollPage(QWidget):
         self.window().activateWindow()
         next_focus.setFocus()
 
+    # ------------------------------------------------------ review, receipt
+    def _save_requested(self, result: FormResult) -> None:
+        if result.complete and self._editable:
+            self.open_review(result)
+        else:
+            self._save(result)
+
+    def _stored_media(self, kind: str, slot: MediaSlot) -> bytes | None:
+        """The image to show for a photo/signature: new bytes, else what the recording stored."""
+        if slot.data is not None or not slot.present or self._target.uuid is None:
+            return slot.data
+        items = [m for m in self.session.recordings.media(self._target.uuid) if m.kind == kind]
+        return items[0].data if items else None
+
+    def open_review(self, result: FormResult) -> None:
+        """Everything on one screen before the recording is completed (Enter saves, Esc goes back)."""
+        if self._completing or (self.review is not None and self.review.isVisible()):
+            return
+        if self.review is not None:
+            self.review.deleteLater()
+        self.review = ReviewDialog(self)
+        self.review.show_review(result.resident, self.form.findings(), result.acknowledgements,
+                                result.photo, result.signature, self._stored_media("photo", result.photo),
+                                self._stored_media("signature", result.signature))
+        self.review.confirmed.connect(lambda: self._save(result))
+        self.review.printRequested.connect(self.print_receipt)
+        self.review.finished.connect(self._review_closed)
+        self.review.open()
+
+    def _review_closed(self, _result: int) -> None:
+        review = self.sender() if isinstance(self.sender(), ReviewDialog) else self.review
+        done = review is not None and review.state == DONE
+        self._return_keyboard(done)
+        QTimer.singleShot(0, lambda: self._return_keyboard(done))  # again once the dialog is gone
+
+    def _return_keyboard(self, done: bool) -> None:
+        self.window().activateWindow()
+        if done:
+            self.focus_first_empty()  # the next resident's form
+        else:
+            self.form.complete_button.setFocus()  # back to the form, as it was
+
+    def print_receipt(self) -> None:
+        """Print (or, without a printer, save as PDF) the receipt of the recording just completed."""
+        if self.receipt is None or self.review is None:
+            return
+        if self.receipt_output is None or self.receipt_output.parent_widget is not self.review:
+            self.receipt_output = ReceiptOutput(self.session, self.review)  # goes with its dialog
+            self.receipt_output.finished.connect(self.review.show_output)
+        self.receipt_output.start(self.receipt)
+
+    def _finish(self, recording) -> None:
+        """Completed: make the receipt and find the next resident (database worker), then show both."""
+        list_nik, session = self._list_nik, self.session
+        run_task(lambda: (session.receipt(recording.uuid),
+                          session.next_target_in_rt(list_nik) if list_nik else None),
+                 lambda out: self._finished(recording, list_nik, *out),
+                 lambda exc: self._finished_without_receipt(recording, exc))
+
+    def _finished(self, recording, list_nik: str | None, receipt, next_resident) -> None:
+        self.receipt = receipt
+        self.start_new(next_resident, list_nik=next_resident.nik if next_resident is not None else None)
+        if next_resident is not None:
+            next_text = fill_placeholders(
+                self.tr("Berikutnya di RT %1/RW %2: %3 (formulirnya sudah terbuka)."),
+                next_resident.rt or "-", next_resident.rw or "-", next_resident.nama)
+        elif list_nik:
+            next_text = self.tr("Semua warga RT ini di daftar sudah direkam. Berikutnya: formulir kosong.")
+        else:
+            next_text = self.tr("Berikutnya: formulir kosong untuk warga baru.")
+        self._show_message("okText", fill_placeholders(
+            self.tr("Rekaman selesai: %1, nomor registrasi %2, masuk antrian kirim."),
+            recording.resident.nama, receipt.number))
+        if self.review is not None and self.review.state == SAVING:
+            self.review.show_done(receipt, recording.resident.nama, recording.resident.nik, next_text)
+        else:
+            self.focus_first_empty()
+
+    def _finished_without_receipt(self, recording, exc: BaseException) -> None:
+        self.start_new()
+        self._show_message("errorText", fill_placeholders(
+            self.tr("Rekaman selesai (%1), tetapi bukti tidak dapat dibuat: "), recording.resident.nama)
+            + error_text(exc))
+        if self.review is not None:
+            self.review.state = DONE
+            self.review.accept()
+
     # ----------------------------------------------------------- saving
     def _edited(self) -> None:
         if self._editable:
@@ -408,7 +530,7 @@ class EnrollPage(QWidget):
             if self.form.edits == edits:
                 self.form.dirty = False
             if complete:
-                text = self.tr("Rekaman selesai dan masuk antrian kirim.")
+                text = self.tr("Rekaman selesai dan masuk antrian kirim.")  # the next form follows (`_finish`)
             elif auto:
                 text = self.tr("Draf tersimpan otomatis (%1).").replace("%1", dt.datetime.now().strftime("%H:%M"))
             else:
@@ -418,13 +540,15 @@ class EnrollPage(QWidget):
                 self.title.setText(self.tr("Rekaman: ") + status_label(recording.status))
         self.saved.emit(recording.uuid, complete)
         if complete and target is self._target:
-            self._show_recording(recording)
+            self._finish(recording)
 
     def _failed(self, exc: BaseException, complete: bool, announce: bool) -> None:
         if complete:
             self._completing = False
         text = self.tr("Gagal menyimpan: ") + error_text(exc)
         self._show_message("errorText", text)
+        if complete and self.review is not None and self.review.state == SAVING:
+            self.review.save_failed(text)
         if announce:
             self.draftKept.emit(text)
 

@@ -2,7 +2,8 @@
 
 The list is a `RecordingsModel` in a table view: filter by status and date,
 search by name or NIK, Enter or double-click opens a recording (editable only
-before it is sent, read-only after).
+before it is sent, read-only after). "Cetak bukti" (Ctrl+P) prints the selected
+completed recording's receipt again, or saves it as PDF without a printer.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.lifecycle import RecordingStatus
+from app.core.receipt import has_receipt
 from app.ui.labels import status_label
+from app.ui.receipt_output import PrintReceiptBar
 from app.ui.widgets.tables import list_table
 from app.ui.recordings_model import RecordingFilter, RecordingsModel
 
@@ -99,6 +102,7 @@ class HomePage(QWidget):
         self.table.activated.connect(lambda idx: self._open(idx.row()))
         self.empty = QLabel(self.tr("Belum ada rekaman. Tekan Ctrl+N untuk merekam warga baru."), self)
         self.empty.setObjectName("hint")
+        self.receipt_bar = PrintReceiptBar(session, self, self._selected_receipt)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -108,6 +112,7 @@ class HomePage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.receipt_bar)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -118,11 +123,22 @@ class HomePage(QWidget):
         self.use_dates.toggled.connect(lambda _b: self.apply_filter())
         self.date_from.dateChanged.connect(lambda _d: self.apply_filter())
         self.date_to.dateChanged.connect(lambda _d: self.apply_filter())
+        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self.receipt_bar.refresh())
+        self.model.modelReset.connect(self.receipt_bar.refresh)
 
     def _open(self, row: int) -> None:
         uuid = self.model.uuid_at(row)
         if uuid:
             self.openRecording.emit(uuid)
+
+    def _selected_receipt(self):
+        """Reads the selected recording's receipt; None when it has none (draft, rejected, purged)."""
+        row = self.table.currentIndex().row()
+        status = self.model.row_value(row, "status") if row >= 0 else None
+        if not status or not has_receipt(status, purged=bool(self.model.row_value(row, "purged"))):
+            return None
+        uuid, session = self.model.uuid_at(row), self.session
+        return lambda: session.receipt(uuid)
 
     def apply_filter(self) -> None:
         flt = RecordingFilter(status=self.status.currentData(), search=self.search.text().strip())

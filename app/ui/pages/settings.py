@@ -1,4 +1,5 @@
-"""Pengaturan: language, recording age, server, camera, photo-check limits, retention, passphrase and backup."""
+"""Pengaturan: language, recording age, server, camera, photo-check limits, the receipt's Dinas and contact,
+retention, passphrase and backup."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.receipt import DEFAULT_CONTACT, DEFAULT_OFFICE
+from app.session import RECEIPT_CONTACT_KEY, RECEIPT_OFFICE_KEY
 from app.store.retention import MAX_RETENTION_DAYS, RETENTION_KEY
 from app.ui.pages.common import count_text, fill_placeholders, page_title
 from app.ui.texts import error_text
@@ -99,6 +102,20 @@ class SettingsPage(QWidget):
         cform.addRow("", self.reset_thresholds)
         layout.addWidget(checks)
 
+        receipt = QGroupBox(self.tr("Bukti perekaman untuk warga"), self)
+        rform = QFormLayout(receipt)
+        self.receipt_office = QLineEdit(receipt)
+        self.receipt_office.setMaxLength(120)
+        self.receipt_office.setPlaceholderText(DEFAULT_OFFICE)
+        rform.addRow(self.tr("Dinas (judul bukti)"), self.receipt_office)
+        self.receipt_contact = QLineEdit(receipt)
+        self.receipt_contact.setMaxLength(200)
+        self.receipt_contact.setPlaceholderText(DEFAULT_CONTACT)
+        self.receipt_contact.setToolTip(self.tr("Alamat, telepon atau jam layanan tempat warga bertanya tentang "
+                                                "KTP-el-nya. Kosong: kalimat bawaan."))
+        rform.addRow(self.tr("Tempat bertanya"), self.receipt_contact)
+        layout.addWidget(receipt)
+
         security = QGroupBox(self.tr("Keamanan"), self)
         srow = QHBoxLayout(security)
         self.passphrase_hint = QLabel(self.tr("Kata sandi mengunci basis data di laptop ini."), security)
@@ -147,6 +164,8 @@ class SettingsPage(QWidget):
         self.server.setText(self.session.get_setting("server_url") or "")
         self.camera.setText(str(self.session.get_setting("camera_source", "0") or "0"))
         self.retention.setValue(self.session.retention_days())
+        self.receipt_office.setText(str(self.session.get_setting(RECEIPT_OFFICE_KEY, "") or ""))
+        self.receipt_contact.setText(str(self.session.get_setting(RECEIPT_CONTACT_KEY, "") or ""))
         current = self.session.photo_thresholds()
         for key, box in self.thresholds.items():
             box.setValue(float(getattr(current, key)))
@@ -301,6 +320,8 @@ class SettingsPage(QWidget):
             self.session.set_setting("server_url", url or None)
             self.session.set_setting("camera_source", self.camera.text().strip() or "0")
             self.session.set_setting(RETENTION_KEY, self.retention.value())
+            self.session.set_setting(RECEIPT_OFFICE_KEY, " ".join(self.receipt_office.text().split()))
+            self.session.set_setting(RECEIPT_CONTACT_KEY, " ".join(self.receipt_contact.text().split()))
             self.session.set_photo_thresholds(self._changed_thresholds())
             self.message.setObjectName("okText")
             self.message.setText(self.tr("Pengaturan tersimpan."))

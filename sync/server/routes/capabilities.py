@@ -21,5 +21,6 @@ def capabilities(settings: SettingsDep, _device: CurrentDevice) -> Capabilities:
         max_chunk_bytes=settings.max_chunk_bytes,
         max_bundle_bytes=settings.max_bundle_bytes,
         media_kinds=list(MediaKind),
+        visit_outcomes=True,
         server_time=dt.datetime.now(dt.timezone.utc),
     )

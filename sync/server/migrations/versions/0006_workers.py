@@ -7,16 +7,16 @@ cursor a laptop holds goes backwards, and that counter row goes.
 ``register_failures``: failed enrollment codes per client address, counted
 by every worker process alike (`sync.server.ratelimit`).
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-02
 """
 
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,170 @@
+"""Daftar Warga's filters and sort orders as SQL on the target list (alias ``t``).
+
+A `TargetFilter` narrows by area (kelurahan, RW, RT), one category and one
+latest visit outcome, and says how to sort. Derived categories (lansia,
+pelajar) are birth-date ranges on the day given (`app.core.categories`), read
+on the ``targets_born`` index; marked ones and outcomes are NIK sets from
+their own small tables (``target_categories``, ``target_outcomes``). The
+revisit list is the outcome ``kunjungan_ulang`` sorted by its date, then RW/RT.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from app.core.categories import DEFAULT_PELAJAR_MONTHS, Category, birth_range, check_pelajar_months
+from app.core.outcomes import Outcome
+
+NO_OUTCOME = "belum"
+"""The outcome filter for targets nobody has visited yet."""
+
+SORTS = {
+    "area": "t.kelurahan_kode {d}, t.rw {d}, t.rt {d}, t.nama {d}, t.nik {d}",
+    "nama": "t.nama {d}, t.nik {d}",
+    "nik": "t.nik {d}",
+    "tanggal_lahir": "t.tanggal_lahir {d}, t.nik {d}",  # the order of the targets_born index
+    # ``o``: the target's latest outcome (`source`, and the page's own join of target_outcomes).
+    "revisit": "o.revisit_date {d}, t.kelurahan_kode {d}, t.rw {d}, t.rt {d}, t.nama {d}, t.nik {d}",
+}
+_REVISIT_SOURCE = "target_outcomes o CROSS JOIN targets t ON t.nik = o.nik"
+# Rough shares of a city's wajib KTP list (for `TargetFilter.scan_in_order` only).
+_DERIVED_SHARE = {Category.LANSIA: 0.2, Category.PELAJAR: 0.01}
+_AREA_SHARE = {"kelurahan": 0.01, "rw": 0.1, "rt": 0.1}
+
+
+def normalize_rt_rw(value: str | None) -> str | None:
+    """An RT or RW as stored ("7" -> "007"); None or blank: no filter."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    return text.zfill(3) if text.isdigit() and len(text) <= 3 else text
+
+
+@dataclass(frozen=True)
+class TargetFilter:
+    """What Daftar Warga shows.
+
+    Attributes:
+        kelurahan_kode, rw, rt: the area (None: any); RT/RW as typed ("7" = "007").
+        category: one `Category` (None: any).
+        outcome: the latest visit outcome (an `Outcome`), `NO_OUTCOME`, or None (any).
+        on: the day the derived categories are computed for (the caller's today).
+        pelajar_months: "turns 17 within N months".
+        sort: a key of `SORTS`; descending: reverse it.
+    """
+
+    kelurahan_kode: str | None = None
+    rw: str | None = None
+    rt: str | None = None
+    category: Category | None = None
+    outcome: Outcome | str | None = None
+    on: dt.date | None = None
+    pelajar_months: int = DEFAULT_PELAJAR_MONTHS
+    sort: str = "area"
+    descending: bool = False
+
+    @classmethod
+    def revisits(cls, **changes: Any) -> "TargetFilter":
+        """The revisit list: targets asking for another visit (latest outcome kunjungan_ulang), by the
+        revisit date, then kelurahan, RW and RT."""
+        return cls(outcome=Outcome.KUNJUNGAN_ULANG, sort="revisit", **changes)
+
+    def source(self) -> str:
+        """The FROM clause: the targets (``t``); the revisit list starts from the revisit dates
+        (their index, in order) and joins the targets."""
+        return _REVISIT_SOURCE if self.sort == "revisit" else "targets t"
+
+    def order_by(self) -> str:
+        if self.sort not in SORTS:
+            raise ValueError(f"urutan tidak dikenal: {self.sort!r}")
+        return SORTS[self.sort].format(d="DESC" if self.descending else "ASC")
+
+    def set_sizes_sql(self) -> list[tuple[str, list[Any]]]:
+        """Queries counting the NIK sets that narrow this filter (a marked category, an outcome), for
+        `scan_in_order`. Pelajar's school list is not one: it widens the birth-date range."""
+        out = []
+        if self.category is not None and not Category.parse(self.category).derived:
+            out.append(("SELECT count(*) FROM target_categories WHERE category = ?",
+                        [Category.parse(self.category).value]))
+        if self.outcome not in (None, NO_OUTCOME) and self.sort != "revisit":
+            out.append(("SELECT count(*) FROM target_outcomes WHERE outcome = ?", [Outcome.parse(self.outcome).value]))
+        return out
+
+    def scan_in_order(self, set_sizes: list[int], total: int, limit: int) -> bool:
+        """Whether a page is best read in its sort order, each NIK looked up in the sets, rather than
+        led by the smallest set (its rows read and sorted).
+
+        A rough cost model: reading in order takes about ``limit / selectivity`` index entries
+        (at most the whole list), each five times dearer when the sort's index lacks a filtered
+        column (only the area index holds area and birth date); a kelurahan (RW, RT) narrows
+        that to its range of the area index, read whole when the page is sorted otherwise.
+        Leading takes the smallest set's rows, five times dearer each than an index entry.
+        """
+        if not set_sizes or total <= 0:
+            return False
+        selectivity = 1.0
+        for size in set_sizes:
+            selectivity *= min(1.0, size / total)
+        category = Category.parse(self.category) if self.category is not None else None
+        if category is not None and category.derived:
+            selectivity *= _DERIVED_SHARE[category]
+        wanted = limit / selectivity if selectivity else total
+        if self.kelurahan_kode:
+            area = total * _AREA_SHARE["kelurahan"]
+            area *= _AREA_SHARE["rw"] if self.rw else 1
+            area *= _AREA_SHARE["rt"] if self.rt else 1
+            read_in_order = min(area, wanted) if self.sort == "area" else area
+        else:
+            entry = 1 if self.sort == "area" or not (self.rw or self.rt or (category and category.derived)) else 5
+            read_in_order = entry * min(total, wanted)
+        return read_in_order < 5 * min(set_sizes)
+
+    def conditions(self, *, scan: bool = False, ordered: bool = True) -> tuple[list[str], list[Any]]:
+        """SQL conditions on ``t`` and their parameters (empty: everything).
+
+        `scan`: the NIK sets are large, so the list is read in its sort order (on an index
+        holding the NIK) and each NIK looked up in the set; otherwise the (small) set leads
+        and its rows are sorted. The unary ``+`` keeps SQLite from leading with the set.
+        `ordered`: for a page (sorted); a count (False) leaves the plan to SQLite.
+        """
+        nik = "+t.nik" if scan and ordered else "t.nik"
+        where: list[str] = []
+        params: list[Any] = []
+        if self.kelurahan_kode:
+            where.append("t.kelurahan_kode = ?")
+            params.append(self.kelurahan_kode)
+        for column, value in (("rw", self.rw), ("rt", self.rt)):
+            value = normalize_rt_rw(value)
+            if value is not None:
+                where.append(f"t.{column} = ?")
+                params.append(value)
+        if self.category is not None:
+            clause, clause_params = self._category_condition(Category.parse(self.category), nik, ordered)
+            where.append(clause)
+            params.extend(clause_params)
+        if self.sort == "revisit":  # only the latest kunjungan_ulang carries a revisit date
+            where.append("o.revisit_date IS NOT NULL")
+        elif self.outcome == NO_OUTCOME:
+            where.append(f"{nik} NOT IN (SELECT nik FROM target_outcomes)")
+        elif self.outcome is not None:
+            where.append(f"{nik} IN (SELECT nik FROM target_outcomes WHERE outcome = ?)")
+            params.append(Outcome.parse(self.outcome).value)
+        return where, params
+
+    def _category_condition(self, category: Category, nik: str, ordered: bool) -> tuple[str, list[Any]]:
+        marked = f"{nik} IN (SELECT nik FROM target_categories WHERE category = ?)"
+        if not category.derived:
+            return marked, [category.value]
+        if self.on is None:
+            raise ValueError("kategori turunan perlu tanggal acuan")
+        after, until = birth_range(category, self.on, check_pelajar_months(self.pelajar_months))
+        # In area order the area index holds the birth date: read it in order rather than lead
+        # with the birth-date range (a city's lansia or pelajar would all be read and sorted).
+        column = "+t.tanggal_lahir" if self.sort == "area" and ordered else "t.tanggal_lahir"
+        born = f"{column} <= ?" if after is None else f"({column} > ? AND {column} <= ?)"
+        born_params = [until.isoformat()] if after is None else [after.isoformat(), until.isoformat()]
+        if category.markable:  # pelajar: by age, or on a school list
+            return f"({born} OR {marked})", [*born_params, category.value]
+        return born, born_params

@@ -1,0 +1,100 @@
+"""Visit outcomes in a batch (protocol 1.2): checked with the laptop's own rules, stored once per UUID.
+
+Each outcome is checked with `app.core.outcomes.check_outcome` on its visit
+day (the day of ``visited_at``, UTC): an outcome the laptop could not have set
+(a revisit date before the visit, a revisit date on another outcome,
+``direkam`` without its recording) makes the request a 422 naming it, and
+nothing of the batch's outcomes is stored. Stored in one write transaction: a
+new UUID is ``accepted``; a UUID already held with the same content is
+``already_have`` (nothing changes: a resend after a lost answer is harmless);
+with other content ``conflict`` (the stored row stays).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from app.core.messages import CodedError
+from app.core.outcomes import check_outcome
+from sync.protocol import OutcomeResult, Problems, VisitOutcomeItem, payload_sha256
+from sync.server import db
+from sync.server.db import chunks
+from sync.server.deps import Device
+from sync.server.failures import ProblemError
+
+log = logging.getLogger("jemput.server.outcomes")
+
+
+def _visit_day(item: VisitOutcomeItem) -> dt.date:
+    moment = item.visited_at
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.timezone.utc)
+    return moment.date()
+
+
+def check_outcomes(items: list[VisitOutcomeItem]) -> None:
+    """Raise a 422 problem naming the first outcome the rules refuse."""
+    for i, item in enumerate(items):
+        try:
+            check_outcome(item.outcome, _visit_day(item), revisit_date=item.revisit_date, note=item.note,
+                          recording_uuid=item.recording_uuid)
+        except CodedError as exc:
+            raise ProblemError(Problems.BODY_INVALID, errors=[
+                {"loc": ["body", "outcomes", str(i)], "msg": exc.message, "type": exc.code}]) from None
+
+
+def _stored_form(item: VisitOutcomeItem) -> dict:
+    moment = item.visited_at
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return {
+        "uuid": item.uuid, "nik": item.nik, "outcome": item.outcome, "visited_at": moment,
+        "operator": item.operator, "revisit_date": item.revisit_date, "note": item.note,
+        "recording_uuid": item.recording_uuid,
+    }
+
+
+def _content_sha256(item: VisitOutcomeItem) -> str:
+    return payload_sha256(item.model_dump(mode="json"))
+
+
+def store_outcomes(engine: Engine, device: Device, items: list[VisitOutcomeItem]) -> list[OutcomeResult]:
+    """Store the outcomes (already checked); one answer per item, in order."""
+    if not items:
+        return []
+    now = db.utcnow()
+    answers = db.run_write(engine, lambda conn: _store(conn, device, items, now))  # a lost race: tried again
+    counts = Counter(a.outcome for a in answers)
+    log.info("hasil kunjungan perangkat=%d %s", device.id, " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
+    return answers
+
+
+def _store(conn: Connection, device: Device, items: list[VisitOutcomeItem],
+           now: dt.datetime) -> list[OutcomeResult]:
+    """One write transaction of `store_outcomes` (on PostgreSQL a UUID another worker
+    inserted meanwhile aborts it; `db.run_write` tries again and it answers from that row)."""
+    table = db.visit_outcomes
+    answers: list[OutcomeResult] = []
+    held: dict[str, str] = {}
+    for part in chunks(sorted({i.uuid for i in items})):
+        held.update(conn.execute(sa.select(table.c.uuid, table.c.content_sha256)
+                                 .where(table.c.uuid.in_(part))).all())
+    new_rows = []
+    for item in items:
+        sha = _content_sha256(item)
+        if item.uuid in held:
+            answers.append(OutcomeResult(uuid=item.uuid,
+                                         outcome="already_have" if held[item.uuid] == sha else "conflict"))
+            continue
+        held[item.uuid] = sha
+        new_rows.append({**_stored_form(item), "device_id": device.id, "content_sha256": sha,
+                         "received_at": now})
+        answers.append(OutcomeResult(uuid=item.uuid, outcome="accepted"))
+    if new_rows:
+        conn.execute(sa.insert(table), new_rows)
+    return answers
