@@ -30,7 +30,7 @@ from app.store.media import MediaItem
 from app.store.outbox import Outbox
 from app.store.recordings import Recording, RecordingRepo, move_status
 from app.store.regions_store import import_regions_csv, load_region_index, region_count
-from app.store.settings import Settings
+from app.store.settings import Settings, is_demo_profile
 from app.store.targets import TargetRepo
 
 log = logging.getLogger(__name__)
@@ -140,10 +140,11 @@ class Session:
     def __init__(self, store: Store, data_dir: Path, *, is_demo: bool = False):
         self.store = store
         self.data_dir = Path(data_dir)
-        self.is_demo = is_demo
         self.recordings = RecordingRepo(store)
         self.targets = TargetRepo(store)
         self.settings = Settings(store)
+        # A demo profile says so itself: opened as the demo, or by its folder on the unlock page.
+        self.is_demo = is_demo or is_demo_profile(store)
         if region_count(store) == 0 and SEED_REGIONS.exists():
             with SEED_REGIONS.open(encoding="utf-8") as fh:
                 import_regions_csv(store, fh)

@@ -45,7 +45,7 @@ def shoot(app, window, name: str) -> Path:
 
 def synced(app, window, server_data: Path) -> None:
     """Antrian & Sinkron after registering with a real server and one sync."""
-    server = start_server(prepare_server_data(server_data))
+    server = start_server(prepare_server_data(server_data), "--demo")  # the demo registers with a demo server only
     url, code = server.url, server.enrollment_code("13.72", "Tim Demo")
     try:
         page = window.main.queue

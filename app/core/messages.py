@@ -221,6 +221,11 @@ SYNC: dict[str, Templates] = {
         "Alamat ini tidak menjawab sebagai server Jemput (HTTP {status}). Periksa alamat server."
     ),
     "sync.enroll_answer_unreadable": "Jawaban server tidak dapat dibaca. Periksa alamat server.",
+    "sync.demo_server_required": (
+        "Profil DEMO hanya boleh didaftarkan ke server latihan (server demo). Server ini tidak menyatakan "
+        "dirinya server demo, jadi pendaftaran dibatalkan dan tidak ada data yang dikirim. Untuk perekaman "
+        "sungguhan, siapkan profil baru dengan kata sandi sendiri."
+    ),
     # the server's answers
     "sync.server_busy": "Server sedang sibuk (HTTP 429).",
     "sync.server_unavailable": "Server sedang tidak tersedia (HTTP {status}).",

@@ -101,6 +101,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Terlalu banyak percobaan kode pendaftaran. Coba lagi nanti."),  # sync.enroll_limited_later
     QT_TRANSLATE_NOOP("Catalogue", "Alamat ini tidak menjawab sebagai server Jemput (HTTP {status}). Periksa alamat server."),  # sync.not_a_jemput_server
     QT_TRANSLATE_NOOP("Catalogue", "Jawaban server tidak dapat dibaca. Periksa alamat server."),  # sync.enroll_answer_unreadable
+    QT_TRANSLATE_NOOP("Catalogue", "Profil DEMO hanya boleh didaftarkan ke server latihan (server demo). Server ini tidak menyatakan dirinya server demo, jadi pendaftaran dibatalkan dan tidak ada data yang dikirim. Untuk perekaman sungguhan, siapkan profil baru dengan kata sandi sendiri."),  # sync.demo_server_required
     QT_TRANSLATE_NOOP("Catalogue", "Server sedang sibuk (HTTP 429)."),  # sync.server_busy
     QT_TRANSLATE_NOOP("Catalogue", "Server sedang tidak tersedia (HTTP {status})."),  # sync.server_unavailable
     QT_TRANSLATE_NOOP("Catalogue", "Terjadi kesalahan di server (HTTP {status})."),  # sync.server_trouble

@@ -4,26 +4,35 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="47"/>
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>Jemput — Perekaman KTP-el</source>
         <translation>Jemput — KTP-el recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="72"/>
+        <location filename="../../app/ui/main_window.py" line="80"/>
         <source>Profil: </source>
         <translation>Profile: </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="135"/>
+        <location filename="../../app/ui/main_window.py" line="144"/>
         <source>%n draf belum selesai — buka dari Beranda.</source>
         <translation>
             <numerusform>%n unfinished draft — open it from Home.</numerusform>
             <numerusform>%n unfinished drafts — open them from Home.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="175"/>
+        <source>DEMO (latihan)</source>
+        <translation>DEMO (training)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="177"/>
+        <source>DEMO — profil latihan berisi warga buatan. Jangan rekam warga sungguhan di sini; rekaman demo hanya dapat dikirim ke server latihan.</source>
+        <translation>DEMO — a training profile with made-up residents. Do not record real residents here; demo recordings can only be sent to a training server.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="187"/>
         <source>Antrian: %n rekaman</source>
         <translation>
             <numerusform>Queue: %n recording</numerusform>
@@ -31,32 +40,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="191"/>
         <source>Server belum diatur (offline)</source>
         <translation>No server set (offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
         <source>Server: belum dicek</source>
         <translation>Server: not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="195"/>
         <source>Server terhubung</source>
         <translation>Server connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>Tidak ada sambungan ke server</source>
         <translation>No connection to the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>Sinkron terakhir: </source>
         <translation>Last sync: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
@@ -532,376 +541,381 @@
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="104"/>
+        <source>Profil DEMO hanya boleh didaftarkan ke server latihan (server demo). Server ini tidak menyatakan dirinya server demo, jadi pendaftaran dibatalkan dan tidak ada data yang dikirim. Untuk perekaman sungguhan, siapkan profil baru dengan kata sandi sendiri.</source>
+        <translation>A DEMO profile may only be registered with a training server (demo server). This server does not declare itself a demo server, so registration was cancelled and nothing was sent. For real recording, set up a new profile with its own passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="105"/>
         <source>Server sedang sibuk (HTTP 429).</source>
         <translation>The server is busy (HTTP 429).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="105"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="106"/>
         <source>Server sedang tidak tersedia (HTTP {status}).</source>
         <translation>The server is unavailable at the moment (HTTP {status}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="106"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="107"/>
         <source>Terjadi kesalahan di server (HTTP {status}).</source>
         <translation>An error occurred on the server (HTTP {status}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="107"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="108"/>
         <source>Jawaban server terpotong atau tidak dapat dibaca.</source>
         <translation>The server&apos;s answer was cut off or cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="108"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="109"/>
         <source>Jawaban server tidak sesuai kiriman; dicoba lagi nanti.</source>
         <translation>The server&apos;s answer does not match what was sent; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="109"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="110"/>
         <source>Server menolak permintaan (HTTP {status}). {words}</source>
         <translation>The server refused the request (HTTP {status}). {words}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="110"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="111"/>
         <source>Server belum mengonfirmasi media; dicoba lagi nanti.</source>
         <translation>The server has not confirmed the media yet; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="111"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="112"/>
         <source>Server tidak menyebut offset unggahan; dicoba lagi nanti.</source>
         <translation>The server did not give the upload offset; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="112"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="113"/>
         <source>Berkas media berulang kali rusak di jalan; dicoba lagi nanti.</source>
         <translation>The media file was damaged in transit several times; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="113"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="114"/>
         <source>Server belum mencatat media rekaman ini; dicoba lagi nanti.</source>
         <translation>The server has no record of this recording&apos;s media yet; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="114"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="115"/>
         <source>Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. Rekaman ini diubah setelah terkirim sebagian: pilih &quot;Jadikan versi baru&quot; untuk mengirim isi laptop ini sebagai versi baru yang menggantikannya, atau hubungi admin.</source>
         <translation>The server already holds another version of this recording (same UUID, different content); the server&apos;s copy was not changed. This recording was edited after it was partly sent: choose &quot;Make a new version&quot; to send what this laptop holds as a new version that replaces it, or ask the administrator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="115"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="116"/>
         <source>Berkas foto/tanda tangan rekaman ini di laptop rusak (SHA-256 tidak cocok); rekam ulang foto atau tanda tangan.</source>
         <translation>The photo/signature file of this recording on the laptop is damaged (SHA-256 does not match); take the photo or signature again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="116"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="117"/>
         <source>Rekaman tidak dapat dikirim: isian tidak sesuai format ({fields}).</source>
         <translation>The recording cannot be sent: fields do not match the format ({fields}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="117"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="118"/>
         <source>Server tidak dapat menerima rekaman ini (HTTP {status}). {words}</source>
         <translation>The server cannot accept this recording (HTTP {status}). {words}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="118"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="119"/>
         <source>Server tidak menyimpan rekaman ini.</source>
         <translation>The server did not store this recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="119"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="120"/>
         <source>{reasons}</source>
         <translation>{reasons}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="120"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="121"/>
         <source>Rekaman tidak ditemukan.</source>
         <translation>Recording not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="121"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="122"/>
         <source>Rekaman belum dapat diselesaikan: masih ada kesalahan atau peringatan yang belum dikonfirmasi.</source>
         <translation>The recording cannot be completed yet: there are still errors or warnings that have not been confirmed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="122"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="123"/>
         <source>status rekaman tidak dapat berubah dari &apos;{current}&apos; ke &apos;{new}&apos;</source>
         <translation>the recording&apos;s status cannot change from &apos;{current}&apos; to &apos;{new}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="123"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="124"/>
         <source>hanya rekaman yang sudah selesai yang dapat dikirim</source>
         <translation>only a complete recording can be sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="124"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="125"/>
         <source>rekaman berstatus &apos;{status}&apos; tidak disimpan dengan cara ini</source>
         <translation>a recording with status &apos;{status}&apos; is not saved this way</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="125"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="126"/>
         <source>rekaman berstatus &apos;{status}&apos; tidak dapat diubah</source>
         <translation>a recording with status &apos;{status}&apos; cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="126"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="127"/>
         <source>Data pribadi rekaman ini sudah dihapus dari laptop setelah diterima server.</source>
         <translation>The personal data of this recording was removed from the laptop after the server accepted it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="127"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="128"/>
         <source>Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim), jadi tidak dapat diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi.</source>
         <translation>This recording has already reached the server (the photo/signature may still be sending), so it can no longer be changed. If something is wrong, fix it after the server gives its verification result.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="128"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="129"/>
         <source>Hanya rekaman berstatus draf yang dapat dihapus.</source>
         <translation>Only a recording with status draft can be deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="129"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="130"/>
         <source>Antrean kirim untuk rekaman ini tidak ditemukan.</source>
         <translation>The send queue entry for this recording was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="130"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="131"/>
         <source>Hanya rekaman yang ditolak server yang dapat diperbaiki.</source>
         <translation>Only a recording the server rejected can be fixed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="131"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="132"/>
         <source>Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini sebagai rekaman baru.</source>
         <translation>The personal data of this recording was removed from the laptop; record this resident again as a new recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="132"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="133"/>
         <source>Rekaman ini sudah diperbaiki dan dikirim ulang sebagai versi baru.</source>
         <translation>This recording was already fixed and sent again as a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="133"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="134"/>
         <source>Hanya rekaman yang ditahan karena konflik dengan server yang dapat dijadikan versi baru.</source>
         <translation>Only a recording held back because of a conflict with the server can be made a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="134"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="135"/>
         <source>Rekaman ini sudah dijadikan versi baru.</source>
         <translation>This recording was already made a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="135"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="136"/>
         <source>Berkas tidak dapat dibuka.</source>
         <translation>The file cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="136"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="137"/>
         <source>Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman.</source>
         <translation>An unexpected error occurred ({kind}). Data already saved is safe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="137"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="138"/>
         <source>Kata sandi salah. Periksa kembali lalu coba lagi.</source>
         <translation>Wrong password. Check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="138"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="139"/>
         <source>Profil tidak ditemukan di folder ini. Buat profil baru lebih dulu.</source>
         <translation>No profile found in this folder. Create a new profile first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="139"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="140"/>
         <source>Basis data ini dibuat oleh versi Jemput yang lebih baru. Perbarui aplikasi sebelum membukanya.</source>
         <translation>This database was made by a newer version of Jemput. Update the app before opening it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="140"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="141"/>
         <source>Penyimpanan penuh. Kosongkan ruang disk lalu coba lagi.</source>
         <translation>Storage is full. Free up disk space, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="141"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="142"/>
         <source>Gagal membaca/menulis berkas basis data (kesalahan disk).</source>
         <translation>Reading/writing the database file failed (disk error).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="142"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="143"/>
         <source>Basis data sedang dipakai proses lain. Tutup aplikasi lain lalu coba lagi.</source>
         <translation>The database is in use by another process. Close other applications, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="143"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="144"/>
         <source>Berkas basis data rusak.</source>
         <translation>The database file is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="144"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="145"/>
         <source>Terlalu banyak cadangan dengan waktu yang sama di folder tujuan.</source>
         <translation>Too many backups with the same time in the destination folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="145"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="146"/>
         <source>Folder tujuan tidak dapat dipakai: {dest} ({reason}).</source>
         <translation>The destination folder cannot be used: {dest} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="146"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="147"/>
         <source>Gagal menulis cadangan ke tujuan ({reason}); cadangan tidak dibuat. Periksa flashdisk lalu coba lagi.</source>
         <translation>Writing the backup to the destination failed ({reason}); no backup was made. Check the USB stick, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="147"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="148"/>
         <source>Jumlah cadangan lama yang disimpan tidak boleh negatif.</source>
         <translation>The number of old backups to keep cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="148"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="149"/>
         <source>Folder tujuan tidak ditemukan: {dest}. Pasang flashdisk atau pilih folder lain.</source>
         <translation>The destination folder was not found: {dest}. Plug in the USB stick or choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="149"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="150"/>
         <source>Tujuan cadangan harus sebuah folder: {dest}</source>
         <translation>The backup destination must be a folder: {dest}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="150"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="151"/>
         <source>Cadangan tidak boleh disimpan di dalam folder profil itu sendiri. Pilih folder di disk lain, misalnya flashdisk.</source>
         <translation>A backup cannot be kept inside the profile folder itself. Choose a folder on another disk, such as a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="151"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="152"/>
         <source>Folder tujuan tidak dapat ditulis: {dest}. Periksa izin atau kunci tulis flashdisk.</source>
         <translation>The destination folder cannot be written: {dest}. Check the permissions or the USB stick&apos;s write lock.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="152"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="153"/>
         <source>Ruang kosong di tujuan tidak cukup: perlu sekitar {needed}, tersedia {free}. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>Not enough free space at the destination: about {needed} needed, {free} available. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="153"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="154"/>
         <source>Salinan cadangan rusak (integrity_check gagal); cadangan dibatalkan.</source>
         <translation>The backup copy is damaged (integrity_check failed); the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="154"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="155"/>
         <source>Isi salinan cadangan tidak sama dengan profil; cadangan dibatalkan.</source>
         <translation>The backup copy&apos;s content differs from the profile; the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="155"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="156"/>
         <source>Ruang kosong di tujuan tidak cukup. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>Not enough free space at the destination. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="156"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="157"/>
         <source>Ruang di tujuan habis saat menyalin; cadangan tidak dibuat. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>The destination ran out of space while copying; no backup was made. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="157"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="158"/>
         <source>Folder cadangan tidak ditemukan: {source}</source>
         <translation>The backup folder was not found: {source}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="158"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="159"/>
         <source>{source} bukan cadangan Jemput yang lengkap (jemput.db dan profile.json harus ada).</source>
         <translation>{source} is not a complete Jemput backup (jemput.db and profile.json must be there).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="159"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="160"/>
         <source>Sudah ada profil di {data_dir}; profil yang ada tidak ditimpa. Pulihkan ke folder lain dengan --data, atau buka cadangan langsung.</source>
         <translation>There is already a profile in {data_dir}; the existing profile is not overwritten. Restore to another folder with --data, or open the backup directly.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="160"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="161"/>
         <source>Salinan cadangan tidak dapat dibuka dengan kunci profil; cadangan dibatalkan.</source>
         <translation>The backup copy cannot be opened with the profile&apos;s key; the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="161"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="162"/>
         <source>Cadangan rusak (integrity_check gagal); tidak dipulihkan.</source>
         <translation>The backup is damaged (integrity_check failed); it was not restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="162"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="163"/>
         <source>Kata sandi tidak boleh kosong.</source>
         <translation>The password cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="163"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="164"/>
         <source>Sudah ada profil di folder ini.</source>
         <translation>There is already a profile in this folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="164"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="165"/>
         <source>Format profile.json tidak dikenal.</source>
         <translation>The format of profile.json is not recognised.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="165"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="166"/>
         <source>Berkas profile.json rusak atau tidak dapat dibaca.</source>
         <translation>The profile.json file is damaged or cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="166"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="167"/>
         <source>Kata sandi profil demo tidak dapat diganti.</source>
         <translation>The demo profile&apos;s password cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="167"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="168"/>
         <source>Kata sandi baru tidak boleh kosong.</source>
         <translation>The new password cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="168"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="169"/>
         <source>Kata sandi baru minimal {min} karakter.</source>
         <translation>The new password must have at least {min} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="169"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="170"/>
         <source>Kata sandi baru sama dengan kata sandi lama.</source>
         <translation>The new password is the same as the old one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="170"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="171"/>
         <source>Kata sandi tidak dapat diganti: basis data tidak dapat ditulis ulang (periksa ruang disk). Kata sandi lama tetap berlaku.</source>
         <translation>The password cannot be changed: the database cannot be rewritten (check the disk space). The old password stays in force.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="171"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="172"/>
         <source>Kata sandi baru sudah berlaku, tetapi berkas profile.json belum selesai diperbarui. Buka profil dengan kata sandi baru.</source>
         <translation>The new password is in force, but the profile.json file was not fully updated. Open the profile with the new password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="172"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="173"/>
         <source>Operator tidak ditemukan.</source>
         <translation>Operator not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="173"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="174"/>
         <source>nama operator tidak boleh kosong</source>
         <translation>the operator name cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="174"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="175"/>
         <source>nama operator lebih dari {limit} karakter</source>
         <translation>the operator name is longer than {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="175"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="176"/>
         <source>Nama operator sudah dipakai.</source>
         <translation>That operator name is already taken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="176"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="177"/>
         <source>Mode jurnal WAL tidak dapat diaktifkan.</source>
         <translation>The WAL journal mode cannot be turned on.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="177"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="178"/>
         <source>Kunci basis data tidak tersedia untuk operasi ini.</source>
         <translation>The database key is not available for this operation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="178"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="179"/>
         <source>Basis data sudah ditutup.</source>
         <translation>The database is already closed.</translation>
     </message>
@@ -3055,22 +3069,22 @@
         <translation>Choose a target list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="192"/>
+        <location filename="../../app/ui/pages/targets.py" line="193"/>
         <source>Daftar target (*.csv *.xlsx *.xlsm)</source>
         <translation>Target lists (*.csv *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="192"/>
+        <location filename="../../app/ui/pages/targets.py" line="193"/>
         <source>Semua berkas (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="220"/>
+        <location filename="../../app/ui/pages/targets.py" line="221"/>
         <source>%1 target, %2 sudah direkam (%4 oleh tim lain), %3 belum.</source>
         <translation>%1 targets, %2 recorded (%4 by another team), %3 not yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="222"/>
+        <location filename="../../app/ui/pages/targets.py" line="223"/>
         <source>%1 target, %2 sudah direkam, %3 belum.</source>
         <translation>%1 targets, %2 recorded, %3 not yet.</translation>
     </message>
@@ -3078,38 +3092,33 @@
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="185"/>
+        <location filename="../../app/ui/start_pages.py" line="187"/>
         <source>Buka Jemput</source>
         <translation>Unlock Jemput</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="190"/>
+        <location filename="../../app/ui/start_pages.py" line="192"/>
         <source>Kata sandi profil</source>
         <translation>Profile password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="198"/>
-        <source>Buka profil demo</source>
-        <translation>Open demo profile</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/start_pages.py" line="200"/>
-        <location filename="../../app/ui/start_pages.py" line="234"/>
+        <location filename="../../app/ui/start_pages.py" line="233"/>
         <source>Buka</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="226"/>
+        <location filename="../../app/ui/start_pages.py" line="225"/>
         <source>Ketik kata sandi profil.</source>
         <translation>Type the profile password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="234"/>
+        <location filename="../../app/ui/start_pages.py" line="233"/>
         <source>Membuka…</source>
         <translation>Unlocking…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/start_pages.py" line="258"/>
+        <location filename="../../app/ui/start_pages.py" line="257"/>
         <source>Coba lagi dalam %n detik.</source>
         <translation>
             <numerusform>Try again in %n second.</numerusform>
@@ -3117,7 +3126,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="260"/>
+        <location filename="../../app/ui/start_pages.py" line="259"/>
         <source>Coba lagi</source>
         <translation>Try again</translation>
     </message>
