@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 SEED_REGIONS = RESOURCES / "regions" / "seed_cities.csv"
 DEMO_FOLDER = "demo"
+CAMERA_SOURCES_KEY = "camera_sources"  # file/folder sources offered in the camera chooser
 
 
 def _demo_passphrase() -> str:
@@ -286,6 +287,22 @@ class Session:
         """The frame source chosen in Pengaturan: a camera index or a file/folder path."""
         value = str(self.get_setting("camera_source", "0") or "0").strip()
         return int(value) if value.isdigit() else value
+
+    def camera_sources(self) -> list[str]:
+        """The file and folder sources offered beside the webcams found (the chosen one among them)."""
+        extra = [str(s).strip() for s in (self.get_setting(CAMERA_SOURCES_KEY, []) or []) if str(s).strip()]
+        current = self.camera_source()
+        if isinstance(current, str) and current not in extra:
+            extra.append(current)
+        return extra
+
+    def choose_camera(self, spec) -> None:
+        """Remember the camera (index) or file/folder source chosen in the photo step or Pengaturan."""
+        text = str(spec).strip() or "0"
+        stored = [str(s) for s in (self.get_setting(CAMERA_SOURCES_KEY, []) or [])]
+        if not text.isdigit() and text not in stored:
+            self.set_setting(CAMERA_SOURCES_KEY, [*stored, text])
+        self.set_setting("camera_source", text)
 
     def get_recording(self, uuid: str) -> Recording:
         return self.recordings.get(uuid)

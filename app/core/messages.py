@@ -129,7 +129,14 @@ PHOTO: dict[str, Templates] = {
 # Errors of the frame sources (app/capture/camera.py); camera.unexpected: anything else (app/ui/camera_worker.py).
 CAPTURE: dict[str, Templates] = {
     "camera.not_found": (
-        "Kamera tidak ditemukan. Periksa kabel USB kamera, lalu pilih kamera lain atau coba lagi."
+        "Kamera yang dipilih tidak ditemukan. Periksa kabel USB kamera, lalu coba lagi atau pilih kamera "
+        "lain di daftar Kamera."
+    ),
+    # No camera at all (the chooser found none): nothing else can be picked, so say what to check.
+    "camera.none_found": (
+        "Tidak ada kamera yang terdeteksi di laptop ini. Periksa: kabel USB kamera terpasang (coba colokan "
+        "USB lain); kamera laptop tidak dimatikan dengan tombol atau penutup privasi (tombol Fn kamera) atau "
+        "di pengaturan privasi Windows; lalu tekan “Cari ulang”. Foto juga bisa diimpor dari berkas."
     ),
     "camera.no_frames": (
         "Kamera tidak ditemukan atau tidak mengirim gambar. Tutup aplikasi lain yang memakai kamera, "
