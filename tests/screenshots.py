@@ -7,6 +7,7 @@ platform unless a DISPLAY (e.g. Xvfb) is given. Output: resources/screenshots/.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -65,6 +66,43 @@ def synced(app, window, server_data: Path) -> None:
         server.dispose()
 
 
+def demo_refused(app, window, server_data: Path) -> None:
+    """Antrian & Sinkron after the demo profile tried to register with a server that is no demo server."""
+    server = start_server(prepare_server_data(server_data))
+    try:
+        page = window.main.queue
+        window.main.nav.setCurrentRow(3)
+        page.server_edit.setText(server.url)
+        page.code_edit.setText(server.enrollment_code("13.72", "Tim Nyata"))
+        page.register_button.click()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not page.register_button.isEnabled():
+            app.processEvents()
+        shoot(app, window, "09-demo-ditolak-server")
+        page.server_edit.clear()
+        page.code_edit.clear()
+        page.register_message.clear()
+    finally:
+        server.stop()
+        server.dispose()
+
+
+def camera_settings(app, window, folder: Path) -> None:
+    """Pengaturan with a folder of pictures as the camera: the live preview and a test photo."""
+    folder.mkdir()
+    shutil.copy(ROOT / "tests" / "data" / "faces" / "obama.jpg", folder / "warga-contoh.jpg")
+    window.session.choose_camera(str(folder))
+    window.main.nav.setCurrentRow(5)
+    box = window.main.settings.camera_box
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not box.test_button.isEnabled():
+        app.processEvents()
+    box.test_capture()
+    while time.monotonic() < deadline and box.test_view.image() is None:
+        app.processEvents()
+    shoot(app, window, "07-pengaturan")
+
+
 def english_form(app, window) -> None:
     """The form in English (a long-text layout check)."""
     window.change_language("en")
@@ -100,9 +138,11 @@ def main() -> int:
         form.tempat_lahir.setText("SOLOK")
         form.nik.setText(form.nik.text()[:6] + "010101" + form.nik.text()[12:])
         shoot(app, window, "04-rekam-baru")
-        for row, name in [(3, "05-antrian-sinkron"), (4, "06-laporan"), (5, "07-pengaturan")]:
+        for row, name in [(3, "05-antrian-sinkron"), (4, "06-laporan")]:
             main_area.nav.setCurrentRow(row)
             shoot(app, window, name)
+        camera_settings(app, window, data / "kamera")
+        demo_refused(app, window, data / "server-nyata")
         synced(app, window, data / "server")
         english_form(app, window)
         window.close()

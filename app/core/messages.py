@@ -136,7 +136,7 @@ CAPTURE: dict[str, Templates] = {
     "camera.none_found": (
         "Tidak ada kamera yang terdeteksi di laptop ini. Periksa: kabel USB kamera terpasang (coba colokan "
         "USB lain); kamera laptop tidak dimatikan dengan tombol atau penutup privasi (tombol Fn kamera) atau "
-        "di pengaturan privasi Windows; lalu tekan “Cari ulang”. Foto juga bisa diimpor dari berkas."
+        "di pengaturan privasi Windows; lalu tekan “Cari ulang”."
     ),
     "camera.no_frames": (
         "Kamera tidak ditemukan atau tidak mengirim gambar. Tutup aplikasi lain yang memakai kamera, "

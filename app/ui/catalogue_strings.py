@@ -56,7 +56,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Latar {expected} kurang terlihat: sebagian besar tertutup orang/benda atau bercampur warna lain. Rapikan kain latar di belakang warga."),  # photo.background_wrong_colour
     QT_TRANSLATE_NOOP("Catalogue", "Warga tampaknya memakai kacamata. Minta kacamata dilepas untuk foto."),  # photo.glasses
     QT_TRANSLATE_NOOP("Catalogue", "Kamera yang dipilih tidak ditemukan. Periksa kabel USB kamera, lalu coba lagi atau pilih kamera lain di daftar Kamera."),  # camera.not_found
-    QT_TRANSLATE_NOOP("Catalogue", "Tidak ada kamera yang terdeteksi di laptop ini. Periksa: kabel USB kamera terpasang (coba colokan USB lain); kamera laptop tidak dimatikan dengan tombol atau penutup privasi (tombol Fn kamera) atau di pengaturan privasi Windows; lalu tekan “Cari ulang”. Foto juga bisa diimpor dari berkas."),  # camera.none_found
+    QT_TRANSLATE_NOOP("Catalogue", "Tidak ada kamera yang terdeteksi di laptop ini. Periksa: kabel USB kamera terpasang (coba colokan USB lain); kamera laptop tidak dimatikan dengan tombol atau penutup privasi (tombol Fn kamera) atau di pengaturan privasi Windows; lalu tekan “Cari ulang”."),  # camera.none_found
     QT_TRANSLATE_NOOP("Catalogue", "Kamera tidak ditemukan atau tidak mengirim gambar. Tutup aplikasi lain yang memakai kamera, lalu coba lagi."),  # camera.no_frames
     QT_TRANSLATE_NOOP("Catalogue", "Kamera terputus. Periksa kabel USB kamera, pasang kembali, lalu tekan 'Sambungkan ulang'."),  # camera.disconnected
     QT_TRANSLATE_NOOP("Catalogue", "Kamera bermasalah karena kesalahan yang tidak terduga. Coba lagi atau pilih sumber lain."),  # camera.unexpected

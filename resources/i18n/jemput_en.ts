@@ -422,8 +422,8 @@
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="59"/>
-        <source>Tidak ada kamera yang terdeteksi di laptop ini. Periksa: kabel USB kamera terpasang (coba colokan USB lain); kamera laptop tidak dimatikan dengan tombol atau penutup privasi (tombol Fn kamera) atau di pengaturan privasi Windows; lalu tekan “Cari ulang”. Foto juga bisa diimpor dari berkas.</source>
-        <translation>No camera was detected on this laptop. Check: the camera&apos;s USB cable is plugged in (try another USB port); the laptop camera is not switched off with a privacy button or shutter (the Fn camera key) or in the Windows privacy settings; then press “Search again”. The photo can also be imported from a file.</translation>
+        <source>Tidak ada kamera yang terdeteksi di laptop ini. Periksa: kabel USB kamera terpasang (coba colokan USB lain); kamera laptop tidak dimatikan dengan tombol atau penutup privasi (tombol Fn kamera) atau di pengaturan privasi Windows; lalu tekan “Cari ulang”.</source>
+        <translation>No camera was detected on this laptop. Check: the camera&apos;s USB cable is plugged in (try another USB port); the laptop camera is not switched off with a privacy button or shutter (the Fn camera key) or in the Windows privacy settings; then press “Search again”.</translation>
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="60"/>
@@ -2900,143 +2900,143 @@
         <translation>Device name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="166"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="167"/>
         <source>Daftarkan</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="179"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="180"/>
         <source>Menunggu kirim</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="180"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="181"/>
         <source>Terkirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="181"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="182"/>
         <source>Diterima</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="182"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="183"/>
         <source>Perlu ditinjau</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="183"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="184"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="200"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="201"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="202"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="203"/>
         <source>Sinkron terakhir</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="206"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="207"/>
         <source>Kesalahan terakhir</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="208"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="209"/>
         <source>Percobaan berikutnya</source>
         <translation>Next attempt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="219"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="220"/>
         <source>Sinkron sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="228"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="229"/>
         <source>Perlu perhatian</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="241"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="242"/>
         <source>Kirim ulang</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="244"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="245"/>
         <source>Jadikan versi baru</source>
         <translation>Make a new version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="246"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="247"/>
         <source>Kirim isi rekaman di laptop ini sebagai versi baru yang menggantikan salinan di server.</source>
         <translation>Send this laptop&apos;s copy of the recording as a new version that replaces the copy on the server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="249"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="250"/>
         <source>Perbaiki</source>
         <translation>Fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="282"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="283"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="299"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="300"/>
         <source>belum terdaftar (kerja offline)</source>
         <translation>not registered (working offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="302"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="303"/>
         <source>terhubung</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="302"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="303"/>
         <source>tidak terjangkau</source>
         <translation>unreachable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="303"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="304"/>
         <source>belum dicek</source>
         <translation>not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="350"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="351"/>
         <source>Rekaman dimasukkan lagi ke antrian.</source>
         <translation>The recording is back in the queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="364"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="365"/>
         <source>Versi baru dibuat dan dimasukkan ke antrian; versi lama diganti saat sinkron berikutnya.</source>
         <translation>A new version was made and queued; it replaces the old one at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="376"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="377"/>
         <source>Isi alamat server dan kode pendaftaran.</source>
         <translation>Enter the server address and the registration code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="379"/>
-        <location filename="../../app/ui/pages/sync_page.py" line="411"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="380"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="412"/>
         <source>Menghubungi server…</source>
         <translation>Contacting the server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="387"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="388"/>
         <source>Terdaftar sebagai %1 (wilayah %2).</source>
         <translation>Registered as %1 (area %2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="397"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="398"/>
         <source>Pendaftaran gagal karena kesalahan tak terduga.</source>
         <translation>Registration failed because of an unexpected error.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="419"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="420"/>
         <source>%1/%2 rekaman · %3/%4 MB</source>
         <translation>%1/%2 recordings · %3/%4 MB</translation>
     </message>

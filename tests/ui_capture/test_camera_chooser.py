@@ -117,7 +117,7 @@ def test_no_camera_found_says_what_to_check(qtbot, photo_step, tmp_path, cases):
     assert chooser.none_found and not chooser.combo.isEnabled()
     assert chooser.combo.currentText() == "Tidak ada kamera ditemukan"
     assert "Tidak ada kamera yang terdeteksi" in text
-    assert "kabel USB" in text and "privasi" in text and "Cari ulang" in text and "berkas" in text
+    assert "kabel USB" in text and "privasi" in text and "Cari ulang" in text
     assert "pilih kamera lain" not in text, "there is no other camera to pick"
     assert not photo_step.retry_button.isVisible()
 
