@@ -73,6 +73,7 @@ def _no_devices(chooser, tmp_path):
 def test_the_photo_step_lists_the_sources_and_switches_the_preview(qtbot, photo_step, sources, tmp_path):
     folder, still = sources
     chooser = photo_step.camera_chooser
+    assert chooser.combo.count() == 0 and not chooser.none_found, "nothing is claimed before a search"
     _no_devices(chooser, tmp_path)
     photo_step.show()
     photo_step.start_camera(folder)
@@ -187,3 +188,27 @@ def test_settings_without_any_camera_says_what_to_check(qtbot, settings_page):
     page.show()
     qtbot.waitUntil(lambda: "Tidak ada kamera yang terdeteksi" in page.camera_box.status.text(), timeout=15_000)
     assert not page.camera_box.test_button.isEnabled()
+
+
+def test_a_preview_whose_page_is_destroyed_while_showing_still_ends(qtbot, profile_dir, sources, tmp_path):
+    """Deleted without being hidden first (no hideEvent): the camera thread ends by itself."""
+    from shiboken6 import delete
+
+    from app.session import Session
+    from app.ui.camera_worker import parked_count, wait_parked
+    from app.ui.pages.settings import SettingsPage
+
+    session = Session.open(profile_dir, PASSPHRASE)
+    try:
+        session.choose_camera(sources[0])
+        page = SettingsPage(session)
+        _no_devices(page.camera_box.chooser, tmp_path)
+        page.show()
+        box = page.camera_box
+        qtbot.waitUntil(lambda: box.frames_shown >= 1, timeout=15_000)
+        thread = box.camera._thread
+        delete(page)  # the C++ side goes at once, as a parent's deletion does
+        assert parked_count() == 1 or not thread.isRunning()
+        assert wait_parked(5000) and not thread.isRunning()
+    finally:
+        session.close()

@@ -54,11 +54,13 @@ class CameraChooser(QWidget):
         row.addWidget(self.combo, 1)
         row.addWidget(self.search_button)
         self.combo.activated.connect(self._activated)
-        self._show([])
+        self.combo.setEnabled(False)  # empty until the first search
+        self._searched = False
 
     @property
     def none_found(self) -> bool:
-        return not self.searching and not self.choices
+        """A search ended and found nothing."""
+        return self._searched and not self.searching and not self.choices
 
     def current_spec(self) -> Any:
         """The chosen entry's spec, or None (nothing found)."""
@@ -109,6 +111,7 @@ class CameraChooser(QWidget):
 
     def _show(self, choices: list[CameraChoice]) -> None:
         self.searching = False
+        self._searched = True
         self.choices = list(choices)
         self.combo.clear()
         for choice in self.choices:
