@@ -25,6 +25,8 @@ class Settings:
             from one client address within the window (seconds, sliding), that
             address is answered 429 (with ``Retry-After``) without the code
             being checked. Counted in memory only (see `sync.server.ratelimit`).
+        demo: a training server (``run --demo``): ``GET /health`` says so, and
+            only then does a laptop's demo profile register with it.
     """
 
     data_dir: Path
@@ -37,6 +39,7 @@ class Settings:
     feed_page: int = 1000
     register_max_failures: int = 5
     register_window_s: float = 600.0
+    demo: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "data_dir", Path(self.data_dir))
