@@ -376,7 +376,7 @@ class Session:
         recorded_on = dt.datetime.fromisoformat(rec.created_at).astimezone().date()
         return build_receipt(rec.uuid, rec.resident, recorded_on, operator=rec.operator or self.operator_name,
                              office=str(self.get_setting(RECEIPT_OFFICE_KEY, "") or ""),
-                             contact=str(self.get_setting(RECEIPT_CONTACT_KEY, "") or ""))
+                             contact=str(self.get_setting(RECEIPT_CONTACT_KEY, "") or ""), demo=self.is_demo)
 
     def receipt_for_target(self, nik: str) -> Receipt:
         """The receipt of the newest completed recording of a target's NIK (`receipt.not_complete`: none)."""
