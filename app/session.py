@@ -34,7 +34,7 @@ from app.store.media import MediaItem
 from app.store.outbox import Outbox
 from app.store.recordings import Recording, RecordingRepo, move_status
 from app.store.regions_store import import_regions_csv, load_region_index, region_count
-from app.store.settings import Settings
+from app.store.settings import Settings, is_demo_profile
 from app.store.target_filter import TargetFilter
 from app.store.targets import TargetRepo
 from app.store.visits import VisitOutcomes
@@ -47,6 +47,7 @@ DEMO_FOLDER = "demo"
 # Pengaturan's "Bukti perekaman": the Dinas heading the receipt, and where residents ask.
 RECEIPT_OFFICE_KEY = "receipt_office"
 RECEIPT_CONTACT_KEY = "receipt_contact"
+CAMERA_SOURCES_KEY = "camera_sources"  # file/folder sources offered in the camera chooser
 
 
 def _demo_passphrase() -> str:
@@ -167,10 +168,11 @@ class Session:
     def __init__(self, store: Store, data_dir: Path, *, is_demo: bool = False):
         self.store = store
         self.data_dir = Path(data_dir)
-        self.is_demo = is_demo
         self.recordings = RecordingRepo(store)
         self.targets = TargetRepo(store)
         self.settings = Settings(store)
+        # A demo profile says so itself: opened as the demo, or by its folder on the unlock page.
+        self.is_demo = is_demo or is_demo_profile(store)
         if region_count(store) == 0 and SEED_REGIONS.exists():
             with SEED_REGIONS.open(encoding="utf-8") as fh:
                 import_regions_csv(store, fh)
@@ -343,6 +345,22 @@ class Session:
         value = str(self.get_setting("camera_source", "0") or "0").strip()
         return int(value) if value.isdigit() else value
 
+    def camera_sources(self) -> list[str]:
+        """The file and folder sources offered beside the webcams found (the chosen one among them)."""
+        extra = [str(s).strip() for s in (self.get_setting(CAMERA_SOURCES_KEY, []) or []) if str(s).strip()]
+        current = self.camera_source()
+        if isinstance(current, str) and current not in extra:
+            extra.append(current)
+        return extra
+
+    def choose_camera(self, spec) -> None:
+        """Remember the camera (index) or file/folder source chosen in the photo step or Pengaturan."""
+        text = str(spec).strip() or "0"
+        stored = [str(s) for s in (self.get_setting(CAMERA_SOURCES_KEY, []) or [])]
+        if not text.isdigit() and text not in stored:
+            self.set_setting(CAMERA_SOURCES_KEY, [*stored, text])
+        self.set_setting("camera_source", text)
+
     def get_recording(self, uuid: str) -> Recording:
         return self.recordings.get(uuid)
 
@@ -358,7 +376,7 @@ class Session:
         recorded_on = dt.datetime.fromisoformat(rec.created_at).astimezone().date()
         return build_receipt(rec.uuid, rec.resident, recorded_on, operator=rec.operator or self.operator_name,
                              office=str(self.get_setting(RECEIPT_OFFICE_KEY, "") or ""),
-                             contact=str(self.get_setting(RECEIPT_CONTACT_KEY, "") or ""))
+                             contact=str(self.get_setting(RECEIPT_CONTACT_KEY, "") or ""), demo=self.is_demo)
 
     def receipt_for_target(self, nik: str) -> Receipt:
         """The receipt of the newest completed recording of a target's NIK (`receipt.not_complete`: none)."""

@@ -669,6 +669,9 @@ def decode_bundle(body: bytes) -> list[tuple[BundleFile, memoryview]]:
 class Health(_Model):
     status: Literal["ok"]
     protocol_version: str
+    demo: bool = Field(default=False, description=(
+        "(1.1) a training server for demo profiles (``jemput-server run --demo``); a demo profile "
+        "registers only with such a server, and an answer without this field is not one"))
 
 
 # --------------------------------------------------------------------------- problems

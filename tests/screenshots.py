@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -47,7 +48,7 @@ def shoot(app, window, name: str) -> Path:
 
 def synced(app, window, server_data: Path) -> None:
     """Antrian & Sinkron after registering with a real server and one sync."""
-    server = start_server(prepare_server_data(server_data))
+    server = start_server(prepare_server_data(server_data), "--demo")  # the demo registers with a demo server only
     url, code = server.url, server.enrollment_code("13.72", "Tim Demo")
     try:
         page = window.main.queue
@@ -168,6 +169,43 @@ def review_and_receipt(app, window, nik: str) -> None:
     settle(app)
 
 
+def demo_refused(app, window, server_data: Path) -> None:
+    """Antrian & Sinkron after the demo profile tried to register with a server that is no demo server."""
+    server = start_server(prepare_server_data(server_data))
+    try:
+        page = window.main.queue
+        window.main.nav.setCurrentRow(3)
+        page.server_edit.setText(server.url)
+        page.code_edit.setText(server.enrollment_code("13.72", "Tim Nyata"))
+        page.register_button.click()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not page.register_button.isEnabled():
+            app.processEvents()
+        shoot(app, window, "13-demo-ditolak-server")
+        page.server_edit.clear()
+        page.code_edit.clear()
+        page.register_message.clear()
+    finally:
+        server.stop()
+        server.dispose()
+
+
+def camera_settings(app, window, folder: Path) -> None:
+    """Pengaturan with a folder of pictures as the camera: the live preview and a test photo."""
+    folder.mkdir()
+    shutil.copy(ROOT / "tests" / "data" / "faces" / "obama.jpg", folder / "warga-contoh.jpg")
+    window.session.choose_camera(str(folder))
+    window.main.nav.setCurrentRow(5)
+    box = window.main.settings.camera_box
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not box.test_button.isEnabled():
+        app.processEvents()
+    box.test_capture()
+    while time.monotonic() < deadline and box.test_view.image() is None:
+        app.processEvents()
+    shoot(app, window, "07-pengaturan")
+
+
 def english_form(app, window) -> None:
     """The form in English (a long-text layout check)."""
     window.change_language("en")
@@ -266,12 +304,14 @@ def main() -> int:
         form.pekerjaan.set_value(Pekerjaan.MENGURUS_RUMAH_TANGGA)
         form.telepon.setFocus()
         shoot(app, window, "04-rekam-baru")
-        for row, name in [(3, "05-antrian-sinkron"), (4, "06-laporan"), (5, "07-pengaturan")]:
+        for row, name in [(3, "05-antrian-sinkron"), (4, "06-laporan")]:
             main_area.nav.setCurrentRow(row)
             shoot(app, window, name)
         main_area.nav.setCurrentRow(1)
         review_and_receipt(app, window, main_area.targets.model.nik_at(1))
         exception_photo(app, window, data / "kamera")
+        camera_settings(app, window, data / "kamera-pengaturan")
+        demo_refused(app, window, data / "server-nyata")
         synced(app, window, data / "server")
         english_form(app, window)
         window.close()

@@ -76,6 +76,7 @@ class CameraLost(CaptureError):
 
 # What happened (the codes of app/core/messages.py CAPTURE).
 CAMERA_NOT_FOUND = "camera.not_found"
+CAMERA_NONE_FOUND = "camera.none_found"  # no camera listed at all (app/capture/camera_list.py)
 CAMERA_NO_FRAMES = "camera.no_frames"
 CAMERA_DISCONNECTED = "camera.disconnected"
 CAMERA_UNEXPECTED = "camera.unexpected"  # anything else went wrong (app/ui/camera_worker.py)

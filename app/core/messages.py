@@ -144,7 +144,14 @@ PHOTO: dict[str, Templates] = {
 # Errors of the frame sources (app/capture/camera.py); camera.unexpected: anything else (app/ui/camera_worker.py).
 CAPTURE: dict[str, Templates] = {
     "camera.not_found": (
-        "Kamera tidak ditemukan. Periksa kabel USB kamera, lalu pilih kamera lain atau coba lagi."
+        "Kamera yang dipilih tidak ditemukan. Periksa kabel USB kamera, lalu coba lagi atau pilih kamera "
+        "lain di daftar Kamera."
+    ),
+    # No camera at all (the chooser found none): nothing else can be picked, so say what to check.
+    "camera.none_found": (
+        "Tidak ada kamera yang terdeteksi di laptop ini. Periksa: kabel USB kamera terpasang (coba colokan "
+        "USB lain); kamera laptop tidak dimatikan dengan tombol atau penutup privasi (tombol Fn kamera) atau "
+        "di pengaturan privasi Windows; lalu tekan “Cari ulang”."
     ),
     "camera.no_frames": (
         "Kamera tidak ditemukan atau tidak mengirim gambar. Tutup aplikasi lain yang memakai kamera, "
@@ -253,6 +260,11 @@ SYNC: dict[str, Templates] = {
         "Alamat ini tidak menjawab sebagai server Jemput (HTTP {status}). Periksa alamat server."
     ),
     "sync.enroll_answer_unreadable": "Jawaban server tidak dapat dibaca. Periksa alamat server.",
+    "sync.demo_server_required": (
+        "Profil DEMO hanya boleh didaftarkan ke server latihan (server demo). Server ini tidak menyatakan "
+        "dirinya server demo, jadi pendaftaran dibatalkan dan tidak ada data yang dikirim. Untuk perekaman "
+        "sungguhan, siapkan profil baru dengan kata sandi sendiri."
+    ),
     # the server's answers
     "sync.server_busy": "Server sedang sibuk (HTTP 429).",
     "sync.server_unavailable": "Server sedang tidak tersedia (HTTP {status}).",

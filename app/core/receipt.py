@@ -18,6 +18,8 @@ from app.core.receipt_number import format_registration_number, registration_num
 from app.core.resident import Resident
 
 TITLE = "BUKTI PEREKAMAN KTP-EL"
+DEMO_TITLE = "DEMO — BUKAN BUKTI PEREKAMAN"
+DEMO_NOTE = "Dicetak dari profil latihan (demo) dengan warga buatan. Ini bukan dokumen resmi."
 DEFAULT_OFFICE = "Dinas Kependudukan dan Pencatatan Sipil"
 DEFAULT_CONTACT = "Kantor Disdukcapil kabupaten/kota tempat Anda tinggal"
 NOTE = ("Simpan bukti ini. KTP-el dicetak setelah data Anda diverifikasi. Saat bertanya tentang KTP-el Anda, "
@@ -64,8 +66,9 @@ def _place(r: Resident) -> str:
 
 
 def build_receipt(uuid: str, resident: Resident, recorded_on: dt.date, *, operator: str,
-                  office: str = "", contact: str = "") -> Receipt:
-    """The receipt of the recording `uuid`; empty `office`/`contact` settings fall back to the defaults."""
+                  office: str = "", contact: str = "", demo: bool = False) -> Receipt:
+    """The receipt of the recording `uuid`; empty `office`/`contact` settings fall back to the defaults.
+    A demo profile's receipt (`demo`) says so in its title and note, so it can never pass for a real one."""
     office = collapse_spaces(office) or DEFAULT_OFFICE
     number = registration_number(uuid)
     rows = (
@@ -75,5 +78,5 @@ def build_receipt(uuid: str, resident: Resident, recorded_on: dt.date, *, operat
         ("Tempat", _place(resident) or "-"),
         ("Tim perekaman", f"{collapse_spaces(operator) or '-'}, {office}"),
     )
-    return Receipt(TITLE, office, format_registration_number(number), number, rows,
-                   collapse_spaces(contact) or DEFAULT_CONTACT)
+    return Receipt(DEMO_TITLE if demo else TITLE, office, format_registration_number(number), number, rows,
+                   collapse_spaces(contact) or DEFAULT_CONTACT, DEMO_NOTE if demo else NOTE)

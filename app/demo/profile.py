@@ -101,7 +101,7 @@ def fill_demo(store: Store, *, count: int = 300, today: dt.date | None = None) -
     from app.store.operators import OperatorRepo
     from app.store.recordings import RecordingRepo
     from app.store.regions_store import import_regions_csv, load_region_index, region_count
-    from app.store.settings import Settings
+    from app.store.settings import DEMO_KEY, Settings
     from app.store.targets import TargetRepo
 
     today = today or dt.date.today()
@@ -116,7 +116,7 @@ def fill_demo(store: Store, *, count: int = 300, today: dt.date | None = None) -
             operators.create(DEMO_OPERATOR, "operator")
         settings = Settings(store)
         settings.set("min_recording_age", DEMO_MIN_RECORDING_AGE)
-        settings.set("demo", True)
+        settings.set(DEMO_KEY, True)
         targets = TargetRepo(store)
         targets.upsert_many((target_row(r) for r in residents), source="demo")
         # As if a sync had brought word that another team recorded a few (from the end of

@@ -10,6 +10,9 @@ from app.store._util import canonical_json, utc_now
 if TYPE_CHECKING:
     from app.store.database import Store
 
+DEMO_KEY = "demo"
+"""True in a demo profile (`app.demo.profile`): the window marks it DEMO and it registers only with a demo server."""
+
 
 class Settings:
     """Read and write settings; values are any JSON-safe Python value."""
@@ -39,3 +42,8 @@ class Settings:
 
     def __contains__(self, key: str) -> bool:
         return bool(self.store.query("SELECT 1 FROM settings WHERE key = ?", (key,)))
+
+
+def is_demo_profile(store: "Store") -> bool:
+    """Whether `store` is a demo profile (generated residents, public passphrase)."""
+    return Settings(store).get(DEMO_KEY, False) is True

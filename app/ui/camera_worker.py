@@ -52,6 +52,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtGui import QImage
+from shiboken6 import isValid
 
 from app.capture import quality
 from app.capture.camera import (
@@ -307,24 +308,44 @@ class CameraWorker(QObject):
         self._running = False
 
 
+# Threads started and not yet finished, with their worker and relay (see `CameraController.start`).
+_running: set[tuple[QThread, CameraWorker, "_Relay"]] = set()
+
+
+def _orphan(worker: CameraWorker, thread: QThread) -> None:
+    """The controller went away without stopping its worker: end the loop and the thread's event loop
+    (a thread that ended long ago may be gone already)."""
+    if isValid(worker):
+        worker.stop()
+    if isValid(thread) and thread.isRunning():
+        thread.quit()
+
+
 # Threads that did not finish within the stop timeout (a read stuck in a
 # driver): kept alive here until they end, so no QThread is destroyed running.
 _parked: set[tuple[QThread, CameraWorker]] = set()
 
 
+def _ending() -> list[QThread]:
+    """Threads told to stop that may still run: the parked ones and those whose owner went away."""
+    threads = [item[0] for item in list(_parked)]
+    threads += [item[0] for item in list(_running) if item[1].stop_requested and item[0] not in threads]
+    return threads
+
+
 def parked_count() -> int:
     """How many stopped camera threads are still finishing a blocked read."""
-    return sum(1 for t, _ in list(_parked) if t.isRunning())
+    return sum(1 for thread in _ending() if thread.isRunning())
 
 
 def wait_parked(timeout_ms: int = 3000) -> bool:
     """Wait for parked threads to end (at application exit, or in tests). True if none is left."""
     deadline = time.monotonic() + timeout_ms / 1000.0
-    for item in list(_parked):
-        thread = item[0]
+    for thread in _ending():
         left = max(0, int((deadline - time.monotonic()) * 1000))
         if thread.wait(left):
-            _parked.discard(item)
+            for item in [i for i in list(_parked) if i[0] is thread]:
+                _parked.discard(item)
     return parked_count() == 0
 
 
@@ -347,27 +368,34 @@ class _Relay(QObject):
         worker.failed.connect(self.on_failed)
         worker.stopped.connect(self.on_stopped)
 
+    def _live(self) -> bool:
+        """Active and the controller still exists (else the worker is told to end)."""
+        if self.active and not isValid(self.controller):
+            self.active = False
+            _orphan(self.worker, self.thread_)
+        return self.active
+
     @Slot(str)
     def on_opened(self, description: str) -> None:
-        if self.active:
+        if self._live():
             self.controller.opened.emit(description)
 
     @Slot(QImage, object)
     def on_frame(self, image: QImage, report: object) -> None:
         try:
-            if self.active:
+            if self._live():
                 self.controller.frameReady.emit(image, report)
         finally:
             self.worker.frame_consumed()  # after the handlers ran: the next frame may come
 
     @Slot(str, object)
     def on_failed(self, code: str, params: object) -> None:
-        if self.active:
+        if self._live():
             self.controller.failed.emit(code, params)
 
     @Slot()
     def on_stopped(self) -> None:
-        if self.active:
+        if self._live():
             # The source ended on its own (a finite recording): release the thread.
             self.controller.stop(emit=False)
             self.controller.stopped.emit()
@@ -438,6 +466,12 @@ class CameraController(QObject):
         self._startRequested.connect(worker.start)
         self._retryRequested.connect(worker.retry)
         self._thread, self._worker = thread, worker
+        # Owner destroyed without stop() (its widget deleted while showing): the thread still
+        # ends, and is kept referenced until it did (a QThread destroyed running aborts).
+        item = (thread, worker, self._relay)
+        _running.add(item)
+        thread.finished.connect(lambda: _running.discard(item))
+        self.destroyed.connect(lambda *_: _orphan(worker, thread))
         thread.start()
         self._startRequested.emit(spec)
 

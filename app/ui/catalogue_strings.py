@@ -64,7 +64,8 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Warna latar belakang tidak sesuai: seharusnya {expected}, terlihat {seen}."),  # photo.background_wrong_colour
     QT_TRANSLATE_NOOP("Catalogue", "Latar {expected} kurang terlihat: sebagian besar tertutup orang/benda atau bercampur warna lain. Rapikan kain latar di belakang warga."),  # photo.background_wrong_colour
     QT_TRANSLATE_NOOP("Catalogue", "Warga tampaknya memakai kacamata. Minta kacamata dilepas untuk foto."),  # photo.glasses
-    QT_TRANSLATE_NOOP("Catalogue", "Kamera tidak ditemukan. Periksa kabel USB kamera, lalu pilih kamera lain atau coba lagi."),  # camera.not_found
+    QT_TRANSLATE_NOOP("Catalogue", "Kamera yang dipilih tidak ditemukan. Periksa kabel USB kamera, lalu coba lagi atau pilih kamera lain di daftar Kamera."),  # camera.not_found
+    QT_TRANSLATE_NOOP("Catalogue", "Tidak ada kamera yang terdeteksi di laptop ini. Periksa: kabel USB kamera terpasang (coba colokan USB lain); kamera laptop tidak dimatikan dengan tombol atau penutup privasi (tombol Fn kamera) atau di pengaturan privasi Windows; lalu tekan “Cari ulang”."),  # camera.none_found
     QT_TRANSLATE_NOOP("Catalogue", "Kamera tidak ditemukan atau tidak mengirim gambar. Tutup aplikasi lain yang memakai kamera, lalu coba lagi."),  # camera.no_frames
     QT_TRANSLATE_NOOP("Catalogue", "Kamera terputus. Periksa kabel USB kamera, pasang kembali, lalu tekan 'Sambungkan ulang'."),  # camera.disconnected
     QT_TRANSLATE_NOOP("Catalogue", "Kamera bermasalah karena kesalahan yang tidak terduga. Coba lagi atau pilih sumber lain."),  # camera.unexpected
@@ -115,6 +116,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Terlalu banyak percobaan kode pendaftaran. Coba lagi nanti."),  # sync.enroll_limited_later
     QT_TRANSLATE_NOOP("Catalogue", "Alamat ini tidak menjawab sebagai server Jemput (HTTP {status}). Periksa alamat server."),  # sync.not_a_jemput_server
     QT_TRANSLATE_NOOP("Catalogue", "Jawaban server tidak dapat dibaca. Periksa alamat server."),  # sync.enroll_answer_unreadable
+    QT_TRANSLATE_NOOP("Catalogue", "Profil DEMO hanya boleh didaftarkan ke server latihan (server demo). Server ini tidak menyatakan dirinya server demo, jadi pendaftaran dibatalkan dan tidak ada data yang dikirim. Untuk perekaman sungguhan, siapkan profil baru dengan kata sandi sendiri."),  # sync.demo_server_required
     QT_TRANSLATE_NOOP("Catalogue", "Server sedang sibuk (HTTP 429)."),  # sync.server_busy
     QT_TRANSLATE_NOOP("Catalogue", "Server sedang tidak tersedia (HTTP {status})."),  # sync.server_unavailable
     QT_TRANSLATE_NOOP("Catalogue", "Terjadi kesalahan di server (HTTP {status})."),  # sync.server_trouble

@@ -15,7 +15,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from app.demo.passphrase import DEMO_PASSPHRASE
 from app.store.profile import profile_exists
@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 # Imported after the first screen shows (`AppWindow._preload`), not before it.
 _LATER = ("app.session", "app.ui.main_area", "app.ui.sync_worker")
 PRELOAD_AFTER_MS = 150
+DEMO_STYLE = ("background: #ffa000; color: #111111; font-size: 11pt; font-weight: bold; "
+              "padding: 6px 12px; border-bottom: 3px solid #7a4300;")
+"""The DEMO marking: amber, black bold text (no page of the real app uses amber)."""
 
 
 def _session_mod():
@@ -44,9 +47,15 @@ class AppWindow(QMainWindow):
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self.session = None
-        self.setWindowTitle(self.tr("Jemput — Perekaman KTP-el"))
         self.stack = QStackedWidget(self)
-        self.setCentralWidget(self.stack)
+        self.demo_banner = _demo_banner(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.demo_banner)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.welcome = WelcomePage(DEMO_PASSPHRASE, self)
         self.unlock = UnlockPage(self)
         self.stack.addWidget(self.welcome)
@@ -56,14 +65,16 @@ class AppWindow(QMainWindow):
         self.welcome.demoRequested.connect(self.open_demo)
         self.welcome.setupRequested.connect(self.create_profile)
         self.unlock.unlockRequested.connect(self.try_unlock)
-        self.unlock.demoRequested.connect(self.open_demo)
 
         self.queue_label = QLabel(self)
         self.net_label = QLabel(self)
         self.sync_label = QLabel(self)
-        for label in (self.queue_label, self.net_label, self.sync_label):
+        self.demo_status = QLabel("DEMO", self)
+        self.demo_status.setStyleSheet(DEMO_STYLE)
+        for label in (self.demo_status, self.queue_label, self.net_label, self.sync_label):
             self.statusBar().addPermanentWidget(label)
         self.statusBar().hide()
+        self._show_title()
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(30_000)
         self._status_timer.timeout.connect(self.refresh_status)
@@ -113,6 +124,7 @@ class AppWindow(QMainWindow):
     def _opened(self, session) -> None:
         self.session = session
         i18n.install(session.language())
+        self._show_title()
         # The worker belongs to the window so it survives a rebuild of the pages.
         from app.ui.sync_worker import SyncWorker
 
@@ -149,11 +161,26 @@ class AppWindow(QMainWindow):
 
     def change_language(self, lang: str) -> None:
         i18n.install(lang)
-        self.setWindowTitle(self.tr("Jemput — Perekaman KTP-el"))
+        self._show_title()
         page = self.main.nav.currentRow() if self.main else 0
         self._build_main()
         self.main.nav.setCurrentRow(page)
         self.refresh_status()
+
+    @property
+    def is_demo(self) -> bool:
+        return self.session is not None and self.session.is_demo
+
+    def _show_title(self) -> None:
+        """The window title, and the DEMO banner above every page while a demo profile is open."""
+        title = self.tr("Jemput — Perekaman KTP-el")
+        demo = self.is_demo
+        self.setWindowTitle(self.tr("DEMO (latihan)") + " — " + title if demo else title)
+        self.demo_banner.setText(self.tr(
+            "DEMO — profil latihan berisi warga buatan. Jangan rekam warga sungguhan di sini; "
+            "rekaman demo hanya dapat dikirim ke server latihan."))
+        self.demo_banner.setVisible(demo)
+        self.demo_status.setVisible(demo)
 
     def refresh_status(self) -> None:
         if self.session is None or self.session.importing:
@@ -188,3 +215,14 @@ class AppWindow(QMainWindow):
             self.session.close()
             self.session = None
         super().closeEvent(event)
+
+
+def _demo_banner(parent: QWidget) -> QLabel:
+    """The strip above every page of a demo profile (hidden otherwise)."""
+    banner = QLabel(parent)
+    banner.setObjectName("demoBanner")
+    banner.setStyleSheet(DEMO_STYLE)  # its own: the marking holds whatever style sheet is loaded
+    banner.setWordWrap(True)
+    banner.setAccessibleName("DEMO")
+    banner.hide()
+    return banner

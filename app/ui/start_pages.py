@@ -162,13 +162,15 @@ class WelcomePage(QWidget):
 class UnlockPage(QWidget):
     """Passphrase prompt for an existing profile.
 
+    It offers no demo: the demo's passphrase is public, and a button beside a
+    real profile's invites recording real residents into it. The demo opens
+    from the welcome page (no real profile yet) or with ``jemput demo``.
+
     Signals:
         unlockRequested(str): the passphrase to try.
-        demoRequested: open the demo profile instead.
     """
 
     unlockRequested = Signal(str)
-    demoRequested = Signal()
 
     FREE_TRIES = 3
     MAX_DELAY_S = 60
@@ -195,12 +197,9 @@ class UnlockPage(QWidget):
         self.message.setWordWrap(True)
         cl.addWidget(self.message)
         buttons = QHBoxLayout()
-        self.demo_button = QPushButton(self.tr("Buka profil demo"), card)
-        self.demo_button.clicked.connect(self.demoRequested)
         self.unlock_button = QPushButton(self.tr("Buka"), card)
         self.unlock_button.setObjectName("primary")
         self.unlock_button.clicked.connect(self._submit)
-        buttons.addWidget(self.demo_button)
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
         cl.addLayout(buttons)

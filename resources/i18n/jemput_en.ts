@@ -4,18 +4,17 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="47"/>
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/main_window.py" line="176"/>
         <source>Jemput — Perekaman KTP-el</source>
         <translation>Jemput — KTP-el recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="72"/>
+        <location filename="../../app/ui/main_window.py" line="83"/>
         <source>Profil: </source>
         <translation>Profile: </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="135"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>%n draf belum selesai — buka dari Beranda.</source>
         <translation>
             <numerusform>%n unfinished draft — open it from Home.</numerusform>
@@ -23,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>Antrian: %n rekaman</source>
         <translation>
             <numerusform>Queue: %n recording</numerusform>
@@ -31,34 +30,150 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="194"/>
         <source>Server belum diatur (offline)</source>
         <translation>No server set (offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="196"/>
         <source>Server: belum dicek</source>
         <translation>Server: not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>Server terhubung</source>
         <translation>Server connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="200"/>
         <source>Tidak ada sambungan ke server</source>
         <translation>No connection to the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>Sinkron terakhir: </source>
         <translation>Last sync: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>belum pernah</source>
         <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="178"/>
+        <source>DEMO (latihan)</source>
+        <translation>DEMO (training)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="180"/>
+        <source>DEMO — profil latihan berisi warga buatan. Jangan rekam warga sungguhan di sini; rekaman demo hanya dapat dikirim ke server latihan.</source>
+        <translation>DEMO — a training profile with made-up residents. Do not record real residents here; demo recordings can only be sent to a training server.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraChooser</name>
+    <message>
+        <location filename="../../app/ui/widgets/camera_chooser.py" line="45"/>
+        <source>Kamera:</source>
+        <translation>Camera:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/camera_chooser.py" line="50"/>
+        <source>Cari ulang</source>
+        <translation>Search again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/camera_chooser.py" line="51"/>
+        <source>Cari lagi kamera yang terpasang (mis. setelah kamera USB dicolok)</source>
+        <translation>Search again for connected cameras (e.g. after plugging in a USB camera)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/camera_chooser.py" line="84"/>
+        <source>Mencari kamera…</source>
+        <translation>Looking for cameras…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/camera_chooser.py" line="120"/>
+        <source>Tidak ada kamera ditemukan</source>
+        <translation>No camera found</translation>
+    </message>
+</context>
+<context>
+    <name>CameraSettings</name>
+    <message>
+        <location filename="../../app/ui/pages/settings_camera.py" line="40"/>
+        <source>Kamera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_camera.py" line="48"/>
+        <source>Berkas…</source>
+        <translation>File…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_camera.py" line="49"/>
+        <source>Pakai foto, video atau folder foto sebagai kamera (latihan, uji)</source>
+        <translation>Use a photo, a video or a folder of photos as the camera (training, testing)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_camera.py" line="51"/>
+        <source>Kamera belum menyala</source>
+        <translation>Camera not on yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_camera.py" line="53"/>
+        <source>Foto uji</source>
+        <translation>Test photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_camera.py" line="55"/>
+        <source>Uji ambil foto</source>
+        <translation>Take a test photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_camera.py" line="70"/>
+        <source>Kamera menyala.</source>
+        <translation>Camera on.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_camera.py" line="99"/>
+        <source>Memeriksa foto uji…</source>
+        <translation>Checking the test photo…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_camera.py" line="107"/>
+        <source>Menyalakan kamera…</source>
+        <translation>Starting the camera…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_camera.py" line="147"/>
+        <source>Foto uji tidak bisa dipakai: </source>
+        <translation>The test photo cannot be used: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_camera.py" line="149"/>
+        <source>Foto uji tidak bisa dipotong di sekitar wajah.</source>
+        <translation>The test photo could not be cut around the face.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_camera.py" line="156"/>
+        <source>Foto uji %1 piksel. Catatan: </source>
+        <translation>Test photo %1 pixels. Notes: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_camera.py" line="159"/>
+        <source>Foto uji %1 piksel: wajah terlihat, semua pemeriksaan lolos.</source>
+        <translation>Test photo %1 pixels: face visible, all checks passed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_camera.py" line="164"/>
+        <source>Pilih foto atau video sebagai kamera</source>
+        <translation>Choose a photo or video as the camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_camera.py" line="165"/>
+        <source>Gambar atau video (*.jpg *.jpeg *.png *.bmp *.webp *.avi *.mp4 *.mkv);;Semua berkas (*)</source>
+        <translation>Pictures or videos (*.jpg *.jpeg *.png *.bmp *.webp *.avi *.mp4 *.mkv);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -311,617 +426,612 @@
         <translation>The resident appears to be wearing glasses. Ask them to take the glasses off for the photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="67"/>
-        <source>Kamera tidak ditemukan. Periksa kabel USB kamera, lalu pilih kamera lain atau coba lagi.</source>
-        <translation>Camera not found. Check the camera&apos;s USB cable, then choose another camera or try again.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="68"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="69"/>
         <source>Kamera tidak ditemukan atau tidak mengirim gambar. Tutup aplikasi lain yang memakai kamera, lalu coba lagi.</source>
         <translation>Camera not found or sending no picture. Close other programs using the camera, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="69"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="70"/>
         <source>Kamera terputus. Periksa kabel USB kamera, pasang kembali, lalu tekan &apos;Sambungkan ulang&apos;.</source>
         <translation>The camera was disconnected. Check its USB cable, plug it back in, then press &apos;Reconnect&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="70"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="71"/>
         <source>Kamera bermasalah karena kesalahan yang tidak terduga. Coba lagi atau pilih sumber lain.</source>
         <translation>The camera failed because of an unexpected error. Try again or choose another source.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="71"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="72"/>
         <source>Berkas sumber gambar tidak ditemukan.</source>
         <translation>The picture source file was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="72"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="73"/>
         <source>Berkas video tidak bisa dibuka atau rusak.</source>
         <translation>The video file cannot be opened or is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="73"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="74"/>
         <source>Berkas gambar tidak bisa dibuka atau rusak.</source>
         <translation>The image file cannot be opened or is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="74"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="75"/>
         <source>Folder tidak berisi gambar yang bisa dibuka.</source>
         <translation>The folder holds no picture that can be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="75"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="76"/>
         <source>Sumber video terputus atau berkasnya rusak di tengah jalan.</source>
         <translation>The video source stopped, or its file is damaged part-way.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="76"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="77"/>
         <source>Gambar di folder sumber hilang atau tidak bisa dibuka lagi.</source>
         <translation>The pictures in the source folder are gone or can no longer be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="77"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="78"/>
         <source>Sumber gambar belum dibuka.</source>
         <translation>The picture source is not open yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="78"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="79"/>
         <source>SHA-256 isi rekaman tidak cocok dengan isinya; rekaman tidak disimpan.</source>
         <translation>The recording&apos;s SHA-256 does not match its content; the recording was not stored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="79"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="80"/>
         <source>{detail}</source>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="80"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="81"/>
         <source>Rekaman tidak dapat diperiksa server (nilai di luar jangkauan, mis. tahun).</source>
         <translation>The server cannot check this recording (a value out of range, e.g. a year).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="81"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="82"/>
         <source>UUID ini sudah diterima dengan isi lain; salinan server tidak diubah dan kiriman ini disimpan untuk ditinjau admin.</source>
         <translation>This UUID was already received with other content; the server&apos;s copy was not changed and this delivery was kept for the administrator to review.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="82"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="83"/>
         <source>NIK ini juga direkam pada rekaman lain; keduanya disimpan dan perlu ditinjau petugas.</source>
         <translation>This NIK was also recorded in another recording; both are kept and need an officer&apos;s review.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="83"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="84"/>
         <source>Foto tidak ada dan tidak ada alasan pengecualian.</source>
         <translation>There is no photo and no reason for an exception.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="84"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="85"/>
         <source>Tanda tangan tidak ada dan tidak ada alasan pengecualian.</source>
         <translation>There is no signature and no reason for an exception.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="85"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="86"/>
         <source>Berkas media melebihi batas {limit} bita.</source>
         <translation>The media file is larger than the limit of {limit} bytes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="86"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="87"/>
         <source>Ukuran media tidak cocok dengan berkas ber-SHA-256 sama yang sudah ada.</source>
         <translation>The media size does not match the file with the same SHA-256 already held.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="87"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="88"/>
         <source>Rekaman tidak dapat menggantikan dirinya sendiri.</source>
         <translation>A recording cannot replace itself.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="88"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="89"/>
         <source>Rekaman yang digantikan belum ada di server.</source>
         <translation>The recording it replaces is not on the server yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="89"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="90"/>
         <source>Rekaman yang digantikan berasal dari perangkat lain.</source>
         <translation>The recording it replaces comes from another device.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="90"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="91"/>
         <source>Rekaman yang digantikan sudah diganti oleh versi lain.</source>
         <translation>The recording it replaces was already replaced by another version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="91"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="92"/>
         <source>Ditinjau admin (NIK ganda): rekaman ini diterima.</source>
         <translation>Reviewed by the admin (duplicate NIK): this recording is accepted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="92"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="93"/>
         <source>Ditinjau admin (NIK ganda): rekaman ini diterima. Catatan admin: {note}</source>
         <translation>Reviewed by the admin (duplicate NIK): this recording is accepted. Admin&apos;s note: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="93"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="94"/>
         <source>Ditolak admin setelah tinjauan NIK ganda: {note}</source>
         <translation>Rejected by the admin after the duplicate NIK review: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="96"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="97"/>
         <source>Server tidak dapat dihubungi (tidak ada sinyal, atau server mati).</source>
         <translation>The server cannot be reached (no signal, or the server is down).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="97"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="98"/>
         <source>Server terlalu lama menjawab (sinyal lemah).</source>
         <translation>The server took too long to answer (weak signal).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="98"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="99"/>
         <source>Sertifikat server tidak dapat diverifikasi. Periksa alamat server, atau pasang berkas sertifikat (CA) Dinas di pengaturan sinkron.</source>
         <translation>The server&apos;s certificate cannot be verified. Check the server address, or install the Dinas certificate (CA) file in the sync settings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="99"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="100"/>
         <source>Berkas sertifikat CA tidak ditemukan: {path}</source>
         <translation>The CA certificate file was not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="100"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="101"/>
         <source>Alamat server harus diawali https:// (atau http:// di jaringan lokal).</source>
         <translation>The server address must start with https:// (or http:// on a local network).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="104"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="105"/>
         <source>Perangkat ini belum didaftarkan ke server. Isi alamat server dan kode pendaftaran dari admin.</source>
         <translation>This device is not registered with the server yet. Enter the server address and the enrollment code from the administrator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="105"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="106"/>
         <source>Server tidak mengenali perangkat ini (token ditolak). Pengiriman dihentikan sementara: daftarkan ulang perangkat dengan kode baru dari admin. Rekaman tetap aman di laptop ini.</source>
         <translation>The server does not recognise this device (token refused). Sending is paused: register the device again with a new code from the administrator. Recordings stay safe on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="106"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="107"/>
         <source>Perangkat ini telah dicabut oleh admin server, jadi pengiriman dihentikan. Rekaman tetap aman di laptop ini. Hubungi admin Dinas untuk kode pendaftaran baru.</source>
         <translation>This device was revoked by the server administrator, so sending has stopped. Recordings stay safe on this laptop. Ask the Dinas administrator for a new enrollment code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="107"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="108"/>
         <source>Versi aplikasi ini tidak didukung server. Perbarui aplikasi Jemput, lalu coba lagi.</source>
         <translation>The server does not support this version of the app. Update Jemput, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="108"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="109"/>
         <source>Sinkron dihentikan.</source>
         <translation>Sync stopped.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="109"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="110"/>
         <source>Sinkron sedang berjalan.</source>
         <translation>A sync is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="110"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="111"/>
         <source>Menunggu jadwal percobaan berikutnya.</source>
         <translation>Waiting for the next scheduled attempt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="111"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="112"/>
         <source>Sinkron gagal karena kesalahan tak terduga ({kind}). Rekaman tetap aman di laptop ini.</source>
         <translation>Sync failed because of an unexpected error ({kind}). Recordings stay safe on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="112"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="113"/>
         <source>Kode pendaftaran belum diisi.</source>
         <translation>The enrollment code is empty.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="113"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="114"/>
         <source>Kode pendaftaran tidak berlaku (salah, sudah dipakai, atau kedaluwarsa). Minta kode baru ke admin.</source>
         <translation>The enrollment code is not valid (wrong, already used or expired). Ask the administrator for a new code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="114"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="115"/>
         <source>Terlalu banyak percobaan kode pendaftaran. Coba lagi dalam {minutes} menit.</source>
         <translation>Too many enrollment code attempts. Try again in {minutes} minutes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="115"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="116"/>
         <source>Terlalu banyak percobaan kode pendaftaran. Coba lagi nanti.</source>
         <translation>Too many enrollment code attempts. Try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="116"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="117"/>
         <source>Alamat ini tidak menjawab sebagai server Jemput (HTTP {status}). Periksa alamat server.</source>
         <translation>This address does not answer as a Jemput server (HTTP {status}). Check the server address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="117"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="118"/>
         <source>Jawaban server tidak dapat dibaca. Periksa alamat server.</source>
         <translation>The server&apos;s answer cannot be read. Check the server address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="118"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="120"/>
         <source>Server sedang sibuk (HTTP 429).</source>
         <translation>The server is busy (HTTP 429).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="119"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="121"/>
         <source>Server sedang tidak tersedia (HTTP {status}).</source>
         <translation>The server is unavailable at the moment (HTTP {status}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="120"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="122"/>
         <source>Terjadi kesalahan di server (HTTP {status}).</source>
         <translation>An error occurred on the server (HTTP {status}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="121"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="123"/>
         <source>Jawaban server terpotong atau tidak dapat dibaca.</source>
         <translation>The server&apos;s answer was cut off or cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="122"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="124"/>
         <source>Jawaban server tidak sesuai kiriman; dicoba lagi nanti.</source>
         <translation>The server&apos;s answer does not match what was sent; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="123"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="125"/>
         <source>Server menolak permintaan (HTTP {status}). {words}</source>
         <translation>The server refused the request (HTTP {status}). {words}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="124"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="126"/>
         <source>Server belum mengonfirmasi media; dicoba lagi nanti.</source>
         <translation>The server has not confirmed the media yet; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="125"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="127"/>
         <source>Server tidak menyebut offset unggahan; dicoba lagi nanti.</source>
         <translation>The server did not give the upload offset; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="126"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="128"/>
         <source>Berkas media berulang kali rusak di jalan; dicoba lagi nanti.</source>
         <translation>The media file was damaged in transit several times; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="127"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="129"/>
         <source>Server belum mencatat media rekaman ini; dicoba lagi nanti.</source>
         <translation>The server has no record of this recording&apos;s media yet; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="128"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="130"/>
         <source>Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. Rekaman ini diubah setelah terkirim sebagian: pilih &quot;Jadikan versi baru&quot; untuk mengirim isi laptop ini sebagai versi baru yang menggantikannya, atau hubungi admin.</source>
         <translation>The server already holds another version of this recording (same UUID, different content); the server&apos;s copy was not changed. This recording was edited after it was partly sent: choose &quot;Make a new version&quot; to send what this laptop holds as a new version that replaces it, or ask the administrator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="129"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="131"/>
         <source>Berkas foto/tanda tangan rekaman ini di laptop rusak (SHA-256 tidak cocok); rekam ulang foto atau tanda tangan.</source>
         <translation>The photo/signature file of this recording on the laptop is damaged (SHA-256 does not match); take the photo or signature again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="131"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="133"/>
         <source>Rekaman tidak dapat dikirim: isian tidak sesuai format ({fields}).</source>
         <translation>The recording cannot be sent: fields do not match the format ({fields}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="132"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="134"/>
         <source>Server tidak dapat menerima rekaman ini (HTTP {status}). {words}</source>
         <translation>The server cannot accept this recording (HTTP {status}). {words}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="133"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="135"/>
         <source>Server tidak menyimpan rekaman ini.</source>
         <translation>The server did not store this recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="134"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="136"/>
         <source>{reasons}</source>
         <translation>{reasons}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="135"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="137"/>
         <source>Rekaman tidak ditemukan.</source>
         <translation>Recording not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="136"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="138"/>
         <source>Rekaman belum dapat diselesaikan: masih ada kesalahan atau peringatan yang belum dikonfirmasi.</source>
         <translation>The recording cannot be completed yet: there are still errors or warnings that have not been confirmed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="137"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="139"/>
         <source>status rekaman tidak dapat berubah dari &apos;{current}&apos; ke &apos;{new}&apos;</source>
         <translation>the recording&apos;s status cannot change from &apos;{current}&apos; to &apos;{new}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="138"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="140"/>
         <source>hanya rekaman yang sudah selesai yang dapat dikirim</source>
         <translation>only a complete recording can be sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="139"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="141"/>
         <source>rekaman berstatus &apos;{status}&apos; tidak disimpan dengan cara ini</source>
         <translation>a recording with status &apos;{status}&apos; is not saved this way</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="140"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="142"/>
         <source>rekaman berstatus &apos;{status}&apos; tidak dapat diubah</source>
         <translation>a recording with status &apos;{status}&apos; cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="141"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="143"/>
         <source>Data pribadi rekaman ini sudah dihapus dari laptop setelah diterima server.</source>
         <translation>The personal data of this recording was removed from the laptop after the server accepted it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="142"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="144"/>
         <source>Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim), jadi tidak dapat diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi.</source>
         <translation>This recording has already reached the server (the photo/signature may still be sending), so it can no longer be changed. If something is wrong, fix it after the server gives its verification result.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="143"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="145"/>
         <source>Hanya rekaman berstatus draf yang dapat dihapus.</source>
         <translation>Only a recording with status draft can be deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="144"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="146"/>
         <source>Antrean kirim untuk rekaman ini tidak ditemukan.</source>
         <translation>The send queue entry for this recording was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="145"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="147"/>
         <source>Bukti perekaman hanya untuk rekaman yang sudah selesai.</source>
         <translation>A receipt is only for a completed recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="146"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="148"/>
         <source>Hanya rekaman yang ditolak server yang dapat diperbaiki.</source>
         <translation>Only a recording the server rejected can be fixed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="147"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="149"/>
         <source>Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini sebagai rekaman baru.</source>
         <translation>The personal data of this recording was removed from the laptop; record this resident again as a new recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="149"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="151"/>
         <source>Rekaman ini sudah diperbaiki dan dikirim ulang sebagai versi baru.</source>
         <translation>This recording was already fixed and sent again as a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="150"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="152"/>
         <source>Rekaman ini belum sampai di server: ubah langsung, tanpa versi baru.</source>
         <translation>This recording has not reached the server yet: change it directly, without a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="151"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="153"/>
         <source>Hanya rekaman yang ditahan karena konflik dengan server yang dapat dijadikan versi baru.</source>
         <translation>Only a recording held back because of a conflict with the server can be made a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="152"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="154"/>
         <source>Rekaman ini sudah dijadikan versi baru.</source>
         <translation>This recording was already made a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="153"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="155"/>
         <source>Berkas tidak dapat dibuka.</source>
         <translation>The file cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="154"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="156"/>
         <source>Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman.</source>
         <translation>An unexpected error occurred ({kind}). Data already saved is safe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="155"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="157"/>
         <source>Kata sandi salah. Periksa kembali lalu coba lagi.</source>
         <translation>Wrong password. Check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="156"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="158"/>
         <source>Profil tidak ditemukan di folder ini. Buat profil baru lebih dulu.</source>
         <translation>No profile found in this folder. Create a new profile first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="157"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="159"/>
         <source>Basis data ini dibuat oleh versi Jemput yang lebih baru. Perbarui aplikasi sebelum membukanya.</source>
         <translation>This database was made by a newer version of Jemput. Update the app before opening it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="158"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="160"/>
         <source>Penyimpanan penuh. Kosongkan ruang disk lalu coba lagi.</source>
         <translation>Storage is full. Free up disk space, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="159"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="161"/>
         <source>Gagal membaca/menulis berkas basis data (kesalahan disk).</source>
         <translation>Reading/writing the database file failed (disk error).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="160"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="162"/>
         <source>Basis data sedang dipakai proses lain. Tutup aplikasi lain lalu coba lagi.</source>
         <translation>The database is in use by another process. Close other applications, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="161"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="163"/>
         <source>Berkas basis data rusak.</source>
         <translation>The database file is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="162"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="164"/>
         <source>Terlalu banyak cadangan dengan waktu yang sama di folder tujuan.</source>
         <translation>Too many backups with the same time in the destination folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="163"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="165"/>
         <source>Folder tujuan tidak dapat dipakai: {dest} ({reason}).</source>
         <translation>The destination folder cannot be used: {dest} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="164"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="166"/>
         <source>Gagal menulis cadangan ke tujuan ({reason}); cadangan tidak dibuat. Periksa flashdisk lalu coba lagi.</source>
         <translation>Writing the backup to the destination failed ({reason}); no backup was made. Check the USB stick, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="165"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="167"/>
         <source>Jumlah cadangan lama yang disimpan tidak boleh negatif.</source>
         <translation>The number of old backups to keep cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="166"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="168"/>
         <source>Folder tujuan tidak ditemukan: {dest}. Pasang flashdisk atau pilih folder lain.</source>
         <translation>The destination folder was not found: {dest}. Plug in the USB stick or choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="167"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="169"/>
         <source>Tujuan cadangan harus sebuah folder: {dest}</source>
         <translation>The backup destination must be a folder: {dest}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="168"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="170"/>
         <source>Cadangan tidak boleh disimpan di dalam folder profil itu sendiri. Pilih folder di disk lain, misalnya flashdisk.</source>
         <translation>A backup cannot be kept inside the profile folder itself. Choose a folder on another disk, such as a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="169"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="171"/>
         <source>Folder tujuan tidak dapat ditulis: {dest}. Periksa izin atau kunci tulis flashdisk.</source>
         <translation>The destination folder cannot be written: {dest}. Check the permissions or the USB stick&apos;s write lock.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="170"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="172"/>
         <source>Ruang kosong di tujuan tidak cukup: perlu sekitar {needed}, tersedia {free}. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>Not enough free space at the destination: about {needed} needed, {free} available. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="171"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="173"/>
         <source>Salinan cadangan rusak (integrity_check gagal); cadangan dibatalkan.</source>
         <translation>The backup copy is damaged (integrity_check failed); the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="172"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="174"/>
         <source>Isi salinan cadangan tidak sama dengan profil; cadangan dibatalkan.</source>
         <translation>The backup copy&apos;s content differs from the profile; the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="173"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="175"/>
         <source>Ruang kosong di tujuan tidak cukup. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>Not enough free space at the destination. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="174"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="176"/>
         <source>Ruang di tujuan habis saat menyalin; cadangan tidak dibuat. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>The destination ran out of space while copying; no backup was made. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="175"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="177"/>
         <source>Folder cadangan tidak ditemukan: {source}</source>
         <translation>The backup folder was not found: {source}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="176"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="178"/>
         <source>{source} bukan cadangan Jemput yang lengkap (jemput.db dan profile.json harus ada).</source>
         <translation>{source} is not a complete Jemput backup (jemput.db and profile.json must be there).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="177"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="179"/>
         <source>Sudah ada profil di {data_dir}; profil yang ada tidak ditimpa. Pulihkan ke folder lain dengan --data, atau buka cadangan langsung.</source>
         <translation>There is already a profile in {data_dir}; the existing profile is not overwritten. Restore to another folder with --data, or open the backup directly.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="178"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="180"/>
         <source>Salinan cadangan tidak dapat dibuka dengan kunci profil; cadangan dibatalkan.</source>
         <translation>The backup copy cannot be opened with the profile&apos;s key; the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="179"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="181"/>
         <source>Cadangan rusak (integrity_check gagal); tidak dipulihkan.</source>
         <translation>The backup is damaged (integrity_check failed); it was not restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="180"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="182"/>
         <source>Kata sandi tidak boleh kosong.</source>
         <translation>The password cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="181"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="183"/>
         <source>Sudah ada profil di folder ini.</source>
         <translation>There is already a profile in this folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="182"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="184"/>
         <source>Format profile.json tidak dikenal.</source>
         <translation>The format of profile.json is not recognised.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="183"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="185"/>
         <source>Berkas profile.json rusak atau tidak dapat dibaca.</source>
         <translation>The profile.json file is damaged or cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="184"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="186"/>
         <source>Kata sandi profil demo tidak dapat diganti.</source>
         <translation>The demo profile&apos;s password cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="185"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="187"/>
         <source>Kata sandi baru tidak boleh kosong.</source>
         <translation>The new password cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="186"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="188"/>
         <source>Kata sandi baru minimal {min} karakter.</source>
         <translation>The new password must have at least {min} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="187"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="189"/>
         <source>Kata sandi baru sama dengan kata sandi lama.</source>
         <translation>The new password is the same as the old one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="188"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="190"/>
         <source>Kata sandi tidak dapat diganti: basis data tidak dapat ditulis ulang (periksa ruang disk). Kata sandi lama tetap berlaku.</source>
         <translation>The password cannot be changed: the database cannot be rewritten (check the disk space). The old password stays in force.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="189"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="191"/>
         <source>Kata sandi baru sudah berlaku, tetapi berkas profile.json belum selesai diperbarui. Buka profil dengan kata sandi baru.</source>
         <translation>The new password is in force, but the profile.json file was not fully updated. Open the profile with the new password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="190"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="192"/>
         <source>Operator tidak ditemukan.</source>
         <translation>Operator not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="191"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="193"/>
         <source>nama operator tidak boleh kosong</source>
         <translation>the operator name cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="192"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="194"/>
         <source>nama operator lebih dari {limit} karakter</source>
         <translation>the operator name is longer than {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="193"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="195"/>
         <source>Nama operator sudah dipakai.</source>
         <translation>That operator name is already taken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="194"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="196"/>
         <source>Mode jurnal WAL tidak dapat diaktifkan.</source>
         <translation>The WAL journal mode cannot be turned on.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="195"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="197"/>
         <source>Kunci basis data tidak tersedia untuk operasi ini.</source>
         <translation>The database key is not available for this operation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="196"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="198"/>
         <source>Basis data sudah ditutup.</source>
         <translation>The database is already closed.</translation>
     </message>
@@ -961,144 +1071,159 @@
         <translation>The thumbprint or the guardian&apos;s signature has not been taken yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="94"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="95"/>
         <source>Tanggal rekaman ({date}) lebih dari {days} hari setelah tanggal server menerimanya ({server_date}); jam laptop mungkin salah. Rekaman disimpan dan perlu ditinjau petugas.</source>
         <translation>The recording date ({date}) is more than {days} days after the date the server received it ({server_date}); the laptop&apos;s clock may be wrong. The recording is kept and needs a reviewer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="95"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="96"/>
         <source>Tanggal rekaman ({date}) lebih dari {days} hari sebelum tanggal server menerimanya ({server_date}); jam laptop mungkin salah. Rekaman disimpan dan perlu ditinjau petugas.</source>
         <translation>The recording date ({date}) is more than {days} days before the date the server received it ({server_date}); the laptop&apos;s clock may be wrong. The recording is kept and needs a reviewer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="101"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="102"/>
         <source>Alamat server {host} memakai http:// tanpa enkripsi ke jaringan umum: token perangkat, NIK dan foto akan terkirim terbuka. Pakai https://; http:// hanya untuk jaringan lokal (mis. 192.168.x.x).</source>
         <translation>The server address {host} uses http:// without encryption over a public network: the device token, NIK numbers and photos would travel in the clear. Use https://; http:// is only for a local network (e.g. 192.168.x.x).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="102"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="103"/>
         <source>Sertifikat server tidak sama dengan sidik jari SHA-256 yang disematkan di pengaturan sinkron, jadi koneksi dihentikan. Hubungi admin Dinas: sertifikat server mungkin diganti, atau ada pihak lain di jalur.</source>
         <translation>The server&apos;s certificate does not match the SHA-256 fingerprint pinned in the sync settings, so the connection was stopped. Contact the Dinas administrator: the server certificate may have been replaced, or someone else is on the line.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="103"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="104"/>
         <source>Sidik jari sertifikat server harus SHA-256: 64 digit heksadesimal.</source>
         <translation>The server certificate fingerprint must be a SHA-256: 64 hexadecimal digits.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="130"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="132"/>
         <source>Server menolak foto/tanda tangan rekaman ini. {words} Rekam ulang lalu kirim lagi.</source>
         <translation>The server refused this recording&apos;s photo/signature. {words} Capture it again, then send again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="148"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="150"/>
         <source>Rekaman ini ditolak admin karena NIK-nya sudah direkam di rekaman lain (keputusan tinjauan NIK ganda); tidak diperbaiki dan dikirim ulang. Hubungi admin bila keputusan itu keliru.</source>
         <translation>The administrator rejected this recording because its NIK is already recorded in another recording (a duplicate-NIK review decision); it is not fixed and sent again. Contact the administrator if that decision is wrong.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="197"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="199"/>
         <source>Lansia (60+)</source>
         <translation>Elderly (60+)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="198"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="200"/>
         <source>Difabel</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="199"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="201"/>
         <source>Pelajar</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="200"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="202"/>
         <source>Tahanan (lapas/rutan)</source>
         <translation>Detainee (prison)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="201"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="203"/>
         <source>Pekerja (kunjungan perusahaan)</source>
         <translation>Worker (company visit)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="202"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="204"/>
         <source>Perbatasan/terpencil</source>
         <translation>Border/remote area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="203"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="205"/>
         <source>Direkam</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="204"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="206"/>
         <source>Tidak di rumah</source>
         <translation>Not at home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="205"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="207"/>
         <source>Menolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="206"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="208"/>
         <source>Pindah</source>
         <translation>Moved away</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="207"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="209"/>
         <source>Meninggal</source>
         <translation>Deceased</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="208"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="210"/>
         <source>Sakit / minta kunjungan ulang</source>
         <translation>Ill / asks for another visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="209"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="211"/>
         <source>Sudah rekam di tempat lain</source>
         <translation>Already recorded elsewhere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="210"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="212"/>
         <source>Hasil kunjungan tidak dikenal.</source>
         <translation>Unknown visit outcome.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="211"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="213"/>
         <source>Warga ini sudah direkam; hasil kunjungan lain tidak dapat dicatat lagi.</source>
         <translation>This resident is already recorded; no other visit outcome can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="212"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="214"/>
         <source>Hasil &apos;Direkam&apos; dicatat otomatis dari rekaman yang selesai.</source>
         <translation>The outcome &apos;Recorded&apos; is set automatically from a completed recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="213"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="215"/>
         <source>Isi tanggal kunjungan ulang.</source>
         <translation>Enter the date of the next visit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="214"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="216"/>
         <source>Tanggal kunjungan ulang tidak boleh sebelum hari kunjungan.</source>
         <translation>The next visit cannot be before the day of the visit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="215"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="217"/>
         <source>Tanggal kunjungan ulang hanya untuk &apos;Sakit / minta kunjungan ulang&apos;.</source>
         <translation>A next-visit date is only for &apos;Ill / asks for another visit&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="216"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="218"/>
         <source>Catatan paling banyak {limit} karakter.</source>
         <translation>The note may be at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="217"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="219"/>
         <source>Warga tidak ada dalam daftar target.</source>
         <translation>The resident is not on the target list.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="67"/>
+        <source>Kamera yang dipilih tidak ditemukan. Periksa kabel USB kamera, lalu coba lagi atau pilih kamera lain di daftar Kamera.</source>
+        <translation>The chosen camera was not found. Check the camera&apos;s USB cable, then try again or choose another camera in the Camera list.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="68"/>
+        <source>Tidak ada kamera yang terdeteksi di laptop ini. Periksa: kabel USB kamera terpasang (coba colokan USB lain); kamera laptop tidak dimatikan dengan tombol atau penutup privasi (tombol Fn kamera) atau di pengaturan privasi Windows; lalu tekan “Cari ulang”.</source>
+        <translation>No camera was detected on this laptop. Check: the camera&apos;s USB cable is plugged in (try another USB port); the laptop camera is not switched off with a privacy button or shutter (the Fn camera key) or in the Windows privacy settings; then press “Search again”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="119"/>
+        <source>Profil DEMO hanya boleh didaftarkan ke server latihan (server demo). Server ini tidak menyatakan dirinya server demo, jadi pendaftaran dibatalkan dan tidak ada data yang dikirim. Untuk perekaman sungguhan, siapkan profil baru dengan kata sandi sendiri.</source>
+        <translation>A DEMO profile may only be registered with a training server (demo server). This server does not declare itself a demo server, so registration was cancelled and nothing was sent. For real recording, set up a new profile with its own passphrase.</translation>
     </message>
 </context>
 <context>
@@ -1189,7 +1314,7 @@
     <message>
         <location filename="../../app/ui/pages/enroll.py" line="102"/>
         <location filename="../../app/ui/pages/enroll.py" line="164"/>
-        <location filename="../../app/ui/pages/enroll.py" line="539"/>
+        <location filename="../../app/ui/pages/enroll.py" line="541"/>
         <source>Rekam Baru</source>
         <translation>New Recording</translation>
     </message>
@@ -1205,7 +1330,7 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/enroll.py" line="207"/>
-        <location filename="../../app/ui/pages/enroll.py" line="540"/>
+        <location filename="../../app/ui/pages/enroll.py" line="542"/>
         <source>Rekaman: </source>
         <translation>Recording: </translation>
     </message>
@@ -1235,87 +1360,87 @@
         <translation>Resident&apos;s photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="328"/>
+        <location filename="../../app/ui/pages/enroll.py" line="330"/>
         <source>Foto diambil, disetujui oleh %1 (%2).</source>
         <translation>Photo taken, approved by %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="333"/>
+        <location filename="../../app/ui/pages/enroll.py" line="335"/>
         <source>Tanpa foto: </source>
         <translation>No photo: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="343"/>
+        <location filename="../../app/ui/pages/enroll.py" line="345"/>
         <source>Tanda tangan warga</source>
         <translation>Resident&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="353"/>
+        <location filename="../../app/ui/pages/enroll.py" line="355"/>
         <source>Tanda tangan tersimpan.</source>
         <translation>Signature saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="356"/>
+        <location filename="../../app/ui/pages/enroll.py" line="358"/>
         <source>Tanpa tanda tangan: </source>
         <translation>No signature: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="431"/>
+        <location filename="../../app/ui/pages/enroll.py" line="433"/>
         <source>Berikutnya di RT %1/RW %2: %3 (formulirnya sudah terbuka).</source>
         <translation>Next in RT %1/RW %2: %3 (the form is already open).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="434"/>
+        <location filename="../../app/ui/pages/enroll.py" line="436"/>
         <source>Semua warga RT ini di daftar sudah direkam. Berikutnya: formulir kosong.</source>
         <translation>Everyone of this RT on the list is recorded. Next: an empty form.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="436"/>
+        <location filename="../../app/ui/pages/enroll.py" line="438"/>
         <source>Berikutnya: formulir kosong untuk warga baru.</source>
         <translation>Next: an empty form for a new resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="438"/>
+        <location filename="../../app/ui/pages/enroll.py" line="440"/>
         <source>Rekaman selesai: %1, nomor registrasi %2, masuk antrian kirim.</source>
         <translation>Recording completed: %1, registration number %2, added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="448"/>
+        <location filename="../../app/ui/pages/enroll.py" line="450"/>
         <source>Rekaman selesai (%1), tetapi bukti tidak dapat dibuat: </source>
         <translation>Recording completed (%1), but the receipt could not be made: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="469"/>
+        <location filename="../../app/ui/pages/enroll.py" line="471"/>
         <source>Draf tersimpan: %1 — buka dari Beranda.</source>
         <translation>Draft saved: %1 — open it from Home.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="470"/>
+        <location filename="../../app/ui/pages/enroll.py" line="472"/>
         <source>tanpa nama</source>
         <translation>no name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="515"/>
+        <location filename="../../app/ui/pages/enroll.py" line="517"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="533"/>
+        <location filename="../../app/ui/pages/enroll.py" line="535"/>
         <source>Rekaman selesai dan masuk antrian kirim.</source>
         <translation>Recording completed and added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="535"/>
+        <location filename="../../app/ui/pages/enroll.py" line="537"/>
         <source>Draf tersimpan otomatis (%1).</source>
         <translation>Draft saved automatically (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="537"/>
+        <location filename="../../app/ui/pages/enroll.py" line="539"/>
         <source>Draf tersimpan.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="548"/>
+        <location filename="../../app/ui/pages/enroll.py" line="550"/>
         <source>Gagal menyimpan: </source>
         <translation>Could not save: </translation>
     </message>
@@ -2216,150 +2341,150 @@
         <translation>No glasses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_live.py" line="79"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="80"/>
         <source>Kamera belum dinyalakan.</source>
         <translation>The camera is not on yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_live.py" line="54"/>
-        <location filename="../../app/ui/widgets/photo_live.py" line="133"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="55"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="134"/>
         <source>Menunggu gambar dari kamera…</source>
         <translation>Waiting for the camera picture…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_live.py" line="61"/>
-        <location filename="../../app/ui/widgets/photo_live.py" line="97"/>
-        <location filename="../../app/ui/widgets/photo_live.py" line="124"/>
-        <location filename="../../app/ui/widgets/photo_live.py" line="162"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="62"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="98"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="125"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="174"/>
         <source>Kamera tidak aktif</source>
         <translation>Camera off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_live.py" line="64"/>
-        <location filename="../../app/ui/widgets/photo_live.py" line="125"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="65"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="126"/>
         <source>Coba lagi</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_live.py" line="73"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="74"/>
         <source>Foto juga bisa diambil dari berkas: tekan “Impor dari berkas” di bawah.</source>
         <translation>The photo can also come from a file: press “Import from file” below.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="65"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="66"/>
         <source>Ambil foto (Spasi)</source>
         <translation>Take photo (Space)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="67"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="68"/>
         <source>Impor dari berkas…</source>
         <translation>Import from file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="93"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="99"/>
         <source>Pemeriksaan langsung</source>
         <translation>Live checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="125"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="131"/>
         <source>Tunjukkan foto ini kepada warga</source>
         <translation>Show this photo to the resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="132"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="138"/>
         <source>Ulangi foto (R)</source>
         <translation>Retake photo (R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="134"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="140"/>
         <source>Ganti latar…</source>
         <translation>Replace background…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="144"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="150"/>
         <source>Persetujuan warga</source>
         <translation>Resident&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="147"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="153"/>
         <source>Warga sendiri</source>
         <translation>The resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="148"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="154"/>
         <source>Keluarga/wali, nama:</source>
         <translation>Family/guardian, name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="155"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="161"/>
         <source>nama yang menyetujui</source>
         <translation>name of the person approving</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="161"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="167"/>
         <source>Warga setuju dengan foto ini</source>
         <translation>Resident approves this photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="169"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="175"/>
         <source>Tekan setelah warga melihat foto dan setuju. Waktu persetujuan dicatat.</source>
         <translation>Press after the resident has seen the photo and agrees. The time of approval is recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="191"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="197"/>
         <source>Bandingkan latar belakang</source>
         <translation>Compare backgrounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="192"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="198"/>
         <source>Kiri foto asli, kanan dengan latar baru. Periksa tepi rambut, telinga dan bahu bersama warga sebelum memakai latar baru.</source>
         <translation>Left: the original photo; right: with the new background. Check the edges of hair, ears and shoulders with the resident before using the new background.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="198"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="204"/>
         <source>Asli</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="199"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="205"/>
         <source>Latar baru</source>
         <translation>New background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="214"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="220"/>
         <source>Tetap foto asli (Esc)</source>
         <translation>Keep original photo (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="216"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="222"/>
         <source>Pakai latar baru</source>
         <translation>Use new background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="330"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="336"/>
         <source>Foto tidak memungkinkan</source>
         <translation>Photo not possible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="274"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="280"/>
         <source>Batal (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="276"/>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="336"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="282"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="342"/>
         <source>Simpan tanpa foto</source>
         <translation>Save without photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="233"/>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="343"/>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="437"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="239"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="349"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="443"/>
         <source>Tanpa foto</source>
         <translation>No photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="347"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="353"/>
         <source>Ambil ulang foto</source>
         <translation>Take photo again</translation>
     </message>
@@ -2379,12 +2504,12 @@
         <translation>odd birth year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="369"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="375"/>
         <source>Latar: ? (isi tahun lahir)</source>
         <translation>Background: ? (enter birth year)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="374"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="380"/>
         <source>Latar: {colour} ({why})</source>
         <translation>Background: {colour} ({why})</translation>
     </message>
@@ -2394,251 +2519,256 @@
         <translation>Enter the birth year first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_live.py" line="85"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="86"/>
         <source>Menyalakan kamera…</source>
         <translation>Starting the camera…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_live.py" line="86"/>
-        <location filename="../../app/ui/widgets/photo_live.py" line="107"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="87"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="108"/>
         <source>Kamera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_live.py" line="96"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="97"/>
         <source>Kamera dimatikan.</source>
         <translation>Camera switched off.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_live.py" line="106"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="107"/>
         <source>Menyambungkan ulang kamera…</source>
         <translation>Reconnecting the camera…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="254"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="274"/>
         <source>Belum ada gambar dari kamera. Nyalakan kamera atau impor dari berkas.</source>
         <translation>No picture from the camera yet. Turn the camera on or import from a file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="333"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="353"/>
         <source>Foto tidak bisa diambil: {message}</source>
         <translation>Could not take the photo: {message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="262"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="282"/>
         <source>Pilih foto warga</source>
         <translation>Choose the resident&apos;s photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="263"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="283"/>
         <source>Gambar (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
         <translation>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="328"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="348"/>
         <source>Berkas gambar tidak bisa dibuka atau rusak.</source>
         <translation>The image file cannot be opened or is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="332"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="352"/>
         <source>Foto dari berkas tidak bisa dipakai: {message}</source>
         <translation>The photo from the file cannot be used: {message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="334"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="354"/>
         <source>Foto tidak bisa dipotong di sekitar wajah. Coba lagi.</source>
         <translation>The photo cannot be cropped around the face. Try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="365"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="385"/>
         <source>Sedang mengganti latar… (beberapa detik)</source>
         <translation>Replacing the background… (a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="401"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="407"/>
         <source>Latar baru ({colour})</source>
         <translation>New background ({colour})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="403"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="409"/>
         <source>Tepi potongan tampak rapi.</source>
         <translation>The cut-out edges look clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="406"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="412"/>
         <source>Tepi potongan mungkin kurang rapi (rambut, bahu). Jika ragu, tetap pakai foto asli atau pasang kain latar.</source>
         <translation>The cut-out edges may be rough (hair, shoulders). If in doubt, keep the original photo or hang a backdrop cloth.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="400"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="420"/>
         <source>Latar tidak bisa diganti pada foto ini. Pakai foto asli atau pasang kain latar lalu ulangi foto.</source>
         <translation>The background cannot be replaced on this photo. Use the original photo, or hang a backdrop cloth and retake the photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="434"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="454"/>
         <source>Tuliskan nama keluarga/wali yang menyetujui foto.</source>
         <translation>Write the name of the family member/guardian who approves the photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="603"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="623"/>
         <source>Belum ada wajah yang bisa difoto.</source>
         <translation>No face to photograph yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="386"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="392"/>
         <source>Catatan pemeriksaan (ikut tersimpan dengan foto):</source>
         <translation>Check notes (saved with the photo):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="390"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="396"/>
         <source>Semua pemeriksaan lolos.</source>
         <translation>All checks passed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="392"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="398"/>
         <source>Latar belakang sudah diganti.</source>
         <translation>The background has been replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="416"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="422"/>
         <source>Foto disetujui</source>
         <translation>Photo approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="417"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="423"/>
         <source>warga sendiri</source>
         <translation>the resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="418"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="424"/>
         <source>keluarga/wali ({name})</source>
         <translation>family/guardian ({name})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="419"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="425"/>
         <source>Disetujui oleh {who} pukul {when}.</source>
         <translation>Approved by {who} at {when}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="421"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="427"/>
         <source>{n} catatan pemeriksaan ikut tersimpan.</source>
         <translation>Check notes saved with it: {n}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="424"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="430"/>
         <source>Latar belakang diganti.</source>
         <translation>Background replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="438"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="444"/>
         <source>Alasan: {reason} (dicatat pukul {when}).</source>
         <translation>Reason: {reason} (recorded at {when}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_live.py" line="152"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="164"/>
         <source>Kamera bermasalah</source>
         <translation>Camera problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_live.py" line="154"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="166"/>
         <source>Sambungkan ulang</source>
         <translation>Reconnect</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_live.py" line="161"/>
+        <location filename="../../app/ui/widgets/photo_live.py" line="173"/>
         <source>Sumber gambar berhenti mengirim gambar.</source>
         <translation>The image source stopped sending pictures.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="250"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="256"/>
         <source>— pilih alasan —</source>
         <translation>— choose a reason —</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="254"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="260"/>
         <source>&amp;Alasan:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="258"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="264"/>
         <source>keterangan (wajib untuk “Lainnya”)</source>
         <translation>details (required for “Other”)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="261"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="267"/>
         <source>&amp;Keterangan:</source>
         <translation>&amp;Details:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="301"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="307"/>
         <source>Terbaring</source>
         <translation>Bedridden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="302"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="308"/>
         <source>Tidak dapat duduk tegak</source>
         <translation>Cannot sit upright</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="303"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="309"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="304"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="310"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="312"/>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="427"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="318"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="433"/>
         <source>Foto dengan pengecualian</source>
         <translation>Photo with an exception</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="313"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="319"/>
         <source>Untuk warga yang tidak dapat duduk atau menegakkan kepala: foto terbaik yang terlihat kamera disimpan walaupun pemeriksaan gagal. Rekaman ditandai untuk supervisor dan server.</source>
         <translation>For residents who cannot sit up or hold the head straight: the best frame the camera saw is kept although checks failed. The recording is flagged for the supervisor and the server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="322"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="328"/>
         <source>Pemeriksaan yang gagal (ikut tersimpan):</source>
         <translation>Failed checks (stored with the photo):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="325"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="331"/>
         <source>Semua pemeriksaan lolos pada foto ini.</source>
         <translation>Every check passed on this photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="326"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="332"/>
         <source>Simpan foto dengan pengecualian</source>
         <translation>Save photo with an exception</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="69"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="70"/>
         <source>Foto dengan pengecualian…</source>
         <translation>Photo with an exception…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="70"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="71"/>
         <source>Warga tidak dapat duduk atau menegakkan kepala: simpan foto terbaik dengan alasan</source>
         <translation>The resident cannot sit up or hold the head straight: keep the best photo with a reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="331"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="337"/>
         <source>Belum ada gambar dari kamera. Rekaman disimpan tanpa foto dan ditandai untuk supervisor; alasan wajib. Bila kamera bisa dinyalakan, foto dengan pengecualian lebih baik daripada tanpa foto.</source>
         <translation>No picture from the camera yet. The recording is saved without a photo and flagged for the supervisor; a reason is required. If the camera can be switched on, a photo with an exception is better than none.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_step.py" line="551"/>
+        <location filename="../../app/ui/widgets/photo_step.py" line="571"/>
         <source>Alasan wajib diisi (pilih dari daftar atau tuliskan, mis. warga terbaring).</source>
         <translation>A reason is required (choose from the list or write it, e.g. resident bedridden).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="432"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="438"/>
         <source>Alasan: {reason}. {n} pemeriksaan gagal ikut tersimpan; rekaman ditandai untuk supervisor dan server (pukul {when}).</source>
         <translation>Reason: {reason}. {n} failed checks stored with it; the recording is flagged for the supervisor and the server (at {when}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/photo_live.py" line="154"/>
+        <source>Tidak ada kamera</source>
+        <translation>No camera</translation>
     </message>
 </context>
 <context>
@@ -3075,207 +3205,197 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="64"/>
+        <location filename="../../app/ui/pages/settings.py" line="66"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="65"/>
+        <location filename="../../app/ui/pages/settings.py" line="67"/>
         <source>Umum</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="70"/>
+        <location filename="../../app/ui/pages/settings.py" line="72"/>
         <source>Bahasa tampilan</source>
         <translation>Display language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="73"/>
+        <location filename="../../app/ui/pages/settings.py" line="75"/>
         <source> tahun</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="74"/>
+        <location filename="../../app/ui/pages/settings.py" line="76"/>
         <source>Usia minimal perekaman (kartu ditahan sampai 17)</source>
         <translation>Minimum recording age (card held until 17)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="77"/>
+        <location filename="../../app/ui/pages/settings.py" line="79"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="79"/>
-        <source>0 = kamera laptop, 1 = kamera USB, atau berkas video/foto</source>
-        <translation>0 = laptop camera, 1 = USB camera, or a video/photo file</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/settings.py" line="80"/>
-        <source>Sumber kamera</source>
-        <translation>Camera source</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/settings.py" line="83"/>
+        <location filename="../../app/ui/pages/settings.py" line="82"/>
         <source>Pemeriksaan foto (ambang batas)</source>
         <translation>Photo checks (thresholds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="87"/>
+        <location filename="../../app/ui/pages/settings.py" line="86"/>
         <source>Ketajaman minimal (makin besar makin ketat)</source>
         <translation>Minimum sharpness (higher is stricter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="88"/>
+        <location filename="../../app/ui/pages/settings.py" line="87"/>
         <source>Wajah minimal (bagian tinggi bingkai)</source>
         <translation>Minimum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="89"/>
+        <location filename="../../app/ui/pages/settings.py" line="88"/>
         <source>Wajah maksimal (bagian tinggi bingkai)</source>
         <translation>Maximum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="90"/>
+        <location filename="../../app/ui/pages/settings.py" line="89"/>
         <source>Kemiringan kepala maksimal (derajat)</source>
         <translation>Maximum head tilt (degrees)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="91"/>
+        <location filename="../../app/ui/pages/settings.py" line="90"/>
         <source>Terang minimal wajah (0-255)</source>
         <translation>Minimum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="92"/>
+        <location filename="../../app/ui/pages/settings.py" line="91"/>
         <source>Terang maksimal wajah (0-255)</source>
         <translation>Maximum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="100"/>
+        <location filename="../../app/ui/pages/settings.py" line="99"/>
         <source>Kembalikan ke bawaan</source>
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="105"/>
+        <location filename="../../app/ui/pages/settings.py" line="108"/>
         <source>Bukti perekaman untuk warga</source>
         <translation>Resident&apos;s receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="110"/>
+        <location filename="../../app/ui/pages/settings.py" line="113"/>
         <source>Dinas (judul bukti)</source>
         <translation>Dinas (receipt heading)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="114"/>
+        <location filename="../../app/ui/pages/settings.py" line="117"/>
         <source>Alamat, telepon atau jam layanan tempat warga bertanya tentang KTP-el-nya. Kosong: kalimat bawaan.</source>
         <translation>Address, phone or opening hours where residents ask about their KTP-el. Empty: the default sentence.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="116"/>
+        <location filename="../../app/ui/pages/settings.py" line="119"/>
         <source>Tempat bertanya</source>
         <translation>Where to ask</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="119"/>
+        <location filename="../../app/ui/pages/settings.py" line="122"/>
         <source>Keamanan</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="121"/>
+        <location filename="../../app/ui/pages/settings.py" line="124"/>
         <source>Kata sandi mengunci basis data di laptop ini.</source>
         <translation>The password locks the database on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="125"/>
+        <location filename="../../app/ui/pages/settings.py" line="128"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="130"/>
+        <location filename="../../app/ui/pages/settings.py" line="133"/>
         <source>Profil demo memakai kata sandi tetap; tidak dapat diganti.</source>
         <translation>The demo profile has a fixed password; it cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="133"/>
+        <location filename="../../app/ui/pages/settings.py" line="136"/>
         <source>Privasi</source>
         <translation>Privacy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="137"/>
+        <location filename="../../app/ui/pages/settings.py" line="140"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="138"/>
+        <location filename="../../app/ui/pages/settings.py" line="141"/>
         <source>Tidak pernah</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="139"/>
+        <location filename="../../app/ui/pages/settings.py" line="142"/>
         <source>Hapus data pribadi setelah diterima server</source>
         <translation>Remove personal data after the server accepted it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="141"/>
+        <location filename="../../app/ui/pages/settings.py" line="144"/>
         <source>Foto, tanda tangan dan biodata rekaman yang sudah diterima server dihapus dari laptop ini, setelah sinkron berhasil. Yang tersisa hanya status, tanggal, wilayah dan RT/RW, sehingga capaian tetap terhitung. 0 = tidak pernah dihapus.</source>
         <translation>Photo, signature and biodata of recordings the server accepted are removed from this laptop after a successful sync. Only the status, dates, region and RT/RW remain, so progress still counts them. 0 = never removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="154"/>
+        <location filename="../../app/ui/pages/settings.py" line="157"/>
         <source>Simpan pengaturan</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="179"/>
+        <location filename="../../app/ui/pages/settings.py" line="190"/>
         <source>Cadangan</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="181"/>
+        <location filename="../../app/ui/pages/settings.py" line="192"/>
         <source>Salin profil ke flashdisk selama perjalanan: bila laptop rusak atau hilang, rekaman tetap ada. Salinan tetap terkunci dan dibuka dengan kata sandi yang berlaku saat ini (jemput --data &lt;folder cadangan&gt;). Simpan flashdisk terpisah dari laptop.</source>
         <translation>Copy the profile to a USB stick while travelling: if the laptop breaks or is lost, the recordings survive. The copy stays locked and opens with the password in force now (jemput --data &lt;backup folder&gt;). Keep the USB stick apart from the laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="194"/>
+        <location filename="../../app/ui/pages/settings.py" line="205"/>
         <source>Cadangkan ke…</source>
         <translation>Back up to…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="210"/>
+        <location filename="../../app/ui/pages/settings.py" line="221"/>
         <source>Pilih folder cadangan (mis. flashdisk)</source>
         <translation>Choose the backup folder (e.g. a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="243"/>
+        <location filename="../../app/ui/pages/settings.py" line="254"/>
         <source>Cadangan tersimpan: %1, %2 rekaman, %3</source>
         <translation>Backup saved: %1, %2 recordings, %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="250"/>
+        <location filename="../../app/ui/pages/settings.py" line="261"/>
         <source>Cadangan gagal: </source>
         <translation>Backup failed: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="266"/>
+        <location filename="../../app/ui/pages/settings.py" line="277"/>
         <source>Cadangan terakhir: belum pernah</source>
         <translation>Last backup: never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="272"/>
+        <location filename="../../app/ui/pages/settings.py" line="283"/>
         <source>Cadangan terakhir: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="287"/>
+        <location filename="../../app/ui/pages/settings.py" line="298"/>
         <source>Kata sandi diganti. Gunakan kata sandi baru saat membuka Jemput berikutnya.</source>
         <translation>Password changed. Use the new password the next time you open Jemput.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="317"/>
+        <location filename="../../app/ui/pages/settings.py" line="328"/>
         <source>Alamat server harus diawali https://</source>
         <translation>The server address must start with https://</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="327"/>
+        <location filename="../../app/ui/pages/settings.py" line="340"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -3534,143 +3654,143 @@
         <translation>Device name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="166"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="167"/>
         <source>Daftarkan</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="179"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="180"/>
         <source>Menunggu kirim</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="180"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="181"/>
         <source>Terkirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="181"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="182"/>
         <source>Diterima</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="182"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="183"/>
         <source>Perlu ditinjau</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="183"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="184"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="200"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="201"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="202"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="203"/>
         <source>Sinkron terakhir</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="206"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="207"/>
         <source>Kesalahan terakhir</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="208"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="209"/>
         <source>Percobaan berikutnya</source>
         <translation>Next attempt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="219"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="220"/>
         <source>Sinkron sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="228"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="229"/>
         <source>Perlu perhatian</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="241"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="242"/>
         <source>Kirim ulang</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="244"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="245"/>
         <source>Jadikan versi baru</source>
         <translation>Make a new version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="246"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="247"/>
         <source>Kirim isi rekaman di laptop ini sebagai versi baru yang menggantikan salinan di server.</source>
         <translation>Send this laptop&apos;s copy of the recording as a new version that replaces the copy on the server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="249"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="250"/>
         <source>Perbaiki</source>
         <translation>Fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="282"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="283"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="299"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="300"/>
         <source>belum terdaftar (kerja offline)</source>
         <translation>not registered (working offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="302"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="303"/>
         <source>terhubung</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="302"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="303"/>
         <source>tidak terjangkau</source>
         <translation>unreachable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="303"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="304"/>
         <source>belum dicek</source>
         <translation>not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="350"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="351"/>
         <source>Rekaman dimasukkan lagi ke antrian.</source>
         <translation>The recording is back in the queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="364"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="365"/>
         <source>Versi baru dibuat dan dimasukkan ke antrian; versi lama diganti saat sinkron berikutnya.</source>
         <translation>A new version was made and queued; it replaces the old one at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="376"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="377"/>
         <source>Isi alamat server dan kode pendaftaran.</source>
         <translation>Enter the server address and the registration code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="379"/>
-        <location filename="../../app/ui/pages/sync_page.py" line="411"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="380"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="412"/>
         <source>Menghubungi server…</source>
         <translation>Contacting the server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="387"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="388"/>
         <source>Terdaftar sebagai %1 (wilayah %2).</source>
         <translation>Registered as %1 (area %2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="397"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="398"/>
         <source>Pendaftaran gagal karena kesalahan tak terduga.</source>
         <translation>Registration failed because of an unexpected error.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="419"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="420"/>
         <source>%1/%2 rekaman · %3/%4 MB</source>
         <translation>%1/%2 recordings · %3/%4 MB</translation>
     </message>
@@ -3910,38 +4030,33 @@
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="185"/>
+        <location filename="../../app/ui/start_pages.py" line="187"/>
         <source>Buka Jemput</source>
         <translation>Unlock Jemput</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="190"/>
+        <location filename="../../app/ui/start_pages.py" line="192"/>
         <source>Kata sandi profil</source>
         <translation>Profile password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="198"/>
-        <source>Buka profil demo</source>
-        <translation>Open demo profile</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/start_pages.py" line="200"/>
-        <location filename="../../app/ui/start_pages.py" line="234"/>
+        <location filename="../../app/ui/start_pages.py" line="233"/>
         <source>Buka</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="226"/>
+        <location filename="../../app/ui/start_pages.py" line="225"/>
         <source>Ketik kata sandi profil.</source>
         <translation>Type the profile password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="234"/>
+        <location filename="../../app/ui/start_pages.py" line="233"/>
         <source>Membuka…</source>
         <translation>Unlocking…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/start_pages.py" line="258"/>
+        <location filename="../../app/ui/start_pages.py" line="257"/>
         <source>Coba lagi dalam %n detik.</source>
         <translation>
             <numerusform>Try again in %n second.</numerusform>
@@ -3949,7 +4064,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="260"/>
+        <location filename="../../app/ui/start_pages.py" line="259"/>
         <source>Coba lagi</source>
         <translation>Try again</translation>
     </message>

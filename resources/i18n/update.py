@@ -13,6 +13,12 @@ lrelease leaves unfinished entries out of the .qm, so the UI shows the
 Indonesian source for them until they are done; tests/ui/test_i18n.py fails
 while any are left.
 
+Qt's own strings (dialog buttons, the file dialog, the text fields' context
+menu): Qt ships no Indonesian ``qtbase`` translation, so `qtbase_id.ts` holds
+ours (sources and contexts as in Qt's own ``qtbase_*.ts``; kept by hand, not
+by lupdate) and is compiled to `qtbase_id.qm` here too; `app.ui.i18n` loads
+it when the language is Indonesian.
+
 Options: `--no-release` only merges the .ts files; `--keep-obsolete` keeps
 strings no longer in the code (marked vanished) instead of dropping them.
 """
@@ -35,6 +41,8 @@ CATALOGUE_MODULE = SOURCE_DIR / "catalogue_strings.py"
 CATALOGUE_CONTEXT = "Catalogue"  # app.ui.texts.CONTEXT
 SOURCE_LANGUAGE = "id"
 LANGUAGES = ("en",)
+QT_TS = I18N_DIR / "qtbase_id.ts"
+QT_QM = I18N_DIR / "qtbase_id.qm"
 
 
 def ts_path(lang: str) -> Path:
@@ -127,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         lupdate(ts_path(lang), keep_obsolete=args.keep_obsolete)
         if not args.no_release:
             lrelease(ts_path(lang), qm_path(lang))
+    if not args.no_release:
+        lrelease(QT_TS, QT_QM)
     return 0
 
 

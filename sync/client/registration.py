@@ -1,4 +1,9 @@
-"""Registration: the admin's one-time enrollment code exchanged for this device's token."""
+"""Registration: the admin's one-time enrollment code exchanged for this device's token.
+
+A demo profile (generated residents, public passphrase) registers only with a
+server whose ``GET /health`` declares ``demo: true`` (``jemput-server run
+--demo``): asked first, before the code is sent; any other answer refuses it.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +16,13 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from app.core.messages import CodedError
+from app.store.settings import is_demo_profile
 from sync import protocol
 from sync.client.config import Keys
 from sync.client.errors import RegistrationError, SyncError, enrollment_limited
 from sync.client.payload import compact
 from sync.client.transport import check_plain_http
-from sync.protocol import EnrollmentResponse, Paths
+from sync.protocol import EnrollmentResponse, Health, Paths
 
 if TYPE_CHECKING:
     from sync.client.pump import SyncPump
@@ -50,6 +56,8 @@ def enroll(pump: "SyncPump", server_url: str, enrollment_code: str, device_name:
     pump.http.configure(url, None, verify, pump._pin())
     pump._configured = None
     label = (device_name or socket.gethostname() or "laptop").strip()[:100]
+    if is_demo_profile(pump.store):
+        _require_demo_server(pump)
     request = {"enrollment_code": code, "device_label": label}
     previous = settings.get(Keys.TOKEN)
     if previous and settings.get(Keys.SERVER_URL) == url:  # never hand a token to another server
@@ -115,6 +123,19 @@ def _exchange(pump: "SyncPump", request: dict) -> EnrollmentResponse:
             if last:
                 raise RegistrationError("refused", "sync.enroll_answer_unreadable") from None
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _require_demo_server(pump: "SyncPump") -> None:
+    """Refuse (`RegistrationError`, ``sync.demo_server_required``) unless the server says it is a demo server."""
+    t = pump.timeouts
+    resp = pump.http.once("GET", Paths.HEALTH, timeout=(t.connect, t.read))
+    try:
+        demo = resp.status_code == 200 and Health.model_validate_json(resp.content).demo
+    except ValidationError:
+        demo = False
+    if not demo:
+        log.warning("pendaftaran profil demo ditolak: server bukan server demo")
+        raise RegistrationError("refused", "sync.demo_server_required")
 
 
 def register(store, server_url: str, enrollment_code: str, device_name: str | None = None,  # noqa: ANN001

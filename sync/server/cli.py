@@ -2,7 +2,7 @@
 
     jemput-server migrate --data DIR [--database-url URL]
     jemput-server run --data DIR [--host 127.0.0.1] [--port 8765] [--database-url URL] [--workers N]
-                      [--trusted-proxy CIDR]... [--ssl-certfile PEM --ssl-keyfile PEM]
+                      [--trusted-proxy CIDR]... [--ssl-certfile PEM --ssl-keyfile PEM] [--demo]
     jemput-server add-device --data DIR --name NAMA --area KODE
     jemput-server revoke-device --data DIR (ID|NAMA)
     jemput-server list-devices --data DIR
@@ -49,7 +49,8 @@ def _settings(args: argparse.Namespace) -> Settings:
                     max_bundle_bytes=_given(getattr(args, "max_bundle_bytes", None), protocol.DEFAULT_MAX_BUNDLE_BYTES),
                     register_max_failures=getattr(args, "register_max_failures", None) or Settings.register_max_failures,
                     register_window_s=getattr(args, "register_window", None) or Settings.register_window_s,
-                    trusted_proxies=tuple(getattr(args, "trusted_proxy", None) or ()))
+                    trusted_proxies=tuple(getattr(args, "trusted_proxy", None) or ()),
+                    demo=bool(getattr(args, "demo", False)))
 
 
 def _given(value: int | None, default: int) -> int:
@@ -215,6 +216,9 @@ def cmd_run(args: argparse.Namespace) -> int:
                             timeout_keep_alive=75)
     shown = f"[{args.host}]" if family == socket.AF_INET6 else args.host
     scheme = "https" if args.ssl_certfile else "http"
+    if settings.demo:
+        print("Server DEMO (latihan): hanya profil demo yang mendaftar; jangan kirim data warga sungguhan.",
+              flush=True)
     if args.workers > 1:
         log.info("%d worker melayani %s:%d", args.workers, shown, port)
         print(f"jemput-server siap di {scheme}://{shown}:{port}", flush=True)
@@ -424,6 +428,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--register-window", type=_positive_float, default=None, metavar="DETIK",
                    help="jendela waktu batas kode pendaftaran salah, detik (bawaan 600)")
     p.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=True)
+    p.add_argument("--demo", action="store_true",
+                   help="server latihan: hanya profil demo laptop yang mendaftar ke sini (GET /health: demo)")
     p.set_defaults(func=cmd_run)
 
     p = common(sub.add_parser("add-device", help="tambah perangkat, cetak kode pendaftaran sekali pakai"))

@@ -32,6 +32,8 @@ class Settings:
         trusted_proxies: networks (CIDR) whose ``X-Forwarded-For`` /
             ``X-Forwarded-Proto`` headers are believed; none by default, so a
             client cannot choose its own address for the limit above.
+        demo: a training server (``run --demo``): ``GET /health`` says so, and
+            only then does a laptop's demo profile register with it.
     """
 
     data_dir: Path
@@ -45,6 +47,7 @@ class Settings:
     register_max_failures: int = 5
     register_window_s: float = 600.0
     trusted_proxies: tuple[str, ...] = ()
+    demo: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "data_dir", Path(self.data_dir))

@@ -177,7 +177,7 @@ def test_missing_camera_index_fails_fast():
     with pytest.raises(CameraUnavailable) as info:
         CameraSource(9).open()
     assert time.monotonic() - started < 5.0  # generous: the point is "no hang"
-    assert str(info.value).startswith("Kamera tidak ditemukan")
+    assert str(info.value).startswith("Kamera yang dipilih tidak ditemukan")
     assert isinstance(info.value, CaptureError)
 
 

@@ -50,3 +50,12 @@ def test_empty_settings_and_a_sparse_record_still_give_a_whole_receipt():
 def test_a_recording_without_a_real_uuid_gets_no_receipt():
     with pytest.raises(ValueError):
         build_receipt("not-a-uuid", _resident(), dt.date(2026, 3, 1), operator="Rina")
+
+
+def test_a_demo_profiles_receipt_says_it_is_no_real_receipt():
+    """Demo stays demo: a receipt printed from the training profile cannot pass for a real one."""
+    real = build_receipt(UUID, _resident(), dt.date(2026, 3, 1), operator="Rina")
+    demo = build_receipt(UUID, _resident(), dt.date(2026, 3, 1), operator="Rina", demo=True)
+    assert "DEMO" not in real.title and "demo" not in real.note
+    assert demo.title.startswith("DEMO") and "bukan dokumen resmi" in demo.note
+    assert demo.rows == real.rows and demo.number == real.number

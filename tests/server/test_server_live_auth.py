@@ -93,6 +93,7 @@ def test_protocol_header_is_required_and_major_version_checked(live_server, devi
 
 def test_health_needs_nothing(live_server):
     r = requests.get(live_server.url + protocol.Paths.HEALTH, timeout=10)
-    assert r.status_code == 200 and r.json() == {"status": "ok", "protocol_version": protocol.PROTOCOL_VERSION}
+    assert r.status_code == 200 and r.json() == {"status": "ok", "protocol_version": protocol.PROTOCOL_VERSION,
+                                                 "demo": False}
     spec = requests.get(live_server.url + "/openapi.json", timeout=10).json()
     assert protocol.Paths.BATCH in spec["paths"] and "ProblemBody" in spec["components"]["schemas"]

@@ -352,6 +352,18 @@ def test_the_app_factory_needs_its_settings(monkeypatch):
     assert os.environ.get(SETTINGS_ENV) is None
 
 
+def test_every_setting_reaches_the_workers(tmp_path):
+    """What `run` hands its workers (`Settings.to_json`) comes back whole: a demo
+    server's workers answer /health as demo, the trusted proxies stay the same."""
+    from sync.server.settings import Settings
+
+    given = Settings(data_dir=tmp_path / "srv", database_url="postgresql+psycopg://u@h/db", demo=True,
+                     trusted_proxies=("10.0.0.0/24",), register_max_failures=7, max_batch_items=9)
+    again = Settings.from_json(given.to_json())
+    assert again == given and again.demo is True and again.trusted_proxies == ("10.0.0.0/24",)
+    assert Settings.from_json(Settings(data_dir=tmp_path).to_json()).demo is False
+
+
 @pytest.mark.parametrize("ci, outcome", [("true", pytest.fail.Exception), ("", pytest.skip.Exception)])
 def test_missing_postgresql_fails_under_ci_and_skips_elsewhere(monkeypatch, ci, outcome):
     from support.postgres import unavailable

@@ -318,6 +318,8 @@ class EnrollPage(QWidget):
         self.dialog = StepDialog(self.tr("Foto warga"), step, self)
         self.dialog.finished.connect(lambda _r: step.stop_camera())
         step.start_camera(self.session.camera_source())
+        step.find_cameras(self.session.camera_sources(), self.session.camera_source())
+        step.camera_chooser.chosen.connect(self.session.choose_camera)
         self.dialog.open()
 
     def _photo_done(self, result) -> None:

@@ -27,6 +27,7 @@ from app.core.receipt import DEFAULT_CONTACT, DEFAULT_OFFICE
 from app.session import RECEIPT_CONTACT_KEY, RECEIPT_OFFICE_KEY
 from app.store.retention import MAX_RETENTION_DAYS, RETENTION_KEY
 from app.ui.pages.common import count_text, fill_placeholders, page_title
+from app.ui.pages.settings_camera import CameraSettings
 from app.ui.texts import error_text
 from app.ui.workers import run_task
 
@@ -41,7 +42,8 @@ class SettingsPage(QWidget):
     """Pengaturan.
 
     The language, the minimum recording age, the server address, the camera
-    source, the photo-check limits, how long personal data of recordings the
+    (chooser, live preview while the page shows, a test photo:
+    `app.ui.pages.settings_camera`), the photo-check limits, how long personal data of recordings the
     server accepted stays on the laptop (``retention_days``; the purge runs
     after each successful sync), "Ganti kata sandi" (a dialog) and "Cadangan":
     "Cadangkan ke…" copies the encrypted profile into a new folder on e.g. a
@@ -75,9 +77,6 @@ class SettingsPage(QWidget):
         self.server = QLineEdit(general)
         self.server.setPlaceholderText("https://…")
         form.addRow(self.tr("Alamat server"), self.server)
-        self.camera = QLineEdit(general)
-        self.camera.setPlaceholderText(self.tr("0 = kamera laptop, 1 = kamera USB, atau berkas video/foto"))
-        form.addRow(self.tr("Sumber kamera"), self.camera)
         layout.addWidget(general)
 
         checks = QGroupBox(self.tr("Pemeriksaan foto (ambang batas)"), self)
@@ -100,7 +99,11 @@ class SettingsPage(QWidget):
         self.reset_thresholds = QPushButton(self.tr("Kembalikan ke bawaan"), checks)
         self.reset_thresholds.clicked.connect(self._reset_thresholds)
         cform.addRow("", self.reset_thresholds)
-        layout.addWidget(checks)
+        self.camera_box = CameraSettings(self)
+        middle = QHBoxLayout()
+        middle.addWidget(checks, 1)
+        middle.addWidget(self.camera_box)
+        layout.addLayout(middle)
 
         receipt = QGroupBox(self.tr("Bukti perekaman untuk warga"), self)
         rform = QFormLayout(receipt)
@@ -158,11 +161,19 @@ class SettingsPage(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.camera_box.camera.thresholds = self.session.photo_thresholds()
+        self.camera_box.activate(self.session.camera_sources(), self.session.camera_source())
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().hideEvent(event)
+        self.camera_box.deactivate()
+
     def refresh(self) -> None:
         self.language.setCurrentIndex(max(0, self.language.findData(self.session.language())))
         self.min_age.setValue(int(self.session.get_setting("min_recording_age", 16)))
         self.server.setText(self.session.get_setting("server_url") or "")
-        self.camera.setText(str(self.session.get_setting("camera_source", "0") or "0"))
         self.retention.setValue(self.session.retention_days())
         self.receipt_office.setText(str(self.session.get_setting(RECEIPT_OFFICE_KEY, "") or ""))
         self.receipt_contact.setText(str(self.session.get_setting(RECEIPT_CONTACT_KEY, "") or ""))
@@ -318,7 +329,9 @@ class SettingsPage(QWidget):
         else:
             self.session.set_setting("min_recording_age", self.min_age.value())
             self.session.set_setting("server_url", url or None)
-            self.session.set_setting("camera_source", self.camera.text().strip() or "0")
+            camera = self.camera_box.chosen_spec()
+            if camera is not None:
+                self.session.choose_camera(camera)
             self.session.set_setting(RETENTION_KEY, self.retention.value())
             self.session.set_setting(RECEIPT_OFFICE_KEY, " ".join(self.receipt_office.text().split()))
             self.session.set_setting(RECEIPT_CONTACT_KEY, " ".join(self.receipt_contact.text().split()))

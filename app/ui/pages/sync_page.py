@@ -162,7 +162,8 @@ class SyncPage(QWidget):
         row = QHBoxLayout()
         self.register_message = QLabel(self.register_box)
         self.register_message.setWordWrap(True)
-        row.addWidget(self.register_message, 1)
+        form.addRow(self.register_message)  # a row of its own: a long message wraps and is shown whole
+        row.addStretch(1)
         self.register_button = QPushButton(self.tr("Daftarkan"), self.register_box)
         self.register_button.setObjectName("primary")
         self.register_button.clicked.connect(self._register)

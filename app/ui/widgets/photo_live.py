@@ -9,7 +9,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from app.capture import quality
-from app.capture.camera import CAMERA_DISCONNECTED
+from app.capture.camera import CAMERA_DISCONNECTED, CAMERA_NONE_FOUND, CAMERA_NOT_FOUND
 from app.ui.camera_worker import CameraController
 from app.ui.texts import message_text
 from app.ui.widgets.photo_views import ImageView
@@ -51,6 +51,7 @@ class LivePicture(QStackedWidget):
         self.image: QImage | None = None
         self.report: quality.QualityReport | None = None
         self.held = False
+        self.none_found = False  # the camera chooser found no camera at all
         self.preview = ImageView(translate("PhotoStep", "Menunggu gambar dari kamera…"), self)
         self.preview.setMinimumSize(400, 300)
         self.panel = QFrame(self)
@@ -145,8 +146,19 @@ class LivePicture(QStackedWidget):
         self.preview.set_image(image, report)
         self.frameShown.emit()
 
+    def show_none_found(self) -> None:
+        """No camera anywhere: say what to check (there is no other camera to pick)."""
+        self._forget("failed")
+        self.preview.set_image(None)
+        self._show_panel(message_text(CAMERA_NONE_FOUND, {}), retry=False,
+                         title=translate("PhotoStep", "Tidak ada kamera"))
+        self.cameraChanged.emit()
+
     @Slot(str, object)
     def _on_failed(self, code: str, params: dict) -> None:
+        if code == CAMERA_NOT_FOUND and self.none_found:
+            self.show_none_found()
+            return
         self._forget("failed")
         self.preview.set_image(None)
         self._show_panel(message_text(code, params), retry=True, title=translate("PhotoStep", "Kamera bermasalah"))

@@ -33,6 +33,7 @@ from app.core.exceptions import PhotoExceptionReason, PhotoFlag
 from app.core.photo_rules import BackgroundColour
 from app.ui.camera_worker import bgr_to_qimage
 from app.ui.texts import finding_text
+from app.ui.widgets.camera_chooser import CameraChooser
 from app.ui.widgets.photo_live import LivePicture
 from app.ui.widgets.photo_result import ROLE_RESIDENT, Capture, PhotoResult
 from app.ui.widgets.photo_views import COLOURS, ChecksList, ImageView, set_message
@@ -80,7 +81,12 @@ def build_live(step: "PhotoStep") -> None:
     buttons.setColumnStretch(0, 3)
     buttons.setColumnStretch(1, 2)
 
+    step.camera_chooser = CameraChooser(page)
+    step.camera_chooser.chosen.connect(step.start_camera)
+    step.camera_chooser.listed.connect(step._on_cameras_listed)
+
     left = QVBoxLayout()
+    left.addWidget(step.camera_chooser)
     left.addWidget(step.preview_stack, 1)
     left.addWidget(step.take_busy)
     left.addWidget(step.live_message)

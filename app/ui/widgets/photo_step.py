@@ -205,6 +205,26 @@ class PhotoStep(QWidget):
         """Stop the preview; returns within about `timeout_ms`. True if the camera thread ended in time."""
         return self.live.stop(timeout_ms)
 
+    def find_cameras(self, configured=(), current: Any = None) -> None:
+        """List the cameras in the chooser at the top (off the GUI thread); `configured`: file/folder
+        sources to offer too, `current`: the source started now (chosen in the list when found)."""
+        self.camera_chooser.search(configured, current)
+
+    @Slot(list)
+    def _on_cameras_listed(self, choices: list) -> None:
+        """None found: the panel says what to check (no other camera to pick)."""
+        self.live.none_found = not choices
+        if not choices and self.live.state == "failed":
+            self.live.show_none_found()
+        self._fall_back()
+
+    def _fall_back(self) -> None:
+        """The camera started failed and is not the one chosen in the list: open the chosen one."""
+        chooser = self.camera_chooser
+        if self.live.state == "failed" and chooser.choices and not chooser.searching \
+                and not chooser.is_current(self.live.camera.spec):
+            self.start_camera(chooser.current_spec())
+
     def retry_camera(self) -> None:
         """Open the last camera source again (the "Coba lagi" button)."""
         self.live.retry()
@@ -624,6 +644,7 @@ class PhotoStep(QWidget):
 
     @Slot()
     def _on_camera_changed(self) -> None:
+        self._fall_back()
         set_message(self.live_message, "")
         self.checks.update_report(None, colour_known=self._expected is not None)
         self._update_live_controls()
