@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from typing import Any
 
 from fastapi import FastAPI
@@ -73,19 +74,43 @@ def _document_limits(app: FastAPI, max_batch_items: int) -> None:
     app.openapi = openapi
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """The server over `settings`: opens (and migrates) the database, prepares the media folder."""
+SETTINGS_ENV = "JEMPUT_SERVER_SETTINGS"
+"""The environment variable through which ``jemput-server run`` hands its
+`Settings` (`Settings.to_json`) to every worker process."""
+
+
+def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
+    """The server over `settings`: opens the database (migrating it, or with
+    ``migrate=False`` refusing with `db.NotMigrated` one that is not at the
+    newest schema), prepares the media folder."""
     app = build_api(settings)
     secure_data_dir(settings.data_dir, settings.media_dir, settings.partial_dir)  # 0700 folders, 0600 files
-    engine = db.open_database(settings.url)
+    if migrate:
+        engine = db.open_database(settings.url)
+    else:
+        engine = db.make_engine(settings.url)
+        try:
+            db.require_migrated(engine)
+        except BaseException:
+            engine.dispose()
+            raise
     store = MediaStore(settings.media_dir, settings.partial_dir)
     app.state.settings = settings
     app.state.engine = engine
     app.state.media = store
     app.state.regions = RegionCache(engine)
     app.state.intake = Intake(engine, app.state.regions, store, settings.max_media_bytes)
-    app.state.register_limiter = AttemptLimiter(settings.register_max_failures, settings.register_window_s)
+    app.state.register_limiter = AttemptLimiter(engine, settings.register_max_failures, settings.register_window_s)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app factory each uvicorn worker calls (``factory=True``): the settings
+    from `SETTINGS_ENV`; the database must be migrated already (`jemput-server migrate`)."""
+    text = os.environ.get(SETTINGS_ENV)
+    if not text:
+        raise RuntimeError(f"{SETTINGS_ENV} tidak diatur (jalankan lewat: jemput-server run)")
+    return create_app(Settings.from_json(text), migrate=False)
 
 
 def openapi_document() -> dict[str, Any]:

@@ -1,6 +1,8 @@
 """``jemput-server``: run the central server and administer it.
 
-    jemput-server run --data DIR [--host 127.0.0.1] [--port 8765] [--database-url URL] [--demo]
+    jemput-server migrate --data DIR [--database-url URL]
+    jemput-server run --data DIR [--host 127.0.0.1] [--port 8765] [--database-url URL] [--workers N]
+                      [--trusted-proxy CIDR]... [--ssl-certfile PEM --ssl-keyfile PEM] [--demo]
     jemput-server add-device --data DIR --name NAMA --area KODE
     jemput-server revoke-device --data DIR (ID|NAMA)
     jemput-server list-devices --data DIR
@@ -11,8 +13,13 @@
     jemput-server resolve-duplicate --data DIR UUID (--keep [--reason TEKS] | --reject --reason TEKS)
     jemput-server resolve-conflict --data DIR (ID|UUID) --keep-server --reason TEKS
 
-``run`` prints one line ``jemput-server siap di http://HOST:PORT`` once it is
-listening (with ``--port 0`` the system picks a free port, shown there).
+``migrate`` brings the database to the newest schema (safe when several start
+at once: they take turns under a lock); ``run`` refuses a database that is not
+migrated. ``run`` prints one line ``jemput-server siap di http://HOST:PORT``
+(``https://`` with a certificate) once it is listening (with ``--port 0`` the
+system picks a free port, shown there); with ``--workers N`` N processes
+serve the same socket, each building the app from `sync.server.app.app_from_environment`.
+See docs/DEPLOY.md.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import socket
 import sys
 from pathlib import Path
@@ -28,6 +36,9 @@ from sync import protocol
 from sync.server.settings import Settings
 
 log = logging.getLogger("jemput.server")
+
+DATABASE_URL_ENV = "JEMPUT_DATABASE_URL"
+"""Where ``--database-url`` comes from when it is not given (keeps a password off the command line)."""
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -38,6 +49,7 @@ def _settings(args: argparse.Namespace) -> Settings:
                     max_bundle_bytes=_given(getattr(args, "max_bundle_bytes", None), protocol.DEFAULT_MAX_BUNDLE_BYTES),
                     register_max_failures=getattr(args, "register_max_failures", None) or Settings.register_max_failures,
                     register_window_s=getattr(args, "register_window", None) or Settings.register_window_s,
+                    trusted_proxies=tuple(getattr(args, "trusted_proxy", None) or ()),
                     demo=bool(getattr(args, "demo", False)))
 
 
@@ -63,6 +75,15 @@ def _positive_float(text: str) -> float:
     if not 0 < value < 10**7:
         raise argparse.ArgumentTypeError("harus lebih dari 0")
     return value
+
+
+def _network(text: str) -> str:
+    import ipaddress
+
+    try:
+        return str(ipaddress.ip_network(text.strip(), strict=False))
+    except ValueError:
+        raise argparse.ArgumentTypeError("harus alamat atau jaringan IP, mis. 127.0.0.1/32 atau 10.0.0.0/24") from None
 
 
 def _engine(args: argparse.Namespace):  # noqa: ANN202
@@ -96,15 +117,83 @@ def listening_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
+_FORMAT = {"format": "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s"}
+LOG_CONFIG = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"default": _FORMAT, "access": _FORMAT},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "default"}},
+    "root": {"level": "INFO", "handlers": ["stderr"]},
+    "loggers": {"alembic": {"level": "WARNING"}},
+}
+"""The server's logging, set up again in every worker process (uvicorn applies it
+there); each line names its process, so an admin can tell the workers apart."""
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from app.fsio import make_private_dir
+    from sync.server import db
+
+    settings = _settings(args)
+    make_private_dir(settings.data_dir)  # 0700, as `create_app` leaves it
+    engine = db.make_engine(settings.url)
+    try:
+        before = db.migrate(engine)
+        after = db.current_revision(engine)
+    finally:
+        engine.dispose()
+    if before == after:
+        print(f"Skema database sudah terbaru ({after}).")
+    else:
+        print(f"Skema database dimigrasi: {before or 'kosong'} -> {after}.")
+    return 0
+
+
+def _unmigrated(settings) -> str | None:  # noqa: ANN001 - Settings
+    """Why `run` cannot start on this database (None: it can)."""
+    from sync.server import db
+
+    engine = db.make_engine(settings.url)
+    try:
+        db.require_migrated(engine)
+    except db.NotMigrated as exc:
+        return (f"database belum dimigrasi (skema {exc.current or 'kosong'}, perlu {exc.head}). "
+                "Jalankan dulu: jemput-server migrate --data DIR [--database-url URL]")
+    finally:
+        engine.dispose()
+    return None
+
+
+def _tls_problem(args: argparse.Namespace) -> str | None:
+    if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
+        return "--ssl-certfile dan --ssl-keyfile harus diberikan bersama"
+    if args.ssl_certfile:
+        import ssl
+
+        try:
+            ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(args.ssl_certfile, args.ssl_keyfile)
+        except (OSError, ssl.SSLError) as exc:
+            return f"sertifikat/kunci TLS tidak dapat dimuat ({getattr(exc, 'strerror', None) or exc})"
+    return None
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     import uvicorn
+    from uvicorn.supervisors import Multiprocess
 
-    from sync.server.app import create_app
+    from sync.server.app import SETTINGS_ENV
+    from sync.server.at_rest import secure_data_dir
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    import logging.config
+
+    logging.config.dictConfig(LOG_CONFIG)
     settings = _settings(args)
-    app = create_app(settings)
+    # Before "siap": folders 0700, files 0600 (the workers, building their apps later, check again).
+    secure_data_dir(settings.data_dir, settings.media_dir, settings.partial_dir)
+    problem = _tls_problem(args) or _unmigrated(settings)
+    if problem:
+        print(f"jemput-server: {problem}", file=sys.stderr)
+        return 1
     try:
         sock = listening_socket(args.host, args.port)
     except OSError as exc:
@@ -112,21 +201,33 @@ def cmd_run(args: argparse.Namespace) -> int:
         return 1
     family = sock.family
     port = sock.getsockname()[1]
+    os.environ[SETTINGS_ENV] = settings.to_json()  # read by every worker's app factory
     # loop/http "auto": uvloop and httptools (dependencies) when importable,
     # else asyncio and h11; both run the same ASGI app.
-    config = uvicorn.Config(app, log_config=None, access_log=args.access_log,
+    config = uvicorn.Config("sync.server.app:app_from_environment", factory=True, workers=args.workers,
+                            log_config=LOG_CONFIG, access_log=args.access_log,
                             loop="auto", http="auto", timeout_graceful_shutdown=5,
+                            # X-Forwarded-For/-Proto only from the proxies named (none by default).
+                            proxy_headers=bool(settings.trusted_proxies),
+                            forwarded_allow_ips=list(settings.trusted_proxies) or None,
+                            ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile,
                             # Field laptops on slow links reuse a connection between a batch and
                             # its media; 5 s (the default) closes it mid-sync and costs a resend.
                             timeout_keep_alive=75)
-    server = uvicorn.Server(config)
     shown = f"[{args.host}]" if family == socket.AF_INET6 else args.host
+    scheme = "https" if args.ssl_certfile else "http"
     if settings.demo:
         print("Server DEMO (latihan): hanya profil demo yang mendaftar; jangan kirim data warga sungguhan.",
               flush=True)
-    print(f"jemput-server siap di http://{shown}:{port}", flush=True)
+    if args.workers > 1:
+        log.info("%d worker melayani %s:%d", args.workers, shown, port)
+        print(f"jemput-server siap di {scheme}://{shown}:{port}", flush=True)
+        Multiprocess(config, sockets=[sock]).run()
+        return 0
+    server = uvicorn.Server(config)
+    print(f"jemput-server siap di {scheme}://{shown}:{port}", flush=True)
     server.run(sockets=[sock])
-    return 0
+    return 0 if server.started else 1
 
 
 def cmd_add_device(args: argparse.Namespace) -> int:
@@ -299,13 +400,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     def common(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
         p.add_argument("--data", required=True, help="folder data server (database dan media)")
-        p.add_argument("--database-url", default=None,
-                       help="URL SQLAlchemy, mis. postgresql+psycopg://user:pass@host/db (bawaan: SQLite di --data)")
+        p.add_argument("--database-url", default=os.environ.get(DATABASE_URL_ENV) or None,
+                       help="URL SQLAlchemy, mis. postgresql+psycopg://user:pass@host/db (bawaan: "
+                            f"${DATABASE_URL_ENV}, atau SQLite di --data); lewat variabel lingkungan, "
+                            "kata sandinya tidak tampak di daftar proses")
         return p
 
-    p = common(sub.add_parser("run", help="jalankan server"))
+    p = common(sub.add_parser("migrate", help="bawa skema database ke versi terbaru (aman dijalankan bersamaan)"))
+    p.set_defaults(func=cmd_migrate)
+
+    p = common(sub.add_parser("run", help="jalankan server (database harus sudah dimigrasi)"))
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8765, help="0 = port bebas")
+    p.add_argument("--workers", type=_positive_int, default=1, metavar="N",
+                   help="jumlah proses pelayan (bawaan 1; mis. satu per inti CPU, dengan PostgreSQL)")
+    p.add_argument("--trusted-proxy", action="append", type=_network, default=None, metavar="CIDR",
+                   help="proxy yang dipercaya untuk X-Forwarded-For/-Proto (boleh diulang); bawaan: tidak ada")
+    p.add_argument("--ssl-certfile", default=None, metavar="PEM", help="sertifikat TLS (server melayani https)")
+    p.add_argument("--ssl-keyfile", default=None, metavar="PEM", help="kunci privat sertifikat TLS")
     p.add_argument("--max-batch-items", type=int, default=None)
     p.add_argument("--max-media-bytes", type=int, default=None)
     p.add_argument("--max-chunk-bytes", type=int, default=None)

@@ -6,26 +6,47 @@ here. The schema itself is created by the Alembic migrations in
 ``sync/server/migrations`` (run by `migrate` at start); the table objects
 below mirror the latest migration for queries.
 
-Change sequence numbers: every row of ``recordings`` and ``targets`` carries
-``seq``, taken from the ``counters`` row of its table whenever the row changes;
-the feeds return rows with ``seq > cursor``. A writer locks its counter row
-first (``SELECT ... FOR UPDATE``; SQLite takes the write lock with
-``BEGIN IMMEDIATE``) and holds it until commit, so sequence numbers become
-visible in commit order and a reader's cursor never skips a row.
+Change sequence numbers: every row of ``recordings`` carries ``seq``, taken
+from its device's ``devices.status_seq`` whenever the row changes (the status
+feed is per device); every row of ``targets`` carries ``seq`` from the
+``targets`` row of ``counters``. The feeds return rows with ``seq > cursor``.
+A writer takes the counter rows it needs with ``SELECT ... FOR UPDATE`` (in
+device-id order) just before writing and holds them until commit, so sequence
+numbers become visible in commit order and a reader's cursor never skips a
+row; writers for different devices never wait on each other.
+
+Concurrency: on SQLite every write transaction starts with ``BEGIN IMMEDIATE``
+(one writer at a time, across processes). On PostgreSQL (READ COMMITTED) a
+writer first takes transaction advisory locks on the keys it decides on
+(`lock_keys`: the NIKs and photo hashes of a batch), so two workers deciding
+on the same NIK or file go one after the other, and `run_write` retries a
+transaction that lost a race on a unique key (the retry sees the winner's
+row) or a deadlock. No row is taken by every write: a batch locks the rows of
+the devices whose recordings it changes, and only a batch that changes the
+recorded state of a target NIK takes the ``targets`` counter, as its last
+statement before commit.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
+import logging
 import os
+import random
+import time
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from app.fsio import open_private, restrict_file
+from sync.server.filelock import FileLock
+
+log = logging.getLogger("jemput.server.db")
+T = TypeVar("T")
 
 metadata = sa.MetaData()
 
@@ -45,6 +66,7 @@ devices = sa.Table(
     sa.Column("enrolled_code_sha256", sa.String(64)),  # the used-up code (a lost reply's retry, 0004)
     sa.Column("enroll_nonce_sha256", sa.String(64)),  # the laptop's nonce sent with it
     sa.Column("first_seen_at", sa.DateTime),  # the token's first use (None: never synced)
+    sa.Column("status_seq", sa.BigInteger, nullable=False, server_default="0"),  # its status feed (0006)
     sa.Index("ix_devices_enrolled_code", "enrolled_code_sha256"),
 )
 
@@ -164,8 +186,17 @@ counters = sa.Table(
     sa.Column("value", sa.BigInteger, nullable=False),
 )
 
-# counters rows (created by the first migration)
-RECORDINGS_SEQ = "recordings"
+register_failures = sa.Table(
+    "register_failures", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("address", sa.String(64), nullable=False),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Index("ix_register_failures_address_at", "address", "at"),
+    sa.Index("ix_register_failures_at", "at"),
+)
+
+# counters rows (created by the first migration; the recordings' sequence moved
+# to devices.status_seq in migration 0006)
 TARGETS_SEQ = "targets"
 REGIONS_VERSION = "regions"
 
@@ -220,6 +251,10 @@ def make_engine(url: str) -> Engine:
     return sa.create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
 def _private_sqlite_file(url: str) -> None:
     """The SQLite file made 0600 before SQLite opens it (it gives its -wal and
     -shm files the database's mode); an older file and its side files tightened."""
@@ -246,12 +281,97 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
             yield conn
 
 
+RETRY_SQLSTATES = frozenset({"40001", "40P01", "23505"})  # serialization, deadlock, unique key taken
+WRITE_ATTEMPTS = 8
+
+
+def is_retryable(exc: BaseException) -> bool:
+    """A PostgreSQL serialization failure, deadlock or unique key another
+    transaction took meanwhile: the same work, tried again, sees the winner."""
+    orig = getattr(exc, "orig", None)
+    return isinstance(exc, sa.exc.DBAPIError) and getattr(orig, "sqlstate", None) in RETRY_SQLSTATES
+
+
+def run_write(engine: Engine, work: Callable[[Connection], T], *, attempts: int = WRITE_ATTEMPTS) -> T:
+    """``work(conn)`` inside a `write_transaction`, tried again (after a short random
+    pause) when PostgreSQL aborts it for a race (`is_retryable`). `work` must
+    do nothing outside the database that a retry would repeat."""
+    for attempt in range(1, attempts + 1):
+        try:
+            with write_transaction(engine) as conn:
+                return work(conn)
+        except sa.exc.DBAPIError as exc:
+            if not is_retryable(exc) or attempt == attempts:
+                raise
+            log.info("transaksi diulang (%s, percobaan %d)", exc.orig.sqlstate, attempt)
+            time.sleep(random.uniform(0, 0.005 * 2 ** min(attempt, 6)))
+    raise AssertionError("unreachable")
+
+
 # Built once (SQLAlchemy then reuses the compiled form without rebuilding them).
 _COUNTER_NAME = sa.bindparam("counter_name")
 _LOCK_COUNTER = sa.select(counters.c.value).where(counters.c.name == _COUNTER_NAME).with_for_update()
 _COUNTER_VALUE = sa.select(counters.c.value).where(counters.c.name == _COUNTER_NAME)
 _ADD_TO_COUNTER = (sa.update(counters).where(counters.c.name == _COUNTER_NAME)
                    .values(value=counters.c.value + sa.bindparam("counter_add")))
+
+
+_LOCK_KEYS = sa.text(
+    "SELECT count(pg_advisory_xact_lock(k)) FROM "
+    "(SELECT DISTINCT unnest(CAST(:keys AS bigint[])) AS k ORDER BY k) AS wanted")
+
+
+def lock_key(namespace: str, value: str) -> int:
+    """A signed 64-bit advisory lock key for `value` within `namespace`."""
+    digest = hashlib.blake2b(f"{namespace}\0{value}".encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+NIK_KEY = "nik"
+MEDIA_KEY = "media"
+"""`lock_keys` namespaces: a batch locks its NIKs and files, a completed upload its files."""
+
+
+def lock_keys(conn: Connection, keys: Iterable[tuple[str, str]]) -> None:
+    """Hold transaction-scoped locks on these (namespace, value) keys until
+    commit, taken in one sorted order (two writers never deadlock on them).
+    PostgreSQL only: on SQLite the write transaction already excludes all others.
+    Each key takes a slot of PostgreSQL's lock table (see docs/DEPLOY.md)."""
+    if conn.dialect.name != "postgresql":
+        return
+    wanted = sorted({lock_key(n, v) for n, v in keys if v})
+    if wanted:
+        conn.execute(_LOCK_KEYS, {"keys": wanted})
+
+
+_d = devices
+_LOCK_DEVICE_SEQS = (sa.select(_d.c.id, _d.c.status_seq).where(_d.c.id.in_(sa.bindparam("b_ids", expanding=True)))
+                     .order_by(_d.c.id).with_for_update())
+_SET_DEVICE_SEQ = sa.update(_d).where(_d.c.id == sa.bindparam("b_id")).values(status_seq=sa.bindparam("b_seq"))
+
+
+def lock_devices(conn: Connection, device_ids: Iterable[int]) -> dict[int, int]:
+    """Lock these devices' rows until commit (in id order, so two writers never
+    deadlock); their current status sequence numbers."""
+    ids = sorted(set(device_ids))
+    return dict(conn.execute(_LOCK_DEVICE_SEQS, {"b_ids": ids}).all()) if ids else {}
+
+
+def next_device_seqs(conn: Connection, device_ids: list[int]) -> list[int]:
+    """One new status sequence number for each entry of `device_ids` (a device
+    may appear several times: consecutive numbers of its own), in that order.
+
+    Locks those devices' rows (in id order, so two writers never deadlock)
+    until commit: each device's numbers become visible in commit order."""
+    if not device_ids:
+        return []
+    tops = lock_devices(conn, device_ids)
+    seqs = []
+    for device_id in device_ids:
+        tops[device_id] += 1
+        seqs.append(tops[device_id])
+    conn.execute(_SET_DEVICE_SEQ, [{"b_id": k, "b_seq": v} for k, v in sorted(tops.items())])
+    return seqs
 
 
 def lock_counter(conn: Connection, name: str) -> int:
@@ -285,14 +405,47 @@ def alembic_config(engine: Engine, connection: Connection | None = None):
     return cfg
 
 
-def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to `revision` (Alembic, programmatically)."""
+MIGRATION_LOCK_KEY = 0x4A454D5055540001  # pg_advisory_lock key ("JEMPUT" + 1)
+
+
+@contextlib.contextmanager
+def migration_lock(engine: Engine, conn: Connection) -> Iterator[None]:
+    """Held by one migrating process at a time: a PostgreSQL session advisory
+    lock on `conn`, or a file lock beside the SQLite database file."""
+    if is_sqlite(engine):
+        database = engine.url.database
+        if not database or database == ":memory:":
+            yield
+            return
+        with FileLock(Path(database).with_name(Path(database).name + ".migrate-lock")):
+            yield
+        return
+    conn.exec_driver_sql(f"SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})")
+    conn.commit()
+    try:
+        yield
+    finally:
+        conn.rollback()
+        conn.exec_driver_sql(f"SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})")
+        conn.commit()
+
+
+def migrate(engine: Engine, revision: str = "head") -> str | None:
+    """Bring the schema to `revision` (Alembic, programmatically), under
+    `migration_lock`: processes starting at once migrate one after the other,
+    and those after the first find nothing left to do. Returns the revision
+    found once the lock was held (None: an empty database)."""
     from alembic import command
+    from alembic.runtime.migration import MigrationContext
 
     with engine.connect() as conn:
         conn = conn.execution_options(jemput_write=True)
-        command.upgrade(alembic_config(engine, conn), revision)
-        conn.commit()
+        with migration_lock(engine, conn):
+            before = MigrationContext.configure(conn).get_current_revision()
+            conn.commit()
+            command.upgrade(alembic_config(engine, conn), revision)
+            conn.commit()
+    return before
 
 
 def downgrade(engine: Engine, revision: str) -> None:
@@ -310,6 +463,29 @@ def current_revision(engine: Engine) -> str | None:
 
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision() -> str:
+    """The newest migration this code knows."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config(make_engine("sqlite://"))).get_current_head()
+
+
+class NotMigrated(RuntimeError):
+    """The database's schema is not the one this code needs (`jemput-server migrate`)."""
+
+    def __init__(self, current: str | None, head: str):
+        super().__init__(f"skema database {current or 'kosong'}, perlu {head}")
+        self.current = current
+        self.head = head
+
+
+def require_migrated(engine: Engine) -> None:
+    """Raise `NotMigrated` unless the schema is at the newest migration."""
+    current, head = current_revision(engine), head_revision()
+    if current != head:
+        raise NotMigrated(current, head)
 
 
 def open_database(url: str) -> Engine:

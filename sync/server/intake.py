@@ -200,8 +200,7 @@ class Intake:
                     except ValueError:
                         c.kelurahan_digits = ""
             checked.append(c)
-        with db.write_transaction(self.engine) as conn:
-            results = _BatchTx(conn, device, self.media, now).run(checked)
+        results = db.run_write(self.engine, lambda conn: _BatchTx(conn, device, self.media, now).run(checked))
         counts = Counter(r.outcome.value for r in results)
         log.info("batch perangkat=%d item=%d %s", device.id, len(results),
                  " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
@@ -228,8 +227,10 @@ class _BatchTx:
 
     def run(self, checked: list[_Checked]) -> list[ItemResult]:
         conn = self.conn
-        db.lock_counter(conn, db.RECORDINGS_SEQ)
         r = db.recordings
+        # Workers deciding on the same NIK or file go one after the other (PostgreSQL).
+        db.lock_keys(conn, [(db.NIK_KEY, c.nik) for c in checked]
+                     + [(db.MEDIA_KEY, m.sha256) for c in checked for m in c.media])
         uuids = {c.item.uuid for c in checked}
         uuids |= {c.item.payload.replaces for c in checked if c.item.payload.replaces}
         for part in chunks(sorted(uuids)):
@@ -408,8 +409,9 @@ class _BatchTx:
         conn = self.conn
         r = db.recordings
         new_rows = list(self.new.values())
-        seqs = db.next_seqs(conn, db.RECORDINGS_SEQ, len(new_rows) + len(self.changed))
-        for row, seq in zip(new_rows + list(self.changed.values()), seqs):
+        touched = new_rows + list(self.changed.values())
+        seqs = db.next_device_seqs(conn, [row["device_id"] for row in touched])
+        for row, seq in zip(touched, seqs):
             row["seq"] = seq
         if self.new_blobs:
             conn.execute(sa.insert(db.media_blobs), list(self.new_blobs.values()))
@@ -475,12 +477,12 @@ def bump_targets(conn: Connection, niks: set[str]) -> None:
     if not niks:
         return
     t = db.targets
-    db.lock_counter(conn, db.TARGETS_SEQ)
     present: list[str] = []
     for part in chunks(sorted(niks)):
         present += [row[0] for row in conn.execute(sa.select(t.c.nik).where(t.c.nik.in_(part)))]
     if not present:
-        return
+        return  # not on the target list: the shared counter is not taken
+    db.lock_counter(conn, db.TARGETS_SEQ)
     seqs = db.next_seqs(conn, db.TARGETS_SEQ, len(present))
     conn.execute(
         sa.update(t).where(t.c.nik == sa.bindparam("b_nik")).values(seq=sa.bindparam("b_seq")),

@@ -7,25 +7,46 @@ disk) and checked to be a real JPEG/PNG image (`sync.server.media_check`): a
 match is fsynced and renamed atomically to ``media/<sha256>``, anything else
 discards the partial file. A complete file is never written again.
 
-Folders are 0700 and files 0600 (`app.fsio`): photos are nobody else's business
-on the server machine either.
+Several server processes (workers) share the folder: each file's reads of the
+offset, appends and renames happen under a `FileLock` that every process
+sees (one of 256 lock files in ``media/locks/``, by the hash's first two hex
+digits), so a chunk repeated at the same offset is answered 409 once the
+first copy is written, never appended twice. A bundle's whole file is checked,
+then written to a name of its own (``<sha256>.<random>.tmp``) and renamed into
+place, so two writers never rename each other's file away.
+
+Folders are 0700 and files 0600 (`app.fsio`), lock files included: photos are
+nobody else's business on the server machine either.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import threading
-from collections import defaultdict
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.fsio import fsync_dir, make_private_dir, open_private
 from sync.protocol import Problems, is_sha256
 from sync.server.failures import ProblemError
+from sync.server.filelock import FileLock
 from sync.server.media_check import check_image
 
 _APPEND = os.O_WRONLY | os.O_CREAT | os.O_APPEND
+_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+
+
+def _verify_complete(sha256: str, data: bytes, partial: Path) -> None:
+    """A complete file's bytes must hash to `sha256` (422.2) and be a JPEG/PNG image
+    (422.5); otherwise its partial file is discarded and the `ProblemError` raised."""
+    try:
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=0)
+        check_image(data)
+    except ProblemError:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 @dataclass(frozen=True)
@@ -37,19 +58,20 @@ class Held:
 
 
 class MediaStore:
-    """The media folder; one lock per file so concurrent chunks never interleave."""
+    """The media folder; one cross-process lock per file so concurrent chunks never interleave."""
 
     def __init__(self, media_dir: Path, partial_dir: Path):
         self.media_dir = Path(media_dir)
         self.partial_dir = Path(partial_dir)
         make_private_dir(self.media_dir)
         make_private_dir(self.partial_dir)
-        self._locks: dict[str, threading.Lock] = defaultdict(threading.Lock)
-        self._guard = threading.Lock()
+        self.locks_dir = self.media_dir / "locks"
+        make_private_dir(self.locks_dir)
 
-    def _lock(self, sha256: str) -> threading.Lock:
-        with self._guard:
-            return self._locks[sha256]
+    def _lock(self, sha256: str) -> FileLock:
+        if not is_sha256(sha256):
+            raise ValueError("bukan SHA-256")
+        return FileLock(self.locks_dir / f"{sha256[:2]}.lock")
 
     def path(self, sha256: str) -> Path:
         if not is_sha256(sha256):  # never build a path from anything else
@@ -92,14 +114,7 @@ class MediaStore:
             new_offset = offset + len(data)
             whole = offset == 0 and new_offset == size  # the whole file in this one chunk
             if whole:  # checked in memory: nothing written when it fails
-                if hashlib.sha256(data).hexdigest() != sha256:
-                    partial.unlink(missing_ok=True)
-                    raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=0)
-                try:
-                    check_image(data)
-                except ProblemError:
-                    partial.unlink(missing_ok=True)
-                    raise
+                _verify_complete(sha256, data, partial)
             if data:
                 with os.fdopen(open_private(partial, _APPEND), "ab") as fh:
                     fh.write(data)
@@ -114,23 +129,29 @@ class MediaStore:
 
         Returns (what is held, whether this call wrote it). A file already
         complete is left alone. Raises `ProblemError` 422.2 when `data` does not
-        hash to `sha256`; nothing is written then. A partial upload of the same
+        hash to `sha256`, 422.5 when it is not a JPEG/PNG image; nothing is written then. A partial upload of the same
         file is replaced. With ``sync_dir=False`` the caller fsyncs the media
         folder once after several files (`sync`), before recording them.
         """
         if hashlib.sha256(data).hexdigest() != sha256:
             raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=self.held(sha256).offset)
-        with self._lock(sha256):
-            final = self.path(sha256)
-            if final.exists():
-                return Held(final.stat().st_size, True), False
-            check_image(data)  # 422.5: not a JPEG/PNG image; nothing written
-            partial = self.partial_path(sha256)
-            with os.fdopen(open_private(partial), "wb") as fh:
+        final = self.path(sha256)
+        if final.exists():
+            return Held(final.stat().st_size, True), False
+        check_image(data)  # 422.5: not a JPEG/PNG image; nothing written
+        temp = self.partial_dir / f"{sha256}.{secrets.token_hex(8)}.tmp"  # this call's own name
+        try:
+            with os.fdopen(open_private(temp, _NEW), "wb") as fh:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
-            os.replace(partial, final)
+            with self._lock(sha256):
+                if final.exists():
+                    return Held(final.stat().st_size, True), False
+                os.replace(temp, final)
+                self.partial_path(sha256).unlink(missing_ok=True)  # a resumable upload of it is moot
+        finally:
+            temp.unlink(missing_ok=True)
         if sync_dir:
             self.sync()
         return Held(len(data), True), True
@@ -143,15 +164,7 @@ class MediaStore:
         """Rename a complete partial file into place once its SHA-256 matches
         (`verified`: already checked over the same bytes, in memory)."""
         if not verified:
-            data = partial.read_bytes()  # at most Settings.max_media_bytes
-            if hashlib.sha256(data).hexdigest() != sha256:
-                partial.unlink(missing_ok=True)
-                raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=0)
-            try:
-                check_image(data)
-            except ProblemError:
-                partial.unlink(missing_ok=True)
-                raise
+            _verify_complete(sha256, partial.read_bytes(), partial)  # at most Settings.max_media_bytes
         final = self.path(sha256)
         os.replace(partial, final)
         fsync_dir(self.media_dir)
@@ -160,5 +173,5 @@ class MediaStore:
     def counts(self) -> tuple[int, int]:
         """(complete files, partial files) on disk."""
         complete = sum(1 for p in self.media_dir.iterdir() if p.is_file() and is_sha256(p.name))
-        partial = sum(1 for p in self.partial_dir.iterdir() if p.is_file())
+        partial = sum(1 for p in self.partial_dir.iterdir() if p.is_file() and is_sha256(p.name))
         return complete, partial

@@ -17,7 +17,7 @@ import logging
 from collections import Counter
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from app.core.messages import CodedError
 from app.core.outcomes import check_outcome
@@ -68,26 +68,33 @@ def store_outcomes(engine: Engine, device: Device, items: list[VisitOutcomeItem]
     if not items:
         return []
     now = db.utcnow()
-    table = db.visit_outcomes
-    answers: list[OutcomeResult] = []
-    with db.write_transaction(engine) as conn:
-        held: dict[str, str] = {}
-        for part in chunks(sorted({i.uuid for i in items})):
-            held.update(conn.execute(sa.select(table.c.uuid, table.c.content_sha256)
-                                     .where(table.c.uuid.in_(part))).all())
-        new_rows = []
-        for item in items:
-            sha = _content_sha256(item)
-            if item.uuid in held:
-                answers.append(OutcomeResult(uuid=item.uuid,
-                                             outcome="already_have" if held[item.uuid] == sha else "conflict"))
-                continue
-            held[item.uuid] = sha
-            new_rows.append({**_stored_form(item), "device_id": device.id, "content_sha256": sha,
-                             "received_at": now})
-            answers.append(OutcomeResult(uuid=item.uuid, outcome="accepted"))
-        if new_rows:
-            conn.execute(sa.insert(table), new_rows)
+    answers = db.run_write(engine, lambda conn: _store(conn, device, items, now))  # a lost race: tried again
     counts = Counter(a.outcome for a in answers)
     log.info("hasil kunjungan perangkat=%d %s", device.id, " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
+    return answers
+
+
+def _store(conn: Connection, device: Device, items: list[VisitOutcomeItem],
+           now: dt.datetime) -> list[OutcomeResult]:
+    """One write transaction of `store_outcomes` (on PostgreSQL a UUID another worker
+    inserted meanwhile aborts it; `db.run_write` tries again and it answers from that row)."""
+    table = db.visit_outcomes
+    answers: list[OutcomeResult] = []
+    held: dict[str, str] = {}
+    for part in chunks(sorted({i.uuid for i in items})):
+        held.update(conn.execute(sa.select(table.c.uuid, table.c.content_sha256)
+                                 .where(table.c.uuid.in_(part))).all())
+    new_rows = []
+    for item in items:
+        sha = _content_sha256(item)
+        if item.uuid in held:
+            answers.append(OutcomeResult(uuid=item.uuid,
+                                         outcome="already_have" if held[item.uuid] == sha else "conflict"))
+            continue
+        held[item.uuid] = sha
+        new_rows.append({**_stored_form(item), "device_id": device.id, "content_sha256": sha,
+                         "received_at": now})
+        answers.append(OutcomeResult(uuid=item.uuid, outcome="accepted"))
+    if new_rows:
+        conn.execute(sa.insert(table), new_rows)
     return answers

@@ -358,7 +358,6 @@ def resolve_duplicate(engine: Engine, uuid: str, *, keep: bool, reason: str | No
     r, d = db.recordings, db.devices
     status = ServerStatus.ACCEPTED if keep else ServerStatus.REJECTED
     with db.write_transaction(engine) as conn:
-        db.lock_counter(conn, db.RECORDINGS_SEQ)
         row = conn.execute(
             sa.select(r.c.id, r.c.status, r.c.nik, r.c.reasons, r.c.device_id, d.c.name)
             .join(d, d.c.id == r.c.device_id).where(r.c.uuid == uuid)).first()
@@ -372,7 +371,7 @@ def resolve_duplicate(engine: Engine, uuid: str, *, keep: bool, reason: str | No
         except (ValueError, AttributeError):
             kept = []
         reasons = (kept if keep else []) + [_verdict_reason(keep, reason).model_dump()]
-        [seq] = db.next_seqs(conn, db.RECORDINGS_SEQ, 1)
+        [seq] = db.next_device_seqs(conn, [row.device_id])
         conn.execute(sa.update(r).where(r.c.id == row.id).values(
             status=status.value, reasons=json.dumps(reasons), seq=seq))
         bump_targets(conn, {row.nik} - {""})

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import ipaddress
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +27,11 @@ class Settings:
             guard on ``POST /devices/register``: after this many failed codes
             from one client address within the window (seconds, sliding), that
             address is answered 429 (with ``Retry-After``) without the code
-            being checked. Counted in memory only (see `sync.server.ratelimit`).
+            being checked. Counted in the database, by all workers alike
+            (see `sync.server.ratelimit`).
+        trusted_proxies: networks (CIDR) whose ``X-Forwarded-For`` /
+            ``X-Forwarded-Proto`` headers are believed; none by default, so a
+            client cannot choose its own address for the limit above.
         demo: a training server (``run --demo``): ``GET /health`` says so, and
             only then does a laptop's demo profile register with it.
     """
@@ -39,6 +46,7 @@ class Settings:
     feed_page: int = 1000
     register_max_failures: int = 5
     register_window_s: float = 600.0
+    trusted_proxies: tuple[str, ...] = ()
     demo: bool = False
 
     def __post_init__(self) -> None:
@@ -47,6 +55,23 @@ class Settings:
             raise ValueError(f"max_batch_items harus 1..{protocol.MAX_BATCH_ITEMS}")
         if self.register_max_failures < 1 or not self.register_window_s > 0:
             raise ValueError("register_max_failures harus >= 1 dan register_window_s > 0")
+        object.__setattr__(self, "trusted_proxies",
+                           tuple(str(ipaddress.ip_network(n, strict=False)) for n in self.trusted_proxies))
+
+    def to_json(self) -> str:
+        """These settings as one JSON line (`from_json` reads it back): how
+        ``jemput-server run`` hands them to its worker processes."""
+        fields = dataclasses.asdict(self)
+        fields["data_dir"] = str(self.data_dir)
+        fields["trusted_proxies"] = list(self.trusted_proxies)
+        return json.dumps(fields, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> "Settings":
+        fields = json.loads(text)
+        fields["data_dir"] = Path(fields["data_dir"])
+        fields["trusted_proxies"] = tuple(fields.get("trusted_proxies", ()))
+        return cls(**fields)
 
     @property
     def url(self) -> str:

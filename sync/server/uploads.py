@@ -37,7 +37,7 @@ _SET_COMPLETE_MANY = (sa.update(_mb).where(_mb.c.sha256.in_(_SHAS), _mb.c.comple
                       .values(complete=True, completed_at=sa.bindparam("b_completed_at")))
 _rm2, _mb2 = _rm.alias("rm2"), _mb.alias("mb2")
 _NOW_COMPLETE = (
-    sa.select(_r.c.id)
+    sa.select(_r.c.id, _r.c.device_id)
     .where(_r.c.id.in_(sa.select(_rm.c.recording_id).where(_rm.c.sha256.in_(_SHAS))),
            _r.c.received_complete == sa.false(),
            ~sa.exists(sa.select(sa.literal(1))
@@ -45,6 +45,8 @@ _NOW_COMPLETE = (
                       .where(_rm2.c.recording_id == _r.c.id, _mb2.c.complete == sa.false())))
     .order_by(_r.c.id)
 )
+_LISTED_BY = (sa.select(_r.c.device_id).distinct()
+              .where(_r.c.id.in_(sa.select(_rm.c.recording_id).where(_rm.c.sha256.in_(_SHAS)))))
 _SET_RECEIVED = (sa.update(_r).where(_r.c.id == sa.bindparam("b_id"))
                  .values(received_complete=True, seq=sa.bindparam("b_seq")))
 
@@ -73,18 +75,24 @@ def mark_complete_many(engine: Engine, shas: list[str]) -> int:
     """`mark_complete` for several files in one transaction (a media bundle)."""
     if not shas:
         return 0
-    with db.write_transaction(engine) as conn:
-        db.lock_counter(conn, db.RECORDINGS_SEQ)
+
+    def work(conn: Connection) -> int:
+        # The file's key (a batch listing it waits), then the devices of the recordings
+        # listing it (two files of one recording completing at once see each other).
+        db.lock_keys(conn, [(db.MEDIA_KEY, sha) for sha in shas])
+        db.lock_devices(conn, [row[0] for row in conn.execute(_LISTED_BY, {"b_shas": list(shas)})])
         if len(shas) == 1:
             conn.execute(_SET_COMPLETE, {"b_sha256": shas[0], "b_completed_at": db.utcnow()})
         else:
             conn.execute(_SET_COMPLETE_MANY, {"b_shas": list(shas), "b_completed_at": db.utcnow()})
-        ids = [row[0] for row in conn.execute(_NOW_COMPLETE, {"b_shas": list(shas)})]
-        if not ids:
+        rows = conn.execute(_NOW_COMPLETE, {"b_shas": list(shas)}).all()
+        if not rows:
             return 0
-        seqs = db.next_seqs(conn, db.RECORDINGS_SEQ, len(ids))
-        conn.execute(_SET_RECEIVED, [{"b_id": i, "b_seq": s} for i, s in zip(ids, seqs)])
-        return len(ids)
+        seqs = db.next_device_seqs(conn, [row.device_id for row in rows])
+        conn.execute(_SET_RECEIVED, [{"b_id": row.id, "b_seq": s} for row, s in zip(rows, seqs)])
+        return len(rows)
+
+    return db.run_write(engine, work)
 
 
 def reconcile(engine: Engine, store: MediaStore, expected: Expected) -> Held:

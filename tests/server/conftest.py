@@ -15,6 +15,7 @@ from app.core.regions import RegionIndex, RegionLevel
 from sync import protocol
 
 from serverkit import LIVE_CHUNK, LIVE_MAX_MEDIA, DeviceClient, LiveServer, People, Recording, make_recording
+from support.postgres import PostgresCluster, empty_given_database
 from support.server import prepare_server_data, start_server
 
 
@@ -40,6 +41,24 @@ def recording(people: People):
 
 
 @pytest.fixture(scope="session")
+def postgres_cluster():
+    """One throw-away PostgreSQL cluster per test worker (skips, or fails under CI, without one)."""
+    cluster = PostgresCluster()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def postgres_url(request):
+    """An empty PostgreSQL database: JEMPUT_TEST_POSTGRES_URL emptied, else a new
+    database in the throw-away cluster."""
+    given = os.environ.get("JEMPUT_TEST_POSTGRES_URL")
+    if given:
+        return empty_given_database(given)
+    return request.getfixturevalue("postgres_cluster").new_database()
+
+
+@pytest.fixture(scope="session")
 def live_server(tmp_path_factory, seed_regions_csv: Path, region_index: RegionIndex):
     """One real server process per test worker (tests isolate by area and NIK).
 
@@ -49,12 +68,7 @@ def live_server(tmp_path_factory, seed_regions_csv: Path, region_index: RegionIn
     data = tmp_path_factory.mktemp("jemput-server")
     database = os.environ.get("JEMPUT_TEST_POSTGRES_URL")
     if database:
-        import sqlalchemy as sa
-
-        engine = sa.create_engine(database)
-        with engine.begin() as conn:
-            conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-        engine.dispose()
+        empty_given_database(database)
     prepare_server_data(data, *(["--database-url", database] if database else []), regions=seed_regions_csv)
     kecamatan = [r.kode for r in region_index if r.level is RegionLevel.KECAMATAN
                  and region_index.children(r.kode)]

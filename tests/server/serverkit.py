@@ -7,11 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
+import socket
 import uuid as uuidlib
 from dataclasses import dataclass, field
 from typing import Any
 
 import requests
+from requests.adapters import HTTPAdapter
 from faker import Faker
 
 from app.core.regions import RegionIndex
@@ -79,6 +81,28 @@ def make_recording(resident: dict[str, Any], *, photo_size: int = 3000, replaces
 
 
 # --------------------------------------------------------------------------- live server
+
+
+class FromAddress(HTTPAdapter):
+    """Connections made from a chosen local (loopback) address."""
+
+    def __init__(self, address: str):
+        self.address = address
+        super().__init__()
+
+    def init_poolmanager(self, *args, **kw):  # noqa: ANN002, ANN003
+        kw["source_address"] = (self.address, 0)
+        super().init_poolmanager(*args, **kw)
+
+
+def loopback_aliases_work() -> bool:
+    """Whether this system lets a socket use 127.0.0.2 (Linux: the whole 127/8)."""
+    try:
+        with socket.socket() as s:
+            s.bind(("127.0.0.2", 0))
+        return True
+    except OSError:
+        return False
 
 
 class DeviceClient:

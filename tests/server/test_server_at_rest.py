@@ -64,11 +64,13 @@ def test_a_fresh_data_folder_is_owner_only_after_intake(fresh_server, people):
     data = fresh_server.data
     folders, files = _tree(data)
     assert _mode(data) == 0o700
-    assert folders == {"media": 0o700, os.path.join("media", "partial"): 0o700}
+    assert folders == {"media": 0o700, os.path.join("media", "partial"): 0o700,
+                       os.path.join("media", "locks"): 0o700}  # the workers' file locks (sync.server.filelock)
     names = set(files)
     assert {"jemput-server.db", "jemput-server.db-wal", "jemput-server.db-shm"} <= names
     assert {os.path.join("media", sha) for sha in done.media} <= names
     assert os.path.join("media", "partial", photo_sha) in names
+    assert os.path.join("media", "locks", f"{photo_sha[:2]}.lock") in names
     assert files and all(mode == 0o600 for mode in files.values()), files
 
 

@@ -135,6 +135,7 @@ def test_import_regions_reports_bad_rows(tmp_path):
 
 def test_run_refuses_a_port_in_use(tmp_path, live_server):
     port = live_server.url.rsplit(":", 1)[1]
+    run_cli("migrate", "--data", tmp_path / "srv")
     out = run_cli("run", "--data", tmp_path / "srv", "--port", port, check=False)
     assert out.returncode == 1 and "tidak dapat memakai" in out.stderr
 

@@ -7,15 +7,13 @@ from its own loopback address (127.0.0.x), so the tests do not share counters.""
 from __future__ import annotations
 
 import itertools
-import socket
 
 import pytest
 import requests
-from requests.adapters import HTTPAdapter
 
 from sync import protocol
 
-from serverkit import LiveServer
+from serverkit import FromAddress, LiveServer, loopback_aliases_work
 from support.server import prepare_server_data, start_server
 from support.server import server_cli as run_cli
 
@@ -24,28 +22,7 @@ WINDOW_S = 600.0  # long: no test here waits for it, and a slow machine cannot o
 _addresses = (f"127.0.0.{n}" for n in itertools.count(2))
 
 
-class _FromAddress(HTTPAdapter):
-    """Connections made from a chosen local address."""
-
-    def __init__(self, address: str):
-        self.address = address
-        super().__init__()
-
-    def init_poolmanager(self, *args, **kw):  # noqa: ANN002, ANN003
-        kw["source_address"] = (self.address, 0)
-        super().init_poolmanager(*args, **kw)
-
-
-def _loopback_aliases_work() -> bool:
-    try:
-        with socket.socket() as s:
-            s.bind(("127.0.0.2", 0))
-        return True
-    except OSError:
-        return False
-
-
-pytestmark = pytest.mark.skipif(not _loopback_aliases_work(),
+pytestmark = pytest.mark.skipif(not loopback_aliases_work(),
                                 reason="this system cannot use 127.0.0.2 as a source address")
 
 
@@ -67,7 +44,7 @@ class _Laptop:
         self.server = server
         self.address = address or next(_addresses)
         self.http = requests.Session()
-        self.http.mount("http://", _FromAddress(self.address))
+        self.http.mount("http://", FromAddress(self.address))
 
     def register(self, code: str) -> requests.Response:
         return self.http.post(self.server.url + protocol.Paths.REGISTER, json={"enrollment_code": code},

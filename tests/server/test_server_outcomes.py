@@ -12,7 +12,6 @@ import sqlalchemy as sa
 from sync import protocol
 from sync.server import admin, db
 
-from test_server_schema import postgres_url  # noqa: F401 - the fixture, for the PostgreSQL run
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

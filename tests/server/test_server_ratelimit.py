@@ -1,9 +1,11 @@
-"""`AttemptLimiter`: the sliding window, forgiveness of successes, bounded memory,
-and no attempt slipping past the limit when many threads ask at once; the server's
-registration held until its window passes, on a hand-wound clock (no sleeping)."""
+"""`AttemptLimiter` on a real database: the sliding window, forgiveness of successes,
+old attempts swept, and no attempt slipping past the limit when many threads ask at
+once; the server's registration held until its window passes, on a hand-wound clock
+(no sleeping)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 
 import pytest
@@ -15,18 +17,25 @@ from sync.server.ratelimit import Attempt, AttemptLimiter
 
 
 class Clock:
-    """A hand-wound monotonic clock (seconds)."""
+    """A hand-wound wall clock (naive UTC); `now` in seconds from an epoch."""
 
     def __init__(self) -> None:
         self.now = 1000.0
 
-    def __call__(self) -> float:
-        return self.now
+    def __call__(self) -> dt.datetime:
+        return dt.datetime(2026, 1, 1) + dt.timedelta(seconds=self.now)
 
 
-def test_sliding_window_and_retry_after():
+@pytest.fixture
+def engine(tmp_path):
+    engine = db.open_database(f"sqlite:///{tmp_path / 'limit.db'}")
+    yield engine
+    engine.dispose()
+
+
+def test_sliding_window_and_retry_after(engine):
     clock = Clock()
-    limiter = AttemptLimiter(3, 600, clock=clock)
+    limiter = AttemptLimiter(engine, 3, 600, clock=clock)
     for _ in range(3):
         assert isinstance(limiter.admit("10.0.0.1"), Attempt)
         clock.now += 10
@@ -41,9 +50,18 @@ def test_sliding_window_and_retry_after():
     assert limiter.remaining("10.0.0.1") == 3
 
 
-def test_forgiven_successes_do_not_count():
+def test_another_process_sees_the_same_count(engine):
+    """Two limiters on one database (two workers) share the attempts."""
     clock = Clock()
-    limiter = AttemptLimiter(2, 60, clock=clock)
+    first, second = AttemptLimiter(engine, 2, 60, clock=clock), AttemptLimiter(engine, 2, 60, clock=clock)
+    assert isinstance(first.admit("a"), Attempt) and isinstance(second.admit("a"), Attempt)
+    assert first.admit("a") == 60 and second.admit("a") == 60
+    assert second.remaining("a") == 0
+
+
+def test_forgiven_successes_do_not_count(engine):
+    clock = Clock()
+    limiter = AttemptLimiter(engine, 2, 60, clock=clock)
     for _ in range(5):
         attempt = limiter.admit("a")
         assert isinstance(attempt, Attempt)
@@ -54,19 +72,20 @@ def test_forgiven_successes_do_not_count():
     assert limiter.admit("a") == 60
 
 
-def test_memory_stays_bounded():
+def test_old_attempts_are_swept(engine):
     clock = Clock()
-    limiter = AttemptLimiter(1, 60, clock=clock, max_keys=100)
-    for n in range(1000):
+    limiter = AttemptLimiter(engine, 1, 60, clock=clock)
+    for n in range(300):
         limiter.admit(f"10.0.{n // 256}.{n % 256}")
-    assert len(limiter._stamps) <= 100
+    assert limiter.counted() == 300
     clock.now += 61
-    limiter.admit("10.9.9.9")  # a window later, idle addresses are swept
-    assert len(limiter._stamps) == 1
+    limiter.admit("10.9.9.9")  # a window later, the old attempts are gone
+    assert limiter.counted() == 1
+    assert isinstance(limiter.admit("x" * 500), Attempt)  # a huge key is cut, not refused
 
 
-def test_concurrent_attempts_never_exceed_the_limit():
-    limiter = AttemptLimiter(5, 600)
+def test_concurrent_attempts_never_exceed_the_limit(engine):
+    limiter = AttemptLimiter(engine, 5, 600)
     admitted: list[object] = []
     start = threading.Barrier(40)
 
@@ -84,14 +103,14 @@ def test_concurrent_attempts_never_exceed_the_limit():
 
 
 @pytest.mark.parametrize("attempts, window", [(0, 60), (3, 0), (3, -1)])
-def test_bad_settings_are_refused(attempts, window):
+def test_bad_settings_are_refused(engine, attempts, window):
     with pytest.raises(ValueError):
-        AttemptLimiter(attempts, window)
+        AttemptLimiter(engine, attempts, window)
 
 
 def test_the_server_refuses_a_correct_code_until_the_window_passes(app, client):
     clock = Clock()
-    app.state.register_limiter = AttemptLimiter(3, 600, clock=clock)  # what create_app builds, on this clock
+    app.state.register_limiter = AttemptLimiter(app.state.engine, 3, 600, clock=clock)  # what create_app builds, on this clock
     code = admin.add_device(app.state.engine, "Tim sabar", "13.72").enrollment_code
     for n in range(3):
         r = client.post(protocol.Paths.REGISTER, json={"enrollment_code": f"SALA-H{n:03d}-KODE"})

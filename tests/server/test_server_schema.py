@@ -5,11 +5,6 @@ and (when PostgreSQL is installed) work there too."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
-import socket
-import subprocess
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -18,7 +13,7 @@ from alembic.runtime.migration import MigrationContext
 
 from sync.server import db
 
-HEAD = "0005"
+HEAD = "0006"
 
 
 def _diff(engine) -> list:
@@ -35,7 +30,7 @@ def test_migrations_build_the_tables_the_code_uses(tmp_path):
         with engine.connect() as conn:
             counters = dict(conn.execute(sa.select(db.counters.c.name, db.counters.c.value)).all())
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-        assert counters == {"recordings": 0, "targets": 0, "regions": 0}
+        assert counters == {"targets": 0, "regions": 0}  # the recordings' sequence is per device
         db.downgrade(engine, "base")
         assert sa.inspect(engine).get_table_names() == ["alembic_version"]
         db.migrate(engine)
@@ -101,90 +96,62 @@ def test_conflict_resolutions_upgrade_a_database_holding_conflicts(tmp_path):
     _upgrade_keeps_parked_conflicts(f"sqlite:///{tmp_path / 'old.db'}")
 
 
-def test_sequences_are_consecutive_and_shared_by_writers(tmp_path):
+def test_sequences_are_consecutive_per_device(tmp_path):
     engine = db.open_database(f"sqlite:///{tmp_path / 'b.db'}")
     try:
         with db.write_transaction(engine) as conn:
-            db.lock_counter(conn, db.RECORDINGS_SEQ)
-            assert db.next_seqs(conn, db.RECORDINGS_SEQ, 3) == [1, 2, 3]
-            assert db.next_seqs(conn, db.RECORDINGS_SEQ, 0) == []
+            ids = [conn.execute(sa.insert(db.devices).values(
+                name=f"Tim {n}", area_kode="13.72", area_digits="1372", created_at=db.utcnow())).inserted_primary_key[0]
+                for n in range(2)]
+        a, b = ids
+        with db.write_transaction(engine) as conn:
+            assert db.next_device_seqs(conn, [a, b, a, a]) == [1, 1, 2, 3]
+            assert db.next_device_seqs(conn, []) == []
         with pytest.raises(RuntimeError):
             with db.write_transaction(engine) as conn:
-                db.next_seqs(conn, db.RECORDINGS_SEQ, 5)
+                db.next_device_seqs(conn, [b] * 5)
                 raise RuntimeError("rolled back")
         with db.write_transaction(engine) as conn:
-            assert db.next_seqs(conn, db.RECORDINGS_SEQ, 1) == [4]
+            assert db.next_device_seqs(conn, [b]) == [2]
+            assert db.lock_devices(conn, [b, a, b]) == {a: 3, b: 2}
             assert db.next_seqs(conn, db.TARGETS_SEQ, 2) == [1, 2]
     finally:
         engine.dispose()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def postgres_url(tmp_path):
-    """JEMPUT_TEST_POSTGRES_URL (an empty database to use), else a throw-away
-    cluster in tmp_path; skipped when neither is possible."""
-    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'psycopg[binary]')")
-    given = os.environ.get("JEMPUT_TEST_POSTGRES_URL")
-    if given:
-        engine = sa.create_engine(given)
-        with engine.begin() as conn:  # start from an empty schema
-            conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-        engine.dispose()
-        yield given
-        return
-    initdb, pg_ctl = _pg_tool("initdb"), _pg_tool("pg_ctl")
-    if initdb is None or pg_ctl is None:
-        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
-    as_user: list[str] = []
-    base = tmp_path
-    if os.name == "posix" and os.geteuid() == 0:
-        # PostgreSQL refuses to run as root (CI runs as root): run the cluster as
-        # `nobody`, in a folder of its own (pytest's tmp folders are root-only).
-        runuser = shutil.which("runuser")
-        if runuser is None:
-            pytest.skip("PostgreSQL refuses to run as root and runuser is not available")
-        import pwd
-        import tempfile
-
-        nobody = pwd.getpwnam("nobody")
-        base = Path(tempfile.mkdtemp(prefix="jemput-pg-"))
-        os.chmod(base, 0o700)
-        os.chown(base, nobody.pw_uid, nobody.pw_gid)
-        as_user = [runuser, "-u", "nobody", "--"]
-    data = base / "pg"
-    port = _free_port()
+def _upgrade_gives_devices_the_shared_sequence(url: str) -> None:
+    """0006 starts every device's status sequence at the old shared counter (no
+    laptop's cursor goes backwards) and takes the shared row away; back down, it returns."""
+    engine = db.make_engine(url)
     try:
-        subprocess.run([*as_user, initdb, "-D", str(data), "-U", "jemput", "--auth=trust"], check=True,
-                       capture_output=True)
-        subprocess.run([*as_user, pg_ctl, "-D", str(data), "-o",
-                        f"-p {port} -k {base} -c listen_addresses=127.0.0.1",
-                        "-l", str(base / "pg.log"), "-w", "start"], check=True, capture_output=True)
-        yield f"postgresql+psycopg://jemput@127.0.0.1:{port}/postgres"
+        db.migrate(engine, "0005")
+        with engine.begin() as conn:
+            conn.execute(sa.text("UPDATE counters SET value = 41 WHERE name = 'recordings'"))
+            conn.execute(sa.text("INSERT INTO devices (name, area_kode, area_digits, created_at)"
+                                 " VALUES ('Tim A', '13.72', '1372', :t)"), {"t": dt.datetime(2025, 1, 1)})
+        db.migrate(engine)
+        assert db.current_revision(engine) == HEAD and _diff(engine) == []
+        with engine.connect() as conn:
+            assert conn.execute(sa.select(db.devices.c.status_seq)).scalars().all() == [41]
+            assert "recordings" not in conn.execute(sa.select(db.counters.c.name)).scalars().all()
+        db.downgrade(engine, "0005")
+        with engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT value FROM counters WHERE name = 'recordings'")).scalar_one() == 41
+        db.migrate(engine)
     finally:
-        subprocess.run([*as_user, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
-        if base is not tmp_path:
-            shutil.rmtree(base, ignore_errors=True)
+        engine.dispose()
 
 
-def _pg_tool(name: str) -> str | None:
-    """A PostgreSQL server program from PATH or Debian's versioned folder."""
-    found = shutil.which(name)
-    if found:
-        return found
-    for folder in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
-        if (folder / name).exists():
-            return str(folder / name)
-    return None
+def test_per_device_sequences_upgrade(tmp_path):
+    _upgrade_gives_devices_the_shared_sequence(f"sqlite:///{tmp_path / 'seq.db'}")
 
 
 def test_conflict_resolutions_upgrade_on_postgresql(postgres_url):
     _upgrade_keeps_parked_conflicts(postgres_url)
+
+
+def test_per_device_sequences_upgrade_on_postgresql(postgres_url):
+    _upgrade_gives_devices_the_shared_sequence(postgres_url)
 
 
 def test_the_same_code_runs_on_postgresql(postgres_url, tmp_path, people):

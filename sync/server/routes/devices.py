@@ -4,7 +4,7 @@ Guessing codes is slowed down: after ``Settings.register_max_failures`` failed
 codes from one client address within ``register_window_s`` seconds, that
 address gets 429 (``Retry-After``) and its codes are not even looked at until
 the window has moved on. A successful registration is not counted. The
-counters are in memory only (`sync.server.ratelimit`).
+attempts are counted in the database, shared by all workers (`sync.server.ratelimit`).
 """
 
 import datetime as dt
@@ -71,22 +71,32 @@ def _exchange(body: EnrollmentRequest, engine: Engine) -> EnrollmentResponse:
             .where(t.c.enroll_code_sha256 == code_hash, t.c.revoked_at.is_(None))
         ).first()
         if row is None or (row.enroll_expires_at is not None and row.enroll_expires_at < now):
-            again = _repeated(conn, code_hash, nonce_hash, now) if nonce_hash else None
-            if again is None:
-                raise ProblemError(Problems.ENROLLMENT_INVALID)
-            conn.execute(sa.update(t).where(t.c.id == again.id).values(token_sha256=secret_sha256(token)))
-            log.info("perangkat %d: pendaftaran diulang (jawaban pertama hilang), token baru", again.id)
-            return EnrollmentResponse(device_id=again.id, name=again.name, area_kode=again.area_kode,
-                                      token=token, protocol_version=PROTOCOL_VERSION)
-        conn.execute(sa.update(t).where(t.c.id == row.id).values(
+            return _again(conn, code_hash, nonce_hash, token, now)
+        taken = conn.execute(sa.update(t).where(t.c.id == row.id, t.c.enroll_code_sha256 == code_hash).values(
             token_sha256=secret_sha256(token), enroll_code_sha256=None, enrolled_at=now,
             enrolled_code_sha256=code_hash, enroll_nonce_sha256=nonce_hash,
-            label=(body.device_label or None)))
+            label=(body.device_label or None))).rowcount
+        if taken != 1:  # another worker spent the code meanwhile (PostgreSQL, READ COMMITTED)
+            return _again(conn, code_hash, nonce_hash, token, now)  # that was this laptop, or 403
         moved = _take_over(conn, row.id, body.previous_token, now) if body.previous_token else None
     log.info("perangkat %d terdaftar", row.id)
     if moved is not None:
         log.info("perangkat %d menggantikan perangkat %d (%d rekaman dipindahkan)", row.id, *moved)
     return EnrollmentResponse(device_id=row.id, name=row.name, area_kode=row.area_kode,
+                              token=token, protocol_version=PROTOCOL_VERSION)
+
+
+def _again(conn: sa.engine.Connection, code_hash: str, nonce_hash: str | None, token: str,
+           now: dt.datetime) -> EnrollmentResponse:
+    """A code already spent: the same laptop's retry (the same nonce, `_repeated`) gets
+    that device back with a new token; anyone else gets 403.1. Also when the code was
+    spent a moment ago by a concurrent request (another worker): one code, one device."""
+    again = _repeated(conn, code_hash, nonce_hash, now) if nonce_hash else None
+    if again is None:
+        raise ProblemError(Problems.ENROLLMENT_INVALID)
+    conn.execute(sa.update(db.devices).where(db.devices.c.id == again.id).values(token_sha256=secret_sha256(token)))
+    log.info("perangkat %d: pendaftaran diulang (jawaban pertama hilang), token baru", again.id)
+    return EnrollmentResponse(device_id=again.id, name=again.name, area_kode=again.area_kode,
                               token=token, protocol_version=PROTOCOL_VERSION)
 
 
@@ -113,6 +123,9 @@ def _take_over(conn: sa.engine.Connection, new_id: int, previous_token: str, now
         t.c.token_sha256 == secret_sha256(previous_token))).first()
     if old is None or old.id == new_id:
         return None
+    # The laptop keeps its status cursor: the new device's sequence continues past the old one's.
+    seqs = db.lock_devices(conn, [old.id, new_id])
+    conn.execute(sa.update(t).where(t.c.id == new_id).values(status_seq=max(seqs.values())))
     moved = conn.execute(sa.update(db.recordings).where(db.recordings.c.device_id == old.id)
                          .values(device_id=new_id)).rowcount
     if old.revoked_at is None:
