@@ -58,17 +58,36 @@ def postgres_url(request):
     return request.getfixturevalue("postgres_cluster").new_database()
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory, seed_regions_csv: Path, region_index: RegionIndex):
-    """One real server process per test worker (tests isolate by area and NIK).
+LIVE_SUITE_PREFIX = "test_server_live_"
+"""Modules named so run every test twice: on a server over SQLite and on one over PostgreSQL."""
 
-    With JEMPUT_TEST_POSTGRES_URL set (an empty database, emptied here; run
-    without xdist) the server runs on PostgreSQL instead of SQLite.
+
+def pytest_generate_tests(metafunc):
+    module = metafunc.module.__name__.rsplit(".", 1)[-1]
+    if "live_server" in metafunc.fixturenames and module.startswith(LIVE_SUITE_PREFIX):
+        metafunc.parametrize("live_backend", ["sqlite", "postgresql"], scope="session")
+
+
+@pytest.fixture(scope="session")
+def live_backend() -> str:
+    """The live server's database where a test module is not run on both (see `pytest_generate_tests`)."""
+    return "sqlite"
+
+
+@pytest.fixture(scope="session")
+def live_server(request, tmp_path_factory, seed_regions_csv: Path, region_index: RegionIndex, live_backend: str):
+    """One real server process per test worker and database (tests isolate by area and NIK).
+
+    The live suite (`LIVE_SUITE_PREFIX`) runs on SQLite and on a new database in the
+    throw-away PostgreSQL cluster. With JEMPUT_TEST_POSTGRES_URL set (an empty
+    database, emptied here; run without xdist) every server runs on that instead.
     """
-    data = tmp_path_factory.mktemp("jemput-server")
+    data = tmp_path_factory.mktemp(f"jemput-server-{live_backend}")
     database = os.environ.get("JEMPUT_TEST_POSTGRES_URL")
     if database:
         empty_given_database(database)
+    elif live_backend == "postgresql":
+        database = request.getfixturevalue("postgres_cluster").new_database()
     prepare_server_data(data, *(["--database-url", database] if database else []), regions=seed_regions_csv)
     kecamatan = [r.kode for r in region_index if r.level is RegionLevel.KECAMATAN
                  and region_index.children(r.kode)]
