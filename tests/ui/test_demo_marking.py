@@ -100,3 +100,14 @@ def test_a_real_profile_has_no_demo_anywhere(qtbot, profile_dir):
             assert "DEMO" not in win.windowTitle()
     finally:
         win.close()
+
+
+def test_the_window_fits_a_1366x768_screen_on_every_page(demo_window):
+    """No page may ask for more height than a 1366x768 screen leaves under a taskbar (~40 px): a taller
+    page makes the whole window taller than the screen and cuts off its bottom (Selesai, the status bar)."""
+    win = demo_window
+    assert win.minimumSizeHint().height() <= 728, win.minimumSizeHint()
+    for row in range(win.main.nav.count()):
+        page = win.main.stack.widget(row)
+        assert page.minimumSizeHint().height() <= 660, (row, type(page).__name__, page.minimumSizeHint())
+    assert win.minimumSizeHint().width() <= 1366
