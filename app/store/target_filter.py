@@ -140,18 +140,53 @@ class TargetFilter:
             if value is not None:
                 where.append(f"t.{column} = ?")
                 params.append(value)
-        if self.category is not None:
+        together = None if scan and ordered else self._together()
+        if together is not None:
+            clause, clause_params = together
+            where.append(f"t.nik IN ({clause})")
+            params.extend(clause_params)
+        elif self.category is not None:
             clause, clause_params = self._category_condition(Category.parse(self.category), nik, ordered)
             where.append(clause)
             params.extend(clause_params)
         if self.sort == "revisit":  # only the latest kunjungan_ulang carries a revisit date
             where.append("o.revisit_date IS NOT NULL")
+        elif together is not None:  # the outcome is in it
+            pass
         elif self.outcome == NO_OUTCOME:
             where.append(f"{nik} NOT IN (SELECT nik FROM target_outcomes)")
         elif self.outcome is not None:
             where.append(f"{nik} IN (SELECT nik FROM target_outcomes WHERE outcome = ?)")
             params.append(Outcome.parse(self.outcome).value)
         return where, params
+
+    def _together(self) -> tuple[str, list[Any]] | None:
+        """One NIK set for a category and an outcome together, or None (not both, or lansia).
+
+        The outcome's NIKs (a small table) are checked against the category's NIKs (a marked
+        list; pelajar: also the birth-date range, a narrow stretch of the ``targets_born`` index)
+        before any target row is read, so only the NIKs in both lead the page, not every NIK of
+        the outcome looked up in the list one by one. Lansia's range is most of the list: it
+        stays a check on the row.
+        """
+        if self.category is None or self.outcome in (None, NO_OUTCOME) or self.sort == "revisit":
+            return None
+        category = Category.parse(self.category)
+        if category.derived and not category.markable:
+            return None
+        sql = "SELECT nik FROM target_outcomes WHERE outcome = ? AND nik IN ({})"
+        params: list[Any] = [Outcome.parse(self.outcome).value]
+        marked = "SELECT nik FROM target_categories WHERE category = ?"
+        if not category.derived:
+            return sql.format(marked), [*params, category.value]
+        if self.on is None:
+            raise ValueError("kategori turunan perlu tanggal acuan")
+        after, until = birth_range(category, self.on, check_pelajar_months(self.pelajar_months))
+        if after is None:  # pragma: no cover - a markable derived category is a narrow range (pelajar)
+            return None
+        born = "SELECT nik FROM targets WHERE tanggal_lahir > ? AND tanggal_lahir <= ?"
+        return (sql.format(f"{born} UNION ALL {marked}"),
+                [*params, after.isoformat(), until.isoformat(), category.value])
 
     def _category_condition(self, category: Category, nik: str, ordered: bool) -> tuple[str, list[Any]]:
         marked = f"{nik} IN (SELECT nik FROM target_categories WHERE category = ?)"

@@ -236,3 +236,30 @@ def test_the_plan_choice_reads_the_fewest_rows():
     assert TargetFilter(category=Category.DIFABEL).set_sizes_sql()[0][1] == ["difabel"]
     assert TargetFilter(category=Category.PELAJAR).set_sizes_sql() == []  # a school list widens, not narrows
     assert TargetFilter.revisits().set_sizes_sql() == []
+
+
+def test_every_plan_gives_the_same_rows_in_the_same_order(store, listed, monkeypatch):
+    """Each category with each outcome, under every sort: the page read by the category and outcome
+    together, each checked on its own, or in sort order, is the hand count in one and the same order."""
+    rows, marks, outcomes = listed
+    repo = TargetRepo(store)
+    plans = {"together": (TargetFilter._together, False), "apart": (lambda _self: None, False),
+             "scan": (TargetFilter._together, True)}
+    checked = 0
+    for category in [None, *Category]:
+        for outcome in [None, NO_OUTCOME, *Outcome]:
+            expected = _hand(rows, marks, outcomes, category=category, outcome=outcome)
+            for sort in ("area", "nama", "nik", "tanggal_lahir"):
+                for descending in (False, True):
+                    where = TargetFilter(category=category, outcome=outcome, on=TODAY, sort=sort,
+                                         descending=descending)
+                    pages = {}
+                    for name, (together, scan) in plans.items():
+                        monkeypatch.setattr(TargetFilter, "_together", together)
+                        monkeypatch.setattr(TargetFilter, "scan_in_order", lambda *_args, s=scan: s)
+                        pages[name] = [t.nik for t in repo.page(where=where, limit=1000)]
+                        assert repo.count_matching(where=where) == len(expected), (name, where)
+                    assert set(pages["together"]) == expected, where
+                    assert pages["together"] == pages["apart"] == pages["scan"], where
+                    checked += bool(expected)
+    assert checked > 100  # most combinations hold people, so the order is really compared
