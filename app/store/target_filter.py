@@ -30,7 +30,7 @@ SORTS = {
 }
 _REVISIT_SOURCE = "target_outcomes o CROSS JOIN targets t ON t.nik = o.nik"
 # Rough shares of a city's wajib KTP list (for `TargetFilter.scan_in_order` only).
-_DERIVED_SHARE = {Category.LANSIA: 0.2, Category.PELAJAR: 0.01}
+_DERIVED_SHARE = {Category.LANSIA: 0.2}  # pelajar's size is counted (`set_sizes_sql`)
 _AREA_SHARE = {"kelurahan": 0.01, "rw": 0.1, "rt": 0.1}
 # What reading one target row by NIK costs, in index entries read in order: measured on a cold
 # page cache at 1.2 million targets (SQLCipher decrypts each page it reads), about 30 us a row
@@ -86,12 +86,17 @@ class TargetFilter:
         return SORTS[self.sort].format(d="DESC" if self.descending else "ASC")
 
     def set_sizes_sql(self) -> list[tuple[str, list[Any]]]:
-        """Queries counting the NIK sets that narrow this filter (a marked category, an outcome), for
-        `scan_in_order`. Pelajar's school list is not one: it widens the birth-date range."""
+        """Queries counting the NIK sets that narrow this filter (a marked category, pelajar: its
+        birth-date range and its school lists, an outcome), for `scan_in_order`."""
         out = []
-        if self.category is not None and not Category.parse(self.category).derived:
-            out.append(("SELECT count(*) FROM target_categories WHERE category = ?",
-                        [Category.parse(self.category).value]))
+        category = Category.parse(self.category) if self.category is not None else None
+        if category is not None and not category.derived:
+            out.append(("SELECT count(*) FROM target_categories WHERE category = ?", [category.value]))
+        elif category is not None and category.markable:  # pelajar: a narrow stretch of targets_born
+            after, until = self._birth_range(category)
+            out.append(("SELECT (SELECT count(*) FROM targets WHERE tanggal_lahir > ? AND tanggal_lahir <= ?)"
+                        " + (SELECT count(*) FROM target_categories WHERE category = ?)",
+                        [after.isoformat() if after else "", until.isoformat(), category.value]))
         if self.outcome not in (None, NO_OUTCOME) and self.sort != "revisit":
             out.append(("SELECT count(*) FROM target_outcomes WHERE outcome = ?", [Outcome.parse(self.outcome).value]))
         return out
@@ -102,8 +107,9 @@ class TargetFilter:
 
         A rough cost model: reading in order takes about ``limit / selectivity`` index entries
         (at most the whole list), each a row read when the sort's index lacks a filtered
-        column (the area index holds area and birth date, the birth-date one birth date); a kelurahan (RW, RT) narrows
-        that to its range of the area index, read whole when the page is sorted otherwise.
+        column (the area index holds area and birth date, the birth-date index birth date);
+        a kelurahan (RW, RT) narrows that to its range of the area index, read whole when the
+        page is sorted otherwise.
         Leading takes the smallest set's rows, each a row read by NIK (``_ROW_COST`` entries).
         """
         if not set_sizes or total <= 0:
@@ -112,7 +118,7 @@ class TargetFilter:
         for size in set_sizes:
             selectivity *= min(1.0, size / total)
         category = Category.parse(self.category) if self.category is not None else None
-        if category is not None and category.derived:
+        if category in _DERIVED_SHARE:
             selectivity *= _DERIVED_SHARE[category]
         wanted = limit / selectivity if selectivity else total
         if self.kelurahan_kode:
@@ -186,22 +192,23 @@ class TargetFilter:
         marked = "SELECT nik FROM target_categories WHERE category = ?"
         if not category.derived:
             return sql.format(marked), [*params, category.value]
-        if self.on is None:
-            raise ValueError("kategori turunan perlu tanggal acuan")
-        after, until = birth_range(category, self.on, check_pelajar_months(self.pelajar_months))
+        after, until = self._birth_range(category)
         if after is None:  # pragma: no cover - a markable derived category is a narrow range (pelajar)
             return None
         born = "SELECT nik FROM targets WHERE tanggal_lahir > ? AND tanggal_lahir <= ?"
         return (sql.format(f"{born} UNION ALL {marked}"),
                 [*params, after.isoformat(), until.isoformat(), category.value])
 
+    def _birth_range(self, category: Category) -> tuple[dt.date | None, dt.date]:
+        if self.on is None:
+            raise ValueError("kategori turunan perlu tanggal acuan")
+        return birth_range(category, self.on, check_pelajar_months(self.pelajar_months))
+
     def _category_condition(self, category: Category, nik: str, ordered: bool) -> tuple[str, list[Any]]:
         marked = f"{nik} IN (SELECT nik FROM target_categories WHERE category = ?)"
         if not category.derived:
             return marked, [category.value]
-        if self.on is None:
-            raise ValueError("kategori turunan perlu tanggal acuan")
-        after, until = birth_range(category, self.on, check_pelajar_months(self.pelajar_months))
+        after, until = self._birth_range(category)
         # In area order the area index holds the birth date: read it in order rather than lead
         # with the birth-date range (a city's lansia or pelajar would all be read and sorted).
         column = "+t.tanggal_lahir" if self.sort == "area" and ordered else "t.tanggal_lahir"

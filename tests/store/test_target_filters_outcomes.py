@@ -243,7 +243,15 @@ def test_the_plan_choice_reads_the_fewest_rows():
     assert not TargetFilter(category=Category.LANSIA).scan_in_order([], city, 200)
     assert not one_outcome.scan_in_order([10], 0, 200)
     assert TargetFilter(category=Category.DIFABEL).set_sizes_sql()[0][1] == ["difabel"]
-    assert TargetFilter(category=Category.PELAJAR).set_sizes_sql() == []  # a school list widens, not narrows
+    pelajar = TargetFilter(category=Category.PELAJAR, on=dt.date(2025, 6, 15))
+    (sql, params), = pelajar.set_sizes_sql()  # its birth-date range and its school lists
+    assert params == ["2008-06-15", "2008-12-15", "pelajar"]
+    assert pelajar.scan_in_order([18_000], city, 200)  # 1 in 67 by area: ~13,000 entries, not 18,000 rows
+    assert dataclasses.replace(pelajar, sort="tanggal_lahir").scan_in_order([18_000], city, 200)
+    assert not dataclasses.replace(pelajar, sort="nama").scan_in_order([3_000], city, 200)  # rows either way
+    assert not pelajar.scan_in_order([0], city, 200)  # nobody: nothing to read
+    with pytest.raises(ValueError):
+        TargetFilter(category=Category.PELAJAR).set_sizes_sql()
     assert TargetFilter.revisits().set_sizes_sql() == []
 
 
