@@ -280,4 +280,3 @@ def test_every_plan_gives_the_same_rows_in_the_same_order(store, listed, monkeyp
                     assert pages["together"] == pages["apart"] == pages["scan"], where
                     checked += bool(expected)
     assert checked > 100  # most combinations hold people, so the order is really compared
-
