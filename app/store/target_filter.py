@@ -28,10 +28,16 @@ SORTS = {
     # ``o``: the target's latest outcome (`source`, and the page's own join of target_outcomes).
     "revisit": "o.revisit_date {d}, t.kelurahan_kode {d}, t.rw {d}, t.rt {d}, t.nama {d}, t.nik {d}",
 }
-_REVISIT_SOURCE = "target_outcomes o CROSS JOIN targets t ON t.nik = o.nik"
+# INDEXED BY: with stale statistics (outcomes recorded since the last `PRAGMA optimize`) SQLite
+# scanned all of target_outcomes and sorted it (230-360 ms at 1.2 million targets, 60,000 outcomes).
+_REVISIT_SOURCE = "target_outcomes o INDEXED BY target_outcomes_revisit CROSS JOIN targets t ON t.nik = o.nik"
 # Rough shares of a city's wajib KTP list (for `TargetFilter.scan_in_order` only).
-_DERIVED_SHARE = {Category.LANSIA: 0.2, Category.PELAJAR: 0.01}
+_DERIVED_SHARE = {Category.LANSIA: 0.2}  # pelajar's size is counted (`set_sizes_sql`)
 _AREA_SHARE = {"kelurahan": 0.01, "rw": 0.1, "rt": 0.1}
+# What reading one target row by NIK costs, in index entries read in order: measured on a cold
+# page cache at 1.2 million targets (SQLCipher decrypts each page it reads), about 30 us a row
+# (NIK index, then the row, both at random) against about 1 us an entry read in order.
+_ROW_COST = 25
 
 
 def normalize_rt_rw(value: str | None) -> str | None:
@@ -82,12 +88,17 @@ class TargetFilter:
         return SORTS[self.sort].format(d="DESC" if self.descending else "ASC")
 
     def set_sizes_sql(self) -> list[tuple[str, list[Any]]]:
-        """Queries counting the NIK sets that narrow this filter (a marked category, an outcome), for
-        `scan_in_order`. Pelajar's school list is not one: it widens the birth-date range."""
+        """Queries counting the NIK sets that narrow this filter (a marked category, pelajar: its
+        birth-date range and its school lists, an outcome), for `scan_in_order`."""
         out = []
-        if self.category is not None and not Category.parse(self.category).derived:
-            out.append(("SELECT count(*) FROM target_categories WHERE category = ?",
-                        [Category.parse(self.category).value]))
+        category = Category.parse(self.category) if self.category is not None else None
+        if category is not None and not category.derived:
+            out.append(("SELECT count(*) FROM target_categories WHERE category = ?", [category.value]))
+        elif category is not None and category.markable:  # pelajar: a narrow stretch of targets_born
+            after, until = self._birth_range(category)
+            out.append(("SELECT (SELECT count(*) FROM targets WHERE tanggal_lahir > ? AND tanggal_lahir <= ?)"
+                        " + (SELECT count(*) FROM target_categories WHERE category = ?)",
+                        [after.isoformat() if after else "", until.isoformat(), category.value]))
         if self.outcome not in (None, NO_OUTCOME) and self.sort != "revisit":
             out.append(("SELECT count(*) FROM target_outcomes WHERE outcome = ?", [Outcome.parse(self.outcome).value]))
         return out
@@ -97,10 +108,11 @@ class TargetFilter:
         led by the smallest set (its rows read and sorted).
 
         A rough cost model: reading in order takes about ``limit / selectivity`` index entries
-        (at most the whole list), each five times dearer when the sort's index lacks a filtered
-        column (only the area index holds area and birth date); a kelurahan (RW, RT) narrows
-        that to its range of the area index, read whole when the page is sorted otherwise.
-        Leading takes the smallest set's rows, five times dearer each than an index entry.
+        (at most the whole list), each a row read when the sort's index lacks a filtered
+        column (the area index holds area and birth date, the birth-date index birth date);
+        a kelurahan (RW, RT) narrows that to its range of the area index, read whole when the
+        page is sorted otherwise.
+        Leading takes the smallest set's rows, each a row read by NIK (``_ROW_COST`` entries).
         """
         if not set_sizes or total <= 0:
             return False
@@ -108,7 +120,7 @@ class TargetFilter:
         for size in set_sizes:
             selectivity *= min(1.0, size / total)
         category = Category.parse(self.category) if self.category is not None else None
-        if category is not None and category.derived:
+        if category in _DERIVED_SHARE:
             selectivity *= _DERIVED_SHARE[category]
         wanted = limit / selectivity if selectivity else total
         if self.kelurahan_kode:
@@ -117,9 +129,12 @@ class TargetFilter:
             area *= _AREA_SHARE["rt"] if self.rt else 1
             read_in_order = min(area, wanted) if self.sort == "area" else area
         else:
-            entry = 1 if self.sort == "area" or not (self.rw or self.rt or (category and category.derived)) else 5
+            # The area index holds area and birth date; the birth-date index holds the birth date.
+            covered = self.sort == "area" or not (self.rw or self.rt) and (
+                self.sort == "tanggal_lahir" or not (category and category.derived))
+            entry = 1 if covered else _ROW_COST
             read_in_order = entry * min(total, wanted)
-        return read_in_order < 5 * min(set_sizes)
+        return read_in_order < _ROW_COST * min(set_sizes)
 
     def conditions(self, *, scan: bool = False, ordered: bool = True) -> tuple[list[str], list[Any]]:
         """SQL conditions on ``t`` and their parameters (empty: everything).
@@ -140,12 +155,19 @@ class TargetFilter:
             if value is not None:
                 where.append(f"t.{column} = ?")
                 params.append(value)
-        if self.category is not None:
+        together = None if scan and ordered else self._together()
+        if together is not None:
+            clause, clause_params = together
+            where.append(f"t.nik IN ({clause})")
+            params.extend(clause_params)
+        elif self.category is not None:
             clause, clause_params = self._category_condition(Category.parse(self.category), nik, ordered)
             where.append(clause)
             params.extend(clause_params)
         if self.sort == "revisit":  # only the latest kunjungan_ulang carries a revisit date
             where.append("o.revisit_date IS NOT NULL")
+        elif together is not None:  # the outcome is in it
+            pass
         elif self.outcome == NO_OUTCOME:
             where.append(f"{nik} NOT IN (SELECT nik FROM target_outcomes)")
         elif self.outcome is not None:
@@ -153,13 +175,42 @@ class TargetFilter:
             params.append(Outcome.parse(self.outcome).value)
         return where, params
 
+    def _together(self) -> tuple[str, list[Any]] | None:
+        """One NIK set for a category and an outcome together, or None (not both, or lansia).
+
+        The outcome's NIKs (a small table) are checked against the category's NIKs (a marked
+        list; pelajar: also the birth-date range, a narrow stretch of the ``targets_born`` index)
+        before any target row is read, so only the NIKs in both lead the page, not every NIK of
+        the outcome looked up in the list one by one. Lansia's range is most of the list: it
+        stays a check on the row.
+        """
+        if self.category is None or self.outcome in (None, NO_OUTCOME) or self.sort == "revisit":
+            return None
+        category = Category.parse(self.category)
+        if category.derived and not category.markable:
+            return None
+        sql = "SELECT nik FROM target_outcomes WHERE outcome = ? AND nik IN ({})"
+        params: list[Any] = [Outcome.parse(self.outcome).value]
+        marked = "SELECT nik FROM target_categories WHERE category = ?"
+        if not category.derived:
+            return sql.format(marked), [*params, category.value]
+        after, until = self._birth_range(category)
+        if after is None:  # pragma: no cover - a markable derived category is a narrow range (pelajar)
+            return None
+        born = "SELECT nik FROM targets WHERE tanggal_lahir > ? AND tanggal_lahir <= ?"
+        return (sql.format(f"{born} UNION ALL {marked}"),
+                [*params, after.isoformat(), until.isoformat(), category.value])
+
+    def _birth_range(self, category: Category) -> tuple[dt.date | None, dt.date]:
+        if self.on is None:
+            raise ValueError("kategori turunan perlu tanggal acuan")
+        return birth_range(category, self.on, check_pelajar_months(self.pelajar_months))
+
     def _category_condition(self, category: Category, nik: str, ordered: bool) -> tuple[str, list[Any]]:
         marked = f"{nik} IN (SELECT nik FROM target_categories WHERE category = ?)"
         if not category.derived:
             return marked, [category.value]
-        if self.on is None:
-            raise ValueError("kategori turunan perlu tanggal acuan")
-        after, until = birth_range(category, self.on, check_pelajar_months(self.pelajar_months))
+        after, until = self._birth_range(category)
         # In area order the area index holds the birth date: read it in order rather than lead
         # with the birth-date range (a city's lansia or pelajar would all be read and sorted).
         column = "+t.tanggal_lahir" if self.sort == "area" and ordered else "t.tanggal_lahir"
