@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import xml.etree.ElementTree as ET
@@ -16,6 +15,7 @@ from app.session import Session
 from app.ui import i18n
 from app.ui.main_window import AppWindow
 
+from support.i18n import qt_tool, update_module
 from support.profiles import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,13 +32,6 @@ TOKENS = re.compile(r"%n|%\d|%v|%m|\{\w+\}|&&|Ctrl\+\w+|\bF\d{1,2}\b|\bEsc\b|\bD
 # Domain words that stay Indonesian in English (GLOSSARY.md).
 DOMAIN = re.compile(r"\b(NIK|KK|RT|RW|KTP-el|e-KTP|wajib KTP|kelurahan|desa|kecamatan|kabupaten|kota|"
                     r"provinsi|Dukcapil)\b", re.IGNORECASE)
-
-
-def _update_module():
-    spec = importlib.util.spec_from_file_location("jemput_i18n_update", ROOT / "resources" / "i18n" / "update.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _messages(path: Path) -> list[tuple[str, ET.Element]]:
@@ -61,13 +54,6 @@ def _texts(message: ET.Element) -> list[str]:
     if message.get("numerus") == "yes":
         return [form.text or "" for form in translation.findall("numerusform")]
     return [translation.text or ""]
-
-
-def _tool(update, name: str) -> str:
-    try:
-        return update.qt_tool(name)
-    except FileNotFoundError as exc:
-        pytest.skip(str(exc))
 
 
 # ------------------------------------------------------------------ the files
@@ -101,9 +87,9 @@ def test_translations_keep_placeholders_hints_and_domain_words():
 
 
 def test_ts_lists_every_tr_string_in_app_ui(tmp_path):
-    update = _update_module()
+    update = update_module()
     fresh = tmp_path / "fresh_en.ts"
-    subprocess.run([_tool(update, "lupdate"), "-silent", *map(str, update.source_files()), "-ts", str(fresh)],
+    subprocess.run([qt_tool(update, "lupdate"), "-silent", *map(str, update.source_files()), "-ts", str(fresh)],
                    check=True, cwd=ROOT)
     in_code = Counter(_key(c, m) for c, m in _messages(fresh))
     in_ts = Counter(_key(c, m) for c, m in _messages(TS))
@@ -116,7 +102,7 @@ def test_ts_lists_every_tr_string_in_app_ui(tmp_path):
 
 def test_catalogue_strings_module_is_generated_from_the_current_catalogue():
     """lupdate sees the Qt-free catalogue only through app/ui/catalogue_strings.py: it must be current."""
-    update = _update_module()
+    update = update_module()
     assert update.CATALOGUE_MODULE.read_text(encoding="utf-8") == update.catalogue_module_text(), (
         f"app/ui/catalogue_strings.py is out of date with app/core/messages.py: {REFRESH}")
     from app.core.messages import CATALOGUE, templates
@@ -127,9 +113,9 @@ def test_catalogue_strings_module_is_generated_from_the_current_catalogue():
 
 
 def test_qm_is_compiled_from_the_current_ts(tmp_path):
-    update = _update_module()
+    update = update_module()
     rebuilt = tmp_path / "jemput_en.qm"
-    _tool(update, "lrelease")  # skips when PySide6 ships no lrelease
+    qt_tool(update, "lrelease")  # skips when PySide6 ships no lrelease
     update.lrelease(TS, rebuilt, quiet=True)
     assert QM.read_bytes() == rebuilt.read_bytes(), f"jemput_en.qm is stale: {REFRESH}"
 

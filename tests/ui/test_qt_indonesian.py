@@ -6,7 +6,6 @@ is loaded by `app.ui.i18n.install("id")`. Real widgets, offscreen.
 
 from __future__ import annotations
 
-import importlib.util
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QMessageBox, QToolButton
 
 from app.ui import i18n
+from support.i18n import qt_tool, update_module
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "qtbase_id.ts"
@@ -100,13 +100,8 @@ def test_every_entry_is_translated_and_the_qm_is_fresh(tmp_path):
         assert translation.text and translation.get("type") is None, message.findtext("source")
         for token in ("%1", "\n", "(*)"):
             assert (token in message.findtext("source")) == (token in translation.text), message.findtext("source")
-    spec = importlib.util.spec_from_file_location("jemput_i18n_update", ROOT / "resources" / "i18n" / "update.py")
-    update = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(update)
-    try:
-        update.qt_tool("lrelease")
-    except FileNotFoundError:
-        pytest.skip("PySide6 ships no lrelease here")
+    update = update_module()
+    qt_tool(update, "lrelease")  # skips when PySide6 ships no lrelease
     rebuilt = tmp_path / "qtbase_id.qm"
     update.lrelease(TS, rebuilt, quiet=True)
     assert QM.read_bytes() == rebuilt.read_bytes(), "qtbase_id.qm is stale: run `make translations`"
