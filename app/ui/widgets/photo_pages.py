@@ -48,6 +48,14 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 
+def _page_shortcut(page: QWidget, key: Qt.Key, slot) -> QShortcut:
+    """A key that acts while focus is anywhere on `page` (a page of the step's stack)."""
+    sc = QShortcut(QKeySequence(key), page)
+    sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    sc.activated.connect(slot)
+    return sc
+
+
 def build_live(step: "PhotoStep") -> None:
     page = QWidget(step)
     step.live_page = page
@@ -114,10 +122,7 @@ def build_live(step: "PhotoStep") -> None:
     h.addWidget(right_w)
     step.pages.addWidget(page)
 
-    sc = QShortcut(QKeySequence(Qt.Key.Key_Space), page)
-    sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    sc.activated.connect(step.capture)
-    step._space_shortcut = sc
+    step._space_shortcut = _page_shortcut(page, Qt.Key.Key_Space, step.capture)
 
 
 def build_review(step: "PhotoStep") -> None:
@@ -184,9 +189,7 @@ def build_review(step: "PhotoStep") -> None:
     h.addLayout(right, 1)
     step.pages.addWidget(page)
 
-    sc = QShortcut(QKeySequence(Qt.Key.Key_R), page)
-    sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    sc.activated.connect(step.retake)
+    _page_shortcut(page, Qt.Key.Key_R, step.retake)
 
 
 def build_compare(step: "PhotoStep") -> None:
@@ -226,9 +229,7 @@ def build_compare(step: "PhotoStep") -> None:
     buttons.addWidget(step.accept_button)
     v.addLayout(buttons)
     step.pages.addWidget(page)
-    sc = QShortcut(QKeySequence(Qt.Key.Key_Escape), page)
-    sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    sc.activated.connect(step.reject_replacement)
+    _page_shortcut(page, Qt.Key.Key_Escape, step.reject_replacement)
 
 
 def build_exception(step: "PhotoStep") -> None:
@@ -296,9 +297,7 @@ def build_exception(step: "PhotoStep") -> None:
     h.addWidget(step.exception_view, 1)
     h.addLayout(right, 1)
     step.pages.addWidget(page)
-    sc = QShortcut(QKeySequence(Qt.Key.Key_Escape), page)
-    sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    sc.activated.connect(step.cancel_exception)
+    _page_shortcut(page, Qt.Key.Key_Escape, step.cancel_exception)
 
 
 def reason_label(reason: PhotoExceptionReason) -> str:
