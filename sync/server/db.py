@@ -236,7 +236,7 @@ def make_engine(url: str) -> Engine:
         def _on_connect(dbapi_conn, _record):  # noqa: ANN001
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
             cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
+            _enter_wal(cur)
             cur.execute("PRAGMA synchronous=FULL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=30000")
@@ -249,6 +249,32 @@ def make_engine(url: str) -> Engine:
 
         return engine
     return sa.create_engine(url, pool_pre_ping=True, hide_parameters=True)
+
+
+WAL_SWITCH_PATIENCE_S = 30.0
+
+
+def _enter_wal(cur) -> None:  # noqa: ANN001 - a DB-API cursor
+    """``PRAGMA journal_mode=WAL``, tried again while another process switches too.
+
+    Two processes that open a new (rollback-journal) database at once both hold
+    a shared lock and both need the exclusive one to switch; SQLite answers one
+    of them "database is locked" at once, without its busy handler (waiting
+    would deadlock). The loser waits a moment and tries again: by then the
+    file is in WAL mode and the pragma has nothing left to change."""
+    import sqlite3
+
+    deadline = time.monotonic() + WAL_SWITCH_PATIENCE_S
+    pause = 0.005
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause * (1 + random.random()))
+        pause = min(pause * 2, 0.25)
 
 
 def is_sqlite(engine: Engine) -> bool:
