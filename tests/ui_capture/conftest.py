@@ -62,3 +62,19 @@ def photo_step(qtbot, qapp):
     qtbot.waitExposed(step)
     yield step
     step.stop_camera()
+
+
+@pytest.fixture
+def signature_step(qtbot):
+    """The signature step shown at 900×560, its clock fixed (2025-03-04 05:06:07 UTC)."""
+    from datetime import datetime, timezone
+
+    from app.ui.widgets.signature_step import SignatureStep
+
+    fixed = datetime(2025, 3, 4, 5, 6, 7, tzinfo=timezone.utc)
+    s = SignatureStep(clock=lambda: fixed)
+    qtbot.addWidget(s)
+    s.resize(900, 560)
+    s.show()
+    qtbot.waitExposed(s)
+    return s

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from datetime import datetime, timezone
 
 import cv2
 import numpy as np
@@ -12,19 +11,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QInputDevice, QPointingDevice, QTabletEvent
 from PySide6.QtWidgets import QApplication
 
-from app.ui.widgets.signature_pad import SignaturePad, SignatureStep, ink_measures, render_png
-
-FIXED = datetime(2025, 3, 4, 5, 6, 7, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def step(qtbot):
-    s = SignatureStep(clock=lambda: FIXED)
-    qtbot.addWidget(s)
-    s.resize(900, 560)
-    s.show()
-    qtbot.waitExposed(s)
-    return s
+from app.ui.widgets.signature_pad import SignaturePad, ink_measures, render_png
 
 
 def _drag(qtbot, pad, points):
@@ -55,14 +42,14 @@ def _ink_pixels(png: bytes) -> tuple[np.ndarray, int]:
     return grey, int(np.count_nonzero(grey < 128))
 
 
-def test_mouse_signature_is_saved_as_png_and_strokes(qtbot, step):
-    pad = step.pad
+def test_mouse_signature_is_saved_as_png_and_strokes(qtbot, signature_step):
+    pad = signature_step.pad
     _drag(qtbot, pad, _signature_points(pad))
     assert not pad.is_empty_or_too_small()
-    with qtbot.waitSignal(step.completed, timeout=10_000) as blocker:
-        qtbot.mouseClick(step.save_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(signature_step.completed, timeout=10_000) as blocker:
+        qtbot.mouseClick(signature_step.save_button, Qt.MouseButton.LeftButton)
     result = blocker.args[0]
-    assert result is step.result() and result.exception_reason is None
+    assert result is signature_step.result() and result.exception_reason is None
     grey, ink = _ink_pixels(result.png)
     assert grey.shape == (200, 600)
     assert ink > 500 and grey[0, 0] == 255  # dark ink on white
@@ -76,38 +63,38 @@ def test_mouse_signature_is_saved_as_png_and_strokes(qtbot, step):
     assert meta["kind"] == "signature" and meta["stroke_count"] == 1
     assert meta["point_count"] == len(result.strokes[0]) and meta["completed_at"] == "2025-03-04T05:06:07+00:00"
     assert meta["width"] == 600 and meta["height"] == 200 and meta["exception_reason"] is None
-    assert step.page == "done"
+    assert signature_step.page == "done"
 
 
-def test_empty_pad_is_refused_with_a_message(qtbot, step):
-    with qtbot.assertNotEmitted(step.completed):
-        assert not step.accept_signature()
-    assert step.message.isVisible() and "kosong" in step.message.text()
-    assert step.result() is None and step.page == "pad"
+def test_empty_pad_is_refused_with_a_message(qtbot, signature_step):
+    with qtbot.assertNotEmitted(signature_step.completed):
+        assert not signature_step.accept_signature()
+    assert signature_step.message.isVisible() and "kosong" in signature_step.message.text()
+    assert signature_step.result() is None and signature_step.page == "pad"
 
 
-def test_a_dot_or_a_tick_is_too_small_then_a_real_signature_passes(qtbot, step):
-    pad = step.pad
+def test_a_dot_or_a_tick_is_too_small_then_a_real_signature_passes(qtbot, signature_step):
+    pad = signature_step.pad
     a = pad.area()
     cx, cy = int(a.center().x()), int(a.center().y())
     qtbot.mouseClick(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(cx, cy))
     assert len(pad.strokes()) == 1 and pad.is_empty_or_too_small()
     _drag(qtbot, pad, [(cx + i * 3, cy + i * 2) for i in range(12)])  # a short tick
     assert pad.is_empty_or_too_small()
-    with qtbot.assertNotEmitted(step.completed):
-        assert not step.accept_signature()
-    assert "terlalu kecil" in step.message.text()
-    qtbot.mouseClick(step.clear_button, Qt.MouseButton.LeftButton)
-    assert pad.is_empty() and not step.message.isVisible()
+    with qtbot.assertNotEmitted(signature_step.completed):
+        assert not signature_step.accept_signature()
+    assert "terlalu kecil" in signature_step.message.text()
+    qtbot.mouseClick(signature_step.clear_button, Qt.MouseButton.LeftButton)
+    assert pad.is_empty() and not signature_step.message.isVisible()
     _drag(qtbot, pad, _signature_points(pad))
-    with qtbot.waitSignal(step.completed, timeout=10_000):
+    with qtbot.waitSignal(signature_step.completed, timeout=10_000):
         pad.setFocus()
         qtbot.keyClick(pad, Qt.Key.Key_Return)  # Enter on the pad saves
-    assert step.result().png is not None
+    assert signature_step.result().png is not None
 
 
-def test_delete_key_clears_the_pad(qtbot, step):
-    pad = step.pad
+def test_delete_key_clears_the_pad(qtbot, signature_step):
+    pad = signature_step.pad
     _drag(qtbot, pad, _signature_points(pad))
     assert not pad.is_empty()
     pad.setFocus()
@@ -115,28 +102,28 @@ def test_delete_key_clears_the_pad(qtbot, step):
     assert pad.is_empty() and pad.strokes() == []
 
 
-def test_exception_requires_a_reason(qtbot, step):
-    qtbot.mouseClick(step.exception_button, Qt.MouseButton.LeftButton)
-    assert step.page == "exception"
-    with qtbot.assertNotEmitted(step.completed):
-        qtbot.mouseClick(step.exception_confirm, Qt.MouseButton.LeftButton)
-    assert step.exception_message.isVisible() and step.result() is None
+def test_exception_requires_a_reason(qtbot, signature_step):
+    qtbot.mouseClick(signature_step.exception_button, Qt.MouseButton.LeftButton)
+    assert signature_step.page == "exception"
+    with qtbot.assertNotEmitted(signature_step.completed):
+        qtbot.mouseClick(signature_step.exception_confirm, Qt.MouseButton.LeftButton)
+    assert signature_step.exception_message.isVisible() and signature_step.result() is None
     # Esc goes back to the pad without completing.
-    step.activateWindow()
-    step.exception_reason.setFocus()
-    qtbot.keyClick(step.exception_reason, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: step.page == "pad", timeout=10_000)
-    assert step.result() is None
-    step.show_exception()
-    qtbot.keyClicks(step.exception_reason, "sakit, cap jempol diambil di kantor")
-    with qtbot.waitSignal(step.completed, timeout=10_000) as blocker:
-        qtbot.keyClick(step.exception_reason, Qt.Key.Key_Return)
+    signature_step.activateWindow()
+    signature_step.exception_reason.setFocus()
+    qtbot.keyClick(signature_step.exception_reason, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: signature_step.page == "pad", timeout=10_000)
+    assert signature_step.result() is None
+    signature_step.show_exception()
+    qtbot.keyClicks(signature_step.exception_reason, "sakit, cap jempol diambil di kantor")
+    with qtbot.waitSignal(signature_step.completed, timeout=10_000) as blocker:
+        qtbot.keyClick(signature_step.exception_reason, Qt.Key.Key_Return)
     result = blocker.args[0]
     assert result.png is None and result.strokes == []
     assert result.exception_reason == "sakit, cap jempol diambil di kantor"
     assert result.to_meta()["exception_reason"] == "sakit, cap jempol diambil di kantor"
-    step.reset()
-    assert step.result() is None and step.page == "pad"
+    signature_step.reset()
+    assert signature_step.result() is None and signature_step.page == "pad"
 
 
 def _tablet(pad, kind, pos, pressure, device):

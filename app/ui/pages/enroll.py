@@ -48,7 +48,7 @@ from app.ui.receipt_output import ReceiptOutput
 from app.ui.review_dialog import DONE, SAVING, ReviewDialog
 from app.ui.widgets.photo_step import PhotoStep
 from app.ui.widgets.repeat_notice import RepeatNotice
-from app.ui.widgets.signature_pad import SignatureStep
+from app.ui.widgets.signature_step import SignatureStep
 from app.ui.texts import error_text, message_text
 from app.ui.workers import run_task
 

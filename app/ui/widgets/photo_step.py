@@ -97,6 +97,7 @@ from app.ui.widgets.photo_take import (
     blocking_finding,
 )
 from app.ui.widgets.photo_views import ChecksList, ImageView, set_message
+from app.ui.widgets.step_widgets import utc_seconds_iso
 from app.ui.workers import run_task
 
 __all__ = ["ChecksList", "ImageView", "PhotoResult", "PhotoStep"]  # ChecksList, ImageView: also imported from here
@@ -587,10 +588,7 @@ class PhotoStep(QWidget):
 
     # ============================================================ internals
     def _now_iso(self) -> str:
-        now = self._clock()
-        if now.tzinfo is None:
-            now = now.replace(tzinfo=timezone.utc)
-        return now.astimezone(timezone.utc).isoformat(timespec="seconds")
+        return utc_seconds_iso(self._clock())
 
     def _go(self, name: str) -> None:
         self.pages.setCurrentIndex(self.PAGES.index(name))

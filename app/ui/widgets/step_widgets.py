@@ -1,7 +1,9 @@
 """Pieces the photo and signature steps share: their title, hint and button
-labels, and the longest reason an exception field takes."""
+labels, the longest reason an exception field takes, and the time a step stamps."""
 
 from __future__ import annotations
+
+from datetime import datetime, timezone
 
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
@@ -29,3 +31,10 @@ def button(text: str, parent: QWidget, *, primary: bool = False) -> QPushButton:
     if primary:
         b.setObjectName("primary")
     return b
+
+
+def utc_seconds_iso(now: datetime) -> str:
+    """`now` (a step's clock reading; naive counts as UTC) as ISO 8601 UTC to the second."""
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=timezone.utc)
+    return now.astimezone(timezone.utc).isoformat(timespec="seconds")
