@@ -583,6 +583,8 @@ class TargetEntry(_Model):
     kelurahan_kode: str
     recorded_by: Literal["none", "this_device", "other_device"]
     seq: int
+    no_kk: str | None = Field(default=None, description="(1.2) NO_KK of the office's list; None: not on it")
+    tempat_lahir: str | None = Field(default=None, description="(1.2) TMPT_LHR of the office's list; None: not on it")
 
 
 class TargetFeed(_Model):

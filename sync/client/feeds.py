@@ -70,6 +70,7 @@ def pull_targets(pump: "SyncPump", report: SyncReport) -> None:
             "nik": t.nik, "nama": t.nama, "tanggal_lahir": t.tanggal_lahir,
             "jenis_kelamin": t.jenis_kelamin, "alamat": t.alamat, "rt": t.rt, "rw": t.rw,
             "kelurahan_kode": t.kelurahan_kode,
+            "no_kk": t.no_kk, "tempat_lahir": t.tempat_lahir,  # None (older server, not on its list): kept
             # "this_device" needs no flag: the recording is here and counts already.
             "recorded_elsewhere": t.recorded_by == "other_device",
         } for t in items]

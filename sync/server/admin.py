@@ -123,11 +123,13 @@ class TargetImport:
 
 
 _TARGET_FIELDS = ("nama", "tanggal_lahir", "jenis_kelamin", "alamat", "rt", "rw",
-                  "kelurahan_kode", "kelurahan_digits")
+                  "kelurahan_kode", "kelurahan_digits", "no_kk", "tempat_lahir")
 
 
 def _target_row(row: dict[str, str]) -> dict:
-    """A row of `app.targetfile` as a row of the server's targets table (the columns it has)."""
+    """A row of `app.targetfile` as a row of the server's targets table (the columns it has;
+    ``no_kk`` and ``tempat_lahir`` only when the file has them: a list without them
+    keeps what an earlier list stored, as on the laptop)."""
     out = {f: row[f] for f in ("nik", *_TARGET_FIELDS) if f in row}
     out["tanggal_lahir"] = dt.date.fromisoformat(row["tanggal_lahir"])
     out["kelurahan_digits"] = to_digits(row["kelurahan_kode"])
@@ -153,9 +155,10 @@ def import_targets(engine: Engine, path: Path) -> TargetImport:
                 row["nik"]: row for row in conn.execute(
                     sa.select(t).where(t.c.nik.in_([r["nik"] for r in part]))).mappings()
             }
+            fields = [f for f in _TARGET_FIELDS if f in part[0]]  # the file's columns: the same on every row
             new = [r for r in part if r["nik"] not in existing]
             changed = [r for r in part if r["nik"] in existing
-                       and any(existing[r["nik"]][f] != r[f] for f in _TARGET_FIELDS)]
+                       and any(existing[r["nik"]][f] != r[f] for f in fields)]
             report.unchanged += len(part) - len(new) - len(changed)
             seqs = iter(db.next_seqs(conn, db.TARGETS_SEQ, len(new) + len(changed)))
             if new:
@@ -163,9 +166,9 @@ def import_targets(engine: Engine, path: Path) -> TargetImport:
             if changed:
                 conn.execute(
                     sa.update(t).where(t.c.nik == sa.bindparam("b_nik")).values(
-                        **{f: sa.bindparam(f"b_{f}") for f in _TARGET_FIELDS},
+                        **{f: sa.bindparam(f"b_{f}") for f in fields},
                         seq=sa.bindparam("b_seq"), updated_at=now),
-                    [dict({f"b_{f}": r[f] for f in _TARGET_FIELDS}, b_nik=r["nik"], b_seq=next(seqs))
+                    [dict({f"b_{f}": r[f] for f in fields}, b_nik=r["nik"], b_seq=next(seqs))
                      for r in changed],
                 )
             report.inserted += len(new)

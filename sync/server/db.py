@@ -150,6 +150,8 @@ targets = sa.Table(
     sa.Column("rw", sa.String(8), nullable=False),
     sa.Column("kelurahan_kode", sa.String(20), nullable=False),
     sa.Column("kelurahan_digits", sa.String(10), nullable=False),
+    sa.Column("no_kk", sa.String(16)),  # None: the list had no NO_KK column
+    sa.Column("tempat_lahir", sa.String(100)),
     sa.Column("seq", sa.BigInteger, nullable=False),
     sa.Column("updated_at", sa.DateTime, nullable=False),
     sa.Index("ix_targets_seq", "seq"),

@@ -47,7 +47,7 @@ def target_feed(engine: Engine, device: Device, since: int, limit: int) -> Targe
     with engine.connect() as conn:
         rows = conn.execute(
             sa.select(t.c.nik, t.c.nama, t.c.tanggal_lahir, t.c.jenis_kelamin, t.c.alamat,
-                      t.c.rt, t.c.rw, t.c.kelurahan_kode, t.c.seq)
+                      t.c.rt, t.c.rw, t.c.kelurahan_kode, t.c.no_kk, t.c.tempat_lahir, t.c.seq)
             .where(t.c.kelurahan_digits.startswith(device.area_digits, autoescape=True),
                    t.c.seq > since)
             .order_by(t.c.seq)
@@ -69,7 +69,8 @@ def target_feed(engine: Engine, device: Device, since: int, limit: int) -> Targe
         TargetEntry(
             nik=row.nik, nama=row.nama, tanggal_lahir=row.tanggal_lahir,
             jenis_kelamin=row.jenis_kelamin, alamat=row.alamat, rt=row.rt, rw=row.rw,
-            kelurahan_kode=row.kelurahan_kode, recorded_by=recorded.get(row.nik, "none"),
+            kelurahan_kode=row.kelurahan_kode, no_kk=row.no_kk, tempat_lahir=row.tempat_lahir,
+            recorded_by=recorded.get(row.nik, "none"),
             seq=row.seq,
         )
         for row in rows

@@ -51,6 +51,37 @@ def test_targets_of_the_area_arrive_once_by_cursor(session, people, module_serve
     assert session.get_setting(Keys.TARGETS_CURSOR) > cursor
 
 
+def test_the_office_lists_kk_and_birthplace_reach_the_laptop_and_a_shorter_list_keeps_them(
+        session, people, module_server, registered, tmp_path):
+    """SIAK's NO_KK and TMPT_LHR, imported on the server, pre-fill the laptop's targets;
+    a later list without those columns changes other fields and keeps them on both ends."""
+    residents = [people.resident() for _ in range(3)]
+    kks = [r.no_kk for r in residents]
+    siak = tmp_path / "siak.csv"
+    with open(siak, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["NIK", "NO_KK", "NAMA_LGKP", "TMPT_LHR", "TGL_LHR", "JENIS_KLMIN", "ALAMAT", "NO_RT", "NO_RW",
+                    "kelurahan_kode"])
+        for r, kk in zip(residents, kks):
+            w.writerow([r.nik, kk, r.nama, "bukittinggi", r.tanggal_lahir.isoformat(), r.jenis_kelamin.value,
+                        r.alamat, r.rt, r.rw, r.kelurahan_kode])
+    assert server_cli("import-targets", "--data", module_server.data, siak).returncode == 0
+    repo = TargetRepo(session.store)
+    pump = registered(module_server)
+    assert pump.run_once().ok
+    got = [repo.get(r.nik) for r in residents]
+    assert [(t.no_kk, t.tempat_lahir) for t in got] == [(kk, "BUKITTINGGI") for kk in kks]
+
+    shorter = _target_csv(tmp_path / "short.csv", residents)  # no NO_KK, no TMPT_LHR
+    text = shorter.read_text(encoding="utf-8")
+    shorter.write_text(text.replace(residents[0].alamat, "JL. BARU NO. 1"), encoding="utf-8")  # one moved
+    out = server_cli("import-targets", "--data", module_server.data, shorter)
+    assert "1 diperbarui" in out.stdout and "2 tetap" in out.stdout, out.stdout
+    assert pump.run_once().targets_received == 1
+    first = repo.get(residents[0].nik)
+    assert first.alamat == "JL. BARU NO. 1" and (first.no_kk, first.tempat_lahir) == (kks[0], "BUKITTINGGI")
+
+
 def test_abort_mid_run_loses_and_duplicates_nothing(session, people, module_server, registered):
     pump = registered(module_server, batch_size=5, first_batch=5, upload_workers=1)
     recs = [record(session.store, people, media=media_for(people.rng, target_kb=15)) for _ in range(20)]
