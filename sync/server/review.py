@@ -358,6 +358,10 @@ def resolve_duplicate(engine: Engine, uuid: str, *, keep: bool, reason: str | No
     r, d = db.recordings, db.devices
     status = ServerStatus.ACCEPTED if keep else ServerStatus.REJECTED
     with db.write_transaction(engine) as conn:
+        # The NIK's lock first, as the intake takes it, so a batch deciding on the same
+        # NIK in another worker sees this verdict or the state before it, never half.
+        nik = conn.execute(sa.select(r.c.nik).where(r.c.uuid == uuid)).scalar()
+        db.lock_keys(conn, [(db.NIK_KEY, nik or "")])
         row = conn.execute(
             sa.select(r.c.id, r.c.status, r.c.nik, r.c.reasons, r.c.device_id, d.c.name)
             .join(d, d.c.id == r.c.device_id).where(r.c.uuid == uuid)).first()

@@ -328,3 +328,27 @@ def test_hostile_conflict_resolutions_are_refused_and_change_nothing(live_server
     assert {u: _conflict_rows(live_server, u) for u in (rec.uuid, done.uuid)} == before
     assert _rows(live_server, rec.uuid, done.uuid) == stored
     assert _open_counts(live_server) == counts
+
+
+def test_a_verdict_waits_for_a_batch_deciding_on_the_same_nik(live_server, people, recording):
+    """`resolve-duplicate` takes the NIK's lock as the intake does: while another
+    transaction holds it (a batch in another worker), the verdict waits, then lands."""
+    if live_server.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite's write transaction already excludes every other writer")
+    _a, _b, rec_a, _rec_b, resident = _duplicate_pair(live_server, people, recording, "Kunci")
+    holder = live_server.engine.connect()
+    try:
+        holder.begin()
+        db.lock_keys(holder, [(db.NIK_KEY, resident["nik"])])  # as `intake` does for its batch's NIKs
+        with ThreadPoolExecutor(1) as pool, live_server.engine.connect() as watcher:
+            verdict = pool.submit(review.resolve_duplicate, live_server.engine, rec_a.uuid, keep=True)
+            waiting = 0
+            while not waiting and not verdict.done():  # until it queues behind our advisory lock
+                waiting = watcher.exec_driver_sql(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").scalar()
+                watcher.rollback()
+            assert waiting and not verdict.done(), "the verdict did not wait for the NIK's lock"
+            holder.rollback()
+            assert verdict.result(timeout=30).status == "accepted"
+    finally:
+        holder.close()
