@@ -1036,6 +1036,176 @@
         <translation>The database is already closed.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="220"/>
+        <source>Alat biometrik belum terdaftar (belum punya sertifikat dari penyedianya). Hubungi admin atau penyedia alat; alat ini belum dapat dipakai merekam.</source>
+        <translation>The biometric device is not registered (it has no certificate from its provider). Contact the admin or the device provider; this device cannot record yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="221"/>
+        <source>Alat tidak mendeteksi jari atau mata. Letakkan jari rata di kaca pemindai (atau dekatkan mata), lalu ulangi.</source>
+        <translation>The device detects no finger or eye. Place the fingers flat on the scanner glass (or bring the eye closer), then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="222"/>
+        <source>Alat gagal mengolah gambar. Bersihkan kaca pemindai, lalu ulangi.</source>
+        <translation>The device failed to process the image. Clean the scanner glass, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="223"/>
+        <source>Alat melaporkan tanda dibongkar atau dirusak. Jangan dipakai merekam: laporkan ke admin.</source>
+        <translation>The device reports signs of being opened or tampered with. Do not use it for recording: report it to the admin.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="224"/>
+        <source>Alat tidak dapat menghubungi server pengelolanya (diperlukan untuk pendaftaran atau pembaruan kunci). Coba lagi saat ada sinyal, atau hubungi admin.</source>
+        <translation>The device cannot reach its management server (needed for registration or key renewal). Try again when there is signal, or contact the admin.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="225"/>
+        <source>Posisi jari atau kepala miring. Luruskan tangan (atau kepala), lalu ulangi.</source>
+        <translation>The finger or head is tilted. Straighten the hand (or head), then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="226"/>
+        <source>Alat biometrik tidak ditemukan. Periksa kabel USB alat, lalu tekan “Cari ulang”.</source>
+        <translation>Biometric device not found. Check the device&apos;s USB cable, then press “Cari ulang”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="227"/>
+        <source>Kunci alat biometrik sudah kedaluwarsa. Alat perlu diperbarui oleh penyedianya; hubungi admin.</source>
+        <translation>The biometric device&apos;s key has expired. The device must be renewed by its provider; contact the admin.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="228"/>
+        <source>Alat belum memiliki kunci server (domain). Hubungi admin atau penyedia alat.</source>
+        <translation>The device has no server (domain) key yet. Contact the admin or the device provider.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="229"/>
+        <source>Alat tidak dapat merekam jumlah jari atau mata yang diminta. Periksa jenis alat (telapak 4 jari, satu jari, satu atau dua mata).</source>
+        <translation>The device cannot record the number of fingers or eyes requested. Check the kind of device (4-finger slap, single finger, one or two eyes).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="230"/>
+        <source>Alat biometrik belum siap. Tunggu sebentar (lampu alat menyala), lalu ulangi.</source>
+        <translation>The biometric device is not ready. Wait a moment (the device light comes on), then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="231"/>
+        <source>Alat biometrik sedang dipakai (perekaman lain belum selesai). Tunggu sebentar, lalu ulangi.</source>
+        <translation>The biometric device is in use (another recording has not finished). Wait a moment, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="232"/>
+        <source>Alat menolak nomor transaksi perekaman. Ulangi perekaman; bila terulang, hubungi admin.</source>
+        <translation>The device refused the recording&apos;s transaction number. Try again; if it happens again, contact the admin.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="233"/>
+        <source>Alat biometrik melaporkan kesalahan {code}: {info}</source>
+        <translation>The biometric device reports error {code}: {info}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="234"/>
+        <source>Alat biometrik melaporkan kesalahan yang tidak dikenal (kode {code}). Ulangi; bila terulang, hubungi admin.</source>
+        <translation>The biometric device reports an unknown error (code {code}). Try again; if it happens again, contact the admin.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="235"/>
+        <source>Tidak ada alat biometrik yang menjawab. Periksa kabel USB alat dan bahwa layanan alat sudah berjalan, lalu tekan “Cari ulang”.</source>
+        <translation>No biometric device answers. Check the device&apos;s USB cable and that the device service is running, then press “Cari ulang”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="236"/>
+        <source>Alat biometrik tidak menjawab dalam {seconds} detik. Periksa alat, lalu ulangi.</source>
+        <translation>The biometric device did not answer within {seconds} seconds. Check the device, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="237"/>
+        <source>Sambungan ke alat biometrik terputus di tengah perekaman. Periksa kabel USB alat, lalu ulangi; hasil yang sudah direkam tetap tersimpan.</source>
+        <translation>The connection to the biometric device was lost during the recording. Check the device&apos;s USB cable, then try again; what was already recorded is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="238"/>
+        <source>Jawaban alat biometrik tidak dapat dibaca. Ulangi; bila terulang, mulai ulang layanan alat.</source>
+        <translation>The biometric device&apos;s answer cannot be read. Try again; if it happens again, restart the device service.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="239"/>
+        <source>Data bertanda tangan dari alat rusak atau tidak lengkap. Hasil ini tidak dipakai; ulangi perekaman.</source>
+        <translation>The signed data from the device is damaged or incomplete. This result is not used; record again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="240"/>
+        <source>Tanda tangan digital data dari alat tidak cocok. Hasil ini tidak dipakai; ulangi perekaman.</source>
+        <translation>The digital signature of the device&apos;s data does not match. This result is not used; record again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="241"/>
+        <source>Rantai hash perekaman tidak sambung (data bukan lanjutan perekaman ini). Hasil ini tidak dipakai; ulangi perekaman.</source>
+        <translation>The recording&apos;s hash chain is broken (the data does not continue this recording). This result is not used; record again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="242"/>
+        <source>Alat mengirim hasil perekaman lain (nomor transaksi berbeda). Hasil ini tidak dipakai; ulangi.</source>
+        <translation>The device sent the result of another recording (a different transaction number). This result is not used; try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="243"/>
+        <source>Alat mengirim jari atau mata yang tidak diminta ({subtype}). Hasil ini tidak dipakai; ulangi.</source>
+        <translation>The device sent a finger or eye that was not asked for ({subtype}). This result is not used; try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="244"/>
+        <source>Alat tidak mengirim hasil untuk {subtype}. Ulangi perekaman.</source>
+        <translation>The device sent no result for {subtype}. Record again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="245"/>
+        <source>Kualitas {subtype} {score} di bawah batas {required}. Bersihkan jari atau kaca, lalu ulangi.</source>
+        <translation>Quality of {subtype} {score} is below the threshold {required}. Clean the finger or the glass, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="246"/>
+        <source>Data biometrik dari alat bukan rekaman ISO 19794 (sidik jari atau iris). Hasil ini tidak dipakai.</source>
+        <translation>The biometric data from the device is not an ISO 19794 record (fingerprint or iris). This result is not used.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="247"/>
+        <source>Rekaman biometrik berjenis lain dari yang diminta (sidik jari dan iris tertukar).</source>
+        <translation>The biometric record is of another kind than asked for (fingerprint and iris swapped).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="248"/>
+        <source>Versi rekaman ISO {version} tidak didukung (yang didukung: 2011, versi 020).</source>
+        <translation>ISO record version {version} is not supported (supported: 2011, version 020).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="249"/>
+        <source>Panjang rekaman ISO tidak cocok ({declared} tertulis, {actual} ada). Rekaman rusak.</source>
+        <translation>The ISO record&apos;s length does not match ({declared} written, {actual} present). The record is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="250"/>
+        <source>Rekaman ISO tidak berisi gambar satu pun.</source>
+        <translation>The ISO record holds no image at all.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="251"/>
+        <source>Rekaman ISO terpotong (lebih pendek dari isinya). Rekaman rusak.</source>
+        <translation>The ISO record is cut short (shorter than its content). The record is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="252"/>
+        <source>Rekaman ISO berisi nilai yang tidak sah pada kolom {field}.</source>
+        <translation>The ISO record holds an invalid value in the field {field}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="253"/>
+        <source>Rekaman ISO tidak berisi data gambar.</source>
+        <translation>The ISO record holds no image data.</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/catalogue_strings.py" line="46"/>
         <source>Pilih alasan pengecualian foto dari daftar.</source>
         <translation>Choose the reason for the photo exception from the list.</translation>
@@ -2371,120 +2541,120 @@
         <translation>The photo can also come from a file: press “Import from file” below.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="66"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="74"/>
         <source>Ambil foto (Spasi)</source>
         <translation>Take photo (Space)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="68"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="76"/>
         <source>Impor dari berkas…</source>
         <translation>Import from file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="99"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="107"/>
         <source>Pemeriksaan langsung</source>
         <translation>Live checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="131"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="136"/>
         <source>Tunjukkan foto ini kepada warga</source>
         <translation>Show this photo to the resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="138"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="143"/>
         <source>Ulangi foto (R)</source>
         <translation>Retake photo (R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="140"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="145"/>
         <source>Ganti latar…</source>
         <translation>Replace background…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="150"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="155"/>
         <source>Persetujuan warga</source>
         <translation>Resident&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="153"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="158"/>
         <source>Warga sendiri</source>
         <translation>The resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="154"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="159"/>
         <source>Keluarga/wali, nama:</source>
         <translation>Family/guardian, name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="161"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="166"/>
         <source>nama yang menyetujui</source>
         <translation>name of the person approving</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="167"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="172"/>
         <source>Warga setuju dengan foto ini</source>
         <translation>Resident approves this photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="175"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="180"/>
         <source>Tekan setelah warga melihat foto dan setuju. Waktu persetujuan dicatat.</source>
         <translation>Press after the resident has seen the photo and agrees. The time of approval is recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="197"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="200"/>
         <source>Bandingkan latar belakang</source>
         <translation>Compare backgrounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="198"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="201"/>
         <source>Kiri foto asli, kanan dengan latar baru. Periksa tepi rambut, telinga dan bahu bersama warga sebelum memakai latar baru.</source>
         <translation>Left: the original photo; right: with the new background. Check the edges of hair, ears and shoulders with the resident before using the new background.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="204"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="207"/>
         <source>Asli</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="205"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="208"/>
         <source>Latar baru</source>
         <translation>New background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="220"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="223"/>
         <source>Tetap foto asli (Esc)</source>
         <translation>Keep original photo (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="222"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="225"/>
         <source>Pakai latar baru</source>
         <translation>Use new background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="336"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="335"/>
         <source>Foto tidak memungkinkan</source>
         <translation>Photo not possible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="280"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="281"/>
         <source>Batal (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="282"/>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="342"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="283"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="341"/>
         <source>Simpan tanpa foto</source>
         <translation>Save without photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="239"/>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="349"/>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="443"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="240"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="348"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="442"/>
         <source>Tanpa foto</source>
         <translation>No photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="353"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="352"/>
         <source>Ambil ulang foto</source>
         <translation>Take photo again</translation>
     </message>
@@ -2504,12 +2674,12 @@
         <translation>odd birth year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="375"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="374"/>
         <source>Latar: ? (isi tahun lahir)</source>
         <translation>Background: ? (enter birth year)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="380"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="379"/>
         <source>Latar: {colour} ({why})</source>
         <translation>Background: {colour} ({why})</translation>
     </message>
@@ -2580,17 +2750,17 @@
         <translation>Replacing the background… (a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="407"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="406"/>
         <source>Latar baru ({colour})</source>
         <translation>New background ({colour})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="409"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="408"/>
         <source>Tepi potongan tampak rapi.</source>
         <translation>The cut-out edges look clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="412"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="411"/>
         <source>Tepi potongan mungkin kurang rapi (rambut, bahu). Jika ragu, tetap pakai foto asli atau pasang kain latar.</source>
         <translation>The cut-out edges may be rough (hair, shoulders). If in doubt, keep the original photo or hang a backdrop cloth.</translation>
     </message>
@@ -2610,52 +2780,52 @@
         <translation>No face to photograph yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="392"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="391"/>
         <source>Catatan pemeriksaan (ikut tersimpan dengan foto):</source>
         <translation>Check notes (saved with the photo):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="396"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="395"/>
         <source>Semua pemeriksaan lolos.</source>
         <translation>All checks passed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="398"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="397"/>
         <source>Latar belakang sudah diganti.</source>
         <translation>The background has been replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="422"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="421"/>
         <source>Foto disetujui</source>
         <translation>Photo approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="423"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="422"/>
         <source>warga sendiri</source>
         <translation>the resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="424"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="423"/>
         <source>keluarga/wali ({name})</source>
         <translation>family/guardian ({name})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="425"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="424"/>
         <source>Disetujui oleh {who} pukul {when}.</source>
         <translation>Approved by {who} at {when}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="427"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="426"/>
         <source>{n} catatan pemeriksaan ikut tersimpan.</source>
         <translation>Check notes saved with it: {n}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="430"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="429"/>
         <source>Latar belakang diganti.</source>
         <translation>Background replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="444"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="443"/>
         <source>Alasan: {reason} (dicatat pukul {when}).</source>
         <translation>Reason: {reason} (recorded at {when}).</translation>
     </message>
@@ -2675,83 +2845,83 @@
         <translation>The image source stopped sending pictures.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="256"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="257"/>
         <source>— pilih alasan —</source>
         <translation>— choose a reason —</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="260"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="261"/>
         <source>&amp;Alasan:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="264"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="265"/>
         <source>keterangan (wajib untuk “Lainnya”)</source>
         <translation>details (required for “Other”)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="267"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="268"/>
         <source>&amp;Keterangan:</source>
         <translation>&amp;Details:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="307"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="306"/>
         <source>Terbaring</source>
         <translation>Bedridden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="308"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="307"/>
         <source>Tidak dapat duduk tegak</source>
         <translation>Cannot sit upright</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="309"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="308"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="310"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="309"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="318"/>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="433"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="317"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="432"/>
         <source>Foto dengan pengecualian</source>
         <translation>Photo with an exception</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="319"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="318"/>
         <source>Untuk warga yang tidak dapat duduk atau menegakkan kepala: foto terbaik yang terlihat kamera disimpan walaupun pemeriksaan gagal. Rekaman ditandai untuk supervisor dan server.</source>
         <translation>For residents who cannot sit up or hold the head straight: the best frame the camera saw is kept although checks failed. The recording is flagged for the supervisor and the server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="328"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="327"/>
         <source>Pemeriksaan yang gagal (ikut tersimpan):</source>
         <translation>Failed checks (stored with the photo):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="331"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="330"/>
         <source>Semua pemeriksaan lolos pada foto ini.</source>
         <translation>Every check passed on this photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="332"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="331"/>
         <source>Simpan foto dengan pengecualian</source>
         <translation>Save photo with an exception</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="70"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="78"/>
         <source>Foto dengan pengecualian…</source>
         <translation>Photo with an exception…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="71"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="79"/>
         <source>Warga tidak dapat duduk atau menegakkan kepala: simpan foto terbaik dengan alasan</source>
         <translation>The resident cannot sit up or hold the head straight: keep the best photo with a reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="337"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="336"/>
         <source>Belum ada gambar dari kamera. Rekaman disimpan tanpa foto dan ditandai untuk supervisor; alasan wajib. Bila kamera bisa dinyalakan, foto dengan pengecualian lebih baik daripada tanpa foto.</source>
         <translation>No picture from the camera yet. The recording is saved without a photo and flagged for the supervisor; a reason is required. If the camera can be switched on, a photo with an exception is better than none.</translation>
     </message>
@@ -2761,7 +2931,7 @@
         <translation>A reason is required (choose from the list or write it, e.g. resident bedridden).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="438"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="437"/>
         <source>Alasan: {reason}. {n} pemeriksaan gagal ikut tersimpan; rekaman ditandai untuk supervisor dan server (pukul {when}).</source>
         <translation>Reason: {reason}. {n} failed checks stored with it; the recording is flagged for the supervisor and the server (at {when}).</translation>
     </message>
@@ -3205,197 +3375,197 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="66"/>
+        <location filename="../../app/ui/pages/settings.py" line="77"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="67"/>
+        <location filename="../../app/ui/pages/settings.py" line="78"/>
         <source>Umum</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="72"/>
+        <location filename="../../app/ui/pages/settings.py" line="83"/>
         <source>Bahasa tampilan</source>
         <translation>Display language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="75"/>
+        <location filename="../../app/ui/pages/settings.py" line="86"/>
         <source> tahun</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="76"/>
+        <location filename="../../app/ui/pages/settings.py" line="87"/>
         <source>Usia minimal perekaman (kartu ditahan sampai 17)</source>
         <translation>Minimum recording age (card held until 17)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="79"/>
+        <location filename="../../app/ui/pages/settings.py" line="90"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="82"/>
+        <location filename="../../app/ui/pages/settings.py" line="93"/>
         <source>Pemeriksaan foto (ambang batas)</source>
         <translation>Photo checks (thresholds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="86"/>
+        <location filename="../../app/ui/pages/settings.py" line="97"/>
         <source>Ketajaman minimal (makin besar makin ketat)</source>
         <translation>Minimum sharpness (higher is stricter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="87"/>
+        <location filename="../../app/ui/pages/settings.py" line="98"/>
         <source>Wajah minimal (bagian tinggi bingkai)</source>
         <translation>Minimum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="88"/>
+        <location filename="../../app/ui/pages/settings.py" line="99"/>
         <source>Wajah maksimal (bagian tinggi bingkai)</source>
         <translation>Maximum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="89"/>
+        <location filename="../../app/ui/pages/settings.py" line="100"/>
         <source>Kemiringan kepala maksimal (derajat)</source>
         <translation>Maximum head tilt (degrees)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="90"/>
+        <location filename="../../app/ui/pages/settings.py" line="101"/>
         <source>Terang minimal wajah (0-255)</source>
         <translation>Minimum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="91"/>
+        <location filename="../../app/ui/pages/settings.py" line="102"/>
         <source>Terang maksimal wajah (0-255)</source>
         <translation>Maximum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="99"/>
+        <location filename="../../app/ui/pages/settings.py" line="110"/>
         <source>Kembalikan ke bawaan</source>
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="108"/>
+        <location filename="../../app/ui/pages/settings.py" line="119"/>
         <source>Bukti perekaman untuk warga</source>
         <translation>Resident&apos;s receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="113"/>
+        <location filename="../../app/ui/pages/settings.py" line="124"/>
         <source>Dinas (judul bukti)</source>
         <translation>Dinas (receipt heading)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="117"/>
+        <location filename="../../app/ui/pages/settings.py" line="128"/>
         <source>Alamat, telepon atau jam layanan tempat warga bertanya tentang KTP-el-nya. Kosong: kalimat bawaan.</source>
         <translation>Address, phone or opening hours where residents ask about their KTP-el. Empty: the default sentence.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="119"/>
+        <location filename="../../app/ui/pages/settings.py" line="130"/>
         <source>Tempat bertanya</source>
         <translation>Where to ask</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="122"/>
+        <location filename="../../app/ui/pages/settings.py" line="133"/>
         <source>Keamanan</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="124"/>
+        <location filename="../../app/ui/pages/settings.py" line="135"/>
         <source>Kata sandi mengunci basis data di laptop ini.</source>
         <translation>The password locks the database on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="128"/>
+        <location filename="../../app/ui/pages/settings.py" line="139"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="133"/>
+        <location filename="../../app/ui/pages/settings.py" line="144"/>
         <source>Profil demo memakai kata sandi tetap; tidak dapat diganti.</source>
         <translation>The demo profile has a fixed password; it cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="136"/>
+        <location filename="../../app/ui/pages/settings.py" line="147"/>
         <source>Privasi</source>
         <translation>Privacy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="140"/>
+        <location filename="../../app/ui/pages/settings.py" line="151"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="141"/>
+        <location filename="../../app/ui/pages/settings.py" line="152"/>
         <source>Tidak pernah</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="142"/>
+        <location filename="../../app/ui/pages/settings.py" line="153"/>
         <source>Hapus data pribadi setelah diterima server</source>
         <translation>Remove personal data after the server accepted it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="144"/>
+        <location filename="../../app/ui/pages/settings.py" line="155"/>
         <source>Foto, tanda tangan dan biodata rekaman yang sudah diterima server dihapus dari laptop ini, setelah sinkron berhasil. Yang tersisa hanya status, tanggal, wilayah dan RT/RW, sehingga capaian tetap terhitung. 0 = tidak pernah dihapus.</source>
         <translation>Photo, signature and biodata of recordings the server accepted are removed from this laptop after a successful sync. Only the status, dates, region and RT/RW remain, so progress still counts them. 0 = never removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="157"/>
+        <location filename="../../app/ui/pages/settings.py" line="168"/>
         <source>Simpan pengaturan</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="190"/>
+        <location filename="../../app/ui/pages/settings.py" line="201"/>
         <source>Cadangan</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="192"/>
+        <location filename="../../app/ui/pages/settings.py" line="203"/>
         <source>Salin profil ke flashdisk selama perjalanan: bila laptop rusak atau hilang, rekaman tetap ada. Salinan tetap terkunci dan dibuka dengan kata sandi yang berlaku saat ini (jemput --data &lt;folder cadangan&gt;). Simpan flashdisk terpisah dari laptop.</source>
         <translation>Copy the profile to a USB stick while travelling: if the laptop breaks or is lost, the recordings survive. The copy stays locked and opens with the password in force now (jemput --data &lt;backup folder&gt;). Keep the USB stick apart from the laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="205"/>
+        <location filename="../../app/ui/pages/settings.py" line="216"/>
         <source>Cadangkan ke…</source>
         <translation>Back up to…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="221"/>
+        <location filename="../../app/ui/pages/settings.py" line="232"/>
         <source>Pilih folder cadangan (mis. flashdisk)</source>
         <translation>Choose the backup folder (e.g. a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="254"/>
+        <location filename="../../app/ui/pages/settings.py" line="265"/>
         <source>Cadangan tersimpan: %1, %2 rekaman, %3</source>
         <translation>Backup saved: %1, %2 recordings, %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="261"/>
+        <location filename="../../app/ui/pages/settings.py" line="272"/>
         <source>Cadangan gagal: </source>
         <translation>Backup failed: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="277"/>
+        <location filename="../../app/ui/pages/settings.py" line="288"/>
         <source>Cadangan terakhir: belum pernah</source>
         <translation>Last backup: never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="283"/>
+        <location filename="../../app/ui/pages/settings.py" line="294"/>
         <source>Cadangan terakhir: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="298"/>
+        <location filename="../../app/ui/pages/settings.py" line="309"/>
         <source>Kata sandi diganti. Gunakan kata sandi baru saat membuka Jemput berikutnya.</source>
         <translation>Password changed. Use the new password the next time you open Jemput.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="328"/>
+        <location filename="../../app/ui/pages/settings.py" line="339"/>
         <source>Alamat server harus diawali https://</source>
         <translation>The server address must start with https://</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="340"/>
+        <location filename="../../app/ui/pages/settings.py" line="351"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
