@@ -1,0 +1,73 @@
+"""Discovery over 127.0.0.1:4501-4600 finds the simulated service among empty and silent ports; the CLI."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.biometrics.discovery import PORTS, discover, discover_port
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def silent_port(simulator):
+    """A port of the range that accepts connections and never answers (another program's socket)."""
+    for port in PORTS:
+        if port == simulator.port:
+            continue
+        sock = socket.socket()
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            sock.close()
+            continue
+        sock.listen(16)
+        yield port
+        sock.close()
+        return
+    pytest.skip("no free port in 4501-4600")
+
+
+def test_discovery_finds_the_service_among_empty_and_silent_ports(simulator, silent_port):
+    found = discover(per_port=0.5, deadline=5.0)
+    mine = [d for d in found if d.port == simulator.port]
+    assert {(d.device_id, d.device_type, d.status) for d in mine} == {("1", "Finger", "Ready"), ("2", "Iris", "Ready")}
+    assert all(d.port != silent_port for d in found)
+    assert mine[0].callback_id == f"http://127.0.0.1:{simulator.port}/"
+    assert mine[0].digital_id["serialNo"] == mine[0].device_code and not mine[0].signed
+    assert mine[0].spec_versions[0] == "0.9.5" and mine[0].purpose == "Registration"
+
+
+def test_discovery_asks_for_a_type(simulator):
+    assert [d.device_type for d in discover_port(simulator.port, "Iris")] == ["Iris"]
+    assert [d.device_type for d in discover_port(simulator.port, "Finger")] == ["Finger"]
+    assert discover_port(simulator.port, "Face") == []
+
+
+def test_the_simulator_runs_as_a_program_with_a_fault(simulator):
+    port = next(p for p in PORTS if p != simulator.port and _free(p))
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "app.biometrics.simulator", "--port", str(port),
+                             "--fault", "busy"], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == f"SBI simulator ready on 127.0.0.1:{port}"
+        found = discover_port(port)
+        assert {d.status for d in found} == {"Busy"} and len(found) == 2
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
