@@ -15,6 +15,8 @@ Blocking I/O: call it from a worker thread, never the GUI thread. Discovery is
 
 from __future__ import annotations
 
+import concurrent.futures as cf
+import dataclasses
 import datetime as dt
 import re
 import uuid
@@ -34,6 +36,7 @@ SPEC_VERSION = "0.9.5"
 PURPOSE = "Registration"
 ENVIRONMENTS = ("Staging", "Developer", "Pre-Production", "Production")
 _TRANSACTION_ID = re.compile(r"[A-Za-z0-9-]{4,50}")
+_DECODERS = cf.ThreadPoolExecutor(max_workers=4, thread_name_prefix="sbi-decode")
 
 
 def new_transaction_id() -> str:
@@ -174,6 +177,9 @@ class SbiClient:
         for subtype in wanted:
             if subtype not in got:
                 raise DeviceError(Fault.MISSING_CAPTURE, {"subtype": _label(subtype)})
+        if self.decode is not None:  # the images of a slap decode side by side (OpenCV frees the GIL)
+            shown = list(_DECODERS.map(self.decode, [c.record.views[0] for c in captures]))
+            captures = [dataclasses.replace(c, display=d) for c, d in zip(captures, shown)]
         return CaptureResult(request["transactionId"], tuple(captures), previous)
 
     def _capture(self, entry: dict, kind: Modality, wanted: list[str], transaction_id: str, previous: str,
@@ -207,14 +213,13 @@ class SbiClient:
             verify(read_block(digital_id, signed_required=False))
         except (MalformedBlock, BadSignature):
             raise DeviceError(Fault.MALFORMED_BLOCK) from None
-        display = self.decode(record.views[0]) if self.decode is not None else None
         return Capture(
             bio_type=kind.value, bio_subtype=subtype,
             quality_score=_float(data.get("qualityScore")),
             requested_score=_float(data.get("requestedScore", 0)),
             device_id=device.device_id, device_code=str(data.get("deviceCode", "")), digital_id=digital_id,
             iso_record=iso, record=record, hash=expected, previous_hash=previous, transaction_id=transaction_id,
-            timestamp=str(data.get("timestamp", "")), signature_verified=verified, display=display)
+            timestamp=str(data.get("timestamp", "")), signature_verified=verified)
 
 
 def _parse(kind: Modality, iso: bytes) -> IsoRecord:
