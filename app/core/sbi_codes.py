@@ -105,6 +105,9 @@ def chain_hash(previous_hash: str, iso_record: bytes) -> str:
     """The ``hash`` a capture must carry: SHA-256 over the previous hash's bytes and the record's SHA-256.
 
     Upper-case hex, as the spec words it ("previous hash + sha256 hash of the current biometric ISO
-    data"); ValueError when `previous_hash` is not hex.
+    data"): the previous hash's hex decoded to its 32 bytes, then the record's 32-byte digest; an empty
+    previous hash counts as the SHA-256 of the empty string (as MOSIP's reference device services do).
+    ValueError when `previous_hash` is not hex.
     """
-    return _sha256(bytes.fromhex(previous_hash) + _sha256(iso_record)).hex().upper()
+    previous = bytes.fromhex(previous_hash.strip()) if previous_hash.strip() else _sha256(b"")
+    return _sha256(previous + _sha256(iso_record)).hex().upper()

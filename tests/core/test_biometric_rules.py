@@ -55,6 +55,9 @@ def test_the_hash_chain_starts_at_the_empty_string():
     expected = hashlib.sha256(bytes.fromhex(FIRST_PREVIOUS_HASH) + hashlib.sha256(b"record-1").digest())
     assert first == expected.hexdigest().upper()
     assert chain_hash(first, b"record-2") != chain_hash(FIRST_PREVIOUS_HASH, b"record-2")
+    assert chain_hash("", b"record-1") == first == chain_hash(FIRST_PREVIOUS_HASH.lower(), b"record-1")
+    with pytest.raises(ValueError):
+        chain_hash("not hex", b"record-1")
 
 
 def test_tries_keep_the_best_capture_once_spent():
