@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from app.biometrics.transport import request_json
 from app.biometrics.jws import MalformedBlock, read_block
@@ -36,8 +37,21 @@ def _strings(value: object) -> tuple[str, ...]:
     return (str(value),) if value not in (None, "") else ()
 
 
+def callback_port(callback_id: object, port: int) -> int:
+    """The port of ``callbackId`` ("takes precedence over future requests as a base URL"), only when it is
+    ``http://127.0.0.1:<port in 4501-4600>``; else the port the answer came from."""
+    try:
+        parts = urlsplit(str(callback_id))
+        if parts.scheme == "http" and parts.hostname == "127.0.0.1" and parts.port in PORTS:
+            return parts.port
+    except ValueError:
+        pass
+    return port
+
+
 def device_from(port: int, entry: dict, *, signed: bool = False) -> DeviceInfo:
     """A `DeviceInfo` from one discovery or device-info entry (missing fields left empty)."""
+    port = callback_port(entry.get("callbackId"), port)
     raw_digital = entry.get("digitalId") or ""
     digital: dict = {}
     if isinstance(raw_digital, str) and raw_digital:

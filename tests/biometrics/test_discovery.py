@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.biometrics.discovery import PORTS, discover, discover_port
+from app.biometrics.discovery import PORTS, callback_port, discover, discover_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -71,3 +71,11 @@ def _free(port: int) -> bool:
         except OSError:
             return False
     return True
+
+
+def test_the_callback_url_is_followed_only_on_127_0_0_1_in_the_range():
+    assert callback_port("http://127.0.0.1:4555/", 4501) == 4555
+    assert callback_port("http://localhost:4555/", 4501) == 4501
+    assert callback_port("http://10.0.0.5:4555/", 4501) == 4501
+    assert callback_port("http://127.0.0.1:8080/", 4501) == 4501
+    assert callback_port("io.vendor.app", 4501) == 4501 and callback_port(None, 4502) == 4502
