@@ -76,3 +76,23 @@ def test_tries_keep_the_best_capture_once_spent():
         attempts.add(90)
     passed = Attempts(60).add(50).add(75)
     assert passed.verdict == ACCEPTED and passed.best == 1 and passed.low_score("Mata kiri") is None
+
+
+def test_a_recording_is_complete_when_every_finger_and_eye_is_captured_or_excepted():
+    from app.core.biometric_set import BiometricExceptionReason as R, BiometricSet, Captured, Excepted
+
+    empty = BiometricSet()
+    assert len(empty.missing()) == 12 and empty.missing((Modality.IRIS,)) == ("Left", "Right")
+    done = empty
+    for finger in FINGERS:
+        done = done.with_slot(finger.sbi, Captured(70))
+    done = done.with_slot("Left", Captured(65)).with_slot("Right", Captured(48, tries=3, reached=False))
+    assert done.missing() == () and done.below_threshold() == ("Right",)
+    one_less = done.without("Left Thumb").with_slot("Left", Excepted(R.TIDAK_DAPAT_MEMBUKA_MATA))
+    assert one_less.missing() == ("Left Thumb",)
+    assert one_less.exceptions() == {"Left": Excepted(R.TIDAK_DAPAT_MEMBUKA_MATA)}
+    assert R.SIDIK_JARI_AUS.label == "Sidik jari aus (lansia)"
+    with pytest.raises(ValueError):  # worn prints are not a reason for an eye
+        empty.with_slot("Left", Excepted(R.SIDIK_JARI_AUS))
+    with pytest.raises(KeyError):
+        empty.with_slot("Left Toe", Captured(50))
