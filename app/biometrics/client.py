@@ -211,8 +211,10 @@ class SbiClient:
         digital_id = data.get("digitalId", "")
         try:
             verify(read_block(digital_id, signed_required=False))
-        except (MalformedBlock, BadSignature):
+        except MalformedBlock:
             raise DeviceError(Fault.MALFORMED_BLOCK) from None
+        except BadSignature:
+            raise DeviceError(Fault.BAD_SIGNATURE) from None
         return Capture(
             bio_type=kind.value, bio_subtype=subtype,
             quality_score=_float(data.get("qualityScore")),

@@ -8,7 +8,9 @@ import time
 import numpy as np
 import pytest
 
+from app.biometrics.client import capture_request
 from app.biometrics.model import DeviceError
+from app.biometrics.transport import request_json
 from app.biometrics.stream import PreviewStream, decode_frame
 from app.core.biometric_attempts import BEST_KEPT, Attempts, QualityPolicy, segment_score
 from app.core.biometric_positions import FINGER_BY_SBI, SEGMENTS, Modality
@@ -175,3 +177,16 @@ def test_a_preview_cut_off_is_a_disconnection_and_a_not_ready_device_an_error(si
     assert info.value.code == "sbi.disconnected"
     simulator.set_faults("not_ready")
     _fails("sbi.not_ready", PreviewStream, finger, 1)
+
+
+def test_a_finger_missing_from_the_answer_or_one_not_asked_for_is_refused(simulator, client, devices):
+    finger, _iris = devices
+    body = capture_request(finger, Modality.FINGER, LEFT_SLAP.fingers, sub_id=1)
+    answer = request_json(simulator.port, "RCAPTURE", "/capture", body, 30)
+    short = {"biometrics": answer["biometrics"][:3]}
+    error = _fails("sbi.missing_capture", client.check_answer, short, body, finger)
+    assert error.params == {"subtype": "Kelingking kiri"}
+    fewer = {**body, "bio": [{**body["bio"][0], "bioSubType": list(LEFT_SLAP.fingers[:3])}]}
+    error = _fails("sbi.wrong_subtype", client.check_answer, answer, fewer, finger)
+    assert error.params == {"subtype": "Kelingking kiri"}
+    assert len(client.check_answer(answer, body, finger).captures) == 4  # the same answer, as asked: whole
