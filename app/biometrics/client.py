@@ -138,6 +138,8 @@ class SbiClient:
         code = status_message(current.status)
         if code:
             raise DeviceError(code)
+        if current.purpose != PURPOSE:  # RCAPTURE is a registration device's verb only
+            raise DeviceError(Fault.WRONG_PURPOSE)
         return current
 
     # ------------------------------------------------------------------ registration capture

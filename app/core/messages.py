@@ -480,6 +480,10 @@ BIOMETRIC: dict[str, Templates] = {
     "sbi.wrong_subtype": "Alat mengirim jari atau mata yang tidak diminta ({subtype}). Hasil ini tidak dipakai; ulangi.",
     "sbi.missing_capture": "Alat tidak mengirim hasil untuk {subtype}. Ulangi perekaman.",
     "sbi.low_score": "Kualitas {subtype} {score} di bawah batas {required}. Bersihkan jari atau kaca, lalu ulangi.",
+    "sbi.wrong_purpose": (
+        "Alat ini terdaftar untuk autentikasi, bukan untuk perekaman (registrasi). Pakai alat biometrik "
+        "perekaman."
+    ),
     # The ISO 19794 record inside a capture (app/core/biometric_records.py).
     "iso.not_iso": "Data biometrik dari alat bukan rekaman ISO 19794 (sidik jari atau iris). Hasil ini tidak dipakai.",
     "iso.wrong_modality": "Rekaman biometrik berjenis lain dari yang diminta (sidik jari dan iris tertukar).",

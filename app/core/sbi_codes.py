@@ -70,6 +70,7 @@ class Fault:
     WRONG_SUBTYPE = "sbi.wrong_subtype"
     MISSING_CAPTURE = "sbi.missing_capture"
     LOW_SCORE = "sbi.low_score"
+    WRONG_PURPOSE = "sbi.wrong_purpose"
 
 
 def error_code_message(error_code: object) -> str:

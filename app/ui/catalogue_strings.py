@@ -243,6 +243,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Alat mengirim jari atau mata yang tidak diminta ({subtype}). Hasil ini tidak dipakai; ulangi."),  # sbi.wrong_subtype
     QT_TRANSLATE_NOOP("Catalogue", "Alat tidak mengirim hasil untuk {subtype}. Ulangi perekaman."),  # sbi.missing_capture
     QT_TRANSLATE_NOOP("Catalogue", "Kualitas {subtype} {score} di bawah batas {required}. Bersihkan jari atau kaca, lalu ulangi."),  # sbi.low_score
+    QT_TRANSLATE_NOOP("Catalogue", "Alat ini terdaftar untuk autentikasi, bukan untuk perekaman (registrasi). Pakai alat biometrik perekaman."),  # sbi.wrong_purpose
     QT_TRANSLATE_NOOP("Catalogue", "Data biometrik dari alat bukan rekaman ISO 19794 (sidik jari atau iris). Hasil ini tidak dipakai."),  # iso.not_iso
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman biometrik berjenis lain dari yang diminta (sidik jari dan iris tertukar)."),  # iso.wrong_modality
     QT_TRANSLATE_NOOP("Catalogue", "Versi rekaman ISO {version} tidak didukung (yang didukung: 2011, versi 020)."),  # iso.version

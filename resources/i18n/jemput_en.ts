@@ -1167,41 +1167,46 @@
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="246"/>
+        <source>Alat ini terdaftar untuk autentikasi, bukan untuk perekaman (registrasi). Pakai alat biometrik perekaman.</source>
+        <translation>This device is registered for authentication, not for recording (registration). Use a recording biometric device.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="247"/>
         <source>Data biometrik dari alat bukan rekaman ISO 19794 (sidik jari atau iris). Hasil ini tidak dipakai.</source>
         <translation>The biometric data from the device is not an ISO 19794 record (fingerprint or iris). This result is not used.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="247"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="248"/>
         <source>Rekaman biometrik berjenis lain dari yang diminta (sidik jari dan iris tertukar).</source>
         <translation>The biometric record is of another kind than asked for (fingerprint and iris swapped).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="248"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="249"/>
         <source>Versi rekaman ISO {version} tidak didukung (yang didukung: 2011, versi 020).</source>
         <translation>ISO record version {version} is not supported (supported: 2011, version 020).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="249"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="250"/>
         <source>Panjang rekaman ISO tidak cocok ({declared} tertulis, {actual} ada). Rekaman rusak.</source>
         <translation>The ISO record&apos;s length does not match ({declared} written, {actual} present). The record is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="250"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="251"/>
         <source>Rekaman ISO tidak berisi gambar satu pun.</source>
         <translation>The ISO record holds no image at all.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="251"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="252"/>
         <source>Rekaman ISO terpotong (lebih pendek dari isinya). Rekaman rusak.</source>
         <translation>The ISO record is cut short (shorter than its content). The record is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="252"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="253"/>
         <source>Rekaman ISO berisi nilai yang tidak sah pada kolom {field}.</source>
         <translation>The ISO record holds an invalid value in the field {field}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="253"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="254"/>
         <source>Rekaman ISO tidak berisi data gambar.</source>
         <translation>The ISO record holds no image data.</translation>
     </message>

@@ -88,6 +88,12 @@ def test_a_device_that_is_not_ready_says_so_before_and_on_capture(simulator, cli
     assert client.ready(finger).status == "Ready"
 
 
+def test_an_authentication_device_is_not_used_for_recording(simulator, client, devices):
+    finger, _iris = devices
+    simulator.set_faults("auth_device")
+    _fails("sbi.wrong_purpose", client.ready, finger)
+
+
 def test_a_second_capture_while_one_runs_is_told_busy(simulator, client, devices):
     finger, _iris = devices
     simulator.set_faults("timeout", times=1, hang_seconds=1.5)

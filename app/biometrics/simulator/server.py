@@ -11,7 +11,8 @@ holds what it does wrong, chosen by `--fault` or ``POST /control``:
 - ``drop``: the answer is cut off half-way (a stream after two frames);
 - ``broken_chain``, ``malformed_block``, ``bad_signature``, ``not_iso``, ``wrong_transaction``:
   an answer that looks whole but is not what it claims;
-- ``vendor_error``: the vendor's own error 501.
+- ``vendor_error``: the vendor's own error 501;
+- ``auth_device``: the devices announce the purpose "Auth" (an authentication device).
 
 A fault given with ``times`` applies to that many captures, then clears.
 """
@@ -32,7 +33,7 @@ from app.core.biometric_positions import EYE_BY_SBI, FINGER_BY_SBI, SEGMENT_BY_S
 from app.core.sbi_codes import chain_hash
 
 FAULTS = ("busy", "not_ready", "not_registered", "timeout", "low_score", "drop", "broken_chain",
-          "malformed_block", "bad_signature", "not_iso", "wrong_transaction", "vendor_error")
+          "malformed_block", "bad_signature", "not_iso", "wrong_transaction", "vendor_error", "auth_device")
 SPEC = "0.9.5"
 SERVICE_VERSION = "1.0.0"
 DEVICES = {
@@ -87,6 +88,10 @@ class SbiService(ThreadingHTTPServer):
     def port(self) -> int:
         return self.server_address[1]
 
+    def has_fault(self, name: str) -> bool:
+        with self.lock:
+            return self.behaviour.active(name)
+
     def status(self) -> str:
         with self.lock:
             b = self.behaviour
@@ -114,7 +119,8 @@ class SbiService(ThreadingHTTPServer):
                 "callbackId": f"http://127.0.0.1:{self.port}/",
                 "digitalId": self.digital_id(device_id, signed_digital_id and registered),
                 "deviceCode": DEVICES[device_id]["serial"], "specVersion": [SPEC],
-                "purpose": "Registration" if registered else "", "firmware": SERVICE_VERSION,
+                "purpose": ("Auth" if self.has_fault("auth_device") else "Registration") if registered else "",
+                "firmware": SERVICE_VERSION,
                 "env": "Staging" if registered else "None",
                 "error": {"errorCode": code, "errorInfo": "Success" if code == "0" else status}}
 
