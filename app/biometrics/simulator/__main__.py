@@ -11,7 +11,8 @@ from app.biometrics.simulator import FAULTS, Simulator
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m app.biometrics.simulator",
                                      description="Simulated MOSIP SBI 0.9.5 device service on 127.0.0.1.")
-    parser.add_argument("--port", type=int, default=4501, help="port (SBI: 4501-4600; 0 = any free port)")
+    parser.add_argument("--port", type=int, default=None,
+                        help="port (default: a free one of 4501-4600, where clients look; 0: any free port)")
     parser.add_argument("--fault", action="append", default=[], choices=FAULTS, help="a fault (repeatable)")
     parser.add_argument("--score", type=float, default=85.0, help="quality score of the captures (0-100)")
     parser.add_argument("--low-score", type=float, default=25.0, help="score while the low_score fault is on")
