@@ -217,4 +217,39 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Tanggal kunjungan ulang hanya untuk 'Sakit / minta kunjungan ulang'."),  # outcome.revisit_not_allowed
     QT_TRANSLATE_NOOP("Catalogue", "Catatan paling banyak {limit} karakter."),  # outcome.note_too_long
     QT_TRANSLATE_NOOP("Catalogue", "Warga tidak ada dalam daftar target."),  # outcome.target_unknown
+    QT_TRANSLATE_NOOP("Catalogue", "Alat biometrik belum terdaftar (belum punya sertifikat dari penyedianya). Hubungi admin atau penyedia alat; alat ini belum dapat dipakai merekam."),  # sbi.not_registered
+    QT_TRANSLATE_NOOP("Catalogue", "Alat tidak mendeteksi jari atau mata. Letakkan jari rata di kaca pemindai (atau dekatkan mata), lalu ulangi."),  # sbi.no_object
+    QT_TRANSLATE_NOOP("Catalogue", "Alat gagal mengolah gambar. Bersihkan kaca pemindai, lalu ulangi."),  # sbi.extraction_failed
+    QT_TRANSLATE_NOOP("Catalogue", "Alat melaporkan tanda dibongkar atau dirusak. Jangan dipakai merekam: laporkan ke admin."),  # sbi.tamper
+    QT_TRANSLATE_NOOP("Catalogue", "Alat tidak dapat menghubungi server pengelolanya (diperlukan untuk pendaftaran atau pembaruan kunci). Coba lagi saat ada sinyal, atau hubungi admin."),  # sbi.management_unreachable
+    QT_TRANSLATE_NOOP("Catalogue", "Posisi jari atau kepala miring. Luruskan tangan (atau kepala), lalu ulangi."),  # sbi.orientation
+    QT_TRANSLATE_NOOP("Catalogue", "Alat biometrik tidak ditemukan. Periksa kabel USB alat, lalu tekan “Cari ulang”."),  # sbi.device_not_found
+    QT_TRANSLATE_NOOP("Catalogue", "Kunci alat biometrik sudah kedaluwarsa. Alat perlu diperbarui oleh penyedianya; hubungi admin."),  # sbi.key_expired
+    QT_TRANSLATE_NOOP("Catalogue", "Alat belum memiliki kunci server (domain). Hubungi admin atau penyedia alat."),  # sbi.domain_key_missing
+    QT_TRANSLATE_NOOP("Catalogue", "Alat tidak dapat merekam jumlah jari atau mata yang diminta. Periksa jenis alat (telapak 4 jari, satu jari, satu atau dua mata)."),  # sbi.count_not_supported
+    QT_TRANSLATE_NOOP("Catalogue", "Alat biometrik belum siap. Tunggu sebentar (lampu alat menyala), lalu ulangi."),  # sbi.not_ready
+    QT_TRANSLATE_NOOP("Catalogue", "Alat biometrik sedang dipakai (perekaman lain belum selesai). Tunggu sebentar, lalu ulangi."),  # sbi.busy
+    QT_TRANSLATE_NOOP("Catalogue", "Alat menolak nomor transaksi perekaman. Ulangi perekaman; bila terulang, hubungi admin."),  # sbi.bad_transaction
+    QT_TRANSLATE_NOOP("Catalogue", "Alat biometrik melaporkan kesalahan {code}: {info}"),  # sbi.vendor_error
+    QT_TRANSLATE_NOOP("Catalogue", "Alat biometrik melaporkan kesalahan yang tidak dikenal (kode {code}). Ulangi; bila terulang, hubungi admin."),  # sbi.unknown_error
+    QT_TRANSLATE_NOOP("Catalogue", "Tidak ada alat biometrik yang menjawab. Periksa kabel USB alat dan bahwa layanan alat sudah berjalan, lalu tekan “Cari ulang”."),  # sbi.no_device
+    QT_TRANSLATE_NOOP("Catalogue", "Alat biometrik tidak menjawab dalam {seconds} detik. Periksa alat, lalu ulangi."),  # sbi.timeout
+    QT_TRANSLATE_NOOP("Catalogue", "Sambungan ke alat biometrik terputus di tengah perekaman. Periksa kabel USB alat, lalu ulangi; hasil yang sudah direkam tetap tersimpan."),  # sbi.disconnected
+    QT_TRANSLATE_NOOP("Catalogue", "Jawaban alat biometrik tidak dapat dibaca. Ulangi; bila terulang, mulai ulang layanan alat."),  # sbi.bad_response
+    QT_TRANSLATE_NOOP("Catalogue", "Data bertanda tangan dari alat rusak atau tidak lengkap. Hasil ini tidak dipakai; ulangi perekaman."),  # sbi.malformed_block
+    QT_TRANSLATE_NOOP("Catalogue", "Tanda tangan digital data dari alat tidak cocok. Hasil ini tidak dipakai; ulangi perekaman."),  # sbi.bad_signature
+    QT_TRANSLATE_NOOP("Catalogue", "Rantai hash perekaman tidak sambung (data bukan lanjutan perekaman ini). Hasil ini tidak dipakai; ulangi perekaman."),  # sbi.hash_chain
+    QT_TRANSLATE_NOOP("Catalogue", "Alat mengirim hasil perekaman lain (nomor transaksi berbeda). Hasil ini tidak dipakai; ulangi."),  # sbi.wrong_transaction
+    QT_TRANSLATE_NOOP("Catalogue", "Alat mengirim jari atau mata yang tidak diminta ({subtype}). Hasil ini tidak dipakai; ulangi."),  # sbi.wrong_subtype
+    QT_TRANSLATE_NOOP("Catalogue", "Alat tidak mengirim hasil untuk {subtype}. Ulangi perekaman."),  # sbi.missing_capture
+    QT_TRANSLATE_NOOP("Catalogue", "Kualitas {subtype} {score} di bawah batas {required}. Bersihkan jari atau kaca, lalu ulangi."),  # sbi.low_score
+    QT_TRANSLATE_NOOP("Catalogue", "Alat ini terdaftar untuk autentikasi, bukan untuk perekaman (registrasi). Pakai alat biometrik perekaman."),  # sbi.wrong_purpose
+    QT_TRANSLATE_NOOP("Catalogue", "Data biometrik dari alat bukan rekaman ISO 19794 (sidik jari atau iris). Hasil ini tidak dipakai."),  # iso.not_iso
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman biometrik berjenis lain dari yang diminta (sidik jari dan iris tertukar)."),  # iso.wrong_modality
+    QT_TRANSLATE_NOOP("Catalogue", "Versi rekaman ISO {version} tidak didukung (yang didukung: 2011, versi 020)."),  # iso.version
+    QT_TRANSLATE_NOOP("Catalogue", "Panjang rekaman ISO tidak cocok ({declared} tertulis, {actual} ada). Rekaman rusak."),  # iso.length_mismatch
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman ISO tidak berisi gambar satu pun."),  # iso.empty
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman ISO terpotong (lebih pendek dari isinya). Rekaman rusak."),  # iso.truncated
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman ISO berisi nilai yang tidak sah pada kolom {field}."),  # iso.bad_value
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman ISO tidak berisi data gambar."),  # iso.no_image
 )

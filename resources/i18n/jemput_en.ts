@@ -1036,6 +1036,181 @@
         <translation>The database is already closed.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="220"/>
+        <source>Alat biometrik belum terdaftar (belum punya sertifikat dari penyedianya). Hubungi admin atau penyedia alat; alat ini belum dapat dipakai merekam.</source>
+        <translation>The biometric device is not registered (it has no certificate from its provider). Contact the admin or the device provider; this device cannot record yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="221"/>
+        <source>Alat tidak mendeteksi jari atau mata. Letakkan jari rata di kaca pemindai (atau dekatkan mata), lalu ulangi.</source>
+        <translation>The device detects no finger or eye. Place the fingers flat on the scanner glass (or bring the eye closer), then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="222"/>
+        <source>Alat gagal mengolah gambar. Bersihkan kaca pemindai, lalu ulangi.</source>
+        <translation>The device failed to process the image. Clean the scanner glass, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="223"/>
+        <source>Alat melaporkan tanda dibongkar atau dirusak. Jangan dipakai merekam: laporkan ke admin.</source>
+        <translation>The device reports signs of being opened or tampered with. Do not use it for recording: report it to the admin.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="224"/>
+        <source>Alat tidak dapat menghubungi server pengelolanya (diperlukan untuk pendaftaran atau pembaruan kunci). Coba lagi saat ada sinyal, atau hubungi admin.</source>
+        <translation>The device cannot reach its management server (needed for registration or key renewal). Try again when there is signal, or contact the admin.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="225"/>
+        <source>Posisi jari atau kepala miring. Luruskan tangan (atau kepala), lalu ulangi.</source>
+        <translation>The finger or head is tilted. Straighten the hand (or head), then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="226"/>
+        <source>Alat biometrik tidak ditemukan. Periksa kabel USB alat, lalu tekan “Cari ulang”.</source>
+        <translation>Biometric device not found. Check the device&apos;s USB cable, then press “Cari ulang”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="227"/>
+        <source>Kunci alat biometrik sudah kedaluwarsa. Alat perlu diperbarui oleh penyedianya; hubungi admin.</source>
+        <translation>The biometric device&apos;s key has expired. The device must be renewed by its provider; contact the admin.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="228"/>
+        <source>Alat belum memiliki kunci server (domain). Hubungi admin atau penyedia alat.</source>
+        <translation>The device has no server (domain) key yet. Contact the admin or the device provider.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="229"/>
+        <source>Alat tidak dapat merekam jumlah jari atau mata yang diminta. Periksa jenis alat (telapak 4 jari, satu jari, satu atau dua mata).</source>
+        <translation>The device cannot record the number of fingers or eyes requested. Check the kind of device (4-finger slap, single finger, one or two eyes).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="230"/>
+        <source>Alat biometrik belum siap. Tunggu sebentar (lampu alat menyala), lalu ulangi.</source>
+        <translation>The biometric device is not ready. Wait a moment (the device light comes on), then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="231"/>
+        <source>Alat biometrik sedang dipakai (perekaman lain belum selesai). Tunggu sebentar, lalu ulangi.</source>
+        <translation>The biometric device is in use (another recording has not finished). Wait a moment, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="232"/>
+        <source>Alat menolak nomor transaksi perekaman. Ulangi perekaman; bila terulang, hubungi admin.</source>
+        <translation>The device refused the recording&apos;s transaction number. Try again; if it happens again, contact the admin.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="233"/>
+        <source>Alat biometrik melaporkan kesalahan {code}: {info}</source>
+        <translation>The biometric device reports error {code}: {info}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="234"/>
+        <source>Alat biometrik melaporkan kesalahan yang tidak dikenal (kode {code}). Ulangi; bila terulang, hubungi admin.</source>
+        <translation>The biometric device reports an unknown error (code {code}). Try again; if it happens again, contact the admin.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="235"/>
+        <source>Tidak ada alat biometrik yang menjawab. Periksa kabel USB alat dan bahwa layanan alat sudah berjalan, lalu tekan “Cari ulang”.</source>
+        <translation>No biometric device answers. Check the device&apos;s USB cable and that the device service is running, then press “Cari ulang”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="236"/>
+        <source>Alat biometrik tidak menjawab dalam {seconds} detik. Periksa alat, lalu ulangi.</source>
+        <translation>The biometric device did not answer within {seconds} seconds. Check the device, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="237"/>
+        <source>Sambungan ke alat biometrik terputus di tengah perekaman. Periksa kabel USB alat, lalu ulangi; hasil yang sudah direkam tetap tersimpan.</source>
+        <translation>The connection to the biometric device was lost during the recording. Check the device&apos;s USB cable, then try again; what was already recorded is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="238"/>
+        <source>Jawaban alat biometrik tidak dapat dibaca. Ulangi; bila terulang, mulai ulang layanan alat.</source>
+        <translation>The biometric device&apos;s answer cannot be read. Try again; if it happens again, restart the device service.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="239"/>
+        <source>Data bertanda tangan dari alat rusak atau tidak lengkap. Hasil ini tidak dipakai; ulangi perekaman.</source>
+        <translation>The signed data from the device is damaged or incomplete. This result is not used; record again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="240"/>
+        <source>Tanda tangan digital data dari alat tidak cocok. Hasil ini tidak dipakai; ulangi perekaman.</source>
+        <translation>The digital signature of the device&apos;s data does not match. This result is not used; record again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="241"/>
+        <source>Rantai hash perekaman tidak sambung (data bukan lanjutan perekaman ini). Hasil ini tidak dipakai; ulangi perekaman.</source>
+        <translation>The recording&apos;s hash chain is broken (the data does not continue this recording). This result is not used; record again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="242"/>
+        <source>Alat mengirim hasil perekaman lain (nomor transaksi berbeda). Hasil ini tidak dipakai; ulangi.</source>
+        <translation>The device sent the result of another recording (a different transaction number). This result is not used; try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="243"/>
+        <source>Alat mengirim jari atau mata yang tidak diminta ({subtype}). Hasil ini tidak dipakai; ulangi.</source>
+        <translation>The device sent a finger or eye that was not asked for ({subtype}). This result is not used; try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="244"/>
+        <source>Alat tidak mengirim hasil untuk {subtype}. Ulangi perekaman.</source>
+        <translation>The device sent no result for {subtype}. Record again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="245"/>
+        <source>Kualitas {subtype} {score} di bawah batas {required}. Bersihkan jari atau kaca, lalu ulangi.</source>
+        <translation>Quality of {subtype} {score} is below the threshold {required}. Clean the finger or the glass, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="246"/>
+        <source>Alat ini terdaftar untuk autentikasi, bukan untuk perekaman (registrasi). Pakai alat biometrik perekaman.</source>
+        <translation>This device is registered for authentication, not for recording (registration). Use a recording biometric device.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="247"/>
+        <source>Data biometrik dari alat bukan rekaman ISO 19794 (sidik jari atau iris). Hasil ini tidak dipakai.</source>
+        <translation>The biometric data from the device is not an ISO 19794 record (fingerprint or iris). This result is not used.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="248"/>
+        <source>Rekaman biometrik berjenis lain dari yang diminta (sidik jari dan iris tertukar).</source>
+        <translation>The biometric record is of another kind than asked for (fingerprint and iris swapped).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="249"/>
+        <source>Versi rekaman ISO {version} tidak didukung (yang didukung: 2011, versi 020).</source>
+        <translation>ISO record version {version} is not supported (supported: 2011, version 020).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="250"/>
+        <source>Panjang rekaman ISO tidak cocok ({declared} tertulis, {actual} ada). Rekaman rusak.</source>
+        <translation>The ISO record&apos;s length does not match ({declared} written, {actual} present). The record is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="251"/>
+        <source>Rekaman ISO tidak berisi gambar satu pun.</source>
+        <translation>The ISO record holds no image at all.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="252"/>
+        <source>Rekaman ISO terpotong (lebih pendek dari isinya). Rekaman rusak.</source>
+        <translation>The ISO record is cut short (shorter than its content). The record is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="253"/>
+        <source>Rekaman ISO berisi nilai yang tidak sah pada kolom {field}.</source>
+        <translation>The ISO record holds an invalid value in the field {field}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="254"/>
+        <source>Rekaman ISO tidak berisi data gambar.</source>
+        <translation>The ISO record holds no image data.</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/catalogue_strings.py" line="46"/>
         <source>Pilih alasan pengecualian foto dari daftar.</source>
         <translation>Choose the reason for the photo exception from the list.</translation>
