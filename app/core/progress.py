@@ -1,0 +1,199 @@
+"""Progress against the target list: what counts as recorded, the groupings and their roll-up (pure).
+
+Two kinds of row. A *target* row (per RT, RW, kelurahan, kecamatan, category,
+latest visit outcome) counts residents on the list: ``here`` those with a
+completed recording on this laptop (`RECORDED_STATUSES`: not a draft, not
+rejected), ``accepted`` of those, the ones the server accepted, ``elsewhere``
+those the server says another team recorded and this laptop did not (a NIK
+recorded by both counts once, as here), the rest still ``open``; the percent is
+recorded / target. A *work* row (per day, operator) counts what this laptop
+did: recordings completed, of them on the list, accepted by the server, and
+visit outcomes set by hand (everything but ``direkam``).
+
+The store hands over facts at the finest grain (per RT; per day and operator),
+each with its keys as a mapping; `roll_up` groups them by any grouping's
+fields. Adding a key (e.g. a trip) is one more field in the facts and one more
+`Grouping`. Area and work groupings add up, so they have a total; categories
+overlap (a lansia can be difabel), so theirs has none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+from enum import Enum
+
+from app.core.categories import Category
+from app.core.lifecycle import RecordingStatus
+from app.core.outcomes import Outcome
+
+RECORDED_STATUSES: tuple[str, ...] = tuple(
+    s.value for s in RecordingStatus if s not in (RecordingStatus.DRAFT, RecordingStatus.REJECTED)
+)
+"""A resident counts as recorded here once the operator completed the recording (and it was not rejected)."""
+ACCEPTED_STATUS = RecordingStatus.ACCEPTED.value
+NOT_VISITED = ""
+"""The outcome key of targets nobody has visited yet."""
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Figures of one target row (see the module docstring)."""
+
+    target: int = 0
+    here: int = 0
+    accepted: int = 0
+    elsewhere: int = 0
+
+    def __add__(self, other: "Tally") -> "Tally":
+        return Tally(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+
+    @property
+    def recorded(self) -> int:
+        return self.here + self.elsewhere
+
+    @property
+    def open(self) -> int:
+        return max(0, self.target - self.recorded)
+
+    @property
+    def percent(self) -> float | None:
+        """Recorded / target in percent (None without targets)."""
+        return 100.0 * self.recorded / self.target if self.target else None
+
+
+@dataclass(frozen=True)
+class Work:
+    """Figures of one work row: recordings completed here, of them on the list and accepted, visits set."""
+
+    recorded: int = 0
+    on_list: int = 0
+    accepted: int = 0
+    visits: int = 0
+
+    def __add__(self, other: "Work") -> "Work":
+        return Work(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+
+
+class Grouping(str, Enum):
+    """How Laporan groups: the fields of a fact that make a row's key, in order."""
+
+    KECAMATAN = "kecamatan"
+    KELURAHAN = "kelurahan"
+    RW = "rw"
+    RT = "rt"
+    CATEGORY = "kategori"
+    OUTCOME = "hasil"
+    DAY = "hari"
+    OPERATOR = "operator"
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return _KEYS[self]
+
+    @property
+    def kind(self) -> str:
+        """``target`` (residents on the list) or ``work`` (what this laptop did)."""
+        return "work" if self in (Grouping.DAY, Grouping.OPERATOR) else "target"
+
+    @property
+    def additive(self) -> bool:
+        """Whether the rows add up to a total (categories overlap)."""
+        return self is not Grouping.CATEGORY
+
+
+_KEYS = {
+    Grouping.KECAMATAN: ("kecamatan",),
+    Grouping.KELURAHAN: ("kelurahan",),
+    Grouping.RW: ("kelurahan", "rw"),
+    Grouping.RT: ("kelurahan", "rw", "rt"),
+    Grouping.CATEGORY: ("category",),
+    Grouping.OUTCOME: ("outcome",),
+    Grouping.DAY: ("day",),
+    Grouping.OPERATOR: ("operator",),
+}
+AREA_GROUPINGS = (Grouping.KECAMATAN, Grouping.KELURAHAN, Grouping.RW, Grouping.RT)
+
+
+def kecamatan_of(kelurahan_kode: str) -> str:
+    """The kecamatan of a dotted kelurahan code ('16.71.01.1001' -> '16.71.01'); others as given."""
+    return kelurahan_kode[:8] if len(kelurahan_kode) == 13 and kelurahan_kode[8] == "." else kelurahan_kode
+
+
+def area_keys(kelurahan: str, rw: str, rt: str) -> dict[str, str]:
+    """The keys of an RT's fact (its kecamatan included)."""
+    return {"kecamatan": kecamatan_of(kelurahan), "kelurahan": kelurahan, "rw": rw, "rt": rt}
+
+
+def local_day(utc_iso: str, offset_minutes: int) -> str:
+    """The local calendar day (ISO) of a stored UTC timestamp, at `offset_minutes` east of UTC (WIB: 420)."""
+    moment = dt.datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return (moment.astimezone(dt.timezone.utc) + dt.timedelta(minutes=offset_minutes)).date().isoformat()
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a grouping: its key (values of the grouping's fields) and its figures."""
+
+    key: tuple[str, ...]
+    figures: Tally | Work
+
+
+def roll_up(facts: Iterable[tuple[Mapping[str, str], Tally | Work]], grouping: Grouping) -> list[Row]:
+    """The facts grouped by `grouping`'s fields, rows in key order."""
+    sums: dict[tuple[str, ...], Tally | Work] = {}
+    names = grouping.keys
+    for keys, figures in facts:
+        key = tuple(keys[name] for name in names)
+        sums[key] = sums[key] + figures if key in sums else figures
+    return [Row(key, sums[key]) for key in sorted(sums)]
+
+
+def total(rows: Iterable[Row]) -> Tally | Work | None:
+    """The sum of the rows (None for none)."""
+    out = None
+    for row in rows:
+        out = row.figures if out is None else out + row.figures
+    return out
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything Laporan shows, computed at once (`app.store.progress_query.snapshot`).
+
+    Attributes:
+        on: the day the derived categories were computed for.
+        areas: facts per RT (keys: `area_keys`).
+        categories: one `Tally` per category value (a resident may be in several).
+        outcomes: one `Tally` per latest outcome value (`NOT_VISITED`: none yet).
+        work: facts per day and operator (keys ``day``, ``operator``).
+    """
+
+    on: dt.date
+    areas: tuple[tuple[Mapping[str, str], Tally], ...] = ()
+    categories: Mapping[str, Tally] = field(default_factory=dict)
+    outcomes: Mapping[str, Tally] = field(default_factory=dict)
+    work: tuple[tuple[Mapping[str, str], Work], ...] = ()
+
+    def rows(self, grouping: Grouping) -> list[Row]:
+        """The rows of one grouping: areas and work in key order; categories and outcomes in their
+        enums' order (outcomes after "not visited"), each shown even when empty."""
+        if grouping is Grouping.CATEGORY:
+            return [Row((c.value,), self.categories.get(c.value, Tally())) for c in Category]
+        if grouping is Grouping.OUTCOME:
+            order = [NOT_VISITED, *(o.value for o in Outcome)]
+            return [Row((o,), self.outcomes.get(o, Tally())) for o in order]
+        facts = self.work if grouping.kind == "work" else self.areas
+        return roll_up(facts, grouping)
+
+    def total(self, grouping: Grouping) -> Tally | Work | None:
+        """The total row of an additive grouping (None for categories, or nothing to add)."""
+        return total(self.rows(grouping)) if grouping.additive else None
+
+    @property
+    def overall(self) -> Tally:
+        """The whole list."""
+        return total(Row((), figures) for _, figures in self.areas) or Tally()
