@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from enum import Enum
 
 from app.core.categories import Category
@@ -47,7 +47,8 @@ class Tally:
     elsewhere: int = 0
 
     def __add__(self, other: "Tally") -> "Tally":
-        return Tally(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+        return Tally(self.target + other.target, self.here + other.here, self.accepted + other.accepted,
+                     self.elsewhere + other.elsewhere)
 
     @property
     def recorded(self) -> int:
@@ -73,7 +74,8 @@ class Work:
     visits: int = 0
 
     def __add__(self, other: "Work") -> "Work":
-        return Work(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+        return Work(self.recorded + other.recorded, self.on_list + other.on_list, self.accepted + other.accepted,
+                    self.visits + other.visits)
 
 
 class Grouping(str, Enum):

@@ -99,16 +99,23 @@ def snapshot(store: "Store", *, on: dt.date, utc_offset_minutes: int = 0,
             "SELECT date(visited_at, ?), operator, count(*) FROM visit_outcomes WHERE outcome != 'direkam'"
             " GROUP BY 1, 2", (shift,)).fetchall()
 
-    areas: dict[tuple[str, str, str], Tally] = {}
-    lansia_t = pelajar_t = Tally()
+    # Plain lists while adding up (a city has tens of thousands of RTs).
+    counts: dict[tuple[str, str, str], list[int]] = {}
+    lansia_sum, pelajar_sum = [0, 0, 0, 0], [0, 0, 0, 0]
     for kel, rw, rt, target, here, acc, l_t, l_h, l_a, p_t, p_h, p_a in per_rt:
-        areas[(kel, rw, rt)] = _tally(target, here, acc, 0)
-        lansia_t += _tally(l_t, l_h, l_a, 0)
-        pelajar_t += _tally(p_t, p_h, p_a, 0)
+        counts[(kel, rw, rt)] = [target, here, acc, 0]
+        lansia_sum[0] += l_t or 0
+        lansia_sum[1] += l_h or 0
+        lansia_sum[2] += l_a or 0
+        pelajar_sum[0] += p_t or 0
+        pelajar_sum[1] += p_h or 0
+        pelajar_sum[2] += p_a or 0
     for kel, rw, rt, count, l_e, p_e in other:
-        areas[(kel, rw, rt)] += Tally(elsewhere=int(count))
-        lansia_t += Tally(elsewhere=int(l_e or 0))
-        pelajar_t += Tally(elsewhere=int(p_e or 0))
+        counts.setdefault((kel, rw, rt), [0, 0, 0, 0])[3] += count
+        lansia_sum[3] += l_e or 0
+        pelajar_sum[3] += p_e or 0
+    areas = {key: Tally(*values) for key, values in counts.items()}
+    lansia_t, pelajar_t = Tally(*lansia_sum), Tally(*pelajar_sum)
     categories = {Category.LANSIA.value: lansia_t}
     for category, target, here, acc, elsewhere, p_t, p_h, p_a, p_e in marked:
         tally = _tally(target, here, acc, elsewhere)
@@ -117,7 +124,7 @@ def snapshot(store: "Store", *, on: dt.date, utc_offset_minutes: int = 0,
         categories[category] = tally
     categories.setdefault(Category.PELAJAR.value, pelajar_t)
     result_outcomes = {o: _tally(target, here, acc, e) for o, target, here, acc, e in outcomes}
-    everyone = sum(areas.values(), Tally())
+    everyone = Tally(*(sum(values[k] for values in counts.values()) for k in range(4)))
     visited = sum(result_outcomes.values(), Tally())
     result_outcomes[NOT_VISITED] = Tally(everyone.target - visited.target, everyone.here - visited.here,
                                          everyone.accepted - visited.accepted, everyone.elsewhere - visited.elsewhere)

@@ -3059,19 +3059,84 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/report_table.py" line="37"/>
-        <source>Direkam di sini</source>
-        <translation>Recorded here</translation>
+        <source>Di sini</source>
+        <translation>Here</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/report_table.py" line="38"/>
+        <location filename="../../app/ui/pages/report_table.py" line="51"/>
+        <source>Diterima</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="38"/>
+        <source>Tim lain</source>
+        <translation>Another team</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="39"/>
+        <source>Capaian %</source>
+        <translation>Progress %</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="42"/>
+        <source>Warga di daftar target</source>
+        <translation>Residents on the target list</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/pages/report_table.py" line="43"/>
-        <source>Diterima server</source>
-        <translation>Accepted by the server</translation>
+        <source>Sudah direkam di laptop ini (selesai, tidak ditolak)</source>
+        <translation>Recorded on this laptop (completed, not rejected)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/report_table.py" line="38"/>
-        <source>Direkam tim lain</source>
-        <translation>Recorded by another team</translation>
+        <location filename="../../app/ui/pages/report_table.py" line="44"/>
+        <source>Dari yang direkam di sini, yang sudah diterima server</source>
+        <translation>Of those recorded here, the ones the server accepted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="45"/>
+        <source>Menurut server sudah direkam tim lain (dan tidak di sini)</source>
+        <translation>Recorded by another team as the server says (and not here)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="46"/>
+        <source>Belum direkam di mana pun</source>
+        <translation>Not recorded anywhere yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="47"/>
+        <source>Sudah direkam (di sini atau tim lain) dibagi target</source>
+        <translation>Recorded (here or by another team) divided by the target</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="50"/>
+        <source>Di daftar</source>
+        <translation>On the list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="51"/>
+        <source>Kunjungan lain</source>
+        <translation>Other visits</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="54"/>
+        <source>Rekaman selesai di laptop ini (versi terakhir saja)</source>
+        <translation>Recordings completed on this laptop (latest version only)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="55"/>
+        <source>Dari rekaman itu, NIK yang ada di daftar target</source>
+        <translation>Of those recordings, the ones whose NIK is on the target list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="56"/>
+        <source>Dari rekaman itu, yang sudah diterima server</source>
+        <translation>Of those recordings, the ones the server accepted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="57"/>
+        <source>Hasil kunjungan lain yang dicatat (tidak di rumah, menolak, ...)</source>
+        <translation>Other visit outcomes noted (not at home, refused, ...)</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/report_table.py" line="39"/>
@@ -3079,47 +3144,32 @@
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/report_table.py" line="39"/>
-        <source>Capaian (%)</source>
-        <translation>Progress (%)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/report_table.py" line="42"/>
+        <location filename="../../app/ui/pages/report_table.py" line="50"/>
         <source>Direkam</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/report_table.py" line="42"/>
-        <source>Ada di daftar target</source>
-        <translation>On the target list</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/report_table.py" line="43"/>
-        <source>Hasil kunjungan lain</source>
-        <translation>Other visit outcomes</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/report_table.py" line="45"/>
+        <location filename="../../app/ui/pages/report_table.py" line="59"/>
         <source>Belum dikunjungi</source>
         <translation>Not visited yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/report_table.py" line="46"/>
+        <location filename="../../app/ui/pages/report_table.py" line="60"/>
         <source>(tanpa wilayah)</source>
         <translation>(no area)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/report_table.py" line="47"/>
+        <location filename="../../app/ui/pages/report_table.py" line="61"/>
         <source>(tanpa nama)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/report_table.py" line="48"/>
+        <location filename="../../app/ui/pages/report_table.py" line="62"/>
         <source>Jumlah</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/report_table.py" line="49"/>
+        <location filename="../../app/ui/pages/report_table.py" line="63"/>
         <source>Capaian per %1</source>
         <translation>Progress per %1</translation>
     </message>
@@ -3147,62 +3197,62 @@
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="145"/>
+        <location filename="../../app/ui/pages/reports.py" line="153"/>
         <source>Target %1 · direkam %2 (%3%) · di sini %4 · tim lain %5 · belum %6</source>
         <translation>Target %1 · recorded %2 (%3%) · here %4 · another team %5 · not yet %6</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="162"/>
+        <location filename="../../app/ui/pages/reports.py" line="170"/>
         <source>Tanpa jumlah: satu warga dapat masuk beberapa kategori.</source>
         <translation>No total: a resident can be in several categories.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="181"/>
+        <location filename="../../app/ui/pages/reports.py" line="189"/>
         <source>Grafik: %1 baris pertama dari %2, dalam urutan tabel (klik judul kolom untuk mengurutkan).</source>
         <translation>Chart: the first %1 rows of %2, in the table&apos;s order (click a column heading to sort).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="188"/>
+        <location filename="../../app/ui/pages/reports.py" line="196"/>
         <source>Dibuat %1 oleh %2 · kategori turunan per %3</source>
         <translation>Made %1 by %2 · derived categories as of %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="193"/>
+        <location filename="../../app/ui/pages/reports.py" line="201"/>
         <source>Simpan laporan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="197"/>
+        <location filename="../../app/ui/pages/reports.py" line="205"/>
         <source>Buku kerja Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="198"/>
+        <location filename="../../app/ui/pages/reports.py" line="206"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="228"/>
+        <location filename="../../app/ui/pages/reports.py" line="236"/>
         <source>Menyimpan laporan…</source>
         <translation>Saving the report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="232"/>
+        <location filename="../../app/ui/pages/reports.py" line="240"/>
         <source>Laporan disimpan di %1.</source>
         <translation>Report saved in %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="237"/>
+        <location filename="../../app/ui/pages/reports.py" line="245"/>
         <source>Laporan tidak dapat disimpan di sana (folder tidak ada, penuh, atau tidak boleh ditulisi).</source>
         <translation>The report cannot be saved there (the folder does not exist, is full, or may not be written to).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="239"/>
+        <location filename="../../app/ui/pages/reports.py" line="247"/>
         <source>Laporan tidak dapat disimpan: %1</source>
         <translation>The report cannot be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="119"/>
+        <location filename="../../app/ui/pages/reports.py" line="120"/>
         <source>Belum ada daftar target. Impor daftar target untuk melihat capaian.</source>
         <translation>No target list yet. Import a target list to see progress.</translation>
     </message>

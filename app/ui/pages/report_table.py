@@ -34,13 +34,27 @@ _GROUPING_NAMES = {
     Grouping.OPERATOR: QT_TRANSLATE_NOOP("ReportTable", "Operator"),
 }
 _TARGET_HEADERS = (
-    QT_TRANSLATE_NOOP("ReportTable", "Target"), QT_TRANSLATE_NOOP("ReportTable", "Direkam di sini"),
-    QT_TRANSLATE_NOOP("ReportTable", "Diterima server"), QT_TRANSLATE_NOOP("ReportTable", "Direkam tim lain"),
-    QT_TRANSLATE_NOOP("ReportTable", "Belum"), QT_TRANSLATE_NOOP("ReportTable", "Capaian (%)"),
+    QT_TRANSLATE_NOOP("ReportTable", "Target"), QT_TRANSLATE_NOOP("ReportTable", "Di sini"),
+    QT_TRANSLATE_NOOP("ReportTable", "Diterima"), QT_TRANSLATE_NOOP("ReportTable", "Tim lain"),
+    QT_TRANSLATE_NOOP("ReportTable", "Belum"), QT_TRANSLATE_NOOP("ReportTable", "Capaian %"),
+)
+_TARGET_TIPS = (
+    QT_TRANSLATE_NOOP("ReportTable", "Warga di daftar target"),
+    QT_TRANSLATE_NOOP("ReportTable", "Sudah direkam di laptop ini (selesai, tidak ditolak)"),
+    QT_TRANSLATE_NOOP("ReportTable", "Dari yang direkam di sini, yang sudah diterima server"),
+    QT_TRANSLATE_NOOP("ReportTable", "Menurut server sudah direkam tim lain (dan tidak di sini)"),
+    QT_TRANSLATE_NOOP("ReportTable", "Belum direkam di mana pun"),
+    QT_TRANSLATE_NOOP("ReportTable", "Sudah direkam (di sini atau tim lain) dibagi target"),
 )
 _WORK_HEADERS = (
-    QT_TRANSLATE_NOOP("ReportTable", "Direkam"), QT_TRANSLATE_NOOP("ReportTable", "Ada di daftar target"),
-    QT_TRANSLATE_NOOP("ReportTable", "Diterima server"), QT_TRANSLATE_NOOP("ReportTable", "Hasil kunjungan lain"),
+    QT_TRANSLATE_NOOP("ReportTable", "Direkam"), QT_TRANSLATE_NOOP("ReportTable", "Di daftar"),
+    QT_TRANSLATE_NOOP("ReportTable", "Diterima"), QT_TRANSLATE_NOOP("ReportTable", "Kunjungan lain"),
+)
+_WORK_TIPS = (
+    QT_TRANSLATE_NOOP("ReportTable", "Rekaman selesai di laptop ini (versi terakhir saja)"),
+    QT_TRANSLATE_NOOP("ReportTable", "Dari rekaman itu, NIK yang ada di daftar target"),
+    QT_TRANSLATE_NOOP("ReportTable", "Dari rekaman itu, yang sudah diterima server"),
+    QT_TRANSLATE_NOOP("ReportTable", "Hasil kunjungan lain yang dicatat (tidak di rumah, menolak, ...)"),
 )
 _NOT_VISITED = QT_TRANSLATE_NOOP("ReportTable", "Belum dikunjungi")
 _NO_REGION = QT_TRANSLATE_NOOP("ReportTable", "(tanpa wilayah)")
@@ -64,6 +78,11 @@ def target_headers() -> list[str]:
 
 def work_headers() -> list[str]:
     return [_tr(h) for h in _WORK_HEADERS]
+
+
+def header_tips(kind: str) -> list[str]:
+    """What each number column means (the headers' tooltips)."""
+    return [_tr(t) for t in (_TARGET_TIPS if kind == "target" else _WORK_TIPS)]
 
 
 def percent_text(value: float | None) -> str:
@@ -107,9 +126,9 @@ class Labeler:
         if grouping in (Grouping.KECAMATAN, Grouping.KELURAHAN):
             return self.region(key[0])
         if grouping is Grouping.RW:
-            return f"{self.region(key[0])} — RW {key[1]}"
+            return f"RW {key[1]}, {self.region(key[0])}"  # as an address reads: the RW first
         if grouping is Grouping.RT:
-            return f"{self.region(key[0])} — RW {key[1]} / RT {key[2]}"
+            return f"RT {key[2]}/RW {key[1]}, {self.region(key[0])}"
         if grouping is Grouping.CATEGORY:
             return message_text(f"category.{key[0]}")
         if grouping is Grouping.OUTCOME:
@@ -157,8 +176,12 @@ class ReportModel(QAbstractTableModel):
         return 0 if parent.isValid() or self.table is None else len(self.table.headers)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and self.table:
+        if orientation != Qt.Orientation.Horizontal or self.table is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.table.headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section > 0:
+            return header_tips(self.table.kind)[section - 1]
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

@@ -116,6 +116,7 @@ class ReportsPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout.addWidget(self.splitter, 1)
+        self._sized = False
         self.empty = QLabel(self.tr("Belum ada daftar target. Impor daftar target untuk melihat capaian."), self)
         self.empty.setObjectName("hint")
         self.empty.hide()
@@ -124,6 +125,13 @@ class ReportsPage(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._sized:  # the table gets two thirds of the width at first; the splitter moves it
+            self._sized = True
+            width = max(600, self.splitter.width())
+            self.splitter.setSizes([width * 2 // 3, width - width * 2 // 3])
 
     # ------------------------------------------------------------------ figures
     def current_grouping(self) -> Grouping:

@@ -21,7 +21,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 
 MAX_BARS = 15
-LABEL_CHARS = 34
+LABEL_CHARS = 26
 _TARGET_SETS = (("here", 2, "#1b7f3b"), ("elsewhere", 4, "#7cc48f"), ("open", 5, "#d0d4d9"))
 _WORK_SETS = (("recorded", 1, "#1b7f3b"), ("visits", 4, "#e0a030"))
 _NAMES = {
@@ -38,7 +38,7 @@ def _tr(text: str) -> str:
 
 
 def _short(label: str) -> str:
-    return label if len(label) <= LABEL_CHARS else "…" + label[-(LABEL_CHARS - 1):]
+    return label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS - 1] + "…"
 
 
 class ProgressChart(QChartView):
