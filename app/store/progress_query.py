@@ -60,11 +60,12 @@ def snapshot(store: "Store", *, on: dt.date, utc_offset_minutes: int = 0,
             " GROUP BY t.kelurahan_kode, t.rw, t.rt",
             (*_HERE_PARAMS, lansia, pel_after, pel_until),
         ).fetchall()
-        # 3. Marked categories and latest outcomes: their NIKs on the list, recorded here or elsewhere.
-        marked = conn.execute(
+        # 3. Marked categories and latest outcomes: their NIKs on the list, recorded here or elsewhere
+        #    (one statement: the set of NIKs recorded elsewhere is gathered once).
+        small_sets = conn.execute(
             f"WITH {_HERE}, {_ELSEWHERE}, pelajar AS MATERIALIZED"
             " (SELECT nik FROM targets WHERE tanggal_lahir > ? AND tanggal_lahir <= ?)"
-            " SELECT c.category, count(*), count(h.nik), coalesce(sum(h.acc), 0),"
+            " SELECT 'c', c.category, count(*), count(h.nik), coalesce(sum(h.acc), 0),"
             " sum(h.nik IS NULL AND c.nik IN (SELECT nik FROM elsewhere)),"
             " sum(c.category = 'pelajar' AND c.nik IN (SELECT nik FROM pelajar)),"
             " sum(c.category = 'pelajar' AND h.nik IS NOT NULL AND c.nik IN (SELECT nik FROM pelajar)),"
@@ -72,17 +73,16 @@ def snapshot(store: "Store", *, on: dt.date, utc_offset_minutes: int = 0,
             " sum(c.category = 'pelajar' AND h.nik IS NULL AND c.nik IN (SELECT nik FROM elsewhere)"
             "     AND c.nik IN (SELECT nik FROM pelajar))"
             " FROM target_categories c LEFT JOIN here h ON h.nik = c.nik"
-            " WHERE EXISTS (SELECT 1 FROM targets t WHERE t.nik = c.nik) GROUP BY c.category",
-            (*_HERE_PARAMS, pel_after, pel_until),
-        ).fetchall()
-        outcomes = conn.execute(
-            f"WITH {_HERE}, {_ELSEWHERE}"
-            " SELECT o.outcome, count(*), count(h.nik), coalesce(sum(h.acc), 0),"
-            " sum(h.nik IS NULL AND o.nik IN (SELECT nik FROM elsewhere))"
+            " WHERE EXISTS (SELECT 1 FROM targets t WHERE t.nik = c.nik) GROUP BY c.category"
+            " UNION ALL"
+            " SELECT 'o', o.outcome, count(*), count(h.nik), coalesce(sum(h.acc), 0),"
+            " sum(h.nik IS NULL AND o.nik IN (SELECT nik FROM elsewhere)), 0, 0, 0, 0"
             " FROM target_outcomes o LEFT JOIN here h ON h.nik = o.nik"
             " WHERE EXISTS (SELECT 1 FROM targets t WHERE t.nik = o.nik) GROUP BY o.outcome",
-            _HERE_PARAMS,
+            (*_HERE_PARAMS, pel_after, pel_until),
         ).fetchall()
+        marked = [row[1:] for row in small_sets if row[0] == "c"]
+        outcomes = [row[1:6] for row in small_sets if row[0] == "o"]
         # 4. Work per local day and operator: recordings completed here (a corrected one once: its
         #    latest version) and outcomes set by hand.
         shift = f"{int(utc_offset_minutes):+d} minutes"
