@@ -259,6 +259,13 @@ def exception_photo(app, window, folder: Path) -> Path:
     return path
 
 
+def wait_for_reports(app, page) -> None:
+    """Until Laporan shows its figures (they come from the database worker)."""
+    deadline = time.monotonic() + 60
+    while page is not None and not page.loaded and time.monotonic() < deadline:
+        app.processEvents()
+
+
 def progress_report(app, window) -> Path:
     """Laporan per RT after its figures arrive, the table sorted by progress (the chart follows)."""
     from PySide6.QtCore import Qt
@@ -269,16 +276,14 @@ def progress_report(app, window) -> Path:
     main_area.nav.setCurrentRow(main_area.PAGES.index("reports"))
     page = main_area.reports
     page.refresh()
-    deadline = time.monotonic() + 60
-    while not page.loaded and time.monotonic() < deadline:
-        app.processEvents()
+    wait_for_reports(app, page)
     page.grouping.setCurrentIndex(page.grouping.findData(Grouping.RT.value))
     page.table.sortByColumn(len(page.table_data.headers) - 1, Qt.SortOrder.DescendingOrder)
     return shoot(app, window, "14-laporan")
 
 
 def laporan_only() -> int:
-    """Only Laporan (``tests/screenshots.py laporan``)."""
+    """Only Laporan, per kelurahan and per RT (``tests/screenshots.py laporan``)."""
     OUT.mkdir(parents=True, exist_ok=True)
     app = make_app()
     with tempfile.TemporaryDirectory() as tmp:
@@ -288,6 +293,9 @@ def laporan_only() -> int:
         window.open_demo()
         while window.main is None:
             app.processEvents()
+        window.main.nav.setCurrentRow(window.main.PAGES.index("reports"))
+        wait_for_reports(app, window.main.reports)
+        shoot(app, window, "06-laporan")
         progress_report(app, window)
         window.close()
     return 0
@@ -340,6 +348,7 @@ def main() -> int:
         shoot(app, window, "04-rekam-baru")
         for row, name in [(3, "05-antrian-sinkron"), (4, "06-laporan")]:
             main_area.nav.setCurrentRow(row)
+            wait_for_reports(app, main_area.reports if name == "06-laporan" else None)
             shoot(app, window, name)
         progress_report(app, window)
         main_area.nav.setCurrentRow(1)

@@ -68,7 +68,7 @@ class ProgressChart(QChartView):
             for row in shown:
                 bar_set.append(float(row[column] or 0))
             series.append(bar_set)
-        series.setBarWidth(0.7)
+        series.setBarWidth(0.7 if len(shown) >= 4 else 0.2 + 0.125 * len(shown))  # one bar is not a wall
         chart.addSeries(series)
         axis_y = QBarCategoryAxis()
         axis_y.append([_short(row[0]) for row in shown] or [""])
