@@ -10,10 +10,11 @@ recorded / target. A *work* row (per day, operator) counts what this laptop
 did: recordings completed, of them on the list, accepted by the server, and
 visit outcomes set by hand (everything but ``direkam``).
 
-The store hands over facts at the finest grain (per RT; per day and operator),
-each with its keys as a mapping; `roll_up` groups them by any grouping's
-fields. Adding a key (e.g. a trip) is one more field in the facts and one more
-`Grouping`. Area and work groupings add up, so they have a total; categories
+The store hands over facts at the finest grain: per RT as plain rows (a city
+has tens of thousands), per day and operator as (keys mapping, figures);
+`roll_up` groups facts by any grouping's fields. Adding a key (e.g. a trip:
+``trip`` in the work facts' keys, the store grouping by it too) is one more
+field in the facts and one more `Grouping`. Area and work groupings add up, so they have a total; categories
 overlap (a lansia can be difabel), so theirs has none.
 """
 
@@ -154,6 +155,29 @@ def roll_up(facts: Iterable[tuple[Mapping[str, str], Tally | Work]], grouping: G
     return [Row(key, sums[key]) for key in sorted(sums)]
 
 
+_AREA_KEY = {
+    Grouping.KECAMATAN: lambda r: (kecamatan_of(r[0]),),
+    Grouping.KELURAHAN: lambda r: (r[0],),
+    Grouping.RW: lambda r: (r[0], r[1]),
+    Grouping.RT: lambda r: (r[0], r[1], r[2]),
+}
+
+
+def _roll_up_areas(areas: Iterable[tuple], grouping: Grouping) -> list[Row]:
+    """`roll_up` for the plain RT rows of `Snapshot.areas`, summed as plain numbers."""
+    key_of = _AREA_KEY[grouping]
+    sums: dict[tuple[str, ...], list[int]] = {}
+    for row in areas:
+        key = key_of(row)
+        found = sums.get(key)
+        if found is None:
+            sums[key] = list(row[3:7])
+        else:
+            for k in range(4):
+                found[k] += row[3 + k]
+    return [Row(key, Tally(*sums[key])) for key in sorted(sums)]
+
+
 def total(rows: Iterable[Row]) -> Tally | Work | None:
     """The sum of the rows (None for none)."""
     out = None
@@ -168,14 +192,15 @@ class Snapshot:
 
     Attributes:
         on: the day the derived categories were computed for.
-        areas: facts per RT (keys: `area_keys`).
+        areas: one row per RT: (kelurahan, rw, rt, target, here, accepted, elsewhere), plain values
+            (a city has tens of thousands of RTs: objects are made only for the grouping shown).
         categories: one `Tally` per category value (a resident may be in several).
         outcomes: one `Tally` per latest outcome value (`NOT_VISITED`: none yet).
         work: facts per day and operator (keys ``day``, ``operator``).
     """
 
     on: dt.date
-    areas: tuple[tuple[Mapping[str, str], Tally], ...] = ()
+    areas: tuple[tuple[str, str, str, int, int, int, int], ...] = ()
     categories: Mapping[str, Tally] = field(default_factory=dict)
     outcomes: Mapping[str, Tally] = field(default_factory=dict)
     work: tuple[tuple[Mapping[str, str], Work], ...] = ()
@@ -188,8 +213,9 @@ class Snapshot:
         if grouping is Grouping.OUTCOME:
             order = [NOT_VISITED, *(o.value for o in Outcome)]
             return [Row((o,), self.outcomes.get(o, Tally())) for o in order]
-        facts = self.work if grouping.kind == "work" else self.areas
-        return roll_up(facts, grouping)
+        if grouping.kind == "work":
+            return roll_up(self.work, grouping)
+        return _roll_up_areas(self.areas, grouping)
 
     def total(self, grouping: Grouping) -> Tally | Work | None:
         """The total row of an additive grouping (None for categories, or nothing to add)."""
@@ -198,4 +224,4 @@ class Snapshot:
     @property
     def overall(self) -> Tally:
         """The whole list."""
-        return total(Row((), figures) for _, figures in self.areas) or Tally()
+        return Tally(*(sum(row[k] for row in self.areas) for k in range(3, 7)))

@@ -17,7 +17,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from app.core.categories import DEFAULT_PELAJAR_MONTHS, Category, birth_range
-from app.core.progress import ACCEPTED_STATUS, NOT_VISITED, RECORDED_STATUSES, Snapshot, Tally, Work, area_keys
+from app.core.progress import ACCEPTED_STATUS, NOT_VISITED, RECORDED_STATUSES, Snapshot, Tally, Work
 
 if TYPE_CHECKING:
     from app.store.database import Store
@@ -114,7 +114,6 @@ def snapshot(store: "Store", *, on: dt.date, utc_offset_minutes: int = 0,
         counts.setdefault((kel, rw, rt), [0, 0, 0, 0])[3] += count
         lansia_sum[3] += l_e or 0
         pelajar_sum[3] += p_e or 0
-    areas = {key: Tally(*values) for key, values in counts.items()}
     lansia_t, pelajar_t = Tally(*lansia_sum), Tally(*pelajar_sum)
     categories = {Category.LANSIA.value: lansia_t}
     for category, target, here, acc, elsewhere, p_t, p_h, p_a, p_e in marked:
@@ -135,7 +134,7 @@ def snapshot(store: "Store", *, on: dt.date, utc_offset_minutes: int = 0,
         work[(day, operator)] = work.get((day, operator), Work()) + Work(visits=int(count))
     return Snapshot(
         on=on,
-        areas=tuple((area_keys(*key), tally) for key, tally in sorted(areas.items())),
+        areas=tuple((*key, *values) for key, values in sorted(counts.items())),
         categories=categories,
         outcomes=result_outcomes,
         work=tuple(({"day": day, "operator": operator}, w) for (day, operator), w in sorted(work.items())),

@@ -63,12 +63,18 @@ def test_roll_up_groups_rt_facts_by_every_area_level():
 
 def test_snapshot_lists_every_category_and_outcome_and_totals_only_what_adds_up():
     snap = Snapshot(on=dt.date(2025, 6, 15),
-                    areas=((area_keys("16.71.01.1001", "001", "001"), Tally(3, 1, 0, 1)),),
+                    areas=(("16.71.01.1001", "001", "001", 3, 1, 0, 1), ("16.71.02.1003", "001", "002", 0, 0, 0, 0)),
                     categories={"lansia": Tally(2, 1, 0, 0)},
                     outcomes={NOT_VISITED: Tally(2, 0, 0, 1), "direkam": Tally(1, 1, 0, 0)},
                     work=(({"day": "2025-06-11", "operator": "SITI"}, Work(1, 1, 0, 0)),
                           ({"day": "2025-06-12", "operator": "SITI"}, Work(0, 0, 0, 2))))
     assert [r.key[0] for r in snap.rows(Grouping.CATEGORY)][:2] == ["lansia", "difabel"]
+    assert [(r.key, r.figures) for r in snap.rows(Grouping.KECAMATAN)] == [
+        (("16.71.01",), Tally(3, 1, 0, 1)), (("16.71.02",), Tally())]
+    # The RT rows roll up the same way as facts with their keys do.
+    facts = [(area_keys(*row[:3]), Tally(*row[3:])) for row in snap.areas]
+    for grouping in (Grouping.KECAMATAN, Grouping.KELURAHAN, Grouping.RW, Grouping.RT):
+        assert snap.rows(grouping) == roll_up(facts, grouping)
     assert len(snap.rows(Grouping.OUTCOME)) == 8 and snap.rows(Grouping.OUTCOME)[0].key == (NOT_VISITED,)
     assert snap.total(Grouping.CATEGORY) is None
     assert snap.total(Grouping.OUTCOME) == snap.overall == Tally(3, 1, 0, 1)
