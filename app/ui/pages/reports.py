@@ -215,10 +215,9 @@ class ReportsPage(QWidget):
 
         if self.snapshot is None:
             return
-        labeler = Labeler(self.session.regions)
-        tables = [report_table(self.snapshot, g, labeler) for g in GROUPINGS]
-        subtitle = self.subtitle()
-        self._run_export(lambda: write_xlsx(path, tables, subtitle))
+        labeler, snapshot, subtitle = Labeler(self.session.regions), self.snapshot, self.subtitle()
+        # Labelling every grouping (a city's RTs) is work too: on the worker, with the writing.
+        self._run_export(lambda: write_xlsx(path, [report_table(snapshot, g, labeler) for g in GROUPINGS], subtitle))
 
     def export_pdf(self, path: str) -> None:
         """The grouping shown, its rows in the table's order, with the chart as drawn, written on a worker."""
