@@ -619,14 +619,12 @@ class Session:
                 data[f"{prefix}_nama"] = region.nama
         return Resident(**data)
 
-    def progress(self, level: str) -> list[dict]:
-        out = []
-        for p in self.targets.progress_by(level):
-            kel = self.regions.get(p.key[0])
-            name = kel.nama if kel else p.key[0]
-            if level == "rt":
-                label = f"{name} — RW {p.key[1]} / RT {p.key[2]}"
-            else:
-                label = name
-            out.append({"label": label, "target": p.target, "recorded": p.recorded, "elsewhere": p.elsewhere})
-        return out
+    def progress_snapshot(self, today: dt.date | None = None):
+        """Laporan's figures, every grouping at once (`app.store.progress_query.snapshot`; a moment on a
+        city's list: call from the database worker). Days are the laptop's local days; derived
+        categories as of `today` (default: today)."""
+        from app.store.progress_query import snapshot
+
+        offset = dt.datetime.now().astimezone().utcoffset() or dt.timedelta(0)
+        return snapshot(self.store, on=today or dt.date.today(),
+                        utc_offset_minutes=int(offset.total_seconds() // 60))

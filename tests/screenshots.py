@@ -259,6 +259,48 @@ def exception_photo(app, window, folder: Path) -> Path:
     return path
 
 
+def wait_for_reports(app, page) -> None:
+    """Until Laporan shows its figures (they come from the database worker)."""
+    deadline = time.monotonic() + 60
+    while page is not None and not page.loaded and time.monotonic() < deadline:
+        app.processEvents()
+
+
+def progress_report(app, window) -> Path:
+    """Laporan per RT after its figures arrive, the table sorted by progress (the chart follows)."""
+    from PySide6.QtCore import Qt
+
+    from app.core.progress import Grouping
+
+    main_area = window.main
+    main_area.nav.setCurrentRow(main_area.PAGES.index("reports"))
+    page = main_area.reports
+    page.refresh()
+    wait_for_reports(app, page)
+    page.grouping.setCurrentIndex(page.grouping.findData(Grouping.RT.value))
+    page.table.sortByColumn(len(page.table_data.headers) - 1, Qt.SortOrder.DescendingOrder)
+    return shoot(app, window, "14-laporan")
+
+
+def laporan_only() -> int:
+    """Only Laporan, per kelurahan and per RT (``tests/screenshots.py laporan``)."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = make_app()
+    with tempfile.TemporaryDirectory() as tmp:
+        window = AppWindow(Path(tmp))
+        window.resize(*SIZE)
+        window.show()
+        window.open_demo()
+        while window.main is None:
+            app.processEvents()
+        window.main.nav.setCurrentRow(window.main.PAGES.index("reports"))
+        wait_for_reports(app, window.main.reports)
+        shoot(app, window, "06-laporan")
+        progress_report(app, window)
+        window.close()
+    return 0
+
+
 def exception_only() -> int:
     """Only the exception photo (``tests/screenshots.py exception``)."""
     OUT.mkdir(parents=True, exist_ok=True)
@@ -306,7 +348,9 @@ def main() -> int:
         shoot(app, window, "04-rekam-baru")
         for row, name in [(3, "05-antrian-sinkron"), (4, "06-laporan")]:
             main_area.nav.setCurrentRow(row)
+            wait_for_reports(app, main_area.reports if name == "06-laporan" else None)
             shoot(app, window, name)
+        progress_report(app, window)
         main_area.nav.setCurrentRow(1)
         review_and_receipt(app, window, main_area.targets.model.nik_at(1))
         exception_photo(app, window, data / "kamera")
@@ -324,4 +368,5 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(exception_only() if sys.argv[1:] == ["exception"] else main())
+    only = {"exception": exception_only, "laporan": laporan_only}
+    raise SystemExit(only[sys.argv[1]]() if sys.argv[1:2] and sys.argv[1] in only else main())

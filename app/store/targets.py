@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.core.lifecycle import RecordingStatus
 from app.core.outcomes import Outcome
+from app.core.progress import RECORDED_STATUSES as _RECORDED_STATUSES
 from app.core.regions import is_well_formed, to_dotted
 from app.core.values import JenisKelamin
 from app.store._util import is_ascii_digits, prefix_bounds, utc_now
@@ -42,10 +43,8 @@ FIELDS = (
     "nik", "nama", "tanggal_lahir", "jenis_kelamin", "alamat", "rt", "rw",
     "kelurahan_kode", "status_ktp", "source",
 )
-# A resident counts as recorded once the operator completed the recording.
-RECORDED_STATUSES = tuple(
-    s.value for s in RecordingStatus if s not in (RecordingStatus.DRAFT, RecordingStatus.REJECTED)
-)
+# A resident counts as recorded once the operator completed the recording (`app.core.progress`).
+RECORDED_STATUSES = _RECORDED_STATUSES
 
 # Columns a source may not know: NULL keeps what the table holds (0/'' for a new NIK).
 # recorded_elsewhere comes only from the server's target feed; no_kk and tempat_lahir

@@ -3018,36 +3018,31 @@
     </message>
 </context>
 <context>
-    <name>ProgressModel</name>
+    <name>ProgressChart</name>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="33"/>
-        <source>Wilayah</source>
-        <translation>Area</translation>
+        <location filename="../../app/ui/widgets/progress_chart.py" line="28"/>
+        <source>Direkam di sini</source>
+        <translation>Recorded here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="33"/>
-        <source>Target</source>
-        <translation>Target</translation>
+        <location filename="../../app/ui/widgets/progress_chart.py" line="29"/>
+        <source>Direkam tim lain</source>
+        <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="33"/>
-        <source>Sudah direkam</source>
-        <translation>Recorded</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/reports.py" line="34"/>
+        <location filename="../../app/ui/widgets/progress_chart.py" line="30"/>
         <source>Belum</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="34"/>
-        <source>Capaian</source>
-        <translation>Progress</translation>
+        <location filename="../../app/ui/widgets/progress_chart.py" line="31"/>
+        <source>Direkam</source>
+        <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="34"/>
-        <source>oleh tim lain</source>
-        <translation>by another team</translation>
+        <location filename="../../app/ui/widgets/progress_chart.py" line="32"/>
+        <source>Hasil kunjungan lain</source>
+        <translation>Other visit outcomes</translation>
     </message>
 </context>
 <context>
@@ -3191,34 +3186,248 @@
     </message>
 </context>
 <context>
-    <name>ReportsPage</name>
+    <name>ReportTable</name>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="58"/>
-        <source>Laporan capaian</source>
-        <translation>Progress report</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/reports.py" line="60"/>
-        <source>Per:</source>
-        <translation>By:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/reports.py" line="62"/>
-        <source>RT</source>
-        <translation>RT</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/reports.py" line="63"/>
-        <source>Kelurahan/Desa</source>
-        <translation>Kelurahan/Desa</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/reports.py" line="64"/>
+        <location filename="../../app/ui/pages/report_table.py" line="27"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="80"/>
+        <location filename="../../app/ui/pages/report_table.py" line="28"/>
+        <source>Kelurahan/Desa</source>
+        <translation>Kelurahan/Desa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="29"/>
+        <source>RW</source>
+        <translation>RW</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="30"/>
+        <source>RT</source>
+        <translation>RT</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="31"/>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="32"/>
+        <source>Hasil kunjungan</source>
+        <translation>Visit outcome</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="33"/>
+        <source>Hari</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="34"/>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="37"/>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="37"/>
+        <source>Di sini</source>
+        <translation>Here</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="38"/>
+        <location filename="../../app/ui/pages/report_table.py" line="51"/>
+        <source>Diterima</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="38"/>
+        <source>Tim lain</source>
+        <translation>Another team</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="39"/>
+        <source>Capaian %</source>
+        <translation>Progress %</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="42"/>
+        <source>Warga di daftar target</source>
+        <translation>Residents on the target list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="43"/>
+        <source>Sudah direkam di laptop ini (selesai, tidak ditolak)</source>
+        <translation>Recorded on this laptop (completed, not rejected)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="44"/>
+        <source>Dari yang direkam di sini, yang sudah diterima server</source>
+        <translation>Of those recorded here, the ones the server accepted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="45"/>
+        <source>Menurut server sudah direkam tim lain (dan tidak di sini)</source>
+        <translation>Recorded by another team as the server says (and not here)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="46"/>
+        <source>Belum direkam di mana pun</source>
+        <translation>Not recorded anywhere yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="47"/>
+        <source>Sudah direkam (di sini atau tim lain) dibagi target</source>
+        <translation>Recorded (here or by another team) divided by the target</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="50"/>
+        <source>Di daftar</source>
+        <translation>On the list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="51"/>
+        <source>Kunjungan lain</source>
+        <translation>Other visits</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="54"/>
+        <source>Rekaman selesai di laptop ini (versi terakhir saja)</source>
+        <translation>Recordings completed on this laptop (latest version only)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="55"/>
+        <source>Dari rekaman itu, NIK yang ada di daftar target</source>
+        <translation>Of those recordings, the ones whose NIK is on the target list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="56"/>
+        <source>Dari rekaman itu, yang sudah diterima server</source>
+        <translation>Of those recordings, the ones the server accepted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="57"/>
+        <source>Hasil kunjungan lain yang dicatat (tidak di rumah, menolak, ...)</source>
+        <translation>Other visit outcomes noted (not at home, refused, ...)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="39"/>
+        <source>Belum</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="50"/>
+        <source>Direkam</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="59"/>
+        <source>Belum dikunjungi</source>
+        <translation>Not visited yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="60"/>
+        <source>(tanpa wilayah)</source>
+        <translation>(no area)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="61"/>
+        <source>(tanpa nama)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="62"/>
+        <source>Jumlah</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/report_table.py" line="63"/>
+        <source>Capaian per %1</source>
+        <translation>Progress per %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="61"/>
+        <source>Laporan capaian</source>
+        <translation>Progress report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="63"/>
+        <source>&amp;Per:</source>
+        <translation>&amp;Per:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="76"/>
+        <source>Ekspor &amp;XLSX…</source>
+        <translation>Export &amp;XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="78"/>
+        <source>Ekspor P&amp;DF…</source>
+        <translation>Export P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="153"/>
+        <source>Target %1 · direkam %2 (%3%) · di sini %4 · tim lain %5 · belum %6</source>
+        <translation>Target %1 · recorded %2 (%3%) · here %4 · another team %5 · not yet %6</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="170"/>
+        <source>Tanpa jumlah: satu warga dapat masuk beberapa kategori.</source>
+        <translation>No total: a resident can be in several categories.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="189"/>
+        <source>Grafik: %1 baris pertama dari %2, dalam urutan tabel (klik judul kolom untuk mengurutkan).</source>
+        <translation>Chart: the first %1 rows of %2, in the table&apos;s order (click a column heading to sort).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="196"/>
+        <source>Dibuat %1 oleh %2 · kategori turunan per %3</source>
+        <translation>Made %1 by %2 · derived categories as of %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="201"/>
+        <source>Simpan laporan</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="205"/>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="206"/>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="235"/>
+        <source>Menyimpan laporan…</source>
+        <translation>Saving the report…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="239"/>
+        <source>Laporan disimpan di %1.</source>
+        <translation>Report saved in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="244"/>
+        <source>Laporan tidak dapat disimpan di sana (folder tidak ada, penuh, atau tidak boleh ditulisi).</source>
+        <translation>The report cannot be saved there (the folder does not exist, is full, or may not be written to).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="246"/>
+        <source>Laporan tidak dapat disimpan: %1</source>
+        <translation>The report cannot be saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="120"/>
         <source>Belum ada daftar target. Impor daftar target untuk melihat capaian.</source>
         <translation>No target list yet. Import a target list to see progress.</translation>
     </message>

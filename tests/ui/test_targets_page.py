@@ -127,10 +127,11 @@ def test_report_counts_residents_recorded_by_another_team_once(qtbot, session, p
     qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
     model = page.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Wilayah", "Target", "Sudah direkam", "oleh tim lain", "Belum", "Capaian"]
+    assert headers == ["Kelurahan/Desa", "Target", "Di sini", "Diterima", "Tim lain", "Belum", "Capaian %"]
     assert model.rowCount() == 1
     row = [model.data(model.index(0, c)) for c in range(model.columnCount())]
-    assert row[1:] == ["3", "2", "1", "1", "66,7%"]
+    # One recorded here, one by another team (the server says), one still open.
+    assert row[1:] == ["3", "1", "0", "1", "1", "66,7"]
     assert not page.empty.isVisible()
 
 
