@@ -4,17 +4,17 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="179"/>
         <source>Jemput — Perekaman KTP-el</source>
         <translation>Jemput — KTP-el recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83"/>
+        <location filename="../../app/ui/main_window.py" line="86"/>
         <source>Profil: </source>
         <translation>Profile: </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>%n draf belum selesai — buka dari Beranda.</source>
         <translation>
             <numerusform>%n unfinished draft — open it from Home.</numerusform>
@@ -22,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
         <source>Antrian: %n rekaman</source>
         <translation>
             <numerusform>Queue: %n recording</numerusform>
@@ -30,42 +30,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>Server belum diatur (offline)</source>
         <translation>No server set (offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>Server: belum dicek</source>
         <translation>Server: not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>Server terhubung</source>
         <translation>Server connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>Tidak ada sambungan ke server</source>
         <translation>No connection to the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="207"/>
         <source>Sinkron terakhir: </source>
         <translation>Last sync: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="207"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>DEMO (latihan)</source>
         <translation>DEMO (training)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="183"/>
         <source>DEMO — profil latihan berisi warga buatan. Jangan rekam warga sungguhan di sini; rekaman demo hanya dapat dikirim ke server latihan.</source>
         <translation>DEMO — a training profile with made-up residents. Do not record real residents here; demo recordings can only be sent to a training server.</translation>
     </message>
@@ -174,6 +174,39 @@
         <location filename="../../app/ui/pages/settings_camera.py" line="165"/>
         <source>Gambar atau video (*.jpg *.jpeg *.png *.bmp *.webp *.avi *.mp4 *.mkv);;Semua berkas (*)</source>
         <translation>Pictures or videos (*.jpg *.jpeg *.png *.bmp *.webp *.avi *.mp4 *.mkv);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>CardDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="125"/>
+        <source>Kartu diterima sekolah</source>
+        <translation>Card received by the school</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="127"/>
+        <source>nama dan jabatan, mis. Bu Rina (TU)</source>
+        <translation>name and position, e.g. Bu Rina (TU)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="131"/>
+        <source>Siswa:</source>
+        <translation>Student:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="132"/>
+        <source>Diterima oleh:</source>
+        <translation>Received by:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="133"/>
+        <source>Tanggal:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="140"/>
+        <source>Isi tanggal terima kartu.</source>
+        <translation>Enter the day the card was received.</translation>
     </message>
 </context>
 <context>
@@ -1034,6 +1067,151 @@
         <location filename="../../app/ui/catalogue_strings.py" line="198"/>
         <source>Basis data sudah ditutup.</source>
         <translation>The database is already closed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="220"/>
+        <source>Rumah (lansia/difabel)</source>
+        <translation>Home (elderly/disabled)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="221"/>
+        <source>Sekolah</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="222"/>
+        <source>Lapas/rutan</source>
+        <translation>Prison/detention centre</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="223"/>
+        <source>Perusahaan</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="224"/>
+        <source>Perbatasan (menginap)</source>
+        <translation>Border area (overnight)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="225"/>
+        <source>Jenis kunjungan tidak dikenal.</source>
+        <translation>Unknown trip type.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="226"/>
+        <source>Nama kunjungan wajib diisi.</source>
+        <translation>The trip name is required.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="227"/>
+        <source>Nama kunjungan paling banyak {limit} karakter.</source>
+        <translation>The trip name may have at most {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="228"/>
+        <source>Tempat kunjungan wajib diisi.</source>
+        <translation>The trip place is required.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="229"/>
+        <source>Tempat kunjungan paling banyak {limit} karakter.</source>
+        <translation>The trip place may have at most {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="230"/>
+        <source>Isi tanggal mulai dan tanggal selesai kunjungan.</source>
+        <translation>Enter the first and the last day of the trip.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="231"/>
+        <source>Tanggal selesai tidak boleh sebelum tanggal mulai.</source>
+        <translation>The last day may not be before the first day.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="232"/>
+        <source>Kunjungan perbatasan menginap: tanggal selesai harus sesudah tanggal mulai.</source>
+        <translation>A border trip stays overnight: the last day must be after the first day.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="233"/>
+        <source>Kunjungan paling lama {limit} hari.</source>
+        <translation>A trip lasts at most {limit} days.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="234"/>
+        <source>Nama anggota tim paling banyak {limit} karakter.</source>
+        <translation>A team member name may have at most {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="235"/>
+        <source>Isi paling sedikit satu anggota tim.</source>
+        <translation>Enter at least one team member.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="236"/>
+        <source>Tim paling banyak {limit} orang.</source>
+        <translation>A team has at most {limit} people.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="237"/>
+        <source>Kunjungan ini belum dimulai; aktifkan pada tanggal mulainya.</source>
+        <translation>This trip has not started yet; activate it on its first day.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="238"/>
+        <source>Kunjungan ini sudah selesai dan tidak dapat diaktifkan lagi.</source>
+        <translation>This trip is over and cannot be activated again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="239"/>
+        <source>Kunjungan tidak ditemukan.</source>
+        <translation>Trip not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="240"/>
+        <source>Kunjungan aktif: {name} ({type})</source>
+        <translation>Active trip: {name} ({type})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="241"/>
+        <source>Tidak ada kunjungan aktif</source>
+        <translation>No active trip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="242"/>
+        <source>Belum dapat direkam</source>
+        <translation>Cannot be recorded yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="243"/>
+        <source>Rekam awal: kartu ditahan sampai 17</source>
+        <translation>Pre-record: card held until 17</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="244"/>
+        <source>Dapat direkam</source>
+        <translation>Can be recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="245"/>
+        <source>Daftar kelas hanya untuk kunjungan sekolah.</source>
+        <translation>Class lists are for school trips only.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="246"/>
+        <source>Siswa tidak ada dalam daftar kelas kunjungan ini.</source>
+        <translation>The student is not on this trip&apos;s class list.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="247"/>
+        <source>Isi nama penerima kartu di sekolah.</source>
+        <translation>Enter who received the card at the school.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="248"/>
+        <source>Tanggal terima kartu tidak boleh di masa depan.</source>
+        <translation>The day the card was received may not be in the future.</translation>
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="46"/>
@@ -2210,37 +2388,42 @@
 <context>
     <name>MainArea</name>
     <message>
-        <location filename="../../app/ui/main_area.py" line="56"/>
+        <location filename="../../app/ui/main_area.py" line="58"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="56"/>
+        <location filename="../../app/ui/main_area.py" line="58"/>
         <source>Daftar Warga</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="56"/>
+        <location filename="../../app/ui/main_area.py" line="58"/>
         <source>Rekam Baru</source>
         <translation>New Recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="57"/>
+        <location filename="../../app/ui/main_area.py" line="59"/>
         <source>Antrian &amp; Sinkron</source>
         <translation>Queue &amp; Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="57"/>
+        <location filename="../../app/ui/main_area.py" line="59"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="57"/>
+        <location filename="../../app/ui/main_area.py" line="59"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="67"/>
+        <location filename="../../app/ui/main_area.py" line="59"/>
+        <source>Kunjungan</source>
+        <translation>Trips</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_area.py" line="69"/>
         <source>Operator: </source>
         <translation>Operator: </translation>
     </message>
@@ -2371,120 +2554,120 @@
         <translation>The photo can also come from a file: press “Import from file” below.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="66"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="74"/>
         <source>Ambil foto (Spasi)</source>
         <translation>Take photo (Space)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="68"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="76"/>
         <source>Impor dari berkas…</source>
         <translation>Import from file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="99"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="107"/>
         <source>Pemeriksaan langsung</source>
         <translation>Live checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="131"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="136"/>
         <source>Tunjukkan foto ini kepada warga</source>
         <translation>Show this photo to the resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="138"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="143"/>
         <source>Ulangi foto (R)</source>
         <translation>Retake photo (R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="140"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="145"/>
         <source>Ganti latar…</source>
         <translation>Replace background…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="150"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="155"/>
         <source>Persetujuan warga</source>
         <translation>Resident&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="153"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="158"/>
         <source>Warga sendiri</source>
         <translation>The resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="154"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="159"/>
         <source>Keluarga/wali, nama:</source>
         <translation>Family/guardian, name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="161"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="166"/>
         <source>nama yang menyetujui</source>
         <translation>name of the person approving</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="167"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="172"/>
         <source>Warga setuju dengan foto ini</source>
         <translation>Resident approves this photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="175"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="180"/>
         <source>Tekan setelah warga melihat foto dan setuju. Waktu persetujuan dicatat.</source>
         <translation>Press after the resident has seen the photo and agrees. The time of approval is recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="197"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="200"/>
         <source>Bandingkan latar belakang</source>
         <translation>Compare backgrounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="198"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="201"/>
         <source>Kiri foto asli, kanan dengan latar baru. Periksa tepi rambut, telinga dan bahu bersama warga sebelum memakai latar baru.</source>
         <translation>Left: the original photo; right: with the new background. Check the edges of hair, ears and shoulders with the resident before using the new background.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="204"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="207"/>
         <source>Asli</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="205"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="208"/>
         <source>Latar baru</source>
         <translation>New background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="220"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="223"/>
         <source>Tetap foto asli (Esc)</source>
         <translation>Keep original photo (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="222"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="225"/>
         <source>Pakai latar baru</source>
         <translation>Use new background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="336"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="335"/>
         <source>Foto tidak memungkinkan</source>
         <translation>Photo not possible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="280"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="281"/>
         <source>Batal (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="282"/>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="342"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="283"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="341"/>
         <source>Simpan tanpa foto</source>
         <translation>Save without photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="239"/>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="349"/>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="443"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="240"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="348"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="442"/>
         <source>Tanpa foto</source>
         <translation>No photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="353"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="352"/>
         <source>Ambil ulang foto</source>
         <translation>Take photo again</translation>
     </message>
@@ -2504,12 +2687,12 @@
         <translation>odd birth year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="375"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="374"/>
         <source>Latar: ? (isi tahun lahir)</source>
         <translation>Background: ? (enter birth year)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="380"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="379"/>
         <source>Latar: {colour} ({why})</source>
         <translation>Background: {colour} ({why})</translation>
     </message>
@@ -2580,17 +2763,17 @@
         <translation>Replacing the background… (a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="407"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="406"/>
         <source>Latar baru ({colour})</source>
         <translation>New background ({colour})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="409"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="408"/>
         <source>Tepi potongan tampak rapi.</source>
         <translation>The cut-out edges look clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="412"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="411"/>
         <source>Tepi potongan mungkin kurang rapi (rambut, bahu). Jika ragu, tetap pakai foto asli atau pasang kain latar.</source>
         <translation>The cut-out edges may be rough (hair, shoulders). If in doubt, keep the original photo or hang a backdrop cloth.</translation>
     </message>
@@ -2610,52 +2793,52 @@
         <translation>No face to photograph yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="392"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="391"/>
         <source>Catatan pemeriksaan (ikut tersimpan dengan foto):</source>
         <translation>Check notes (saved with the photo):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="396"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="395"/>
         <source>Semua pemeriksaan lolos.</source>
         <translation>All checks passed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="398"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="397"/>
         <source>Latar belakang sudah diganti.</source>
         <translation>The background has been replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="422"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="421"/>
         <source>Foto disetujui</source>
         <translation>Photo approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="423"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="422"/>
         <source>warga sendiri</source>
         <translation>the resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="424"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="423"/>
         <source>keluarga/wali ({name})</source>
         <translation>family/guardian ({name})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="425"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="424"/>
         <source>Disetujui oleh {who} pukul {when}.</source>
         <translation>Approved by {who} at {when}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="427"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="426"/>
         <source>{n} catatan pemeriksaan ikut tersimpan.</source>
         <translation>Check notes saved with it: {n}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="430"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="429"/>
         <source>Latar belakang diganti.</source>
         <translation>Background replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="444"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="443"/>
         <source>Alasan: {reason} (dicatat pukul {when}).</source>
         <translation>Reason: {reason} (recorded at {when}).</translation>
     </message>
@@ -2675,83 +2858,83 @@
         <translation>The image source stopped sending pictures.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="256"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="257"/>
         <source>— pilih alasan —</source>
         <translation>— choose a reason —</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="260"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="261"/>
         <source>&amp;Alasan:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="264"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="265"/>
         <source>keterangan (wajib untuk “Lainnya”)</source>
         <translation>details (required for “Other”)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="267"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="268"/>
         <source>&amp;Keterangan:</source>
         <translation>&amp;Details:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="307"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="306"/>
         <source>Terbaring</source>
         <translation>Bedridden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="308"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="307"/>
         <source>Tidak dapat duduk tegak</source>
         <translation>Cannot sit upright</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="309"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="308"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="310"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="309"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="318"/>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="433"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="317"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="432"/>
         <source>Foto dengan pengecualian</source>
         <translation>Photo with an exception</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="319"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="318"/>
         <source>Untuk warga yang tidak dapat duduk atau menegakkan kepala: foto terbaik yang terlihat kamera disimpan walaupun pemeriksaan gagal. Rekaman ditandai untuk supervisor dan server.</source>
         <translation>For residents who cannot sit up or hold the head straight: the best frame the camera saw is kept although checks failed. The recording is flagged for the supervisor and the server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="328"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="327"/>
         <source>Pemeriksaan yang gagal (ikut tersimpan):</source>
         <translation>Failed checks (stored with the photo):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="331"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="330"/>
         <source>Semua pemeriksaan lolos pada foto ini.</source>
         <translation>Every check passed on this photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="332"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="331"/>
         <source>Simpan foto dengan pengecualian</source>
         <translation>Save photo with an exception</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="70"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="78"/>
         <source>Foto dengan pengecualian…</source>
         <translation>Photo with an exception…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="71"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="79"/>
         <source>Warga tidak dapat duduk atau menegakkan kepala: simpan foto terbaik dengan alasan</source>
         <translation>The resident cannot sit up or hold the head straight: keep the best photo with a reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="337"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="336"/>
         <source>Belum ada gambar dari kamera. Rekaman disimpan tanpa foto dan ditandai untuk supervisor; alasan wajib. Bila kamera bisa dinyalakan, foto dengan pengecualian lebih baik daripada tanpa foto.</source>
         <translation>No picture from the camera yet. The recording is saved without a photo and flagged for the supervisor; a reason is required. If the camera can be switched on, a photo with an exception is better than none.</translation>
     </message>
@@ -2761,7 +2944,7 @@
         <translation>A reason is required (choose from the list or write it, e.g. resident bedridden).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="438"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="437"/>
         <source>Alasan: {reason}. {n} pemeriksaan gagal ikut tersimpan; rekaman ditandai untuk supervisor dan server (pukul {when}).</source>
         <translation>Reason: {reason}. {n} failed checks stored with it; the recording is flagged for the supervisor and the server (at {when}).</translation>
     </message>
@@ -3205,197 +3388,197 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="66"/>
+        <location filename="../../app/ui/pages/settings.py" line="77"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="67"/>
+        <location filename="../../app/ui/pages/settings.py" line="78"/>
         <source>Umum</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="72"/>
+        <location filename="../../app/ui/pages/settings.py" line="83"/>
         <source>Bahasa tampilan</source>
         <translation>Display language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="75"/>
+        <location filename="../../app/ui/pages/settings.py" line="86"/>
         <source> tahun</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="76"/>
+        <location filename="../../app/ui/pages/settings.py" line="87"/>
         <source>Usia minimal perekaman (kartu ditahan sampai 17)</source>
         <translation>Minimum recording age (card held until 17)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="79"/>
+        <location filename="../../app/ui/pages/settings.py" line="90"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="82"/>
+        <location filename="../../app/ui/pages/settings.py" line="93"/>
         <source>Pemeriksaan foto (ambang batas)</source>
         <translation>Photo checks (thresholds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="86"/>
+        <location filename="../../app/ui/pages/settings.py" line="97"/>
         <source>Ketajaman minimal (makin besar makin ketat)</source>
         <translation>Minimum sharpness (higher is stricter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="87"/>
+        <location filename="../../app/ui/pages/settings.py" line="98"/>
         <source>Wajah minimal (bagian tinggi bingkai)</source>
         <translation>Minimum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="88"/>
+        <location filename="../../app/ui/pages/settings.py" line="99"/>
         <source>Wajah maksimal (bagian tinggi bingkai)</source>
         <translation>Maximum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="89"/>
+        <location filename="../../app/ui/pages/settings.py" line="100"/>
         <source>Kemiringan kepala maksimal (derajat)</source>
         <translation>Maximum head tilt (degrees)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="90"/>
+        <location filename="../../app/ui/pages/settings.py" line="101"/>
         <source>Terang minimal wajah (0-255)</source>
         <translation>Minimum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="91"/>
+        <location filename="../../app/ui/pages/settings.py" line="102"/>
         <source>Terang maksimal wajah (0-255)</source>
         <translation>Maximum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="99"/>
+        <location filename="../../app/ui/pages/settings.py" line="110"/>
         <source>Kembalikan ke bawaan</source>
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="108"/>
+        <location filename="../../app/ui/pages/settings.py" line="119"/>
         <source>Bukti perekaman untuk warga</source>
         <translation>Resident&apos;s receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="113"/>
+        <location filename="../../app/ui/pages/settings.py" line="124"/>
         <source>Dinas (judul bukti)</source>
         <translation>Dinas (receipt heading)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="117"/>
+        <location filename="../../app/ui/pages/settings.py" line="128"/>
         <source>Alamat, telepon atau jam layanan tempat warga bertanya tentang KTP-el-nya. Kosong: kalimat bawaan.</source>
         <translation>Address, phone or opening hours where residents ask about their KTP-el. Empty: the default sentence.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="119"/>
+        <location filename="../../app/ui/pages/settings.py" line="130"/>
         <source>Tempat bertanya</source>
         <translation>Where to ask</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="122"/>
+        <location filename="../../app/ui/pages/settings.py" line="133"/>
         <source>Keamanan</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="124"/>
+        <location filename="../../app/ui/pages/settings.py" line="135"/>
         <source>Kata sandi mengunci basis data di laptop ini.</source>
         <translation>The password locks the database on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="128"/>
+        <location filename="../../app/ui/pages/settings.py" line="139"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="133"/>
+        <location filename="../../app/ui/pages/settings.py" line="144"/>
         <source>Profil demo memakai kata sandi tetap; tidak dapat diganti.</source>
         <translation>The demo profile has a fixed password; it cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="136"/>
+        <location filename="../../app/ui/pages/settings.py" line="147"/>
         <source>Privasi</source>
         <translation>Privacy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="140"/>
+        <location filename="../../app/ui/pages/settings.py" line="151"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="141"/>
+        <location filename="../../app/ui/pages/settings.py" line="152"/>
         <source>Tidak pernah</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="142"/>
+        <location filename="../../app/ui/pages/settings.py" line="153"/>
         <source>Hapus data pribadi setelah diterima server</source>
         <translation>Remove personal data after the server accepted it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="144"/>
+        <location filename="../../app/ui/pages/settings.py" line="155"/>
         <source>Foto, tanda tangan dan biodata rekaman yang sudah diterima server dihapus dari laptop ini, setelah sinkron berhasil. Yang tersisa hanya status, tanggal, wilayah dan RT/RW, sehingga capaian tetap terhitung. 0 = tidak pernah dihapus.</source>
         <translation>Photo, signature and biodata of recordings the server accepted are removed from this laptop after a successful sync. Only the status, dates, region and RT/RW remain, so progress still counts them. 0 = never removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="157"/>
+        <location filename="../../app/ui/pages/settings.py" line="168"/>
         <source>Simpan pengaturan</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="190"/>
+        <location filename="../../app/ui/pages/settings.py" line="201"/>
         <source>Cadangan</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="192"/>
+        <location filename="../../app/ui/pages/settings.py" line="203"/>
         <source>Salin profil ke flashdisk selama perjalanan: bila laptop rusak atau hilang, rekaman tetap ada. Salinan tetap terkunci dan dibuka dengan kata sandi yang berlaku saat ini (jemput --data &lt;folder cadangan&gt;). Simpan flashdisk terpisah dari laptop.</source>
         <translation>Copy the profile to a USB stick while travelling: if the laptop breaks or is lost, the recordings survive. The copy stays locked and opens with the password in force now (jemput --data &lt;backup folder&gt;). Keep the USB stick apart from the laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="205"/>
+        <location filename="../../app/ui/pages/settings.py" line="216"/>
         <source>Cadangkan ke…</source>
         <translation>Back up to…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="221"/>
+        <location filename="../../app/ui/pages/settings.py" line="232"/>
         <source>Pilih folder cadangan (mis. flashdisk)</source>
         <translation>Choose the backup folder (e.g. a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="254"/>
+        <location filename="../../app/ui/pages/settings.py" line="265"/>
         <source>Cadangan tersimpan: %1, %2 rekaman, %3</source>
         <translation>Backup saved: %1, %2 recordings, %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="261"/>
+        <location filename="../../app/ui/pages/settings.py" line="272"/>
         <source>Cadangan gagal: </source>
         <translation>Backup failed: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="277"/>
+        <location filename="../../app/ui/pages/settings.py" line="288"/>
         <source>Cadangan terakhir: belum pernah</source>
         <translation>Last backup: never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="283"/>
+        <location filename="../../app/ui/pages/settings.py" line="294"/>
         <source>Cadangan terakhir: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="298"/>
+        <location filename="../../app/ui/pages/settings.py" line="309"/>
         <source>Kata sandi diganti. Gunakan kata sandi baru saat membuka Jemput berikutnya.</source>
         <translation>Password changed. Use the new password the next time you open Jemput.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="328"/>
+        <location filename="../../app/ui/pages/settings.py" line="339"/>
         <source>Alamat server harus diawali https://</source>
         <translation>The server address must start with https://</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="340"/>
+        <location filename="../../app/ui/pages/settings.py" line="351"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -4028,6 +4211,283 @@
     </message>
 </context>
 <context>
+    <name>TripDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="74"/>
+        <source>Ubah kunjungan</source>
+        <translation>Edit trip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="74"/>
+        <source>Kunjungan baru</source>
+        <translation>New trip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="82"/>
+        <source>mis. SMAN 1 Solok, Desa Sungai Abu</source>
+        <translation>e.g. SMAN 1 Solok, Desa Sungai Abu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="86"/>
+        <source>nama anggota, dipisah koma</source>
+        <translation>member names, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="99"/>
+        <source>Nama kunjungan:</source>
+        <translation>Trip name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="100"/>
+        <source>Jenis:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="101"/>
+        <source>Tempat:</source>
+        <translation>Place:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="102"/>
+        <source>Mulai:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="103"/>
+        <source>Selesai:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="104"/>
+        <source>Tim:</source>
+        <translation>Team:</translation>
+    </message>
+</context>
+<context>
+    <name>TripsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="83"/>
+        <source>Kunjungan</source>
+        <translation>Trips</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="89"/>
+        <source>Kunjungan &amp;baru</source>
+        <translation>&amp;New trip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="90"/>
+        <source>&amp;Ubah</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="91"/>
+        <source>&amp;Aktifkan</source>
+        <translation>&amp;Activate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="92"/>
+        <source>&amp;Nonaktifkan</source>
+        <translation>&amp;Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="101"/>
+        <source>Nama kunjungan</source>
+        <translation>Trip name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="101"/>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="101"/>
+        <source>Tempat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="102"/>
+        <source>Tanggal</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="102"/>
+        <source>Tim</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="102"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="109"/>
+        <location filename="../../app/ui/pages/trips.py" line="124"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="109"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="109"/>
+        <source>RT/RW</source>
+        <translation>RT/RW</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="109"/>
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="110"/>
+        <source>Hasil kunjungan</source>
+        <translation>Visit outcome</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="111"/>
+        <source>Target rencana</source>
+        <translation>Planned targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="116"/>
+        <source>&amp;Impor daftar kelas…</source>
+        <translation>&amp;Import class list…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="117"/>
+        <source>Catat &amp;kartu diterima…</source>
+        <translation>Record &amp;card received…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="124"/>
+        <source>Kelas</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="124"/>
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="125"/>
+        <source>Status perekaman</source>
+        <translation>Recording status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="125"/>
+        <source>Kartu diterima sekolah</source>
+        <translation>Card received by the school</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="127"/>
+        <source>Daftar kelas</source>
+        <translation>Class list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="162"/>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="162"/>
+        <source>Diaktifkan (di luar tanggalnya)</source>
+        <translation>Activated (outside its dates)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="164"/>
+        <source>Selesai</source>
+        <translation>Over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="166"/>
+        <source>Rencana</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="168"/>
+        <source>Berlangsung</source>
+        <translation>Ongoing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="180"/>
+        <source>Belum ada kunjungan. Buat dengan &quot;Kunjungan baru&quot; (Alt+B).</source>
+        <translation>No trips yet. Create one with &quot;New trip&quot; (Alt+N).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="188"/>
+        <source>%1 target rencana · %2 rekaman · %3 hasil kunjungan pada kunjungan ini</source>
+        <translation>%1 planned targets · %2 recordings · %3 visit outcomes on this trip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="192"/>
+        <source>belum dikunjungi</source>
+        <translation>not visited yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="206"/>
+        <source>Belum dapat direkam — mulai %1</source>
+        <translation>Cannot be recorded yet — from %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="209"/>
+        <source>Rekam awal: kartu ditahan sampai 17 (%1)</source>
+        <translation>Pre-record: card held until 17 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="214"/>
+        <source> · sudah direkam</source>
+        <translation> · recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="220"/>
+        <source>%1 siswa: %2 belum dapat direkam · %3 rekam awal (kartu ditahan sampai 17) · %4 dapat direkam</source>
+        <translation>%1 students: %2 cannot be recorded yet · %3 pre-record (card held until 17) · %4 can be recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="258"/>
+        <source>Kunjungan &quot;%1&quot; disimpan.</source>
+        <translation>Trip &quot;%1&quot; saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="283"/>
+        <source>Rekaman dan hasil kunjungan sekarang dicatat pada &quot;%1&quot;.</source>
+        <translation>Recordings and visit outcomes are now attached to &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="290"/>
+        <source>Tidak ada kunjungan aktif: rekaman baru tidak dicatat pada kunjungan.</source>
+        <translation>No active trip: new recordings are not attached to a trip.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="295"/>
+        <source>Impor daftar kelas</source>
+        <translation>Import class list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="295"/>
+        <source>Daftar kelas (*.xlsx *.csv);;Semua berkas (*)</source>
+        <translation>Class lists (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="307"/>
+        <source>Membaca daftar kelas…</source>
+        <translation>Reading the class list…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="314"/>
+        <source>Daftar kelas disimpan: %1 siswa baru, %2 diperbarui, %3 baris ditolak.</source>
+        <translation>Class list saved: %1 new students, %2 updated, %3 lines refused.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="318"/>
+        <source>baris %1: %2</source>
+        <translation>line %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <location filename="../../app/ui/start_pages.py" line="187"/>
@@ -4171,6 +4631,19 @@
         <location filename="../../app/ui/start_pages.py" line="159"/>
         <source>Menyiapkan…</source>
         <translation>Setting up…</translation>
+    </message>
+</context>
+<context>
+    <name>_Dialog</name>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="43"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="44"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
