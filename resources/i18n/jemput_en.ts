@@ -4321,168 +4321,188 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="109"/>
-        <location filename="../../app/ui/pages/trips.py" line="124"/>
+        <location filename="../../app/ui/pages/trips.py" line="113"/>
+        <source>&amp;Tambah target dari berkas NIK…</source>
+        <translation>Add &amp;targets from a NIK file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="117"/>
+        <location filename="../../app/ui/pages/trips.py" line="133"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="109"/>
+        <location filename="../../app/ui/pages/trips.py" line="117"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="109"/>
+        <location filename="../../app/ui/pages/trips.py" line="117"/>
         <source>RT/RW</source>
         <translation>RT/RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="109"/>
+        <location filename="../../app/ui/pages/trips.py" line="117"/>
         <source>Kelurahan</source>
         <translation>Kelurahan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="110"/>
+        <location filename="../../app/ui/pages/trips.py" line="118"/>
         <source>Hasil kunjungan</source>
         <translation>Visit outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="111"/>
+        <location filename="../../app/ui/pages/trips.py" line="120"/>
         <source>Target rencana</source>
         <translation>Planned targets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="116"/>
+        <location filename="../../app/ui/pages/trips.py" line="125"/>
         <source>&amp;Impor daftar kelas…</source>
         <translation>&amp;Import class list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="117"/>
+        <location filename="../../app/ui/pages/trips.py" line="126"/>
         <source>Catat &amp;kartu diterima…</source>
         <translation>Record &amp;card received…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="124"/>
+        <location filename="../../app/ui/pages/trips.py" line="133"/>
         <source>Kelas</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="124"/>
+        <location filename="../../app/ui/pages/trips.py" line="133"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="125"/>
+        <location filename="../../app/ui/pages/trips.py" line="134"/>
         <source>Status perekaman</source>
         <translation>Recording status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="125"/>
+        <location filename="../../app/ui/pages/trips.py" line="134"/>
         <source>Kartu diterima sekolah</source>
         <translation>Card received by the school</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="127"/>
+        <location filename="../../app/ui/pages/trips.py" line="136"/>
         <source>Daftar kelas</source>
         <translation>Class list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="162"/>
+        <location filename="../../app/ui/pages/trips.py" line="172"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="162"/>
+        <location filename="../../app/ui/pages/trips.py" line="172"/>
         <source>Diaktifkan (di luar tanggalnya)</source>
         <translation>Activated (outside its dates)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="164"/>
+        <location filename="../../app/ui/pages/trips.py" line="174"/>
         <source>Selesai</source>
         <translation>Over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="166"/>
+        <location filename="../../app/ui/pages/trips.py" line="176"/>
         <source>Rencana</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="168"/>
+        <location filename="../../app/ui/pages/trips.py" line="178"/>
         <source>Berlangsung</source>
         <translation>Ongoing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="180"/>
+        <location filename="../../app/ui/pages/trips.py" line="190"/>
         <source>Belum ada kunjungan. Buat dengan &quot;Kunjungan baru&quot; (Alt+B).</source>
         <translation>No trips yet. Create one with &quot;New trip&quot; (Alt+N).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="188"/>
+        <location filename="../../app/ui/pages/trips.py" line="198"/>
         <source>%1 target rencana · %2 rekaman · %3 hasil kunjungan pada kunjungan ini</source>
         <translation>%1 planned targets · %2 recordings · %3 visit outcomes on this trip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="192"/>
+        <location filename="../../app/ui/pages/trips.py" line="202"/>
         <source>belum dikunjungi</source>
         <translation>not visited yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="206"/>
+        <location filename="../../app/ui/pages/trips.py" line="216"/>
         <source>Belum dapat direkam — mulai %1</source>
         <translation>Cannot be recorded yet — from %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="209"/>
+        <location filename="../../app/ui/pages/trips.py" line="219"/>
         <source>Rekam awal: kartu ditahan sampai 17 (%1)</source>
         <translation>Pre-record: card held until 17 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="214"/>
+        <location filename="../../app/ui/pages/trips.py" line="224"/>
         <source> · sudah direkam</source>
         <translation> · recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="220"/>
+        <location filename="../../app/ui/pages/trips.py" line="230"/>
         <source>%1 siswa: %2 belum dapat direkam · %3 rekam awal (kartu ditahan sampai 17) · %4 dapat direkam</source>
         <translation>%1 students: %2 cannot be recorded yet · %3 pre-record (card held until 17) · %4 can be recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="258"/>
+        <location filename="../../app/ui/pages/trips.py" line="268"/>
         <source>Kunjungan &quot;%1&quot; disimpan.</source>
         <translation>Trip &quot;%1&quot; saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="283"/>
+        <location filename="../../app/ui/pages/trips.py" line="293"/>
         <source>Rekaman dan hasil kunjungan sekarang dicatat pada &quot;%1&quot;.</source>
         <translation>Recordings and visit outcomes are now attached to &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="290"/>
+        <location filename="../../app/ui/pages/trips.py" line="300"/>
         <source>Tidak ada kunjungan aktif: rekaman baru tidak dicatat pada kunjungan.</source>
         <translation>No active trip: new recordings are not attached to a trip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="295"/>
+        <location filename="../../app/ui/pages/trips.py" line="305"/>
+        <source>Tambah target dari berkas NIK</source>
+        <translation>Add targets from a NIK file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="305"/>
+        <source>Daftar NIK (*.csv *.txt);;Semua berkas (*)</source>
+        <translation>NIK lists (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="322"/>
+        <source>%1 NIK direncanakan (%2 baru); %3 baris tanpa NIK dilewati.</source>
+        <translation>%1 NIK planned (%2 new); %3 lines without a NIK skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="328"/>
         <source>Impor daftar kelas</source>
         <translation>Import class list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="295"/>
+        <location filename="../../app/ui/pages/trips.py" line="328"/>
         <source>Daftar kelas (*.xlsx *.csv);;Semua berkas (*)</source>
         <translation>Class lists (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="307"/>
+        <location filename="../../app/ui/pages/trips.py" line="340"/>
         <source>Membaca daftar kelas…</source>
         <translation>Reading the class list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="314"/>
+        <location filename="../../app/ui/pages/trips.py" line="347"/>
         <source>Daftar kelas disimpan: %1 siswa baru, %2 diperbarui, %3 baris ditolak.</source>
         <translation>Class list saved: %1 new students, %2 updated, %3 lines refused.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="318"/>
+        <location filename="../../app/ui/pages/trips.py" line="351"/>
         <source>baris %1: %2</source>
         <translation>line %1: %2</translation>
     </message>

@@ -179,3 +179,28 @@ def test_the_window_status_bar_shows_the_active_trip(qtbot, tmp_path, profile_di
         qtbot.waitUntil(lambda: not win.trip_label.isVisible(), timeout=5000)
     finally:
         win.close()
+
+
+def test_plan_targets_from_a_nik_file_and_a_bad_class_list(qtbot, page, session, tmp_path):
+    trip = session.trips.create("Lapas Kelas IIB Solok", "lapas", "Lapas Solok", TODAY, TODAY, ["Ani"])
+    page.refresh()
+    page.trips.selectRow(0)
+    born = dt.date(1990, 5, 17)
+    niks = [build_nik("137201", born, "L", i + 1) for i in range(3)]
+    path = tmp_path / "warga binaan.csv"
+    path.write_text("NIK;NAMA\n" + "\n".join(f"{n[:4]} {n[4:]};WARGA" for n in niks) + "\n", encoding="utf-8")
+    page.plan_from_file(str(path))
+    assert page.message.text() == "3 NIK direncanakan (3 baru); 1 baris tanpa NIK dilewati."
+    assert page.planned.rowCount() == 3 and page.planned.item(0, 4).text() == "belum dikunjungi"
+    assert sorted(p.nik for p in session.trips.planned(trip.id)) == sorted(niks)
+    assert not page.tabs.isTabEnabled(1)  # no class list for a prison trip
+
+    school = session.trips.create("SMP 1", "sekolah", "SMPN 1 Solok", TODAY, TODAY, ["Ani"])
+    page.refresh()
+    page._select(school.id)
+    bad = tmp_path / "kelas.csv"
+    bad.write_text("NIK,Nama,Kelas\n" + niks[0] + ",Siswa,IX\n", encoding="utf-8")
+    page.import_class_list(str(bad))
+    qtbot.waitUntil(lambda: page.import_button.isEnabled(), timeout=10_000)
+    assert page.message.text().startswith("kolom tidak ada di baris judul: tanggal_lahir, jenis_kelamin")
+    assert session.school.students(school.id) == []

@@ -106,9 +106,18 @@ class TripsPage(QWidget):
         layout.addWidget(self.counts)
 
         self.tabs = QTabWidget(self)
-        self.planned = _table(self, [self.tr("Nama"), self.tr("NIK"), self.tr("RT/RW"), self.tr("Kelurahan"),
+        plan = QWidget(self)
+        plan_layout = QVBoxLayout(plan)
+        plan_layout.setContentsMargins(0, 6, 0, 0)
+        plan_buttons = QHBoxLayout()
+        self.plan_button = QPushButton(self.tr("&Tambah target dari berkas NIK…"), plan)
+        plan_buttons.addWidget(self.plan_button)
+        plan_buttons.addStretch(1)
+        plan_layout.addLayout(plan_buttons)
+        self.planned = _table(plan, [self.tr("Nama"), self.tr("NIK"), self.tr("RT/RW"), self.tr("Kelurahan"),
                                      self.tr("Hasil kunjungan")])
-        self.tabs.addTab(self.planned, self.tr("Target rencana"))
+        plan_layout.addWidget(self.planned)
+        self.tabs.addTab(plan, self.tr("Target rencana"))
         school = QWidget(self)
         school_layout = QVBoxLayout(school)
         school_layout.setContentsMargins(0, 6, 0, 0)
@@ -132,6 +141,7 @@ class TripsPage(QWidget):
         self.activate_button.clicked.connect(self.activate)
         self.deactivate_button.clicked.connect(self.deactivate)
         self.import_button.clicked.connect(self.choose_class_list)
+        self.plan_button.clicked.connect(self.choose_nik_list)
         self.card_button.clicked.connect(self.record_card)
         self.trips.itemSelectionChanged.connect(self._show_selected)
         self.trips.itemActivated.connect(lambda _item: self.edit_trip())
@@ -174,7 +184,7 @@ class TripsPage(QWidget):
     def _show_selected(self) -> None:
         trip_id = self.selected_id()
         has = trip_id is not None
-        for button in (self.edit_button, self.activate_button):
+        for button in (self.edit_button, self.activate_button, self.plan_button):
             button.setEnabled(has)
         if not has:
             self.counts.setText(self.tr("Belum ada kunjungan. Buat dengan \"Kunjungan baru\" (Alt+B)."))
@@ -290,6 +300,29 @@ class TripsPage(QWidget):
         self._say(self.tr("Tidak ada kunjungan aktif: rekaman baru tidak dicatat pada kunjungan."))
         self.activeChanged.emit()
 
+    def choose_nik_list(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Tambah target dari berkas NIK"), "", self.tr("Daftar NIK (*.csv *.txt);;Semua berkas (*)"))
+        if path:
+            self.plan_from_file(path)
+
+    def plan_from_file(self, path: str) -> None:
+        """Plan the NIKs of a file (NIK in the first column) for the selected trip."""
+        from app.targetfile.niks import read_niks
+
+        trip_id = self.selected_id()
+        if trip_id is None:
+            return
+        try:
+            niks, skipped = read_niks(path)
+            added = self.session.trips.assign(trip_id, niks)
+        except (OSError, ValueError) as exc:
+            self._say(error_text(exc), error=True)
+            return
+        self._say(fill_placeholders(self.tr("%1 NIK direncanakan (%2 baru); %3 baris tanpa NIK dilewati."),
+                                    count_text(len(set(niks))), count_text(added), count_text(skipped)))
+        self._show_selected()
+
     def choose_class_list(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Impor daftar kelas"), "", self.tr("Daftar kelas (*.xlsx *.csv);;Semua berkas (*)"))
@@ -321,8 +354,11 @@ class TripsPage(QWidget):
         self._show_selected()
 
     def _import_failed(self, exc: BaseException) -> None:
+        from app.targetfile import ImportFileError
+
         self.import_button.setEnabled(True)
-        self._say(error_text(exc), error=True)
+        # The reader's words are about the file, never a student: shown as they are.
+        self._say(str(exc) if isinstance(exc, ImportFileError) else error_text(exc), error=True)
 
     def record_card(self) -> None:
         trip_id, nik = self.selected_id(), _key(self.class_list)
