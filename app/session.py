@@ -38,6 +38,8 @@ from app.store.settings import Settings, is_demo_profile
 from app.store.target_filter import TargetFilter
 from app.store.targets import TargetRepo
 from app.store.visits import VisitOutcomes
+from app.store.school import School
+from app.store.trips import Trips
 
 log = logging.getLogger(__name__)
 
@@ -579,6 +581,16 @@ class Session:
             visits.mark([nik], category, source=f"tangan:{self.operator_name}")
         else:
             visits.unmark(nik, category)
+
+    @property
+    def trips(self) -> Trips:
+        """The trips (kunjungan) of this profile (`app.store.trips`)."""
+        return Trips(self.store)
+
+    @property
+    def school(self) -> School:
+        """School trips' class lists and card deliveries (`app.store.school`)."""
+        return School(self.store)
 
     def set_target_outcome(self, nik: str, outcome: str, *, revisit_date: dt.date | None = None,
                            note: str = "") -> None:

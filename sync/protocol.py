@@ -55,6 +55,9 @@ PROTOCOL_MINOR = 2
 # 1.2: EnrollmentRequest.nonce (a registration retried after a lost reply); visit outcomes in a batch
 #      (BatchRequest.outcomes, BatchResponse.outcomes), offered by a server whose Capabilities.visit_outcomes
 #      is true; a client sends none to a server without it.
+#      RecordingPayload.trip and VisitOutcomeItem.trip (optional, absent when empty): the trip
+#      (kunjungan) it was made on; an older server ignores them (unknown fields are ignored and
+#      a recording's hash is taken over the JSON as sent).
 PROTOCOL_VERSION = f"{PROTOCOL_MAJOR}.{PROTOCOL_MINOR}"
 """Sent by the client in `PROTOCOL_HEADER`. A different major version is refused
 (426); a newer minor version only adds optional fields, which older peers ignore."""
@@ -364,7 +367,19 @@ class SignatureFlag(_Model):
 
 # Fields added after version 1 that are left out of the JSON while empty, so a
 # recording without them hashes exactly as before (a resend stays a replay).
-_OMITTED_WHEN_EMPTY = ("photo_flag", "signature_flag")
+_OMITTED_WHEN_EMPTY = ("photo_flag", "signature_flag", "trip")
+
+TRIP_TYPES = ("rumah", "sekolah", "lapas", "perusahaan", "perbatasan")
+"""The values of `app.core.trips.TripType` (the rules live there; tests keep the two equal)."""
+TripTypeValue = Literal["rumah", "sekolah", "lapas", "perusahaan", "perbatasan"]
+
+
+class TripRef(_Model):
+    """(1.2, optional) The trip (kunjungan) a recording or a visit outcome was made on."""
+
+    id: Uuid
+    name: str = Field(min_length=1, max_length=100)
+    type: TripTypeValue
 
 
 class RecordingPayload(_Model):
@@ -385,6 +400,7 @@ class RecordingPayload(_Model):
         photo_flag / signature_flag: a photo kept with an exception, a thumbprint
             or a guardian's signature (optional; absent from the JSON when empty,
             so older peers and older hashes are unaffected).
+        trip: the trip (kunjungan) it was recorded on (optional, absent when empty).
     """
 
     resident: ResidentData
@@ -399,6 +415,7 @@ class RecordingPayload(_Model):
     app_version: str | None = Field(default=None, max_length=40)
     photo_flag: PhotoFlag | None = None
     signature_flag: SignatureFlag | None = None
+    trip: TripRef | None = None
 
     @model_serializer(mode="wrap")
     def _omit_empty_flags(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
@@ -449,6 +466,14 @@ class VisitOutcomeItem(_Model):
     revisit_date: IsoDate | None = None
     note: str = Field(default="", max_length=500)
     recording_uuid: Uuid | None = None
+    trip: TripRef | None = None
+
+    @model_serializer(mode="wrap")
+    def _omit_empty_trip(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data = handler(self)
+        if data.get("trip") is None:
+            data.pop("trip", None)  # absent when empty: an outcome without a trip hashes as before
+        return data
 
 
 class BatchRequest(_Model):

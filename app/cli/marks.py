@@ -11,31 +11,19 @@ are printed, never a NIK or a name.
 from __future__ import annotations
 
 import argparse
-import csv
 
 from app.cli.common import EXIT_OK, CliError, existing_file, number, open_store, profile_dir, say
 
 
 def read_niks(path) -> tuple[list[str], int]:
-    """(NIKs in file order, lines without one)."""
-    from app.core.nik import normalize_nik_input
+    """(NIKs in file order, lines without one): `app.targetfile.niks.read_niks`."""
+    from app.targetfile.niks import NikListError
+    from app.targetfile.niks import read_niks as read
 
-    niks: list[str] = []
-    skipped = 0
     try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            sample = fh.read(4096)
-            fh.seek(0)
-            delimiter = ";" if sample.count(";") > sample.count(",") else ","
-            for row in csv.reader(fh, delimiter=delimiter):
-                nik = normalize_nik_input(row[0]) if row else ""
-                if len(nik) == 16 and nik.isascii() and nik.isdigit():
-                    niks.append(nik)
-                else:
-                    skipped += 1
-    except UnicodeDecodeError:
-        raise CliError("berkas bukan teks UTF-8; simpan sebagai 'CSV UTF-8'") from None
-    return niks, skipped
+        return read(path)
+    except NikListError as exc:
+        raise CliError(str(exc)) from None
 
 
 def cmd_mark_targets(args: argparse.Namespace) -> int:

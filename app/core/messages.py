@@ -495,8 +495,41 @@ BIOMETRIC: dict[str, Templates] = {
     "iso.no_image": "Rekaman ISO tidak berisi data gambar.",
 }
 
+# Trips (kunjungan) and school mode (app/core/trips.py, app/core/school.py, app/store/trips.py).
+TRIPS: dict[str, Templates] = {
+    "trip_type.rumah": "Rumah (lansia/difabel)",
+    "trip_type.sekolah": "Sekolah",
+    "trip_type.lapas": "Lapas/rutan",
+    "trip_type.perusahaan": "Perusahaan",
+    "trip_type.perbatasan": "Perbatasan (menginap)",
+    "trip.type_unknown": "Jenis kunjungan tidak dikenal.",
+    "trip.name_required": "Nama kunjungan wajib diisi.",
+    "trip.name_too_long": "Nama kunjungan paling banyak {limit} karakter.",
+    "trip.place_required": "Tempat kunjungan wajib diisi.",
+    "trip.place_too_long": "Tempat kunjungan paling banyak {limit} karakter.",
+    "trip.dates_required": "Isi tanggal mulai dan tanggal selesai kunjungan.",
+    "trip.end_before_start": "Tanggal selesai tidak boleh sebelum tanggal mulai.",
+    "trip.overnight_needs_nights": "Kunjungan perbatasan menginap: tanggal selesai harus sesudah tanggal mulai.",
+    "trip.too_long": "Kunjungan paling lama {limit} hari.",
+    "trip.member_too_long": "Nama anggota tim paling banyak {limit} karakter.",
+    "trip.team_required": "Isi paling sedikit satu anggota tim.",
+    "trip.team_too_big": "Tim paling banyak {limit} orang.",
+    "trip.not_started": "Kunjungan ini belum dimulai; aktifkan pada tanggal mulainya.",
+    "trip.ended": "Kunjungan ini sudah selesai dan tidak dapat diaktifkan lagi.",
+    "trip.unknown": "Kunjungan tidak ditemukan.",
+    "trip.active": "Kunjungan aktif: {name} ({type})",
+    "trip.none_active": "Tidak ada kunjungan aktif",
+    "student.belum": "Belum dapat direkam",
+    "student.rekam_awal": "Rekam awal: kartu ditahan sampai 17",
+    "student.wajib": "Dapat direkam",
+    "school.not_school_trip": "Daftar kelas hanya untuk kunjungan sekolah.",
+    "school.student_unknown": "Siswa tidak ada dalam daftar kelas kunjungan ini.",
+    "school.receiver_required": "Isi nama penerima kartu di sekolah.",
+    "school.received_future": "Tanggal terima kartu tidak boleh di masa depan.",
+}
+
 CATALOGUE: dict[str, Templates] = {
-    **FINDINGS, **PHOTO, **CAPTURE, **SERVER, **SYNC, **RECORDING, **STORE, **TARGETS, **BIOMETRIC,
+    **FINDINGS, **PHOTO, **CAPTURE, **SERVER, **SYNC, **RECORDING, **STORE, **TARGETS, **BIOMETRIC, **TRIPS,
 }
 """Every code and its Indonesian template(s)."""
 

@@ -383,6 +383,69 @@ def _categories_and_visit_outcomes(db: sqlite_utils.Database) -> None:
     )
 
 
+@_migration("0011_trips_and_school")
+def _trips_and_school(db: sqlite_utils.Database) -> None:
+    """Trips (kunjungan), their planned targets, school class lists, and the trip of each
+    recording and visit outcome (`app.store.trips`, `app.store.school`).
+
+    trips: one row per trip; ``activated`` is 1 on at most one row (the trip the operator
+    activated; `app.core.trips.active_trip` says on which days it counts). trip_targets: the
+    NIKs a trip plans to visit. school_students: a school trip's class list (names and birth
+    dates as the list gave them, since students need not be on the target list) and the
+    card's delivery to the school. recordings.trip / visit_outcomes.trip: the trip as it was
+    when attached (JSON id, name, type: what is sent to the server); trip_id for the lists.
+    """
+    types = ", ".join(f"'{t}'" for t in ("rumah", "sekolah", "lapas", "perusahaan", "perbatasan"))
+    db.executescript(
+        f"""
+        CREATE TABLE trips (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL CHECK (type IN ({types})),
+            place TEXT NOT NULL,
+            start_date TEXT NOT NULL CHECK (date(start_date) = start_date),
+            end_date TEXT NOT NULL CHECK (date(end_date) = end_date AND end_date >= start_date),
+            team TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(team)),
+            activated INTEGER NOT NULL DEFAULT 0 CHECK (activated IN (0, 1)),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX trips_activated ON trips(activated) WHERE activated = 1;
+        CREATE INDEX trips_start ON trips(start_date);
+
+        CREATE TABLE trip_targets (
+            trip_id TEXT NOT NULL REFERENCES trips(id) ON DELETE CASCADE,
+            nik TEXT NOT NULL CHECK (length(nik) = 16),
+            added_at TEXT NOT NULL,
+            PRIMARY KEY (trip_id, nik)
+        ) WITHOUT ROWID;
+        CREATE INDEX trip_targets_nik ON trip_targets(nik);
+
+        CREATE TABLE school_students (
+            trip_id TEXT NOT NULL REFERENCES trips(id) ON DELETE CASCADE,
+            nik TEXT NOT NULL CHECK (length(nik) = 16),
+            nama TEXT NOT NULL,
+            tanggal_lahir TEXT NOT NULL CHECK (date(tanggal_lahir) = tanggal_lahir),
+            jenis_kelamin TEXT NOT NULL DEFAULT '',
+            kelas TEXT NOT NULL DEFAULT '',
+            imported_at TEXT NOT NULL,
+            card_received_by TEXT,
+            card_received_on TEXT CHECK (card_received_on IS NULL OR date(card_received_on) = card_received_on),
+            card_recorded_at TEXT,
+            PRIMARY KEY (trip_id, nik),
+            CHECK ((card_received_by IS NULL) = (card_received_on IS NULL))
+        ) WITHOUT ROWID;
+
+        ALTER TABLE recordings ADD COLUMN trip_id TEXT;
+        ALTER TABLE recordings ADD COLUMN trip TEXT CHECK (trip IS NULL OR json_valid(trip));
+        CREATE INDEX recordings_trip ON recordings(trip_id, created_at) WHERE trip_id IS NOT NULL;
+        ALTER TABLE visit_outcomes ADD COLUMN trip_id TEXT;
+        ALTER TABLE visit_outcomes ADD COLUMN trip TEXT CHECK (trip IS NULL OR json_valid(trip));
+        CREATE INDEX visit_outcomes_trip ON visit_outcomes(trip_id, visited_at) WHERE trip_id IS NOT NULL;
+        """
+    )
+
+
 LATEST_VERSION = len(NAMES)
 
 

@@ -28,6 +28,7 @@ from app.store.audit import AuditLog
 from app.store.chunking import chunks
 from app.store.errors import NotFound, StoreError
 from app.store.media import MediaItem
+from app.store.trips import active_ref
 from app.store.visits import link_recording
 
 if TYPE_CHECKING:
@@ -65,6 +66,8 @@ class Recording:
         photo_exception, signature_exception: why there is no photo/signature.
         photo_flag, signature_flag: a photo kept with an exception, a thumbprint or a
             guardian's signature (`app.core.exceptions` flags as dicts), else None.
+        trip: the trip it was recorded on (``{"id", "name", "type"}``, `app.core.trips.Trip.ref`),
+            as it was when the recording was completed; None when no trip was active.
         replaces_uuid: the rejected recording this one corrects.
         server_status, server_message: the server's last word on it.
         server_reasons: the same word as structured findings (code, field,
@@ -90,6 +93,7 @@ class Recording:
     server_reasons: tuple[Finding, ...] = ()
     photo_flag: dict | None = None
     signature_flag: dict | None = None
+    trip: dict | None = None
 
     @property
     def purged(self) -> bool:
@@ -124,7 +128,8 @@ class Recording:
             "signature_exception": self.signature_exception,
             "replaces_uuid": self.replaces_uuid,
             "media": dict(sorted(media_hashes.items())),
-        } | {key: value for key, value in (("photo_flag", self.photo_flag), ("signature_flag", self.signature_flag))
+        } | {key: value for key, value in (("photo_flag", self.photo_flag), ("signature_flag", self.signature_flag),
+                                           ("trip", self.trip))
              if value is not None}  # absent when empty: older contents hash as before
 
     def content_sha256(self, media_hashes: dict[str, str]) -> str:
@@ -133,7 +138,7 @@ class Recording:
 
 _COLUMNS = (
     "uuid, payload, status, created_at, updated_at, operator, acknowledgements, photo_exception,"
-    " signature_exception, replaces_uuid, server_status, server_message, purged_at, server_reasons, photo_flag, signature_flag"
+    " signature_exception, replaces_uuid, server_status, server_message, purged_at, server_reasons, photo_flag, signature_flag, trip"
 )
 
 
@@ -178,6 +183,7 @@ def _from_row(row: Sequence[Any]) -> Recording:
         server_reasons=reasons_from_json(row[13]),
         photo_flag=_flag_from_json(row[14]),
         signature_flag=_flag_from_json(row[15]),
+        trip=_flag_from_json(row[16]),
     )
 
 
@@ -206,8 +212,9 @@ def _write_row(db: sqlite_utils.Database, rec: Recording) -> None:
         """
         INSERT INTO recordings (uuid, nik, nama, status, created_at, updated_at, operator, payload,
             acknowledgements, photo_exception, signature_exception, replaces_uuid, server_status,
-            server_message, server_reasons, kelurahan_kode, rw, rt, photo_flag, signature_flag)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            server_message, server_reasons, kelurahan_kode, rw, rt, photo_flag, signature_flag,
+            trip_id, trip)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (uuid) DO UPDATE SET
             nik = excluded.nik, nama = excluded.nama, status = excluded.status,
             updated_at = excluded.updated_at, operator = excluded.operator, payload = excluded.payload,
@@ -215,7 +222,8 @@ def _write_row(db: sqlite_utils.Database, rec: Recording) -> None:
             signature_exception = excluded.signature_exception, replaces_uuid = excluded.replaces_uuid,
             server_status = excluded.server_status, server_message = excluded.server_message,
             server_reasons = excluded.server_reasons, kelurahan_kode = excluded.kelurahan_kode, rw = excluded.rw, rt = excluded.rt,
-            photo_flag = excluded.photo_flag, signature_flag = excluded.signature_flag
+            photo_flag = excluded.photo_flag, signature_flag = excluded.signature_flag,
+            trip_id = excluded.trip_id, trip = excluded.trip
         """,
         (
             rec.uuid, r.nik, r.nama, rec.status.value, rec.created_at, rec.updated_at, rec.operator,
@@ -223,8 +231,24 @@ def _write_row(db: sqlite_utils.Database, rec: Recording) -> None:
             rec.photo_exception, rec.signature_exception, rec.replaces_uuid, rec.server_status,
             rec.server_message, reasons_to_json(rec.server_reasons), r.kelurahan_kode, r.rw, r.rt,
             _flag_to_json(rec.photo_flag), _flag_to_json(rec.signature_flag),
+            rec.trip.get("id") if rec.trip else None, _flag_to_json(rec.trip),
         ),
     )
+
+
+def _trip_of(db: sqlite_utils.Database, recording: Recording, old: Sequence[Any] | None,
+             status: RecordingStatus) -> dict | None:
+    """The trip a saved recording carries: its own, else the stored one, else (on its first
+    completion) the trip active today (`app.store.trips.active_ref`)."""
+    if recording.trip is not None:
+        return recording.trip
+    stored = _flag_from_json(old[3]) if old else None
+    if stored is not None:
+        return stored
+    first_completion = old is None or RecordingStatus(old[0]) is RecordingStatus.DRAFT
+    if status in (RecordingStatus.COMPLETE, RecordingStatus.QUEUED) and first_completion:
+        return active_ref(db, dt.date.today())
+    return None
 
 
 def _read(db: sqlite_utils.Database, recording_uuid: str) -> Recording | None:
@@ -313,7 +337,7 @@ class RecordingRepo:
             raise TransitionError("recording.not_saved_so", {"status": status.label})
         with self.store.transaction() as db:
             old = db.conn.execute(
-                "SELECT status, created_at, purged_at FROM recordings WHERE uuid = ?", (recording.uuid,)
+                "SELECT status, created_at, purged_at, trip FROM recordings WHERE uuid = ?", (recording.uuid,)
             ).fetchone()
             if old and old[2] is not None:
                 raise TransitionError("recording.purged")
@@ -328,11 +352,12 @@ class RecordingRepo:
                 status=status,
                 created_at=old[1] if old else (recording.created_at or now),
                 updated_at=now,
+                trip=_trip_of(db, recording, old, status),
             )
             _write_row(db, rec)
             media_mod.write_media(db, rec.uuid, items)
             if status in (RecordingStatus.COMPLETE, RecordingStatus.QUEUED):
-                link_recording(db, rec.uuid, rec.resident.nik, rec.operator)
+                link_recording(db, rec.uuid, rec.resident.nik, rec.operator, rec.trip)
             if status is RecordingStatus.QUEUED:
                 _enqueue_current(db, rec)
             else:

@@ -13,6 +13,7 @@ Marked categories (``target_categories``) come from the operator or a list
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid as uuid_mod
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,14 +24,15 @@ import sqlite_utils
 from app.core.categories import Category
 from app.core.messages import CodedError
 from app.core.outcomes import Outcome, check_outcome
-from app.store._util import is_ascii_digits, utc_now
+from app.store._util import canonical_json, is_ascii_digits, utc_now
 from app.store.audit import AuditLog
+from app.store.trips import active_ref
 
 if TYPE_CHECKING:
     from app.store.database import Store
 
 PENDING, ACKED, REFUSED = "pending", "acked", "refused"
-_COLUMNS = "uuid, nik, outcome, visited_at, operator, revisit_date, note, recording_uuid, sync_state"
+_COLUMNS = "uuid, nik, outcome, visited_at, operator, revisit_date, note, recording_uuid, sync_state, trip"
 
 
 @dataclass(frozen=True)
@@ -46,11 +48,13 @@ class VisitOutcome:
     note: str = ""
     recording_uuid: str | None = None
     sync_state: str = PENDING
+    trip: dict | None = None  # the trip active when it was set (`app.core.trips.Trip.ref`)
 
 
 def _outcome(row: tuple) -> VisitOutcome:
     return VisitOutcome(row[0], row[1], Outcome(row[2]), row[3], row[4],
-                        dt.date.fromisoformat(row[5]) if row[5] else None, row[6], row[7], row[8])
+                        dt.date.fromisoformat(row[5]) if row[5] else None, row[6], row[7], row[8],
+                        json.loads(row[9]) if row[9] else None)
 
 
 def _latest(db: sqlite_utils.Database, nik: str) -> Outcome | None:
@@ -61,9 +65,10 @@ def _latest(db: sqlite_utils.Database, nik: str) -> Outcome | None:
 def _insert(db: sqlite_utils.Database, item: VisitOutcome) -> None:
     revisit = item.revisit_date.isoformat() if item.revisit_date else None
     db.conn.execute(
-        f"INSERT INTO visit_outcomes ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO visit_outcomes ({_COLUMNS}, trip_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (item.uuid, item.nik, item.outcome.value, item.visited_at, item.operator, revisit, item.note,
-         item.recording_uuid, PENDING),
+         item.recording_uuid, PENDING, canonical_json(item.trip) if item.trip else None,
+         item.trip.get("id") if item.trip else None),
     )
     db.conn.execute(
         "INSERT INTO target_outcomes (nik, outcome, outcome_uuid, visited_at, revisit_date) VALUES (?, ?, ?, ?, ?)"
@@ -73,7 +78,8 @@ def _insert(db: sqlite_utils.Database, item: VisitOutcome) -> None:
     )
 
 
-def link_recording(db: sqlite_utils.Database, recording_uuid: str, nik: str, operator: str) -> bool:
+def link_recording(db: sqlite_utils.Database, recording_uuid: str, nik: str, operator: str,
+                   trip: dict | None = None) -> bool:
     """Inside the caller's transaction: a completed recording of a target's NIK makes it ``direkam``.
 
     Once per recording; a NIK not on the target list gets nothing. Returns True when written.
@@ -83,7 +89,7 @@ def link_recording(db: sqlite_utils.Database, recording_uuid: str, nik: str, ope
     if db.conn.execute("SELECT 1 FROM visit_outcomes WHERE recording_uuid = ?", (recording_uuid,)).fetchone():
         return False
     _insert(db, VisitOutcome(str(uuid_mod.uuid4()), nik, Outcome.DIREKAM, utc_now(), operator,
-                             recording_uuid=recording_uuid))
+                             recording_uuid=recording_uuid, trip=trip))
     return True
 
 
@@ -107,7 +113,8 @@ class VisitOutcomes:
                 raise CodedError("outcome.direkam_needs_recording")
             checked = check_outcome(checked, today, revisit_date=revisit_date, note=note,
                                     previous=_latest(db, nik))
-            item = VisitOutcome(str(uuid_mod.uuid4()), nik, checked, utc_now(), operator, revisit_date, note)
+            item = VisitOutcome(str(uuid_mod.uuid4()), nik, checked, utc_now(), operator, revisit_date, note,
+                                trip=active_ref(db, today))
             _insert(db, item)
             AuditLog(self.store).append("target.outcome", actor=operator,
                                         detail={"outcome": checked.value, "uuid": item.uuid})

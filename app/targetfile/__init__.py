@@ -16,7 +16,9 @@ Columns (header names are case-insensitive; spaces, dots and slashes count as
 ``JENIS_KLMIN``, ``TMPT_LHR`` and common aliases such as ``NAMA LENGKAP``, ``JK``,
 ``L/P`` are accepted; without a kelurahan code column, SIAK's ``NO_PROP``,
 ``NO_KAB``, ``NO_KEC`` and ``NO_KEL`` make it): see `app.targetfile.columns`. Row checks: see
-`app.targetfile.rows`. Formats: `app.targetfile.csv_reader`, `app.targetfile.xlsx_reader`.
+`app.targetfile.rows`. School mode: ``kind="class_list"`` reads a school's class
+list with the same reader (NIK, nama, tanggal_lahir, jenis_kelamin required;
+kelas, no_kk, tempat_lahir optional; no address). Formats: `app.targetfile.csv_reader`, `app.targetfile.xlsx_reader`.
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ from typing import Any
 from app.core.regions import RegionIndex
 from app.targetfile.cells import DateError, parse_birth_date
 from app.targetfile.columns import (
+    CLASS_LIST,
+    CLASS_LIST_REQUIRED,
+    TARGETS,
     COLUMN_ALIASES,
     COLUMNS,
     OPTIONAL_COLUMNS,
@@ -50,7 +55,7 @@ from app.targetfile.rows import RowChecker, join_reasons
 from app.targetfile.xlsx_reader import XlsxTargetFile
 
 __all__ = [
-    "COLUMNS", "COLUMN_ALIASES", "DateError", "ImportFileError", "MAX_LINE_BYTES", "OPTIONAL_COLUMNS",
+    "CLASS_LIST", "CLASS_LIST_REQUIRED", "TARGETS", "COLUMNS", "COLUMN_ALIASES", "DateError", "ImportFileError", "MAX_LINE_BYTES", "OPTIONAL_COLUMNS",
     "REQUIRED_COLUMNS", "ReadProgress", "RowChecker", "TargetFile", "header_key", "join_reasons",
     "map_header", "open_targets", "parse_birth_date", "read_targets",
 ]
@@ -67,6 +72,7 @@ def open_targets(
     progress: ProgressCallback | None = None,
     on_problem: ProblemCallback | None = None,
     keep_problems: int = DEFAULT_KEEP_PROBLEMS,
+    kind: str = TARGETS,
 ) -> TargetFile:
     """Open a target list and read its header; iterate the result for good rows.
 
@@ -76,7 +82,7 @@ def open_targets(
     """
     path = Path(path)
     kwargs = dict(regions=regions, today=today, progress=progress, on_problem=on_problem,
-                  keep_problems=keep_problems)
+                  keep_problems=keep_problems, kind=kind)
     if path.is_dir():
         raise IsADirectoryError(path)
     fh = open(path, "rb")  # noqa: SIM115 - handed to the reader, closed by it

@@ -11,11 +11,18 @@ REQUIRED_COLUMNS = (
 OPTIONAL_COLUMNS = ("no_kk", "tempat_lahir", "status_ktp")
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 REGION_PART_COLUMNS = ("no_prop", "no_kab", "no_kec", "no_kel")
+TARGETS, CLASS_LIST = "targets", "class_list"
+"""The two kinds of list: the office's target list, and a school's class list (school mode)."""
+CLASS_LIST_REQUIRED = ("nik", "nama", "tanggal_lahir", "jenis_kelamin")
+CLASS_LIST_COLUMNS = CLASS_LIST_REQUIRED + ("kelas", "no_kk", "tempat_lahir")
+"""A class list names no address: the school is the trip's place."""
+MAX_KELAS = 40
 """SIAK's split region code: together they stand for ``kelurahan_kode`` when that column is absent."""
 
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "nik": ("nik", "no_nik", "nomor_nik", "nomor_induk_kependudukan"),
-    "nama": ("nama", "nama_lengkap", "nama_lgkp", "nama_penduduk", "nama_warga"),
+    "nama": ("nama", "nama_lengkap", "nama_lgkp", "nama_penduduk", "nama_warga", "nama_siswa",
+             "nama_peserta_didik", "nama_murid"),
     "tanggal_lahir": (
         "tanggal_lahir", "tgl_lahir", "tgl_lhr", "tanggal_lhr", "tgllahir", "tanggallahir",
     ),
@@ -40,6 +47,7 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "no_kab": ("no_kab", "no_kabupaten", "no_kab_kota", "no_kota", "kode_kab", "kd_kab", "kode_kabupaten"),
     "no_kec": ("no_kec", "no_kecamatan", "kode_kec", "kd_kec", "kode_kecamatan"),
     "no_kel": ("no_kel", "no_kelurahan", "no_desa", "no_kel_desa"),
+    "kelas": ("kelas", "rombel", "rombongan_belajar", "nama_rombel", "tingkat_kelas"),
 }
 # Each alias also without its underscores: 'NAMALGKP', 'NO KK' and 'No.KK' all find their column.
 _ALIAS_TO_FIELD = {
@@ -79,20 +87,24 @@ def has_region_parts(positions: dict[str, int]) -> bool:
     return all(name in positions for name in REGION_PART_COLUMNS)
 
 
-def missing_columns(positions: dict[str, int]) -> list[str]:
+def required_columns(kind: str = TARGETS) -> tuple[str, ...]:
+    return CLASS_LIST_REQUIRED if kind == CLASS_LIST else REQUIRED_COLUMNS
+
+
+def missing_columns(positions: dict[str, int], kind: str = TARGETS) -> list[str]:
     """The required columns a header lacks, in the canonical order.
 
     ``kelurahan_kode`` is not missing when the four region part columns are there.
     """
-    return [name for name in REQUIRED_COLUMNS if name not in positions
+    return [name for name in required_columns(kind) if name not in positions
             and not (name == "kelurahan_kode" and has_region_parts(positions))]
 
 
-def header_error(missing: list[str]) -> str:
+def header_error(missing: list[str], kind: str = TARGETS) -> str:
     """The operator's sentence for a header without some required columns."""
     shown = [name if name != "kelurahan_kode" else "kelurahan_kode (atau NO_PROP, NO_KAB, NO_KEC, NO_KEL)"
              for name in missing]
     return (
         f"kolom tidak ada di baris judul: {', '.join(shown)} "
-        f"(kolom wajib: {', '.join(REQUIRED_COLUMNS)})"
+        f"(kolom wajib: {', '.join(required_columns(kind))})"
     )

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from app.targetfile.columns import header_error, map_header, missing_columns
+from app.targetfile.columns import CLASS_LIST, header_error, map_header, missing_columns
 from app.targetfile.reader import (
     MAX_TITLE_LINES,
     PROGRESS_EVERY_ROWS,
@@ -126,7 +126,7 @@ class CsvTargetFile(TargetFile):
             delimiter, positions, dup = _best_delimiter(text)
             if first is None:
                 first = (delimiter, positions, dup)
-            if not missing_columns(positions):
+            if not missing_columns(positions, self.kind):
                 found = (text, delimiter, positions, dup)
                 break
             looked += 1
@@ -135,7 +135,7 @@ class CsvTargetFile(TargetFile):
         if first is None:
             raise ImportFileError("berkas kosong: tidak ada baris judul")
         if found is None:
-            raise ImportFileError(header_error(missing_columns(first[1])))
+            raise ImportFileError(header_error(missing_columns(first[1], self.kind), self.kind))
         header_text, delimiter, positions, dup = found
         if looked:
             self.notes.append(f"{looked} baris di atas baris judul dilewati")
@@ -149,7 +149,7 @@ class CsvTargetFile(TargetFile):
         self._raws = raws
 
     def _rows(self) -> Iterator[dict[str, str]]:
-        checker = RowChecker(self.regions, self.today)
+        checker = RowChecker(self.regions, self.today, class_list=self.kind == CLASS_LIST)
         reader = csv.reader(self._text_lines(self._raws), delimiter=self.delimiter)
         positions = list(self._positions.items())
         width = self._width

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.regions import RegionIndex
+from app.targetfile.columns import CLASS_LIST, TARGETS
 from app.targetfile.repeats import FirstLines
 from app.targetfile.rows import capitalised, repeated_nik_reason
 
@@ -68,13 +69,18 @@ class TargetFile:
         problem_count: bad rows so far.
         problems: the first `keep_problems` of them as ``(line_number, reason)``.
         notes: remarks about the file as a whole (e.g. sheets skipped), in Indonesian.
+        kind: ``"targets"`` (the office's list) or ``"class_list"`` (a school's: no address
+            columns; rows carry ``kelas`` instead of alamat, RT, RW and kelurahan).
     """
 
     format = ""
 
     def __init__(self, path: Path, *, regions: RegionIndex | None, today: dt.date | None,
                  progress: ProgressCallback | None, on_problem: ProblemCallback | None,
-                 keep_problems: int):
+                 keep_problems: int, kind: str = TARGETS):
+        if kind not in (TARGETS, CLASS_LIST):
+            raise ValueError(f"jenis daftar tidak dikenal: {kind}")
+        self.kind = kind
         self.path = path
         self.regions = regions
         self.today = today

@@ -24,6 +24,7 @@ from app.core.nik import check_nik
 from app.core.regions import RegionIndex, RegionLevel, level_of, to_dotted
 from app.core.validation import MAX_ALAMAT_LENGTH
 from app.core.values import JenisKelamin
+from app.targetfile.columns import MAX_KELAS
 from app.targetfile.cells import (
     cell_text,
     number_text,
@@ -66,7 +67,8 @@ class RowChecker:
     _CACHE_LIMIT = 200_000
 
     def __init__(self, regions: RegionIndex | None = None, today: dt.date | None = None,
-                 epoch: dt.datetime | None = None):
+                 epoch: dt.datetime | None = None, *, class_list: bool = False):
+        self.class_list = class_list
         self.regions = regions if regions is not None and len(regions) > 0 else None
         self.today = today or dt.date.today()
         self.epoch = epoch
@@ -111,6 +113,8 @@ class RowChecker:
             except ValueError:
                 reasons.append("jenis kelamin tidak dikenal (pakai L/P, LK/PR atau Laki-laki/Perempuan)")
 
+        if self.class_list:
+            return self._class_rest(cells, out, reasons)
         alamat = " ".join(cell_text(cells.get("alamat")).split()).upper()
         if len(alamat) > MAX_ALAMAT_LENGTH:
             reasons.append(f"alamat lebih dari {MAX_ALAMAT_LENGTH} karakter")
@@ -132,6 +136,30 @@ class RowChecker:
         else:
             reasons.append(reason)
 
+        self._kk_and_place(cells, out, reasons)
+        value, reason = self._small("status_ktp", cell_text(cells.get("status_ktp")), "")
+        if reason is None:
+            out["status_ktp"] = value
+        else:
+            reasons.append(reason)
+
+        if reasons:
+            return None, reasons
+        return out, []
+
+    def _class_rest(self, cells: dict[str, object], out: dict[str, str],
+                    reasons: list[str]) -> tuple[dict[str, str] | None, list[str]]:
+        """A class list row after the sex: kelas (free text), no_kk and tempat_lahir when given."""
+        kelas = " ".join(cell_text(cells.get("kelas")).split()).upper()
+        if len(kelas) > MAX_KELAS:
+            reasons.append(f"kelas lebih dari {MAX_KELAS} karakter")
+        out["kelas"] = kelas
+        self._kk_and_place(cells, out, reasons)
+        if reasons:
+            return None, reasons
+        return out, []
+
+    def _kk_and_place(self, cells: dict[str, object], out: dict[str, str], reasons: list[str]) -> None:
         if "no_kk" in cells:
             try:
                 kk = number_text(cells.get("no_kk"), "Nomor KK")
@@ -147,15 +175,6 @@ class RowChecker:
             reasons += place_errors
             if not place_errors:
                 out["tempat_lahir"] = normalize_name(cells.get("tempat_lahir"))
-        value, reason = self._small("status_ktp", cell_text(cells.get("status_ktp")), "")
-        if reason is None:
-            out["status_ktp"] = value
-        else:
-            reasons.append(reason)
-
-        if reasons:
-            return None, reasons
-        return out, []
 
     def _small(self, key: str, text: str, label: str) -> tuple[str | None, str | None]:
         """RT/RW padded or status_ktp normalised, as (value, None) or (None, reason)."""

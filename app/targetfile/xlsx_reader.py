@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.targetfile.cells import cell_text
-from app.targetfile.columns import header_error, map_header, missing_columns
+from app.targetfile.columns import CLASS_LIST, header_error, map_header, missing_columns
 from app.targetfile.reader import (
     MAX_TITLE_LINES,
     PROGRESS_EVERY_ROWS,
@@ -90,10 +90,10 @@ class XlsxTargetFile(TargetFile):
                     self.notes.append(f"lembar '{ws.title}' kosong, dilewati")
                     continue
                 positions, dup = map_header(list(header))
-                missing = missing_columns(positions)
+                missing = missing_columns(positions, self.kind)
                 if missing or dup:
                     missing_report.append(
-                        f"lembar '{ws.title}': " + (header_error(missing) if missing else "; ".join(dup))
+                        f"lembar '{ws.title}': " + (header_error(missing, self.kind) if missing else "; ".join(dup))
                     )
                     continue
                 if skipped:
@@ -120,8 +120,7 @@ class XlsxTargetFile(TargetFile):
         first_positions = self._sheets[0][1]
         self.columns = sorted(first_positions, key=first_positions.get)
 
-    @staticmethod
-    def _find_header(ws) -> tuple[tuple | None, int, int]:
+    def _find_header(self, ws) -> tuple[tuple | None, int, int]:
         """(header cells, its row number, non-empty rows above it) of a sheet.
 
         The header is the first row naming every required column among the
@@ -135,7 +134,7 @@ class XlsxTargetFile(TargetFile):
                 continue
             if first is None:
                 first = (row, number)
-            if not missing_columns(map_header(list(row))[0]):
+            if not missing_columns(map_header(list(row))[0], self.kind):
                 return row, number, seen
             seen += 1
             if seen >= MAX_TITLE_LINES:
@@ -143,7 +142,7 @@ class XlsxTargetFile(TargetFile):
         return (first[0], first[1], 0) if first is not None else (None, 0, 0)
 
     def _rows(self) -> Iterator[dict[str, str]]:
-        checker = RowChecker(self.regions, self.today, epoch=self._wb.epoch)
+        checker = RowChecker(self.regions, self.today, epoch=self._wb.epoch, class_list=self.kind == CLASS_LIST)
         every = PROGRESS_EVERY_ROWS
         for sheet_index, (ws, positions, header_row) in enumerate(self._sheets):
             prefix = "" if sheet_index == 0 else f"lembar '{ws.title}': "

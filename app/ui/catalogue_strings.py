@@ -252,4 +252,33 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman ISO terpotong (lebih pendek dari isinya). Rekaman rusak."),  # iso.truncated
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman ISO berisi nilai yang tidak sah pada kolom {field}."),  # iso.bad_value
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman ISO tidak berisi data gambar."),  # iso.no_image
+    QT_TRANSLATE_NOOP("Catalogue", "Rumah (lansia/difabel)"),  # trip_type.rumah
+    QT_TRANSLATE_NOOP("Catalogue", "Sekolah"),  # trip_type.sekolah
+    QT_TRANSLATE_NOOP("Catalogue", "Lapas/rutan"),  # trip_type.lapas
+    QT_TRANSLATE_NOOP("Catalogue", "Perusahaan"),  # trip_type.perusahaan
+    QT_TRANSLATE_NOOP("Catalogue", "Perbatasan (menginap)"),  # trip_type.perbatasan
+    QT_TRANSLATE_NOOP("Catalogue", "Jenis kunjungan tidak dikenal."),  # trip.type_unknown
+    QT_TRANSLATE_NOOP("Catalogue", "Nama kunjungan wajib diisi."),  # trip.name_required
+    QT_TRANSLATE_NOOP("Catalogue", "Nama kunjungan paling banyak {limit} karakter."),  # trip.name_too_long
+    QT_TRANSLATE_NOOP("Catalogue", "Tempat kunjungan wajib diisi."),  # trip.place_required
+    QT_TRANSLATE_NOOP("Catalogue", "Tempat kunjungan paling banyak {limit} karakter."),  # trip.place_too_long
+    QT_TRANSLATE_NOOP("Catalogue", "Isi tanggal mulai dan tanggal selesai kunjungan."),  # trip.dates_required
+    QT_TRANSLATE_NOOP("Catalogue", "Tanggal selesai tidak boleh sebelum tanggal mulai."),  # trip.end_before_start
+    QT_TRANSLATE_NOOP("Catalogue", "Kunjungan perbatasan menginap: tanggal selesai harus sesudah tanggal mulai."),  # trip.overnight_needs_nights
+    QT_TRANSLATE_NOOP("Catalogue", "Kunjungan paling lama {limit} hari."),  # trip.too_long
+    QT_TRANSLATE_NOOP("Catalogue", "Nama anggota tim paling banyak {limit} karakter."),  # trip.member_too_long
+    QT_TRANSLATE_NOOP("Catalogue", "Isi paling sedikit satu anggota tim."),  # trip.team_required
+    QT_TRANSLATE_NOOP("Catalogue", "Tim paling banyak {limit} orang."),  # trip.team_too_big
+    QT_TRANSLATE_NOOP("Catalogue", "Kunjungan ini belum dimulai; aktifkan pada tanggal mulainya."),  # trip.not_started
+    QT_TRANSLATE_NOOP("Catalogue", "Kunjungan ini sudah selesai dan tidak dapat diaktifkan lagi."),  # trip.ended
+    QT_TRANSLATE_NOOP("Catalogue", "Kunjungan tidak ditemukan."),  # trip.unknown
+    QT_TRANSLATE_NOOP("Catalogue", "Kunjungan aktif: {name} ({type})"),  # trip.active
+    QT_TRANSLATE_NOOP("Catalogue", "Tidak ada kunjungan aktif"),  # trip.none_active
+    QT_TRANSLATE_NOOP("Catalogue", "Belum dapat direkam"),  # student.belum
+    QT_TRANSLATE_NOOP("Catalogue", "Rekam awal: kartu ditahan sampai 17"),  # student.rekam_awal
+    QT_TRANSLATE_NOOP("Catalogue", "Dapat direkam"),  # student.wajib
+    QT_TRANSLATE_NOOP("Catalogue", "Daftar kelas hanya untuk kunjungan sekolah."),  # school.not_school_trip
+    QT_TRANSLATE_NOOP("Catalogue", "Siswa tidak ada dalam daftar kelas kunjungan ini."),  # school.student_unknown
+    QT_TRANSLATE_NOOP("Catalogue", "Isi nama penerima kartu di sekolah."),  # school.receiver_required
+    QT_TRANSLATE_NOOP("Catalogue", "Tanggal terima kartu tidak boleh di masa depan."),  # school.received_future
 )

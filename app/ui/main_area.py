@@ -1,4 +1,4 @@
-"""The work area after unlocking: side navigation and the six pages.
+"""The work area after unlocking: side navigation and the seven pages.
 
 Kept apart from `app.ui.main_window` so that the first screen (unlock or
 welcome) shows without importing the pages, the store and the sync client;
@@ -26,6 +26,7 @@ from app.ui.pages.reports import ReportsPage
 from app.ui.pages.settings import SettingsPage
 from app.ui.pages.sync_page import SyncPage
 from app.ui.pages.targets import TargetsPage
+from app.ui.pages.trips import TripsPage
 
 if TYPE_CHECKING:
     from app.ui.main_window import AppWindow
@@ -34,9 +35,9 @@ DRAFT_MESSAGE_MS = 30_000  # how long the status bar says where a left form's dr
 
 
 class MainArea(QWidget):
-    """Side navigation and the six pages."""
+    """Side navigation and the seven pages."""
 
-    PAGES = ("home", "targets", "enroll", "queue", "reports", "settings")
+    PAGES = ("home", "targets", "enroll", "queue", "reports", "settings", "trips")
 
     def __init__(self, session, window: "AppWindow"):
         super().__init__(window)
@@ -52,9 +53,10 @@ class MainArea(QWidget):
         self.queue = SyncPage(session, self, worker=window.sync_worker)
         self.reports = ReportsPage(session, self)
         self.settings = SettingsPage(session, self)
+        self.trips = TripsPage(session, self)
         titles = [
             self.tr("Beranda"), self.tr("Daftar Warga"), self.tr("Rekam Baru"),
-            self.tr("Antrian & Sinkron"), self.tr("Laporan"), self.tr("Pengaturan"),
+            self.tr("Antrian & Sinkron"), self.tr("Laporan"), self.tr("Pengaturan"), self.tr("Kunjungan"),
         ]
         for i, (title, page) in enumerate(zip(titles, self.pages())):
             item = QListWidgetItem(f"{title}")
@@ -86,6 +88,7 @@ class MainArea(QWidget):
         self.enroll.draftKept.connect(lambda text: self.window_.statusBar().showMessage(text, DRAFT_MESSAGE_MS))
         self.enroll.closed.connect(lambda: self.nav.setCurrentRow(0))
         self.settings.languageChanged.connect(self.window_.change_language)
+        self.trips.activeChanged.connect(self.window_.refresh_status)
 
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_recording)
         for i in range(len(self.PAGES)):
@@ -94,7 +97,7 @@ class MainArea(QWidget):
         self.nav.setCurrentRow(0)
 
     def pages(self):
-        return [self.home, self.targets, self.enroll, self.queue, self.reports, self.settings]
+        return [self.home, self.targets, self.enroll, self.queue, self.reports, self.settings, self.trips]
 
     def show_page(self, index: int) -> None:
         if index < 0:

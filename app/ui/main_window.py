@@ -8,6 +8,7 @@ on the database worker, never on the GUI thread.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from app.demo.passphrase import DEMO_PASSPHRASE
 from app.store.profile import profile_exists
 from app.ui import i18n
 from app.ui.start_pages import UnlockPage, WelcomePage
-from app.ui.texts import error_text
+from app.ui.texts import error_text, message_text
 from app.ui.workers import db_pool, run_task
 
 if TYPE_CHECKING:
@@ -69,9 +70,11 @@ class AppWindow(QMainWindow):
         self.queue_label = QLabel(self)
         self.net_label = QLabel(self)
         self.sync_label = QLabel(self)
+        self.trip_label = QLabel(self)
+        self.trip_label.setObjectName("tripStatus")
         self.demo_status = QLabel("DEMO", self)
         self.demo_status.setStyleSheet(DEMO_STYLE)
-        for label in (self.demo_status, self.queue_label, self.net_label, self.sync_label):
+        for label in (self.demo_status, self.trip_label, self.queue_label, self.net_label, self.sync_label):
             self.statusBar().addPermanentWidget(label)
         self.statusBar().hide()
         self._show_title()
@@ -202,6 +205,15 @@ class AppWindow(QMainWindow):
 
         last = local_clock(self.session.get_setting("last_sync_at"))
         self.sync_label.setText(self.tr("Sinkron terakhir: ") + (last or self.tr("belum pernah")))
+        self._show_trip()
+
+    def _show_trip(self) -> None:
+        """The active trip (kunjungan) in the status bar: recordings and outcomes attach to it."""
+        trip = self.session.trips.active(dt.date.today())
+        self.trip_label.setVisible(trip is not None)
+        if trip is not None:
+            self.trip_label.setText(message_text("trip.active", {"name": trip.name,
+                                                                 "type": message_text(trip.type.code)}))
 
     def closeEvent(self, event):  # noqa: N802 - Qt override
         """Closing never loses typed work: unsaved changes become a draft, no question asked."""

@@ -4,17 +4,17 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="179"/>
         <source>Jemput — Perekaman KTP-el</source>
         <translation>Jemput — KTP-el recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83"/>
+        <location filename="../../app/ui/main_window.py" line="86"/>
         <source>Profil: </source>
         <translation>Profile: </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>%n draf belum selesai — buka dari Beranda.</source>
         <translation>
             <numerusform>%n unfinished draft — open it from Home.</numerusform>
@@ -22,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
         <source>Antrian: %n rekaman</source>
         <translation>
             <numerusform>Queue: %n recording</numerusform>
@@ -30,42 +30,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>Server belum diatur (offline)</source>
         <translation>No server set (offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>Server: belum dicek</source>
         <translation>Server: not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>Server terhubung</source>
         <translation>Server connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>Tidak ada sambungan ke server</source>
         <translation>No connection to the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="207"/>
         <source>Sinkron terakhir: </source>
         <translation>Last sync: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="207"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>DEMO (latihan)</source>
         <translation>DEMO (training)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="183"/>
         <source>DEMO — profil latihan berisi warga buatan. Jangan rekam warga sungguhan di sini; rekaman demo hanya dapat dikirim ke server latihan.</source>
         <translation>DEMO — a training profile with made-up residents. Do not record real residents here; demo recordings can only be sent to a training server.</translation>
     </message>
@@ -174,6 +174,39 @@
         <location filename="../../app/ui/pages/settings_camera.py" line="165"/>
         <source>Gambar atau video (*.jpg *.jpeg *.png *.bmp *.webp *.avi *.mp4 *.mkv);;Semua berkas (*)</source>
         <translation>Pictures or videos (*.jpg *.jpeg *.png *.bmp *.webp *.avi *.mp4 *.mkv);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>CardDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="125"/>
+        <source>Kartu diterima sekolah</source>
+        <translation>Card received by the school</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="127"/>
+        <source>nama dan jabatan, mis. Bu Rina (TU)</source>
+        <translation>name and position, e.g. Bu Rina (TU)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="131"/>
+        <source>Siswa:</source>
+        <translation>Student:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="132"/>
+        <source>Diterima oleh:</source>
+        <translation>Received by:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="133"/>
+        <source>Tanggal:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="140"/>
+        <source>Isi tanggal terima kartu.</source>
+        <translation>Enter the day the card was received.</translation>
     </message>
 </context>
 <context>
@@ -1400,6 +1433,151 @@
         <source>Profil DEMO hanya boleh didaftarkan ke server latihan (server demo). Server ini tidak menyatakan dirinya server demo, jadi pendaftaran dibatalkan dan tidak ada data yang dikirim. Untuk perekaman sungguhan, siapkan profil baru dengan kata sandi sendiri.</source>
         <translation>A DEMO profile may only be registered with a training server (demo server). This server does not declare itself a demo server, so registration was cancelled and nothing was sent. For real recording, set up a new profile with its own passphrase.</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="255"/>
+        <source>Rumah (lansia/difabel)</source>
+        <translation>Home (elderly/disabled)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="256"/>
+        <source>Sekolah</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="257"/>
+        <source>Lapas/rutan</source>
+        <translation>Prison/detention centre</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="258"/>
+        <source>Perusahaan</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="259"/>
+        <source>Perbatasan (menginap)</source>
+        <translation>Border area (overnight)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="260"/>
+        <source>Jenis kunjungan tidak dikenal.</source>
+        <translation>Unknown trip type.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="261"/>
+        <source>Nama kunjungan wajib diisi.</source>
+        <translation>The trip name is required.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="262"/>
+        <source>Nama kunjungan paling banyak {limit} karakter.</source>
+        <translation>The trip name may have at most {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="263"/>
+        <source>Tempat kunjungan wajib diisi.</source>
+        <translation>The trip place is required.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="264"/>
+        <source>Tempat kunjungan paling banyak {limit} karakter.</source>
+        <translation>The trip place may have at most {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="265"/>
+        <source>Isi tanggal mulai dan tanggal selesai kunjungan.</source>
+        <translation>Enter the first and the last day of the trip.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="266"/>
+        <source>Tanggal selesai tidak boleh sebelum tanggal mulai.</source>
+        <translation>The last day may not be before the first day.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="267"/>
+        <source>Kunjungan perbatasan menginap: tanggal selesai harus sesudah tanggal mulai.</source>
+        <translation>A border trip stays overnight: the last day must be after the first day.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="268"/>
+        <source>Kunjungan paling lama {limit} hari.</source>
+        <translation>A trip lasts at most {limit} days.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="269"/>
+        <source>Nama anggota tim paling banyak {limit} karakter.</source>
+        <translation>A team member name may have at most {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="270"/>
+        <source>Isi paling sedikit satu anggota tim.</source>
+        <translation>Enter at least one team member.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="271"/>
+        <source>Tim paling banyak {limit} orang.</source>
+        <translation>A team has at most {limit} people.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="272"/>
+        <source>Kunjungan ini belum dimulai; aktifkan pada tanggal mulainya.</source>
+        <translation>This trip has not started yet; activate it on its first day.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="273"/>
+        <source>Kunjungan ini sudah selesai dan tidak dapat diaktifkan lagi.</source>
+        <translation>This trip is over and cannot be activated again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="274"/>
+        <source>Kunjungan tidak ditemukan.</source>
+        <translation>Trip not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="275"/>
+        <source>Kunjungan aktif: {name} ({type})</source>
+        <translation>Active trip: {name} ({type})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="276"/>
+        <source>Tidak ada kunjungan aktif</source>
+        <translation>No active trip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="277"/>
+        <source>Belum dapat direkam</source>
+        <translation>Cannot be recorded yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="278"/>
+        <source>Rekam awal: kartu ditahan sampai 17</source>
+        <translation>Pre-record: card held until 17</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="279"/>
+        <source>Dapat direkam</source>
+        <translation>Can be recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="280"/>
+        <source>Daftar kelas hanya untuk kunjungan sekolah.</source>
+        <translation>Class lists are for school trips only.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="281"/>
+        <source>Siswa tidak ada dalam daftar kelas kunjungan ini.</source>
+        <translation>The student is not on this trip&apos;s class list.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="282"/>
+        <source>Isi nama penerima kartu di sekolah.</source>
+        <translation>Enter who received the card at the school.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="283"/>
+        <source>Tanggal terima kartu tidak boleh di masa depan.</source>
+        <translation>The day the card was received may not be in the future.</translation>
+    </message>
 </context>
 <context>
     <name>ChangePassphraseDialog</name>
@@ -2385,39 +2563,44 @@
 <context>
     <name>MainArea</name>
     <message>
-        <location filename="../../app/ui/main_area.py" line="56"/>
+        <location filename="../../app/ui/main_area.py" line="58"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="56"/>
+        <location filename="../../app/ui/main_area.py" line="58"/>
         <source>Daftar Warga</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="56"/>
+        <location filename="../../app/ui/main_area.py" line="58"/>
         <source>Rekam Baru</source>
         <translation>New Recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="57"/>
+        <location filename="../../app/ui/main_area.py" line="59"/>
         <source>Antrian &amp; Sinkron</source>
         <translation>Queue &amp; Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="57"/>
+        <location filename="../../app/ui/main_area.py" line="59"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="57"/>
+        <location filename="../../app/ui/main_area.py" line="59"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="67"/>
+        <location filename="../../app/ui/main_area.py" line="69"/>
         <source>Operator: </source>
         <translation>Operator: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_area.py" line="59"/>
+        <source>Kunjungan</source>
+        <translation>Trips</translation>
     </message>
 </context>
 <context>
@@ -4412,6 +4595,303 @@
     </message>
 </context>
 <context>
+    <name>TripDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="74"/>
+        <source>Ubah kunjungan</source>
+        <translation>Edit trip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="74"/>
+        <source>Kunjungan baru</source>
+        <translation>New trip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="82"/>
+        <source>mis. SMAN 1 Solok, Desa Sungai Abu</source>
+        <translation>e.g. SMAN 1 Solok, Desa Sungai Abu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="86"/>
+        <source>nama anggota, dipisah koma</source>
+        <translation>member names, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="99"/>
+        <source>Nama kunjungan:</source>
+        <translation>Trip name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="100"/>
+        <source>Jenis:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="101"/>
+        <source>Tempat:</source>
+        <translation>Place:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="102"/>
+        <source>Mulai:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="103"/>
+        <source>Selesai:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="104"/>
+        <source>Tim:</source>
+        <translation>Team:</translation>
+    </message>
+</context>
+<context>
+    <name>TripsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="83"/>
+        <source>Kunjungan</source>
+        <translation>Trips</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="89"/>
+        <source>Kunjungan &amp;baru</source>
+        <translation>&amp;New trip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="90"/>
+        <source>&amp;Ubah</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="91"/>
+        <source>&amp;Aktifkan</source>
+        <translation>&amp;Activate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="92"/>
+        <source>&amp;Nonaktifkan</source>
+        <translation>&amp;Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="101"/>
+        <source>Nama kunjungan</source>
+        <translation>Trip name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="101"/>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="101"/>
+        <source>Tempat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="102"/>
+        <source>Tanggal</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="102"/>
+        <source>Tim</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="102"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="113"/>
+        <source>&amp;Tambah target dari berkas NIK…</source>
+        <translation>Add &amp;targets from a NIK file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="117"/>
+        <location filename="../../app/ui/pages/trips.py" line="133"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="117"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="117"/>
+        <source>RT/RW</source>
+        <translation>RT/RW</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="117"/>
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="118"/>
+        <source>Hasil kunjungan</source>
+        <translation>Visit outcome</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="120"/>
+        <source>Target rencana</source>
+        <translation>Planned targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="125"/>
+        <source>&amp;Impor daftar kelas…</source>
+        <translation>&amp;Import class list…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="126"/>
+        <source>Catat &amp;kartu diterima…</source>
+        <translation>Record &amp;card received…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="133"/>
+        <source>Kelas</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="133"/>
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="134"/>
+        <source>Status perekaman</source>
+        <translation>Recording status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="134"/>
+        <source>Kartu diterima sekolah</source>
+        <translation>Card received by the school</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="136"/>
+        <source>Daftar kelas</source>
+        <translation>Class list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="172"/>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="172"/>
+        <source>Diaktifkan (di luar tanggalnya)</source>
+        <translation>Activated (outside its dates)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="174"/>
+        <source>Selesai</source>
+        <translation>Over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="176"/>
+        <source>Rencana</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="178"/>
+        <source>Berlangsung</source>
+        <translation>Ongoing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="190"/>
+        <source>Belum ada kunjungan. Buat dengan &quot;Kunjungan baru&quot; (Alt+B).</source>
+        <translation>No trips yet. Create one with &quot;New trip&quot; (Alt+N).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="198"/>
+        <source>%1 target rencana · %2 rekaman · %3 hasil kunjungan pada kunjungan ini</source>
+        <translation>%1 planned targets · %2 recordings · %3 visit outcomes on this trip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="202"/>
+        <source>belum dikunjungi</source>
+        <translation>not visited yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="216"/>
+        <source>Belum dapat direkam — mulai %1</source>
+        <translation>Cannot be recorded yet — from %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="219"/>
+        <source>Rekam awal: kartu ditahan sampai 17 (%1)</source>
+        <translation>Pre-record: card held until 17 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="224"/>
+        <source> · sudah direkam</source>
+        <translation> · recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="230"/>
+        <source>%1 siswa: %2 belum dapat direkam · %3 rekam awal (kartu ditahan sampai 17) · %4 dapat direkam</source>
+        <translation>%1 students: %2 cannot be recorded yet · %3 pre-record (card held until 17) · %4 can be recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="268"/>
+        <source>Kunjungan &quot;%1&quot; disimpan.</source>
+        <translation>Trip &quot;%1&quot; saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="293"/>
+        <source>Rekaman dan hasil kunjungan sekarang dicatat pada &quot;%1&quot;.</source>
+        <translation>Recordings and visit outcomes are now attached to &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="300"/>
+        <source>Tidak ada kunjungan aktif: rekaman baru tidak dicatat pada kunjungan.</source>
+        <translation>No active trip: new recordings are not attached to a trip.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="305"/>
+        <source>Tambah target dari berkas NIK</source>
+        <translation>Add targets from a NIK file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="305"/>
+        <source>Daftar NIK (*.csv *.txt);;Semua berkas (*)</source>
+        <translation>NIK lists (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="322"/>
+        <source>%1 NIK direncanakan (%2 baru); %3 baris tanpa NIK dilewati.</source>
+        <translation>%1 NIK planned (%2 new); %3 lines without a NIK skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="328"/>
+        <source>Impor daftar kelas</source>
+        <translation>Import class list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="328"/>
+        <source>Daftar kelas (*.xlsx *.csv);;Semua berkas (*)</source>
+        <translation>Class lists (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="340"/>
+        <source>Membaca daftar kelas…</source>
+        <translation>Reading the class list…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="347"/>
+        <source>Daftar kelas disimpan: %1 siswa baru, %2 diperbarui, %3 baris ditolak.</source>
+        <translation>Class list saved: %1 new students, %2 updated, %3 lines refused.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="351"/>
+        <source>baris %1: %2</source>
+        <translation>line %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <location filename="../../app/ui/start_pages.py" line="187"/>
@@ -4555,6 +5035,19 @@
         <location filename="../../app/ui/start_pages.py" line="159"/>
         <source>Menyiapkan…</source>
         <translation>Setting up…</translation>
+    </message>
+</context>
+<context>
+    <name>_Dialog</name>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="43"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="44"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

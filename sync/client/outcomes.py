@@ -34,7 +34,7 @@ def outcome_item(o: VisitOutcome) -> dict:
     """The wire form of a stored outcome (the same every time it is sent)."""
     item = VisitOutcomeItem(uuid=o.uuid, nik=o.nik, outcome=o.outcome.value, visited_at=o.visited_at,
                             operator=o.operator[:100], revisit_date=o.revisit_date, note=o.note,
-                            recording_uuid=o.recording_uuid)
+                            recording_uuid=o.recording_uuid, trip=o.trip)
     return item.model_dump(mode="json", exclude_none=True)
 
 

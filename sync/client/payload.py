@@ -53,7 +53,8 @@ def build_payload(rec: Recording, media: list[tuple[str, str, str, int]]) -> Rec
         "media": [{"sha256": sha, "size": size, "kind": kind, "mime": mime}
                   for kind, sha, mime, size in sorted(media)],
         "replaces": rec.replaces_uuid,
-    } | {key: value for key, value in (("photo_flag", rec.photo_flag), ("signature_flag", rec.signature_flag))
+    } | {key: value for key, value in (("photo_flag", rec.photo_flag), ("signature_flag", rec.signature_flag),
+                                       ("trip", rec.trip))
          if value is not None})
 
 

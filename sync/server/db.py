@@ -95,10 +95,15 @@ recordings = sa.Table(
     # {"photo": ..., "signature": ..., "photo_exception": ..., "signature_exception": ...} as JSON.
     sa.Column("flagged", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("flags", sa.Text),
+    # The trip (kunjungan) it was recorded on (protocol 1.2, optional): id, name and type as sent.
+    sa.Column("trip_id", sa.String(36)),
+    sa.Column("trip_name", sa.String(100)),
+    sa.Column("trip_type", sa.String(20)),
     sa.Index("ix_recordings_nik_status", "nik", "status"),
     sa.Index("ix_recordings_flagged", "flagged"),
     sa.Index("ix_recordings_device_seq", "device_id", "seq"),
     sa.Index("ix_recordings_kelurahan", "kelurahan_digits", "rt"),
+    sa.Index("ix_recordings_trip", "trip_id"),
 )
 
 recording_media = sa.Table(
@@ -172,8 +177,12 @@ visit_outcomes = sa.Table(
     sa.Column("note", sa.String(500), nullable=False),
     sa.Column("recording_uuid", sa.String(36)),
     sa.Column("received_at", sa.DateTime, nullable=False),
+    sa.Column("trip_id", sa.String(36)),
+    sa.Column("trip_name", sa.String(100)),
+    sa.Column("trip_type", sa.String(20)),
     sa.Index("ix_visit_outcomes_nik", "nik", "visited_at"),
     sa.Index("ix_visit_outcomes_revisit", "revisit_date"),
+    sa.Index("ix_visit_outcomes_trip", "trip_id"),
 )
 
 regions = sa.Table(

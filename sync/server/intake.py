@@ -54,6 +54,7 @@ from sync.server import db
 from sync.server.db import chunks
 from sync.server.deps import Device
 from sync.server.media_store import MediaStore
+from sync.server.outcome_intake import trip_columns
 
 log = logging.getLogger("jemput.server.intake")
 
@@ -342,6 +343,7 @@ class _BatchTx:
             "received_complete": False,
             "flagged": flags is not None,
             "flags": json.dumps(flags, ensure_ascii=False, sort_keys=True) if flags is not None else None,
+            **trip_columns(p.trip),
         }
 
     def _changed(self, row: dict) -> None:

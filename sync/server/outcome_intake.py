@@ -21,13 +21,19 @@ from sqlalchemy.engine import Connection, Engine
 
 from app.core.messages import CodedError
 from app.core.outcomes import check_outcome
-from sync.protocol import OutcomeResult, Problems, VisitOutcomeItem, payload_sha256
+from sync.protocol import OutcomeResult, Problems, TripRef, VisitOutcomeItem, payload_sha256
 from sync.server import db
 from sync.server.db import chunks
 from sync.server.deps import Device
 from sync.server.failures import ProblemError
 
 log = logging.getLogger("jemput.server.outcomes")
+
+
+def trip_columns(trip: TripRef | None) -> dict:
+    """The trip_id, trip_name and trip_type columns of a recording or an outcome (None without a trip)."""
+    return {"trip_id": trip.id if trip else None, "trip_name": trip.name if trip else None,
+            "trip_type": trip.type if trip else None}
 
 
 def _visit_day(item: VisitOutcomeItem) -> dt.date:
@@ -55,7 +61,7 @@ def _stored_form(item: VisitOutcomeItem) -> dict:
     return {
         "uuid": item.uuid, "nik": item.nik, "outcome": item.outcome, "visited_at": moment,
         "operator": item.operator, "revisit_date": item.revisit_date, "note": item.note,
-        "recording_uuid": item.recording_uuid,
+        "recording_uuid": item.recording_uuid, **trip_columns(item.trip),
     }
 
 

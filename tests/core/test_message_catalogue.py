@@ -12,14 +12,15 @@ import pytest
 import app.core.messages as messages
 from app.core.findings import Finding, Params, Severity, finding
 from app.core.messages import (
-    BIOMETRIC, CAPTURE, CATALOGUE, FINDINGS, PHOTO, RECORDING, SERVER, STORE, SYNC, TARGETS, CodedError, placeholders,
+    BIOMETRIC, CAPTURE, CATALOGUE, FINDINGS, PHOTO, RECORDING, SERVER, STORE, SYNC, TARGETS, TRIPS, CodedError,
+    placeholders,
     render,
     template_for,
     templates,
 )
 from app.core.nik import NikError, parse_nik
 
-GROUPS = (FINDINGS, PHOTO, CAPTURE, SERVER, SYNC, RECORDING, STORE, TARGETS, BIOMETRIC)
+GROUPS = (FINDINGS, PHOTO, CAPTURE, SERVER, SYNC, RECORDING, STORE, TARGETS, BIOMETRIC, TRIPS)
 
 
 def _dummy(template: str) -> dict[str, str]:

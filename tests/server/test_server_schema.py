@@ -211,3 +211,46 @@ def test_exception_flags_upgrade_a_database_holding_recordings(tmp_path):
             assert conn.execute(sa.text("SELECT uuid FROM recordings")).scalar_one() == UUID
     finally:
         engine.dispose()
+
+
+def _upgrade_adds_trip_columns(url: str) -> None:
+    """A database at 0006 holding a device, a recording and a visit outcome: 0009 keeps them
+    (no trip: NULL), takes a trip, and goes back to 0006 with the rows still there."""
+    engine = db.make_engine(url)
+    try:
+        db.migrate(engine, "0006")
+        when = dt.datetime(2026, 3, 2, 9, 30)
+        with engine.begin() as conn:
+            conn.execute(sa.text("INSERT INTO devices (name, area_kode, area_digits, created_at)"
+                                 " VALUES ('Tim A', '13.72', '1372', :t)"), {"t": when})
+            device = conn.execute(sa.text("SELECT id FROM devices")).scalar_one()
+            conn.execute(sa.text(
+                "INSERT INTO recordings (uuid, device_id, payload_sha256, payload, nik, kelurahan_digits, rt, status,"
+                " outcome, reasons, received_at, received_complete, seq) VALUES (:u, :d, 'a', '{}', '', '', '',"
+                " 'accepted', 'accepted', '[]', :t, :f, 1)"), {"u": UUID, "d": device, "t": when, "f": False})
+            conn.execute(sa.text(
+                "INSERT INTO visit_outcomes (uuid, device_id, content_sha256, nik, outcome, visited_at, operator,"
+                " note, received_at) VALUES (:u, :d, 'b', '1372010101100001', 'menolak', :t, '', '', :t)"),
+                {"u": UUID, "d": device, "t": when})
+        db.migrate(engine)
+        assert db.current_revision(engine) == HEAD and _diff(engine) == []
+        with engine.begin() as conn:
+            for table in (db.recordings, db.visit_outcomes):
+                row = conn.execute(sa.select(table.c.uuid, table.c.trip_id, table.c.trip_name)).one()
+                assert tuple(row) == (UUID, None, None)
+                conn.execute(sa.update(table).values(trip_id=UUID, trip_name="SMAN 1", trip_type="sekolah"))
+        db.downgrade(engine, "0006")
+        with engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT count(*) FROM recordings")).scalar_one() == 1
+            assert conn.execute(sa.text("SELECT count(*) FROM visit_outcomes")).scalar_one() == 1
+            assert "trip_id" not in {c["name"] for c in sa.inspect(conn).get_columns("recordings")}
+    finally:
+        engine.dispose()
+
+
+def test_trip_columns_upgrade_a_database_holding_rows(tmp_path):
+    _upgrade_adds_trip_columns(f"sqlite:///{tmp_path / 'trips.db'}")
+
+
+def test_trip_columns_upgrade_on_postgresql(postgres_url):
+    _upgrade_adds_trip_columns(postgres_url)

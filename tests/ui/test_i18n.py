@@ -23,8 +23,9 @@ TS = ROOT / "resources" / "i18n" / "jemput_en.ts"
 QM = ROOT / "resources" / "i18n" / "jemput_en.qm"
 REFRESH = "run `make translations`, translate the entries marked unfinished, then run it again"
 
-NAV_ID = ["Beranda", "Daftar Warga", "Rekam Baru", "Antrian & Sinkron", "Laporan", "Pengaturan"]
-NAV_EN = ["Home", "Residents", "New Recording", "Queue & Sync", "Reports", "Settings"]
+NAV_ID = ["Beranda", "Daftar Warga", "Rekam Baru", "Antrian & Sinkron", "Laporan", "Pengaturan", "Kunjungan"]
+NAV_EN = ["Home", "Residents", "New Recording", "Queue & Sync", "Reports", "Settings", "Trips"]
+SETTINGS_ROW = NAV_ID.index("Pengaturan")
 
 # What a translation must carry over unchanged: Qt and str.format placeholders, escaped
 # ampersands, keyboard hints, URL schemes and file patterns.
@@ -150,7 +151,7 @@ def _form_texts(win) -> set[str]:
 
 def _choose_language(qtbot, win, lang: str) -> None:
     old = win.main
-    win.main.nav.setCurrentRow(len(NAV_ID) - 1)
+    win.main.nav.setCurrentRow(SETTINGS_ROW)
     settings = win.main.settings
     settings.language.setCurrentIndex(settings.language.findData(lang))
     settings.save.click()
@@ -176,7 +177,7 @@ def test_window_speaks_english_and_switches_back(qtbot, english_window):
     assert {"Identitas", "Alamat", "Nomor KK", "Nama lengkap", "Tanggal lahir", "Simpan draf (Ctrl+S)"} <= texts
     assert not {"KK number", "Full name", "Identity"} & texts
     assert win.queue_label.text() == "Antrian: 0 rekaman"
-    assert win.main.nav.currentRow() == len(NAV_ID) - 1, "the operator stays on Pengaturan"
+    assert win.main.nav.currentRow() == SETTINGS_ROW, "the operator stays on Pengaturan"
     assert win.session.language() == "id"
 
     _choose_language(qtbot, win, "en")
