@@ -1036,6 +1036,86 @@
         <translation>The database is already closed.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="220"/>
+        <source>Berkas ini bukan kiriman flashdisk Jemput.</source>
+        <translation>This file is not a Jemput USB bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="221"/>
+        <source>Format kiriman flashdisk ini tidak dikenal (dibuat versi Jemput yang lebih baru?).</source>
+        <translation>The format of this USB bundle is unknown (made by a newer Jemput?).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="222"/>
+        <source>Berkas kiriman tidak utuh (terpotong, mungkin flashdisk dicabut saat menyalin). Tidak ada yang diimpor; buat kiriman baru dari laptop.</source>
+        <translation>The bundle file is incomplete (cut off, perhaps the stick was pulled while copying). Nothing was imported; make a new bundle on the laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="223"/>
+        <source>Berkas kiriman rusak (isinya tidak sesuai susunannya). Tidak ada yang diimpor.</source>
+        <translation>The bundle file is damaged (its contents do not match its layout). Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="224"/>
+        <source>Tanda tangan kiriman tidak cocok: berkas telah diubah atau rusak, atau bukan dari perangkat yang tercatat. Tidak ada yang diimpor.</source>
+        <translation>The bundle&apos;s signature does not match: the file was changed or damaged, or it is not from the registered device. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="225"/>
+        <source>Isi kiriman tidak dapat dibuka dengan kunci server ini. Tidak ada yang diimpor.</source>
+        <translation>The bundle cannot be opened with this server&apos;s key. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="226"/>
+        <source>Kiriman ini dienkripsi untuk server lain (kunci server tidak cocok). Tidak ada yang diimpor.</source>
+        <translation>This bundle is encrypted for another server (the server key does not match). Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="227"/>
+        <source>Kiriman ini dari perangkat {device} yang tidak dikenal server ini atau belum punya kunci tanda tangan. Tidak ada yang diimpor.</source>
+        <translation>This bundle is from device {device}, which this server does not know or which has no signing key yet. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="228"/>
+        <source>Perangkat {device} telah dicabut oleh admin: kirimannya ditolak. Tidak ada yang diimpor.</source>
+        <translation>Device {device} was revoked by the administrator: its bundle is refused. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="229"/>
+        <source>Kunci dalam kiriman atau profil tidak valid.</source>
+        <translation>A key in the bundle or the profile is not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="230"/>
+        <source>Laptop ini belum menerima kunci kiriman dari server. Daftarkan ulang laptop (jemput register) ke server versi baru, lalu coba lagi.</source>
+        <translation>This laptop has not received the server&apos;s bundle key. Register the laptop again (jemput register) with an up-to-date server, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="231"/>
+        <source>Tidak ada rekaman yang menunggu dikirim.</source>
+        <translation>No recordings are waiting to be sent.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="232"/>
+        <source>Folder tujuan tidak dapat ditulisi ({why}). Antrian laptop tidak berubah.</source>
+        <translation>The target folder cannot be written ({why}). The laptop&apos;s queue is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="233"/>
+        <source>Berkas tidak dapat dibaca ({why}).</source>
+        <translation>The file cannot be read ({why}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="234"/>
+        <source>Tanda terima tidak sah: tanda tangan server tidak cocok, atau berkasnya rusak. Tidak ada yang ditandai.</source>
+        <translation>The receipt is not genuine: the server&apos;s signature does not match, or the file is damaged. Nothing was marked.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="235"/>
+        <source>Tanda terima ini untuk perangkat lain. Tidak ada yang ditandai.</source>
+        <translation>This receipt is for another device. Nothing was marked.</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/catalogue_strings.py" line="46"/>
         <source>Pilih alasan pengecualian foto dari daftar.</source>
         <translation>Choose the reason for the photo exception from the list.</translation>
@@ -1953,6 +2033,69 @@
     </message>
 </context>
 <context>
+    <name>HandCarryBox</name>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="43"/>
+        <source>Tanpa sinyal: kirim lewat flashdisk</source>
+        <translation>No signal: send by USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="48"/>
+        <source>Rekaman yang belum terkirim disalin ke flashdisk, terenkripsi untuk server; kantor mengimpornya dan memberi tanda terima. Antrian di laptop tidak berubah sampai server mengakuinya.</source>
+        <translation>Unsent recordings are copied to a USB stick, encrypted for the server; the office imports them and gives a receipt. The laptop&apos;s queue stays until the server acknowledges them.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="61"/>
+        <source>Kirim lewat flashdisk…</source>
+        <translation>Send by USB stick…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="64"/>
+        <source>Baca tanda terima…</source>
+        <translation>Read receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="77"/>
+        <source>Daftarkan laptop ke server dulu: kiriman dienkripsi dengan kunci server.</source>
+        <translation>Register the laptop with the server first: bundles are encrypted with the server&apos;s key.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="83"/>
+        <source>Pilih folder flashdisk</source>
+        <translation>Choose the USB stick folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="94"/>
+        <source>Menulis kiriman…</source>
+        <translation>Writing the bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="105"/>
+        <source>Kiriman ditulis: %1 (%2 rekaman). Cabut flashdisk dengan aman; antrian tetap menunggu tanda terima.</source>
+        <translation>Bundle written: %1 (%2 recordings). Eject the stick safely; the queue waits for the receipt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="114"/>
+        <source>Kiriman gagal karena kesalahan tak terduga; antrian laptop tidak berubah.</source>
+        <translation>The bundle failed because of an unexpected error; the laptop&apos;s queue is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="121"/>
+        <source>Pilih tanda terima</source>
+        <translation>Choose the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="122"/>
+        <source>Tanda terima (*.terima.json)</source>
+        <translation>Receipt (*.terima.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="136"/>
+        <source>Tanda terima dibaca: %1 rekaman diakui server.</source>
+        <translation>Receipt read: %1 recordings acknowledged by the server.</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../../app/ui/pages/home.py" line="62"/>
@@ -2371,120 +2514,120 @@
         <translation>The photo can also come from a file: press “Import from file” below.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="66"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="74"/>
         <source>Ambil foto (Spasi)</source>
         <translation>Take photo (Space)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="68"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="76"/>
         <source>Impor dari berkas…</source>
         <translation>Import from file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="99"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="107"/>
         <source>Pemeriksaan langsung</source>
         <translation>Live checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="131"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="136"/>
         <source>Tunjukkan foto ini kepada warga</source>
         <translation>Show this photo to the resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="138"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="143"/>
         <source>Ulangi foto (R)</source>
         <translation>Retake photo (R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="140"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="145"/>
         <source>Ganti latar…</source>
         <translation>Replace background…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="150"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="155"/>
         <source>Persetujuan warga</source>
         <translation>Resident&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="153"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="158"/>
         <source>Warga sendiri</source>
         <translation>The resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="154"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="159"/>
         <source>Keluarga/wali, nama:</source>
         <translation>Family/guardian, name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="161"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="166"/>
         <source>nama yang menyetujui</source>
         <translation>name of the person approving</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="167"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="172"/>
         <source>Warga setuju dengan foto ini</source>
         <translation>Resident approves this photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="175"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="180"/>
         <source>Tekan setelah warga melihat foto dan setuju. Waktu persetujuan dicatat.</source>
         <translation>Press after the resident has seen the photo and agrees. The time of approval is recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="197"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="200"/>
         <source>Bandingkan latar belakang</source>
         <translation>Compare backgrounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="198"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="201"/>
         <source>Kiri foto asli, kanan dengan latar baru. Periksa tepi rambut, telinga dan bahu bersama warga sebelum memakai latar baru.</source>
         <translation>Left: the original photo; right: with the new background. Check the edges of hair, ears and shoulders with the resident before using the new background.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="204"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="207"/>
         <source>Asli</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="205"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="208"/>
         <source>Latar baru</source>
         <translation>New background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="220"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="223"/>
         <source>Tetap foto asli (Esc)</source>
         <translation>Keep original photo (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="222"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="225"/>
         <source>Pakai latar baru</source>
         <translation>Use new background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="336"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="335"/>
         <source>Foto tidak memungkinkan</source>
         <translation>Photo not possible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="280"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="281"/>
         <source>Batal (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="282"/>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="342"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="283"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="341"/>
         <source>Simpan tanpa foto</source>
         <translation>Save without photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="239"/>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="349"/>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="443"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="240"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="348"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="442"/>
         <source>Tanpa foto</source>
         <translation>No photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="353"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="352"/>
         <source>Ambil ulang foto</source>
         <translation>Take photo again</translation>
     </message>
@@ -2504,12 +2647,12 @@
         <translation>odd birth year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="375"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="374"/>
         <source>Latar: ? (isi tahun lahir)</source>
         <translation>Background: ? (enter birth year)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="380"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="379"/>
         <source>Latar: {colour} ({why})</source>
         <translation>Background: {colour} ({why})</translation>
     </message>
@@ -2580,17 +2723,17 @@
         <translation>Replacing the background… (a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="407"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="406"/>
         <source>Latar baru ({colour})</source>
         <translation>New background ({colour})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="409"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="408"/>
         <source>Tepi potongan tampak rapi.</source>
         <translation>The cut-out edges look clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="412"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="411"/>
         <source>Tepi potongan mungkin kurang rapi (rambut, bahu). Jika ragu, tetap pakai foto asli atau pasang kain latar.</source>
         <translation>The cut-out edges may be rough (hair, shoulders). If in doubt, keep the original photo or hang a backdrop cloth.</translation>
     </message>
@@ -2610,52 +2753,52 @@
         <translation>No face to photograph yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="392"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="391"/>
         <source>Catatan pemeriksaan (ikut tersimpan dengan foto):</source>
         <translation>Check notes (saved with the photo):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="396"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="395"/>
         <source>Semua pemeriksaan lolos.</source>
         <translation>All checks passed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="398"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="397"/>
         <source>Latar belakang sudah diganti.</source>
         <translation>The background has been replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="422"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="421"/>
         <source>Foto disetujui</source>
         <translation>Photo approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="423"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="422"/>
         <source>warga sendiri</source>
         <translation>the resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="424"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="423"/>
         <source>keluarga/wali ({name})</source>
         <translation>family/guardian ({name})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="425"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="424"/>
         <source>Disetujui oleh {who} pukul {when}.</source>
         <translation>Approved by {who} at {when}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="427"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="426"/>
         <source>{n} catatan pemeriksaan ikut tersimpan.</source>
         <translation>Check notes saved with it: {n}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="430"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="429"/>
         <source>Latar belakang diganti.</source>
         <translation>Background replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="444"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="443"/>
         <source>Alasan: {reason} (dicatat pukul {when}).</source>
         <translation>Reason: {reason} (recorded at {when}).</translation>
     </message>
@@ -2675,83 +2818,83 @@
         <translation>The image source stopped sending pictures.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="256"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="257"/>
         <source>— pilih alasan —</source>
         <translation>— choose a reason —</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="260"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="261"/>
         <source>&amp;Alasan:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="264"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="265"/>
         <source>keterangan (wajib untuk “Lainnya”)</source>
         <translation>details (required for “Other”)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="267"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="268"/>
         <source>&amp;Keterangan:</source>
         <translation>&amp;Details:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="307"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="306"/>
         <source>Terbaring</source>
         <translation>Bedridden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="308"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="307"/>
         <source>Tidak dapat duduk tegak</source>
         <translation>Cannot sit upright</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="309"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="308"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="310"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="309"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="318"/>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="433"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="317"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="432"/>
         <source>Foto dengan pengecualian</source>
         <translation>Photo with an exception</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="319"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="318"/>
         <source>Untuk warga yang tidak dapat duduk atau menegakkan kepala: foto terbaik yang terlihat kamera disimpan walaupun pemeriksaan gagal. Rekaman ditandai untuk supervisor dan server.</source>
         <translation>For residents who cannot sit up or hold the head straight: the best frame the camera saw is kept although checks failed. The recording is flagged for the supervisor and the server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="328"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="327"/>
         <source>Pemeriksaan yang gagal (ikut tersimpan):</source>
         <translation>Failed checks (stored with the photo):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="331"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="330"/>
         <source>Semua pemeriksaan lolos pada foto ini.</source>
         <translation>Every check passed on this photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="332"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="331"/>
         <source>Simpan foto dengan pengecualian</source>
         <translation>Save photo with an exception</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="70"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="78"/>
         <source>Foto dengan pengecualian…</source>
         <translation>Photo with an exception…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="71"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="79"/>
         <source>Warga tidak dapat duduk atau menegakkan kepala: simpan foto terbaik dengan alasan</source>
         <translation>The resident cannot sit up or hold the head straight: keep the best photo with a reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="337"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="336"/>
         <source>Belum ada gambar dari kamera. Rekaman disimpan tanpa foto dan ditandai untuk supervisor; alasan wajib. Bila kamera bisa dinyalakan, foto dengan pengecualian lebih baik daripada tanpa foto.</source>
         <translation>No picture from the camera yet. The recording is saved without a photo and flagged for the supervisor; a reason is required. If the camera can be switched on, a photo with an exception is better than none.</translation>
     </message>
@@ -2761,7 +2904,7 @@
         <translation>A reason is required (choose from the list or write it, e.g. resident bedridden).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="438"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="437"/>
         <source>Alasan: {reason}. {n} pemeriksaan gagal ikut tersimpan; rekaman ditandai untuk supervisor dan server (pukul {when}).</source>
         <translation>Reason: {reason}. {n} failed checks stored with it; the recording is flagged for the supervisor and the server (at {when}).</translation>
     </message>
@@ -2797,47 +2940,47 @@
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="86"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="88"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="86"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="88"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="86"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="88"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="86"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="88"/>
         <source>Pesan server</source>
         <translation>Server message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="92"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="94"/>
         <source>Ditolak (sudah diperbaiki)</source>
         <translation>Rejected (fixed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="92"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="94"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="93"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="95"/>
         <source>Perlu ditinjau</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="90"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="92"/>
         <source>Ditahan</source>
         <translation>On hold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="90"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="92"/>
         <source>Ditahan (konflik)</source>
         <translation>On hold (conflict)</translation>
     </message>
@@ -3205,197 +3348,197 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="66"/>
+        <location filename="../../app/ui/pages/settings.py" line="77"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="67"/>
+        <location filename="../../app/ui/pages/settings.py" line="78"/>
         <source>Umum</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="72"/>
+        <location filename="../../app/ui/pages/settings.py" line="83"/>
         <source>Bahasa tampilan</source>
         <translation>Display language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="75"/>
+        <location filename="../../app/ui/pages/settings.py" line="86"/>
         <source> tahun</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="76"/>
+        <location filename="../../app/ui/pages/settings.py" line="87"/>
         <source>Usia minimal perekaman (kartu ditahan sampai 17)</source>
         <translation>Minimum recording age (card held until 17)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="79"/>
+        <location filename="../../app/ui/pages/settings.py" line="90"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="82"/>
+        <location filename="../../app/ui/pages/settings.py" line="93"/>
         <source>Pemeriksaan foto (ambang batas)</source>
         <translation>Photo checks (thresholds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="86"/>
+        <location filename="../../app/ui/pages/settings.py" line="97"/>
         <source>Ketajaman minimal (makin besar makin ketat)</source>
         <translation>Minimum sharpness (higher is stricter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="87"/>
+        <location filename="../../app/ui/pages/settings.py" line="98"/>
         <source>Wajah minimal (bagian tinggi bingkai)</source>
         <translation>Minimum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="88"/>
+        <location filename="../../app/ui/pages/settings.py" line="99"/>
         <source>Wajah maksimal (bagian tinggi bingkai)</source>
         <translation>Maximum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="89"/>
+        <location filename="../../app/ui/pages/settings.py" line="100"/>
         <source>Kemiringan kepala maksimal (derajat)</source>
         <translation>Maximum head tilt (degrees)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="90"/>
+        <location filename="../../app/ui/pages/settings.py" line="101"/>
         <source>Terang minimal wajah (0-255)</source>
         <translation>Minimum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="91"/>
+        <location filename="../../app/ui/pages/settings.py" line="102"/>
         <source>Terang maksimal wajah (0-255)</source>
         <translation>Maximum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="99"/>
+        <location filename="../../app/ui/pages/settings.py" line="110"/>
         <source>Kembalikan ke bawaan</source>
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="108"/>
+        <location filename="../../app/ui/pages/settings.py" line="119"/>
         <source>Bukti perekaman untuk warga</source>
         <translation>Resident&apos;s receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="113"/>
+        <location filename="../../app/ui/pages/settings.py" line="124"/>
         <source>Dinas (judul bukti)</source>
         <translation>Dinas (receipt heading)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="117"/>
+        <location filename="../../app/ui/pages/settings.py" line="128"/>
         <source>Alamat, telepon atau jam layanan tempat warga bertanya tentang KTP-el-nya. Kosong: kalimat bawaan.</source>
         <translation>Address, phone or opening hours where residents ask about their KTP-el. Empty: the default sentence.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="119"/>
+        <location filename="../../app/ui/pages/settings.py" line="130"/>
         <source>Tempat bertanya</source>
         <translation>Where to ask</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="122"/>
+        <location filename="../../app/ui/pages/settings.py" line="133"/>
         <source>Keamanan</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="124"/>
+        <location filename="../../app/ui/pages/settings.py" line="135"/>
         <source>Kata sandi mengunci basis data di laptop ini.</source>
         <translation>The password locks the database on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="128"/>
+        <location filename="../../app/ui/pages/settings.py" line="139"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="133"/>
+        <location filename="../../app/ui/pages/settings.py" line="144"/>
         <source>Profil demo memakai kata sandi tetap; tidak dapat diganti.</source>
         <translation>The demo profile has a fixed password; it cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="136"/>
+        <location filename="../../app/ui/pages/settings.py" line="147"/>
         <source>Privasi</source>
         <translation>Privacy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="140"/>
+        <location filename="../../app/ui/pages/settings.py" line="151"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="141"/>
+        <location filename="../../app/ui/pages/settings.py" line="152"/>
         <source>Tidak pernah</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="142"/>
+        <location filename="../../app/ui/pages/settings.py" line="153"/>
         <source>Hapus data pribadi setelah diterima server</source>
         <translation>Remove personal data after the server accepted it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="144"/>
+        <location filename="../../app/ui/pages/settings.py" line="155"/>
         <source>Foto, tanda tangan dan biodata rekaman yang sudah diterima server dihapus dari laptop ini, setelah sinkron berhasil. Yang tersisa hanya status, tanggal, wilayah dan RT/RW, sehingga capaian tetap terhitung. 0 = tidak pernah dihapus.</source>
         <translation>Photo, signature and biodata of recordings the server accepted are removed from this laptop after a successful sync. Only the status, dates, region and RT/RW remain, so progress still counts them. 0 = never removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="157"/>
+        <location filename="../../app/ui/pages/settings.py" line="168"/>
         <source>Simpan pengaturan</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="190"/>
+        <location filename="../../app/ui/pages/settings.py" line="201"/>
         <source>Cadangan</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="192"/>
+        <location filename="../../app/ui/pages/settings.py" line="203"/>
         <source>Salin profil ke flashdisk selama perjalanan: bila laptop rusak atau hilang, rekaman tetap ada. Salinan tetap terkunci dan dibuka dengan kata sandi yang berlaku saat ini (jemput --data &lt;folder cadangan&gt;). Simpan flashdisk terpisah dari laptop.</source>
         <translation>Copy the profile to a USB stick while travelling: if the laptop breaks or is lost, the recordings survive. The copy stays locked and opens with the password in force now (jemput --data &lt;backup folder&gt;). Keep the USB stick apart from the laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="205"/>
+        <location filename="../../app/ui/pages/settings.py" line="216"/>
         <source>Cadangkan ke…</source>
         <translation>Back up to…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="221"/>
+        <location filename="../../app/ui/pages/settings.py" line="232"/>
         <source>Pilih folder cadangan (mis. flashdisk)</source>
         <translation>Choose the backup folder (e.g. a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="254"/>
+        <location filename="../../app/ui/pages/settings.py" line="265"/>
         <source>Cadangan tersimpan: %1, %2 rekaman, %3</source>
         <translation>Backup saved: %1, %2 recordings, %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="261"/>
+        <location filename="../../app/ui/pages/settings.py" line="272"/>
         <source>Cadangan gagal: </source>
         <translation>Backup failed: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="277"/>
+        <location filename="../../app/ui/pages/settings.py" line="288"/>
         <source>Cadangan terakhir: belum pernah</source>
         <translation>Last backup: never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="283"/>
+        <location filename="../../app/ui/pages/settings.py" line="294"/>
         <source>Cadangan terakhir: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="298"/>
+        <location filename="../../app/ui/pages/settings.py" line="309"/>
         <source>Kata sandi diganti. Gunakan kata sandi baru saat membuka Jemput berikutnya.</source>
         <translation>Password changed. Use the new password the next time you open Jemput.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="328"/>
+        <location filename="../../app/ui/pages/settings.py" line="339"/>
         <source>Alamat server harus diawali https://</source>
         <translation>The server address must start with https://</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="340"/>
+        <location filename="../../app/ui/pages/settings.py" line="351"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -3624,173 +3767,173 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="141"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="143"/>
         <source>Antrian &amp; Sinkron</source>
         <translation>Queue &amp; Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="152"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="154"/>
         <source>Daftarkan perangkat ke server</source>
         <translation>Register this device with the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="156"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="158"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="158"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="160"/>
         <source>kode sekali pakai dari admin</source>
         <translation>one-time code from the admin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="159"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="161"/>
         <source>Kode pendaftaran</source>
         <translation>Registration code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="161"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="163"/>
         <source>Nama perangkat</source>
         <translation>Device name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="167"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="169"/>
         <source>Daftarkan</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="180"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="182"/>
         <source>Menunggu kirim</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="181"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="183"/>
         <source>Terkirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="182"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="184"/>
         <source>Diterima</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="183"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="185"/>
         <source>Perlu ditinjau</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="184"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="186"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="201"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="203"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="203"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="205"/>
         <source>Sinkron terakhir</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="207"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="209"/>
         <source>Kesalahan terakhir</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="209"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="211"/>
         <source>Percobaan berikutnya</source>
         <translation>Next attempt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="220"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="222"/>
         <source>Sinkron sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="229"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="236"/>
         <source>Perlu perhatian</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="242"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="249"/>
         <source>Kirim ulang</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="245"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="252"/>
         <source>Jadikan versi baru</source>
         <translation>Make a new version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="247"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="254"/>
         <source>Kirim isi rekaman di laptop ini sebagai versi baru yang menggantikan salinan di server.</source>
         <translation>Send this laptop&apos;s copy of the recording as a new version that replaces the copy on the server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="250"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="257"/>
         <source>Perbaiki</source>
         <translation>Fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="283"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="290"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="300"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="308"/>
         <source>belum terdaftar (kerja offline)</source>
         <translation>not registered (working offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="303"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="311"/>
         <source>terhubung</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="303"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="311"/>
         <source>tidak terjangkau</source>
         <translation>unreachable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="304"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="312"/>
         <source>belum dicek</source>
         <translation>not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="351"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="359"/>
         <source>Rekaman dimasukkan lagi ke antrian.</source>
         <translation>The recording is back in the queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="365"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="373"/>
         <source>Versi baru dibuat dan dimasukkan ke antrian; versi lama diganti saat sinkron berikutnya.</source>
         <translation>A new version was made and queued; it replaces the old one at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="377"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="385"/>
         <source>Isi alamat server dan kode pendaftaran.</source>
         <translation>Enter the server address and the registration code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="380"/>
-        <location filename="../../app/ui/pages/sync_page.py" line="412"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="388"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="420"/>
         <source>Menghubungi server…</source>
         <translation>Contacting the server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="388"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="396"/>
         <source>Terdaftar sebagai %1 (wilayah %2).</source>
         <translation>Registered as %1 (area %2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="398"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="406"/>
         <source>Pendaftaran gagal karena kesalahan tak terduga.</source>
         <translation>Registration failed because of an unexpected error.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="420"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="428"/>
         <source>%1/%2 rekaman · %3/%4 MB</source>
         <translation>%1/%2 recordings · %3/%4 MB</translation>
     </message>

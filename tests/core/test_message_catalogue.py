@@ -12,13 +12,14 @@ import pytest
 import app.core.messages as messages
 from app.core.findings import Finding, Params, Severity, finding
 from app.core.messages import (
-    CAPTURE, CATALOGUE, FINDINGS, PHOTO, RECORDING, SERVER, STORE, SYNC, TARGETS, CodedError, placeholders, render,
+    BUNDLE, CAPTURE, CATALOGUE, FINDINGS, PHOTO, RECORDING, SERVER, STORE, SYNC, TARGETS, CodedError, placeholders,
+    render,
     template_for,
     templates,
 )
 from app.core.nik import NikError, parse_nik
 
-GROUPS = (FINDINGS, PHOTO, CAPTURE, SERVER, SYNC, RECORDING, STORE, TARGETS)
+GROUPS = (FINDINGS, PHOTO, CAPTURE, SERVER, SYNC, RECORDING, STORE, TARGETS, BUNDLE)
 
 
 def _dummy(template: str) -> dict[str, str]:
