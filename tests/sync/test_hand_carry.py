@@ -227,3 +227,12 @@ def test_a_receipt_changed_by_hand_is_refused(session, module_server, small_bund
         apply_receipt(session.store, forged)
     assert info.value.code == "bundle.receipt_invalid"
     assert Outbox(session.store).counts()["pending"] == len(recs)
+
+
+def test_a_laptop_without_the_server_key_is_told_to_register_again(session, people, tmp_path):
+    """Not registered, or registered with a server that gave no bundle key (before this feature)."""
+    record(session.store, people)
+    with pytest.raises(BundleError) as info:
+        export_bundle(session.store, tmp_path)
+    assert info.value.code == "bundle.no_server_key" and "Daftarkan ulang" in info.value.message
+    assert list(tmp_path.iterdir()) == [] or all(not p.name.startswith(".jemput") for p in tmp_path.iterdir())
