@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import secrets
 import struct
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -129,7 +130,7 @@ class BundleWriter:
         self._signer = signing_key(device_key_b64)
         ephemeral = X25519PrivateKey.generate()
         ephemeral_raw = raw_public(ephemeral)
-        salt = _random(32)
+        salt = secrets.token_bytes(32)
         shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(server_raw))
         self._aead = AESGCM(_derive(shared, salt, ephemeral_raw, server_raw))
         header = canonical_json({
@@ -176,12 +177,6 @@ class BundleWriter:
         self._buffer.clear()
         signature = self._signer.sign(SIG_DOMAIN + self._hash.digest())
         self.out.write(SIG_MAGIC + signature)
-
-
-def _random(n: int) -> bytes:
-    import secrets
-
-    return secrets.token_bytes(n)
 
 
 # --------------------------------------------------------------------------- reading
@@ -336,7 +331,11 @@ def frames(fh: BinaryIO, header: BundleHeader, server_private: X25519PrivateKey)
             counts["media"] += 1
             yield "media", (sha, data[32:])
         elif kind == FRAME_END:
-            if json.loads(data) != counts or counts != {"records": header.records, "media": header.media}:
+            try:
+                told = json.loads(data)
+            except ValueError:
+                raise BundleError("bundle.damaged") from None
+            if told != counts or counts != {"records": header.records, "media": header.media}:
                 raise BundleError("bundle.damaged")
             done = True
         else:
