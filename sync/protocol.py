@@ -559,6 +559,10 @@ class EnrollmentRequest(_Model):
         description="(1.2) a random one-time value the laptop keeps until registration succeeds: when the "
                     "answer was lost, the same code with the same nonce within REGISTRATION_RETRY_HOURS, "
                     "before the token was ever used, gets the same device back (with a new token)")
+    signing_key: str | None = Field(
+        default=None, pattern=r"^[A-Za-z0-9+/]{43}=$",
+        description="(optional) the device's Ed25519 public key (raw 32 bytes, base64) with which it signs "
+                    "hand-carried bundles (sync/bundle.py); a server that knows no bundles ignores it")
 
 
 class DeviceInfo(_Model):
@@ -570,6 +574,12 @@ class DeviceInfo(_Model):
 class EnrollmentResponse(DeviceInfo):
     token: str = Field(description="the device's bearer token; shown once, store it safely")
     protocol_version: str
+    bundle_key: str | None = Field(
+        default=None, description="(optional) the server's X25519 public key (raw, base64): hand-carried "
+                                  "bundles are encrypted to it; absent from a server that takes no bundles")
+    receipt_key: str | None = Field(
+        default=None, description="(optional) the server's Ed25519 public key (raw, base64) that signs the "
+                                  "receipts of imported bundles")
 
 
 class StatusEntry(_Model):

@@ -11,7 +11,7 @@ from app.cli.doctor import cmd_doctor
 from app.cli.profile import cmd_change_passphrase, cmd_demo, cmd_init
 from app.cli.records import cmd_export, cmd_list, cmd_purge
 from app.cli.sync import add_sync_commands
-from app.cli import marks, trips
+from app.cli import hand_carry, marks, trips
 from app.cli.targets import cmd_export_targets, cmd_import_regions, cmd_import_targets
 
 
@@ -134,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_backup_commands(sub, parents=[common])
     add_sync_commands(sub, parents=[common])
+    hand_carry.add_parsers(sub, common)
     return parser
 
 

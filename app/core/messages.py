@@ -528,8 +528,45 @@ TRIPS: dict[str, Templates] = {
     "school.received_future": "Tanggal terima kartu tidak boleh di masa depan.",
 }
 
+# Hand-carried bundles (sync/bundle.py, `jemput export-bundle`, `jemput-server import-bundle`, receipts).
+BUNDLE: dict[str, Templates] = {
+    "bundle.not_a_bundle": "Berkas ini bukan kiriman flashdisk Jemput.",
+    "bundle.format_unknown": "Format kiriman flashdisk ini tidak dikenal (dibuat versi Jemput yang lebih baru?).",
+    "bundle.truncated": (
+        "Berkas kiriman tidak utuh (terpotong, mungkin flashdisk dicabut saat menyalin). Tidak ada yang "
+        "diimpor; buat kiriman baru dari laptop."
+    ),
+    "bundle.damaged": "Berkas kiriman rusak (isinya tidak sesuai susunannya). Tidak ada yang diimpor.",
+    "bundle.signature_invalid": (
+        "Tanda tangan kiriman tidak cocok: berkas telah diubah atau rusak, atau bukan dari perangkat yang "
+        "tercatat. Tidak ada yang diimpor."
+    ),
+    "bundle.undecryptable": "Isi kiriman tidak dapat dibuka dengan kunci server ini. Tidak ada yang diimpor.",
+    "bundle.other_server": (
+        "Kiriman ini dienkripsi untuk server lain (kunci server tidak cocok). Tidak ada yang diimpor."
+    ),
+    "bundle.device_unknown": (
+        "Kiriman ini dari perangkat {device} yang tidak dikenal server ini atau belum punya kunci tanda tangan. "
+        "Tidak ada yang diimpor."
+    ),
+    "bundle.device_revoked": "Perangkat {device} telah dicabut oleh admin: kirimannya ditolak. Tidak ada yang diimpor.",
+    "bundle.key_invalid": "Kunci dalam kiriman atau profil tidak valid.",
+    "bundle.no_server_key": (
+        "Laptop ini belum menerima kunci kiriman dari server. Daftarkan ulang laptop (jemput register) ke "
+        "server versi baru, lalu coba lagi."
+    ),
+    "bundle.nothing_to_send": "Tidak ada rekaman yang menunggu dikirim.",
+    "bundle.folder_unwritable": "Folder tujuan tidak dapat ditulisi ({why}). Antrian laptop tidak berubah.",
+    "bundle.unreadable": "Berkas tidak dapat dibaca ({why}).",
+    "bundle.receipt_invalid": (
+        "Tanda terima tidak sah: tanda tangan server tidak cocok, atau berkasnya rusak. Tidak ada yang ditandai."
+    ),
+    "bundle.receipt_other_device": "Tanda terima ini untuk perangkat lain. Tidak ada yang ditandai.",
+}
+
 CATALOGUE: dict[str, Templates] = {
     **FINDINGS, **PHOTO, **CAPTURE, **SERVER, **SYNC, **RECORDING, **STORE, **TARGETS, **BIOMETRIC, **TRIPS,
+    **BUNDLE,
 }
 """Every code and its Indonesian template(s)."""
 

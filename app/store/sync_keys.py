@@ -34,6 +34,9 @@ class SyncKeys:
     ENROLL_NONCE = "sync.enroll_nonce"  # {"for": hash of server+code, "nonce": ...} until registration succeeds
     ALLOW_HTTP = "sync.allow_http"  # true: plain http:// allowed to public addresses too (not recommended)
     CERT_SHA256 = "sync.server_cert_sha256"  # optional pin: SHA-256 (hex) of the server certificate (DER)
+    DEVICE_SIGNING_KEY = "sync.device_signing_key"  # {"private", "public"}: Ed25519, base64; signs bundles
+    SERVER_BUNDLE_KEY = "sync.server_bundle_key"  # the server's X25519 public key (base64): bundles go to it
+    SERVER_RECEIPT_KEY = "sync.server_receipt_key"  # the server's Ed25519 public key (base64): signs receipts
 
 
 REVOKED = "revoked"  # the `PAUSED_KIND` of a device the server revoked: it never tries again

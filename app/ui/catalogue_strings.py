@@ -281,4 +281,20 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Siswa tidak ada dalam daftar kelas kunjungan ini."),  # school.student_unknown
     QT_TRANSLATE_NOOP("Catalogue", "Isi nama penerima kartu di sekolah."),  # school.receiver_required
     QT_TRANSLATE_NOOP("Catalogue", "Tanggal terima kartu tidak boleh di masa depan."),  # school.received_future
+    QT_TRANSLATE_NOOP("Catalogue", "Berkas ini bukan kiriman flashdisk Jemput."),  # bundle.not_a_bundle
+    QT_TRANSLATE_NOOP("Catalogue", "Format kiriman flashdisk ini tidak dikenal (dibuat versi Jemput yang lebih baru?)."),  # bundle.format_unknown
+    QT_TRANSLATE_NOOP("Catalogue", "Berkas kiriman tidak utuh (terpotong, mungkin flashdisk dicabut saat menyalin). Tidak ada yang diimpor; buat kiriman baru dari laptop."),  # bundle.truncated
+    QT_TRANSLATE_NOOP("Catalogue", "Berkas kiriman rusak (isinya tidak sesuai susunannya). Tidak ada yang diimpor."),  # bundle.damaged
+    QT_TRANSLATE_NOOP("Catalogue", "Tanda tangan kiriman tidak cocok: berkas telah diubah atau rusak, atau bukan dari perangkat yang tercatat. Tidak ada yang diimpor."),  # bundle.signature_invalid
+    QT_TRANSLATE_NOOP("Catalogue", "Isi kiriman tidak dapat dibuka dengan kunci server ini. Tidak ada yang diimpor."),  # bundle.undecryptable
+    QT_TRANSLATE_NOOP("Catalogue", "Kiriman ini dienkripsi untuk server lain (kunci server tidak cocok). Tidak ada yang diimpor."),  # bundle.other_server
+    QT_TRANSLATE_NOOP("Catalogue", "Kiriman ini dari perangkat {device} yang tidak dikenal server ini atau belum punya kunci tanda tangan. Tidak ada yang diimpor."),  # bundle.device_unknown
+    QT_TRANSLATE_NOOP("Catalogue", "Perangkat {device} telah dicabut oleh admin: kirimannya ditolak. Tidak ada yang diimpor."),  # bundle.device_revoked
+    QT_TRANSLATE_NOOP("Catalogue", "Kunci dalam kiriman atau profil tidak valid."),  # bundle.key_invalid
+    QT_TRANSLATE_NOOP("Catalogue", "Laptop ini belum menerima kunci kiriman dari server. Daftarkan ulang laptop (jemput register) ke server versi baru, lalu coba lagi."),  # bundle.no_server_key
+    QT_TRANSLATE_NOOP("Catalogue", "Tidak ada rekaman yang menunggu dikirim."),  # bundle.nothing_to_send
+    QT_TRANSLATE_NOOP("Catalogue", "Folder tujuan tidak dapat ditulisi ({why}). Antrian laptop tidak berubah."),  # bundle.folder_unwritable
+    QT_TRANSLATE_NOOP("Catalogue", "Berkas tidak dapat dibaca ({why})."),  # bundle.unreadable
+    QT_TRANSLATE_NOOP("Catalogue", "Tanda terima tidak sah: tanda tangan server tidak cocok, atau berkasnya rusak. Tidak ada yang ditandai."),  # bundle.receipt_invalid
+    QT_TRANSLATE_NOOP("Catalogue", "Tanda terima ini untuk perangkat lain. Tidak ada yang ditandai."),  # bundle.receipt_other_device
 )

@@ -1578,6 +1578,86 @@
         <source>Tanggal terima kartu tidak boleh di masa depan.</source>
         <translation>The day the card was received may not be in the future.</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="284"/>
+        <source>Berkas ini bukan kiriman flashdisk Jemput.</source>
+        <translation>This file is not a Jemput USB bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="285"/>
+        <source>Format kiriman flashdisk ini tidak dikenal (dibuat versi Jemput yang lebih baru?).</source>
+        <translation>The format of this USB bundle is unknown (made by a newer Jemput?).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="286"/>
+        <source>Berkas kiriman tidak utuh (terpotong, mungkin flashdisk dicabut saat menyalin). Tidak ada yang diimpor; buat kiriman baru dari laptop.</source>
+        <translation>The bundle file is incomplete (cut off, perhaps the stick was pulled while copying). Nothing was imported; make a new bundle on the laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="287"/>
+        <source>Berkas kiriman rusak (isinya tidak sesuai susunannya). Tidak ada yang diimpor.</source>
+        <translation>The bundle file is damaged (its contents do not match its layout). Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="288"/>
+        <source>Tanda tangan kiriman tidak cocok: berkas telah diubah atau rusak, atau bukan dari perangkat yang tercatat. Tidak ada yang diimpor.</source>
+        <translation>The bundle&apos;s signature does not match: the file was changed or damaged, or it is not from the registered device. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="289"/>
+        <source>Isi kiriman tidak dapat dibuka dengan kunci server ini. Tidak ada yang diimpor.</source>
+        <translation>The bundle cannot be opened with this server&apos;s key. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="290"/>
+        <source>Kiriman ini dienkripsi untuk server lain (kunci server tidak cocok). Tidak ada yang diimpor.</source>
+        <translation>This bundle is encrypted for another server (the server key does not match). Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="291"/>
+        <source>Kiriman ini dari perangkat {device} yang tidak dikenal server ini atau belum punya kunci tanda tangan. Tidak ada yang diimpor.</source>
+        <translation>This bundle is from device {device}, which this server does not know or which has no signing key yet. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="292"/>
+        <source>Perangkat {device} telah dicabut oleh admin: kirimannya ditolak. Tidak ada yang diimpor.</source>
+        <translation>Device {device} was revoked by the administrator: its bundle is refused. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="293"/>
+        <source>Kunci dalam kiriman atau profil tidak valid.</source>
+        <translation>A key in the bundle or the profile is not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="294"/>
+        <source>Laptop ini belum menerima kunci kiriman dari server. Daftarkan ulang laptop (jemput register) ke server versi baru, lalu coba lagi.</source>
+        <translation>This laptop has not received the server&apos;s bundle key. Register the laptop again (jemput register) with an up-to-date server, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="295"/>
+        <source>Tidak ada rekaman yang menunggu dikirim.</source>
+        <translation>No recordings are waiting to be sent.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="296"/>
+        <source>Folder tujuan tidak dapat ditulisi ({why}). Antrian laptop tidak berubah.</source>
+        <translation>The target folder cannot be written ({why}). The laptop&apos;s queue is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="297"/>
+        <source>Berkas tidak dapat dibaca ({why}).</source>
+        <translation>The file cannot be read ({why}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="298"/>
+        <source>Tanda terima tidak sah: tanda tangan server tidak cocok, atau berkasnya rusak. Tidak ada yang ditandai.</source>
+        <translation>The receipt is not genuine: the server&apos;s signature does not match, or the file is damaged. Nothing was marked.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="299"/>
+        <source>Tanda terima ini untuk perangkat lain. Tidak ada yang ditandai.</source>
+        <translation>This receipt is for another device. Nothing was marked.</translation>
+    </message>
 </context>
 <context>
     <name>ChangePassphraseDialog</name>
@@ -2303,6 +2383,69 @@
         <location filename="../../app/ui/widgets/findings_panel.py" line="107"/>
         <source>Belum ada temuan.</source>
         <translation>No findings yet.</translation>
+    </message>
+</context>
+<context>
+    <name>HandCarryBox</name>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="43"/>
+        <source>Tanpa sinyal: kirim lewat flashdisk</source>
+        <translation>No signal: send by USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="48"/>
+        <source>Rekaman yang belum terkirim disalin ke flashdisk, terenkripsi untuk server; kantor mengimpornya dan memberi tanda terima. Antrian di laptop tidak berubah sampai server mengakuinya.</source>
+        <translation>Unsent recordings are copied to a USB stick, encrypted for the server; the office imports them and gives a receipt. The laptop&apos;s queue stays until the server acknowledges them.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="61"/>
+        <source>Kirim lewat flashdisk…</source>
+        <translation>Send by USB stick…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="64"/>
+        <source>Baca tanda terima…</source>
+        <translation>Read receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="77"/>
+        <source>Daftarkan laptop ke server dulu: kiriman dienkripsi dengan kunci server.</source>
+        <translation>Register the laptop with the server first: bundles are encrypted with the server&apos;s key.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="83"/>
+        <source>Pilih folder flashdisk</source>
+        <translation>Choose the USB stick folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="94"/>
+        <source>Menulis kiriman…</source>
+        <translation>Writing the bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="105"/>
+        <source>Kiriman ditulis: %1 (%2 rekaman). Cabut flashdisk dengan aman; antrian tetap menunggu tanda terima.</source>
+        <translation>Bundle written: %1 (%2 recordings). Eject the stick safely; the queue waits for the receipt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="114"/>
+        <source>Kiriman gagal karena kesalahan tak terduga; antrian laptop tidak berubah.</source>
+        <translation>The bundle failed because of an unexpected error; the laptop&apos;s queue is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="121"/>
+        <source>Pilih tanda terima</source>
+        <translation>Choose the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="122"/>
+        <source>Tanda terima (*.terima.json)</source>
+        <translation>Receipt (*.terima.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="136"/>
+        <source>Tanda terima dibaca: %1 rekaman diakui server.</source>
+        <translation>Receipt read: %1 recordings acknowledged by the server.</translation>
     </message>
 </context>
 <context>
@@ -3155,47 +3298,47 @@
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="86"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="88"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="86"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="88"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="86"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="88"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="86"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="88"/>
         <source>Pesan server</source>
         <translation>Server message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="92"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="94"/>
         <source>Ditolak (sudah diperbaiki)</source>
         <translation>Rejected (fixed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="92"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="94"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="93"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="95"/>
         <source>Perlu ditinjau</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="90"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="92"/>
         <source>Ditahan</source>
         <translation>On hold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="90"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="92"/>
         <source>Ditahan (konflik)</source>
         <translation>On hold (conflict)</translation>
     </message>
@@ -4191,173 +4334,173 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="141"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="143"/>
         <source>Antrian &amp; Sinkron</source>
         <translation>Queue &amp; Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="152"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="154"/>
         <source>Daftarkan perangkat ke server</source>
         <translation>Register this device with the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="156"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="158"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="158"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="160"/>
         <source>kode sekali pakai dari admin</source>
         <translation>one-time code from the admin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="159"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="161"/>
         <source>Kode pendaftaran</source>
         <translation>Registration code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="161"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="163"/>
         <source>Nama perangkat</source>
         <translation>Device name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="167"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="169"/>
         <source>Daftarkan</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="180"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="182"/>
         <source>Menunggu kirim</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="181"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="183"/>
         <source>Terkirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="182"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="184"/>
         <source>Diterima</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="183"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="185"/>
         <source>Perlu ditinjau</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="184"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="186"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="201"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="203"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="203"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="205"/>
         <source>Sinkron terakhir</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="207"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="209"/>
         <source>Kesalahan terakhir</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="209"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="211"/>
         <source>Percobaan berikutnya</source>
         <translation>Next attempt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="220"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="222"/>
         <source>Sinkron sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="229"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="236"/>
         <source>Perlu perhatian</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="242"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="249"/>
         <source>Kirim ulang</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="245"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="252"/>
         <source>Jadikan versi baru</source>
         <translation>Make a new version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="247"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="254"/>
         <source>Kirim isi rekaman di laptop ini sebagai versi baru yang menggantikan salinan di server.</source>
         <translation>Send this laptop&apos;s copy of the recording as a new version that replaces the copy on the server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="250"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="257"/>
         <source>Perbaiki</source>
         <translation>Fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="283"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="290"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="300"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="308"/>
         <source>belum terdaftar (kerja offline)</source>
         <translation>not registered (working offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="303"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="311"/>
         <source>terhubung</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="303"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="311"/>
         <source>tidak terjangkau</source>
         <translation>unreachable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="304"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="312"/>
         <source>belum dicek</source>
         <translation>not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="351"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="359"/>
         <source>Rekaman dimasukkan lagi ke antrian.</source>
         <translation>The recording is back in the queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="365"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="373"/>
         <source>Versi baru dibuat dan dimasukkan ke antrian; versi lama diganti saat sinkron berikutnya.</source>
         <translation>A new version was made and queued; it replaces the old one at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="377"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="385"/>
         <source>Isi alamat server dan kode pendaftaran.</source>
         <translation>Enter the server address and the registration code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="380"/>
-        <location filename="../../app/ui/pages/sync_page.py" line="412"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="388"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="420"/>
         <source>Menghubungi server…</source>
         <translation>Contacting the server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="388"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="396"/>
         <source>Terdaftar sebagai %1 (wilayah %2).</source>
         <translation>Registered as %1 (area %2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="398"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="406"/>
         <source>Pendaftaran gagal karena kesalahan tak terduga.</source>
         <translation>Registration failed because of an unexpected error.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="420"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="428"/>
         <source>%1/%2 rekaman · %3/%4 MB</source>
         <translation>%1/%2 recordings · %3/%4 MB</translation>
     </message>

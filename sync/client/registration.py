@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from app.core.messages import CodedError
 from app.store.settings import is_demo_profile
 from sync import protocol
+from sync.bundle import new_signing_key
 from sync.client.config import Keys
 from sync.client.errors import RegistrationError, SyncError, enrollment_limited
 from sync.client.payload import compact
@@ -63,6 +64,7 @@ def enroll(pump: "SyncPump", server_url: str, enrollment_code: str, device_name:
     if previous and settings.get(Keys.SERVER_URL) == url:  # never hand a token to another server
         request["previous_token"] = previous  # the server moves our recordings to the new device
     request["nonce"] = _nonce(settings, url, code)  # kept until it works: a retry is recognised
+    request["signing_key"] = _signing_key(settings)  # the server checks hand-carried bundles with it
     info = _exchange(pump, request)
     with pump.store.transaction():
         settings.set(Keys.ENROLL_NONCE, None)
@@ -74,6 +76,8 @@ def enroll(pump: "SyncPump", server_url: str, enrollment_code: str, device_name:
         settings.set(Keys.STATUS_CURSOR, 0)
         settings.set(Keys.TARGETS_CURSOR, 0)
         settings.set(Keys.CAPABILITIES, None)
+        settings.set(Keys.SERVER_BUNDLE_KEY, info.bundle_key)  # None from a server without bundles
+        settings.set(Keys.SERVER_RECEIPT_KEY, info.receipt_key)
         pump._clear_pause()
         pump._clear_failure()
     log.info("perangkat terdaftar (id %d)", info.device_id)
@@ -90,6 +94,16 @@ def _nonce(settings, url: str, code: str) -> str:  # noqa: ANN001 - the pump's S
     nonce = secrets.token_urlsafe(24)
     settings.set(Keys.ENROLL_NONCE, {"for": key, "nonce": nonce})
     return nonce
+
+
+def _signing_key(settings) -> str:  # noqa: ANN001 - the pump's Settings
+    """This laptop's Ed25519 public key (base64), made once and kept in the encrypted profile."""
+    held = settings.get(Keys.DEVICE_SIGNING_KEY)
+    if isinstance(held, dict) and isinstance(held.get("public"), str) and isinstance(held.get("private"), str):
+        return held["public"]
+    private, public = new_signing_key()
+    settings.set(Keys.DEVICE_SIGNING_KEY, {"private": private, "public": public})
+    return public
 
 
 ATTEMPTS = 3

@@ -12,6 +12,7 @@
     jemput-server review --data DIR [--all] [--json]
     jemput-server resolve-duplicate --data DIR UUID (--keep [--reason TEKS] | --reject --reason TEKS)
     jemput-server resolve-conflict --data DIR (ID|UUID) --keep-server --reason TEKS
+    jemput-server import-bundle --data DIR FILE.jkb [--receipt FILE.terima.json]
 
 ``migrate`` brings the database to the newest schema (safe when several start
 at once: they take turns under a lock); ``run`` refuses a database that is not
@@ -394,6 +395,42 @@ def cmd_resolve_conflict(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_bundle(args: argparse.Namespace) -> int:
+    from app.fsio import fsync_dir, open_private
+    from sync.bundle import BundleError
+    from sync.server.bundle_import import import_bundle, receipt_bytes
+
+    engine, settings = _engine(args)
+    source = Path(args.file)
+    try:
+        report = import_bundle(settings, engine, source)
+    except BundleError as exc:
+        print(f"jemput-server: {exc.message}", file=sys.stderr)
+        return 1
+    outcomes = ", ".join(f"{k} {v}" for k, v in sorted(report.outcomes.items())) or "-"
+    print(f"Kiriman perangkat {report.device_id}: {report.records} rekaman ({outcomes}); "
+          f"{report.media_written} berkas media baru.")
+    if report.media_refused:
+        print(f"  {report.media_refused} berkas media bukan gambar JPEG/PNG yang utuh: rekamannya belum lengkap.")
+    target = Path(args.receipt) if args.receipt else source.with_name(source.name.removesuffix(".jkb") + ".terima.json")
+    data = receipt_bytes(settings, report)
+    temp = target.with_name(f".{target.name}.belum-selesai")
+    try:
+        with os.fdopen(open_private(temp), "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(temp, target)
+        fsync_dir(target.parent)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        print(f"jemput-server: tanda terima tidak dapat ditulis ({exc.strerror}); rekaman sudah diimpor, "
+              "laptop mengetahuinya pada sinkron berikutnya.", file=sys.stderr)
+        return 1
+    print(f"Tanda terima untuk laptop: {target} ({len(report.receipt)} rekaman diterima server).")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jemput-server", description="Server pusat Jemput.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -479,6 +516,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", default=None,
                    help="alasan, wajib, maks. 500 karakter: jangan tulis NIK atau nama")
     p.set_defaults(func=cmd_resolve_conflict)
+
+    p = common(sub.add_parser("import-bundle",
+                              help="impor kiriman flashdisk (.jkb) dari laptop; tulis tanda terima untuk laptop"))
+    p.add_argument("file", help="berkas kiriman jemput-kiriman-....jkb")
+    p.add_argument("--receipt", default=None, metavar="BERKAS",
+                   help="tanda terima (bawaan: di samping kiriman, ....terima.json)")
+    p.set_defaults(func=cmd_import_bundle)
     return parser
 
 

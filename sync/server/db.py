@@ -67,6 +67,7 @@ devices = sa.Table(
     sa.Column("enroll_nonce_sha256", sa.String(64)),  # the laptop's nonce sent with it
     sa.Column("first_seen_at", sa.DateTime),  # the token's first use (None: never synced)
     sa.Column("status_seq", sa.BigInteger, nullable=False, server_default="0"),  # its status feed (0006)
+    sa.Column("signing_public_key", sa.String(64)),  # Ed25519, base64: signs hand-carried bundles (0010)
     sa.Index("ix_devices_enrolled_code", "enrolled_code_sha256"),
 )
 

@@ -65,12 +65,14 @@ def test_a_fresh_data_folder_is_owner_only_after_intake(fresh_server, people):
     folders, files = _tree(data)
     assert _mode(data) == 0o700
     assert folders == {"media": 0o700, os.path.join("media", "partial"): 0o700,
-                       os.path.join("media", "locks"): 0o700}  # the workers' file locks (sync.server.filelock)
+                       os.path.join("media", "locks"): 0o700,  # the workers' file locks (sync.server.filelock)
+                       "bundle-keys": 0o700}  # the keys of hand-carried bundles, made at registration
     names = set(files)
     assert {"jemput-server.db", "jemput-server.db-wal", "jemput-server.db-shm"} <= names
     assert {os.path.join("media", sha) for sha in done.media} <= names
     assert os.path.join("media", "partial", photo_sha) in names
     assert os.path.join("media", "locks", f"{photo_sha[:2]}.lock") in names
+    assert {os.path.join("bundle-keys", "x25519.key"), os.path.join("bundle-keys", "ed25519.key")} <= names
     assert files and all(mode == 0o600 for mode in files.values()), files
 
 

@@ -5,7 +5,8 @@ ditolak), a progress bar with records and bytes while a sync runs, the last
 error in the operator's words with the next automatic try, and the
 "Sinkron sekarang" button. Before the laptop is registered (or after its
 token was revoked) a form takes the server address and the enrollment code.
-Below, the recordings that need a person: rejected ones with the server's
+"Kirim lewat flashdisk" (`HandCarryBox`) writes the unsent queue to a USB
+stick for the office and reads the receipt it gives back. Below, the recordings that need a person: rejected ones with the server's
 reasons and a "Perbaiki" button (a new version draft, opened by the window
 through `fixRecording`), duplicate reviews, and parked entries ("Kirim ulang";
 after a conflict also "Jadikan versi baru": the laptop's copy goes to the queue
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 from app.core.lifecycle import RecordingStatus
 from app.store.outbox import Outbox
 from app.store.queue_view import ProblemRecord, SyncOverview, sync_overview
+from app.ui.pages.hand_carry_box import HandCarryBox
 from app.ui.texts import code_text, error_text, server_reasons_text
 from app.ui.sync_worker import SyncWorker
 from app.ui.widgets.tables import list_table
@@ -225,6 +227,11 @@ class SyncPage(QWidget):
         self.progress_bar.hide()
         self.progress_label.hide()
 
+        # -- hand-carry: the queue on a USB stick, the office's receipt back
+        self.hand_carry = HandCarryBox(session, self)
+        self.hand_carry.changed.connect(self.refresh)
+        layout.addWidget(self.hand_carry)
+
         # -- problems
         self.problems_title = QLabel(self.tr("Perlu perhatian"), self)
         self.problems_title.setObjectName("pageTitle")
@@ -292,6 +299,7 @@ class SyncPage(QWidget):
         self.table.setVisible(visible)
         for button in (self.retry_button, self.new_version_button, self.fix_button):
             button.setVisible(visible)  # they act on a row of that list
+        self.hand_carry.refresh()
         self._update_buttons()
 
     def _show_server(self) -> None:

@@ -24,6 +24,7 @@ from sync.protocol import (
     Problems,
 )
 from sync.server import db
+from sync.server.bundle_keys import server_keys
 from sync.server.deps import CurrentDevice, EngineDep, check_protocol
 from sync.server.errors import ProblemError
 from sync.server.ratelimit import Attempt, AttemptLimiter
@@ -56,7 +57,8 @@ def register(body: EnrollmentRequest, engine: EngineDep, request: Request) -> En
                         limiter.max_attempts, limiter.window_s)
         raise
     limiter.forgive(attempt)
-    return response
+    keys = server_keys(request.app.state.settings.data_dir)  # the laptop keeps them for bundles
+    return response.model_copy(update={"bundle_key": keys.encryption_public, "receipt_key": keys.signing_public})
 
 
 def _exchange(body: EnrollmentRequest, engine: Engine) -> EnrollmentResponse:
@@ -71,13 +73,13 @@ def _exchange(body: EnrollmentRequest, engine: Engine) -> EnrollmentResponse:
             .where(t.c.enroll_code_sha256 == code_hash, t.c.revoked_at.is_(None))
         ).first()
         if row is None or (row.enroll_expires_at is not None and row.enroll_expires_at < now):
-            return _again(conn, code_hash, nonce_hash, token, now)
+            return _again(conn, code_hash, nonce_hash, token, now, body.signing_key)
         taken = conn.execute(sa.update(t).where(t.c.id == row.id, t.c.enroll_code_sha256 == code_hash).values(
             token_sha256=secret_sha256(token), enroll_code_sha256=None, enrolled_at=now,
             enrolled_code_sha256=code_hash, enroll_nonce_sha256=nonce_hash,
-            label=(body.device_label or None))).rowcount
+            label=(body.device_label or None), signing_public_key=body.signing_key)).rowcount
         if taken != 1:  # another worker spent the code meanwhile (PostgreSQL, READ COMMITTED)
-            return _again(conn, code_hash, nonce_hash, token, now)  # that was this laptop, or 403
+            return _again(conn, code_hash, nonce_hash, token, now, body.signing_key)  # that was this laptop, or 403
         moved = _take_over(conn, row.id, body.previous_token, now) if body.previous_token else None
     log.info("perangkat %d terdaftar", row.id)
     if moved is not None:
@@ -87,14 +89,17 @@ def _exchange(body: EnrollmentRequest, engine: Engine) -> EnrollmentResponse:
 
 
 def _again(conn: sa.engine.Connection, code_hash: str, nonce_hash: str | None, token: str,
-           now: dt.datetime) -> EnrollmentResponse:
+           now: dt.datetime, signing_key: str | None = None) -> EnrollmentResponse:
     """A code already spent: the same laptop's retry (the same nonce, `_repeated`) gets
     that device back with a new token; anyone else gets 403.1. Also when the code was
     spent a moment ago by a concurrent request (another worker): one code, one device."""
     again = _repeated(conn, code_hash, nonce_hash, now) if nonce_hash else None
     if again is None:
         raise ProblemError(Problems.ENROLLMENT_INVALID)
-    conn.execute(sa.update(db.devices).where(db.devices.c.id == again.id).values(token_sha256=secret_sha256(token)))
+    values = {"token_sha256": secret_sha256(token)}
+    if signing_key:
+        values["signing_public_key"] = signing_key
+    conn.execute(sa.update(db.devices).where(db.devices.c.id == again.id).values(**values))
     log.info("perangkat %d: pendaftaran diulang (jawaban pertama hilang), token baru", again.id)
     return EnrollmentResponse(device_id=again.id, name=again.name, area_kode=again.area_kode,
                               token=token, protocol_version=PROTOCOL_VERSION)

@@ -4,7 +4,7 @@ Both nullable: a list without those columns leaves them empty, and the feed
 then sends nothing for them (the laptop keeps what it had).
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-02
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = "0011"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
