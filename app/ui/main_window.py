@@ -32,11 +32,12 @@ if TYPE_CHECKING:
 # Imported after the first screen shows, not before it: the modules without Qt (the
 # store with sqlite_utils and numpy, the photo checks with OpenCV, the sync client with
 # pydantic and requests) on a background thread as soon as the event loop runs, the Qt
-# pages on the GUI thread a moment later (`AppWindow._preload`). Both are done long
-# before a passphrase is typed.
+# pages on the GUI thread after it (`AppWindow._preload`). Both are done long before a
+# passphrase is typed.
 _LATER = ("app.ui.main_area", "app.ui.sync_worker")
 _LATER_WITHOUT_QT = ("app.session", "app.capture.quality", "sync.client")
 PRELOAD_AFTER_MS = 150
+PRELOAD_POLL_MS = 20
 DEMO_STYLE = ("background: #ffa000; color: #111111; font-size: 11pt; font-weight: bold; "
               "padding: 6px 12px; border-bottom: 3px solid #7a4300;")
 """The DEMO marking: amber, black bold text (no page of the real app uses amber)."""
@@ -115,12 +116,17 @@ class AppWindow(QMainWindow):
         return self._preloader
 
     def _preload(self, wait: bool = False) -> None:
-        """Import the rest of the app; with `wait`, until the background part is done too."""
+        """Import the Qt pages once the background part is done (the GUI thread would only
+        wait for its module locks meanwhile, and the passphrase field would not echo);
+        with `wait`, block until then (the startup probe)."""
         thread = self._preload_without_qt()
-        for name in _LATER:
-            importlib.import_module(name)
         if wait:
             thread.join()
+        elif thread.is_alive():
+            QTimer.singleShot(PRELOAD_POLL_MS, self._preload)
+            return
+        for name in _LATER:
+            importlib.import_module(name)
 
     # ----------------------------------------------------------- profiles
     def try_unlock(self, passphrase: str) -> None:
