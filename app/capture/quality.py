@@ -304,6 +304,10 @@ def background_measures(small_bgr: np.ndarray, face_small: Box,
 
 # ----------------------------------------------------------------- assess
 
+FIND_EYES = object()
+"""`assess(eyes=...)` default: look for the eyes on the frame itself."""
+
+
 def assess(
     frame: np.ndarray,
     expected_background: Any = None,
@@ -311,6 +315,7 @@ def assess(
     *,
     detector: FaceDetector | None = None,
     detection: Detection | None = None,
+    eyes: Eyes | None | object = FIND_EYES,
 ) -> QualityReport:
     """Check one BGR frame for a pas foto and list what is wrong.
 
@@ -321,6 +326,8 @@ def assess(
         thresholds: limits; defaults to `QualityThresholds()`.
         detector: the face detector (default: one per thread).
         detection: a detection of this frame already made by the caller.
+        eyes: the subject's eyes as the caller knows them (`app.capture.preview`
+            follows them between frames); by default they are looked for here.
     """
     t = thresholds or DEFAULT_THRESHOLDS
     expected = _colour_name(expected_background)
@@ -332,6 +339,7 @@ def assess(
     report = QualityReport()
     m = report.metrics
     m["frame_size"] = (W, H)
+    m["checked"] = "full"  # `app.capture.preview` marks its reports "preview"
     m["faces_found"] = len(found.faces)
     m["cascade"] = found.cascade
     findings = report.findings
@@ -368,7 +376,8 @@ def assess(
         findings.append(finding("photo.off_centre", FIELD, Severity.WARNING))
 
     # Tilt.
-    eyes = det.find_eyes(grey, face)
+    if eyes is FIND_EYES:
+        eyes = det.find_eyes(grey, face)
     if eyes is not None:
         report.eye_angle_deg = eyes.angle_deg
         m["eye_angle_deg"] = eyes.angle_deg

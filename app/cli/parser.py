@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 
 from app.cli.common import EXIT_USAGE, MIN_PASSPHRASE_LENGTH, NEW_PASSPHRASE_ENV, PASSPHRASE_ENV
 from app.cli.backup import add_backup_commands
@@ -45,6 +46,18 @@ def _version() -> str:
         return "dev"
 
 
+class _VersionAction(argparse.Action):
+    """`--version`: the installed version, looked up only when asked (importlib.metadata is slow to load)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS,
+                 help="tampilkan versi lalu keluar"):
+        super().__init__(option_strings=option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        parser._print_message(f"jemput {_version()}\n", sys.stdout)  # stdout, as argparse's own
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data", metavar="DIR", default=argparse.SUPPRESS,
@@ -57,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data", metavar="DIR", default=None,
                         help="folder profil (bawaan: $JEMPUT_HOME atau ~/.local/share/jemput)")
-    parser.add_argument("--version", action="version", version=f"jemput {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)  # read by app.ui.app
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
 

@@ -86,7 +86,7 @@ def _start_probe(app: QApplication, window, started: float) -> None:
 
     def report() -> None:
         emit(f"STARTUP_READY {time.perf_counter() - started:.3f}")
-        window._preload()  # what loads while the operator types the passphrase
+        window._preload(wait=True)  # what loads while the operator types the passphrase
         emit(f"STARTUP_LOADED {time.perf_counter() - started:.3f}")
         if os.environ.get("JEMPUT_PROBE_DEMO") != "1":
             app.quit()

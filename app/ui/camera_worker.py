@@ -8,12 +8,14 @@ emitted as ``frameReady(QImage, report)`` only when (a) at least
 consumed the previous one (`frame_consumed()`). So a slow GUI makes the
 worker drop frames; the event queue never holds more than one.
 
-The checks (`quality.assess`, ~40-80 ms a frame on a laptop core) run at most
-``assess_fps`` (5) times a second; frames in between carry the latest report,
-so the preview stays fluid at ~15 frames/s while the checks use less than
-half a core. The report's ``metrics["assessed_frame"]`` tells which frame
-(by read count) it was measured on; the photo step re-checks the exact frame
-it captures.
+The checks run on every frame read (`app.capture.preview.PreviewChecker`: the
+face followed between full searches, the eye search when the face is still;
+the same findings as `quality.assess`), with OpenCV held to one thread
+(``cv2.setNumThreads(1)``): a 30 fps camera is kept up with on less than one
+core, so the window keeps the other. ``assess_fps`` > 0 limits the checks per
+second (frames in between carry the latest report). The report's
+``metrics["assessed_frame"]`` tells which frame (by read count) it was measured
+on; the photo step checks the exact frame it captures in full (`quality.assess`).
 
 The best frame: every checked frame is scored (`quality.frame_score`) in the
 camera thread, and the best one so far is kept there with its report (a copy,
@@ -49,6 +51,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+import cv2
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtGui import QImage
@@ -64,14 +67,16 @@ from app.capture.camera import (
     open_source,
 )
 from app.capture.face import FaceDetector
+from app.capture.preview import PreviewChecker
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_FPS = 15.0
 """Most frames per second handed to the GUI."""
 
-DEFAULT_ASSESS_FPS = 5.0
-"""Most quality checks per second (the expensive part); other frames reuse the last report."""
+DEFAULT_ASSESS_FPS = 0.0
+"""Most preview checks per second; 0: every frame read (the preview checker keeps up with 30 fps
+on one core, and following the face needs the frames one after another)."""
 
 STILL_FPS = 2.0
 """Reads per second from a still image or a folder (the picture does not move)."""
@@ -242,10 +247,12 @@ class CameraWorker(QObject):
             return
         self._running = True
         source: FrameSource | None = None
-        detector: FaceDetector | None = None
         try:
             source = self._open(spec)
-            detector = FaceDetector()  # cascades are per thread: made here, in the worker thread
+            # One core at most: OpenCV's own threads would take the second one from the window.
+            cv2.setNumThreads(1)
+            # Cascades are per thread: made here, in the worker thread.
+            checker = PreviewChecker(FaceDetector())
             self.opened.emit(source.description)
             interval = _read_interval(source)
             emit_every = 1.0 / self.max_fps if self.max_fps > 0 else 0.0
@@ -260,17 +267,21 @@ class CameraWorker(QObject):
                     break
                 self.frames_read += 1
                 now = time.monotonic()
-                if not self._paused.is_set() and now - last_emit >= emit_every:
+                if self._paused.is_set():
+                    checker.reset()  # the scene may be another one when the preview resumes
+                    report = None
+                else:
+                    expected = self._expected
+                    if report is None or now - last_assess >= assess_every or expected is not assessed_for:
+                        report = checker.check(frame, expected, self.thresholds)
+                        report.metrics["assessed_frame"] = self.frames_read
+                        last_assess, assessed_for = now, expected
+                        self.frames_assessed += 1
+                        self._consider(frame, report)
+                if not self._paused.is_set() and report is not None and now - last_emit >= emit_every:
                     with self._lock:
                         free = self._in_flight == 0
                     if free:
-                        expected = self._expected
-                        if report is None or now - last_assess >= assess_every or expected is not assessed_for:
-                            report = quality.assess(frame, expected, self.thresholds, detector=detector)
-                            report.metrics["assessed_frame"] = self.frames_read
-                            last_assess, assessed_for = now, expected
-                            self.frames_assessed += 1
-                            self._consider(frame, report)
                         image = bgr_to_qimage(frame)
                         with self._lock:
                             self._in_flight += 1

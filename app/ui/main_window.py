@@ -13,6 +13,7 @@ import logging
 from pathlib import Path
 
 import importlib
+import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -29,12 +30,27 @@ if TYPE_CHECKING:
     from app.ui.main_area import MainArea
     from app.ui.sync_worker import SyncWorker
 
-# Imported after the first screen shows (`AppWindow._preload`), not before it.
-_LATER = ("app.session", "app.ui.main_area", "app.ui.sync_worker")
+# Imported after the first screen shows, not before it: the modules without Qt (the
+# store with sqlite_utils and numpy, the photo checks with OpenCV, the sync client with
+# pydantic and requests) on a background thread as soon as the event loop runs, the Qt
+# pages on the GUI thread after it (`AppWindow._preload`). Both are done long before a
+# passphrase is typed.
+_LATER = ("app.ui.main_area", "app.ui.sync_worker")
+_LATER_WITHOUT_QT = ("app.session", "app.capture.quality", "sync.client")
 PRELOAD_AFTER_MS = 150
+PRELOAD_POLL_MS = 20
 DEMO_STYLE = ("background: #ffa000; color: #111111; font-size: 11pt; font-weight: bold; "
               "padding: 6px 12px; border-bottom: 3px solid #7a4300;")
 """The DEMO marking: amber, black bold text (no page of the real app uses amber)."""
+
+
+def _import_quietly(names: tuple[str, ...]) -> None:
+    """Import `names` ahead of use; a failure is left for the real import to raise where it is handled."""
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception as exc:  # noqa: BLE001 - only a head start; the type only, never data
+            log.warning("preloading %s failed: %s", name, type(exc).__name__)
 
 
 def _session_mod():
@@ -90,9 +106,28 @@ class AppWindow(QMainWindow):
             self.stack.setCurrentWidget(self.welcome)
         # The rest of the app loads once the first screen is up (the operator is
         # reading or typing the passphrase by then): a short, early first screen.
+        self._preloader: threading.Thread | None = None
+        QTimer.singleShot(0, self._preload_without_qt)
         QTimer.singleShot(PRELOAD_AFTER_MS, self._preload)
 
-    def _preload(self) -> None:
+    def _preload_without_qt(self) -> threading.Thread:
+        """Start importing the modules without Qt on a background thread (once)."""
+        if self._preloader is None:
+            self._preloader = threading.Thread(target=_import_quietly, args=(_LATER_WITHOUT_QT,),
+                                               name="jemput-preload", daemon=True)
+            self._preloader.start()
+        return self._preloader
+
+    def _preload(self, wait: bool = False) -> None:
+        """Import the Qt pages once the background part is done (the GUI thread would only
+        wait for its module locks meanwhile, and the passphrase field would not echo);
+        with `wait`, block until then (the startup probe)."""
+        thread = self._preload_without_qt()
+        if wait:
+            thread.join()
+        elif thread.is_alive():
+            QTimer.singleShot(PRELOAD_POLL_MS, self._preload)
+            return
         for name in _LATER:
             importlib.import_module(name)
 

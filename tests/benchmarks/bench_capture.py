@@ -5,6 +5,12 @@ Measures, in one run on this machine:
   * preview_fps: the preview pipeline on the same video: read + face detection +
     every quality check (`app.capture.quality.assess`), and the ratio of the
     two per-frame times (pipeline_over_read_ratio = pipeline time / read time);
+  * preview_fps_one_thread: with OpenCV held to one thread (the camera
+    thread's setting), read + `app.capture.preview.PreviewChecker` (every check
+    the operator sees, the face followed between full searches) flat out, beside
+    the full `assess` on every frame at one thread (full_assess_fps_one_thread);
+    preview_cpu_cores: process CPU time / wall time while previewing the same
+    video at a webcam's 30 frames/s (goals: >= 30 fps, <= 1.0 core);
   * JPEG sizes of the 480x640 pas-foto crops over the test photos and variants;
   * bg_replace_clean_rate: share of the reference cases (frames made from
     obama.jpg, whose person outline was traced by hand) where GrabCut
@@ -35,6 +41,7 @@ import cv2  # noqa: E402
 from app.capture.background import compare_masks, replace_background  # noqa: E402
 from app.capture.camera import VideoFileSource  # noqa: E402
 from app.capture.face import FaceDetector, make_portrait  # noqa: E402
+from app.capture.preview import PreviewChecker  # noqa: E402
 from app.capture.quality import assess  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location("capture_cases", ROOT / "tests" / "capture" / "cases.py")
@@ -72,6 +79,67 @@ def time_pipeline(path: Path, detector: FaceDetector) -> tuple[float, int]:
             assess(frame, expected_background="merah", detector=detector)
             n += 1
     return time.perf_counter() - started, n
+
+
+def time_preview(path: Path, checker: PreviewChecker, pace_fps: float = 0.0) -> tuple[float, float, int]:
+    """The camera thread's work on every frame of `path`: read + `PreviewChecker.check`.
+
+    With `pace_fps` the frames are taken at that rate, as from a webcam (the
+    loop sleeps until the next frame is due). Returns (wall s, process CPU s, frames).
+    """
+    checker.reset()
+    src = VideoFileSource(path, loop=False)
+    started, cpu_started = time.perf_counter(), time.process_time()
+    n = 0
+    with src:
+        for frame in src.frames():
+            checker.check(frame, "merah")
+            n += 1
+            if pace_fps > 0:
+                delay = started + n / pace_fps - time.perf_counter()
+                if delay > 0:
+                    time.sleep(delay)
+    return time.perf_counter() - started, time.process_time() - cpu_started, n
+
+
+def one_thread_figures(video: Path, rounds: int) -> dict:
+    """OpenCV held to one thread (as in the camera thread): the old way (full `assess` on
+    every frame) as the baseline, the preview checker flat out, and paced at 30 fps."""
+    threads = cv2.getNumThreads()
+    cv2.setNumThreads(1)
+    try:
+        checker = PreviewChecker(FaceDetector())
+        time_preview(video, checker)  # warm-up
+        full, flat, flat_cpu, cores, searches = [], [], [], [], []
+        for _ in range(rounds):
+            t, n = time_pipeline(video, checker.detector)
+            full.append(t / n)
+            t, cpu, n = time_preview(video, checker)
+            flat.append(t / n)
+            flat_cpu.append(cpu / n)
+            searches.append((checker.full_searches, checker.eye_searches, n))
+        for _ in range(max(1, rounds // 2)):
+            wall, cpu, n = time_preview(video, checker, pace_fps=30.0)
+            cores.append(cpu / wall)
+    finally:
+        cv2.setNumThreads(threads)
+    full_s, flat_s = statistics.median(full), statistics.median(flat)
+    fs, es, n = searches[-1]
+    print(f"one OpenCV thread, full assess per frame (before): median {full_s * 1000:6.2f} ms/frame "
+          f"= {1 / full_s:6.1f} fps (best {1 / min(full):.1f})")
+    print(f"one OpenCV thread, preview checker      (now)   : median {flat_s * 1000:6.2f} ms/frame "
+          f"= {1 / flat_s:6.1f} fps (best {1 / min(flat):.1f}; {fs} full face searches and "
+          f"{es} eye searches in {n} frames); goal >= 30 fps")
+    print(f"  the same in process CPU time: median {statistics.median(flat_cpu) * 1000:6.2f} ms/frame "
+          f"= {1 / statistics.median(flat_cpu):6.1f} fps on a core of its own")
+    print(f"previewing at 30 fps: process CPU / wall = {statistics.median(cores):.2f} cores "
+          f"(rounds: {', '.join(f'{c:.2f}' for c in cores)}); goal <= 1.0")
+    return {
+        "preview_fps_one_thread": round(1 / flat_s, 1),
+        "preview_cpu_cores": round(statistics.median(cores), 2),
+        "preview_fps_one_thread_cpu": round(1 / statistics.median(flat_cpu), 1),
+        "full_assess_fps_one_thread": round(1 / full_s, 1),
+    }
 
 
 def jpeg_sizes(detector: FaceDetector) -> list[tuple[str, int, int]]:
@@ -143,6 +211,7 @@ def main() -> None:
             read_times.append(t / n_frames)
             t, _ = time_pipeline(video, detector)
             pipe_times.append(t / n_frames)
+        one_thread = one_thread_figures(video, args.rounds)
     read_s = statistics.median(read_times)
     pipe_s = statistics.median(pipe_times)
     print(f"video: {n_frames} frames 640x480 MJPG, {args.rounds} rounds, OpenCV {cv2.__version__}, "
@@ -177,6 +246,7 @@ def main() -> None:
         "bg_replace_cases": len(rows),
         "bg_hint_agreement": round(hint_agree / len(rows), 3),
         "bg_replace_ms_median": statistics.median(r["ms"] for r in rows),
+        **one_thread,
         "frames": n_frames,
         "rounds": args.rounds,
     }

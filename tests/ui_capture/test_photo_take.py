@@ -114,3 +114,24 @@ def test_deleting_the_form_mid_check_raises_nothing(qtbot, qapp, clean_video):
     qtbot.waitUntil(lambda: not isValid(taker), timeout=5000)  # the step and its taker are gone
     _settle(qapp)  # the late outcome arrives for a deleted taker: dropped, no exception
     assert not isValid(step)
+
+
+def test_the_preview_is_checked_lightly_but_the_taken_photo_in_full(qtbot, photo_step, make_video, cases):
+    from app.capture.quality import assess
+
+    step = photo_step
+    step.start_camera(str(make_video([cases.rotated()], "tilted.avi")))
+    reports = []
+    step.camera.frameReady.connect(lambda _img, rep: reports.append(rep))
+    qtbot.waitUntil(lambda: len(reports) >= 3 and step.current_report() is not None, timeout=6000)
+    assert all(r.metrics["checked"] == "preview" for r in reports)
+    assert "photo.tilted" in reports[-1].codes  # the preview shows the dear check too
+    outcomes = []
+    step.taker.finished.connect(outcomes.append)
+    with qtbot.waitSignal(step.takeFinished, timeout=15_000):
+        assert step.capture()
+    [outcome] = outcomes
+    report = outcome.capture.report
+    assert report.metrics["checked"] == "full" and "full_search" not in report.metrics
+    assert report.codes == assess(outcome.capture.frame, step._expected).codes
+    assert "photo.tilted" in report.codes and report.eye_angle_deg is not None
