@@ -45,17 +45,20 @@ def csrf_of(html: str) -> str:
 class AdminBrowser:
     """Cookies and forms against one server, from one address."""
 
-    def __init__(self, base: str, address: str | None = None):
+    def __init__(self, base: str, address: str | None = None, verify: str | None = None):
         self.base = base
         self.http = requests.Session()
         if address:
             self.http.mount("http://", FromAddress(address))
+        self.verify = verify or True  # the https server's own certificate (per request: REQUESTS_CA_BUNDLE
+        # in the environment would win over a session's setting)
 
     def get(self, path: str, **kw) -> requests.Response:  # noqa: ANN003
-        return self.http.get(self.base + path, timeout=20, allow_redirects=False, **kw)
+        return self.http.get(self.base + path, timeout=20, allow_redirects=False, verify=self.verify, **kw)
 
     def post(self, path: str, data: dict, **kw) -> requests.Response:  # noqa: ANN003
-        return self.http.post(self.base + path, data=data, timeout=20, allow_redirects=False, **kw)
+        return self.http.post(self.base + path, data=data, timeout=20, allow_redirects=False, verify=self.verify,
+                              **kw)
 
     def login(self, name: str, password: str = PASSWORD) -> requests.Response:
         """Open the login form, then send it (the answer, redirects not followed)."""
