@@ -119,3 +119,15 @@ def test_new_regions_are_used_without_a_restart(app, authed, people, tmp_path):
     assert result["outcome"] == "rejected"
     assert "region.unknown" in {r["code"] for r in result["reasons"]}
     json.dumps(result)
+
+
+def test_odd_login_bodies_are_refused_as_forms_not_crashes(app):
+    """JSON, too many fields or an oversize body: the form is refused (403, the form again), never a 500."""
+    with TestClient(app) as browser:
+        token = csrf_of(browser.get("/login").text)
+        many = "&".join(f"f{n}=x" for n in range(50)) + f"&csrf_token={token}"
+        for body, kind in ((f'{{"csrf_token": "{token}"}}', "application/json"),
+                           (many, "application/x-www-form-urlencoded"),
+                           (f"csrf_token={token}&nama={'a' * 9000}", "application/x-www-form-urlencoded")):
+            r = browser.post("/login", content=body, headers={"Content-Type": kind}, follow_redirects=False)
+            assert r.status_code == 403 and "tidak sah" in r.text
