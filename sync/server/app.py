@@ -10,6 +10,7 @@ from fastapi import FastAPI
 
 from sync import protocol
 from sync.server import db
+from sync.server.admin_auth import AdminAuth
 from sync.server.at_rest import secure_data_dir
 from sync.server.errors import BodyLimitMiddleware, install_handlers
 from sync.server.intake import Intake
@@ -101,6 +102,9 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
     app.state.regions = RegionCache(engine)
     app.state.intake = Intake(engine, app.state.regions, store, settings.max_media_bytes)
     app.state.register_limiter = AttemptLimiter(engine, settings.register_max_failures, settings.register_window_s)
+    app.state.admin_auth = AdminAuth(engine, account_max_failures=settings.login_max_failures,
+                                     address_max_failures=settings.login_address_max_failures,
+                                     window_s=settings.login_window_s)
     return app
 
 

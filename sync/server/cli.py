@@ -4,6 +4,7 @@
     jemput-server run --data DIR [--host 127.0.0.1] [--port 8765] [--database-url URL] [--workers N]
                       [--trusted-proxy CIDR]... [--ssl-certfile PEM --ssl-keyfile PEM] [--demo]
     jemput-server add-device --data DIR --name NAMA --area KODE
+    jemput-server admin add NAMA --data DIR     (asks the password twice) | admin remove NAMA | admin list
     jemput-server revoke-device --data DIR (ID|NAMA)
     jemput-server list-devices --data DIR
     jemput-server import-targets --data DIR FILE.csv|FILE.xlsx
@@ -34,6 +35,7 @@ import sys
 from pathlib import Path
 
 from sync import protocol
+from sync.server import cli_admins
 from sync.server.settings import Settings
 
 log = logging.getLogger("jemput.server")
@@ -50,6 +52,10 @@ def _settings(args: argparse.Namespace) -> Settings:
                     max_bundle_bytes=_given(getattr(args, "max_bundle_bytes", None), protocol.DEFAULT_MAX_BUNDLE_BYTES),
                     register_max_failures=getattr(args, "register_max_failures", None) or Settings.register_max_failures,
                     register_window_s=getattr(args, "register_window", None) or Settings.register_window_s,
+                    login_max_failures=getattr(args, "login_max_failures", None) or Settings.login_max_failures,
+                    login_address_max_failures=(getattr(args, "login_address_max_failures", None)
+                                                or Settings.login_address_max_failures),
+                    login_window_s=getattr(args, "login_window", None) or Settings.login_window_s,
                     trusted_proxies=tuple(getattr(args, "trusted_proxy", None) or ()),
                     demo=bool(getattr(args, "demo", False)))
 
@@ -464,6 +470,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="kode pendaftaran salah yang diizinkan per alamat dalam jendela waktu (bawaan 5)")
     p.add_argument("--register-window", type=_positive_float, default=None, metavar="DETIK",
                    help="jendela waktu batas kode pendaftaran salah, detik (bawaan 600)")
+    p.add_argument("--login-max-failures", type=_positive_int, default=None, metavar="N",
+                   help="login dasbor gagal yang diizinkan per akun admin dalam jendela waktu (bawaan 5)")
+    p.add_argument("--login-address-max-failures", type=_positive_int, default=None, metavar="N",
+                   help="login dasbor gagal yang diizinkan per alamat dalam jendela waktu (bawaan 20)")
+    p.add_argument("--login-window", type=_positive_float, default=None, metavar="DETIK",
+                   help="jendela waktu penguncian login dasbor, detik (bawaan 900)")
     p.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=True)
     p.add_argument("--demo", action="store_true",
                    help="server latihan: hanya profil demo laptop yang mendaftar ke sini (GET /health: demo)")
@@ -474,6 +486,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--area", required=True, help="kode wilayah kerja, mis. 13.72 atau 13.72.01")
     p.add_argument("--valid-hours", type=int, default=72)
     p.set_defaults(func=cmd_add_device)
+
+    admin = sub.add_parser("admin", help="akun admin dasbor: add NAMA | remove NAMA | list")
+    admin_sub = admin.add_subparsers(dest="admin_command", required=True)
+    p = common(admin_sub.add_parser("add", help="tambah akun admin (kata sandi ditanyakan dua kali)"))
+    p.add_argument("name", metavar="NAMA")
+    p.set_defaults(func=cli_admins.cmd_admin_add)
+    p = common(admin_sub.add_parser("remove", help="hapus akun admin (sesinya langsung berakhir)"))
+    p.add_argument("name", metavar="NAMA")
+    p.set_defaults(func=cli_admins.cmd_admin_remove)
+    p = common(admin_sub.add_parser("list", help="daftar akun admin"))
+    p.set_defaults(func=cli_admins.cmd_admin_list)
 
     p = common(sub.add_parser("revoke-device", help="cabut token perangkat"))
     p.add_argument("device", help="id atau nama perangkat")

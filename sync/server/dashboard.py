@@ -1,19 +1,19 @@
-"""The progress page: recordings against targets per kecamatan, kelurahan and RT.
+"""The dashboard's figures: recordings against targets per kecamatan, kelurahan
+and RT, recordings per day and per device (team), and what waits for the admin.
 
-Server-rendered HTML, no JavaScript. Counts only (no names or NIKs), including
-what waits for the administrator (open conflicts, duplicate-NIK groups).
+Counts only (no names or NIKs). `figures` reads them; `render` turns them into
+the page (`sync.server.dashboard_page`), for a logged-in admin.
 """
 
 from __future__ import annotations
 
-import html
+import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from sync.protocol import PROTOCOL_VERSION
 from sync.server import db
 from sync.server.review import review_counts
 
@@ -35,7 +35,8 @@ class Progress:
 
     @property
     def percent(self) -> str:
-        return f"{100 * self.recorded / self.target:.1f}%" if self.target else "-"
+        """'75,0%' (Indonesian decimal comma); '-' without a target."""
+        return f"{100 * self.recorded / self.target:.1f}%".replace(".", ",") if self.target else "-"
 
 
 def progress(engine: Engine) -> dict[tuple[str, str], Progress]:
@@ -73,53 +74,89 @@ def _dotted(digits: str) -> str:
     return ".".join(p for p in parts if p)
 
 
-def render(engine: Engine) -> str:
-    per_rt = progress(engine)
-    waiting = review_counts(engine)
-    with engine.connect() as conn:
-        names = dict(conn.execute(sa.select(db.regions.c.kode, db.regions.c.nama)).all())
-    per_kel: dict[str, Progress] = defaultdict(Progress)
-    per_kec: dict[str, Progress] = defaultdict(Progress)
-    total = Progress()
-    for (kel, _rt), p in per_rt.items():
-        per_kel[kel].add(p)
-        per_kec[kel[:6]].add(p)
-        total.add(p)
+@dataclass(frozen=True)
+class DeviceFigures:
+    """One device (team): its recordings by state and its active days."""
 
-    def label(digits: str) -> str:
+    id: int
+    name: str
+    area_kode: str
+    recordings: int
+    review: int
+    rejected: int
+    days: int
+    last_received: dt.datetime | None
+
+
+@dataclass
+class Figures:
+    """Everything the dashboard shows, computed in one pass over the database."""
+
+    per_rt: dict[tuple[str, str], Progress]
+    per_kel: dict[str, Progress] = field(default_factory=dict)
+    per_kec: dict[str, Progress] = field(default_factory=dict)
+    total: Progress = field(default_factory=Progress)
+    per_day: list[tuple[dt.date | None, int]] = field(default_factory=list)  # active recordings by recording date
+    per_device: list[DeviceFigures] = field(default_factory=list)
+    waiting: dict[str, int] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def label(self, digits: str) -> str:
+        """'16.71.01.1001 Nama' for an area's digits ('(tanpa kode)' for none)."""
         if not digits:
             return "(tanpa kode)"
         kode = _dotted(digits)
-        return f"{kode} {names.get(kode, '')}".strip()
+        return f"{kode} {self.names.get(kode, '')}".strip()
 
-    def table(title: str, rows: list[tuple[list[str], Progress]], heads: list[str]) -> str:
-        head = "".join(f"<th>{html.escape(h)}</th>" for h in heads)
-        head += "<th>Target</th><th>Sudah rekam</th><th>%</th><th>Rekaman</th><th>Ditinjau</th><th>Ditolak</th>"
-        body = []
-        for cells, p in rows:
-            tds = "".join(f"<td>{html.escape(c)}</td>" for c in cells)
-            body.append(f"<tr>{tds}<td>{p.target}</td><td>{p.recorded}</td><td>{p.percent}</td>"
-                        f"<td>{p.recordings}</td><td>{p.review}</td><td>{p.rejected}</td></tr>")
-        return f"<h2>{html.escape(title)}</h2><table><tr>{head}</tr>{''.join(body)}</table>"
 
-    kec_rows = [([label(k)], p) for k, p in sorted(per_kec.items())]
-    kel_rows = [([label(k)], p) for k, p in sorted(per_kel.items())]
-    rt_rows = [([label(k), rt or "-"], p) for (k, rt), p in sorted(per_rt.items())]
-    return f"""<!doctype html>
-<html lang="id"><head><meta charset="utf-8"><title>Jemput - kemajuan perekaman</title>
-<style>body{{font-family:sans-serif;margin:1.5em}}table{{border-collapse:collapse;margin-bottom:2em}}
-td,th{{border:1px solid #999;padding:.25em .6em;text-align:right}}td:first-child,th:first-child{{text-align:left}}</style>
-</head><body>
-<h1>Kemajuan perekaman KTP-el</h1>
-<p>Target {total.target}, sudah rekam {total.recorded} ({total.percent}), rekaman aktif {total.recordings},
-perlu ditinjau {total.review}, ditolak {total.rejected}. Protokol {PROTOCOL_VERSION}.</p>
-<h2>Menunggu admin</h2>
-<p id="menunggu-admin">Konflik terbuka: <b id="konflik">{waiting["konflik"]}</b>.
-Grup NIK ganda: <b id="grup-nik-ganda">{waiting["grup_nik_ganda"]}</b>.
-Rekaman dengan pengecualian foto/tanda tangan: <b id="pengecualian">{waiting["pengecualian"]}</b>.
-Tinjau dengan <code>jemput-server review</code>, putuskan dengan <code>jemput-server resolve-duplicate</code>
-atau <code>jemput-server resolve-conflict</code>.</p>
-{table("Per kecamatan", kec_rows, ["Kecamatan"])}
-{table("Per kelurahan/desa", kel_rows, ["Kelurahan/desa"])}
-{table("Per RT", rt_rows, ["Kelurahan/desa", "RT"])}
-</body></html>"""
+def per_day(engine: Engine) -> list[tuple[dt.date | None, int]]:
+    """Active recordings per recording date (the device's date), oldest first; None last."""
+    r = db.recordings
+    with engine.connect() as conn:
+        rows = conn.execute(sa.select(r.c.recording_date, sa.func.count())
+                            .where(r.c.status.in_(db.ACTIVE_STATUSES))
+                            .group_by(r.c.recording_date)).all()
+    return sorted(((d, int(n)) for d, n in rows), key=lambda x: (x[0] is None, x[0] or dt.date.min))
+
+
+def per_device(engine: Engine) -> list[DeviceFigures]:
+    """Every device that ever sent a recording or is enrolled, most recordings first."""
+    r, d = db.recordings, db.devices
+    active = sa.func.sum(sa.case((r.c.status.in_(db.ACTIVE_STATUSES), 1), else_=0))
+    review = sa.func.sum(sa.case((r.c.status == "duplicate_review", 1), else_=0))
+    rejected = sa.func.sum(sa.case((r.c.status == "rejected", 1), else_=0))
+    days = sa.func.count(sa.distinct(sa.case((r.c.status.in_(db.ACTIVE_STATUSES), r.c.recording_date))))
+    query = (sa.select(d.c.id, d.c.name, d.c.area_kode, active, review, rejected, days, sa.func.max(r.c.received_at))
+             .select_from(d.outerjoin(r, r.c.device_id == d.c.id))
+             .where(sa.or_(d.c.enrolled_at.is_not(None), r.c.id.is_not(None)))
+             .group_by(d.c.id, d.c.name, d.c.area_kode))
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    out = [DeviceFigures(i, n, a, int(k or 0), int(v or 0), int(x or 0), int(dd or 0), last)
+           for i, n, a, k, v, x, dd, last in rows]
+    return sorted(out, key=lambda f: (-f.recordings, f.name, f.id))
+
+
+def figures(engine: Engine) -> Figures:
+    """The dashboard's figures, read now."""
+    out = Figures(progress(engine))
+    per_kel: dict[str, Progress] = defaultdict(Progress)
+    per_kec: dict[str, Progress] = defaultdict(Progress)
+    for (kel, _rt), p in out.per_rt.items():
+        per_kel[kel].add(p)
+        per_kec[kel[:6]].add(p)
+        out.total.add(p)
+    out.per_kel, out.per_kec = dict(per_kel), dict(per_kec)
+    out.per_day = per_day(engine)
+    out.per_device = per_device(engine)
+    out.waiting = review_counts(engine)
+    with engine.connect() as conn:
+        out.names = dict(conn.execute(sa.select(db.regions.c.kode, db.regions.c.nama)).all())
+    return out
+
+
+def render(engine: Engine, admin_name: str = "", csrf_token: str = "") -> str:
+    """The dashboard page for a logged-in admin (`admin_name`), its logout form carrying `csrf_token`."""
+    from sync.server.dashboard_page import dashboard_page
+
+    return dashboard_page(figures(engine), admin_name, csrf_token)

@@ -207,6 +207,35 @@ register_failures = sa.Table(
     sa.Index("ix_register_failures_at", "at"),
 )
 
+admins = sa.Table(  # dashboard accounts (0008): `jemput-server admin add`
+    "admins", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(64), nullable=False, unique=True),
+    sa.Column("password_hash", sa.String(200), nullable=False),  # argon2id
+    sa.Column("created_at", sa.DateTime, nullable=False),
+)
+
+admin_sessions = sa.Table(  # one logged-in browser each (0008); keyed by its cookie's SHA-256
+    "admin_sessions", metadata,
+    sa.Column("token_sha256", sa.String(64), primary_key=True),
+    sa.Column("admin_id", sa.Integer, sa.ForeignKey("admins.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("csrf_token", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("last_seen_at", sa.DateTime, nullable=False),
+    sa.Column("expires_at", sa.DateTime, nullable=False),
+    sa.Index("ix_admin_sessions_admin", "admin_id"),
+    sa.Index("ix_admin_sessions_expires_at", "expires_at"),
+)
+
+login_failures = sa.Table(  # failed dashboard logins per account and per address (0008)
+    "login_failures", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("address", sa.String(64), nullable=False),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Index("ix_login_failures_address_at", "address", "at"),
+    sa.Index("ix_login_failures_at", "at"),
+)
+
 # counters rows (created by the first migration; the recordings' sequence moved
 # to devices.status_seq in migration 0006)
 TARGETS_SEQ = "targets"

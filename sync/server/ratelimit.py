@@ -49,10 +49,12 @@ class AttemptLimiter:
         max_attempts: attempts allowed per key within `window_s` seconds.
         window_s: the window's length in seconds.
         clock: the wall clock (naive UTC), shared by all processes.
+        table: where the attempts are counted (``register_failures`` by default;
+            the dashboard's logins count theirs in ``login_failures``).
     """
 
     def __init__(self, engine: Engine, max_attempts: int, window_s: float, *,
-                 clock: Callable[[], dt.datetime] = db.utcnow):
+                 clock: Callable[[], dt.datetime] = db.utcnow, table: sa.Table = _f):
         if max_attempts < 1 or window_s <= 0:
             raise ValueError("batas percobaan harus >= 1 dan jendela waktu > 0")
         self.engine = engine
@@ -60,6 +62,7 @@ class AttemptLimiter:
         self.window_s = float(window_s)
         self._window = dt.timedelta(seconds=window_s)
         self._clock = clock
+        self._t = table
 
     def admit(self, key: str) -> Attempt | int:
         """Let an attempt from `key` in (and count it): an `Attempt`; or, when
@@ -67,14 +70,14 @@ class AttemptLimiter:
         key = key[:64]
 
         def work(conn: Connection) -> Attempt | int:
-            now = self._clock()
-            db.lock_keys(conn, [(ADDRESS_KEY, key)])
-            conn.execute(sa.delete(_f).where(_f.c.at <= now - self._window))
+            now, f = self._clock(), self._t
+            db.lock_keys(conn, [(f"{ADDRESS_KEY}/{f.name}", key)])
+            conn.execute(sa.delete(f).where(f.c.at <= now - self._window))
             count, oldest = conn.execute(
-                sa.select(sa.func.count(), sa.func.min(_f.c.at)).where(_f.c.address == key)).one()
+                sa.select(sa.func.count(), sa.func.min(f.c.at)).where(f.c.address == key)).one()
             if count >= self.max_attempts:
                 return max(1, math.ceil((oldest + self._window - now).total_seconds()))
-            new_id = conn.execute(sa.insert(_f).values(address=key, at=now)).inserted_primary_key[0]
+            new_id = conn.execute(sa.insert(f).values(address=key, at=now)).inserted_primary_key[0]
             return Attempt(key, int(new_id))
 
         return db.run_write(self.engine, work)
@@ -82,16 +85,16 @@ class AttemptLimiter:
     def forgive(self, attempt: Attempt) -> None:
         """Stop counting a successful attempt."""
         with db.write_transaction(self.engine) as conn:
-            conn.execute(sa.delete(_f).where(_f.c.id == attempt.id))
+            conn.execute(sa.delete(self._t).where(self._t.c.id == attempt.id))
 
     def remaining(self, key: str) -> int:
         """Attempts `key` still has in the current window."""
         with self.engine.connect() as conn:
             count = conn.execute(sa.select(sa.func.count()).where(
-                _f.c.address == key[:64], _f.c.at > self._clock() - self._window)).scalar_one()
+                self._t.c.address == key[:64], self._t.c.at > self._clock() - self._window)).scalar_one()
         return max(0, self.max_attempts - count)
 
     def counted(self) -> int:
         """Attempts held in the database (every address; for tests and status)."""
         with self.engine.connect() as conn:
-            return conn.execute(sa.select(sa.func.count()).select_from(_f)).scalar_one()
+            return conn.execute(sa.select(sa.func.count()).select_from(self._t)).scalar_one()

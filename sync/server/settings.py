@@ -29,6 +29,10 @@ class Settings:
             address is answered 429 (with ``Retry-After``) without the code
             being checked. Counted in the database, by all workers alike
             (see `sync.server.ratelimit`).
+        login_max_failures, login_address_max_failures, login_window_s: the
+            dashboard's lock-out: failed logins allowed per admin account and
+            per client address within the window (seconds, sliding), counted
+            in the database (`sync.server.admin_auth`).
         trusted_proxies: networks (CIDR) whose ``X-Forwarded-For`` /
             ``X-Forwarded-Proto`` headers are believed; none by default, so a
             client cannot choose its own address for the limit above.
@@ -46,6 +50,9 @@ class Settings:
     feed_page: int = 1000
     register_max_failures: int = 5
     register_window_s: float = 600.0
+    login_max_failures: int = 5
+    login_address_max_failures: int = 20
+    login_window_s: float = 900.0
     trusted_proxies: tuple[str, ...] = ()
     demo: bool = False
 
@@ -55,6 +62,8 @@ class Settings:
             raise ValueError(f"max_batch_items harus 1..{protocol.MAX_BATCH_ITEMS}")
         if self.register_max_failures < 1 or not self.register_window_s > 0:
             raise ValueError("register_max_failures harus >= 1 dan register_window_s > 0")
+        if min(self.login_max_failures, self.login_address_max_failures) < 1 or not self.login_window_s > 0:
+            raise ValueError("batas login gagal harus >= 1 dan login_window_s > 0")
         object.__setattr__(self, "trusted_proxies",
                            tuple(str(ipaddress.ip_network(n, strict=False)) for n in self.trusted_proxies))
 

@@ -57,7 +57,8 @@ class Recording:
 
 
 def make_recording(resident: dict[str, Any], *, photo_size: int = 3000, replaces: str | None = None,
-                   acknowledgements: list[dict] | None = None, with_media: bool = True) -> Recording:
+                   acknowledgements: list[dict] | None = None, with_media: bool = True,
+                   recording_date: dt.date = RECORDING_DATE) -> Recording:
     media: dict[str, bytes] = {}
     descriptors = []
     if with_media:
@@ -68,8 +69,8 @@ def make_recording(resident: dict[str, Any], *, photo_size: int = 3000, replaces
         media = {descriptors[0].sha256: photo, descriptors[1].sha256: signature}
     payload = RecordingPayload.model_validate({
         "resident": resident,
-        "recording_date": RECORDING_DATE.isoformat(),
-        "recorded_at": f"{RECORDING_DATE.isoformat()}T09:30:00+07:00",
+        "recording_date": recording_date.isoformat(),
+        "recorded_at": f"{recording_date.isoformat()}T09:30:00+07:00",
         "operator": "operator1",
         "acknowledgements": acknowledgements or [],
         "photo_exception": None if with_media else "tidak dapat difoto (sakit)",

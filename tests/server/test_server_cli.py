@@ -151,3 +151,49 @@ def test_without_the_server_extra_it_says_what_to_install(tmp_path):
     assert out.returncode == 1, out.stderr
     assert "pip install 'jemput[server]'" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def _admin_cli(*args, stdin: str = "") -> subprocess.CompletedProcess:
+    from support.server import SERVER_CMD
+
+    return subprocess.run([*SERVER_CMD, "admin", *map(str, args)], input=stdin, capture_output=True, text=True,
+                          timeout=60)
+
+
+def test_admin_accounts_are_added_with_the_password_typed_twice_listed_and_removed(tmp_path):
+    from argon2 import PasswordHasher
+    import sqlalchemy as sa
+
+    from sync.server import db
+
+    data = tmp_path / "srv"
+    password = "sandi-dasbor-2025"
+    out = _admin_cli("add", "Kepala.Bidang", "--data", data, stdin=f"{password}\n{password}\n")
+    assert out.returncode == 0, out.stderr
+    assert "Admin 'kepala.bidang' dibuat" in out.stdout and password not in out.stdout + out.stderr
+    engine = db.make_engine(Settings(data_dir=data).url)
+    try:
+        with engine.connect() as conn:
+            [stored] = conn.execute(sa.select(db.admins.c.password_hash)).scalars().all()
+    finally:
+        engine.dispose()
+    assert stored.startswith("$argon2id$") and password not in stored
+    assert PasswordHasher().verify(stored, password)
+
+    refused = [
+        (("add", "kedua", "--data", data), f"{password}\n{password}x\n", "kedua kata sandi tidak sama"),
+        (("add", "ketiga", "--data", data), "pendek\npendek\n", "minimal 10 karakter"),
+        (("add", "Kepala.Bidang", "--data", data), f"{password}\n{password}\n", "sudah ada"),
+        (("add", "nama dengan spasi", "--data", data), f"{password}\n{password}\n", "nama admin harus"),
+        (("remove", "tidak-ada", "--data", data), "", "tidak ada"),
+    ]
+    for args, stdin, reason in refused:
+        out = _admin_cli(*args, stdin=stdin)
+        assert out.returncode == 1 and reason in out.stderr, (args, out.stderr)
+    assert _admin_cli("add", "operator-dua", "--data", data, stdin=f"{password}2\n{password}2\n").returncode == 0
+    listed = _admin_cli("list", "--data", data).stdout.splitlines()
+    assert [line.split("\t")[0] for line in listed] == ["kepala.bidang", "operator-dua"]
+    assert all("sesi aktif 0" in line for line in listed)
+    out = _admin_cli("remove", "KEPALA.BIDANG", "--data", data)
+    assert out.returncode == 0 and "dihapus" in out.stdout
+    assert [line.split("\t")[0] for line in _admin_cli("list", "--data", data).stdout.splitlines()] == ["operator-dua"]

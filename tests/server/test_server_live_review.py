@@ -10,13 +10,12 @@ import uuid as uuidlib
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-import requests
 import sqlalchemy as sa
 
-from sync import protocol
 from sync.protocol import ReasonCodes, RecordingPayload
 from sync.server import admin, db, review
 
+from adminkit import AdminBrowser, make_admin
 from serverkit import RECORDING_DATE, DeviceClient, Recording, make_recording
 from support.server import server_cli as run_cli
 
@@ -84,7 +83,7 @@ def test_review_lists_a_conflict_and_a_duplicate_pair(live_server, people, recor
     assert "MENUNGGU KEPUTUSAN" in text and "resolve-duplicate" in text
 
     # the dashboard shows the counts only, never who
-    page = requests.get(live_server.url + protocol.Paths.DASHBOARD, timeout=10).text
+    page = AdminBrowser(live_server.url).logged_in(make_admin(live_server.engine)).dashboard().text
     counts = review.review_counts(live_server.engine)
     assert f'<b id="konflik">{counts["konflik"]}</b>' in page
     assert f'<b id="grup-nik-ganda">{counts["grup_nik_ganda"]}</b>' in page
@@ -193,7 +192,7 @@ def _conflict_rows(live_server, uuid: str) -> list[dict]:
 def _open_counts(live_server, *, cli: bool = False) -> tuple[int, int, int]:
     """Open conflicts as the dashboard, `status` and `review` count them (`cli`: the
     commands themselves, else the functions they call)."""
-    page = requests.get(live_server.url + protocol.Paths.DASHBOARD, timeout=10).text
+    page = AdminBrowser(live_server.url).logged_in(make_admin(live_server.engine)).dashboard().text
     shown = int(page.split('<b id="konflik">', 1)[1].split("<", 1)[0])
     if cli:
         status = json.loads(run_cli("status", *live_server.cli_args, "--json").stdout)

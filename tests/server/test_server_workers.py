@@ -24,6 +24,7 @@ from sync import protocol
 from sync.protocol import encode_bundle
 from sync.server import db
 
+from adminkit import AdminBrowser, make_admin
 from serverkit import LIVE_CHUNK, FromAddress, LiveServer, loopback_aliases_work, make_recording
 from support.server import SERVER_CMD, prepare_server_data, start_server
 from support.server import server_cli as run_cli
@@ -167,6 +168,39 @@ def test_wrong_codes_are_counted_across_workers_in_the_database(pg_workers):
         counted = conn.execute(sa.select(sa.func.count()).select_from(db.register_failures)
                                .where(db.register_failures.c.address == address)).scalar_one()
     assert counted == MAX_FAILURES
+    assert _errors(pg_workers) == []
+
+
+@pytestmark_aliases
+def test_a_dashboard_session_and_a_lock_out_hold_across_workers(pg_workers):
+    """The session is a database row: every worker knows it; failed logins too."""
+    address = "127.0.0.62"
+    name = make_admin(pg_workers.engine)
+    cookie = AdminBrowser(pg_workers.url, address).logged_in(name).http.cookies["jemput_sesi"]
+
+    def fresh() -> requests.Session:  # a new connection each time: any worker may take it
+        http = requests.Session()
+        http.mount("http://", FromAddress(address))
+        return http
+
+    def look(_n: int) -> int:
+        with fresh() as http:
+            return http.get(pg_workers.url + "/dashboard", cookies={"jemput_sesi": cookie}, timeout=60,
+                            allow_redirects=False).status_code
+
+    with ThreadPoolExecutor(8) as pool:
+        assert list(pool.map(look, range(16))) == [200] * 16
+    assert len(_processes(pg_workers, '"GET /dashboard')) >= 2  # answered by several workers
+
+    def wrong(_n: int) -> int:
+        browser = AdminBrowser(pg_workers.url, address)
+        with browser.http:
+            return browser.login(name, "salah-salah-salah").status_code
+
+    with ThreadPoolExecutor(8) as pool:
+        codes = sorted(pool.map(wrong, range(8)))
+    assert codes == [401] * 5 + [429] * 3, codes  # 5 per account, whichever worker counted them
+    assert AdminBrowser(pg_workers.url, "127.0.0.63").login(name).status_code == 429
     assert _errors(pg_workers) == []
 
 
@@ -356,6 +390,7 @@ def test_run_serves_tls_itself(tmp_path, seed_regions_csv):
     data = prepare_server_data(tmp_path / "srv", regions=seed_regions_csv)
     server = start_server(data, "--workers", "2", "--ssl-certfile", str(cert), "--ssl-keyfile", str(key))
     try:
+        _await_workers(server, 2)  # "siap" comes once the socket listens; a busy machine builds the apps later
         assert server.url.startswith("https://127.0.0.1:")
         r = requests.get(server.url + protocol.Paths.HEALTH, verify=str(cert), timeout=10)
         assert r.status_code == 200 and r.json()["status"] == "ok"
@@ -363,7 +398,13 @@ def test_run_serves_tls_itself(tmp_path, seed_regions_csv):
             requests.get(server.url + protocol.Paths.HEALTH, timeout=10)
         with pytest.raises(requests.exceptions.ConnectionError):  # no plain http on the TLS port
             requests.get(server.url.replace("https://", "http://") + protocol.Paths.HEALTH, timeout=10)
+        browser = AdminBrowser(server.url, verify=str(cert))  # the dashboard's cookies are Secure over TLS
+        assert "Secure" in browser.get("/login").headers["set-cookie"]
+        r = browser.login(make_admin(server.engine))
+        assert r.status_code == 303 and "Secure" in r.headers["set-cookie"]
+        assert browser.dashboard().status_code == 200
     finally:
+        server.dispose()
         server.stop()
 
 

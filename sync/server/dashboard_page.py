@@ -1,0 +1,138 @@
+"""The dashboard's HTML, in Bahasa Indonesia: the login page and the progress page.
+
+Server-rendered, self-contained (one inline stylesheet, charts as inline SVG
+from `sync.server.svg_charts`, no script), so it works on a server with no
+Internet. Every value from the database is escaped. Counts only: no NIK or
+name of a resident ever appears here.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from sync.protocol import PROTOCOL_VERSION
+from sync.server.dashboard import Figures, Progress
+from sync.server.svg_charts import bars, columns, number, percent_text, progress_bars
+
+LOGIN_PATH = "/login"
+LOGOUT_PATH = "/logout"
+CSRF_FIELD = "csrf_token"
+
+_STYLE = """
+body{font-family:sans-serif;margin:0;color:#212121;background:#fafafa}
+header{background:#1b5e20;color:#fff;padding:.6em 1.5em;display:flex;justify-content:space-between;align-items:center}
+header h1{font-size:1.3em;margin:0}header form{margin:0}
+main{padding:1em 1.5em;max-width:70em}
+section{background:#fff;border:1px solid #ddd;border-radius:4px;padding:.5em 1em 1em;margin-bottom:1.2em}
+.ringkas{display:flex;gap:.8em;flex-wrap:wrap;margin-bottom:1em}.ringkas div{background:#fff;border:1px solid #ddd;
+border-radius:4px;padding:.5em .9em;min-width:7.5em}.ringkas b{display:block;font-size:1.6em}
+table{border-collapse:collapse;margin-top:.8em}td,th{border:1px solid #bbb;padding:.25em .6em;text-align:right}
+td:first-child,th:first-child{text-align:left}th{background:#eee}
+details summary{cursor:pointer;margin-top:.6em}
+button{font-size:1em;padding:.35em 1em}
+.masuk{max-width:22em;margin:4em auto;background:#fff;border:1px solid #ddd;border-radius:4px;padding:1em 1.5em}
+.masuk label{display:block;margin-top:.8em}.masuk input{width:100%;font-size:1em;padding:.3em;box-sizing:border-box}
+.masuk button{margin-top:1em}.galat{color:#b71c1c;font-weight:bold}
+"""
+
+
+def _page(title: str, body: str) -> str:
+    return (f'<!doctype html>\n<html lang="id"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>{body}</body></html>")
+
+
+def login_page(csrf_token: str, error: str = "", name: str = "") -> str:
+    """The login form; `error` (already worded) shown above it."""
+    shown = f'<p class="galat" id="galat" role="alert">{escape(error)}</p>' if error else ""
+    return _page("Jemput - masuk admin", f"""
+<form class="masuk" method="post" action="{LOGIN_PATH}">
+<h1>Dasbor Jemput</h1><p>Masuk sebagai admin untuk melihat kemajuan perekaman.</p>{shown}
+<input type="hidden" name="{CSRF_FIELD}" value="{escape(csrf_token)}">
+<label for="nama">Nama admin</label><input id="nama" name="nama" autocomplete="username" required
+ value="{escape(name)}" autofocus>
+<label for="sandi">Kata sandi</label><input id="sandi" name="sandi" type="password"
+ autocomplete="current-password" required>
+<button type="submit" id="masuk">Masuk</button>
+</form>""")
+
+
+def message_page(title: str, text: str) -> str:
+    """A short page with one sentence and a link back to the login."""
+    return _page(f"Jemput - {title}", f'<main><h1>{escape(title)}</h1><p class="galat">{escape(text)}</p>'
+                                      f'<p><a href="{LOGIN_PATH}">Kembali ke halaman masuk</a></p></main>')
+
+
+def _table(heads: list[str], rows: list[tuple[list[str], Progress]], table_id: str) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in heads)
+    head += "<th>Target</th><th>Sudah rekam</th><th>%</th><th>Rekaman</th><th>Ditinjau</th><th>Ditolak</th>"
+    body = []
+    for cells, p in rows:
+        tds = "".join(f"<td>{escape(c)}</td>" for c in cells)
+        body.append(f"<tr>{tds}<td>{p.target}</td><td>{p.recorded}</td><td>{p.percent}</td>"
+                    f"<td>{p.recordings}</td><td>{p.review}</td><td>{p.rejected}</td></tr>")
+    return f'<table id="{table_id}"><tr>{head}</tr>{"".join(body)}</table>'
+
+
+def _area_section(title: str, section_id: str, head: str, items: list[tuple[str, Progress]]) -> str:
+    chart = progress_bars(f"{title}: sudah rekam dari target", [(label, p.recorded, p.target) for label, p in items])
+    table = _table([head], [([label], p) for label, p in items], f"tabel-{section_id}")
+    return (f'<section id="{section_id}"><h2>{escape(title)}</h2>{chart}'
+            f"<details><summary>Tabel</summary>{table}</details></section>")
+
+
+def _day_section(f: Figures) -> str:
+    rows = [(d.strftime("%d/%m") if d else "-", n) for d, n in f.per_day]
+    chart = columns("Rekaman per hari (tanggal perekaman)", rows[-60:])
+    trs = "".join(f"<tr><td>{d.isoformat() if d else '(tanpa tanggal)'}</td><td>{n}</td></tr>" for d, n in f.per_day)
+    return (f'<section id="per-hari"><h2>Per hari</h2>{chart}<details><summary>Tabel</summary>'
+            f'<table id="tabel-per-hari"><tr><th>Tanggal</th><th>Rekaman</th></tr>{trs}</table></details></section>')
+
+
+def _device_section(f: Figures) -> str:
+    chart = bars("Rekaman per perangkat/tim", [(d.name, d.recordings) for d in f.per_device])
+    trs = "".join(
+        f"<tr><td>{escape(d.name)}</td><td>{escape(d.area_kode)}</td><td>{d.recordings}</td><td>{d.review}</td>"
+        f"<td>{d.rejected}</td><td>{d.days}</td>"
+        f"<td>{d.last_received.strftime('%Y-%m-%d %H:%M') if d.last_received else '-'}</td></tr>"
+        for d in f.per_device)
+    return (f'<section id="per-perangkat"><h2>Per perangkat/tim</h2>{chart}<details><summary>Tabel</summary>'
+            f'<table id="tabel-per-perangkat"><tr><th>Perangkat/tim</th><th>Wilayah</th><th>Rekaman</th>'
+            f"<th>Ditinjau</th><th>Ditolak</th><th>Hari kerja</th><th>Terakhir diterima (UTC)</th></tr>{trs}"
+            "</table></details></section>")
+
+
+def dashboard_page(f: Figures, admin_name: str, csrf_token: str) -> str:
+    """The progress page of a logged-in admin."""
+    total, waiting = f.total, f.waiting
+    kec = [(f.label(k), p) for k, p in sorted(f.per_kec.items())]
+    kel = [(f.label(k), p) for k, p in sorted(f.per_kel.items())]
+    rt_rows = [([f.label(k), rt or "-"], p) for (k, rt), p in sorted(f.per_rt.items())]
+    return _page("Jemput - kemajuan perekaman", f"""
+<header><h1>Kemajuan perekaman KTP-el</h1>
+<form method="post" action="{LOGOUT_PATH}"><span>Masuk sebagai <b id="admin">{escape(admin_name)}</b></span>
+<input type="hidden" name="{CSRF_FIELD}" value="{escape(csrf_token)}">
+<button type="submit" id="keluar">Keluar</button></form></header>
+<main>
+<div class="ringkas" id="ringkasan">
+<div>Target<b id="total-target">{number(total.target)}</b></div>
+<div>Sudah rekam<b id="total-rekam">{number(total.recorded)}</b></div>
+<div>Capaian<b id="total-persen">{percent_text(total.recorded, total.target)}</b></div>
+<div>Rekaman aktif<b id="total-rekaman">{number(total.recordings)}</b></div>
+<div>Perlu ditinjau<b id="total-ditinjau">{number(total.review)}</b></div>
+<div>Ditolak<b id="total-ditolak">{number(total.rejected)}</b></div>
+</div>
+<p>Protokol server {PROTOCOL_VERSION}. Angka dihitung saat halaman dibuka; muat ulang untuk memperbarui.</p>
+<section><h2>Menunggu admin</h2>
+<p id="menunggu-admin">Konflik terbuka: <b id="konflik">{waiting["konflik"]}</b>.
+Grup NIK ganda: <b id="grup-nik-ganda">{waiting["grup_nik_ganda"]}</b>.
+Rekaman dengan pengecualian foto/tanda tangan: <b id="pengecualian">{waiting["pengecualian"]}</b>.
+Tinjau dengan <code>jemput-server review</code>, putuskan dengan <code>jemput-server resolve-duplicate</code>
+atau <code>jemput-server resolve-conflict</code>.</p></section>
+{_area_section("Per kecamatan", "per-kecamatan", "Kecamatan", kec)}
+{_area_section("Per kelurahan/desa", "per-kelurahan", "Kelurahan/desa", kel)}
+{_day_section(f)}
+{_device_section(f)}
+<section id="per-rt"><h2>Per RT</h2><details><summary>Tabel ({len(rt_rows)} RT)</summary>
+{_table(["Kelurahan/desa", "RT"], rt_rows, "tabel-per-rt")}</details></section>
+</main>""")
