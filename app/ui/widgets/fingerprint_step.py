@@ -38,14 +38,15 @@ class HandDiagram(SlotDiagram):
         """(finger outlines and text points, palm rectangles by hand)."""
         fingers, palms = {}, {}
         margin = 16.0
-        hand_w = min((area.width() - 3 * margin) / 2, area.height() * 0.8)
+        hand_w = min((area.width() - 3 * margin) / 2.5, area.height() * 0.8)
         finger_w = hand_w / 5.2
+        gap = finger_w * 2.8
         palm_h = min(area.height() * 0.34, hand_w * 0.7)
         finger_h = min(area.height() * 0.4, palm_h * 1.25)
         top = area.top() + margin + finger_h * 1.12
-        total = 2 * hand_w + margin * 2
+        total = 2 * hand_w + gap
         left0 = area.left() + (area.width() - total) / 2
-        for hand, x0 in (("Left", left0), ("Right", left0 + hand_w + margin * 2)):
+        for hand, x0 in (("Left", left0), ("Right", left0 + hand_w + gap)):
             palm = QRectF(x0 + finger_w * 0.3, top, finger_w * 4.4, palm_h)
             palms[hand] = palm
             for name, (step, length) in _SHAPE.items():
@@ -58,11 +59,11 @@ class HandDiagram(SlotDiagram):
                 fingers[f"{hand} {name}Finger"] = (path, QPointF(rect.center().x(), rect.top() + finger_w * 0.8))
             # the thumb: from the palm's lower inner corner, leaning towards the other hand
             thumb = QPainterPath()
-            thumb.addRoundedRect(QRectF(-finger_w * 0.5, -finger_h * 0.95, finger_w, finger_h * 0.95),
+            thumb.addRoundedRect(QRectF(-finger_w * 0.5, -finger_h * 0.75, finger_w, finger_h * 0.75),
                                  finger_w * 0.5, finger_w * 0.5)
-            inner_x = palm.right() - finger_w * 0.2 if hand == "Left" else palm.left() + finger_w * 0.2
-            turn = QTransform().translate(inner_x, palm.bottom() - palm_h * 0.3).rotate(50 if hand == "Left" else -50)
-            fingers[f"{hand} Thumb"] = (turn.map(thumb), turn.map(QPointF(0, -finger_h * 0.95 + finger_w * 0.8)))
+            inner_x = palm.right() + finger_w * 0.1 if hand == "Left" else palm.left() - finger_w * 0.1
+            turn = QTransform().translate(inner_x, palm.top() + palm_h * 0.95).rotate(18 if hand == "Left" else -18)
+            fingers[f"{hand} Thumb"] = (turn.map(thumb), turn.map(QPointF(0, -finger_h * 0.75 + finger_w * 0.8)))
         return fingers, palms
 
     def shapes(self, area: QRectF) -> dict[str, tuple[QPainterPath, QPointF]]:

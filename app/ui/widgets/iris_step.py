@@ -30,7 +30,7 @@ class EyeDiagram(SlotDiagram):
 
     def geometry(self, area: QRectF) -> dict[str, tuple[QPainterPath, QPointF, QRectF]]:
         out = {}
-        width = min(area.width() / 2 - 40, area.height() * 1.2)
+        width = min((area.width() - 60) / 2.3, area.height() * 1.2)
         height = width * 0.55
         gap = width * 0.25
         left0 = area.center().x() - width - gap / 2
