@@ -48,10 +48,6 @@ _LOST = {Fault.NO_DEVICE, Fault.DISCONNECTED, Fault.TIMEOUT, "sbi.device_not_fou
 """Errors after which the device is looked for again on the next capture."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BiometricStep", text)
-
-
 def find_device(modality: Modality, ports: Iterable[int]) -> DeviceInfo:
     """The first registration device of `modality` answering on `ports` (DeviceError sbi.no_device)."""
     found = [d for d in discover(modality.value, ports) if d.device_type == modality.value]
@@ -131,10 +127,10 @@ class BiometricStep(QWidget):
         self.panel.cancelled.connect(self._close_panel)
         self.message = MessageLine(self)
         self.message.setObjectName("stepMessage")
-        self.capture_button = _button(_tr("Rekam (Spasi)"), self, primary=True)
-        self.exception_button = _button(_tr("Pengecualian (E)"), self)
-        self.search_button = _button(_tr("Cari ulang (Ctrl+R)"), self)
-        self.finish_button = _button(_tr("Selesai (Ctrl+Enter)"), self)
+        self.capture_button = _button(QCoreApplication.translate("BiometricStep", "Rekam (Spasi)"), self, primary=True)
+        self.exception_button = _button(QCoreApplication.translate("BiometricStep", "Pengecualian (E)"), self)
+        self.search_button = _button(QCoreApplication.translate("BiometricStep", "Cari ulang (Ctrl+R)"), self)
+        self.finish_button = _button(QCoreApplication.translate("BiometricStep", "Selesai (Ctrl+Enter)"), self)
         self.capture_button.clicked.connect(self.capture)
         self.exception_button.clicked.connect(self.open_exception)
         self.search_button.clicked.connect(self.search)
@@ -224,9 +220,9 @@ class BiometricStep(QWidget):
             self.preview.setText(word(self.slot_label(slot)))
         self.summary.setText("\n".join(self._summary_line(s) for s in self.diagram.slots))
         if self.device is None:
-            self.device_label.setText(_tr("Alat: belum ditemukan"))
+            self.device_label.setText(QCoreApplication.translate("BiometricStep", "Alat: belum ditemukan"))
         else:
-            self.device_label.setText(_tr("Alat: {device} (port {port})").format(
+            self.device_label.setText(QCoreApplication.translate("BiometricStep", "Alat: {device} (port {port})").format(
                 device=self.device.digital_id.get("model") or self.device.device_id, port=self.device.port))
         self.capture_button.setEnabled(not self.busy)
         self.search_button.setEnabled(not self.busy)
@@ -237,14 +233,14 @@ class BiometricStep(QWidget):
         state, text = self.state_of(slot)
         name = word(self.slot_label(slot))
         if state == EXCEPTION:
-            return _tr("{slot}: pengecualian ({reason})").format(slot=name, reason=word(self.exceptions[slot].reason.label))
+            return QCoreApplication.translate("BiometricStep", "{slot}: pengecualian ({reason})").format(slot=name, reason=word(self.exceptions[slot].reason.label))
         if state == CAPTURED:
-            return _tr("{slot}: {score} \u2713").format(slot=name, score=text)
+            return QCoreApplication.translate("BiometricStep", "{slot}: {score} \u2713").format(slot=name, score=text)
         if state == LOW:
-            return _tr("{slot}: {score} (terbaik, di bawah batas)").format(slot=name, score=text)
+            return QCoreApplication.translate("BiometricStep", "{slot}: {score} (terbaik, di bawah batas)").format(slot=name, score=text)
         if state == FAILED:
-            return _tr("{slot}: {score} (ulangi)").format(slot=name, score=text)
-        return _tr("{slot}: belum").format(slot=name)
+            return QCoreApplication.translate("BiometricStep", "{slot}: {score} (ulangi)").format(slot=name, score=text)
+        return QCoreApplication.translate("BiometricStep", "{slot}: belum").format(slot=name)
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet("color: #c62828;" if error else "color: #1f3b57;")
@@ -261,13 +257,13 @@ class BiometricStep(QWidget):
         if self.busy:
             return
         self.busy = True
-        self.say(_tr("Mencari alat biometrik\u2026"))
+        self.say(QCoreApplication.translate("BiometricStep", "Mencari alat biometrik\u2026"))
         modality, ports = self.modality, self.ports
         self._run(lambda: find_device(modality, ports), self._found)
 
     def _found(self, device: DeviceInfo) -> None:
         self.device = device
-        self.say(_tr("Alat ditemukan. Tekan Spasi untuk merekam."))
+        self.say(QCoreApplication.translate("BiometricStep", "Alat ditemukan. Tekan Spasi untuk merekam."))
 
     def capture(self) -> None:
         """RCAPTURE the selected slot's unit (with what else it takes), off the GUI thread."""
@@ -276,11 +272,11 @@ class BiometricStep(QWidget):
         units, sub_id = self.plan(self.unit_of(self.diagram.current))
         subtypes = [s for u in units for s in u.slots if s not in self.exceptions]
         if not subtypes:
-            self.say(_tr("Semua yang dipilih sudah pengecualian; tidak ada yang direkam."), error=True)
+            self.say(QCoreApplication.translate("BiometricStep", "Semua yang dipilih sudah pengecualian; tidak ada yang direkam."), error=True)
             return
         excepted = [s for u in units for s in u.slots if s in self.exceptions]
         self.busy = True
-        self.say(_tr("Merekam\u2026 tahan posisi sampai selesai."))
+        self.say(QCoreApplication.translate("BiometricStep", "Merekam\u2026 tahan posisi sampai selesai."))
         client, device, modality, ports = self.client, self.device, self.modality, self.ports
         required = units[0].attempts.required
         previous, timeout_ms = self.last_hash, self.timeout_ms
@@ -312,16 +308,16 @@ class BiometricStep(QWidget):
         attempts, label = unit.attempts, word(unit.label)
         score = round(attempts.scores[-1])
         if attempts.verdict == ACCEPTED:
-            return _tr("{unit}: kualitas {score}, diterima.").format(unit=label, score=score)
+            return QCoreApplication.translate("BiometricStep", "{unit}: kualitas {score}, diterima.").format(unit=label, score=score)
         low = attempts.low_score(label)
         text = message_text(*low) if low else ""
         if attempts.verdict == BEST_KEPT:
             best = round(attempts.scores[attempts.best])
-            return _tr("{unit}: setelah {tries} kali, hasil terbaik ({score}) disimpan. Bila jari/mata memang "
+            return QCoreApplication.translate("BiometricStep", "{unit}: setelah {tries} kali, hasil terbaik ({score}) disimpan. Bila jari/mata memang "
                        "tidak dapat direkam lebih baik, tandai pengecualian (E).").format(
                 unit=label, tries=len(attempts.scores), score=best)
         left = attempts.tries - len(attempts.scores)
-        return text + " " + _tr("Sisa percobaan: {left}.").format(left=left)
+        return text + " " + QCoreApplication.translate("BiometricStep", "Sisa percobaan: {left}.").format(left=left)
 
     def _advance(self) -> None:
         """Select the first slot still to do (none left: the finish button)."""
@@ -330,7 +326,7 @@ class BiometricStep(QWidget):
         if todo:
             self.diagram.select(todo[0])
         else:
-            self.say(self.message.text() + " " + _tr("Semua lengkap: tekan Ctrl+Enter untuk selesai."))
+            self.say(self.message.text() + " " + QCoreApplication.translate("BiometricStep", "Semua lengkap: tekan Ctrl+Enter untuk selesai."))
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, DeviceError):
@@ -365,7 +361,7 @@ class BiometricStep(QWidget):
         slot = self.diagram.current
         self.exceptions[slot] = state
         self._close_panel()
-        self.say(_tr("{slot} ditandai pengecualian: {reason}.").format(
+        self.say(QCoreApplication.translate("BiometricStep", "{slot} ditandai pengecualian: {reason}.").format(
             slot=word(self.slot_label(slot)), reason=word(state.reason.label)))
         self.refresh()
 
@@ -376,7 +372,7 @@ class BiometricStep(QWidget):
     def clear_exception(self) -> None:
         slot = self.diagram.current
         if self.exceptions.pop(slot, None) is not None:
-            self.say(_tr("Pengecualian {slot} dihapus; rekam jari/mata itu.").format(slot=word(self.slot_label(slot))))
+            self.say(QCoreApplication.translate("BiometricStep", "Pengecualian {slot} dihapus; rekam jari/mata itu.").format(slot=word(self.slot_label(slot))))
             self.refresh()
 
     def finish(self) -> None:
@@ -385,6 +381,6 @@ class BiometricStep(QWidget):
         result = self.result()
         if result.missing():
             names = ", ".join(word(self.slot_label(s)) for s in result.missing())
-            self.say(_tr("Belum lengkap: {slots}. Rekam atau tandai pengecualian.").format(slots=names), error=True)
+            self.say(QCoreApplication.translate("BiometricStep", "Belum lengkap: {slots}. Rekam atau tandai pengecualian.").format(slots=names), error=True)
             return
         self.completed.emit(result)
