@@ -73,62 +73,62 @@
 <context>
     <name>BiometricStep</name>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="233"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="234"/>
         <source>terekam</source>
         <translation>captured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="234"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="235"/>
         <source>terbaik disimpan (di bawah batas)</source>
         <translation>best kept (below threshold)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="235"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="236"/>
         <source>gagal, ulangi</source>
         <translation>failed, try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="236"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="237"/>
         <source>pengecualian</source>
         <translation>exception</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="237"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="238"/>
         <source>belum</source>
         <translation>not yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="272"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="273"/>
         <source>Tuliskan alasannya</source>
         <translation>Write the reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="276"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="277"/>
         <source>Simpan pengecualian (Enter)</source>
         <translation>Save exception (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="278"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="279"/>
         <source>Batal (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="280"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="281"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="282"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="283"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="294"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="295"/>
         <source>Pengecualian: {slot}</source>
         <translation>Exception: {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="319"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="320"/>
         <source>Untuk “Lainnya” tuliskan alasannya (paling sedikit {n} huruf).</source>
         <translation>For “Other” write the reason (at least {n} letters).</translation>
     </message>
@@ -163,82 +163,82 @@
         <translation>Device: {device} (port {port})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="236"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="237"/>
         <source>{slot}: pengecualian ({reason})</source>
         <translation>{slot}: exception ({reason})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="238"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="241"/>
         <source>{slot}: {score} ✓</source>
         <translation>{slot}: {score} ✓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="240"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="243"/>
         <source>{slot}: {score} (terbaik, di bawah batas)</source>
         <translation>{slot}: {score} (best, below threshold)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="242"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="246"/>
         <source>{slot}: {score} (ulangi)</source>
         <translation>{slot}: {score} (try again)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="243"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="247"/>
         <source>{slot}: belum</source>
         <translation>{slot}: not yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="260"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="264"/>
         <source>Mencari alat biometrik…</source>
         <translation>Looking for the biometric device…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="266"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="270"/>
         <source>Alat ditemukan. Tekan Spasi untuk merekam.</source>
         <translation>Device found. Press Space to capture.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="275"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="279"/>
         <source>Semua yang dipilih sudah pengecualian; tidak ada yang direkam.</source>
         <translation>Everything selected is already an exception; nothing to capture.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="279"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="284"/>
         <source>Merekam… tahan posisi sampai selesai.</source>
         <translation>Capturing… hold still until it is done.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="311"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="316"/>
         <source>{unit}: kualitas {score}, diterima.</source>
         <translation>{unit}: quality {score}, accepted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="316"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="322"/>
         <source>{unit}: setelah {tries} kali, hasil terbaik ({score}) disimpan. Bila jari/mata memang tidak dapat direkam lebih baik, tandai pengecualian (E).</source>
         <translation>{unit}: after {tries} tries, the best result ({score}) is kept. If the finger/eye really cannot be captured better, mark an exception (E).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="320"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="327"/>
         <source>Sisa percobaan: {left}.</source>
         <translation>Tries left: {left}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="329"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="336"/>
         <source>Semua lengkap: tekan Ctrl+Enter untuk selesai.</source>
         <translation>All complete: press Ctrl+Enter to finish.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="364"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="372"/>
         <source>{slot} ditandai pengecualian: {reason}.</source>
         <translation>{slot} marked as an exception: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="375"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="383"/>
         <source>Pengecualian {slot} dihapus; rekam jari/mata itu.</source>
         <translation>Exception for {slot} removed; capture that finger/eye.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="384"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="394"/>
         <source>Belum lengkap: {slots}. Rekam atau tandai pengecualian.</source>
         <translation>Not complete yet: {slots}. Capture them or mark an exception.</translation>
     </message>

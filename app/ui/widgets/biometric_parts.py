@@ -174,7 +174,8 @@ class SlotDiagram(QWidget):
             self.action.emit("finish")
         elif key == Qt.Key.Key_R and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.action.emit("search")
-        elif key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        elif key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+                event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
             self.action.emit("capture")
         elif key == Qt.Key.Key_E and not event.modifiers():
             self.action.emit("exception")

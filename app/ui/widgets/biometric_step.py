@@ -222,7 +222,8 @@ class BiometricStep(QWidget):
         if self.device is None:
             self.device_label.setText(QCoreApplication.translate("BiometricStep", "Alat: belum ditemukan"))
         else:
-            self.device_label.setText(QCoreApplication.translate("BiometricStep", "Alat: {device} (port {port})").format(
+            self.device_label.setText(QCoreApplication.translate(
+                "BiometricStep", "Alat: {device} (port {port})").format(
                 device=self.device.digital_id.get("model") or self.device.device_id, port=self.device.port))
         self.capture_button.setEnabled(not self.busy)
         self.search_button.setEnabled(not self.busy)
@@ -233,11 +234,14 @@ class BiometricStep(QWidget):
         state, text = self.state_of(slot)
         name = word(self.slot_label(slot))
         if state == EXCEPTION:
-            return QCoreApplication.translate("BiometricStep", "{slot}: pengecualian ({reason})").format(slot=name, reason=word(self.exceptions[slot].reason.label))
+            return QCoreApplication.translate(
+                "BiometricStep", "{slot}: pengecualian ({reason})").format(
+                slot=name, reason=word(self.exceptions[slot].reason.label))
         if state == CAPTURED:
             return QCoreApplication.translate("BiometricStep", "{slot}: {score} \u2713").format(slot=name, score=text)
         if state == LOW:
-            return QCoreApplication.translate("BiometricStep", "{slot}: {score} (terbaik, di bawah batas)").format(slot=name, score=text)
+            return QCoreApplication.translate(
+                "BiometricStep", "{slot}: {score} (terbaik, di bawah batas)").format(slot=name, score=text)
         if state == FAILED:
             return QCoreApplication.translate("BiometricStep", "{slot}: {score} (ulangi)").format(slot=name, score=text)
         return QCoreApplication.translate("BiometricStep", "{slot}: belum").format(slot=name)
@@ -272,7 +276,8 @@ class BiometricStep(QWidget):
         units, sub_id = self.plan(self.unit_of(self.diagram.current))
         subtypes = [s for u in units for s in u.slots if s not in self.exceptions]
         if not subtypes:
-            self.say(QCoreApplication.translate("BiometricStep", "Semua yang dipilih sudah pengecualian; tidak ada yang direkam."), error=True)
+            self.say(QCoreApplication.translate(
+                "BiometricStep", "Semua yang dipilih sudah pengecualian; tidak ada yang direkam."), error=True)
             return
         excepted = [s for u in units for s in u.slots if s in self.exceptions]
         self.busy = True
@@ -308,13 +313,15 @@ class BiometricStep(QWidget):
         attempts, label = unit.attempts, word(unit.label)
         score = round(attempts.scores[-1])
         if attempts.verdict == ACCEPTED:
-            return QCoreApplication.translate("BiometricStep", "{unit}: kualitas {score}, diterima.").format(unit=label, score=score)
+            return QCoreApplication.translate(
+                "BiometricStep", "{unit}: kualitas {score}, diterima.").format(unit=label, score=score)
         low = attempts.low_score(label)
         text = message_text(*low) if low else ""
         if attempts.verdict == BEST_KEPT:
             best = round(attempts.scores[attempts.best])
-            return QCoreApplication.translate("BiometricStep", "{unit}: setelah {tries} kali, hasil terbaik ({score}) disimpan. Bila jari/mata memang "
-                       "tidak dapat direkam lebih baik, tandai pengecualian (E).").format(
+            return QCoreApplication.translate(
+                "BiometricStep", "{unit}: setelah {tries} kali, hasil terbaik ({score}) disimpan. "
+                "Bila jari/mata memang tidak dapat direkam lebih baik, tandai pengecualian (E).").format(
                 unit=label, tries=len(attempts.scores), score=best)
         left = attempts.tries - len(attempts.scores)
         return text + " " + QCoreApplication.translate("BiometricStep", "Sisa percobaan: {left}.").format(left=left)
@@ -326,7 +333,8 @@ class BiometricStep(QWidget):
         if todo:
             self.diagram.select(todo[0])
         else:
-            self.say(self.message.text() + " " + QCoreApplication.translate("BiometricStep", "Semua lengkap: tekan Ctrl+Enter untuk selesai."))
+            self.say(self.message.text() + " " + QCoreApplication.translate(
+                "BiometricStep", "Semua lengkap: tekan Ctrl+Enter untuk selesai."))
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, DeviceError):
@@ -372,7 +380,9 @@ class BiometricStep(QWidget):
     def clear_exception(self) -> None:
         slot = self.diagram.current
         if self.exceptions.pop(slot, None) is not None:
-            self.say(QCoreApplication.translate("BiometricStep", "Pengecualian {slot} dihapus; rekam jari/mata itu.").format(slot=word(self.slot_label(slot))))
+            self.say(QCoreApplication.translate(
+                "BiometricStep", "Pengecualian {slot} dihapus; rekam jari/mata itu.").format(
+                slot=word(self.slot_label(slot))))
             self.refresh()
 
     def finish(self) -> None:
@@ -381,6 +391,8 @@ class BiometricStep(QWidget):
         result = self.result()
         if result.missing():
             names = ", ".join(word(self.slot_label(s)) for s in result.missing())
-            self.say(QCoreApplication.translate("BiometricStep", "Belum lengkap: {slots}. Rekam atau tandai pengecualian.").format(slots=names), error=True)
+            self.say(QCoreApplication.translate(
+                "BiometricStep", "Belum lengkap: {slots}. Rekam atau tandai pengecualian.").format(
+                slots=names), error=True)
             return
         self.completed.emit(result)
