@@ -192,3 +192,16 @@ def test_iris_low_score_one_eye_at_a_time_and_an_eye_that_cannot_open(qtbot, sim
     assert result.missing() == () and set(result.captures) == {"Right"}
     qtbot.keyClick(step.diagram, Qt.Key.Key_Delete)  # the exception taken back
     assert step.result().missing() == ("Left",)
+
+
+def test_the_capture_runs_off_the_gui_thread_and_a_second_press_waits(qtbot, simulator):
+    step = _step(FingerprintStep, qtbot, simulator)
+    simulator.set_faults("timeout", times=1, hang_seconds=1.5)  # a slow device: the answer after 1.5 s
+    qtbot.keyClick(step.diagram, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: simulator.captures() == 1, timeout=5000)
+    assert step.busy and not step.capture_button.isEnabled()
+    qtbot.keyClick(step.diagram, Qt.Key.Key_Tab)  # the window still answers the keyboard meanwhile
+    assert step.diagram.current == "Left MiddleFinger"
+    qtbot.keyClick(step.diagram, Qt.Key.Key_Space)  # ignored while the device works
+    qtbot.waitUntil(lambda: not step.busy, timeout=10_000)
+    assert simulator.captures() == 1 and _states(step, LEFT4) == [CAPTURED] * 4
