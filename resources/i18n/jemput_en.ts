@@ -4,17 +4,17 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>Jemput — Perekaman KTP-el</source>
         <translation>Jemput — KTP-el recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="102"/>
         <source>Profil: </source>
         <translation>Profile: </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>%n draf belum selesai — buka dari Beranda.</source>
         <translation>
             <numerusform>%n unfinished draft — open it from Home.</numerusform>
@@ -22,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="193"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>Antrian: %n rekaman</source>
         <translation>
             <numerusform>Queue: %n recording</numerusform>
@@ -30,44 +30,330 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>Server belum diatur (offline)</source>
         <translation>No server set (offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>Server: belum dicek</source>
         <translation>Server: not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>Server terhubung</source>
         <translation>Server connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>Tidak ada sambungan ke server</source>
         <translation>No connection to the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>Sinkron terakhir: </source>
         <translation>Last sync: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="216"/>
         <source>DEMO (latihan)</source>
         <translation>DEMO (training)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183"/>
+        <location filename="../../app/ui/main_window.py" line="218"/>
         <source>DEMO — profil latihan berisi warga buatan. Jangan rekam warga sungguhan di sini; rekaman demo hanya dapat dikirim ke server latihan.</source>
         <translation>DEMO — a training profile with made-up residents. Do not record real residents here; demo recordings can only be sent to a training server.</translation>
+    </message>
+</context>
+<context>
+    <name>BiometricStep</name>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="234"/>
+        <source>terekam</source>
+        <translation>captured</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="235"/>
+        <source>terbaik disimpan (di bawah batas)</source>
+        <translation>best kept (below threshold)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="236"/>
+        <source>gagal, ulangi</source>
+        <translation>failed, try again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="237"/>
+        <source>pengecualian</source>
+        <translation>exception</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="238"/>
+        <source>belum</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="273"/>
+        <source>Tuliskan alasannya</source>
+        <translation>Write the reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="277"/>
+        <source>Simpan pengecualian (Enter)</source>
+        <translation>Save exception (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="279"/>
+        <source>Batal (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="281"/>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="283"/>
+        <source>Keterangan</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="295"/>
+        <source>Pengecualian: {slot}</source>
+        <translation>Exception: {slot}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="320"/>
+        <source>Untuk “Lainnya” tuliskan alasannya (paling sedikit {n} huruf).</source>
+        <translation>For “Other” write the reason (at least {n} letters).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="130"/>
+        <source>Rekam (Spasi)</source>
+        <translation>Capture (Space)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="131"/>
+        <source>Pengecualian (E)</source>
+        <translation>Exception (E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="132"/>
+        <source>Cari ulang (Ctrl+R)</source>
+        <translation>Search again (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="133"/>
+        <source>Selesai (Ctrl+Enter)</source>
+        <translation>Done (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="223"/>
+        <source>Alat: belum ditemukan</source>
+        <translation>Device: not found yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="225"/>
+        <source>Alat: {device} (port {port})</source>
+        <translation>Device: {device} (port {port})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="237"/>
+        <source>{slot}: pengecualian ({reason})</source>
+        <translation>{slot}: exception ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="241"/>
+        <source>{slot}: {score} ✓</source>
+        <translation>{slot}: {score} ✓</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="243"/>
+        <source>{slot}: {score} (terbaik, di bawah batas)</source>
+        <translation>{slot}: {score} (best, below threshold)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="246"/>
+        <source>{slot}: {score} (ulangi)</source>
+        <translation>{slot}: {score} (try again)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="247"/>
+        <source>{slot}: belum</source>
+        <translation>{slot}: not yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="264"/>
+        <source>Mencari alat biometrik…</source>
+        <translation>Looking for the biometric device…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="270"/>
+        <source>Alat ditemukan. Tekan Spasi untuk merekam.</source>
+        <translation>Device found. Press Space to capture.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="279"/>
+        <source>Semua yang dipilih sudah pengecualian; tidak ada yang direkam.</source>
+        <translation>Everything selected is already an exception; nothing to capture.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="284"/>
+        <source>Merekam… tahan posisi sampai selesai.</source>
+        <translation>Capturing… hold still until it is done.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="316"/>
+        <source>{unit}: kualitas {score}, diterima.</source>
+        <translation>{unit}: quality {score}, accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="322"/>
+        <source>{unit}: setelah {tries} kali, hasil terbaik ({score}) disimpan. Bila jari/mata memang tidak dapat direkam lebih baik, tandai pengecualian (E).</source>
+        <translation>{unit}: after {tries} tries, the best result ({score}) is kept. If the finger/eye really cannot be captured better, mark an exception (E).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="327"/>
+        <source>Sisa percobaan: {left}.</source>
+        <translation>Tries left: {left}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="336"/>
+        <source>Semua lengkap: tekan Ctrl+Enter untuk selesai.</source>
+        <translation>All complete: press Ctrl+Enter to finish.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="372"/>
+        <source>{slot} ditandai pengecualian: {reason}.</source>
+        <translation>{slot} marked as an exception: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="383"/>
+        <source>Pengecualian {slot} dihapus; rekam jari/mata itu.</source>
+        <translation>Exception for {slot} removed; capture that finger/eye.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="394"/>
+        <source>Belum lengkap: {slots}. Rekam atau tandai pengecualian.</source>
+        <translation>Not complete yet: {slots}. Capture them or mark an exception.</translation>
+    </message>
+</context>
+<context>
+    <name>BiometricWords</name>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="31"/>
+        <source>Jempol kanan</source>
+        <translation>Right thumb</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="32"/>
+        <source>Telunjuk kanan</source>
+        <translation>Right index finger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="33"/>
+        <source>Jari tengah kanan</source>
+        <translation>Right middle finger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="34"/>
+        <source>Jari manis kanan</source>
+        <translation>Right ring finger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="35"/>
+        <source>Kelingking kanan</source>
+        <translation>Right little finger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="36"/>
+        <source>Jempol kiri</source>
+        <translation>Left thumb</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="37"/>
+        <source>Telunjuk kiri</source>
+        <translation>Left index finger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="38"/>
+        <source>Jari tengah kiri</source>
+        <translation>Left middle finger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="39"/>
+        <source>Jari manis kiri</source>
+        <translation>Left ring finger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="40"/>
+        <source>Kelingking kiri</source>
+        <translation>Left little finger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="41"/>
+        <source>Mata kiri</source>
+        <translation>Left eye</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="42"/>
+        <source>Mata kanan</source>
+        <translation>Right eye</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="43"/>
+        <source>Telapak kiri (4 jari)</source>
+        <translation>Left slap (4 fingers)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="44"/>
+        <source>Telapak kanan (4 jari)</source>
+        <translation>Right slap (4 fingers)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="45"/>
+        <source>Dua jempol</source>
+        <translation>Two thumbs</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="46"/>
+        <source>Amputasi</source>
+        <translation>Amputation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="47"/>
+        <source>Luka / perban</source>
+        <translation>Wound / bandage</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="48"/>
+        <source>Sidik jari aus (lansia)</source>
+        <translation>Worn fingerprints (elderly)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="49"/>
+        <source>Cacat bawaan</source>
+        <translation>Congenital condition</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="50"/>
+        <source>Tidak dapat membuka mata</source>
+        <translation>Cannot open the eye</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="51"/>
+        <source>Tidak dapat duduk / terbaring</source>
+        <translation>Cannot sit up / bedridden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="52"/>
+        <source>Lainnya</source>
+        <translation>Other</translation>
     </message>
 </context>
 <context>
@@ -2386,6 +2672,39 @@
     </message>
 </context>
 <context>
+    <name>FingerprintStep</name>
+    <message>
+        <location filename="../../app/ui/widgets/fingerprint_step.py" line="96"/>
+        <source>Sidik jari (10 jari)</source>
+        <translation>Fingerprints (10 fingers)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/fingerprint_step.py" line="97"/>
+        <source>Rekam empat jari kiri, empat jari kanan, lalu dua jempol. Tab memilih jari, Spasi merekam, E menandai pengecualian, Del menghapusnya.</source>
+        <translation>Capture the four left fingers, the four right fingers, then both thumbs. Tab selects a finger, Space captures, E marks an exception, Del removes it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/fingerprint_step.py" line="108"/>
+        <source>Letakkan empat jari tangan kiri (tanpa jempol) rata di kaca pemindai, lalu tekan Spasi.</source>
+        <translation>Place the four fingers of the left hand (no thumb) flat on the scanner glass, then press Space.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/fingerprint_step.py" line="109"/>
+        <source>Letakkan empat jari tangan kanan (tanpa jempol) rata di kaca pemindai, lalu tekan Spasi.</source>
+        <translation>Place the four fingers of the right hand (no thumb) flat on the scanner glass, then press Space.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/fingerprint_step.py" line="110"/>
+        <source>Letakkan kedua jempol berdampingan di kaca pemindai, lalu tekan Spasi.</source>
+        <translation>Place both thumbs side by side on the scanner glass, then press Space.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/fingerprint_step.py" line="112"/>
+        <source> Batas kualitas: {score}.</source>
+        <translation> Quality threshold: {score}.</translation>
+    </message>
+</context>
+<context>
     <name>HandCarryBox</name>
     <message>
         <location filename="../../app/ui/pages/hand_carry_box.py" line="43"/>
@@ -2446,6 +2765,19 @@
         <location filename="../../app/ui/pages/hand_carry_box.py" line="136"/>
         <source>Tanda terima dibaca: %1 rekaman diakui server.</source>
         <translation>Receipt read: %1 recordings acknowledged by the server.</translation>
+    </message>
+</context>
+<context>
+    <name>HandDiagram</name>
+    <message>
+        <location filename="../../app/ui/widgets/fingerprint_step.py" line="79"/>
+        <source>Tangan kiri</source>
+        <translation>Left hand</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/fingerprint_step.py" line="79"/>
+        <source>Tangan kanan</source>
+        <translation>Right hand</translation>
     </message>
 </context>
 <context>
@@ -2543,6 +2875,44 @@
         <location filename="../../app/ui/pages/targets_import.py" line="76"/>
         <source>Membatalkan…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>IrisStep</name>
+    <message>
+        <location filename="../../app/ui/widgets/iris_step.py" line="83"/>
+        <source>Satu mata per rekaman</source>
+        <translation>One eye per capture</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/iris_step.py" line="84"/>
+        <source>Untuk kamera satu mata, atau bila warga hanya dapat membuka satu mata</source>
+        <translation>For a single-eye camera, or when the resident can open only one eye</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/iris_step.py" line="89"/>
+        <source>Iris mata</source>
+        <translation>Irises</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/iris_step.py" line="90"/>
+        <source>Rekam kedua mata sekaligus (atau satu per satu). Tab memilih mata, Spasi merekam, E menandai pengecualian, Del menghapusnya.</source>
+        <translation>Capture both eyes at once (or one at a time). Tab selects an eye, Space captures, E marks an exception, Del removes it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/iris_step.py" line="115"/>
+        <source>Kedua mata: minta warga menatap kamera iris dengan mata terbuka lebar, lalu tekan Spasi.</source>
+        <translation>Both eyes: ask the resident to look into the iris camera with eyes wide open, then press Space.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/iris_step.py" line="117"/>
+        <source>{eye}: minta warga menatap kamera iris dengan mata itu terbuka lebar, lalu tekan Spasi.</source>
+        <translation>{eye}: ask the resident to look into the iris camera with that eye wide open, then press Space.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/iris_step.py" line="119"/>
+        <source> Batas kualitas: {score}.</source>
+        <translation> Quality threshold: {score}.</translation>
     </message>
 </context>
 <context>
