@@ -278,7 +278,7 @@ def create_profile(
 
 
 def open_profile(directory: str | os.PathLike, passphrase: str, *,
-                 clock: Callable[[], float] = time.time) -> Store:
+                 clock: Callable[[], float] = time.time, count_failure: bool = True) -> Store:
     """Unlock the profile in `directory`, migrating its schema if it is older.
 
     A one-passphrase profile (format 1) moves to a random key wrapped for
@@ -286,6 +286,8 @@ def open_profile(directory: str | os.PathLike, passphrase: str, *,
     for is bound to the store (`Store.person`). Failed attempts are counted
     in ``profile.json`` and make the next one wait (`app.store.unlock_guard`,
     `clock` gives the time); the failures are audited at the next success.
+    `count_failure` False: a probe with a public passphrase (is this folder
+    the demo?) that must leave another profile exactly as it was.
 
     Raises `ProfileMissing`, `WrongPassphrase` (nothing but the failure count
     on disk changes), `StoreError` ``unlock.wait`` while a wait is running,
@@ -304,7 +306,8 @@ def open_profile(directory: str | os.PathLike, passphrase: str, *,
     try:
         conn, info, finished, key, slot_id = unlock_profile(directory, info, passphrase)
     except WrongPassphrase:
-        unlock_guard.record_failure(directory, clock())
+        if count_failure:
+            unlock_guard.record_failure(directory, clock())
         raise
     store = Store(directory, conn, info, key)
     store.slot_id = slot_id
