@@ -406,7 +406,6 @@ STORE: dict[str, Templates] = {
     "people.removed": "Pengguna {name} sudah dihapus.",
     "people.role_unknown": "Peran tidak dikenal: {role} (pilih operator, supervisor atau admin).",
     "unlock.wait": "Terlalu banyak kata sandi salah. Coba lagi dalam {seconds} detik.",
-    "export.file_required": "Ekspor harus ke berkas (--output BERKAS); tidak ditulis ke layar.",
     "operator.not_found": "Operator tidak ditemukan.",
     "operator.name_empty": "nama operator tidak boleh kosong",
     "operator.name_too_long": "nama operator lebih dari {limit} karakter",

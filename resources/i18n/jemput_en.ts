@@ -4,17 +4,27 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>Jemput — Perekaman KTP-el</source>
         <translation>Jemput — KTP-el recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
         <source>Profil: </source>
         <translation>Profile: </translation>
     </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="63"/>
+        <source>Layar terkunci karena tidak dipakai. Ketik kata sandi Anda untuk melanjutkan.</source>
+        <translation>The screen locked because it was not in use. Type your passphrase to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="150"/>
+        <source>Kata sandi salah.</source>
+        <translation>Wrong passphrase.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>%n draf belum selesai — buka dari Beranda.</source>
         <translation>
             <numerusform>%n unfinished draft — open it from Home.</numerusform>
@@ -22,7 +32,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>Antrian: %n rekaman</source>
         <translation>
             <numerusform>Queue: %n recording</numerusform>
@@ -30,42 +40,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>Server belum diatur (offline)</source>
         <translation>No server set (offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="258"/>
         <source>Server: belum dicek</source>
         <translation>Server: not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>Server terhubung</source>
         <translation>Server connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="262"/>
         <source>Tidak ada sambungan ke server</source>
         <translation>No connection to the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>Sinkron terakhir: </source>
         <translation>Last sync: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/main_window.py" line="240"/>
         <source>DEMO (latihan)</source>
         <translation>DEMO (training)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>DEMO — profil latihan berisi warga buatan. Jangan rekam warga sungguhan di sini; rekaman demo hanya dapat dikirim ke server latihan.</source>
         <translation>DEMO — a training profile with made-up residents. Do not record real residents here; demo recordings can only be sent to a training server.</translation>
     </message>
@@ -1002,36 +1012,76 @@
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="192"/>
+        <source>Kata sandi terlalu mudah ditebak. Pakai tiga atau empat kata yang tidak berhubungan, misalnya dengan angka di antaranya; jangan nama, tanggal lahir atau urutan seperti 12345678.</source>
+        <translation>The passphrase is too easy to guess. Use three or four unrelated words, for example with a number between them; not a name, a birth date or a sequence like 12345678.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="193"/>
+        <source>Kata sandi ini sudah dipakai orang lain di laptop ini. Pilih kata sandi lain.</source>
+        <translation>Someone else on this laptop already uses this passphrase. Choose another one.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="194"/>
+        <source>Peran {role} tidak boleh {action}. Minta supervisor atau admin tim.</source>
+        <translation>The role {role} may not {action}. Ask the team&apos;s supervisor or admin.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="195"/>
+        <source>Admin terakhir tidak dapat dihapus atau diturunkan; tambahkan admin lain lebih dulu.</source>
+        <translation>The last admin cannot be removed or demoted; add another admin first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="196"/>
+        <source>Anda tidak dapat menghapus diri sendiri; minta admin lain.</source>
+        <translation>You cannot remove yourself; ask another admin.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="197"/>
+        <source>Pengguna {name} sudah dihapus.</source>
+        <translation>User {name} has already been removed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="198"/>
+        <source>Peran tidak dikenal: {role} (pilih operator, supervisor atau admin).</source>
+        <translation>Unknown role: {role} (choose operator, supervisor or admin).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="199"/>
+        <source>Terlalu banyak kata sandi salah. Coba lagi dalam {seconds} detik.</source>
+        <translation>Too many wrong passphrases. Try again in {seconds} seconds.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="200"/>
         <source>Operator tidak ditemukan.</source>
         <translation>Operator not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="193"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="201"/>
         <source>nama operator tidak boleh kosong</source>
         <translation>the operator name cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="194"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="202"/>
         <source>nama operator lebih dari {limit} karakter</source>
         <translation>the operator name is longer than {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="195"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="203"/>
         <source>Nama operator sudah dipakai.</source>
         <translation>That operator name is already taken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="196"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="204"/>
         <source>Mode jurnal WAL tidak dapat diaktifkan.</source>
         <translation>The WAL journal mode cannot be turned on.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="197"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="205"/>
         <source>Kunci basis data tidak tersedia untuk operasi ini.</source>
         <translation>The database key is not available for this operation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="198"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="206"/>
         <source>Basis data sudah ditutup.</source>
         <translation>The database is already closed.</translation>
     </message>
@@ -1106,107 +1156,107 @@
         <translation>The administrator rejected this recording because its NIK is already recorded in another recording (a duplicate-NIK review decision); it is not fixed and sent again. Contact the administrator if that decision is wrong.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="199"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="207"/>
         <source>Lansia (60+)</source>
         <translation>Elderly (60+)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="200"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="208"/>
         <source>Difabel</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="201"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="209"/>
         <source>Pelajar</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="202"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="210"/>
         <source>Tahanan (lapas/rutan)</source>
         <translation>Detainee (prison)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="203"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="211"/>
         <source>Pekerja (kunjungan perusahaan)</source>
         <translation>Worker (company visit)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="204"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="212"/>
         <source>Perbatasan/terpencil</source>
         <translation>Border/remote area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="205"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="213"/>
         <source>Direkam</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="206"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="214"/>
         <source>Tidak di rumah</source>
         <translation>Not at home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="207"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="215"/>
         <source>Menolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="208"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="216"/>
         <source>Pindah</source>
         <translation>Moved away</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="209"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="217"/>
         <source>Meninggal</source>
         <translation>Deceased</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="210"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="218"/>
         <source>Sakit / minta kunjungan ulang</source>
         <translation>Ill / asks for another visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="211"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="219"/>
         <source>Sudah rekam di tempat lain</source>
         <translation>Already recorded elsewhere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="212"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="220"/>
         <source>Hasil kunjungan tidak dikenal.</source>
         <translation>Unknown visit outcome.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="213"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="221"/>
         <source>Warga ini sudah direkam; hasil kunjungan lain tidak dapat dicatat lagi.</source>
         <translation>This resident is already recorded; no other visit outcome can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="214"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="222"/>
         <source>Hasil &apos;Direkam&apos; dicatat otomatis dari rekaman yang selesai.</source>
         <translation>The outcome &apos;Recorded&apos; is set automatically from a completed recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="215"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="223"/>
         <source>Isi tanggal kunjungan ulang.</source>
         <translation>Enter the date of the next visit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="216"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="224"/>
         <source>Tanggal kunjungan ulang tidak boleh sebelum hari kunjungan.</source>
         <translation>The next visit cannot be before the day of the visit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="217"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="225"/>
         <source>Tanggal kunjungan ulang hanya untuk &apos;Sakit / minta kunjungan ulang&apos;.</source>
         <translation>A next-visit date is only for &apos;Ill / asks for another visit&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="218"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="226"/>
         <source>Catatan paling banyak {limit} karakter.</source>
         <translation>The note may be at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="219"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="227"/>
         <source>Warga tidak ada dalam daftar target.</source>
         <translation>The resident is not on the target list.</translation>
     </message>
@@ -2289,6 +2339,64 @@
     </message>
 </context>
 <context>
+    <name>PeopleBox</name>
+    <message>
+        <location filename="../../app/ui/pages/settings_people.py" line="31"/>
+        <source>Pengguna laptop ini</source>
+        <translation>Users of this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_people.py" line="37"/>
+        <source>Hapus pengguna terpilih</source>
+        <translation>Remove the chosen user</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_people.py" line="41"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_people.py" line="43"/>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_people.py" line="43"/>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_people.py" line="44"/>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_people.py" line="48"/>
+        <source>Kata sandinya sendiri</source>
+        <translation>Their own passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_people.py" line="49"/>
+        <source>Tambah pengguna</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_people.py" line="89"/>
+        <source>%1 ditambahkan; kata sandinya membuka profil ini.</source>
+        <translation>%1 added; their passphrase opens this profile.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_people.py" line="96"/>
+        <source>Pilih pengguna yang akan dihapus.</source>
+        <translation>Choose the user to remove.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_people.py" line="105"/>
+        <source>%1 dihapus; kata sandinya tidak membuka profil ini lagi.</source>
+        <translation>%1 removed; their passphrase no longer opens this profile.</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStep</name>
     <message>
         <location filename="../../app/ui/widgets/photo_views.py" line="19"/>
@@ -2371,120 +2479,120 @@
         <translation>The photo can also come from a file: press “Import from file” below.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="66"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="74"/>
         <source>Ambil foto (Spasi)</source>
         <translation>Take photo (Space)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="68"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="76"/>
         <source>Impor dari berkas…</source>
         <translation>Import from file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="99"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="107"/>
         <source>Pemeriksaan langsung</source>
         <translation>Live checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="131"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="136"/>
         <source>Tunjukkan foto ini kepada warga</source>
         <translation>Show this photo to the resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="138"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="143"/>
         <source>Ulangi foto (R)</source>
         <translation>Retake photo (R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="140"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="145"/>
         <source>Ganti latar…</source>
         <translation>Replace background…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="150"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="155"/>
         <source>Persetujuan warga</source>
         <translation>Resident&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="153"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="158"/>
         <source>Warga sendiri</source>
         <translation>The resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="154"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="159"/>
         <source>Keluarga/wali, nama:</source>
         <translation>Family/guardian, name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="161"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="166"/>
         <source>nama yang menyetujui</source>
         <translation>name of the person approving</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="167"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="172"/>
         <source>Warga setuju dengan foto ini</source>
         <translation>Resident approves this photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="175"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="180"/>
         <source>Tekan setelah warga melihat foto dan setuju. Waktu persetujuan dicatat.</source>
         <translation>Press after the resident has seen the photo and agrees. The time of approval is recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="197"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="200"/>
         <source>Bandingkan latar belakang</source>
         <translation>Compare backgrounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="198"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="201"/>
         <source>Kiri foto asli, kanan dengan latar baru. Periksa tepi rambut, telinga dan bahu bersama warga sebelum memakai latar baru.</source>
         <translation>Left: the original photo; right: with the new background. Check the edges of hair, ears and shoulders with the resident before using the new background.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="204"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="207"/>
         <source>Asli</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="205"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="208"/>
         <source>Latar baru</source>
         <translation>New background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="220"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="223"/>
         <source>Tetap foto asli (Esc)</source>
         <translation>Keep original photo (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="222"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="225"/>
         <source>Pakai latar baru</source>
         <translation>Use new background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="336"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="335"/>
         <source>Foto tidak memungkinkan</source>
         <translation>Photo not possible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="280"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="281"/>
         <source>Batal (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="282"/>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="342"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="283"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="341"/>
         <source>Simpan tanpa foto</source>
         <translation>Save without photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="239"/>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="349"/>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="443"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="240"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="348"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="442"/>
         <source>Tanpa foto</source>
         <translation>No photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="353"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="352"/>
         <source>Ambil ulang foto</source>
         <translation>Take photo again</translation>
     </message>
@@ -2504,12 +2612,12 @@
         <translation>odd birth year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="375"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="374"/>
         <source>Latar: ? (isi tahun lahir)</source>
         <translation>Background: ? (enter birth year)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="380"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="379"/>
         <source>Latar: {colour} ({why})</source>
         <translation>Background: {colour} ({why})</translation>
     </message>
@@ -2580,17 +2688,17 @@
         <translation>Replacing the background… (a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="407"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="406"/>
         <source>Latar baru ({colour})</source>
         <translation>New background ({colour})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="409"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="408"/>
         <source>Tepi potongan tampak rapi.</source>
         <translation>The cut-out edges look clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="412"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="411"/>
         <source>Tepi potongan mungkin kurang rapi (rambut, bahu). Jika ragu, tetap pakai foto asli atau pasang kain latar.</source>
         <translation>The cut-out edges may be rough (hair, shoulders). If in doubt, keep the original photo or hang a backdrop cloth.</translation>
     </message>
@@ -2610,52 +2718,52 @@
         <translation>No face to photograph yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="392"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="391"/>
         <source>Catatan pemeriksaan (ikut tersimpan dengan foto):</source>
         <translation>Check notes (saved with the photo):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="396"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="395"/>
         <source>Semua pemeriksaan lolos.</source>
         <translation>All checks passed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="398"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="397"/>
         <source>Latar belakang sudah diganti.</source>
         <translation>The background has been replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="422"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="421"/>
         <source>Foto disetujui</source>
         <translation>Photo approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="423"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="422"/>
         <source>warga sendiri</source>
         <translation>the resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="424"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="423"/>
         <source>keluarga/wali ({name})</source>
         <translation>family/guardian ({name})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="425"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="424"/>
         <source>Disetujui oleh {who} pukul {when}.</source>
         <translation>Approved by {who} at {when}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="427"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="426"/>
         <source>{n} catatan pemeriksaan ikut tersimpan.</source>
         <translation>Check notes saved with it: {n}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="430"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="429"/>
         <source>Latar belakang diganti.</source>
         <translation>Background replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="444"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="443"/>
         <source>Alasan: {reason} (dicatat pukul {when}).</source>
         <translation>Reason: {reason} (recorded at {when}).</translation>
     </message>
@@ -2675,83 +2783,83 @@
         <translation>The image source stopped sending pictures.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="256"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="257"/>
         <source>— pilih alasan —</source>
         <translation>— choose a reason —</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="260"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="261"/>
         <source>&amp;Alasan:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="264"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="265"/>
         <source>keterangan (wajib untuk “Lainnya”)</source>
         <translation>details (required for “Other”)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="267"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="268"/>
         <source>&amp;Keterangan:</source>
         <translation>&amp;Details:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="307"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="306"/>
         <source>Terbaring</source>
         <translation>Bedridden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="308"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="307"/>
         <source>Tidak dapat duduk tegak</source>
         <translation>Cannot sit upright</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="309"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="308"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="310"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="309"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="318"/>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="433"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="317"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="432"/>
         <source>Foto dengan pengecualian</source>
         <translation>Photo with an exception</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="319"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="318"/>
         <source>Untuk warga yang tidak dapat duduk atau menegakkan kepala: foto terbaik yang terlihat kamera disimpan walaupun pemeriksaan gagal. Rekaman ditandai untuk supervisor dan server.</source>
         <translation>For residents who cannot sit up or hold the head straight: the best frame the camera saw is kept although checks failed. The recording is flagged for the supervisor and the server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="328"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="327"/>
         <source>Pemeriksaan yang gagal (ikut tersimpan):</source>
         <translation>Failed checks (stored with the photo):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="331"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="330"/>
         <source>Semua pemeriksaan lolos pada foto ini.</source>
         <translation>Every check passed on this photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="332"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="331"/>
         <source>Simpan foto dengan pengecualian</source>
         <translation>Save photo with an exception</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="70"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="78"/>
         <source>Foto dengan pengecualian…</source>
         <translation>Photo with an exception…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="71"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="79"/>
         <source>Warga tidak dapat duduk atau menegakkan kepala: simpan foto terbaik dengan alasan</source>
         <translation>The resident cannot sit up or hold the head straight: keep the best photo with a reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="337"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="336"/>
         <source>Belum ada gambar dari kamera. Rekaman disimpan tanpa foto dan ditandai untuk supervisor; alasan wajib. Bila kamera bisa dinyalakan, foto dengan pengecualian lebih baik daripada tanpa foto.</source>
         <translation>No picture from the camera yet. The recording is saved without a photo and flagged for the supervisor; a reason is required. If the camera can be switched on, a photo with an exception is better than none.</translation>
     </message>
@@ -2761,7 +2869,7 @@
         <translation>A reason is required (choose from the list or write it, e.g. resident bedridden).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_pages.py" line="438"/>
+        <location filename="../../app/ui/widgets/photo_pages.py" line="437"/>
         <source>Alasan: {reason}. {n} pemeriksaan gagal ikut tersimpan; rekaman ditandai untuk supervisor dan server (pukul {when}).</source>
         <translation>Reason: {reason}. {n} failed checks stored with it; the recording is flagged for the supervisor and the server (at {when}).</translation>
     </message>
@@ -3205,197 +3313,213 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="66"/>
+        <location filename="../../app/ui/pages/settings.py" line="77"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="67"/>
+        <location filename="../../app/ui/pages/settings.py" line="78"/>
         <source>Umum</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="72"/>
+        <location filename="../../app/ui/pages/settings.py" line="83"/>
         <source>Bahasa tampilan</source>
         <translation>Display language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="75"/>
+        <location filename="../../app/ui/pages/settings.py" line="86"/>
         <source> tahun</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="76"/>
+        <location filename="../../app/ui/pages/settings.py" line="87"/>
         <source>Usia minimal perekaman (kartu ditahan sampai 17)</source>
         <translation>Minimum recording age (card held until 17)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="79"/>
+        <location filename="../../app/ui/pages/settings.py" line="90"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="82"/>
+        <location filename="../../app/ui/pages/settings.py" line="93"/>
         <source>Pemeriksaan foto (ambang batas)</source>
         <translation>Photo checks (thresholds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="86"/>
+        <location filename="../../app/ui/pages/settings.py" line="97"/>
         <source>Ketajaman minimal (makin besar makin ketat)</source>
         <translation>Minimum sharpness (higher is stricter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="87"/>
+        <location filename="../../app/ui/pages/settings.py" line="98"/>
         <source>Wajah minimal (bagian tinggi bingkai)</source>
         <translation>Minimum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="88"/>
+        <location filename="../../app/ui/pages/settings.py" line="99"/>
         <source>Wajah maksimal (bagian tinggi bingkai)</source>
         <translation>Maximum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="89"/>
+        <location filename="../../app/ui/pages/settings.py" line="100"/>
         <source>Kemiringan kepala maksimal (derajat)</source>
         <translation>Maximum head tilt (degrees)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="90"/>
+        <location filename="../../app/ui/pages/settings.py" line="101"/>
         <source>Terang minimal wajah (0-255)</source>
         <translation>Minimum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="91"/>
+        <location filename="../../app/ui/pages/settings.py" line="102"/>
         <source>Terang maksimal wajah (0-255)</source>
         <translation>Maximum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="99"/>
+        <location filename="../../app/ui/pages/settings.py" line="110"/>
         <source>Kembalikan ke bawaan</source>
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="108"/>
+        <location filename="../../app/ui/pages/settings.py" line="119"/>
         <source>Bukti perekaman untuk warga</source>
         <translation>Resident&apos;s receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="113"/>
+        <location filename="../../app/ui/pages/settings.py" line="124"/>
         <source>Dinas (judul bukti)</source>
         <translation>Dinas (receipt heading)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="117"/>
+        <location filename="../../app/ui/pages/settings.py" line="128"/>
         <source>Alamat, telepon atau jam layanan tempat warga bertanya tentang KTP-el-nya. Kosong: kalimat bawaan.</source>
         <translation>Address, phone or opening hours where residents ask about their KTP-el. Empty: the default sentence.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="119"/>
+        <location filename="../../app/ui/pages/settings.py" line="130"/>
         <source>Tempat bertanya</source>
         <translation>Where to ask</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="122"/>
+        <location filename="../../app/ui/pages/settings.py" line="133"/>
         <source>Keamanan</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="124"/>
+        <location filename="../../app/ui/pages/settings.py" line="135"/>
         <source>Kata sandi mengunci basis data di laptop ini.</source>
         <translation>The password locks the database on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="128"/>
+        <location filename="../../app/ui/pages/settings.py" line="139"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="133"/>
+        <location filename="../../app/ui/pages/settings.py" line="146"/>
+        <source> menit</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="149"/>
+        <source>Layar terkunci bila laptop tidak dipakai selama ini.</source>
+        <translation>The screen locks when the laptop is not used for this long.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="150"/>
+        <source>Kunci layar setelah</source>
+        <translation>Lock the screen after</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="154"/>
         <source>Profil demo memakai kata sandi tetap; tidak dapat diganti.</source>
         <translation>The demo profile has a fixed password; it cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="136"/>
+        <location filename="../../app/ui/pages/settings.py" line="157"/>
         <source>Privasi</source>
         <translation>Privacy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="140"/>
+        <location filename="../../app/ui/pages/settings.py" line="161"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="141"/>
+        <location filename="../../app/ui/pages/settings.py" line="147"/>
+        <location filename="../../app/ui/pages/settings.py" line="162"/>
         <source>Tidak pernah</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="142"/>
+        <location filename="../../app/ui/pages/settings.py" line="163"/>
         <source>Hapus data pribadi setelah diterima server</source>
         <translation>Remove personal data after the server accepted it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="144"/>
+        <location filename="../../app/ui/pages/settings.py" line="165"/>
         <source>Foto, tanda tangan dan biodata rekaman yang sudah diterima server dihapus dari laptop ini, setelah sinkron berhasil. Yang tersisa hanya status, tanggal, wilayah dan RT/RW, sehingga capaian tetap terhitung. 0 = tidak pernah dihapus.</source>
         <translation>Photo, signature and biodata of recordings the server accepted are removed from this laptop after a successful sync. Only the status, dates, region and RT/RW remain, so progress still counts them. 0 = never removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="157"/>
+        <location filename="../../app/ui/pages/settings.py" line="188"/>
         <source>Simpan pengaturan</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="190"/>
+        <location filename="../../app/ui/pages/settings.py" line="221"/>
         <source>Cadangan</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="192"/>
+        <location filename="../../app/ui/pages/settings.py" line="223"/>
         <source>Salin profil ke flashdisk selama perjalanan: bila laptop rusak atau hilang, rekaman tetap ada. Salinan tetap terkunci dan dibuka dengan kata sandi yang berlaku saat ini (jemput --data &lt;folder cadangan&gt;). Simpan flashdisk terpisah dari laptop.</source>
         <translation>Copy the profile to a USB stick while travelling: if the laptop breaks or is lost, the recordings survive. The copy stays locked and opens with the password in force now (jemput --data &lt;backup folder&gt;). Keep the USB stick apart from the laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="205"/>
+        <location filename="../../app/ui/pages/settings.py" line="236"/>
         <source>Cadangkan ke…</source>
         <translation>Back up to…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="221"/>
+        <location filename="../../app/ui/pages/settings.py" line="252"/>
         <source>Pilih folder cadangan (mis. flashdisk)</source>
         <translation>Choose the backup folder (e.g. a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="254"/>
+        <location filename="../../app/ui/pages/settings.py" line="285"/>
         <source>Cadangan tersimpan: %1, %2 rekaman, %3</source>
         <translation>Backup saved: %1, %2 recordings, %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="261"/>
+        <location filename="../../app/ui/pages/settings.py" line="292"/>
         <source>Cadangan gagal: </source>
         <translation>Backup failed: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="277"/>
+        <location filename="../../app/ui/pages/settings.py" line="308"/>
         <source>Cadangan terakhir: belum pernah</source>
         <translation>Last backup: never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="283"/>
+        <location filename="../../app/ui/pages/settings.py" line="314"/>
         <source>Cadangan terakhir: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="298"/>
+        <location filename="../../app/ui/pages/settings.py" line="329"/>
         <source>Kata sandi diganti. Gunakan kata sandi baru saat membuka Jemput berikutnya.</source>
         <translation>Password changed. Use the new password the next time you open Jemput.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="328"/>
+        <location filename="../../app/ui/pages/settings.py" line="359"/>
         <source>Alamat server harus diawali https://</source>
         <translation>The server address must start with https://</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="340"/>
+        <location filename="../../app/ui/pages/settings.py" line="378"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -4030,33 +4154,33 @@
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="187"/>
+        <location filename="../../app/ui/start_pages.py" line="185"/>
         <source>Buka Jemput</source>
         <translation>Unlock Jemput</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="192"/>
+        <location filename="../../app/ui/start_pages.py" line="190"/>
         <source>Kata sandi profil</source>
         <translation>Profile password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="200"/>
-        <location filename="../../app/ui/start_pages.py" line="233"/>
+        <location filename="../../app/ui/start_pages.py" line="198"/>
+        <location filename="../../app/ui/start_pages.py" line="231"/>
         <source>Buka</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="225"/>
+        <location filename="../../app/ui/start_pages.py" line="223"/>
         <source>Ketik kata sandi profil.</source>
         <translation>Type the profile password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="233"/>
+        <location filename="../../app/ui/start_pages.py" line="231"/>
         <source>Membuka…</source>
         <translation>Unlocking…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/start_pages.py" line="257"/>
+        <location filename="../../app/ui/start_pages.py" line="256"/>
         <source>Coba lagi dalam %n detik.</source>
         <translation>
             <numerusform>Try again in %n second.</numerusform>
@@ -4064,7 +4188,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="259"/>
+        <location filename="../../app/ui/start_pages.py" line="258"/>
         <source>Coba lagi</source>
         <translation>Try again</translation>
     </message>

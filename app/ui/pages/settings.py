@@ -174,6 +174,12 @@ class SettingsPage(QWidget):
         self.may_change = session.can("settings") if hasattr(session, "can") else True
         for widget in (self.min_age, self.server, checks, receipt, privacy, self.idle_minutes):
             widget.setEnabled(self.may_change)
+        self.people_box = None
+        if hasattr(session, "can") and session.can("manage_people") and not getattr(session, "is_demo", False):
+            from app.ui.pages.settings_people import PeopleBox
+
+            self.people_box = PeopleBox(session, self)
+            layout.addWidget(self.people_box)
         self.passphrase_dialog = None
         self.message = QLabel(self)
         self.message.setObjectName("okText")
