@@ -12,7 +12,7 @@ in progress finishes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 IDLE_KEY = "idle_lock_minutes"
@@ -39,6 +39,7 @@ class IdleWatch(QObject):
         super().__init__(parent)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)  # one timer: a coarse one could fire 5% late
         self.timer.timeout.connect(self.idle)
         self.set_interval(interval_ms)
         QApplication.instance().installEventFilter(self)

@@ -128,6 +128,7 @@ class AppWindow(QMainWindow):
         if self.main is None or self.locked:
             return
         self.locked = True
+        self._locked_by = getattr(self.session.store.person, "id", None)
         if self.idle is not None:
             self.idle.pause()
         self._hidden_windows = [w for w in QApplication.topLevelWidgets()
@@ -152,6 +153,10 @@ class AppWindow(QMainWindow):
         self.locked = False
         self.lock_page.passphrase.clear()
         self.lock_page.failures = 0
+        if getattr(self.session.store.person, "id", None) != self._locked_by:
+            # Another person: the pages are built again for their name and role (typing kept as a draft).
+            self.main.show()
+            self._build_main()
         self.stack.setCurrentWidget(self.main)
         self.main.show()
         for w in self._hidden_windows:

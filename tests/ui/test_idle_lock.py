@@ -60,11 +60,13 @@ def test_idle_lock_fires_hides_data_and_opens_again(qtbot, window):
 
 
 def test_input_keeps_the_window_open(qtbot, window):
-    window.start_idle_lock(400)
-    for _ in range(6):
-        qtbot.wait(120)
-        qtbot.keyClick(window.main.nav, Qt.Key.Key_Down)
+    window.start_idle_lock(60_000)
+    qtbot.wait(300)
+    before = window.idle.timer.remainingTime()
+    qtbot.keyClick(window.main.nav, Qt.Key.Key_Down)  # any key or mouse input starts the period again
+    assert window.idle.timer.remainingTime() > before
     assert not window.locked
+    window.start_idle_lock(100)
     qtbot.waitUntil(lambda: window.locked, timeout=5_000)
 
 
@@ -76,6 +78,8 @@ def test_another_person_unlocks_and_works_under_their_name(qtbot, window):
     qtbot.waitUntil(lambda: not window.locked, timeout=10_000)
     assert window.session.operator_name == "Ani"
     assert window.session.role == roles.OPERATOR
+    labels = [w.text() for w in window.main.findChildren(QLabel)]
+    assert "Operator: Ani" in labels  # the pages were built again for her
     assert not window.session.can(roles.SETTINGS)
 
 
