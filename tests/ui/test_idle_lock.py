@@ -75,7 +75,7 @@ def test_another_person_unlocks_and_works_under_their_name(qtbot, window):
     window.start_idle_lock(100)
     qtbot.waitUntil(lambda: window.locked, timeout=5_000)
     _unlock(qtbot, window, ANI)
-    qtbot.waitUntil(lambda: not window.locked, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.locked, timeout=30_000)  # the pages are rebuilt: slow on a busy machine
     assert window.session.operator_name == "Ani"
     assert window.session.role == roles.OPERATOR
     labels = [w.text() for w in window.main.findChildren(QLabel)]
