@@ -181,7 +181,9 @@ class Session:
         self.regions: RegionIndex = load_region_index(store)
         self._min_recording_age = int(self.settings.get("min_recording_age", 16))
         operators = OperatorRepo(store).list()
-        self.operator_name = operators[0].name if operators else ""
+        # The person whose passphrase opened the profile (the first operator for a profile nobody holds yet).
+        self.operator_name = store.person.name if store.person is not None else (
+            operators[0].name if operators else "")
         self.importing = False  # a target import holds the store (see import_targets)
 
     # ------------------------------------------------------------- opening
@@ -193,9 +195,15 @@ class Session:
     def create(cls, data_dir: Path, passphrase: str, *, operator: str, server_url: str | None = None,
                kdf_params=None) -> "Session":
         """A new profile with its first operator (`kdf_params` only for tests)."""
+        from app.store.passphrase import check_new_passphrase
+        from app.store.people import bind
+
+        check_new_passphrase(passphrase)
         store = create_profile(data_dir, passphrase, kdf_params=kdf_params)
         try:
-            OperatorRepo(store).create(operator, "operator")
+            # The one who makes the profile is its admin (adds the team in Pengaturan or `jemput people`).
+            OperatorRepo(store).create(operator, "admin", key_slot=store.slot_id)
+            bind(store)
             settings = Settings(store)
             settings.set("min_recording_age", 16)
             settings.set("server_url", server_url or None)
@@ -232,7 +240,53 @@ class Session:
     def get_setting(self, key: str, default=None):
         return self.settings.get(key, default)
 
+    # --------------------------------------------------------------- roles
+    @property
+    def role(self) -> str | None:
+        from app.store.people import role_of
+
+        return role_of(self.store)
+
+    def can(self, action: str) -> bool:
+        """Whether the person working may do `action` (`app.core.roles`); the window greys out the rest."""
+        from app.core.roles import allowed
+
+        return allowed(self.role, action)
+
+    def require(self, action: str) -> None:
+        """CodedError ``role.forbidden`` unless the person working may do `action`."""
+        from app.core.roles import require
+
+        require(self.role, action)
+
+    def check_unlock(self, passphrase: str, *, clock=None) -> bool:
+        """The lock screen: whether `passphrase` belongs to an active person (who then works on).
+
+        Counted like a failed unlock (`app.store.unlock_guard`): a wrong one
+        makes the next attempt wait, and StoreError ``unlock.wait`` says how long.
+        """
+        import time
+
+        from app.store import people, unlock_guard
+        from app.store.profile import read_profile
+
+        now = (clock or time.time)()
+        unlock_guard.check(read_profile(self.store.dir), now)
+        person = people.verify(self.store, passphrase) if passphrase else None
+        if person is None:
+            unlock_guard.record_failure(self.store.dir, now)
+            return False
+        if person.key_slot:
+            self.store.person = people.get_person(self.store, person.id)
+            self.store.slot_id = person.key_slot
+            self.operator_name = person.name
+        unlock_guard.succeeded(self.store)
+        return True
+
     def set_setting(self, key: str, value) -> None:
+        from app.core.roles import setting_action
+
+        self.require(setting_action(key))
         self.settings.set(key, value)
         if key == "min_recording_age":
             self._min_recording_age = int(value)
@@ -339,6 +393,7 @@ class Session:
         """Store changed limits (None or {} goes back to the calibrated defaults)."""
         from app.capture.quality import thresholds_from_dict
 
+        self.require("settings")
         thresholds_from_dict(changes or {})  # refuse unknown types before storing
         self.set_setting("photo_thresholds", dict(changes or {}))
 

@@ -2,7 +2,7 @@
 
 Commands: ``init``, ``change-passphrase``, ``import-regions``, ``import-targets``, ``export-targets``,
 ``mark-targets`` (in `app.cli.marks`),
-``list``, ``export``, ``purge``, ``demo``, ``doctor`` (``sync`` and ``register`` in
+``list``, ``export``, ``purge``, ``demo``, ``doctor``, ``people`` (in `app.cli.people`) (``sync`` and ``register`` in
 `app.cli.sync`, ``backup`` and ``restore`` in `app.cli.backup`). ``--data DIR``
 (before or after the command) is the profile folder; default ``$JEMPUT_HOME``,
 else the per-user data folder (``~/.local/share/jemput``). ``demo`` builds its
@@ -97,7 +97,9 @@ def _known_error(exc: BaseException) -> str | None:
     from app.targetfile import ImportFileError
     from app.store.errors import StoreError
 
-    if isinstance(exc, StoreError):
+    from app.core.messages import CodedError
+
+    if isinstance(exc, (StoreError, CodedError)):
         return exc.message
     if isinstance(exc, ImportFileError):
         return str(exc)

@@ -13,6 +13,7 @@ from app.cli.profile import cmd_change_passphrase, cmd_demo, cmd_init
 from app.cli.records import cmd_export, cmd_list, cmd_purge
 from app.cli.sync import add_sync_commands
 from app.cli import hand_carry, marks, trips
+from app.cli import people as people_cli
 from app.cli.targets import cmd_export_targets, cmd_import_regions, cmd_import_targets
 
 
@@ -123,12 +124,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=0, metavar="N", help="paling banyak N rekaman (0: semua)")
     p.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("export", parents=[common], help="ekspor rekaman beserta biodata")
+    p = sub.add_parser("export", parents=[common],
+                       help="ekspor rekaman beserta biodata ke berkas TIDAK terenkripsi (khusus supervisor)")
     p.add_argument("--format", choices=("csv", "json"), default="csv")
-    p.add_argument("--output", "-o", metavar="BERKAS", help="berkas tujuan (bawaan: stdout)")
+    p.add_argument("--output", "-o", metavar="BERKAS",
+                   help="berkas tujuan, dibuat 0600 (bawaan: jemput-ekspor-TANGGAL-JAM.csv|json di folder ini)")
     p.add_argument("--status", action="append", choices=statuses, metavar="STATUS",
                    help="hanya status ini (boleh berulang)")
     p.set_defaults(func=cmd_export)
+
+    people_cli.add_parser(sub, common)
 
     p = sub.add_parser("purge", parents=[common],
                        help="hapus foto, tanda tangan dan data pribadi rekaman yang sudah lama diterima server")

@@ -42,6 +42,13 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = ask_passphrase(confirm=True)
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
         raise CliError(f"kata sandi minimal {MIN_PASSPHRASE_LENGTH} karakter")
+    from app.core.messages import CodedError
+    from app.core.passphrase_strength import check_strength
+
+    try:
+        check_strength(passphrase, tuple(operator.lower().split()))
+    except CodedError as exc:
+        raise CliError(exc.message) from None
     seed = SEED_REGIONS_CSV
 
     data_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -51,7 +58,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     try:
         with create_profile(staging, passphrase) as store:
             with store.transaction():
-                OperatorRepo(store).create(operator, "operator")
+                # The one who makes the profile is its admin (adds the team with `jemput people add`).
+                OperatorRepo(store).create(operator, "admin", key_slot=store.slot_id)
                 settings = Settings(store)
                 settings.set("min_recording_age", args.min_age or 16)
                 if args.server_url:

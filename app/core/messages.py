@@ -395,6 +395,17 @@ STORE: dict[str, Templates] = {
         "Kata sandi baru sudah berlaku, tetapi berkas profile.json belum selesai diperbarui. Buka profil "
         "dengan kata sandi baru."
     ),
+    "passphrase.too_weak": (
+        "Kata sandi terlalu mudah ditebak. Pakai tiga atau empat kata yang tidak berhubungan, "
+        "misalnya dengan angka di antaranya; jangan nama, tanggal lahir atau urutan seperti 12345678."
+    ),
+    "passphrase.in_use": "Kata sandi ini sudah dipakai orang lain di laptop ini. Pilih kata sandi lain.",
+    "role.forbidden": "Peran {role} tidak boleh {action}. Minta supervisor atau admin tim.",
+    "people.last_admin": "Admin terakhir tidak dapat dihapus atau diturunkan; tambahkan admin lain lebih dulu.",
+    "people.self_remove": "Anda tidak dapat menghapus diri sendiri; minta admin lain.",
+    "people.removed": "Pengguna {name} sudah dihapus.",
+    "people.role_unknown": "Peran tidak dikenal: {role} (pilih operator, supervisor atau admin).",
+    "unlock.wait": "Terlalu banyak kata sandi salah. Coba lagi dalam {seconds} detik.",
     "operator.not_found": "Operator tidak ditemukan.",
     "operator.name_empty": "nama operator tidak boleh kosong",
     "operator.name_too_long": "nama operator lebih dari {limit} karakter",

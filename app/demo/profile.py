@@ -79,7 +79,8 @@ def open_or_create_demo(
     """
     if not profile_exists(data_dir):
         return create_demo_profile(data_dir, count=count, passphrase=passphrase, today=today)
-    store = open_profile(data_dir, passphrase)
+    # The demo passphrase is public: trying it on another profile is no guess to count there.
+    store = open_profile(data_dir, passphrase, count_failure=False)
     try:
         if not is_ready(store):
             fill_demo(store, count=count, today=today)

@@ -24,7 +24,7 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,8 @@ from app.store import migrations
 from app.fsio import fsync_dir, make_private_dir, open_private, restrict_file
 from app.store._util import utc_now
 from app.store.errors import ProfileMissing, SchemaTooNew, StoreError, WrongPassphrase, known_errors
-from app.store.keys import DEFAULT_KDF_PARAMS, KdfParams, derive_key, new_salt, sqlcipher_key_literal
+from app.store.keys import DEFAULT_KDF_PARAMS, KdfParams, derive_key, sqlcipher_key_literal
+from app.store.keyslots import find_slot, new_db_key, wrap
 from app.store.profile import (  # noqa: F401 - profile_exists re-exported
     PROFILE_NAME,
     ProfileInfo,
@@ -58,6 +59,7 @@ __all__ = [
     "connect",
     "unlock",
     "unlock_with_key",
+    "unlock_profile",
     "restrict_profile",
 ]
 
@@ -135,6 +137,8 @@ class Store:
         self.profile = profile
         self._key = key
         self._closed = False
+        self.slot_id = ""  # the key slot that opened it ("" for a one-passphrase profile)
+        self.person = None  # the `Operator` whose passphrase opened it (None before the first one exists)
 
     @property
     def key(self) -> bytes:
@@ -249,13 +253,17 @@ def create_profile(
     make_private_dir(directory)
     for leftover in (path, _sidecar(path, "-wal"), _sidecar(path, "-shm")):
         leftover.unlink(missing_ok=True)
-    info = ProfileInfo(salt=new_salt(), kdf=kdf_params or DEFAULT_KDF_PARAMS, created_at=utc_now())
-    # The salt is written before the database exists: a database without its salt is lost.
+    # The key is random and the file holds it wrapped for this passphrase (`app.store.keyslots`);
+    # profile.json is written before the database exists: a database without its slot is lost.
+    key = new_db_key()
+    slot = wrap(key, passphrase, kdf=kdf_params or DEFAULT_KDF_PARAMS)
+    info = ProfileInfo(salt=b"", kdf=kdf_params or DEFAULT_KDF_PARAMS, created_at=utc_now(),
+                       slots=(slot,), last_slot=slot.id)
     write_profile(directory, info)
-    key = derive_key(passphrase, info.salt, info.kdf)
     with known_errors():
         conn = connect(path, key)
     store = Store(directory, conn, info, key)
+    store.slot_id = slot.id
     try:
         with store.lock, known_errors():
             _, version = migrations.migrate(store.db)
@@ -269,34 +277,61 @@ def create_profile(
     return store
 
 
-def open_profile(directory: str | os.PathLike, passphrase: str) -> Store:
+def open_profile(directory: str | os.PathLike, passphrase: str, *,
+                 clock: Callable[[], float] = time.time, count_failure: bool = True) -> Store:
     """Unlock the profile in `directory`, migrating its schema if it is older.
 
-    Raises `ProfileMissing`, `WrongPassphrase` (nothing on disk changes),
+    A one-passphrase profile (format 1) moves to a random key wrapped for
+    this passphrase (`app.store.people.adopt_legacy`); the person it opens
+    for is bound to the store (`Store.person`). Failed attempts are counted
+    in ``profile.json`` and make the next one wait (`app.store.unlock_guard`,
+    `clock` gives the time); the failures are audited at the next success.
+    `count_failure` False: a probe with a public passphrase (is this folder
+    the demo?) that must leave another profile exactly as it was.
+
+    Raises `ProfileMissing`, `WrongPassphrase` (nothing but the failure count
+    on disk changes), `StoreError` ``unlock.wait`` while a wait is running,
     `SchemaTooNew` (file from a newer release; left untouched) or `StoreError`.
     """
+    from app.store import people, unlock_guard
+
     directory = Path(directory)
     if not profile_exists(directory):
         raise ProfileMissing()
     info = read_profile(directory)
+    unlock_guard.check(info, clock())
     if not isinstance(passphrase, str) or passphrase == "":
         raise WrongPassphrase()
     restrict_profile(directory)
-    conn, info, finished, key = unlock_with_key(directory, info, passphrase)
+    try:
+        conn, info, finished, key, slot_id = unlock_profile(directory, info, passphrase)
+    except WrongPassphrase:
+        if count_failure:
+            unlock_guard.record_failure(directory, clock())
+        raise
     store = Store(directory, conn, info, key)
+    store.slot_id = slot_id
     try:
         with store.lock, known_errors():
             before, after = migrations.migrate(
                 store.db, before_upgrade=lambda version: _backup(store, version)
             )
         if after != info.schema_version:
-            store.profile = info.with_schema_version(after)
+            store.profile = store.profile.with_schema_version(after)
             write_profile(directory, store.profile)
         if after != before:
             _audit(store, "profile.migrated", {"from": before, "to": after})
             log.info("profile migrated from schema v%d to v%d", before, after)
         if finished:
             _audit(store, "profile.passphrase_change_finished", {"kdf": info.kdf.name})
+        if not store.profile.has_slots:
+            people.adopt_legacy(store, passphrase)
+        try:
+            people.bind(store)
+        except WrongPassphrase:
+            unlock_guard.record_failure(directory, clock())
+            raise
+        unlock_guard.succeeded(store)
         _repair(store)
     except BaseException:
         store.close()
@@ -305,34 +340,66 @@ def open_profile(directory: str | os.PathLike, passphrase: str) -> Store:
 
 
 def unlock(directory: Path, info: ProfileInfo, passphrase: str) -> tuple[sqlcipher3.Connection, ProfileInfo, bool]:
-    """`unlock_with_key` without the key."""
-    conn, info, finished, _key = unlock_with_key(directory, info, passphrase)
+    """`unlock_profile` without the key and slot."""
+    conn, info, finished, _key, _slot = unlock_profile(directory, info, passphrase)
     return conn, info, finished
 
 
 def unlock_with_key(
     directory: Path, info: ProfileInfo, passphrase: str
 ) -> tuple[sqlcipher3.Connection, ProfileInfo, bool, bytes]:
-    """Open the database with `passphrase`: (connection, profile info, finished a change?).
+    """`unlock_profile` without the slot id."""
+    conn, info, finished, key, _slot = unlock_profile(directory, info, passphrase)
+    return conn, info, finished, key
 
-    The salt in ``kdf`` is tried first. If it fails and a ``pending`` entry
-    exists, a passphrase change was interrupted after the database was re-keyed:
-    the pending salt is tried, and if it opens the file it is promoted (written
-    to ``profile.json``), and the third value is True. A pending entry next to
-    a ``kdf`` that still opens the file is a change that never re-keyed; it is
-    left alone (harmless: the next change replaces it), because another process
-    may be in the middle of that very change.
-    Raises `WrongPassphrase` when neither opens the file (nothing written).
-    The fourth value is the raw key that opened it.
+
+def unlock_profile(
+    directory: Path, info: ProfileInfo, passphrase: str
+) -> tuple[sqlcipher3.Connection, ProfileInfo, bool, bytes, str]:
+    """Open the database with `passphrase`: (connection, profile info, finished a change?, key, slot id).
+
+    Format 2: the slot `passphrase` unwraps gives the key (the last used slot
+    is tried first). Format 1: the salt in ``kdf`` is tried first. If it fails
+    and a ``pending`` entry exists, a passphrase change was interrupted after
+    the database was re-keyed: the pending salt is tried, and if it opens the
+    file it is promoted (written to ``profile.json``), and the third value is
+    True. A pending entry next to a ``kdf`` that still opens the file is a
+    change that never re-keyed; it is left alone (harmless: the next change
+    replaces it), because another process may be in the middle of that very
+    change. Likewise ``pending_slots``: a move to key slots that re-keyed the
+    file but did not finish ``profile.json`` is finished here.
+    Raises `WrongPassphrase` when nothing opens the file (nothing written).
     """
     path = db_path(directory)
+    if info.has_slots:
+        found = find_slot(info.slots, passphrase, info.last_slot)
+        if found is None:
+            raise WrongPassphrase()
+        slot, key = found
+        with known_errors():
+            return connect(path, key), info, False, key, slot.id
     try:
         key = derive_key(passphrase, info.salt, info.kdf)
         with known_errors():
-            return connect(path, key), info, False, key
+            return connect(path, key), info, False, key, ""
     except WrongPassphrase:
-        if info.pending is None:
+        if info.pending is None and not info.pending_slots:
             raise
+    if info.pending is None:
+        found = find_slot(info.pending_slots, passphrase)
+        if found is None:
+            raise WrongPassphrase()
+        slot, key = found
+        with known_errors():
+            conn = connect(path, key)
+        promoted = info.with_slots(info.pending_slots, pending_slots=(), salt=b"", last_slot=slot.id)
+        try:
+            write_profile(directory, promoted)
+        except BaseException:
+            conn.close()
+            raise
+        log.info("finished an interrupted move to key slots")
+        return conn, promoted, False, key, slot.id
     key = derive_key(passphrase, info.pending.salt, info.pending.kdf)
     with known_errors():
         conn = connect(path, key)
@@ -343,7 +410,7 @@ def unlock_with_key(
         conn.close()
         raise
     log.info("finished an interrupted passphrase change")
-    return conn, info, True, key
+    return conn, info, True, key, ""
 
 
 def restrict_profile(directory: str | os.PathLike) -> None:

@@ -446,6 +446,32 @@ def _trips_and_school(db: sqlite_utils.Database) -> None:
     )
 
 
+@_migration("0012_people_and_key_slots")
+def _people_and_key_slots(db: sqlite_utils.Database) -> None:
+    """operators: the role 'admin' (manages people), `key_slot` (the id of the person's
+    wrapped copy of the database key in profile.json, `app.store.keyslots`) and
+    `removed_at` (a removed person keeps their row, so their name stays on the recordings
+    and audit entries they made, but their slot opens nothing). The table is rebuilt
+    because SQLite cannot change a CHECK constraint; no foreign key points at it."""
+    db.executescript(
+        """
+        CREATE TABLE operators_new (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('operator', 'supervisor', 'admin')),
+            created_at TEXT NOT NULL,
+            key_slot TEXT,
+            removed_at TEXT
+        );
+        INSERT INTO operators_new (id, name, role, created_at) SELECT id, name, role, created_at FROM operators;
+        DROP TABLE operators;
+        ALTER TABLE operators_new RENAME TO operators;
+        CREATE UNIQUE INDEX operators_name ON operators(name COLLATE NOCASE);
+        CREATE UNIQUE INDEX operators_key_slot ON operators(key_slot) WHERE key_slot IS NOT NULL;
+        """
+    )
+
+
 LATEST_VERSION = len(NAMES)
 
 

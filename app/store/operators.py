@@ -15,7 +15,7 @@ from app.store.errors import NotFound, StoreError
 if TYPE_CHECKING:
     from app.store.database import Store
 
-ROLES = ("operator", "supervisor")
+from app.core.roles import ROLES  # noqa: E402,F401 - operator, supervisor, admin
 MAX_NAME_LENGTH = 80
 
 
@@ -28,7 +28,7 @@ class Operator:
 
     @property
     def is_supervisor(self) -> bool:
-        return self.role == "supervisor"
+        return self.role in ("supervisor", "admin")
 
 
 class OperatorRepo:
@@ -37,8 +37,8 @@ class OperatorRepo:
     def __init__(self, store: "Store"):
         self.store = store
 
-    def create(self, name: str, role: str = "operator") -> Operator:
-        """Add an operator; names are unique ignoring case."""
+    def create(self, name: str, role: str = "operator", *, key_slot: str | None = None) -> Operator:
+        """Add an operator (with `key_slot`: the key slot their passphrase opens); names are unique ignoring case."""
         name = " ".join(str(name).split())
         if not name:
             raise CodedError("operator.name_empty")
@@ -50,7 +50,8 @@ class OperatorRepo:
         try:
             with self.store.transaction() as db:
                 cur = db.conn.execute(
-                    "INSERT INTO operators (name, role, created_at) VALUES (?, ?, ?)", (name, role, now)
+                    "INSERT INTO operators (name, role, created_at, key_slot) VALUES (?, ?, ?, ?)",
+                    (name, role, now, key_slot),
                 )
                 new_id = cur.lastrowid
                 AuditLog(self.store).append("operator.created", detail={"operator_id": new_id, "role": role})
@@ -65,10 +66,10 @@ class OperatorRepo:
         return Operator(*rows[0])
 
     def list(self) -> list[Operator]:
-        return [Operator(*r) for r in self.store.query("SELECT id, name, role, created_at FROM operators ORDER BY id")]
+        return [Operator(*r) for r in self.store.query("SELECT id, name, role, created_at FROM operators WHERE removed_at IS NULL ORDER BY id")]
 
     def count(self) -> int:
-        return self.store.query("SELECT count(*) FROM operators")[0][0]
+        return self.store.query("SELECT count(*) FROM operators WHERE removed_at IS NULL")[0][0]
 
     def first_run_needed(self) -> bool:
         """True while no operator exists (the app then asks for the first one)."""

@@ -74,13 +74,21 @@ def _normalized(text: str) -> str:
 
 
 def check_new_passphrase(new: str, old: str | None = None) -> None:
-    """Raise `StoreError` (kind ``invalid``) for a new passphrase a profile must not get."""
+    """Raise `StoreError` (kind ``invalid``) for a new passphrase a profile must not get
+    (empty, short, weak by zxcvbn's estimate, or the old one)."""
+    from app.core.messages import CodedError
+    from app.core.passphrase_strength import check_strength
+
     if not isinstance(new, str) or new == "":
         raise StoreError(kind="invalid", code="passphrase.new_empty")
     if len(new) < MIN_PASSPHRASE_LENGTH:
         raise StoreError(kind="invalid", code="passphrase.new_too_short", params={"min": MIN_PASSPHRASE_LENGTH})
     if old is not None and _normalized(new) == _normalized(old):
         raise StoreError(kind="invalid", code="passphrase.new_same")
+    try:
+        check_strength(new)
+    except CodedError as exc:
+        raise StoreError(kind="invalid", code=exc.code, params=exc.params) from None
 
 
 def begin_change(
@@ -166,6 +174,15 @@ def change_passphrase(
         with store.lock:
             store._check_open()
             info = read_profile(directory)
+            if info.has_slots:
+                # One person's slot is rewrapped; the database key does not change.
+                from app.store.people import change_own_passphrase
+
+                change_own_passphrase(store, old, new, kdf_params=kdf_params, actor=actor)
+                restrict_profile(directory)
+                remove_backups(directory)  # migration copies still open with the old passphrase
+                log.info("profile passphrase changed (one key slot)")
+                return store.profile
             if not own:
                 # The window's store is open already: prove `old` with a second connection.
                 conn = open_with(directory, derive_key(old, info.salt, info.kdf))

@@ -9,6 +9,15 @@ new salt and parameters, written *before* the database is re-keyed and
 promoted to the main ``kdf`` entry once the re-key has committed (see
 `app.store.passphrase`). Opening tries ``kdf`` first and ``pending`` second,
 so a crash at any point leaves a profile that one of the two passphrases opens.
+
+Format 2 (`app.store.keyslots`): the database key is random and ``slots``
+holds it wrapped once per person; ``kdf`` then only names the parameters new
+slots get (no salt). A format-1 profile (one passphrase, the key derived from
+it) is moved to format 2 on its first unlock (`app.store.people.adopt_legacy`);
+while that move is under way ``pending_slots`` holds the new slot next to the
+old ``kdf``, so a crash leaves a file that the same passphrase opens.
+``unlock`` holds the count and time of failed unlocks (`app.store.unlock_guard`)
+and ``last_slot`` the slot that opened last (tried first next time).
 """
 
 from __future__ import annotations
@@ -16,16 +25,19 @@ from __future__ import annotations
 import base64
 import json
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app.fsio import fsync_dir, open_private
 from app.store.errors import StoreError
 from app.store.keys import KdfParams
+from app.store.keyslots import KeySlot
 
 DB_NAME = "jemput.db"
 PROFILE_NAME = "profile.json"
-PROFILE_FORMAT = 1
+PROFILE_FORMAT = 1  # one passphrase, key derived from it (read, and migrated on unlock)
+SLOTS_FORMAT = 2  # random key wrapped per person
+FORMATS = (PROFILE_FORMAT, SLOTS_FORMAT)
 
 
 @dataclass(frozen=True)
@@ -47,27 +59,49 @@ class ProfileInfo:
     schema_version: int = 0
     created_at: str = ""
     pending: "PendingKey | None" = None
+    slots: tuple[KeySlot, ...] = ()
+    pending_slots: tuple[KeySlot, ...] = ()
+    unlock: dict = field(default_factory=dict)
+    last_slot: str = ""
+
+    @property
+    def has_slots(self) -> bool:
+        """Format 2: the database key is random and wrapped per person."""
+        return bool(self.slots)
 
     def to_dict(self) -> dict:
         data = {
             "app": "jemput",
-            "format": PROFILE_FORMAT,
-            "kdf": _kdf_entry(self.salt, self.kdf),
+            "format": SLOTS_FORMAT if self.slots else PROFILE_FORMAT,
+            "kdf": self.kdf.to_dict() if self.slots else _kdf_entry(self.salt, self.kdf),
             "cipher": "sqlcipher4-raw-key",
             "schema_version": self.schema_version,
             "created_at": self.created_at,
         }
+        if self.slots:
+            data["slots"] = [s.to_dict() for s in self.slots]
+        if self.pending_slots:
+            data["pending_slots"] = [s.to_dict() for s in self.pending_slots]
         if self.pending is not None:
             data["pending"] = {"kdf": _kdf_entry(self.pending.salt, self.pending.kdf),
                                "since": self.pending.since}
+        if self.unlock:
+            data["unlock"] = dict(self.unlock)
+        if self.last_slot:
+            data["last_slot"] = self.last_slot
         return data
 
     @classmethod
     def from_dict(cls, data: dict) -> "ProfileInfo":
         kdf = data["kdf"]
         pending = data.get("pending")
+        unlock = data.get("unlock", {})
         return cls(
-            salt=base64.b64decode(kdf["salt"], validate=True),
+            slots=tuple(KeySlot.from_dict(s) for s in data.get("slots", ())),
+            pending_slots=tuple(KeySlot.from_dict(s) for s in data.get("pending_slots", ())),
+            unlock=dict(unlock) if isinstance(unlock, dict) else {"failures": -1},
+            last_slot=str(data.get("last_slot", "")),
+            salt=base64.b64decode(kdf.get("salt", ""), validate=True),
             kdf=KdfParams.from_dict(kdf),
             schema_version=int(data.get("schema_version", 0)),
             created_at=str(data.get("created_at", "")),
@@ -80,6 +114,12 @@ class ProfileInfo:
 
     def with_schema_version(self, version: int) -> "ProfileInfo":
         return replace(self, schema_version=version)
+
+    def with_slots(self, slots, **changes) -> "ProfileInfo":
+        return replace(self, slots=tuple(slots), **changes)
+
+    def with_unlock(self, unlock: dict) -> "ProfileInfo":
+        return replace(self, unlock=dict(unlock))
 
     def with_pending(self, pending: "PendingKey | None") -> "ProfileInfo":
         return replace(self, pending=pending)
@@ -122,7 +162,7 @@ def read_profile(directory: str | os.PathLike) -> ProfileInfo:
     path = profile_path(directory)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != PROFILE_FORMAT:
+        if data.get("format") not in FORMATS:
             raise StoreError(kind="schema_too_new", code="profile.format_unknown")
         return ProfileInfo.from_dict(data)
     except StoreError:

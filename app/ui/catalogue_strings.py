@@ -189,6 +189,14 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Kata sandi baru sama dengan kata sandi lama."),  # passphrase.new_same
     QT_TRANSLATE_NOOP("Catalogue", "Kata sandi tidak dapat diganti: basis data tidak dapat ditulis ulang (periksa ruang disk). Kata sandi lama tetap berlaku."),  # passphrase.rekey_failed
     QT_TRANSLATE_NOOP("Catalogue", "Kata sandi baru sudah berlaku, tetapi berkas profile.json belum selesai diperbarui. Buka profil dengan kata sandi baru."),  # passphrase.profile_file_unfinished
+    QT_TRANSLATE_NOOP("Catalogue", "Kata sandi terlalu mudah ditebak. Pakai tiga atau empat kata yang tidak berhubungan, misalnya dengan angka di antaranya; jangan nama, tanggal lahir atau urutan seperti 12345678."),  # passphrase.too_weak
+    QT_TRANSLATE_NOOP("Catalogue", "Kata sandi ini sudah dipakai orang lain di laptop ini. Pilih kata sandi lain."),  # passphrase.in_use
+    QT_TRANSLATE_NOOP("Catalogue", "Peran {role} tidak boleh {action}. Minta supervisor atau admin tim."),  # role.forbidden
+    QT_TRANSLATE_NOOP("Catalogue", "Admin terakhir tidak dapat dihapus atau diturunkan; tambahkan admin lain lebih dulu."),  # people.last_admin
+    QT_TRANSLATE_NOOP("Catalogue", "Anda tidak dapat menghapus diri sendiri; minta admin lain."),  # people.self_remove
+    QT_TRANSLATE_NOOP("Catalogue", "Pengguna {name} sudah dihapus."),  # people.removed
+    QT_TRANSLATE_NOOP("Catalogue", "Peran tidak dikenal: {role} (pilih operator, supervisor atau admin)."),  # people.role_unknown
+    QT_TRANSLATE_NOOP("Catalogue", "Terlalu banyak kata sandi salah. Coba lagi dalam {seconds} detik."),  # unlock.wait
     QT_TRANSLATE_NOOP("Catalogue", "Operator tidak ditemukan."),  # operator.not_found
     QT_TRANSLATE_NOOP("Catalogue", "nama operator tidak boleh kosong"),  # operator.name_empty
     QT_TRANSLATE_NOOP("Catalogue", "nama operator lebih dari {limit} karakter"),  # operator.name_too_long

@@ -17,7 +17,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from app.demo.passphrase import DEMO_PASSPHRASE
 from app.store.profile import profile_exists
@@ -75,13 +75,21 @@ class AppWindow(QMainWindow):
         self.setCentralWidget(central)
         self.welcome = WelcomePage(DEMO_PASSPHRASE, self)
         self.unlock = UnlockPage(self)
+        self.lock_page = UnlockPage(self)  # the idle lock (app.ui.idle_lock)
+        self.lock_page.set_profile_label(self.tr(
+            "Layar terkunci karena tidak dipakai. Ketik kata sandi Anda untuk melanjutkan."))
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.unlock)
+        self.stack.addWidget(self.lock_page)
+        self.idle = None
+        self.locked = False
+        self._hidden_windows: list[QWidget] = []
         self.main: MainArea | None = None
         self.sync_worker: SyncWorker | None = None
         self.welcome.demoRequested.connect(self.open_demo)
         self.welcome.setupRequested.connect(self.create_profile)
         self.unlock.unlockRequested.connect(self.try_unlock)
+        self.lock_page.unlockRequested.connect(self._try_lock_unlock)
 
         self.queue_label = QLabel(self)
         self.net_label = QLabel(self)
@@ -138,7 +146,65 @@ class AppWindow(QMainWindow):
                  self._opened, self._unlock_failed)
 
     def _unlock_failed(self, exc: BaseException) -> None:
-        self.unlock.failed(error_text(exc))
+        self.unlock.failed(error_text(exc), _wait_of(exc, self.data_dir))
+
+    # ----------------------------------------------------------- idle lock
+    def start_idle_lock(self, interval_ms: int | None = None) -> None:
+        """Watch for idleness (`interval_ms`, default the profile's setting in minutes)."""
+        from app.ui.idle_lock import IdleWatch, idle_minutes
+
+        if interval_ms is None:
+            interval_ms = idle_minutes(self.session) * 60_000
+        if self.idle is not None:
+            self.idle.set_interval(interval_ms)
+            return
+        self.idle = IdleWatch(interval_ms, self)
+        self.idle.idle.connect(self.lock)
+
+    def lock(self) -> None:
+        """Hide every resident's data (the work area and any other window) until a passphrase is typed."""
+        if self.main is None or self.locked:
+            return
+        self.locked = True
+        self._locked_by = getattr(self.session.store.person, "id", None)
+        if self.idle is not None:
+            self.idle.pause()
+        self._hidden_windows = [w for w in QApplication.topLevelWidgets()
+                                if w is not self and w.isVisible()]
+        for w in self._hidden_windows:
+            w.hide()
+        self.main.hide()
+        self.stack.setCurrentWidget(self.lock_page)
+        self.lock_page.passphrase.clear()
+        self.lock_page.message.clear()
+        self.lock_page.set_busy(False)
+        log.info("window locked after idle time")
+
+    def _try_lock_unlock(self, passphrase: str) -> None:
+        session = self.session
+        run_task(lambda: session.check_unlock(passphrase), self._lock_checked, self._lock_failed)
+
+    def _lock_checked(self, ok: bool) -> None:
+        if not ok:
+            self.lock_page.failed(self.tr("Kata sandi salah."), _wait_of(None, self.data_dir))
+            return
+        self.locked = False
+        self.lock_page.passphrase.clear()
+        self.lock_page.failures = 0
+        if getattr(self.session.store.person, "id", None) != self._locked_by:
+            # Another person: the pages are built again for their name and role (typing kept as a draft).
+            self.main.show()
+            self._build_main()
+        self.stack.setCurrentWidget(self.main)
+        self.main.show()
+        for w in self._hidden_windows:
+            w.show()
+        self._hidden_windows = []
+        if self.idle is not None:
+            self.idle.resume()
+
+    def _lock_failed(self, exc: BaseException) -> None:
+        self.lock_page.failed(error_text(exc), _wait_of(exc, self.data_dir))
 
     def open_demo(self) -> None:
         self.welcome.set_busy(True)
@@ -175,6 +241,7 @@ class AppWindow(QMainWindow):
         self._say_drafts_left()
         self._status_timer.start()
         self.sync_worker.start()
+        self.start_idle_lock()
 
     def _say_drafts_left(self) -> None:
         """Where the drafts of an earlier session (closed, or ended abruptly) are."""
@@ -253,6 +320,8 @@ class AppWindow(QMainWindow):
     def closeEvent(self, event):  # noqa: N802 - Qt override
         """Closing never loses typed work: unsaved changes become a draft, no question asked."""
         self._status_timer.stop()
+        if self.idle is not None:
+            self.idle.stop()
         if self.sync_worker is not None:
             self.sync_worker.stop()
         db_pool().waitForDone(10_000)  # let a save in flight reach the disk first
@@ -273,3 +342,19 @@ def _demo_banner(parent: QWidget) -> QLabel:
     banner.setAccessibleName("DEMO")
     banner.hide()
     return banner
+
+
+def _wait_of(exc: BaseException | None, data_dir: Path) -> float:
+    """Seconds before the next unlock attempt, as the profile counts them (0 when none)."""
+    import time
+
+    from app.store.profile import read_profile
+    from app.store.unlock_guard import seconds_left
+
+    params = getattr(exc, "params", None) or {}
+    if getattr(exc, "code", None) == "unlock.wait":
+        return float(params.get("seconds", 0))
+    try:
+        return seconds_left(read_profile(data_dir), time.time())
+    except Exception:  # noqa: BLE001 - no profile file (yet): no wait
+        return 0.0

@@ -172,8 +172,6 @@ class UnlockPage(QWidget):
 
     unlockRequested = Signal(str)
 
-    FREE_TRIES = 3
-    MAX_DELAY_S = 60
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -234,12 +232,13 @@ class UnlockPage(QWidget):
         if not busy:
             self.passphrase.setFocus()
 
-    def failed(self, message: str) -> None:
-        """A wrong passphrase: say so, and slow the next try after a few failures."""
+    def failed(self, message: str, wait_s: float | None = None) -> None:
+        """A wrong passphrase: say so, and slow the next try after a few failures
+        (`wait_s`: the wait the profile itself counts, `app.store.unlock_guard`)."""
         self.failures += 1
         self.set_busy(False)
         self.passphrase.selectAll()
-        delay = self.delay_after(self.failures)
+        delay = max(self.delay_after(self.failures), int(-(-(wait_s or 0) // 1)))
         if delay:
             self._wait_left = delay
             self.unlock_button.setEnabled(False)
@@ -248,9 +247,9 @@ class UnlockPage(QWidget):
 
     @classmethod
     def delay_after(cls, failures: int) -> int:
-        if failures < cls.FREE_TRIES:
-            return 0
-        return min(cls.MAX_DELAY_S, 2 ** (failures - cls.FREE_TRIES + 1))
+        from app.core.unlock_delay import delay_after
+
+        return int(delay_after(failures))
 
     def _show(self, message: str) -> None:
         if self._wait_left > 0:

@@ -193,11 +193,16 @@ def test_export_json_parses_back(cli, recorded, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["profile", "rekaman.json"]  # no temp file left
 
 
-def test_export_csv_to_stdout_parses_back(cli, recorded):
+def test_export_csv_goes_to_a_private_file_not_stdout_with_a_warning(cli, recorded, tmp_path, monkeypatch):
     profile_dir, made = recorded
-    code, out, _ = cli("--data", profile_dir, "export", "--format", "csv")
-    assert code == 0
-    rows = list(csv.DictReader(io.StringIO(out)))
+    monkeypatch.chdir(tmp_path)
+    code, out, err = cli("--data", profile_dir, "export", "--format", "csv")
+    assert code == 0 and out == ""
+    assert "TIDAK terenkripsi" in err and "supervisor" in err
+    [written] = tmp_path.glob("jemput-ekspor-*.csv")
+    assert oct(written.stat().st_mode & 0o777) == "0o600"
+    assert str(written.name) in err
+    rows = list(csv.DictReader(io.StringIO(written.read_text(encoding="utf-8"))))
     assert {r["uuid"] for r in rows} == {r.uuid for r in made}
     for name in ("nik", "no_kk", "nama", "tanggal_lahir", "kelurahan_kode", "pekerjaan", "nama_ibu"):
         assert name in rows[0]
@@ -212,8 +217,31 @@ def test_export_csv_to_stdout_parses_back(cli, recorded):
 
 def test_export_status_filter_and_empty_json(cli, recorded, tmp_path):
     profile_dir, _ = recorded
-    code, out, _ = cli("--data", profile_dir, "export", "--format", "json", "--status", "rejected")
-    assert code == 0 and json.loads(out) == []
+    target = tmp_path / "kosong.json"
+    code, out, _ = cli("--data", profile_dir, "export", "--format", "json", "--status", "rejected", "-o", target)
+    assert code == 0 and json.loads(target.read_text()) == []
+    code, out, err = cli("--data", profile_dir, "export", "-o", "-")
+    assert code == 2 and out == "" and "tidak ditulis ke layar" in err
+
+
+def test_export_is_for_a_supervisor_and_audited(cli, recorded, tmp_path, monkeypatch):
+    from app.core import roles
+    from app.store import people
+    from app.store.audit import AuditLog
+
+    profile_dir, _ = recorded
+    with open_profile(profile_dir, PASSPHRASE) as store:
+        people.add_person(store, "Ani", roles.OPERATOR, "jeruk-nipis-sepeda-41")
+        people.add_person(store, "Siti", roles.SUPERVISOR, "awan-merah-gitar-tua-9")
+    monkeypatch.setenv("JEMPUT_PASSPHRASE", "jeruk-nipis-sepeda-41")
+    code, out, err = cli("--data", profile_dir, "export", "-o", tmp_path / "ani.csv")
+    assert code == 1 and "tidak boleh mengekspor" in err and not (tmp_path / "ani.csv").exists()
+    monkeypatch.setenv("JEMPUT_PASSPHRASE", "awan-merah-gitar-tua-9")
+    code, out, err = cli("--data", profile_dir, "export", "-o", tmp_path / "siti.csv")
+    assert code == 0 and (tmp_path / "siti.csv").exists()
+    with open_profile(profile_dir, PASSPHRASE) as store:
+        [entry] = AuditLog(store).entries(action="export.written")
+    assert entry.actor == "Siti" and entry.detail["count"] == 4 and entry.detail["format"] == "csv"
 
 
 def test_export_into_a_missing_folder_writes_nothing(cli, recorded, tmp_path):

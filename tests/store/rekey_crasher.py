@@ -2,7 +2,7 @@
 
     python tests/store/rekey_crasher.py PROFILE_DIR OLD NEW STAGE
 
-Opens the profile with OLD, saves one generated recording, then runs the real
+Opens the one-passphrase profile with OLD (without the move to key slots), saves one generated recording, then runs the real
 steps of `app.store.passphrase` up to STAGE and kills itself (SIGKILL where
 there is one): ``pending`` = after the new salt was written to profile.json,
 ``rekeyed`` = after ``PRAGMA rekey`` committed and one more recording was
@@ -22,7 +22,7 @@ sys.path[:0] = [str(HERE.parent.parent), str(HERE.parent), str(HERE)]
 
 from faker import Faker  # noqa: E402
 
-from app.store.database import open_profile  # noqa: E402
+from store_support import open_legacy_raw  # noqa: E402
 from app.store.passphrase import begin_change, rekey  # noqa: E402
 from app.store.recordings import RecordingRepo  # noqa: E402
 from store_support import make_media, make_recording  # noqa: E402
@@ -36,7 +36,7 @@ def die() -> None:
 
 
 def main(directory: str, old: str, new: str, stage: str) -> None:
-    store = open_profile(directory, old)
+    store = open_legacy_raw(Path(directory), old)  # a one-passphrase profile, not moved to key slots
     rec = make_recording(Faker("id_ID"))
     RecordingRepo(store).save(rec, make_media(), enqueue=True)
     print(rec.uuid, flush=True)

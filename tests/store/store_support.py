@@ -96,3 +96,12 @@ def make_profile_at_version(directory: Path, version: int):
     db = sqlite_utils.Database(conn, execute_plugins=False)
     build_at_version(db, version)
     return db
+
+
+def open_legacy_raw(directory: Path, passphrase: str) -> "Store":
+    """A format-1 profile opened without the move to key slots (to run the old re-key steps on it)."""
+    from app.store.database import Store, unlock_profile
+    from app.store.profile import read_profile
+
+    conn, info, _finished, key, _slot = unlock_profile(directory, read_profile(directory), passphrase)
+    return Store(directory, conn, info, key)

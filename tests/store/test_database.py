@@ -17,7 +17,7 @@ from app.store.database import (
     profile_exists,
 )
 from app.store.keys import DEFAULT_KDF_PARAMS, KdfParams, derive_key
-from app.store.profile import db_path, profile_path
+from app.store.profile import read_profile, db_path, profile_path
 from app.store.recordings import RecordingRepo
 
 from support.profiles import FAST_KDF, PASSPHRASE
@@ -84,7 +84,10 @@ def test_wrong_passphrase_is_refused_and_changes_nothing(store, fake):
         open_profile(directory, PASSPHRASE + "x")
     assert "Kata sandi salah" in str(info.value)
     assert info.value.kind == "wrong_passphrase"
-    assert _snapshot(directory) == before
+    after = _snapshot(directory)
+    after.pop("profile.json"), before.pop("profile.json")  # where the failure is counted
+    assert after == before
+    assert read_profile(directory).unlock["failures"] == 1
     with open_profile(directory, PASSPHRASE) as again:  # the right one still works
         assert RecordingRepo(again).count() == 1
 
@@ -110,13 +113,15 @@ def test_create_refuses_an_existing_profile(profile_dir):
         pass
 
 
-def test_profile_json_holds_salt_and_params_only(profile_dir):
+def test_profile_json_holds_key_slots_and_params_only(profile_dir):
     data = json.loads(profile_path(profile_dir).read_text())
-    salt = base64.b64decode(data["kdf"]["salt"])
-    assert len(salt) == 16
-    assert KdfParams.from_dict(data["kdf"]) == FAST_KDF
+    assert data["format"] == 2 and "salt" not in data["kdf"]
+    [slot] = data["slots"]
+    assert len(base64.b64decode(slot["kdf"]["salt"])) == 16
+    assert len(base64.b64decode(slot["wrapped"])) == 32 + 16  # the key and its GCM tag
+    assert KdfParams.from_dict(data["kdf"]) == FAST_KDF == KdfParams.from_dict(slot["kdf"])
     assert data["schema_version"] >= 3
-    assert set(data) == {"app", "format", "kdf", "cipher", "schema_version", "created_at"}
+    assert set(data) <= {"app", "format", "kdf", "cipher", "schema_version", "created_at", "slots", "last_slot"}
 
 
 def test_default_kdf_params_are_recorded_and_unlock(tmp_path):

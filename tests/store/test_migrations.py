@@ -68,6 +68,7 @@ def test_from_an_empty_file(tmp_path):
 def test_from_every_earlier_version(tmp_path, fake, version):
     directory = tmp_path / "p"
     db = make_profile_at_version(directory, version)
+    legacy_info = read_profile(directory)  # one passphrase: opening moves it to key slots
     assert migrations.schema_version(db) == version
     resident = make_resident(fake)
     rec_uuid = str(uuid.uuid4())
@@ -178,8 +179,7 @@ def test_from_every_earlier_version(tmp_path, fake, version):
     assert db_path(directory).read_bytes()[:16] != b"SQLite format 3\x00"
     # The backup is still encrypted, and opens at its old version with the same key.
     assert resident.nik.encode() not in backup.read_bytes()
-    info = read_profile(directory)
-    conn = connect(backup, derive_key(PASSPHRASE, info.salt, info.kdf))
+    conn = connect(backup, derive_key(PASSPHRASE, legacy_info.salt, legacy_info.kdf))
     try:
         assert migrations.schema_version(sqlite_utils.Database(conn, execute_plugins=False)) == version
     finally:

@@ -23,7 +23,7 @@ from app.store.profile import db_path, profile_path, read_profile
 from app.store.recordings import RecordingRepo
 from app.store.settings import Settings
 from support.profiles import FAST_KDF, PASSPHRASE
-from store_support import make_media, make_profile_at_version, make_recording
+from store_support import make_media, make_profile_at_version, make_recording, open_legacy_raw
 
 NEW = "teh-manis-dingin-2025"
 CRASHER = Path(__file__).with_name("rekey_crasher.py")
@@ -52,23 +52,27 @@ def test_change_then_new_opens_and_old_fails(profile_dir, fake):
     with open_profile(profile_dir, PASSPHRASE) as store:
         rec = make_recording(fake)
         RecordingRepo(store).save(rec, make_media(), enqueue=True)
-    salt_before = read_profile(profile_dir).salt
+        key = store.key
+    [slot_before] = read_profile(profile_dir).slots
 
     info = change_passphrase(profile_dir, PASSPHRASE, NEW)
 
-    assert info.salt != salt_before and len(info.salt) == 16
-    assert info.kdf == FAST_KDF  # the profile's parameters are kept by default
+    [slot] = info.slots
+    assert slot.id == slot_before.id and slot.salt != slot_before.salt and len(slot.salt) == 16
+    assert slot.wrapped != slot_before.wrapped
+    assert slot.kdf == FAST_KDF  # the slot's parameters are kept by default
     data = _profile_json(profile_dir)
-    assert "pending" not in data
-    assert base64.b64decode(data["kdf"]["salt"]) == info.salt
+    assert "pending" not in data and "pending_slots" not in data
     assert _refused(profile_dir, PASSPHRASE)
     with open_profile(profile_dir, NEW) as store:
+        assert store.key == key  # one slot rewrapped; the database was not re-encrypted
         assert store.integrity_check() == "ok"
         assert RecordingRepo(store).get(rec.uuid).resident == rec.resident
         [entry] = AuditLog(store).entries(action="profile.passphrase_changed")
-        assert entry.detail == {"kdf": "argon2id", "time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+        assert entry.detail == {"kdf": "argon2id", "time_cost": 1, "memory_cost": 1024, "parallelism": 1,
+                                "operator_id": None}
         rows = json.dumps(store.query("SELECT * FROM audit"))
-    for secret in (PASSPHRASE, NEW, data["kdf"]["salt"], base64.b64encode(salt_before).decode()):
+    for secret in (PASSPHRASE, NEW, data["slots"][0]["kdf"]["salt"], base64.b64encode(slot_before.salt).decode()):
         assert secret not in rows
 
 
@@ -97,9 +101,9 @@ def test_open_store_keeps_working_after_the_change(store, fake):
 def test_new_kdf_parameters_are_recorded(profile_dir):
     stronger = KdfParams(time_cost=2, memory_cost=2048, parallelism=1)
     change_passphrase(profile_dir, PASSPHRASE, NEW, stronger)
-    assert read_profile(profile_dir).kdf == stronger
-    with open_profile(profile_dir, NEW) as store:
-        assert store.kdf_params == stronger
+    assert read_profile(profile_dir).slots[0].kdf == stronger
+    with open_profile(profile_dir, NEW):
+        pass
 
 
 def test_changing_twice_works(profile_dir):
@@ -117,7 +121,10 @@ def test_wrong_old_passphrase_changes_nothing(profile_dir):
     with pytest.raises(WrongPassphrase) as info:
         change_passphrase(profile_dir, PASSPHRASE + "x", NEW)
     assert info.value.kind == "wrong_passphrase"
-    assert _bytes(profile_dir) == before
+    after = _bytes(profile_dir)
+    assert after.pop("profile.json") != before.pop("profile.json")  # the failure is counted there
+    assert after == before
+    assert read_profile(profile_dir).unlock["failures"] == 1
     with open_profile(profile_dir, PASSPHRASE):
         pass
 
@@ -133,7 +140,8 @@ def test_wrong_old_passphrase_with_an_open_store_changes_nothing(store):
     assert _refused(store.dir, NEW)
 
 
-@pytest.mark.parametrize("new, why", [("pendek", "minimal 8"), (PASSPHRASE, "sama dengan"), ("", "kosong")])
+@pytest.mark.parametrize("new, why", [("pendek", "minimal 8"), (PASSPHRASE, "sama dengan"), ("", "kosong"),
+                                      ("12345678", "mudah ditebak")])
 def test_unacceptable_new_passphrase_changes_nothing(profile_dir, new, why):
     before = _bytes(profile_dir)
     with pytest.raises(StoreError) as info:
@@ -143,70 +151,73 @@ def test_unacceptable_new_passphrase_changes_nothing(profile_dir, new, why):
     assert _bytes(profile_dir) == before
 
 
-# -- crash windows ---------------------------------------------------------------
+# -- crash windows (a one-passphrase profile: the re-key path it and the move to key slots share) --
 
-def test_crash_after_rekey_before_promotion_opens_with_new(profile_dir, fake):
+def test_crash_after_rekey_before_promotion_opens_with_new(legacy_dir):
     """In-process: the real steps up to the re-key, then the promotion never happens."""
-    with open_profile(profile_dir, PASSPHRASE) as store:
-        rec = make_recording(fake)
-        RecordingRepo(store).save(rec, make_media(), enqueue=True)
-        change = begin_change(profile_dir, store.profile, NEW)
-        rekey(store.conn, change.key)
-    old_salt = read_profile(profile_dir).salt
-    assert read_profile(profile_dir).pending.salt == change.info.pending.salt
+    store = open_legacy_raw(legacy_dir, PASSPHRASE)
+    change = begin_change(legacy_dir, store.profile, NEW)
+    rekey(store.conn, change.key)
+    store.conn.close()
+    assert read_profile(legacy_dir).pending.salt == change.info.pending.salt
 
-    assert _refused(profile_dir, PASSPHRASE)
-    with open_profile(profile_dir, NEW) as store:  # finishes the change
-        assert RecordingRepo(store).get(rec.uuid).resident == rec.resident
+    assert _refused(legacy_dir, PASSPHRASE)
+    with open_profile(legacy_dir, NEW) as store:  # finishes the change, then moves to key slots
+        assert RecordingRepo(store).count() == 5
         assert AuditLog(store).entries(action="profile.passphrase_change_finished")
-    info = read_profile(profile_dir)
-    assert info.pending is None and info.salt == change.info.pending.salt != old_salt
-    with open_profile(profile_dir, NEW):  # and stays finished
+    info = read_profile(legacy_dir)
+    assert info.pending is None and info.has_slots
+    with open_profile(legacy_dir, NEW):  # and stays finished
         pass
 
 
-def test_crash_after_writing_pending_before_rekey_opens_with_old(profile_dir):
-    with open_profile(profile_dir, PASSPHRASE) as store:
-        begin_change(profile_dir, store.profile, NEW)
-    assert read_profile(profile_dir).pending is not None
-    assert _refused(profile_dir, NEW)
-    with open_profile(profile_dir, PASSPHRASE) as store:
+def test_crash_after_writing_pending_before_rekey_opens_with_old(legacy_dir):
+    store = open_legacy_raw(legacy_dir, PASSPHRASE)
+    begin_change(legacy_dir, store.profile, NEW)
+    store.conn.close()
+    assert read_profile(legacy_dir).pending is not None
+    assert _refused(legacy_dir, NEW)
+    with open_profile(legacy_dir, PASSPHRASE) as store:
         assert store.integrity_check() == "ok"
-    # The stale pending entry is harmless; the next change replaces it.
-    change_passphrase(profile_dir, PASSPHRASE, NEW)
-    assert read_profile(profile_dir).pending is None
-    with open_profile(profile_dir, NEW):
+    change_passphrase(legacy_dir, PASSPHRASE, NEW)
+    assert read_profile(legacy_dir).pending is None
+    with open_profile(legacy_dir, NEW):
         pass
 
 
-def test_promotion_finishes_only_with_the_pending_passphrase(profile_dir):
-    with open_profile(profile_dir, PASSPHRASE) as store:
-        change = begin_change(profile_dir, store.profile, NEW)
-        rekey(store.conn, change.key)
-    before = _bytes(profile_dir)
-    assert _refused(profile_dir, "sama-sekali-lain")
-    assert _bytes(profile_dir) == before  # a wrong passphrase promotes nothing
+def test_promotion_finishes_only_with_the_pending_passphrase(legacy_dir):
+    store = open_legacy_raw(legacy_dir, PASSPHRASE)
+    change = begin_change(legacy_dir, store.profile, NEW)
+    rekey(store.conn, change.key)
+    store.conn.close()
+    before = _bytes(legacy_dir)
+    assert _refused(legacy_dir, "sama-sekali-lain")
+    after = _bytes(legacy_dir)
+    assert {k: v for k, v in after.items() if k != "profile.json"} == {
+        k: v for k, v in before.items() if k != "profile.json"}
+    info = read_profile(legacy_dir)
+    assert info.pending is not None and info.unlock["failures"] == 1  # only the failure was counted
     info = finish_change(change)  # the step a crash skipped, run late: same result as opening
-    assert read_profile(profile_dir) == info
+    assert read_profile(legacy_dir).salt == info.salt
 
 
 @pytest.mark.parametrize("stage, opens, refused", [("pending", PASSPHRASE, NEW), ("rekeyed", NEW, PASSPHRASE)])
-def test_process_killed_mid_change_leaves_a_profile_one_passphrase_opens(profile_dir, stage, opens, refused):
+def test_process_killed_mid_change_leaves_a_profile_one_passphrase_opens(legacy_dir, stage, opens, refused):
     proc = subprocess.run(
-        [sys.executable, str(CRASHER), str(profile_dir), PASSPHRASE, NEW, stage],
+        [sys.executable, str(CRASHER), str(legacy_dir), PASSPHRASE, NEW, stage],
         capture_output=True, text=True, timeout=60,
     )
     assert proc.returncode != 0, "the helper should have died"
     uuids = proc.stdout.split()
     assert len(uuids) == (1 if stage == "pending" else 2), proc.stderr[-2000:]
-    assert read_profile(profile_dir).pending is not None
+    assert read_profile(legacy_dir).pending is not None
 
-    assert _refused(profile_dir, refused)
-    with open_profile(profile_dir, opens) as store:
+    assert _refused(legacy_dir, refused)
+    with open_profile(legacy_dir, opens) as store:
         assert store.integrity_check() == "ok"
         assert set(uuids) <= {r.uuid for r in RecordingRepo(store).list()}
     if stage == "rekeyed":
-        assert read_profile(profile_dir).pending is None
+        assert read_profile(legacy_dir).pending is None
 
 
 # -- owner-only modes ------------------------------------------------------------

@@ -53,7 +53,11 @@ def decrypted(path, key: bytes) -> bytes:
 
 
 def _key(directory) -> bytes:
+    from app.store.keyslots import find_slot
+
     info = read_profile(directory)
+    if info.has_slots:
+        return find_slot(info.slots, PASSPHRASE)[1]
     return derive_key(PASSPHRASE, info.salt, info.kdf)
 
 

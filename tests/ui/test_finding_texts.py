@@ -169,10 +169,11 @@ def _sync_codes() -> set[str]:
 
 
 def _raised_codes() -> set[str]:
-    """The codes app/store, app/session.py and the lifecycle raise their refusals with (`RAISERS`' arguments
+    """The codes app/store, app/session.py, the lifecycle, roles and passphrase strength raise their refusals with (`RAISERS`' arguments
     and ``code=``)."""
     found = set()
-    extra = [ROOT / "app" / "session.py", ROOT / "app" / "core" / "lifecycle.py"]
+    extra = [ROOT / "app" / "session.py", ROOT / "app" / "core" / "lifecycle.py",
+             ROOT / "app" / "core" / "roles.py", ROOT / "app" / "core" / "passphrase_strength.py"]
     for path in sorted((ROOT / "app" / "store").glob("*.py")) + extra:
         for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(call, ast.Call):

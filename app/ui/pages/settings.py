@@ -139,6 +139,16 @@ class SettingsPage(QWidget):
         self.change_passphrase = QPushButton(self.tr("Ganti kata sandi"), security)
         self.change_passphrase.clicked.connect(self._open_passphrase_dialog)
         srow.addWidget(self.change_passphrase)
+        from app.ui.idle_lock import idle_minutes
+
+        self.idle_minutes = QSpinBox(security)
+        self.idle_minutes.setRange(0, 120)
+        self.idle_minutes.setSuffix(self.tr(" menit"))
+        self.idle_minutes.setSpecialValueText(self.tr("Tidak pernah"))
+        self.idle_minutes.setValue(idle_minutes(session))
+        self.idle_minutes.setToolTip(self.tr("Layar terkunci bila laptop tidak dipakai selama ini."))
+        srow.addWidget(QLabel(self.tr("Kunci layar setelah"), security))
+        srow.addWidget(self.idle_minutes)
         if getattr(session, "is_demo", False):
             self.change_passphrase.setEnabled(False)
             self.passphrase_hint.setText(self.tr("Profil demo memakai kata sandi tetap; tidak dapat diganti."))
@@ -160,6 +170,16 @@ class SettingsPage(QWidget):
         pform.addRow(self.retention_hint)
         layout.addWidget(privacy)
         self._build_backup_group(layout)
+        # Only a supervisor or admin changes the team's settings (`app.core.roles`); an operator sees them.
+        self.may_change = session.can("settings") if hasattr(session, "can") else True
+        for widget in (self.min_age, self.server, checks, receipt, privacy, self.idle_minutes):
+            widget.setEnabled(self.may_change)
+        self.people_box = None
+        if hasattr(session, "can") and session.can("manage_people") and not getattr(session, "is_demo", False):
+            from app.ui.pages.settings_people import PeopleBox
+
+            self.people_box = PeopleBox(session, self)
+            layout.addWidget(self.people_box)
         self.passphrase_dialog = None
         self.message = QLabel(self)
         self.message.setObjectName("okText")
@@ -338,15 +358,22 @@ class SettingsPage(QWidget):
             self.message.setObjectName("errorText")
             self.message.setText(self.tr("Alamat server harus diawali https://"))
         else:
-            self.session.set_setting("min_recording_age", self.min_age.value())
-            self.session.set_setting("server_url", url or None)
             camera = self.camera_box.chosen_spec()
             if camera is not None:
                 self.session.choose_camera(camera)
-            self.session.set_setting(RETENTION_KEY, self.retention.value())
-            self.session.set_setting(RECEIPT_OFFICE_KEY, " ".join(self.receipt_office.text().split()))
-            self.session.set_setting(RECEIPT_CONTACT_KEY, " ".join(self.receipt_contact.text().split()))
-            self.session.set_photo_thresholds(self._changed_thresholds())
+            if self.may_change:
+                from app.ui.idle_lock import IDLE_KEY
+
+                self.session.set_setting("min_recording_age", self.min_age.value())
+                self.session.set_setting("server_url", url or None)
+                self.session.set_setting(RETENTION_KEY, self.retention.value())
+                self.session.set_setting(RECEIPT_OFFICE_KEY, " ".join(self.receipt_office.text().split()))
+                self.session.set_setting(RECEIPT_CONTACT_KEY, " ".join(self.receipt_contact.text().split()))
+                self.session.set_photo_thresholds(self._changed_thresholds())
+                self.session.set_setting(IDLE_KEY, self.idle_minutes.value())
+                window = self.window()
+                if hasattr(window, "start_idle_lock") and getattr(window, "idle", None) is not None:
+                    window.start_idle_lock()
             self.message.setObjectName("okText")
             self.message.setText(self.tr("Pengaturan tersimpan."))
             lang = self.language.currentData()
