@@ -231,7 +231,7 @@ class Session:
         return self.settings.get(key, default)
 
     def set_setting(self, key: str, value) -> None:
-        self.settings.set(key, value)
+        self.settings.change(key, value, actor=self.operator_name or "")
         if key == "min_recording_age":
             self._min_recording_age = int(value)
 

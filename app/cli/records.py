@@ -114,6 +114,10 @@ def cmd_export(args: argparse.Namespace) -> int:
                 count += 1
             if args.format == "json":
                 fh.write("\n]\n" if count else "]\n")
+        from app.store.audit import AuditLog
+
+        AuditLog(store).append("export.done", actor="cli", detail={
+            "count": count, "format": args.format, "to_file": output is not None})
     where = f" ke {output}" if output is not None else ""
     print(f"{number(count)} rekaman diekspor{where}.", file=sys.stderr)
     return EXIT_OK

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from sync.protocol import PROTOCOL_VERSION
-from sync.server import db
+from sync.server import audit_trail, db
 from sync.server.review import review_counts
 
 
@@ -78,6 +78,12 @@ def render(engine: Engine) -> str:
     waiting = review_counts(engine)
     with engine.connect() as conn:
         names = dict(conn.execute(sa.select(db.regions.c.kode, db.regions.c.nama)).all())
+        flagged = audit_trail.flagged_devices(conn)
+        device_names = dict(conn.execute(sa.select(db.devices.c.id, db.devices.c.name)
+                                         .where(db.devices.c.id.in_(list(flagged) or [0]))).all())
+    audit_items = "".join(
+        f"<li>{html.escape(str(device_names.get(d, d)))} (perangkat {d}): mulai entri #{seq}</li>"
+        for d, seq in sorted(flagged.items()))
     per_kel: dict[str, Progress] = defaultdict(Progress)
     per_kec: dict[str, Progress] = defaultdict(Progress)
     total = Progress()
@@ -119,6 +125,9 @@ Grup NIK ganda: <b id="grup-nik-ganda">{waiting["grup_nik_ganda"]}</b>.
 Rekaman dengan pengecualian foto/tanda tangan: <b id="pengecualian">{waiting["pengecualian"]}</b>.
 Tinjau dengan <code>jemput-server review</code>, putuskan dengan <code>jemput-server resolve-duplicate</code>
 atau <code>jemput-server resolve-conflict</code>.</p>
+<h2>Jejak audit ditulis ulang</h2>
+<p id="jejak-audit">Perangkat yang jejak auditnya tidak lagi melanjutkan salinan server:
+<b id="perangkat-ditandai">{len(flagged)}</b>.</p><ul>{audit_items}</ul>
 {table("Per kecamatan", kec_rows, ["Kecamatan"])}
 {table("Per kelurahan/desa", kel_rows, ["Kelurahan/desa"])}
 {table("Per RT", rt_rows, ["Kelurahan/desa", "RT"])}

@@ -13,7 +13,7 @@ from alembic.runtime.migration import MigrationContext
 
 from sync.server import db
 
-HEAD = "0006"
+HEAD = "0007"
 
 
 def _diff(engine) -> list:

@@ -152,3 +152,16 @@ def test_migration_0012_chains_the_entries_an_older_profile_had(tmp_path):
         with pytest.raises(Exception, match="append-only"):
             with store.transaction() as db2:
                 db2.conn.execute("UPDATE audit SET actor = 'x'")
+
+
+def test_a_setting_change_is_audited_with_its_key_and_never_its_text(store):
+    from app.store.settings import Settings
+
+    settings = Settings(store)
+    settings.change("min_recording_age", 17, actor="Supervisor Uji")
+    settings.change("server_url", "https://dukcapil.example.go.id", actor="Supervisor Uji")
+    entries = AuditLog(store).entries(action="setting.changed")
+    assert [(e.actor, e.detail) for e in reversed(entries)] == [
+        ("Supervisor Uji", {"key": "min_recording_age", "value": 17}),
+        ("Supervisor Uji", {"key": "server_url"})]
+    assert settings.get("min_recording_age") == 17 and AuditLog(store).verify()[1] is None
