@@ -263,6 +263,9 @@ class Session:
         resident: Resident = result.resident
         stored = None if uuid is None else self.recordings.get(uuid)
         if stored is None:
+            limit = self.unsaved_state()
+            if limit.level == "stop":  # nothing synced or backed up for too long: no new recordings
+                raise CodedError("recording.unsaved_too_long", {"days": limit.days})
             rec = Recording.new(resident, operator=self.operator_name)
         else:
             rec = stored.with_changes(resident=resident)
@@ -295,6 +298,13 @@ class Session:
         for slot in (photo, signature):
             slot.data = None
         return self.recordings.get(rec.uuid)
+
+    def unsaved_state(self):
+        """How long completed recordings have waited for a sync or a backup (`app.core.limits`): ``warn``
+        for the window's banner, ``stop`` refuses new recordings (`save_form`)."""
+        from app.store.limits import read_unsaved_state
+
+        return read_unsaved_state(self.store)
 
     def earlier_recordings(self, nik: str, besides: str | None = None) -> list[Earlier]:
         """Other recordings of a typed NIK on this laptop, latest version of each, latest first

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 SYNCED_THROUGH_KEY = "audit.synced_through"
 FLAGGED_KEY = "audit.server_flagged_at"
+RUN_ACTION = "sync.run"
+"""The audit entry each sync run adds before sending the trail (counts only)."""
 
 
 @dataclass(frozen=True)

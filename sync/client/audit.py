@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.store.audit import AuditLog
-from app.store.audit_sync import AuditSyncState
+from app.store.audit_sync import RUN_ACTION, AuditSyncState
 from sync.client.http import refused
 from sync.client.run import SyncReport
 from sync.protocol import AuditEntryItem, AuditPush, AuditPushResponse, Capabilities, Paths
@@ -22,9 +22,7 @@ from sync.protocol import AuditEntryItem, AuditPush, AuditPushResponse, Capabili
 if TYPE_CHECKING:
     from sync.client.pump import SyncPump
 
-__all__ = ["send_audit", "RUN_ACTION"]
-
-RUN_ACTION = "sync.run"
+__all__ = ["send_audit"]
 
 
 def send_audit(pump: "SyncPump", report: SyncReport, caps: Capabilities) -> None:
