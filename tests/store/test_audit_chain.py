@@ -160,8 +160,10 @@ def test_a_setting_change_is_audited_with_its_key_and_never_its_text(store):
     settings = Settings(store)
     settings.change("min_recording_age", 17, actor="Supervisor Uji")
     settings.change("server_url", "https://dukcapil.example.go.id", actor="Supervisor Uji")
+    settings.change("photo_thresholds", {"min_sharpness": 40, "max_tilt_deg": 9}, actor="Supervisor Uji")
     entries = AuditLog(store).entries(action="setting.changed")
     assert [(e.actor, e.detail) for e in reversed(entries)] == [
         ("Supervisor Uji", {"key": "min_recording_age", "value": 17}),
-        ("Supervisor Uji", {"key": "server_url"})]
+        ("Supervisor Uji", {"key": "server_url"}),
+        ("Supervisor Uji", {"key": "photo_thresholds", "fields": ["max_tilt_deg", "min_sharpness"]})]
     assert settings.get("min_recording_age") == 17 and AuditLog(store).verify()[1] is None
