@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import requests
+
 from app.store.audit import AuditLog
 from app.store.audit_sync import RUN_ACTION, AuditSyncState
 from sync.client.http import refused
@@ -23,6 +25,11 @@ if TYPE_CHECKING:
     from sync.client.pump import SyncPump
 
 __all__ = ["send_audit"]
+
+
+def _parse(resp: requests.Response):
+    """Inside the retry loop: an answer cut short is tried again (the server keeps entries idempotently)."""
+    return AuditPushResponse.model_validate_json(resp.content) if resp.status_code == 200 else resp
 
 
 def send_audit(pump: "SyncPump", report: SyncReport, caps: Capabilities) -> None:
@@ -43,11 +50,10 @@ def send_audit(pump: "SyncPump", report: SyncReport, caps: Capabilities) -> None
         body = AuditPush(entries=[AuditEntryItem(
             id=e.id, ts=e.ts, actor=e.actor[:100], action=e.action, recording_uuid=e.recording_uuid,
             detail=e.detail, prev_hash=e.prev_hash, hash=e.hash) for e in page])
-        resp = pump.http.call("POST", Paths.AUDIT, data=body.model_dump_json().encode("utf-8"),
-                              headers={"Content-Type": "application/json"})
-        if resp.status_code != 200:
-            raise refused(resp)
-        answer = AuditPushResponse.model_validate_json(resp.content)
+        answer = pump.http.call("POST", Paths.AUDIT, data=body.model_dump_json().encode("utf-8"),
+                                headers={"Content-Type": "application/json"}, parse=_parse)
+        if not isinstance(answer, AuditPushResponse):
+            raise refused(answer)
         flagged = answer.flagged_at_entry
         AuditSyncState.save(pump.store, answer.held_through, flagged)
         report.audit_sent += len(page)
