@@ -287,7 +287,7 @@ class Session:
         from app.core.roles import setting_action
 
         self.require(setting_action(key))
-        self.settings.set(key, value)
+        self.settings.change(key, value, actor=self.operator_name or "")
         if key == "min_recording_age":
             self._min_recording_age = int(value)
 
@@ -319,6 +319,9 @@ class Session:
         resident: Resident = result.resident
         stored = None if uuid is None else self.recordings.get(uuid)
         if stored is None:
+            limit = self.unsaved_state()
+            if limit.level == "stop":  # nothing synced or backed up for too long: no new recordings
+                raise CodedError("recording.unsaved_too_long", {"days": limit.days})
             rec = Recording.new(resident, operator=self.operator_name)
         else:
             rec = stored.with_changes(resident=resident)
@@ -351,6 +354,13 @@ class Session:
         for slot in (photo, signature):
             slot.data = None
         return self.recordings.get(rec.uuid)
+
+    def unsaved_state(self):
+        """How long completed recordings have waited for a sync or a backup (`app.core.limits`): ``warn``
+        for the window's banner, ``stop`` refuses new recordings (`save_form`)."""
+        from app.store.limits import read_unsaved_state
+
+        return read_unsaved_state(self.store)
 
     def earlier_recordings(self, nik: str, besides: str | None = None) -> list[Earlier]:
         """Other recordings of a typed NIK on this laptop, latest version of each, latest first

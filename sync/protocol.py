@@ -50,7 +50,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, SerializerFu
 # --------------------------------------------------------------------------- version
 
 PROTOCOL_MAJOR = 1
-PROTOCOL_MINOR = 2
+PROTOCOL_MINOR = 3
 # 1.1: media bundles (Capabilities.max_bundle_bytes), Reason.params (optional).
 # 1.2: EnrollmentRequest.nonce (a registration retried after a lost reply); visit outcomes in a batch
 #      (BatchRequest.outcomes, BatchResponse.outcomes), offered by a server whose Capabilities.visit_outcomes
@@ -58,6 +58,7 @@ PROTOCOL_MINOR = 2
 #      RecordingPayload.trip and VisitOutcomeItem.trip (optional, absent when empty): the trip
 #      (kunjungan) it was made on; an older server ignores them (unknown fields are ignored and
 #      a recording's hash is taken over the JSON as sent).
+# 1.3: the audit trail (POST /audit, `AuditPush`), offered by a server whose Capabilities.audit_trail is true.
 PROTOCOL_VERSION = f"{PROTOCOL_MAJOR}.{PROTOCOL_MINOR}"
 """Sent by the client in `PROTOCOL_HEADER`. A different major version is refused
 (426); a newer minor version only adds optional fields, which older peers ignore."""
@@ -102,6 +103,7 @@ class Paths:
     STATUS = "/status"
     TARGETS = "/targets"
     DASHBOARD = "/dashboard"
+    AUDIT = "/audit"
 
     @staticmethod
     def media(sha256: str) -> str:
@@ -635,8 +637,40 @@ class Capabilities(_Model):
     max_chunk_bytes: int
     max_bundle_bytes: int = Field(default=0, description="largest POST /media-bundle body; 0: no bundles (1.0 servers)")
     visit_outcomes: bool = Field(default=False, description="(1.2) batches may carry visit outcomes")
+    audit_trail: bool = Field(default=False, description="(1.3) POST /audit takes the laptop's audit trail")
     media_kinds: list[MediaKind]
     server_time: dt.datetime
+
+
+class AuditEntryItem(_Model):
+    """(1.3) One entry of the laptop's audit trail, with its hash chain (`app.core.audit_chain`).
+
+    Ids, counts and kinds only: the laptop refuses personal data in ``detail``.
+    """
+
+    id: int = Field(ge=1, le=2**53 - 1)
+    ts: str = Field(min_length=1, max_length=40)
+    actor: str = Field(max_length=100)
+    action: str = Field(min_length=1, max_length=100)
+    recording_uuid: str | None = Field(default=None, max_length=36)
+    detail: dict[str, Any] = Field(default_factory=dict)
+    prev_hash: Sha256
+    hash: Sha256
+
+
+class AuditPush(_Model):
+    """(1.3) Entries of the trail in id order, starting at or before the last one the server holds."""
+
+    entries: list[AuditEntryItem] = Field(min_length=1, max_length=MAX_BATCH_ITEMS)
+
+
+class AuditPushResponse(_Model):
+    """(1.3) held_through: the last entry the server holds (an unbroken chain from entry 1; resend after it).
+    flagged_at_entry: the first entry where the laptop's chain stopped continuing the server's copy (the
+    device is flagged; None: not flagged)."""
+
+    held_through: int
+    flagged_at_entry: int | None = None
 
 
 class BundleFile(_Model):

@@ -300,6 +300,10 @@ SYNC: dict[str, Templates] = {
 # Statuses are their labels (`RecordingStatus.label`).
 RECORDING: dict[str, Templates] = {
     "recording.not_found": "Rekaman tidak ditemukan.",
+    "recording.unsaved_too_long": (
+        "Rekaman baru dihentikan: rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan. "
+        "Sinkronkan atau buat cadangan dulu."
+    ),
     "recording.incomplete": (
         "Rekaman belum dapat diselesaikan: masih ada kesalahan atau peringatan yang belum dikonfirmasi."
     ),

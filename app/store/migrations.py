@@ -472,6 +472,42 @@ def _people_and_key_slots(db: sqlite_utils.Database) -> None:
     )
 
 
+@_migration("0013_audit_chain")
+def _audit_chain(db: sqlite_utils.Database) -> None:
+    """Each audit entry carries the previous entry's SHA-256 and its own (`app.core.audit_chain`).
+
+    Existing entries are chained here in id order; from now on an entry without
+    a 64-character hash is refused.
+    """
+    import json
+
+    from app.core.audit_chain import GENESIS, entry_hash
+
+    db.executescript(
+        """
+        ALTER TABLE audit ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+        ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+        DROP TRIGGER audit_no_update;
+        """
+    )
+    prev = GENESIS
+    rows = db.execute("SELECT id, ts, actor, action, recording_uuid, detail FROM audit ORDER BY id").fetchall()
+    for id_, ts, actor, action, recording_uuid, detail in rows:
+        digest = entry_hash(id=id_, ts=ts, actor=actor, action=action, recording_uuid=recording_uuid,
+                            detail=json.loads(detail), prev=prev)
+        db.execute("UPDATE audit SET prev_hash = ?, hash = ? WHERE id = ?", (prev, digest, id_))
+        prev = digest
+    db.executescript(
+        """
+        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+        CREATE TRIGGER audit_chained BEFORE INSERT ON audit
+        WHEN length(NEW.hash) != 64 OR length(NEW.prev_hash) != 64
+        BEGIN SELECT RAISE(ABORT, 'audit entry without its hash chain'); END;
+        """
+    )
+
+
 LATEST_VERSION = len(NAMES)
 
 

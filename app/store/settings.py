@@ -33,6 +33,20 @@ class Settings:
                 (key, text, utc_now()),
             )
 
+    def change(self, key: str, value: Any, *, actor: str = "") -> None:
+        """A person's change of a setting: set it and audit it (the key; the value when it is a number or
+        a switch, the names set in a mapping, never text) in one transaction."""
+        from app.store.audit import AuditLog
+
+        detail: dict[str, Any] = {"key": key}
+        if isinstance(value, (bool, int, float)) or value is None:
+            detail["value"] = value
+        elif isinstance(value, dict):  # e.g. the photo-check limits: which ones are set
+            detail["fields"] = sorted(str(k) for k in value)[:50]
+        with self.store.transaction():
+            self.set(key, value)
+            AuditLog(self.store).append("setting.changed", actor=actor or "system", detail=detail)
+
     def delete(self, key: str) -> bool:
         with self.store.transaction() as db:
             return db.conn.execute("DELETE FROM settings WHERE key = ?", (key,)).rowcount > 0

@@ -135,6 +135,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Server tidak menyimpan rekaman ini."),  # sync.not_stored
     QT_TRANSLATE_NOOP("Catalogue", "{reasons}"),  # sync.not_stored_because
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman tidak ditemukan."),  # recording.not_found
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman baru dihentikan: rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan. Sinkronkan atau buat cadangan dulu."),  # recording.unsaved_too_long
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman belum dapat diselesaikan: masih ada kesalahan atau peringatan yang belum dikonfirmasi."),  # recording.incomplete
     QT_TRANSLATE_NOOP("Catalogue", "status rekaman tidak dapat berubah dari '{current}' ke '{new}'"),  # recording.move_forbidden
     QT_TRANSLATE_NOOP("Catalogue", "hanya rekaman yang sudah selesai yang dapat dikirim"),  # recording.not_complete

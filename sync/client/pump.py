@@ -28,6 +28,7 @@ from sync.client.config import CAPABILITIES_MAX_AGE_S, FAR_FUTURE, PAUSE_KINDS, 
 from sync.client.errors import Aborted, SyncError, error_text
 from sync.client.feeds import pull_status, pull_targets
 from sync.client.http import Http, refused
+from sync.client.audit import send_audit
 from sync.client.outcomes import send_outcomes
 from sync.client.registration import enroll, normalize_server_url
 from sync.client.run import Run, SyncProgress, SyncReport
@@ -285,6 +286,7 @@ class SyncPump:
         caps = self._capabilities()
         run = send_outbox(self, report, progress_cb, force, caps)
         send_outcomes(self, report, caps)
+        send_audit(self, report, caps)
         if pull:
             run.emit("status", force=True)
             pull_status(self, report)

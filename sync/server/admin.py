@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 
 from app.core.regions import RegionIndex, level_of, to_digits
 from app.targetfile import open_targets
-from sync.server import db
+from sync.server import audit_trail, db
 from sync.server.db import chunks
 from sync.server.media_store import MediaStore
 from sync.server.security import new_enrollment_code, secret_sha256
@@ -78,13 +78,17 @@ def list_devices(engine: Engine) -> list[dict]:
     with engine.connect() as conn:
         rows = conn.execute(sa.select(t.c.id, t.c.name, t.c.area_kode, t.c.enrolled_at, t.c.revoked_at,
                                       t.c.first_seen_at).order_by(t.c.id)).mappings().all()
-    return [dict(r, state=device_state(r)) for r in rows]
+        flagged = audit_trail.flagged_devices(conn)
+    return [dict(r, state=device_state(r, flagged.get(r["id"])), audit_flagged_at=flagged.get(r["id"]))
+            for r in rows]
 
 
-def device_state(row) -> str:  # noqa: ANN001 - a devices row (mapping)
+def device_state(row, audit_flagged_at: int | None = None) -> str:  # noqa: ANN001 - a devices row (mapping)
     """How the administrator sees a device: dicabut, menunggu pendaftaran, terdaftar (belum
     pernah sinkron: a registered laptop whose token was never used; revoke it if no laptop
-    holds it) or aktif."""
+    holds it) or aktif; a device whose audit trail was rewritten says so after it."""
+    if audit_flagged_at is not None:
+        return f"{device_state(row)}; JEJAK AUDIT DITULIS ULANG mulai entri #{audit_flagged_at}"
     if row["revoked_at"]:
         return "dicabut"
     if not row["enrolled_at"]:

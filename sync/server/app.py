@@ -17,10 +17,10 @@ from sync.server.intake import Intake
 from sync.server.media_store import MediaStore
 from sync.server.ratelimit import AttemptLimiter
 from sync.server.regions_cache import RegionCache
-from sync.server.routes import capabilities, dashboard, devices, health, media, recordings, status, targets
+from sync.server.routes import audit, capabilities, dashboard, devices, health, media, recordings, status, targets
 from sync.server.settings import Settings
 
-ROUTERS = (health, capabilities, devices, recordings, media, status, targets, dashboard)
+ROUTERS = (health, capabilities, devices, recordings, media, status, targets, dashboard, audit)
 
 
 def build_api(settings: Settings | None = None) -> FastAPI:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from sync.server import db
+from sync.server import audit_trail, db
 from sync.server.review import review_counts
 
 
@@ -100,6 +100,7 @@ class Figures:
     per_device: list[DeviceFigures] = field(default_factory=list)
     waiting: dict[str, int] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    flagged: list[tuple[int, str, int]] = field(default_factory=list)  # (device id, name, first entry) audit rewritten
 
     def label(self, digits: str) -> str:
         """'16.71.01.1001 Nama' for an area's digits ('(tanpa kode)' for none)."""
@@ -152,6 +153,10 @@ def figures(engine: Engine) -> Figures:
     out.waiting = review_counts(engine)
     with engine.connect() as conn:
         out.names = dict(conn.execute(sa.select(db.regions.c.kode, db.regions.c.nama)).all())
+        flagged = audit_trail.flagged_devices(conn)
+        device_names = dict(conn.execute(sa.select(db.devices.c.id, db.devices.c.name)
+                                         .where(db.devices.c.id.in_(list(flagged) or [0]))).all())
+    out.flagged = [(d, str(device_names.get(d, d)), seq) for d, seq in sorted(flagged.items())]
     return out
 
 

@@ -102,6 +102,13 @@ def _device_section(f: Figures) -> str:
             "</table></details></section>")
 
 
+def _audit_section(f: Figures) -> str:
+    items = "".join(f"<li>{escape(name)} (perangkat {d}): mulai entri #{seq}</li>" for d, name, seq in f.flagged)
+    return ('<section><h2>Jejak audit ditulis ulang</h2><p id="jejak-audit">Perangkat yang jejak auditnya '
+            f'tidak lagi melanjutkan salinan server: <b id="perangkat-ditandai">{len(f.flagged)}</b>.</p>'
+            f"<ul>{items}</ul></section>")
+
+
 def dashboard_page(f: Figures, admin_name: str, csrf_token: str) -> str:
     """The progress page of a logged-in admin."""
     total, waiting = f.total, f.waiting
@@ -129,6 +136,7 @@ Grup NIK ganda: <b id="grup-nik-ganda">{waiting["grup_nik_ganda"]}</b>.
 Rekaman dengan pengecualian foto/tanda tangan: <b id="pengecualian">{waiting["pengecualian"]}</b>.
 Tinjau dengan <code>jemput-server review</code>, putuskan dengan <code>jemput-server resolve-duplicate</code>
 atau <code>jemput-server resolve-conflict</code>.</p></section>
+{_audit_section(f)}
 {_area_section("Per kecamatan", "per-kecamatan", "Kecamatan", kec)}
 {_area_section("Per kelurahan/desa", "per-kelurahan", "Kelurahan/desa", kel)}
 {_day_section(f)}

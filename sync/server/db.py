@@ -236,6 +236,32 @@ login_failures = sa.Table(  # failed dashboard logins per account and per addres
     sa.Index("ix_login_failures_at", "at"),
 )
 
+audit_entries = sa.Table(  # every audit entry a laptop sent, as first received (0007)
+    "audit_entries", metadata,
+    sa.Column("device_id", sa.Integer, sa.ForeignKey("devices.id"), primary_key=True),
+    sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("ts", sa.String(40), nullable=False),
+    sa.Column("actor", sa.String(100), nullable=False),
+    sa.Column("action", sa.String(100), nullable=False),
+    sa.Column("recording_uuid", sa.String(36)),
+    sa.Column("detail", sa.Text, nullable=False),
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+    sa.Column("received_at", sa.DateTime, nullable=False),
+)
+
+audit_flags = sa.Table(  # where a device's trail stopped continuing the server's copy (0007)
+    "audit_flags", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("device_id", sa.Integer, sa.ForeignKey("devices.id"), nullable=False),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),  # rewritten | bad_hash | broken_link
+    sa.Column("held_hash", sa.String(64)),
+    sa.Column("received_hash", sa.String(64), nullable=False),
+    sa.Column("flagged_at", sa.DateTime, nullable=False),
+    sa.UniqueConstraint("device_id", "seq", "kind", "received_hash", name="uq_audit_flags"),
+)
+
 # counters rows (created by the first migration; the recordings' sequence moved
 # to devices.status_seq in migration 0006)
 TARGETS_SEQ = "targets"

@@ -86,7 +86,7 @@ def test_help_lists_the_commands(cli):
     code, out, _ = cli("--help")
     assert code == 0
     for command in ("init", "import-regions", "import-targets", "list", "export", "demo", "doctor",
-                    "sync", "register"):
+                    "sync", "register", "audit"):
         assert command in out
 
 
@@ -191,6 +191,14 @@ def test_export_json_parses_back(cli, recorded, tmp_path):
     assert by_uuid[made[3].uuid]["acknowledgements"][0]["code"] == "nik.birth_date_mismatch"
     assert oct(target.stat().st_mode & 0o777) == "0o600"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["profile", "rekaman.json"]  # no temp file left
+    code, out, _ = cli("--data", profile_dir, "audit", "verify")  # the export is in the trail, chained
+    assert code == 0 and "rantai hash cocok" in out
+    from app.store.audit import AuditLog
+    from app.store.database import open_profile
+
+    with open_profile(profile_dir, PASSPHRASE) as store:
+        [entry] = AuditLog(store).entries(action="export.written")
+    assert (entry.detail["count"], entry.detail["format"]) == (4, "json")
 
 
 def test_export_csv_goes_to_a_private_file_not_stdout_with_a_warning(cli, recorded, tmp_path, monkeypatch):

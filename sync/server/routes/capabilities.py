@@ -22,5 +22,6 @@ def capabilities(settings: SettingsDep, _device: CurrentDevice) -> Capabilities:
         max_bundle_bytes=settings.max_bundle_bytes,
         media_kinds=list(MediaKind),
         visit_outcomes=True,
+        audit_trail=True,
         server_time=dt.datetime.now(dt.timezone.utc),
     )

@@ -1,0 +1,49 @@
+"""Read one day of the profile for the day-end report (`app.core.day_report`): recordings (not drafts)
+created that day with their exceptions, and the day's visit outcomes, per operator."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import TYPE_CHECKING
+
+from app.core.day_report import DayReport, build_day_report
+from app.core.exceptions import PhotoFlag, SignatureFlag
+
+if TYPE_CHECKING:
+    from app.store.database import Store
+
+
+def _local(iso: str, tz: dt.tzinfo) -> dt.datetime:
+    return dt.datetime.fromisoformat(iso).astimezone(tz)
+
+
+def read_day_report(store: "Store", day: dt.date, *, team: str = "", tz: dt.tzinfo | None = None) -> DayReport:
+    """The day-end report of `day` in the local time zone `tz` (default: the machine's)."""
+    tz = tz or dt.datetime.now().astimezone().tzinfo
+    start = dt.datetime.combine(day, dt.time(), tz).astimezone(dt.timezone.utc)
+    end = start + dt.timedelta(days=1)
+    bounds = (start.isoformat(timespec="milliseconds"), end.isoformat(timespec="milliseconds"))
+    rows = store.query(
+        "SELECT created_at, operator, nama, nik, status, photo_flag, signature_flag, photo_exception,"
+        " signature_exception FROM recordings WHERE created_at >= ? AND created_at < ? AND status != 'draft'",
+        bounds)
+    recordings = []
+    for created, operator, nama, nik, status, photo, signature, photo_exc, signature_exc in rows:
+        exceptions = []
+        photo_flag = PhotoFlag.from_dict(json.loads(photo)) if photo else None
+        signature_flag = SignatureFlag.from_dict(json.loads(signature)) if signature else None
+        if photo_flag is not None:
+            exceptions.append(photo_flag.summary())
+        elif photo_exc:
+            exceptions.append("Foto: pengecualian")
+        if signature_flag is not None:
+            exceptions.append(signature_flag.summary())
+        elif signature_exc:
+            exceptions.append("Tanda tangan: pengecualian")
+        recordings.append({"operator": operator, "time": _local(created, tz).strftime("%H:%M"), "nama": nama,
+                           "nik": nik, "status": status, "exceptions": exceptions})
+    outcomes = [(op, code) for op, code, visited in store.query(
+        "SELECT operator, outcome, visited_at FROM visit_outcomes WHERE visited_at >= ? AND visited_at < ?",
+        bounds)]
+    return build_day_report(day, team, recordings, outcomes)
