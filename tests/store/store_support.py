@@ -99,9 +99,13 @@ def make_profile_at_version(directory: Path, version: int):
 
 
 def open_legacy_raw(directory: Path, passphrase: str) -> "Store":
-    """A format-1 profile opened without the move to key slots (to run the old re-key steps on it)."""
+    """A format-1 profile opened without the move to key slots (to run the old re-key steps on it),
+    its schema brought up to date as any opening does."""
+    from app.store import migrations
     from app.store.database import Store, unlock_profile
     from app.store.profile import read_profile
 
     conn, info, _finished, key, _slot = unlock_profile(directory, read_profile(directory), passphrase)
-    return Store(directory, conn, info, key)
+    store = Store(directory, conn, info, key)
+    migrations.migrate(store.db)
+    return store

@@ -65,7 +65,7 @@ def test_operators_first_run_and_unique_names(store):
         repo.create("rina marlina")
     assert info.value.kind == "exists"
     with pytest.raises(ValueError):
-        repo.create("Budi", role="admin")
+        repo.create("Budi", role="kepala")  # not a role (operator, supervisor, admin)
     with pytest.raises(ValueError):
         repo.create("   ")
     with pytest.raises(NotFound):

@@ -19,7 +19,8 @@ from app.core.lifecycle import RecordingStatus
 from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.media_rules import check_media
 from app.core.messages import (
-    CAPTURE, CATALOGUE, FINDINGS, PHOTO, RECORDING, SERVER, STORE, SYNC, TARGETS, placeholders, render, templates,
+    CAPTURE, CATALOGUE, FINDINGS, PHOTO, RECORDING, SERVER, STORE, SYNC, TARGETS, TRIPS, placeholders, render,
+    templates,
 )
 from app.core.names import check_name
 from app.core.nik import NikError, build_nik, check_nik, parse_nik
@@ -147,16 +148,37 @@ def _emitted_codes() -> set[str]:
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and CODE_LIKE.fullmatch(node.value):
                 found.add(node.value)
     server = {v for k, v in vars(ReasonCodes).items() if k.isupper()}
-    return (found - NOT_FINDING_CODES) | server | _sync_codes() | _raised_codes() | _name_codes()
+    return ((found - NOT_FINDING_CODES) | server | _sync_codes() | _raised_codes() | _name_codes()
+            | _bundle_codes() | _window_codes())
+
+
+def _bundle_codes() -> set[str]:
+    """The hand-carry bundle's refusals ("bundle.*" literals of both ends: sync/ and app/)."""
+    found = set()
+    for path in sorted((ROOT / "sync").rglob("*.py")) + sorted((ROOT / "app").rglob("*.py")):
+        if path.name not in ("messages.py", "catalogue_strings.py"):
+            found |= set(re.findall(r'"(bundle\.[a-z_]+)"', path.read_text(encoding="utf-8")))
+    return found
+
+
+def _window_codes() -> set[str]:
+    """The codes the window words itself with (``message_text("code"...)`` in app/ui)."""
+    found = set()
+    for path in sorted((ROOT / "app" / "ui").rglob("*.py")):
+        found |= set(re.findall(r'message_text\(\s*"([a-z_]+\.[a-z_]+)"', path.read_text(encoding="utf-8")))
+    return found
 
 
 def _name_codes() -> set[str]:
     """The names of values the catalogue words (their code built from the value: `Category.code`,
-    `Outcome.code`)."""
+    `Outcome.code`, `TripType.code`, a student's status)."""
     from app.core.categories import Category
     from app.core.outcomes import Outcome
+    from app.core.school import StudentStatus
+    from app.core.trips import TripType
 
-    return {c.code for c in Category} | {o.code for o in Outcome}
+    return ({c.code for c in Category} | {o.code for o in Outcome} | {t.code for t in TripType}
+            | {f"student.{s.value}" for s in StudentStatus})
 
 
 def _sync_codes() -> set[str]:
@@ -208,8 +230,8 @@ def test_every_code_in_the_sources_has_a_template():
     assert not stale, f"templates for codes nothing emits any more: {stale}"
     assert {v for k, v in vars(ReasonCodes).items() if k.isupper()} == set(SERVER)
     assert _sync_codes() == set(SYNC)
-    raised = _raised_codes()  # the store's and session's refusals; the target list's are in TARGETS
-    assert set(RECORDING) | set(STORE) <= raised <= set(RECORDING) | set(STORE) | set(TARGETS)
+    raised = _raised_codes()  # the store's and session's refusals; the target list's in TARGETS, a trip's in TRIPS
+    assert set(RECORDING) | set(STORE) <= raised <= set(RECORDING) | set(STORE) | set(TARGETS) | set(TRIPS)
     assert {"outcome.target_unknown", "outcome.direkam_needs_recording"} <= raised
 
 
