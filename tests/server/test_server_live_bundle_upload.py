@@ -187,3 +187,28 @@ def test_the_upload_is_bounded_and_needs_the_token_before_the_file(tmp_path):
         asyncio.run(bundle_upload.receive_bundle(ctype, None, _chunks(parts), tmp_path, 10**6, lambda t: True))
     assert info.value.status == 403
     assert [p for p in (tmp_path / bundle_upload.FOLDER).iterdir()] == []
+
+
+def test_an_admin_imports_a_bundle_with_the_form_in_chromium(live_server, live_backend, laptop, tmp_path):
+    """The real form in a real browser (Debian's headless Chromium): the file chosen, Impor clicked."""
+    if live_backend != "sqlite":
+        pytest.skip("the browser's side does not depend on the database (its server side is tested above)")
+    from adminkit import PASSWORD
+    from support.chromium import Chromium
+
+    _session, bundle, recs = laptop
+    name = make_admin(live_server.engine)
+    with Chromium(tmp_path / "chromium-profile") as browser:
+        assert browser.goto(live_server.url + "/dashboard") == "/login"
+        browser.type_into("nama", name)
+        browser.type_into("sandi", PASSWORD)
+        assert browser.click("masuk") == "/dashboard"
+        root = browser.call("DOM.getDocument")["root"]["nodeId"]
+        node = browser.call("DOM.querySelector", nodeId=root, selector="#bundel")["nodeId"]
+        browser.call("DOM.setFileInputFiles", files=[str(bundle)], nodeId=node)
+        assert browser.click("impor") == bundle_upload.UPLOAD_PATH
+        text = browser.evaluate("document.getElementById('ringkasan-impor').textContent")
+        assert f"{N} rekaman" in text and f"{N} diterima" in text
+        assert browser.evaluate("document.getElementById('unduh-tanda-terima').getAttribute('href')").endswith(
+            ".terima.json")
+    assert _held(live_server, recs) == N
