@@ -212,3 +212,37 @@ def test_an_admin_imports_a_bundle_with_the_form_in_chromium(live_server, live_b
         assert browser.evaluate("document.getElementById('unduh-tanda-terima').getAttribute('href')").endswith(
             ".terima.json")
     assert _held(live_server, recs) == N
+
+
+def test_an_upload_in_progress_does_not_hold_up_other_requests(live_server, laptop):
+    """The body arrives in two halves with a pause between; meanwhile the server answers others."""
+    import threading
+
+    _session, bundle, recs = laptop
+    browser = _admin(live_server)
+    token = csrf_of(browser.dashboard().text)
+    ctype, _ = _multipart(token, bundle.read_bytes())
+    body = b"".join(_multipart(token, bundle.read_bytes())[1])
+    half, resume, answer = len(body) // 2, threading.Event(), {}
+
+    def slow_body():
+        yield body[:half]
+        assert resume.wait(30)
+        yield body[half:]
+
+    def send():
+        answer["r"] = browser.http.post(browser.base + bundle_upload.UPLOAD_PATH, data=slow_body(), timeout=60,
+                                        headers={"Content-Type": ctype}, allow_redirects=False)
+
+    sender = threading.Thread(target=send)
+    sender.start()
+    try:
+        for _ in range(3):
+            assert requests.get(live_server.url + "/health", timeout=5).status_code == 200
+            assert _admin(live_server).dashboard().status_code == 200
+        assert "r" not in answer  # the upload is still open
+    finally:
+        resume.set()
+        sender.join(60)
+    assert answer["r"].status_code == 200 and f"{N} diterima" in answer["r"].text
+    assert _held(live_server, recs) == N
