@@ -13,14 +13,16 @@ from sync.server import db
 from sync.server.admin_auth import AdminAuth
 from sync.server.at_rest import secure_data_dir
 from sync.server.errors import BodyLimitMiddleware, install_handlers
+from sync.server.bundle_upload import UPLOAD_PATH
 from sync.server.intake import Intake
 from sync.server.media_store import MediaStore
 from sync.server.ratelimit import AttemptLimiter
 from sync.server.regions_cache import RegionCache
-from sync.server.routes import audit, capabilities, dashboard, devices, health, media, recordings, status, targets
+from sync.server.routes import (audit, bundle_upload, capabilities, dashboard, devices, health, media, recordings,
+                                status, targets)
 from sync.server.settings import Settings
 
-ROUTERS = (health, capabilities, devices, recordings, media, status, targets, dashboard, audit)
+ROUTERS = (health, capabilities, devices, recordings, media, status, targets, dashboard, audit, bundle_upload)
 
 
 def build_api(settings: Settings | None = None) -> FastAPI:
@@ -47,6 +49,8 @@ def build_api(settings: Settings | None = None) -> FastAPI:
         current = app.state.settings if hasattr(app.state, "settings") else (settings or _DEFAULT_LIMITS)
         if path.startswith("/media/"):
             return current.max_chunk_bytes, protocol.Problems.CHUNK_TOO_LARGE
+        if path == UPLOAD_PATH:
+            return None  # streamed to a file and bounded by `max_import_bytes` there
         if path == protocol.Paths.MEDIA_BUNDLE:
             return max(current.max_bundle_bytes, 1), protocol.Problems.BUNDLE_TOO_LARGE
         return current.max_body_bytes, protocol.Problems.BODY_TOO_LARGE

@@ -50,6 +50,7 @@ def _settings(args: argparse.Namespace) -> Settings:
                     max_media_bytes=getattr(args, "max_media_bytes", None) or protocol.DEFAULT_MAX_MEDIA_BYTES,
                     max_chunk_bytes=getattr(args, "max_chunk_bytes", None) or protocol.DEFAULT_MAX_CHUNK_BYTES,
                     max_bundle_bytes=_given(getattr(args, "max_bundle_bytes", None), protocol.DEFAULT_MAX_BUNDLE_BYTES),
+                    max_import_bytes=getattr(args, "max_import_bytes", None) or Settings.max_import_bytes,
                     register_max_failures=getattr(args, "register_max_failures", None) or Settings.register_max_failures,
                     register_window_s=getattr(args, "register_window", None) or Settings.register_window_s,
                     login_max_failures=getattr(args, "login_max_failures", None) or Settings.login_max_failures,
@@ -466,6 +467,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-chunk-bytes", type=int, default=None)
     p.add_argument("--max-bundle-bytes", type=int, default=None,
                    help="paket media terbesar (POST /media-bundle), bita; 0 = tanpa paket")
+    p.add_argument("--max-import-bytes", type=_positive_int, default=None, metavar="BITA",
+                   help="kiriman flashdisk terbesar yang boleh diunggah admin di dasbor (bawaan 2 GiB)")
     p.add_argument("--register-max-failures", type=_positive_int, default=None, metavar="N",
                    help="kode pendaftaran salah yang diizinkan per alamat dalam jendela waktu (bawaan 5)")
     p.add_argument("--register-window", type=_positive_float, default=None, metavar="DETIK",

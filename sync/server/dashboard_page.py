@@ -17,6 +17,9 @@ from sync.server.svg_charts import bars, columns, number, percent_text, progress
 LOGIN_PATH = "/login"
 LOGOUT_PATH = "/logout"
 CSRF_FIELD = "csrf_token"
+UPLOAD_PATH = "/dashboard/impor-bundel"
+RECEIPT_PATH = "/dashboard/tanda-terima"
+FILE_FIELD = "bundel"
 
 _STYLE = """
 body{font-family:sans-serif;margin:0;color:#212121;background:#fafafa}
@@ -109,17 +112,66 @@ def _audit_section(f: Figures) -> str:
             f"<ul>{items}</ul></section>")
 
 
+def _header(title: str, admin_name: str, csrf_token: str) -> str:
+    return f"""
+<header><h1>{escape(title)}</h1>
+<form method="post" action="{LOGOUT_PATH}"><span>Masuk sebagai <b id="admin">{escape(admin_name)}</b></span>
+<input type="hidden" name="{CSRF_FIELD}" value="{escape(csrf_token)}">
+<button type="submit" id="keluar">Keluar</button></form></header>"""
+
+
+def upload_form(csrf_token: str) -> str:
+    """The "Impor bundel flashdisk" form (the CSRF field first: the server reads it before the file)."""
+    return f"""<section id="impor-bundel"><h2>Impor bundel flashdisk</h2>
+<p>Kiriman dari laptop yang lama tanpa sinyal (<code>jemput-kiriman-….jkb</code> di flashdisk). Server memeriksa
+tanda tangan perangkat, membuka isinya, lalu menerima rekamannya seperti lewat jaringan. Setelah itu unduh tanda
+terimanya ke flashdisk yang sama, lalu baca di laptop ("Baca tanda terima…").</p>
+<form method="post" action="{UPLOAD_PATH}" enctype="multipart/form-data">
+<input type="hidden" name="{CSRF_FIELD}" value="{escape(csrf_token)}">
+<label for="{FILE_FIELD}">Berkas kiriman</label> <input id="{FILE_FIELD}" name="{FILE_FIELD}" type="file"
+ accept=".jkb" required> <button type="submit" id="impor">Impor</button></form></section>"""
+
+
+_OUTCOMES = (("accepted", "diterima"), ("duplicate_review", "diterima, perlu ditinjau (NIK ganda)"),
+             ("already_have", "sudah ada di server"), ("rejected", "ditolak pemeriksaan server"),
+             ("conflict", "konflik (UUID sama, isi lain: menunggu admin)"))
+
+
+def import_result_page(admin_name: str, csrf_token: str, *, report=None, receipt_link: str = "",  # noqa: ANN001
+                       error: str = "") -> str:
+    """The answer to an upload: the counts of `report` (a `bundle_import.ImportReport`) and the
+    receipt's link, or `error` (already worded); the form again below."""
+    if error:
+        result = f'<section id="hasil-impor"><h2>Kiriman ditolak</h2><p class="galat" id="galat" role="alert">' \
+                 f"{escape(error)}</p></section>"
+    else:
+        counts = report.outcomes
+        items = "".join(f'<li id="hasil-{key}"><b>{counts.get(key, 0)}</b> {text}</li>'
+                        for key, text in _OUTCOMES if counts.get(key, 0) or key in ("accepted", "already_have"))
+        refused = counts.get("rejected", 0) + counts.get("conflict", 0)
+        media = f"<li><b>{report.media_written}</b> berkas media baru</li>"
+        if report.media_refused:
+            media += (f'<li class="galat"><b>{report.media_refused}</b> berkas media bukan gambar JPEG/PNG yang utuh: '
+                      "rekamannya belum lengkap</li>")
+        result = f"""<section id="hasil-impor"><h2>Kiriman diimpor</h2>
+<p id="ringkasan-impor">Kiriman perangkat {report.device_id}: <b>{report.records}</b> rekaman &mdash;
+{counts.get("accepted", 0) + counts.get("duplicate_review", 0)} diterima, {counts.get("already_have", 0)} sudah ada,
+{refused} ditolak.</p><ul>{items}{media}</ul>
+<p><a id="unduh-tanda-terima" href="{escape(receipt_link)}" download>Unduh tanda terima</a>
+({len(report.receipt)} rekaman dipegang server). Simpan ke flashdisk di samping berkas kirimannya, lalu di laptop:
+Antrian &amp; Sinkron &rarr; "Baca tanda terima…". Tanda terima ini tersedia 24 jam; mengimpor ulang kiriman yang
+sama tidak mengubah apa pun dan membuat tanda terima baru.</p></section>"""
+    return _page("Jemput - impor bundel flashdisk", f"""{_header("Impor bundel flashdisk", admin_name, csrf_token)}
+<main>{result}{upload_form(csrf_token)}<p><a href="/dashboard" id="kembali">Kembali ke dasbor</a></p></main>""")
+
+
 def dashboard_page(f: Figures, admin_name: str, csrf_token: str) -> str:
     """The progress page of a logged-in admin."""
     total, waiting = f.total, f.waiting
     kec = [(f.label(k), p) for k, p in sorted(f.per_kec.items())]
     kel = [(f.label(k), p) for k, p in sorted(f.per_kel.items())]
     rt_rows = [([f.label(k), rt or "-"], p) for (k, rt), p in sorted(f.per_rt.items())]
-    return _page("Jemput - kemajuan perekaman", f"""
-<header><h1>Kemajuan perekaman KTP-el</h1>
-<form method="post" action="{LOGOUT_PATH}"><span>Masuk sebagai <b id="admin">{escape(admin_name)}</b></span>
-<input type="hidden" name="{CSRF_FIELD}" value="{escape(csrf_token)}">
-<button type="submit" id="keluar">Keluar</button></form></header>
+    return _page("Jemput - kemajuan perekaman", f"""{_header("Kemajuan perekaman KTP-el", admin_name, csrf_token)}
 <main>
 <div class="ringkas" id="ringkasan">
 <div>Target<b id="total-target">{number(total.target)}</b></div>
@@ -143,4 +195,5 @@ atau <code>jemput-server resolve-conflict</code>.</p></section>
 {_device_section(f)}
 <section id="per-rt"><h2>Per RT</h2><details><summary>Tabel ({len(rt_rows)} RT)</summary>
 {_table(["Kelurahan/desa", "RT"], rt_rows, "tabel-per-rt")}</details></section>
+{upload_form(csrf_token)}
 </main>""")

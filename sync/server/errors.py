@@ -98,7 +98,9 @@ def _allowed_methods(request: Request) -> list[str]:
 class BodyLimitMiddleware:
     """Reads each request body up to a limit first; answers 413 above it.
 
-    `limit_for(path)` gives the limit in bytes and the problem to answer. The
+    `limit_for(path)` gives the limit in bytes and the problem to answer, or
+    None for a route that streams its own body and bounds it itself (the
+    dashboard's bundle upload, `sync.server.bundle_upload`). The
     whole (small) body is then replayed to the app, which therefore never sees
     an oversized request. An oversized body is read to its end and dropped
     before answering (up to `DRAIN_FACTOR` times the limit): answering while
@@ -118,7 +120,11 @@ class BodyLimitMiddleware:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
-        limit, spec = self.limit_for(scope["path"])
+        found = self.limit_for(scope["path"])
+        if found is None:
+            await self.app(scope, receive, send)
+            return
+        limit, spec = found
         drain_cap = max(self.DRAIN_FACTOR * limit, self.MIN_DRAIN)
         declared = _content_length(scope)
         if declared is not None and declared > drain_cap:

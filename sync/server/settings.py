@@ -23,6 +23,8 @@ class Settings:
         max_body_bytes: the largest JSON request accepted (413 above).
         max_bundle_bytes: the largest media bundle accepted; 0 turns bundles off
             (clients then send every file the resumable way).
+        max_import_bytes: the largest hand-carried bundle an admin may upload
+            on the dashboard (``Impor bundel flashdisk``); 413 above it.
         register_max_failures, register_window_s: enrollment-code guessing
             guard on ``POST /devices/register``: after this many failed codes
             from one client address within the window (seconds, sliding), that
@@ -47,6 +49,7 @@ class Settings:
     max_chunk_bytes: int = protocol.DEFAULT_MAX_CHUNK_BYTES
     max_bundle_bytes: int = protocol.DEFAULT_MAX_BUNDLE_BYTES  # 0: no POST /media-bundle
     max_body_bytes: int = 8 * 1024 * 1024
+    max_import_bytes: int = 2 * 1024 * 1024 * 1024
     feed_page: int = 1000
     register_max_failures: int = 5
     register_window_s: float = 600.0
