@@ -210,9 +210,9 @@ class SbiHandler(BaseHTTPRequestHandler):
             if "timeout" in faults:
                 server.closing.wait(hang)
             answer = self._capture(request, faults, score)
-            self._send(answer, cut="drop" in faults)
         finally:
-            server.capture_lock.release()
+            server.capture_lock.release()  # free before the answer leaves: the next request may follow at once
+        self._send(answer, cut="drop" in faults)
 
     def _capture(self, request: dict, faults: set[str], score: float) -> dict:
         transaction = str(request.get("transactionId", ""))
