@@ -2016,8 +2016,8 @@
     </message>
     <message>
         <location filename="../../app/ui/passphrase_dialog.py" line="51"/>
-        <source>minimal %1 karakter</source>
-        <translation>at least %1 characters</translation>
+        <source>tiga kata acak atau lebih, minimal %1 karakter</source>
+        <translation>three or more random words, at least %1 characters</translation>
     </message>
     <message>
         <location filename="../../app/ui/passphrase_dialog.py" line="53"/>
@@ -5618,11 +5618,6 @@
         <translation>e.g. Rina Operator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="96"/>
-        <source>minimal %1 karakter</source>
-        <translation>at least %1 characters</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/start_pages.py" line="140"/>
         <source>Kata sandi minimal %1 karakter.</source>
         <translation>The password needs at least %1 characters.</translation>
@@ -5631,6 +5626,11 @@
         <location filename="../../app/ui/start_pages.py" line="99"/>
         <source>Nama operator</source>
         <translation>Operator name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="96"/>
+        <source>tiga kata acak atau lebih, minimal %1 karakter</source>
+        <translation>three or more random words, at least %1 characters</translation>
     </message>
     <message>
         <location filename="../../app/ui/start_pages.py" line="100"/>
