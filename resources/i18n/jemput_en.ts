@@ -475,32 +475,32 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="125"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="126"/>
         <source>Kartu diterima sekolah</source>
         <translation>Card received by the school</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="127"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="128"/>
         <source>nama dan jabatan, mis. Bu Rina (TU)</source>
         <translation>name and position, e.g. Bu Rina (TU)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="131"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="132"/>
         <source>Siswa:</source>
         <translation>Student:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="132"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="133"/>
         <source>Diterima oleh:</source>
         <translation>Received by:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="133"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="134"/>
         <source>Tanggal:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="140"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="141"/>
         <source>Isi tanggal terima kartu.</source>
         <translation>Enter the day the card was received.</translation>
     </message>
@@ -5239,52 +5239,52 @@
 <context>
     <name>TripDialog</name>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="74"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="75"/>
         <source>Ubah kunjungan</source>
         <translation>Edit trip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="74"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="75"/>
         <source>Kunjungan baru</source>
         <translation>New trip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="82"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="83"/>
         <source>mis. SMAN 1 Solok, Desa Sungai Abu</source>
         <translation>e.g. SMAN 1 Solok, Desa Sungai Abu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="86"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="87"/>
         <source>nama anggota, dipisah koma</source>
         <translation>member names, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="99"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="100"/>
         <source>Nama kunjungan:</source>
         <translation>Trip name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="100"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="101"/>
         <source>Jenis:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="101"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="102"/>
         <source>Tempat:</source>
         <translation>Place:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="102"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="103"/>
         <source>Mulai:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="103"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="104"/>
         <source>Selesai:</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="104"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="105"/>
         <source>Tim:</source>
         <translation>Team:</translation>
     </message>
@@ -5478,57 +5478,62 @@
         <translation>%1 students: %2 cannot be recorded yet · %3 pre-record (card held until 17) · %4 can be recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="268"/>
+        <location filename="../../app/ui/pages/trips.py" line="271"/>
+        <source>Kunjungan &quot;%1&quot; disimpan. Tekan Aktifkan (Alt+A) agar rekaman berikutnya tercatat pada kunjungan ini.</source>
+        <translation>Trip &quot;%1&quot; saved. Press Activate (Alt+A) so the next recordings are filed under this trip.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="274"/>
         <source>Kunjungan &quot;%1&quot; disimpan.</source>
         <translation>Trip &quot;%1&quot; saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="293"/>
+        <location filename="../../app/ui/pages/trips.py" line="299"/>
         <source>Rekaman dan hasil kunjungan sekarang dicatat pada &quot;%1&quot;.</source>
         <translation>Recordings and visit outcomes are now attached to &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="300"/>
+        <location filename="../../app/ui/pages/trips.py" line="306"/>
         <source>Tidak ada kunjungan aktif: rekaman baru tidak dicatat pada kunjungan.</source>
         <translation>No active trip: new recordings are not attached to a trip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="305"/>
+        <location filename="../../app/ui/pages/trips.py" line="311"/>
         <source>Tambah target dari berkas NIK</source>
         <translation>Add targets from a NIK file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="305"/>
+        <location filename="../../app/ui/pages/trips.py" line="311"/>
         <source>Daftar NIK (*.csv *.txt);;Semua berkas (*)</source>
         <translation>NIK lists (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="322"/>
+        <location filename="../../app/ui/pages/trips.py" line="328"/>
         <source>%1 NIK direncanakan (%2 baru); %3 baris tanpa NIK dilewati.</source>
         <translation>%1 NIK planned (%2 new); %3 lines without a NIK skipped.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="328"/>
+        <location filename="../../app/ui/pages/trips.py" line="334"/>
         <source>Impor daftar kelas</source>
         <translation>Import class list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="328"/>
+        <location filename="../../app/ui/pages/trips.py" line="334"/>
         <source>Daftar kelas (*.xlsx *.csv);;Semua berkas (*)</source>
         <translation>Class lists (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="340"/>
+        <location filename="../../app/ui/pages/trips.py" line="346"/>
         <source>Membaca daftar kelas…</source>
         <translation>Reading the class list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="347"/>
+        <location filename="../../app/ui/pages/trips.py" line="353"/>
         <source>Daftar kelas disimpan: %1 siswa baru, %2 diperbarui, %3 baris ditolak.</source>
         <translation>Class list saved: %1 new students, %2 updated, %3 lines refused.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="351"/>
+        <location filename="../../app/ui/pages/trips.py" line="357"/>
         <source>baris %1: %2</source>
         <translation>line %1: %2</translation>
     </message>
@@ -5682,12 +5687,12 @@
 <context>
     <name>_Dialog</name>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="43"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="44"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="44"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="45"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
