@@ -72,12 +72,22 @@ def completeness(bset: BiometricSet | None, policy: BiometricPolicy | str = DEFA
     return []
 
 
+def record_kinds(bset: BiometricSet | None) -> set[str]:
+    """The ISO record kinds a set needs: one per captured slot."""
+    slots = bset.slots if bset is not None else {}
+    return {media_kind(s) for s, v in slots.items() if isinstance(v, Captured)}
+
+
+def allowed_kinds(bset: BiometricSet | None) -> set[str]:
+    """The biometric media kinds a set allows: its records, and a proof photo per excepted slot."""
+    slots = bset.slots if bset is not None else {}
+    return record_kinds(bset) | {proof_kind(s) for s, v in slots.items() if isinstance(v, Excepted)}
+
+
 def consistency(bset: BiometricSet | None, kinds: Iterable[str]) -> list[Finding]:
     """Errors where the set and the biometric media kinds a recording names disagree."""
     held = set(kinds) & (set(RECORD_KINDS) | set(PROOF_KINDS))
-    slots = bset.slots if bset is not None else {}
-    wanted = {media_kind(s) for s, v in slots.items() if isinstance(v, Captured)}
-    allowed = wanted | {proof_kind(s) for s, v in slots.items() if isinstance(v, Excepted)}
+    wanted, allowed = record_kinds(bset), allowed_kinds(bset)
     out = []
     lacking = [slot_of_kind(k) for k in RECORD_KINDS if k in wanted - held]
     if lacking:
@@ -92,6 +102,20 @@ def findings(bset: BiometricSet | None, kinds: Iterable[str],
              policy: BiometricPolicy | str = DEFAULT_POLICY) -> list[Finding]:
     """Completeness by `policy`, then consistency with the media `kinds`."""
     return completeness(bset, policy) + consistency(bset, kinds)
+
+
+def exceptions_summary(bset: BiometricSet) -> str | None:
+    """Every excepted finger and eye in one line for the supervisor, fingers first; None when none."""
+    excepted = bset.exceptions()
+    if not excepted:
+        return None
+    parts = []
+    for slot in _LABELS:
+        if slot in excepted:
+            state = excepted[slot]
+            why = state.reason.label + (f": {state.text}" if state.text else "")
+            parts.append(f"{_LABELS[slot]} ({why})")
+    return "Pengecualian sidik jari/iris: " + ", ".join(parts) + "."
 
 
 def check_record(kind: str, data: bytes) -> IsoRecord:
@@ -112,6 +136,7 @@ def check_record(kind: str, data: bytes) -> IsoRecord:
 
 
 __all__ = [
-    "BiometricPolicy", "DEFAULT_POLICY", "check_record", "completeness", "consistency", "findings",
+    "BiometricPolicy", "DEFAULT_POLICY", "allowed_kinds", "check_record", "completeness", "consistency",
+    "exceptions_summary", "findings", "record_kinds",
     "slot_labels",
 ]

@@ -96,3 +96,14 @@ def test_hostile_slots_are_a_content_error_never_another_exception(slot):
 
     with pytest.raises(ContentError):
         from_content({"slots": {"finger_01": slot}})
+
+
+def test_the_supervisor_reads_every_exception_in_one_line():
+    from app.core.biometric_policy import exceptions_summary
+
+    bset, _kinds = _set_and_kinds(TWO)
+    assert exceptions_summary(bset) == (
+        "Pengecualian sidik jari/iris: Jempol kanan (Sidik jari aus (lansia)), Kelingking kiri (Amputasi).")
+    other = BiometricSet().with_slot("Left", Excepted(R.LAINNYA, "mata palsu"))
+    assert exceptions_summary(other) == "Pengecualian sidik jari/iris: Mata kiri (Lainnya: mata palsu)."
+    assert exceptions_summary(BiometricSet()) is None

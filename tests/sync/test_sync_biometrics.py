@@ -88,6 +88,10 @@ def test_two_finger_exceptions_with_proof_photos_are_accepted_and_flagged(sessio
     assert row["flagged"]  # the supervisor sees every exception
     assert json.loads(row["flags"])["biometric_exceptions"] == {
         "finger_01": {"exception": "sidik_jari_aus"}, "finger_10": {"exception": "amputasi"}}
+    review = json.loads(server_cli("review", *module_server.cli_args, "--json").stdout)
+    [flagged] = [f for f in review["flagged"] if f["recording"]["uuid"] == rec.uuid]
+    assert "Pengecualian sidik jari/iris: Jempol kanan (Sidik jari aus (lansia)), Kelingking kiri (Amputasi)." \
+        in flagged["summary"]
 
 
 def test_a_missing_finger_without_an_exception_is_rejected_with_the_reason(session, people, module_server,
