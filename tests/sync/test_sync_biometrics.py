@@ -161,3 +161,23 @@ def test_a_required_policy_rejects_a_recording_without_fingers(session, people, 
     finally:
         strict.stop()
         strict.dispose()
+
+
+def test_a_server_without_the_capability_is_not_sent_fingers(session, people, module_server, registered):
+    """An older server (its capabilities say nothing of biometrics) would refuse the whole batch:
+    the recording with fingers waits, parked with the reason, and the others go."""
+    pump = registered(module_server)
+    plain = record(session.store, people)
+    assert pump.run_once().acked == 1  # the capabilities are read (and held) on the way
+    assert pump._caps.biometrics
+    pump._caps = pump._caps.model_copy(update={"biometrics": False, "biometric_policy": None})
+    other = record(session.store, people)
+    full, _bio = _biometric_record(session, people)
+    report = pump.run_once()
+    assert report.acked == 1 and report.parked == 1
+    repo = RecordingRepo(session.store)
+    assert repo.get(plain.uuid).status is repo.get(other.uuid).status is RecordingStatus.ACCEPTED
+    entry = Outbox(session.store).get(full.uuid)
+    assert entry.state is OutboxState.PARKED and entry.last_error_code == "sync.server_no_biometrics"
+    with module_server.engine.connect() as conn:
+        assert conn.execute(sa.select(db.recordings.c.id).where(db.recordings.c.uuid == full.uuid)).first() is None
