@@ -71,3 +71,13 @@ def test_a_proof_photo_must_be_an_image_like_the_photo():
     with pytest.raises(ProblemError) as caught:
         check_media("proof_iris_left", finger_record(1, 80))
     assert caught.value.spec is Problems.MEDIA_NOT_IMAGE
+
+
+def test_the_policy_setting_is_one_of_the_three(tmp_path):
+    from sync.server.settings import Settings
+
+    assert Settings(tmp_path).biometric_policy == "required_when_present"
+    again = Settings.from_json(Settings(tmp_path, biometric_policy="required").to_json())  # to the workers
+    assert again.biometric_policy == "required"
+    with pytest.raises(ValueError, match="biometric_policy"):
+        Settings(tmp_path, biometric_policy="wajib")
