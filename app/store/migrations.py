@@ -508,6 +508,43 @@ def _audit_chain(db: sqlite_utils.Database) -> None:
     )
 
 
+# Snapshot of the media kinds when 0014 shipped (`app.core.biometric_content` at that time).
+_RECORD_KINDS_0014 = tuple(f"finger_{i:02d}" for i in range(1, 11)) + ("iris_right", "iris_left")
+_MEDIA_KINDS_0014 = ("photo", "signature", *_RECORD_KINDS_0014, *(f"proof_{k}" for k in _RECORD_KINDS_0014))
+
+
+@_migration("0014_biometrics")
+def _biometrics(db: sqlite_utils.Database) -> None:
+    """Fingers and irises (`app.core.biometric_content`): recordings.biometrics holds the
+    recording's `BiometricSet` as JSON (NULL for a recording without any, and every older
+    row); the media table also takes the ISO records and proof photos. The media table is
+    rebuilt because SQLite cannot change a CHECK constraint; only media's own index points
+    at it, and rows keep their ids."""
+    kinds = ", ".join(f"'{k}'" for k in _MEDIA_KINDS_0014)
+    db.executescript(
+        f"""
+        ALTER TABLE recordings ADD COLUMN biometrics TEXT CHECK (biometrics IS NULL OR json_valid(biometrics));
+        CREATE TABLE media_new (
+            id INTEGER PRIMARY KEY,
+            recording_uuid TEXT NOT NULL REFERENCES recordings(uuid) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ({kinds})),
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            mime TEXT NOT NULL,
+            bytes BLOB NOT NULL,
+            size INTEGER NOT NULL CHECK (size = length(bytes)),
+            created_at TEXT NOT NULL,
+            extra TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(extra)),
+            UNIQUE (recording_uuid, kind)
+        );
+        INSERT INTO media_new (id, recording_uuid, kind, sha256, mime, bytes, size, created_at, extra)
+            SELECT id, recording_uuid, kind, sha256, mime, bytes, size, created_at, extra FROM media;
+        DROP TABLE media;
+        ALTER TABLE media_new RENAME TO media;
+        CREATE INDEX media_sha256 ON media(sha256);
+        """
+    )
+
+
 LATEST_VERSION = len(NAMES)
 
 
