@@ -253,6 +253,7 @@ def transport_reasons(categories: Iterable[Category | str], *, farthest_rt: bool
 
 # What the printed papers say (Bahasa Indonesia: a document for residents, like `app.core.receipt`).
 INVITATION_TITLE = "UNDANGAN PEREKAMAN KTP-EL"
+REINVITATION_TITLE = "UNDANGAN ULANG PEREKAMAN KTP-EL"
 RT_LIST_TITLE = "DAFTAR UNDANGAN PEREKAMAN KTP-EL"
 PICKUP_TITLE = "DAFTAR PENJEMPUTAN WARGA"
 WHAT_TO_BRING = (
