@@ -63,6 +63,7 @@ class RtSummary:
     slots: int
     invited: int  # residents holding at least one invitation
     farthest: bool
+    area_name: str = ""  # the kelurahan's name (its code without master data)
 
 
 class Schedules:
@@ -82,10 +83,13 @@ class Schedules:
         invited = {RtKey(*r[:3]): r[3] for r in self.store.query(
             "SELECT s.kelurahan_kode, s.rw, s.rt, count(DISTINCT i.nik) FROM schedule_invitations i"
             " JOIN schedule_slots s ON s.id = i.slot_id GROUP BY 1, 2, 3")}
+        progress = self.targets.progress_by("rt")
+        names = self._names(sorted({p.key[0] for p in progress}))
         out = []
-        for p in self.targets.progress_by("rt"):
+        for p in progress:
             key = RtKey(*p.key)
-            out.append(RtSummary(key, p.target, p.recorded, slots.get(key, 0), invited.get(key, 0), key in far))
+            out.append(RtSummary(key, p.target, p.recorded, slots.get(key, 0), invited.get(key, 0), key in far,
+                                 names.get(key.kelurahan_kode, key.kelurahan_kode)))
         return out
 
     def farthest(self) -> set[RtKey]:
@@ -247,8 +251,15 @@ class Schedules:
 
     def area_name(self, kelurahan_kode: str) -> str:
         """The kelurahan's name from the master data, else its code."""
-        rows = self.store.query("SELECT nama FROM regions WHERE kode = ?", (kelurahan_kode,))
-        return rows[0][0] if rows else kelurahan_kode
+        return self._names([kelurahan_kode]).get(kelurahan_kode, kelurahan_kode)
+
+    def _names(self, codes: list[str]) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for i in range(0, len(codes), 500):
+            part = codes[i:i + 500]
+            names.update(self.store.query(
+                f"SELECT kode, nama FROM regions WHERE kode IN ({', '.join('?' * len(part))})", part))
+        return names
 
     def mark_printed(self, invitations: Iterable[Invitation]) -> int:
         """Note that these invitations' papers were printed now; returns how many."""

@@ -1540,6 +1540,76 @@
         <translation>The ISO record holds no image data.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="309"/>
+        <source>Urutan undangan tidak dikenal (pilih urut daftar atau acak).</source>
+        <translation>Unknown invitation order (choose list order or random).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="310"/>
+        <source>Tempat perekaman wajib diisi.</source>
+        <translation>The recording place is required.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="311"/>
+        <source>Tempat perekaman paling banyak {limit} karakter.</source>
+        <translation>The recording place may have at most {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="312"/>
+        <source>Isi jam mulai dan jam selesai.</source>
+        <translation>Fill in the start and end times.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="313"/>
+        <source>Jam selesai harus sesudah jam mulai.</source>
+        <translation>The end time must be after the start time.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="314"/>
+        <source>Jumlah set alat harus {low}-{high}.</source>
+        <translation>The number of equipment sets must be {low}-{high}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="315"/>
+        <source>Menit per perekaman harus {low}-{high}.</source>
+        <translation>Minutes per recording must be {low}-{high}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="316"/>
+        <source>Rentang jam terlalu pendek untuk satu perekaman pun.</source>
+        <translation>The time window is too short for even one recording.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="317"/>
+        <source>Tidak ada hari yang boleh dipakai untuk jadwal.</source>
+        <translation>No day may be used for the schedule.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="318"/>
+        <source>Jadwal ini perlu {days} hari (paling banyak {limit}): tambah set alat atau jam.</source>
+        <translation>This schedule needs {days} days (at most {limit}): add equipment sets or hours.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="319"/>
+        <source>Pilih RT yang dijadwalkan.</source>
+        <translation>Choose the RT to schedule.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="320"/>
+        <source>Kode acak harus bilangan {low}-{high}.</source>
+        <translation>The random code must be a number {low}-{high}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="321"/>
+        <source>Jadwal tidak ditemukan.</source>
+        <translation>Slot not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="322"/>
+        <source>Jadwal tidak boleh pada hari yang sudah lewat.</source>
+        <translation>A slot cannot be on a day that has passed.</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/catalogue_strings.py" line="46"/>
         <source>Pilih alasan pengecualian foto dari daftar.</source>
         <translation>Choose the reason for the photo exception from the list.</translation>
@@ -3131,42 +3201,47 @@
 <context>
     <name>MainArea</name>
     <message>
-        <location filename="../../app/ui/main_area.py" line="58"/>
+        <location filename="../../app/ui/main_area.py" line="60"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="58"/>
+        <location filename="../../app/ui/main_area.py" line="60"/>
         <source>Daftar Warga</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="58"/>
+        <location filename="../../app/ui/main_area.py" line="60"/>
         <source>Rekam Baru</source>
         <translation>New Recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="59"/>
+        <location filename="../../app/ui/main_area.py" line="61"/>
         <source>Antrian &amp; Sinkron</source>
         <translation>Queue &amp; Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="59"/>
+        <location filename="../../app/ui/main_area.py" line="61"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="59"/>
+        <location filename="../../app/ui/main_area.py" line="61"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="69"/>
+        <location filename="../../app/ui/main_area.py" line="62"/>
+        <source>Jadwal</source>
+        <translation>Schedules</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_area.py" line="72"/>
         <source>Operator: </source>
         <translation>Operator: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="59"/>
+        <location filename="../../app/ui/main_area.py" line="61"/>
         <source>Kunjungan</source>
         <translation>Trips</translation>
     </message>
@@ -4393,6 +4468,217 @@
         <location filename="../../app/ui/review_dialog.py" line="363"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="52"/>
+        <source>Jadwal &amp; Undangan</source>
+        <translation>Schedules &amp; Invitations</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="57"/>
+        <source>&amp;RT:</source>
+        <translation>&amp;RT:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="59"/>
+        <source>RT &amp;terjauh: semua warganya dijemput</source>
+        <translation>&amp;Farthest RT: all its residents are fetched</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="65"/>
+        <source>Rencana jadwal</source>
+        <translation>Schedule plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="68"/>
+        <source>mis. Balai RW 03, Jl. Merdeka</source>
+        <translation>e.g. Balai RW 03, Jl. Merdeka</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="84"/>
+        <source>Tanpa hari Minggu</source>
+        <translation>No Sundays</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="91"/>
+        <location filename="../../app/ui/pages/schedule.py" line="124"/>
+        <source>Tempat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="92"/>
+        <source>Mulai tanggal</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="93"/>
+        <location filename="../../app/ui/pages/schedule.py" line="124"/>
+        <source>Jam</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="94"/>
+        <source>Set alat</source>
+        <translation>Equipment sets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="95"/>
+        <source>Menit per perekaman</source>
+        <translation>Minutes per recording</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="98"/>
+        <location filename="../../app/ui/pages/schedule.py" line="124"/>
+        <source>Kapasitas</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="99"/>
+        <source>Re&amp;ncanakan jadwal</source>
+        <translation>Pla&amp;n slots</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="105"/>
+        <source>Urut daftar</source>
+        <translation>List order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="106"/>
+        <source>Acak, kode:</source>
+        <translation>Random, code:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="114"/>
+        <source>&amp;Bagikan undangan</source>
+        <translation>&amp;Hand out invitations</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="115"/>
+        <source>&amp;Undang ulang yang terlewat</source>
+        <translation>&amp;Re-invite who missed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="124"/>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="125"/>
+        <source>Diundang</source>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="125"/>
+        <source>Sisa</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="129"/>
+        <source>&amp;Cetak undangan…</source>
+        <translation>&amp;Print invitations…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="130"/>
+        <source>Daftar untuk &amp;ketua RT…</source>
+        <translation>List for the RT &amp;head…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="131"/>
+        <source>Daftar &amp;jemputan…</source>
+        <translation>Pick-up &amp;list…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="132"/>
+        <source>&amp;Hapus jadwal</source>
+        <translation>&amp;Delete slot</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="175"/>
+        <source>%1, Kel. %2: %3 target · %4 direkam · %5 jadwal · %6 diundang</source>
+        <translation>%1, Kel. %2: %3 targets · %4 recorded · %5 slots · %6 invited</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="182"/>
+        <source>Daftar target kosong: impor daftar target dulu (Daftar Warga).</source>
+        <translation>The target list is empty: import a target list first (Residents).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="198"/>
+        <source> (lewat)</source>
+        <translation> (past)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="225"/>
+        <source>%1 warga per jadwal</source>
+        <translation>%1 residents per slot</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="266"/>
+        <source>Semua warga RT ini sudah mendapat tempat: tidak ada jadwal baru.</source>
+        <translation>Every resident of this RT already has a seat: no new slots.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="268"/>
+        <source>%1 jadwal baru, %2 sampai %3. Lanjutkan dengan &quot;Bagikan undangan&quot;.</source>
+        <translation>%1 new slots, %2 to %3. Go on with &quot;Hand out invitations&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="281"/>
+        <source>%1 warga diundang.</source>
+        <translation>%1 residents invited.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="283"/>
+        <source>%1 warga belum mendapat tempat: rencanakan jadwal lagi.</source>
+        <translation>%1 residents found no seat: plan more slots.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="295"/>
+        <source>%1 warga yang terlewat diundang ke jadwal berikutnya.</source>
+        <translation>%1 residents who missed their slot were invited to the next one.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="299"/>
+        <source>%1 warga tidak mendapat jadwal berikutnya: tambah jadwal, lalu undang ulang.</source>
+        <translation>%1 residents found no next slot: add slots, then re-invite.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="309"/>
+        <source>RT ini ditandai terjauh: semua warganya masuk daftar jemputan.</source>
+        <translation>This RT is marked farthest: all its residents are on the pick-up list.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="310"/>
+        <source>Tanda RT terjauh dihapus.</source>
+        <translation>Farthest-RT mark removed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="318"/>
+        <source>Jadwal dihapus; warganya dapat diundang lagi.</source>
+        <translation>Slot deleted; its residents can be invited again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="326"/>
+        <source>Simpan PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="326"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="356"/>
+        <source>Menyiapkan PDF…</source>
+        <translation>Preparing the PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="361"/>
+        <source>PDF disimpan: %1</source>
+        <translation>PDF saved: %1</translation>
     </message>
 </context>
 <context>
