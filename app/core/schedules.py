@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -239,6 +239,38 @@ def next_slot(missed_slot: Slot, slots: Iterable[Slot], invited_to: Iterable[str
              if s.rt == missed_slot.rt and s.id not in seen and s.free > 0 and s.day >= today
              and s.sort_key() > missed_slot.sort_key()]
     return min(later, key=Slot.sort_key, default=None)
+
+
+@dataclass(frozen=True)
+class Reinvitation:
+    """The next offers after missed slots: (nik, slot id, round) each, and who found no slot."""
+
+    offers: tuple[tuple[str, str, int], ...]
+    without_slot: tuple[str, ...]
+
+
+def reinvitations(history: Mapping[str, Iterable[tuple[str, int]]], slots: Iterable[Slot], still_open: Iterable[str],
+                  today: dt.date) -> Reinvitation:
+    """For each resident's offers so far ((slot id, round) in `history`), the next slot when their latest one
+    passed while they stay open (`still_open`: not recorded, still invited); the seats taken count as
+    the offers are made, so two residents never share the last one."""
+    pool = {s.id: s for s in slots}
+    waiting = set(still_open)
+    offers: list[tuple[str, str, int]] = []
+    without: list[str] = []
+    for nik in sorted(history):
+        past = list(history[nik])
+        latest_id, latest_round = max(past, key=lambda o: (o[1], pool[o[0]].sort_key()))
+        latest = pool[latest_id]
+        if not missed(latest.day, nik not in waiting, today):
+            continue
+        found = next_slot(latest, pool.values(), (slot_id for slot_id, _ in past), today)
+        if found is None:
+            without.append(nik)
+            continue
+        pool[found.id] = Slot(found.id, found.rt, found.day, found.window, found.invited + 1)
+        offers.append((nik, found.id, latest_round + 1))
+    return Reinvitation(tuple(offers), tuple(without))
 
 
 def transport_reasons(categories: Iterable[Category | str], *, farthest_rt: bool) -> tuple[TransportReason, ...]:

@@ -27,10 +27,9 @@ from app.core.schedules import (
     assign,
     check_seed,
     invitable,
-    missed,
-    next_slot,
     ordered,
     plan_days,
+    reinvitations,
     transport_reasons,
 )
 from app.store._util import utc_now
@@ -189,35 +188,21 @@ class Schedules:
         """Offer the next slot to each resident whose latest slot passed while they stay unrecorded;
         never a slot they were invited to before. Who finds none is returned (plan more slots)."""
         with self.store.transaction() as db:
-            slots = {s.id: s for s in self.slots(rt)}
             rows = db.conn.execute(
                 "SELECT i.nik, i.slot_id, i.round FROM schedule_invitations i JOIN schedule_slots s"
-                f" ON s.id = i.slot_id WHERE {_RT_WHERE} ORDER BY i.nik, s.day, s.start_time",
-                (rt.kelurahan_kode, rt.rw, rt.rt)).fetchall()
+                f" ON s.id = i.slot_id WHERE {_RT_WHERE}", (rt.kelurahan_kode, rt.rw, rt.rt)).fetchall()
             history: dict[str, list[tuple[str, int]]] = {}
             for nik, slot_id, round_ in rows:
                 history.setdefault(nik, []).append((slot_id, round_))
-            still_open = {t.nik for t in self.targets.open_in_rt(rt.kelurahan_kode, rt.rw, rt.rt)
-                          if invitable(t.outcome)}
-            given: list[tuple[str, str]] = []
-            without: list[str] = []
+            still_open = [t.nik for t in self.targets.open_in_rt(rt.kelurahan_kode, rt.rw, rt.rt)
+                          if invitable(t.outcome)]
+            found = reinvitations(history, self.slots(rt), still_open, today)
             now = utc_now()
-            for nik, offers in history.items():
-                latest_id, latest_round = max(offers, key=lambda o: (o[1], slots[o[0]].sort_key()))
-                latest = slots[latest_id]
-                if not missed(latest.day, nik not in still_open, today):
-                    continue
-                found = next_slot(latest, slots.values(), (o[0] for o in offers), today)
-                if found is None:
-                    without.append(nik)
-                    continue
-                db.conn.execute("INSERT INTO schedule_invitations (nik, slot_id, round, invited_at)"
-                                " VALUES (?, ?, ?, ?)", (nik, found.id, latest_round + 1, now))
-                slots[found.id] = Slot(found.id, found.rt, found.day, found.window, found.invited + 1)
-                given.append((nik, found.id))
+            db.conn.executemany("INSERT INTO schedule_invitations (nik, slot_id, round, invited_at)"
+                                " VALUES (?, ?, ?, ?)", [(nik, slot, round_, now) for nik, slot, round_ in found.offers])
             AuditLog(self.store).append("schedule.reinvited", actor=actor, detail={
-                "invited": len(given), "without_slot": len(without)})
-        return Assignment(tuple(given), tuple(without))
+                "invited": len(found.offers), "without_slot": len(found.without_slot)})
+        return Assignment(tuple((nik, slot) for nik, slot, _ in found.offers), found.without_slot)
 
     def invitations(self, rt: RtKey, slot_id: str | None = None) -> list[Invitation]:
         """The RT's invitations (one slot's, with `slot_id`) by slot, then name: what the papers print.

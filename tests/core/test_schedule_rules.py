@@ -24,6 +24,7 @@ from app.core.schedules import (
     order_by_seed,
     ordered,
     plan_days,
+    reinvitations,
     transport_reasons,
     window_text,
 )
@@ -133,3 +134,16 @@ def test_dates_and_hours_in_indonesian():
     assert day_text(MONDAY) == "Senin, 7 Desember 2026"
     assert day_text(dt.date(2027, 1, 3)) == "Minggu, 3 Januari 2027"
     assert window_text(dt.time(8), dt.time(12, 30)) == "08.00\u201312.30"
+
+
+def test_reinvitations_offer_the_next_slot_once_and_share_no_last_seat():
+    slots = _slots(3)  # 2 seats each; s1 holds one already
+    slots[1] = Slot("s1", RT, slots[1].day, slots[1].window, invited=1)
+    history = {"a": [("s0", 1)], "b": [("s0", 1)], "c": [("s0", 1), ("s1", 2)], "d": [("s2", 1)]}
+    today = MONDAY + dt.timedelta(days=1)
+    found = reinvitations(history, slots, still_open=["a", "b", "d"], today=today)
+    # a takes s1's last seat, b goes on to s2; c is recorded; d's slot is still ahead.
+    assert found.offers == (("a", "s1", 2), ("b", "s2", 2))
+    assert found.without_slot == ()
+    later = reinvitations({"c": [("s0", 1), ("s1", 2), ("s2", 3)]}, slots, ["c"], MONDAY + dt.timedelta(days=5))
+    assert later.offers == () and later.without_slot == ("c",)
