@@ -204,8 +204,10 @@ class Schedules:
                 "invited": len(found.offers), "without_slot": len(found.without_slot)})
         return Assignment(tuple((nik, slot) for nik, slot, _ in found.offers), found.without_slot)
 
-    def invitations(self, rt: RtKey, slot_id: str | None = None) -> list[Invitation]:
-        """The RT's invitations (one slot's, with `slot_id`) by slot, then name: what the papers print.
+    def invitations(self, rt: RtKey, slot_id: str | None = None, *, from_day: dt.date | None = None,
+                    unprinted: bool = False) -> list[Invitation]:
+        """The RT's invitations by slot, then name: what the papers print. Only one slot's (`slot_id`), only
+        slots from `from_day` on (a past slot's list is history), only those not printed yet (`unprinted`).
         Each says why its resident is fetched (lansia on the slot's day, difabel, a farthest RT)."""
         slots = {s.id: s for s in self.slots(rt)}
         params: list = [rt.kelurahan_kode, rt.rw, rt.rt]
@@ -213,6 +215,11 @@ class Schedules:
         if slot_id is not None:
             where += " AND s.id = ?"
             params.append(slot_id)
+        if from_day is not None:
+            where += " AND s.day >= ?"
+            params.append(from_day.isoformat())
+        if unprinted:
+            where += " AND i.printed_at IS NULL"
         rows = self.store.query(
             "SELECT i.nik, coalesce(t.nama, ''), coalesce(t.alamat, ''), t.tanggal_lahir, i.slot_id, i.round,"
             " (SELECT group_concat(c.category) FROM target_categories c WHERE c.nik = i.nik)"
@@ -230,9 +237,9 @@ class Schedules:
                                   transport_reasons(categories, farthest_rt=far)))
         return out
 
-    def pickups(self, rt: RtKey) -> list[Invitation]:
-        """The RT's invitations whose resident is fetched, by slot and name."""
-        return [i for i in self.invitations(rt) if i.reasons]
+    def pickups(self, rt: RtKey, *, from_day: dt.date | None = None) -> list[Invitation]:
+        """The RT's invitations whose resident is fetched, by slot and name (slots from `from_day` on)."""
+        return [i for i in self.invitations(rt, from_day=from_day) if i.reasons]
 
     def area_name(self, kelurahan_kode: str) -> str:
         """The kelurahan's name from the master data, else its code."""

@@ -4582,103 +4582,113 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/schedule.py" line="130"/>
+        <source>hanya yang belum dicetak</source>
+        <translation>only those not printed yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="132"/>
         <source>Daftar untuk &amp;ketua RT…</source>
         <translation>List for the RT &amp;head…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/schedule.py" line="131"/>
+        <location filename="../../app/ui/pages/schedule.py" line="133"/>
         <source>Daftar &amp;jemputan…</source>
         <translation>Pick-up &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/schedule.py" line="132"/>
+        <location filename="../../app/ui/pages/schedule.py" line="134"/>
         <source>&amp;Hapus jadwal</source>
         <translation>&amp;Delete slot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/schedule.py" line="175"/>
+        <location filename="../../app/ui/pages/schedule.py" line="177"/>
         <source>%1, Kel. %2: %3 target · %4 direkam · %5 jadwal · %6 diundang</source>
         <translation>%1, Kel. %2: %3 targets · %4 recorded · %5 slots · %6 invited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/schedule.py" line="182"/>
+        <location filename="../../app/ui/pages/schedule.py" line="184"/>
         <source>Daftar target kosong: impor daftar target dulu (Daftar Warga).</source>
         <translation>The target list is empty: import a target list first (Residents).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/schedule.py" line="198"/>
+        <location filename="../../app/ui/pages/schedule.py" line="200"/>
         <source> (lewat)</source>
         <translation> (past)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/schedule.py" line="225"/>
+        <location filename="../../app/ui/pages/schedule.py" line="227"/>
         <source>%1 warga per jadwal</source>
         <translation>%1 residents per slot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/schedule.py" line="266"/>
+        <location filename="../../app/ui/pages/schedule.py" line="268"/>
         <source>Semua warga RT ini sudah mendapat tempat: tidak ada jadwal baru.</source>
         <translation>Every resident of this RT already has a seat: no new slots.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/schedule.py" line="268"/>
+        <location filename="../../app/ui/pages/schedule.py" line="270"/>
         <source>%1 jadwal baru, %2 sampai %3. Lanjutkan dengan &quot;Bagikan undangan&quot;.</source>
         <translation>%1 new slots, %2 to %3. Go on with &quot;Hand out invitations&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/schedule.py" line="281"/>
+        <location filename="../../app/ui/pages/schedule.py" line="283"/>
         <source>%1 warga diundang.</source>
         <translation>%1 residents invited.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/schedule.py" line="283"/>
+        <location filename="../../app/ui/pages/schedule.py" line="285"/>
         <source>%1 warga belum mendapat tempat: rencanakan jadwal lagi.</source>
         <translation>%1 residents found no seat: plan more slots.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/schedule.py" line="295"/>
+        <location filename="../../app/ui/pages/schedule.py" line="297"/>
         <source>%1 warga yang terlewat diundang ke jadwal berikutnya.</source>
         <translation>%1 residents who missed their slot were invited to the next one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/schedule.py" line="299"/>
+        <location filename="../../app/ui/pages/schedule.py" line="301"/>
         <source>%1 warga tidak mendapat jadwal berikutnya: tambah jadwal, lalu undang ulang.</source>
         <translation>%1 residents found no next slot: add slots, then re-invite.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/schedule.py" line="309"/>
+        <location filename="../../app/ui/pages/schedule.py" line="311"/>
         <source>RT ini ditandai terjauh: semua warganya masuk daftar jemputan.</source>
         <translation>This RT is marked farthest: all its residents are on the pick-up list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/schedule.py" line="310"/>
+        <location filename="../../app/ui/pages/schedule.py" line="312"/>
         <source>Tanda RT terjauh dihapus.</source>
         <translation>Farthest-RT mark removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/schedule.py" line="318"/>
+        <location filename="../../app/ui/pages/schedule.py" line="320"/>
         <source>Jadwal dihapus; warganya dapat diundang lagi.</source>
         <translation>Slot deleted; its residents can be invited again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/schedule.py" line="326"/>
+        <location filename="../../app/ui/pages/schedule.py" line="328"/>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/schedule.py" line="326"/>
+        <location filename="../../app/ui/pages/schedule.py" line="328"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/schedule.py" line="356"/>
+        <location filename="../../app/ui/pages/schedule.py" line="359"/>
         <source>Menyiapkan PDF…</source>
         <translation>Preparing the PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/schedule.py" line="361"/>
+        <location filename="../../app/ui/pages/schedule.py" line="366"/>
         <source>PDF disimpan: %1</source>
         <translation>PDF saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="372"/>
+        <source>Tidak ada undangan untuk dicetak (semua sudah dicetak, atau jadwalnya sudah lewat).</source>
+        <translation>No invitations to print (all printed already, or their slots have passed).</translation>
     </message>
 </context>
 <context>

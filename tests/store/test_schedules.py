@@ -160,3 +160,18 @@ def test_bad_input_is_refused_and_changes_nothing(store):
     assert store.query("SELECT count(*) FROM schedule_invitations")[0][0] == 0
     schedules.plan(rt, MONDAY, WINDOW, today=MONDAY)
     assert len(schedules.assign(rt, "urut", today=MONDAY).invitations) == 5
+
+
+def test_papers_read_the_slots_to_come_and_what_is_not_printed_yet(store):
+    rt = rt_keys(1)[0]
+    add_rt_targets(store, [rt], 12)
+    schedules = Schedules(store)
+    schedules.plan(rt, MONDAY, check_window("Pos", dt.time(8), dt.time(9), 1, 10), today=MONDAY)  # 6 a day
+    schedules.assign(rt, "urut", today=MONDAY)
+    assert len(schedules.invitations(rt)) == 12
+    tuesday = MONDAY + dt.timedelta(days=1)
+    assert len(schedules.invitations(rt, from_day=tuesday)) == 6
+    assert schedules.mark_printed(schedules.invitations(rt, from_day=tuesday)) == 6
+    assert len(schedules.invitations(rt, unprinted=True)) == 6
+    assert {i.slot.day for i in schedules.invitations(rt, unprinted=True)} == {MONDAY}
+    assert schedules.invitations(rt, from_day=tuesday, unprinted=True) == []

@@ -103,3 +103,25 @@ def test_bad_window_is_refused_in_words(qtbot, page):
     assert page.message.text() == "Jam selesai harus sesudah jam mulai."
     _idle(qtbot, page)
     assert page.table.rowCount() == 0
+
+
+def test_invitations_print_once_unless_asked_again(qtbot, page, tmp_path):
+    page.place.setText("Balai RW 03")
+    page.plan_button.click()
+    _idle(qtbot, page)
+    page.assign_button.click()
+    _idle(qtbot, page)
+    qtbot.waitUntil(lambda: page.message.text() == "60 warga diundang.", timeout=10_000)
+    first = tmp_path / "pertama.pdf"
+    page.print_invitations(str(first))
+    qtbot.waitUntil(lambda: page.message.text().startswith("PDF disimpan"), timeout=20_000)
+    _idle(qtbot, page)
+    page.print_invitations(str(tmp_path / "kedua.pdf"))
+    qtbot.waitUntil(lambda: page.message.text().startswith("Tidak ada undangan untuk dicetak"), timeout=10_000)
+    _idle(qtbot, page)
+    assert not (tmp_path / "kedua.pdf").exists()
+    page.only_new.setChecked(False)
+    page.print_invitations(str(tmp_path / "ulang.pdf"))
+    qtbot.waitUntil(lambda: (tmp_path / "ulang.pdf").exists() and page.message.text().startswith("PDF disimpan"),
+                    timeout=20_000)
+    assert (tmp_path / "ulang.pdf").stat().st_size > 0

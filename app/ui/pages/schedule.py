@@ -127,10 +127,12 @@ class SchedulePage(QWidget):
 
         papers = QHBoxLayout()
         self.invitations_button = QPushButton(self.tr("&Cetak undangan…"), self)
+        self.only_new = QCheckBox(self.tr("hanya yang belum dicetak"), self)
+        self.only_new.setChecked(True)
         self.rt_list_button = QPushButton(self.tr("Daftar untuk &ketua RT…"), self)
         self.pickup_button = QPushButton(self.tr("Daftar &jemputan…"), self)
         self.delete_button = QPushButton(self.tr("&Hapus jadwal"), self)
-        for button in (self.invitations_button, self.rt_list_button, self.pickup_button):
+        for button in (self.invitations_button, self.only_new, self.rt_list_button, self.pickup_button):
             papers.addWidget(button)
         papers.addStretch(1)
         papers.addWidget(self.delete_button)
@@ -331,7 +333,7 @@ class SchedulePage(QWidget):
         from app.ui.schedule_pdf import write_invitations_pdf
 
         self._paper(path, lambda invitations, office, demo: write_invitations_pdf(
-            path, invitations, office=office, demo=demo), mark=True)
+            path, invitations, office=office, demo=demo), mark=True, unprinted=self.only_new.isChecked())
 
     def print_rt_list(self, path: str) -> None:
         from app.ui.schedule_pdf import write_rt_list_pdf
@@ -345,8 +347,9 @@ class SchedulePage(QWidget):
         self._paper(path, lambda invitations, office, demo: write_pickup_pdf(
             path, invitations, office=office, demo=demo))
 
-    def _paper(self, path: str, write, *, mark: bool = False) -> None:
-        """Read the RT's invitations on the database worker, then write the PDF on the global pool."""
+    def _paper(self, path: str, write, *, mark: bool = False, unprinted: bool = False) -> None:
+        """Read the RT's invitations from today on (`unprinted`: only those not printed yet) on the database
+        worker, then write the PDF on the global pool."""
         rt = self.current_rt()
         if rt is None:
             return
@@ -355,16 +358,27 @@ class SchedulePage(QWidget):
         self._enable()
         self._say(self.tr("Menyiapkan PDF…"))
 
-        def written(_result) -> None:
+        def written(invitations) -> None:
+            if mark:  # only once the paper exists
+                run_task(lambda: schedules.mark_printed(invitations))
             self.busy = False
             self._enable()
             self._say(fill_placeholders(self.tr("PDF disimpan: %1"), path))
 
         def read(invitations) -> None:
+            if mark and not invitations:
+                self.busy = False
+                self._enable()
+                self._say(self.tr("Tidak ada undangan untuk dicetak (semua sudah dicetak, atau jadwalnya sudah "
+                                  "lewat)."))
+                return
             office, demo = session.letterhead(), session.is_demo
-            run_task(lambda: write(invitations, office, demo), written, self._failed,
-                     pool=QThreadPool.globalInstance())
-            if mark:
-                run_task(lambda: schedules.mark_printed(invitations))
 
-        run_task(lambda: schedules.invitations(rt), read, self._failed)
+            def work():
+                write(invitations, office, demo)
+                return invitations
+
+            run_task(work, written, self._failed, pool=QThreadPool.globalInstance())
+
+        today = self.today()
+        run_task(lambda: schedules.invitations(rt, from_day=today, unprinted=unprinted), read, self._failed)
