@@ -63,8 +63,12 @@ def paint_invitation(painter: QPainter, card: QRectF, inv: Invitation, *, office
     pad = 3 * mm
     left, top, width = card.left() + pad, card.top() + pad, card.width() - 2 * pad
     painter.setFont(_font(9))
-    painter.drawText(QRectF(left, top, width * 0.62, 5 * mm), _LEFT, office)
-    painter.drawText(QRectF(left + width * 0.5, top, width * 0.5, 5 * mm), _RIGHT, _where(inv))
+    metrics = painter.fontMetrics()
+    where = metrics.elidedText(_where(inv), Qt.TextElideMode.ElideRight, int(width * 0.45))
+    office_width = width - metrics.horizontalAdvance(where) - 4 * mm
+    painter.drawText(QRectF(left, top, office_width, 5 * mm), _LEFT,
+                     metrics.elidedText(office, Qt.TextElideMode.ElideRight, int(office_width)))
+    painter.drawText(QRectF(left + width * 0.55, top, width * 0.45, 5 * mm), _RIGHT, where)
     y = top + 5.5 * mm
     painter.setFont(_font(15, bold=True))
     title = INVITATION_TITLE if inv.round == 1 else REINVITATION_TITLE
@@ -200,7 +204,7 @@ def _list_pdf(path: str, title: str, invitations: Sequence[Invitation], columns,
                     p.new_page()
                     _table_head(p, columns)
                 for (_, left, width), value in zip(columns[:-1], (str(number), *row(inv))):
-                    p.text(_fit(painter, value, (width - 1) * p.mm), indent_mm=left, width_mm=width - 1, points=9.5)
+                    p.text(_fit(painter, value, (width - 2) * p.mm), indent_mm=left, width_mm=width - 2, points=9.5)
                 _tick_box(p, columns[-1][1] + 2)
                 p.down()
         p.down(3)
