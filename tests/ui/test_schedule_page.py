@@ -125,3 +125,19 @@ def test_invitations_print_once_unless_asked_again(qtbot, page, tmp_path):
     qtbot.waitUntil(lambda: (tmp_path / "ulang.pdf").exists() and page.message.text().startswith("PDF disimpan"),
                     timeout=20_000)
     assert (tmp_path / "ulang.pdf").stat().st_size > 0
+
+
+def test_deleting_a_slot_frees_its_residents(qtbot, page):
+    page.place.setText("Balai RW 03")
+    page.plan_button.click()
+    _idle(qtbot, page)
+    page.assign_button.click()
+    _idle(qtbot, page)
+    qtbot.waitUntil(lambda: page.message.text() == "60 warga diundang.", timeout=10_000)
+    rows = page.table.rowCount()
+    page.table.selectRow(0)
+    page.delete_slot(confirmed=True)  # the question box is answered: yes
+    _idle(qtbot, page)
+    qtbot.waitUntil(lambda: page.table.rowCount() == rows - 1, timeout=10_000)
+    assert page.message.text() == "Jadwal dihapus; warganya dapat diundang lagi."
+    assert "60 target" in page.rt_box.itemText(0) and "60 diundang" not in page.rt_box.itemText(0)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -147,7 +148,7 @@ class SchedulePage(QWidget):
         self.invitations_button.clicked.connect(lambda: self._choose("undangan", self.print_invitations))
         self.rt_list_button.clicked.connect(lambda: self._choose("daftar-rt", self.print_rt_list))
         self.pickup_button.clicked.connect(lambda: self._choose("jemputan", self.print_pickups))
-        self.delete_button.clicked.connect(self.delete_slot)
+        self.delete_button.clicked.connect(lambda: self.delete_slot())
         for signal in (self.start.timeChanged, self.end.timeChanged, self.sets.valueChanged,
                        self.minutes.valueChanged):
             signal.connect(lambda *_: self._show_capacity())
@@ -311,10 +312,18 @@ class SchedulePage(QWidget):
             self.tr("RT ini ditandai terjauh: semua warganya masuk daftar jemputan.") if far
             else self.tr("Tanda RT terjauh dihapus.")))
 
-    def delete_slot(self) -> None:
+    def delete_slot(self, *, confirmed: bool = False) -> None:
+        """Delete the chosen slot; one that holds invitations is deleted only after the operator agrees."""
         slot_id = _key(self.table)
-        if slot_id is None:
+        slot = next((s for s in self.slots if s.id == slot_id), None)
+        if slot is None:
             return
+        if slot.invited and not confirmed:
+            answer = QMessageBox.question(self, self.tr("Hapus jadwal"), fill_placeholders(
+                self.tr("Jadwal %1 sudah berisi %2 undangan. Hapus jadwal dan undangannya?"),
+                format_date_id(slot.day), count_text(slot.invited)))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         schedules, actor = self.session.schedules, self.session.operator_name
         self._run(lambda: schedules.delete_slot(slot_id, actor=actor),
                   lambda _r: self._say(self.tr("Jadwal dihapus; warganya dapat diundang lagi.")))
