@@ -54,8 +54,12 @@ def _slot_table(slots: list[Slot], today: dt.date) -> str:
             f"<th>Diundang</th><th>Sisa</th></tr>{rows}</table>")
 
 
+_LABEL = '<label style="display:inline-block;margin:.3em 1.2em .3em 0">'
+
+
 def _form(action: str, rt: RtKey, csrf_token: str, fields: str, button: str, button_id: str) -> str:
-    return (f'<form method="post" action="{SCHEDULE_PATH}"><input type="hidden" name="{CSRF_FIELD}" '
+    fields = fields.replace("<label>", _LABEL)
+    return (f'<form method="post" action="{SCHEDULE_PATH}" style="margin:.6em 0"><input type="hidden" name="{CSRF_FIELD}" '
             f'value="{escape(csrf_token)}"><input type="hidden" name="aksi" value="{action}">'
             f'<input type="hidden" name="rt" value="{escape(rt_param(rt))}">{fields}'
             f'<button type="submit" id="{button_id}">{escape(button)}</button></form>')
