@@ -568,6 +568,24 @@ TRIPS: dict[str, Templates] = {
     "school.received_future": "Tanggal terima kartu tidak boleh di masa depan.",
 }
 
+# Schedules and invitations per RT (app/core/schedules.py, app/store/schedules.py).
+SCHEDULES: dict[str, Templates] = {
+    "schedule.order_unknown": "Urutan undangan tidak dikenal (pilih urut daftar atau acak).",
+    "schedule.place_required": "Tempat perekaman wajib diisi.",
+    "schedule.place_too_long": "Tempat perekaman paling banyak {limit} karakter.",
+    "schedule.times_required": "Isi jam mulai dan jam selesai.",
+    "schedule.end_before_start": "Jam selesai harus sesudah jam mulai.",
+    "schedule.sets_range": "Jumlah set alat harus {low}-{high}.",
+    "schedule.minutes_range": "Menit per perekaman harus {low}-{high}.",
+    "schedule.window_too_short": "Rentang jam terlalu pendek untuk satu perekaman pun.",
+    "schedule.no_days": "Tidak ada hari yang boleh dipakai untuk jadwal.",
+    "schedule.too_many_days": "Jadwal ini perlu {days} hari (paling banyak {limit}): tambah set alat atau jam.",
+    "schedule.rt_required": "Pilih RT yang dijadwalkan.",
+    "schedule.seed_range": "Kode acak harus bilangan {low}-{high}.",
+    "schedule.slot_unknown": "Jadwal tidak ditemukan.",
+    "schedule.slot_in_past": "Jadwal tidak boleh pada hari yang sudah lewat.",
+}
+
 # Hand-carried bundles (sync/bundle.py, `jemput export-bundle`, `jemput-server import-bundle`, receipts).
 BUNDLE: dict[str, Templates] = {
     "bundle.not_a_bundle": "Berkas ini bukan kiriman flashdisk Jemput.",
@@ -606,7 +624,7 @@ BUNDLE: dict[str, Templates] = {
 
 CATALOGUE: dict[str, Templates] = {
     **FINDINGS, **PHOTO, **CAPTURE, **SERVER, **SYNC, **RECORDING, **STORE, **TARGETS, **BIOMETRIC, **TRIPS,
-    **BUNDLE,
+    **BUNDLE, **SCHEDULES,
 }
 """Every code and its Indonesian template(s)."""
 

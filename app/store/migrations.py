@@ -545,6 +545,56 @@ def _biometrics(db: sqlite_utils.Database) -> None:
     )
 
 
+@_migration("0016_schedules")
+def _schedules(db: sqlite_utils.Database) -> None:
+    """Schedules and invitations per RT (`app.store.schedules`, rules in `app.core.schedules`).
+
+    schedule_slots: one place, day and time window for one RT, with the equipment sets and
+    minutes per recording it was planned with (its capacity, kept as computed then).
+    schedule_invitations: one row per resident and slot (never two for the same slot: the
+    primary key); ``round`` counts the offers (2: offered again after a missed slot);
+    ``printed_at`` when its paper was last printed. schedule_far_rts: the RTs marked farthest,
+    whose residents all go on the pick-up list.
+    """
+    db.executescript(
+        """
+        CREATE TABLE schedule_slots (
+            id TEXT PRIMARY KEY,
+            kelurahan_kode TEXT NOT NULL,
+            rw TEXT NOT NULL,
+            rt TEXT NOT NULL,
+            place TEXT NOT NULL CHECK (length(place) > 0),
+            day TEXT NOT NULL CHECK (date(day) = day),
+            start_time TEXT NOT NULL CHECK (time(start_time) = start_time || ':00'),
+            end_time TEXT NOT NULL CHECK (time(end_time) = end_time || ':00' AND end_time > start_time),
+            equipment_sets INTEGER NOT NULL CHECK (equipment_sets >= 1),
+            minutes_per_recording INTEGER NOT NULL CHECK (minutes_per_recording >= 1),
+            capacity INTEGER NOT NULL CHECK (capacity >= 1),
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX schedule_slots_rt ON schedule_slots(kelurahan_kode, rw, rt, day, start_time);
+
+        CREATE TABLE schedule_invitations (
+            nik TEXT NOT NULL CHECK (length(nik) = 16),
+            slot_id TEXT NOT NULL REFERENCES schedule_slots(id) ON DELETE CASCADE,
+            round INTEGER NOT NULL CHECK (round >= 1),
+            invited_at TEXT NOT NULL,
+            printed_at TEXT,
+            PRIMARY KEY (nik, slot_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX schedule_invitations_slot ON schedule_invitations(slot_id, nik);
+
+        CREATE TABLE schedule_far_rts (
+            kelurahan_kode TEXT NOT NULL,
+            rw TEXT NOT NULL,
+            rt TEXT NOT NULL,
+            marked_at TEXT NOT NULL,
+            PRIMARY KEY (kelurahan_kode, rw, rt)
+        ) WITHOUT ROWID;
+        """
+    )
+
+
 LATEST_VERSION = len(NAMES)
 
 

@@ -314,4 +314,18 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Berkas tidak dapat dibaca ({why})."),  # bundle.unreadable
     QT_TRANSLATE_NOOP("Catalogue", "Tanda terima tidak sah: tanda tangan server tidak cocok, atau berkasnya rusak. Tidak ada yang ditandai."),  # bundle.receipt_invalid
     QT_TRANSLATE_NOOP("Catalogue", "Tanda terima ini untuk perangkat lain. Tidak ada yang ditandai."),  # bundle.receipt_other_device
+    QT_TRANSLATE_NOOP("Catalogue", "Urutan undangan tidak dikenal (pilih urut daftar atau acak)."),  # schedule.order_unknown
+    QT_TRANSLATE_NOOP("Catalogue", "Tempat perekaman wajib diisi."),  # schedule.place_required
+    QT_TRANSLATE_NOOP("Catalogue", "Tempat perekaman paling banyak {limit} karakter."),  # schedule.place_too_long
+    QT_TRANSLATE_NOOP("Catalogue", "Isi jam mulai dan jam selesai."),  # schedule.times_required
+    QT_TRANSLATE_NOOP("Catalogue", "Jam selesai harus sesudah jam mulai."),  # schedule.end_before_start
+    QT_TRANSLATE_NOOP("Catalogue", "Jumlah set alat harus {low}-{high}."),  # schedule.sets_range
+    QT_TRANSLATE_NOOP("Catalogue", "Menit per perekaman harus {low}-{high}."),  # schedule.minutes_range
+    QT_TRANSLATE_NOOP("Catalogue", "Rentang jam terlalu pendek untuk satu perekaman pun."),  # schedule.window_too_short
+    QT_TRANSLATE_NOOP("Catalogue", "Tidak ada hari yang boleh dipakai untuk jadwal."),  # schedule.no_days
+    QT_TRANSLATE_NOOP("Catalogue", "Jadwal ini perlu {days} hari (paling banyak {limit}): tambah set alat atau jam."),  # schedule.too_many_days
+    QT_TRANSLATE_NOOP("Catalogue", "Pilih RT yang dijadwalkan."),  # schedule.rt_required
+    QT_TRANSLATE_NOOP("Catalogue", "Kode acak harus bilangan {low}-{high}."),  # schedule.seed_range
+    QT_TRANSLATE_NOOP("Catalogue", "Jadwal tidak ditemukan."),  # schedule.slot_unknown
+    QT_TRANSLATE_NOOP("Catalogue", "Jadwal tidak boleh pada hari yang sudah lewat."),  # schedule.slot_in_past
 )

@@ -2039,6 +2039,76 @@
         <source>Rekaman baru dihentikan: rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan. Sinkronkan atau buat cadangan dulu.</source>
         <translation>New recordings are stopped: the oldest recording has waited {days} days with neither a sync nor a backup. Sync or make a backup first.</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="317"/>
+        <source>Urutan undangan tidak dikenal (pilih urut daftar atau acak).</source>
+        <translation>Unknown invitation order (choose list order or random).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="318"/>
+        <source>Tempat perekaman wajib diisi.</source>
+        <translation>The recording place is required.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="319"/>
+        <source>Tempat perekaman paling banyak {limit} karakter.</source>
+        <translation>The recording place may have at most {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="320"/>
+        <source>Isi jam mulai dan jam selesai.</source>
+        <translation>Fill in the start and end times.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="321"/>
+        <source>Jam selesai harus sesudah jam mulai.</source>
+        <translation>The end time must be after the start time.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="322"/>
+        <source>Jumlah set alat harus {low}-{high}.</source>
+        <translation>The number of equipment sets must be {low}-{high}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="323"/>
+        <source>Menit per perekaman harus {low}-{high}.</source>
+        <translation>Minutes per recording must be {low}-{high}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="324"/>
+        <source>Rentang jam terlalu pendek untuk satu perekaman pun.</source>
+        <translation>The time window is too short for even one recording.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="325"/>
+        <source>Tidak ada hari yang boleh dipakai untuk jadwal.</source>
+        <translation>No day may be used for the schedule.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="326"/>
+        <source>Jadwal ini perlu {days} hari (paling banyak {limit}): tambah set alat atau jam.</source>
+        <translation>This schedule needs {days} days (at most {limit}): add equipment sets or hours.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="327"/>
+        <source>Pilih RT yang dijadwalkan.</source>
+        <translation>Choose the RT to schedule.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="328"/>
+        <source>Kode acak harus bilangan {low}-{high}.</source>
+        <translation>The random code must be a number {low}-{high}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="329"/>
+        <source>Jadwal tidak ditemukan.</source>
+        <translation>Slot not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="330"/>
+        <source>Jadwal tidak boleh pada hari yang sudah lewat.</source>
+        <translation>A slot cannot be on a day that has passed.</translation>
+    </message>
 </context>
 <context>
     <name>ChangePassphraseDialog</name>
@@ -3171,44 +3241,49 @@
 <context>
     <name>MainArea</name>
     <message>
-        <location filename="../../app/ui/main_area.py" line="58"/>
+        <location filename="../../app/ui/main_area.py" line="60"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="58"/>
+        <location filename="../../app/ui/main_area.py" line="60"/>
         <source>Daftar Warga</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="58"/>
+        <location filename="../../app/ui/main_area.py" line="60"/>
         <source>Rekam Baru</source>
         <translation>New Recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="59"/>
+        <location filename="../../app/ui/main_area.py" line="61"/>
         <source>Antrian &amp; Sinkron</source>
         <translation>Queue &amp; Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="59"/>
+        <location filename="../../app/ui/main_area.py" line="61"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="59"/>
+        <location filename="../../app/ui/main_area.py" line="61"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="69"/>
+        <location filename="../../app/ui/main_area.py" line="72"/>
         <source>Operator: </source>
         <translation>Operator: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="59"/>
+        <location filename="../../app/ui/main_area.py" line="61"/>
         <source>Kunjungan</source>
         <translation>Trips</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_area.py" line="62"/>
+        <source>Jadwal</source>
+        <translation>Schedules</translation>
     </message>
 </context>
 <context>
@@ -4433,6 +4508,237 @@
         <location filename="../../app/ui/review_dialog.py" line="363"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="53"/>
+        <source>Jadwal &amp; Undangan</source>
+        <translation>Schedules &amp; Invitations</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="58"/>
+        <source>&amp;RT:</source>
+        <translation>&amp;RT:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="60"/>
+        <source>RT &amp;terjauh: semua warganya dijemput</source>
+        <translation>&amp;Farthest RT: all its residents are fetched</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="66"/>
+        <source>Rencana jadwal</source>
+        <translation>Schedule plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="69"/>
+        <source>mis. Balai RW 03, Jl. Merdeka</source>
+        <translation>e.g. Balai RW 03, Jl. Merdeka</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="85"/>
+        <source>Tanpa hari Minggu</source>
+        <translation>No Sundays</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="92"/>
+        <location filename="../../app/ui/pages/schedule.py" line="125"/>
+        <source>Tempat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="93"/>
+        <source>Mulai tanggal</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="94"/>
+        <location filename="../../app/ui/pages/schedule.py" line="125"/>
+        <source>Jam</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="95"/>
+        <source>Set alat</source>
+        <translation>Equipment sets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="96"/>
+        <source>Menit per perekaman</source>
+        <translation>Minutes per recording</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="99"/>
+        <location filename="../../app/ui/pages/schedule.py" line="125"/>
+        <source>Kapasitas</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="100"/>
+        <source>Re&amp;ncanakan jadwal</source>
+        <translation>Pla&amp;n slots</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="106"/>
+        <source>Urut daftar</source>
+        <translation>List order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="107"/>
+        <source>Acak, kode:</source>
+        <translation>Random, code:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="115"/>
+        <source>&amp;Bagikan undangan</source>
+        <translation>&amp;Hand out invitations</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="116"/>
+        <source>&amp;Undang ulang yang terlewat</source>
+        <translation>&amp;Re-invite who missed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="125"/>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="126"/>
+        <source>Diundang</source>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="126"/>
+        <source>Sisa</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="130"/>
+        <source>&amp;Cetak undangan…</source>
+        <translation>&amp;Print invitations…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="131"/>
+        <source>hanya yang belum dicetak</source>
+        <translation>only those not printed yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="133"/>
+        <source>Daftar untuk &amp;ketua RT…</source>
+        <translation>List for the RT &amp;head…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="134"/>
+        <source>Daftar &amp;jemputan…</source>
+        <translation>Pick-up &amp;list…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="135"/>
+        <source>&amp;Hapus jadwal</source>
+        <translation>&amp;Delete slot</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="178"/>
+        <source>%1, Kel. %2: %3 target · %4 direkam · %5 jadwal · %6 diundang</source>
+        <translation>%1, Kel. %2: %3 targets · %4 recorded · %5 slots · %6 invited</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="185"/>
+        <source>Daftar target kosong: impor daftar target dulu (Daftar Warga).</source>
+        <translation>The target list is empty: import a target list first (Residents).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="201"/>
+        <source> (lewat)</source>
+        <translation> (past)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="228"/>
+        <source>%1 warga per jadwal</source>
+        <translation>%1 residents per slot</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="269"/>
+        <source>Semua warga RT ini sudah mendapat tempat: tidak ada jadwal baru.</source>
+        <translation>Every resident of this RT already has a seat: no new slots.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="271"/>
+        <source>%1 jadwal baru, %2 sampai %3. Lanjutkan dengan &quot;Bagikan undangan&quot;.</source>
+        <translation>%1 new slots, %2 to %3. Go on with &quot;Hand out invitations&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="284"/>
+        <source>%1 warga diundang.</source>
+        <translation>%1 residents invited.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="286"/>
+        <source>%1 warga belum mendapat tempat: rencanakan jadwal lagi.</source>
+        <translation>%1 residents found no seat: plan more slots.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="298"/>
+        <source>%1 warga yang terlewat diundang ke jadwal berikutnya.</source>
+        <translation>%1 residents who missed their slot were invited to the next one.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="302"/>
+        <source>%1 warga tidak mendapat jadwal berikutnya: tambah jadwal, lalu undang ulang.</source>
+        <translation>%1 residents found no next slot: add slots, then re-invite.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="312"/>
+        <source>RT ini ditandai terjauh: semua warganya masuk daftar jemputan.</source>
+        <translation>This RT is marked farthest: all its residents are on the pick-up list.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="313"/>
+        <source>Tanda RT terjauh dihapus.</source>
+        <translation>Farthest-RT mark removed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="322"/>
+        <source>Hapus jadwal</source>
+        <translation>Delete slot</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="323"/>
+        <source>Jadwal %1 sudah berisi %2 undangan. Hapus jadwal dan undangannya?</source>
+        <translation>The slot of %1 already holds %2 invitations. Delete the slot and its invitations?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="329"/>
+        <source>Jadwal dihapus; warganya dapat diundang lagi.</source>
+        <translation>Slot deleted; its residents can be invited again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="337"/>
+        <source>Simpan PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="337"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="368"/>
+        <source>Menyiapkan PDF…</source>
+        <translation>Preparing the PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="375"/>
+        <source>PDF disimpan: %1</source>
+        <translation>PDF saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="381"/>
+        <source>Tidak ada undangan untuk dicetak (semua sudah dicetak, atau jadwalnya sudah lewat).</source>
+        <translation>No invitations to print (all printed already, or their slots have passed).</translation>
     </message>
 </context>
 <context>
