@@ -39,6 +39,7 @@ from app.store.target_filter import TargetFilter
 from app.store.targets import TargetRepo
 from app.store.visits import VisitOutcomes
 from app.store.school import School
+from app.store.card_delivery import CardDelivery
 from app.store.trips import Trips
 
 log = logging.getLogger(__name__)
@@ -651,6 +652,11 @@ class Session:
     def trips(self) -> Trips:
         """The trips (kunjungan) of this profile (`app.store.trips`)."""
         return Trips(self.store)
+
+    @property
+    def delivery(self) -> CardDelivery:
+        """Card delivery (antar KTP-el): batches, the round, handovers (`app.store.card_delivery`)."""
+        return CardDelivery(self.store)
 
     @property
     def school(self) -> School:

@@ -17,7 +17,7 @@ import binascii
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import Field, SerializerFunctionWrapHandler, field_validator, model_serializer, model_validator
+from pydantic import ConfigDict, Field, SerializerFunctionWrapHandler, field_validator, model_serializer, model_validator
 
 from sync.protocol import IsoDate, Sha256, TripRef, Uuid, _Model, sha256_hex
 
@@ -105,6 +105,11 @@ class DeliveryEventItem(_Model):
 
 class DeliveryPush(_Model):
     """Cards first (they must be held before their events count), then events: at least one of either."""
+
+    model_config = ConfigDict(extra="ignore", json_schema_extra={"anyOf": [
+        {"required": ["cards"], "properties": {"cards": {"minItems": 1}}},
+        {"required": ["events"], "properties": {"events": {"minItems": 1}}},
+    ]})
 
     cards: list[DeliveryCardItem] = Field(default_factory=list, max_length=MAX_DELIVERY_CARDS)
     events: list[DeliveryEventItem] = Field(default_factory=list, max_length=MAX_DELIVERY_EVENTS)

@@ -621,6 +621,7 @@ DELIVERY: dict[str, Templates] = {
     "delivery.receiver_too_long": "Nama penerima atau sekolah paling banyak {limit} karakter.",
     "delivery.school_receiver": "Kartu untuk sekolah diterima petugas sekolah: isi nama sekolah dan pilih 'Petugas sekolah'.",
     "delivery.date_future": "Tanggal antar tidak boleh di masa depan.",
+    "delivery.date_required": "Isi tanggal antar.",
     "delivery.note_too_long": "Catatan paling banyak {limit} karakter.",
     "delivery.note_required": "Alasan 'Lainnya' wajib dituliskan di catatan (paling sedikit 3 huruf).",
     "delivery.proof_required": "Ambil foto penerima atau tanda tangannya sebagai bukti serah terima.",
