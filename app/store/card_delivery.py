@@ -29,6 +29,7 @@ from app.core.card_delivery import (
     progress_by_area,
     round_key,
 )
+from app.core.day_report import masked_nik
 from app.core.messages import CodedError
 from app.store._util import canonical_json, sha256_hex, utc_now
 from app.store.audit import AuditLog
@@ -136,7 +137,7 @@ class CardDelivery:
                     f"SELECT nik FROM cards WHERE state != 'diserahkan' AND nik IN ({', '.join('?' * len(part))})",
                     part)]
             if open_:
-                raise CodedError("delivery.card_open_elsewhere", {"count": len(open_), "nik": open_[0]})
+                raise CodedError("delivery.card_open_elsewhere", {"count": len(open_), "nik": masked_nik(open_[0])})
             where = _whereabouts(db.conn, niks)
             db.conn.execute("INSERT INTO card_batches (id, name, source, imported_at, actor) VALUES (?, ?, ?, ?, ?)",
                             (batch_id, name, source[:200], now, actor))

@@ -2290,193 +2290,198 @@
 <context>
     <name>DeliveryPage</name>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="62"/>
+        <location filename="../../app/ui/pages/delivery.py" line="68"/>
         <source>Antar KTP-el</source>
         <translation>KTP-el delivery</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="65"/>
+        <location filename="../../app/ui/pages/delivery.py" line="71"/>
         <source>&amp;Impor kiriman kartu…</source>
         <translation>&amp;Import card batch…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="66"/>
+        <location filename="../../app/ui/pages/delivery.py" line="72"/>
         <source>&amp;Serahkan (F5)</source>
         <translation>&amp;Hand over (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="67"/>
+        <location filename="../../app/ui/pages/delivery.py" line="73"/>
         <source>&amp;Tidak terserahkan (F6)</source>
         <translation>&amp;Not handed over (F6)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="68"/>
+        <location filename="../../app/ui/pages/delivery.py" line="74"/>
         <source>&amp;Cetak daftar antar… (Ctrl+P)</source>
         <translation>&amp;Print delivery list… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="76"/>
+        <location filename="../../app/ui/pages/delivery.py" line="82"/>
         <source>Pindai atau ketik NIK, lalu Enter</source>
         <translation>Scan or type a NIK, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="79"/>
+        <location filename="../../app/ui/pages/delivery.py" line="85"/>
         <source>Simpan &amp;pindaian sebagai kiriman</source>
         <translation>Save &amp;scans as a batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="88"/>
+        <location filename="../../app/ui/pages/delivery.py" line="94"/>
         <source>Kelurahan/desa:</source>
         <translation>Kelurahan/desa:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="90"/>
+        <location filename="../../app/ui/pages/delivery.py" line="96"/>
         <source>RT:</source>
         <translation>RT:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="100"/>
+        <location filename="../../app/ui/pages/delivery.py" line="106"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="100"/>
+        <location filename="../../app/ui/pages/delivery.py" line="106"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="100"/>
+        <location filename="../../app/ui/pages/delivery.py" line="106"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="100"/>
+        <location filename="../../app/ui/pages/delivery.py" line="106"/>
         <source>RT/RW</source>
         <translation>RT/RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="101"/>
+        <location filename="../../app/ui/pages/delivery.py" line="107"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="101"/>
+        <location filename="../../app/ui/pages/delivery.py" line="107"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="103"/>
+        <location filename="../../app/ui/pages/delivery.py" line="109"/>
         <source>Kelurahan/desa</source>
         <translation>Kelurahan/desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="103"/>
+        <location filename="../../app/ui/pages/delivery.py" line="109"/>
         <source>RT</source>
         <translation>RT</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="103"/>
+        <location filename="../../app/ui/pages/delivery.py" line="109"/>
         <source>Kartu</source>
         <translation>Cards</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="104"/>
+        <location filename="../../app/ui/pages/delivery.py" line="110"/>
         <source>Diserahkan</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="104"/>
+        <location filename="../../app/ui/pages/delivery.py" line="110"/>
         <source>Tidak terserahkan</source>
         <translation>Not handed over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="104"/>
+        <location filename="../../app/ui/pages/delivery.py" line="110"/>
         <source>Belum diantar</source>
         <translation>Not yet delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="105"/>
+        <location filename="../../app/ui/pages/delivery.py" line="111"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="157"/>
+        <location filename="../../app/ui/pages/delivery.py" line="111"/>
+        <source>Sudah rekam/target</source>
+        <translation>Recorded/target</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="164"/>
         <source>Kartu %1 · diserahkan %2 · tidak terserahkan %3 · belum diantar %4</source>
         <translation>Cards %1 · handed over %2 · not handed over %3 · not yet delivered %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="167"/>
+        <location filename="../../app/ui/pages/delivery.py" line="174"/>
         <source>(tanpa wilayah)</source>
         <translation>(no area)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="177"/>
-        <location filename="../../app/ui/pages/delivery.py" line="186"/>
+        <location filename="../../app/ui/pages/delivery.py" line="184"/>
+        <location filename="../../app/ui/pages/delivery.py" line="193"/>
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="207"/>
+        <location filename="../../app/ui/pages/delivery.py" line="214"/>
         <source>Impor kiriman kartu</source>
         <translation>Import card batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="208"/>
+        <location filename="../../app/ui/pages/delivery.py" line="215"/>
         <source>Daftar NIK kartu tercetak (*.csv *.txt *.xlsx);;Semua berkas (*)</source>
         <translation>NIK numbers of printed cards (*.csv *.txt *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="219"/>
+        <location filename="../../app/ui/pages/delivery.py" line="226"/>
         <source>Membaca kiriman kartu…</source>
         <translation>Reading the card batch…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="225"/>
+        <location filename="../../app/ui/pages/delivery.py" line="232"/>
         <source>Kiriman “%1” disimpan: %2 kartu.</source>
         <translation>Batch “%1” saved: %2 cards.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="228"/>
+        <location filename="../../app/ui/pages/delivery.py" line="235"/>
         <source>%1 NIK tidak ada di daftar target: tanpa alamat.</source>
         <translation>%1 NIK numbers are not on the target list: no address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="253"/>
+        <location filename="../../app/ui/pages/delivery.py" line="260"/>
         <source>NIK ini sudah dipindai.</source>
         <translation>This NIK was scanned already.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="260"/>
+        <location filename="../../app/ui/pages/delivery.py" line="267"/>
         <source>%1 NIK pindaian belum disimpan</source>
         <translation>%1 scanned NIK numbers not saved yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="268"/>
+        <location filename="../../app/ui/pages/delivery.py" line="275"/>
         <source>Pindaian %1</source>
         <translation>Scans %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="318"/>
+        <location filename="../../app/ui/pages/delivery.py" line="325"/>
         <source>Dicatat: %1.</source>
         <translation>Recorded: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="324"/>
+        <location filename="../../app/ui/pages/delivery.py" line="331"/>
         <source>Simpan daftar antar</source>
         <translation>Save delivery list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="325"/>
+        <location filename="../../app/ui/pages/delivery.py" line="332"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="336"/>
+        <location filename="../../app/ui/pages/delivery.py" line="343"/>
         <source>Menyimpan daftar antar…</source>
         <translation>Saving the delivery list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery.py" line="342"/>
+        <location filename="../../app/ui/pages/delivery.py" line="349"/>
         <source>Daftar antar disimpan di %1.</source>
         <translation>Delivery list saved in %1.</translation>
     </message>

@@ -115,7 +115,7 @@ def test_batch_round_handover_attempt_and_progress_by_keyboard(qtbot, page, sess
                     timeout=5000)
     statuses = sorted(page.round.item(r, 5).text() for r in range(6))
     assert statuses == ["Belum diantar"] * 4 + ["Diserahkan", "Pindah"]
-    assert [page.per_rt.item(0, c).text() for c in range(1, 7)] == ["003", "6", "1", "1", "4", "16,7%"]
+    assert [page.per_rt.item(0, c).text() for c in range(1, 8)] == ["003", "6", "1", "1", "4", "16,7%", "0/6"]
 
     # A NIK not in any batch is kept for a batch of scanned cards.
     page.nik.setFocus()

@@ -30,6 +30,7 @@ from app.core.card_delivery import CardState, Reason
 from app.core.day_report import masked_nik
 from app.core.messages import CodedError
 from app.core.nik import normalize_nik_input
+from app.store.targets import TargetRepo
 from app.ui.pages.common import count_text, fill_placeholders, page_title
 from app.ui.pages.delivery_dialogs import AttemptDialog, HandoverDialog
 from app.ui.pages.trips import _fill, _key, _table
@@ -39,10 +40,15 @@ from app.ui.workers import run_task
 ALL = "*"
 
 
-def _read_round(delivery, kelurahan: str | None, rt: str | None):  # noqa: ANN001, ANN202
-    """On the database worker: the round, the progress per area and the kelurahan codes."""
-    progress = delivery.progress()
-    return delivery.round_list(kelurahan, rt), progress
+def _read_round(delivery, targets, kelurahan: str | None, rt: str | None):  # noqa: ANN001, ANN202
+    """On the database worker: the round, the delivery progress per (kelurahan, RT) and the recording
+    progress beside it ((recorded, target) per (kelurahan, RT))."""
+    recording: dict[tuple[str, str], tuple[int, int]] = {}
+    for p in targets.progress_by("rt"):
+        key = (p.key[0], p.key[2])
+        done, total = recording.get(key, (0, 0))
+        recording[key] = (done + p.recorded, total + p.target)
+    return delivery.round_list(kelurahan, rt), delivery.progress(), recording
 
 
 class DeliveryPage(QWidget):
@@ -102,7 +108,7 @@ class DeliveryPage(QWidget):
         layout.addWidget(self.round, 3)
         self.per_rt = _table(self, [self.tr("Kelurahan/desa"), self.tr("RT"), self.tr("Kartu"),
                                     self.tr("Diserahkan"), self.tr("Tidak terserahkan"), self.tr("Belum diantar"),
-                                    self.tr("%")], stretch=0)
+                                    self.tr("%"), self.tr("Sudah rekam/target")], stretch=0)
         layout.addWidget(self.per_rt, 1)
 
         self.import_button.clicked.connect(self.choose_batch)
@@ -131,15 +137,15 @@ class DeliveryPage(QWidget):
     def refresh(self) -> None:
         """Read the round of the chosen area and the progress on the database worker."""
         self._asked += 1
-        asked, delivery = self._asked, self.session.delivery
+        asked, delivery, targets = self._asked, self.session.delivery, TargetRepo(self.session.store)
         kel, rt = self._area()
-        run_task(lambda: _read_round(delivery, kel, rt), lambda result: self._show(result, asked),
+        run_task(lambda: _read_round(delivery, targets, kel, rt), lambda result: self._show(result, asked),
                  lambda exc: self._say(error_text(exc), error=True))
 
     def _show(self, result, asked: int) -> None:  # noqa: ANN001
         if asked != self._asked:
             return  # an older answer
-        self.cards, self.progress = result
+        self.cards, self.progress, recording = result
         self._fill_filters()
         rows = [[str(i), c.nama or "-", c.alamat or "-", f"{c.rt or '-'}/{c.rw or '-'}", masked_nik(c.nik),
                  self._status(c)] for i, c in enumerate(self.cards, 1)]
@@ -148,7 +154,8 @@ class DeliveryPage(QWidget):
         shown = [(k, p) for k, p in sorted(self.progress.items())
                  if (kel is None or k[0] == kel) and (rt is None or k[1] == rt)]
         _fill(self.per_rt, [[self._kelurahan_name(k[0]), k[1] or "-", count_text(p.cards), count_text(p.handed),
-                             count_text(p.undelivered), count_text(p.waiting), p.percent] for k, p in shown],
+                             count_text(p.undelivered), count_text(p.waiting), p.percent,
+                             "{}/{}".format(*map(count_text, recording.get(k, (0, 0))))] for k, p in shown],
               [f"{k[0]}|{k[1]}" for k, _ in shown])
         cards = sum(p.cards for _, p in shown)
         handed = sum(p.handed for _, p in shown)
