@@ -118,6 +118,8 @@ def test_a_forged_or_oversized_proof_or_an_empty_push_is_refused(client):
     assert client.post(DELIVERY_PATH, json={"events": [forged]}).status_code == 422
     not_image = _handover(card["id"], proof=DeliveryProof.of("foto", "image/jpeg", b"GIF89a" * 10).model_dump())
     assert client.post(DELIVERY_PATH, json={"events": [not_image]}).status_code == 422
+    oversized = DeliveryProof.of("foto", "image/jpeg", b"\xff\xd8" + b"0" * MAX_PROOF_BYTES).model_dump()
+    assert client.post(DELIVERY_PATH, json={"events": [_handover(card["id"], proof=oversized)]}).status_code == 422
     assert client.post(DELIVERY_PATH, json={"cards": [], "events": []}).status_code == 422
     assert client.post(DELIVERY_PATH, json={"cards": [_card(nik="12345")]}).status_code == 422
     assert _count(client, db.delivery_events) == 0

@@ -63,6 +63,8 @@ def test_500_cards_sync_exactly_once_and_add_up_per_rt_on_both_ends(session, ser
         assert again.ok and again.deliveries_synced == 0
         assert proxy.count("POST", DELIVERY_PATH) == posts  # nothing left to send
     assert (_rows(server, db.delivery_cards), _rows(server, db.delivery_events)) == (500, 500)
+    status = server.status()  # jemput-server status
+    assert (status["kartu_antar"], status["antar_diserahkan"], status["antar_tidak_terserahkan"]) == (500, 480, 20)
     on_server = _figures(delivery_progress(server.engine))
     assert on_server == laptop
     assert sum(v[1] for v in on_server.values()) == 480 and sum(v[2] for v in on_server.values()) == 20
