@@ -83,27 +83,27 @@
 <context>
     <name>AttemptDialog</name>
     <message>
-        <location filename="../../app/ui/pages/delivery_dialogs.py" line="94"/>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="132"/>
         <source>Kartu tidak terserahkan</source>
         <translation>Card not handed over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery_dialogs.py" line="103"/>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="141"/>
         <source>Warga:</source>
         <translation>Resident:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery_dialogs.py" line="104"/>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="142"/>
         <source>Alasan:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery_dialogs.py" line="105"/>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="143"/>
         <source>Tanggal:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery_dialogs.py" line="106"/>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="144"/>
         <source>Catatan:</source>
         <translation>Note:</translation>
     </message>
@@ -3241,54 +3241,79 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../app/ui/pages/delivery_dialogs.py" line="34"/>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="40"/>
         <source>Serahkan kartu</source>
         <translation>Hand over the card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery_dialogs.py" line="43"/>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="49"/>
         <source>hanya bila kartu diterima sekolah</source>
         <translation>only when a school receives the card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery_dialogs.py" line="50"/>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="56"/>
         <source>Hapus tanda tangan</source>
         <translation>Clear signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery_dialogs.py" line="54"/>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="59"/>
+        <source>&amp;Foto penerima dari berkas…</source>
+        <translation>Recipient&apos;s &amp;photo from a file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="64"/>
         <source>Warga:</source>
         <translation>Resident:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery_dialogs.py" line="55"/>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="65"/>
         <source>Hubungan penerima:</source>
         <translation>Recipient is:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery_dialogs.py" line="56"/>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="66"/>
         <source>Diterima oleh:</source>
         <translation>Received by:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery_dialogs.py" line="57"/>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="67"/>
         <source>Sekolah:</source>
         <translation>School:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery_dialogs.py" line="58"/>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="68"/>
         <source>Tanggal:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery_dialogs.py" line="59"/>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="69"/>
         <source>Catatan:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/delivery_dialogs.py" line="60"/>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="70"/>
         <source>Tanda tangan penerima:</source>
         <translation>Recipient&apos;s signature:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="72"/>
+        <source>atau foto penerima:</source>
+        <translation>or the recipient&apos;s photo:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="78"/>
+        <source>Foto penerima</source>
+        <translation>Recipient&apos;s photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="79"/>
+        <source>Gambar (*.jpg *.jpeg *.png)</source>
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="98"/>
+        <source>Foto dipilih: %1×%2, %3 KB</source>
+        <translation>Photo chosen: %1×%2, %3 KB</translation>
     </message>
 </context>
 <context>

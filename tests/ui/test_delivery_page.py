@@ -55,6 +55,19 @@ def _choose(qtbot, combo, data) -> None:
     combo.activated.emit(index)
 
 
+def _first_waiting(qtbot, page):
+    """Select the first card of the round still waiting, with the arrow keys; returns it."""
+    qtbot.waitUntil(lambda: page.round.rowCount() and page.round.item(0, 5) is not None, timeout=5000)
+    row = next(r for r in range(page.round.rowCount()) if page.round.item(r, 5).text() == "Belum diantar")
+    page.round.setFocus()
+    qtbot.keyClick(page.round, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)  # the first row
+    for _ in range(row):
+        qtbot.keyClick(page.round, Qt.Key.Key_Down)
+    card = page.selected_card()
+    assert card.state is CardState.MENUNGGU
+    return card
+
+
 def test_batch_round_handover_attempt_and_progress_by_keyboard(qtbot, page, session, tmp_path):
     cards = dd.plan(60, 6)
     dd.store_targets(session.store, cards)
@@ -99,10 +112,31 @@ def test_batch_round_handover_attempt_and_progress_by_keyboard(qtbot, page, sess
     assert session.delivery.proof(event.uuid).data.startswith(b"\x89PNG")
     assert event.receiver_name == target["nama"] and event.relation == "sendiri"
 
+    # Another card handed to the resident's spouse, with a photo of the recipient (a big phone picture, made small).
+    nxt = _first_waiting(qtbot, page)
+    qtbot.keyClick(page.round, Qt.Key.Key_F5)
+    dialog = _dialog(qtbot, page, HandoverDialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.relation, timeout=5000)
+    qtbot.keyClick(dialog.relation, Qt.Key.Key_Down)  # Suami/istri: the name field empties
+    assert dialog.receiver.text() == ""
+    qtbot.keyClicks(dialog.receiver, "PASANGAN WARGA")
+    big = tmp_path / "foto penerima.png"
+    noise = QImage(2000, 1500, QImage.Format.Format_RGB32)
+    noise.fill(Qt.GlobalColor.darkCyan)
+    assert noise.save(str(big)) and big.stat().st_size > 1000
+    dialog.set_photo(str(big))
+    assert dialog.photo_label.text().startswith("Foto dipilih: 640×480")
+    qtbot.keyClick(dialog.receiver, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    _back(qtbot, page)
+    [event] = session.delivery.events(nxt.nik)
+    proof = session.delivery.proof(event.uuid)
+    assert (event.relation, event.receiver_name, proof.kind.value) == ("suami_istri", "PASANGAN WARGA", "foto")
+    assert proof.data.startswith(b"\xff\xd8") and len(proof.data) < 256 * 1024
+
     # F6 on another card: "Pindah" chosen with the arrow keys.
-    qtbot.waitUntil(lambda: page.round.item(page.round.currentRow(), 5) is not None, timeout=5000)
-    other = page.selected_card()
-    assert other.nik != target["nik"]
+    qtbot.waitUntil(lambda: "diserahkan 2 " in page.summary.text(), timeout=5000)
+    other = _first_waiting(qtbot, page)
     qtbot.keyClick(page.round, Qt.Key.Key_F6)
     dialog = _dialog(qtbot, page, AttemptDialog)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.reason, timeout=5000)
@@ -111,11 +145,11 @@ def test_batch_round_handover_attempt_and_progress_by_keyboard(qtbot, page, sess
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     _back(qtbot, page)
     assert session.delivery.card(other.nik).reason == "pindah"
-    qtbot.waitUntil(lambda: "diserahkan 1 · tidak terserahkan 1 · belum diantar 4" in page.summary.text(),
+    qtbot.waitUntil(lambda: "diserahkan 2 · tidak terserahkan 1 · belum diantar 3" in page.summary.text(),
                     timeout=5000)
     statuses = sorted(page.round.item(r, 5).text() for r in range(6))
-    assert statuses == ["Belum diantar"] * 4 + ["Diserahkan", "Pindah"]
-    assert [page.per_rt.item(0, c).text() for c in range(1, 8)] == ["003", "6", "1", "1", "4", "16,7%", "0/6"]
+    assert statuses == ["Belum diantar"] * 3 + ["Diserahkan", "Diserahkan", "Pindah"]
+    assert [page.per_rt.item(0, c).text() for c in range(1, 8)] == ["003", "6", "2", "1", "3", "33,3%", "0/6"]
 
     # A NIK not in any batch is kept for a batch of scanned cards.
     page.nik.setFocus()
