@@ -69,6 +69,11 @@ def test_a_bad_batch_stores_nothing(store, tmp_path):
     with pytest.raises(CodedError) as err:
         nik_cells(huge)
     assert err.value.code == "delivery.batch_file_too_big"
+    many = tmp_path / "banyak.txt"  # under 20 MB, but more cards than one batch takes
+    many.write_text("".join(f"{3171010000000000 + i}\n" for i in range(1, 100_002)), encoding="utf-8")
+    with pytest.raises(CodedError) as err:
+        delivery.import_batch("Banyak", nik_cells(many))
+    assert err.value.code == "delivery.batch_too_big" and "100000" in err.value.message
     binary = tmp_path / "biner.csv"
     binary.write_bytes(b"\xff\xfe\x00\x81" * 100)
     with pytest.raises(CodedError) as err:

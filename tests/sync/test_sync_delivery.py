@@ -112,3 +112,24 @@ def test_a_server_killed_mid_sync_then_the_next_sync_keeps_each_event_once(sessi
     assert (_rows(revived, db.delivery_cards), _rows(revived, db.delivery_events)) == (120, 120)
     assert _figures(delivery_progress(revived.engine)) == _figures(delivery.progress())
     revived.stop()
+
+
+def test_a_server_without_card_delivery_gets_none_and_they_wait(session, server, registered):
+    """An older server (no ``card_delivery`` in its capabilities): nothing is sent, cards and events stay
+    pending, and they do not keep an automatic sync going."""
+    from sync.client import Keys
+
+    cards = dd.plan(5, 1)
+    dd.store_targets(session.store, cards)
+    delivery = CardDelivery(session.store)
+    delivery.import_batch("Cetak uji", [(i + 1, c["nik"]) for i, c in enumerate(cards)])
+    dd.deliver(session.store, cards, ON)
+    pump = registered(server)
+    pump._configure()
+    caps = pump._capabilities().model_copy(update={"card_delivery": False})
+    pump._caps = caps
+    pump.settings.set(Keys.CAPABILITIES, {"caps": caps.model_dump(mode="json"), "at": 9e12, "url": pump.http.base})
+    report = pump.run_once(force=True)
+    assert report.ok and report.deliveries_synced == 0
+    assert delivery.pending_count() == 10 and _rows(server, db.delivery_cards) == 0
+    assert not pump.has_work()
