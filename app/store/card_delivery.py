@@ -277,3 +277,17 @@ class CardDelivery:
         with self.store.transaction() as db:
             db.conn.execute(f"UPDATE {table} SET sync_state = ?, sync_error_code = ? WHERE {key} = ?"
                             " AND sync_state = ?", (REFUSED, code, id_, PENDING))
+
+    def purge_proofs(self, cutoff: str, *, dry_run: bool = False, actor: str = "") -> int:
+        """Delete the recipients' photos and signatures the server has held since before `cutoff` (ISO UTC,
+        the laptop's clock at the acknowledgement); returns how many (a dry run only counts). Retention's
+        part for card delivery (`app.store.retention.purge_settled`)."""
+        where = ("event_uuid IN (SELECT uuid FROM card_events WHERE sync_state = ? AND synced_at IS NOT NULL"
+                 " AND synced_at < ?)")
+        with self.store.transaction() as db:
+            if dry_run:
+                return db.conn.execute(f"SELECT count(*) FROM card_proofs WHERE {where}", (ACKED, cutoff)).fetchone()[0]
+            gone = db.conn.execute(f"DELETE FROM card_proofs WHERE {where}", (ACKED, cutoff)).rowcount
+            if gone:
+                AuditLog(self.store).append("delivery.proofs_purged", actor=actor or "system", detail={"proofs": gone})
+            return gone

@@ -117,3 +117,26 @@ def test_an_xlsx_batch_and_scanned_niks(store, tmp_path):
     assert delivery.import_batch("Pindai", scanned).cards == 2
     assert [b[3] for b in delivery.batches()] in ([2, 10], [10, 2])
     assert len(delivery.pending_cards()) == 12 and all(c.sync_state == PENDING for c, _ in delivery.pending_cards())
+
+
+def test_retention_deletes_the_proofs_the_server_has_held_long_enough(store):
+    from app.store.retention import purge_settled
+
+    cards = dd.plan(6, 1)
+    dd.store_targets(store, cards)
+    delivery = CardDelivery(store)
+    delivery.import_batch("Cetak", [(i + 1, c["nik"]) for i, c in enumerate(cards)])
+    dd.deliver(store, cards, ON)  # 5 handovers with a signature, 1 attempt
+    events = [e for c in cards for e in delivery.events(c["nik"])]
+    held = [e.uuid for e in events[:3]]
+    delivery.mark_synced("card_events", held)
+    with store.transaction() as db:  # acknowledged 40 days ago
+        db.conn.execute("UPDATE card_events SET synced_at = '2026-10-01T00:00:00.000+00:00' WHERE sync_state = 'acked'")
+    now = dt.datetime(2026, 11, 15, tzinfo=dt.timezone.utc)
+    dry = purge_settled(store, 30, now=now, dry_run=True)
+    assert dry.proofs == sum(1 for e in events[:3] if e.kind is CardState.DISERAHKAN) and dry.dry_run
+    result = purge_settled(store, 30, now=now)
+    assert result.proofs == dry.proofs > 0 and "penerima KTP-el" in result.summary()
+    assert all(delivery.proof(u) is None for u in held)
+    assert all(delivery.proof(e.uuid) is not None for e in events[3:] if e.kind is CardState.DISERAHKAN)
+    assert purge_settled(store, 30, now=now).proofs == 0  # again: nothing new
