@@ -638,6 +638,8 @@ class Capabilities(_Model):
     max_bundle_bytes: int = Field(default=0, description="largest POST /media-bundle body; 0: no bundles (1.0 servers)")
     visit_outcomes: bool = Field(default=False, description="(1.2) batches may carry visit outcomes")
     audit_trail: bool = Field(default=False, description="(1.3) POST /audit takes the laptop's audit trail")
+    registrations: bool = Field(default=False, description="(optional) POST /registrations takes families with no "
+                                "NIK/KK yet (sync/protocol_registration.py)")
     media_kinds: list[MediaKind]
     server_time: dt.datetime
 

@@ -35,6 +35,10 @@ MEMBER_FIELDS = ("nama", "jenis_kelamin", "tempat_lahir", "tanggal_lahir", "hubu
                  "status_perkawinan", "pendidikan", "pekerjaan", "kewarganegaraan", "nama_ayah", "nama_ibu")
 """The KK form's fields of each member (a `Resident`'s; the rest is the family's address or issued later)."""
 
+STATUS_CODES = {"pending": "registration.status_pending", "waiting": "registration.status_waiting",
+                "refused": "registration.status_refused", "issued": "registration.status_issued"}
+"""A registration's state on the laptop (`app.store.registrations.StoredRegistration.status`) and its words' code."""
+
 _MEMBER_REQUIRED = (
     ("jenis_kelamin", "Jenis kelamin"),
     ("tanggal_lahir", "Tanggal lahir"),

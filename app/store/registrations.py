@@ -87,7 +87,7 @@ class Registrations:
                 (item.uuid, item.created_at, today.isoformat(), operator, head.nama, len(reg.members),
                  reg.address.kelurahan_kode, canonical_json(reg.to_dict()), trip.get("id") if trip else None,
                  canonical_json(trip) if trip else None))
-            AuditLog(self.store).append("registration.created", actor=operator,
+            AuditLog(self.store).append("nonik.registered", actor=operator,
                                         detail={"uuid": item.uuid, "members": len(reg.members)})
         return StoredRegistration(item.uuid, item.created_at, today, operator, reg, trip)
 
@@ -147,7 +147,7 @@ class Registrations:
                 db.conn.execute("UPDATE registrations SET issued = ?, issued_at = ?, sync_state = ? WHERE uuid = ?",
                                 (canonical_json({"no_kk": issued.no_kk, "niks": list(issued.niks)}), now, ACKED,
                                  registration_uuid))
-                AuditLog(self.store).append("registration.issued", detail={"uuid": registration_uuid})
+                AuditLog(self.store).append("nonik.issued", detail={"uuid": registration_uuid})
                 changed += 1
         if skipped:
             log.warning("registrasi: %d penerbitan NIK/KK tidak cocok dengan datanya, diabaikan", skipped)

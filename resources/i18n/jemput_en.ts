@@ -1540,6 +1540,96 @@
         <translation>The ISO record holds no image data.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="309"/>
+        <source>Isi paling sedikit satu anggota keluarga (kepala keluarga).</source>
+        <translation>Enter at least one family member (the head of family).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="310"/>
+        <source>Satu KK paling banyak {limit} anggota keluarga.</source>
+        <translation>One KK holds at most {limit} family members.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="311"/>
+        <source>Tandai satu anggota sebagai Kepala Keluarga.</source>
+        <translation>Mark one member as the head of family (Kepala Keluarga).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="312"/>
+        <source>Kepala Keluarga hanya boleh satu orang.</source>
+        <translation>There can be only one head of family.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="313"/>
+        <source>Usia lebih dari {max_age} tahun: periksa tahun lahir.</source>
+        <translation>Older than {max_age} years: check the year of birth.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="314"/>
+        <source>Hubungan {relation} harus berjenis kelamin {sex}.</source>
+        <translation>The relation {relation} must be of sex {sex}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="315"/>
+        <source>Anggota ke-{number} sama dengan anggota lain (nama dan tanggal lahir sama).</source>
+        <translation>Member {number} repeats another member (same name and date of birth).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="316"/>
+        <source>Isi satu NIK untuk setiap anggota ({members} anggota, {count} NIK diisi).</source>
+        <translation>Enter one NIK for each member ({members} members, {count} NIKs entered).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="317"/>
+        <source>NIK anggota ke-{number} sama dengan NIK anggota ke-{first}.</source>
+        <translation>The NIK of member {number} is the same as that of member {first}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="318"/>
+        <source>Registrasi tidak ditemukan.</source>
+        <translation>Registration not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="319"/>
+        <source>NIK dan KK registrasi ini sudah diterbitkan; tidak dapat diubah.</source>
+        <translation>The NIK and KK numbers of this registration were already issued; they cannot be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="320"/>
+        <source>NIK anggota ke-{number} sudah dipakai warga lain di server.</source>
+        <translation>The NIK of member {number} already belongs to another resident on the server.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="321"/>
+        <source>Nomor KK ini sudah dipakai keluarga lain di server.</source>
+        <translation>This KK number already belongs to another family on the server.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="322"/>
+        <source>Data registrasi tidak dapat dibaca.</source>
+        <translation>The registration data cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="323"/>
+        <source>Menunggu NIK/KK dari kantor</source>
+        <translation>Waiting for NIK/KK from the office</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="324"/>
+        <source>Belum terkirim</source>
+        <translation>Not sent yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="325"/>
+        <source>Ditolak server</source>
+        <translation>Refused by the server</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="326"/>
+        <source>NIK/KK sudah terbit</source>
+        <translation>NIK/KK issued</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/catalogue_strings.py" line="46"/>
         <source>Pilih alasan pengecualian foto dari daftar.</source>
         <translation>Choose the reason for the photo exception from the list.</translation>
@@ -3900,22 +3990,22 @@
 <context>
     <name>RecordedElsewhereBox</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="141"/>
+        <location filename="../../app/ui/pages/targets.py" line="144"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="142"/>
+        <location filename="../../app/ui/pages/targets.py" line="145"/>
         <source>Warga ini sudah direkam oleh tim lain. Tetap rekam?</source>
         <translation>This resident was already recorded by another team. Record anyway?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="143"/>
+        <location filename="../../app/ui/pages/targets.py" line="146"/>
         <source>Tetap rekam</source>
         <translation>Record anyway</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="144"/>
+        <location filename="../../app/ui/pages/targets.py" line="147"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -3974,6 +4064,212 @@
         <location filename="../../app/ui/widgets/combos.py" line="232"/>
         <source>Ketik nama kelurahan/desa</source>
         <translation>Type a kelurahan/desa name</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="49"/>
+        <source>Warga belum memiliki NIK/KK</source>
+        <translation>Residents with no NIK/KK yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="52"/>
+        <source>Registrasi keluarga baru: kantor menerbitkan nomor KK dan NIK setiap anggota; nomornya muncul di laptop ini setelah sinkron.</source>
+        <translation>A new family registration: the office issues the KK number and each member&apos;s NIK; the numbers appear on this laptop after a sync.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="60"/>
+        <source>Alamat keluarga</source>
+        <translation>Family address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="62"/>
+        <source>&amp;Alamat:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="65"/>
+        <source>RW:</source>
+        <translation>RW:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="67"/>
+        <source>RT:</source>
+        <translation>RT:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="68"/>
+        <source>Provinsi:</source>
+        <translation>Provinsi:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="68"/>
+        <source>Kabupaten/kota:</source>
+        <translation>Kabupaten/kota:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="69"/>
+        <source>Kecamatan:</source>
+        <translation>Kecamatan:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="69"/>
+        <source>Kelurahan/desa:</source>
+        <translation>Kelurahan/desa:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="77"/>
+        <source>&amp;Hapus anggota</source>
+        <translation>&amp;Remove member</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="88"/>
+        <source>Simpan registrasi</source>
+        <translation>Save registration</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="90"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="101"/>
+        <source>Anggota keluarga:</source>
+        <translation>Family members:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="119"/>
+        <source>&amp;Nama:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="120"/>
+        <source>Jenis kelamin:</source>
+        <translation>Sex:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="121"/>
+        <source>Tempat lahir:</source>
+        <translation>Place of birth:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="122"/>
+        <source>Tanggal lahir:</source>
+        <translation>Date of birth:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="123"/>
+        <source>Hubungan dalam keluarga:</source>
+        <translation>Relation in the family:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="124"/>
+        <source>Agama:</source>
+        <translation>Religion:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="125"/>
+        <source>Status perkawinan:</source>
+        <translation>Marital status:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="126"/>
+        <source>Pendidikan:</source>
+        <translation>Education:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="127"/>
+        <source>Pekerjaan:</source>
+        <translation>Occupation:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="128"/>
+        <source>Nama ayah:</source>
+        <translation>Father&apos;s name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="129"/>
+        <source>Nama ibu:</source>
+        <translation>Mother&apos;s name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="130"/>
+        <source>Tambah anggota (Alt+T)</source>
+        <translation>Add member (Alt+T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="159"/>
+        <source>Satu KK paling banyak %1 anggota keluarga.</source>
+        <translation>One KK holds at most %1 family members.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="182"/>
+        <source>Anggota ke-%1</source>
+        <translation>Member %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="207"/>
+        <source>Anggota ke-%1: </source>
+        <translation>Member %1: </translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationsDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="39"/>
+        <source>Warga belum memiliki NIK/KK</source>
+        <translation>Residents with no NIK/KK yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="45"/>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="45"/>
+        <source>Kepala keluarga</source>
+        <translation>Head of family</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="45"/>
+        <source>Anggota</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="46"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="46"/>
+        <source>Nomor KK</source>
+        <translation>KK number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="55"/>
+        <source>Registrasi &amp;baru…</source>
+        <translation>&amp;New registration…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="57"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="63"/>
+        <source>NIK dan nomor KK dari kantor muncul di sini setelah sinkron.</source>
+        <translation>The NIK and KK numbers from the office appear here after a sync.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="86"/>
+        <source>Belum ada registrasi.</source>
+        <translation>No registrations yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="94"/>
+        <source>menunggu</source>
+        <translation>waiting</translation>
     </message>
 </context>
 <context>
@@ -5098,47 +5394,47 @@
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="73"/>
+        <location filename="../../app/ui/pages/targets.py" line="76"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="73"/>
+        <location filename="../../app/ui/pages/targets.py" line="76"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="73"/>
+        <location filename="../../app/ui/pages/targets.py" line="76"/>
         <source>Tgl lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="73"/>
+        <location filename="../../app/ui/pages/targets.py" line="76"/>
         <source>RT/RW</source>
         <translation>RT/RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="74"/>
+        <location filename="../../app/ui/pages/targets.py" line="77"/>
         <source>Kel./Desa</source>
         <translation>Kel./Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="74"/>
+        <location filename="../../app/ui/pages/targets.py" line="77"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="101"/>
+        <location filename="../../app/ui/pages/targets.py" line="104"/>
         <source>Sudah direkam</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="103"/>
+        <location filename="../../app/ui/pages/targets.py" line="106"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="74"/>
+        <location filename="../../app/ui/pages/targets.py" line="77"/>
         <source>Hasil kunjungan</source>
         <translation>Visit outcome</translation>
     </message>
@@ -5146,92 +5442,102 @@
 <context>
     <name>TargetsPage</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="171"/>
+        <location filename="../../app/ui/pages/targets.py" line="175"/>
         <source>Daftar Warga (target wajib KTP)</source>
         <translation>Residents (wajib KTP targets)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="176"/>
+        <location filename="../../app/ui/pages/targets.py" line="180"/>
         <source>Cari nama atau awal NIK…</source>
         <translation>Search name or start of NIK…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="179"/>
+        <location filename="../../app/ui/pages/targets.py" line="183"/>
         <source>Belum direkam</source>
         <translation>Not yet recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="180"/>
+        <location filename="../../app/ui/pages/targets.py" line="184"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="181"/>
+        <location filename="../../app/ui/pages/targets.py" line="185"/>
         <source>Semua warga</source>
         <translation>All residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="183"/>
+        <location filename="../../app/ui/pages/targets.py" line="187"/>
         <source>Tampilkan:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="189"/>
+        <location filename="../../app/ui/pages/targets.py" line="193"/>
         <source>Impor daftar target…</source>
         <translation>Import target list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="213"/>
+        <location filename="../../app/ui/pages/targets.py" line="196"/>
+        <source>Warga belum ber-&amp;NIK…</source>
+        <translation>Residents without &amp;NIK…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="197"/>
+        <source>Registrasi keluarga yang belum memiliki NIK dan KK</source>
+        <translation>Register a family that has no NIK and no KK yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="221"/>
         <source>Enter atau klik dua kali untuk merekam warga yang dipilih.</source>
         <translation>Press Enter or double-click to record the selected resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="271"/>
+        <location filename="../../app/ui/pages/targets.py" line="288"/>
         <source>Pilih daftar target</source>
         <translation>Choose a target list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="274"/>
+        <location filename="../../app/ui/pages/targets.py" line="291"/>
         <source>Daftar target (*.csv *.xlsx *.xlsm)</source>
         <translation>Target lists (*.csv *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="274"/>
+        <location filename="../../app/ui/pages/targets.py" line="291"/>
         <source>Semua berkas (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="364"/>
+        <location filename="../../app/ui/pages/targets.py" line="381"/>
         <source>%1 target, %2 sudah direkam (%4 oleh tim lain), %3 belum.</source>
         <translation>%1 targets, %2 recorded (%4 by another team), %3 not yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="366"/>
+        <location filename="../../app/ui/pages/targets.py" line="383"/>
         <source>%1 target, %2 sudah direkam, %3 belum.</source>
         <translation>%1 targets, %2 recorded, %3 not yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="193"/>
+        <location filename="../../app/ui/pages/targets.py" line="201"/>
         <source>Hasil kunjungan…</source>
         <translation>Visit outcome…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="194"/>
+        <location filename="../../app/ui/pages/targets.py" line="202"/>
         <source>Catat hasil kunjungan warga yang dipilih</source>
         <translation>Record the visit outcome of the selected resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="310"/>
+        <location filename="../../app/ui/pages/targets.py" line="327"/>
         <source>Ditampilkan: %1 warga</source>
         <translation>Shown: %1 residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="320"/>
+        <location filename="../../app/ui/pages/targets.py" line="337"/>
         <source>Catat hasil kunjungan…</source>
         <translation>Record visit outcome…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="322"/>
+        <location filename="../../app/ui/pages/targets.py" line="339"/>
         <source>Tandai kategori</source>
         <translation>Mark category</translation>
     </message>

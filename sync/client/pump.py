@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from app.store.errors import NotFound
 from app.store.outbox import Outbox
+from app.store.registrations import Registrations
 from app.store.recordings import RecordingRepo
 from app.store.settings import Settings
 from app.store.retention import observe_clock
@@ -30,6 +31,7 @@ from sync.client.feeds import pull_status, pull_targets
 from sync.client.http import Http, refused
 from sync.client.audit import send_audit
 from sync.client.outcomes import send_outcomes
+from sync.client.registrations import send_registrations
 from sync.client.registration import enroll, normalize_server_url
 from sync.client.run import Run, SyncProgress, SyncReport
 from sync.client.transport import check_plain_http, normalize_pin
@@ -64,6 +66,7 @@ class SyncPump:
         self.recordings = RecordingRepo(store)
         self.targets = TargetRepo(store)
         self.visits = VisitOutcomes(store)
+        self.registrations = Registrations(store)
         self.policy = policy or RetryPolicy()
         self.timeouts = timeouts or Timeouts()
         self.batch_size = max(1, min(batch_size, protocol.MAX_BATCH_ITEMS))
@@ -125,12 +128,16 @@ class SyncPump:
         return self.settings.get(Keys.PAUSED_KIND) == REVOKED
 
     def has_work(self, *, due_only: bool = True) -> bool:
-        """Whether queued recordings (`due_only`: whose back-off has passed) or visit outcomes wait."""
-        return bool(self.outbox.pending(limit=1, now=None if due_only else FAR_FUTURE)) \
-            or (self.visits.pending_count() > 0 and self._may_take_outcomes())
+        """Whether queued recordings (`due_only`: whose back-off has passed), visit outcomes or
+        registrations wait (the last two only for a server that takes them)."""
+        if self.outbox.pending(limit=1, now=None if due_only else FAR_FUTURE):
+            return True
+        caps = self._last_capabilities()
+        return (self.visits.pending_count() > 0 and (caps is None or caps.visit_outcomes)) \
+            or (self.registrations.pending_count() > 0 and (caps is None or caps.registrations))
 
-    def _may_take_outcomes(self) -> bool:
-        """Whether the server takes visit outcomes, as last seen (unknown: yes, a run will ask)."""
+    def _last_capabilities(self) -> Capabilities | None:
+        """The server's capabilities as last seen (None: unknown, a run will ask)."""
         caps = self._caps
         if caps is None:
             cached = self.settings.get(Keys.CAPABILITIES)
@@ -138,7 +145,7 @@ class SyncPump:
                 caps = Capabilities.model_validate(cached["caps"]) if isinstance(cached, dict) else None
             except (KeyError, ValueError, TypeError, ValidationError):
                 caps = None
-        return caps is None or caps.visit_outcomes
+        return caps
 
     def due(self) -> bool:
         """Whether an automatic run should go now: work is due, not paused, not backing off."""
@@ -286,6 +293,7 @@ class SyncPump:
         caps = self._capabilities()
         run = send_outbox(self, report, progress_cb, force, caps)
         send_outcomes(self, report, caps)
+        send_registrations(self, report, caps)
         send_audit(self, report, caps)
         if pull:
             run.emit("status", force=True)

@@ -35,7 +35,7 @@ import sys
 from pathlib import Path
 
 from sync import protocol
-from sync.server import cli_admins
+from sync.server import cli_admins, cli_registrations
 from sync.server.settings import Settings
 
 log = logging.getLogger("jemput.server")
@@ -549,6 +549,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--receipt", default=None, metavar="BERKAS",
                    help="tanda terima (bawaan: di samping kiriman, ....terima.json)")
     p.set_defaults(func=cmd_import_bundle)
+
+    cli_registrations.add_parsers(sub, common)
     return parser
 
 

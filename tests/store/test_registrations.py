@@ -40,7 +40,7 @@ def test_a_registration_is_kept_with_its_trip_and_listed(store, people):
     assert again is not None and again.registration == Registration.from_dict(family)
     assert again.trip == trip.ref() and again.recorded_on == TODAY
     assert [r.uuid for r in regs.list()] == [held.uuid] and regs.pending_count() == 1
-    entry = [e for e in AuditLog(store).entries() if e.action == "registration.created"][-1]
+    entry = [e for e in AuditLog(store).entries() if e.action == "nonik.registered"][-1]
     assert entry.detail == {"uuid": held.uuid, "members": 4}
 
 

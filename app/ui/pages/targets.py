@@ -11,7 +11,9 @@ for one asks first. "Impor daftar target…" imports a CSV/XLSX list
 visit outcome, or shows the revisit list; a click on a column header sorts;
 the count of what is shown is read on the database worker. "Hasil kunjungan…"
 (button or the row's context menu) records a visit outcome
-(`app.ui.pages.outcome_dialog`).
+(`app.ui.pages.outcome_dialog`). "Warga belum ber-NIK…" lists the families
+with no NIK/KK yet registered here and registers a new one
+(`app.ui.pages.registrations_list`).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from app.store.target_filter import TargetFilter
 from app.ui.paged_model import PagedTableModel
 from app.ui.pages.outcome_dialog import OutcomeDialog
 from app.ui.pages.target_filter_bar import TargetFilterBar
+from app.ui.pages.registrations_list import RegistrationsDialog
 from app.ui.pages.targets_import import TargetImport
 from app.ui.receipt_output import PrintReceiptBar
 from app.ui.texts import error_text, message_text
@@ -160,6 +163,7 @@ class TargetsPage(QWidget):
         outcome_dialog, menu: the open "Hasil kunjungan" dialog and the row's context menu, if any.
         chooser: the open file chooser of "Impor daftar target…", if any.
         importer: the latest import from the window (`TargetImport`), if any.
+        registrations: the open "Warga belum ber-NIK" dialog (`RegistrationsDialog`), if any.
     """
 
     enrollTarget = Signal(str)
@@ -189,6 +193,10 @@ class TargetsPage(QWidget):
         self.import_button = QPushButton(self.tr("Impor daftar target…"), self)
         self.import_button.clicked.connect(self.choose_file)
         top.addWidget(self.import_button)
+        self.registration_button = QPushButton(self.tr("Warga belum ber-&NIK…"), self)
+        self.registration_button.setToolTip(self.tr("Registrasi keluarga yang belum memiliki NIK dan KK"))
+        self.registration_button.clicked.connect(self.open_registrations)
+        top.addWidget(self.registration_button)
         self.filters = TargetFilterBar(self)
         self.outcome_button = QPushButton(self.tr("Hasil kunjungan…"), self)
         self.outcome_button.setToolTip(self.tr("Catat hasil kunjungan warga yang dipilih"))
@@ -236,7 +244,16 @@ class TargetsPage(QWidget):
         self.confirm: QMessageBox | None = None
         self.chooser: QFileDialog | None = None
         self.importer: TargetImport | None = None
+        self.registrations: RegistrationsDialog | None = None
         self.search.returnPressed.connect(self.table.setFocus)
+
+    def open_registrations(self) -> RegistrationsDialog:
+        """The families with no NIK/KK yet registered here (and a new one)."""
+        if self.registrations is not None:
+            self.registrations.deleteLater()
+        self.registrations = RegistrationsDialog(self.session, self)
+        self.registrations.open()
+        return self.registrations
 
     def _enroll(self, row: int) -> None:
         nik = self.model.nik_at(row)
