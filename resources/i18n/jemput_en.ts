@@ -3990,22 +3990,22 @@
 <context>
     <name>RecordedElsewhereBox</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="144"/>
+        <location filename="../../app/ui/pages/targets.py" line="148"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="145"/>
+        <location filename="../../app/ui/pages/targets.py" line="149"/>
         <source>Warga ini sudah direkam oleh tim lain. Tetap rekam?</source>
         <translation>This resident was already recorded by another team. Record anyway?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="146"/>
+        <location filename="../../app/ui/pages/targets.py" line="150"/>
         <source>Tetap rekam</source>
         <translation>Record anyway</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="147"/>
+        <location filename="../../app/ui/pages/targets.py" line="151"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -5394,47 +5394,47 @@
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="76"/>
+        <location filename="../../app/ui/pages/targets.py" line="80"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="76"/>
+        <location filename="../../app/ui/pages/targets.py" line="80"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="76"/>
+        <location filename="../../app/ui/pages/targets.py" line="80"/>
         <source>Tgl lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="76"/>
+        <location filename="../../app/ui/pages/targets.py" line="80"/>
         <source>RT/RW</source>
         <translation>RT/RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="77"/>
+        <location filename="../../app/ui/pages/targets.py" line="81"/>
         <source>Kel./Desa</source>
         <translation>Kel./Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="77"/>
+        <location filename="../../app/ui/pages/targets.py" line="81"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="104"/>
+        <location filename="../../app/ui/pages/targets.py" line="108"/>
         <source>Sudah direkam</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="106"/>
+        <location filename="../../app/ui/pages/targets.py" line="110"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="77"/>
+        <location filename="../../app/ui/pages/targets.py" line="81"/>
         <source>Hasil kunjungan</source>
         <translation>Visit outcome</translation>
     </message>
@@ -5442,104 +5442,157 @@
 <context>
     <name>TargetsPage</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="175"/>
+        <location filename="../../app/ui/pages/targets.py" line="180"/>
         <source>Daftar Warga (target wajib KTP)</source>
         <translation>Residents (wajib KTP targets)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="180"/>
+        <location filename="../../app/ui/pages/targets.py" line="185"/>
         <source>Cari nama atau awal NIK…</source>
         <translation>Search name or start of NIK…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="183"/>
+        <location filename="../../app/ui/pages/targets.py" line="188"/>
         <source>Belum direkam</source>
         <translation>Not yet recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="184"/>
+        <location filename="../../app/ui/pages/targets.py" line="189"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="185"/>
+        <location filename="../../app/ui/pages/targets.py" line="190"/>
         <source>Semua warga</source>
         <translation>All residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="187"/>
+        <location filename="../../app/ui/pages/targets.py" line="192"/>
         <source>Tampilkan:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="193"/>
+        <location filename="../../app/ui/pages/targets.py" line="198"/>
         <source>Impor daftar target…</source>
         <translation>Import target list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="196"/>
+        <location filename="../../app/ui/pages/targets.py" line="201"/>
         <source>Warga belum ber-&amp;NIK…</source>
         <translation>Residents without &amp;NIK…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="197"/>
+        <location filename="../../app/ui/pages/targets.py" line="202"/>
         <source>Registrasi keluarga yang belum memiliki NIK dan KK</source>
         <translation>Register a family that has no NIK and no KK yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="221"/>
+        <location filename="../../app/ui/pages/targets.py" line="215"/>
+        <source>Tambahkan ke &amp;kunjungan…</source>
+        <translation>Add to &amp;kunjungan (trip)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="216"/>
+        <source>Rencanakan warga yang dipilih (Ctrl/Shift+klik, Shift+panah) untuk sebuah kunjungan</source>
+        <translation>Plan the chosen residents (Ctrl/Shift+click, Shift+arrows) for a kunjungan (trip)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="232"/>
         <source>Enter atau klik dua kali untuk merekam warga yang dipilih.</source>
         <translation>Press Enter or double-click to record the selected resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="288"/>
+        <location filename="../../app/ui/pages/targets.py" line="273"/>
+        <source>Pilih dulu warganya di daftar.</source>
+        <translation>Choose the residents in the list first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="292"/>
+        <source>%1 warga ditambahkan ke kunjungan %2 (%3 sudah direncanakan).</source>
+        <translation>%1 residents added to the kunjungan %2 (%3 already planned).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="335"/>
         <source>Pilih daftar target</source>
         <translation>Choose a target list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="291"/>
+        <location filename="../../app/ui/pages/targets.py" line="338"/>
         <source>Daftar target (*.csv *.xlsx *.xlsm)</source>
         <translation>Target lists (*.csv *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="291"/>
+        <location filename="../../app/ui/pages/targets.py" line="338"/>
         <source>Semua berkas (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="381"/>
+        <location filename="../../app/ui/pages/targets.py" line="428"/>
         <source>%1 target, %2 sudah direkam (%4 oleh tim lain), %3 belum.</source>
         <translation>%1 targets, %2 recorded (%4 by another team), %3 not yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="383"/>
+        <location filename="../../app/ui/pages/targets.py" line="430"/>
         <source>%1 target, %2 sudah direkam, %3 belum.</source>
         <translation>%1 targets, %2 recorded, %3 not yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="201"/>
+        <location filename="../../app/ui/pages/targets.py" line="206"/>
         <source>Hasil kunjungan…</source>
         <translation>Visit outcome…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="202"/>
+        <location filename="../../app/ui/pages/targets.py" line="207"/>
         <source>Catat hasil kunjungan warga yang dipilih</source>
         <translation>Record the visit outcome of the selected resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="327"/>
+        <location filename="../../app/ui/pages/targets.py" line="374"/>
         <source>Ditampilkan: %1 warga</source>
         <translation>Shown: %1 residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="337"/>
+        <location filename="../../app/ui/pages/targets.py" line="384"/>
         <source>Catat hasil kunjungan…</source>
         <translation>Record visit outcome…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="339"/>
+        <location filename="../../app/ui/pages/targets.py" line="386"/>
         <source>Tandai kategori</source>
         <translation>Mark category</translation>
+    </message>
+</context>
+<context>
+    <name>TripAssignDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="29"/>
+        <source>Tambahkan ke kunjungan</source>
+        <translation>Add to a kunjungan (trip)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="41"/>
+        <source>Warga dipilih:</source>
+        <translation>Residents chosen:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="42"/>
+        <source>&amp;Kunjungan:</source>
+        <translation>&amp;Kunjungan (trip):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="45"/>
+        <source>Tambahkan</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="46"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="54"/>
+        <source>Belum ada kunjungan yang belum selesai. Buat kunjungan di halaman Kunjungan.</source>
+        <translation>There is no kunjungan (trip) that is not over yet. Create one on the Kunjungan page.</translation>
     </message>
 </context>
 <context>
