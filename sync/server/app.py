@@ -19,11 +19,11 @@ from sync.server.media_store import MediaStore
 from sync.server.ratelimit import AttemptLimiter
 from sync.server.regions_cache import RegionCache
 from sync.server.routes import (audit, bundle_upload, capabilities, dashboard, devices, health, media, recordings,
-                                registrations, status, targets)
+                                registrations, registrations_page, status, targets)
 from sync.server.settings import Settings
 
 ROUTERS = (health, capabilities, devices, recordings, media, status, targets, dashboard, audit, bundle_upload,
-           registrations)
+           registrations, registrations_page)
 
 
 def build_api(settings: Settings | None = None) -> FastAPI:
