@@ -21,6 +21,8 @@ from app.core.regions import RegionIndex
 from app.core.registration import (Issued, Registration, RegistrationRefused, check_issued, check_registration,
                                    normalize_registration)
 from app.store._util import canonical_json, utc_now
+from app.store import sync_rows
+from app.store.sync_rows import ACKED, PENDING, REFUSED  # noqa: F401 - the states, for this module's callers too
 from app.store.audit import AuditLog
 from app.store.trips import active_ref
 
@@ -29,7 +31,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("jemput.store.registrations")
 
-PENDING, ACKED, REFUSED = "pending", "acked", "refused"
 _COLUMNS = "uuid, created_at, recorded_on, operator, data, trip, sync_state, sync_error_code, issued, issued_at"
 
 
@@ -108,22 +109,15 @@ class Registrations:
         return [_stored(r) for r in rows]
 
     def pending_count(self) -> int:
-        return self.store.query("SELECT count(*) FROM registrations WHERE sync_state = ?", (PENDING,))[0][0]
+        return sync_rows.pending_count(self.store, "registrations")
 
     def mark_synced(self, uuids: Iterable[str]) -> int:
         """The server holds these registrations; returns how many were pending."""
-        now = utc_now()
-        with self.store.transaction() as db:
-            cur = db.conn.executemany(
-                "UPDATE registrations SET sync_state = ?, synced_at = ?, sync_error_code = NULL"
-                " WHERE uuid = ? AND sync_state = ?", [(ACKED, now, u, PENDING) for u in uuids])
-            return cur.rowcount
+        return sync_rows.mark_synced(self.store, "registrations", uuids)
 
     def mark_refused(self, registration_uuid: str, code: str) -> None:
         """The server refused this registration for good (it is not sent again)."""
-        with self.store.transaction() as db:
-            db.conn.execute("UPDATE registrations SET sync_state = ?, sync_error_code = ? WHERE uuid = ?"
-                            " AND sync_state = ?", (REFUSED, code, registration_uuid, PENDING))
+        sync_rows.mark_refused(self.store, "registrations", registration_uuid, code)
 
     def apply_issued(self, items: Iterable[tuple[str, Issued]]) -> int:
         """Keep the numbers the office issued (from the status feed); returns how many registrations changed.
