@@ -115,13 +115,16 @@ class HeldRegistration:
         return self.issued_at is not None
 
 
-def list_registrations(engine: Engine, *, waiting_only: bool = True, limit: int = 500) -> list[HeldRegistration]:
-    """Registrations, oldest first (`waiting_only`: those whose numbers are not issued yet)."""
+def list_registrations(engine: Engine, *, waiting_only: bool = True, limit: int = 500,
+                       uuid: str | None = None) -> list[HeldRegistration]:
+    """Registrations, oldest first (`waiting_only`: those whose numbers are not issued yet; `uuid`: that one)."""
     g, d = db.registrations, db.devices
     query = (sa.select(g.c.id, g.c.uuid, d.c.name, g.c.recorded_on, g.c.payload, g.c.no_kk, g.c.issued_at)
              .join(d, d.c.id == g.c.device_id).order_by(g.c.id).limit(limit))
     if waiting_only:
         query = query.where(g.c.issued_at.is_(None))
+    if uuid is not None:
+        query = query.where(g.c.uuid == uuid)
     with engine.connect() as conn:
         rows = conn.execute(query).all()
         niks = _issued_niks(conn, [r.id for r in rows if r.issued_at is not None])
@@ -154,11 +157,12 @@ def issue(engine: Engine, registration_uuid: str, no_kk: str, niks: list[str], *
           regions: RegionIndex | None = None) -> HeldRegistration:
     """Keep the KK number and NIKs the office issued for a registration; raises `AdminError` (why, in Indonesian)."""
     numbers = normalize_issued(no_kk, niks)
+    registration_uuid = registration_uuid.strip().lower()
 
     def work(conn: Connection) -> None:
         g = db.registrations
         row = conn.execute(sa.select(g.c.id, g.c.device_id, g.c.payload, g.c.no_kk, g.c.issued_at)
-                           .where(g.c.uuid == registration_uuid.strip().lower())).first()
+                           .where(g.c.uuid == registration_uuid)).first()
         if row is None:
             raise AdminError(render("registration.unknown"))
         if row.issued_at is not None:
@@ -176,7 +180,7 @@ def issue(engine: Engine, registration_uuid: str, no_kk: str, niks: list[str], *
 
     db.run_write(engine, work)
     log.info("registrasi %s: NIK/KK terbit (%d anggota)", registration_uuid, len(numbers.niks))
-    return next(r for r in list_registrations(engine, waiting_only=False, limit=10**9) if r.uuid == registration_uuid)
+    return list_registrations(engine, waiting_only=False, uuid=registration_uuid)[0]
 
 
 def _check_unused(conn: Connection, numbers: Issued) -> None:

@@ -60,7 +60,7 @@ def test_a_family_goes_to_the_server_and_its_issued_numbers_come_back(session, p
 
     kk, niks = people.issued_for(family)
     spaced_kk = f"{kk[:4]} {kk[4:8]} {kk[8:12]} {kk[12:]}"
-    issued = server_cli("registrations", "issue", held.uuid, *server.cli_args, "--kk", spaced_kk,
+    issued = server_cli("registrations", "issue", held.uuid.upper(), *server.cli_args, "--kk", spaced_kk,
                         *sum((["--nik", n] for n in niks), []), "--by", "Petugas Kantor")
     assert "tersimpan" in issued.stdout
     assert json.loads(server_cli("registrations", "list", *server.cli_args, "--json").stdout) == []
