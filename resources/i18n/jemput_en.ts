@@ -4217,57 +4217,67 @@
 <context>
     <name>RegistrationsDialog</name>
     <message>
-        <location filename="../../app/ui/pages/registrations_list.py" line="39"/>
+        <location filename="../../app/ui/pages/registrations_list.py" line="46"/>
         <source>Warga belum memiliki NIK/KK</source>
         <translation>Residents with no NIK/KK yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registrations_list.py" line="45"/>
+        <location filename="../../app/ui/pages/registrations_list.py" line="52"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registrations_list.py" line="45"/>
+        <location filename="../../app/ui/pages/registrations_list.py" line="52"/>
         <source>Kepala keluarga</source>
         <translation>Head of family</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registrations_list.py" line="45"/>
+        <location filename="../../app/ui/pages/registrations_list.py" line="52"/>
         <source>Anggota</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registrations_list.py" line="46"/>
+        <location filename="../../app/ui/pages/registrations_list.py" line="53"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registrations_list.py" line="46"/>
+        <location filename="../../app/ui/pages/registrations_list.py" line="53"/>
         <source>Nomor KK</source>
         <translation>KK number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registrations_list.py" line="55"/>
+        <location filename="../../app/ui/pages/registrations_list.py" line="62"/>
         <source>Registrasi &amp;baru…</source>
         <translation>&amp;New registration…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registrations_list.py" line="57"/>
+        <location filename="../../app/ui/pages/registrations_list.py" line="64"/>
+        <source>&amp;Rekam anggota</source>
+        <translation>&amp;Record member</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="65"/>
+        <source>Rekam KTP-el anggota yang dipilih dengan NIK yang sudah terbit</source>
+        <translation>Record the KTP-el of the chosen member with the NIK already issued</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="67"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registrations_list.py" line="63"/>
+        <location filename="../../app/ui/pages/registrations_list.py" line="74"/>
         <source>NIK dan nomor KK dari kantor muncul di sini setelah sinkron.</source>
         <translation>The NIK and KK numbers from the office appear here after a sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registrations_list.py" line="86"/>
+        <location filename="../../app/ui/pages/registrations_list.py" line="98"/>
         <source>Belum ada registrasi.</source>
         <translation>No registrations yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registrations_list.py" line="94"/>
+        <location filename="../../app/ui/pages/registrations_list.py" line="112"/>
         <source>menunggu</source>
         <translation>waiting</translation>
     </message>
@@ -5442,122 +5452,122 @@
 <context>
     <name>TargetsPage</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="180"/>
+        <location filename="../../app/ui/pages/targets.py" line="182"/>
         <source>Daftar Warga (target wajib KTP)</source>
         <translation>Residents (wajib KTP targets)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="185"/>
+        <location filename="../../app/ui/pages/targets.py" line="187"/>
         <source>Cari nama atau awal NIK…</source>
         <translation>Search name or start of NIK…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="188"/>
+        <location filename="../../app/ui/pages/targets.py" line="190"/>
         <source>Belum direkam</source>
         <translation>Not yet recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="189"/>
+        <location filename="../../app/ui/pages/targets.py" line="191"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="190"/>
+        <location filename="../../app/ui/pages/targets.py" line="192"/>
         <source>Semua warga</source>
         <translation>All residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="192"/>
+        <location filename="../../app/ui/pages/targets.py" line="194"/>
         <source>Tampilkan:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="198"/>
+        <location filename="../../app/ui/pages/targets.py" line="200"/>
         <source>Impor daftar target…</source>
         <translation>Import target list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="201"/>
+        <location filename="../../app/ui/pages/targets.py" line="203"/>
         <source>Warga belum ber-&amp;NIK…</source>
         <translation>Residents without &amp;NIK…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="202"/>
+        <location filename="../../app/ui/pages/targets.py" line="204"/>
         <source>Registrasi keluarga yang belum memiliki NIK dan KK</source>
         <translation>Register a family that has no NIK and no KK yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="215"/>
+        <location filename="../../app/ui/pages/targets.py" line="217"/>
         <source>Tambahkan ke &amp;kunjungan…</source>
         <translation>Add to &amp;kunjungan (trip)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="216"/>
+        <location filename="../../app/ui/pages/targets.py" line="218"/>
         <source>Rencanakan warga yang dipilih (Ctrl/Shift+klik, Shift+panah) untuk sebuah kunjungan</source>
         <translation>Plan the chosen residents (Ctrl/Shift+click, Shift+arrows) for a kunjungan (trip)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="232"/>
+        <location filename="../../app/ui/pages/targets.py" line="234"/>
         <source>Enter atau klik dua kali untuk merekam warga yang dipilih.</source>
         <translation>Press Enter or double-click to record the selected resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="273"/>
+        <location filename="../../app/ui/pages/targets.py" line="275"/>
         <source>Pilih dulu warganya di daftar.</source>
         <translation>Choose the residents in the list first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="292"/>
+        <location filename="../../app/ui/pages/targets.py" line="294"/>
         <source>%1 warga ditambahkan ke kunjungan %2 (%3 sudah direncanakan).</source>
         <translation>%1 residents added to the kunjungan %2 (%3 already planned).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="335"/>
+        <location filename="../../app/ui/pages/targets.py" line="338"/>
         <source>Pilih daftar target</source>
         <translation>Choose a target list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="338"/>
+        <location filename="../../app/ui/pages/targets.py" line="341"/>
         <source>Daftar target (*.csv *.xlsx *.xlsm)</source>
         <translation>Target lists (*.csv *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="338"/>
+        <location filename="../../app/ui/pages/targets.py" line="341"/>
         <source>Semua berkas (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="428"/>
+        <location filename="../../app/ui/pages/targets.py" line="431"/>
         <source>%1 target, %2 sudah direkam (%4 oleh tim lain), %3 belum.</source>
         <translation>%1 targets, %2 recorded (%4 by another team), %3 not yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="430"/>
+        <location filename="../../app/ui/pages/targets.py" line="433"/>
         <source>%1 target, %2 sudah direkam, %3 belum.</source>
         <translation>%1 targets, %2 recorded, %3 not yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="206"/>
+        <location filename="../../app/ui/pages/targets.py" line="208"/>
         <source>Hasil kunjungan…</source>
         <translation>Visit outcome…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="207"/>
+        <location filename="../../app/ui/pages/targets.py" line="209"/>
         <source>Catat hasil kunjungan warga yang dipilih</source>
         <translation>Record the visit outcome of the selected resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="374"/>
+        <location filename="../../app/ui/pages/targets.py" line="377"/>
         <source>Ditampilkan: %1 warga</source>
         <translation>Shown: %1 residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="384"/>
+        <location filename="../../app/ui/pages/targets.py" line="387"/>
         <source>Catat hasil kunjungan…</source>
         <translation>Record visit outcome…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="386"/>
+        <location filename="../../app/ui/pages/targets.py" line="389"/>
         <source>Tandai kategori</source>
         <translation>Mark category</translation>
     </message>

@@ -1,7 +1,7 @@
 """Daftar Warga → "Warga belum ber-NIK…", driven by the keyboard on real widgets offscreen: a family with
 no NIK/KK is registered (address, head of family, wife), an incomplete one is refused in the dialog with
 the member named, the saved one is listed as waiting, and once the issued KK and NIKs are in the store
-(as the status feed brings them) the list shows them."""
+(as the status feed brings them) the list shows them and a member can be recorded with them."""
 
 from __future__ import annotations
 
@@ -109,6 +109,7 @@ def test_a_family_with_no_nik_is_registered_by_keyboard_and_its_issued_numbers_s
     assert reg.address.rt == "007" and reg.address.kelurahan_kode == "13.72.01.1001"
     assert reg.members[0].tanggal_lahir == dt.date(1980, 2, 1) and reg.members[1].jenis_kelamin.value == "P"
     assert listing.table.rowCount() == 1 and listing.table.item(0, 3).text() == "Belum terkirim"
+    assert not listing.enroll_button.isEnabled()  # no NIK yet: nothing to record
 
     # The office's numbers arrive (as the status feed brings them): the list shows them.
     niks = (build_nik("137201", dt.date(1980, 2, 1), "L", 31), build_nik("137201", dt.date(1983, 3, 12), "P", 32))
@@ -116,4 +117,16 @@ def test_a_family_with_no_nik_is_registered_by_keyboard_and_its_issued_numbers_s
     assert session.registrations.apply_issued([(held.uuid, Issued(kk, niks))]) == 1
     listing.refresh()
     assert listing.table.item(0, 3).text() == "NIK/KK sudah terbit" and listing.table.item(0, 4).text() == kk
-    assert niks[0] in listing.members.text() and niks[1] in listing.members.text()
+    shown = [listing.members.item(i).text() for i in range(listing.members.count())]
+    assert niks[0] in shown[0] and niks[1] in shown[1]
+
+    # Alt+R records the chosen member: a resident pre-filled with the issued numbers and the address.
+    got = []
+    page.enrollResident.connect(got.append)
+    _active(qtbot, listing)
+    listing.members.setCurrentRow(1)
+    qtbot.keyClick(listing, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: bool(got), timeout=5000)
+    [wife] = got
+    assert (wife.nik, wife.no_kk, wife.nama, wife.kelurahan_kode, wife.rt) == (
+        niks[1], kk, "SITI AMINAH", "13.72.01.1001", "007")

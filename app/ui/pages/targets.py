@@ -161,6 +161,7 @@ class RecordedElsewhereBox(QMessageBox):
 class TargetsPage(QWidget):
     """Signals:
         enrollTarget(str): the NIK of the target to record.
+        enrollResident(object): a `Resident` to record (a registered family's member, NIK issued).
 
     Attributes:
         confirm: the open "already recorded by another team" question, if any.
@@ -172,6 +173,7 @@ class TargetsPage(QWidget):
     """
 
     enrollTarget = Signal(str)
+    enrollResident = Signal(object)
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -299,6 +301,7 @@ class TargetsPage(QWidget):
         if self.registrations is not None:
             self.registrations.deleteLater()
         self.registrations = RegistrationsDialog(self.session, self)
+        self.registrations.enrollMember.connect(self.enrollResident)
         self.registrations.open()
         return self.registrations
 
