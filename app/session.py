@@ -20,6 +20,7 @@ from app.core.messages import CodedError, render
 from app.core.receipt import Receipt, build_receipt, has_receipt, office_or_default
 from app.core.recording_check import RecordingCheck, check_recording
 from app.core.regions import RegionIndex
+from app.core.registration import Registration
 from app.core.repeat import Earlier, lookup_nik, repeat_finding
 from app.core.resident import Resident
 from app.core.validation import ValidationContext
@@ -33,6 +34,7 @@ from app.store.operators import OperatorRepo
 from app.store.media import MediaItem
 from app.store.outbox import Outbox
 from app.store.recordings import Recording, RecordingRepo, move_status
+from app.store.registrations import Registrations, StoredRegistration
 from app.store.regions_store import import_regions_csv, load_region_index, region_count
 from app.store.settings import Settings, is_demo_profile
 from app.store.target_filter import TargetFilter
@@ -673,6 +675,24 @@ class Session:
         """School trips' class lists and card deliveries (`app.store.school`)."""
         return School(self.store)
 
+    @property
+    def registrations(self) -> Registrations:
+        """Families with no NIK/KK yet registered here, and the numbers issued for them (`app.store.registrations`)."""
+        return Registrations(self.store)
+
+    def address_of_kelurahan(self, kode: str) -> dict[str, str]:
+        """The provinsi..kelurahan codes and names of a kelurahan (``{"kecamatan_kode": ..., ...}``)."""
+        out: dict[str, str] = {}
+        for region in self.regions.lineage(kode) if kode else []:
+            prefix = {1: "provinsi", 2: "kabupaten", 3: "kecamatan", 4: "kelurahan"}[int(region.level)]
+            out[f"{prefix}_kode"], out[f"{prefix}_nama"] = region.kode, region.nama
+        return out
+
+    def register_family(self, registration: Registration) -> StoredRegistration:
+        """Keep a family with no NIK/KK yet, recorded today; raises `RegistrationRefused` with every error."""
+        return self.registrations.create(registration, today=dt.date.today(), operator=self.operator_name,
+                                         regions=self.regions)
+
     def set_target_outcome(self, nik: str, outcome: str, *, revisit_date: dt.date | None = None,
                            note: str = "") -> None:
         """Record a visit outcome the operator chose today (`VisitOutcomes.record`); raises `CodedError`."""
@@ -705,11 +725,7 @@ class Session:
                 "rt": t.rt, "rw": t.rw, "no_kk": t.no_kk, "tempat_lahir": t.tempat_lahir}
         if t.jenis_kelamin:
             data["jenis_kelamin"] = JenisKelamin.parse(t.jenis_kelamin)
-        if t.kelurahan_kode:
-            for region in self.regions.lineage(t.kelurahan_kode):
-                prefix = {1: "provinsi", 2: "kabupaten", 3: "kecamatan", 4: "kelurahan"}[int(region.level)]
-                data[f"{prefix}_kode"] = region.kode
-                data[f"{prefix}_nama"] = region.nama
+        data.update(self.address_of_kelurahan(t.kelurahan_kode))
         return Resident(**data)
 
     def progress_snapshot(self, today: dt.date | None = None):

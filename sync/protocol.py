@@ -684,6 +684,8 @@ class Capabilities(_Model):
                     "(`app.core.biometric_policy.BiometricPolicy`); absent from older servers")
     card_delivery: bool = Field(default=False, description="POST /card-deliveries takes card deliveries "
                                                            "(sync.protocol_delivery)")
+    registrations: bool = Field(default=False, description="(optional) POST /registrations takes families with no "
+                                "NIK/KK yet (sync/protocol_registration.py)")
     media_kinds: list[MediaKind]
     server_time: dt.datetime
 

@@ -672,9 +672,31 @@ DELIVERY: dict[str, Templates] = {
     "delivery.proof_too_big": "Bukti serah terima paling besar {limit} KB.",
 }
 
+# Residents with no NIK/KK yet: a family registered for a new KK (app/core/registration.py, app/store/registrations.py).
+REGISTRATION: dict[str, Templates] = {
+    "registration.no_members": "Isi paling sedikit satu anggota keluarga (kepala keluarga).",
+    "registration.too_many_members": "Satu KK paling banyak {limit} anggota keluarga.",
+    "registration.head_missing": "Tandai satu anggota sebagai Kepala Keluarga.",
+    "registration.head_repeated": "Kepala Keluarga hanya boleh satu orang.",
+    "registration.born_too_early": "Usia lebih dari {max_age} tahun: periksa tahun lahir.",
+    "registration.relation_sex": "Hubungan {relation} harus berjenis kelamin {sex}.",
+    "registration.member_repeated": "Anggota ke-{number} sama dengan anggota lain (nama dan tanggal lahir sama).",
+    "registration.issued_count": "Isi satu NIK untuk setiap anggota ({members} anggota, {count} NIK diisi).",
+    "registration.issued_nik_repeated": "NIK anggota ke-{number} sama dengan NIK anggota ke-{first}.",
+    "registration.unknown": "Registrasi tidak ditemukan.",
+    "registration.already_issued": "NIK dan KK registrasi ini sudah diterbitkan; tidak dapat diubah.",
+    "registration.nik_in_use": "NIK anggota ke-{number} sudah dipakai warga lain di server.",
+    "registration.kk_in_use": "Nomor KK ini sudah dipakai keluarga lain di server.",
+    "registration.unreadable": "Data registrasi tidak dapat dibaca.",
+    "registration.status_waiting": "Menunggu NIK/KK dari kantor",
+    "registration.status_pending": "Belum terkirim",
+    "registration.status_refused": "Ditolak server",
+    "registration.status_issued": "NIK/KK sudah terbit",
+}
+
 CATALOGUE: dict[str, Templates] = {
     **FINDINGS, **PHOTO, **CAPTURE, **SERVER, **SYNC, **RECORDING, **STORE, **TARGETS, **BIOMETRIC, **TRIPS,
-    **BUNDLE, **SCHEDULES, **DELIVERY,
+    **BUNDLE, **SCHEDULES, **DELIVERY, **REGISTRATION,
 }
 """Every code and its Indonesian template(s)."""
 

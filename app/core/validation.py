@@ -81,8 +81,8 @@ def normalize_resident(resident: Resident) -> Resident:
         "alamat": collapse_spaces(as_text(resident.alamat)).upper(),
         "nik": as_text(resident.nik).strip(),
         "no_kk": as_text(resident.no_kk).strip(),
-        "rt": _pad_rt_rw(resident.rt),
-        "rw": _pad_rt_rw(resident.rw),
+        "rt": pad_rt_rw(resident.rt),
+        "rw": pad_rt_rw(resident.rw),
         "telepon": _clean_phone(resident.telepon),
     }
     for name, _level in REGION_FIELDS:
@@ -108,13 +108,13 @@ def validate_resident(resident: Resident, ctx: ValidationContext) -> list[Findin
     found += check_name(r.tempat_lahir, "tempat_lahir")
     found += _check_birth_date(r, ctx)
     found += _missing(r)
-    found += _check_free_text(r.alamat, "alamat", "Alamat", MAX_ALAMAT_LENGTH)
-    found += _check_rt_rw(r.rt, "rt", "RT") + _check_rt_rw(r.rw, "rw", "RW")
-    found += _check_regions(r, ctx.regions)
+    found += check_free_text(r.alamat, "alamat", "Alamat", MAX_ALAMAT_LENGTH)
+    found += check_rt_rw(r.rt, "rt", "RT") + check_rt_rw(r.rw, "rw", "RW")
+    found += check_regions(r, ctx.regions)
     found += check_name(r.nama_ayah, "nama_ayah", required=False)
     found += check_name(r.nama_ibu, "nama_ibu", required=False)
     found += _check_phone(r.telepon)
-    found += _check_free_text(r.catatan, "catatan", "Catatan", MAX_CATATAN_LENGTH)
+    found += check_free_text(r.catatan, "catatan", "Catatan", MAX_CATATAN_LENGTH)
     return found
 
 
@@ -145,19 +145,19 @@ def _check_birth_date(r: Resident, ctx: ValidationContext) -> list[Finding]:
     return out
 
 
-def _check_free_text(value: str, name: str, label: str, limit: int) -> list[Finding]:
+def check_free_text(value: str, name: str, label: str, limit: int) -> list[Finding]:
     text = as_text(value)
     if len(text) > limit:
         return [finding("field.too_long", name, Severity.ERROR, label=label, limit=limit, length=len(text))]
     return []
 
 
-def _pad_rt_rw(value: object) -> str:
+def pad_rt_rw(value: object) -> str:
     text = as_text(value).strip()
     return text.zfill(3) if 1 <= len(text) <= 3 and is_ascii_digits(text) else text
 
 
-def _check_rt_rw(value: str, name: str, label: str) -> list[Finding]:
+def check_rt_rw(value: str, name: str, label: str) -> list[Finding]:
     if not value:
         return []  # reported as field.required
     if len(value) != 3 or not is_ascii_digits(value) or value == "000":
@@ -182,7 +182,7 @@ def _check_phone(value: str) -> list[Finding]:
     return []
 
 
-def _check_regions(r: Resident, regions: RegionIndex | None) -> list[Finding]:
+def check_regions(r: Resident, regions: RegionIndex | None) -> list[Finding]:
     out: list[Finding] = []
     well_formed: dict[str, str] = {}
     for name, level in REGION_FIELDS:

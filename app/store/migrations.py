@@ -663,6 +663,38 @@ def _card_delivery(db: sqlite_utils.Database) -> None:
     )
 
 
+@_migration("0018_registrations")
+def _registrations(db: sqlite_utils.Database) -> None:
+    """Residents with no NIK/KK yet (`app.store.registrations`): one row per family registered
+    for a new KK. ``data``: the family (`app.core.registration.Registration.to_dict`);
+    ``sync_state`` as for visit outcomes; ``issued``: the KK and NIKs the office issued
+    (JSON ``{"no_kk": ..., "niks": [...]}``, NULL until they come back in the status feed).
+    """
+    db.executescript(
+        """
+        CREATE TABLE registrations (
+            uuid TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            recorded_on TEXT NOT NULL CHECK (date(recorded_on) = recorded_on),
+            operator TEXT NOT NULL DEFAULT '',
+            head_nama TEXT NOT NULL DEFAULT '',
+            member_count INTEGER NOT NULL CHECK (member_count >= 1),
+            kelurahan_kode TEXT NOT NULL DEFAULT '',
+            data TEXT NOT NULL CHECK (json_valid(data)),
+            trip_id TEXT,
+            trip TEXT CHECK (trip IS NULL OR json_valid(trip)),
+            sync_state TEXT NOT NULL DEFAULT 'pending' CHECK (sync_state IN ('pending', 'acked', 'refused')),
+            synced_at TEXT,
+            sync_error_code TEXT,
+            issued TEXT CHECK (issued IS NULL OR json_valid(issued)),
+            issued_at TEXT
+        );
+        CREATE INDEX registrations_pending ON registrations(created_at) WHERE sync_state = 'pending';
+        CREATE INDEX registrations_created ON registrations(created_at);
+        """
+    )
+
+
 LATEST_VERSION = len(NAMES)
 
 

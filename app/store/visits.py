@@ -25,13 +25,14 @@ from app.core.categories import Category
 from app.core.messages import CodedError
 from app.core.outcomes import Outcome, check_outcome
 from app.store._util import canonical_json, is_ascii_digits, utc_now
+from app.store import sync_rows
+from app.store.sync_rows import ACKED, PENDING, REFUSED  # noqa: F401 - the states, for this module's callers too
 from app.store.audit import AuditLog
 from app.store.trips import active_ref
 
 if TYPE_CHECKING:
     from app.store.database import Store
 
-PENDING, ACKED, REFUSED = "pending", "acked", "refused"
 _COLUMNS = "uuid, nik, outcome, visited_at, operator, revisit_date, note, recording_uuid, sync_state, trip"
 
 
@@ -134,22 +135,15 @@ class VisitOutcomes:
         return [_outcome(r) for r in rows]
 
     def pending_count(self) -> int:
-        return self.store.query("SELECT count(*) FROM visit_outcomes WHERE sync_state = ?", (PENDING,))[0][0]
+        return sync_rows.pending_count(self.store, "visit_outcomes")
 
     def mark_synced(self, uuids: Iterable[str]) -> int:
         """The server holds these outcomes; returns how many were pending."""
-        now = utc_now()
-        with self.store.transaction() as db:
-            cur = db.conn.executemany(
-                "UPDATE visit_outcomes SET sync_state = ?, synced_at = ?, sync_error_code = NULL"
-                " WHERE uuid = ? AND sync_state = ?", [(ACKED, now, u, PENDING) for u in uuids])
-            return cur.rowcount
+        return sync_rows.mark_synced(self.store, "visit_outcomes", uuids)
 
     def mark_refused(self, outcome_uuid: str, code: str) -> None:
         """The server refused this outcome for good (it is not sent again)."""
-        with self.store.transaction() as db:
-            db.conn.execute("UPDATE visit_outcomes SET sync_state = ?, sync_error_code = ? WHERE uuid = ?"
-                            " AND sync_state = ?", (REFUSED, code, outcome_uuid, PENDING))
+        sync_rows.mark_refused(self.store, "visit_outcomes", outcome_uuid, code)
 
     # -- categories --------------------------------------------------------------
 

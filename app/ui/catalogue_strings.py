@@ -368,4 +368,22 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Ambil foto penerima atau tanda tangannya sebagai bukti serah terima."),  # delivery.proof_required
     QT_TRANSLATE_NOOP("Catalogue", "Bukti serah terima harus gambar PNG atau JPEG."),  # delivery.proof_format
     QT_TRANSLATE_NOOP("Catalogue", "Bukti serah terima paling besar {limit} KB."),  # delivery.proof_too_big
+    QT_TRANSLATE_NOOP("Catalogue", "Isi paling sedikit satu anggota keluarga (kepala keluarga)."),  # registration.no_members
+    QT_TRANSLATE_NOOP("Catalogue", "Satu KK paling banyak {limit} anggota keluarga."),  # registration.too_many_members
+    QT_TRANSLATE_NOOP("Catalogue", "Tandai satu anggota sebagai Kepala Keluarga."),  # registration.head_missing
+    QT_TRANSLATE_NOOP("Catalogue", "Kepala Keluarga hanya boleh satu orang."),  # registration.head_repeated
+    QT_TRANSLATE_NOOP("Catalogue", "Usia lebih dari {max_age} tahun: periksa tahun lahir."),  # registration.born_too_early
+    QT_TRANSLATE_NOOP("Catalogue", "Hubungan {relation} harus berjenis kelamin {sex}."),  # registration.relation_sex
+    QT_TRANSLATE_NOOP("Catalogue", "Anggota ke-{number} sama dengan anggota lain (nama dan tanggal lahir sama)."),  # registration.member_repeated
+    QT_TRANSLATE_NOOP("Catalogue", "Isi satu NIK untuk setiap anggota ({members} anggota, {count} NIK diisi)."),  # registration.issued_count
+    QT_TRANSLATE_NOOP("Catalogue", "NIK anggota ke-{number} sama dengan NIK anggota ke-{first}."),  # registration.issued_nik_repeated
+    QT_TRANSLATE_NOOP("Catalogue", "Registrasi tidak ditemukan."),  # registration.unknown
+    QT_TRANSLATE_NOOP("Catalogue", "NIK dan KK registrasi ini sudah diterbitkan; tidak dapat diubah."),  # registration.already_issued
+    QT_TRANSLATE_NOOP("Catalogue", "NIK anggota ke-{number} sudah dipakai warga lain di server."),  # registration.nik_in_use
+    QT_TRANSLATE_NOOP("Catalogue", "Nomor KK ini sudah dipakai keluarga lain di server."),  # registration.kk_in_use
+    QT_TRANSLATE_NOOP("Catalogue", "Data registrasi tidak dapat dibaca."),  # registration.unreadable
+    QT_TRANSLATE_NOOP("Catalogue", "Menunggu NIK/KK dari kantor"),  # registration.status_waiting
+    QT_TRANSLATE_NOOP("Catalogue", "Belum terkirim"),  # registration.status_pending
+    QT_TRANSLATE_NOOP("Catalogue", "Ditolak server"),  # registration.status_refused
+    QT_TRANSLATE_NOOP("Catalogue", "NIK/KK sudah terbit"),  # registration.status_issued
 )

@@ -89,6 +89,7 @@ class MainArea(QWidget):
         self.home.openRecording.connect(self.open_recording)
         self.queue.fixRecording.connect(self.open_recording)
         self.targets.enrollTarget.connect(self.enroll_target)
+        self.targets.enrollResident.connect(self.enroll_resident)
         self.enroll.saved.connect(self._recording_saved)
         self.enroll.draftKept.connect(lambda text: self.window_.statusBar().showMessage(text, DRAFT_MESSAGE_MS))
         self.enroll.closed.connect(lambda: self.nav.setCurrentRow(0))
@@ -138,6 +139,11 @@ class MainArea(QWidget):
     def open_recording(self, uuid: str) -> None:
         if not self.enroll.holds_unsaved(uuid):  # else the form on screen is newer than the disk
             self.enroll.open_recording(self.session.get_recording(uuid))
+        self._goto(self.enroll)
+
+    def enroll_resident(self, resident) -> None:  # noqa: ANN001 - app.core.resident.Resident
+        """A new form pre-filled with `resident` (a registered family's member whose NIK was issued)."""
+        self.enroll.start_new(resident)
         self._goto(self.enroll)
 
     def enroll_target(self, nik: str) -> None:

@@ -2313,6 +2313,96 @@
         <source>Bukti serah terima paling besar {limit} KB.</source>
         <translation>The proof of handover is at most {limit} KB.</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="371"/>
+        <source>Isi paling sedikit satu anggota keluarga (kepala keluarga).</source>
+        <translation>Enter at least one family member (the head of family).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="372"/>
+        <source>Satu KK paling banyak {limit} anggota keluarga.</source>
+        <translation>One KK holds at most {limit} family members.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="373"/>
+        <source>Tandai satu anggota sebagai Kepala Keluarga.</source>
+        <translation>Mark one member as the head of family (Kepala Keluarga).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="374"/>
+        <source>Kepala Keluarga hanya boleh satu orang.</source>
+        <translation>There can be only one head of family.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="375"/>
+        <source>Usia lebih dari {max_age} tahun: periksa tahun lahir.</source>
+        <translation>Older than {max_age} years: check the year of birth.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="376"/>
+        <source>Hubungan {relation} harus berjenis kelamin {sex}.</source>
+        <translation>The relation {relation} must be of sex {sex}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="377"/>
+        <source>Anggota ke-{number} sama dengan anggota lain (nama dan tanggal lahir sama).</source>
+        <translation>Member {number} repeats another member (same name and date of birth).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="378"/>
+        <source>Isi satu NIK untuk setiap anggota ({members} anggota, {count} NIK diisi).</source>
+        <translation>Enter one NIK for each member ({members} members, {count} NIKs entered).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="379"/>
+        <source>NIK anggota ke-{number} sama dengan NIK anggota ke-{first}.</source>
+        <translation>The NIK of member {number} is the same as that of member {first}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="380"/>
+        <source>Registrasi tidak ditemukan.</source>
+        <translation>Registration not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="381"/>
+        <source>NIK dan KK registrasi ini sudah diterbitkan; tidak dapat diubah.</source>
+        <translation>The NIK and KK numbers of this registration were already issued; they cannot be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="382"/>
+        <source>NIK anggota ke-{number} sudah dipakai warga lain di server.</source>
+        <translation>The NIK of member {number} already belongs to another resident on the server.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="383"/>
+        <source>Nomor KK ini sudah dipakai keluarga lain di server.</source>
+        <translation>This KK number already belongs to another family on the server.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="384"/>
+        <source>Data registrasi tidak dapat dibaca.</source>
+        <translation>The registration data cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="385"/>
+        <source>Menunggu NIK/KK dari kantor</source>
+        <translation>Waiting for NIK/KK from the office</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="386"/>
+        <source>Belum terkirim</source>
+        <translation>Not sent yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="387"/>
+        <source>Ditolak server</source>
+        <translation>Refused by the server</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="388"/>
+        <source>NIK/KK sudah terbit</source>
+        <translation>NIK/KK issued</translation>
+    </message>
 </context>
 <context>
     <name>ChangePassphraseDialog</name>
@@ -4501,22 +4591,22 @@
 <context>
     <name>RecordedElsewhereBox</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="141"/>
+        <location filename="../../app/ui/pages/targets.py" line="148"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="142"/>
+        <location filename="../../app/ui/pages/targets.py" line="149"/>
         <source>Warga ini sudah direkam oleh tim lain. Tetap rekam?</source>
         <translation>This resident was already recorded by another team. Record anyway?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="143"/>
+        <location filename="../../app/ui/pages/targets.py" line="150"/>
         <source>Tetap rekam</source>
         <translation>Record anyway</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="144"/>
+        <location filename="../../app/ui/pages/targets.py" line="151"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -4575,6 +4665,222 @@
         <location filename="../../app/ui/widgets/combos.py" line="232"/>
         <source>Ketik nama kelurahan/desa</source>
         <translation>Type a kelurahan/desa name</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="49"/>
+        <source>Warga belum memiliki NIK/KK</source>
+        <translation>Residents with no NIK/KK yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="52"/>
+        <source>Registrasi keluarga baru: kantor menerbitkan nomor KK dan NIK setiap anggota; nomornya muncul di laptop ini setelah sinkron.</source>
+        <translation>A new family registration: the office issues the KK number and each member&apos;s NIK; the numbers appear on this laptop after a sync.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="60"/>
+        <source>Alamat keluarga</source>
+        <translation>Family address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="62"/>
+        <source>&amp;Alamat:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="65"/>
+        <source>RW:</source>
+        <translation>RW:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="67"/>
+        <source>RT:</source>
+        <translation>RT:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="68"/>
+        <source>Provinsi:</source>
+        <translation>Provinsi:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="68"/>
+        <source>Kabupaten/kota:</source>
+        <translation>Kabupaten/kota:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="69"/>
+        <source>Kecamatan:</source>
+        <translation>Kecamatan:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="69"/>
+        <source>Kelurahan/desa:</source>
+        <translation>Kelurahan/desa:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="77"/>
+        <source>&amp;Hapus anggota</source>
+        <translation>&amp;Remove member</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="88"/>
+        <source>Simpan registrasi</source>
+        <translation>Save registration</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="90"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="98"/>
+        <source>Anggota keluarga:</source>
+        <translation>Family members:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="123"/>
+        <source>&amp;Nama:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="124"/>
+        <source>Jenis kelamin:</source>
+        <translation>Sex:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="125"/>
+        <source>Tempat lahir:</source>
+        <translation>Place of birth:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="126"/>
+        <source>Tanggal lahir:</source>
+        <translation>Date of birth:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="127"/>
+        <source>Hubungan dalam keluarga:</source>
+        <translation>Relation in the family:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="128"/>
+        <source>Agama:</source>
+        <translation>Religion:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="129"/>
+        <source>Status perkawinan:</source>
+        <translation>Marital status:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="130"/>
+        <source>Pendidikan:</source>
+        <translation>Education:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="131"/>
+        <source>Pekerjaan:</source>
+        <translation>Occupation:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="132"/>
+        <source>Nama ayah:</source>
+        <translation>Father&apos;s name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="133"/>
+        <source>Nama ibu:</source>
+        <translation>Mother&apos;s name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="134"/>
+        <source>Tambah anggota (Alt+T)</source>
+        <translation>Add member (Alt+T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="163"/>
+        <source>Satu KK paling banyak %1 anggota keluarga.</source>
+        <translation>One KK holds at most %1 family members.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="186"/>
+        <source>Anggota ke-%1</source>
+        <translation>Member %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="211"/>
+        <source>Anggota ke-%1: </source>
+        <translation>Member %1: </translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationsDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="46"/>
+        <source>Warga belum memiliki NIK/KK</source>
+        <translation>Residents with no NIK/KK yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="52"/>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="52"/>
+        <source>Kepala keluarga</source>
+        <translation>Head of family</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="52"/>
+        <source>Anggota</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="53"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="53"/>
+        <source>Nomor KK</source>
+        <translation>KK number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="62"/>
+        <source>Registrasi &amp;baru…</source>
+        <translation>&amp;New registration…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="64"/>
+        <source>&amp;Rekam anggota</source>
+        <translation>&amp;Record member</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="65"/>
+        <source>Rekam KTP-el anggota yang dipilih dengan NIK yang sudah terbit</source>
+        <translation>Record the KTP-el of the chosen member with the NIK already issued</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="67"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="74"/>
+        <source>NIK dan nomor KK dari kantor muncul di sini setelah sinkron.</source>
+        <translation>The NIK and KK numbers from the office appear here after a sync.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="98"/>
+        <source>Belum ada registrasi.</source>
+        <translation>No registrations yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registrations_list.py" line="112"/>
+        <source>menunggu</source>
+        <translation>waiting</translation>
     </message>
 </context>
 <context>
@@ -5930,47 +6236,47 @@
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="73"/>
+        <location filename="../../app/ui/pages/targets.py" line="80"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="73"/>
+        <location filename="../../app/ui/pages/targets.py" line="80"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="73"/>
+        <location filename="../../app/ui/pages/targets.py" line="80"/>
         <source>Tgl lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="73"/>
+        <location filename="../../app/ui/pages/targets.py" line="80"/>
         <source>RT/RW</source>
         <translation>RT/RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="74"/>
+        <location filename="../../app/ui/pages/targets.py" line="81"/>
         <source>Kel./Desa</source>
         <translation>Kel./Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="74"/>
+        <location filename="../../app/ui/pages/targets.py" line="81"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="101"/>
+        <location filename="../../app/ui/pages/targets.py" line="108"/>
         <source>Sudah direkam</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="103"/>
+        <location filename="../../app/ui/pages/targets.py" line="110"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="74"/>
+        <location filename="../../app/ui/pages/targets.py" line="81"/>
         <source>Hasil kunjungan</source>
         <translation>Visit outcome</translation>
     </message>
@@ -5978,94 +6284,157 @@
 <context>
     <name>TargetsPage</name>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="171"/>
+        <location filename="../../app/ui/pages/targets.py" line="182"/>
         <source>Daftar Warga (target wajib KTP)</source>
         <translation>Residents (wajib KTP targets)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="176"/>
+        <location filename="../../app/ui/pages/targets.py" line="187"/>
         <source>Cari nama atau awal NIK…</source>
         <translation>Search name or start of NIK…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="179"/>
+        <location filename="../../app/ui/pages/targets.py" line="190"/>
         <source>Belum direkam</source>
         <translation>Not yet recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="180"/>
+        <location filename="../../app/ui/pages/targets.py" line="191"/>
         <source>Sudah direkam tim lain</source>
         <translation>Recorded by another team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="181"/>
+        <location filename="../../app/ui/pages/targets.py" line="192"/>
         <source>Semua warga</source>
         <translation>All residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="183"/>
+        <location filename="../../app/ui/pages/targets.py" line="194"/>
         <source>Tampilkan:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="189"/>
+        <location filename="../../app/ui/pages/targets.py" line="200"/>
         <source>Impor daftar target…</source>
         <translation>Import target list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="213"/>
+        <location filename="../../app/ui/pages/targets.py" line="234"/>
         <source>Enter atau klik dua kali untuk merekam warga yang dipilih.</source>
         <translation>Press Enter or double-click to record the selected resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="271"/>
+        <location filename="../../app/ui/pages/targets.py" line="338"/>
         <source>Pilih daftar target</source>
         <translation>Choose a target list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="274"/>
+        <location filename="../../app/ui/pages/targets.py" line="341"/>
         <source>Daftar target (*.csv *.xlsx *.xlsm)</source>
         <translation>Target lists (*.csv *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="274"/>
+        <location filename="../../app/ui/pages/targets.py" line="341"/>
         <source>Semua berkas (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="364"/>
+        <location filename="../../app/ui/pages/targets.py" line="431"/>
         <source>%1 target, %2 sudah direkam (%4 oleh tim lain), %3 belum.</source>
         <translation>%1 targets, %2 recorded (%4 by another team), %3 not yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="366"/>
+        <location filename="../../app/ui/pages/targets.py" line="433"/>
         <source>%1 target, %2 sudah direkam, %3 belum.</source>
         <translation>%1 targets, %2 recorded, %3 not yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="193"/>
+        <location filename="../../app/ui/pages/targets.py" line="208"/>
         <source>Hasil kunjungan…</source>
         <translation>Visit outcome…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="194"/>
+        <location filename="../../app/ui/pages/targets.py" line="209"/>
         <source>Catat hasil kunjungan warga yang dipilih</source>
         <translation>Record the visit outcome of the selected resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="310"/>
+        <location filename="../../app/ui/pages/targets.py" line="377"/>
         <source>Ditampilkan: %1 warga</source>
         <translation>Shown: %1 residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="320"/>
+        <location filename="../../app/ui/pages/targets.py" line="387"/>
         <source>Catat hasil kunjungan…</source>
         <translation>Record visit outcome…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="322"/>
+        <location filename="../../app/ui/pages/targets.py" line="389"/>
         <source>Tandai kategori</source>
         <translation>Mark category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="203"/>
+        <source>Warga belum ber-&amp;NIK…</source>
+        <translation>Residents without &amp;NIK…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="204"/>
+        <source>Registrasi keluarga yang belum memiliki NIK dan KK</source>
+        <translation>Register a family that has no NIK and no KK yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="217"/>
+        <source>Tambahkan ke &amp;kunjungan…</source>
+        <translation>Add to &amp;kunjungan (trip)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="218"/>
+        <source>Rencanakan warga yang dipilih (Ctrl/Shift+klik, Shift+panah) untuk sebuah kunjungan</source>
+        <translation>Plan the chosen residents (Ctrl/Shift+click, Shift+arrows) for a kunjungan (trip)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="275"/>
+        <source>Pilih dulu warganya di daftar.</source>
+        <translation>Choose the residents in the list first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/targets.py" line="294"/>
+        <source>%1 warga ditambahkan ke kunjungan %2 (%3 sudah direncanakan).</source>
+        <translation>%1 residents added to the kunjungan %2 (%3 already planned).</translation>
+    </message>
+</context>
+<context>
+    <name>TripAssignDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="29"/>
+        <source>Tambahkan ke kunjungan</source>
+        <translation>Add to a kunjungan (trip)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="41"/>
+        <source>Warga dipilih:</source>
+        <translation>Residents chosen:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="42"/>
+        <source>&amp;Kunjungan:</source>
+        <translation>&amp;Kunjungan (trip):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="45"/>
+        <source>Tambahkan</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="46"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="54"/>
+        <source>Belum ada kunjungan yang belum selesai. Buat kunjungan di halaman Kunjungan.</source>
+        <translation>There is no kunjungan (trip) that is not over yet. Create one on the Kunjungan page.</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-"""Sending visit outcomes (protocol 1.2): the pending ones in batches, each marked once the server holds it.
+"""Sending visit outcomes (protocol 1.2) with `sync.client.keyed`: the pending ones in batches, each marked
+once the server holds it.
 
 Only to a server that offers them (``Capabilities.visit_outcomes``); an older
 server never sees one and they wait. An outcome the server answers
@@ -10,24 +11,17 @@ again. A 422 for several is split in halves to find the one refused.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
-import requests
-
 from app.store.visits import VisitOutcome
-from sync.client.errors import SyncError
-from sync.client.http import refused
+from sync.client.keyed import CONFLICT, REFUSED, KeyedSender
 from sync.client.run import SyncReport
 from sync.protocol import BatchResponse, Capabilities, Paths, VisitOutcomeItem
 
 if TYPE_CHECKING:
     from sync.client.pump import SyncPump
 
-__all__ = ["outcome_item", "send_outcomes"]
-
-CONFLICT = "sync.conflict"
-REFUSED = "sync.item_refused"
+__all__ = ["CONFLICT", "REFUSED", "outcome_item", "send_outcomes"]
 
 
 def outcome_item(o: VisitOutcome) -> dict:
@@ -42,41 +36,9 @@ def send_outcomes(pump: "SyncPump", report: SyncReport, caps: Capabilities) -> N
     """Send every pending outcome (oldest first) if the server takes them."""
     if not caps.visit_outcomes:
         return
-    size = max(1, min(pump.batch_size, caps.max_batch_items))
-    tried: set[str] = set()
-    while True:
-        pump._check_abort()
-        batch = [o for o in pump.visits.pending(limit=len(tried) + size) if o.uuid not in tried][:size]
-        if not batch:
-            return
-        tried.update(o.uuid for o in batch)
-        _post(pump, report, batch)
-
-
-def _post(pump: "SyncPump", report: SyncReport, batch: list[VisitOutcome]) -> None:
-    def parse(resp: requests.Response):
-        return BatchResponse.model_validate_json(resp.content) if resp.status_code == 200 else resp
-
-    body = json.dumps({"outcomes": [outcome_item(o) for o in batch]}, ensure_ascii=False).encode("utf-8")
-    answer = pump.http.call("POST", Paths.BATCH, data=body, headers={"Content-Type": "application/json"},
-                            parse=parse)
-    if isinstance(answer, BatchResponse):
-        if [r.uuid for r in answer.outcomes] != [o.uuid for o in batch]:
-            raise SyncError("server", "sync.answer_mismatch")
-        held = [r.uuid for r in answer.outcomes if r.outcome in ("accepted", "already_have")]
-        report.outcomes_synced += pump.visits.mark_synced(held)
-        for r in answer.outcomes:
-            if r.outcome == "conflict":
-                pump.visits.mark_refused(r.uuid, CONFLICT)
-                report.outcomes_refused += 1
-        return
-    if answer.status_code == 422 and len(batch) > 1:
-        half = len(batch) // 2
-        _post(pump, report, batch[:half])
-        _post(pump, report, batch[half:])
-        return
-    if answer.status_code == 422:
-        pump.visits.mark_refused(batch[0].uuid, REFUSED)
-        report.outcomes_refused += 1
-        return
-    raise refused(answer)
+    visits = pump.visits
+    sender = KeyedSender(Paths.BATCH, "outcomes", outcome_item, BatchResponse, lambda answer: answer.outcomes,
+                         lambda limit: visits.pending(limit=limit), visits.mark_synced, visits.mark_refused)
+    synced, refused = sender.send_all(pump, max(1, min(pump.batch_size, caps.max_batch_items)))
+    report.outcomes_synced += synced
+    report.outcomes_refused += refused

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from app.store.errors import NotFound
 from app.store.outbox import Outbox
+from app.store.registrations import Registrations
 from app.store.recordings import RecordingRepo
 from app.store.settings import Settings
 from app.store.retention import observe_clock
@@ -32,6 +33,7 @@ from sync.client.http import Http, refused
 from sync.client.audit import send_audit
 from sync.client.outcomes import send_outcomes
 from sync.client.delivery import send_deliveries
+from sync.client.registrations import send_registrations
 from sync.client.registration import enroll, normalize_server_url
 from sync.client.run import Run, SyncProgress, SyncReport
 from sync.client.transport import check_plain_http, normalize_pin
@@ -67,6 +69,7 @@ class SyncPump:
         self.targets = TargetRepo(store)
         self.visits = VisitOutcomes(store)
         self.deliveries = CardDelivery(store)
+        self.registrations = Registrations(store)
         self.policy = policy or RetryPolicy()
         self.timeouts = timeouts or Timeouts()
         self.batch_size = max(1, min(batch_size, protocol.MAX_BATCH_ITEMS))
@@ -128,13 +131,15 @@ class SyncPump:
         return self.settings.get(Keys.PAUSED_KIND) == REVOKED
 
     def has_work(self, *, due_only: bool = True) -> bool:
-        """Whether queued recordings (`due_only`: whose back-off has passed), visit outcomes or card deliveries wait."""
+        """Whether queued recordings (`due_only`: whose back-off has passed), visit outcomes, card
+        deliveries or registrations wait (the last three only for a server that takes them)."""
         return bool(self.outbox.pending(limit=1, now=None if due_only else FAR_FUTURE)) \
             or (self.visits.pending_count() > 0 and self._may_take("visit_outcomes")) \
-            or (self.deliveries.pending_count() > 0 and self._may_take("card_delivery"))
+            or (self.deliveries.pending_count() > 0 and self._may_take("card_delivery")) \
+            or (self.registrations.pending_count() > 0 and self._may_take("registrations"))
 
     def _may_take(self, capability: str) -> bool:
-        """Whether the server takes visit outcomes or card deliveries, as last seen (unknown: yes, a run will ask)."""
+        """Whether the server takes `capability` (a Capabilities flag), as last seen (unknown: yes, a run will ask)."""
         caps = self._caps
         if caps is None:
             cached = self.settings.get(Keys.CAPABILITIES)
@@ -291,6 +296,7 @@ class SyncPump:
         run = send_outbox(self, report, progress_cb, force, caps)
         send_outcomes(self, report, caps)
         send_deliveries(self, report, caps)
+        send_registrations(self, report, caps)
         send_audit(self, report, caps)
         if pull:
             run.emit("status", force=True)

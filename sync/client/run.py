@@ -52,6 +52,8 @@ class SyncReport:
         statuses_updated, targets_received: from the feeds.
         outcomes_synced, outcomes_refused: visit outcomes the server now holds / refused for good.
         deliveries_synced, deliveries_refused: delivery cards and events the server now holds / refused for good.
+        registrations_synced, registrations_refused: no-NIK registrations the server now holds / refused for
+            good; registrations_issued: those whose KK and NIKs came back in the status feed.
         audit_sent: audit entries posted; audit_flagged_at: the entry from which the server says this
             laptop's trail no longer continues its copy (None: not flagged).
         error, error_kind: the failure that stopped the run (None: it finished).
@@ -83,6 +85,9 @@ class SyncReport:
     deliveries_refused: int = 0
     audit_sent: int = 0
     audit_flagged_at: int | None = None
+    registrations_synced: int = 0
+    registrations_refused: int = 0
+    registrations_issued: int = 0
     error: str | None = None
     error_kind: str | None = None
     paused_reason: str | None = None

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from app.core.biometric_policy import BiometricPolicy
 from sync import protocol
-from sync.server import cli_admins
+from sync.server import cli_admins, cli_registrations
 from sync.server.settings import Settings
 
 log = logging.getLogger("jemput.server")
@@ -561,6 +561,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="tanda terima (bawaan: di samping kiriman, ....terima.json)")
     _biometric_policy_option(p)
     p.set_defaults(func=cmd_import_bundle)
+
+    cli_registrations.add_parsers(sub, common)
     return parser
 
 

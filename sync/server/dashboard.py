@@ -1,6 +1,6 @@
 """The dashboard's figures: recordings against targets per kecamatan, kelurahan
-and RT, recordings per day and per device (team), what waits for the admin, and
-card delivery per kelurahan and RT.
+and RT, recordings per day and per device (team), per trip and per category
+(`sync.server.dashboard_groups`), what waits for the admin, and card delivery per kelurahan and RT.
 
 Counts only (no names or NIKs). `figures` reads them; `render` turns them into
 the page (`sync.server.dashboard_page`), for a logged-in admin.
@@ -105,6 +105,9 @@ class Figures:
     names: dict[str, str] = field(default_factory=dict)
     flagged: list[tuple[int, str, int]] = field(default_factory=list)  # (device id, name, first entry) audit rewritten
     delivery: dict[tuple[str, str], DeliveryProgress] = field(default_factory=dict)  # cards per (kelurahan, RT)
+    per_trip: list = field(default_factory=list)  # `dashboard_groups.TripFigures`
+    per_category: list = field(default_factory=list)  # (Category, Progress) of the derived categories
+    registrations: dict[str, int] = field(default_factory=dict)  # `dashboard_groups.registration_counts`
 
     def label(self, digits: str) -> str:
         """'16.71.01.1001 Nama' for an area's digits ('(tanpa kode)' for none)."""
@@ -162,6 +165,11 @@ def figures(engine: Engine) -> Figures:
         device_names = dict(conn.execute(sa.select(db.devices.c.id, db.devices.c.name)
                                          .where(db.devices.c.id.in_(list(flagged) or [0]))).all())
     out.flagged = [(d, str(device_names.get(d, d)), seq) for d, seq in sorted(flagged.items())]
+    from sync.server import dashboard_groups as groups
+
+    out.per_trip = groups.per_trip(engine)
+    out.per_category = groups.per_category(engine, db.utcnow().date())
+    out.registrations = groups.registration_counts(engine)
     return out
 
 

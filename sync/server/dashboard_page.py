@@ -11,6 +11,8 @@ from __future__ import annotations
 from html import escape
 
 from app.core.card_delivery import DeliveryProgress
+from app.core.messages import CodedError
+from app.core.trips import TripType
 from sync.protocol import PROTOCOL_VERSION
 from sync.server.dashboard import Figures, Progress
 from sync.server.svg_charts import bars, columns, number, percent_text, progress_bars
@@ -104,6 +106,46 @@ def _device_section(f: Figures) -> str:
             f'<table id="tabel-per-perangkat"><tr><th>Perangkat/tim</th><th>Wilayah</th><th>Rekaman</th>'
             f"<th>Ditinjau</th><th>Ditolak</th><th>Hari kerja</th><th>Terakhir diterima (UTC)</th></tr>{trs}"
             "</table></details></section>")
+
+
+def _trip_section(f: Figures) -> str:
+    chart = bars("Rekaman per kunjungan", [(t.name or t.id, t.recordings) for t in f.per_trip])
+    trs = "".join(
+        f"<tr><td>{escape(t.name or t.id)}</td><td>{escape(_trip_type(t.type))}</td><td>{t.recordings}</td>"
+        f"<td>{t.review}</td><td>{t.rejected}</td><td>{t.days}</td><td>{t.devices}</td><td>{t.outcomes}</td>"
+        f"<td>{t.registrations}</td></tr>" for t in f.per_trip)
+    return (f'<section id="per-kunjungan"><h2>Per kunjungan</h2>{chart}<details><summary>Tabel</summary>'
+            f'<table id="tabel-per-kunjungan"><tr><th>Kunjungan</th><th>Jenis</th><th>Rekaman</th><th>Ditinjau</th>'
+            f"<th>Ditolak</th><th>Hari kerja</th><th>Perangkat/tim</th><th>Hasil kunjungan</th>"
+            f"<th>Registrasi tanpa NIK</th></tr>{trs}</table></details></section>")
+
+
+def _trip_type(value: str | None) -> str:
+    try:
+        return TripType.parse(value or "").label
+    except CodedError:
+        return value or "-"
+
+
+def _category_section(f: Figures) -> str:
+    items = [(c.label, p) for c, p in f.per_category]
+    chart = progress_bars("Per kategori: sudah rekam dari target", [(label, p.recorded, p.target) for label, p in items])
+    table = _table(["Kategori"], [([label], p) for label, p in items], "tabel-per-kategori")
+    return (f'<section id="per-kategori"><h2>Per kategori</h2>{chart}<p>Kategori dari tanggal lahir di daftar '
+            "target (hari ini menurut server). Kategori yang ditandai di laptop (difabel, tahanan, pekerja, "
+            "perbatasan) terlihat lewat jenis kunjungannya di bagian Per kunjungan.</p>"
+            f"<details><summary>Tabel</summary>{table}</details></section>")
+
+
+def _registration_section(f: Figures) -> str:
+    g = f.registrations
+    return ('<section id="registrasi"><h2>Warga belum memiliki NIK/KK</h2><p>Menunggu NIK/KK: '
+            f'<b id="registrasi-menunggu">{g.get("menunggu", 0)}</b> keluarga '
+            f'(<b id="registrasi-anggota">{g.get("anggota_menunggu", 0)}</b> anggota). Sudah terbit: '
+            f'<b id="registrasi-terbit">{g.get("terbit", 0)}</b>. <a href="/dashboard/registrasi" id="ke-registrasi">'
+            "Isi NIK dan KK yang terbit</a> (atau <code>jemput-server registrations list</code> dan <code>"
+            "jemput-server registrations issue UUID --kk KK --nik NIK …</code>); laptop menerimanya pada sinkron "
+            "berikutnya.</p></section>")
 
 
 def _audit_section(f: Figures) -> str:
@@ -223,6 +265,9 @@ atau <code>jemput-server resolve-conflict</code>.</p></section>
 {_day_section(f)}
 {_device_section(f)}
 {_delivery_section(f)}
+{_trip_section(f)}
+{_category_section(f)}
+{_registration_section(f)}
 <section id="per-rt"><h2>Per RT</h2><details><summary>Tabel ({len(rt_rows)} RT)</summary>
 {_table(["Kelurahan/desa", "RT"], rt_rows, "tabel-per-rt")}</details></section>
 {upload_form(csrf_token)}

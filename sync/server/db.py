@@ -339,6 +339,35 @@ schedule_far_rts = sa.Table(  # RTs whose residents are all fetched (0016_schedu
     sa.Column("marked_at", sa.DateTime, nullable=False),
 )
 
+registrations = sa.Table(  # families with no NIK/KK yet (0015): sync/server/registrations.py
+    "registrations", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("uuid", sa.String(36), nullable=False, unique=True),
+    sa.Column("device_id", sa.Integer, sa.ForeignKey("devices.id"), nullable=False),
+    sa.Column("content_sha256", sa.String(64), nullable=False),
+    sa.Column("payload", sa.Text, nullable=False),  # the RegistrationItem as first received
+    sa.Column("recorded_on", sa.Date, nullable=False),
+    sa.Column("member_count", sa.Integer, nullable=False),
+    sa.Column("kelurahan_digits", sa.String(10), nullable=False),
+    sa.Column("trip_id", sa.String(36)),
+    sa.Column("trip_name", sa.String(100)),
+    sa.Column("trip_type", sa.String(20)),
+    sa.Column("received_at", sa.DateTime, nullable=False),
+    sa.Column("no_kk", sa.String(16), unique=True),  # None until the office issued the numbers
+    sa.Column("issued_at", sa.DateTime),
+    sa.Column("issued_by", sa.String(100)),
+    sa.Column("seq", sa.BigInteger),  # from devices.status_seq once issued: the status feed carries it
+    sa.Index("ix_registrations_device_seq", "device_id", "seq"),
+    sa.Index("ix_registrations_issued", "issued_at"),
+)
+
+registration_niks = sa.Table(  # each issued NIK once (0015)
+    "registration_niks", metadata,
+    sa.Column("nik", sa.String(16), primary_key=True),
+    sa.Column("registration_id", sa.Integer, sa.ForeignKey("registrations.id"), nullable=False),
+    sa.Column("member_index", sa.Integer, nullable=False),
+)
+
 # counters rows (created by the first migration; the recordings' sequence moved
 # to devices.status_seq in migration 0006)
 TARGETS_SEQ = "targets"

@@ -12,13 +12,16 @@ import json
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from sync.protocol import Reason, StatusEntry, StatusFeed, TargetEntry, TargetFeed
-from sync.server import db
+from sync.protocol import Reason, StatusEntry, TargetEntry, TargetFeed
+from sync.protocol_registration import IssuedNumbers, StatusFeedWithRegistrations
+from sync.server import db, registrations
 from sync.server.db import chunks
 from sync.server.deps import Device
 
 
-def status_feed(engine: Engine, device: Device, since: int, limit: int) -> StatusFeed:
+def status_feed(engine: Engine, device: Device, since: int, limit: int) -> StatusFeedWithRegistrations:
+    """The device's recording verdicts and (registrations) the numbers issued for its families,
+    on one cursor: both take their ``seq`` from the device's status sequence."""
     r = db.recordings
     with engine.connect() as conn:
         rows = conn.execute(
@@ -28,8 +31,10 @@ def status_feed(engine: Engine, device: Device, since: int, limit: int) -> Statu
             .order_by(r.c.seq)
             .limit(limit + 1)
         ).all()
-    more = len(rows) > limit
-    rows = rows[:limit]
+        issued = registrations.issued_since(conn, device.id, since, limit)
+    merged = sorted([(row.seq, row) for row in rows] + [(i.seq, i) for i in issued], key=lambda pair: pair[0])
+    more = len(merged) > limit
+    merged = merged[:limit]
     items = [
         StatusEntry(
             uuid=row.uuid, status=row.status,
@@ -37,9 +42,10 @@ def status_feed(engine: Engine, device: Device, since: int, limit: int) -> Statu
             received_complete=bool(row.received_complete), replaced_by=row.replaced_by_uuid,
             seq=row.seq,
         )
-        for row in rows
+        for _seq, row in merged if not isinstance(row, IssuedNumbers)
     ]
-    return StatusFeed(items=items, next_cursor=rows[-1].seq if rows else since, more=more)
+    return StatusFeedWithRegistrations(items=items, next_cursor=merged[-1][0] if merged else since, more=more,
+                                       registrations=[i for _seq, i in merged if isinstance(i, IssuedNumbers)])
 
 
 def target_feed(engine: Engine, device: Device, since: int, limit: int) -> TargetFeed:

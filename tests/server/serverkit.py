@@ -58,7 +58,7 @@ class Recording:
 
 def make_recording(resident: dict[str, Any], *, photo_size: int = 3000, replaces: str | None = None,
                    acknowledgements: list[dict] | None = None, with_media: bool = True,
-                   recording_date: dt.date = RECORDING_DATE) -> Recording:
+                   recording_date: dt.date = RECORDING_DATE, trip: dict | None = None) -> Recording:
     media: dict[str, bytes] = {}
     descriptors = []
     if with_media:
@@ -77,6 +77,7 @@ def make_recording(resident: dict[str, Any], *, photo_size: int = 3000, replaces
         "signature_exception": None if with_media else "tidak dapat tanda tangan",
         "media": [d.model_dump(mode="json") for d in descriptors],
         "replaces": replaces,
+        "trip": trip,
     })
     return Recording(str(uuidlib.uuid4()), payload, media)
 

@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import shutil
 import struct
+import uuid
 import zlib
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from support.server import server_cli as run_cli
 
 
 def _seed(live_server, people, tmp_path: Path) -> tuple[str, list[str]]:
-    """A fresh kecamatan with 6 targets; two teams record 4 of them over two days."""
+    """A fresh kecamatan with 6 targets; two teams record 4 of them over two days, the first team on a trip."""
     area = live_server.fresh_area()
     residents = [people.resident(area) for _ in range(6)]
     cols = ["nik", "nama", "tanggal_lahir", "jenis_kelamin", "alamat", "rt", "rw", "kelurahan_kode"]
@@ -37,7 +38,9 @@ def _seed(live_server, people, tmp_path: Path) -> tuple[str, list[str]]:
         team = DeviceClient(live_server.url, r.json()["token"], r.json()["device_id"], area)
         for i, resident in enumerate(batch):
             day = RECORDING_DATE - dt.timedelta(days=i % 2)
-            assert team.send(make_recording(resident, recording_date=day, with_media=False))[0]["outcome"] == "accepted"
+            trip = {"id": str(uuid.uuid4()), "name": f"Kunjungan {name}", "type": "sekolah"} if n == 0 else None
+            sent = make_recording(resident, recording_date=day, with_media=False, trip=trip)
+            assert team.send(sent)[0]["outcome"] == "accepted"
         teams.append(name)
     return area, [r["nik"] for r in residents] + [r["nama"] for r in residents] + teams
 
@@ -87,9 +90,14 @@ def test_an_admin_logs_in_sees_the_charts_and_logs_out_in_chromium(live_server, 
 
         assert browser.evaluate("document.getElementById('admin').textContent") == name
         assert browser.evaluate("document.scripts.length") == 0
-        assert browser.evaluate("document.querySelectorAll('svg.grafik').length") == 4
+        assert browser.evaluate("document.querySelectorAll('svg.grafik').length") == 6
         text = browser.evaluate("document.body.innerText")
         assert "Per kecamatan" in text and "Per hari" in text and "Per perangkat/tim" in text
+        assert "Per kunjungan" in text and "Per kategori" in text and "Warga belum memiliki NIK/KK" in text
+        trips_chart = browser.evaluate("document.querySelector('#per-kunjungan svg').textContent")
+        assert f"Kunjungan {teams[0]}"[:30] in trips_chart and teams[1] not in trips_chart
+        assert "Lansia (60+)" in browser.evaluate("document.querySelector('#per-kategori svg').textContent")
+        assert browser.evaluate("document.getElementById('registrasi-menunggu').textContent").isdigit()
         assert "4/6 (66,7%)" in browser.evaluate(
             "document.querySelector('#per-kecamatan svg').textContent")
         devices_chart = browser.evaluate("document.querySelector('#per-perangkat svg').textContent")

@@ -70,3 +70,32 @@ class GeneratedPeople:
         }
         data.update(changes)
         return data
+
+    def family_data(self, area: str | None, on: dt.date, children: int = 2) -> dict[str, Any]:
+        """A family with no NIK/KK yet as `Registration.to_dict` gives it: a head (L), his wife, children."""
+        head = self.resident_data(area, on, jenis_kelamin="L", nama=self.name("L"), hubungan_keluarga=1,
+                                  status_perkawinan=2)
+        address = {k: head[k] for k in ("alamat", "rt", "rw", "provinsi_kode", "kabupaten_kode",
+                                        "kecamatan_kode", "kelurahan_kode")}
+        member_keys = ("nama", "jenis_kelamin", "tempat_lahir", "tanggal_lahir", "hubungan_keluarga", "agama",
+                       "status_perkawinan", "pendidikan", "pekerjaan", "kewarganegaraan", "nama_ayah", "nama_ibu")
+        born = dt.date.fromisoformat(head["tanggal_lahir"])
+        members = [{k: head[k] for k in member_keys},
+                   {**{k: head[k] for k in member_keys}, "nama": self.name("P"), "jenis_kelamin": "P",
+                    "hubungan_keluarga": 3, "tanggal_lahir": (born + dt.timedelta(days=400)).isoformat(),
+                    "nama_ayah": self.name("L"), "nama_ibu": self.name("P")}]
+        for i in range(children):
+            sex = self.rng.choice("LP")
+            child_born = min(on, born + dt.timedelta(days=365 * 22 + 500 * i))
+            members.append({**{k: head[k] for k in member_keys}, "nama": self.name(sex), "jenis_kelamin": sex,
+                            "hubungan_keluarga": 4, "status_perkawinan": 1, "pendidikan": 2, "pekerjaan": 1,
+                            "tanggal_lahir": child_born.isoformat(), "nama_ayah": members[0]["nama"],
+                            "nama_ibu": members[1]["nama"]})
+        return {**address, "members": members}
+
+    def issued_for(self, family: dict[str, Any]) -> tuple[str, list[str]]:
+        """A KK number and one NIK per member, as the office would issue them for `family`."""
+        region6 = family["kecamatan_kode"].replace(".", "")
+        niks = [build_nik(region6, dt.date.fromisoformat(m["tanggal_lahir"]), m["jenis_kelamin"],
+                          next(self.serials) % 9999 + 1) for m in family["members"]]
+        return region6 + f"{self.rng.randint(1, 10**10 - 1):010d}", niks

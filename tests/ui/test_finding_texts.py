@@ -153,11 +153,12 @@ def _emitted_codes() -> set[str]:
 
 
 def _bundle_codes() -> set[str]:
-    """The hand-carry bundle's refusals ("bundle.*" literals of both ends: sync/ and app/)."""
+    """The hand-carry bundle's and the no-NIK registrations' refusals ("bundle.*", "registration.*"
+    literals of both ends: sync/ and app/)."""
     found = set()
     for path in sorted((ROOT / "sync").rglob("*.py")) + sorted((ROOT / "app").rglob("*.py")):
         if path.name not in ("messages.py", "catalogue_strings.py"):
-            found |= set(re.findall(r'"(bundle\.[a-z_]+)"', path.read_text(encoding="utf-8")))
+            found |= set(re.findall(r'"((?:bundle|registration)\.[a-z_]+)"', path.read_text(encoding="utf-8")))
     return found
 
 

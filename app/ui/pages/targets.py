@@ -11,7 +11,11 @@ for one asks first. "Impor daftar target…" imports a CSV/XLSX list
 visit outcome, or shows the revisit list; a click on a column header sorts;
 the count of what is shown is read on the database worker. "Hasil kunjungan…"
 (button or the row's context menu) records a visit outcome
-(`app.ui.pages.outcome_dialog`).
+(`app.ui.pages.outcome_dialog`). "Warga belum ber-NIK…" lists the families
+with no NIK/KK yet registered here and registers a new one
+(`app.ui.pages.registrations_list`). "Tambahkan ke kunjungan…" plans the
+residents chosen in the list (several rows: Ctrl/Shift) for a trip
+(`app.ui.pages.trip_assign_dialog`).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import datetime as dt
 import shiboken6
 from PySide6.QtCore import QDir, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -40,7 +45,9 @@ from app.store.target_filter import TargetFilter
 from app.ui.paged_model import PagedTableModel
 from app.ui.pages.outcome_dialog import OutcomeDialog
 from app.ui.pages.target_filter_bar import TargetFilterBar
+from app.ui.pages.registrations_list import RegistrationsDialog
 from app.ui.pages.targets_import import TargetImport
+from app.ui.pages.trip_assign_dialog import TripAssignDialog
 from app.ui.receipt_output import PrintReceiptBar
 from app.ui.texts import error_text, message_text
 from app.ui.workers import run_task
@@ -154,15 +161,19 @@ class RecordedElsewhereBox(QMessageBox):
 class TargetsPage(QWidget):
     """Signals:
         enrollTarget(str): the NIK of the target to record.
+        enrollResident(object): a `Resident` to record (a registered family's member, NIK issued).
 
     Attributes:
         confirm: the open "already recorded by another team" question, if any.
         outcome_dialog, menu: the open "Hasil kunjungan" dialog and the row's context menu, if any.
         chooser: the open file chooser of "Impor daftar target…", if any.
         importer: the latest import from the window (`TargetImport`), if any.
+        registrations: the open "Warga belum ber-NIK" dialog (`RegistrationsDialog`), if any.
+        trip_dialog: the open "Tambahkan ke kunjungan" chooser (`TripAssignDialog`), if any.
     """
 
     enrollTarget = Signal(str)
+    enrollResident = Signal(object)
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -189,6 +200,10 @@ class TargetsPage(QWidget):
         self.import_button = QPushButton(self.tr("Impor daftar target…"), self)
         self.import_button.clicked.connect(self.choose_file)
         top.addWidget(self.import_button)
+        self.registration_button = QPushButton(self.tr("Warga belum ber-&NIK…"), self)
+        self.registration_button.setToolTip(self.tr("Registrasi keluarga yang belum memiliki NIK dan KK"))
+        self.registration_button.clicked.connect(self.open_registrations)
+        top.addWidget(self.registration_button)
         self.filters = TargetFilterBar(self)
         self.outcome_button = QPushButton(self.tr("Hasil kunjungan…"), self)
         self.outcome_button.setToolTip(self.tr("Catat hasil kunjungan warga yang dipilih"))
@@ -199,11 +214,17 @@ class TargetsPage(QWidget):
         filter_row.addWidget(self.filters, 1)
         filter_row.addWidget(self.shown)
         filter_row.addWidget(self.outcome_button)
+        self.assign_button = QPushButton(self.tr("Tambahkan ke &kunjungan…"), self)
+        self.assign_button.setToolTip(self.tr("Rencanakan warga yang dipilih (Ctrl/Shift+klik, Shift+panah) "
+                                              "untuk sebuah kunjungan"))
+        self.assign_button.clicked.connect(self.ask_trip)
+        filter_row.addWidget(self.assign_button)
         self.model = TargetsModel(session, self)
         self.table = list_table(self.model, self, fit=range(1, len(TargetsModel.COLUMNS)))
         self.table.horizontalHeader().setSortIndicator(TargetsModel.COLUMNS.index("rt_rw"),
                                                        Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several for a trip
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.outcome_dialog: OutcomeDialog | None = None
@@ -236,7 +257,53 @@ class TargetsPage(QWidget):
         self.confirm: QMessageBox | None = None
         self.chooser: QFileDialog | None = None
         self.importer: TargetImport | None = None
+        self.registrations: RegistrationsDialog | None = None
+        self.trip_dialog: TripAssignDialog | None = None
         self.search.returnPressed.connect(self.table.setFocus)
+
+    # -- planning a trip --------------------------------------------------------------
+
+    def selected_niks(self) -> list[str]:
+        """The NIKs of the rows chosen in the list, in list order."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [nik for nik in (self.model.nik_at(r) for r in rows) if nik]
+
+    def ask_trip(self) -> TripAssignDialog | None:
+        """Open the trip chooser for the chosen residents (none chosen: nothing)."""
+        niks = self.selected_niks()
+        if not niks:
+            self.shown.setText(self.tr("Pilih dulu warganya di daftar."))
+            return None
+        if self.trip_dialog is not None:
+            self.trip_dialog.deleteLater()
+        trips = self.session.trips
+        self.trip_dialog = TripAssignDialog(trips.list(), trips.activated(), len(niks), self)
+        self.trip_dialog.chosen.connect(lambda trip_id: self._assign(trip_id, niks))
+        self.trip_dialog.open()
+        return self.trip_dialog
+
+    def _assign(self, trip_id: str, niks: list[str]) -> None:
+        try:
+            added = self.session.trips.assign(trip_id, niks)
+            name = self.session.trips.get(trip_id).name
+        except CodedError as exc:
+            self.trip_dialog.error.setText(error_text(exc))
+            self.trip_dialog.error.show()
+            return
+        self.trip_dialog.accept()
+        text = self.tr("%1 warga ditambahkan ke kunjungan %2 (%3 sudah direncanakan).")
+        for mark, value in (("%1", str(added)), ("%2", name), ("%3", str(len(niks) - added))):
+            text = text.replace(mark, value)
+        self.shown.setText(text)
+
+    def open_registrations(self) -> RegistrationsDialog:
+        """The families with no NIK/KK yet registered here (and a new one)."""
+        if self.registrations is not None:
+            self.registrations.deleteLater()
+        self.registrations = RegistrationsDialog(self.session, self)
+        self.registrations.enrollMember.connect(self.enrollResident)
+        self.registrations.open()
+        return self.registrations
 
     def _enroll(self, row: int) -> None:
         nik = self.model.nik_at(row)

@@ -26,5 +26,6 @@ def capabilities(settings: SettingsDep, _device: CurrentDevice) -> Capabilities:
         biometrics=True,
         biometric_policy=settings.biometric_policy,
         card_delivery=True,
+        registrations=True,
         server_time=dt.datetime.now(dt.timezone.utc),
     )
