@@ -174,6 +174,11 @@ CAPTURE: dict[str, Templates] = {
 
 # The server's own reasons (sync.protocol.ReasonCodes; sync/server/intake.py and review.py).
 SERVER: dict[str, Templates] = {
+    # The recording's fingers/irises unreadable (sync.protocol_biometrics, the server's check).
+    "biometrics.invalid": (
+        "Data sidik jari/iris rekaman ini tidak dapat dibaca (jari atau mata, nilai mutu, atau alasan "
+        "pengecualian yang tidak dikenal)."
+    ),
     "payload.sha256_mismatch": "SHA-256 isi rekaman tidak cocok dengan isinya; rekaman tidak disimpan.",
     # The detail is the reader's own words (app.core.resident: a value it cannot read).
     "payload.invalid": "{detail}",
@@ -528,10 +533,6 @@ BIOMETRIC: dict[str, Templates] = {
     "biometrics.media_unexpected": (
         "Ada berkas sidik jari/iris yang tidak sesuai catatannya (rekaman untuk jari/mata yang tidak tercatat "
         "terekam, atau foto bukti tanpa pengecualian): {slots}."
-    ),
-    "biometrics.invalid": (
-        "Data sidik jari/iris rekaman ini tidak dapat dibaca (jari atau mata, nilai mutu, atau alasan "
-        "pengecualian yang tidak dikenal)."
     ),
 }
 

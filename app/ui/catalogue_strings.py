@@ -76,6 +76,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Sumber video terputus atau berkasnya rusak di tengah jalan."),  # source.video_lost
     QT_TRANSLATE_NOOP("Catalogue", "Gambar di folder sumber hilang atau tidak bisa dibuka lagi."),  # source.folder_lost
     QT_TRANSLATE_NOOP("Catalogue", "Sumber gambar belum dibuka."),  # source.not_open
+    QT_TRANSLATE_NOOP("Catalogue", "Data sidik jari/iris rekaman ini tidak dapat dibaca (jari atau mata, nilai mutu, atau alasan pengecualian yang tidak dikenal)."),  # biometrics.invalid
     QT_TRANSLATE_NOOP("Catalogue", "SHA-256 isi rekaman tidak cocok dengan isinya; rekaman tidak disimpan."),  # payload.sha256_mismatch
     QT_TRANSLATE_NOOP("Catalogue", "{detail}"),  # payload.invalid
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman tidak dapat diperiksa server (nilai di luar jangkauan, mis. tahun)."),  # payload.unprocessable
@@ -268,7 +269,6 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Sidik jari/iris belum lengkap: {count} belum direkam dan tanpa pengecualian ({slots})."),  # biometrics.incomplete
     QT_TRANSLATE_NOOP("Catalogue", "Berkas rekaman ISO tidak ada untuk jari/mata yang tercatat terekam: {slots}."),  # biometrics.record_missing
     QT_TRANSLATE_NOOP("Catalogue", "Ada berkas sidik jari/iris yang tidak sesuai catatannya (rekaman untuk jari/mata yang tidak tercatat terekam, atau foto bukti tanpa pengecualian): {slots}."),  # biometrics.media_unexpected
-    QT_TRANSLATE_NOOP("Catalogue", "Data sidik jari/iris rekaman ini tidak dapat dibaca (jari atau mata, nilai mutu, atau alasan pengecualian yang tidak dikenal)."),  # biometrics.invalid
     QT_TRANSLATE_NOOP("Catalogue", "Rumah (lansia/difabel)"),  # trip_type.rumah
     QT_TRANSLATE_NOOP("Catalogue", "Sekolah"),  # trip_type.sekolah
     QT_TRANSLATE_NOOP("Catalogue", "Lapas/rutan"),  # trip_type.lapas

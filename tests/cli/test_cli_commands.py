@@ -432,7 +432,7 @@ def test_startup_probe_opens_the_demo_and_writes_the_probe_file(tmp_path):
     assert result.returncode == 0, result.stderr
     lines = probe.read_text(encoding="utf-8").splitlines()
     assert [line.split()[0] for line in lines] == ["STARTUP_READY", "STARTUP_LOADED", "STARTUP_DEMO"]
-    assert lines[-1].split()[2] == "7"  # every page of the main area was shown
+    assert lines[-1].split()[2] == "9"  # every page of the main area was shown
     assert result.stdout.splitlines() == lines
     with open_profile(tmp_path / "data" / "demo", DEMO_PASSPHRASE) as store:
         assert RecordingRepo(store).count() == 10  # visiting the pages left no extra draft
