@@ -628,6 +628,9 @@ class TargetFeed(_Model):
     items: list[TargetEntry]
     next_cursor: int
     more: bool
+    area_reset: list[str] | None = Field(
+        default=None, description="(1.3) the admin changed this device's area to these codes: the feed restarted "
+                                  "at its beginning; targets from this server outside them are no longer the device's")
 
 
 class Capabilities(_Model):
@@ -638,6 +641,8 @@ class Capabilities(_Model):
     max_bundle_bytes: int = Field(default=0, description="largest POST /media-bundle body; 0: no bundles (1.0 servers)")
     visit_outcomes: bool = Field(default=False, description="(1.2) batches may carry visit outcomes")
     audit_trail: bool = Field(default=False, description="(1.3) POST /audit takes the laptop's audit trail")
+    compact_targets: bool = Field(default=False, description="(1.3) GET /targets?form=compact answers rows "
+                                                             "under one column header (sync.protocol_feeds)")
     media_kinds: list[MediaKind]
     server_time: dt.datetime
 

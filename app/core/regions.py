@@ -119,6 +119,17 @@ def to_digits(code: str) -> str:
     return "".join(parts)
 
 
+def in_area(code: str, area_digits: Iterable[str]) -> bool:
+    """Whether kelurahan `code` (dotted or digits) lies in an area given as the digits
+    of its region codes (a kecamatan, a kab/kota, or kelurahan): the rule the server's
+    target feed applies in SQL and the laptop when its area changes."""
+    parts = _split(code)
+    if parts is None:
+        return False
+    digits = "".join(parts)
+    return any(digits.startswith(prefix) for prefix in area_digits)
+
+
 @dataclass(frozen=True, slots=True)
 class Region:
     """One region of the master data.

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.core.lifecycle import RecordingStatus
 from sync.client.config import SHORT_TRANSACTION, Keys
 from sync.client.http import refused
 from sync.client.payload import reasons_json, reasons_message
 from sync.client.run import SyncReport
-from sync.protocol import Paths, ServerStatus, StatusEntry, StatusFeed, TargetEntry, TargetFeed
+from app.core.regions import is_well_formed, to_digits
+from sync.protocol import Paths, ServerStatus, StatusEntry, StatusFeed, TargetFeed
+from sync.protocol_feeds import FORM_COMPACT, parse_target_page
 
 if TYPE_CHECKING:
     from sync.client.pump import SyncPump
@@ -18,17 +20,18 @@ if TYPE_CHECKING:
 __all__ = ["pull_status", "pull_targets", "verdicts"]
 
 
-def pull_feed(pump: "SyncPump", path: str, model: type, cursor_key: str, apply: Callable[[list], None]) -> None:
+def pull_feed(pump: "SyncPump", path: str, model: type, cursor_key: str, apply: Callable[[Any], None],
+              *, params: dict | None = None, parse: Callable[[bytes], Any] | None = None) -> None:
     """Page through a cursor feed (``GET path?since=CURSOR``) until it has no more,
-    handing each page's items to `apply` and keeping the cursor after each page."""
+    handing each page to `apply` and keeping the cursor after each page."""
     cursor = int(pump.settings.get(cursor_key, 0) or 0)
+    read = parse or model.model_validate_json
     while True:
-        feed = pump.http.call("GET", path, params={"since": cursor},
-                              parse=lambda r: model.model_validate_json(r.content) if r.status_code == 200 else r)
+        feed = pump.http.call("GET", path, params={"since": cursor, **(params or {})},
+                              parse=lambda r: read(r.content) if r.status_code == 200 else r)
         if not isinstance(feed, model):
             raise refused(feed)
-        if feed.items:
-            apply(feed.items)
+        apply(feed)
         cursor = feed.next_cursor
         pump.settings.set(cursor_key, cursor)
         if not feed.more or not feed.items:
@@ -57,15 +60,28 @@ def verdicts(items: list[StatusEntry]) -> list[tuple[str, RecordingStatus, dict]
 
 def pull_status(pump: "SyncPump", report: SyncReport) -> None:
     """Move acknowledged recordings to the server's later verdicts."""
-    def apply(items: list[StatusEntry]) -> None:
-        report.statuses_updated += pump.recordings.apply_verdicts(verdicts(items), batch=SHORT_TRANSACTION)
+    def apply(feed: StatusFeed) -> None:
+        if feed.items:
+            report.statuses_updated += pump.recordings.apply_verdicts(verdicts(feed.items), batch=SHORT_TRANSACTION)
 
     pull_feed(pump, Paths.STATUS, StatusFeed, Keys.STATUS_CURSOR, apply)
 
 
+TARGET_PAGE = 2000
+"""Rows per target page asked for (the server may cap it; protocol.MAX_FEED_PAGE)."""
+
+
 def pull_targets(pump: "SyncPump", report: SyncReport) -> None:
-    """Merge the server's target list (residents of this device's area, and who recorded them)."""
-    def apply(items: list[TargetEntry]) -> None:
+    """Merge the server's target list (residents of this device's area, and who recorded them),
+    asked for in the compact form (an older server answers the full one). When the admin
+    changed the device's area the feed restarts with ``area_reset``: the targets that came
+    from the server and lie outside the new area leave this laptop first."""
+    def apply(feed: TargetFeed) -> None:
+        if feed.area_reset is not None:
+            report.targets_dropped += pump.targets.drop_server_rows_outside(
+                [to_digits(code) for code in feed.area_reset if is_well_formed(code)])
+        if not feed.items:
+            return
         rows = [{
             "nik": t.nik, "nama": t.nama, "tanggal_lahir": t.tanggal_lahir,
             "jenis_kelamin": t.jenis_kelamin, "alamat": t.alamat, "rt": t.rt, "rw": t.rw,
@@ -73,7 +89,8 @@ def pull_targets(pump: "SyncPump", report: SyncReport) -> None:
             "no_kk": t.no_kk, "tempat_lahir": t.tempat_lahir,  # None (older server, not on its list): kept
             # "this_device" needs no flag: the recording is here and counts already.
             "recorded_elsewhere": t.recorded_by == "other_device",
-        } for t in items]
+        } for t in feed.items]
         report.targets_received += pump.targets.merge_from_server(rows, batch=4 * SHORT_TRANSACTION)
 
-    pull_feed(pump, Paths.TARGETS, TargetFeed, Keys.TARGETS_CURSOR, apply)
+    pull_feed(pump, Paths.TARGETS, TargetFeed, Keys.TARGETS_CURSOR, apply,
+              params={"form": FORM_COMPACT, "limit": TARGET_PAGE}, parse=parse_target_page)

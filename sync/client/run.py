@@ -49,7 +49,8 @@ class SyncReport:
             chunks lost with a dropped connection are in `bytes_up` only).
         bytes_up, bytes_down: request/response bodies (every attempt).
         requests: HTTP requests made.
-        statuses_updated, targets_received: from the feeds.
+        statuses_updated, targets_received: from the feeds; targets_dropped: the server's
+            targets removed because the admin moved this device to another area.
         outcomes_synced, outcomes_refused: visit outcomes the server now holds / refused for good.
         audit_sent: audit entries posted; audit_flagged_at: the entry from which the server says this
             laptop's trail no longer continues its copy (None: not flagged).
@@ -76,6 +77,7 @@ class SyncReport:
     requests: int = 0
     statuses_updated: int = 0
     targets_received: int = 0
+    targets_dropped: int = 0
     outcomes_synced: int = 0
     outcomes_refused: int = 0
     audit_sent: int = 0

@@ -23,5 +23,6 @@ def capabilities(settings: SettingsDep, _device: CurrentDevice) -> Capabilities:
         media_kinds=list(MediaKind),
         visit_outcomes=True,
         audit_trail=True,
+        compact_targets=True,
         server_time=dt.datetime.now(dt.timezone.utc),
     )
