@@ -126,6 +126,9 @@ def listening_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
+WORKER_HEALTHCHECK_S = 60
+"""How long uvicorn's supervisor waits for a worker's answer before it replaces the worker."""
+
 _FORMAT = {"format": "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s"}
 LOG_CONFIG = {
     "version": 1,
@@ -222,7 +225,11 @@ def cmd_run(args: argparse.Namespace) -> int:
                             ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile,
                             # Field laptops on slow links reuse a connection between a batch and
                             # its media; 5 s (the default) closes it mid-sync and costs a resend.
-                            timeout_keep_alive=75)
+                            timeout_keep_alive=75,
+                            # With --workers the supervisor pings each worker and kills one that does not
+                            # answer in time; 5 s (the default) killed workers still importing the app on a
+                            # loaded machine, over and over, so the server never answered.
+                            timeout_worker_healthcheck=WORKER_HEALTHCHECK_S)
     shown = f"[{args.host}]" if family == socket.AF_INET6 else args.host
     scheme = "https" if args.ssl_certfile else "http"
     if settings.demo:
