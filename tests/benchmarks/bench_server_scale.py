@@ -168,12 +168,13 @@ def intake_leg(label: str, server: LiveServer, trips: list[list], batch: int, ma
             sent += len(part)
         return sent
 
-    cpu_before = tree_cpu_s(cpu_roots)
+    cpu_before = [tree_cpu_s([root]) for root in cpu_roots]
     start = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(max_workers=len(devices)) as pool:
         sent = sum(pool.map(sync, devices, trips))
     took = time.monotonic() - start
-    cpu = tree_cpu_s(cpu_roots) - cpu_before
+    cpu_each = [tree_cpu_s([root]) - before for root, before in zip(cpu_roots, cpu_before)]
+    cpu = sum(cpu_each)
 
     expected = {rec.nik for trip in trips for rec in trip}
     with server.engine.connect() as conn:
@@ -188,12 +189,15 @@ def intake_leg(label: str, server: LiveServer, trips: list[list], batch: int, ma
     out = {"records": sent, "seconds": took, "records_per_s": sent / took if took else 0.0,
            "p50_s": statistics.median(lat), "p95_s": lat[min(len(lat) - 1, int(0.95 * len(lat)))],
            "errors": len(errors) + log_errors + max(0, lost), "duplicates": duplicates, "lost": lost,
-           "complete": complete, "cpu_ms_per_record": 1000 * cpu / max(1, sent)}
+           "complete": complete, "cpu_ms_per_record": 1000 * cpu / max(1, sent),
+           "cpu_split_ms": [round(1000 * c / max(1, sent), 2) for c in cpu_each]}
     print(f"[{label}] {sent} recordings from {len(devices)} devices in {took:.1f} s: "
           f"{out['records_per_s']:.1f} recordings/s; batch latency p50 {out['p50_s'] * 1000:.0f} ms, "
           f"p95 {out['p95_s'] * 1000:.0f} ms; errors {out['errors']} ({', '.join(sorted(set(errors))[:3])}); "
           f"duplicates {duplicates}, lost {lost}, received_complete {complete}; "
-          f"server CPU {out['cpu_ms_per_record']:.2f} ms/recording", flush=True)
+          f"server CPU {out['cpu_ms_per_record']:.2f} ms/recording "
+          f"({' + '.join(f'{c:.2f}' for c in out['cpu_split_ms'])}: server{', database' if len(cpu_roots) > 1 else ''})",
+          flush=True)
     return out
 
 
@@ -364,6 +368,7 @@ def main() -> None:
         "errors": pg["errors"] + sqlite["errors"], "duplicates": pg["duplicates"] + sqlite["duplicates"],
         "pg_cpu_ms_per_record": round(pg["cpu_ms_per_record"], 2),
         "sqlite_cpu_ms_per_record": round(sqlite["cpu_ms_per_record"], 2),
+        "pg_cpu_ms_split_server_database": pg["cpu_split_ms"],
         "server_cpu_ms_per_record": round(max(pg["cpu_ms_per_record"], sqlite["cpu_ms_per_record"]), 2),
         "feed_kelurahan_s": round(feeds["feed_kelurahan_s"], 3), "feed_kelurahan_rows": feeds["feed_kelurahan_rows"],
         "feed_city_s": round(feeds["feed_city_s"], 1), "feed_city_mb": round(feeds["feed_city_mb"], 2),
