@@ -666,6 +666,9 @@ class TargetFeed(_Model):
     items: list[TargetEntry]
     next_cursor: int
     more: bool
+    area_reset: list[str] | None = Field(
+        default=None, description="(1.3) the admin changed this device's area to these codes: the feed restarted "
+                                  "at its beginning; targets from this server outside them are no longer the device's")
 
 
 class Capabilities(_Model):
@@ -686,6 +689,8 @@ class Capabilities(_Model):
                                                            "(sync.protocol_delivery)")
     registrations: bool = Field(default=False, description="(optional) POST /registrations takes families with no "
                                 "NIK/KK yet (sync/protocol_registration.py)")
+    compact_targets: bool = Field(default=False, description="(1.3) GET /targets?form=compact answers rows "
+                                                             "under one column header (sync.protocol_feeds)")
     media_kinds: list[MediaKind]
     server_time: dt.datetime
 

@@ -42,7 +42,8 @@ def check_recording(resident: Resident, ctx: ValidationContext, *,
                     acknowledgements: Iterable[Acknowledgement] = (),
                     input_findings: Iterable[Finding] = (),
                     photo_flag: PhotoFlag | None = None,
-                    signature_flag: SignatureFlag | None = None) -> RecordingCheck:
+                    signature_flag: SignatureFlag | None = None,
+                    normalized: bool = False) -> RecordingCheck:
     """Check a recording as it would be completed.
 
     Args:
@@ -56,8 +57,9 @@ def check_recording(resident: Resident, ctx: ValidationContext, *,
         acknowledgements: the operator's confirmations of warnings, with reasons.
         input_findings: findings the caller found before the record could be read
             (the form's half-typed date); listed first.
+        normalized: `resident` is already normalised (`normalize_resident`): not done again.
     """
-    found = list(input_findings) + validate_resident(resident, ctx)
+    found = list(input_findings) + validate_resident(resident, ctx, normalized=normalized)
     found += check_media(has_photo=has_photo, photo_exception=photo_exception,
                          has_signature=has_signature, signature_exception=signature_exception,
                          photo_flag=photo_flag, signature_flag=signature_flag)

@@ -11,6 +11,7 @@ quickly at national scale (about 91,600 rows). Pure: no file access here.
 from __future__ import annotations
 
 import csv
+import functools
 import gc
 import re
 from bisect import bisect_right
@@ -71,6 +72,13 @@ def _split(code: object) -> tuple[str, ...] | None:
     """
     if not isinstance(code, str) or len(code) > 20:
         return None
+    return _split_text(code)
+
+
+@functools.lru_cache(maxsize=8192)
+def _split_text(code: str) -> tuple[str, ...] | None:
+    """`_split` of a short text, remembered: a recording's check asks about the same
+    few codes a dozen times, and the server checks thousands of recordings of one area."""
     match = (_DOTTED if "." in code else _PLAIN).fullmatch(code.strip())
     if match is None:
         return None
@@ -117,6 +125,17 @@ def to_digits(code: str) -> str:
     if parts is None:
         raise ValueError("kode wilayah tidak valid")
     return "".join(parts)
+
+
+def in_area(code: str, area_digits: Iterable[str]) -> bool:
+    """Whether kelurahan `code` (dotted or digits) lies in an area given as the digits
+    of its region codes (a kecamatan, a kab/kota, or kelurahan): the rule the server's
+    target feed applies in SQL and the laptop when its area changes."""
+    parts = _split(code)
+    if parts is None:
+        return False
+    digits = "".join(parts)
+    return any(digits.startswith(prefix) for prefix in area_digits)
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,9 +91,10 @@ def normalize_resident(resident: Resident) -> Resident:
     return replace(resident, **changes)
 
 
-def validate_resident(resident: Resident, ctx: ValidationContext) -> list[Finding]:
-    """All findings for a resident on `ctx.recording_date` (empty when it may complete)."""
-    r = normalize_resident(resident)
+def validate_resident(resident: Resident, ctx: ValidationContext, *, normalized: bool = False) -> list[Finding]:
+    """All findings for a resident on `ctx.recording_date` (empty when it may complete);
+    `normalized`: the caller has already run `normalize_resident` (the server's intake)."""
+    r = resident if normalized else normalize_resident(resident)
     found: list[Finding] = []
     kecamatan = r.kecamatan_kode if level_of(r.kecamatan_kode) is RegionLevel.KECAMATAN else None
     found += check_nik(

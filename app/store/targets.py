@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from app.core.lifecycle import RecordingStatus
 from app.core.outcomes import Outcome
 from app.core.progress import RECORDED_STATUSES as _RECORDED_STATUSES
+from app.core.regions import in_area as region_in_area
 from app.core.regions import is_well_formed, to_dotted
 from app.core.values import JenisKelamin
 from app.store._util import is_ascii_digits, prefix_bounds, utc_now
@@ -344,6 +345,27 @@ class TargetRepo:
         errors: list[tuple[int, str]] = []
         self.upsert_many(merged, batch=batch, errors=errors, source="server")
         return len(merged) - len(errors)
+
+    def drop_server_rows_outside(self, area_digits: list[str]) -> int:
+        """The admin moved this device to another area: remove the targets the server's
+        feed brought (``source`` 'server') whose kelurahan lies outside `area_digits`
+        (`app.core.regions.in_area`), except those this laptop recorded or visited (its
+        work stays in view). Rows from the office's own import stay. Returns how many went.
+        An empty area removes nothing."""
+        if not area_digits:
+            return 0
+        outside = [k for k in self.kelurahan_codes() if not region_in_area(k, area_digits)]
+        gone = 0
+        for kode in outside:
+            with self.store.transaction() as db:
+                gone += db.conn.execute(
+                    "DELETE FROM targets WHERE kelurahan_kode = ? AND source = 'server'"
+                    " AND NOT EXISTS (SELECT 1 FROM recordings r WHERE r.nik = targets.nik)"
+                    " AND NOT EXISTS (SELECT 1 FROM target_outcomes o WHERE o.nik = targets.nik)",
+                    (kode,)).rowcount
+        if gone:
+            AuditLog(self.store).append("targets.area_changed", detail={"dropped": gone})
+        return gone
 
     @contextlib.contextmanager
     def _bulk_pragmas(self) -> Iterator[None]:

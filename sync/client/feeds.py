@@ -11,7 +11,9 @@ from sync.client.config import SHORT_TRANSACTION, Keys
 from sync.client.http import refused
 from sync.client.payload import reasons_json, reasons_message
 from sync.client.run import SyncReport
+from app.core.regions import is_well_formed, to_digits
 from sync.protocol import Paths, ServerStatus, StatusEntry, TargetFeed
+from sync.protocol_feeds import FORM_COMPACT, parse_target_page
 from sync.protocol_registration import StatusFeedWithRegistrations
 
 if TYPE_CHECKING:
@@ -20,13 +22,15 @@ if TYPE_CHECKING:
 __all__ = ["pull_status", "pull_targets", "verdicts"]
 
 
-def pull_feed(pump: "SyncPump", path: str, model: type, cursor_key: str, apply: Callable[[Any], None]) -> None:
+def pull_feed(pump: "SyncPump", path: str, model: type, cursor_key: str, apply: Callable[[Any], None],
+              *, params: dict | None = None, parse: Callable[[bytes], Any] | None = None) -> None:
     """Page through a cursor feed (``GET path?since=CURSOR``) until it has no more,
     handing each page to `apply` and keeping the cursor after each page."""
     cursor = int(pump.settings.get(cursor_key, 0) or 0)
+    read = parse or model.model_validate_json
     while True:
-        feed = pump.http.call("GET", path, params={"since": cursor},
-                              parse=lambda r: model.model_validate_json(r.content) if r.status_code == 200 else r)
+        feed = pump.http.call("GET", path, params={"since": cursor, **(params or {})},
+                              parse=lambda r: read(r.content) if r.status_code == 200 else r)
         if not isinstance(feed, model):
             raise refused(feed)
         apply(feed)
@@ -68,9 +72,19 @@ def pull_status(pump: "SyncPump", report: SyncReport) -> None:
     pull_feed(pump, Paths.STATUS, StatusFeedWithRegistrations, Keys.STATUS_CURSOR, apply)
 
 
+TARGET_PAGE = 2000
+"""Rows per target page asked for (the server may cap it; protocol.MAX_FEED_PAGE)."""
+
+
 def pull_targets(pump: "SyncPump", report: SyncReport) -> None:
-    """Merge the server's target list (residents of this device's area, and who recorded them)."""
+    """Merge the server's target list (residents of this device's area, and who recorded them),
+    asked for in the compact form (an older server answers the full one). When the admin
+    changed the device's area the feed restarts with ``area_reset``: the targets that came
+    from the server and lie outside the new area leave this laptop first."""
     def apply(feed: TargetFeed) -> None:
+        if feed.area_reset is not None:
+            report.targets_dropped += pump.targets.drop_server_rows_outside(
+                [to_digits(code) for code in feed.area_reset if is_well_formed(code)])
         if not feed.items:
             return
         rows = [{
@@ -83,4 +97,5 @@ def pull_targets(pump: "SyncPump", report: SyncReport) -> None:
         } for t in feed.items]
         report.targets_received += pump.targets.merge_from_server(rows, batch=4 * SHORT_TRANSACTION)
 
-    pull_feed(pump, Paths.TARGETS, TargetFeed, Keys.TARGETS_CURSOR, apply)
+    pull_feed(pump, Paths.TARGETS, TargetFeed, Keys.TARGETS_CURSOR, apply,
+              params={"form": FORM_COMPACT, "limit": TARGET_PAGE}, parse=parse_target_page)

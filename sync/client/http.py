@@ -43,6 +43,7 @@ class Http:
         self.session.headers.update({
             "User-Agent": f"jemput/{_app_version()}",
             PROTOCOL_HEADER: PROTOCOL_VERSION,
+            "Accept-Encoding": "gzip",  # the target feed comes compressed; requests decodes it
         })
         self.pin: str | None = None
         self._mount()
@@ -107,7 +108,7 @@ class Http:
                 self.requests += 1
                 self.bytes_up += len(body) if isinstance(body, (bytes, bytearray, memoryview)) else 0
         with self._lock:
-            self.bytes_down += len(resp.content)
+            self.bytes_down += wire_bytes(resp)
         status = resp.status_code
         if status >= 500 or status == 429:
             retry_after = None
@@ -165,6 +166,14 @@ class Http:
 
     def close(self) -> None:
         self.session.close()
+
+
+def wire_bytes(resp: requests.Response) -> int:
+    """The body's size on the wire: Content-Length (compressed) when given, else the decoded size."""
+    try:
+        return int(resp.headers["Content-Length"])
+    except (KeyError, ValueError):
+        return len(resp.content)
 
 
 def problem_of(resp: requests.Response):  # noqa: ANN201

@@ -49,7 +49,8 @@ class SyncReport:
             chunks lost with a dropped connection are in `bytes_up` only).
         bytes_up, bytes_down: request/response bodies (every attempt).
         requests: HTTP requests made.
-        statuses_updated, targets_received: from the feeds.
+        statuses_updated, targets_received: from the feeds; targets_dropped: the server's
+            targets removed because the admin moved this device to another area.
         outcomes_synced, outcomes_refused: visit outcomes the server now holds / refused for good.
         deliveries_synced, deliveries_refused: delivery cards and events the server now holds / refused for good.
         registrations_synced, registrations_refused: no-NIK registrations the server now holds / refused for
@@ -79,6 +80,7 @@ class SyncReport:
     requests: int = 0
     statuses_updated: int = 0
     targets_received: int = 0
+    targets_dropped: int = 0
     outcomes_synced: int = 0
     outcomes_refused: int = 0
     deliveries_synced: int = 0

@@ -15,9 +15,9 @@ from typing import Iterable
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from app.core.regions import RegionIndex, level_of, to_digits
+from app.core.regions import RegionIndex, to_digits
 from app.targetfile import open_targets
-from sync.server import audit_trail, db
+from sync.server import areas, audit_trail, db
 from sync.server.db import chunks
 from sync.server.media_store import MediaStore
 from sync.server.security import new_enrollment_code, secret_sha256
@@ -37,37 +37,83 @@ class NewDevice:
 
 
 def add_device(engine: Engine, name: str, area: str, valid_hours: int = 72) -> NewDevice:
-    """Create a device and its one-time enrollment code (shown once, stored hashed)."""
+    """Create a device and its one-time enrollment code (shown once, stored hashed).
+    `area`: one region code or a list of kelurahan codes (`sync.server.areas.parse_area`)."""
     name = " ".join(name.split())
     if not name or len(name) > 100:
         raise AdminError("nama perangkat wajib diisi (maksimal 100 karakter)")
-    if level_of(area.strip()) is None:
-        raise AdminError("kode wilayah tidak valid (contoh: 13.72 atau 13.72.01)")
-    area = area.strip()
+    codes = _area_codes(area)
+    label = areas.area_label(codes)
     code = new_enrollment_code()
     now = db.utcnow()
     expires = now + dt.timedelta(hours=valid_hours)
     with db.write_transaction(engine) as conn:
         device_id = conn.execute(
             sa.insert(db.devices).values(
-                name=name, area_kode=area, area_digits=db.area_digits(area),
+                name=name, area_kode=label, area_digits=db.area_digits(codes[0]),
                 enroll_code_sha256=secret_sha256(code), enroll_expires_at=expires, created_at=now,
             ).returning(db.devices.c.id)
         ).scalar_one()
-    return NewDevice(device_id, name, area, code, expires)
+        areas.store_area(conn, device_id, codes)
+    return NewDevice(device_id, name, label, code, expires)
+
+
+def _area_codes(text: str) -> list[str]:
+    try:
+        return areas.parse_area(text)
+    except areas.AreaError as exc:
+        raise AdminError(str(exc)) from None
+
+
+@dataclass(frozen=True)
+class AreaChange:
+    device_id: int
+    codes: list[str]
+    changed: bool  # False: the device already had exactly this area
+
+
+def set_device_area(engine: Engine, device: str, area: str) -> AreaChange:
+    """Give a device (id or name) a new area. Its next target pull starts the new
+    area from the beginning (the epoch moves; `sync.server.areas`); the laptop
+    drops the server's targets outside it. Setting the same area again changes nothing."""
+    codes = _area_codes(area)
+    t = db.devices
+    with db.write_transaction(engine) as conn:
+        device_id = _one_device(conn, device)
+        current = areas.area_of(conn, device_id, "")
+        if list(current.codes) == codes:
+            return AreaChange(device_id, codes, False)
+        conn.execute(sa.update(t).where(t.c.id == device_id).values(
+            area_kode=areas.area_label(codes), area_digits=db.area_digits(codes[0]),
+            area_epoch=t.c.area_epoch + 1))
+        areas.store_area(conn, device_id, codes)
+    return AreaChange(device_id, codes, True)
+
+
+def device_area(engine: Engine, device: str) -> list[str]:
+    """The codes of a device's area (id or name)."""
+    with engine.connect() as conn:
+        device_id = _one_device(conn, device)
+        return areas.area_of(conn, device_id, "").codes
+
+
+def _one_device(conn, device: str) -> int:  # noqa: ANN001 - a Connection
+    """The id of the one device named or numbered `device` (AdminError otherwise)."""
+    t = db.devices
+    cond = t.c.id == int(device) if device.isdigit() else t.c.name == device
+    rows = conn.execute(sa.select(t.c.id).where(cond)).all()
+    if not rows:
+        raise AdminError("perangkat tidak ditemukan")
+    if len(rows) > 1:
+        raise AdminError("lebih dari satu perangkat dengan nama itu; sebutkan id-nya")
+    return rows[0].id
 
 
 def revoke_device(engine: Engine, device: str) -> int:
     """Revoke a device by id or name (its token stops working at once); its id."""
     t = db.devices
     with db.write_transaction(engine) as conn:
-        cond = t.c.id == int(device) if device.isdigit() else t.c.name == device
-        rows = conn.execute(sa.select(t.c.id, t.c.revoked_at).where(cond)).all()
-        if not rows:
-            raise AdminError("perangkat tidak ditemukan")
-        if len(rows) > 1:
-            raise AdminError("lebih dari satu perangkat dengan nama itu; sebutkan id-nya")
-        device_id = rows[0].id
+        device_id = _one_device(conn, device)
         conn.execute(sa.update(t).where(t.c.id == device_id, t.c.revoked_at.is_(None))
                      .values(revoked_at=db.utcnow(), enroll_code_sha256=None))
     return device_id

@@ -4,7 +4,8 @@
     jemput-server run --data DIR [--host 127.0.0.1] [--port 8765] [--database-url URL] [--workers N]
                       [--trusted-proxy CIDR]... [--ssl-certfile PEM --ssl-keyfile PEM] [--demo]
                       [--biometric-policy required_when_present|required|off]
-    jemput-server add-device --data DIR --name NAMA --area KODE
+    jemput-server add-device --data DIR --name NAMA --area KODE[,KODE...]
+    jemput-server set-area --data DIR (ID|NAMA) [--area KODE[,KODE...]]   (without --area: show it)
     jemput-server admin add NAMA --data DIR     (asks the password twice) | admin remove NAMA | admin list
     jemput-server revoke-device --data DIR (ID|NAMA)
     jemput-server list-devices --data DIR
@@ -135,6 +136,9 @@ def listening_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
+WORKER_HEALTHCHECK_S = 60
+"""How long uvicorn's supervisor waits for a worker's answer before it replaces the worker."""
+
 _FORMAT = {"format": "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s"}
 LOG_CONFIG = {
     "version": 1,
@@ -231,7 +235,11 @@ def cmd_run(args: argparse.Namespace) -> int:
                             ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile,
                             # Field laptops on slow links reuse a connection between a batch and
                             # its media; 5 s (the default) closes it mid-sync and costs a resend.
-                            timeout_keep_alive=75)
+                            timeout_keep_alive=75,
+                            # With --workers the supervisor pings each worker and kills one that does not
+                            # answer in time; 5 s (the default) killed workers still importing the app on a
+                            # loaded machine, over and over, so the server never answered.
+                            timeout_worker_healthcheck=WORKER_HEALTHCHECK_S)
     shown = f"[{args.host}]" if family == socket.AF_INET6 else args.host
     scheme = "https" if args.ssl_certfile else "http"
     if settings.demo:
@@ -248,6 +256,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0 if server.started else 1
 
 
+_AREA_HELP = ("kode wilayah kerja: satu kode (mis. 13.72 atau 13.72.01) atau beberapa kode "
+              "kelurahan/desa dipisah koma (mis. 13.72.01.1001,13.72.01.1002)")
+
+
 def cmd_add_device(args: argparse.Namespace) -> int:
     from sync.server import admin
 
@@ -256,6 +268,23 @@ def cmd_add_device(args: argparse.Namespace) -> int:
     print(f"Perangkat {new.device_id} '{new.name}' wilayah {new.area_kode}")
     print(f"Kode pendaftaran (sekali pakai, berlaku sampai {new.expires_at:%Y-%m-%d %H:%M} UTC):")
     print(new.enrollment_code)
+    return 0
+
+
+def cmd_set_area(args: argparse.Namespace) -> int:
+    from sync.server import admin
+
+    engine, _ = _engine(args)
+    if args.area is None:
+        print(" ".join(admin.device_area(engine, args.device)))
+        return 0
+    change = admin.set_device_area(engine, args.device, args.area)
+    codes = " ".join(change.codes)
+    if change.changed:
+        print(f"Wilayah perangkat {change.device_id} diganti: {codes}. Sinkron berikutnya mengirim "
+              "target wilayah baru; target wilayah lama dihapus dari laptop.")
+    else:
+        print(f"Wilayah perangkat {change.device_id} sudah {codes}; tidak ada yang berubah.")
     return 0
 
 
@@ -497,9 +526,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = common(sub.add_parser("add-device", help="tambah perangkat, cetak kode pendaftaran sekali pakai"))
     p.add_argument("--name", required=True)
-    p.add_argument("--area", required=True, help="kode wilayah kerja, mis. 13.72 atau 13.72.01")
+    p.add_argument("--area", required=True, help=_AREA_HELP)
     p.add_argument("--valid-hours", type=int, default=72)
     p.set_defaults(func=cmd_add_device)
+
+    p = common(sub.add_parser("set-area", help="ganti (atau tampilkan) wilayah kerja perangkat"))
+    p.add_argument("device", help="id atau nama perangkat")
+    p.add_argument("--area", default=None, help=_AREA_HELP)
+    p.set_defaults(func=cmd_set_area)
 
     admin = sub.add_parser("admin", help="akun admin dasbor: add NAMA | remove NAMA | list")
     admin_sub = admin.add_subparsers(dest="admin_command", required=True)

@@ -190,6 +190,21 @@ def _header(title: str, admin_name: str, csrf_token: str) -> str:
 <button type="submit" id="keluar">Keluar</button></form></header>"""
 
 
+AREA_PATH = "/dashboard/wilayah"
+
+
+def area_form(csrf_token: str) -> str:
+    """The "Ganti wilayah perangkat" form (as ``jemput-server set-area``)."""
+    return f"""<section id="ganti-wilayah"><h2>Ganti wilayah perangkat</h2>
+<form method="post" action="{AREA_PATH}"><input type="hidden" name="{CSRF_FIELD}" value="{escape(csrf_token)}">
+<label>Perangkat (id atau nama) <input name="perangkat" id="perangkat" required maxlength="100"></label>
+<label>Wilayah <input name="wilayah" id="wilayah" required maxlength="4000"
+ placeholder="16.71.01 atau 16.71.01.1001,16.71.01.1002"></label>
+<button type="submit" id="simpan-wilayah">Simpan</button></form>
+<p>Sinkron berikutnya mengirim target wilayah baru; target wilayah lama dihapus dari laptop
+(kecuali yang sudah direkam atau dikunjungi di laptop itu).</p></section>"""
+
+
 def upload_form(csrf_token: str) -> str:
     """The "Impor bundel flashdisk" form (the CSRF field first: the server reads it before the file)."""
     return f"""<section id="impor-bundel"><h2>Impor bundel flashdisk</h2>
@@ -270,5 +285,6 @@ atau <code>jemput-server resolve-conflict</code>.</p></section>
 {_registration_section(f)}
 <section id="per-rt"><h2>Per RT</h2><details><summary>Tabel ({len(rt_rows)} RT)</summary>
 {_table(["Kelurahan/desa", "RT"], rt_rows, "tabel-per-rt")}</details></section>
+{area_form(csrf_token)}
 {upload_form(csrf_token)}
 </main>""")

@@ -68,8 +68,17 @@ devices = sa.Table(
     sa.Column("first_seen_at", sa.DateTime),  # the token's first use (None: never synced)
     sa.Column("status_seq", sa.BigInteger, nullable=False, server_default="0"),  # its status feed (0006)
     sa.Column("signing_public_key", sa.String(64)),  # Ed25519, base64: signs hand-carried bundles (0010)
+    sa.Column("area_epoch", sa.Integer, nullable=False, server_default="0"),  # the admin's area changes (0014)
     sa.Index("ix_devices_enrolled_code", "enrolled_code_sha256"),
 )
+
+device_areas = sa.Table(
+    "device_areas", metadata,
+    sa.Column("device_id", sa.Integer, sa.ForeignKey("devices.id"), primary_key=True),
+    sa.Column("digits", sa.String(10), primary_key=True),  # a region code's digits: the targets under it
+)
+"""The area a device pulls targets for (0014): `devices.area_kode` is its display form,
+`devices.area_digits` its first code (kept for older readers)."""
 
 recordings = sa.Table(
     "recordings", metadata,
@@ -162,6 +171,7 @@ targets = sa.Table(
     sa.Column("updated_at", sa.DateTime, nullable=False),
     sa.Index("ix_targets_seq", "seq"),
     sa.Index("ix_targets_kelurahan", "kelurahan_digits", "rt"),
+    sa.Index("ix_targets_kelurahan_seq", "kelurahan_digits", "seq"),  # a kelurahan's feed (0014)
 )
 
 visit_outcomes = sa.Table(

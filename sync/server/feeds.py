@@ -12,9 +12,10 @@ import json
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from sync.protocol import Reason, StatusEntry, TargetEntry, TargetFeed
+from sync.protocol import Reason, StatusEntry
+from sync.protocol_feeds import FORM_COMPACT, TARGET_COLUMNS
 from sync.protocol_registration import IssuedNumbers, StatusFeedWithRegistrations
-from sync.server import db, registrations
+from sync.server import areas, db, registrations
 from sync.server.db import chunks
 from sync.server.deps import Device
 
@@ -48,14 +49,37 @@ def status_feed(engine: Engine, device: Device, since: int, limit: int) -> Statu
                                        registrations=[i for _seq, i in merged if isinstance(i, IssuedNumbers)])
 
 
-def target_feed(engine: Engine, device: Device, since: int, limit: int) -> TargetFeed:
+_TARGET_COLUMNS = tuple(db.targets.c[name] for name in TARGET_COLUMNS if name != "recorded_by")
+
+
+def _area_condition(digits: tuple[str, ...]) -> sa.ColumnElement:
+    """The targets of an area. A kab/kota (or wider) covers most rows, so it is a filter
+    on the seq-ordered scan (substr keeps the kelurahan index out of the plan, which
+    would sort the whole city on every page); a kecamatan or kelurahan is an index range."""
+    t = db.targets
+    wide = [p for p in digits if len(p) <= 4]
+    narrow = tuple(p for p in digits if len(p) > 4)
+    parts = [sa.func.substr(t.c.kelurahan_digits, 1, len(p)) == p for p in wide]
+    if narrow:
+        parts.append(areas.in_area_clause(t.c.kelurahan_digits, narrow))
+    return sa.or_(*parts)
+
+
+def target_page(engine: Engine, device: Device, since: int, limit: int, *, compact: bool = False) -> dict:
+    """One page of a device's target feed as the JSON object to send: a `TargetFeed`,
+    or with `compact` a `sync.protocol_feeds.CompactTargetFeed`. Rows with ``seq`` past
+    the cursor's, in the device's area; a cursor from before the admin's last area
+    change restarts at the beginning, with ``area_reset`` (`sync.server.areas`)."""
     t, r = db.targets, db.recordings
     with engine.connect() as conn:
+        area = areas.area_of(conn, device.id, device.area_digits)
+        epoch, after = areas.split_cursor(since)
+        reset = epoch != area.epoch
+        if reset:
+            after = 0
         rows = conn.execute(
-            sa.select(t.c.nik, t.c.nama, t.c.tanggal_lahir, t.c.jenis_kelamin, t.c.alamat,
-                      t.c.rt, t.c.rw, t.c.kelurahan_kode, t.c.no_kk, t.c.tempat_lahir, t.c.seq)
-            .where(t.c.kelurahan_digits.startswith(device.area_digits, autoescape=True),
-                   t.c.seq > since)
+            sa.select(*_TARGET_COLUMNS, t.c.seq)
+            .where(_area_condition(area.digits), t.c.seq > after)
             .order_by(t.c.seq)
             .limit(limit + 1)
         ).all()
@@ -71,14 +95,14 @@ def target_feed(engine: Engine, device: Device, since: int, limit: int) -> Targe
                     recorded[nik] = "this_device"
                 else:
                     recorded.setdefault(nik, "other_device")
-    items = [
-        TargetEntry(
-            nik=row.nik, nama=row.nama, tanggal_lahir=row.tanggal_lahir,
-            jenis_kelamin=row.jenis_kelamin, alamat=row.alamat, rt=row.rt, rw=row.rw,
-            kelurahan_kode=row.kelurahan_kode, no_kk=row.no_kk, tempat_lahir=row.tempat_lahir,
-            recorded_by=recorded.get(row.nik, "none"),
-            seq=row.seq,
-        )
-        for row in rows
-    ]
-    return TargetFeed(items=items, next_cursor=rows[-1].seq if rows else since, more=more)
+    next_cursor = areas.cursor_of(area.epoch, rows[-1].seq if rows else after)
+    if compact:
+        page: dict = {"form": FORM_COMPACT, "columns": TARGET_COLUMNS,
+                      "rows": [(*row[:-1], recorded.get(row[0], "none")) for row in rows]}
+    else:
+        page = {"items": [dict(zip(TARGET_COLUMNS, (*row[:-1], recorded.get(row[0], "none"))), seq=row[-1])
+                          for row in rows]}
+    page.update(next_cursor=next_cursor, more=more)
+    if reset:
+        page["area_reset"] = area.codes
+    return page

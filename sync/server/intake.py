@@ -135,7 +135,8 @@ def check_payload(payload: RecordingPayload, regions: RegionIndex | None,
                             has_signature=MediaKind.SIGNATURE in kinds,
                             signature_exception=payload.signature_exception,
                             photo_flag=_flag(PhotoFlag, payload.photo_flag),
-                            signature_flag=_flag(SignatureFlag, payload.signature_flag))
+                            signature_flag=_flag(SignatureFlag, payload.signature_flag),
+                            normalized=True)
     missing = {"media.photo_required", "media.signature_required"}
     media_fields = {f.field for f in check.verdict.blocking if f.code in missing}
     reasons = [Reason.of(f) for f in check.verdict.blocking if f.code not in missing]

@@ -59,6 +59,23 @@ def expected_on(conn: Connection, device_id: int, sha256: str) -> Expected | Non
     return Expected(sha256, int(row.size), row.kind, bool(row.complete))
 
 
+_EXPECTED_MANY = (
+    sa.select(_rm.c.sha256, _mb.c.size, _mb.c.complete, _rm.c.kind)
+    .select_from(_rm.join(_r, _r.c.id == _rm.c.recording_id).join(_mb, _mb.c.sha256 == _rm.c.sha256))
+    .where(_rm.c.sha256.in_(sa.bindparam("b_shas", expanding=True)), _r.c.device_id == sa.bindparam("b_device_id"))
+)
+
+
+def expected_many(conn: Connection, device_id: int, shas: list[str]) -> dict[str, Expected]:
+    """`expected_on` for several files in one query per `db.IN_CHUNK` (a media bundle):
+    the files one of this device's stored recordings lists, by SHA-256."""
+    out: dict[str, Expected] = {}
+    for part in db.chunks(sorted(set(shas))):
+        for row in conn.execute(_EXPECTED_MANY, {"b_shas": part, "b_device_id": device_id}):
+            out.setdefault(row.sha256, Expected(row.sha256, int(row.size), row.kind, bool(row.complete)))
+    return out
+
+
 def expected_media(engine: Engine, device_id: int, sha256: str) -> Expected | None:
     """`expected_on` with a connection of its own."""
     with engine.connect() as conn:

@@ -197,3 +197,33 @@ def test_admin_accounts_are_added_with_the_password_typed_twice_listed_and_remov
     out = _admin_cli("remove", "KEPALA.BIDANG", "--data", data)
     assert out.returncode == 0 and "dihapus" in out.stdout
     assert [line.split("\t")[0] for line in _admin_cli("list", "--data", data).stdout.splitlines()] == ["operator-dua"]
+
+
+def test_a_devices_area_is_a_code_or_a_list_of_kelurahan_and_can_be_changed(tmp_path):
+    data = tmp_path / "srv"
+    out = run_cli("add-device", "--data", data, "--name", "Tim A", "--area", "16.71.01.1002, 16.71.01.1001")
+    assert "wilayah 16.71.01.1001 +1" in out.stdout
+    assert run_cli("set-area", "--data", data, "Tim A").stdout.split() == ["16.71.01.1001", "16.71.01.1002"]
+    out = run_cli("set-area", "--data", data, "Tim A", "--area", "16.71.02")
+    assert "diganti: 16.71.02" in out.stdout
+    assert "tidak ada yang berubah" in run_cli("set-area", "--data", data, "1", "--area", "167102").stdout
+    assert "\t16.71.02\t" in run_cli("list-devices", "--data", data).stdout
+    for area, words in (("16.71.01, 16.71.01.1001", "hanya boleh kode kelurahan"), ("16.71.x", "tidak valid"),
+                        (" , ", "wajib diisi"), (",".join(f"16.71.01.{1001 + i}" for i in range(201)), "paling banyak")):
+        bad = run_cli("set-area", "--data", data, "Tim A", "--area", area, check=False)
+        assert bad.returncode == 1 and words in bad.stderr, (area, bad.stderr)
+    missing = run_cli("set-area", "--data", data, "Tim B", "--area", "16.71", check=False)
+    assert missing.returncode == 1 and "tidak ditemukan" in missing.stderr
+    assert run_cli("set-area", "--data", data, "Tim A").stdout.split() == ["16.71.02"]
+
+
+def test_gzip_is_sent_only_to_who_accepts_it():
+    from starlette.requests import Request
+
+    from sync.server.encoding import accepts_gzip
+
+    def accepts(value: str) -> bool:
+        return accepts_gzip(Request({"type": "http", "headers": [(b"accept-encoding", value.encode())]}))
+
+    assert accepts("gzip") and accepts("deflate, gzip;q=0.5") and accepts("*") and accepts("GZIP ; q=1")
+    assert not accepts("") and not accepts("identity") and not accepts("gzip;q=0") and not accepts("br, gzip; q=0.0")

@@ -195,3 +195,32 @@ def test_the_figures_per_area_day_and_team(live_server, people, tmp_path):
     assert team_name in page.split('<section id="per-perangkat">', 1)[1].split("</svg>", 1)[0]  # its bar
     for r in residents:
         assert r["nik"] not in page and r["nama"] not in page
+
+
+def test_a_logged_in_admin_changes_a_devices_area_with_the_sessions_csrf_token(live_server, region_index):
+    from sync.server import admin
+
+    device = live_server.device(live_server.fresh_area())
+    kecamatan = live_server.fresh_area()
+    anonymous = AdminBrowser(live_server.url, next_address())
+    r = anonymous.post("/dashboard/wilayah", {"csrf_token": "x", "perangkat": str(device.device_id),
+                                              "wilayah": kecamatan})
+    assert r.status_code == 303 and r.headers["location"] == "/login"
+    browser = AdminBrowser(live_server.url, next_address()).logged_in(make_admin(live_server.engine))
+    page = browser.dashboard()
+    assert 'id="ganti-wilayah"' in page.text
+    token = csrf_of(page.text)
+    for data in ({"perangkat": str(device.device_id), "wilayah": kecamatan},
+                 {"csrf_token": "palsu", "perangkat": str(device.device_id), "wilayah": kecamatan}):
+        assert browser.post("/dashboard/wilayah", data).status_code == 403
+    assert admin.device_area(live_server.engine, str(device.device_id)) == [device.area]
+
+    bad = browser.post("/dashboard/wilayah", {"csrf_token": token, "perangkat": str(device.device_id),
+                                              "wilayah": "16.71.x"})
+    assert bad.status_code == 422 and "tidak valid" in bad.text
+    kel = [r.kode for r in region_index.children(kecamatan)][:2]
+    done = browser.post("/dashboard/wilayah", {"csrf_token": token, "perangkat": str(device.device_id),
+                                               "wilayah": ", ".join(kel)})
+    assert done.status_code == 200 and "diganti" in done.text
+    assert admin.device_area(live_server.engine, str(device.device_id)) == sorted(kel)
+    assert device.targets(0)["area_reset"] == sorted(kel)

@@ -392,3 +392,31 @@ def test_next_open_in_rt_follows_the_list_order_and_skips_the_recorded(store, fa
     assert repo.next_open_in_rt("") is None
     assert repo.next_open_in_rt("'; DROP TABLE targets; --") is None
     assert repo.count() == 9
+
+
+def test_moving_to_another_area_drops_the_servers_rows_outside_it_but_keeps_visited_and_own_ones(store, fake):
+    import datetime as dt
+
+    from app.store.visits import VisitOutcomes
+
+    repo = TargetRepo(store)
+    rows = _rows(fake, 12)
+    server = [{k: v for k, v in r.items() if k != "status_ktp"} for r in rows[:10]]
+    assert repo.merge_from_server(server) == 10
+    repo.upsert_many(rows[10:], source="")  # the office's own list on this laptop
+    outside_b = [r["nik"] for r in rows[:10] if r["kelurahan_kode"] == KEL_B]
+    VisitOutcomes(store).record(outside_b[0], "tidak_di_rumah", today=dt.date(2026, 12, 1))
+    _fts_ok(store)
+
+    assert repo.drop_server_rows_outside([]) == 0  # no area: nothing goes
+    gone = repo.drop_server_rows_outside(["1671011001"])  # KEL_A only
+    assert gone == len(outside_b) - 1
+    left = {t.nik for t in repo.each()}
+    assert outside_b[0] in left  # visited here
+    assert {r["nik"] for r in rows[10:]} <= left  # the office's own rows
+    assert not (set(outside_b[1:]) & left)
+    assert all(t.kelurahan_kode == KEL_A or t.nik in {outside_b[0], *(r["nik"] for r in rows[10:])}
+               for t in repo.each())
+    _fts_ok(store)
+    assert repo.search(rows[1]["nama"].split()[0])  # the name index still finds a kept row
+    assert AuditLog(store).entries(action="targets.area_changed", limit=1)[0].detail == {"dropped": gone}

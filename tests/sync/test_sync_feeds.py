@@ -12,7 +12,7 @@ from app.store.outbox import Outbox
 from app.store.targets import TargetRepo
 from sync.client import Keys, RetryPolicy
 from support.server import server_cli
-from sync_support import People, media_for, record
+from sync_support import AREA, People, media_for, record
 
 
 def _target_csv(path, residents):
@@ -163,3 +163,41 @@ def test_a_resident_another_device_recorded_is_marked_and_counted(
     on_a = targets_a.get(chosen.nik)
     assert on_a.recorded and not on_a.recorded_elsewhere
     assert recorded_total(targets_a) == before + 1
+
+
+def test_a_new_area_brings_its_targets_and_drops_the_old_ones_but_not_the_laptops_work(
+        session, people, module_server, registered, tmp_path):
+    """The admin moves the device to one kecamatan, then to another: each next sync
+    holds exactly the new area's server targets, plus what this laptop recorded and
+    what the office imported here."""
+    kec_a, kec_b = [r.kode for r in people.regions.children(AREA) if people.regions.children(r.kode)][:2]
+    in_a = [People.create(people.rng.randrange(10**6), area=kec_a).resident() for _ in range(3)]
+    b_people = People.create(people.rng.randrange(10**6), area=kec_b)
+    in_b = [b_people.resident() for _ in range(4)]
+    server_cli("import-targets", "--data", module_server.data, _target_csv(tmp_path / "t.csv", in_a + in_b))
+    repo = TargetRepo(session.store)
+    office = b_people.resident()  # on the laptop's own list only
+    repo.upsert_many([{"nik": office.nik, "nama": office.nama, "kelurahan_kode": office.kelurahan_kode}])
+    pump = registered(module_server)
+    assert pump.run_once().ok
+    assert all(repo.get(r.nik) for r in in_a + in_b)
+    record(session.store, people, resident=in_b[0])  # this laptop's work in B
+
+    device = str(session.get_setting(Keys.DEVICE_ID))
+    out = server_cli("set-area", "--data", module_server.data, device, "--area", kec_a)
+    assert "diganti" in out.stdout
+    moved = pump.run_once()
+    assert moved.ok and moved.targets_dropped >= 3
+    assert all(repo.get(r.nik) for r in in_a)
+    assert [r.nik for r in in_b if repo.get(r.nik)] == [in_b[0].nik]  # recorded here: kept
+    assert repo.get(office.nik) is not None
+    assert all(t.kelurahan_kode.startswith(kec_a + ".") or t.nik in (in_b[0].nik, office.nik)
+               for t in repo.each())
+
+    server_cli("set-area", "--data", module_server.data, device, "--area", kec_b)
+    back = pump.run_once()
+    assert back.ok and back.targets_received >= 4
+    assert all(repo.get(r.nik) for r in in_b) and not any(repo.get(r.nik) for r in in_a)
+    assert pump.run_once().targets_received == 0 and pump.run_once().targets_dropped == 0
+    shown = server_cli("set-area", "--data", module_server.data, device).stdout
+    assert shown.strip() == kec_b

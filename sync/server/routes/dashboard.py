@@ -1,4 +1,5 @@
-"""The dashboard behind a login: GET /login, POST /login, POST /logout, GET / and /dashboard.
+"""The dashboard behind a login: GET /login, POST /login, POST /logout, GET / and /dashboard,
+POST /dashboard/wilayah (a device's area).
 
 An admin (``jemput-server admin add``) logs in with a form; the answer sets the
 session cookie (HttpOnly, SameSite=Strict, Secure when the request came over
@@ -26,9 +27,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from sync.protocol import Paths
+from sync.server import admin
 from sync.server.admin_auth import AdminAuth, AdminSession
 from sync.server.dashboard import render
-from sync.server.dashboard_page import CSRF_FIELD, LOGIN_PATH, LOGOUT_PATH, login_page, message_page
+from sync.server.dashboard_page import AREA_PATH, CSRF_FIELD, LOGIN_PATH, LOGOUT_PATH, login_page, message_page
 
 router = APIRouter(tags=["dashboard"], include_in_schema=False)
 
@@ -91,6 +93,18 @@ async def _session(request: Request) -> AdminSession | None:
     return await run_in_threadpool(_auth(request).session, request.cookies.get(SESSION_COOKIE))
 
 
+async def _posting_session(request: Request, form: dict[str, str]) -> AdminSession | Response:
+    """The session of a logged-in admin's form POST, or the answer refusing it: to the login
+    without a session, 403 when the form is not the session's own (CSRF token, origin)."""
+    session = await _session(request)
+    if session is None:
+        return _redirect(LOGIN_PATH)
+    if not _same_origin(request) or not _token_ok(form.get(CSRF_FIELD), session.csrf_token):
+        return _html(message_page("Permintaan ditolak", "Formulir tidak sah (token CSRF salah). Muat ulang dasbor."),
+                     403)
+    return session
+
+
 def _login_form(request: Request, status: int = 200, error: str = "", name: str = "",
                 headers: dict[str, str] | None = None) -> HTMLResponse:
     token = secrets.token_urlsafe(32)
@@ -132,16 +146,31 @@ async def login(request: Request) -> Response:
 @router.post(LOGOUT_PATH)
 async def logout(request: Request) -> Response:
     form = await _form(request)
-    session = await _session(request)
-    if session is None:
-        return _redirect(LOGIN_PATH)
-    if not _same_origin(request) or not _token_ok(form.get(CSRF_FIELD), session.csrf_token):
-        return _html(message_page("Permintaan ditolak", "Formulir tidak sah (token CSRF salah). Muat ulang dasbor."),
-                     403)
+    session = await _posting_session(request, form)
+    if isinstance(session, Response):
+        return session
     await run_in_threadpool(_auth(request).logout, request.cookies[SESSION_COOKIE])
     response = _redirect(LOGIN_PATH)
     response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="strict", secure=_secure(request))
     return response
+
+
+@router.post(AREA_PATH)
+async def set_area(request: Request) -> Response:
+    """The "Ganti wilayah perangkat" form: `admin.set_device_area` for a logged-in admin."""
+    form = await _form(request)
+    session = await _posting_session(request, form)
+    if isinstance(session, Response):
+        return session
+    try:
+        change = await run_in_threadpool(admin.set_device_area, request.app.state.engine,
+                                         form.get("perangkat", "").strip(), form.get("wilayah", ""))
+    except admin.AdminError as exc:
+        return _html(message_page("Wilayah tidak diganti", f"{exc}."), 422)
+    codes = " ".join(change.codes)
+    text = (f"Wilayah perangkat {change.device_id} diganti: {codes}." if change.changed
+            else f"Wilayah perangkat {change.device_id} sudah {codes}; tidak ada yang berubah.")
+    return _html(message_page("Wilayah perangkat", text))
 
 
 @router.get("/")

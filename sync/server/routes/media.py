@@ -35,7 +35,7 @@ from sync.protocol import (
 from sync.server.deps import DeviceTokenHash, check_protocol, device_for
 from sync.server.errors import ProblemError
 from sync.server.routes import DEVICE_CALL, documented
-from sync.server.uploads import Expected, expected_on, mark_complete, mark_complete_many, reconcile
+from sync.server.uploads import Expected, expected_many, expected_on, mark_complete, mark_complete_many, reconcile
 
 router = APIRouter(tags=["media"], dependencies=[Depends(check_protocol)],
                    responses=documented(*DEVICE_CALL, 404))
@@ -183,7 +183,8 @@ def _bundle(state, token_hash: str, body: bytes) -> BundleResponse:  # noqa: ANN
             files = decode_bundle(body)
         except BundleFormatError as exc:
             raise ProblemError(Problems.BUNDLE_INVALID, why=str(exc)) from None
-        expected = [expected_on(conn, device.id, f.sha256) for f, _data in files]
+        known = expected_many(conn, device.id, [f.sha256 for f, _data in files])  # one query, not one per file
+    expected = [known.get(f.sha256) for f, _data in files]
     results: list[BundleItem] = []
     newly: list[str] = []
     wrote = False
