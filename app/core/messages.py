@@ -579,9 +579,31 @@ BUNDLE: dict[str, Templates] = {
     "bundle.receipt_other_device": "Tanda terima ini untuk perangkat lain. Tidak ada yang ditandai.",
 }
 
+# A supervisor's review of completed recordings and the limits on what waits (app/core/approval.py,
+# app/core/limits.py, app/store/approvals.py): refusals and the window's banner lines.
+APPROVAL: dict[str, Templates] = {
+    "approval.reason_unknown": "Pilih alasan pengembalian dari daftar.",
+    "approval.note_required": "Tulis catatan untuk operator: apa yang harus diperbaiki.",
+    "approval.note_too_long": "Catatan paling banyak {limit} karakter.",
+    "approval.not_waiting": "Rekaman ini tidak sedang menunggu persetujuan (statusnya '{status}').",
+    "approval.returned": "Dikembalikan supervisor: {words}. Perbaiki, lalu selesaikan lagi.",
+    "recording.too_many_waiting": (
+        "Rekaman baru dihentikan: {count} rekaman menunggu persetujuan supervisor. Minta supervisor "
+        "meninjau rekaman hari ini dulu."
+    ),
+    "limits.unsaved_warn": (
+        "Rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan. Sinkronkan atau buat cadangan."
+    ),
+    "limits.unsaved_stop": (
+        "Rekaman baru dihentikan: rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan."
+    ),
+    "limits.waiting_warn": "{count} rekaman menunggu persetujuan supervisor.",
+    "limits.waiting_stop": "Rekaman baru dihentikan: {count} rekaman menunggu persetujuan supervisor.",
+}
+
 CATALOGUE: dict[str, Templates] = {
     **FINDINGS, **PHOTO, **CAPTURE, **SERVER, **SYNC, **RECORDING, **STORE, **TARGETS, **BIOMETRIC, **TRIPS,
-    **BUNDLE,
+    **BUNDLE, **APPROVAL,
 }
 """Every code and its Indonesian template(s)."""
 

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
+from app.core.approval import media_exceptions
 from app.core.day_report import DayReport, build_day_report
 from app.core.exceptions import PhotoFlag, SignatureFlag
 
@@ -30,17 +31,9 @@ def read_day_report(store: "Store", day: dt.date, *, team: str = "", tz: dt.tzin
         bounds)
     recordings = []
     for created, operator, nama, nik, status, photo, signature, photo_exc, signature_exc in rows:
-        exceptions = []
-        photo_flag = PhotoFlag.from_dict(json.loads(photo)) if photo else None
-        signature_flag = SignatureFlag.from_dict(json.loads(signature)) if signature else None
-        if photo_flag is not None:
-            exceptions.append(photo_flag.summary())
-        elif photo_exc:
-            exceptions.append("Foto: pengecualian")
-        if signature_flag is not None:
-            exceptions.append(signature_flag.summary())
-        elif signature_exc:
-            exceptions.append("Tanda tangan: pengecualian")
+        exceptions = media_exceptions(PhotoFlag.from_dict(json.loads(photo)) if photo else None,
+                                      SignatureFlag.from_dict(json.loads(signature)) if signature else None,
+                                      photo_exc, signature_exc)
         recordings.append({"operator": operator, "time": _local(created, tz).strftime("%H:%M"), "nama": nama,
                            "nik": nik, "status": status, "exceptions": exceptions})
     outcomes = [(op, code) for op, code, visited in store.query(

@@ -306,4 +306,14 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Berkas tidak dapat dibaca ({why})."),  # bundle.unreadable
     QT_TRANSLATE_NOOP("Catalogue", "Tanda terima tidak sah: tanda tangan server tidak cocok, atau berkasnya rusak. Tidak ada yang ditandai."),  # bundle.receipt_invalid
     QT_TRANSLATE_NOOP("Catalogue", "Tanda terima ini untuk perangkat lain. Tidak ada yang ditandai."),  # bundle.receipt_other_device
+    QT_TRANSLATE_NOOP("Catalogue", "Pilih alasan pengembalian dari daftar."),  # approval.reason_unknown
+    QT_TRANSLATE_NOOP("Catalogue", "Tulis catatan untuk operator: apa yang harus diperbaiki."),  # approval.note_required
+    QT_TRANSLATE_NOOP("Catalogue", "Catatan paling banyak {limit} karakter."),  # approval.note_too_long
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman ini tidak sedang menunggu persetujuan (statusnya '{status}')."),  # approval.not_waiting
+    QT_TRANSLATE_NOOP("Catalogue", "Dikembalikan supervisor: {words}. Perbaiki, lalu selesaikan lagi."),  # approval.returned
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman baru dihentikan: {count} rekaman menunggu persetujuan supervisor. Minta supervisor meninjau rekaman hari ini dulu."),  # recording.too_many_waiting
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan. Sinkronkan atau buat cadangan."),  # limits.unsaved_warn
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman baru dihentikan: rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan."),  # limits.unsaved_stop
+    QT_TRANSLATE_NOOP("Catalogue", "{count} rekaman menunggu persetujuan supervisor."),  # limits.waiting_warn
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman baru dihentikan: {count} rekaman menunggu persetujuan supervisor."),  # limits.waiting_stop
 )

@@ -1540,6 +1540,51 @@
         <translation>The ISO record holds no image data.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="309"/>
+        <source>Pilih alasan pengembalian dari daftar.</source>
+        <translation>Choose a reason for returning it from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="310"/>
+        <source>Tulis catatan untuk operator: apa yang harus diperbaiki.</source>
+        <translation>Write a note for the operator: what must be fixed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="312"/>
+        <source>Rekaman ini tidak sedang menunggu persetujuan (statusnya &apos;{status}&apos;).</source>
+        <translation>This recording is not waiting for approval (its status is &apos;{status}&apos;).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="313"/>
+        <source>Dikembalikan supervisor: {words}. Perbaiki, lalu selesaikan lagi.</source>
+        <translation>Returned by the supervisor: {words}. Fix it, then complete it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="314"/>
+        <source>Rekaman baru dihentikan: {count} rekaman menunggu persetujuan supervisor. Minta supervisor meninjau rekaman hari ini dulu.</source>
+        <translation>New recordings are stopped: {count} recordings are waiting for the supervisor&apos;s approval. Ask the supervisor to review today&apos;s recordings first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="315"/>
+        <source>Rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan. Sinkronkan atau buat cadangan.</source>
+        <translation>The oldest recording has been neither synced nor backed up for {days} days. Sync or make a backup.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="316"/>
+        <source>Rekaman baru dihentikan: rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan.</source>
+        <translation>New recordings are stopped: the oldest recording has been neither synced nor backed up for {days} days.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="317"/>
+        <source>{count} rekaman menunggu persetujuan supervisor.</source>
+        <translation>{count} recordings are waiting for the supervisor&apos;s approval.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="318"/>
+        <source>Rekaman baru dihentikan: {count} rekaman menunggu persetujuan supervisor.</source>
+        <translation>New recordings are stopped: {count} recordings are waiting for the supervisor&apos;s approval.</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/catalogue_strings.py" line="46"/>
         <source>Pilih alasan pengecualian foto dari daftar.</source>
         <translation>Choose the reason for the photo exception from the list.</translation>
@@ -1706,6 +1751,7 @@
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="227"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="311"/>
         <source>Catatan paling banyak {limit} karakter.</source>
         <translation>The note may be at most {limit} characters.</translation>
     </message>
