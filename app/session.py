@@ -395,6 +395,23 @@ class Session:
         """Why a supervisor last returned this recording ("" if never)."""
         return approvals.returned_words(self.store, uuid)
 
+    def day_report(self, day: dt.date):
+        """The day-end report of `day` (`app.core.day_report.DayReport`): per operator, with the team's name
+        (the laptop's registered name). It lists residents' names: a supervisor's or admin's, like an export."""
+        from app.store.day_report import read_day_report
+        from app.store.sync_keys import SyncKeys
+
+        self.require("export")
+        return read_day_report(self.store, day, team=str(self.get_setting(SyncKeys.DEVICE_NAME, "") or ""))
+
+    def day_report_written(self, report) -> None:
+        """Audit a day-end report written to a file (the day and counts; never a name)."""
+        from app.store.audit import AuditLog
+
+        AuditLog(self.store).append("report.day_written", actor=self.operator_name, detail={
+            "day": report.day.isoformat(), "operators": len(report.operators),
+            "recordings": sum(len(o.recordings) for o in report.operators)})
+
     def earlier_recordings(self, nik: str, besides: str | None = None) -> list[Earlier]:
         """Other recordings of a typed NIK on this laptop, latest version of each, latest first
         (none while fewer than 16 digits are typed). `besides`: the recording being edited."""

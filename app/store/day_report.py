@@ -1,5 +1,6 @@
-"""Read one day of the profile for the day-end report (`app.core.day_report`): recordings (not drafts)
-created that day with their exceptions, and the day's visit outcomes, per operator."""
+"""Read one day of the profile for the day-end report (`app.core.day_report`): recordings created that day
+(not drafts, but those a supervisor returned, as "returned") with their exceptions, and the day's visit
+outcomes, per operator."""
 
 from __future__ import annotations
 
@@ -26,8 +27,11 @@ def read_day_report(store: "Store", day: dt.date, *, team: str = "", tz: dt.tzin
     end = start + dt.timedelta(days=1)
     bounds = (start.isoformat(timespec="milliseconds"), end.isoformat(timespec="milliseconds"))
     rows = store.query(
-        "SELECT created_at, operator, nama, nik, status, photo_flag, signature_flag, photo_exception,"
-        " signature_exception FROM recordings WHERE created_at >= ? AND created_at < ? AND status != 'draft'",
+        "SELECT r.created_at, r.operator, r.nama, r.nik,"
+        " CASE WHEN r.status = 'draft' THEN 'returned' ELSE r.status END, r.photo_flag, r.signature_flag,"
+        " r.photo_exception, r.signature_exception FROM recordings r"
+        " LEFT JOIN approvals a ON a.recording_uuid = r.uuid AND a.state = 'returned'"
+        " WHERE r.created_at >= ? AND r.created_at < ? AND (r.status != 'draft' OR a.recording_uuid IS NOT NULL)",
         bounds)
     recordings = []
     for created, operator, nama, nik, status, photo, signature, photo_exc, signature_exc in rows:
