@@ -392,8 +392,12 @@ class Session:
         approvals.return_recording(self.store, uuid, reason, note, actor=self.operator_name)
 
     def returned_words(self, uuid: str) -> str:
-        """Why a supervisor last returned this recording ("" if never)."""
+        """Why a supervisor returned this recording, while it is returned ("" otherwise)."""
         return approvals.returned_words(self.store, uuid)
+
+    def recording_media(self, uuid: str) -> dict[str, bytes]:
+        """kind -> bytes of a recording's stored media (the supervisor's review shows photo and signature)."""
+        return {m.kind: m.data for m in self.recordings.media(uuid) if m.data}
 
     def day_report(self, day: dt.date):
         """The day-end report of `day` (`app.core.day_report.DayReport`): per operator, with the team's name

@@ -7,7 +7,6 @@ import csv
 import datetime as dt
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from app.cli.common import EXIT_OK, EXIT_USAGE, CliError, atomic_output, number, open_store, profile_dir, say

@@ -12,20 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from app.core.messages import CodedError
+from app.core.messages import CodedError, render
 
 WAITING, APPROVED, RETURNED = "waiting", "approved", "returned"
 STATES = (WAITING, APPROVED, RETURNED)
 
-# Why a supervisor returns a recording (the code is audited; the note stays in the encrypted profile).
-RETURN_REASONS: dict[str, str] = {
-    "foto": "Foto perlu diambil ulang",
-    "tanda_tangan": "Tanda tangan perlu diulang",
-    "data": "Data isian perlu diperbaiki",
-    "pengecualian": "Pengecualian belum beralasan",
-    "biometrik": "Sidik jari / iris perlu diulang",
-    "lainnya": "Lainnya (lihat catatan)",
-}
+# Why a supervisor returns a recording: codes of `RETURN_REASON_GROUP` in the message catalogue (the code is
+# audited; the note stays in the encrypted profile).
+RETURN_REASONS = ("foto", "tanda_tangan", "data", "pengecualian", "biometrik", "lainnya")
 NOTE_LIMIT = 300
 
 
@@ -46,9 +40,14 @@ def check_return(reason: str, note: str) -> tuple[str, str]:
     return reason, note
 
 
+def reason_code(reason: str) -> str:
+    """The catalogue code of a return reason's words."""
+    return f"approval_reason.{reason}"
+
+
 def return_words(reason: str, note: str) -> str:
     """What the operator reads on a returned recording."""
-    label = RETURN_REASONS.get(reason, reason)
+    label = render(reason_code(reason)) if reason in RETURN_REASONS else reason
     return f"{label}: {note}" if note else label
 
 

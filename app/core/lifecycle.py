@@ -47,7 +47,7 @@ class OutboxState(str, Enum):
 
 _LABELS = {
     RecordingStatus.DRAFT: "Draf",
-    RecordingStatus.COMPLETE: "Selesai",
+    RecordingStatus.COMPLETE: "Menunggu persetujuan",  # completed; with approval off it is queued at once
     RecordingStatus.QUEUED: "Menunggu kirim",
     RecordingStatus.SENT: "Terkirim",
     RecordingStatus.ACCEPTED: "Diterima",

@@ -599,6 +599,13 @@ APPROVAL: dict[str, Templates] = {
     ),
     "limits.waiting_warn": "{count} rekaman menunggu persetujuan supervisor.",
     "limits.waiting_stop": "Rekaman baru dihentikan: {count} rekaman menunggu persetujuan supervisor.",
+    # why a supervisor returns a recording (app.core.approval.RETURN_REASONS)
+    "approval_reason.foto": "Foto perlu diambil ulang",
+    "approval_reason.tanda_tangan": "Tanda tangan perlu diulang",
+    "approval_reason.data": "Data isian perlu diperbaiki",
+    "approval_reason.pengecualian": "Pengecualian belum beralasan",
+    "approval_reason.biometrik": "Sidik jari / iris perlu diulang",
+    "approval_reason.lainnya": "Lainnya (lihat catatan)",
 }
 
 CATALOGUE: dict[str, Templates] = {

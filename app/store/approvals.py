@@ -101,9 +101,8 @@ def state_of(store: "Store", uuid: str) -> str | None:
 
 
 def returned_words(store: "Store", uuid: str) -> str:
-    """Why the supervisor last returned `uuid` ("" if never)."""
-    rows = store.query("SELECT reason, note FROM approvals WHERE recording_uuid = ? AND reason IS NOT NULL",
-                       (uuid,))
+    """Why the supervisor returned `uuid`, while it is returned ("" otherwise)."""
+    rows = store.query("SELECT reason, note FROM approvals WHERE recording_uuid = ? AND state = ?", (uuid, RETURNED))
     return return_words(rows[0][0], rows[0][1] or "") if rows else ""
 
 

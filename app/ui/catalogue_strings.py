@@ -316,4 +316,10 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman baru dihentikan: rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan."),  # limits.unsaved_stop
     QT_TRANSLATE_NOOP("Catalogue", "{count} rekaman menunggu persetujuan supervisor."),  # limits.waiting_warn
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman baru dihentikan: {count} rekaman menunggu persetujuan supervisor."),  # limits.waiting_stop
+    QT_TRANSLATE_NOOP("Catalogue", "Foto perlu diambil ulang"),  # approval_reason.foto
+    QT_TRANSLATE_NOOP("Catalogue", "Tanda tangan perlu diulang"),  # approval_reason.tanda_tangan
+    QT_TRANSLATE_NOOP("Catalogue", "Data isian perlu diperbaiki"),  # approval_reason.data
+    QT_TRANSLATE_NOOP("Catalogue", "Pengecualian belum beralasan"),  # approval_reason.pengecualian
+    QT_TRANSLATE_NOOP("Catalogue", "Sidik jari / iris perlu diulang"),  # approval_reason.biometrik
+    QT_TRANSLATE_NOOP("Catalogue", "Lainnya (lihat catatan)"),  # approval_reason.lainnya
 )
