@@ -84,8 +84,8 @@
     <name>ApprovalBox</name>
     <message>
         <location filename="../../app/ui/pages/settings_approval.py" line="17"/>
-        <source>Persetujuan &amp; batas</source>
-        <translation>Approval &amp; limits</translation>
+        <source>Persetujuan dan batas</source>
+        <translation>Approval and limits</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/settings_approval.py" line="19"/>

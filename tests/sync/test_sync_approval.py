@@ -1,5 +1,5 @@
 """Supervisor approval end to end with a real server: a completed recording waits; returned ones never
-reach the server (not even after a sync), approved ones do; an operator may neither approve, return nor
+reach the server (not by a sync, not on a flashdisk), approved ones do; an operator may neither approve, return nor
 switch approval off; a returned recording fixed and completed again waits once more."""
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from app.store.limits import WAITING_STOP_KEY, WAITING_WARN_KEY
 from app.store.outbox import Outbox
 from app.ui.enrollment_form import FormResult
 from support.profiles import PASSPHRASE
+from support.server import server_cli
 from sync_support import AREA, make_pump
 
 ANI, SITI = "jeruk-nipis-sepeda-41", "awan-merah-gitar-tua-9"
@@ -139,3 +140,25 @@ def test_with_approval_off_a_completed_recording_goes_to_the_queue_as_before(tea
     rec = _complete(session, people.resident())
     assert rec.status is RecordingStatus.QUEUED and Outbox(session.store).get(rec.uuid) is not None
     assert AuditLog(session.store).entries(action="setting.changed")[0].detail == {"key": REQUIRED_KEY, "value": False}
+
+
+def test_the_flashdisk_carries_only_approved_recordings(team, people, module_server, tmp_path):
+    from sync.client.hand_carry import BundleError, export_bundle
+
+    session = team
+    pump = make_pump(session.store)
+    pump.register(module_server.url, module_server.enrollment_code(area=AREA), "laptop-uji")
+    pump.close()
+    recs = [_complete(session, people.resident()) for _ in range(2)]
+    stick = tmp_path / "flashdisk"
+    stick.mkdir()
+    with pytest.raises(BundleError) as info:
+        export_bundle(session.store, stick)  # both wait: nothing may leave the laptop
+    assert info.value.code == "bundle.nothing_to_send" and not list(stick.iterdir())
+    assert session.check_unlock(SITI)
+    session.approve([recs[0].uuid])
+    session.return_recording(recs[1].uuid, "data", "RT salah")
+    result = export_bundle(session.store, stick)
+    assert result.records == 1
+    server_cli("import-bundle", *module_server.cli_args, result.path)
+    assert _on_server(module_server, [r.uuid for r in recs]) == {recs[0].uuid}

@@ -1,4 +1,4 @@
-"""Pengaturan → Persetujuan & batas: whether completed recordings wait for a supervisor, and the limits
+"""Pengaturan → Persetujuan dan batas: whether completed recordings wait for a supervisor, and the limits
 (`app.core.limits`): how many may wait, how many days may pass without a sync or a backup (0: off)."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ class ApprovalBox(QGroupBox):
     """The switch and the four limits; `save()` stores (and audits) only what changed."""
 
     def __init__(self, session, parent: QWidget):
-        super().__init__(self.tr("Persetujuan & batas"), parent)
+        super().__init__(self.tr("Persetujuan dan batas"), parent)
         self.session = session
         self.required = QCheckBox(self.tr("Rekaman selesai menunggu persetujuan supervisor sebelum dikirim"), self)
         self.required.setChecked(session.approval_required())
