@@ -3,8 +3,10 @@
 As MOSIP's registration client has it (a limit on days since the last sync),
 as settings (`app.store.limits`; 0 switches a limit off).
 The days count from the oldest completed recording made after the last sync
-and the last backup (what no server and no backup holds yet); nothing at risk,
-nothing to warn about. Pure: the store (`app.store.limits`) gives the dates.
+and the last backup (what no server and no backup holds yet), or, for one still
+waiting for a supervisor's approval (no sync carries it), after the last backup;
+nothing at risk, nothing to warn about. A second limit counts the recordings
+waiting for approval (`waiting_state`). Pure: the store (`app.store.limits`) gives the dates.
 """
 
 from __future__ import annotations

@@ -27,14 +27,20 @@ def _whole(settings: Settings, key: str, default: int) -> int:
     return int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0 else default
 
 
+def _utc(iso: str) -> str:
+    return dt.datetime.fromisoformat(iso).astimezone(dt.timezone.utc).isoformat(timespec="milliseconds")
+
+
 def read_unsaved_state(store: "Store", now: dt.datetime | None = None) -> UnsavedState:
     settings = Settings(store)
     backup = last_backup(store)
     marks = [m for m in (settings.get(SyncKeys.LAST_SYNC), backup["at"] if backup else None) if m]
-    since = max(dt.datetime.fromisoformat(m) for m in marks).astimezone(dt.timezone.utc).isoformat(
-        timespec="milliseconds") if marks else ""
+    since = _utc(max(marks, key=dt.datetime.fromisoformat)) if marks else ""
+    backed_up = _utc(backup["at"]) if backup else ""
+    # A sync does not carry a recording waiting for approval: only a backup holds it.
     [(oldest,)] = store.query(
-        "SELECT min(created_at) FROM recordings WHERE status != 'draft' AND created_at > ?", (since,))
+        "SELECT min(created_at) FROM recordings WHERE status != 'draft'"
+        " AND (created_at > ? OR (status = 'complete' AND created_at > ?))", (since, backed_up))
     return unsaved_state(dt.datetime.fromisoformat(oldest) if oldest else None,
                          now or dt.datetime.now(dt.timezone.utc),
                          warn_days=_whole(settings, WARN_DAYS_KEY, DEFAULT_WARN_DAYS),

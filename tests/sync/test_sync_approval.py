@@ -162,3 +162,23 @@ def test_the_flashdisk_carries_only_approved_recordings(team, people, module_ser
     assert result.records == 1
     server_cli("import-bundle", *module_server.cli_args, result.path)
     assert _on_server(module_server, [r.uuid for r in recs]) == {recs[0].uuid}
+
+
+def test_a_sync_does_not_count_as_saving_what_waits_for_approval(team, people):
+    import datetime as dt
+
+    from app.store._util import to_utc_iso
+    from app.store.settings import Settings
+    from app.store.sync_keys import SyncKeys
+
+    session = team
+    rec = _complete(session, people.resident())
+    four_days_ago = to_utc_iso(dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=4))
+    with session.store.transaction() as db:
+        db.conn.execute("UPDATE recordings SET created_at = ? WHERE uuid = ?", (four_days_ago, rec.uuid))
+    Settings(session.store).set(SyncKeys.LAST_SYNC, to_utc_iso(dt.datetime.now(dt.timezone.utc)))
+    state = session.unsaved_state()
+    assert state.level == "warn" and state.days == 4  # synced today, but this one never left the laptop
+    assert session.check_unlock(SITI)
+    session.approve([rec.uuid])
+    assert session.unsaved_state().level == "ok"  # queued now, a sync ran today: it goes with the next one
