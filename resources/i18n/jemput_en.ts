@@ -5194,137 +5194,142 @@ Recorded: %3 by %4</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/sync_page.py" line="182"/>
+        <source>Menunggu persetujuan</source>
+        <translation>Waiting for approval</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="183"/>
         <source>Menunggu kirim</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="183"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="184"/>
         <source>Terkirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="184"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="185"/>
         <source>Diterima</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="185"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="186"/>
         <source>Perlu ditinjau</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="186"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="187"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="203"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="204"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="205"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="206"/>
         <source>Sinkron terakhir</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="209"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="210"/>
         <source>Kesalahan terakhir</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="211"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="212"/>
         <source>Percobaan berikutnya</source>
         <translation>Next attempt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="222"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="223"/>
         <source>Sinkron sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="236"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="237"/>
         <source>Perlu perhatian</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="249"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="250"/>
         <source>Kirim ulang</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="252"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="253"/>
         <source>Jadikan versi baru</source>
         <translation>Make a new version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="254"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="255"/>
         <source>Kirim isi rekaman di laptop ini sebagai versi baru yang menggantikan salinan di server.</source>
         <translation>Send this laptop&apos;s copy of the recording as a new version that replaces the copy on the server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="257"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="258"/>
         <source>Perbaiki</source>
         <translation>Fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="290"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="292"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="308"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="310"/>
         <source>belum terdaftar (kerja offline)</source>
         <translation>not registered (working offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="311"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="313"/>
         <source>terhubung</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="311"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="313"/>
         <source>tidak terjangkau</source>
         <translation>unreachable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="312"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="314"/>
         <source>belum dicek</source>
         <translation>not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="359"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="361"/>
         <source>Rekaman dimasukkan lagi ke antrian.</source>
         <translation>The recording is back in the queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="373"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="375"/>
         <source>Versi baru dibuat dan dimasukkan ke antrian; versi lama diganti saat sinkron berikutnya.</source>
         <translation>A new version was made and queued; it replaces the old one at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="385"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="387"/>
         <source>Isi alamat server dan kode pendaftaran.</source>
         <translation>Enter the server address and the registration code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="388"/>
-        <location filename="../../app/ui/pages/sync_page.py" line="420"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="390"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="422"/>
         <source>Menghubungi server…</source>
         <translation>Contacting the server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="396"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="398"/>
         <source>Terdaftar sebagai %1 (wilayah %2).</source>
         <translation>Registered as %1 (area %2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="406"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="408"/>
         <source>Pendaftaran gagal karena kesalahan tak terduga.</source>
         <translation>Registration failed because of an unexpected error.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="428"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="430"/>
         <source>%1/%2 rekaman · %3/%4 MB</source>
         <translation>%1/%2 recordings · %3/%4 MB</translation>
     </message>

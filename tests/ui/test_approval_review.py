@@ -116,6 +116,8 @@ def test_the_supervisor_approves_and_returns_by_keyboard(qtbot, window):
     qtbot.keyClick(dialog.list, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     qtbot.waitUntil(lambda: "(1)" in bar.review_button.text(), timeout=5_000)  # the window followed
+    window.main.queue.refresh()  # Antrian & Sinkron: what waits for approval is not "to send"
+    assert window.main.queue.counts["approval"].text() == "1" and window.main.queue.counts["waiting"].text() == "1"
 
     window.main.open_recording(returned.uuid)  # the operator reads why it came back
     note = window.main.enroll.readonly_note
