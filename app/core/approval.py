@@ -82,16 +82,24 @@ def media_exceptions(photo_flag, signature_flag, photo_exception: str | None,  #
 def biometric_exceptions(biometrics: Any) -> list[str]:
     """Every excepted finger or eye and every capture below the threshold, in words.
 
-    Read defensively: `biometrics` is a `BiometricSet` (or None, or anything else: nothing to say)
-    since recordings carry one only once the biometric data path lands.
+    Read defensively, since recordings carry biometrics only once issue 13's data path lands:
+    `biometrics` is a `BiometricSet`, or its JSON form (`app.core.biometric_content.to_content`), or
+    None (nothing to say). A JSON form that does not read is said so, never skipped in silence.
     """
+    from app.core.biometric_content import ContentError, from_content
     from app.core.biometric_positions import EYES, FINGERS
 
-    if biometrics is None or not hasattr(biometrics, "exceptions"):
+    if biometrics is None:
+        return []
+    if isinstance(biometrics, dict):
+        try:
+            biometrics = from_content(biometrics)
+        except ContentError:
+            return ["Biometrik: data tidak terbaca"]
+    if not hasattr(biometrics, "exceptions"):
         return []
     labels = {f.sbi: f.label for f in FINGERS} | {e.sbi: e.label for e in EYES}
     out = [f"{labels.get(slot, slot)}: {state.reason.label}" + (f" ({state.text})" if state.text else "")
            for slot, state in biometrics.exceptions().items()]
-    below = getattr(biometrics, "below_threshold", None)
-    out += [f"{labels.get(slot, slot)}: kualitas di bawah ambang" for slot in (below() if below else ())]
+    out += [f"{labels.get(slot, slot)}: kualitas di bawah ambang" for slot in biometrics.below_threshold()]
     return out

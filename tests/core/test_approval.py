@@ -8,6 +8,7 @@ import pytest
 
 from app.core.approval import (NOTE_LIMIT, approval_required, biometric_exceptions, check_return,
                                media_exceptions, return_words)
+from app.core.biometric_content import to_content
 from app.core.biometric_set import BiometricExceptionReason, BiometricSet, Captured, Excepted
 from app.core.limits import LimitsState, unsaved_state, waiting_state
 from app.core.messages import CodedError
@@ -45,7 +46,9 @@ def test_every_biometric_exception_is_named_and_junk_is_ignored():
            .with_slot("Left IndexFinger", Captured(80.0)))
     assert biometric_exceptions(bio) == ["Jempol kiri: Amputasi", "Mata kanan: Lainnya (operasi katarak)",
                                          "Jempol kanan: kualitas di bawah ambang"]
-    assert biometric_exceptions(None) == [] and biometric_exceptions({"x": 1}) == []
+    assert biometric_exceptions(to_content(bio)) == biometric_exceptions(bio)  # the form a recording carries
+    assert biometric_exceptions(None) == [] and biometric_exceptions(object()) == []
+    assert biometric_exceptions({"slots": {"finger_99": {}}}) == ["Biometrik: data tidak terbaca"]
     assert media_exceptions(None, None, "terbaring", None) == ["Foto: pengecualian"]
 
 
