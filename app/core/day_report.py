@@ -21,7 +21,8 @@ OUTCOME_LABELS = {
     "rekam_di_tempat_lain": "Sudah rekam di tempat lain",
 }
 STATUS_LABELS = {
-    "draft": "Draf", "complete": "Menunggu persetujuan", "returned": "Dikembalikan supervisor", "queued": "Antre kirim", "sent": "Terkirim",
+    "draft": "Draf", "complete": "Menunggu persetujuan", "returned": "Dikembalikan supervisor",
+    "queued": "Antre kirim", "sent": "Terkirim",
     "accepted": "Diterima", "duplicate_review": "Ditinjau (NIK ganda)", "rejected": "Ditolak",
 }
 NO_OPERATOR = "(tanpa operator)"

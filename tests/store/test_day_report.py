@@ -1,6 +1,7 @@
 """The day-end report: one day of the profile per operator (visit outcomes counted, recordings listed with
-their exceptions, drafts and other days left out but a returned one shown), a team page first, written as a PDF through Qt's QPdfWriter and read back
-as text (pdftotext) and pixels (pdftoppm: the signature lines are drawn)."""
+their exceptions, drafts and other days left out but a returned one shown), a team page first, written as a
+PDF through Qt's QPdfWriter and read back as text (pdftotext) and pixels (pdftoppm: the signature lines are
+drawn)."""
 
 from __future__ import annotations
 
