@@ -192,3 +192,21 @@ def test_the_day_end_report_button_writes_a_private_pdf_and_audits_it(qtbot, win
     [entry] = AuditLog(window.session.store).entries(action="report.day_written")
     assert entry.detail == {"day": dt.date.today().isoformat(), "operators": 1, "recordings": 2}
     assert bar.message.text().startswith("Laporan akhir hari tersimpan")
+
+
+def test_the_review_hides_under_the_idle_lock_and_goes_when_an_operator_unlocks(qtbot, window):
+    _waiting(window.session, 1)
+    window.main.home.supervisor_bar.open_review()
+    dialog = _dialog(qtbot, window)
+    qtbot.waitUntil(lambda: len(dialog.items) == 1, timeout=10_000)
+    window.start_idle_lock(100)
+    qtbot.waitUntil(lambda: window.locked, timeout=5_000)
+    assert not dialog.isVisible()
+    window.start_idle_lock(60_000)
+    window.lock_page.passphrase.setText(ANI)
+    qtbot.keyClick(window.lock_page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.locked, timeout=30_000)
+    assert window.session.role == roles.OPERATOR
+    qtbot.waitUntil(lambda: not any(isinstance(w, ApprovalDialog) and w.isVisible()
+                                    for w in QApplication.topLevelWidgets()), timeout=5_000)
+    assert window.main.home.supervisor_bar.isHidden()

@@ -63,7 +63,8 @@ class SupervisorBar(QWidget):
         from app.ui.approval_dialog import ApprovalDialog
 
         if self.dialog is None:
-            self.dialog = ApprovalDialog(self.session, self.window())
+            # Owned by the page: when another person unlocks, the pages are built again and it goes too.
+            self.dialog = ApprovalDialog(self.session, self.parentWidget())
             self.dialog.decided.connect(self.decided)
         self.dialog.load()
         self.dialog.show()
