@@ -289,6 +289,13 @@ SYNC: dict[str, Templates] = {
         "tanda tangan."
     ),
     "sync.media_not_image": "Server menolak foto/tanda tangan rekaman ini. {words} Rekam ulang lalu kirim lagi.",
+    "sync.server_no_biometrics": (
+        "Server belum menerima sidik jari dan iris (versi server lama). Rekaman ini menunggu; minta admin "
+        "memperbarui server, lalu kirim ulang."
+    ),
+    "sync.media_not_biometric": (
+        "Server menolak rekaman sidik jari/iris rekaman ini. {words} Rekam ulang jari atau mata itu lalu kirim lagi."
+    ),
     "sync.payload_invalid": "Rekaman tidak dapat dikirim: isian tidak sesuai format ({fields}).",
     "sync.item_refused": "Server tidak dapat menerima rekaman ini (HTTP {status}). {words}",
     "sync.not_stored": "Server tidak menyimpan rekaman ini.",
@@ -508,6 +515,24 @@ BIOMETRIC: dict[str, Templates] = {
     "iso.truncated": "Rekaman ISO terpotong (lebih pendek dari isinya). Rekaman rusak.",
     "iso.bad_value": "Rekaman ISO berisi nilai yang tidak sah pada kolom {field}.",
     "iso.no_image": "Rekaman ISO tidak berisi data gambar.",
+    "iso.wrong_position": "Rekaman ISO bukan untuk {slot} (posisi jari atau label mata di dalamnya lain).",
+    # Completeness and consistency of a recording's set (app/core/biometric_policy.py; the server's too).
+    "biometrics.missing": (
+        "Sidik jari dan iris belum direkam. Rekam sepuluh jari dan dua iris, atau catat pengecualian untuk "
+        "yang tidak dapat direkam."
+    ),
+    "biometrics.incomplete": (
+        "Sidik jari/iris belum lengkap: {count} belum direkam dan tanpa pengecualian ({slots})."
+    ),
+    "biometrics.record_missing": "Berkas rekaman ISO tidak ada untuk jari/mata yang tercatat terekam: {slots}.",
+    "biometrics.media_unexpected": (
+        "Ada berkas sidik jari/iris yang tidak sesuai catatannya (rekaman untuk jari/mata yang tidak tercatat "
+        "terekam, atau foto bukti tanpa pengecualian): {slots}."
+    ),
+    "biometrics.invalid": (
+        "Data sidik jari/iris rekaman ini tidak dapat dibaca (jari atau mata, nilai mutu, atau alasan "
+        "pengecualian yang tidak dikenal)."
+    ),
 }
 
 # Trips (kunjungan) and school mode (app/core/trips.py, app/core/school.py, app/store/trips.py).
@@ -541,6 +566,24 @@ TRIPS: dict[str, Templates] = {
     "school.student_unknown": "Siswa tidak ada dalam daftar kelas kunjungan ini.",
     "school.receiver_required": "Isi nama penerima kartu di sekolah.",
     "school.received_future": "Tanggal terima kartu tidak boleh di masa depan.",
+}
+
+# Schedules and invitations per RT (app/core/schedules.py, app/store/schedules.py).
+SCHEDULES: dict[str, Templates] = {
+    "schedule.order_unknown": "Urutan undangan tidak dikenal (pilih urut daftar atau acak).",
+    "schedule.place_required": "Tempat perekaman wajib diisi.",
+    "schedule.place_too_long": "Tempat perekaman paling banyak {limit} karakter.",
+    "schedule.times_required": "Isi jam mulai dan jam selesai.",
+    "schedule.end_before_start": "Jam selesai harus sesudah jam mulai.",
+    "schedule.sets_range": "Jumlah set alat harus {low}-{high}.",
+    "schedule.minutes_range": "Menit per perekaman harus {low}-{high}.",
+    "schedule.window_too_short": "Rentang jam terlalu pendek untuk satu perekaman pun.",
+    "schedule.no_days": "Tidak ada hari yang boleh dipakai untuk jadwal.",
+    "schedule.too_many_days": "Jadwal ini perlu {days} hari (paling banyak {limit}): tambah set alat atau jam.",
+    "schedule.rt_required": "Pilih RT yang dijadwalkan.",
+    "schedule.seed_range": "Kode acak harus bilangan {low}-{high}.",
+    "schedule.slot_unknown": "Jadwal tidak ditemukan.",
+    "schedule.slot_in_past": "Jadwal tidak boleh pada hari yang sudah lewat.",
 }
 
 # Hand-carried bundles (sync/bundle.py, `jemput export-bundle`, `jemput-server import-bundle`, receipts).
@@ -610,7 +653,7 @@ APPROVAL: dict[str, Templates] = {
 
 CATALOGUE: dict[str, Templates] = {
     **FINDINGS, **PHOTO, **CAPTURE, **SERVER, **SYNC, **RECORDING, **STORE, **TARGETS, **BIOMETRIC, **TRIPS,
-    **BUNDLE, **APPROVAL,
+    **BUNDLE, **SCHEDULES, **APPROVAL,
 }
 """Every code and its Indonesian template(s)."""
 

@@ -22,7 +22,9 @@ created/updated times, the region codes and names, RT/RW, and ``purged_at``
 kelurahan stay what they were. Gone: name, birth data, address, parents,
 phone, KK, religion..., the confirmed warnings and exception reasons (free
 text), the exception flags (a guardian's name, a reason's words), the
-server's message, the photo and the signature.
+server's message, the photo and the signature, and the fingers and irises
+(their ISO records and proof photos are media rows; ``biometrics``, the
+scores and exception reasons, is blanked).
 
 The NIK (progress joins recordings to the target list by NIK):
 - on the target list at purge time, the NIK stays in ``recordings.nik``: the
@@ -110,7 +112,7 @@ LIMIT ?2
 _BLANK = """
 UPDATE recordings SET nik = ?, nik_hash = ?, nama = '', payload = ?, acknowledgements = '[]',
     photo_exception = NULL, signature_exception = NULL, photo_flag = NULL, signature_flag = NULL,
-    server_message = NULL,
+    biometrics = NULL, server_message = NULL,
     server_reasons = NULL, purged_at = ?
 WHERE uuid = ?
 """

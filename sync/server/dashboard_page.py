@@ -181,7 +181,8 @@ def dashboard_page(f: Figures, admin_name: str, csrf_token: str) -> str:
 <div>Perlu ditinjau<b id="total-ditinjau">{number(total.review)}</b></div>
 <div>Ditolak<b id="total-ditolak">{number(total.rejected)}</b></div>
 </div>
-<p>Protokol server {PROTOCOL_VERSION}. Angka dihitung saat halaman dibuka; muat ulang untuk memperbarui.</p>
+<p>Protokol server {PROTOCOL_VERSION}. Angka dihitung saat halaman dibuka; muat ulang untuk memperbarui.
+<a href="/dashboard/jadwal" id="ke-jadwal">Jadwal dan undangan per RT</a></p>
 <section><h2>Menunggu admin</h2>
 <p id="menunggu-admin">Konflik terbuka: <b id="konflik">{waiting["konflik"]}</b>.
 Grup NIK ganda: <b id="grup-nik-ganda">{waiting["grup_nik_ganda"]}</b>.

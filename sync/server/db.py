@@ -262,6 +262,41 @@ audit_flags = sa.Table(  # where a device's trail stopped continuing the server'
     sa.UniqueConstraint("device_id", "seq", "kind", "received_hash", name="uq_audit_flags"),
 )
 
+schedule_slots = sa.Table(  # recording slots per RT planned by the office (0016_schedules)
+    "schedule_slots", metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("kelurahan_kode", sa.String(20), nullable=False),
+    sa.Column("rw", sa.String(8), nullable=False),
+    sa.Column("rt", sa.String(8), nullable=False),
+    sa.Column("place", sa.String(120), nullable=False),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("start_time", sa.String(5), nullable=False),  # HH:MM
+    sa.Column("end_time", sa.String(5), nullable=False),
+    sa.Column("equipment_sets", sa.Integer, nullable=False),
+    sa.Column("minutes_per_recording", sa.Integer, nullable=False),
+    sa.Column("capacity", sa.Integer, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("created_by", sa.String(100), nullable=False),
+    sa.Index("ix_schedule_slots_rt", "kelurahan_kode", "rw", "rt", "day"),
+)
+
+schedule_invitations = sa.Table(  # one per resident and slot, never two (0016_schedules)
+    "schedule_invitations", metadata,
+    sa.Column("nik", sa.String(16), primary_key=True),
+    sa.Column("slot_id", sa.String(36), sa.ForeignKey("schedule_slots.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("round", sa.Integer, nullable=False),
+    sa.Column("invited_at", sa.DateTime, nullable=False),
+    sa.Index("ix_schedule_invitations_slot", "slot_id"),
+)
+
+schedule_far_rts = sa.Table(  # RTs whose residents are all fetched (0016_schedules)
+    "schedule_far_rts", metadata,
+    sa.Column("kelurahan_kode", sa.String(20), primary_key=True),
+    sa.Column("rw", sa.String(8), primary_key=True),
+    sa.Column("rt", sa.String(8), primary_key=True),
+    sa.Column("marked_at", sa.DateTime, nullable=False),
+)
+
 # counters rows (created by the first migration; the recordings' sequence moved
 # to devices.status_seq in migration 0006)
 TARGETS_SEQ = "targets"

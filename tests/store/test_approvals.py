@@ -62,3 +62,16 @@ def test_a_returned_draft_deleted_takes_its_decision_along(store, fake):
     RecordingRepo(store).delete_draft(rec.uuid)
     assert approvals.state_of(store, rec.uuid) is None
     assert store.query("SELECT count(*) FROM approvals") == [(0,)]
+
+
+def test_the_review_names_every_biometric_exception_the_recording_carries(store, fake):
+    from app.core.biometric_content import to_content
+    from app.core.biometric_set import BiometricExceptionReason, BiometricSet, Excepted
+
+    bio = (BiometricSet().with_slot("Left Thumb", Excepted(BiometricExceptionReason.LUKA_PERBAN))
+           .with_slot("Left", Excepted(BiometricExceptionReason.TIDAK_DAPAT_MEMBUKA_MATA)))
+    rec = make_recording(fake).with_changes(biometrics=to_content(bio))
+    RecordingRepo(store).save(rec, make_media(2_000, 500), enqueue=False)
+    approvals.mark_waiting(store, rec.uuid, actor="Ani")
+    (item,) = approvals.waiting(store)
+    assert "Jempol kiri: Luka / perban" in item.exceptions and "Mata kiri: Tidak dapat membuka mata" in item.exceptions
