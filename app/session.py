@@ -41,6 +41,7 @@ from app.store.targets import TargetRepo
 from app.store.visits import VisitOutcomes
 from app.store.school import School
 from app.store.schedules import Schedules
+from app.store.card_delivery import CardDelivery
 from app.store.trips import Trips
 
 log = logging.getLogger(__name__)
@@ -715,6 +716,11 @@ class Session:
     def letterhead(self) -> str:
         """The office that heads printed papers (the receipt's setting, else the Dinas)."""
         return office_or_default(str(self.get_setting(RECEIPT_OFFICE_KEY, "") or ""))
+
+    @property
+    def delivery(self) -> CardDelivery:
+        """Card delivery (antar KTP-el): batches, the round, handovers (`app.store.card_delivery`)."""
+        return CardDelivery(self.store)
 
     @property
     def school(self) -> School:

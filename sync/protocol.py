@@ -682,6 +682,8 @@ class Capabilities(_Model):
         default=None, max_length=40,
         description="(1.3, optional) the server's completeness policy for fingers and irises "
                     "(`app.core.biometric_policy.BiometricPolicy`); absent from older servers")
+    card_delivery: bool = Field(default=False, description="POST /card-deliveries takes card deliveries "
+                                                           "(sync.protocol_delivery)")
     media_kinds: list[MediaKind]
     server_time: dt.datetime
 

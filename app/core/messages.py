@@ -651,9 +651,59 @@ APPROVAL: dict[str, Templates] = {
     "approval_reason.lainnya": "Lainnya (lihat catatan)",
 }
 
+# Card delivery (antar KTP-el: app/core/card_delivery.py, app/store/card_delivery.py).
+DELIVERY: dict[str, Templates] = {
+    "delivery_reason.tidak_di_rumah": "Tidak di rumah",
+    "delivery_reason.pindah": "Pindah",
+    "delivery_reason.meninggal": "Meninggal",
+    "delivery_reason.menolak": "Menolak",
+    "delivery_reason.alamat_tidak_ditemukan": "Alamat tidak ditemukan",
+    "delivery_reason.lainnya": "Lainnya",
+    "delivery_relation.sendiri": "Warga sendiri",
+    "delivery_relation.suami_istri": "Suami/istri",
+    "delivery_relation.orang_tua": "Orang tua",
+    "delivery_relation.anak": "Anak",
+    "delivery_relation.saudara": "Saudara",
+    "delivery_relation.ketua_rt": "Ketua RT",
+    "delivery_relation.petugas_sekolah": "Petugas sekolah",
+    "delivery_relation.lainnya": "Lainnya",
+    "delivery_state.menunggu": "Belum diantar",
+    "delivery_state.diserahkan": "Diserahkan",
+    "delivery_state.tidak_terserahkan": "Tidak terserahkan",
+    "delivery.reason_unknown": "Alasan tidak terserahkan tidak dikenal.",
+    "delivery.relation_unknown": "Hubungan penerima dengan warga tidak dikenal.",
+    "delivery.batch_empty": "Berkas tidak berisi NIK satu pun.",
+    "delivery.batch_too_big": "Satu kiriman kartu paling banyak {limit} NIK; bagi berkasnya.",
+    "delivery.batch_bad_lines": (
+        "{count} baris bukan NIK 16 angka (baris {lines}). Perbaiki berkasnya; tidak ada kartu yang dimasukkan."
+    ),
+    "delivery.batch_repeated": (
+        "{count} NIK tertulis dua kali (baris {lines}). Perbaiki berkasnya; tidak ada kartu yang dimasukkan."
+    ),
+    "delivery.batch_file_too_big": "Berkas lebih dari {limit} MB; bagi menjadi beberapa kiriman.",
+    "delivery.batch_unreadable": "Berkas tidak dapat dibaca sebagai daftar NIK (TXT, CSV UTF-8 atau XLSX).",
+    "delivery.batch_name_required": "Isi nama kiriman kartu (mis. Cetak 2 Desember).",
+    "delivery.batch_name_too_long": "Nama kiriman paling banyak {limit} karakter.",
+    "delivery.card_open_elsewhere": (
+        "{count} NIK sudah ada pada kiriman lain yang belum diserahkan (mis. {nik}). Tidak ada kartu yang dimasukkan."
+    ),
+    "delivery.card_unknown": "Kartu dengan NIK ini tidak ada dalam kiriman mana pun.",
+    "delivery.already_handed": "Kartu ini sudah diserahkan; tidak ada yang dapat dicatat lagi.",
+    "delivery.receiver_required": "Isi nama penerima kartu.",
+    "delivery.receiver_too_long": "Nama penerima atau sekolah paling banyak {limit} karakter.",
+    "delivery.school_receiver": "Kartu untuk sekolah diterima petugas sekolah: isi nama sekolah dan pilih 'Petugas sekolah'.",
+    "delivery.date_future": "Tanggal antar tidak boleh di masa depan.",
+    "delivery.date_required": "Isi tanggal antar.",
+    "delivery.note_too_long": "Catatan paling banyak {limit} karakter.",
+    "delivery.note_required": "Alasan 'Lainnya' wajib dituliskan di catatan (paling sedikit 3 huruf).",
+    "delivery.proof_required": "Ambil foto penerima atau tanda tangannya sebagai bukti serah terima.",
+    "delivery.proof_format": "Bukti serah terima harus gambar PNG atau JPEG.",
+    "delivery.proof_too_big": "Bukti serah terima paling besar {limit} KB.",
+}
+
 CATALOGUE: dict[str, Templates] = {
     **FINDINGS, **PHOTO, **CAPTURE, **SERVER, **SYNC, **RECORDING, **STORE, **TARGETS, **BIOMETRIC, **TRIPS,
-    **BUNDLE, **SCHEDULES, **APPROVAL,
+    **BUNDLE, **SCHEDULES, **DELIVERY, **APPROVAL,
 }
 """Every code and its Indonesian template(s)."""
 

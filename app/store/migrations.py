@@ -618,6 +618,75 @@ def _schedules(db: sqlite_utils.Database) -> None:
         """
     )
 
+
+@_migration("0017_card_delivery")
+def _card_delivery(db: sqlite_utils.Database) -> None:
+    """Card delivery (antar KTP-el): batches, cards with their area, handovers and attempts, the recipient's proof.
+
+    A NIK has at most one card not yet handed over; events wait in ``sync_state``
+    like visit outcomes; the proof (photo or signature) is a blob in its own table.
+    """
+    db.executescript(
+        """
+        CREATE TABLE card_batches (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            imported_at TEXT NOT NULL,
+            actor TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE cards (
+            id TEXT PRIMARY KEY,
+            batch_id TEXT NOT NULL REFERENCES card_batches(id),
+            nik TEXT NOT NULL CHECK (length(nik) = 16),
+            nama TEXT NOT NULL DEFAULT '',
+            alamat TEXT NOT NULL DEFAULT '',
+            rt TEXT NOT NULL DEFAULT '',
+            rw TEXT NOT NULL DEFAULT '',
+            kelurahan_kode TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL DEFAULT 'menunggu'
+                CHECK (state IN ('menunggu', 'diserahkan', 'tidak_terserahkan')),
+            reason TEXT,
+            updated_at TEXT NOT NULL,
+            sync_state TEXT NOT NULL DEFAULT 'pending' CHECK (sync_state IN ('pending', 'acked', 'refused')),
+            synced_at TEXT,
+            sync_error_code TEXT
+        );
+        CREATE UNIQUE INDEX cards_open_nik ON cards(nik) WHERE state != 'diserahkan';
+        CREATE INDEX cards_nik ON cards(nik);
+        CREATE INDEX cards_area ON cards(kelurahan_kode, rw, rt);
+        CREATE INDEX cards_sync ON cards(sync_state);
+        CREATE TABLE card_events (
+            uuid TEXT PRIMARY KEY,
+            card_id TEXT NOT NULL REFERENCES cards(id),
+            kind TEXT NOT NULL CHECK (kind IN ('diserahkan', 'tidak_terserahkan')),
+            reason TEXT,
+            receiver_name TEXT NOT NULL DEFAULT '',
+            relation TEXT,
+            school TEXT NOT NULL DEFAULT '',
+            event_date TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            operator TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            trip TEXT CHECK (trip IS NULL OR json_valid(trip)),
+            sync_state TEXT NOT NULL DEFAULT 'pending' CHECK (sync_state IN ('pending', 'acked', 'refused')),
+            synced_at TEXT,
+            sync_error_code TEXT
+        );
+        CREATE INDEX card_events_card ON card_events(card_id, recorded_at);
+        CREATE INDEX card_events_sync ON card_events(sync_state, recorded_at);
+        CREATE TABLE card_proofs (
+            event_uuid TEXT PRIMARY KEY REFERENCES card_events(uuid),
+            kind TEXT NOT NULL CHECK (kind IN ('foto', 'tanda_tangan')),
+            mime TEXT NOT NULL,
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            size INTEGER NOT NULL CHECK (size = length(bytes)),
+            bytes BLOB NOT NULL
+        );
+        """
+    )
+
+
 LATEST_VERSION = len(NAMES)
 
 

@@ -328,6 +328,46 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Kode acak harus bilangan {low}-{high}."),  # schedule.seed_range
     QT_TRANSLATE_NOOP("Catalogue", "Jadwal tidak ditemukan."),  # schedule.slot_unknown
     QT_TRANSLATE_NOOP("Catalogue", "Jadwal tidak boleh pada hari yang sudah lewat."),  # schedule.slot_in_past
+    QT_TRANSLATE_NOOP("Catalogue", "Tidak di rumah"),  # delivery_reason.tidak_di_rumah
+    QT_TRANSLATE_NOOP("Catalogue", "Pindah"),  # delivery_reason.pindah
+    QT_TRANSLATE_NOOP("Catalogue", "Meninggal"),  # delivery_reason.meninggal
+    QT_TRANSLATE_NOOP("Catalogue", "Menolak"),  # delivery_reason.menolak
+    QT_TRANSLATE_NOOP("Catalogue", "Alamat tidak ditemukan"),  # delivery_reason.alamat_tidak_ditemukan
+    QT_TRANSLATE_NOOP("Catalogue", "Lainnya"),  # delivery_reason.lainnya
+    QT_TRANSLATE_NOOP("Catalogue", "Warga sendiri"),  # delivery_relation.sendiri
+    QT_TRANSLATE_NOOP("Catalogue", "Suami/istri"),  # delivery_relation.suami_istri
+    QT_TRANSLATE_NOOP("Catalogue", "Orang tua"),  # delivery_relation.orang_tua
+    QT_TRANSLATE_NOOP("Catalogue", "Anak"),  # delivery_relation.anak
+    QT_TRANSLATE_NOOP("Catalogue", "Saudara"),  # delivery_relation.saudara
+    QT_TRANSLATE_NOOP("Catalogue", "Ketua RT"),  # delivery_relation.ketua_rt
+    QT_TRANSLATE_NOOP("Catalogue", "Petugas sekolah"),  # delivery_relation.petugas_sekolah
+    QT_TRANSLATE_NOOP("Catalogue", "Lainnya"),  # delivery_relation.lainnya
+    QT_TRANSLATE_NOOP("Catalogue", "Belum diantar"),  # delivery_state.menunggu
+    QT_TRANSLATE_NOOP("Catalogue", "Diserahkan"),  # delivery_state.diserahkan
+    QT_TRANSLATE_NOOP("Catalogue", "Tidak terserahkan"),  # delivery_state.tidak_terserahkan
+    QT_TRANSLATE_NOOP("Catalogue", "Alasan tidak terserahkan tidak dikenal."),  # delivery.reason_unknown
+    QT_TRANSLATE_NOOP("Catalogue", "Hubungan penerima dengan warga tidak dikenal."),  # delivery.relation_unknown
+    QT_TRANSLATE_NOOP("Catalogue", "Berkas tidak berisi NIK satu pun."),  # delivery.batch_empty
+    QT_TRANSLATE_NOOP("Catalogue", "Satu kiriman kartu paling banyak {limit} NIK; bagi berkasnya."),  # delivery.batch_too_big
+    QT_TRANSLATE_NOOP("Catalogue", "{count} baris bukan NIK 16 angka (baris {lines}). Perbaiki berkasnya; tidak ada kartu yang dimasukkan."),  # delivery.batch_bad_lines
+    QT_TRANSLATE_NOOP("Catalogue", "{count} NIK tertulis dua kali (baris {lines}). Perbaiki berkasnya; tidak ada kartu yang dimasukkan."),  # delivery.batch_repeated
+    QT_TRANSLATE_NOOP("Catalogue", "Berkas lebih dari {limit} MB; bagi menjadi beberapa kiriman."),  # delivery.batch_file_too_big
+    QT_TRANSLATE_NOOP("Catalogue", "Berkas tidak dapat dibaca sebagai daftar NIK (TXT, CSV UTF-8 atau XLSX)."),  # delivery.batch_unreadable
+    QT_TRANSLATE_NOOP("Catalogue", "Isi nama kiriman kartu (mis. Cetak 2 Desember)."),  # delivery.batch_name_required
+    QT_TRANSLATE_NOOP("Catalogue", "Nama kiriman paling banyak {limit} karakter."),  # delivery.batch_name_too_long
+    QT_TRANSLATE_NOOP("Catalogue", "{count} NIK sudah ada pada kiriman lain yang belum diserahkan (mis. {nik}). Tidak ada kartu yang dimasukkan."),  # delivery.card_open_elsewhere
+    QT_TRANSLATE_NOOP("Catalogue", "Kartu dengan NIK ini tidak ada dalam kiriman mana pun."),  # delivery.card_unknown
+    QT_TRANSLATE_NOOP("Catalogue", "Kartu ini sudah diserahkan; tidak ada yang dapat dicatat lagi."),  # delivery.already_handed
+    QT_TRANSLATE_NOOP("Catalogue", "Isi nama penerima kartu."),  # delivery.receiver_required
+    QT_TRANSLATE_NOOP("Catalogue", "Nama penerima atau sekolah paling banyak {limit} karakter."),  # delivery.receiver_too_long
+    QT_TRANSLATE_NOOP("Catalogue", "Kartu untuk sekolah diterima petugas sekolah: isi nama sekolah dan pilih 'Petugas sekolah'."),  # delivery.school_receiver
+    QT_TRANSLATE_NOOP("Catalogue", "Tanggal antar tidak boleh di masa depan."),  # delivery.date_future
+    QT_TRANSLATE_NOOP("Catalogue", "Isi tanggal antar."),  # delivery.date_required
+    QT_TRANSLATE_NOOP("Catalogue", "Catatan paling banyak {limit} karakter."),  # delivery.note_too_long
+    QT_TRANSLATE_NOOP("Catalogue", "Alasan 'Lainnya' wajib dituliskan di catatan (paling sedikit 3 huruf)."),  # delivery.note_required
+    QT_TRANSLATE_NOOP("Catalogue", "Ambil foto penerima atau tanda tangannya sebagai bukti serah terima."),  # delivery.proof_required
+    QT_TRANSLATE_NOOP("Catalogue", "Bukti serah terima harus gambar PNG atau JPEG."),  # delivery.proof_format
+    QT_TRANSLATE_NOOP("Catalogue", "Bukti serah terima paling besar {limit} KB."),  # delivery.proof_too_big
     QT_TRANSLATE_NOOP("Catalogue", "Pilih alasan pengembalian dari daftar."),  # approval.reason_unknown
     QT_TRANSLATE_NOOP("Catalogue", "Tulis catatan untuk operator: apa yang harus diperbaiki."),  # approval.note_required
     QT_TRANSLATE_NOOP("Catalogue", "Catatan paling banyak {limit} karakter."),  # approval.note_too_long

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.pages.delivery import DeliveryPage
 from app.ui.pages.enroll import EnrollPage
 from app.ui.pages.home import HomePage
 from app.ui.pages.reports import ReportsPage
@@ -38,7 +39,7 @@ DRAFT_MESSAGE_MS = 30_000  # how long the status bar says where a left form's dr
 class MainArea(QWidget):
     """Side navigation and the eight pages."""
 
-    PAGES = ("home", "targets", "enroll", "queue", "reports", "settings", "trips", "schedule")
+    PAGES = ("home", "targets", "enroll", "queue", "reports", "settings", "trips", "schedule", "delivery")
 
     def __init__(self, session, window: "AppWindow"):
         super().__init__(window)
@@ -56,10 +57,11 @@ class MainArea(QWidget):
         self.settings = SettingsPage(session, self)
         self.trips = TripsPage(session, self)
         self.schedule = SchedulePage(session, self)
+        self.delivery = DeliveryPage(session, self)
         titles = [
             self.tr("Beranda"), self.tr("Daftar Warga"), self.tr("Rekam Baru"),
             self.tr("Antrian & Sinkron"), self.tr("Laporan"), self.tr("Pengaturan"), self.tr("Kunjungan"),
-            self.tr("Jadwal"),
+            self.tr("Jadwal"), self.tr("Antar KTP-el"),
         ]
         for i, (title, page) in enumerate(zip(titles, self.pages())):
             item = QListWidgetItem(f"{title}")
@@ -102,7 +104,7 @@ class MainArea(QWidget):
 
     def pages(self):
         return [self.home, self.targets, self.enroll, self.queue, self.reports, self.settings, self.trips,
-                self.schedule]
+                self.schedule, self.delivery]
 
     def show_page(self, index: int) -> None:
         if index < 0:

@@ -246,6 +246,34 @@ Recorded: %3 by %4</translation>
     </message>
 </context>
 <context>
+    <name>AttemptDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="132"/>
+        <source>Kartu tidak terserahkan</source>
+        <translation>Card not handed over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="141"/>
+        <source>Warga:</source>
+        <translation>Resident:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="142"/>
+        <source>Alasan:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="143"/>
+        <source>Tanggal:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="144"/>
+        <source>Catatan:</source>
+        <translation>Note:</translation>
+    </message>
+</context>
+<context>
     <name>BiometricStep</name>
     <message>
         <location filename="../../app/ui/widgets/biometric_parts.py" line="234"/>
@@ -1725,77 +1753,77 @@ Recorded: %3 by %4</translation>
         <translation>Some fingerprint/iris files do not match what is noted (a record for a finger/eye not noted as captured, or a proof photo without an exception): {slots}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="331"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="371"/>
         <source>Pilih alasan pengembalian dari daftar.</source>
         <translation>Choose a reason for returning it from the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="332"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="372"/>
         <source>Tulis catatan untuk operator: apa yang harus diperbaiki.</source>
         <translation>Write a note for the operator: what must be fixed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="334"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="374"/>
         <source>Rekaman ini tidak sedang menunggu persetujuan (statusnya &apos;{status}&apos;).</source>
         <translation>This recording is not waiting for approval (its status is &apos;{status}&apos;).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="335"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="375"/>
         <source>Dikembalikan supervisor: {words}. Perbaiki, lalu selesaikan lagi.</source>
         <translation>Returned by the supervisor: {words}. Fix it, then complete it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="336"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="376"/>
         <source>Rekaman baru dihentikan: {count} rekaman menunggu persetujuan supervisor. Minta supervisor meninjau rekaman hari ini dulu.</source>
         <translation>New recordings are stopped: {count} recordings are waiting for the supervisor&apos;s approval. Ask the supervisor to review today&apos;s recordings first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="337"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="377"/>
         <source>Rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan. Sinkronkan atau buat cadangan.</source>
         <translation>The oldest recording has been neither synced nor backed up for {days} days. Sync or make a backup.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="338"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="378"/>
         <source>Rekaman baru dihentikan: rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan.</source>
         <translation>New recordings are stopped: the oldest recording has been neither synced nor backed up for {days} days.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="339"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="379"/>
         <source>{count} rekaman menunggu persetujuan supervisor.</source>
         <translation>{count} recordings are waiting for the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="340"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="380"/>
         <source>Rekaman baru dihentikan: {count} rekaman menunggu persetujuan supervisor.</source>
         <translation>New recordings are stopped: {count} recordings are waiting for the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="341"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="381"/>
         <source>Foto perlu diambil ulang</source>
         <translation>The photo must be taken again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="342"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="382"/>
         <source>Tanda tangan perlu diulang</source>
         <translation>The signature must be done again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="343"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="383"/>
         <source>Data isian perlu diperbaiki</source>
         <translation>The form&apos;s data must be corrected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="344"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="384"/>
         <source>Pengecualian belum beralasan</source>
         <translation>An exception lacks a good reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="345"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="385"/>
         <source>Sidik jari / iris perlu diulang</source>
         <translation>Fingerprints / iris must be captured again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="346"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="386"/>
         <source>Lainnya (lihat catatan)</source>
         <translation>Other (see the note)</translation>
     </message>
@@ -1906,21 +1934,25 @@ Recorded: %3 by %4</translation>
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="217"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="331"/>
         <source>Tidak di rumah</source>
         <translation>Not at home</translation>
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="218"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="334"/>
         <source>Menolak</source>
         <translation>Refused</translation>
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="219"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="332"/>
         <source>Pindah</source>
         <translation>Moved away</translation>
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="220"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="333"/>
         <source>Meninggal</source>
         <translation>Deceased</translation>
     </message>
@@ -1966,7 +1998,8 @@ Recorded: %3 by %4</translation>
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="229"/>
-        <location filename="../../app/ui/catalogue_strings.py" line="333"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="366"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="373"/>
         <source>Catatan paling banyak {limit} karakter.</source>
         <translation>The note may be at most {limit} characters.</translation>
     </message>
@@ -2350,6 +2383,177 @@ Recorded: %3 by %4</translation>
         <source>Jadwal tidak boleh pada hari yang sudah lewat.</source>
         <translation>A slot cannot be on a day that has passed.</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="335"/>
+        <source>Alamat tidak ditemukan</source>
+        <translation>Address not found</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="336"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="344"/>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="337"/>
+        <source>Warga sendiri</source>
+        <translation>The resident</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="338"/>
+        <source>Suami/istri</source>
+        <translation>Spouse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="339"/>
+        <source>Orang tua</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="340"/>
+        <source>Anak</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="341"/>
+        <source>Saudara</source>
+        <translation>Relative</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="342"/>
+        <source>Ketua RT</source>
+        <translation>Head of the RT</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="343"/>
+        <source>Petugas sekolah</source>
+        <translation>School staff</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="345"/>
+        <source>Belum diantar</source>
+        <translation>Not yet delivered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="346"/>
+        <source>Diserahkan</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="347"/>
+        <source>Tidak terserahkan</source>
+        <translation>Not handed over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="348"/>
+        <source>Alasan tidak terserahkan tidak dikenal.</source>
+        <translation>Unknown reason for not handing over.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="349"/>
+        <source>Hubungan penerima dengan warga tidak dikenal.</source>
+        <translation>Unknown relation of the recipient to the resident.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="350"/>
+        <source>Berkas tidak berisi NIK satu pun.</source>
+        <translation>The file holds no NIK at all.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="351"/>
+        <source>Satu kiriman kartu paling banyak {limit} NIK; bagi berkasnya.</source>
+        <translation>A card batch holds at most {limit} NIK numbers; split the file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="352"/>
+        <source>{count} baris bukan NIK 16 angka (baris {lines}). Perbaiki berkasnya; tidak ada kartu yang dimasukkan.</source>
+        <translation>{count} lines are not a 16-digit NIK (lines {lines}). Fix the file; no card was added.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="353"/>
+        <source>{count} NIK tertulis dua kali (baris {lines}). Perbaiki berkasnya; tidak ada kartu yang dimasukkan.</source>
+        <translation>{count} NIK numbers are written twice (lines {lines}). Fix the file; no card was added.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="354"/>
+        <source>Berkas lebih dari {limit} MB; bagi menjadi beberapa kiriman.</source>
+        <translation>The file is over {limit} MB; split it into several batches.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="355"/>
+        <source>Berkas tidak dapat dibaca sebagai daftar NIK (TXT, CSV UTF-8 atau XLSX).</source>
+        <translation>The file cannot be read as a list of NIK numbers (TXT, CSV UTF-8 or XLSX).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="356"/>
+        <source>Isi nama kiriman kartu (mis. Cetak 2 Desember).</source>
+        <translation>Enter the name of the card batch (e.g. Printed 2 December).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="357"/>
+        <source>Nama kiriman paling banyak {limit} karakter.</source>
+        <translation>The batch name has at most {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="358"/>
+        <source>{count} NIK sudah ada pada kiriman lain yang belum diserahkan (mis. {nik}). Tidak ada kartu yang dimasukkan.</source>
+        <translation>{count} NIK numbers are already in another batch not yet handed over (e.g. {nik}). No card was added.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="359"/>
+        <source>Kartu dengan NIK ini tidak ada dalam kiriman mana pun.</source>
+        <translation>No batch holds a card with this NIK.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="360"/>
+        <source>Kartu ini sudah diserahkan; tidak ada yang dapat dicatat lagi.</source>
+        <translation>This card was handed over; nothing more can be recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="361"/>
+        <source>Isi nama penerima kartu.</source>
+        <translation>Enter the recipient&apos;s name.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="362"/>
+        <source>Nama penerima atau sekolah paling banyak {limit} karakter.</source>
+        <translation>The recipient&apos;s or school&apos;s name has at most {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="363"/>
+        <source>Kartu untuk sekolah diterima petugas sekolah: isi nama sekolah dan pilih &apos;Petugas sekolah&apos;.</source>
+        <translation>A card for a school is received by its staff: enter the school&apos;s name and choose &apos;School staff&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="364"/>
+        <source>Tanggal antar tidak boleh di masa depan.</source>
+        <translation>The delivery date cannot be in the future.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="365"/>
+        <source>Isi tanggal antar.</source>
+        <translation>Enter the delivery date.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="367"/>
+        <source>Alasan &apos;Lainnya&apos; wajib dituliskan di catatan (paling sedikit 3 huruf).</source>
+        <translation>The reason &apos;Other&apos; must be written in the note (at least 3 letters).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="368"/>
+        <source>Ambil foto penerima atau tanda tangannya sebagai bukti serah terima.</source>
+        <translation>Take the recipient&apos;s photo or signature as proof of handover.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="369"/>
+        <source>Bukti serah terima harus gambar PNG atau JPEG.</source>
+        <translation>The proof of handover must be a PNG or JPEG image.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="370"/>
+        <source>Bukti serah terima paling besar {limit} KB.</source>
+        <translation>The proof of handover is at most {limit} KB.</translation>
+    </message>
 </context>
 <context>
     <name>ChangePassphraseDialog</name>
@@ -2465,6 +2669,205 @@ Recorded: %3 by %4</translation>
         <location filename="../../app/ui/day_report_output.py" line="75"/>
         <source>Laporan akhir hari tersimpan (tidak terenkripsi): %1</source>
         <translation>Day-end report saved (not encrypted): %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryPage</name>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="68"/>
+        <source>Antar KTP-el</source>
+        <translation>KTP-el delivery</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="71"/>
+        <source>&amp;Impor kiriman kartu…</source>
+        <translation>&amp;Import card batch…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="72"/>
+        <source>&amp;Serahkan (F5)</source>
+        <translation>&amp;Hand over (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="73"/>
+        <source>&amp;Tidak terserahkan (F6)</source>
+        <translation>&amp;Not handed over (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="74"/>
+        <source>&amp;Cetak daftar antar… (Ctrl+P)</source>
+        <translation>&amp;Print delivery list… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="82"/>
+        <source>Pindai atau ketik NIK, lalu Enter</source>
+        <translation>Scan or type a NIK, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="85"/>
+        <source>Simpan &amp;pindaian sebagai kiriman</source>
+        <translation>Save &amp;scans as a batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="94"/>
+        <source>Kelurahan/desa:</source>
+        <translation>Kelurahan/desa:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="96"/>
+        <source>RT:</source>
+        <translation>RT:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="106"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="106"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="106"/>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="106"/>
+        <source>RT/RW</source>
+        <translation>RT/RW</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="107"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="107"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="109"/>
+        <source>Kelurahan/desa</source>
+        <translation>Kelurahan/desa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="109"/>
+        <source>RT</source>
+        <translation>RT</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="109"/>
+        <source>Kartu</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="110"/>
+        <source>Diserahkan</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="110"/>
+        <source>Tidak terserahkan</source>
+        <translation>Not handed over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="110"/>
+        <source>Belum diantar</source>
+        <translation>Not yet delivered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="111"/>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="111"/>
+        <source>Sudah rekam/target</source>
+        <translation>Recorded/target</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="164"/>
+        <source>Kartu %1 · diserahkan %2 · tidak terserahkan %3 · belum diantar %4</source>
+        <translation>Cards %1 · handed over %2 · not handed over %3 · not yet delivered %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="174"/>
+        <source>(tanpa wilayah)</source>
+        <translation>(no area)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="184"/>
+        <location filename="../../app/ui/pages/delivery.py" line="193"/>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="214"/>
+        <source>Impor kiriman kartu</source>
+        <translation>Import card batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="215"/>
+        <source>Daftar NIK kartu tercetak (*.csv *.txt *.xlsx);;Semua berkas (*)</source>
+        <translation>NIK numbers of printed cards (*.csv *.txt *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="226"/>
+        <source>Membaca kiriman kartu…</source>
+        <translation>Reading the card batch…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="232"/>
+        <source>Kiriman “%1” disimpan: %2 kartu.</source>
+        <translation>Batch “%1” saved: %2 cards.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="235"/>
+        <source>%1 NIK tidak ada di daftar target: tanpa alamat.</source>
+        <translation>%1 NIK numbers are not on the target list: no address.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="260"/>
+        <source>NIK ini sudah dipindai.</source>
+        <translation>This NIK was scanned already.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="267"/>
+        <source>%1 NIK pindaian belum disimpan</source>
+        <translation>%1 scanned NIK numbers not saved yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="275"/>
+        <source>Pindaian %1</source>
+        <translation>Scans %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="325"/>
+        <source>Dicatat: %1.</source>
+        <translation>Recorded: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="331"/>
+        <source>Simpan daftar antar</source>
+        <translation>Save delivery list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="332"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="343"/>
+        <source>Menyimpan daftar antar…</source>
+        <translation>Saving the delivery list…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="349"/>
+        <source>Daftar antar disimpan di %1.</source>
+        <translation>Delivery list saved in %1.</translation>
     </message>
 </context>
 <context>
@@ -3230,6 +3633,84 @@ Recorded: %3 by %4</translation>
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="40"/>
+        <source>Serahkan kartu</source>
+        <translation>Hand over the card</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="49"/>
+        <source>hanya bila kartu diterima sekolah</source>
+        <translation>only when a school receives the card</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="56"/>
+        <source>Hapus tanda tangan</source>
+        <translation>Clear signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="59"/>
+        <source>&amp;Foto penerima dari berkas…</source>
+        <translation>Recipient&apos;s &amp;photo from a file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="64"/>
+        <source>Warga:</source>
+        <translation>Resident:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="65"/>
+        <source>Hubungan penerima:</source>
+        <translation>Recipient is:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="66"/>
+        <source>Diterima oleh:</source>
+        <translation>Received by:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="67"/>
+        <source>Sekolah:</source>
+        <translation>School:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="68"/>
+        <source>Tanggal:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="69"/>
+        <source>Catatan:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="70"/>
+        <source>Tanda tangan penerima:</source>
+        <translation>Recipient&apos;s signature:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="72"/>
+        <source>atau foto penerima:</source>
+        <translation>or the recipient&apos;s photo:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="78"/>
+        <source>Foto penerima</source>
+        <translation>Recipient&apos;s photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="79"/>
+        <source>Gambar (*.jpg *.jpeg *.png)</source>
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="98"/>
+        <source>Foto dipilih: %1×%2, %3 KB</source>
+        <translation>Photo chosen: %1×%2, %3 KB</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../../app/ui/pages/home.py" line="64"/>
@@ -3530,49 +4011,54 @@ Recorded: %3 by %4</translation>
 <context>
     <name>MainArea</name>
     <message>
-        <location filename="../../app/ui/main_area.py" line="60"/>
+        <location filename="../../app/ui/main_area.py" line="62"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="60"/>
+        <location filename="../../app/ui/main_area.py" line="62"/>
         <source>Daftar Warga</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="60"/>
+        <location filename="../../app/ui/main_area.py" line="62"/>
         <source>Rekam Baru</source>
         <translation>New Recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="61"/>
+        <location filename="../../app/ui/main_area.py" line="63"/>
         <source>Antrian &amp; Sinkron</source>
         <translation>Queue &amp; Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="61"/>
+        <location filename="../../app/ui/main_area.py" line="63"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="61"/>
+        <location filename="../../app/ui/main_area.py" line="63"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="72"/>
+        <location filename="../../app/ui/main_area.py" line="74"/>
         <source>Operator: </source>
         <translation>Operator: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="61"/>
+        <location filename="../../app/ui/main_area.py" line="63"/>
         <source>Kunjungan</source>
         <translation>Trips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="62"/>
+        <location filename="../../app/ui/main_area.py" line="64"/>
         <source>Jadwal</source>
         <translation>Schedules</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_area.py" line="64"/>
+        <source>Antar KTP-el</source>
+        <translation>KTP-el delivery</translation>
     </message>
 </context>
 <context>

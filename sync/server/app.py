@@ -18,12 +18,12 @@ from sync.server.intake import Intake
 from sync.server.media_store import MediaStore
 from sync.server.ratelimit import AttemptLimiter
 from sync.server.regions_cache import RegionCache
-from sync.server.routes import (audit, bundle_upload, capabilities, dashboard, devices, health, media, recordings,
-                                schedules, status, targets)
+from sync.server.routes import (audit, bundle_upload, capabilities, dashboard, delivery, devices, health, media,
+                                recordings, schedules, status, targets)
 from sync.server.settings import Settings
 
 ROUTERS = (health, capabilities, devices, recordings, media, status, targets, dashboard, audit, bundle_upload,
-           schedules)
+           schedules, delivery)
 
 
 def build_api(settings: Settings | None = None) -> FastAPI:

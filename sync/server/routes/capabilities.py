@@ -25,5 +25,6 @@ def capabilities(settings: SettingsDep, _device: CurrentDevice) -> Capabilities:
         audit_trail=True,
         biometrics=True,
         biometric_policy=settings.biometric_policy,
+        card_delivery=True,
         server_time=dt.datetime.now(dt.timezone.utc),
     )
