@@ -26,6 +26,7 @@ from app.core.resident import Resident
 from app.core.validation import ValidationContext
 from app.core.values import JenisKelamin
 from app.fsio import open_private
+from app.store import approvals
 from app.store.database import Store, create_profile, open_profile
 from app.store.database import profile_exists as _store_profile_exists
 from app.store.errors import StoreError
@@ -323,9 +324,9 @@ class Session:
         resident: Resident = result.resident
         stored = None if uuid is None else self.recordings.get(uuid)
         if stored is None:
-            limit = self.unsaved_state()
-            if limit.level == "stop":  # nothing synced or backed up for too long: no new recordings
-                raise CodedError("recording.unsaved_too_long", {"days": limit.days})
+            refusal = self.limits_state().refusal()
+            if refusal is not None:  # nothing synced or backed up for too long, or too many wait: no new ones
+                raise CodedError(*refusal)
             rec = Recording.new(resident, operator=self.operator_name)
         else:
             rec = stored.with_changes(resident=resident)
@@ -348,7 +349,12 @@ class Session:
             if not check.can_complete:
                 raise IncompleteRecordingError(check)
             rec = rec.with_changes(status=RecordingStatus.COMPLETE)
-            self.recordings.save(rec, media, enqueue=True)
+            if self.approval_required():  # it waits for a supervisor; only `approve` queues it
+                with self.store.transaction():
+                    self.recordings.save(rec, media, enqueue=False)
+                    approvals.mark_waiting(self.store, rec.uuid, actor=self.operator_name)
+            else:
+                self.recordings.save(rec, media, enqueue=True)
         else:
             rec = rec.with_changes(status=RecordingStatus.DRAFT)
             if stored is not None and not media and _same_draft(stored, rec):
@@ -365,6 +371,54 @@ class Session:
         from app.store.limits import read_unsaved_state
 
         return read_unsaved_state(self.store)
+
+    def limits_state(self):
+        """Both limits (`app.core.limits.LimitsState`): unsaved days and recordings waiting for approval."""
+        from app.store.limits import read_limits_state
+
+        return read_limits_state(self.store)
+
+    # ------------------------------------------------------------ approval
+    def approval_required(self) -> bool:
+        """Whether completed recordings wait for a supervisor (setting ``approval.required``, on by default)."""
+        return approvals.is_required(self.store)
+
+    def waiting_for_approval(self):
+        """The recordings waiting for a supervisor, oldest first (`app.core.approval.WaitingRecording`)."""
+        return approvals.waiting(self.store)
+
+    def approve(self, uuids) -> int:
+        """Approve waiting recordings into the sync queue (a supervisor or admin only)."""
+        return approvals.approve(self.store, list(uuids), actor=self.operator_name)
+
+    def return_recording(self, uuid: str, reason: str, note: str = "") -> None:
+        """Return a waiting recording to its operator as a draft with a reason (a supervisor or admin only)."""
+        approvals.return_recording(self.store, uuid, reason, note, actor=self.operator_name)
+
+    def returned_words(self, uuid: str) -> str:
+        """Why a supervisor returned this recording, while it is returned ("" otherwise)."""
+        return approvals.returned_words(self.store, uuid)
+
+    def recording_media(self, uuid: str) -> dict[str, bytes]:
+        """kind -> bytes of a recording's stored media (the supervisor's review shows photo and signature)."""
+        return {m.kind: m.data for m in self.recordings.media(uuid) if m.data}
+
+    def day_report(self, day: dt.date):
+        """The day-end report of `day` (`app.core.day_report.DayReport`): per operator, with the team's name
+        (the laptop's registered name). It lists residents' names: a supervisor's or admin's, like an export."""
+        from app.store.day_report import read_day_report
+        from app.store.sync_keys import SyncKeys
+
+        self.require("export")
+        return read_day_report(self.store, day, team=str(self.get_setting(SyncKeys.DEVICE_NAME, "") or ""))
+
+    def day_report_written(self, report) -> None:
+        """Audit a day-end report written to a file (the day and counts; never a name)."""
+        from app.store.audit import AuditLog
+
+        AuditLog(self.store).append("report.day_written", actor=self.operator_name, detail={
+            "day": report.day.isoformat(), "operators": len(report.operators),
+            "recordings": sum(len(o.recordings) for o in report.operators)})
 
     def earlier_recordings(self, nik: str, besides: str | None = None) -> list[Earlier]:
         """Other recordings of a typed NIK on this laptop, latest version of each, latest first

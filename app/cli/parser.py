@@ -108,9 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_import_targets)
 
     p = sub.add_parser("export-targets", parents=[common],
-                       help="ekspor daftar target yang tersimpan (untuk diperiksa)")
+                       help="ekspor daftar target ke berkas TIDAK terenkripsi (khusus supervisor)")
     p.add_argument("--format", choices=("csv", "json"), default="csv")
-    p.add_argument("--output", "-o", metavar="BERKAS", help="berkas tujuan (bawaan: stdout)")
+    p.add_argument("--output", "-o", metavar="BERKAS",
+                   help="berkas tujuan, dibuat dengan mode 0600 (bawaan: jemput-target-TANGGAL-JAM.FORMAT)")
     p.set_defaults(func=cmd_export_targets)
 
     marks.add_parser(sub, common)

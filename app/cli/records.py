@@ -7,10 +7,10 @@ import csv
 import datetime as dt
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from app.cli.common import EXIT_OK, EXIT_USAGE, CliError, atomic_output, number, open_store, profile_dir, say
+from app.cli.exporting import audit_export, begin_export, export_path
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -90,35 +90,15 @@ def export_csv_row(record: dict[str, Any]) -> list[Any]:
     return cells
 
 
-EXPORT_WARNING = (
-    "PERINGATAN: berkas ekspor TIDAK terenkripsi dan memuat biodata penduduk. Hanya supervisor atau "
-    "petugas Disdukcapil yang berwenang boleh memegangnya; jangan dikirim lewat chat atau email, "
-    "simpan di media terenkripsi dan hapus setelah dipakai."
-)
-
-
-def default_export_path(fmt: str, now: dt.datetime | None = None) -> Path:
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    return Path(f"jemput-ekspor-{stamp}.{fmt}")
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     """Recordings with biodata to a 0600 file (never stdout): supervisor only, warned and audited."""
-    from app.core import roles
-    from app.store import people
-    from app.store.audit import AuditLog
     from app.store.recordings import RecordingRepo
 
-    if args.output in ("-", ""):
-        raise CliError("ekspor tidak ditulis ke layar (stdout); beri --output BERKAS", EXIT_USAGE)
-    output = Path(args.output).expanduser() if args.output else default_export_path(args.format)
-    if not output.parent.is_dir():
-        raise CliError(f"folder tujuan tidak ada: {output.parent}")
+    output = export_path(args.output, args.format, prefix="jemput-ekspor")
     count = 0
     with open_store(profile_dir(args)) as store:
-        people.require(store, roles.EXPORT)
+        begin_export(store)
         repo = RecordingRepo(store)
-        print(EXPORT_WARNING, file=sys.stderr)
         with atomic_output(output) as fh:
             if args.format == "csv":
                 writer = csv.writer(fh)
@@ -134,10 +114,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                 count += 1
             if args.format == "json":
                 fh.write("\n]\n" if count else "]\n")
-        AuditLog(store).append("export.written", actor=store.person.name if store.person else "cli", detail={
-            "count": count, "format": args.format, "statuses": sorted(args.status or []),
-            "operator_id": store.person.id if store.person else None,
-        })
+        audit_export(store, "export.written",
+                     {"count": count, "format": args.format, "statuses": sorted(args.status or [])})
     print(f"{number(count)} rekaman diekspor ke {output} (mode 0600, tidak terenkripsi).", file=sys.stderr)
     return EXIT_OK
 

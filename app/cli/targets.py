@@ -1,7 +1,8 @@
 """`jemput import-regions`, `import-targets` and `export-targets`: master data and target lists.
 
 Imports run in one transaction each; `export-targets` writes the stored target
-list back out (CSV with the columns `import-targets` reads, or JSON) for checking.
+list back out (CSV with the columns `import-targets` reads, or JSON) for checking:
+like `export`, to a 0600 file only, for a supervisor, warned and audited (`app.cli.exporting`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import argparse
 import csv
 import json
 import sys
-from pathlib import Path
 
 from app.cli.common import (
     EXIT_OK,
@@ -24,6 +24,7 @@ from app.cli.common import (
     say,
     warn,
 )
+from app.cli.exporting import audit_export, begin_export, export_path
 from app.cli.progress import ProblemPrinter, ProgressBar, progress_enabled, report_file
 
 
@@ -99,13 +100,15 @@ def cmd_import_targets(args: argparse.Namespace) -> int:
 
 
 def cmd_export_targets(args: argparse.Namespace) -> int:
-    """The stored target list as CSV or JSON (stdout, or an owner-only file); only the count is logged."""
+    """The stored target list as CSV or JSON to a 0600 file (never stdout): supervisor only, warned and
+    audited (the count; only the count is printed)."""
     from app.store.targets import TargetRepo
     from app.targetfile import COLUMNS
 
-    output = Path(args.output).expanduser() if args.output else None
+    output = export_path(args.output, args.format, prefix="jemput-target")
     count = 0
     with open_store(profile_dir(args)) as store:
+        begin_export(store)
         with atomic_output(output) as fh:
             writer = csv.writer(fh) if args.format == "csv" else None
             if writer is not None:
@@ -121,8 +124,8 @@ def cmd_export_targets(args: argparse.Namespace) -> int:
                 count += 1
             if writer is None:
                 fh.write("\n]\n" if count else "]\n")
-    where = f" ke {output}" if output is not None else ""
-    print(f"{number(count)} target diekspor{where}.", file=sys.stderr)
+        audit_export(store, "export.targets_written", {"count": count, "format": args.format})
+    print(f"{number(count)} target diekspor ke {output} (mode 0600, tidak terenkripsi).", file=sys.stderr)
     return EXIT_OK
 
 

@@ -21,10 +21,14 @@ OUTCOME_LABELS = {
     "rekam_di_tempat_lain": "Sudah rekam di tempat lain",
 }
 STATUS_LABELS = {
-    "draft": "Draf", "complete": "Selesai", "queued": "Antre kirim", "sent": "Terkirim",
+    "draft": "Draf", "complete": "Menunggu persetujuan", "returned": "Dikembalikan supervisor",
+    "queued": "Antre kirim", "sent": "Terkirim",
     "accepted": "Diterima", "duplicate_review": "Ditinjau (NIK ganda)", "rejected": "Ditolak",
 }
 NO_OPERATOR = "(tanpa operator)"
+HOLDER_NOTE = ("Dokumen ini TIDAK terenkripsi dan memuat nama warga serta 4 digit akhir NIK: hanya untuk tim "
+               "perekaman, supervisor dan petugas Disdukcapil yang berwenang. Simpan di map berkas; jangan "
+               "difoto atau dikirim lewat chat.")
 
 
 def masked_nik(nik: str) -> str:
@@ -61,6 +65,19 @@ class DayReport:
     @property
     def title(self) -> str:
         return f"Laporan Akhir Hari {self.day.strftime('%d-%m-%Y')}"
+
+    def team_outcomes(self) -> dict[str, int]:
+        """The team's counts per visit outcome (every operator's added up)."""
+        totals = {label: 0 for label in OUTCOME_LABELS.values()}
+        for day in self.operators:
+            for label, count in day.outcomes.items():
+                totals[label] = totals.get(label, 0) + count
+        return totals
+
+    def team_statuses(self) -> dict[str, int]:
+        """The team's recordings per status label, in `STATUS_LABELS` order (only those present)."""
+        found = [r.status for day in self.operators for r in day.recordings]
+        return {label: found.count(label) for label in STATUS_LABELS.values() if label in found}
 
 
 def build_day_report(day: dt.date, team: str, recordings: list[dict], outcomes: list[tuple[str, str]]) -> DayReport:

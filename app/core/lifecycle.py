@@ -47,7 +47,7 @@ class OutboxState(str, Enum):
 
 _LABELS = {
     RecordingStatus.DRAFT: "Draf",
-    RecordingStatus.COMPLETE: "Selesai",
+    RecordingStatus.COMPLETE: "Menunggu persetujuan",  # completed; with approval off it is queued at once
     RecordingStatus.QUEUED: "Menunggu kirim",
     RecordingStatus.SENT: "Terkirim",
     RecordingStatus.ACCEPTED: "Diterima",
@@ -59,7 +59,8 @@ _S = RecordingStatus
 ALLOWED_TRANSITIONS: dict[RecordingStatus, frozenset[RecordingStatus]] = {
     _S.DRAFT: frozenset({_S.DRAFT, _S.COMPLETE, _S.QUEUED}),
     _S.COMPLETE: frozenset({_S.DRAFT, _S.QUEUED}),
-    _S.QUEUED: frozenset({_S.DRAFT, _S.SENT, _S.ACCEPTED, _S.DUPLICATE_REVIEW, _S.REJECTED}),
+    # queued -> complete: an approved recording edited before it was sent waits for approval again
+    _S.QUEUED: frozenset({_S.DRAFT, _S.COMPLETE, _S.SENT, _S.ACCEPTED, _S.DUPLICATE_REVIEW, _S.REJECTED}),
     _S.SENT: frozenset({_S.ACCEPTED, _S.DUPLICATE_REVIEW, _S.REJECTED}),
     _S.ACCEPTED: frozenset({_S.DUPLICATE_REVIEW, _S.REJECTED}),
     _S.DUPLICATE_REVIEW: frozenset({_S.ACCEPTED, _S.REJECTED}),

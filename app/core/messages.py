@@ -623,6 +623,35 @@ BUNDLE: dict[str, Templates] = {
     "bundle.receipt_other_device": "Tanda terima ini untuk perangkat lain. Tidak ada yang ditandai.",
 }
 
+# A supervisor's review of completed recordings and the limits on what waits (app/core/approval.py,
+# app/core/limits.py, app/store/approvals.py): refusals and the window's banner lines.
+APPROVAL: dict[str, Templates] = {
+    "approval.reason_unknown": "Pilih alasan pengembalian dari daftar.",
+    "approval.note_required": "Tulis catatan untuk operator: apa yang harus diperbaiki.",
+    "approval.note_too_long": "Catatan paling banyak {limit} karakter.",
+    "approval.not_waiting": "Rekaman ini tidak sedang menunggu persetujuan (statusnya '{status}').",
+    "approval.returned": "Dikembalikan supervisor: {words}. Perbaiki, lalu selesaikan lagi.",
+    "recording.too_many_waiting": (
+        "Rekaman baru dihentikan: {count} rekaman menunggu persetujuan supervisor. Minta supervisor "
+        "meninjau rekaman hari ini dulu."
+    ),
+    "limits.unsaved_warn": (
+        "Rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan. Sinkronkan atau buat cadangan."
+    ),
+    "limits.unsaved_stop": (
+        "Rekaman baru dihentikan: rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan."
+    ),
+    "limits.waiting_warn": "{count} rekaman menunggu persetujuan supervisor.",
+    "limits.waiting_stop": "Rekaman baru dihentikan: {count} rekaman menunggu persetujuan supervisor.",
+    # why a supervisor returns a recording (app.core.approval.RETURN_REASONS)
+    "approval_reason.foto": "Foto perlu diambil ulang",
+    "approval_reason.tanda_tangan": "Tanda tangan perlu diulang",
+    "approval_reason.data": "Data isian perlu diperbaiki",
+    "approval_reason.pengecualian": "Pengecualian belum beralasan",
+    "approval_reason.biometrik": "Sidik jari / iris perlu diulang",
+    "approval_reason.lainnya": "Lainnya (lihat catatan)",
+}
+
 # Card delivery (antar KTP-el: app/core/card_delivery.py, app/store/card_delivery.py).
 DELIVERY: dict[str, Templates] = {
     "delivery_reason.tidak_di_rumah": "Tidak di rumah",
@@ -697,7 +726,7 @@ REGISTRATION: dict[str, Templates] = {
 
 CATALOGUE: dict[str, Templates] = {
     **FINDINGS, **PHOTO, **CAPTURE, **SERVER, **SYNC, **RECORDING, **STORE, **TARGETS, **BIOMETRIC, **TRIPS,
-    **BUNDLE, **SCHEDULES, **DELIVERY, **REGISTRATION,
+    **BUNDLE, **SCHEDULES, **DELIVERY, **REGISTRATION, **APPROVAL,
 }
 """Every code and its Indonesian template(s)."""
 

@@ -1,5 +1,6 @@
-"""Read one day of the profile for the day-end report (`app.core.day_report`): recordings (not drafts)
-created that day with their exceptions, and the day's visit outcomes, per operator."""
+"""Read one day of the profile for the day-end report (`app.core.day_report`): recordings created that day
+(not drafts, but those a supervisor returned, as "returned") with their exceptions, and the day's visit
+outcomes, per operator."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
+from app.core.approval import media_exceptions
 from app.core.day_report import DayReport, build_day_report
 from app.core.exceptions import PhotoFlag, SignatureFlag
 
@@ -25,22 +27,17 @@ def read_day_report(store: "Store", day: dt.date, *, team: str = "", tz: dt.tzin
     end = start + dt.timedelta(days=1)
     bounds = (start.isoformat(timespec="milliseconds"), end.isoformat(timespec="milliseconds"))
     rows = store.query(
-        "SELECT created_at, operator, nama, nik, status, photo_flag, signature_flag, photo_exception,"
-        " signature_exception FROM recordings WHERE created_at >= ? AND created_at < ? AND status != 'draft'",
+        "SELECT r.created_at, r.operator, r.nama, r.nik,"
+        " CASE WHEN r.status = 'draft' THEN 'returned' ELSE r.status END, r.photo_flag, r.signature_flag,"
+        " r.photo_exception, r.signature_exception FROM recordings r"
+        " LEFT JOIN approvals a ON a.recording_uuid = r.uuid AND a.state = 'returned'"
+        " WHERE r.created_at >= ? AND r.created_at < ? AND (r.status != 'draft' OR a.recording_uuid IS NOT NULL)",
         bounds)
     recordings = []
     for created, operator, nama, nik, status, photo, signature, photo_exc, signature_exc in rows:
-        exceptions = []
-        photo_flag = PhotoFlag.from_dict(json.loads(photo)) if photo else None
-        signature_flag = SignatureFlag.from_dict(json.loads(signature)) if signature else None
-        if photo_flag is not None:
-            exceptions.append(photo_flag.summary())
-        elif photo_exc:
-            exceptions.append("Foto: pengecualian")
-        if signature_flag is not None:
-            exceptions.append(signature_flag.summary())
-        elif signature_exc:
-            exceptions.append("Tanda tangan: pengecualian")
+        exceptions = media_exceptions(PhotoFlag.from_dict(json.loads(photo)) if photo else None,
+                                      SignatureFlag.from_dict(json.loads(signature)) if signature else None,
+                                      photo_exc, signature_exc)
         recordings.append({"operator": operator, "time": _local(created, tz).strftime("%H:%M"), "nama": nama,
                            "nik": nik, "status": status, "exceptions": exceptions})
     outcomes = [(op, code) for op, code, visited in store.query(

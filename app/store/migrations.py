@@ -545,6 +545,30 @@ def _biometrics(db: sqlite_utils.Database) -> None:
     )
 
 
+@_migration("0015_approvals")
+def _approvals(db: sqlite_utils.Database) -> None:
+    """A supervisor's decision on a completed recording (`app.core.approval`): ``waiting``,
+    ``approved`` (into the sync queue) or ``returned`` with a reason code and a note (back to the
+    operator as a draft). One row per recording; it goes when the recording is deleted."""
+    db.executescript(
+        """
+        CREATE TABLE approvals (
+            recording_uuid TEXT PRIMARY KEY,
+            state TEXT NOT NULL CHECK (state IN ('waiting', 'approved', 'returned')),
+            reason TEXT,
+            note TEXT,
+            decided_by TEXT,
+            decided_at TEXT,
+            returns INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX approvals_state ON approvals(state);
+        CREATE TRIGGER approvals_follow_recording AFTER DELETE ON recordings
+        BEGIN DELETE FROM approvals WHERE recording_uuid = OLD.uuid; END;
+        """
+    )
+
+
 @_migration("0016_schedules")
 def _schedules(db: sqlite_utils.Database) -> None:
     """Schedules and invitations per RT (`app.store.schedules`, rules in `app.core.schedules`).

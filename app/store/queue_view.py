@@ -84,8 +84,13 @@ class SyncOverview:
 
     @property
     def waiting(self) -> int:
-        return (self.status_counts.get(RecordingStatus.QUEUED.value, 0)
-                + self.status_counts.get(RecordingStatus.COMPLETE.value, 0))
+        """Recordings in the queue (to send)."""
+        return self.status_counts.get(RecordingStatus.QUEUED.value, 0)
+
+    @property
+    def waiting_approval(self) -> int:
+        """Completed recordings a supervisor has not approved yet (no sync carries them)."""
+        return self.status_counts.get(RecordingStatus.COMPLETE.value, 0)
 
 
 def _parked(store, limit: int) -> list[ProblemRecord]:  # noqa: ANN001

@@ -386,4 +386,20 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Belum terkirim"),  # registration.status_pending
     QT_TRANSLATE_NOOP("Catalogue", "Ditolak server"),  # registration.status_refused
     QT_TRANSLATE_NOOP("Catalogue", "NIK/KK sudah terbit"),  # registration.status_issued
+    QT_TRANSLATE_NOOP("Catalogue", "Pilih alasan pengembalian dari daftar."),  # approval.reason_unknown
+    QT_TRANSLATE_NOOP("Catalogue", "Tulis catatan untuk operator: apa yang harus diperbaiki."),  # approval.note_required
+    QT_TRANSLATE_NOOP("Catalogue", "Catatan paling banyak {limit} karakter."),  # approval.note_too_long
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman ini tidak sedang menunggu persetujuan (statusnya '{status}')."),  # approval.not_waiting
+    QT_TRANSLATE_NOOP("Catalogue", "Dikembalikan supervisor: {words}. Perbaiki, lalu selesaikan lagi."),  # approval.returned
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman baru dihentikan: {count} rekaman menunggu persetujuan supervisor. Minta supervisor meninjau rekaman hari ini dulu."),  # recording.too_many_waiting
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan. Sinkronkan atau buat cadangan."),  # limits.unsaved_warn
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman baru dihentikan: rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan."),  # limits.unsaved_stop
+    QT_TRANSLATE_NOOP("Catalogue", "{count} rekaman menunggu persetujuan supervisor."),  # limits.waiting_warn
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman baru dihentikan: {count} rekaman menunggu persetujuan supervisor."),  # limits.waiting_stop
+    QT_TRANSLATE_NOOP("Catalogue", "Foto perlu diambil ulang"),  # approval_reason.foto
+    QT_TRANSLATE_NOOP("Catalogue", "Tanda tangan perlu diulang"),  # approval_reason.tanda_tangan
+    QT_TRANSLATE_NOOP("Catalogue", "Data isian perlu diperbaiki"),  # approval_reason.data
+    QT_TRANSLATE_NOOP("Catalogue", "Pengecualian belum beralasan"),  # approval_reason.pengecualian
+    QT_TRANSLATE_NOOP("Catalogue", "Sidik jari / iris perlu diulang"),  # approval_reason.biometrik
+    QT_TRANSLATE_NOOP("Catalogue", "Lainnya (lihat catatan)"),  # approval_reason.lainnya
 )

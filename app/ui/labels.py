@@ -13,7 +13,7 @@ from app.core.lifecycle import RecordingStatus
 
 _STATUS = {
     RecordingStatus.DRAFT: QT_TRANSLATE_NOOP("Labels", "Draf"),
-    RecordingStatus.COMPLETE: QT_TRANSLATE_NOOP("Labels", "Selesai"),
+    RecordingStatus.COMPLETE: QT_TRANSLATE_NOOP("Labels", "Menunggu persetujuan"),
     RecordingStatus.QUEUED: QT_TRANSLATE_NOOP("Labels", "Menunggu kirim"),
     RecordingStatus.SENT: QT_TRANSLATE_NOOP("Labels", "Terkirim"),
     RecordingStatus.ACCEPTED: QT_TRANSLATE_NOOP("Labels", "Diterima"),

@@ -87,6 +87,7 @@ class MainArea(QWidget):
         layout.addWidget(self.stack, 1)
 
         self.home.openRecording.connect(self.open_recording)
+        self.home.supervisor_bar.decided.connect(self._decided)
         self.queue.fixRecording.connect(self.open_recording)
         self.targets.enrollTarget.connect(self.enroll_target)
         self.targets.enrollResident.connect(self.enroll_resident)
@@ -124,6 +125,12 @@ class MainArea(QWidget):
     def _recording_saved(self, _uuid: str, _complete: bool) -> None:
         self.window_.refresh_status()
         if self.stack.currentWidget() is self.home:  # a left form's draft lands while Beranda shows
+            self.home.refresh()
+
+    def _decided(self) -> None:
+        """The supervisor approved or returned a recording: counts, banner and the list follow."""
+        self.window_.refresh_status()
+        if self.stack.currentWidget() is self.home:
             self.home.refresh()
 
     def new_recording(self) -> None:

@@ -42,6 +42,11 @@ PRELOAD_POLL_MS = 20
 DEMO_STYLE = ("background: #ffa000; color: #111111; font-size: 11pt; font-weight: bold; "
               "padding: 6px 12px; border-bottom: 3px solid #7a4300;")
 """The DEMO marking: amber, black bold text (no page of the real app uses amber)."""
+LIMIT_STYLES = {
+    "warn": "background: #fff4ce; color: #3d2f00; padding: 6px 12px; border-bottom: 2px solid #c9a400;",
+    "stop": "background: #b3261e; color: #ffffff; font-weight: bold; padding: 6px 12px;",
+}
+"""The limits banner: pale yellow for a warning, red for a stop on new recordings."""
 
 
 def _import_quietly(names: tuple[str, ...]) -> None:
@@ -66,11 +71,13 @@ class AppWindow(QMainWindow):
         self.session = None
         self.stack = QStackedWidget(self)
         self.demo_banner = _demo_banner(self)
+        self.limits_banner = _limits_banner(self)
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.demo_banner)
+        column.addWidget(self.limits_banner)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.welcome = WelcomePage(DEMO_PASSPHRASE, self)
@@ -308,6 +315,16 @@ class AppWindow(QMainWindow):
         last = local_clock(self.session.get_setting("last_sync_at"))
         self.sync_label.setText(self.tr("Sinkron terakhir: ") + (last or self.tr("belum pernah")))
         self._show_trip()
+        self._show_limits()
+
+    def _show_limits(self) -> None:
+        """The limits banner (`app.core.limits`): a warning, or that new recordings are stopped, and why."""
+        state = self.session.limits_state()
+        lines = [message_text(code, params) for code, params in state.warnings()]
+        self.limits_banner.setVisible(bool(lines))
+        self.limits_banner.setText("\n".join(lines))
+        self.limits_banner.setStyleSheet(LIMIT_STYLES.get(state.level, ""))
+        self.limits_banner.setProperty("level", state.level)
 
     def _show_trip(self) -> None:
         """The active trip (kunjungan) in the status bar: recordings and outcomes attach to it."""
@@ -340,6 +357,15 @@ def _demo_banner(parent: QWidget) -> QLabel:
     banner.setStyleSheet(DEMO_STYLE)  # its own: the marking holds whatever style sheet is loaded
     banner.setWordWrap(True)
     banner.setAccessibleName("DEMO")
+    banner.hide()
+    return banner
+
+
+def _limits_banner(parent: QWidget) -> QLabel:
+    """The strip saying that recordings wait too long or too many wait (hidden while all is well)."""
+    banner = QLabel(parent)
+    banner.setObjectName("limitsBanner")
+    banner.setWordWrap(True)
     banner.hide()
     return banner
 

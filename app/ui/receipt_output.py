@@ -33,6 +33,22 @@ def printer_names() -> list[str]:
     return list(QPrinterInfo.availablePrinterNames())
 
 
+def pdf_save_dialog(session, parent: QWidget, title: str, file_name: str, name_filter: str) -> QFileDialog:
+    """A save dialog for a PDF named `file_name` in the folder used last (`FOLDER_KEY`; else home);
+    `name_filter`: the caller's translated ``Dokumen PDF (*.pdf)``."""
+    folder = str(session.get_setting(FOLDER_KEY, "") or "")
+    if not folder or not Path(folder).is_dir():
+        folder = QDir.homePath()
+    dialog = QFileDialog(parent, title)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setDefaultSuffix("pdf")
+    dialog.setNameFilters([name_filter])
+    dialog.setDirectory(folder)
+    dialog.selectFile(str(Path(folder) / file_name))
+    return dialog
+
+
 class ReceiptOutput(QObject):
     """Signals:
         finished(bool, str): whether the receipt went out, and the words saying where (or why not).
@@ -74,16 +90,9 @@ class ReceiptOutput(QObject):
         self.dialog.open()
 
     def _save_dialog(self, receipt: Receipt) -> QFileDialog:
-        folder = str(self.session.get_setting(FOLDER_KEY, "") or "")
-        if not folder or not Path(folder).is_dir():
-            folder = QDir.homePath()
-        dialog = QFileDialog(self.parent_widget, self.tr("Simpan bukti perekaman (PDF) — tidak ada printer"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setDefaultSuffix("pdf")
-        dialog.setNameFilters([self.tr("Dokumen PDF (*.pdf)")])
-        dialog.setDirectory(folder)
-        dialog.selectFile(str(Path(folder) / f"bukti-{receipt.qr_payload}.pdf"))
+        dialog = pdf_save_dialog(self.session, self.parent_widget,
+                                 self.tr("Simpan bukti perekaman (PDF) — tidak ada printer"),
+                                 f"bukti-{receipt.qr_payload}.pdf", self.tr("Dokumen PDF (*.pdf)"))
         dialog.fileSelected.connect(self.save_pdf)
         return dialog
 

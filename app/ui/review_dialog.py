@@ -57,7 +57,8 @@ def _value_label(text: str, parent: QWidget) -> QLabel:
     return label
 
 
-def _pixmap(data: bytes | None, width: int, height: int) -> QPixmap | None:
+def scaled_pixmap(data: bytes | None, width: int, height: int) -> QPixmap | None:
+    """`data` (JPEG, PNG) as a pixmap fitting width x height; None for nothing or an unreadable image."""
     if not data:
         return None
     image = QImage.fromData(data)
@@ -210,9 +211,9 @@ class ReviewDialog(QDialog):
         ]))
         col3.addWidget(self.findings_box, 1)
         col4 = QVBoxLayout()
-        col4.addWidget(self._media_box(self.tr("Foto"), "photo", photo, _pixmap(photo_data, 150, 200)))
+        col4.addWidget(self._media_box(self.tr("Foto"), "photo", photo, scaled_pixmap(photo_data, 150, 200)))
         col4.addWidget(self._media_box(self.tr("Tanda tangan"), "signature", signature,
-                                       _pixmap(signature_data, 260, 90)))
+                                       scaled_pixmap(signature_data, 260, 90)))
         col4.addStretch(1)
         for column, stretch in ((col1, 10), (col2, 10), (col3, 10), (col4, 8)):
             holder = QWidget(self.review_page)
@@ -328,9 +329,11 @@ class ReviewDialog(QDialog):
         v.addLayout(row, 1)
         v.addLayout(buttons)
 
-    def show_done(self, receipt: Receipt, name: str, nik: str, next_text: str) -> None:
-        """The recording is saved: say so, show the number and the receipt, and what comes next."""
-        self.done_title.setText("\u2714 " + self.tr("Rekaman selesai dan masuk antrian kirim."))
+    def show_done(self, receipt: Receipt, name: str, nik: str, next_text: str, *, waiting: bool = False) -> None:
+        """The recording is saved: say so (`waiting`: for a supervisor's approval, not yet in the queue),
+        show the number and the receipt, and what comes next."""
+        self.done_title.setText("\u2714 " + (self.tr("Rekaman selesai dan menunggu persetujuan supervisor.")
+                                              if waiting else self.tr("Rekaman selesai dan masuk antrian kirim.")))
         self.done_who.setText(f"{name} \u2014 NIK {nik}")
         self.done_number.setText(receipt.number)
         self.done_next.setText(next_text)

@@ -4,17 +4,17 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="288"/>
         <source>Jemput — Perekaman KTP-el</source>
         <translation>Jemput — KTP-el recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="117"/>
         <source>Profil: </source>
         <translation>Profile: </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="259"/>
         <source>%n draf belum selesai — buka dari Beranda.</source>
         <translation>
             <numerusform>%n unfinished draft — open it from Home.</numerusform>
@@ -22,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="295"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>Antrian: %n rekaman</source>
         <translation>
             <numerusform>Queue: %n recording</numerusform>
@@ -30,54 +30,219 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="306"/>
         <source>Server belum diatur (offline)</source>
         <translation>No server set (offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="308"/>
         <source>Server: belum dicek</source>
         <translation>Server: not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="310"/>
         <source>Server terhubung</source>
         <translation>Server connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="305"/>
+        <location filename="../../app/ui/main_window.py" line="312"/>
         <source>Tidak ada sambungan ke server</source>
         <translation>No connection to the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="309"/>
+        <location filename="../../app/ui/main_window.py" line="316"/>
         <source>Sinkron terakhir: </source>
         <translation>Last sync: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="309"/>
+        <location filename="../../app/ui/main_window.py" line="316"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="290"/>
         <source>DEMO (latihan)</source>
         <translation>DEMO (training)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="292"/>
         <source>DEMO — profil latihan berisi warga buatan. Jangan rekam warga sungguhan di sini; rekaman demo hanya dapat dikirim ke server latihan.</source>
         <translation>DEMO — a training profile with made-up residents. Do not record real residents here; demo recordings can only be sent to a training server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
         <source>Layar terkunci karena tidak dipakai. Ketik kata sandi Anda untuk melanjutkan.</source>
         <translation>The screen locked because it was not in use. Type your passphrase to continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="196"/>
         <source>Kata sandi salah.</source>
         <translation>Wrong passphrase.</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalBox</name>
+    <message>
+        <location filename="../../app/ui/pages/settings_approval.py" line="17"/>
+        <source>Persetujuan dan batas</source>
+        <translation>Approval and limits</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_approval.py" line="19"/>
+        <source>Rekaman selesai menunggu persetujuan supervisor sebelum dikirim</source>
+        <translation>Completed recordings wait for a supervisor&apos;s approval before they are sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_approval.py" line="25"/>
+        <source>Peringatan bila menunggu persetujuan</source>
+        <translation>Warn when waiting for approval</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_approval.py" line="26"/>
+        <location filename="../../app/ui/pages/settings_approval.py" line="28"/>
+        <source> rekaman</source>
+        <translation> recordings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_approval.py" line="27"/>
+        <source>Hentikan rekaman baru bila menunggu</source>
+        <translation>Stop new recordings when waiting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_approval.py" line="29"/>
+        <source>Peringatan bila belum sinkron/cadangan</source>
+        <translation>Warn when not synced/backed up for</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_approval.py" line="30"/>
+        <location filename="../../app/ui/pages/settings_approval.py" line="32"/>
+        <source> hari</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_approval.py" line="31"/>
+        <source>Hentikan rekaman baru bila belum sinkron/cadangan</source>
+        <translation>Stop new recordings when not synced/backed up for</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_approval.py" line="36"/>
+        <source>Mati</source>
+        <translation>Off</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../app/ui/approval_dialog.py" line="63"/>
+        <source>Tinjau rekaman — persetujuan supervisor</source>
+        <translation>Review recordings — supervisor&apos;s approval</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/approval_dialog.py" line="91"/>
+        <source>Pengecualian</source>
+        <translation>Exceptions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/approval_dialog.py" line="94"/>
+        <source>Setujui (Enter)</source>
+        <translation>Approve (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/approval_dialog.py" line="97"/>
+        <source>Kembalikan… (Ctrl+R)</source>
+        <translation>Return… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/approval_dialog.py" line="99"/>
+        <source>Tutup (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/approval_dialog.py" line="102"/>
+        <source>Kembalikan ke operator</source>
+        <translation>Return to the operator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/approval_dialog.py" line="108"/>
+        <source>Apa yang harus diperbaiki operator</source>
+        <translation>What the operator must fix</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/approval_dialog.py" line="110"/>
+        <source>Kembalikan (Enter)</source>
+        <translation>Return (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/approval_dialog.py" line="112"/>
+        <source>Batal (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/approval_dialog.py" line="115"/>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/approval_dialog.py" line="116"/>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/approval_dialog.py" line="166"/>
+        <source>%n rekaman menunggu persetujuan</source>
+        <translation>
+            <numerusform>%n recording waiting for approval</numerusform>
+            <numerusform>%n recordings waiting for approval</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/approval_dialog.py" line="172"/>
+        <source>Tidak ada rekaman yang menunggu persetujuan.</source>
+        <translation>No recordings are waiting for approval.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/approval_dialog.py" line="189"/>
+        <source>Nama: %1
+NIK: %2
+Direkam: %3 oleh %4</source>
+        <translation>Name: %1
+NIK: %2
+Recorded: %3 by %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/approval_dialog.py" line="194"/>
+        <source>Pernah dikembalikan: %1</source>
+        <translation>Returned before: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/approval_dialog.py" line="196"/>
+        <source>Tidak ada pengecualian.</source>
+        <translation>No exceptions.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/approval_dialog.py" line="197"/>
+        <source>Memuat foto…</source>
+        <translation>Loading the photo…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/approval_dialog.py" line="207"/>
+        <source>Tanpa foto</source>
+        <translation>No photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/approval_dialog.py" line="208"/>
+        <source>Tanpa tanda tangan</source>
+        <translation>No signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/approval_dialog.py" line="221"/>
+        <source>Disetujui: %1 masuk antrian kirim.</source>
+        <translation>Approved: %1 is in the send queue.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/approval_dialog.py" line="240"/>
+        <source>Dikembalikan ke operator: %1.</source>
+        <translation>Returned to the operator: %1.</translation>
     </message>
 </context>
 <context>
@@ -1588,6 +1753,81 @@
         <translation>Some fingerprint/iris files do not match what is noted (a record for a finger/eye not noted as captured, or a proof photo without an exception): {slots}.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="389"/>
+        <source>Pilih alasan pengembalian dari daftar.</source>
+        <translation>Choose a reason for returning it from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="390"/>
+        <source>Tulis catatan untuk operator: apa yang harus diperbaiki.</source>
+        <translation>Write a note for the operator: what must be fixed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="392"/>
+        <source>Rekaman ini tidak sedang menunggu persetujuan (statusnya &apos;{status}&apos;).</source>
+        <translation>This recording is not waiting for approval (its status is &apos;{status}&apos;).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="393"/>
+        <source>Dikembalikan supervisor: {words}. Perbaiki, lalu selesaikan lagi.</source>
+        <translation>Returned by the supervisor: {words}. Fix it, then complete it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="394"/>
+        <source>Rekaman baru dihentikan: {count} rekaman menunggu persetujuan supervisor. Minta supervisor meninjau rekaman hari ini dulu.</source>
+        <translation>New recordings are stopped: {count} recordings are waiting for the supervisor&apos;s approval. Ask the supervisor to review today&apos;s recordings first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="395"/>
+        <source>Rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan. Sinkronkan atau buat cadangan.</source>
+        <translation>The oldest recording has been neither synced nor backed up for {days} days. Sync or make a backup.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="396"/>
+        <source>Rekaman baru dihentikan: rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan.</source>
+        <translation>New recordings are stopped: the oldest recording has been neither synced nor backed up for {days} days.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="397"/>
+        <source>{count} rekaman menunggu persetujuan supervisor.</source>
+        <translation>{count} recordings are waiting for the supervisor&apos;s approval.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="398"/>
+        <source>Rekaman baru dihentikan: {count} rekaman menunggu persetujuan supervisor.</source>
+        <translation>New recordings are stopped: {count} recordings are waiting for the supervisor&apos;s approval.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="399"/>
+        <source>Foto perlu diambil ulang</source>
+        <translation>The photo must be taken again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="400"/>
+        <source>Tanda tangan perlu diulang</source>
+        <translation>The signature must be done again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="401"/>
+        <source>Data isian perlu diperbaiki</source>
+        <translation>The form&apos;s data must be corrected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="402"/>
+        <source>Pengecualian belum beralasan</source>
+        <translation>An exception lacks a good reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="403"/>
+        <source>Sidik jari / iris perlu diulang</source>
+        <translation>Fingerprints / iris must be captured again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="404"/>
+        <source>Lainnya (lihat catatan)</source>
+        <translation>Other (see the note)</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/catalogue_strings.py" line="46"/>
         <source>Pilih alasan pengecualian foto dari daftar.</source>
         <translation>Choose the reason for the photo exception from the list.</translation>
@@ -1759,6 +1999,7 @@
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="230"/>
         <location filename="../../app/ui/catalogue_strings.py" line="366"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="391"/>
         <source>Catatan paling banyak {limit} karakter.</source>
         <translation>The note may be at most {limit} characters.</translation>
     </message>
@@ -2488,6 +2729,39 @@
     </message>
 </context>
 <context>
+    <name>DayReportOutput</name>
+    <message>
+        <location filename="../../app/ui/day_report_output.py" line="51"/>
+        <source>Simpan laporan akhir hari (PDF, TIDAK terenkripsi: hanya untuk tim, supervisor dan petugas Disdukcapil)</source>
+        <translation>Save the day-end report (PDF, NOT encrypted: only for the team, the supervisor and Disdukcapil officers)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day_report_output.py" line="52"/>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day_report_output.py" line="54"/>
+        <source>Laporan tidak disimpan.</source>
+        <translation>The report was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day_report_output.py" line="62"/>
+        <source>Laporan tidak dapat dibuat: </source>
+        <translation>The report cannot be made: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day_report_output.py" line="71"/>
+        <source>Laporan gagal disimpan di %1.</source>
+        <translation>The report could not be saved at %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day_report_output.py" line="75"/>
+        <source>Laporan akhir hari tersimpan (tidak terenkripsi): %1</source>
+        <translation>Day-end report saved (not encrypted): %1</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryPage</name>
     <message>
         <location filename="../../app/ui/pages/delivery.py" line="68"/>
@@ -2691,7 +2965,7 @@
     <message>
         <location filename="../../app/ui/pages/enroll.py" line="102"/>
         <location filename="../../app/ui/pages/enroll.py" line="164"/>
-        <location filename="../../app/ui/pages/enroll.py" line="541"/>
+        <location filename="../../app/ui/pages/enroll.py" line="548"/>
         <source>Rekam Baru</source>
         <translation>New Recording</translation>
     </message>
@@ -2707,117 +2981,127 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/enroll.py" line="207"/>
-        <location filename="../../app/ui/pages/enroll.py" line="542"/>
+        <location filename="../../app/ui/pages/enroll.py" line="549"/>
         <source>Rekaman: </source>
         <translation>Recording: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="215"/>
+        <location filename="../../app/ui/pages/enroll.py" line="216"/>
         <source>Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim) dan tidak dapat diubah lagi. Jika ada yang salah, perbaiki sebagai versi baru.</source>
         <translation>This recording has reached the server (photo/signature may still be sending) and can no longer be changed. If something is wrong, correct it as a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="219"/>
+        <location filename="../../app/ui/pages/enroll.py" line="220"/>
         <source>Rekaman ini sudah dikirim ke server dan tidak dapat diubah lagi. Jika ada yang salah, perbaiki sebagai versi baru.</source>
         <translation>This recording was sent to the server and can no longer be changed. If something is wrong, correct it as a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="223"/>
+        <location filename="../../app/ui/pages/enroll.py" line="224"/>
         <source> — versi %1</source>
         <translation> — version %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="303"/>
+        <location filename="../../app/ui/pages/enroll.py" line="304"/>
         <source>Versi baru dibuat: perbaiki lalu selesaikan.</source>
         <translation>New version made: correct it, then finish.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="318"/>
+        <location filename="../../app/ui/pages/enroll.py" line="319"/>
         <source>Foto warga</source>
         <translation>Resident&apos;s photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="330"/>
+        <location filename="../../app/ui/pages/enroll.py" line="331"/>
         <source>Foto diambil, disetujui oleh %1 (%2).</source>
         <translation>Photo taken, approved by %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="335"/>
+        <location filename="../../app/ui/pages/enroll.py" line="336"/>
         <source>Tanpa foto: </source>
         <translation>No photo: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="345"/>
+        <location filename="../../app/ui/pages/enroll.py" line="346"/>
         <source>Tanda tangan warga</source>
         <translation>Resident&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="355"/>
+        <location filename="../../app/ui/pages/enroll.py" line="356"/>
         <source>Tanda tangan tersimpan.</source>
         <translation>Signature saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="358"/>
+        <location filename="../../app/ui/pages/enroll.py" line="359"/>
         <source>Tanpa tanda tangan: </source>
         <translation>No signature: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="433"/>
+        <location filename="../../app/ui/pages/enroll.py" line="434"/>
         <source>Berikutnya di RT %1/RW %2: %3 (formulirnya sudah terbuka).</source>
         <translation>Next in RT %1/RW %2: %3 (the form is already open).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="436"/>
+        <location filename="../../app/ui/pages/enroll.py" line="437"/>
         <source>Semua warga RT ini di daftar sudah direkam. Berikutnya: formulir kosong.</source>
         <translation>Everyone of this RT on the list is recorded. Next: an empty form.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="438"/>
+        <location filename="../../app/ui/pages/enroll.py" line="439"/>
         <source>Berikutnya: formulir kosong untuk warga baru.</source>
         <translation>Next: an empty form for a new resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="440"/>
+        <location filename="../../app/ui/pages/enroll.py" line="442"/>
+        <source>Rekaman selesai: %1, nomor registrasi %2, menunggu persetujuan supervisor.</source>
+        <translation>Recording complete: %1, registration number %2, waiting for the supervisor&apos;s approval.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="443"/>
         <source>Rekaman selesai: %1, nomor registrasi %2, masuk antrian kirim.</source>
         <translation>Recording completed: %1, registration number %2, added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="450"/>
+        <location filename="../../app/ui/pages/enroll.py" line="454"/>
         <source>Rekaman selesai (%1), tetapi bukti tidak dapat dibuat: </source>
         <translation>Recording completed (%1), but the receipt could not be made: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="471"/>
+        <location filename="../../app/ui/pages/enroll.py" line="475"/>
         <source>Draf tersimpan: %1 — buka dari Beranda.</source>
         <translation>Draft saved: %1 — open it from Home.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="472"/>
+        <location filename="../../app/ui/pages/enroll.py" line="476"/>
         <source>tanpa nama</source>
         <translation>no name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="517"/>
+        <location filename="../../app/ui/pages/enroll.py" line="521"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="535"/>
+        <location filename="../../app/ui/pages/enroll.py" line="540"/>
+        <source>Rekaman selesai dan menunggu persetujuan supervisor.</source>
+        <translation>Recording complete and waiting for the supervisor&apos;s approval.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="542"/>
         <source>Rekaman selesai dan masuk antrian kirim.</source>
         <translation>Recording completed and added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="537"/>
+        <location filename="../../app/ui/pages/enroll.py" line="544"/>
         <source>Draf tersimpan otomatis (%1).</source>
         <translation>Draft saved automatically (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="539"/>
+        <location filename="../../app/ui/pages/enroll.py" line="546"/>
         <source>Draf tersimpan.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="550"/>
+        <location filename="../../app/ui/pages/enroll.py" line="557"/>
         <source>Gagal menyimpan: </source>
         <translation>Could not save: </translation>
     </message>
@@ -3519,58 +3803,63 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="62"/>
+        <location filename="../../app/ui/pages/home.py" line="64"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="65"/>
+        <location filename="../../app/ui/pages/home.py" line="67"/>
         <source>direkam hari ini</source>
         <translation>recorded today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="66"/>
+        <location filename="../../app/ui/pages/home.py" line="68"/>
         <source>draf belum selesai</source>
         <translation>unfinished drafts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="67"/>
+        <location filename="../../app/ui/pages/home.py" line="69"/>
+        <source>menunggu persetujuan</source>
+        <translation>waiting for approval</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="70"/>
         <source>menunggu dikirim</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="68"/>
+        <location filename="../../app/ui/pages/home.py" line="71"/>
         <source>diterima server</source>
         <translation>accepted by server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="69"/>
+        <location filename="../../app/ui/pages/home.py" line="72"/>
         <source>perlu ditinjau / ditolak</source>
         <translation>to review / rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="75"/>
+        <location filename="../../app/ui/pages/home.py" line="78"/>
         <source>Cari nama atau NIK…</source>
         <translation>Search name or NIK…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="78"/>
+        <location filename="../../app/ui/pages/home.py" line="81"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="81"/>
+        <location filename="../../app/ui/pages/home.py" line="84"/>
         <source>Tanggal:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="103"/>
-        <location filename="../../app/ui/pages/home.py" line="161"/>
+        <location filename="../../app/ui/pages/home.py" line="106"/>
+        <location filename="../../app/ui/pages/home.py" line="168"/>
         <source>Belum ada rekaman. Tekan Ctrl+N untuk merekam warga baru.</source>
         <translation>No recordings yet. Press Ctrl+N to record a new resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="163"/>
+        <location filename="../../app/ui/pages/home.py" line="170"/>
         <source>Tidak ada rekaman yang cocok dengan saringan.</source>
         <translation>No recordings match the filter.</translation>
     </message>
@@ -3660,8 +3949,8 @@
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="16"/>
-        <source>Selesai</source>
-        <translation>Complete</translation>
+        <source>Menunggu persetujuan</source>
+        <translation>Waiting for approval</translation>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="17"/>
@@ -4449,22 +4738,22 @@
 <context>
     <name>PrintReceiptBar</name>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="128"/>
+        <location filename="../../app/ui/receipt_output.py" line="137"/>
         <source>Cetak bukti (Ctrl+P)</source>
         <translation>Print receipt (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="129"/>
+        <location filename="../../app/ui/receipt_output.py" line="138"/>
         <source>Bukti perekaman untuk warga yang dipilih (rekaman sudah selesai).</source>
         <translation>The receipt for the selected resident (a completed recording).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="148"/>
+        <location filename="../../app/ui/receipt_output.py" line="157"/>
         <source>Pilih warga yang rekamannya sudah selesai untuk mencetak buktinya.</source>
         <translation>Select a resident whose recording is completed to print the receipt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="150"/>
+        <location filename="../../app/ui/receipt_output.py" line="159"/>
         <source>Menyiapkan bukti…</source>
         <translation>Preparing the receipt…</translation>
     </message>
@@ -4548,42 +4837,42 @@
 <context>
     <name>ReceiptOutput</name>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="58"/>
+        <location filename="../../app/ui/receipt_output.py" line="74"/>
         <source>Bukti tidak dapat dibuat: </source>
         <translation>The receipt could not be made: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="73"/>
+        <location filename="../../app/ui/receipt_output.py" line="89"/>
         <source>Bukti tidak dicetak.</source>
         <translation>The receipt was not printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="80"/>
+        <location filename="../../app/ui/receipt_output.py" line="94"/>
         <source>Simpan bukti perekaman (PDF) — tidak ada printer</source>
         <translation>Save the receipt (PDF): no printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="84"/>
+        <location filename="../../app/ui/receipt_output.py" line="95"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="94"/>
+        <location filename="../../app/ui/receipt_output.py" line="103"/>
         <source>Bukti gagal dicetak: printer tidak dapat dipakai.</source>
         <translation>The receipt could not be printed: the printer cannot be used.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="96"/>
+        <location filename="../../app/ui/receipt_output.py" line="105"/>
         <source>Bukti dikirim ke printer %1.</source>
         <translation>Receipt sent to printer %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="105"/>
+        <location filename="../../app/ui/receipt_output.py" line="114"/>
         <source>Bukti gagal disimpan di %1.</source>
         <translation>The receipt could not be saved at %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="108"/>
+        <location filename="../../app/ui/receipt_output.py" line="117"/>
         <source>Bukti tersimpan: %1</source>
         <translation>Receipt saved: %1</translation>
     </message>
@@ -5151,153 +5440,158 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="85"/>
+        <location filename="../../app/ui/review_dialog.py" line="86"/>
         <source>Periksa rekaman</source>
         <translation>Review the recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="104"/>
+        <location filename="../../app/ui/review_dialog.py" line="105"/>
         <source>Periksa sebelum menyelesaikan</source>
         <translation>Review before completing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="106"/>
+        <location filename="../../app/ui/review_dialog.py" line="107"/>
         <source>Bacakan data ini kepada warga. Enter: simpan dan selesai · Esc: kembali ke formulir (tidak ada yang hilang).</source>
         <translation>Read this back to the resident. Enter: save and complete · Esc: back to the form (nothing is lost).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="111"/>
+        <location filename="../../app/ui/review_dialog.py" line="112"/>
         <source>Peringatan dan konfirmasi</source>
         <translation>Warnings and confirmations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="118"/>
+        <location filename="../../app/ui/review_dialog.py" line="119"/>
         <source>Kembali ke formulir (Esc)</source>
         <translation>Back to the form (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="121"/>
-        <location filename="../../app/ui/review_dialog.py" line="364"/>
+        <location filename="../../app/ui/review_dialog.py" line="122"/>
+        <location filename="../../app/ui/review_dialog.py" line="367"/>
         <source>Simpan &amp;&amp; selesai (Enter)</source>
         <translation>Save &amp;&amp; complete (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="157"/>
+        <location filename="../../app/ui/review_dialog.py" line="158"/>
         <source>Tidak ada</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="170"/>
+        <location filename="../../app/ui/review_dialog.py" line="171"/>
         <source>(hanya bulan &amp;&amp; tahun)</source>
         <translation>(month &amp;&amp; year only)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="172"/>
+        <location filename="../../app/ui/review_dialog.py" line="173"/>
         <source>(hanya tahun)</source>
         <translation>(year only)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="174"/>
+        <location filename="../../app/ui/review_dialog.py" line="175"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="182"/>
+        <location filename="../../app/ui/review_dialog.py" line="183"/>
         <source>Kelahiran</source>
         <translation>Birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="188"/>
+        <location filename="../../app/ui/review_dialog.py" line="189"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="190"/>
+        <location filename="../../app/ui/review_dialog.py" line="191"/>
         <source>RT / RW</source>
         <translation>RT / RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="196"/>
+        <location filename="../../app/ui/review_dialog.py" line="197"/>
         <source>Keluarga</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="204"/>
+        <location filename="../../app/ui/review_dialog.py" line="205"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="207"/>
+        <location filename="../../app/ui/review_dialog.py" line="208"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="208"/>
+        <location filename="../../app/ui/review_dialog.py" line="209"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="209"/>
+        <location filename="../../app/ui/review_dialog.py" line="210"/>
         <source>Catatan</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="213"/>
+        <location filename="../../app/ui/review_dialog.py" line="214"/>
         <source>Foto</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="214"/>
+        <location filename="../../app/ui/review_dialog.py" line="215"/>
         <source>Tanda tangan</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="237"/>
+        <location filename="../../app/ui/review_dialog.py" line="238"/>
         <source>Tersimpan.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="239"/>
+        <location filename="../../app/ui/review_dialog.py" line="240"/>
         <source>Pengecualian: </source>
         <translation>Exception: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="261"/>
+        <location filename="../../app/ui/review_dialog.py" line="262"/>
         <source>Dikonfirmasi, alasan: </source>
         <translation>Confirmed, reason: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="263"/>
+        <location filename="../../app/ui/review_dialog.py" line="264"/>
         <source>Tidak ada peringatan: semua isian sesuai pemeriksaan.</source>
         <translation>No warnings: every field passes the checks.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="289"/>
+        <location filename="../../app/ui/review_dialog.py" line="290"/>
         <source>Nomor registrasi (ada di bukti untuk warga)</source>
         <translation>Registration number (on the resident&apos;s receipt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="302"/>
+        <location filename="../../app/ui/review_dialog.py" line="303"/>
         <source>Cetak bukti (Ctrl+P)</source>
         <translation>Print receipt (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="305"/>
+        <location filename="../../app/ui/review_dialog.py" line="306"/>
         <source>Warga berikutnya (Enter)</source>
         <translation>Next resident (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="333"/>
+        <location filename="../../app/ui/review_dialog.py" line="335"/>
+        <source>Rekaman selesai dan menunggu persetujuan supervisor.</source>
+        <translation>Recording complete and waiting for the supervisor&apos;s approval.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialog.py" line="336"/>
         <source>Rekaman selesai dan masuk antrian kirim.</source>
         <translation>Recording completed and added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="337"/>
+        <location filename="../../app/ui/review_dialog.py" line="340"/>
         <source>Cetak bukti untuk warga (Ctrl+P), lalu Enter untuk warga berikutnya.</source>
         <translation>Print the receipt for the resident (Ctrl+P), then Enter for the next resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="363"/>
+        <location filename="../../app/ui/review_dialog.py" line="366"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
@@ -5672,62 +5966,62 @@
         <translation>Photo, signature and biodata of recordings the server accepted are removed from this laptop after a successful sync. Only the status, dates, region and RT/RW remain, so progress still counts them. 0 = never removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="188"/>
+        <location filename="../../app/ui/pages/settings.py" line="192"/>
         <source>Simpan pengaturan</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="221"/>
+        <location filename="../../app/ui/pages/settings.py" line="225"/>
         <source>Cadangan</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="223"/>
+        <location filename="../../app/ui/pages/settings.py" line="227"/>
         <source>Salin profil ke flashdisk selama perjalanan: bila laptop rusak atau hilang, rekaman tetap ada. Salinan tetap terkunci dan dibuka dengan kata sandi yang berlaku saat ini (jemput --data &lt;folder cadangan&gt;). Simpan flashdisk terpisah dari laptop.</source>
         <translation>Copy the profile to a USB stick while travelling: if the laptop breaks or is lost, the recordings survive. The copy stays locked and opens with the password in force now (jemput --data &lt;backup folder&gt;). Keep the USB stick apart from the laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="236"/>
+        <location filename="../../app/ui/pages/settings.py" line="240"/>
         <source>Cadangkan ke…</source>
         <translation>Back up to…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="252"/>
+        <location filename="../../app/ui/pages/settings.py" line="256"/>
         <source>Pilih folder cadangan (mis. flashdisk)</source>
         <translation>Choose the backup folder (e.g. a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="285"/>
+        <location filename="../../app/ui/pages/settings.py" line="289"/>
         <source>Cadangan tersimpan: %1, %2 rekaman, %3</source>
         <translation>Backup saved: %1, %2 recordings, %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="292"/>
+        <location filename="../../app/ui/pages/settings.py" line="296"/>
         <source>Cadangan gagal: </source>
         <translation>Backup failed: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="308"/>
+        <location filename="../../app/ui/pages/settings.py" line="312"/>
         <source>Cadangan terakhir: belum pernah</source>
         <translation>Last backup: never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="314"/>
+        <location filename="../../app/ui/pages/settings.py" line="318"/>
         <source>Cadangan terakhir: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="329"/>
+        <location filename="../../app/ui/pages/settings.py" line="333"/>
         <source>Kata sandi diganti. Gunakan kata sandi baru saat membuka Jemput berikutnya.</source>
         <translation>Password changed. Use the new password the next time you open Jemput.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="359"/>
+        <location filename="../../app/ui/pages/settings.py" line="363"/>
         <source>Alamat server harus diawali https://</source>
         <translation>The server address must start with https://</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="378"/>
+        <location filename="../../app/ui/pages/settings.py" line="383"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -5969,6 +6263,37 @@
     </message>
 </context>
 <context>
+    <name>SupervisorBar</name>
+    <message>
+        <location filename="../../app/ui/pages/supervisor_bar.py" line="30"/>
+        <source>Tinjau rekaman (Ctrl+R)</source>
+        <translation>Review recordings (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supervisor_bar.py" line="31"/>
+        <source>Setujui rekaman yang selesai agar masuk antrian kirim, atau kembalikan ke operator dengan alasan.</source>
+        <translation>Approve completed recordings into the send queue, or return them to the operator with a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supervisor_bar.py" line="34"/>
+        <source>Laporan akhir hari…</source>
+        <translation>Day-end report…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supervisor_bar.py" line="35"/>
+        <source>PDF per tim dan operator: hasil kunjungan, rekaman, pengecualian, tempat tanda tangan. Tidak terenkripsi.</source>
+        <translation>PDF per team and operator: visit outcomes, recordings, exceptions, room to sign. Not encrypted.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/supervisor_bar.py" line="58"/>
+        <source>Tinjau rekaman (%n) (Ctrl+R)</source>
+        <translation>
+            <numerusform>Review recordings (%n) (Ctrl+R)</numerusform>
+            <numerusform>Review recordings (%n) (Ctrl+R)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <location filename="../../app/ui/pages/sync_page.py" line="143"/>
@@ -6007,137 +6332,142 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/sync_page.py" line="182"/>
+        <source>Menunggu persetujuan</source>
+        <translation>Waiting for approval</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/sync_page.py" line="183"/>
         <source>Menunggu kirim</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="183"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="184"/>
         <source>Terkirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="184"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="185"/>
         <source>Diterima</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="185"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="186"/>
         <source>Perlu ditinjau</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="186"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="187"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="203"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="204"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="205"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="206"/>
         <source>Sinkron terakhir</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="209"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="210"/>
         <source>Kesalahan terakhir</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="211"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="212"/>
         <source>Percobaan berikutnya</source>
         <translation>Next attempt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="222"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="223"/>
         <source>Sinkron sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="236"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="237"/>
         <source>Perlu perhatian</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="249"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="250"/>
         <source>Kirim ulang</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="252"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="253"/>
         <source>Jadikan versi baru</source>
         <translation>Make a new version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="254"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="255"/>
         <source>Kirim isi rekaman di laptop ini sebagai versi baru yang menggantikan salinan di server.</source>
         <translation>Send this laptop&apos;s copy of the recording as a new version that replaces the copy on the server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="257"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="258"/>
         <source>Perbaiki</source>
         <translation>Fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="290"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="292"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="308"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="310"/>
         <source>belum terdaftar (kerja offline)</source>
         <translation>not registered (working offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="311"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="313"/>
         <source>terhubung</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="311"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="313"/>
         <source>tidak terjangkau</source>
         <translation>unreachable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="312"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="314"/>
         <source>belum dicek</source>
         <translation>not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="359"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="361"/>
         <source>Rekaman dimasukkan lagi ke antrian.</source>
         <translation>The recording is back in the queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="373"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="375"/>
         <source>Versi baru dibuat dan dimasukkan ke antrian; versi lama diganti saat sinkron berikutnya.</source>
         <translation>A new version was made and queued; it replaces the old one at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="385"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="387"/>
         <source>Isi alamat server dan kode pendaftaran.</source>
         <translation>Enter the server address and the registration code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="388"/>
-        <location filename="../../app/ui/pages/sync_page.py" line="420"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="390"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="422"/>
         <source>Menghubungi server…</source>
         <translation>Contacting the server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="396"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="398"/>
         <source>Terdaftar sebagai %1 (wilayah %2).</source>
         <translation>Registered as %1 (area %2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="406"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="408"/>
         <source>Pendaftaran gagal karena kesalahan tak terduga.</source>
         <translation>Registration failed because of an unexpected error.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="428"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="430"/>
         <source>%1/%2 rekaman · %3/%4 MB</source>
         <translation>%1/%2 recordings · %3/%4 MB</translation>
     </message>

@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import socket
+import stat
 import subprocess
 import sys
 import threading
@@ -20,6 +21,7 @@ from app.core.findings import Acknowledgement
 from app.core.lifecycle import RecordingStatus
 from app.core.resident import RESIDENT_FIELDS, Resident
 from app.demo import demo_residents
+from app.store.audit import AuditLog
 from app.store.outbox import Outbox
 from app.demo.profile import DEMO_PASSPHRASE, open_or_create_demo
 from app.targetfile import ReadProgress
@@ -232,15 +234,19 @@ def test_export_status_filter_and_empty_json(cli, recorded, tmp_path):
     assert code == 2 and out == "" and "tidak ditulis ke layar" in err
 
 
-def test_export_is_for_a_supervisor_and_audited(cli, recorded, tmp_path, monkeypatch):
+def _with_operator_and_supervisor(profile_dir):
+    """Ani (operator, jeruk-nipis-sepeda-41) and Siti (supervisor, awan-merah-gitar-tua-9) join the profile."""
     from app.core import roles
     from app.store import people
-    from app.store.audit import AuditLog
 
-    profile_dir, _ = recorded
     with open_profile(profile_dir, PASSPHRASE) as store:
         people.add_person(store, "Ani", roles.OPERATOR, "jeruk-nipis-sepeda-41")
         people.add_person(store, "Siti", roles.SUPERVISOR, "awan-merah-gitar-tua-9")
+    return profile_dir
+
+
+def test_export_is_for_a_supervisor_and_audited(cli, recorded, tmp_path, monkeypatch):
+    profile_dir = _with_operator_and_supervisor(recorded[0])
     monkeypatch.setenv("JEMPUT_PASSPHRASE", "jeruk-nipis-sepeda-41")
     code, out, err = cli("--data", profile_dir, "export", "-o", tmp_path / "ani.csv")
     assert code == 1 and "tidak boleh mengekspor" in err and not (tmp_path / "ani.csv").exists()
@@ -250,6 +256,22 @@ def test_export_is_for_a_supervisor_and_audited(cli, recorded, tmp_path, monkeyp
     with open_profile(profile_dir, PASSPHRASE) as store:
         [entry] = AuditLog(store).entries(action="export.written")
     assert entry.actor == "Siti" and entry.detail["count"] == 4 and entry.detail["format"] == "csv"
+
+
+def test_export_targets_is_for_a_supervisor_and_audited(cli, recorded, tmp_path, monkeypatch):
+    profile_dir = _with_operator_and_supervisor(recorded[0])
+    monkeypatch.setenv("JEMPUT_PASSPHRASE", "jeruk-nipis-sepeda-41")
+    code, out, err = cli("--data", profile_dir, "export-targets", "-o", tmp_path / "ani.csv")
+    assert code == 1 and "tidak boleh mengekspor" in err and not (tmp_path / "ani.csv").exists()
+    monkeypatch.setenv("JEMPUT_PASSPHRASE", "awan-merah-gitar-tua-9")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = cli("--data", profile_dir, "export-targets", "--format", "json")
+    [written] = list(tmp_path.glob("jemput-target-*.json"))  # the default: a stamped file here, not stdout
+    assert code == 0 and out == "" and "TIDAK terenkripsi" in err and "supervisor" in err
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    with open_profile(profile_dir, PASSPHRASE) as store:
+        [entry] = AuditLog(store).entries(action="export.targets_written")
+    assert entry.actor == "Siti" and entry.detail["count"] == 0 and entry.detail["format"] == "json"
 
 
 def test_export_into_a_missing_folder_writes_nothing(cli, recorded, tmp_path):

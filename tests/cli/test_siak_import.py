@@ -182,7 +182,10 @@ def test_export_targets_writes_what_was_stored_and_reads_back(cli, profile_dir, 
     assert cli("--data", profile_dir, "import-targets", path, "--no-progress")[0] == 0
     exported = tmp_path / "targets.csv"
     code, out, err = cli("--data", profile_dir, "export-targets", "--format", "csv", "--output", exported)
-    assert code == 0 and out == "" and err.strip() == f"{len(kept)} target diekspor ke {exported}."
+    warning, done = err.strip().splitlines()
+    assert code == 0 and out == ""
+    assert done == f"{len(kept)} target diekspor ke {exported} (mode 0600, tidak terenkripsi)."
+    assert "TIDAK terenkripsi" in warning and "supervisor" in warning
     assert stat.S_IMODE(exported.stat().st_mode) == 0o600
     with open(exported, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
@@ -201,6 +204,10 @@ def test_export_targets_writes_what_was_stored_and_reads_back(cli, profile_dir, 
     assert cli("--data", other, "export-targets", "--output", again)[0] == 0
     assert again.read_bytes() == exported.read_bytes()
 
-    code, out, err = cli("--data", profile_dir, "export-targets", "--format", "json")
-    assert code == 0 and err.strip() == f"{len(kept)} target diekspor."
-    assert json.loads(out) == rows
+    as_json = tmp_path / "targets.json"
+    code, out, err = cli("--data", profile_dir, "export-targets", "--format", "json", "-o", as_json)
+    assert code == 0 and out == ""
+    assert err.strip().endswith(f"{len(kept)} target diekspor ke {as_json} (mode 0600, tidak terenkripsi).")
+    assert json.loads(as_json.read_text(encoding="utf-8")) == rows
+    code, out, err = cli("--data", profile_dir, "export-targets", "-o", "-")
+    assert code == 2 and out == "" and "stdout" in err  # never to the screen, where `> file` would be 0644

@@ -12,8 +12,8 @@ import pytest
 import app.core.messages as messages
 from app.core.findings import Finding, Params, Severity, finding
 from app.core.messages import (
-    BIOMETRIC, BUNDLE, CAPTURE, CATALOGUE, DELIVERY, FINDINGS, PHOTO, RECORDING, REGISTRATION, SCHEDULES, SERVER,
-    STORE, SYNC, TARGETS, TRIPS, CodedError,
+    APPROVAL, BIOMETRIC, BUNDLE, CAPTURE, CATALOGUE, DELIVERY, FINDINGS, PHOTO, RECORDING, REGISTRATION, SCHEDULES,
+    SERVER, STORE, SYNC, TARGETS, TRIPS, CodedError,
     placeholders,
     render,
     template_for,
@@ -22,7 +22,7 @@ from app.core.messages import (
 from app.core.nik import NikError, parse_nik
 
 GROUPS = (FINDINGS, PHOTO, CAPTURE, SERVER, SYNC, RECORDING, STORE, TARGETS, BIOMETRIC, TRIPS, BUNDLE, SCHEDULES,
-          DELIVERY, REGISTRATION)
+          DELIVERY, REGISTRATION, APPROVAL)
 
 
 def _dummy(template: str) -> dict[str, str]:

@@ -1,6 +1,7 @@
 """The day-end report: one day of the profile per operator (visit outcomes counted, recordings listed with
-their exceptions, drafts and other days left out), written as a PDF through Qt's QPdfWriter and read back
-as text (pdftotext) and pixels (pdftoppm: the signature lines are drawn)."""
+their exceptions, drafts and other days left out but a returned one shown), a team page first, written as a
+PDF through Qt's QPdfWriter and read back as text (pdftotext) and pixels (pdftoppm: the signature lines are
+drawn)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from app.core.day_report import masked_nik
 from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.lifecycle import RecordingStatus
 from app.core.outcomes import Outcome
+from app.store import approvals
 from app.store.day_report import read_day_report
 from app.store.recordings import RecordingRepo
 from app.store.targets import TargetRepo
@@ -43,11 +45,13 @@ def day_store(store):
         "ani2": rec("Ani", 10, photo_flag=PhotoFlag.make("terbaring", failed_checks=["photo.eyes_closed"]).to_dict(),
                     signature_flag=SignatureFlag.make("cap_jempol").to_dict()),
         "budi": rec("Budi", 11),
+        "returned": rec("Budi", 11),
         "draft": rec("Budi", 12, status=RecordingStatus.DRAFT),
         "other_day": rec("Ani", 9, DAY - dt.timedelta(days=1)),
     }
     for rec in made.values():
         repo.save(rec, make_media(2_000, 500), enqueue=False)
+    approvals.return_recording(store, made["returned"].uuid, "foto", "gelap", actor="Siti")  # a draft again
     targets = [make_recording(fake).resident for _ in range(3)]
     TargetRepo(store).upsert_many([{"nik": r.nik, "nama": r.nama, "tanggal_lahir": r.tanggal_lahir,
                                     "kelurahan_kode": "", "rt": "", "rw": ""} for r in targets])
@@ -64,7 +68,11 @@ def test_the_day_is_read_per_operator(day_store):
     assert [d.operator for d in report.operators] == ["Ani", "Budi"]
     ani, budi = report.operators
     assert [r.nama for r in ani.recordings] == [made["ani1"].resident.nama, made["ani2"].resident.nama]
-    assert [r.nama for r in budi.recordings] == [made["budi"].resident.nama]  # no draft, no other day
+    # no draft but the returned one, no other day
+    assert [r.nama for r in budi.recordings] == [made["budi"].resident.nama, made["returned"].resident.nama]
+    assert [r.status for r in budi.recordings] == ["Menunggu persetujuan", "Dikembalikan supervisor"]
+    assert report.team_statuses() == {"Menunggu persetujuan": 3, "Dikembalikan supervisor": 1}
+    assert report.team_outcomes()["Tidak di rumah"] == 2
     assert ani.recordings[1].nik == masked_nik(made["ani2"].resident.nik) and "*" * 12 in ani.recordings[1].nik
     assert ani.exception_count == 1 and any("Terbaring" in e for e in ani.recordings[1].exceptions)
     assert ani.outcomes["Tidak di rumah"] == 1 and ani.outcomes["Menolak"] == 1
@@ -82,18 +90,24 @@ def test_the_pdf_reads_back_as_text_and_pixels(qapp, day_store, tmp_path):
     write_day_report_pdf(report, str(path))
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True,
                           text=True).stdout
-    pages = text.split("\f")
-    assert len([p for p in pages if p.strip()]) == 2  # one page per operator
-    assert f"Laporan Akhir Hari {DAY:%d-%m-%Y}" in pages[0] and "Operator: Ani" in pages[0]
-    assert made["ani2"].resident.nama in pages[0] and made["budi"].resident.nama in pages[1]
-    assert made["ani2"].resident.nik not in text and made["ani2"].resident.nik[-4:] in pages[0]
+    pages = [p for p in text.split("\f") if p.strip()]
+    assert len(pages) == 3  # the team's page, then one page per operator
+    team, ani, budi = pages
+    assert "Ringkasan tim (2 operator)" in team and "Tim: Tim Uji" in team
+    assert "Menunggu persetujuan" in team and "Dikembalikan supervisor" in team
+    assert made["ani1"].resident.nama not in team  # names only on the operators' pages
+    assert f"Laporan Akhir Hari {DAY:%d-%m-%Y}" in ani and "Operator: Ani" in ani
+    assert made["ani2"].resident.nama in ani and made["budi"].resident.nama in budi
+    assert made["ani2"].resident.nik not in text and made["ani2"].resident.nik[-4:] in ani
     assert made["draft"].resident.nama not in text and made["other_day"].resident.nama not in text
-    assert "Terbaring" in pages[0] and "Cap jempol" in pages[0]
-    for page in pages[:2]:
-        assert "Tanda tangan operator" in page and "Tanda tangan supervisor" in page
-    assert "Rekaman hari ini: 2; dengan pengecualian: 1" in pages[0]
+    assert "Terbaring" in ani and "Cap jempol" in ani
+    for page in pages:
+        assert "Tanda tangan supervisor" in page
+        assert "TIDAK terenkripsi" in page and "petugas Disdukcapil yang berwenang" in " ".join(page.split())
+    assert "Tanda tangan operator" in ani and "Tanda tangan operator" in budi
+    assert "Rekaman hari ini: 2; dengan pengecualian: 1" in ani
 
-    subprocess.run(["pdftoppm", "-r", "100", "-png", "-f", "1", "-singlefile", str(path),
+    subprocess.run(["pdftoppm", "-r", "100", "-png", "-f", "2", "-singlefile", str(path),
                     str(tmp_path / "page")], check=True)
     image = QImage(str(tmp_path / "page.png"))
     assert image.width() == 827  # A4 at 100 dpi

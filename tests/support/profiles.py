@@ -20,13 +20,17 @@ PASSPHRASE = "kopi-susu-panas-2024"
 FAST_KDF = KdfParams(time_cost=1, memory_cost=1024, parallelism=1)
 
 
-def build_profile(directory: Path, *, operator: str | None = None, regions: Path | None = None) -> Path:
+def build_profile(directory: Path, *, operator: str | None = None, regions: Path | None = None,
+                  approval: bool = False) -> Path:
     """A new profile at `directory` (PASSPHRASE, FAST_KDF); returns `directory`.
 
     Args:
         operator: None for a bare store; else the profile as `Session.create`
             makes it, with this first operator.
         regions: a ``kode,nama`` CSV of master data to import, or None.
+        approval: whether completed recordings wait for a supervisor (``approval.required``). On in a
+            real profile; off here unless asked, so the tests written before approval keep their
+            "completed means queued" (tests/sync/test_sync_approval.py turns it on).
     """
     from app.session import Session
     from app.store.database import create_profile
@@ -37,6 +41,10 @@ def build_profile(directory: Path, *, operator: str | None = None, regions: Path
     else:
         store = Session.create(directory, PASSPHRASE, operator=operator, kdf_params=FAST_KDF).store
     with store:
+        from app.store.approvals import REQUIRED_KEY
+        from app.store.settings import Settings
+
+        Settings(store).set(REQUIRED_KEY, approval)
         if regions is not None:
             with open(regions, encoding="utf-8") as fh:
                 import_regions_csv(store, fh)

@@ -10,20 +10,15 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout
 from app.core import roles
 from app.store import people
 from app.store.profile import read_profile
-from app.ui.main_window import AppWindow
 from support.profiles import PASSPHRASE
-from support.window import show_window
+from support.window import unlocked_window
 
 ANI = "jeruk-nipis-sepeda-41"
 
 
 @pytest.fixture
 def window(qtbot, profile_dir):
-    win = AppWindow(profile_dir)
-    show_window(qtbot, win)
-    win.unlock.passphrase.setText(PASSPHRASE)
-    qtbot.keyClick(win.unlock.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: win.main is not None, timeout=10_000)
+    win = unlocked_window(qtbot, profile_dir, PASSPHRASE)
     yield win
     win.close()
 

@@ -209,7 +209,8 @@ class EnrollPage(QWidget):
             note = message_text("recording.purged")  # the store's refusal, worded once in the catalogue
             editable = False
         elif editable:
-            note = ""
+            returned = self.session.returned_words(recording.uuid) if recording.status is RecordingStatus.DRAFT else ""
+            note = message_text("approval.returned", {"words": returned}) if returned else ""
         elif recording.status.editable:  # queued, and the server already holds the record
             note = self.tr(
                 "Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim) dan tidak "
@@ -436,11 +437,14 @@ class EnrollPage(QWidget):
             next_text = self.tr("Semua warga RT ini di daftar sudah direkam. Berikutnya: formulir kosong.")
         else:
             next_text = self.tr("Berikutnya: formulir kosong untuk warga baru.")
+        waiting = recording.status is RecordingStatus.COMPLETE  # approval on: a supervisor queues it
         self._show_message("okText", fill_placeholders(
-            self.tr("Rekaman selesai: %1, nomor registrasi %2, masuk antrian kirim."),
+            self.tr("Rekaman selesai: %1, nomor registrasi %2, menunggu persetujuan supervisor.") if waiting
+            else self.tr("Rekaman selesai: %1, nomor registrasi %2, masuk antrian kirim."),
             recording.resident.nama, receipt.number))
         if self.review is not None and self.review.state == SAVING:
-            self.review.show_done(receipt, recording.resident.nama, recording.resident.nik, next_text)
+            self.review.show_done(receipt, recording.resident.nama, recording.resident.nik, next_text,
+                                  waiting=waiting)
         else:
             self.focus_first_empty()
 
@@ -532,7 +536,10 @@ class EnrollPage(QWidget):
             if self.form.edits == edits:
                 self.form.dirty = False
             if complete:
-                text = self.tr("Rekaman selesai dan masuk antrian kirim.")  # the next form follows (`_finish`)
+                # the next form follows (`_finish`)
+                text = (self.tr("Rekaman selesai dan menunggu persetujuan supervisor.")
+                        if recording.status is RecordingStatus.COMPLETE
+                        else self.tr("Rekaman selesai dan masuk antrian kirim."))
             elif auto:
                 text = self.tr("Draf tersimpan otomatis (%1).").replace("%1", dt.datetime.now().strftime("%H:%M"))
             else:

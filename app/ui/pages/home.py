@@ -3,7 +3,8 @@
 The list is a `RecordingsModel` in a table view: filter by status and date,
 search by name or NIK, Enter or double-click opens a recording (editable only
 before it is sent, read-only after). "Cetak bukti" (Ctrl+P) prints the selected
-completed recording's receipt again, or saves it as PDF without a printer.
+completed recording's receipt again, or saves it as PDF without a printer. A supervisor (or admin) also
+finds here "Tinjau rekaman" (Ctrl+R: approve or return what waits) and the day-end report (`SupervisorBar`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.core.lifecycle import RecordingStatus
 from app.core.receipt import has_receipt
 from app.ui.labels import status_label
+from app.ui.pages.supervisor_bar import SupervisorBar
 from app.ui.receipt_output import PrintReceiptBar
 from app.ui.widgets.tables import list_table
 from app.ui.recordings_model import RecordingFilter, RecordingsModel
@@ -64,11 +66,12 @@ class HomePage(QWidget):
 
         self.today = _Count(self.tr("direkam hari ini"), self)
         self.drafts = _Count(self.tr("draf belum selesai"), self)
+        self.waiting = _Count(self.tr("menunggu persetujuan"), self)
         self.queued = _Count(self.tr("menunggu dikirim"), self)
         self.accepted = _Count(self.tr("diterima server"), self)
         self.attention = _Count(self.tr("perlu ditinjau / ditolak"), self)
         counts = QGridLayout()
-        for i, card in enumerate([self.today, self.drafts, self.queued, self.accepted, self.attention]):
+        for i, card in enumerate([self.today, self.drafts, self.waiting, self.queued, self.accepted, self.attention]):
             counts.addWidget(card, 0, i)
 
         self.search = QLineEdit(self)
@@ -103,11 +106,13 @@ class HomePage(QWidget):
         self.empty = QLabel(self.tr("Belum ada rekaman. Tekan Ctrl+N untuk merekam warga baru."), self)
         self.empty.setObjectName("hint")
         self.receipt_bar = PrintReceiptBar(session, self, self._selected_receipt)
+        self.supervisor_bar = SupervisorBar(session, self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(title)
         layout.addLayout(counts)
+        layout.addWidget(self.supervisor_bar)
         layout.addSpacing(6)
         layout.addLayout(filters)
         layout.addWidget(self.empty)
@@ -152,7 +157,9 @@ class HomePage(QWidget):
         counts = self.session.status_counts()
         self.today.set(self.session.recorded_on(dt.date.today()))
         self.drafts.set(counts.get(RecordingStatus.DRAFT.value, 0))
-        self.queued.set(counts.get(RecordingStatus.QUEUED.value, 0) + counts.get(RecordingStatus.COMPLETE.value, 0))
+        self.waiting.set(counts.get(RecordingStatus.COMPLETE.value, 0))
+        self.queued.set(counts.get(RecordingStatus.QUEUED.value, 0))
+        self.supervisor_bar.refresh(counts.get(RecordingStatus.COMPLETE.value, 0))
         self.accepted.set(counts.get(RecordingStatus.ACCEPTED.value, 0))
         self.attention.set(counts.get(RecordingStatus.DUPLICATE_REVIEW.value, 0)
                            + counts.get(RecordingStatus.REJECTED.value, 0))

@@ -169,10 +169,14 @@ class SettingsPage(QWidget):
         self.retention_hint.setWordWrap(True)
         pform.addRow(self.retention_hint)
         layout.addWidget(privacy)
+        from app.ui.pages.settings_approval import ApprovalBox
+
+        self.approval_box = ApprovalBox(session, self)
+        layout.addWidget(self.approval_box)
         self._build_backup_group(layout)
         # Only a supervisor or admin changes the team's settings (`app.core.roles`); an operator sees them.
         self.may_change = session.can("settings") if hasattr(session, "can") else True
-        for widget in (self.min_age, self.server, checks, receipt, privacy, self.idle_minutes):
+        for widget in (self.min_age, self.server, checks, receipt, privacy, self.idle_minutes, self.approval_box):
             widget.setEnabled(self.may_change)
         self.people_box = None
         if hasattr(session, "can") and session.can("manage_people") and not getattr(session, "is_demo", False):
@@ -371,6 +375,7 @@ class SettingsPage(QWidget):
                 self.session.set_setting(RECEIPT_CONTACT_KEY, " ".join(self.receipt_contact.text().split()))
                 self.session.set_photo_thresholds(self._changed_thresholds())
                 self.session.set_setting(IDLE_KEY, self.idle_minutes.value())
+                self.approval_box.save()
                 window = self.window()
                 if hasattr(window, "start_idle_lock") and getattr(window, "idle", None) is not None:
                     window.start_idle_lock()

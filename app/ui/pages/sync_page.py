@@ -179,6 +179,7 @@ class SyncPage(QWidget):
         grid = QGridLayout(card)
         self.counts: dict[str, QLabel] = {}
         for col, (key, text) in enumerate([
+            ("approval", self.tr("Menunggu persetujuan")),
             ("waiting", self.tr("Menunggu kirim")),
             ("sent", self.tr("Terkirim")),
             ("accepted", self.tr("Diterima")),
@@ -276,6 +277,7 @@ class SyncPage(QWidget):
         """Re-read the queue and the sync state (a few short queries)."""
         o = sync_overview(self.session.store)
         self._overview = o
+        self.counts["approval"].setText(str(o.waiting_approval))
         self.counts["waiting"].setText(str(o.waiting))
         for key in ("sent", "accepted", "duplicate_review", "rejected"):
             self.counts[key].setText(str(o.status_counts.get(key, 0)))

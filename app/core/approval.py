@@ -1,0 +1,105 @@
+"""Supervisor approval of completed recordings: the states, the reasons to return one, and what the
+supervisor must see about each recording (every exception).
+
+With approval on (the default, a setting), a recording the operator completes waits (``waiting``);
+a supervisor approves it into the sync queue (``approved``) or returns it with a reason (``returned``):
+it goes back to the operator as a draft and cannot sync until it is completed and approved again.
+Pure: `app.store.approvals` keeps the state, the session and the window ask here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.core.messages import CodedError, render
+
+WAITING, APPROVED, RETURNED = "waiting", "approved", "returned"
+STATES = (WAITING, APPROVED, RETURNED)
+
+# Why a supervisor returns a recording: codes of `RETURN_REASON_GROUP` in the message catalogue (the code is
+# audited; the note stays in the encrypted profile).
+RETURN_REASONS = ("foto", "tanda_tangan", "data", "pengecualian", "biometrik", "lainnya")
+NOTE_LIMIT = 300
+
+
+def approval_required(setting: Any) -> bool:
+    """The setting as stored (absent: None): on unless switched off explicitly."""
+    return setting is not False
+
+
+def check_return(reason: str, note: str) -> tuple[str, str]:
+    """The reason code and the note, trimmed; CodedError for an unknown reason, a missing or long note."""
+    note = " ".join((note or "").split())
+    if reason not in RETURN_REASONS:
+        raise CodedError("approval.reason_unknown")
+    if reason == "lainnya" and not note:
+        raise CodedError("approval.note_required")
+    if len(note) > NOTE_LIMIT:
+        raise CodedError("approval.note_too_long", {"limit": NOTE_LIMIT})
+    return reason, note
+
+
+def reason_code(reason: str) -> str:
+    """The catalogue code of a return reason's words."""
+    return f"approval_reason.{reason}"
+
+
+def return_words(reason: str, note: str) -> str:
+    """What the operator reads on a returned recording."""
+    label = render(reason_code(reason)) if reason in RETURN_REASONS else reason
+    return f"{label}: {note}" if note else label
+
+
+@dataclass(frozen=True)
+class WaitingRecording:
+    """One recording as the supervisor reviews it (the window shows photo and signature beside it)."""
+
+    uuid: str
+    created_at: str
+    operator: str
+    nama: str
+    nik: str
+    exceptions: tuple[str, ...]
+    returned_before: str = ""  # the words of an earlier return, if it came back
+
+
+def media_exceptions(photo_flag, signature_flag, photo_exception: str | None,  # noqa: ANN001
+                     signature_exception: str | None) -> list[str]:
+    """The photo and signature exceptions in words (flags: `app.core.exceptions` objects or None)."""
+    out = []
+    if photo_flag is not None:
+        out.append(photo_flag.summary())
+    elif photo_exception:
+        out.append("Foto: pengecualian")
+    if signature_flag is not None:
+        out.append(signature_flag.summary())
+    elif signature_exception:
+        out.append("Tanda tangan: pengecualian")
+    return out
+
+
+def biometric_exceptions(biometrics: Any) -> list[str]:
+    """Every excepted finger or eye and every capture below the threshold, in words.
+
+    Read defensively, since recordings carry biometrics only once issue 13's data path lands:
+    `biometrics` is a `BiometricSet`, or its JSON form (`app.core.biometric_content.to_content`), or
+    None (nothing to say). A JSON form that does not read is said so, never skipped in silence.
+    """
+    from app.core.biometric_content import ContentError, from_content
+    from app.core.biometric_positions import EYES, FINGERS
+
+    if biometrics is None:
+        return []
+    if isinstance(biometrics, dict):
+        try:
+            biometrics = from_content(biometrics)
+        except ContentError:
+            return ["Biometrik: data tidak terbaca"]
+    if not hasattr(biometrics, "exceptions"):
+        return []
+    labels = {f.sbi: f.label for f in FINGERS} | {e.sbi: e.label for e in EYES}
+    out = [f"{labels.get(slot, slot)}: {state.reason.label}" + (f" ({state.text})" if state.text else "")
+           for slot, state in biometrics.exceptions().items()]
+    out += [f"{labels.get(slot, slot)}: kualitas di bawah ambang" for slot in biometrics.below_threshold()]
+    return out
