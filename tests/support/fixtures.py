@@ -36,3 +36,13 @@ def template_profile(profile_templates, profile_options) -> Path:
 def profile_dir(profile_templates, profile_options, tmp_path) -> Path:
     """A fresh copy of this folder's template profile (PASSPHRASE opens it)."""
     return profile_templates.copy(tmp_path / "profile", **profile_options)
+
+
+@pytest.fixture(scope="session")
+def moto_s3():
+    """A local S3-compatible server (moto) of this test worker, on 127.0.0.1 (`support.s3`)."""
+    from support.s3 import MotoS3
+
+    server = MotoS3()
+    yield server
+    server.stop()

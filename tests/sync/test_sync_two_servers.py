@@ -1,0 +1,135 @@
+"""Two server machines behind one load balancer: two real ``jemput-server run``
+processes with data folders of their own, sharing one PostgreSQL database and one
+S3 bucket (moto's server on 127.0.0.1), and an `AlternatingProxy` in front that
+sends each request to the other server than the last (the chunks of one
+resumable upload alternate). A laptop syncs end to end through it: every record
+and file reaches the server exactly once, byte-identical, nothing half-sent left."""
+
+from __future__ import annotations
+
+import shutil
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from app.core.lifecycle import RecordingStatus
+from app.store.outbox import Outbox
+from app.store.recordings import RecordingRepo
+from faultproxy import AlternatingProxy
+from support.postgres import PostgresCluster
+from support.s3 import MotoS3
+from support.server import ServerProcess, prepare_server_data, server_cli, start_server
+from sync_support import big_jpeg, media_for, record, sha256_of
+
+N = 12
+CHUNK = 16 * 1024
+BUNDLE = 256 * 1024  # files up to 64 KiB (the signatures) travel in bundles, the photos in chunks
+
+
+@dataclass
+class ServerPair:
+    """Two servers, one database, one bucket, one balancer (what a laptop sees as its server)."""
+
+    servers: list[ServerProcess]
+    proxy: AlternatingProxy
+    moto: MotoS3
+    bucket: str
+    database_url: str
+
+    @property
+    def url(self) -> str:
+        return self.proxy.url
+
+    def enrollment_code(self, area: str, name: str = "Tim uji") -> str:
+        return self.servers[0].enrollment_code(area, name)
+
+    def status(self) -> dict[str, int]:
+        """``jemput-server status --json`` on the second machine (the bucket's counts)."""
+        import json
+
+        return json.loads(server_cli("status", *self.servers[1].cli_args, *self.moto.media_args(self.bucket),
+                                     "--json").stdout)
+
+    def media_files(self) -> dict[str, bytes]:
+        return {key.split("/")[-1]: data for key, data in self.moto.objects(self.bucket, "media/").items()}
+
+    def served_by(self, method: str, prefix: str) -> dict[str, list[int]]:
+        """path -> the servers (0, 1) that answered its `method` requests, in order."""
+        out: dict[str, list[int]] = defaultdict(list)
+        for m, path, index in self.proxy.served:
+            if m == method and path.startswith(prefix):
+                out[path].append(index)
+        return out
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory, moto_s3) -> ServerPair:
+    cluster = PostgresCluster()
+    url = cluster.new_database()
+    bucket = moto_s3.new_bucket()
+    base = tmp_path_factory.mktemp("two-servers")
+    first, second = base / "mesin-1", base / "mesin-2"
+    server_cli("migrate", "--data", first, "--database-url", url)
+    prepare_server_data(first, "--database-url", url)
+    # The bundle keys laptops are given at registration: one pair for the whole server, copied to each machine.
+    from sync.server.bundle_keys import FOLDER, server_keys
+
+    server_keys(first)
+    second.mkdir(mode=0o700)
+    shutil.copytree(first / FOLDER, second / FOLDER)
+    options = ["--max-chunk-bytes", str(CHUNK), "--max-bundle-bytes", str(BUNDLE), *moto_s3.media_args(bucket)]
+    servers = [start_server(data, *options, database_url=url) for data in (first, second)]
+    proxy = AlternatingProxy([s.port for s in servers])
+    yield ServerPair(servers, proxy, moto_s3, bucket, url)
+    proxy.close()
+    for s in servers:
+        s.stop()
+        s.dispose()
+    cluster.stop()
+
+
+def test_a_laptop_syncs_through_two_servers_sharing_database_and_bucket(session, people, pair, registered):
+    pump = registered(pair, url=pair.url)
+    recs = [record(session.store, people, media=media_for(people.rng, photo=big_jpeg(people.rng, 3 * CHUNK)))
+            for _ in range(N)]
+    local = {m.sha256: m.data for r in recs for m in RecordingRepo(session.store).media(r.uuid)}
+    photos = {m.sha256 for r in recs for m in RecordingRepo(session.store).media(r.uuid, "photo")}
+    assert len(local) == 2 * N and all(len(local[sha]) > 3 * CHUNK for sha in photos)
+
+    report = pump.run_once()
+    assert report.ok, report.error
+    assert report.acked == N and report.parked == 0 and report.failed == 0
+    assert report.bytes_media == sum(len(d) for d in local.values())  # every byte sent once
+    assert RecordingRepo(session.store).counts_by_status()[RecordingStatus.ACCEPTED] == N
+    assert Outbox(session.store).counts() == {"pending": 0, "acked": N, "parked": 0}
+
+    # Every photo's chunks alternated between the two machines, and each was stored once.
+    chunks = pair.served_by("PUT", "/media/")
+    assert {path.rsplit("/", 1)[-1] for path in chunks} == photos
+    for path, servers in chunks.items():
+        assert len(servers) >= 4 and servers == [i % 2 for i in range(len(servers))], (path, servers)
+    posts = [(p.split("?")[0], i) for m, p, i in pair.proxy.served if m == "POST"]
+    assert {p for p, _i in posts} >= {"/recordings/batch", "/media-bundle"}
+    assert {i for _p, i in posts} == {0, 1}  # batches and bundles too went to both machines
+    assert sum(s.access_lines('"PUT /media/') for s in pair.servers) == sum(map(len, chunks.values()))
+
+    files = pair.media_files()
+    assert set(files) == set(local)
+    for name, data in files.items():
+        assert sha256_of(data) == name and data == local[name]
+    assert not pair.moto.objects(pair.bucket, "partial/")  # no chunk left behind
+    status = pair.status()
+    assert status["rekaman_total"] == status["rekaman_accepted"] == status["rekaman_diterima_lengkap"] == N
+    assert status["media_lengkap"] == status["berkas_media"] == 2 * N
+    assert status["berkas_sebagian"] == 0 and status["konflik"] == 0
+    for server in pair.servers:  # nothing went wrong on either machine
+        log = server.log.read_text(encoding="utf-8", errors="replace")
+        assert "Traceback" not in log and '" 50' not in log
+        assert not [p for p in Path(server.data, "media").rglob("*") if p.is_file()]  # in the bucket only
+
+    served = len(pair.proxy.served)
+    again = pump.run_once()
+    assert again.ok and again.sent == 0 and again.bytes_media == 0 and again.acked == 0
+    assert not [x for x in pair.proxy.served[served:] if x[0] == "PUT" or x[1].startswith("/media-bundle")]
