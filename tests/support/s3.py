@@ -96,3 +96,28 @@ class MotoS3:
     def stop(self) -> None:
         stop_process(self.proc)
         self.log.unlink(missing_ok=True)
+
+
+def start_shared_servers(folders: list[Path], database_url: str, moto: MotoS3, bucket: str, *options: str,
+                         regions: Path | None = None, **start) -> list:  # noqa: ANN003
+    """Server machines sharing one database and one bucket: ``jemput-server run`` on each of
+    `folders` (a data folder per machine) with its media in `bucket`; `options` go to every
+    ``run`` (e.g. ``--workers 4``), `start` to `support.server.start_server` (e.g. ``server_class``).
+
+    The database is migrated and given the master data (`regions`) once; the first machine's
+    bundle keys (what laptops get at registration) are copied to the others, as docs/DEPLOY.md says.
+    """
+    import shutil
+
+    from support.server import prepare_server_data, server_cli, start_server
+    from sync.server.bundle_keys import FOLDER, server_keys
+
+    first = folders[0]
+    server_cli("migrate", "--data", first, "--database-url", database_url)
+    prepare_server_data(first, "--database-url", database_url, **({"regions": regions} if regions else {}))
+    server_keys(first)
+    for folder in folders[1:]:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        shutil.copytree(first / FOLDER, folder / FOLDER)
+    return [start_server(folder, *options, *moto.media_args(bucket), database_url=database_url, **start)
+            for folder in folders]

@@ -7,7 +7,6 @@ and file reaches the server exactly once, byte-identical, nothing half-sent left
 
 from __future__ import annotations
 
-import shutil
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,8 +18,8 @@ from app.store.outbox import Outbox
 from app.store.recordings import RecordingRepo
 from faultproxy import AlternatingProxy
 from support.postgres import PostgresCluster
-from support.s3 import MotoS3
-from support.server import ServerProcess, prepare_server_data, server_cli, start_server
+from support.s3 import MotoS3, start_shared_servers
+from support.server import ServerProcess, server_cli
 from sync_support import big_jpeg, media_for, record, sha256_of
 
 N = 12
@@ -70,17 +69,8 @@ def pair(tmp_path_factory, moto_s3) -> ServerPair:
     url = cluster.new_database()
     bucket = moto_s3.new_bucket()
     base = tmp_path_factory.mktemp("two-servers")
-    first, second = base / "mesin-1", base / "mesin-2"
-    server_cli("migrate", "--data", first, "--database-url", url)
-    prepare_server_data(first, "--database-url", url)
-    # The bundle keys laptops are given at registration: one pair for the whole server, copied to each machine.
-    from sync.server.bundle_keys import FOLDER, server_keys
-
-    server_keys(first)
-    second.mkdir(mode=0o700)
-    shutil.copytree(first / FOLDER, second / FOLDER)
-    options = ["--max-chunk-bytes", str(CHUNK), "--max-bundle-bytes", str(BUNDLE), *moto_s3.media_args(bucket)]
-    servers = [start_server(data, *options, database_url=url) for data in (first, second)]
+    servers = start_shared_servers([base / "mesin-1", base / "mesin-2"], url, moto_s3, bucket,
+                                   "--max-chunk-bytes", str(CHUNK), "--max-bundle-bytes", str(BUNDLE))
     proxy = AlternatingProxy([s.port for s in servers])
     yield ServerPair(servers, proxy, moto_s3, bucket, url)
     proxy.close()
