@@ -69,6 +69,10 @@ class MediaStore(abc.ABC):
     def held(self, sha256: str) -> Held:
         """How many bytes of the file are held, and whether it is complete."""
 
+    def held_many(self, shas: list[str]) -> dict[str, Held]:
+        """`held` of several files (a batch's): sha256 -> Held."""
+        return {sha: self.held(sha) for sha in shas}
+
     @abc.abstractmethod
     def append(self, sha256: str, offset: int, data: bytes, size: int) -> Held:
         """Append `data` at `offset` to the file declared as `size` bytes.

@@ -176,3 +176,12 @@ def test_a_name_that_is_no_sha256_is_never_used(store):
             store.held(bad)
         with pytest.raises(ValueError):
             store.read(bad)
+
+
+def test_held_many_answers_for_each_file_as_held_does(store):
+    (done, data), (half, data2), (none, _) = _photo(), _photo(), _photo()
+    store.put_whole(done, data)
+    store.append(half, 0, data2[:CHUNK], len(data2))
+    assert store.held_many([done, half, none]) == {done: Held(len(data), True), half: Held(CHUNK, False),
+                                                   none: Held(0, False)}
+    assert store.held_many([]) == {}
