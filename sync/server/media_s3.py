@@ -3,11 +3,13 @@
 Keys (under the configured prefix):
 
 - ``media/<sha256>``: a complete file, written once;
-- ``partial/<sha256>/<offset, 13 digits>``: one object per chunk of a
+- ``media/<sha256>.part/<offset, 13 digits>``: one object per chunk of a
   resumable upload, named by where it starts.
 
-What the server holds of an upload is the chain of chunk objects from 0,
-each starting where the one before ends (one LIST), so chunks of one upload
+One LIST of the prefix ``media/<sha256>`` shows both (a request costs the
+storage one round trip to learn what is held). What the server holds of an
+upload is the chain of chunk objects from 0, each starting where the one
+before ends, so chunks of one upload
 may land on any machine: every machine sees the same offset. A chunk is
 written only at the chain's end and with put-if-absent (``If-None-Match: *``,
 S3 conditional writes): of two requests carrying the same chunk at once, one
@@ -53,6 +55,23 @@ _OFFSET_DIGITS = 13  # 10 TB: more than any file the protocol allows
 PARALLEL = 16  # requests at once for a batch's files (the client's pool holds 32 connections)
 SETTLE_S = 5.0
 """How long a request that lost the race for a file's last chunk waits for the winner to store the file."""
+
+
+_PART = ".part/"  # media/<sha256>.part/<offset>: beside the file, so one LIST finds both
+
+
+@dataclass(frozen=True)
+class _Objects:
+    """What one LIST shows of a file: the complete object's size, and the chunks."""
+
+    final: int | None  # the complete file's size; None: not stored
+    end: int  # bytes held by the chunks from offset 0, each where the last ended
+    chain: list[tuple[str, int]]  # those chunks: (key, size)
+    chunk_keys: list[str]  # every chunk object of the file, on the chain or not
+
+    @property
+    def held(self) -> Held:
+        return Held(self.final, True) if self.final is not None else Held(self.end, False)
 
 
 class MediaStorageError(RuntimeError):
@@ -144,7 +163,7 @@ class S3MediaStore(MediaStore):
         return f"{self.location.prefix}media/{checked_name(sha256)}"
 
     def _partial(self, sha256: str) -> str:
-        return f"{self.location.prefix}partial/{checked_name(sha256)}/"
+        return f"{self._final(sha256)}{_PART}"
 
     def _chunk(self, sha256: str, offset: int) -> str:
         return f"{self._partial(sha256)}{offset:0{_OFFSET_DIGITS}d}"
@@ -202,23 +221,27 @@ class S3MediaStore(MediaStore):
             out += page.get("Contents", []) + page.get("CommonPrefixes", [])
         return out
 
-    def _chain(self, sha256: str) -> tuple[int, list[tuple[str, int]]]:
-        """(bytes held, [(key, size)...]): the chunk objects from offset 0, each where the last ended."""
-        prefix = self._partial(sha256)
-        sizes: dict[int, tuple[str, int]] = {}
-        for obj in self._list(prefix):
-            name = obj["Key"][len(prefix):]
-            if name.isdigit() and len(name) == _OFFSET_DIGITS and obj["Size"] > 0:
-                sizes[int(name)] = (obj["Key"], int(obj["Size"]))
-        offset, chain = 0, []
-        while offset in sizes:
-            chain.append(sizes[offset])
-            offset += sizes[offset][1]
-        return offset, chain
+    def _objects(self, sha256: str) -> _Objects:
+        """The file's objects, from one LIST (prefix ``media/<sha256>``: the file and its chunks)."""
+        final, partial = self._final(sha256), self._partial(sha256)
+        size, sizes, keys = None, {}, []
+        for obj in self._list(final):
+            key = obj["Key"]
+            if key == final:
+                size = int(obj["Size"])
+            elif key.startswith(partial):
+                keys.append(key)
+                name = key[len(partial):]
+                if name.isdigit() and len(name) == _OFFSET_DIGITS and obj["Size"] > 0:
+                    sizes[int(name)] = (key, int(obj["Size"]))
+        end, chain = 0, []
+        while end in sizes:
+            chain.append(sizes[end])
+            end += sizes[end][1]
+        return _Objects(size, end, chain, keys)
 
-    def _discard(self, sha256: str) -> None:
-        """Delete every chunk object of the file's upload."""
-        keys = [obj["Key"] for obj in self._list(self._partial(sha256))]
+    def _discard(self, keys: list[str]) -> None:
+        """Delete these (chunk) objects."""
         for start in range(0, len(keys), 1000):
             self.s3.delete_objects(Bucket=self.bucket, Delete={
                 "Objects": [{"Key": k} for k in keys[start:start + 1000]], "Quiet": True})
@@ -226,13 +249,10 @@ class S3MediaStore(MediaStore):
     # -- MediaStore ---------------------------------------------------------------------
 
     def held(self, sha256: str) -> Held:
-        size = self._size(self._final(sha256))
-        if size is not None:
-            return Held(size, True)
-        return Held(self._chain(sha256)[0], False)
+        return self._objects(sha256).held
 
     def held_many(self, shas: list[str]) -> dict[str, Held]:
-        """Asked in parallel: a batch's files cost about one round trip, not two per file."""
+        """Asked in parallel: a batch's files cost about one round trip, not one per file."""
         if len(shas) < 2:
             return super().held_many(shas)
         return dict(zip(shas, self._pool.map(self.held, shas)))
@@ -267,11 +287,14 @@ class S3MediaStore(MediaStore):
 
     def _complete(self, sha256: str, size: int) -> Held:
         """Join the chunks, check the whole, write it put-if-absent, drop the chunks."""
-        end, chain = self._chain(sha256)
-        if end != size:  # completed or discarded meanwhile by another request
+        objects = self._objects(sha256)
+        if objects.final is not None:  # stored meanwhile by another request
+            self._discard(objects.chunk_keys)
+            return objects.held
+        if objects.end != size:  # discarded meanwhile by another request
             raise self._mismatch(sha256, size)
         parts: list[bytes] = []
-        for key, length in chain:
+        for key, length in objects.chain:
             try:
                 part = self.s3.get_object(Bucket=self.bucket, Key=key)["Body"].read()
             except Exception as exc:  # noqa: BLE001
@@ -285,23 +308,22 @@ class S3MediaStore(MediaStore):
         try:
             verify_whole(sha256, data)
         except ProblemError:
-            self._discard(sha256)
+            self._discard(objects.chunk_keys)
             raise
         self._put_new(self._final(sha256), data)  # False: another request stored the same bytes
-        self._discard(sha256)
+        self._discard(objects.chunk_keys)
         return Held(size, True)
 
     def put_whole(self, sha256: str, data: bytes | memoryview, *, sync_dir: bool = True) -> tuple[Held, bool]:
         if hashlib.sha256(data).hexdigest() != sha256:
             raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=self.held(sha256).offset)
-        final = self._final(sha256)
-        size = self._size(final)
-        if size is not None:
-            return Held(size, True), False
+        objects = self._objects(sha256)
+        if objects.final is not None:
+            return objects.held, False
         check_image(data)  # 422.5: not a JPEG/PNG image; nothing written
-        wrote = self._put_new(final, data)
+        wrote = self._put_new(self._final(sha256), data)
         if wrote:
-            self._discard(sha256)  # a resumable upload of it is moot
+            self._discard(objects.chunk_keys)  # a resumable upload of it is moot
         return Held(len(data), True), wrote
 
     def sync(self) -> None:
@@ -316,15 +338,13 @@ class S3MediaStore(MediaStore):
             raise
 
     def delete(self, sha256: str) -> bool:
-        self._discard(sha256)
-        final = self._final(sha256)
-        existed = self._size(final) is not None
-        if existed:
-            self.s3.delete_object(Bucket=self.bucket, Key=final)
-        return existed
+        objects = self._objects(sha256)
+        self._discard(objects.chunk_keys + ([self._final(sha256)] if objects.final is not None else []))
+        return objects.final is not None
 
     def counts(self) -> tuple[int, int]:
         prefix = f"{self.location.prefix}media/"
-        complete = sum(1 for obj in self._list(prefix) if is_sha256(obj["Key"][len(prefix):]))
-        partial = len(self._list(f"{self.location.prefix}partial/", Delimiter="/"))
+        names = [obj["Key"][len(prefix):] for obj in self._list(prefix)]
+        complete = sum(1 for name in names if is_sha256(name))
+        partial = len({name.split(_PART, 1)[0] for name in names if _PART in name})
         return complete, partial

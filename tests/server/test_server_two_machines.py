@@ -64,7 +64,7 @@ def test_the_same_chunk_through_both_machines_at_once_is_written_once(machines, 
     first = race(0)
     assert sorted(r.status_code for r in first) == [200] + [409] * 39
     assert {_held(r) for r in first} == {(LIVE_CHUNK, False)}
-    assert moto_s3.objects(bucket, f"partial/{sha}/") == {f"partial/{sha}/{0:013d}": data[:LIVE_CHUNK]}
+    assert moto_s3.objects(bucket, f"media/{sha}") == {f"media/{sha}.part/{0:013d}": data[:LIVE_CHUNK]}
     for offset in (LIVE_CHUNK, 2 * LIVE_CHUNK):  # the next chunks, one machine then the other
         r = requests.put(servers[offset // LIVE_CHUNK % 2].url + protocol.Paths.media(sha), timeout=60,
                          data=data[offset:offset + LIVE_CHUNK],
@@ -73,9 +73,8 @@ def test_the_same_chunk_through_both_machines_at_once_is_written_once(machines, 
     last = race(3 * LIVE_CHUNK)  # the chunk that completes the file, 40 times at once
     assert sorted(r.status_code for r in last) == [200] + [409] * 39
     assert {_held(r) for r in last} == {(len(data), True)}
-    assert moto_s3.objects(bucket, f"media/{sha}") == {f"media/{sha}": data}
+    assert moto_s3.objects(bucket, f"media/{sha}") == {f"media/{sha}": data}  # no chunk object left
     assert hashlib.sha256(data).hexdigest() == sha
-    assert not moto_s3.objects(bucket, f"partial/{sha}/")
     feed = {e["uuid"]: e for e in device.status()["items"]}
     assert feed[rec.uuid]["received_complete"] is False  # the signature is still missing
     assert all(_errors(s) == [] for s in servers)
@@ -98,8 +97,7 @@ def test_one_bundle_posted_through_both_machines_at_once_stores_one_copy(machine
     assert sorted({r.status_code for r in answers}) == [200]
     assert all(x["complete"] and x["problem"] is None for r in answers for x in r.json()["results"])
     for sha, data in files:
-        assert moto_s3.objects(bucket, f"media/{sha}") == {f"media/{sha}": data}
-        assert not moto_s3.objects(bucket, f"partial/{sha}/")
+        assert moto_s3.objects(bucket, f"media/{sha}") == {f"media/{sha}": data}  # nothing else of it
     for server in servers:  # either machine tells the device the same
         device.base = server.url
         feed = {e["uuid"]: e for e in device.status()["items"]}
