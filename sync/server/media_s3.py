@@ -142,7 +142,10 @@ class S3MediaStore(MediaStore):
     """Media in a bucket; see the module's docstring for the key scheme."""
 
     def __init__(self, location: S3Location, client=None):  # noqa: ANN001
-        from botocore.exceptions import BotoCoreError, ClientError
+        try:
+            from botocore.exceptions import BotoCoreError, ClientError
+        except ModuleNotFoundError:
+            raise MediaStorageError("paket boto3 belum terpasang. Pasang dengan: pip install 'jemput[server]'") from None
 
         self.location = location
         self.bucket = location.bucket

@@ -107,3 +107,21 @@ def test_a_storage_that_does_not_answer_is_named_as_such(tmp_path):
 
     with pytest.raises(MediaStorageError, match="layanan penyimpanan tidak terjangkau"):
         S3MediaStore(S3Location("jemput", f"http://127.0.0.1:{_free_port()}", "us-east-1"))
+
+
+def test_without_boto3_run_says_what_to_install(moto_s3, tmp_path):
+    """A server installed before boto3 joined the `server` extra: a clear refusal, no traceback."""
+    import subprocess
+    import sys
+
+    from support.server import server_cli
+
+    server_cli("migrate", "--data", tmp_path)
+    hide = ("import sys; sys.modules['botocore'] = None; sys.modules['boto3'] = None; "
+            "from sync.server.cli import main; sys.exit(main(sys.argv[1:]))")
+    proc = subprocess.run([sys.executable, "-c", hide, "run", "--data", str(tmp_path), "--port", "0",
+                           "--media-s3-bucket", "jemput", "--media-s3-endpoint", moto_s3.url],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1
+    assert "paket boto3 belum terpasang. Pasang dengan: pip install 'jemput[server]'" in proc.stderr
+    assert "Traceback" not in proc.stderr
