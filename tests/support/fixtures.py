@@ -46,3 +46,13 @@ def moto_s3():
     server = MotoS3()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """One throw-away PostgreSQL cluster per test worker (skips, or fails under CI, without one)."""
+    from support.postgres import PostgresCluster
+
+    cluster = PostgresCluster()
+    yield cluster
+    cluster.stop()

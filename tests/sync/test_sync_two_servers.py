@@ -1,14 +1,11 @@
-"""Two server machines behind one load balancer: two real ``jemput-server run``
-processes with data folders of their own, sharing one PostgreSQL database and one
-S3 bucket (moto's server on 127.0.0.1), and an `AlternatingProxy` in front that
-sends each request to the other server than the last (the chunks of one
-resumable upload alternate). A laptop syncs end to end through it: every record
-and file reaches the server exactly once, byte-identical, nothing half-sent left."""
+"""A laptop syncs end to end through two server machines sharing one PostgreSQL
+database and one S3 bucket, behind a proxy that alternates per request
+(`two_servers.server_pair`): every record and file reaches the server exactly
+once, byte-identical, each photo's chunks alternating between the machines,
+nothing half-sent left."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -16,68 +13,19 @@ import pytest
 from app.core.lifecycle import RecordingStatus
 from app.store.outbox import Outbox
 from app.store.recordings import RecordingRepo
-from faultproxy import AlternatingProxy
-from support.postgres import PostgresCluster
-from support.s3 import MotoS3, start_shared_servers
-from support.server import ServerProcess, server_cli
 from sync_support import big_jpeg, media_for, record, sha256_of
+from two_servers import ServerPair, server_pair
 
 N = 12
 CHUNK = 16 * 1024
 BUNDLE = 256 * 1024  # files up to 64 KiB (the signatures) travel in bundles, the photos in chunks
 
 
-@dataclass
-class ServerPair:
-    """Two servers, one database, one bucket, one balancer (what a laptop sees as its server)."""
-
-    servers: list[ServerProcess]
-    proxy: AlternatingProxy
-    moto: MotoS3
-    bucket: str
-    database_url: str
-
-    @property
-    def url(self) -> str:
-        return self.proxy.url
-
-    def enrollment_code(self, area: str, name: str = "Tim uji") -> str:
-        return self.servers[0].enrollment_code(area, name)
-
-    def status(self) -> dict[str, int]:
-        """``jemput-server status --json`` on the second machine (the bucket's counts)."""
-        import json
-
-        return json.loads(server_cli("status", *self.servers[1].cli_args, *self.moto.media_args(self.bucket),
-                                     "--json").stdout)
-
-    def media_files(self) -> dict[str, bytes]:
-        return {key.split("/")[-1]: data for key, data in self.moto.objects(self.bucket, "media/").items()}
-
-    def served_by(self, method: str, prefix: str) -> dict[str, list[int]]:
-        """path -> the servers (0, 1) that answered its `method` requests, in order."""
-        out: dict[str, list[int]] = defaultdict(list)
-        for m, path, index in self.proxy.served:
-            if m == method and path.startswith(prefix):
-                out[path].append(index)
-        return out
-
-
 @pytest.fixture(scope="module")
-def pair(tmp_path_factory, moto_s3) -> ServerPair:
-    cluster = PostgresCluster()
-    url = cluster.new_database()
-    bucket = moto_s3.new_bucket()
-    base = tmp_path_factory.mktemp("two-servers")
-    servers = start_shared_servers([base / "mesin-1", base / "mesin-2"], url, moto_s3, bucket,
-                                   "--max-chunk-bytes", str(CHUNK), "--max-bundle-bytes", str(BUNDLE))
-    proxy = AlternatingProxy([s.port for s in servers])
-    yield ServerPair(servers, proxy, moto_s3, bucket, url)
-    proxy.close()
-    for s in servers:
-        s.stop()
-        s.dispose()
-    cluster.stop()
+def pair(tmp_path_factory, postgres_cluster, moto_s3) -> ServerPair:
+    with server_pair(tmp_path_factory.mktemp("two-servers"), postgres_cluster.new_database(), moto_s3,
+                     "--max-chunk-bytes", str(CHUNK), "--max-bundle-bytes", str(BUNDLE)) as servers:
+        yield servers
 
 
 def test_a_laptop_syncs_through_two_servers_sharing_database_and_bucket(session, people, pair, registered):
