@@ -17,7 +17,7 @@ from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.findings import Finding
 from app.core.lifecycle import RecordingStatus, fixable_rejection
 from app.core.messages import CodedError, render
-from app.core.receipt import Receipt, build_receipt, has_receipt
+from app.core.receipt import Receipt, build_receipt, has_receipt, office_or_default
 from app.core.recording_check import RecordingCheck, check_recording
 from app.core.regions import RegionIndex
 from app.core.repeat import Earlier, lookup_nik, repeat_finding
@@ -39,6 +39,8 @@ from app.store.target_filter import TargetFilter
 from app.store.targets import TargetRepo
 from app.store.visits import VisitOutcomes
 from app.store.school import School
+from app.store.schedules import Schedules
+from app.store.card_delivery import CardDelivery
 from app.store.trips import Trips
 
 log = logging.getLogger(__name__)
@@ -651,6 +653,20 @@ class Session:
     def trips(self) -> Trips:
         """The trips (kunjungan) of this profile (`app.store.trips`)."""
         return Trips(self.store)
+
+    @property
+    def schedules(self) -> Schedules:
+        """Recording slots per RT and their invitations (`app.store.schedules`)."""
+        return Schedules(self.store)
+
+    def letterhead(self) -> str:
+        """The office that heads printed papers (the receipt's setting, else the Dinas)."""
+        return office_or_default(str(self.get_setting(RECEIPT_OFFICE_KEY, "") or ""))
+
+    @property
+    def delivery(self) -> CardDelivery:
+        """Card delivery (antar KTP-el): batches, the round, handovers (`app.store.card_delivery`)."""
+        return CardDelivery(self.store)
 
     @property
     def school(self) -> School:

@@ -12,7 +12,7 @@ from app.cli.doctor import cmd_doctor
 from app.cli.profile import cmd_change_passphrase, cmd_demo, cmd_init
 from app.cli.records import cmd_export, cmd_list, cmd_purge
 from app.cli.sync import add_sync_commands
-from app.cli import audit, hand_carry, marks, trips
+from app.cli import audit, hand_carry, marks, schedules, trips
 from app.cli import people as people_cli
 from app.cli.targets import cmd_export_targets, cmd_import_regions, cmd_import_targets
 
@@ -115,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     marks.add_parser(sub, common)
     trips.add_parser(sub, common)
+    schedules.add_parser(sub, common)
     audit.add_parser(sub, common)
 
     statuses = _status_values()

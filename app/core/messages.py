@@ -289,6 +289,13 @@ SYNC: dict[str, Templates] = {
         "tanda tangan."
     ),
     "sync.media_not_image": "Server menolak foto/tanda tangan rekaman ini. {words} Rekam ulang lalu kirim lagi.",
+    "sync.server_no_biometrics": (
+        "Server belum menerima sidik jari dan iris (versi server lama). Rekaman ini menunggu; minta admin "
+        "memperbarui server, lalu kirim ulang."
+    ),
+    "sync.media_not_biometric": (
+        "Server menolak rekaman sidik jari/iris rekaman ini. {words} Rekam ulang jari atau mata itu lalu kirim lagi."
+    ),
     "sync.payload_invalid": "Rekaman tidak dapat dikirim: isian tidak sesuai format ({fields}).",
     "sync.item_refused": "Server tidak dapat menerima rekaman ini (HTTP {status}). {words}",
     "sync.not_stored": "Server tidak menyimpan rekaman ini.",
@@ -508,6 +515,24 @@ BIOMETRIC: dict[str, Templates] = {
     "iso.truncated": "Rekaman ISO terpotong (lebih pendek dari isinya). Rekaman rusak.",
     "iso.bad_value": "Rekaman ISO berisi nilai yang tidak sah pada kolom {field}.",
     "iso.no_image": "Rekaman ISO tidak berisi data gambar.",
+    "iso.wrong_position": "Rekaman ISO bukan untuk {slot} (posisi jari atau label mata di dalamnya lain).",
+    # Completeness and consistency of a recording's set (app/core/biometric_policy.py; the server's too).
+    "biometrics.missing": (
+        "Sidik jari dan iris belum direkam. Rekam sepuluh jari dan dua iris, atau catat pengecualian untuk "
+        "yang tidak dapat direkam."
+    ),
+    "biometrics.incomplete": (
+        "Sidik jari/iris belum lengkap: {count} belum direkam dan tanpa pengecualian ({slots})."
+    ),
+    "biometrics.record_missing": "Berkas rekaman ISO tidak ada untuk jari/mata yang tercatat terekam: {slots}.",
+    "biometrics.media_unexpected": (
+        "Ada berkas sidik jari/iris yang tidak sesuai catatannya (rekaman untuk jari/mata yang tidak tercatat "
+        "terekam, atau foto bukti tanpa pengecualian): {slots}."
+    ),
+    "biometrics.invalid": (
+        "Data sidik jari/iris rekaman ini tidak dapat dibaca (jari atau mata, nilai mutu, atau alasan "
+        "pengecualian yang tidak dikenal)."
+    ),
 }
 
 # Trips (kunjungan) and school mode (app/core/trips.py, app/core/school.py, app/store/trips.py).
@@ -541,6 +566,24 @@ TRIPS: dict[str, Templates] = {
     "school.student_unknown": "Siswa tidak ada dalam daftar kelas kunjungan ini.",
     "school.receiver_required": "Isi nama penerima kartu di sekolah.",
     "school.received_future": "Tanggal terima kartu tidak boleh di masa depan.",
+}
+
+# Schedules and invitations per RT (app/core/schedules.py, app/store/schedules.py).
+SCHEDULES: dict[str, Templates] = {
+    "schedule.order_unknown": "Urutan undangan tidak dikenal (pilih urut daftar atau acak).",
+    "schedule.place_required": "Tempat perekaman wajib diisi.",
+    "schedule.place_too_long": "Tempat perekaman paling banyak {limit} karakter.",
+    "schedule.times_required": "Isi jam mulai dan jam selesai.",
+    "schedule.end_before_start": "Jam selesai harus sesudah jam mulai.",
+    "schedule.sets_range": "Jumlah set alat harus {low}-{high}.",
+    "schedule.minutes_range": "Menit per perekaman harus {low}-{high}.",
+    "schedule.window_too_short": "Rentang jam terlalu pendek untuk satu perekaman pun.",
+    "schedule.no_days": "Tidak ada hari yang boleh dipakai untuk jadwal.",
+    "schedule.too_many_days": "Jadwal ini perlu {days} hari (paling banyak {limit}): tambah set alat atau jam.",
+    "schedule.rt_required": "Pilih RT yang dijadwalkan.",
+    "schedule.seed_range": "Kode acak harus bilangan {low}-{high}.",
+    "schedule.slot_unknown": "Jadwal tidak ditemukan.",
+    "schedule.slot_in_past": "Jadwal tidak boleh pada hari yang sudah lewat.",
 }
 
 # Hand-carried bundles (sync/bundle.py, `jemput export-bundle`, `jemput-server import-bundle`, receipts).
@@ -579,9 +622,59 @@ BUNDLE: dict[str, Templates] = {
     "bundle.receipt_other_device": "Tanda terima ini untuk perangkat lain. Tidak ada yang ditandai.",
 }
 
+# Card delivery (antar KTP-el: app/core/card_delivery.py, app/store/card_delivery.py).
+DELIVERY: dict[str, Templates] = {
+    "delivery_reason.tidak_di_rumah": "Tidak di rumah",
+    "delivery_reason.pindah": "Pindah",
+    "delivery_reason.meninggal": "Meninggal",
+    "delivery_reason.menolak": "Menolak",
+    "delivery_reason.alamat_tidak_ditemukan": "Alamat tidak ditemukan",
+    "delivery_reason.lainnya": "Lainnya",
+    "delivery_relation.sendiri": "Warga sendiri",
+    "delivery_relation.suami_istri": "Suami/istri",
+    "delivery_relation.orang_tua": "Orang tua",
+    "delivery_relation.anak": "Anak",
+    "delivery_relation.saudara": "Saudara",
+    "delivery_relation.ketua_rt": "Ketua RT",
+    "delivery_relation.petugas_sekolah": "Petugas sekolah",
+    "delivery_relation.lainnya": "Lainnya",
+    "delivery_state.menunggu": "Belum diantar",
+    "delivery_state.diserahkan": "Diserahkan",
+    "delivery_state.tidak_terserahkan": "Tidak terserahkan",
+    "delivery.reason_unknown": "Alasan tidak terserahkan tidak dikenal.",
+    "delivery.relation_unknown": "Hubungan penerima dengan warga tidak dikenal.",
+    "delivery.batch_empty": "Berkas tidak berisi NIK satu pun.",
+    "delivery.batch_too_big": "Satu kiriman kartu paling banyak {limit} NIK; bagi berkasnya.",
+    "delivery.batch_bad_lines": (
+        "{count} baris bukan NIK 16 angka (baris {lines}). Perbaiki berkasnya; tidak ada kartu yang dimasukkan."
+    ),
+    "delivery.batch_repeated": (
+        "{count} NIK tertulis dua kali (baris {lines}). Perbaiki berkasnya; tidak ada kartu yang dimasukkan."
+    ),
+    "delivery.batch_file_too_big": "Berkas lebih dari {limit} MB; bagi menjadi beberapa kiriman.",
+    "delivery.batch_unreadable": "Berkas tidak dapat dibaca sebagai daftar NIK (TXT, CSV UTF-8 atau XLSX).",
+    "delivery.batch_name_required": "Isi nama kiriman kartu (mis. Cetak 2 Desember).",
+    "delivery.batch_name_too_long": "Nama kiriman paling banyak {limit} karakter.",
+    "delivery.card_open_elsewhere": (
+        "{count} NIK sudah ada pada kiriman lain yang belum diserahkan (mis. {nik}). Tidak ada kartu yang dimasukkan."
+    ),
+    "delivery.card_unknown": "Kartu dengan NIK ini tidak ada dalam kiriman mana pun.",
+    "delivery.already_handed": "Kartu ini sudah diserahkan; tidak ada yang dapat dicatat lagi.",
+    "delivery.receiver_required": "Isi nama penerima kartu.",
+    "delivery.receiver_too_long": "Nama penerima atau sekolah paling banyak {limit} karakter.",
+    "delivery.school_receiver": "Kartu untuk sekolah diterima petugas sekolah: isi nama sekolah dan pilih 'Petugas sekolah'.",
+    "delivery.date_future": "Tanggal antar tidak boleh di masa depan.",
+    "delivery.date_required": "Isi tanggal antar.",
+    "delivery.note_too_long": "Catatan paling banyak {limit} karakter.",
+    "delivery.note_required": "Alasan 'Lainnya' wajib dituliskan di catatan (paling sedikit 3 huruf).",
+    "delivery.proof_required": "Ambil foto penerima atau tanda tangannya sebagai bukti serah terima.",
+    "delivery.proof_format": "Bukti serah terima harus gambar PNG atau JPEG.",
+    "delivery.proof_too_big": "Bukti serah terima paling besar {limit} KB.",
+}
+
 CATALOGUE: dict[str, Templates] = {
     **FINDINGS, **PHOTO, **CAPTURE, **SERVER, **SYNC, **RECORDING, **STORE, **TARGETS, **BIOMETRIC, **TRIPS,
-    **BUNDLE,
+    **BUNDLE, **SCHEDULES, **DELIVERY,
 }
 """Every code and its Indonesian template(s)."""
 

@@ -65,11 +65,16 @@ def _place(r: Resident) -> str:
     return ", ".join(p for p in parts if p)
 
 
+def office_or_default(office: str) -> str:
+    """The office that heads a printed paper: the setting, else the Dinas."""
+    return collapse_spaces(office) or DEFAULT_OFFICE
+
+
 def build_receipt(uuid: str, resident: Resident, recorded_on: dt.date, *, operator: str,
                   office: str = "", contact: str = "", demo: bool = False) -> Receipt:
     """The receipt of the recording `uuid`; empty `office`/`contact` settings fall back to the defaults.
     A demo profile's receipt (`demo`) says so in its title and note, so it can never pass for a real one."""
-    office = collapse_spaces(office) or DEFAULT_OFFICE
+    office = office_or_default(office)
     number = registration_number(uuid)
     rows = (
         ("Nama", collapse_spaces(resident.nama)),

@@ -1,6 +1,8 @@
-"""Photo and signature blobs of a recording, each with its SHA-256.
+"""Media blobs of a recording (photo, signature, ISO finger/iris records, proof photos), each with its SHA-256.
 
-A recording holds at most one item per kind. The blobs live in their own
+A recording holds at most one item per kind; the biometric kinds are those of
+`app.core.biometric_content` (one ISO record per finger and eye, one proof
+photo per exception). The blobs live in their own
 table so listing recordings never drags megabytes through the page cache.
 """
 
@@ -9,13 +11,17 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
+from collections.abc import Mapping
 from typing import Any
 
 import sqlite_utils
 
+from app.core.biometric_content import (
+    BIOMETRIC_MEDIA_KINDS, ISO_RECORD_MIME, PROOF_PHOTO_MIME, media_kind, proof_kind,
+)
 from app.store._util import canonical_json, sha256_hex, utc_now
 
-MEDIA_KINDS = ("photo", "signature")
+MEDIA_KINDS = ("photo", "signature", *BIOMETRIC_MEDIA_KINDS)
 
 
 @dataclass(frozen=True)
@@ -23,7 +29,7 @@ class MediaItem:
     """One media blob.
 
     Attributes:
-        kind: ``photo`` or ``signature``.
+        kind: ``photo``, ``signature`` or a biometric kind (``finger_01``, ``proof_iris_left``...).
         mime: e.g. ``image/jpeg``, ``image/png``.
         data: the bytes.
         meta: JSON-safe extras (photo approval, signature strokes...), no
@@ -50,6 +56,13 @@ class MediaItem:
     @property
     def size(self) -> int:
         return len(self.data)
+
+
+def biometric_items(records: Mapping[str, bytes], proofs: Mapping[str, bytes] | None = None) -> list[MediaItem]:
+    """Media items of a recording's fingers and irises: ISO records and proof-of-exception JPEGs,
+    each keyed by slot (SBI name, e.g. "Left IndexFinger", "Right"); KeyError for an unknown slot."""
+    items = [MediaItem(media_kind(slot), ISO_RECORD_MIME, bytes(data)) for slot, data in records.items()]
+    return items + [MediaItem(proof_kind(slot), PROOF_PHOTO_MIME, bytes(data)) for slot, data in (proofs or {}).items()]
 
 
 def write_media(db: sqlite_utils.Database, recording_uuid: str, items: list[MediaItem]) -> None:

@@ -508,6 +508,161 @@ def _audit_chain(db: sqlite_utils.Database) -> None:
     )
 
 
+# Snapshot of the media kinds when 0014 shipped (`app.core.biometric_content` at that time).
+_RECORD_KINDS_0014 = tuple(f"finger_{i:02d}" for i in range(1, 11)) + ("iris_right", "iris_left")
+_MEDIA_KINDS_0014 = ("photo", "signature", *_RECORD_KINDS_0014, *(f"proof_{k}" for k in _RECORD_KINDS_0014))
+
+
+@_migration("0014_biometrics")
+def _biometrics(db: sqlite_utils.Database) -> None:
+    """Fingers and irises (`app.core.biometric_content`): recordings.biometrics holds the
+    recording's `BiometricSet` as JSON (NULL for a recording without any, and every older
+    row); the media table also takes the ISO records and proof photos. The media table is
+    rebuilt because SQLite cannot change a CHECK constraint; only media's own index points
+    at it, and rows keep their ids."""
+    kinds = ", ".join(f"'{k}'" for k in _MEDIA_KINDS_0014)
+    db.executescript(
+        f"""
+        ALTER TABLE recordings ADD COLUMN biometrics TEXT CHECK (biometrics IS NULL OR json_valid(biometrics));
+        CREATE TABLE media_new (
+            id INTEGER PRIMARY KEY,
+            recording_uuid TEXT NOT NULL REFERENCES recordings(uuid) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ({kinds})),
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            mime TEXT NOT NULL,
+            bytes BLOB NOT NULL,
+            size INTEGER NOT NULL CHECK (size = length(bytes)),
+            created_at TEXT NOT NULL,
+            extra TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(extra)),
+            UNIQUE (recording_uuid, kind)
+        );
+        INSERT INTO media_new (id, recording_uuid, kind, sha256, mime, bytes, size, created_at, extra)
+            SELECT id, recording_uuid, kind, sha256, mime, bytes, size, created_at, extra FROM media;
+        DROP TABLE media;
+        ALTER TABLE media_new RENAME TO media;
+        CREATE INDEX media_sha256 ON media(sha256);
+        """
+    )
+
+
+@_migration("0016_schedules")
+def _schedules(db: sqlite_utils.Database) -> None:
+    """Schedules and invitations per RT (`app.store.schedules`, rules in `app.core.schedules`).
+
+    schedule_slots: one place, day and time window for one RT, with the equipment sets and
+    minutes per recording it was planned with (its capacity, kept as computed then).
+    schedule_invitations: one row per resident and slot (never two for the same slot: the
+    primary key); ``round`` counts the offers (2: offered again after a missed slot);
+    ``printed_at`` when its paper was last printed. schedule_far_rts: the RTs marked farthest,
+    whose residents all go on the pick-up list.
+    """
+    db.executescript(
+        """
+        CREATE TABLE schedule_slots (
+            id TEXT PRIMARY KEY,
+            kelurahan_kode TEXT NOT NULL,
+            rw TEXT NOT NULL,
+            rt TEXT NOT NULL,
+            place TEXT NOT NULL CHECK (length(place) > 0),
+            day TEXT NOT NULL CHECK (date(day) = day),
+            start_time TEXT NOT NULL CHECK (time(start_time) = start_time || ':00'),
+            end_time TEXT NOT NULL CHECK (time(end_time) = end_time || ':00' AND end_time > start_time),
+            equipment_sets INTEGER NOT NULL CHECK (equipment_sets >= 1),
+            minutes_per_recording INTEGER NOT NULL CHECK (minutes_per_recording >= 1),
+            capacity INTEGER NOT NULL CHECK (capacity >= 1),
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX schedule_slots_rt ON schedule_slots(kelurahan_kode, rw, rt, day, start_time);
+
+        CREATE TABLE schedule_invitations (
+            nik TEXT NOT NULL CHECK (length(nik) = 16),
+            slot_id TEXT NOT NULL REFERENCES schedule_slots(id) ON DELETE CASCADE,
+            round INTEGER NOT NULL CHECK (round >= 1),
+            invited_at TEXT NOT NULL,
+            printed_at TEXT,
+            PRIMARY KEY (nik, slot_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX schedule_invitations_slot ON schedule_invitations(slot_id, nik);
+
+        CREATE TABLE schedule_far_rts (
+            kelurahan_kode TEXT NOT NULL,
+            rw TEXT NOT NULL,
+            rt TEXT NOT NULL,
+            marked_at TEXT NOT NULL,
+            PRIMARY KEY (kelurahan_kode, rw, rt)
+        ) WITHOUT ROWID;
+        """
+    )
+
+
+@_migration("0017_card_delivery")
+def _card_delivery(db: sqlite_utils.Database) -> None:
+    """Card delivery (antar KTP-el): batches, cards with their area, handovers and attempts, the recipient's proof.
+
+    A NIK has at most one card not yet handed over; events wait in ``sync_state``
+    like visit outcomes; the proof (photo or signature) is a blob in its own table.
+    """
+    db.executescript(
+        """
+        CREATE TABLE card_batches (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            imported_at TEXT NOT NULL,
+            actor TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE cards (
+            id TEXT PRIMARY KEY,
+            batch_id TEXT NOT NULL REFERENCES card_batches(id),
+            nik TEXT NOT NULL CHECK (length(nik) = 16),
+            nama TEXT NOT NULL DEFAULT '',
+            alamat TEXT NOT NULL DEFAULT '',
+            rt TEXT NOT NULL DEFAULT '',
+            rw TEXT NOT NULL DEFAULT '',
+            kelurahan_kode TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL DEFAULT 'menunggu'
+                CHECK (state IN ('menunggu', 'diserahkan', 'tidak_terserahkan')),
+            reason TEXT,
+            updated_at TEXT NOT NULL,
+            sync_state TEXT NOT NULL DEFAULT 'pending' CHECK (sync_state IN ('pending', 'acked', 'refused')),
+            synced_at TEXT,
+            sync_error_code TEXT
+        );
+        CREATE UNIQUE INDEX cards_open_nik ON cards(nik) WHERE state != 'diserahkan';
+        CREATE INDEX cards_nik ON cards(nik);
+        CREATE INDEX cards_area ON cards(kelurahan_kode, rw, rt);
+        CREATE INDEX cards_sync ON cards(sync_state);
+        CREATE TABLE card_events (
+            uuid TEXT PRIMARY KEY,
+            card_id TEXT NOT NULL REFERENCES cards(id),
+            kind TEXT NOT NULL CHECK (kind IN ('diserahkan', 'tidak_terserahkan')),
+            reason TEXT,
+            receiver_name TEXT NOT NULL DEFAULT '',
+            relation TEXT,
+            school TEXT NOT NULL DEFAULT '',
+            event_date TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            operator TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            trip TEXT CHECK (trip IS NULL OR json_valid(trip)),
+            sync_state TEXT NOT NULL DEFAULT 'pending' CHECK (sync_state IN ('pending', 'acked', 'refused')),
+            synced_at TEXT,
+            sync_error_code TEXT
+        );
+        CREATE INDEX card_events_card ON card_events(card_id, recorded_at);
+        CREATE INDEX card_events_sync ON card_events(sync_state, recorded_at);
+        CREATE TABLE card_proofs (
+            event_uuid TEXT PRIMARY KEY REFERENCES card_events(uuid),
+            kind TEXT NOT NULL CHECK (kind IN ('foto', 'tanda_tangan')),
+            mime TEXT NOT NULL,
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            size INTEGER NOT NULL CHECK (size = length(bytes)),
+            bytes BLOB NOT NULL
+        );
+        """
+    )
+
+
 LATEST_VERSION = len(NAMES)
 
 

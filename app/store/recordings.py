@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
+from app.core import biometric_content
+from app.core.biometric_content import BIOMETRIC_MEDIA_KINDS
+from app.core.biometric_policy import allowed_kinds, consistency
 from app.core.findings import Acknowledgement, Finding
 from app.core.lifecycle import RecordingStatus, TransitionError, can_move, check_move
 from app.core.resident import Resident
@@ -75,6 +78,9 @@ class Recording:
             the server gave none (older rows, older servers).
         purged_at: when the retention purge removed its personal data and media
             (`app.store.retention`); None while the laptop still holds them.
+        biometrics: the fingers and irises as `app.core.biometric_content.to_content` gives
+            them (per slot the score or the exception); None for a recording without any
+            (their ISO records and proof photos are media items).
     """
 
     uuid: str
@@ -94,6 +100,7 @@ class Recording:
     photo_flag: dict | None = None
     signature_flag: dict | None = None
     trip: dict | None = None
+    biometrics: dict | None = None
 
     @property
     def purged(self) -> bool:
@@ -129,7 +136,7 @@ class Recording:
             "replaces_uuid": self.replaces_uuid,
             "media": dict(sorted(media_hashes.items())),
         } | {key: value for key, value in (("photo_flag", self.photo_flag), ("signature_flag", self.signature_flag),
-                                           ("trip", self.trip))
+                                           ("trip", self.trip), ("biometrics", self.biometrics))
              if value is not None}  # absent when empty: older contents hash as before
 
     def content_sha256(self, media_hashes: dict[str, str]) -> str:
@@ -138,7 +145,8 @@ class Recording:
 
 _COLUMNS = (
     "uuid, payload, status, created_at, updated_at, operator, acknowledgements, photo_exception,"
-    " signature_exception, replaces_uuid, server_status, server_message, purged_at, server_reasons, photo_flag, signature_flag, trip"
+    " signature_exception, replaces_uuid, server_status, server_message, purged_at, server_reasons, photo_flag, signature_flag, trip,"
+    " biometrics"
 )
 
 
@@ -184,6 +192,7 @@ def _from_row(row: Sequence[Any]) -> Recording:
         photo_flag=_flag_from_json(row[14]),
         signature_flag=_flag_from_json(row[15]),
         trip=_flag_from_json(row[16]),
+        biometrics=_flag_from_json(row[17]),
     )
 
 
@@ -213,8 +222,8 @@ def _write_row(db: sqlite_utils.Database, rec: Recording) -> None:
         INSERT INTO recordings (uuid, nik, nama, status, created_at, updated_at, operator, payload,
             acknowledgements, photo_exception, signature_exception, replaces_uuid, server_status,
             server_message, server_reasons, kelurahan_kode, rw, rt, photo_flag, signature_flag,
-            trip_id, trip)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            trip_id, trip, biometrics)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (uuid) DO UPDATE SET
             nik = excluded.nik, nama = excluded.nama, status = excluded.status,
             updated_at = excluded.updated_at, operator = excluded.operator, payload = excluded.payload,
@@ -223,7 +232,7 @@ def _write_row(db: sqlite_utils.Database, rec: Recording) -> None:
             server_status = excluded.server_status, server_message = excluded.server_message,
             server_reasons = excluded.server_reasons, kelurahan_kode = excluded.kelurahan_kode, rw = excluded.rw, rt = excluded.rt,
             photo_flag = excluded.photo_flag, signature_flag = excluded.signature_flag,
-            trip_id = excluded.trip_id, trip = excluded.trip
+            trip_id = excluded.trip_id, trip = excluded.trip, biometrics = excluded.biometrics
         """,
         (
             rec.uuid, r.nik, r.nama, rec.status.value, rec.created_at, rec.updated_at, rec.operator,
@@ -232,6 +241,7 @@ def _write_row(db: sqlite_utils.Database, rec: Recording) -> None:
             rec.server_message, reasons_to_json(rec.server_reasons), r.kelurahan_kode, r.rw, r.rt,
             _flag_to_json(rec.photo_flag), _flag_to_json(rec.signature_flag),
             rec.trip.get("id") if rec.trip else None, _flag_to_json(rec.trip),
+            None if rec.biometrics is None else canonical_json(rec.biometrics),
         ),
     )
 
@@ -249,6 +259,17 @@ def _trip_of(db: sqlite_utils.Database, recording: Recording, old: Sequence[Any]
     if status in (RecordingStatus.COMPLETE, RecordingStatus.QUEUED) and first_completion:
         return active_ref(db, dt.date.today())
     return None
+
+
+def _prune_biometric_media(db: sqlite_utils.Database, recording_uuid: str, bset, status: RecordingStatus) -> None:
+    """Drop the stored biometric media the set no longer allows (a finger captured before, now an
+    exception); a queued recording must hold the ISO record of every captured slot."""
+    stale = sorted(set(BIOMETRIC_MEDIA_KINDS) - allowed_kinds(bset))
+    db.conn.execute(f"DELETE FROM media WHERE recording_uuid = ? AND kind IN ({', '.join('?' * len(stale))})",
+                    (recording_uuid, *stale))
+    if status is RecordingStatus.QUEUED:
+        for problem in consistency(bset, media_mod.media_hashes(db, recording_uuid)):
+            raise StoreError(kind="invalid", code=problem.code, params=dict(problem.params))
 
 
 def _read(db: sqlite_utils.Database, recording_uuid: str) -> Recording | None:
@@ -322,9 +343,18 @@ class RecordingRepo:
         with `enqueue=False` it is stored as draft or complete and withdrawn
         from the queue. `created_at` of an existing recording is kept;
         `updated_at` is set to now.
+
+        Fingers and irises: `recording.biometrics` is checked (`ContentError`),
+        biometric items given must be ones its set allows (ValueError: an ISO
+        record per captured slot, a proof photo per exception), stored ones it
+        no longer allows are deleted, and a queued recording must hold the
+        record of every captured slot (`StoreError` ``biometrics.record_missing``).
         """
         check_uuid(recording.uuid)
+        bset = None if recording.biometrics is None else biometric_content.from_content(recording.biometrics)
         items = list(media)
+        if {m.kind for m in items if m.kind in BIOMETRIC_MEDIA_KINDS} - allowed_kinds(bset):
+            raise ValueError("berkas sidik jari/iris tidak sesuai catatan biometriknya")
         kinds = [m.kind for m in items]
         if len(kinds) != len(set(kinds)):
             raise ValueError("setiap jenis media hanya boleh satu per rekaman")
@@ -356,6 +386,7 @@ class RecordingRepo:
             )
             _write_row(db, rec)
             media_mod.write_media(db, rec.uuid, items)
+            _prune_biometric_media(db, rec.uuid, bset, status)
             if status in (RecordingStatus.COMPLETE, RecordingStatus.QUEUED):
                 link_recording(db, rec.uuid, rec.resident.nik, rec.operator, rec.trip)
             if status is RecordingStatus.QUEUED:

@@ -22,7 +22,9 @@ created/updated times, the region codes and names, RT/RW, and ``purged_at``
 kelurahan stay what they were. Gone: name, birth data, address, parents,
 phone, KK, religion..., the confirmed warnings and exception reasons (free
 text), the exception flags (a guardian's name, a reason's words), the
-server's message, the photo and the signature.
+server's message, the photo and the signature, and the fingers and irises
+(their ISO records and proof photos are media rows; ``biometrics``, the
+scores and exception reasons, is blanked).
 
 The NIK (progress joins recordings to the target list by NIK):
 - on the target list at purge time, the NIK stays in ``recordings.nik``: the
@@ -62,6 +64,7 @@ from typing import TYPE_CHECKING, Any
 from app.core.lifecycle import OutboxState
 from app.core.resident import Resident
 from app.store._util import canonical_json, to_utc_iso, utc_now
+from app.store.card_delivery import CardDelivery
 from app.store.audit import AuditLog
 from app.store.database import remove_backups
 from app.store.settings import Settings
@@ -110,7 +113,7 @@ LIMIT ?2
 _BLANK = """
 UPDATE recordings SET nik = ?, nik_hash = ?, nama = '', payload = ?, acknowledgements = '[]',
     photo_exception = NULL, signature_exception = NULL, photo_flag = NULL, signature_flag = NULL,
-    server_message = NULL,
+    biometrics = NULL, server_message = NULL,
     server_reasons = NULL, purged_at = ?
 WHERE uuid = ?
 """
@@ -128,6 +131,7 @@ class PurgeResult:
         media, media_bytes: photo/signature rows deleted and their size.
         nik_hashed: NIKs kept only as a keyed hash (not on the target list).
         backups_removed: migration backups older than the period, deleted.
+        proofs: recipients' photos/signatures of card handovers the server held for as long, deleted.
     """
 
     older_than_days: int
@@ -139,6 +143,7 @@ class PurgeResult:
     media_bytes: int = 0
     nik_hashed: int = 0
     backups_removed: int = 0
+    proofs: int = 0
 
     @property
     def recordings(self) -> int:
@@ -156,7 +161,8 @@ class PurgeResult:
         """One line in Bahasa Indonesia for the operator."""
         days = self.older_than_days
         if not self.recordings:
-            return f"Tidak ada rekaman yang perlu dibersihkan (diterima server lebih dari {days} hari lalu)."
+            return (f"Tidak ada rekaman yang perlu dibersihkan (diterima server lebih dari {days} hari lalu)."
+                    f"{self._proofs_text()}")
         parts = f"{_number(self.accepted)} diterima"
         if self.replaced:
             parts += f", {_number(self.replaced)} versi lama yang sudah diganti versi yang diterima"
@@ -165,7 +171,14 @@ class PurgeResult:
             return (f"Uji coba, tidak ada yang dihapus: {_number(self.recordings)} rekaman ({parts}) akan "
                     f"dibersihkan, {media} akan dihapus (diterima server lebih dari {days} hari lalu).")
         return (f"{_number(self.recordings)} rekaman dibersihkan ({parts}): {media} dihapus dan data pribadi "
-                f"dikosongkan (diterima server lebih dari {days} hari lalu).{self._backups_text()}")
+                f"dikosongkan (diterima server lebih dari {days} hari lalu).{self._backups_text()}"
+                f"{self._proofs_text()}")
+
+    def _proofs_text(self) -> str:
+        if not self.proofs:
+            return ""
+        verb = "akan dihapus" if self.dry_run else "dihapus"
+        return f" {_number(self.proofs)} foto/tanda tangan penerima KTP-el yang sudah di server {verb}."
 
     def _backups_text(self) -> str:
         if not self.backups_removed:
@@ -342,7 +355,9 @@ def purge_settled(
             rows = _candidates(db, cutoff, -1)
             media, size = _media_totals(db, [u for u, _ in rows])
         kinds = [k for _, k in rows]
-        return PurgeResult(days, cutoff, True, kinds.count("accepted"), kinds.count("replaced"), media, size)
+        proofs = CardDelivery(store).purge_proofs(cutoff, dry_run=True)
+        return PurgeResult(days, cutoff, True, kinds.count("accepted"), kinds.count("replaced"), media, size,
+                           proofs=proofs)
     totals = {"accepted": 0, "replaced": 0, "media": 0, "media_bytes": 0, "nik_hashed": 0}
     with _secure_delete(store):
         while True:
@@ -359,12 +374,13 @@ def purge_settled(
                         totals[name] += getattr(part, name)
             if len(rows) < chunk:
                 break
-    if totals["accepted"] or totals["replaced"]:
+        proofs = CardDelivery(store).purge_proofs(cutoff, actor=actor)
+    if totals["accepted"] or totals["replaced"] or proofs:
         store.checkpoint()  # zeroed pages into the file; the -wal (old page images) emptied
     # Copies set aside before a schema migration still hold what was purged since;
     # past the same retention period they are no safety net any more either.
     backups = remove_backups(store.dir, older_than_s=days * 86400.0, now=_moment(now).timestamp())
-    return PurgeResult(days, cutoff, False, **totals, backups_removed=backups)
+    return PurgeResult(days, cutoff, False, **totals, backups_removed=backups, proofs=proofs)
 
 
 def purge_by_setting(store: "Store", *, now: dt.datetime | str | None = None, actor: str = "") -> PurgeResult | None:

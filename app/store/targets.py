@@ -493,13 +493,17 @@ class TargetRepo:
         current = self.get(nik)
         if current is None:
             return None
-        rows = self.store.query(
-            f"{_SELECT} WHERE t.kelurahan_kode = ? AND t.rw = ? AND t.rt = ? AND t.nik != ?"
-            f" AND {' AND '.join(_OPEN)} ORDER BY t.nama, t.nik",
-            (current.kelurahan_kode, current.rw, current.rt, nik, *RECORDED_STATUSES))
-        rest = [_target(r) for r in rows]
+        rest = [t for t in self.open_in_rt(current.kelurahan_kode, current.rw, current.rt) if t.nik != nik]
         after = [t for t in rest if (t.nama, t.nik) > (current.nama, current.nik)]
         return (after or rest or [None])[0]
+
+    def open_in_rt(self, kelurahan_kode: str, rw: str, rt: str) -> list[Target]:
+        """The RT's residents still to visit (not recorded here nor by another team), by name and NIK."""
+        rows = self.store.query(
+            f"{_SELECT} WHERE t.kelurahan_kode = ? AND t.rw = ? AND t.rt = ?"
+            f" AND {' AND '.join(_OPEN)} ORDER BY t.nama, t.nik",
+            (kelurahan_kode, rw, rt, *RECORDED_STATUSES))
+        return [_target(r) for r in rows]
 
     def each(self, batch: int = 5000) -> Iterator[Target]:
         """Every target in NIK order, read `batch` rows at a time (for an export of any size)."""

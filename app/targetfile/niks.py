@@ -32,3 +32,51 @@ def read_niks(path: str | os.PathLike) -> tuple[list[str], int]:
     except UnicodeDecodeError:
         raise NikListError("berkas bukan teks UTF-8; simpan sebagai 'CSV UTF-8'") from None
     return niks, skipped
+
+
+MAX_BATCH_FILE_BYTES = 20 * 1024 * 1024
+
+
+def nik_cells(path: str | os.PathLike, *, max_bytes: int = MAX_BATCH_FILE_BYTES) -> list[tuple[int, str]]:
+    """(line number, first cell) of every line of a TXT/CSV or XLSX list of NIKs (a card batch);
+    `app.core.card_delivery.parse_batch` reads the NIKs. Raises `CodedError` for a file too big or unreadable."""
+    from app.core.messages import CodedError
+
+    size = os.path.getsize(path)
+    if size > max_bytes:
+        raise CodedError("delivery.batch_file_too_big", {"limit": max_bytes // (1024 * 1024)})
+    with open(path, "rb") as fh:
+        magic = fh.read(4)
+    try:
+        if magic == b"PK\x03\x04":
+            return _xlsx_cells(path)
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            sample = fh.read(4096)
+            fh.seek(0)
+            delimiter = ";" if sample.count(";") > sample.count(",") else ","
+            return [(n, row[0] if row else "") for n, row in enumerate(csv.reader(fh, delimiter=delimiter), 1)]
+    except (UnicodeDecodeError, csv.Error):
+        raise CodedError("delivery.batch_unreadable") from None
+
+
+def _xlsx_cells(path: str | os.PathLike) -> list[tuple[int, str]]:
+    import openpyxl
+
+    from app.core.messages import CodedError
+
+    try:
+        with open(path, "rb") as fh:
+            wb = openpyxl.load_workbook(fh, read_only=True, data_only=True)
+            try:
+                ws = wb.worksheets[0]
+                out = []
+                for n, row in enumerate(ws.iter_rows(max_col=1, values_only=True), 1):
+                    value = row[0] if row else None
+                    if isinstance(value, float) and value.is_integer():
+                        value = int(value)  # a NIK typed as a number (Excel keeps 15 digits only: refused later)
+                    out.append((n, "" if value is None else str(value)))
+                return out
+            finally:
+                wb.close()
+    except Exception:  # zipfile, XML parser and openpyxl's own errors
+        raise CodedError("delivery.batch_unreadable") from None

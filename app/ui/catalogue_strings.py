@@ -130,6 +130,8 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. Rekaman ini diubah setelah terkirim sebagian: pilih \"Jadikan versi baru\" untuk mengirim isi laptop ini sebagai versi baru yang menggantikannya, atau hubungi admin."),  # sync.conflict
     QT_TRANSLATE_NOOP("Catalogue", "Berkas foto/tanda tangan rekaman ini di laptop rusak (SHA-256 tidak cocok); rekam ulang foto atau tanda tangan."),  # sync.local_media_damaged
     QT_TRANSLATE_NOOP("Catalogue", "Server menolak foto/tanda tangan rekaman ini. {words} Rekam ulang lalu kirim lagi."),  # sync.media_not_image
+    QT_TRANSLATE_NOOP("Catalogue", "Server belum menerima sidik jari dan iris (versi server lama). Rekaman ini menunggu; minta admin memperbarui server, lalu kirim ulang."),  # sync.server_no_biometrics
+    QT_TRANSLATE_NOOP("Catalogue", "Server menolak rekaman sidik jari/iris rekaman ini. {words} Rekam ulang jari atau mata itu lalu kirim lagi."),  # sync.media_not_biometric
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman tidak dapat dikirim: isian tidak sesuai format ({fields})."),  # sync.payload_invalid
     QT_TRANSLATE_NOOP("Catalogue", "Server tidak dapat menerima rekaman ini (HTTP {status}). {words}"),  # sync.item_refused
     QT_TRANSLATE_NOOP("Catalogue", "Server tidak menyimpan rekaman ini."),  # sync.not_stored
@@ -261,6 +263,12 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman ISO terpotong (lebih pendek dari isinya). Rekaman rusak."),  # iso.truncated
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman ISO berisi nilai yang tidak sah pada kolom {field}."),  # iso.bad_value
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman ISO tidak berisi data gambar."),  # iso.no_image
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman ISO bukan untuk {slot} (posisi jari atau label mata di dalamnya lain)."),  # iso.wrong_position
+    QT_TRANSLATE_NOOP("Catalogue", "Sidik jari dan iris belum direkam. Rekam sepuluh jari dan dua iris, atau catat pengecualian untuk yang tidak dapat direkam."),  # biometrics.missing
+    QT_TRANSLATE_NOOP("Catalogue", "Sidik jari/iris belum lengkap: {count} belum direkam dan tanpa pengecualian ({slots})."),  # biometrics.incomplete
+    QT_TRANSLATE_NOOP("Catalogue", "Berkas rekaman ISO tidak ada untuk jari/mata yang tercatat terekam: {slots}."),  # biometrics.record_missing
+    QT_TRANSLATE_NOOP("Catalogue", "Ada berkas sidik jari/iris yang tidak sesuai catatannya (rekaman untuk jari/mata yang tidak tercatat terekam, atau foto bukti tanpa pengecualian): {slots}."),  # biometrics.media_unexpected
+    QT_TRANSLATE_NOOP("Catalogue", "Data sidik jari/iris rekaman ini tidak dapat dibaca (jari atau mata, nilai mutu, atau alasan pengecualian yang tidak dikenal)."),  # biometrics.invalid
     QT_TRANSLATE_NOOP("Catalogue", "Rumah (lansia/difabel)"),  # trip_type.rumah
     QT_TRANSLATE_NOOP("Catalogue", "Sekolah"),  # trip_type.sekolah
     QT_TRANSLATE_NOOP("Catalogue", "Lapas/rutan"),  # trip_type.lapas
@@ -306,4 +314,58 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Berkas tidak dapat dibaca ({why})."),  # bundle.unreadable
     QT_TRANSLATE_NOOP("Catalogue", "Tanda terima tidak sah: tanda tangan server tidak cocok, atau berkasnya rusak. Tidak ada yang ditandai."),  # bundle.receipt_invalid
     QT_TRANSLATE_NOOP("Catalogue", "Tanda terima ini untuk perangkat lain. Tidak ada yang ditandai."),  # bundle.receipt_other_device
+    QT_TRANSLATE_NOOP("Catalogue", "Urutan undangan tidak dikenal (pilih urut daftar atau acak)."),  # schedule.order_unknown
+    QT_TRANSLATE_NOOP("Catalogue", "Tempat perekaman wajib diisi."),  # schedule.place_required
+    QT_TRANSLATE_NOOP("Catalogue", "Tempat perekaman paling banyak {limit} karakter."),  # schedule.place_too_long
+    QT_TRANSLATE_NOOP("Catalogue", "Isi jam mulai dan jam selesai."),  # schedule.times_required
+    QT_TRANSLATE_NOOP("Catalogue", "Jam selesai harus sesudah jam mulai."),  # schedule.end_before_start
+    QT_TRANSLATE_NOOP("Catalogue", "Jumlah set alat harus {low}-{high}."),  # schedule.sets_range
+    QT_TRANSLATE_NOOP("Catalogue", "Menit per perekaman harus {low}-{high}."),  # schedule.minutes_range
+    QT_TRANSLATE_NOOP("Catalogue", "Rentang jam terlalu pendek untuk satu perekaman pun."),  # schedule.window_too_short
+    QT_TRANSLATE_NOOP("Catalogue", "Tidak ada hari yang boleh dipakai untuk jadwal."),  # schedule.no_days
+    QT_TRANSLATE_NOOP("Catalogue", "Jadwal ini perlu {days} hari (paling banyak {limit}): tambah set alat atau jam."),  # schedule.too_many_days
+    QT_TRANSLATE_NOOP("Catalogue", "Pilih RT yang dijadwalkan."),  # schedule.rt_required
+    QT_TRANSLATE_NOOP("Catalogue", "Kode acak harus bilangan {low}-{high}."),  # schedule.seed_range
+    QT_TRANSLATE_NOOP("Catalogue", "Jadwal tidak ditemukan."),  # schedule.slot_unknown
+    QT_TRANSLATE_NOOP("Catalogue", "Jadwal tidak boleh pada hari yang sudah lewat."),  # schedule.slot_in_past
+    QT_TRANSLATE_NOOP("Catalogue", "Tidak di rumah"),  # delivery_reason.tidak_di_rumah
+    QT_TRANSLATE_NOOP("Catalogue", "Pindah"),  # delivery_reason.pindah
+    QT_TRANSLATE_NOOP("Catalogue", "Meninggal"),  # delivery_reason.meninggal
+    QT_TRANSLATE_NOOP("Catalogue", "Menolak"),  # delivery_reason.menolak
+    QT_TRANSLATE_NOOP("Catalogue", "Alamat tidak ditemukan"),  # delivery_reason.alamat_tidak_ditemukan
+    QT_TRANSLATE_NOOP("Catalogue", "Lainnya"),  # delivery_reason.lainnya
+    QT_TRANSLATE_NOOP("Catalogue", "Warga sendiri"),  # delivery_relation.sendiri
+    QT_TRANSLATE_NOOP("Catalogue", "Suami/istri"),  # delivery_relation.suami_istri
+    QT_TRANSLATE_NOOP("Catalogue", "Orang tua"),  # delivery_relation.orang_tua
+    QT_TRANSLATE_NOOP("Catalogue", "Anak"),  # delivery_relation.anak
+    QT_TRANSLATE_NOOP("Catalogue", "Saudara"),  # delivery_relation.saudara
+    QT_TRANSLATE_NOOP("Catalogue", "Ketua RT"),  # delivery_relation.ketua_rt
+    QT_TRANSLATE_NOOP("Catalogue", "Petugas sekolah"),  # delivery_relation.petugas_sekolah
+    QT_TRANSLATE_NOOP("Catalogue", "Lainnya"),  # delivery_relation.lainnya
+    QT_TRANSLATE_NOOP("Catalogue", "Belum diantar"),  # delivery_state.menunggu
+    QT_TRANSLATE_NOOP("Catalogue", "Diserahkan"),  # delivery_state.diserahkan
+    QT_TRANSLATE_NOOP("Catalogue", "Tidak terserahkan"),  # delivery_state.tidak_terserahkan
+    QT_TRANSLATE_NOOP("Catalogue", "Alasan tidak terserahkan tidak dikenal."),  # delivery.reason_unknown
+    QT_TRANSLATE_NOOP("Catalogue", "Hubungan penerima dengan warga tidak dikenal."),  # delivery.relation_unknown
+    QT_TRANSLATE_NOOP("Catalogue", "Berkas tidak berisi NIK satu pun."),  # delivery.batch_empty
+    QT_TRANSLATE_NOOP("Catalogue", "Satu kiriman kartu paling banyak {limit} NIK; bagi berkasnya."),  # delivery.batch_too_big
+    QT_TRANSLATE_NOOP("Catalogue", "{count} baris bukan NIK 16 angka (baris {lines}). Perbaiki berkasnya; tidak ada kartu yang dimasukkan."),  # delivery.batch_bad_lines
+    QT_TRANSLATE_NOOP("Catalogue", "{count} NIK tertulis dua kali (baris {lines}). Perbaiki berkasnya; tidak ada kartu yang dimasukkan."),  # delivery.batch_repeated
+    QT_TRANSLATE_NOOP("Catalogue", "Berkas lebih dari {limit} MB; bagi menjadi beberapa kiriman."),  # delivery.batch_file_too_big
+    QT_TRANSLATE_NOOP("Catalogue", "Berkas tidak dapat dibaca sebagai daftar NIK (TXT, CSV UTF-8 atau XLSX)."),  # delivery.batch_unreadable
+    QT_TRANSLATE_NOOP("Catalogue", "Isi nama kiriman kartu (mis. Cetak 2 Desember)."),  # delivery.batch_name_required
+    QT_TRANSLATE_NOOP("Catalogue", "Nama kiriman paling banyak {limit} karakter."),  # delivery.batch_name_too_long
+    QT_TRANSLATE_NOOP("Catalogue", "{count} NIK sudah ada pada kiriman lain yang belum diserahkan (mis. {nik}). Tidak ada kartu yang dimasukkan."),  # delivery.card_open_elsewhere
+    QT_TRANSLATE_NOOP("Catalogue", "Kartu dengan NIK ini tidak ada dalam kiriman mana pun."),  # delivery.card_unknown
+    QT_TRANSLATE_NOOP("Catalogue", "Kartu ini sudah diserahkan; tidak ada yang dapat dicatat lagi."),  # delivery.already_handed
+    QT_TRANSLATE_NOOP("Catalogue", "Isi nama penerima kartu."),  # delivery.receiver_required
+    QT_TRANSLATE_NOOP("Catalogue", "Nama penerima atau sekolah paling banyak {limit} karakter."),  # delivery.receiver_too_long
+    QT_TRANSLATE_NOOP("Catalogue", "Kartu untuk sekolah diterima petugas sekolah: isi nama sekolah dan pilih 'Petugas sekolah'."),  # delivery.school_receiver
+    QT_TRANSLATE_NOOP("Catalogue", "Tanggal antar tidak boleh di masa depan."),  # delivery.date_future
+    QT_TRANSLATE_NOOP("Catalogue", "Isi tanggal antar."),  # delivery.date_required
+    QT_TRANSLATE_NOOP("Catalogue", "Catatan paling banyak {limit} karakter."),  # delivery.note_too_long
+    QT_TRANSLATE_NOOP("Catalogue", "Alasan 'Lainnya' wajib dituliskan di catatan (paling sedikit 3 huruf)."),  # delivery.note_required
+    QT_TRANSLATE_NOOP("Catalogue", "Ambil foto penerima atau tanda tangannya sebagai bukti serah terima."),  # delivery.proof_required
+    QT_TRANSLATE_NOOP("Catalogue", "Bukti serah terima harus gambar PNG atau JPEG."),  # delivery.proof_format
+    QT_TRANSLATE_NOOP("Catalogue", "Bukti serah terima paling besar {limit} KB."),  # delivery.proof_too_big
 )

@@ -1,4 +1,4 @@
-"""The work area after unlocking: side navigation and the seven pages.
+"""The work area after unlocking: side navigation and the eight pages.
 
 Kept apart from `app.ui.main_window` so that the first screen (unlock or
 welcome) shows without importing the pages, the store and the sync client;
@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.pages.delivery import DeliveryPage
 from app.ui.pages.enroll import EnrollPage
 from app.ui.pages.home import HomePage
 from app.ui.pages.reports import ReportsPage
+from app.ui.pages.schedule import SchedulePage
 from app.ui.pages.settings import SettingsPage
 from app.ui.pages.sync_page import SyncPage
 from app.ui.pages.targets import TargetsPage
@@ -35,9 +37,9 @@ DRAFT_MESSAGE_MS = 30_000  # how long the status bar says where a left form's dr
 
 
 class MainArea(QWidget):
-    """Side navigation and the seven pages."""
+    """Side navigation and the eight pages."""
 
-    PAGES = ("home", "targets", "enroll", "queue", "reports", "settings", "trips")
+    PAGES = ("home", "targets", "enroll", "queue", "reports", "settings", "trips", "schedule", "delivery")
 
     def __init__(self, session, window: "AppWindow"):
         super().__init__(window)
@@ -54,9 +56,12 @@ class MainArea(QWidget):
         self.reports = ReportsPage(session, self)
         self.settings = SettingsPage(session, self)
         self.trips = TripsPage(session, self)
+        self.schedule = SchedulePage(session, self)
+        self.delivery = DeliveryPage(session, self)
         titles = [
             self.tr("Beranda"), self.tr("Daftar Warga"), self.tr("Rekam Baru"),
             self.tr("Antrian & Sinkron"), self.tr("Laporan"), self.tr("Pengaturan"), self.tr("Kunjungan"),
+            self.tr("Jadwal"), self.tr("Antar KTP-el"),
         ]
         for i, (title, page) in enumerate(zip(titles, self.pages())):
             item = QListWidgetItem(f"{title}")
@@ -97,7 +102,8 @@ class MainArea(QWidget):
         self.nav.setCurrentRow(0)
 
     def pages(self):
-        return [self.home, self.targets, self.enroll, self.queue, self.reports, self.settings, self.trips]
+        return [self.home, self.targets, self.enroll, self.queue, self.reports, self.settings, self.trips,
+                self.schedule, self.delivery]
 
     def show_page(self, index: int) -> None:
         if index < 0:

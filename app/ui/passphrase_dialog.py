@@ -48,7 +48,7 @@ class ChangePassphraseDialog(QDialog):
         form = QFormLayout()
         self.old = self._secret_field()
         self.new = self._secret_field()
-        self.new.setPlaceholderText(self.tr("minimal %1 karakter").replace("%1", str(MIN_PASSPHRASE_LENGTH)))
+        self.new.setPlaceholderText(self.tr("tiga kata acak atau lebih, minimal %1 karakter").replace("%1", str(MIN_PASSPHRASE_LENGTH)))
         self.again = self._secret_field()
         form.addRow(self.tr("Kata sandi lama"), self.old)
         form.addRow(self.tr("Kata sandi baru"), self.new)

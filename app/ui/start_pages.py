@@ -93,7 +93,7 @@ class WelcomePage(QWidget):
         self.operator.setPlaceholderText(self.tr("mis. Rina Operator"))
         self.passphrase = QLineEdit(setup)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText(self.tr("minimal %1 karakter").replace("%1", str(MIN_PASSPHRASE_LENGTH)))
+        self.passphrase.setPlaceholderText(self.tr("tiga kata acak atau lebih, minimal %1 karakter").replace("%1", str(MIN_PASSPHRASE_LENGTH)))
         self.passphrase2 = QLineEdit(setup)
         self.passphrase2.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("Nama operator"), self.operator)

@@ -14,9 +14,33 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from app.core.messages import CodedError
 from app.store.errors import StoreError
 
 log = logging.getLogger(__name__)
+
+_EXPECTED_STORE_KINDS = frozenset({
+    "wrong_passphrase", "invalid", "exists", "not_found", "busy", "closed", "throttled", "class_list",
+    "profile_missing",
+})
+"""Store refusals the operator is told about and can act on: not faults of the program."""
+
+
+def is_expected(exc: BaseException) -> bool:
+    """A refusal with a catalogue code (a weak passphrase, a busy device, a wrong input): the window
+    says it in words; the log needs no traceback for it."""
+    if isinstance(exc, StoreError):
+        return exc.kind in _EXPECTED_STORE_KINDS
+    return isinstance(exc, CodedError)
+
+
+def log_failure(exc: BaseException) -> None:
+    """Log a failed background task by type and code only (messages may carry personal data):
+    an expected refusal at info level, anything else at error level with its traceback."""
+    if is_expected(exc):
+        log.info("background task refused: %s (%s)", type(exc).__name__, getattr(exc, "code", None) or "-")
+        return
+    log.error("background task failed: %s\n%s", type(exc).__name__, "".join(traceback.format_tb(exc.__traceback__)))
 
 _db_pool: QThreadPool | None = None
 
@@ -48,9 +72,7 @@ class _Task(QRunnable):
         try:
             result = self.fn()
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
-            # Log the type and traceback only; messages may carry personal data.
-            log.error("background task failed: %s\n%s", type(exc).__name__,
-                      "".join(traceback.format_tb(exc.__traceback__)))
+            log_failure(exc)
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)

@@ -81,6 +81,34 @@
     </message>
 </context>
 <context>
+    <name>AttemptDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="132"/>
+        <source>Kartu tidak terserahkan</source>
+        <translation>Card not handed over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="141"/>
+        <source>Warga:</source>
+        <translation>Resident:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="142"/>
+        <source>Alasan:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="143"/>
+        <source>Tanggal:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="144"/>
+        <source>Catatan:</source>
+        <translation>Note:</translation>
+    </message>
+</context>
+<context>
     <name>BiometricStep</name>
     <message>
         <location filename="../../app/ui/widgets/biometric_parts.py" line="234"/>
@@ -475,32 +503,32 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="125"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="126"/>
         <source>Kartu diterima sekolah</source>
         <translation>Card received by the school</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="127"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="128"/>
         <source>nama dan jabatan, mis. Bu Rina (TU)</source>
         <translation>name and position, e.g. Bu Rina (TU)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="131"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="132"/>
         <source>Siswa:</source>
         <translation>Student:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="132"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="133"/>
         <source>Diterima oleh:</source>
         <translation>Received by:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="133"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="134"/>
         <source>Tanggal:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="140"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="141"/>
         <source>Isi tanggal terima kartu.</source>
         <translation>Enter the day the card was received.</translation>
     </message>
@@ -1041,503 +1069,523 @@
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="133"/>
+        <source>Server belum menerima sidik jari dan iris (versi server lama). Rekaman ini menunggu; minta admin memperbarui server, lalu kirim ulang.</source>
+        <translation>The server does not take fingerprints and irises yet (an older server). This recording waits; ask the admin to update the server, then send again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="134"/>
+        <source>Server menolak rekaman sidik jari/iris rekaman ini. {words} Rekam ulang jari atau mata itu lalu kirim lagi.</source>
+        <translation>The server refused a fingerprint/iris record of this recording. {words} Capture that finger or eye again, then send again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="135"/>
         <source>Rekaman tidak dapat dikirim: isian tidak sesuai format ({fields}).</source>
         <translation>The recording cannot be sent: fields do not match the format ({fields}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="134"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="136"/>
         <source>Server tidak dapat menerima rekaman ini (HTTP {status}). {words}</source>
         <translation>The server cannot accept this recording (HTTP {status}). {words}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="135"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="137"/>
         <source>Server tidak menyimpan rekaman ini.</source>
         <translation>The server did not store this recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="136"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="138"/>
         <source>{reasons}</source>
         <translation>{reasons}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="137"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="139"/>
         <source>Rekaman tidak ditemukan.</source>
         <translation>Recording not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="139"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="141"/>
         <source>Rekaman belum dapat diselesaikan: masih ada kesalahan atau peringatan yang belum dikonfirmasi.</source>
         <translation>The recording cannot be completed yet: there are still errors or warnings that have not been confirmed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="140"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="142"/>
         <source>status rekaman tidak dapat berubah dari &apos;{current}&apos; ke &apos;{new}&apos;</source>
         <translation>the recording&apos;s status cannot change from &apos;{current}&apos; to &apos;{new}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="141"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="143"/>
         <source>hanya rekaman yang sudah selesai yang dapat dikirim</source>
         <translation>only a complete recording can be sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="142"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="144"/>
         <source>rekaman berstatus &apos;{status}&apos; tidak disimpan dengan cara ini</source>
         <translation>a recording with status &apos;{status}&apos; is not saved this way</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="143"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="145"/>
         <source>rekaman berstatus &apos;{status}&apos; tidak dapat diubah</source>
         <translation>a recording with status &apos;{status}&apos; cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="144"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="146"/>
         <source>Data pribadi rekaman ini sudah dihapus dari laptop setelah diterima server.</source>
         <translation>The personal data of this recording was removed from the laptop after the server accepted it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="145"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="147"/>
         <source>Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim), jadi tidak dapat diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi.</source>
         <translation>This recording has already reached the server (the photo/signature may still be sending), so it can no longer be changed. If something is wrong, fix it after the server gives its verification result.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="146"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="148"/>
         <source>Hanya rekaman berstatus draf yang dapat dihapus.</source>
         <translation>Only a recording with status draft can be deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="147"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="149"/>
         <source>Antrean kirim untuk rekaman ini tidak ditemukan.</source>
         <translation>The send queue entry for this recording was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="148"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="150"/>
         <source>Bukti perekaman hanya untuk rekaman yang sudah selesai.</source>
         <translation>A receipt is only for a completed recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="149"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="151"/>
         <source>Hanya rekaman yang ditolak server yang dapat diperbaiki.</source>
         <translation>Only a recording the server rejected can be fixed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="150"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="152"/>
         <source>Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini sebagai rekaman baru.</source>
         <translation>The personal data of this recording was removed from the laptop; record this resident again as a new recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="152"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="154"/>
         <source>Rekaman ini sudah diperbaiki dan dikirim ulang sebagai versi baru.</source>
         <translation>This recording was already fixed and sent again as a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="153"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="155"/>
         <source>Rekaman ini belum sampai di server: ubah langsung, tanpa versi baru.</source>
         <translation>This recording has not reached the server yet: change it directly, without a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="154"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="156"/>
         <source>Hanya rekaman yang ditahan karena konflik dengan server yang dapat dijadikan versi baru.</source>
         <translation>Only a recording held back because of a conflict with the server can be made a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="155"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="157"/>
         <source>Rekaman ini sudah dijadikan versi baru.</source>
         <translation>This recording was already made a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="156"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="158"/>
         <source>Berkas tidak dapat dibuka.</source>
         <translation>The file cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="157"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="159"/>
         <source>Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman.</source>
         <translation>An unexpected error occurred ({kind}). Data already saved is safe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="158"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="160"/>
         <source>Kata sandi salah. Periksa kembali lalu coba lagi.</source>
         <translation>Wrong password. Check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="159"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="161"/>
         <source>Profil tidak ditemukan di folder ini. Buat profil baru lebih dulu.</source>
         <translation>No profile found in this folder. Create a new profile first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="160"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="162"/>
         <source>Basis data ini dibuat oleh versi Jemput yang lebih baru. Perbarui aplikasi sebelum membukanya.</source>
         <translation>This database was made by a newer version of Jemput. Update the app before opening it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="161"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="163"/>
         <source>Penyimpanan penuh. Kosongkan ruang disk lalu coba lagi.</source>
         <translation>Storage is full. Free up disk space, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="162"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="164"/>
         <source>Gagal membaca/menulis berkas basis data (kesalahan disk).</source>
         <translation>Reading/writing the database file failed (disk error).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="163"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="165"/>
         <source>Basis data sedang dipakai proses lain. Tutup aplikasi lain lalu coba lagi.</source>
         <translation>The database is in use by another process. Close other applications, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="164"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="166"/>
         <source>Berkas basis data rusak.</source>
         <translation>The database file is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="165"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="167"/>
         <source>Terlalu banyak cadangan dengan waktu yang sama di folder tujuan.</source>
         <translation>Too many backups with the same time in the destination folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="166"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="168"/>
         <source>Folder tujuan tidak dapat dipakai: {dest} ({reason}).</source>
         <translation>The destination folder cannot be used: {dest} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="167"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="169"/>
         <source>Gagal menulis cadangan ke tujuan ({reason}); cadangan tidak dibuat. Periksa flashdisk lalu coba lagi.</source>
         <translation>Writing the backup to the destination failed ({reason}); no backup was made. Check the USB stick, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="168"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="170"/>
         <source>Jumlah cadangan lama yang disimpan tidak boleh negatif.</source>
         <translation>The number of old backups to keep cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="169"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="171"/>
         <source>Folder tujuan tidak ditemukan: {dest}. Pasang flashdisk atau pilih folder lain.</source>
         <translation>The destination folder was not found: {dest}. Plug in the USB stick or choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="170"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="172"/>
         <source>Tujuan cadangan harus sebuah folder: {dest}</source>
         <translation>The backup destination must be a folder: {dest}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="171"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="173"/>
         <source>Cadangan tidak boleh disimpan di dalam folder profil itu sendiri. Pilih folder di disk lain, misalnya flashdisk.</source>
         <translation>A backup cannot be kept inside the profile folder itself. Choose a folder on another disk, such as a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="172"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="174"/>
         <source>Folder tujuan tidak dapat ditulis: {dest}. Periksa izin atau kunci tulis flashdisk.</source>
         <translation>The destination folder cannot be written: {dest}. Check the permissions or the USB stick&apos;s write lock.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="173"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="175"/>
         <source>Ruang kosong di tujuan tidak cukup: perlu sekitar {needed}, tersedia {free}. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>Not enough free space at the destination: about {needed} needed, {free} available. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="174"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="176"/>
         <source>Salinan cadangan rusak (integrity_check gagal); cadangan dibatalkan.</source>
         <translation>The backup copy is damaged (integrity_check failed); the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="175"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="177"/>
         <source>Isi salinan cadangan tidak sama dengan profil; cadangan dibatalkan.</source>
         <translation>The backup copy&apos;s content differs from the profile; the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="176"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="178"/>
         <source>Ruang kosong di tujuan tidak cukup. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>Not enough free space at the destination. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="177"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="179"/>
         <source>Ruang di tujuan habis saat menyalin; cadangan tidak dibuat. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>The destination ran out of space while copying; no backup was made. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="178"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="180"/>
         <source>Folder cadangan tidak ditemukan: {source}</source>
         <translation>The backup folder was not found: {source}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="179"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="181"/>
         <source>{source} bukan cadangan Jemput yang lengkap (jemput.db dan profile.json harus ada).</source>
         <translation>{source} is not a complete Jemput backup (jemput.db and profile.json must be there).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="180"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="182"/>
         <source>Sudah ada profil di {data_dir}; profil yang ada tidak ditimpa. Pulihkan ke folder lain dengan --data, atau buka cadangan langsung.</source>
         <translation>There is already a profile in {data_dir}; the existing profile is not overwritten. Restore to another folder with --data, or open the backup directly.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="181"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="183"/>
         <source>Salinan cadangan tidak dapat dibuka dengan kunci profil; cadangan dibatalkan.</source>
         <translation>The backup copy cannot be opened with the profile&apos;s key; the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="182"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="184"/>
         <source>Cadangan rusak (integrity_check gagal); tidak dipulihkan.</source>
         <translation>The backup is damaged (integrity_check failed); it was not restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="183"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="185"/>
         <source>Kata sandi tidak boleh kosong.</source>
         <translation>The password cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="184"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="186"/>
         <source>Sudah ada profil di folder ini.</source>
         <translation>There is already a profile in this folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="185"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="187"/>
         <source>Format profile.json tidak dikenal.</source>
         <translation>The format of profile.json is not recognised.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="186"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="188"/>
         <source>Berkas profile.json rusak atau tidak dapat dibaca.</source>
         <translation>The profile.json file is damaged or cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="187"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="189"/>
         <source>Kata sandi profil demo tidak dapat diganti.</source>
         <translation>The demo profile&apos;s password cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="188"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="190"/>
         <source>Kata sandi baru tidak boleh kosong.</source>
         <translation>The new password cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="189"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="191"/>
         <source>Kata sandi baru minimal {min} karakter.</source>
         <translation>The new password must have at least {min} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="190"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="192"/>
         <source>Kata sandi baru sama dengan kata sandi lama.</source>
         <translation>The new password is the same as the old one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="191"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="193"/>
         <source>Kata sandi tidak dapat diganti: basis data tidak dapat ditulis ulang (periksa ruang disk). Kata sandi lama tetap berlaku.</source>
         <translation>The password cannot be changed: the database cannot be rewritten (check the disk space). The old password stays in force.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="192"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="194"/>
         <source>Kata sandi baru sudah berlaku, tetapi berkas profile.json belum selesai diperbarui. Buka profil dengan kata sandi baru.</source>
         <translation>The new password is in force, but the profile.json file was not fully updated. Open the profile with the new password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="201"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="203"/>
         <source>Operator tidak ditemukan.</source>
         <translation>Operator not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="202"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="204"/>
         <source>nama operator tidak boleh kosong</source>
         <translation>the operator name cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="203"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="205"/>
         <source>nama operator lebih dari {limit} karakter</source>
         <translation>the operator name is longer than {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="204"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="206"/>
         <source>Nama operator sudah dipakai.</source>
         <translation>That operator name is already taken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="205"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="207"/>
         <source>Mode jurnal WAL tidak dapat diaktifkan.</source>
         <translation>The WAL journal mode cannot be turned on.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="206"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="208"/>
         <source>Kunci basis data tidak tersedia untuk operasi ini.</source>
         <translation>The database key is not available for this operation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="207"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="209"/>
         <source>Basis data sudah ditutup.</source>
         <translation>The database is already closed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="229"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="231"/>
         <source>Alat biometrik belum terdaftar (belum punya sertifikat dari penyedianya). Hubungi admin atau penyedia alat; alat ini belum dapat dipakai merekam.</source>
         <translation>The biometric device is not registered (it has no certificate from its provider). Contact the admin or the device provider; this device cannot record yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="230"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="232"/>
         <source>Alat tidak mendeteksi jari atau mata. Letakkan jari rata di kaca pemindai (atau dekatkan mata), lalu ulangi.</source>
         <translation>The device detects no finger or eye. Place the fingers flat on the scanner glass (or bring the eye closer), then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="231"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="233"/>
         <source>Alat gagal mengolah gambar. Bersihkan kaca pemindai, lalu ulangi.</source>
         <translation>The device failed to process the image. Clean the scanner glass, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="232"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="234"/>
         <source>Alat melaporkan tanda dibongkar atau dirusak. Jangan dipakai merekam: laporkan ke admin.</source>
         <translation>The device reports signs of being opened or tampered with. Do not use it for recording: report it to the admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="233"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="235"/>
         <source>Alat tidak dapat menghubungi server pengelolanya (diperlukan untuk pendaftaran atau pembaruan kunci). Coba lagi saat ada sinyal, atau hubungi admin.</source>
         <translation>The device cannot reach its management server (needed for registration or key renewal). Try again when there is signal, or contact the admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="234"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="236"/>
         <source>Posisi jari atau kepala miring. Luruskan tangan (atau kepala), lalu ulangi.</source>
         <translation>The finger or head is tilted. Straighten the hand (or head), then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="235"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="237"/>
         <source>Alat biometrik tidak ditemukan. Periksa kabel USB alat, lalu tekan “Cari ulang”.</source>
         <translation>Biometric device not found. Check the device&apos;s USB cable, then press “Cari ulang”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="236"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="238"/>
         <source>Kunci alat biometrik sudah kedaluwarsa. Alat perlu diperbarui oleh penyedianya; hubungi admin.</source>
         <translation>The biometric device&apos;s key has expired. The device must be renewed by its provider; contact the admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="237"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="239"/>
         <source>Alat belum memiliki kunci server (domain). Hubungi admin atau penyedia alat.</source>
         <translation>The device has no server (domain) key yet. Contact the admin or the device provider.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="238"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="240"/>
         <source>Alat tidak dapat merekam jumlah jari atau mata yang diminta. Periksa jenis alat (telapak 4 jari, satu jari, satu atau dua mata).</source>
         <translation>The device cannot record the number of fingers or eyes requested. Check the kind of device (4-finger slap, single finger, one or two eyes).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="239"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="241"/>
         <source>Alat biometrik belum siap. Tunggu sebentar (lampu alat menyala), lalu ulangi.</source>
         <translation>The biometric device is not ready. Wait a moment (the device light comes on), then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="240"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="242"/>
         <source>Alat biometrik sedang dipakai (perekaman lain belum selesai). Tunggu sebentar, lalu ulangi.</source>
         <translation>The biometric device is in use (another recording has not finished). Wait a moment, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="241"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="243"/>
         <source>Alat menolak nomor transaksi perekaman. Ulangi perekaman; bila terulang, hubungi admin.</source>
         <translation>The device refused the recording&apos;s transaction number. Try again; if it happens again, contact the admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="242"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="244"/>
         <source>Alat biometrik melaporkan kesalahan {code}: {info}</source>
         <translation>The biometric device reports error {code}: {info}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="243"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="245"/>
         <source>Alat biometrik melaporkan kesalahan yang tidak dikenal (kode {code}). Ulangi; bila terulang, hubungi admin.</source>
         <translation>The biometric device reports an unknown error (code {code}). Try again; if it happens again, contact the admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="244"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="246"/>
         <source>Tidak ada alat biometrik yang menjawab. Periksa kabel USB alat dan bahwa layanan alat sudah berjalan, lalu tekan “Cari ulang”.</source>
         <translation>No biometric device answers. Check the device&apos;s USB cable and that the device service is running, then press “Cari ulang”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="245"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="247"/>
         <source>Alat biometrik tidak menjawab dalam {seconds} detik. Periksa alat, lalu ulangi.</source>
         <translation>The biometric device did not answer within {seconds} seconds. Check the device, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="246"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="248"/>
         <source>Sambungan ke alat biometrik terputus di tengah perekaman. Periksa kabel USB alat, lalu ulangi; hasil yang sudah direkam tetap tersimpan.</source>
         <translation>The connection to the biometric device was lost during the recording. Check the device&apos;s USB cable, then try again; what was already recorded is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="247"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="249"/>
         <source>Jawaban alat biometrik tidak dapat dibaca. Ulangi; bila terulang, mulai ulang layanan alat.</source>
         <translation>The biometric device&apos;s answer cannot be read. Try again; if it happens again, restart the device service.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="248"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="250"/>
         <source>Data bertanda tangan dari alat rusak atau tidak lengkap. Hasil ini tidak dipakai; ulangi perekaman.</source>
         <translation>The signed data from the device is damaged or incomplete. This result is not used; record again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="249"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="251"/>
         <source>Tanda tangan digital data dari alat tidak cocok. Hasil ini tidak dipakai; ulangi perekaman.</source>
         <translation>The digital signature of the device&apos;s data does not match. This result is not used; record again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="250"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="252"/>
         <source>Rantai hash perekaman tidak sambung (data bukan lanjutan perekaman ini). Hasil ini tidak dipakai; ulangi perekaman.</source>
         <translation>The recording&apos;s hash chain is broken (the data does not continue this recording). This result is not used; record again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="251"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="253"/>
         <source>Alat mengirim hasil perekaman lain (nomor transaksi berbeda). Hasil ini tidak dipakai; ulangi.</source>
         <translation>The device sent the result of another recording (a different transaction number). This result is not used; try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="252"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="254"/>
         <source>Alat mengirim jari atau mata yang tidak diminta ({subtype}). Hasil ini tidak dipakai; ulangi.</source>
         <translation>The device sent a finger or eye that was not asked for ({subtype}). This result is not used; try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="253"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="255"/>
         <source>Alat tidak mengirim hasil untuk {subtype}. Ulangi perekaman.</source>
         <translation>The device sent no result for {subtype}. Record again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="254"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="256"/>
         <source>Kualitas {subtype} {score} di bawah batas {required}. Bersihkan jari atau kaca, lalu ulangi.</source>
         <translation>Quality of {subtype} {score} is below the threshold {required}. Clean the finger or the glass, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="255"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="257"/>
         <source>Alat ini terdaftar untuk autentikasi, bukan untuk perekaman (registrasi). Pakai alat biometrik perekaman.</source>
         <translation>This device is registered for authentication, not for recording (registration). Use a recording biometric device.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="256"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="258"/>
         <source>Data biometrik dari alat bukan rekaman ISO 19794 (sidik jari atau iris). Hasil ini tidak dipakai.</source>
         <translation>The biometric data from the device is not an ISO 19794 record (fingerprint or iris). This result is not used.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="257"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="259"/>
         <source>Rekaman biometrik berjenis lain dari yang diminta (sidik jari dan iris tertukar).</source>
         <translation>The biometric record is of another kind than asked for (fingerprint and iris swapped).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="258"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="260"/>
         <source>Versi rekaman ISO {version} tidak didukung (yang didukung: 2011, versi 020).</source>
         <translation>ISO record version {version} is not supported (supported: 2011, version 020).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="259"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="261"/>
         <source>Panjang rekaman ISO tidak cocok ({declared} tertulis, {actual} ada). Rekaman rusak.</source>
         <translation>The ISO record&apos;s length does not match ({declared} written, {actual} present). The record is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="260"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="262"/>
         <source>Rekaman ISO tidak berisi gambar satu pun.</source>
         <translation>The ISO record holds no image at all.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="261"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="263"/>
         <source>Rekaman ISO terpotong (lebih pendek dari isinya). Rekaman rusak.</source>
         <translation>The ISO record is cut short (shorter than its content). The record is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="262"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="264"/>
         <source>Rekaman ISO berisi nilai yang tidak sah pada kolom {field}.</source>
         <translation>The ISO record holds an invalid value in the field {field}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="263"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="265"/>
         <source>Rekaman ISO tidak berisi data gambar.</source>
         <translation>The ISO record holds no image data.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="269"/>
+        <source>Berkas rekaman ISO tidak ada untuk jari/mata yang tercatat terekam: {slots}.</source>
+        <translation>No ISO record file for the fingers/eyes noted as captured: {slots}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="270"/>
+        <source>Ada berkas sidik jari/iris yang tidak sesuai catatannya (rekaman untuk jari/mata yang tidak tercatat terekam, atau foto bukti tanpa pengecualian): {slots}.</source>
+        <translation>Some fingerprint/iris files do not match what is noted (a record for a finger/eye not noted as captured, or a proof photo without an exception): {slots}.</translation>
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="46"/>
@@ -1605,112 +1653,117 @@
         <translation>The server refused this recording&apos;s photo/signature. {words} Capture it again, then send again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="151"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="153"/>
         <source>Rekaman ini ditolak admin karena NIK-nya sudah direkam di rekaman lain (keputusan tinjauan NIK ganda); tidak diperbaiki dan dikirim ulang. Hubungi admin bila keputusan itu keliru.</source>
         <translation>The administrator rejected this recording because its NIK is already recorded in another recording (a duplicate-NIK review decision); it is not fixed and sent again. Contact the administrator if that decision is wrong.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="208"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="210"/>
         <source>Lansia (60+)</source>
         <translation>Elderly (60+)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="209"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="211"/>
         <source>Difabel</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="210"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="212"/>
         <source>Pelajar</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="211"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="213"/>
         <source>Tahanan (lapas/rutan)</source>
         <translation>Detainee (prison)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="212"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="214"/>
         <source>Pekerja (kunjungan perusahaan)</source>
         <translation>Worker (company visit)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="213"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="215"/>
         <source>Perbatasan/terpencil</source>
         <translation>Border/remote area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="214"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="216"/>
         <source>Direkam</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="215"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="217"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="331"/>
         <source>Tidak di rumah</source>
         <translation>Not at home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="216"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="218"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="334"/>
         <source>Menolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="217"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="219"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="332"/>
         <source>Pindah</source>
         <translation>Moved away</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="218"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="220"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="333"/>
         <source>Meninggal</source>
         <translation>Deceased</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="219"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="221"/>
         <source>Sakit / minta kunjungan ulang</source>
         <translation>Ill / asks for another visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="220"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="222"/>
         <source>Sudah rekam di tempat lain</source>
         <translation>Already recorded elsewhere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="221"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="223"/>
         <source>Hasil kunjungan tidak dikenal.</source>
         <translation>Unknown visit outcome.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="222"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="224"/>
         <source>Warga ini sudah direkam; hasil kunjungan lain tidak dapat dicatat lagi.</source>
         <translation>This resident is already recorded; no other visit outcome can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="223"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="225"/>
         <source>Hasil &apos;Direkam&apos; dicatat otomatis dari rekaman yang selesai.</source>
         <translation>The outcome &apos;Recorded&apos; is set automatically from a completed recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="224"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="226"/>
         <source>Isi tanggal kunjungan ulang.</source>
         <translation>Enter the date of the next visit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="225"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="227"/>
         <source>Tanggal kunjungan ulang tidak boleh sebelum hari kunjungan.</source>
         <translation>The next visit cannot be before the day of the visit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="226"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="228"/>
         <source>Tanggal kunjungan ulang hanya untuk &apos;Sakit / minta kunjungan ulang&apos;.</source>
         <translation>A next-visit date is only for &apos;Ill / asks for another visit&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="227"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="229"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="366"/>
         <source>Catatan paling banyak {limit} karakter.</source>
         <translation>The note may be at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="228"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="230"/>
         <source>Warga tidak ada dalam daftar target.</source>
         <translation>The resident is not on the target list.</translation>
     </message>
@@ -1730,274 +1783,535 @@
         <translation>A DEMO profile may only be registered with a training server (demo server). This server does not declare itself a demo server, so registration was cancelled and nothing was sent. For real recording, set up a new profile with its own passphrase.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="264"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="266"/>
+        <source>Rekaman ISO bukan untuk {slot} (posisi jari atau label mata di dalamnya lain).</source>
+        <translation>The ISO record is not for {slot} (the finger position or eye label inside differs).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="267"/>
+        <source>Sidik jari dan iris belum direkam. Rekam sepuluh jari dan dua iris, atau catat pengecualian untuk yang tidak dapat direkam.</source>
+        <translation>Fingerprints and irises are not captured. Capture ten fingers and two irises, or record an exception for each that cannot be captured.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="268"/>
+        <source>Sidik jari/iris belum lengkap: {count} belum direkam dan tanpa pengecualian ({slots}).</source>
+        <translation>Fingerprints/irises incomplete: {count} not captured and without an exception ({slots}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="271"/>
+        <source>Data sidik jari/iris rekaman ini tidak dapat dibaca (jari atau mata, nilai mutu, atau alasan pengecualian yang tidak dikenal).</source>
+        <translation>The fingerprint/iris data of this recording cannot be read (an unknown finger or eye, quality value or exception reason).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="272"/>
         <source>Rumah (lansia/difabel)</source>
         <translation>Home (elderly/disabled)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="265"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="273"/>
         <source>Sekolah</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="266"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="274"/>
         <source>Lapas/rutan</source>
         <translation>Prison/detention centre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="267"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="275"/>
         <source>Perusahaan</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="268"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="276"/>
         <source>Perbatasan (menginap)</source>
         <translation>Border area (overnight)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="269"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="277"/>
         <source>Jenis kunjungan tidak dikenal.</source>
         <translation>Unknown trip type.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="270"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="278"/>
         <source>Nama kunjungan wajib diisi.</source>
         <translation>The trip name is required.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="271"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="279"/>
         <source>Nama kunjungan paling banyak {limit} karakter.</source>
         <translation>The trip name may have at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="272"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="280"/>
         <source>Tempat kunjungan wajib diisi.</source>
         <translation>The trip place is required.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="273"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="281"/>
         <source>Tempat kunjungan paling banyak {limit} karakter.</source>
         <translation>The trip place may have at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="274"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="282"/>
         <source>Isi tanggal mulai dan tanggal selesai kunjungan.</source>
         <translation>Enter the first and the last day of the trip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="275"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="283"/>
         <source>Tanggal selesai tidak boleh sebelum tanggal mulai.</source>
         <translation>The last day may not be before the first day.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="276"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="284"/>
         <source>Kunjungan perbatasan menginap: tanggal selesai harus sesudah tanggal mulai.</source>
         <translation>A border trip stays overnight: the last day must be after the first day.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="277"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="285"/>
         <source>Kunjungan paling lama {limit} hari.</source>
         <translation>A trip lasts at most {limit} days.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="278"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="286"/>
         <source>Nama anggota tim paling banyak {limit} karakter.</source>
         <translation>A team member name may have at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="279"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="287"/>
         <source>Isi paling sedikit satu anggota tim.</source>
         <translation>Enter at least one team member.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="280"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="288"/>
         <source>Tim paling banyak {limit} orang.</source>
         <translation>A team has at most {limit} people.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="281"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="289"/>
         <source>Kunjungan ini belum dimulai; aktifkan pada tanggal mulainya.</source>
         <translation>This trip has not started yet; activate it on its first day.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="282"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="290"/>
         <source>Kunjungan ini sudah selesai dan tidak dapat diaktifkan lagi.</source>
         <translation>This trip is over and cannot be activated again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="283"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="291"/>
         <source>Kunjungan tidak ditemukan.</source>
         <translation>Trip not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="284"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="292"/>
         <source>Kunjungan aktif: {name} ({type})</source>
         <translation>Active trip: {name} ({type})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="285"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="293"/>
         <source>Tidak ada kunjungan aktif</source>
         <translation>No active trip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="286"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="294"/>
         <source>Belum dapat direkam</source>
         <translation>Cannot be recorded yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="287"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="295"/>
         <source>Rekam awal: kartu ditahan sampai 17</source>
         <translation>Pre-record: card held until 17</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="288"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="296"/>
         <source>Dapat direkam</source>
         <translation>Can be recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="289"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="297"/>
         <source>Daftar kelas hanya untuk kunjungan sekolah.</source>
         <translation>Class lists are for school trips only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="290"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="298"/>
         <source>Siswa tidak ada dalam daftar kelas kunjungan ini.</source>
         <translation>The student is not on this trip&apos;s class list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="291"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="299"/>
         <source>Isi nama penerima kartu di sekolah.</source>
         <translation>Enter who received the card at the school.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="292"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="300"/>
         <source>Tanggal terima kartu tidak boleh di masa depan.</source>
         <translation>The day the card was received may not be in the future.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="293"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="301"/>
         <source>Berkas ini bukan kiriman flashdisk Jemput.</source>
         <translation>This file is not a Jemput USB bundle.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="294"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="302"/>
         <source>Format kiriman flashdisk ini tidak dikenal (dibuat versi Jemput yang lebih baru?).</source>
         <translation>The format of this USB bundle is unknown (made by a newer Jemput?).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="295"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="303"/>
         <source>Berkas kiriman tidak utuh (terpotong, mungkin flashdisk dicabut saat menyalin). Tidak ada yang diimpor; buat kiriman baru dari laptop.</source>
         <translation>The bundle file is incomplete (cut off, perhaps the stick was pulled while copying). Nothing was imported; make a new bundle on the laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="296"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="304"/>
         <source>Berkas kiriman rusak (isinya tidak sesuai susunannya). Tidak ada yang diimpor.</source>
         <translation>The bundle file is damaged (its contents do not match its layout). Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="297"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="305"/>
         <source>Tanda tangan kiriman tidak cocok: berkas telah diubah atau rusak, atau bukan dari perangkat yang tercatat. Tidak ada yang diimpor.</source>
         <translation>The bundle&apos;s signature does not match: the file was changed or damaged, or it is not from the registered device. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="298"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="306"/>
         <source>Isi kiriman tidak dapat dibuka dengan kunci server ini. Tidak ada yang diimpor.</source>
         <translation>The bundle cannot be opened with this server&apos;s key. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="299"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="307"/>
         <source>Kiriman ini dienkripsi untuk server lain (kunci server tidak cocok). Tidak ada yang diimpor.</source>
         <translation>This bundle is encrypted for another server (the server key does not match). Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="300"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="308"/>
         <source>Kiriman ini dari perangkat {device} yang tidak dikenal server ini atau belum punya kunci tanda tangan. Tidak ada yang diimpor.</source>
         <translation>This bundle is from device {device}, which this server does not know or which has no signing key yet. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="301"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="309"/>
         <source>Perangkat {device} telah dicabut oleh admin: kirimannya ditolak. Tidak ada yang diimpor.</source>
         <translation>Device {device} was revoked by the administrator: its bundle is refused. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="302"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="310"/>
         <source>Kunci dalam kiriman atau profil tidak valid.</source>
         <translation>A key in the bundle or the profile is not valid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="303"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="311"/>
         <source>Laptop ini belum menerima kunci kiriman dari server. Daftarkan ulang laptop (jemput register) ke server versi baru, lalu coba lagi.</source>
         <translation>This laptop has not received the server&apos;s bundle key. Register the laptop again (jemput register) with an up-to-date server, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="304"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="312"/>
         <source>Tidak ada rekaman yang menunggu dikirim.</source>
         <translation>No recordings are waiting to be sent.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="305"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="313"/>
         <source>Folder tujuan tidak dapat ditulisi ({why}). Antrian laptop tidak berubah.</source>
         <translation>The target folder cannot be written ({why}). The laptop&apos;s queue is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="306"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="314"/>
         <source>Berkas tidak dapat dibaca ({why}).</source>
         <translation>The file cannot be read ({why}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="307"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="315"/>
         <source>Tanda terima tidak sah: tanda tangan server tidak cocok, atau berkasnya rusak. Tidak ada yang ditandai.</source>
         <translation>The receipt is not genuine: the server&apos;s signature does not match, or the file is damaged. Nothing was marked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="308"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="316"/>
         <source>Tanda terima ini untuk perangkat lain. Tidak ada yang ditandai.</source>
         <translation>This receipt is for another device. Nothing was marked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="193"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="195"/>
         <source>Kata sandi terlalu mudah ditebak. Pakai tiga atau empat kata yang tidak berhubungan, misalnya dengan angka di antaranya; jangan nama, tanggal lahir atau urutan seperti 12345678.</source>
         <translation>The passphrase is too easy to guess. Use three or four unrelated words, for example with a number between them; not a name, a birth date or a sequence like 12345678.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="194"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="196"/>
         <source>Kata sandi ini sudah dipakai orang lain di laptop ini. Pilih kata sandi lain.</source>
         <translation>Someone else on this laptop already uses this passphrase. Choose another one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="195"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="197"/>
         <source>Peran {role} tidak boleh {action}. Minta supervisor atau admin tim.</source>
         <translation>The role {role} may not {action}. Ask the team&apos;s supervisor or admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="196"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="198"/>
         <source>Admin terakhir tidak dapat dihapus atau diturunkan; tambahkan admin lain lebih dulu.</source>
         <translation>The last admin cannot be removed or demoted; add another admin first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="197"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="199"/>
         <source>Anda tidak dapat menghapus diri sendiri; minta admin lain.</source>
         <translation>You cannot remove yourself; ask another admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="198"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="200"/>
         <source>Pengguna {name} sudah dihapus.</source>
         <translation>User {name} has already been removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="199"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="201"/>
         <source>Peran tidak dikenal: {role} (pilih operator, supervisor atau admin).</source>
         <translation>Unknown role: {role} (choose operator, supervisor or admin).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="200"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="202"/>
         <source>Terlalu banyak kata sandi salah. Coba lagi dalam {seconds} detik.</source>
         <translation>Too many wrong passphrases. Try again in {seconds} seconds.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="138"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="140"/>
         <source>Rekaman baru dihentikan: rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan. Sinkronkan atau buat cadangan dulu.</source>
         <translation>New recordings are stopped: the oldest recording has waited {days} days with neither a sync nor a backup. Sync or make a backup first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="317"/>
+        <source>Urutan undangan tidak dikenal (pilih urut daftar atau acak).</source>
+        <translation>Unknown invitation order (choose list order or random).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="318"/>
+        <source>Tempat perekaman wajib diisi.</source>
+        <translation>The recording place is required.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="319"/>
+        <source>Tempat perekaman paling banyak {limit} karakter.</source>
+        <translation>The recording place may have at most {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="320"/>
+        <source>Isi jam mulai dan jam selesai.</source>
+        <translation>Fill in the start and end times.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="321"/>
+        <source>Jam selesai harus sesudah jam mulai.</source>
+        <translation>The end time must be after the start time.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="322"/>
+        <source>Jumlah set alat harus {low}-{high}.</source>
+        <translation>The number of equipment sets must be {low}-{high}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="323"/>
+        <source>Menit per perekaman harus {low}-{high}.</source>
+        <translation>Minutes per recording must be {low}-{high}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="324"/>
+        <source>Rentang jam terlalu pendek untuk satu perekaman pun.</source>
+        <translation>The time window is too short for even one recording.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="325"/>
+        <source>Tidak ada hari yang boleh dipakai untuk jadwal.</source>
+        <translation>No day may be used for the schedule.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="326"/>
+        <source>Jadwal ini perlu {days} hari (paling banyak {limit}): tambah set alat atau jam.</source>
+        <translation>This schedule needs {days} days (at most {limit}): add equipment sets or hours.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="327"/>
+        <source>Pilih RT yang dijadwalkan.</source>
+        <translation>Choose the RT to schedule.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="328"/>
+        <source>Kode acak harus bilangan {low}-{high}.</source>
+        <translation>The random code must be a number {low}-{high}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="329"/>
+        <source>Jadwal tidak ditemukan.</source>
+        <translation>Slot not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="330"/>
+        <source>Jadwal tidak boleh pada hari yang sudah lewat.</source>
+        <translation>A slot cannot be on a day that has passed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="335"/>
+        <source>Alamat tidak ditemukan</source>
+        <translation>Address not found</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="336"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="344"/>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="337"/>
+        <source>Warga sendiri</source>
+        <translation>The resident</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="338"/>
+        <source>Suami/istri</source>
+        <translation>Spouse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="339"/>
+        <source>Orang tua</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="340"/>
+        <source>Anak</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="341"/>
+        <source>Saudara</source>
+        <translation>Relative</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="342"/>
+        <source>Ketua RT</source>
+        <translation>Head of the RT</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="343"/>
+        <source>Petugas sekolah</source>
+        <translation>School staff</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="345"/>
+        <source>Belum diantar</source>
+        <translation>Not yet delivered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="346"/>
+        <source>Diserahkan</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="347"/>
+        <source>Tidak terserahkan</source>
+        <translation>Not handed over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="348"/>
+        <source>Alasan tidak terserahkan tidak dikenal.</source>
+        <translation>Unknown reason for not handing over.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="349"/>
+        <source>Hubungan penerima dengan warga tidak dikenal.</source>
+        <translation>Unknown relation of the recipient to the resident.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="350"/>
+        <source>Berkas tidak berisi NIK satu pun.</source>
+        <translation>The file holds no NIK at all.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="351"/>
+        <source>Satu kiriman kartu paling banyak {limit} NIK; bagi berkasnya.</source>
+        <translation>A card batch holds at most {limit} NIK numbers; split the file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="352"/>
+        <source>{count} baris bukan NIK 16 angka (baris {lines}). Perbaiki berkasnya; tidak ada kartu yang dimasukkan.</source>
+        <translation>{count} lines are not a 16-digit NIK (lines {lines}). Fix the file; no card was added.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="353"/>
+        <source>{count} NIK tertulis dua kali (baris {lines}). Perbaiki berkasnya; tidak ada kartu yang dimasukkan.</source>
+        <translation>{count} NIK numbers are written twice (lines {lines}). Fix the file; no card was added.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="354"/>
+        <source>Berkas lebih dari {limit} MB; bagi menjadi beberapa kiriman.</source>
+        <translation>The file is over {limit} MB; split it into several batches.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="355"/>
+        <source>Berkas tidak dapat dibaca sebagai daftar NIK (TXT, CSV UTF-8 atau XLSX).</source>
+        <translation>The file cannot be read as a list of NIK numbers (TXT, CSV UTF-8 or XLSX).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="356"/>
+        <source>Isi nama kiriman kartu (mis. Cetak 2 Desember).</source>
+        <translation>Enter the name of the card batch (e.g. Printed 2 December).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="357"/>
+        <source>Nama kiriman paling banyak {limit} karakter.</source>
+        <translation>The batch name has at most {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="358"/>
+        <source>{count} NIK sudah ada pada kiriman lain yang belum diserahkan (mis. {nik}). Tidak ada kartu yang dimasukkan.</source>
+        <translation>{count} NIK numbers are already in another batch not yet handed over (e.g. {nik}). No card was added.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="359"/>
+        <source>Kartu dengan NIK ini tidak ada dalam kiriman mana pun.</source>
+        <translation>No batch holds a card with this NIK.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="360"/>
+        <source>Kartu ini sudah diserahkan; tidak ada yang dapat dicatat lagi.</source>
+        <translation>This card was handed over; nothing more can be recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="361"/>
+        <source>Isi nama penerima kartu.</source>
+        <translation>Enter the recipient&apos;s name.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="362"/>
+        <source>Nama penerima atau sekolah paling banyak {limit} karakter.</source>
+        <translation>The recipient&apos;s or school&apos;s name has at most {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="363"/>
+        <source>Kartu untuk sekolah diterima petugas sekolah: isi nama sekolah dan pilih &apos;Petugas sekolah&apos;.</source>
+        <translation>A card for a school is received by its staff: enter the school&apos;s name and choose &apos;School staff&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="364"/>
+        <source>Tanggal antar tidak boleh di masa depan.</source>
+        <translation>The delivery date cannot be in the future.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="365"/>
+        <source>Isi tanggal antar.</source>
+        <translation>Enter the delivery date.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="367"/>
+        <source>Alasan &apos;Lainnya&apos; wajib dituliskan di catatan (paling sedikit 3 huruf).</source>
+        <translation>The reason &apos;Other&apos; must be written in the note (at least 3 letters).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="368"/>
+        <source>Ambil foto penerima atau tanda tangannya sebagai bukti serah terima.</source>
+        <translation>Take the recipient&apos;s photo or signature as proof of handover.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="369"/>
+        <source>Bukti serah terima harus gambar PNG atau JPEG.</source>
+        <translation>The proof of handover must be a PNG or JPEG image.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="370"/>
+        <source>Bukti serah terima paling besar {limit} KB.</source>
+        <translation>The proof of handover is at most {limit} KB.</translation>
     </message>
 </context>
 <context>
@@ -2016,8 +2330,8 @@
     </message>
     <message>
         <location filename="../../app/ui/passphrase_dialog.py" line="51"/>
-        <source>minimal %1 karakter</source>
-        <translation>at least %1 characters</translation>
+        <source>tiga kata acak atau lebih, minimal %1 karakter</source>
+        <translation>three or more random words, at least %1 characters</translation>
     </message>
     <message>
         <location filename="../../app/ui/passphrase_dialog.py" line="53"/>
@@ -2081,6 +2395,205 @@
         <location filename="../../app/ui/widgets/date_edit.py" line="58"/>
         <source>Pilih dari kalender</source>
         <translation>Pick from calendar</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryPage</name>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="68"/>
+        <source>Antar KTP-el</source>
+        <translation>KTP-el delivery</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="71"/>
+        <source>&amp;Impor kiriman kartu…</source>
+        <translation>&amp;Import card batch…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="72"/>
+        <source>&amp;Serahkan (F5)</source>
+        <translation>&amp;Hand over (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="73"/>
+        <source>&amp;Tidak terserahkan (F6)</source>
+        <translation>&amp;Not handed over (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="74"/>
+        <source>&amp;Cetak daftar antar… (Ctrl+P)</source>
+        <translation>&amp;Print delivery list… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="82"/>
+        <source>Pindai atau ketik NIK, lalu Enter</source>
+        <translation>Scan or type a NIK, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="85"/>
+        <source>Simpan &amp;pindaian sebagai kiriman</source>
+        <translation>Save &amp;scans as a batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="94"/>
+        <source>Kelurahan/desa:</source>
+        <translation>Kelurahan/desa:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="96"/>
+        <source>RT:</source>
+        <translation>RT:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="106"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="106"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="106"/>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="106"/>
+        <source>RT/RW</source>
+        <translation>RT/RW</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="107"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="107"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="109"/>
+        <source>Kelurahan/desa</source>
+        <translation>Kelurahan/desa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="109"/>
+        <source>RT</source>
+        <translation>RT</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="109"/>
+        <source>Kartu</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="110"/>
+        <source>Diserahkan</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="110"/>
+        <source>Tidak terserahkan</source>
+        <translation>Not handed over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="110"/>
+        <source>Belum diantar</source>
+        <translation>Not yet delivered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="111"/>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="111"/>
+        <source>Sudah rekam/target</source>
+        <translation>Recorded/target</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="164"/>
+        <source>Kartu %1 · diserahkan %2 · tidak terserahkan %3 · belum diantar %4</source>
+        <translation>Cards %1 · handed over %2 · not handed over %3 · not yet delivered %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="174"/>
+        <source>(tanpa wilayah)</source>
+        <translation>(no area)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="184"/>
+        <location filename="../../app/ui/pages/delivery.py" line="193"/>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="214"/>
+        <source>Impor kiriman kartu</source>
+        <translation>Import card batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="215"/>
+        <source>Daftar NIK kartu tercetak (*.csv *.txt *.xlsx);;Semua berkas (*)</source>
+        <translation>NIK numbers of printed cards (*.csv *.txt *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="226"/>
+        <source>Membaca kiriman kartu…</source>
+        <translation>Reading the card batch…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="232"/>
+        <source>Kiriman “%1” disimpan: %2 kartu.</source>
+        <translation>Batch “%1” saved: %2 cards.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="235"/>
+        <source>%1 NIK tidak ada di daftar target: tanpa alamat.</source>
+        <translation>%1 NIK numbers are not on the target list: no address.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="260"/>
+        <source>NIK ini sudah dipindai.</source>
+        <translation>This NIK was scanned already.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="267"/>
+        <source>%1 NIK pindaian belum disimpan</source>
+        <translation>%1 scanned NIK numbers not saved yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="275"/>
+        <source>Pindaian %1</source>
+        <translation>Scans %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="325"/>
+        <source>Dicatat: %1.</source>
+        <translation>Recorded: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="331"/>
+        <source>Simpan daftar antar</source>
+        <translation>Save delivery list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="332"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="343"/>
+        <source>Menyimpan daftar antar…</source>
+        <translation>Saving the delivery list…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery.py" line="349"/>
+        <source>Daftar antar disimpan di %1.</source>
+        <translation>Delivery list saved in %1.</translation>
     </message>
 </context>
 <context>
@@ -2836,6 +3349,84 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="40"/>
+        <source>Serahkan kartu</source>
+        <translation>Hand over the card</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="49"/>
+        <source>hanya bila kartu diterima sekolah</source>
+        <translation>only when a school receives the card</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="56"/>
+        <source>Hapus tanda tangan</source>
+        <translation>Clear signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="59"/>
+        <source>&amp;Foto penerima dari berkas…</source>
+        <translation>Recipient&apos;s &amp;photo from a file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="64"/>
+        <source>Warga:</source>
+        <translation>Resident:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="65"/>
+        <source>Hubungan penerima:</source>
+        <translation>Recipient is:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="66"/>
+        <source>Diterima oleh:</source>
+        <translation>Received by:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="67"/>
+        <source>Sekolah:</source>
+        <translation>School:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="68"/>
+        <source>Tanggal:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="69"/>
+        <source>Catatan:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="70"/>
+        <source>Tanda tangan penerima:</source>
+        <translation>Recipient&apos;s signature:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="72"/>
+        <source>atau foto penerima:</source>
+        <translation>or the recipient&apos;s photo:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="78"/>
+        <source>Foto penerima</source>
+        <translation>Recipient&apos;s photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="79"/>
+        <source>Gambar (*.jpg *.jpeg *.png)</source>
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/delivery_dialogs.py" line="98"/>
+        <source>Foto dipilih: %1×%2, %3 KB</source>
+        <translation>Photo chosen: %1×%2, %3 KB</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../../app/ui/pages/home.py" line="62"/>
@@ -3131,44 +3722,54 @@
 <context>
     <name>MainArea</name>
     <message>
-        <location filename="../../app/ui/main_area.py" line="58"/>
+        <location filename="../../app/ui/main_area.py" line="62"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="58"/>
+        <location filename="../../app/ui/main_area.py" line="62"/>
         <source>Daftar Warga</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="58"/>
+        <location filename="../../app/ui/main_area.py" line="62"/>
         <source>Rekam Baru</source>
         <translation>New Recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="59"/>
+        <location filename="../../app/ui/main_area.py" line="63"/>
         <source>Antrian &amp; Sinkron</source>
         <translation>Queue &amp; Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="59"/>
+        <location filename="../../app/ui/main_area.py" line="63"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="59"/>
+        <location filename="../../app/ui/main_area.py" line="63"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="69"/>
+        <location filename="../../app/ui/main_area.py" line="74"/>
         <source>Operator: </source>
         <translation>Operator: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="59"/>
+        <location filename="../../app/ui/main_area.py" line="63"/>
         <source>Kunjungan</source>
         <translation>Trips</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_area.py" line="64"/>
+        <source>Jadwal</source>
+        <translation>Schedules</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_area.py" line="64"/>
+        <source>Antar KTP-el</source>
+        <translation>KTP-el delivery</translation>
     </message>
 </context>
 <context>
@@ -4396,6 +4997,237 @@
     </message>
 </context>
 <context>
+    <name>SchedulePage</name>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="53"/>
+        <source>Jadwal &amp; Undangan</source>
+        <translation>Schedules &amp; Invitations</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="58"/>
+        <source>&amp;RT:</source>
+        <translation>&amp;RT:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="60"/>
+        <source>RT &amp;terjauh: semua warganya dijemput</source>
+        <translation>&amp;Farthest RT: all its residents are fetched</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="66"/>
+        <source>Rencana jadwal</source>
+        <translation>Schedule plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="69"/>
+        <source>mis. Balai RW 03, Jl. Merdeka</source>
+        <translation>e.g. Balai RW 03, Jl. Merdeka</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="85"/>
+        <source>Tanpa hari Minggu</source>
+        <translation>No Sundays</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="92"/>
+        <location filename="../../app/ui/pages/schedule.py" line="125"/>
+        <source>Tempat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="93"/>
+        <source>Mulai tanggal</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="94"/>
+        <location filename="../../app/ui/pages/schedule.py" line="125"/>
+        <source>Jam</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="95"/>
+        <source>Set alat</source>
+        <translation>Equipment sets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="96"/>
+        <source>Menit per perekaman</source>
+        <translation>Minutes per recording</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="99"/>
+        <location filename="../../app/ui/pages/schedule.py" line="125"/>
+        <source>Kapasitas</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="100"/>
+        <source>Re&amp;ncanakan jadwal</source>
+        <translation>Pla&amp;n slots</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="106"/>
+        <source>Urut daftar</source>
+        <translation>List order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="107"/>
+        <source>Acak, kode:</source>
+        <translation>Random, code:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="115"/>
+        <source>&amp;Bagikan undangan</source>
+        <translation>&amp;Hand out invitations</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="116"/>
+        <source>&amp;Undang ulang yang terlewat</source>
+        <translation>&amp;Re-invite who missed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="125"/>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="126"/>
+        <source>Diundang</source>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="126"/>
+        <source>Sisa</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="130"/>
+        <source>&amp;Cetak undangan…</source>
+        <translation>&amp;Print invitations…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="131"/>
+        <source>hanya yang belum dicetak</source>
+        <translation>only those not printed yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="133"/>
+        <source>Daftar untuk &amp;ketua RT…</source>
+        <translation>List for the RT &amp;head…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="134"/>
+        <source>Daftar &amp;jemputan…</source>
+        <translation>Pick-up &amp;list…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="135"/>
+        <source>&amp;Hapus jadwal</source>
+        <translation>&amp;Delete slot</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="178"/>
+        <source>%1, Kel. %2: %3 target · %4 direkam · %5 jadwal · %6 diundang</source>
+        <translation>%1, Kel. %2: %3 targets · %4 recorded · %5 slots · %6 invited</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="185"/>
+        <source>Daftar target kosong: impor daftar target dulu (Daftar Warga).</source>
+        <translation>The target list is empty: import a target list first (Residents).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="201"/>
+        <source> (lewat)</source>
+        <translation> (past)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="228"/>
+        <source>%1 warga per jadwal</source>
+        <translation>%1 residents per slot</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="269"/>
+        <source>Semua warga RT ini sudah mendapat tempat: tidak ada jadwal baru.</source>
+        <translation>Every resident of this RT already has a seat: no new slots.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="271"/>
+        <source>%1 jadwal baru, %2 sampai %3. Lanjutkan dengan &quot;Bagikan undangan&quot;.</source>
+        <translation>%1 new slots, %2 to %3. Go on with &quot;Hand out invitations&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="284"/>
+        <source>%1 warga diundang.</source>
+        <translation>%1 residents invited.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="286"/>
+        <source>%1 warga belum mendapat tempat: rencanakan jadwal lagi.</source>
+        <translation>%1 residents found no seat: plan more slots.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="298"/>
+        <source>%1 warga yang terlewat diundang ke jadwal berikutnya.</source>
+        <translation>%1 residents who missed their slot were invited to the next one.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="302"/>
+        <source>%1 warga tidak mendapat jadwal berikutnya: tambah jadwal, lalu undang ulang.</source>
+        <translation>%1 residents found no next slot: add slots, then re-invite.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="312"/>
+        <source>RT ini ditandai terjauh: semua warganya masuk daftar jemputan.</source>
+        <translation>This RT is marked farthest: all its residents are on the pick-up list.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="313"/>
+        <source>Tanda RT terjauh dihapus.</source>
+        <translation>Farthest-RT mark removed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="322"/>
+        <source>Hapus jadwal</source>
+        <translation>Delete slot</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="323"/>
+        <source>Jadwal %1 sudah berisi %2 undangan. Hapus jadwal dan undangannya?</source>
+        <translation>The slot of %1 already holds %2 invitations. Delete the slot and its invitations?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="329"/>
+        <source>Jadwal dihapus; warganya dapat diundang lagi.</source>
+        <translation>Slot deleted; its residents can be invited again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="337"/>
+        <source>Simpan PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="337"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="368"/>
+        <source>Menyiapkan PDF…</source>
+        <translation>Preparing the PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="375"/>
+        <source>PDF disimpan: %1</source>
+        <translation>PDF saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/schedule.py" line="381"/>
+        <source>Tidak ada undangan untuk dicetak (semua sudah dicetak, atau jadwalnya sudah lewat).</source>
+        <translation>No invitations to print (all printed already, or their slots have passed).</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../app/ui/pages/settings.py" line="77"/>
@@ -5239,52 +6071,52 @@
 <context>
     <name>TripDialog</name>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="74"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="75"/>
         <source>Ubah kunjungan</source>
         <translation>Edit trip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="74"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="75"/>
         <source>Kunjungan baru</source>
         <translation>New trip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="82"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="83"/>
         <source>mis. SMAN 1 Solok, Desa Sungai Abu</source>
         <translation>e.g. SMAN 1 Solok, Desa Sungai Abu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="86"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="87"/>
         <source>nama anggota, dipisah koma</source>
         <translation>member names, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="99"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="100"/>
         <source>Nama kunjungan:</source>
         <translation>Trip name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="100"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="101"/>
         <source>Jenis:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="101"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="102"/>
         <source>Tempat:</source>
         <translation>Place:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="102"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="103"/>
         <source>Mulai:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="103"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="104"/>
         <source>Selesai:</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="104"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="105"/>
         <source>Tim:</source>
         <translation>Team:</translation>
     </message>
@@ -5478,57 +6310,62 @@
         <translation>%1 students: %2 cannot be recorded yet · %3 pre-record (card held until 17) · %4 can be recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="268"/>
+        <location filename="../../app/ui/pages/trips.py" line="271"/>
+        <source>Kunjungan &quot;%1&quot; disimpan. Tekan Aktifkan (Alt+A) agar rekaman berikutnya tercatat pada kunjungan ini.</source>
+        <translation>Trip &quot;%1&quot; saved. Press Activate (Alt+A) so the next recordings are filed under this trip.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/trips.py" line="274"/>
         <source>Kunjungan &quot;%1&quot; disimpan.</source>
         <translation>Trip &quot;%1&quot; saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="293"/>
+        <location filename="../../app/ui/pages/trips.py" line="299"/>
         <source>Rekaman dan hasil kunjungan sekarang dicatat pada &quot;%1&quot;.</source>
         <translation>Recordings and visit outcomes are now attached to &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="300"/>
+        <location filename="../../app/ui/pages/trips.py" line="306"/>
         <source>Tidak ada kunjungan aktif: rekaman baru tidak dicatat pada kunjungan.</source>
         <translation>No active trip: new recordings are not attached to a trip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="305"/>
+        <location filename="../../app/ui/pages/trips.py" line="311"/>
         <source>Tambah target dari berkas NIK</source>
         <translation>Add targets from a NIK file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="305"/>
+        <location filename="../../app/ui/pages/trips.py" line="311"/>
         <source>Daftar NIK (*.csv *.txt);;Semua berkas (*)</source>
         <translation>NIK lists (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="322"/>
+        <location filename="../../app/ui/pages/trips.py" line="328"/>
         <source>%1 NIK direncanakan (%2 baru); %3 baris tanpa NIK dilewati.</source>
         <translation>%1 NIK planned (%2 new); %3 lines without a NIK skipped.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="328"/>
+        <location filename="../../app/ui/pages/trips.py" line="334"/>
         <source>Impor daftar kelas</source>
         <translation>Import class list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="328"/>
+        <location filename="../../app/ui/pages/trips.py" line="334"/>
         <source>Daftar kelas (*.xlsx *.csv);;Semua berkas (*)</source>
         <translation>Class lists (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="340"/>
+        <location filename="../../app/ui/pages/trips.py" line="346"/>
         <source>Membaca daftar kelas…</source>
         <translation>Reading the class list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="347"/>
+        <location filename="../../app/ui/pages/trips.py" line="353"/>
         <source>Daftar kelas disimpan: %1 siswa baru, %2 diperbarui, %3 baris ditolak.</source>
         <translation>Class list saved: %1 new students, %2 updated, %3 lines refused.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trips.py" line="351"/>
+        <location filename="../../app/ui/pages/trips.py" line="357"/>
         <source>baris %1: %2</source>
         <translation>line %1: %2</translation>
     </message>
@@ -5618,11 +6455,6 @@
         <translation>e.g. Rina Operator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start_pages.py" line="96"/>
-        <source>minimal %1 karakter</source>
-        <translation>at least %1 characters</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/start_pages.py" line="140"/>
         <source>Kata sandi minimal %1 karakter.</source>
         <translation>The password needs at least %1 characters.</translation>
@@ -5631,6 +6463,11 @@
         <location filename="../../app/ui/start_pages.py" line="99"/>
         <source>Nama operator</source>
         <translation>Operator name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start_pages.py" line="96"/>
+        <source>tiga kata acak atau lebih, minimal %1 karakter</source>
+        <translation>three or more random words, at least %1 characters</translation>
     </message>
     <message>
         <location filename="../../app/ui/start_pages.py" line="100"/>
@@ -5682,12 +6519,12 @@
 <context>
     <name>_Dialog</name>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="43"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="44"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="44"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="45"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>

@@ -36,7 +36,7 @@ def send_audit(pump: "SyncPump", report: SyncReport, caps: Capabilities) -> None
     log = AuditLog(pump.store)
     log.append(RUN_ACTION, actor="sync", detail={
         "sent": report.sent, "acked": report.acked, "parked": report.parked, "failed": report.failed,
-        "outcomes_synced": report.outcomes_synced})
+        "outcomes_synced": report.outcomes_synced, "deliveries_synced": report.deliveries_synced})
     if not caps.audit_trail:
         return
     size = max(1, min(pump.batch_size, caps.max_batch_items))

@@ -21,6 +21,7 @@ from app.store.retention import observe_clock
 from app.store.sync_keys import REVOKED
 from app.store.targets import TargetRepo
 from app.store.visits import VisitOutcomes
+from app.store.card_delivery import CardDelivery
 from sync import protocol
 from sync.client.batches import send_outbox
 from sync.client.clock import iso, parse_iso, utc_now
@@ -30,6 +31,7 @@ from sync.client.feeds import pull_status, pull_targets
 from sync.client.http import Http, refused
 from sync.client.audit import send_audit
 from sync.client.outcomes import send_outcomes
+from sync.client.delivery import send_deliveries
 from sync.client.registration import enroll, normalize_server_url
 from sync.client.run import Run, SyncProgress, SyncReport
 from sync.client.transport import check_plain_http, normalize_pin
@@ -64,6 +66,7 @@ class SyncPump:
         self.recordings = RecordingRepo(store)
         self.targets = TargetRepo(store)
         self.visits = VisitOutcomes(store)
+        self.deliveries = CardDelivery(store)
         self.policy = policy or RetryPolicy()
         self.timeouts = timeouts or Timeouts()
         self.batch_size = max(1, min(batch_size, protocol.MAX_BATCH_ITEMS))
@@ -125,12 +128,13 @@ class SyncPump:
         return self.settings.get(Keys.PAUSED_KIND) == REVOKED
 
     def has_work(self, *, due_only: bool = True) -> bool:
-        """Whether queued recordings (`due_only`: whose back-off has passed) or visit outcomes wait."""
+        """Whether queued recordings (`due_only`: whose back-off has passed), visit outcomes or card deliveries wait."""
         return bool(self.outbox.pending(limit=1, now=None if due_only else FAR_FUTURE)) \
-            or (self.visits.pending_count() > 0 and self._may_take_outcomes())
+            or (self.visits.pending_count() > 0 and self._may_take("visit_outcomes")) \
+            or (self.deliveries.pending_count() > 0 and self._may_take("card_delivery"))
 
-    def _may_take_outcomes(self) -> bool:
-        """Whether the server takes visit outcomes, as last seen (unknown: yes, a run will ask)."""
+    def _may_take(self, capability: str) -> bool:
+        """Whether the server takes visit outcomes or card deliveries, as last seen (unknown: yes, a run will ask)."""
         caps = self._caps
         if caps is None:
             cached = self.settings.get(Keys.CAPABILITIES)
@@ -138,7 +142,7 @@ class SyncPump:
                 caps = Capabilities.model_validate(cached["caps"]) if isinstance(cached, dict) else None
             except (KeyError, ValueError, TypeError, ValidationError):
                 caps = None
-        return caps is None or caps.visit_outcomes
+        return caps is None or bool(getattr(caps, capability))
 
     def due(self) -> bool:
         """Whether an automatic run should go now: work is due, not paused, not backing off."""
@@ -286,6 +290,7 @@ class SyncPump:
         caps = self._capabilities()
         run = send_outbox(self, report, progress_cb, force, caps)
         send_outcomes(self, report, caps)
+        send_deliveries(self, report, caps)
         send_audit(self, report, caps)
         if pull:
             run.emit("status", force=True)

@@ -51,6 +51,7 @@ class SyncReport:
         requests: HTTP requests made.
         statuses_updated, targets_received: from the feeds.
         outcomes_synced, outcomes_refused: visit outcomes the server now holds / refused for good.
+        deliveries_synced, deliveries_refused: delivery cards and events the server now holds / refused for good.
         audit_sent: audit entries posted; audit_flagged_at: the entry from which the server says this
             laptop's trail no longer continues its copy (None: not flagged).
         error, error_kind: the failure that stopped the run (None: it finished).
@@ -78,6 +79,8 @@ class SyncReport:
     targets_received: int = 0
     outcomes_synced: int = 0
     outcomes_refused: int = 0
+    deliveries_synced: int = 0
+    deliveries_refused: int = 0
     audit_sent: int = 0
     audit_flagged_at: int | None = None
     error: str | None = None

@@ -206,6 +206,10 @@ def status_counts(engine: Engine, media: MediaStore | None = None) -> dict[str, 
         out["hasil_kunjungan"] = conn.execute(sa.select(count).select_from(v)).scalar_one()
         for outcome, n in conn.execute(sa.select(v.c.outcome, count).group_by(v.c.outcome)):
             out[f"kunjungan_{outcome}"] = n
+        out["kartu_antar"] = conn.execute(sa.select(count).select_from(db.delivery_cards)).scalar_one()
+        e = db.delivery_events
+        for kind, n in conn.execute(sa.select(e.c.kind, count).group_by(e.c.kind)):
+            out[f"antar_{kind}"] = n
         out["wilayah"] = conn.execute(sa.select(count).select_from(g)).scalar_one()
         out["media_lengkap"] = conn.execute(sa.select(count).select_from(mb).where(
             mb.c.complete == sa.true())).scalar_one()

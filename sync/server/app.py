@@ -18,11 +18,12 @@ from sync.server.intake import Intake
 from sync.server.media_store import open_media_store
 from sync.server.ratelimit import AttemptLimiter
 from sync.server.regions_cache import RegionCache
-from sync.server.routes import (audit, bundle_upload, capabilities, dashboard, devices, health, media, recordings,
-                                status, targets)
+from sync.server.routes import (audit, bundle_upload, capabilities, dashboard, delivery, devices, health, media,
+                                recordings, schedules, status, targets)
 from sync.server.settings import Settings
 
-ROUTERS = (health, capabilities, devices, recordings, media, status, targets, dashboard, audit, bundle_upload)
+ROUTERS = (health, capabilities, devices, recordings, media, status, targets, dashboard, audit, bundle_upload,
+           schedules, delivery)
 
 
 def build_api(settings: Settings | None = None) -> FastAPI:
@@ -104,7 +105,8 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
     app.state.engine = engine
     app.state.media = store
     app.state.regions = RegionCache(engine)
-    app.state.intake = Intake(engine, app.state.regions, store, settings.max_media_bytes)
+    app.state.intake = Intake(engine, app.state.regions, store, settings.max_media_bytes,
+                              settings.biometric_policy)
     app.state.register_limiter = AttemptLimiter(engine, settings.register_max_failures, settings.register_window_s)
     app.state.admin_auth = AdminAuth(engine, account_max_failures=settings.login_max_failures,
                                      address_max_failures=settings.login_address_max_failures,

@@ -1,5 +1,6 @@
 """The dashboard's figures: recordings against targets per kecamatan, kelurahan
-and RT, recordings per day and per device (team), and what waits for the admin.
+and RT, recordings per day and per device (team), what waits for the admin, and
+card delivery per kelurahan and RT.
 
 Counts only (no names or NIKs). `figures` reads them; `render` turns them into
 the page (`sync.server.dashboard_page`), for a logged-in admin.
@@ -14,7 +15,9 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from app.core.card_delivery import DeliveryProgress
 from sync.server import audit_trail, db
+from sync.server.delivery_intake import delivery_progress
 from sync.server.review import review_counts
 
 
@@ -101,6 +104,7 @@ class Figures:
     waiting: dict[str, int] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     flagged: list[tuple[int, str, int]] = field(default_factory=list)  # (device id, name, first entry) audit rewritten
+    delivery: dict[tuple[str, str], DeliveryProgress] = field(default_factory=dict)  # cards per (kelurahan, RT)
 
     def label(self, digits: str) -> str:
         """'16.71.01.1001 Nama' for an area's digits ('(tanpa kode)' for none)."""
@@ -151,6 +155,7 @@ def figures(engine: Engine) -> Figures:
     out.per_day = per_day(engine)
     out.per_device = per_device(engine)
     out.waiting = review_counts(engine)
+    out.delivery = delivery_progress(engine)
     with engine.connect() as conn:
         out.names = dict(conn.execute(sa.select(db.regions.c.kode, db.regions.c.nama)).all())
         flagged = audit_trail.flagged_devices(conn)

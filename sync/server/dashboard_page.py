@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
+from app.core.card_delivery import DeliveryProgress
 from sync.protocol import PROTOCOL_VERSION
 from sync.server.dashboard import Figures, Progress
 from sync.server.svg_charts import bars, columns, number, percent_text, progress_bars
@@ -112,6 +113,33 @@ def _audit_section(f: Figures) -> str:
             f"<ul>{items}</ul></section>")
 
 
+def _delivery_section(f: Figures) -> str:
+    """Card delivery (antar KTP-el) per kelurahan beside its recording progress, and per RT."""
+    per_kel: dict[str, DeliveryProgress] = {}
+    for (kel, _rt), p in f.delivery.items():
+        per_kel.setdefault(kel, DeliveryProgress()).add(p)
+    if not per_kel:
+        return '<section id="antar-ktp"><h2>Antar KTP-el</h2><p id="antar-kosong">Belum ada kartu yang dikirim laptop.</p></section>'
+    chart = progress_bars("Antar KTP-el: kartu diserahkan dari kartu tercetak",
+                          [(f.label(k), p.handed, p.cards) for k, p in sorted(per_kel.items())])
+
+    def row(cells: list[str], rec: Progress, p: DeliveryProgress) -> str:
+        reasons = ", ".join(f"{k.replace('_', ' ')} {n}" for k, n in sorted(p.reasons.items()))
+        return ("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells)
+                + f"<td>{rec.recorded}/{rec.target}</td><td>{rec.percent}</td><td>{p.cards}</td><td>{p.handed}</td>"
+                  f"<td>{p.undelivered}</td><td>{p.waiting}</td><td>{p.percent}</td><td>{escape(reasons)}</td></tr>")
+
+    heads = "<th>Rekam/target</th><th>% rekam</th><th>Kartu</th><th>Diserahkan</th><th>Tidak terserahkan</th>" \
+            "<th>Belum diantar</th><th>% diserahkan</th><th>Alasan</th>"
+    kel_rows = "".join(row([f.label(k)], f.per_kel.get(k, Progress()), p) for k, p in sorted(per_kel.items()))
+    rt_rows = "".join(row([f.label(k), rt or "-"], f.per_rt.get((k, rt), Progress()), p)
+                      for (k, rt), p in sorted(f.delivery.items()))
+    return (f'<section id="antar-ktp"><h2>Antar KTP-el</h2>{chart}'
+            f'<table id="tabel-antar-kelurahan"><tr><th>Kelurahan/desa</th>{heads}</tr>{kel_rows}</table>'
+            f'<details><summary>Per RT ({len(f.delivery)} RT)</summary><table id="tabel-antar-rt"><tr>'
+            f"<th>Kelurahan/desa</th><th>RT</th>{heads}</tr>{rt_rows}</table></details></section>")
+
+
 def _header(title: str, admin_name: str, csrf_token: str) -> str:
     return f"""
 <header><h1>{escape(title)}</h1>
@@ -181,7 +209,8 @@ def dashboard_page(f: Figures, admin_name: str, csrf_token: str) -> str:
 <div>Perlu ditinjau<b id="total-ditinjau">{number(total.review)}</b></div>
 <div>Ditolak<b id="total-ditolak">{number(total.rejected)}</b></div>
 </div>
-<p>Protokol server {PROTOCOL_VERSION}. Angka dihitung saat halaman dibuka; muat ulang untuk memperbarui.</p>
+<p>Protokol server {PROTOCOL_VERSION}. Angka dihitung saat halaman dibuka; muat ulang untuk memperbarui.
+<a href="/dashboard/jadwal" id="ke-jadwal">Jadwal dan undangan per RT</a></p>
 <section><h2>Menunggu admin</h2>
 <p id="menunggu-admin">Konflik terbuka: <b id="konflik">{waiting["konflik"]}</b>.
 Grup NIK ganda: <b id="grup-nik-ganda">{waiting["grup_nik_ganda"]}</b>.
@@ -193,6 +222,7 @@ atau <code>jemput-server resolve-conflict</code>.</p></section>
 {_area_section("Per kelurahan/desa", "per-kelurahan", "Kelurahan/desa", kel)}
 {_day_section(f)}
 {_device_section(f)}
+{_delivery_section(f)}
 <section id="per-rt"><h2>Per RT</h2><details><summary>Tabel ({len(rt_rows)} RT)</summary>
 {_table(["Kelurahan/desa", "RT"], rt_rows, "tabel-per-rt")}</details></section>
 {upload_form(csrf_token)}

@@ -186,6 +186,48 @@ visit_outcomes = sa.Table(
     sa.Index("ix_visit_outcomes_trip", "trip_id"),
 )
 
+delivery_cards = sa.Table(
+    "delivery_cards", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("card_id", sa.String(36), nullable=False, unique=True),
+    sa.Column("device_id", sa.Integer, sa.ForeignKey("devices.id"), nullable=False),
+    sa.Column("content_sha256", sa.String(64), nullable=False),
+    sa.Column("batch_id", sa.String(36), nullable=False),
+    sa.Column("batch_name", sa.String(100), nullable=False),
+    sa.Column("nik", sa.String(16), nullable=False),
+    sa.Column("kelurahan_digits", sa.String(10), nullable=False),
+    sa.Column("rw", sa.String(8), nullable=False),
+    sa.Column("rt", sa.String(8), nullable=False),
+    sa.Column("received_at", sa.DateTime, nullable=False),
+    sa.Index("ix_delivery_cards_area", "kelurahan_digits", "rt"),
+    sa.Index("ix_delivery_cards_nik", "nik"),
+)
+
+delivery_events = sa.Table(
+    "delivery_events", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("uuid", sa.String(36), nullable=False, unique=True),
+    sa.Column("device_id", sa.Integer, sa.ForeignKey("devices.id"), nullable=False),
+    sa.Column("content_sha256", sa.String(64), nullable=False),
+    sa.Column("card_id", sa.String(36), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("reason", sa.String(30)),
+    sa.Column("receiver_name", sa.String(100), nullable=False),
+    sa.Column("relation", sa.String(30)),
+    sa.Column("school", sa.String(100), nullable=False),
+    sa.Column("event_date", sa.Date, nullable=False),
+    sa.Column("recorded_at", sa.DateTime, nullable=False),
+    sa.Column("operator", sa.String(100), nullable=False),
+    sa.Column("note", sa.String(300), nullable=False),
+    sa.Column("proof_sha256", sa.String(64)),
+    sa.Column("proof_kind", sa.String(20)),
+    sa.Column("trip_id", sa.String(36)),
+    sa.Column("trip_name", sa.String(100)),
+    sa.Column("trip_type", sa.String(20)),
+    sa.Column("received_at", sa.DateTime, nullable=False),
+    sa.Index("ix_delivery_events_card", "card_id", "recorded_at"),
+)
+
 regions = sa.Table(
     "regions", metadata,
     sa.Column("kode", sa.String(20), primary_key=True),
@@ -260,6 +302,41 @@ audit_flags = sa.Table(  # where a device's trail stopped continuing the server'
     sa.Column("received_hash", sa.String(64), nullable=False),
     sa.Column("flagged_at", sa.DateTime, nullable=False),
     sa.UniqueConstraint("device_id", "seq", "kind", "received_hash", name="uq_audit_flags"),
+)
+
+schedule_slots = sa.Table(  # recording slots per RT planned by the office (0016_schedules)
+    "schedule_slots", metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("kelurahan_kode", sa.String(20), nullable=False),
+    sa.Column("rw", sa.String(8), nullable=False),
+    sa.Column("rt", sa.String(8), nullable=False),
+    sa.Column("place", sa.String(120), nullable=False),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("start_time", sa.String(5), nullable=False),  # HH:MM
+    sa.Column("end_time", sa.String(5), nullable=False),
+    sa.Column("equipment_sets", sa.Integer, nullable=False),
+    sa.Column("minutes_per_recording", sa.Integer, nullable=False),
+    sa.Column("capacity", sa.Integer, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("created_by", sa.String(100), nullable=False),
+    sa.Index("ix_schedule_slots_rt", "kelurahan_kode", "rw", "rt", "day"),
+)
+
+schedule_invitations = sa.Table(  # one per resident and slot, never two (0016_schedules)
+    "schedule_invitations", metadata,
+    sa.Column("nik", sa.String(16), primary_key=True),
+    sa.Column("slot_id", sa.String(36), sa.ForeignKey("schedule_slots.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("round", sa.Integer, nullable=False),
+    sa.Column("invited_at", sa.DateTime, nullable=False),
+    sa.Index("ix_schedule_invitations_slot", "slot_id"),
+)
+
+schedule_far_rts = sa.Table(  # RTs whose residents are all fetched (0016_schedules)
+    "schedule_far_rts", metadata,
+    sa.Column("kelurahan_kode", sa.String(20), primary_key=True),
+    sa.Column("rw", sa.String(8), primary_key=True),
+    sa.Column("rt", sa.String(8), primary_key=True),
+    sa.Column("marked_at", sa.DateTime, nullable=False),
 )
 
 # counters rows (created by the first migration; the recordings' sequence moved

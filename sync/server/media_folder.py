@@ -3,7 +3,8 @@
 A file being uploaded lives in ``media/partial/<sha256>``; each chunk must start
 exactly where the partial file ends. When the last byte arrives the whole file
 is hashed (in memory when one chunk carries all of it, else read back from
-disk) and checked to be a real JPEG/PNG image (`sync.server.media_check`): a
+disk) and checked to be what its kind claims (`sync.server.media_check.check_media`:
+a real JPEG/PNG image, or the ISO finger/iris record of that finger or eye): a
 match is fsynced and renamed atomically to ``media/<sha256>``, anything else
 discards the partial file. A complete file is never written again.
 
@@ -30,17 +31,17 @@ from app.fsio import fsync_dir, make_private_dir, open_private
 from sync.protocol import Problems, is_sha256
 from sync.server.failures import ProblemError
 from sync.server.filelock import FileLock
-from sync.server.media_check import check_image
+from sync.server.media_check import check_media
 from sync.server.media_store import Held, MediaStore, check_chunk, checked_name, verify_whole
 
 _APPEND = os.O_WRONLY | os.O_CREAT | os.O_APPEND
 _NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL
 
 
-def _verify_complete(sha256: str, data: bytes, partial: Path) -> None:
+def _verify_complete(sha256: str, data: bytes, partial: Path, kind: str) -> None:
     """`verify_whole`; when it fails the partial file is discarded and the `ProblemError` raised."""
     try:
-        verify_whole(sha256, data)
+        verify_whole(sha256, data, kind)
     except ProblemError:
         partial.unlink(missing_ok=True)
         raise
@@ -76,7 +77,7 @@ class FolderMediaStore(MediaStore):
         except FileNotFoundError:
             return Held(0, False)
 
-    def append(self, sha256: str, offset: int, data: bytes, size: int) -> Held:
+    def append(self, sha256: str, offset: int, data: bytes, size: int, kind: str = "photo") -> Held:
         """Append `data` at `offset` to the file declared as `size` bytes.
 
         Raises `ProblemError`: 409.1 when `offset` is not what the server holds,
@@ -91,7 +92,7 @@ class FolderMediaStore(MediaStore):
             new_offset = offset + len(data)
             whole = offset == 0 and new_offset == size  # the whole file in this one chunk
             if whole:  # checked in memory: nothing written when it fails
-                _verify_complete(sha256, data, partial)
+                _verify_complete(sha256, data, partial, kind)
             if data:
                 with os.fdopen(open_private(partial, _APPEND), "ab") as fh:
                     fh.write(data)
@@ -99,9 +100,10 @@ class FolderMediaStore(MediaStore):
                     os.fsync(fh.fileno())  # the only fsync of the file's data
             if new_offset < size:
                 return Held(new_offset, False)
-            return self._complete(sha256, partial, verified=whole)
+            return self._complete(sha256, partial, kind, verified=whole)
 
-    def put_whole(self, sha256: str, data: bytes | memoryview, *, sync_dir: bool = True) -> tuple[Held, bool]:
+    def put_whole(self, sha256: str, data: bytes | memoryview, *, kind: str = "photo",
+                  sync_dir: bool = True) -> tuple[Held, bool]:
         """Store a whole file sent in one piece (a media bundle's file).
 
         Returns (what is held, whether this call wrote it). A file already
@@ -115,7 +117,7 @@ class FolderMediaStore(MediaStore):
         final = self.path(sha256)
         if final.exists():
             return Held(final.stat().st_size, True), False
-        check_image(data)  # 422.5: not a JPEG/PNG image; nothing written
+        check_media(kind, data)  # 422.5 / 422.6: not what `kind` claims; nothing written
         temp = self.partial_dir / f"{sha256}.{secrets.token_hex(8)}.tmp"  # this call's own name
         try:
             with os.fdopen(open_private(temp, _NEW), "wb") as fh:
@@ -137,11 +139,11 @@ class FolderMediaStore(MediaStore):
         """fsync the media folder (makes completed renames durable)."""
         fsync_dir(self.media_dir)
 
-    def _complete(self, sha256: str, partial: Path, verified: bool = False) -> Held:
+    def _complete(self, sha256: str, partial: Path, kind: str, verified: bool = False) -> Held:
         """Rename a complete partial file into place once its SHA-256 matches
         (`verified`: already checked over the same bytes, in memory)."""
         if not verified:
-            _verify_complete(sha256, partial.read_bytes(), partial)  # at most Settings.max_media_bytes
+            _verify_complete(sha256, partial.read_bytes(), partial, kind)  # at most Settings.max_media_bytes
         final = self.path(sha256)
         os.replace(partial, final)
         fsync_dir(self.media_dir)

@@ -15,7 +15,7 @@ written only at the chain's end and with put-if-absent (``If-None-Match: *``,
 S3 conditional writes): of two requests carrying the same chunk at once, one
 writes it and the other is answered 409 with the new offset, as on disk.
 The chunk that completes the file makes that request join the chunks, check
-the whole (`verify_whole`: hash, then a real image) and write ``media/<sha>``
+the whole (`verify_whole`: hash, then what its kind claims) and write ``media/<sha>``
 put-if-absent, then delete the chunks; a failed check deletes them instead.
 
 Storage without conditional writes (found out once when the store opens, by
@@ -44,7 +44,7 @@ from dataclasses import dataclass
 
 from sync.protocol import Problems, is_sha256
 from sync.server.failures import ProblemError
-from sync.server.media_check import check_image
+from sync.server.media_check import check_media
 from sync.server.media_store import Held, MediaStore, check_chunk, checked_name, verify_whole
 
 log = logging.getLogger("jemput.server.media")
@@ -270,7 +270,7 @@ class S3MediaStore(MediaStore):
             held = self.held(sha256)
         return ProblemError(Problems.OFFSET_MISMATCH, offset=held.offset, complete=held.complete)
 
-    def append(self, sha256: str, offset: int, data: bytes, size: int) -> Held:
+    def append(self, sha256: str, offset: int, data: bytes, size: int, kind: str = "photo") -> Held:
         held = self.held(sha256)
         if held == Held(size, False) and offset != size:  # the last chunk is in: the file is being stored
             raise self._mismatch(sha256, size)
@@ -278,7 +278,7 @@ class S3MediaStore(MediaStore):
             return held
         new_offset = offset + len(data)
         if offset == 0 and new_offset == size:  # the whole file in one chunk: checked in memory
-            verify_whole(sha256, data)
+            verify_whole(sha256, data, kind)
             if not self._put_new(self._final(sha256), data):
                 raise ProblemError(Problems.OFFSET_MISMATCH, offset=size, complete=True)
             return Held(size, True)
@@ -286,9 +286,9 @@ class S3MediaStore(MediaStore):
             raise self._mismatch(sha256, size)  # another request wrote this chunk first
         if new_offset < size:
             return Held(new_offset, False)
-        return self._complete(sha256, size)
+        return self._complete(sha256, size, kind)
 
-    def _complete(self, sha256: str, size: int) -> Held:
+    def _complete(self, sha256: str, size: int, kind: str) -> Held:
         """Join the chunks, check the whole, write it put-if-absent, drop the chunks."""
         objects = self._objects(sha256)
         if objects.final is not None:  # stored meanwhile by another request
@@ -309,7 +309,7 @@ class S3MediaStore(MediaStore):
             parts.append(part)
         data = b"".join(parts)
         try:
-            verify_whole(sha256, data)
+            verify_whole(sha256, data, kind)
         except ProblemError:
             self._discard(objects.chunk_keys)
             raise
@@ -317,13 +317,14 @@ class S3MediaStore(MediaStore):
         self._discard(objects.chunk_keys)
         return Held(size, True)
 
-    def put_whole(self, sha256: str, data: bytes | memoryview, *, sync_dir: bool = True) -> tuple[Held, bool]:
+    def put_whole(self, sha256: str, data: bytes | memoryview, *, kind: str = "photo",
+                  sync_dir: bool = True) -> tuple[Held, bool]:
         if hashlib.sha256(data).hexdigest() != sha256:
             raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=self.held(sha256).offset)
         objects = self._objects(sha256)
         if objects.final is not None:
             return objects.held, False
-        check_image(data)  # 422.5: not a JPEG/PNG image; nothing written
+        check_media(kind, data)  # 422.5 / 422.6: not what `kind` claims; nothing written
         wrote = self._put_new(self._final(sha256), data)
         if wrote:
             self._discard(objects.chunk_keys)  # a resumable upload of it is moot

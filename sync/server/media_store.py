@@ -5,7 +5,7 @@ how much of a file is held (`held`), a resumable upload's next chunk
 (`append`), a whole file at once (`put_whole`), reading (`read`), deleting
 (`delete`, for a retention purge) and the counts ``jemput-server status``
 shows. Files are named by their SHA-256 and written once: a complete file
-is checked (hash, then a real JPEG/PNG image, `sync.server.media_check`)
+is checked (hash, then what its kind claims, `sync.server.media_check.check_media`)
 before it is stored, and a second writer of the same file stores nothing.
 
 Two implementations: `sync.server.media_folder.FolderMediaStore` (the
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from sync.protocol import Problems, is_sha256
 from sync.server.failures import ProblemError
-from sync.server.media_check import check_image
+from sync.server.media_check import check_media
 
 
 @dataclass(frozen=True)
@@ -40,11 +40,12 @@ def checked_name(sha256: str) -> str:
     return sha256
 
 
-def verify_whole(sha256: str, data: bytes | memoryview) -> None:
-    """A complete file's bytes must hash to `sha256` (422.2) and be a JPEG/PNG image (422.5)."""
+def verify_whole(sha256: str, data: bytes | memoryview, kind: str) -> None:
+    """A complete file's bytes must hash to `sha256` (422.2) and be what `kind` claims
+    (`check_media`: 422.5 a JPEG/PNG image, 422.6 the ISO record of a finger or eye)."""
     if hashlib.sha256(data).hexdigest() != sha256:
         raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=0)
-    check_image(data)
+    check_media(kind, data)
 
 
 def check_chunk(held: Held, offset: int, data: bytes, size: int) -> bool:
@@ -74,22 +75,23 @@ class MediaStore(abc.ABC):
         return {sha: self.held(sha) for sha in shas}
 
     @abc.abstractmethod
-    def append(self, sha256: str, offset: int, data: bytes, size: int) -> Held:
-        """Append `data` at `offset` to the file declared as `size` bytes.
+    def append(self, sha256: str, offset: int, data: bytes, size: int, kind: str = "photo") -> Held:
+        """Append `data` at `offset` to the file declared as `size` bytes, of media `kind`.
 
         Raises `ProblemError`: 409.1 when `offset` is not what the server holds
         (``details``: the held offset and whether the file is complete), 413.4
         when the chunk goes beyond `size`, 422.2/422.5 when the complete file
-        does not hash to `sha256` or is not an image (the chunks held are then
+        does not hash to `sha256`, 422.5/422.6 when it is not what `kind` claims (the chunks held are then
         discarded). A chunk repeated at once by several processes is written once.
         """
 
     @abc.abstractmethod
-    def put_whole(self, sha256: str, data: bytes | memoryview, *, sync_dir: bool = True) -> tuple[Held, bool]:
-        """Store a whole file sent in one piece (a media bundle's file).
+    def put_whole(self, sha256: str, data: bytes | memoryview, *, kind: str = "photo",
+                  sync_dir: bool = True) -> tuple[Held, bool]:
+        """Store a whole file of media `kind` sent in one piece (a media bundle's file).
 
         Returns (what is held, whether this call wrote it); a file already
-        complete is left alone. Raises `ProblemError` 422.2 / 422.5 (nothing
+        complete is left alone. Raises `ProblemError` 422.2 / 422.5 / 422.6 (nothing
         written). With ``sync_dir=False`` the caller calls `sync` once after
         several files, before the database records them.
         """

@@ -16,16 +16,15 @@ import datetime as dt
 import logging
 from collections import Counter
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from app.core.messages import CodedError
 from app.core.outcomes import check_outcome
 from sync.protocol import OutcomeResult, Problems, TripRef, VisitOutcomeItem, payload_sha256
 from sync.server import db
-from sync.server.db import chunks
 from sync.server.deps import Device
 from sync.server.failures import ProblemError
+from sync.server.keep_once import keep_once
 
 log = logging.getLogger("jemput.server.outcomes")
 
@@ -82,25 +81,8 @@ def store_outcomes(engine: Engine, device: Device, items: list[VisitOutcomeItem]
 
 def _store(conn: Connection, device: Device, items: list[VisitOutcomeItem],
            now: dt.datetime) -> list[OutcomeResult]:
-    """One write transaction of `store_outcomes` (on PostgreSQL a UUID another worker
-    inserted meanwhile aborts it; `db.run_write` tries again and it answers from that row)."""
-    table = db.visit_outcomes
-    answers: list[OutcomeResult] = []
-    held: dict[str, str] = {}
-    for part in chunks(sorted({i.uuid for i in items})):
-        held.update(conn.execute(sa.select(table.c.uuid, table.c.content_sha256)
-                                 .where(table.c.uuid.in_(part))).all())
-    new_rows = []
-    for item in items:
-        sha = _content_sha256(item)
-        if item.uuid in held:
-            answers.append(OutcomeResult(uuid=item.uuid,
-                                         outcome="already_have" if held[item.uuid] == sha else "conflict"))
-            continue
-        held[item.uuid] = sha
-        new_rows.append({**_stored_form(item), "device_id": device.id, "content_sha256": sha,
-                         "received_at": now})
-        answers.append(OutcomeResult(uuid=item.uuid, outcome="accepted"))
-    if new_rows:
-        conn.execute(sa.insert(table), new_rows)
-    return answers
+    """One write transaction of `store_outcomes` (`keep_once`: one row per UUID)."""
+    answers = keep_once(conn, db.visit_outcomes, "uuid", (
+        (item.uuid, _content_sha256(item), {**_stored_form(item), "device_id": device.id, "received_at": now})
+        for item in items))
+    return [OutcomeResult(uuid=item.uuid, outcome=a) for item, a in zip(items, answers)]

@@ -12,7 +12,8 @@ import pytest
 import app.core.messages as messages
 from app.core.findings import Finding, Params, Severity, finding
 from app.core.messages import (
-    BIOMETRIC, BUNDLE, CAPTURE, CATALOGUE, FINDINGS, PHOTO, RECORDING, SERVER, STORE, SYNC, TARGETS, TRIPS, CodedError,
+    BIOMETRIC, BUNDLE, CAPTURE, CATALOGUE, DELIVERY, FINDINGS, PHOTO, RECORDING, SCHEDULES, SERVER, STORE, SYNC,
+    TARGETS, TRIPS, CodedError,
     placeholders,
     render,
     template_for,
@@ -20,7 +21,8 @@ from app.core.messages import (
 )
 from app.core.nik import NikError, parse_nik
 
-GROUPS = (FINDINGS, PHOTO, CAPTURE, SERVER, SYNC, RECORDING, STORE, TARGETS, BIOMETRIC, TRIPS, BUNDLE)
+GROUPS = (FINDINGS, PHOTO, CAPTURE, SERVER, SYNC, RECORDING, STORE, TARGETS, BIOMETRIC, TRIPS, BUNDLE, SCHEDULES,
+          DELIVERY)
 
 
 def _dummy(template: str) -> dict[str, str]:

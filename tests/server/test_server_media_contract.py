@@ -185,3 +185,22 @@ def test_held_many_answers_for_each_file_as_held_does(store):
     assert store.held_many([done, half, none]) == {done: Held(len(data), True), half: Held(CHUNK, False),
                                                    none: Held(0, False)}
     assert store.held_many([]) == {}
+
+
+def test_a_file_is_checked_as_what_its_kind_claims(store):
+    from support.biometrics import noise_iris_record
+
+    iris = noise_iris_record(eye_label=2)  # the left eye
+    sha = hashlib.sha256(iris).hexdigest()
+    step = max(1, len(iris) // 3)
+    _refused(lambda: store.put_whole(sha, iris, kind="photo"), Problems.MEDIA_NOT_IMAGE)  # not a JPEG/PNG
+    held = Held(0, False)
+    for offset in range(0, len(iris), step):  # resumable, checked as an iris record on its last byte
+        held = store.append(sha, offset, iris[offset:offset + step], len(iris), "iris_left")
+    assert held == Held(len(iris), True) and store.read(sha) == iris
+    photo_sha, photo = _photo()
+    _refused(lambda: store.put_whole(photo_sha, photo, kind="finger_03"), Problems.MEDIA_NOT_BIOMETRIC)
+    _send(store, photo_sha, photo, stop=3 * CHUNK)
+    _refused(lambda: store.append(photo_sha, 3 * CHUNK, photo[3 * CHUNK:], len(photo), "iris_right"),
+             Problems.MEDIA_NOT_BIOMETRIC)
+    assert store.held(photo_sha) == Held(0, False)  # the chunks went with the refusal

@@ -13,7 +13,7 @@ from alembic.runtime.migration import MigrationContext
 
 from sync.server import db
 
-HEAD = "0011"
+HEAD = "0016"
 
 
 def _diff(engine) -> list:

@@ -98,6 +98,19 @@ def make_profile_at_version(directory: Path, version: int):
     return db
 
 
+def insert_old_recording(db, resident: Resident, status: str = "draft") -> str:
+    """A recording row as every schema version has it (the columns of 0001); returns its uuid."""
+    import json
+    import uuid
+
+    rec_uuid = str(uuid.uuid4())
+    db.conn.execute(
+        "INSERT INTO recordings (uuid, nik, nama, status, created_at, updated_at, operator, payload)"
+        " VALUES (?, ?, ?, ?, '2024-01-02T03:04:05.000+00:00', '2024-01-02T03:04:05.000+00:00', 'op', ?)",
+        (rec_uuid, resident.nik, resident.nama, status, json.dumps(resident.to_dict())))
+    return rec_uuid
+
+
 def open_legacy_raw(directory: Path, passphrase: str) -> "Store":
     """A format-1 profile opened without the move to key slots (to run the old re-key steps on it),
     its schema brought up to date as any opening does."""

@@ -25,7 +25,7 @@ from app.store.target_filter import TargetFilter
 from app.store.targets import TargetRepo
 from app.store.visits import VisitOutcomes
 from support.profiles import PASSPHRASE
-from store_support import make_profile_at_version, make_resident
+from store_support import insert_old_recording, make_profile_at_version, make_resident
 
 EXPECTED_TABLES = {
     "operators", "recordings", "media", "outbox", "settings", "audit", "regions", "targets", "targets_fts",
@@ -320,12 +320,7 @@ def test_0009_older_recordings_have_no_flags_and_flags_must_be_json(tmp_path, fa
 
     directory = tmp_path / "p"
     db = make_profile_at_version(directory, version)
-    resident = make_resident(fake)
-    rec_uuid = str(uuid.uuid4())
-    db.conn.execute(
-        "INSERT INTO recordings (uuid, nik, nama, status, created_at, updated_at, operator, payload)"
-        " VALUES (?, ?, ?, 'draft', '2024-01-02T03:04:05.000+00:00', '2024-01-02T03:04:05.000+00:00', 'op', ?)",
-        (rec_uuid, resident.nik, resident.nama, json.dumps(resident.to_dict())))
+    rec_uuid = insert_old_recording(db, make_resident(fake))
     db.conn.commit()
     db.conn.close()
     with open_profile(directory, PASSPHRASE) as store:

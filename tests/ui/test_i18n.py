@@ -23,8 +23,10 @@ TS = ROOT / "resources" / "i18n" / "jemput_en.ts"
 QM = ROOT / "resources" / "i18n" / "jemput_en.qm"
 REFRESH = "run `make translations`, translate the entries marked unfinished, then run it again"
 
-NAV_ID = ["Beranda", "Daftar Warga", "Rekam Baru", "Antrian & Sinkron", "Laporan", "Pengaturan", "Kunjungan"]
-NAV_EN = ["Home", "Residents", "New Recording", "Queue & Sync", "Reports", "Settings", "Trips"]
+NAV_ID = ["Beranda", "Daftar Warga", "Rekam Baru", "Antrian & Sinkron", "Laporan", "Pengaturan", "Kunjungan", "Jadwal",
+          "Antar KTP-el"]
+NAV_EN = ["Home", "Residents", "New Recording", "Queue & Sync", "Reports", "Settings", "Trips", "Schedules",
+          "KTP-el delivery"]
 SETTINGS_ROW = NAV_ID.index("Pengaturan")
 
 # What a translation must carry over unchanged: Qt and str.format placeholders, escaped

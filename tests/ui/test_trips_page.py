@@ -87,6 +87,7 @@ def test_create_refuse_activate_by_keyboard(qtbot, page, session):
     (trip,) = session.trips.list()
     assert (trip.name, trip.type.value, trip.team) == ("Jemput Bola RW 03", "rumah", ("Ani", "Budi"))
     assert page.trips.rowCount() == 1 and page.trips.item(0, 1).text() == "Rumah (lansia/difabel)"
+    assert "Tekan Aktifkan (Alt+A)" in page.message.text()  # saved is not active: the page says how
 
     _alt(qtbot, page, Qt.Key.Key_A)
     qtbot.waitUntil(lambda: session.trips.active(TODAY) is not None, timeout=5000)

@@ -34,6 +34,7 @@ class _Dialog(QDialog):
             self.first_field.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
     def _finish(self, form: QFormLayout) -> None:
         self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(480)  # room for the placeholders' examples at 1366×768
         self.error = QLabel(self)
         self.error.setObjectName("error")
         self.error.setWordWrap(True)

@@ -265,7 +265,13 @@ class TripsPage(QWidget):
             dialog.done_ok()
             self.refresh()
             self._select(saved.id)
-            self._say(fill_placeholders(self.tr("Kunjungan \"%1\" disimpan."), saved.name))
+            if trip is None and self.session.trips.active(self.today()) is None:
+                # A new trip is not yet the active one: say how recordings get attached to it.
+                self._say(fill_placeholders(self.tr(
+                    "Kunjungan \"%1\" disimpan. Tekan Aktifkan (Alt+A) agar rekaman berikutnya tercatat pada "
+                    "kunjungan ini."), saved.name))
+            else:
+                self._say(fill_placeholders(self.tr("Kunjungan \"%1\" disimpan."), saved.name))
             self.activeChanged.emit()
 
         dialog.chosen.connect(save)
