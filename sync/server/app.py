@@ -15,7 +15,7 @@ from sync.server.at_rest import secure_data_dir
 from sync.server.errors import BodyLimitMiddleware, install_handlers
 from sync.server.bundle_upload import UPLOAD_PATH
 from sync.server.intake import Intake
-from sync.server.media_store import MediaStore
+from sync.server.media_store import open_media_store
 from sync.server.ratelimit import AttemptLimiter
 from sync.server.regions_cache import RegionCache
 from sync.server.routes import (audit, bundle_upload, capabilities, dashboard, delivery, devices, health, media,
@@ -88,7 +88,7 @@ SETTINGS_ENV = "JEMPUT_SERVER_SETTINGS"
 def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
     """The server over `settings`: opens the database (migrating it, or with
     ``migrate=False`` refusing with `db.NotMigrated` one that is not at the
-    newest schema), prepares the media folder."""
+    newest schema), prepares the media folder (or opens the media bucket)."""
     app = build_api(settings)
     secure_data_dir(settings.data_dir, settings.media_dir, settings.partial_dir)  # 0700 folders, 0600 files
     if migrate:
@@ -100,7 +100,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         except BaseException:
             engine.dispose()
             raise
-    store = MediaStore(settings.media_dir, settings.partial_dir)
+    store = open_media_store(settings)
     app.state.settings = settings
     app.state.engine = engine
     app.state.media = store

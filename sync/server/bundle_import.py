@@ -30,7 +30,7 @@ from sync.server.bundle_keys import ServerKeys, server_keys
 from sync.server.deps import Device
 from sync.server.errors import ProblemError
 from sync.server.intake import Intake
-from sync.server.media_store import MediaStore
+from sync.server.media_store import MediaStore, open_media_store
 from sync.server.regions_cache import RegionCache
 from sync.server.settings import Settings
 from sync.server.uploads import mark_complete_many
@@ -98,7 +98,7 @@ def import_bundle(settings: Settings, engine: Engine, path: Path) -> ImportRepor
         device = found["device"]
         records = _records(fh, header, keys)
         report = ImportReport(device.id, digest, records=len(records))
-        intake = Intake(engine, RegionCache(engine), MediaStore(settings.media_dir, settings.partial_dir),
+        intake = Intake(engine, RegionCache(engine), open_media_store(settings),
                         settings.max_media_bytes, settings.biometric_policy)
         stored: dict[str, str] = {}  # uuid -> content_sha256 of records the server holds from this bundle
         wanted: dict[str, str] = {}  # sha256 -> media kind

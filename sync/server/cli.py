@@ -17,6 +17,9 @@
     jemput-server resolve-conflict --data DIR (ID|UUID) --keep-server --reason TEKS
     jemput-server import-bundle --data DIR FILE.jkb [--receipt FILE.terima.json]
 
+Every command takes --media-s3-bucket (and --media-s3-endpoint, --media-s3-region,
+--media-s3-prefix) when the media live in S3-compatible object storage (docs/DEPLOY.md).
+
 ``migrate`` brings the database to the newest schema (safe when several start
 at once: they take turns under a lock); ``run`` refuses a database that is not
 migrated. ``run`` prints one line ``jemput-server siap di http://HOST:PORT``
@@ -45,6 +48,9 @@ log = logging.getLogger("jemput.server")
 
 DATABASE_URL_ENV = "JEMPUT_DATABASE_URL"
 """Where ``--database-url`` comes from when it is not given (keeps a password off the command line)."""
+MEDIA_S3_ENV = {"bucket": "JEMPUT_MEDIA_S3_BUCKET", "endpoint": "JEMPUT_MEDIA_S3_ENDPOINT",
+                "region": "JEMPUT_MEDIA_S3_REGION", "prefix": "JEMPUT_MEDIA_S3_PREFIX"}
+"""Where the ``--media-s3-*`` options come from when not given (the keys: boto3's ``AWS_*`` variables)."""
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -61,6 +67,10 @@ def _settings(args: argparse.Namespace) -> Settings:
                                                 or Settings.login_address_max_failures),
                     login_window_s=getattr(args, "login_window", None) or Settings.login_window_s,
                     trusted_proxies=tuple(getattr(args, "trusted_proxy", None) or ()),
+                    media_s3_bucket=getattr(args, "media_s3_bucket", None) or None,
+                    media_s3_endpoint_url=getattr(args, "media_s3_endpoint", None) or None,
+                    media_s3_region=getattr(args, "media_s3_region", None) or None,
+                    media_s3_prefix=getattr(args, "media_s3_prefix", None) or "",
                     demo=bool(getattr(args, "demo", False)),
                     biometric_policy=getattr(args, "biometric_policy", None) or Settings.biometric_policy)
 
@@ -146,7 +156,7 @@ LOG_CONFIG = {
     "formatters": {"default": _FORMAT, "access": _FORMAT},
     "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "default"}},
     "root": {"level": "INFO", "handlers": ["stderr"]},
-    "loggers": {"alembic": {"level": "WARNING"}},
+    "loggers": {"alembic": {"level": "WARNING"}, "botocore": {"level": "WARNING"}},
 }
 """The server's logging, set up again in every worker process (uvicorn applies it
 there); each line names its process, so an admin can tell the workers apart."""
@@ -199,6 +209,20 @@ def _tls_problem(args: argparse.Namespace) -> str | None:
     return None
 
 
+def _media_problem(settings) -> str | None:  # noqa: ANN001 - Settings
+    """Why the media bucket cannot be used (None: it can, or media stay in the data folder)."""
+    if not settings.media_s3_bucket:
+        return None
+    from sync.server.media_s3 import MediaStorageError
+    from sync.server.media_store import open_media_store
+
+    try:
+        open_media_store(settings)
+    except (MediaStorageError, ValueError) as exc:
+        return str(exc)
+    return None
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     import uvicorn
     from uvicorn.supervisors import Multiprocess
@@ -212,7 +236,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     settings = _settings(args)
     # Before "siap": folders 0700, files 0600 (the workers, building their apps later, check again).
     secure_data_dir(settings.data_dir, settings.media_dir, settings.partial_dir)
-    problem = _tls_problem(args) or _unmigrated(settings)
+    problem = _tls_problem(args) or _unmigrated(settings) or _media_problem(settings)
     if problem:
         print(f"jemput-server: {problem}", file=sys.stderr)
         return 1
@@ -350,11 +374,11 @@ def cmd_import_regions(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     from sync.server import admin
-    from sync.server.media_store import MediaStore
+    from sync.server.media_store import open_media_store
 
     engine, settings = _engine(args)
     counts = admin.status_counts(engine)
-    complete, partial = MediaStore(settings.media_dir, settings.partial_dir).counts()
+    complete, partial = open_media_store(settings).counts()
     counts["berkas_media"] = complete
     counts["berkas_sebagian"] = partial
     if args.json:
@@ -487,6 +511,17 @@ def build_parser() -> argparse.ArgumentParser:
                        help="URL SQLAlchemy, mis. postgresql+psycopg://user:pass@host/db (bawaan: "
                             f"${DATABASE_URL_ENV}, atau SQLite di --data); lewat variabel lingkungan, "
                             "kata sandinya tidak tampak di daftar proses")
+        media = p.add_argument_group("media di object storage S3 (bawaan: folder media/ di --data)")
+        media.add_argument("--media-s3-bucket", default=os.environ.get(MEDIA_S3_ENV["bucket"]) or None,
+                           metavar="BUCKET", help="simpan foto dan tanda tangan di bucket ini (bawaan: "
+                           f"${MEDIA_S3_ENV['bucket']}); kunci akses lewat AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY")
+        media.add_argument("--media-s3-endpoint", default=os.environ.get(MEDIA_S3_ENV["endpoint"]) or None,
+                           metavar="URL", help="alamat layanan S3-compatible, mis. https://minio.kantor:9000 "
+                           f"(bawaan: ${MEDIA_S3_ENV['endpoint']}, atau AWS)")
+        media.add_argument("--media-s3-region", default=os.environ.get(MEDIA_S3_ENV["region"]) or None,
+                           metavar="REGION", help=f"region bucket (bawaan: ${MEDIA_S3_ENV['region']})")
+        media.add_argument("--media-s3-prefix", default=os.environ.get(MEDIA_S3_ENV["prefix"]) or "",
+                           metavar="AWALAN", help="awalan kunci, mis. jemput/1671/ (beberapa server satu bucket)")
         return p
 
     p = common(sub.add_parser("migrate", help="bawa skema database ke versi terbaru (aman dijalankan bersamaan)"))

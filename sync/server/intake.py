@@ -56,7 +56,7 @@ from sync.protocol import (
 from sync.server import db
 from sync.server.db import chunks
 from sync.server.deps import Device
-from sync.server.media_store import MediaStore
+from sync.server.media_store import Held, MediaStore
 from sync.server.outcome_intake import trip_columns
 
 log = logging.getLogger("jemput.server.intake")
@@ -250,6 +250,7 @@ class _BatchTx:
         self.media_of: dict[str, list[dict]] = {}  # uuid -> media rows (sha256, kind, mime, size)
         self.touched_niks: set[str] = set()
         self.superseded: dict[str, str] = {}  # uuid replaced in this batch -> uuid of its new version
+        self.held: dict[str, Held] = {}  # sha256 -> what the media store holds (files not complete here)
 
     def run(self, checked: list[_Checked]) -> list[ItemResult]:
         conn = self.conn
@@ -275,6 +276,8 @@ class _BatchTx:
         for part in chunks(shas):
             for row in conn.execute(sa.select(db.media_blobs).where(db.media_blobs.c.sha256.in_(part))).mappings():
                 self.blobs[row["sha256"]] = dict(row)
+        # What the store holds of the files not complete here, asked at once (object storage: in parallel).
+        self.held = self.media.held_many([s for s in shas if not self.blobs.get(s, {}).get("complete")])
         self._load_media_of([self.existing[u]["id"] for u in uuids if u in self.existing])
 
         answers: list[tuple[_Checked, ItemOutcome, ItemOutcome | None, dict | None, list[Reason]]] = []
@@ -408,7 +411,7 @@ class _BatchTx:
         for m in c.media:
             media.append({"sha256": m.sha256, "kind": m.kind.value, "mime": m.mime, "size": m.size})
             if m.sha256 not in self.blobs:
-                held = self.media.held(m.sha256)
+                held = self.held.get(m.sha256) or self.media.held(m.sha256)
                 blob = {"sha256": m.sha256, "size": m.size,
                         "complete": held.complete and held.offset == m.size,
                         "completed_at": self.now if held.complete else None}
@@ -491,7 +494,7 @@ class _BatchTx:
                 media.append(MediaState(sha256=m["sha256"], size=m["size"], kind=m["kind"],
                                         offset=m["size"], complete=True))
             else:
-                held = self.media.held(m["sha256"])
+                held = self.held.get(m["sha256"]) or self.media.held(m["sha256"])
                 media.append(MediaState(sha256=m["sha256"], size=m["size"], kind=m["kind"],
                                         offset=min(held.offset, m["size"]), complete=False))
         return ItemResult(uuid=c.item.uuid, outcome=outcome, original=original,

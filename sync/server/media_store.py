@@ -1,54 +1,28 @@
-"""Media files on disk: resumable appends, SHA-256 verification, atomic completion.
+"""Where the server keeps media: one interface, two places.
 
-A file being uploaded lives in ``media/partial/<sha256>``; each chunk must start
-exactly where the partial file ends. When the last byte arrives the whole file
-is hashed (in memory when one chunk carries all of it, else read back from
-disk) and checked to be what its kind claims (`sync.server.media_check.check_media`:
-a real JPEG/PNG image, or the ISO finger/iris record of that finger or eye): a
-match is fsynced and renamed atomically to ``media/<sha256>``, anything else
-discards the partial file. A complete file is never written again.
+`MediaStore` is what the routes, the batch intake and the bundle import use:
+how much of a file is held (`held`), a resumable upload's next chunk
+(`append`), a whole file at once (`put_whole`), reading (`read`), deleting
+(`delete`, for a retention purge) and the counts ``jemput-server status``
+shows. Files are named by their SHA-256 and written once: a complete file
+is checked (hash, then what its kind claims, `sync.server.media_check.check_media`)
+before it is stored, and a second writer of the same file stores nothing.
 
-Several server processes (workers) share the folder: each file's reads of the
-offset, appends and renames happen under a `FileLock` that every process
-sees (one of 256 lock files in ``media/locks/``, by the hash's first two hex
-digits), so a chunk repeated at the same offset is answered 409 once the
-first copy is written, never appended twice. A bundle's whole file is checked,
-then written to a name of its own (``<sha256>.<random>.tmp``) and renamed into
-place, so two writers never rename each other's file away.
-
-Folders are 0700 and files 0600 (`app.fsio`), lock files included: photos are
-nobody else's business on the server machine either.
+Two implementations: `sync.server.media_folder.FolderMediaStore` (the
+default: ``media/`` in the data folder, for one machine) and
+`sync.server.media_s3.S3MediaStore` (an S3-compatible bucket shared by
+several machines). `open_media_store` picks one from the `Settings`.
 """
 
 from __future__ import annotations
 
+import abc
 import hashlib
-import os
-import secrets
 from dataclasses import dataclass
-from pathlib import Path
 
-from app.fsio import fsync_dir, make_private_dir, open_private
 from sync.protocol import Problems, is_sha256
 from sync.server.failures import ProblemError
-from sync.server.filelock import FileLock
 from sync.server.media_check import check_media
-
-_APPEND = os.O_WRONLY | os.O_CREAT | os.O_APPEND
-_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL
-
-
-def _verify_complete(sha256: str, data: bytes, partial: Path, kind: str) -> None:
-    """A complete file's bytes must hash to `sha256` (422.2) and be what `kind` claims (422.5 a
-    JPEG/PNG image, 422.6 an ISO record); otherwise its partial file is discarded and the
-    `ProblemError` raised."""
-    try:
-        if hashlib.sha256(data).hexdigest() != sha256:
-            raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=0)
-        check_media(kind, data)
-    except ProblemError:
-        partial.unlink(missing_ok=True)
-        raise
 
 
 @dataclass(frozen=True)
@@ -59,122 +33,92 @@ class Held:
     complete: bool
 
 
-class MediaStore:
-    """The media folder; one cross-process lock per file so concurrent chunks never interleave."""
+def checked_name(sha256: str) -> str:
+    """`sha256` when it is one (lower-case hex); a file name or key is never built from anything else."""
+    if not is_sha256(sha256):
+        raise ValueError("bukan SHA-256")
+    return sha256
 
-    def __init__(self, media_dir: Path, partial_dir: Path):
-        self.media_dir = Path(media_dir)
-        self.partial_dir = Path(partial_dir)
-        make_private_dir(self.media_dir)
-        make_private_dir(self.partial_dir)
-        self.locks_dir = self.media_dir / "locks"
-        make_private_dir(self.locks_dir)
 
-    def _lock(self, sha256: str) -> FileLock:
-        if not is_sha256(sha256):
-            raise ValueError("bukan SHA-256")
-        return FileLock(self.locks_dir / f"{sha256[:2]}.lock")
+def verify_whole(sha256: str, data: bytes | memoryview, kind: str) -> None:
+    """A complete file's bytes must hash to `sha256` (422.2) and be what `kind` claims
+    (`check_media`: 422.5 a JPEG/PNG image, 422.6 the ISO record of a finger or eye)."""
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=0)
+    check_media(kind, data)
 
-    def path(self, sha256: str) -> Path:
-        if not is_sha256(sha256):  # never build a path from anything else
-            raise ValueError("bukan SHA-256")
-        return self.media_dir / sha256
 
-    def partial_path(self, sha256: str) -> Path:
-        if not is_sha256(sha256):
-            raise ValueError("bukan SHA-256")
-        return self.partial_dir / sha256
+def check_chunk(held: Held, offset: int, data: bytes, size: int) -> bool:
+    """Whether a chunk at `offset` may be appended to what is `held` of a `size`-byte
+    file; False for an empty chunk at the end of a complete file (nothing to do).
+    Raises `ProblemError` 409.1 (another offset) or 413.4 (beyond `size`)."""
+    if held.complete:
+        if offset == held.offset and not data:
+            return False
+        raise ProblemError(Problems.OFFSET_MISMATCH, offset=held.offset, complete=True)
+    if offset != held.offset:
+        raise ProblemError(Problems.OFFSET_MISMATCH, offset=held.offset, complete=False)
+    if offset + len(data) > size:
+        raise ProblemError(Problems.MEDIA_BEYOND_SIZE, size=size, offset=held.offset)
+    return True
 
+
+class MediaStore(abc.ABC):
+    """The media files of one server (shared by all its processes)."""
+
+    @abc.abstractmethod
     def held(self, sha256: str) -> Held:
-        final = self.path(sha256)
-        if final.exists():
-            return Held(final.stat().st_size, True)
-        partial = self.partial_path(sha256)
-        try:
-            return Held(partial.stat().st_size, False)
-        except FileNotFoundError:
-            return Held(0, False)
+        """How many bytes of the file are held, and whether it is complete."""
 
+    def held_many(self, shas: list[str]) -> dict[str, Held]:
+        """`held` of several files (a batch's): sha256 -> Held."""
+        return {sha: self.held(sha) for sha in shas}
+
+    @abc.abstractmethod
     def append(self, sha256: str, offset: int, data: bytes, size: int, kind: str = "photo") -> Held:
         """Append `data` at `offset` to the file declared as `size` bytes, of media `kind`.
 
-        Raises `ProblemError`: 409.1 when `offset` is not what the server holds,
-        413.4 when the chunk goes beyond `size`, 422.2 when the complete file
-        does not hash to `sha256` (the partial file is then discarded).
+        Raises `ProblemError`: 409.1 when `offset` is not what the server holds
+        (``details``: the held offset and whether the file is complete), 413.4
+        when the chunk goes beyond `size`, 422.2/422.5 when the complete file
+        does not hash to `sha256`, 422.5/422.6 when it is not what `kind` claims (the chunks held are then
+        discarded). A chunk repeated at once by several processes is written once.
         """
-        with self._lock(sha256):
-            held = self.held(sha256)
-            if held.complete:
-                if offset == held.offset and not data:
-                    return held
-                raise ProblemError(Problems.OFFSET_MISMATCH, offset=held.offset, complete=True)
-            if offset != held.offset:
-                raise ProblemError(Problems.OFFSET_MISMATCH, offset=held.offset, complete=False)
-            if offset + len(data) > size:
-                raise ProblemError(Problems.MEDIA_BEYOND_SIZE, size=size, offset=held.offset)
-            partial = self.partial_path(sha256)
-            new_offset = offset + len(data)
-            whole = offset == 0 and new_offset == size  # the whole file in this one chunk
-            if whole:  # checked in memory: nothing written when it fails
-                _verify_complete(sha256, data, partial, kind)
-            if data:
-                with os.fdopen(open_private(partial, _APPEND), "ab") as fh:
-                    fh.write(data)
-                    fh.flush()
-                    os.fsync(fh.fileno())  # the only fsync of the file's data
-            if new_offset < size:
-                return Held(new_offset, False)
-            return self._complete(sha256, partial, kind, verified=whole)
 
+    @abc.abstractmethod
     def put_whole(self, sha256: str, data: bytes | memoryview, *, kind: str = "photo",
                   sync_dir: bool = True) -> tuple[Held, bool]:
-        """Store a whole file sent in one piece (a media bundle's file).
+        """Store a whole file of media `kind` sent in one piece (a media bundle's file).
 
-        Returns (what is held, whether this call wrote it). A file already
-        complete is left alone. Raises `ProblemError` 422.2 when `data` does not
-        hash to `sha256`, 422.5/422.6 when it is not what `kind` claims; nothing is written then. A partial upload of the same
-        file is replaced. With ``sync_dir=False`` the caller fsyncs the media
-        folder once after several files (`sync`), before recording them.
+        Returns (what is held, whether this call wrote it); a file already
+        complete is left alone. Raises `ProblemError` 422.2 / 422.5 / 422.6 (nothing
+        written). With ``sync_dir=False`` the caller calls `sync` once after
+        several files, before the database records them.
         """
-        if hashlib.sha256(data).hexdigest() != sha256:
-            raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=self.held(sha256).offset)
-        final = self.path(sha256)
-        if final.exists():
-            return Held(final.stat().st_size, True), False
-        check_media(kind, data)  # 422.5 / 422.6: not what `kind` claims; nothing written
-        temp = self.partial_dir / f"{sha256}.{secrets.token_hex(8)}.tmp"  # this call's own name
-        try:
-            with os.fdopen(open_private(temp, _NEW), "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            with self._lock(sha256):
-                if final.exists():
-                    return Held(final.stat().st_size, True), False
-                os.replace(temp, final)
-                self.partial_path(sha256).unlink(missing_ok=True)  # a resumable upload of it is moot
-        finally:
-            temp.unlink(missing_ok=True)
-        if sync_dir:
-            self.sync()
-        return Held(len(data), True), True
 
+    @abc.abstractmethod
     def sync(self) -> None:
-        """fsync the media folder (makes completed renames durable)."""
-        fsync_dir(self.media_dir)
+        """Make the files completed so far durable (before the database says "complete")."""
 
-    def _complete(self, sha256: str, partial: Path, kind: str, verified: bool = False) -> Held:
-        """Rename a complete partial file into place once its SHA-256 matches
-        (`verified`: already checked over the same bytes, in memory)."""
-        if not verified:
-            _verify_complete(sha256, partial.read_bytes(), partial, kind)  # at most Settings.max_media_bytes
-        final = self.path(sha256)
-        os.replace(partial, final)
-        fsync_dir(self.media_dir)
-        return Held(final.stat().st_size, True)
+    @abc.abstractmethod
+    def read(self, sha256: str) -> bytes:
+        """The bytes of a complete file; `FileNotFoundError` when it is not complete."""
 
+    @abc.abstractmethod
+    def delete(self, sha256: str) -> bool:
+        """Remove the file and any upload of it in progress (retention purge); whether a complete file went."""
+
+    @abc.abstractmethod
     def counts(self) -> tuple[int, int]:
-        """(complete files, partial files) on disk."""
-        complete = sum(1 for p in self.media_dir.iterdir() if p.is_file() and is_sha256(p.name))
-        partial = sum(1 for p in self.partial_dir.iterdir() if p.is_file() and is_sha256(p.name))
-        return complete, partial
+        """(complete files, uploads in progress)."""
+
+
+def open_media_store(settings) -> MediaStore:  # noqa: ANN001 - sync.server.settings.Settings
+    """The store `settings` name: the bucket when ``media_s3_bucket`` is set, else the data folder's ``media/``."""
+    if settings.media_s3_bucket:
+        from sync.server.media_s3 import S3MediaStore, S3Location
+
+        return S3MediaStore(S3Location.from_settings(settings))
+    from sync.server.media_folder import FolderMediaStore
+
+    return FolderMediaStore(settings.media_dir, settings.partial_dir)

@@ -39,6 +39,11 @@ class Settings:
         trusted_proxies: networks (CIDR) whose ``X-Forwarded-For`` /
             ``X-Forwarded-Proto`` headers are believed; none by default, so a
             client cannot choose its own address for the limit above.
+        media_s3_bucket: keep media in this S3-compatible bucket instead of
+            ``media/`` in `data_dir` (what several server machines need); with
+            ``media_s3_endpoint_url`` (None: AWS), ``media_s3_region`` and
+            ``media_s3_prefix`` (keys under it). Credentials: boto3's chain
+            (``AWS_ACCESS_KEY_ID``/``AWS_SECRET_ACCESS_KEY``), never here.
         demo: a training server (``run --demo``): ``GET /health`` says so, and
             only then does a laptop's demo profile register with it.
         biometric_policy: how many fingers and irises a recording must carry
@@ -63,6 +68,10 @@ class Settings:
     login_address_max_failures: int = 20
     login_window_s: float = 900.0
     trusted_proxies: tuple[str, ...] = ()
+    media_s3_bucket: str | None = None
+    media_s3_endpoint_url: str | None = None
+    media_s3_region: str | None = None
+    media_s3_prefix: str = ""
     demo: bool = False
     biometric_policy: str = DEFAULT_POLICY.value
 

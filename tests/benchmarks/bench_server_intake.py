@@ -35,7 +35,7 @@ from sync.protocol import BatchItem  # noqa: E402
 from sync.server import admin, db  # noqa: E402
 from sync.server.deps import Device  # noqa: E402
 from sync.server.intake import Intake, check_payload  # noqa: E402
-from sync.server.media_store import MediaStore  # noqa: E402
+from sync.server.media_folder import FolderMediaStore  # noqa: E402
 from sync.server.regions_cache import RegionCache  # noqa: E402
 
 from serverkit import People, make_recording  # noqa: E402
@@ -70,7 +70,7 @@ def bench_in_process(items: list[dict], tmp: Path, run: int) -> float:
         admin.import_regions(engine, fh)
     new = admin.add_device(engine, "bench", "13.72")
     device = Device(new.device_id, "bench", "13.72", "1372")
-    intake = Intake(engine, RegionCache(engine), MediaStore(tmp / f"m{run}", tmp / f"m{run}" / "p"),
+    intake = Intake(engine, RegionCache(engine), FolderMediaStore(tmp / f"m{run}", tmp / f"m{run}" / "p"),
                     protocol.DEFAULT_MAX_MEDIA_BYTES)
     batches = [items[i:i + BATCH] for i in range(0, len(items), BATCH)]
     start = time.perf_counter()

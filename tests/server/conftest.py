@@ -15,7 +15,7 @@ from app.core.regions import RegionIndex, RegionLevel
 from sync import protocol
 
 from serverkit import LIVE_CHUNK, LIVE_MAX_MEDIA, DeviceClient, LiveServer, People, Recording, make_recording
-from support.postgres import PostgresCluster, empty_given_database
+from support.postgres import empty_given_database
 from support.server import prepare_server_data, start_server
 
 
@@ -38,14 +38,6 @@ def recording(people: People):
         return make_recording(resident or people.resident(area), **options)
 
     return make
-
-
-@pytest.fixture(scope="session")
-def postgres_cluster():
-    """One throw-away PostgreSQL cluster per test worker (skips, or fails under CI, without one)."""
-    cluster = PostgresCluster()
-    yield cluster
-    cluster.stop()
 
 
 @pytest.fixture

@@ -36,3 +36,23 @@ def template_profile(profile_templates, profile_options) -> Path:
 def profile_dir(profile_templates, profile_options, tmp_path) -> Path:
     """A fresh copy of this folder's template profile (PASSPHRASE opens it)."""
     return profile_templates.copy(tmp_path / "profile", **profile_options)
+
+
+@pytest.fixture(scope="session")
+def moto_s3():
+    """A local S3-compatible server (moto) of this test worker, on 127.0.0.1 (`support.s3`)."""
+    from support.s3 import MotoS3
+
+    server = MotoS3()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """One throw-away PostgreSQL cluster per test worker (skips, or fails under CI, without one)."""
+    from support.postgres import PostgresCluster
+
+    cluster = PostgresCluster()
+    yield cluster
+    cluster.stop()

@@ -82,6 +82,27 @@ def _headers(head: bytes) -> tuple[str, dict[str, str]]:
     return lines[0], out
 
 
+def _read_request(reader: _Reader) -> Request | None:
+    """The next request on a client connection (None: it closed)."""
+    head = reader.head()
+    if head is None:
+        return None
+    start, headers = _headers(head)
+    method, path = start.split(" ")[:2]
+    body = reader.exact(int(headers.get("content-length", "0") or 0))
+    return None if body is None else Request(method, path, headers, head, body)
+
+
+def _read_response(reader: _Reader, method: str) -> tuple[bytes, dict[str, str], bytes] | None:
+    """(head, headers, body) of the answer on a server connection (None: it closed)."""
+    rhead = reader.head()
+    if rhead is None:
+        return None
+    _status, rheaders = _headers(rhead)
+    rbody = reader.exact(0 if method == "HEAD" else int(rheaders.get("content-length", "0") or 0))
+    return None if rbody is None else (rhead, rheaders, rbody)
+
+
 _503 = (b'{"code":"500.1","status":503,"message":"Server sibuk (uji).","message_en":"busy (test)","details":{}}')
 
 
@@ -103,7 +124,16 @@ class _LoopbackProxy:
         self._thread = threading.Thread(target=self._accept, name=name, daemon=True)
         self._thread.start()
 
-    def _accept(self) -> None:  # pragma: no cover - each proxy has its own
+    def _accept(self) -> None:
+        """Each connection served by `_serve` on a thread of its own (a proxy may do otherwise)."""
+        while not self._stop:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
+
+    def _serve(self, client: socket.socket) -> None:  # pragma: no cover - each proxy has its own
         raise NotImplementedError
 
     def _track(self, *socks: socket.socket) -> None:
@@ -169,14 +199,6 @@ class FaultProxy(_LoopbackProxy):
 
     # -- work ------------------------------------------------------------------------
 
-    def _accept(self) -> None:
-        while not self._stop:
-            try:
-                client, _ = self.listener.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
-
     def _pick(self, req: Request):  # noqa: ANN202
         if self.decide is not None:
             chosen = self.decide(req)
@@ -199,15 +221,10 @@ class FaultProxy(_LoopbackProxy):
             self._track(upstream)
             creader, ureader = _Reader(client), _Reader(upstream)
             while not self._stop:
-                head = creader.head()
-                if head is None:
+                req = _read_request(creader)
+                if req is None:
                     return
-                start, headers = _headers(head)
-                method, path = start.split(" ")[:2]
-                body = creader.exact(int(headers.get("content-length", "0") or 0))
-                if body is None:
-                    return
-                req = Request(method, path, headers, head, body)
+                method, path, headers, head, body = req.method, req.path, req.headers, req.head, req.body
                 fault = self._pick(req)
                 name = fault[0] if isinstance(fault, tuple) else fault
                 offset = headers.get("upload-offset")
@@ -239,14 +256,10 @@ class FaultProxy(_LoopbackProxy):
                 upstream.sendall(head + body)
                 with self.lock:
                     self.bytes_up += len(head) + len(body)
-                rhead = ureader.head()
-                if rhead is None:
+                response = _read_response(ureader, method)
+                if response is None:
                     return
-                _status, rheaders = _headers(rhead)
-                length = 0 if method == "HEAD" else int(rheaders.get("content-length", "0") or 0)
-                rbody = ureader.exact(length)
-                if rbody is None:
-                    return
+                rhead, rheaders, rbody = response
                 if name == "drop_after":
                     return
                 answer = rhead + rbody
@@ -332,26 +345,21 @@ class ThrottleProxy(_LoopbackProxy):
         self.up.bytes = self.down.bytes = 0
         self.connections = 0
 
-    def _accept(self) -> None:
-        while not self._stop:
-            try:
-                client, _ = self.listener.accept()
-            except OSError:
-                return
-            client.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            try:
-                upstream = socket.create_connection(("127.0.0.1", self.upstream_port))
-            except OSError:
-                _close(client)
-                continue
-            upstream.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            self._track(client, upstream)
-            with self._lock:
-                self.connections += 1
-            for src, dst, link in ((client, upstream, self.up), (upstream, client, self.down)):
-                q: queue.Queue = queue.Queue()
-                threading.Thread(target=self._read, args=(src, link, q), daemon=True).start()
-                threading.Thread(target=self._write, args=(dst, q), daemon=True).start()
+    def _serve(self, client: socket.socket) -> None:
+        client.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        try:
+            upstream = socket.create_connection(("127.0.0.1", self.upstream_port))
+        except OSError:
+            _close(client)
+            return
+        upstream.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._track(client, upstream)
+        with self._lock:
+            self.connections += 1
+        for src, dst, link in ((client, upstream, self.up), (upstream, client, self.down)):
+            q: queue.Queue = queue.Queue()
+            threading.Thread(target=self._read, args=(src, link, q), daemon=True).start()
+            threading.Thread(target=self._write, args=(dst, q), daemon=True).start()
 
     def _read(self, src: socket.socket, link: _Link, q: queue.Queue) -> None:
         try:
@@ -377,3 +385,61 @@ class ThrottleProxy(_LoopbackProxy):
             dst.shutdown(socket.SHUT_WR)
         except OSError:
             pass
+
+
+class AlternatingProxy(_LoopbackProxy):
+    """A load balancer between a client and several servers (`upstream_ports`) that
+    alternates per request, not per connection: the n-th request for a path goes to
+    server n mod count (so the chunks of one resumable upload alternate), any other
+    request to the next server in turn. `served` lists (method, path, server index)."""
+
+    def __init__(self, upstream_ports: list[int]):
+        self.upstream_ports = list(upstream_ports)
+        self.lock = threading.Lock()
+        self.served: list[tuple[str, str, int]] = []
+        self._per_path: Counter = Counter()
+        self._turn = 0
+        self._listen("alternatingproxy")
+
+    def _next(self, method: str, path: str) -> int:
+        with self.lock:
+            if method in ("PUT", "PATCH"):
+                index = self._per_path[path] % len(self.upstream_ports)
+                self._per_path[path] += 1
+            else:
+                index = self._turn % len(self.upstream_ports)
+                self._turn += 1
+            self.served.append((method, path, index))
+            return index
+
+    def _serve(self, client: socket.socket) -> None:
+        self._track(client)
+        upstreams: dict[int, tuple[socket.socket, _Reader]] = {}  # one kept-alive connection per server
+        try:
+            creader = _Reader(client)
+            while not self._stop:
+                req = _read_request(creader)
+                if req is None:
+                    return
+                index = self._next(req.method, req.path)
+                if index not in upstreams:
+                    sock = socket.create_connection(("127.0.0.1", self.upstream_ports[index]), timeout=60)
+                    self._track(sock)
+                    upstreams[index] = (sock, _Reader(sock))
+                upstream, ureader = upstreams[index]
+                upstream.sendall(req.head + req.body)
+                response = _read_response(ureader, req.method)
+                if response is None:
+                    return
+                rhead, rheaders, rbody = response
+                client.sendall(rhead + rbody)
+                if rheaders.get("connection", "").lower() == "close":
+                    upstreams.pop(index)[0].close()
+        except OSError:
+            return
+        finally:
+            for sock, _reader in upstreams.values():
+                self._untrack(sock)
+                _close(sock)
+            self._untrack(client)
+            _close(client)

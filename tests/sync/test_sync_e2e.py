@@ -1,6 +1,7 @@
 """End to end over real HTTP: register a laptop with a real server, record 200
 people with real JPEG photos and PNG signatures, sync, and check the server holds
-each exactly once with byte-identical media; a second sync sends nothing again."""
+each exactly once with byte-identical media; a second sync sends nothing again.
+The 200 also go through two server machines sharing a database and a bucket."""
 
 from __future__ import annotations
 
@@ -13,12 +14,26 @@ from app.store.outbox import Outbox
 from app.store.recordings import RecordingRepo
 from sync.client import Keys, SyncProgress
 from sync_support import record, sha256_of
+from two_servers import ServerPair, server_pair
 
 N = 200
 
 
+@pytest.fixture(params=["one server", "two servers"])
+def e2e_server(request, tmp_path):
+    """A real server of this test alone; or two machines sharing one PostgreSQL database and one
+    S3 bucket behind a proxy that alternates per request (`two_servers.server_pair`)."""
+    if request.param == "one server":
+        yield request.getfixturevalue("server")
+        return
+    with server_pair(tmp_path, request.getfixturevalue("postgres_cluster").new_database(),
+                     request.getfixturevalue("moto_s3")) as pair:
+        yield pair
+
+
 @pytest.mark.slow
-def test_200_recordings_reach_the_server_exactly_once(session, people, server, registered):
+def test_200_recordings_reach_the_server_exactly_once(session, people, e2e_server, registered):
+    server = e2e_server
     pump = registered(server)
     assert session.get_setting(Keys.TOKEN)  # kept in the encrypted settings
     recs = [record(session.store, people) for _ in range(N)]
@@ -67,6 +82,9 @@ def test_200_recordings_reach_the_server_exactly_once(session, people, server, r
     # Small whole files travel in bundles: far fewer requests than files, none one by one.
     assert batches >= N // pump.batch_size and puts == 0
     assert sum(len(d) for d in local_media.values()) // (1024 * 1024) <= bundles <= N // 2
+
+    if isinstance(server, ServerPair):  # both machines took batches and bundles
+        assert {i for m, _p, i in server.proxy.served if m == "POST"} == {0, 1}
 
     again = pump.run_once()
     assert again.ok and again.sent == 0 and again.bytes_media == 0 and again.acked == 0

@@ -1,0 +1,169 @@
+"""`FolderMediaStore`: media files on disk (the default store): resumable appends, SHA-256 verification, atomic completion.
+
+A file being uploaded lives in ``media/partial/<sha256>``; each chunk must start
+exactly where the partial file ends. When the last byte arrives the whole file
+is hashed (in memory when one chunk carries all of it, else read back from
+disk) and checked to be what its kind claims (`sync.server.media_check.check_media`:
+a real JPEG/PNG image, or the ISO finger/iris record of that finger or eye): a
+match is fsynced and renamed atomically to ``media/<sha256>``, anything else
+discards the partial file. A complete file is never written again.
+
+Several server processes (workers) share the folder: each file's reads of the
+offset, appends and renames happen under a `FileLock` that every process
+sees (one of 256 lock files in ``media/locks/``, by the hash's first two hex
+digits), so a chunk repeated at the same offset is answered 409 once the
+first copy is written, never appended twice. A bundle's whole file is checked,
+then written to a name of its own (``<sha256>.<random>.tmp``) and renamed into
+place, so two writers never rename each other's file away.
+
+Folders are 0700 and files 0600 (`app.fsio`), lock files included: photos are
+nobody else's business on the server machine either.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+from pathlib import Path
+
+from app.fsio import fsync_dir, make_private_dir, open_private
+from sync.protocol import Problems, is_sha256
+from sync.server.failures import ProblemError
+from sync.server.filelock import FileLock
+from sync.server.media_check import check_media
+from sync.server.media_store import Held, MediaStore, check_chunk, checked_name, verify_whole
+
+_APPEND = os.O_WRONLY | os.O_CREAT | os.O_APPEND
+_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+
+
+def _verify_complete(sha256: str, data: bytes, partial: Path, kind: str) -> None:
+    """`verify_whole`; when it fails the partial file is discarded and the `ProblemError` raised."""
+    try:
+        verify_whole(sha256, data, kind)
+    except ProblemError:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+class FolderMediaStore(MediaStore):
+    """The media folder; one cross-process lock per file so concurrent chunks never interleave."""
+
+    def __init__(self, media_dir: Path, partial_dir: Path):
+        self.media_dir = Path(media_dir)
+        self.partial_dir = Path(partial_dir)
+        make_private_dir(self.media_dir)
+        make_private_dir(self.partial_dir)
+        self.locks_dir = self.media_dir / "locks"
+        make_private_dir(self.locks_dir)
+
+    def _lock(self, sha256: str) -> FileLock:
+        return FileLock(self.locks_dir / f"{checked_name(sha256)[:2]}.lock")
+
+    def path(self, sha256: str) -> Path:
+        return self.media_dir / checked_name(sha256)
+
+    def partial_path(self, sha256: str) -> Path:
+        return self.partial_dir / checked_name(sha256)
+
+    def held(self, sha256: str) -> Held:
+        final = self.path(sha256)
+        if final.exists():
+            return Held(final.stat().st_size, True)
+        partial = self.partial_path(sha256)
+        try:
+            return Held(partial.stat().st_size, False)
+        except FileNotFoundError:
+            return Held(0, False)
+
+    def append(self, sha256: str, offset: int, data: bytes, size: int, kind: str = "photo") -> Held:
+        """Append `data` at `offset` to the file declared as `size` bytes.
+
+        Raises `ProblemError`: 409.1 when `offset` is not what the server holds,
+        413.4 when the chunk goes beyond `size`, 422.2 when the complete file
+        does not hash to `sha256` (the partial file is then discarded).
+        """
+        with self._lock(sha256):
+            held = self.held(sha256)
+            if not check_chunk(held, offset, data, size):
+                return held
+            partial = self.partial_path(sha256)
+            new_offset = offset + len(data)
+            whole = offset == 0 and new_offset == size  # the whole file in this one chunk
+            if whole:  # checked in memory: nothing written when it fails
+                _verify_complete(sha256, data, partial, kind)
+            if data:
+                with os.fdopen(open_private(partial, _APPEND), "ab") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())  # the only fsync of the file's data
+            if new_offset < size:
+                return Held(new_offset, False)
+            return self._complete(sha256, partial, kind, verified=whole)
+
+    def put_whole(self, sha256: str, data: bytes | memoryview, *, kind: str = "photo",
+                  sync_dir: bool = True) -> tuple[Held, bool]:
+        """Store a whole file sent in one piece (a media bundle's file).
+
+        Returns (what is held, whether this call wrote it). A file already
+        complete is left alone. Raises `ProblemError` 422.2 when `data` does not
+        hash to `sha256`, 422.5 when it is not a JPEG/PNG image; nothing is written then. A partial upload of the same
+        file is replaced. With ``sync_dir=False`` the caller fsyncs the media
+        folder once after several files (`sync`), before recording them.
+        """
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=self.held(sha256).offset)
+        final = self.path(sha256)
+        if final.exists():
+            return Held(final.stat().st_size, True), False
+        check_media(kind, data)  # 422.5 / 422.6: not what `kind` claims; nothing written
+        temp = self.partial_dir / f"{sha256}.{secrets.token_hex(8)}.tmp"  # this call's own name
+        try:
+            with os.fdopen(open_private(temp, _NEW), "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            with self._lock(sha256):
+                if final.exists():
+                    return Held(final.stat().st_size, True), False
+                os.replace(temp, final)
+                self.partial_path(sha256).unlink(missing_ok=True)  # a resumable upload of it is moot
+        finally:
+            temp.unlink(missing_ok=True)
+        if sync_dir:
+            self.sync()
+        return Held(len(data), True), True
+
+    def sync(self) -> None:
+        """fsync the media folder (makes completed renames durable)."""
+        fsync_dir(self.media_dir)
+
+    def _complete(self, sha256: str, partial: Path, kind: str, verified: bool = False) -> Held:
+        """Rename a complete partial file into place once its SHA-256 matches
+        (`verified`: already checked over the same bytes, in memory)."""
+        if not verified:
+            _verify_complete(sha256, partial.read_bytes(), partial, kind)  # at most Settings.max_media_bytes
+        final = self.path(sha256)
+        os.replace(partial, final)
+        fsync_dir(self.media_dir)
+        return Held(final.stat().st_size, True)
+
+    def read(self, sha256: str) -> bytes:
+        return self.path(sha256).read_bytes()
+
+    def delete(self, sha256: str) -> bool:
+        with self._lock(sha256):
+            self.partial_path(sha256).unlink(missing_ok=True)
+            try:
+                self.path(sha256).unlink()
+            except FileNotFoundError:
+                return False
+        fsync_dir(self.media_dir)
+        return True
+
+    def counts(self) -> tuple[int, int]:
+        """(complete files, partial files) on disk."""
+        complete = sum(1 for p in self.media_dir.iterdir() if p.is_file() and is_sha256(p.name))
+        partial = sum(1 for p in self.partial_dir.iterdir() if p.is_file() and is_sha256(p.name))
+        return complete, partial
