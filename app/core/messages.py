@@ -108,6 +108,26 @@ FINDINGS: dict[str, Templates] = {
     "media.signature_required": (
         "Tanda tangan belum ada (atau catat alasan bila warga tidak dapat menandatangani)."
     ),
+    # Fingerprints and irises by the profile's setting (app/core/biometric_requirement.py)
+    "biometrics.fingers_required": (
+        "Sidik jari belum lengkap: {count} jari belum direkam atau ditandai pengecualian (F4)."
+    ),
+    "biometrics.irises_required": "Iris belum lengkap: {count} mata belum direkam atau ditandai pengecualian (F5).",
+    "biometrics.fingers_not_captured": (
+        "Sidik jari belum direkam ({count} jari). Rekam dengan F4, atau konfirmasi dengan alasan "
+        "(mis. perangkat tidak tersedia); warga perlu merekamnya kemudian."
+    ),
+    "biometrics.irises_not_captured": (
+        "Iris belum direkam ({count} mata). Rekam dengan F5, atau konfirmasi dengan alasan "
+        "(mis. perangkat tidak tersedia); warga perlu merekamnya kemudian."
+    ),
+    "biometrics.proof_missing": (
+        "{count} pengecualian belum punya foto bukti. Ambil foto bukti di langkahnya, atau konfirmasi "
+        "dengan alasan."
+    ),
+    "biometrics.photo_first": (
+        "Foto warga harus diambil dan disetujui warga dulu, sebelum sidik jari dan iris direkam."
+    ),
     # Exceptions for residents who cannot sit for a photo or cannot sign (app/core/exceptions.py)
     "exception.photo_reason_required": "Pilih alasan pengecualian foto dari daftar.",
     "exception.reason_text_required": "Alasan \u201cLainnya\u201d wajib dituliskan (paling sedikit 3 huruf).",

@@ -321,11 +321,13 @@ class RecordingRepo:
 
     # -- writing ---------------------------------------------------------------
 
-    def save(self, recording: Recording, media: Iterable[MediaItem] = (), *, enqueue: bool) -> None:
+    def save(self, recording: Recording, media: Iterable[MediaItem] = (), *, enqueue: bool,
+             drop: Iterable[str] = ()) -> None:
         """Write the recording, its media and (if queued) its outbox entry atomically.
 
         `media` replaces the recording's items of the same kinds; kinds not
-        given are kept. With `enqueue=True` the recording must be complete (or
+        given are kept, but those in `drop` are deleted (a finger captured in a
+        draft and now an exception loses its record). With `enqueue=True` the recording must be complete (or
         already queued) and is stored as queued with a pending outbox entry;
         with `enqueue=False` it is stored as draft or complete and withdrawn
         from the queue. `created_at` of an existing recording is kept;
@@ -366,6 +368,8 @@ class RecordingRepo:
             )
             _write_row(db, rec)
             media_mod.write_media(db, rec.uuid, items)
+            for kind in drop:
+                media_mod.delete_media(db, rec.uuid, kind)
             if status in (RecordingStatus.COMPLETE, RecordingStatus.QUEUED):
                 link_recording(db, rec.uuid, rec.resident.nik, rec.operator, rec.trip)
             if status is RecordingStatus.QUEUED:

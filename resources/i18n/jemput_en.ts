@@ -81,174 +81,308 @@
     </message>
 </context>
 <context>
-    <name>BiometricStep</name>
+    <name>BiometricReview</name>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="234"/>
-        <source>terekam</source>
-        <translation>captured</translation>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="39"/>
+        <source>Sidik jari &amp;&amp; iris</source>
+        <translation>Fingerprints &amp;&amp; irises</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="235"/>
-        <source>terbaik disimpan (di bawah batas)</source>
-        <translation>best kept (below threshold)</translation>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="45"/>
+        <source>Kiri</source>
+        <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="236"/>
-        <source>gagal, ulangi</source>
-        <translation>failed, try again</translation>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="45"/>
+        <source>Kanan</source>
+        <translation>Right</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="237"/>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="49"/>
+        <source>Jempol</source>
+        <translation>Thumb</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="49"/>
+        <source>Telunjuk</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="49"/>
+        <source>Jari tengah</source>
+        <translation>Middle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="49"/>
+        <source>Jari manis</source>
+        <translation>Ring</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="50"/>
+        <source>Kelingking</source>
+        <translation>Little</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="50"/>
+        <source>Iris</source>
+        <translation>Iris</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="64"/>
+        <source>↓ di bawah batas kualitas (hasil terbaik disimpan)</source>
+        <translation>↓ below the quality threshold (best capture kept)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="76"/>
+        <source>%1 (di bawah batas)</source>
+        <translation>%1 (below threshold)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="78"/>
         <source>pengecualian</source>
         <translation>exception</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="238"/>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="80"/>
+        <source>belum direkam</source>
+        <translation>not captured</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="88"/>
+        <source>Pengecualian %1: %2</source>
+        <translation>Exception %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="98"/>
+        <source>(tanpa foto bukti)</source>
+        <translation>(no proof photo)</translation>
+    </message>
+</context>
+<context>
+    <name>BiometricStep</name>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="128"/>
+        <source>Belum direkam.</source>
+        <translation>Not captured yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="134"/>
+        <source>{n} terekam (skor terendah {low})</source>
+        <translation>{n} captured (lowest score {low})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="137"/>
+        <source>{n} pengecualian</source>
+        <translation>{n} exceptions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="140"/>
+        <source>{n} belum</source>
+        <translation>{n} to do</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="264"/>
+        <source>terekam</source>
+        <translation>captured</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="265"/>
+        <source>terbaik disimpan (di bawah batas)</source>
+        <translation>best kept (below threshold)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="266"/>
+        <source>gagal, ulangi</source>
+        <translation>failed, try again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="267"/>
+        <source>pengecualian</source>
+        <translation>exception</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="268"/>
         <source>belum</source>
         <translation>not yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="273"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="309"/>
         <source>Tuliskan alasannya</source>
         <translation>Write the reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="277"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="313"/>
         <source>Simpan pengecualian (Enter)</source>
         <translation>Save exception (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="279"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="315"/>
         <source>Batal (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="281"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="317"/>
+        <source>Foto bukti (F6)</source>
+        <translation>Proof photo (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="318"/>
+        <source>Arahkan kamera ke jari atau mata yang dikecualikan, lalu tekan F6</source>
+        <translation>Point the camera at the excepted finger or eye, then press F6</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="331"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="283"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="333"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="295"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="348"/>
         <source>Pengecualian: {slot}</source>
         <translation>Exception: {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="320"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="358"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="380"/>
+        <source>Belum ada foto bukti</source>
+        <translation>No proof photo yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="365"/>
+        <source>Mengambil foto…</source>
+        <translation>Taking the photo…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="401"/>
         <source>Untuk “Lainnya” tuliskan alasannya (paling sedikit {n} huruf).</source>
         <translation>For “Other” write the reason (at least {n} letters).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="130"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="135"/>
         <source>Rekam (Spasi)</source>
         <translation>Capture (Space)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="131"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="136"/>
         <source>Pengecualian (E)</source>
         <translation>Exception (E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="132"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="137"/>
         <source>Cari ulang (Ctrl+R)</source>
         <translation>Search again (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="133"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="138"/>
         <source>Selesai (Ctrl+Enter)</source>
         <translation>Done (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="223"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="229"/>
         <source>Alat: belum ditemukan</source>
         <translation>Device: not found yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="225"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="231"/>
         <source>Alat: {device} (port {port})</source>
         <translation>Device: {device} (port {port})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="237"/>
-        <source>{slot}: pengecualian ({reason})</source>
-        <translation>{slot}: exception ({reason})</translation>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="243"/>
+        <source>foto bukti ✓</source>
+        <translation>proof photo ✓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="241"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="244"/>
+        <source>tanpa foto bukti</source>
+        <translation>no proof photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="245"/>
+        <source>{slot}: pengecualian ({reason}), {proof}</source>
+        <translation>{slot}: exception ({reason}), {proof}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="249"/>
         <source>{slot}: {score} ✓</source>
         <translation>{slot}: {score} ✓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="243"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="251"/>
         <source>{slot}: {score} (terbaik, di bawah batas)</source>
         <translation>{slot}: {score} (best, below threshold)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="246"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="254"/>
         <source>{slot}: {score} (ulangi)</source>
         <translation>{slot}: {score} (try again)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="247"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="255"/>
         <source>{slot}: belum</source>
         <translation>{slot}: not yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="264"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="272"/>
         <source>Mencari alat biometrik…</source>
         <translation>Looking for the biometric device…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="270"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="278"/>
         <source>Alat ditemukan. Tekan Spasi untuk merekam.</source>
         <translation>Device found. Press Space to capture.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="279"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="287"/>
         <source>Semua yang dipilih sudah pengecualian; tidak ada yang direkam.</source>
         <translation>Everything selected is already an exception; nothing to capture.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="284"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="292"/>
         <source>Merekam… tahan posisi sampai selesai.</source>
         <translation>Capturing… hold still until it is done.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="316"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="324"/>
         <source>{unit}: kualitas {score}, diterima.</source>
         <translation>{unit}: quality {score}, accepted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="322"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="330"/>
         <source>{unit}: setelah {tries} kali, hasil terbaik ({score}) disimpan. Bila jari/mata memang tidak dapat direkam lebih baik, tandai pengecualian (E).</source>
         <translation>{unit}: after {tries} tries, the best result ({score}) is kept. If the finger/eye really cannot be captured better, mark an exception (E).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="327"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="335"/>
         <source>Sisa percobaan: {left}.</source>
         <translation>Tries left: {left}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="336"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="344"/>
         <source>Semua lengkap: tekan Ctrl+Enter untuk selesai.</source>
         <translation>All complete: press Ctrl+Enter to finish.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="372"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="418"/>
         <source>{slot} ditandai pengecualian: {reason}.</source>
         <translation>{slot} marked as an exception: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="383"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="421"/>
+        <source>Belum ada foto bukti: tekan E lagi lalu F6 untuk mengambilnya.</source>
+        <translation>No proof photo yet: press E again, then F6 to take it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="435"/>
         <source>Pengecualian {slot} dihapus; rekam jari/mata itu.</source>
         <translation>Exception for {slot} removed; capture that finger/eye.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="394"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="446"/>
         <source>Belum lengkap: {slots}. Rekam atau tandai pengecualian.</source>
         <translation>Not complete yet: {slots}. Capture them or mark an exception.</translation>
     </message>
@@ -256,112 +390,112 @@
 <context>
     <name>BiometricWords</name>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="31"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="38"/>
         <source>Jempol kanan</source>
         <translation>Right thumb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="32"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="39"/>
         <source>Telunjuk kanan</source>
         <translation>Right index finger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="33"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="40"/>
         <source>Jari tengah kanan</source>
         <translation>Right middle finger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="34"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="41"/>
         <source>Jari manis kanan</source>
         <translation>Right ring finger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="35"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="42"/>
         <source>Kelingking kanan</source>
         <translation>Right little finger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="36"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="43"/>
         <source>Jempol kiri</source>
         <translation>Left thumb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="37"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="44"/>
         <source>Telunjuk kiri</source>
         <translation>Left index finger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="38"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="45"/>
         <source>Jari tengah kiri</source>
         <translation>Left middle finger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="39"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="46"/>
         <source>Jari manis kiri</source>
         <translation>Left ring finger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="40"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="47"/>
         <source>Kelingking kiri</source>
         <translation>Left little finger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="41"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="48"/>
         <source>Mata kiri</source>
         <translation>Left eye</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="42"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="49"/>
         <source>Mata kanan</source>
         <translation>Right eye</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="43"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="50"/>
         <source>Telapak kiri (4 jari)</source>
         <translation>Left slap (4 fingers)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="44"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="51"/>
         <source>Telapak kanan (4 jari)</source>
         <translation>Right slap (4 fingers)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="45"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="52"/>
         <source>Dua jempol</source>
         <translation>Two thumbs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="46"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="53"/>
         <source>Amputasi</source>
         <translation>Amputation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="47"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="54"/>
         <source>Luka / perban</source>
         <translation>Wound / bandage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="48"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="55"/>
         <source>Sidik jari aus (lansia)</source>
         <translation>Worn fingerprints (elderly)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="49"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="56"/>
         <source>Cacat bawaan</source>
         <translation>Congenital condition</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="50"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="57"/>
         <source>Tidak dapat membuka mata</source>
         <translation>Cannot open the eye</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="51"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="58"/>
         <source>Tidak dapat duduk / terbaring</source>
         <translation>Cannot sit up / bedridden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="52"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="59"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
@@ -685,1317 +819,1347 @@
         <translation>No signature yet (or record a reason if the resident cannot sign).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="53"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="46"/>
+        <source>Sidik jari belum lengkap: {count} jari belum direkam atau ditandai pengecualian (F4).</source>
+        <translation>Fingerprints incomplete: {count} fingers neither captured nor marked as exceptions (F4).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="47"/>
+        <source>Iris belum lengkap: {count} mata belum direkam atau ditandai pengecualian (F5).</source>
+        <translation>Irises incomplete: {count} eyes neither captured nor marked as exceptions (F5).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="48"/>
+        <source>Sidik jari belum direkam ({count} jari). Rekam dengan F4, atau konfirmasi dengan alasan (mis. perangkat tidak tersedia); warga perlu merekamnya kemudian.</source>
+        <translation>Fingerprints not captured ({count} fingers). Capture them with F4, or confirm with a reason (e.g. device not available); the resident must have them captured later.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="49"/>
+        <source>Iris belum direkam ({count} mata). Rekam dengan F5, atau konfirmasi dengan alasan (mis. perangkat tidak tersedia); warga perlu merekamnya kemudian.</source>
+        <translation>Irises not captured ({count} eyes). Capture them with F5, or confirm with a reason (e.g. device not available); the resident must have them captured later.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="50"/>
+        <source>{count} pengecualian belum punya foto bukti. Ambil foto bukti di langkahnya, atau konfirmasi dengan alasan.</source>
+        <translation>{count} exceptions have no proof photo. Take it in the step, or confirm with a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="51"/>
+        <source>Foto warga harus diambil dan disetujui warga dulu, sebelum sidik jari dan iris direkam.</source>
+        <translation>The resident&apos;s photo must be taken and approved by the resident before fingerprints and irises are captured.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="59"/>
         <source>Wajah tidak terlihat. Minta warga menghadap lurus ke kamera.</source>
         <translation>No face visible. Ask the resident to face the camera straight on.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="54"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="60"/>
         <source>Lebih dari satu wajah terlihat. Pastikan hanya warga yang difoto di depan kamera.</source>
         <translation>More than one face visible. Make sure only the resident being photographed is in front of the camera.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="55"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="61"/>
         <source>Wajah terlalu kecil. Minta warga mendekat ke kamera.</source>
         <translation>Face too small. Ask the resident to come closer to the camera.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="56"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="62"/>
         <source>Wajah terlalu dekat. Minta warga mundur sedikit dari kamera.</source>
         <translation>Face too close. Ask the resident to move back a little from the camera.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="57"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="63"/>
         <source>Wajah tidak di tengah. Minta warga bergeser ke tengah bingkai.</source>
         <translation>Face not centred. Ask the resident to move to the middle of the frame.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="58"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="64"/>
         <source>Kepala miring ({angle}°). Minta warga menegakkan kepala.</source>
         <translation>Head tilted ({angle}°). Ask the resident to hold their head upright.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="59"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="65"/>
         <source>Foto buram. Minta warga diam sejenak, periksa fokus kamera, lalu ambil ulang.</source>
         <translation>Photo blurred. Ask the resident to keep still for a moment, check the camera focus, then take it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="60"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="66"/>
         <source>Foto terlalu gelap. Tambah lampu atau hadapkan warga ke arah cahaya.</source>
         <translation>Photo too dark. Add light or turn the resident towards the light.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="61"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="67"/>
         <source>Foto terlalu terang. Kurangi cahaya langsung atau jauhi jendela.</source>
         <translation>Photo too bright. Reduce direct light or move away from the window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="62"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="68"/>
         <source>Cahaya tidak merata di wajah (satu sisi gelap). Atur lampu agar dari depan.</source>
         <translation>Uneven light on the face (one side dark). Set the lamps so the light comes from the front.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="63"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="69"/>
         <source>Latar belakang tidak polos. Pasang kain latar satu warna di belakang warga.</source>
         <translation>Background not plain. Hang a single-colour backdrop behind the resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="64"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="70"/>
         <source>Warna latar belakang tidak sesuai: seharusnya {expected}, terlihat {seen}.</source>
         <translation>Wrong background colour: should be {expected}, seen {seen}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="65"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="71"/>
         <source>Latar {expected} kurang terlihat: sebagian besar tertutup orang/benda atau bercampur warna lain. Rapikan kain latar di belakang warga.</source>
         <translation>Too little of the {expected} background shows: most of it is covered by people or things, or mixed with other colours. Straighten the backdrop cloth behind the resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="66"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="72"/>
         <source>Warga tampaknya memakai kacamata. Minta kacamata dilepas untuk foto.</source>
         <translation>The resident appears to be wearing glasses. Ask them to take the glasses off for the photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="69"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="75"/>
         <source>Kamera tidak ditemukan atau tidak mengirim gambar. Tutup aplikasi lain yang memakai kamera, lalu coba lagi.</source>
         <translation>Camera not found or sending no picture. Close other programs using the camera, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="70"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="76"/>
         <source>Kamera terputus. Periksa kabel USB kamera, pasang kembali, lalu tekan &apos;Sambungkan ulang&apos;.</source>
         <translation>The camera was disconnected. Check its USB cable, plug it back in, then press &apos;Reconnect&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="71"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="77"/>
         <source>Kamera bermasalah karena kesalahan yang tidak terduga. Coba lagi atau pilih sumber lain.</source>
         <translation>The camera failed because of an unexpected error. Try again or choose another source.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="72"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="78"/>
         <source>Berkas sumber gambar tidak ditemukan.</source>
         <translation>The picture source file was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="73"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="79"/>
         <source>Berkas video tidak bisa dibuka atau rusak.</source>
         <translation>The video file cannot be opened or is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="74"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="80"/>
         <source>Berkas gambar tidak bisa dibuka atau rusak.</source>
         <translation>The image file cannot be opened or is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="75"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="81"/>
         <source>Folder tidak berisi gambar yang bisa dibuka.</source>
         <translation>The folder holds no picture that can be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="76"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="82"/>
         <source>Sumber video terputus atau berkasnya rusak di tengah jalan.</source>
         <translation>The video source stopped, or its file is damaged part-way.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="77"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="83"/>
         <source>Gambar di folder sumber hilang atau tidak bisa dibuka lagi.</source>
         <translation>The pictures in the source folder are gone or can no longer be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="78"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="84"/>
         <source>Sumber gambar belum dibuka.</source>
         <translation>The picture source is not open yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="79"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="85"/>
         <source>SHA-256 isi rekaman tidak cocok dengan isinya; rekaman tidak disimpan.</source>
         <translation>The recording&apos;s SHA-256 does not match its content; the recording was not stored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="80"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="86"/>
         <source>{detail}</source>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="81"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="87"/>
         <source>Rekaman tidak dapat diperiksa server (nilai di luar jangkauan, mis. tahun).</source>
         <translation>The server cannot check this recording (a value out of range, e.g. a year).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="82"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="88"/>
         <source>UUID ini sudah diterima dengan isi lain; salinan server tidak diubah dan kiriman ini disimpan untuk ditinjau admin.</source>
         <translation>This UUID was already received with other content; the server&apos;s copy was not changed and this delivery was kept for the administrator to review.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="83"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="89"/>
         <source>NIK ini juga direkam pada rekaman lain; keduanya disimpan dan perlu ditinjau petugas.</source>
         <translation>This NIK was also recorded in another recording; both are kept and need an officer&apos;s review.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="84"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="90"/>
         <source>Foto tidak ada dan tidak ada alasan pengecualian.</source>
         <translation>There is no photo and no reason for an exception.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="85"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="91"/>
         <source>Tanda tangan tidak ada dan tidak ada alasan pengecualian.</source>
         <translation>There is no signature and no reason for an exception.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="86"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="92"/>
         <source>Berkas media melebihi batas {limit} bita.</source>
         <translation>The media file is larger than the limit of {limit} bytes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="87"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="93"/>
         <source>Ukuran media tidak cocok dengan berkas ber-SHA-256 sama yang sudah ada.</source>
         <translation>The media size does not match the file with the same SHA-256 already held.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="88"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="94"/>
         <source>Rekaman tidak dapat menggantikan dirinya sendiri.</source>
         <translation>A recording cannot replace itself.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="89"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="95"/>
         <source>Rekaman yang digantikan belum ada di server.</source>
         <translation>The recording it replaces is not on the server yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="90"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="96"/>
         <source>Rekaman yang digantikan berasal dari perangkat lain.</source>
         <translation>The recording it replaces comes from another device.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="91"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="97"/>
         <source>Rekaman yang digantikan sudah diganti oleh versi lain.</source>
         <translation>The recording it replaces was already replaced by another version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="92"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="98"/>
         <source>Ditinjau admin (NIK ganda): rekaman ini diterima.</source>
         <translation>Reviewed by the admin (duplicate NIK): this recording is accepted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="93"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="99"/>
         <source>Ditinjau admin (NIK ganda): rekaman ini diterima. Catatan admin: {note}</source>
         <translation>Reviewed by the admin (duplicate NIK): this recording is accepted. Admin&apos;s note: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="94"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="100"/>
         <source>Ditolak admin setelah tinjauan NIK ganda: {note}</source>
         <translation>Rejected by the admin after the duplicate NIK review: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="97"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="103"/>
         <source>Server tidak dapat dihubungi (tidak ada sinyal, atau server mati).</source>
         <translation>The server cannot be reached (no signal, or the server is down).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="98"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="104"/>
         <source>Server terlalu lama menjawab (sinyal lemah).</source>
         <translation>The server took too long to answer (weak signal).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="99"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="105"/>
         <source>Sertifikat server tidak dapat diverifikasi. Periksa alamat server, atau pasang berkas sertifikat (CA) Dinas di pengaturan sinkron.</source>
         <translation>The server&apos;s certificate cannot be verified. Check the server address, or install the Dinas certificate (CA) file in the sync settings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="100"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="106"/>
         <source>Berkas sertifikat CA tidak ditemukan: {path}</source>
         <translation>The CA certificate file was not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="101"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="107"/>
         <source>Alamat server harus diawali https:// (atau http:// di jaringan lokal).</source>
         <translation>The server address must start with https:// (or http:// on a local network).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="105"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="111"/>
         <source>Perangkat ini belum didaftarkan ke server. Isi alamat server dan kode pendaftaran dari admin.</source>
         <translation>This device is not registered with the server yet. Enter the server address and the enrollment code from the administrator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="106"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="112"/>
         <source>Server tidak mengenali perangkat ini (token ditolak). Pengiriman dihentikan sementara: daftarkan ulang perangkat dengan kode baru dari admin. Rekaman tetap aman di laptop ini.</source>
         <translation>The server does not recognise this device (token refused). Sending is paused: register the device again with a new code from the administrator. Recordings stay safe on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="107"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="113"/>
         <source>Perangkat ini telah dicabut oleh admin server, jadi pengiriman dihentikan. Rekaman tetap aman di laptop ini. Hubungi admin Dinas untuk kode pendaftaran baru.</source>
         <translation>This device was revoked by the server administrator, so sending has stopped. Recordings stay safe on this laptop. Ask the Dinas administrator for a new enrollment code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="108"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="114"/>
         <source>Versi aplikasi ini tidak didukung server. Perbarui aplikasi Jemput, lalu coba lagi.</source>
         <translation>The server does not support this version of the app. Update Jemput, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="109"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="115"/>
         <source>Sinkron dihentikan.</source>
         <translation>Sync stopped.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="110"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="116"/>
         <source>Sinkron sedang berjalan.</source>
         <translation>A sync is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="111"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="117"/>
         <source>Menunggu jadwal percobaan berikutnya.</source>
         <translation>Waiting for the next scheduled attempt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="112"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="118"/>
         <source>Sinkron gagal karena kesalahan tak terduga ({kind}). Rekaman tetap aman di laptop ini.</source>
         <translation>Sync failed because of an unexpected error ({kind}). Recordings stay safe on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="113"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="119"/>
         <source>Kode pendaftaran belum diisi.</source>
         <translation>The enrollment code is empty.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="114"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="120"/>
         <source>Kode pendaftaran tidak berlaku (salah, sudah dipakai, atau kedaluwarsa). Minta kode baru ke admin.</source>
         <translation>The enrollment code is not valid (wrong, already used or expired). Ask the administrator for a new code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="115"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="121"/>
         <source>Terlalu banyak percobaan kode pendaftaran. Coba lagi dalam {minutes} menit.</source>
         <translation>Too many enrollment code attempts. Try again in {minutes} minutes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="116"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="122"/>
         <source>Terlalu banyak percobaan kode pendaftaran. Coba lagi nanti.</source>
         <translation>Too many enrollment code attempts. Try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="117"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="123"/>
         <source>Alamat ini tidak menjawab sebagai server Jemput (HTTP {status}). Periksa alamat server.</source>
         <translation>This address does not answer as a Jemput server (HTTP {status}). Check the server address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="118"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="124"/>
         <source>Jawaban server tidak dapat dibaca. Periksa alamat server.</source>
         <translation>The server&apos;s answer cannot be read. Check the server address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="120"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="126"/>
         <source>Server sedang sibuk (HTTP 429).</source>
         <translation>The server is busy (HTTP 429).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="121"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="127"/>
         <source>Server sedang tidak tersedia (HTTP {status}).</source>
         <translation>The server is unavailable at the moment (HTTP {status}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="122"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="128"/>
         <source>Terjadi kesalahan di server (HTTP {status}).</source>
         <translation>An error occurred on the server (HTTP {status}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="123"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="129"/>
         <source>Jawaban server terpotong atau tidak dapat dibaca.</source>
         <translation>The server&apos;s answer was cut off or cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="124"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="130"/>
         <source>Jawaban server tidak sesuai kiriman; dicoba lagi nanti.</source>
         <translation>The server&apos;s answer does not match what was sent; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="125"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="131"/>
         <source>Server menolak permintaan (HTTP {status}). {words}</source>
         <translation>The server refused the request (HTTP {status}). {words}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="126"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="132"/>
         <source>Server belum mengonfirmasi media; dicoba lagi nanti.</source>
         <translation>The server has not confirmed the media yet; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="127"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="133"/>
         <source>Server tidak menyebut offset unggahan; dicoba lagi nanti.</source>
         <translation>The server did not give the upload offset; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="128"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="134"/>
         <source>Berkas media berulang kali rusak di jalan; dicoba lagi nanti.</source>
         <translation>The media file was damaged in transit several times; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="129"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="135"/>
         <source>Server belum mencatat media rekaman ini; dicoba lagi nanti.</source>
         <translation>The server has no record of this recording&apos;s media yet; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="130"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="136"/>
         <source>Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. Rekaman ini diubah setelah terkirim sebagian: pilih &quot;Jadikan versi baru&quot; untuk mengirim isi laptop ini sebagai versi baru yang menggantikannya, atau hubungi admin.</source>
         <translation>The server already holds another version of this recording (same UUID, different content); the server&apos;s copy was not changed. This recording was edited after it was partly sent: choose &quot;Make a new version&quot; to send what this laptop holds as a new version that replaces it, or ask the administrator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="131"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="137"/>
         <source>Berkas foto/tanda tangan rekaman ini di laptop rusak (SHA-256 tidak cocok); rekam ulang foto atau tanda tangan.</source>
         <translation>The photo/signature file of this recording on the laptop is damaged (SHA-256 does not match); take the photo or signature again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="133"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="139"/>
         <source>Rekaman tidak dapat dikirim: isian tidak sesuai format ({fields}).</source>
         <translation>The recording cannot be sent: fields do not match the format ({fields}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="134"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="140"/>
         <source>Server tidak dapat menerima rekaman ini (HTTP {status}). {words}</source>
         <translation>The server cannot accept this recording (HTTP {status}). {words}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="135"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="141"/>
         <source>Server tidak menyimpan rekaman ini.</source>
         <translation>The server did not store this recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="136"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="142"/>
         <source>{reasons}</source>
         <translation>{reasons}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="137"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="143"/>
         <source>Rekaman tidak ditemukan.</source>
         <translation>Recording not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="139"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="145"/>
         <source>Rekaman belum dapat diselesaikan: masih ada kesalahan atau peringatan yang belum dikonfirmasi.</source>
         <translation>The recording cannot be completed yet: there are still errors or warnings that have not been confirmed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="140"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="146"/>
         <source>status rekaman tidak dapat berubah dari &apos;{current}&apos; ke &apos;{new}&apos;</source>
         <translation>the recording&apos;s status cannot change from &apos;{current}&apos; to &apos;{new}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="141"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="147"/>
         <source>hanya rekaman yang sudah selesai yang dapat dikirim</source>
         <translation>only a complete recording can be sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="142"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="148"/>
         <source>rekaman berstatus &apos;{status}&apos; tidak disimpan dengan cara ini</source>
         <translation>a recording with status &apos;{status}&apos; is not saved this way</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="143"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="149"/>
         <source>rekaman berstatus &apos;{status}&apos; tidak dapat diubah</source>
         <translation>a recording with status &apos;{status}&apos; cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="144"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="150"/>
         <source>Data pribadi rekaman ini sudah dihapus dari laptop setelah diterima server.</source>
         <translation>The personal data of this recording was removed from the laptop after the server accepted it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="145"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="151"/>
         <source>Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim), jadi tidak dapat diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi.</source>
         <translation>This recording has already reached the server (the photo/signature may still be sending), so it can no longer be changed. If something is wrong, fix it after the server gives its verification result.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="146"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="152"/>
         <source>Hanya rekaman berstatus draf yang dapat dihapus.</source>
         <translation>Only a recording with status draft can be deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="147"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="153"/>
         <source>Antrean kirim untuk rekaman ini tidak ditemukan.</source>
         <translation>The send queue entry for this recording was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="148"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="154"/>
         <source>Bukti perekaman hanya untuk rekaman yang sudah selesai.</source>
         <translation>A receipt is only for a completed recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="149"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="155"/>
         <source>Hanya rekaman yang ditolak server yang dapat diperbaiki.</source>
         <translation>Only a recording the server rejected can be fixed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="150"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="156"/>
         <source>Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini sebagai rekaman baru.</source>
         <translation>The personal data of this recording was removed from the laptop; record this resident again as a new recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="152"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="158"/>
         <source>Rekaman ini sudah diperbaiki dan dikirim ulang sebagai versi baru.</source>
         <translation>This recording was already fixed and sent again as a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="153"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="159"/>
         <source>Rekaman ini belum sampai di server: ubah langsung, tanpa versi baru.</source>
         <translation>This recording has not reached the server yet: change it directly, without a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="154"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="160"/>
         <source>Hanya rekaman yang ditahan karena konflik dengan server yang dapat dijadikan versi baru.</source>
         <translation>Only a recording held back because of a conflict with the server can be made a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="155"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="161"/>
         <source>Rekaman ini sudah dijadikan versi baru.</source>
         <translation>This recording was already made a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="156"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="162"/>
         <source>Berkas tidak dapat dibuka.</source>
         <translation>The file cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="157"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="163"/>
         <source>Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman.</source>
         <translation>An unexpected error occurred ({kind}). Data already saved is safe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="158"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="164"/>
         <source>Kata sandi salah. Periksa kembali lalu coba lagi.</source>
         <translation>Wrong password. Check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="159"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="165"/>
         <source>Profil tidak ditemukan di folder ini. Buat profil baru lebih dulu.</source>
         <translation>No profile found in this folder. Create a new profile first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="160"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="166"/>
         <source>Basis data ini dibuat oleh versi Jemput yang lebih baru. Perbarui aplikasi sebelum membukanya.</source>
         <translation>This database was made by a newer version of Jemput. Update the app before opening it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="161"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="167"/>
         <source>Penyimpanan penuh. Kosongkan ruang disk lalu coba lagi.</source>
         <translation>Storage is full. Free up disk space, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="162"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="168"/>
         <source>Gagal membaca/menulis berkas basis data (kesalahan disk).</source>
         <translation>Reading/writing the database file failed (disk error).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="163"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="169"/>
         <source>Basis data sedang dipakai proses lain. Tutup aplikasi lain lalu coba lagi.</source>
         <translation>The database is in use by another process. Close other applications, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="164"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="170"/>
         <source>Berkas basis data rusak.</source>
         <translation>The database file is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="165"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="171"/>
         <source>Terlalu banyak cadangan dengan waktu yang sama di folder tujuan.</source>
         <translation>Too many backups with the same time in the destination folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="166"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="172"/>
         <source>Folder tujuan tidak dapat dipakai: {dest} ({reason}).</source>
         <translation>The destination folder cannot be used: {dest} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="167"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="173"/>
         <source>Gagal menulis cadangan ke tujuan ({reason}); cadangan tidak dibuat. Periksa flashdisk lalu coba lagi.</source>
         <translation>Writing the backup to the destination failed ({reason}); no backup was made. Check the USB stick, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="168"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="174"/>
         <source>Jumlah cadangan lama yang disimpan tidak boleh negatif.</source>
         <translation>The number of old backups to keep cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="169"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="175"/>
         <source>Folder tujuan tidak ditemukan: {dest}. Pasang flashdisk atau pilih folder lain.</source>
         <translation>The destination folder was not found: {dest}. Plug in the USB stick or choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="170"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="176"/>
         <source>Tujuan cadangan harus sebuah folder: {dest}</source>
         <translation>The backup destination must be a folder: {dest}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="171"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="177"/>
         <source>Cadangan tidak boleh disimpan di dalam folder profil itu sendiri. Pilih folder di disk lain, misalnya flashdisk.</source>
         <translation>A backup cannot be kept inside the profile folder itself. Choose a folder on another disk, such as a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="172"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="178"/>
         <source>Folder tujuan tidak dapat ditulis: {dest}. Periksa izin atau kunci tulis flashdisk.</source>
         <translation>The destination folder cannot be written: {dest}. Check the permissions or the USB stick&apos;s write lock.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="173"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="179"/>
         <source>Ruang kosong di tujuan tidak cukup: perlu sekitar {needed}, tersedia {free}. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>Not enough free space at the destination: about {needed} needed, {free} available. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="174"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="180"/>
         <source>Salinan cadangan rusak (integrity_check gagal); cadangan dibatalkan.</source>
         <translation>The backup copy is damaged (integrity_check failed); the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="175"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="181"/>
         <source>Isi salinan cadangan tidak sama dengan profil; cadangan dibatalkan.</source>
         <translation>The backup copy&apos;s content differs from the profile; the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="176"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="182"/>
         <source>Ruang kosong di tujuan tidak cukup. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>Not enough free space at the destination. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="177"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="183"/>
         <source>Ruang di tujuan habis saat menyalin; cadangan tidak dibuat. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>The destination ran out of space while copying; no backup was made. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="178"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="184"/>
         <source>Folder cadangan tidak ditemukan: {source}</source>
         <translation>The backup folder was not found: {source}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="179"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="185"/>
         <source>{source} bukan cadangan Jemput yang lengkap (jemput.db dan profile.json harus ada).</source>
         <translation>{source} is not a complete Jemput backup (jemput.db and profile.json must be there).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="180"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="186"/>
         <source>Sudah ada profil di {data_dir}; profil yang ada tidak ditimpa. Pulihkan ke folder lain dengan --data, atau buka cadangan langsung.</source>
         <translation>There is already a profile in {data_dir}; the existing profile is not overwritten. Restore to another folder with --data, or open the backup directly.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="181"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="187"/>
         <source>Salinan cadangan tidak dapat dibuka dengan kunci profil; cadangan dibatalkan.</source>
         <translation>The backup copy cannot be opened with the profile&apos;s key; the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="182"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="188"/>
         <source>Cadangan rusak (integrity_check gagal); tidak dipulihkan.</source>
         <translation>The backup is damaged (integrity_check failed); it was not restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="183"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="189"/>
         <source>Kata sandi tidak boleh kosong.</source>
         <translation>The password cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="184"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="190"/>
         <source>Sudah ada profil di folder ini.</source>
         <translation>There is already a profile in this folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="185"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="191"/>
         <source>Format profile.json tidak dikenal.</source>
         <translation>The format of profile.json is not recognised.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="186"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="192"/>
         <source>Berkas profile.json rusak atau tidak dapat dibaca.</source>
         <translation>The profile.json file is damaged or cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="187"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="193"/>
         <source>Kata sandi profil demo tidak dapat diganti.</source>
         <translation>The demo profile&apos;s password cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="188"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="194"/>
         <source>Kata sandi baru tidak boleh kosong.</source>
         <translation>The new password cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="189"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="195"/>
         <source>Kata sandi baru minimal {min} karakter.</source>
         <translation>The new password must have at least {min} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="190"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="196"/>
         <source>Kata sandi baru sama dengan kata sandi lama.</source>
         <translation>The new password is the same as the old one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="191"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="197"/>
         <source>Kata sandi tidak dapat diganti: basis data tidak dapat ditulis ulang (periksa ruang disk). Kata sandi lama tetap berlaku.</source>
         <translation>The password cannot be changed: the database cannot be rewritten (check the disk space). The old password stays in force.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="192"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="198"/>
         <source>Kata sandi baru sudah berlaku, tetapi berkas profile.json belum selesai diperbarui. Buka profil dengan kata sandi baru.</source>
         <translation>The new password is in force, but the profile.json file was not fully updated. Open the profile with the new password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="201"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="207"/>
         <source>Operator tidak ditemukan.</source>
         <translation>Operator not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="202"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="208"/>
         <source>nama operator tidak boleh kosong</source>
         <translation>the operator name cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="203"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="209"/>
         <source>nama operator lebih dari {limit} karakter</source>
         <translation>the operator name is longer than {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="204"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="210"/>
         <source>Nama operator sudah dipakai.</source>
         <translation>That operator name is already taken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="205"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="211"/>
         <source>Mode jurnal WAL tidak dapat diaktifkan.</source>
         <translation>The WAL journal mode cannot be turned on.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="206"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="212"/>
         <source>Kunci basis data tidak tersedia untuk operasi ini.</source>
         <translation>The database key is not available for this operation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="207"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="213"/>
         <source>Basis data sudah ditutup.</source>
         <translation>The database is already closed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="229"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="235"/>
         <source>Alat biometrik belum terdaftar (belum punya sertifikat dari penyedianya). Hubungi admin atau penyedia alat; alat ini belum dapat dipakai merekam.</source>
         <translation>The biometric device is not registered (it has no certificate from its provider). Contact the admin or the device provider; this device cannot record yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="230"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="236"/>
         <source>Alat tidak mendeteksi jari atau mata. Letakkan jari rata di kaca pemindai (atau dekatkan mata), lalu ulangi.</source>
         <translation>The device detects no finger or eye. Place the fingers flat on the scanner glass (or bring the eye closer), then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="231"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="237"/>
         <source>Alat gagal mengolah gambar. Bersihkan kaca pemindai, lalu ulangi.</source>
         <translation>The device failed to process the image. Clean the scanner glass, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="232"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="238"/>
         <source>Alat melaporkan tanda dibongkar atau dirusak. Jangan dipakai merekam: laporkan ke admin.</source>
         <translation>The device reports signs of being opened or tampered with. Do not use it for recording: report it to the admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="233"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="239"/>
         <source>Alat tidak dapat menghubungi server pengelolanya (diperlukan untuk pendaftaran atau pembaruan kunci). Coba lagi saat ada sinyal, atau hubungi admin.</source>
         <translation>The device cannot reach its management server (needed for registration or key renewal). Try again when there is signal, or contact the admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="234"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="240"/>
         <source>Posisi jari atau kepala miring. Luruskan tangan (atau kepala), lalu ulangi.</source>
         <translation>The finger or head is tilted. Straighten the hand (or head), then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="235"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="241"/>
         <source>Alat biometrik tidak ditemukan. Periksa kabel USB alat, lalu tekan “Cari ulang”.</source>
         <translation>Biometric device not found. Check the device&apos;s USB cable, then press “Cari ulang”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="236"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="242"/>
         <source>Kunci alat biometrik sudah kedaluwarsa. Alat perlu diperbarui oleh penyedianya; hubungi admin.</source>
         <translation>The biometric device&apos;s key has expired. The device must be renewed by its provider; contact the admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="237"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="243"/>
         <source>Alat belum memiliki kunci server (domain). Hubungi admin atau penyedia alat.</source>
         <translation>The device has no server (domain) key yet. Contact the admin or the device provider.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="238"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="244"/>
         <source>Alat tidak dapat merekam jumlah jari atau mata yang diminta. Periksa jenis alat (telapak 4 jari, satu jari, satu atau dua mata).</source>
         <translation>The device cannot record the number of fingers or eyes requested. Check the kind of device (4-finger slap, single finger, one or two eyes).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="239"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="245"/>
         <source>Alat biometrik belum siap. Tunggu sebentar (lampu alat menyala), lalu ulangi.</source>
         <translation>The biometric device is not ready. Wait a moment (the device light comes on), then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="240"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="246"/>
         <source>Alat biometrik sedang dipakai (perekaman lain belum selesai). Tunggu sebentar, lalu ulangi.</source>
         <translation>The biometric device is in use (another recording has not finished). Wait a moment, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="241"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="247"/>
         <source>Alat menolak nomor transaksi perekaman. Ulangi perekaman; bila terulang, hubungi admin.</source>
         <translation>The device refused the recording&apos;s transaction number. Try again; if it happens again, contact the admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="242"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="248"/>
         <source>Alat biometrik melaporkan kesalahan {code}: {info}</source>
         <translation>The biometric device reports error {code}: {info}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="243"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="249"/>
         <source>Alat biometrik melaporkan kesalahan yang tidak dikenal (kode {code}). Ulangi; bila terulang, hubungi admin.</source>
         <translation>The biometric device reports an unknown error (code {code}). Try again; if it happens again, contact the admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="244"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="250"/>
         <source>Tidak ada alat biometrik yang menjawab. Periksa kabel USB alat dan bahwa layanan alat sudah berjalan, lalu tekan “Cari ulang”.</source>
         <translation>No biometric device answers. Check the device&apos;s USB cable and that the device service is running, then press “Cari ulang”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="245"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="251"/>
         <source>Alat biometrik tidak menjawab dalam {seconds} detik. Periksa alat, lalu ulangi.</source>
         <translation>The biometric device did not answer within {seconds} seconds. Check the device, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="246"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="252"/>
         <source>Sambungan ke alat biometrik terputus di tengah perekaman. Periksa kabel USB alat, lalu ulangi; hasil yang sudah direkam tetap tersimpan.</source>
         <translation>The connection to the biometric device was lost during the recording. Check the device&apos;s USB cable, then try again; what was already recorded is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="247"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="253"/>
         <source>Jawaban alat biometrik tidak dapat dibaca. Ulangi; bila terulang, mulai ulang layanan alat.</source>
         <translation>The biometric device&apos;s answer cannot be read. Try again; if it happens again, restart the device service.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="248"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="254"/>
         <source>Data bertanda tangan dari alat rusak atau tidak lengkap. Hasil ini tidak dipakai; ulangi perekaman.</source>
         <translation>The signed data from the device is damaged or incomplete. This result is not used; record again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="249"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="255"/>
         <source>Tanda tangan digital data dari alat tidak cocok. Hasil ini tidak dipakai; ulangi perekaman.</source>
         <translation>The digital signature of the device&apos;s data does not match. This result is not used; record again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="250"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="256"/>
         <source>Rantai hash perekaman tidak sambung (data bukan lanjutan perekaman ini). Hasil ini tidak dipakai; ulangi perekaman.</source>
         <translation>The recording&apos;s hash chain is broken (the data does not continue this recording). This result is not used; record again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="251"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="257"/>
         <source>Alat mengirim hasil perekaman lain (nomor transaksi berbeda). Hasil ini tidak dipakai; ulangi.</source>
         <translation>The device sent the result of another recording (a different transaction number). This result is not used; try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="252"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="258"/>
         <source>Alat mengirim jari atau mata yang tidak diminta ({subtype}). Hasil ini tidak dipakai; ulangi.</source>
         <translation>The device sent a finger or eye that was not asked for ({subtype}). This result is not used; try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="253"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="259"/>
         <source>Alat tidak mengirim hasil untuk {subtype}. Ulangi perekaman.</source>
         <translation>The device sent no result for {subtype}. Record again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="254"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="260"/>
         <source>Kualitas {subtype} {score} di bawah batas {required}. Bersihkan jari atau kaca, lalu ulangi.</source>
         <translation>Quality of {subtype} {score} is below the threshold {required}. Clean the finger or the glass, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="255"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="261"/>
         <source>Alat ini terdaftar untuk autentikasi, bukan untuk perekaman (registrasi). Pakai alat biometrik perekaman.</source>
         <translation>This device is registered for authentication, not for recording (registration). Use a recording biometric device.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="256"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="262"/>
         <source>Data biometrik dari alat bukan rekaman ISO 19794 (sidik jari atau iris). Hasil ini tidak dipakai.</source>
         <translation>The biometric data from the device is not an ISO 19794 record (fingerprint or iris). This result is not used.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="257"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="263"/>
         <source>Rekaman biometrik berjenis lain dari yang diminta (sidik jari dan iris tertukar).</source>
         <translation>The biometric record is of another kind than asked for (fingerprint and iris swapped).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="258"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="264"/>
         <source>Versi rekaman ISO {version} tidak didukung (yang didukung: 2011, versi 020).</source>
         <translation>ISO record version {version} is not supported (supported: 2011, version 020).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="259"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="265"/>
         <source>Panjang rekaman ISO tidak cocok ({declared} tertulis, {actual} ada). Rekaman rusak.</source>
         <translation>The ISO record&apos;s length does not match ({declared} written, {actual} present). The record is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="260"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="266"/>
         <source>Rekaman ISO tidak berisi gambar satu pun.</source>
         <translation>The ISO record holds no image at all.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="261"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="267"/>
         <source>Rekaman ISO terpotong (lebih pendek dari isinya). Rekaman rusak.</source>
         <translation>The ISO record is cut short (shorter than its content). The record is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="262"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="268"/>
         <source>Rekaman ISO berisi nilai yang tidak sah pada kolom {field}.</source>
         <translation>The ISO record holds an invalid value in the field {field}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="263"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="269"/>
         <source>Rekaman ISO tidak berisi data gambar.</source>
         <translation>The ISO record holds no image data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="46"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="52"/>
         <source>Pilih alasan pengecualian foto dari daftar.</source>
         <translation>Choose the reason for the photo exception from the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="47"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="53"/>
         <source>Alasan “Lainnya” wajib dituliskan (paling sedikit 3 huruf).</source>
         <translation>The reason “Other” must be written (at least 3 letters).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="48"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="54"/>
         <source>Foto dengan pengecualian tidak berisi foto.</source>
         <translation>The photo with an exception holds no photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="49"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="55"/>
         <source>Pilih cara pengganti tanda tangan.</source>
         <translation>Choose what replaces the signature.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="50"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="56"/>
         <source>Tuliskan nama wali yang menandatangani.</source>
         <translation>Write the name of the guardian who signs.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="51"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="57"/>
         <source>Pilih hubungan wali dengan warga.</source>
         <translation>Choose the guardian&apos;s relation to the resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="52"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="58"/>
         <source>Cap jempol atau tanda tangan wali belum diambil.</source>
         <translation>The thumbprint or the guardian&apos;s signature has not been taken yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="95"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="101"/>
         <source>Tanggal rekaman ({date}) lebih dari {days} hari setelah tanggal server menerimanya ({server_date}); jam laptop mungkin salah. Rekaman disimpan dan perlu ditinjau petugas.</source>
         <translation>The recording date ({date}) is more than {days} days after the date the server received it ({server_date}); the laptop&apos;s clock may be wrong. The recording is kept and needs a reviewer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="96"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="102"/>
         <source>Tanggal rekaman ({date}) lebih dari {days} hari sebelum tanggal server menerimanya ({server_date}); jam laptop mungkin salah. Rekaman disimpan dan perlu ditinjau petugas.</source>
         <translation>The recording date ({date}) is more than {days} days before the date the server received it ({server_date}); the laptop&apos;s clock may be wrong. The recording is kept and needs a reviewer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="102"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="108"/>
         <source>Alamat server {host} memakai http:// tanpa enkripsi ke jaringan umum: token perangkat, NIK dan foto akan terkirim terbuka. Pakai https://; http:// hanya untuk jaringan lokal (mis. 192.168.x.x).</source>
         <translation>The server address {host} uses http:// without encryption over a public network: the device token, NIK numbers and photos would travel in the clear. Use https://; http:// is only for a local network (e.g. 192.168.x.x).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="103"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="109"/>
         <source>Sertifikat server tidak sama dengan sidik jari SHA-256 yang disematkan di pengaturan sinkron, jadi koneksi dihentikan. Hubungi admin Dinas: sertifikat server mungkin diganti, atau ada pihak lain di jalur.</source>
         <translation>The server&apos;s certificate does not match the SHA-256 fingerprint pinned in the sync settings, so the connection was stopped. Contact the Dinas administrator: the server certificate may have been replaced, or someone else is on the line.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="104"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="110"/>
         <source>Sidik jari sertifikat server harus SHA-256: 64 digit heksadesimal.</source>
         <translation>The server certificate fingerprint must be a SHA-256: 64 hexadecimal digits.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="132"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="138"/>
         <source>Server menolak foto/tanda tangan rekaman ini. {words} Rekam ulang lalu kirim lagi.</source>
         <translation>The server refused this recording&apos;s photo/signature. {words} Capture it again, then send again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="151"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="157"/>
         <source>Rekaman ini ditolak admin karena NIK-nya sudah direkam di rekaman lain (keputusan tinjauan NIK ganda); tidak diperbaiki dan dikirim ulang. Hubungi admin bila keputusan itu keliru.</source>
         <translation>The administrator rejected this recording because its NIK is already recorded in another recording (a duplicate-NIK review decision); it is not fixed and sent again. Contact the administrator if that decision is wrong.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="208"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="214"/>
         <source>Lansia (60+)</source>
         <translation>Elderly (60+)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="209"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="215"/>
         <source>Difabel</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="210"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="216"/>
         <source>Pelajar</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="211"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="217"/>
         <source>Tahanan (lapas/rutan)</source>
         <translation>Detainee (prison)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="212"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="218"/>
         <source>Pekerja (kunjungan perusahaan)</source>
         <translation>Worker (company visit)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="213"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="219"/>
         <source>Perbatasan/terpencil</source>
         <translation>Border/remote area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="214"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="220"/>
         <source>Direkam</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="215"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="221"/>
         <source>Tidak di rumah</source>
         <translation>Not at home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="216"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="222"/>
         <source>Menolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="217"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="223"/>
         <source>Pindah</source>
         <translation>Moved away</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="218"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="224"/>
         <source>Meninggal</source>
         <translation>Deceased</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="219"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="225"/>
         <source>Sakit / minta kunjungan ulang</source>
         <translation>Ill / asks for another visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="220"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="226"/>
         <source>Sudah rekam di tempat lain</source>
         <translation>Already recorded elsewhere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="221"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="227"/>
         <source>Hasil kunjungan tidak dikenal.</source>
         <translation>Unknown visit outcome.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="222"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="228"/>
         <source>Warga ini sudah direkam; hasil kunjungan lain tidak dapat dicatat lagi.</source>
         <translation>This resident is already recorded; no other visit outcome can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="223"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="229"/>
         <source>Hasil &apos;Direkam&apos; dicatat otomatis dari rekaman yang selesai.</source>
         <translation>The outcome &apos;Recorded&apos; is set automatically from a completed recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="224"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="230"/>
         <source>Isi tanggal kunjungan ulang.</source>
         <translation>Enter the date of the next visit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="225"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="231"/>
         <source>Tanggal kunjungan ulang tidak boleh sebelum hari kunjungan.</source>
         <translation>The next visit cannot be before the day of the visit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="226"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="232"/>
         <source>Tanggal kunjungan ulang hanya untuk &apos;Sakit / minta kunjungan ulang&apos;.</source>
         <translation>A next-visit date is only for &apos;Ill / asks for another visit&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="227"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="233"/>
         <source>Catatan paling banyak {limit} karakter.</source>
         <translation>The note may be at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="228"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="234"/>
         <source>Warga tidak ada dalam daftar target.</source>
         <translation>The resident is not on the target list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="67"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="73"/>
         <source>Kamera yang dipilih tidak ditemukan. Periksa kabel USB kamera, lalu coba lagi atau pilih kamera lain di daftar Kamera.</source>
         <translation>The chosen camera was not found. Check the camera&apos;s USB cable, then try again or choose another camera in the Camera list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="68"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="74"/>
         <source>Tidak ada kamera yang terdeteksi di laptop ini. Periksa: kabel USB kamera terpasang (coba colokan USB lain); kamera laptop tidak dimatikan dengan tombol atau penutup privasi (tombol Fn kamera) atau di pengaturan privasi Windows; lalu tekan “Cari ulang”.</source>
         <translation>No camera was detected on this laptop. Check: the camera&apos;s USB cable is plugged in (try another USB port); the laptop camera is not switched off with a privacy button or shutter (the Fn camera key) or in the Windows privacy settings; then press “Search again”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="119"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="125"/>
         <source>Profil DEMO hanya boleh didaftarkan ke server latihan (server demo). Server ini tidak menyatakan dirinya server demo, jadi pendaftaran dibatalkan dan tidak ada data yang dikirim. Untuk perekaman sungguhan, siapkan profil baru dengan kata sandi sendiri.</source>
         <translation>A DEMO profile may only be registered with a training server (demo server). This server does not declare itself a demo server, so registration was cancelled and nothing was sent. For real recording, set up a new profile with its own passphrase.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="264"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="270"/>
         <source>Rumah (lansia/difabel)</source>
         <translation>Home (elderly/disabled)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="265"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="271"/>
         <source>Sekolah</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="266"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="272"/>
         <source>Lapas/rutan</source>
         <translation>Prison/detention centre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="267"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="273"/>
         <source>Perusahaan</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="268"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="274"/>
         <source>Perbatasan (menginap)</source>
         <translation>Border area (overnight)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="269"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="275"/>
         <source>Jenis kunjungan tidak dikenal.</source>
         <translation>Unknown trip type.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="270"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="276"/>
         <source>Nama kunjungan wajib diisi.</source>
         <translation>The trip name is required.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="271"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="277"/>
         <source>Nama kunjungan paling banyak {limit} karakter.</source>
         <translation>The trip name may have at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="272"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="278"/>
         <source>Tempat kunjungan wajib diisi.</source>
         <translation>The trip place is required.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="273"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="279"/>
         <source>Tempat kunjungan paling banyak {limit} karakter.</source>
         <translation>The trip place may have at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="274"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="280"/>
         <source>Isi tanggal mulai dan tanggal selesai kunjungan.</source>
         <translation>Enter the first and the last day of the trip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="275"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="281"/>
         <source>Tanggal selesai tidak boleh sebelum tanggal mulai.</source>
         <translation>The last day may not be before the first day.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="276"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="282"/>
         <source>Kunjungan perbatasan menginap: tanggal selesai harus sesudah tanggal mulai.</source>
         <translation>A border trip stays overnight: the last day must be after the first day.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="277"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="283"/>
         <source>Kunjungan paling lama {limit} hari.</source>
         <translation>A trip lasts at most {limit} days.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="278"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="284"/>
         <source>Nama anggota tim paling banyak {limit} karakter.</source>
         <translation>A team member name may have at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="279"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="285"/>
         <source>Isi paling sedikit satu anggota tim.</source>
         <translation>Enter at least one team member.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="280"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="286"/>
         <source>Tim paling banyak {limit} orang.</source>
         <translation>A team has at most {limit} people.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="281"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="287"/>
         <source>Kunjungan ini belum dimulai; aktifkan pada tanggal mulainya.</source>
         <translation>This trip has not started yet; activate it on its first day.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="282"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="288"/>
         <source>Kunjungan ini sudah selesai dan tidak dapat diaktifkan lagi.</source>
         <translation>This trip is over and cannot be activated again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="283"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="289"/>
         <source>Kunjungan tidak ditemukan.</source>
         <translation>Trip not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="284"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="290"/>
         <source>Kunjungan aktif: {name} ({type})</source>
         <translation>Active trip: {name} ({type})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="285"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="291"/>
         <source>Tidak ada kunjungan aktif</source>
         <translation>No active trip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="286"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="292"/>
         <source>Belum dapat direkam</source>
         <translation>Cannot be recorded yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="287"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="293"/>
         <source>Rekam awal: kartu ditahan sampai 17</source>
         <translation>Pre-record: card held until 17</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="288"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="294"/>
         <source>Dapat direkam</source>
         <translation>Can be recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="289"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="295"/>
         <source>Daftar kelas hanya untuk kunjungan sekolah.</source>
         <translation>Class lists are for school trips only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="290"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="296"/>
         <source>Siswa tidak ada dalam daftar kelas kunjungan ini.</source>
         <translation>The student is not on this trip&apos;s class list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="291"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="297"/>
         <source>Isi nama penerima kartu di sekolah.</source>
         <translation>Enter who received the card at the school.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="292"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="298"/>
         <source>Tanggal terima kartu tidak boleh di masa depan.</source>
         <translation>The day the card was received may not be in the future.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="293"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="299"/>
         <source>Berkas ini bukan kiriman flashdisk Jemput.</source>
         <translation>This file is not a Jemput USB bundle.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="294"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="300"/>
         <source>Format kiriman flashdisk ini tidak dikenal (dibuat versi Jemput yang lebih baru?).</source>
         <translation>The format of this USB bundle is unknown (made by a newer Jemput?).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="295"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="301"/>
         <source>Berkas kiriman tidak utuh (terpotong, mungkin flashdisk dicabut saat menyalin). Tidak ada yang diimpor; buat kiriman baru dari laptop.</source>
         <translation>The bundle file is incomplete (cut off, perhaps the stick was pulled while copying). Nothing was imported; make a new bundle on the laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="296"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="302"/>
         <source>Berkas kiriman rusak (isinya tidak sesuai susunannya). Tidak ada yang diimpor.</source>
         <translation>The bundle file is damaged (its contents do not match its layout). Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="297"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="303"/>
         <source>Tanda tangan kiriman tidak cocok: berkas telah diubah atau rusak, atau bukan dari perangkat yang tercatat. Tidak ada yang diimpor.</source>
         <translation>The bundle&apos;s signature does not match: the file was changed or damaged, or it is not from the registered device. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="298"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="304"/>
         <source>Isi kiriman tidak dapat dibuka dengan kunci server ini. Tidak ada yang diimpor.</source>
         <translation>The bundle cannot be opened with this server&apos;s key. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="299"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="305"/>
         <source>Kiriman ini dienkripsi untuk server lain (kunci server tidak cocok). Tidak ada yang diimpor.</source>
         <translation>This bundle is encrypted for another server (the server key does not match). Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="300"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="306"/>
         <source>Kiriman ini dari perangkat {device} yang tidak dikenal server ini atau belum punya kunci tanda tangan. Tidak ada yang diimpor.</source>
         <translation>This bundle is from device {device}, which this server does not know or which has no signing key yet. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="301"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="307"/>
         <source>Perangkat {device} telah dicabut oleh admin: kirimannya ditolak. Tidak ada yang diimpor.</source>
         <translation>Device {device} was revoked by the administrator: its bundle is refused. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="302"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="308"/>
         <source>Kunci dalam kiriman atau profil tidak valid.</source>
         <translation>A key in the bundle or the profile is not valid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="303"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="309"/>
         <source>Laptop ini belum menerima kunci kiriman dari server. Daftarkan ulang laptop (jemput register) ke server versi baru, lalu coba lagi.</source>
         <translation>This laptop has not received the server&apos;s bundle key. Register the laptop again (jemput register) with an up-to-date server, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="304"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="310"/>
         <source>Tidak ada rekaman yang menunggu dikirim.</source>
         <translation>No recordings are waiting to be sent.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="305"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="311"/>
         <source>Folder tujuan tidak dapat ditulisi ({why}). Antrian laptop tidak berubah.</source>
         <translation>The target folder cannot be written ({why}). The laptop&apos;s queue is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="306"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="312"/>
         <source>Berkas tidak dapat dibaca ({why}).</source>
         <translation>The file cannot be read ({why}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="307"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="313"/>
         <source>Tanda terima tidak sah: tanda tangan server tidak cocok, atau berkasnya rusak. Tidak ada yang ditandai.</source>
         <translation>The receipt is not genuine: the server&apos;s signature does not match, or the file is damaged. Nothing was marked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="308"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="314"/>
         <source>Tanda terima ini untuk perangkat lain. Tidak ada yang ditandai.</source>
         <translation>This receipt is for another device. Nothing was marked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="193"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="199"/>
         <source>Kata sandi terlalu mudah ditebak. Pakai tiga atau empat kata yang tidak berhubungan, misalnya dengan angka di antaranya; jangan nama, tanggal lahir atau urutan seperti 12345678.</source>
         <translation>The passphrase is too easy to guess. Use three or four unrelated words, for example with a number between them; not a name, a birth date or a sequence like 12345678.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="194"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="200"/>
         <source>Kata sandi ini sudah dipakai orang lain di laptop ini. Pilih kata sandi lain.</source>
         <translation>Someone else on this laptop already uses this passphrase. Choose another one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="195"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="201"/>
         <source>Peran {role} tidak boleh {action}. Minta supervisor atau admin tim.</source>
         <translation>The role {role} may not {action}. Ask the team&apos;s supervisor or admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="196"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="202"/>
         <source>Admin terakhir tidak dapat dihapus atau diturunkan; tambahkan admin lain lebih dulu.</source>
         <translation>The last admin cannot be removed or demoted; add another admin first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="197"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="203"/>
         <source>Anda tidak dapat menghapus diri sendiri; minta admin lain.</source>
         <translation>You cannot remove yourself; ask another admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="198"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="204"/>
         <source>Pengguna {name} sudah dihapus.</source>
         <translation>User {name} has already been removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="199"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="205"/>
         <source>Peran tidak dikenal: {role} (pilih operator, supervisor atau admin).</source>
         <translation>Unknown role: {role} (choose operator, supervisor or admin).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="200"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="206"/>
         <source>Terlalu banyak kata sandi salah. Coba lagi dalam {seconds} detik.</source>
         <translation>Too many wrong passphrases. Try again in {seconds} seconds.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="138"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="144"/>
         <source>Rekaman baru dihentikan: rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan. Sinkronkan atau buat cadangan dulu.</source>
         <translation>New recordings are stopped: the oldest recording has waited {days} days with neither a sync nor a backup. Sync or make a backup first.</translation>
     </message>
@@ -2086,135 +2250,155 @@
 <context>
     <name>EnrollPage</name>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="102"/>
-        <location filename="../../app/ui/pages/enroll.py" line="164"/>
-        <location filename="../../app/ui/pages/enroll.py" line="541"/>
+        <location filename="../../app/ui/pages/enroll.py" line="108"/>
+        <location filename="../../app/ui/pages/enroll.py" line="173"/>
+        <location filename="../../app/ui/pages/enroll.py" line="594"/>
         <source>Rekam Baru</source>
         <translation>New Recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="126"/>
+        <location filename="../../app/ui/pages/enroll.py" line="135"/>
         <source>Koreksi (versi baru)</source>
         <translation>Correct (new version)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="128"/>
+        <location filename="../../app/ui/pages/enroll.py" line="137"/>
         <source>Buat versi baru rekaman ini untuk diperbaiki; server mengganti versi lama setelah versi baru tiba.</source>
         <translation>Make a new version of this recording to correct; the server replaces the old version once the new one arrives.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="207"/>
-        <location filename="../../app/ui/pages/enroll.py" line="542"/>
+        <location filename="../../app/ui/pages/enroll.py" line="219"/>
+        <location filename="../../app/ui/pages/enroll.py" line="595"/>
         <source>Rekaman: </source>
         <translation>Recording: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="215"/>
+        <location filename="../../app/ui/pages/enroll.py" line="227"/>
         <source>Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim) dan tidak dapat diubah lagi. Jika ada yang salah, perbaiki sebagai versi baru.</source>
         <translation>This recording has reached the server (photo/signature may still be sending) and can no longer be changed. If something is wrong, correct it as a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="219"/>
+        <location filename="../../app/ui/pages/enroll.py" line="231"/>
         <source>Rekaman ini sudah dikirim ke server dan tidak dapat diubah lagi. Jika ada yang salah, perbaiki sebagai versi baru.</source>
         <translation>This recording was sent to the server and can no longer be changed. If something is wrong, correct it as a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="223"/>
+        <location filename="../../app/ui/pages/enroll.py" line="235"/>
         <source> — versi %1</source>
         <translation> — version %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="303"/>
+        <location filename="../../app/ui/pages/enroll.py" line="315"/>
         <source>Versi baru dibuat: perbaiki lalu selesaikan.</source>
         <translation>New version made: correct it, then finish.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="318"/>
+        <location filename="../../app/ui/pages/enroll.py" line="330"/>
         <source>Foto warga</source>
         <translation>Resident&apos;s photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="330"/>
+        <location filename="../../app/ui/pages/enroll.py" line="342"/>
         <source>Foto diambil, disetujui oleh %1 (%2).</source>
         <translation>Photo taken, approved by %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="335"/>
+        <location filename="../../app/ui/pages/enroll.py" line="347"/>
         <source>Tanpa foto: </source>
         <translation>No photo: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="345"/>
+        <location filename="../../app/ui/pages/enroll.py" line="355"/>
+        <source>Sidik jari warga</source>
+        <translation>Resident&apos;s fingerprints</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="358"/>
+        <source>Iris mata warga</source>
+        <translation>Resident&apos;s irises</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="365"/>
+        <source>Tanpa alat: tutup langkah ini (Esc) dan simpan draf; selesaikan setelah alat tersedia.</source>
+        <translation>Without a device: close this step (Esc) and save a draft; complete it once a device is available.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="367"/>
+        <source>Tanpa alat: tutup langkah ini (Esc); rekaman dapat diselesaikan dengan alasan “perangkat tidak tersedia” di Pemeriksaan.</source>
+        <translation>Without a device: close this step (Esc); the recording can be completed with the reason “device not available” under Checks.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="386"/>
         <source>Tanda tangan warga</source>
         <translation>Resident&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="355"/>
+        <location filename="../../app/ui/pages/enroll.py" line="396"/>
         <source>Tanda tangan tersimpan.</source>
         <translation>Signature saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="358"/>
+        <location filename="../../app/ui/pages/enroll.py" line="399"/>
         <source>Tanpa tanda tangan: </source>
         <translation>No signature: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="433"/>
+        <location filename="../../app/ui/pages/enroll.py" line="486"/>
         <source>Berikutnya di RT %1/RW %2: %3 (formulirnya sudah terbuka).</source>
         <translation>Next in RT %1/RW %2: %3 (the form is already open).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="436"/>
+        <location filename="../../app/ui/pages/enroll.py" line="489"/>
         <source>Semua warga RT ini di daftar sudah direkam. Berikutnya: formulir kosong.</source>
         <translation>Everyone of this RT on the list is recorded. Next: an empty form.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="438"/>
+        <location filename="../../app/ui/pages/enroll.py" line="491"/>
         <source>Berikutnya: formulir kosong untuk warga baru.</source>
         <translation>Next: an empty form for a new resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="440"/>
+        <location filename="../../app/ui/pages/enroll.py" line="493"/>
         <source>Rekaman selesai: %1, nomor registrasi %2, masuk antrian kirim.</source>
         <translation>Recording completed: %1, registration number %2, added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="450"/>
+        <location filename="../../app/ui/pages/enroll.py" line="503"/>
         <source>Rekaman selesai (%1), tetapi bukti tidak dapat dibuat: </source>
         <translation>Recording completed (%1), but the receipt could not be made: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="471"/>
+        <location filename="../../app/ui/pages/enroll.py" line="524"/>
         <source>Draf tersimpan: %1 — buka dari Beranda.</source>
         <translation>Draft saved: %1 — open it from Home.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="472"/>
+        <location filename="../../app/ui/pages/enroll.py" line="525"/>
         <source>tanpa nama</source>
         <translation>no name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="517"/>
+        <location filename="../../app/ui/pages/enroll.py" line="570"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="535"/>
+        <location filename="../../app/ui/pages/enroll.py" line="588"/>
         <source>Rekaman selesai dan masuk antrian kirim.</source>
         <translation>Recording completed and added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="537"/>
+        <location filename="../../app/ui/pages/enroll.py" line="590"/>
         <source>Draf tersimpan otomatis (%1).</source>
         <translation>Draft saved automatically (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="539"/>
+        <location filename="../../app/ui/pages/enroll.py" line="592"/>
         <source>Draf tersimpan.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="550"/>
+        <location filename="../../app/ui/pages/enroll.py" line="603"/>
         <source>Gagal menyimpan: </source>
         <translation>Could not save: </translation>
     </message>
@@ -2222,285 +2406,306 @@
 <context>
     <name>EnrollmentForm</name>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="127"/>
-        <location filename="../../app/ui/enrollment_form.py" line="129"/>
+        <location filename="../../app/ui/enrollment_form.py" line="134"/>
+        <location filename="../../app/ui/enrollment_form.py" line="136"/>
         <source>16 digit</source>
         <translation>16 digits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="141"/>
+        <location filename="../../app/ui/enrollment_form.py" line="148"/>
         <source>Tanggal pasti</source>
         <translation>Exact date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="142"/>
+        <location filename="../../app/ui/enrollment_form.py" line="149"/>
         <source>Hanya bulan &amp; tahun (tgl 15)</source>
         <translation>Month &amp; year only (15th)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="143"/>
+        <location filename="../../app/ui/enrollment_form.py" line="150"/>
         <source>Hanya tahun (1 Juli)</source>
         <translation>Year only (1 July)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="161"/>
+        <location filename="../../app/ui/enrollment_form.py" line="168"/>
         <source>Tidak ada</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="164"/>
-        <location filename="../../app/ui/enrollment_form.py" line="167"/>
+        <location filename="../../app/ui/enrollment_form.py" line="171"/>
+        <location filename="../../app/ui/enrollment_form.py" line="174"/>
         <source>opsional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="177"/>
+        <location filename="../../app/ui/enrollment_form.py" line="186"/>
         <source>Foto (F2)</source>
         <translation>Photo (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="178"/>
+        <location filename="../../app/ui/enrollment_form.py" line="187"/>
         <source>Tanda tangan (F3)</source>
         <translation>Signature (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="185"/>
+        <location filename="../../app/ui/enrollment_form.py" line="190"/>
+        <source>Sidik jari (F4)</source>
+        <translation>Fingerprints (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="191"/>
+        <source>Iris (F5)</source>
+        <translation>Irises (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="203"/>
         <source>%v dari %m isian wajib</source>
         <translation>%v of %m required fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="194"/>
+        <location filename="../../app/ui/enrollment_form.py" line="212"/>
         <source>Simpan draf (Ctrl+S)</source>
         <translation>Save draft (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="195"/>
+        <location filename="../../app/ui/enrollment_form.py" line="213"/>
         <source>Selesai (Ctrl+Enter)</source>
         <translation>Complete (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="197"/>
+        <location filename="../../app/ui/enrollment_form.py" line="215"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="241"/>
+        <location filename="../../app/ui/enrollment_form.py" line="261"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="242"/>
+        <location filename="../../app/ui/enrollment_form.py" line="262"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="243"/>
+        <location filename="../../app/ui/enrollment_form.py" line="263"/>
         <source>Nomor KK</source>
         <translation>KK number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="244"/>
+        <location filename="../../app/ui/enrollment_form.py" line="264"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="245"/>
+        <location filename="../../app/ui/enrollment_form.py" line="265"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="246"/>
+        <location filename="../../app/ui/enrollment_form.py" line="266"/>
         <source>Kewarganegaraan</source>
         <translation>Citizenship</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="247"/>
+        <location filename="../../app/ui/enrollment_form.py" line="267"/>
         <source>Agama</source>
         <translation>Religion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="248"/>
+        <location filename="../../app/ui/enrollment_form.py" line="268"/>
         <source>Gol. darah</source>
         <translation>Blood type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="250"/>
+        <location filename="../../app/ui/enrollment_form.py" line="270"/>
         <source>Kelahiran</source>
         <translation>Birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="251"/>
+        <location filename="../../app/ui/enrollment_form.py" line="271"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="252"/>
+        <location filename="../../app/ui/enrollment_form.py" line="272"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="253"/>
+        <location filename="../../app/ui/enrollment_form.py" line="273"/>
         <source>Ketepatan</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="255"/>
-        <location filename="../../app/ui/enrollment_form.py" line="256"/>
+        <location filename="../../app/ui/enrollment_form.py" line="275"/>
+        <location filename="../../app/ui/enrollment_form.py" line="276"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="263"/>
+        <location filename="../../app/ui/enrollment_form.py" line="283"/>
         <source>RT / RW</source>
         <translation>RT / RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="266"/>
+        <location filename="../../app/ui/enrollment_form.py" line="286"/>
         <source>Provinsi</source>
         <translation>Provinsi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="267"/>
+        <location filename="../../app/ui/enrollment_form.py" line="287"/>
         <source>Kab./Kota</source>
         <translation>Kab./Kota</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="268"/>
+        <location filename="../../app/ui/enrollment_form.py" line="288"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="269"/>
+        <location filename="../../app/ui/enrollment_form.py" line="289"/>
         <source>Kel./Desa</source>
         <translation>Kel./Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="271"/>
+        <location filename="../../app/ui/enrollment_form.py" line="291"/>
         <source>Keluarga</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="272"/>
+        <location filename="../../app/ui/enrollment_form.py" line="292"/>
         <source>Status kawin</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="273"/>
+        <location filename="../../app/ui/enrollment_form.py" line="293"/>
         <source>Hubungan</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="274"/>
+        <location filename="../../app/ui/enrollment_form.py" line="294"/>
         <source>Nama ayah</source>
         <translation>Father&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="275"/>
+        <location filename="../../app/ui/enrollment_form.py" line="295"/>
         <source>Nama ibu</source>
         <translation>Mother&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="277"/>
+        <location filename="../../app/ui/enrollment_form.py" line="297"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="280"/>
+        <location filename="../../app/ui/enrollment_form.py" line="300"/>
         <source>Pendidikan</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="281"/>
+        <location filename="../../app/ui/enrollment_form.py" line="301"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="282"/>
+        <location filename="../../app/ui/enrollment_form.py" line="302"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="283"/>
+        <location filename="../../app/ui/enrollment_form.py" line="303"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="284"/>
+        <location filename="../../app/ui/enrollment_form.py" line="304"/>
         <source>Catatan</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="286"/>
+        <location filename="../../app/ui/enrollment_form.py" line="306"/>
+        <location filename="../../app/ui/enrollment_form.py" line="451"/>
         <source>Foto &amp;&amp; tanda tangan</source>
         <translation>Photo &amp;&amp; signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="307"/>
+        <location filename="../../app/ui/enrollment_form.py" line="330"/>
         <source>Pemeriksaan</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="461"/>
+        <location filename="../../app/ui/enrollment_form.py" line="450"/>
+        <source>Foto, biometrik &amp;&amp; tanda tangan</source>
+        <translation>Photo, biometrics &amp;&amp; signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="530"/>
         <source>Belum ada foto.</source>
         <translation>No photo yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="462"/>
+        <location filename="../../app/ui/enrollment_form.py" line="531"/>
         <source>Belum ada tanda tangan.</source>
         <translation>No signature yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="603"/>
+        <location filename="../../app/ui/enrollment_form.py" line="539"/>
+        <source>Setelah foto disetujui warga.</source>
+        <translation>After the resident approves the photo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="683"/>
         <source>Tanggal lahir tidak lengkap atau tidak ada di kalender (HH-BB-TTTT).</source>
         <translation>Date of birth is incomplete or not a real calendar date (DD-MM-YYYY).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="613"/>
+        <location filename="../../app/ui/enrollment_form.py" line="693"/>
         <source>Pilih salah satu isian dari daftar.</source>
         <translation>Choose one of the entries in the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="654"/>
+        <location filename="../../app/ui/enrollment_form.py" line="737"/>
         <source>Belum diisi: </source>
         <translation>Not filled in yet: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="657"/>
+        <location filename="../../app/ui/enrollment_form.py" line="740"/>
         <source>Semua isian wajib sudah terisi.</source>
         <translation>All required fields are filled in.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="725"/>
+        <location filename="../../app/ui/enrollment_form.py" line="810"/>
         <source>%1: peringatan perlu dikonfirmasi (centang dan alasan).</source>
         <translation>%1: a warning needs confirming (tick and reason).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="735"/>
+        <location filename="../../app/ui/enrollment_form.py" line="820"/>
         <source>Perbaiki kesalahan dan konfirmasi peringatan (dengan alasan) dulu.</source>
         <translation>Fix the errors and confirm the warnings (with a reason) first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="741"/>
+        <location filename="../../app/ui/enrollment_form.py" line="826"/>
         <source>Belum bisa selesai: %1</source>
         <translation>Cannot complete yet: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="743"/>
+        <location filename="../../app/ui/enrollment_form.py" line="828"/>
         <source>(+%1 lainnya)</source>
         <translation>(+%1 more)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="418"/>
+        <location filename="../../app/ui/enrollment_form.py" line="487"/>
         <source>Isi</source>
         <translation>Fill in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="420"/>
+        <location filename="../../app/ui/enrollment_form.py" line="489"/>
         <source>Abaikan</source>
         <translation>Ignore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="444"/>
+        <location filename="../../app/ui/enrollment_form.py" line="513"/>
         <source>Alasan pengecualian foto menunjukkan disabilitas. Isi Disabilitas: “%1”?</source>
         <translation>The photo exception&apos;s reason points to a disability. Set Disability: “%1”?</translation>
     </message>
@@ -3126,6 +3331,16 @@
         <location filename="../../app/ui/labels.py" line="48"/>
         <source>Tanda tangan</source>
         <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="49"/>
+        <source>Sidik jari</source>
+        <translation>Fingerprints</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="50"/>
+        <source>Iris mata</source>
+        <translation>Irises</translation>
     </message>
 </context>
 <context>
@@ -4244,153 +4459,153 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="85"/>
+        <location filename="../../app/ui/review_dialog.py" line="86"/>
         <source>Periksa rekaman</source>
         <translation>Review the recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="104"/>
+        <location filename="../../app/ui/review_dialog.py" line="105"/>
         <source>Periksa sebelum menyelesaikan</source>
         <translation>Review before completing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="106"/>
+        <location filename="../../app/ui/review_dialog.py" line="107"/>
         <source>Bacakan data ini kepada warga. Enter: simpan dan selesai · Esc: kembali ke formulir (tidak ada yang hilang).</source>
         <translation>Read this back to the resident. Enter: save and complete · Esc: back to the form (nothing is lost).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="111"/>
+        <location filename="../../app/ui/review_dialog.py" line="112"/>
         <source>Peringatan dan konfirmasi</source>
         <translation>Warnings and confirmations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="118"/>
+        <location filename="../../app/ui/review_dialog.py" line="119"/>
         <source>Kembali ke formulir (Esc)</source>
         <translation>Back to the form (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="121"/>
-        <location filename="../../app/ui/review_dialog.py" line="364"/>
+        <location filename="../../app/ui/review_dialog.py" line="122"/>
+        <location filename="../../app/ui/review_dialog.py" line="374"/>
         <source>Simpan &amp;&amp; selesai (Enter)</source>
         <translation>Save &amp;&amp; complete (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="157"/>
+        <location filename="../../app/ui/review_dialog.py" line="161"/>
         <source>Tidak ada</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="170"/>
+        <location filename="../../app/ui/review_dialog.py" line="174"/>
         <source>(hanya bulan &amp;&amp; tahun)</source>
         <translation>(month &amp;&amp; year only)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="172"/>
+        <location filename="../../app/ui/review_dialog.py" line="176"/>
         <source>(hanya tahun)</source>
         <translation>(year only)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="174"/>
+        <location filename="../../app/ui/review_dialog.py" line="178"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="182"/>
+        <location filename="../../app/ui/review_dialog.py" line="186"/>
         <source>Kelahiran</source>
         <translation>Birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="188"/>
+        <location filename="../../app/ui/review_dialog.py" line="192"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="190"/>
+        <location filename="../../app/ui/review_dialog.py" line="194"/>
         <source>RT / RW</source>
         <translation>RT / RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="196"/>
+        <location filename="../../app/ui/review_dialog.py" line="200"/>
         <source>Keluarga</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="204"/>
+        <location filename="../../app/ui/review_dialog.py" line="208"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="207"/>
+        <location filename="../../app/ui/review_dialog.py" line="211"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="208"/>
+        <location filename="../../app/ui/review_dialog.py" line="212"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="209"/>
+        <location filename="../../app/ui/review_dialog.py" line="213"/>
         <source>Catatan</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="213"/>
+        <location filename="../../app/ui/review_dialog.py" line="218"/>
         <source>Foto</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="214"/>
+        <location filename="../../app/ui/review_dialog.py" line="220"/>
         <source>Tanda tangan</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="237"/>
+        <location filename="../../app/ui/review_dialog.py" line="247"/>
         <source>Tersimpan.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="239"/>
+        <location filename="../../app/ui/review_dialog.py" line="249"/>
         <source>Pengecualian: </source>
         <translation>Exception: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="261"/>
+        <location filename="../../app/ui/review_dialog.py" line="271"/>
         <source>Dikonfirmasi, alasan: </source>
         <translation>Confirmed, reason: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="263"/>
+        <location filename="../../app/ui/review_dialog.py" line="273"/>
         <source>Tidak ada peringatan: semua isian sesuai pemeriksaan.</source>
         <translation>No warnings: every field passes the checks.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="289"/>
+        <location filename="../../app/ui/review_dialog.py" line="299"/>
         <source>Nomor registrasi (ada di bukti untuk warga)</source>
         <translation>Registration number (on the resident&apos;s receipt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="302"/>
+        <location filename="../../app/ui/review_dialog.py" line="312"/>
         <source>Cetak bukti (Ctrl+P)</source>
         <translation>Print receipt (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="305"/>
+        <location filename="../../app/ui/review_dialog.py" line="315"/>
         <source>Warga berikutnya (Enter)</source>
         <translation>Next resident (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="333"/>
+        <location filename="../../app/ui/review_dialog.py" line="343"/>
         <source>Rekaman selesai dan masuk antrian kirim.</source>
         <translation>Recording completed and added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="337"/>
+        <location filename="../../app/ui/review_dialog.py" line="347"/>
         <source>Cetak bukti untuk warga (Ctrl+P), lalu Enter untuk warga berikutnya.</source>
         <translation>Print the receipt for the resident (Ctrl+P), then Enter for the next resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="363"/>
+        <location filename="../../app/ui/review_dialog.py" line="373"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>

@@ -1,0 +1,84 @@
+"""Whether a recording needs its fingers and irises, and when they may be captured.
+
+`BiometricMode` is the profile's setting (Pengaturan, "Perangkat biometrik"):
+``off`` photo and signature only (no biometric steps: a laptop without devices),
+``optional`` the steps are offered and a recording completed without them
+carries a warning the operator confirms with a reason (e.g. "perangkat tidak
+tersedia"), ``required`` every finger and eye is captured or an exception
+before the recording completes (without a device it stays a draft).
+`biometric_findings` says this as findings with codes, for the form and the
+save alike; `photo_settled` is the Dukcapil order rule: the photo is shown to
+the resident and approved (or its exception recorded) before fingerprints and
+iris are captured (letter 400.8.1.2/13999/Dukcapil, REFERENCE.md).
+
+Pure Python: no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import Enum
+
+from app.core.biometric_positions import Modality
+from app.core.biometric_set import BiometricSet, modality_of
+from app.core.findings import Finding, Severity, finding
+
+SETTING_KEY = "biometrics_mode"
+FINGER_FIELD, IRIS_FIELD = "fingerprint", "iris"
+FIELD_OF = {Modality.FINGER: FINGER_FIELD, Modality.IRIS: IRIS_FIELD}
+
+
+class BiometricMode(str, Enum):
+    """How the profile treats fingerprints and irises."""
+
+    OFF = "off"
+    OPTIONAL = "optional"
+    REQUIRED = "required"
+
+    @classmethod
+    def parse(cls, value: object) -> "BiometricMode":
+        """The mode a stored setting names; OFF for anything else (an older profile has none)."""
+        try:
+            return cls(value)
+        except ValueError:
+            return cls.OFF
+
+    @property
+    def steps(self) -> bool:
+        """The fingerprint and iris steps are part of the flow."""
+        return self is not BiometricMode.OFF
+
+
+def photo_settled(*, has_photo: bool, approved_by: str, exception: str | None) -> bool:
+    """The photo is approved by the resident (or a guardian), or its exception is recorded: biometrics may start."""
+    return bool(exception) or (has_photo and bool(approved_by.strip()))
+
+
+def biometric_findings(biometrics: BiometricSet | None, mode: BiometricMode,
+                       proofs: Iterable[str] = ()) -> list[Finding]:
+    """What `mode` says of `biometrics` (None: none captured), fingers then irises.
+
+    ``required``: an error per modality with slots neither captured nor excepted
+    (``biometrics.fingers_required`` / ``biometrics.irises_required``);
+    ``optional``: a warning instead, confirmed with a reason
+    (``biometrics.fingers_not_captured`` / ``biometrics.irises_not_captured``);
+    both: a warning per modality whose exceptions lack their proof photo
+    (``biometrics.proof_missing``; `proofs` holds the slots that have one).
+    """
+    if not mode.steps:
+        return []
+    bset = biometrics or BiometricSet()
+    have_proof = set(proofs)
+    out: list[Finding] = []
+    for modality, noun in ((Modality.FINGER, "fingers"), (Modality.IRIS, "irises")):
+        field = FIELD_OF[modality]
+        missing = bset.missing((modality,))
+        if missing and mode is BiometricMode.REQUIRED:
+            out.append(finding(f"biometrics.{noun}_required", field, Severity.ERROR, count=len(missing)))
+        elif missing:
+            out.append(finding(f"biometrics.{noun}_not_captured", field, Severity.WARNING, count=len(missing)))
+        unproved = [s for s in bset.exceptions() if modality_of(s) is modality and s not in have_proof]
+        if unproved:
+            out.append(finding("biometrics.proof_missing", field, Severity.WARNING, count=len(unproved)))
+    return out
+
