@@ -224,7 +224,10 @@ class Session:
         from app.demo.profile import open_or_create_demo
 
         folder = Path(data_dir) / DEMO_FOLDER
-        return cls(open_or_create_demo(folder), folder, is_demo=True)
+        session = cls(open_or_create_demo(folder), folder, is_demo=True)
+        if BIOMETRICS_MODE_KEY not in session.settings:  # the steps work against the demo's simulator
+            session.settings.set(BIOMETRICS_MODE_KEY, BiometricMode.OPTIONAL.value)
+        return session
 
     def close(self) -> None:
         if not self.store.closed:

@@ -309,7 +309,7 @@ class EnrollmentForm(QWidget):
         f.addRow(self.iris_button, self.iris_status)
         f.addRow(self.signature_button, self.signature_status)
         f.addRow(self.disabilitas_suggestion)
-        self._media_box = media
+        self._media_box, self._media_form = media, f
         self._field_widgets["photo"] = self.photo_button
         self._field_widgets["signature"] = self.signature_button
 
@@ -447,8 +447,11 @@ class EnrollmentForm(QWidget):
         self.biometric_mode = mode
         for widget in (self.fingerprint_button, self.fingerprint_status, self.iris_button, self.iris_status):
             widget.setVisible(mode.steps)
-        self._media_box.setTitle(self.tr("Foto, biometrik && tanda tangan") if mode.steps
+        self._media_box.setTitle(self.tr("Foto, biometrik && TTD") if mode.steps
                                  else self.tr("Foto && tanda tangan"))
+        # four steps: each status under its button, the column's whole width (beside it, it wrapped word by word)
+        self._media_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows if mode.steps
+                                          else QFormLayout.RowWrapPolicy.DontWrapRows)
         order = self.focus_chain()
         for a, b in zip(order, order[1:]):
             QWidget.setTabOrder(a, b)

@@ -4,17 +4,17 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>Jemput — Perekaman KTP-el</source>
         <translation>Jemput — KTP-el recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="111"/>
         <source>Profil: </source>
         <translation>Profile: </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="257"/>
         <source>%n draf belum selesai — buka dari Beranda.</source>
         <translation>
             <numerusform>%n unfinished draft — open it from Home.</numerusform>
@@ -22,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="295"/>
+        <location filename="../../app/ui/main_window.py" line="300"/>
         <source>Antrian: %n rekaman</source>
         <translation>
             <numerusform>Queue: %n recording</numerusform>
@@ -30,52 +30,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>Server belum diatur (offline)</source>
         <translation>No server set (offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="306"/>
         <source>Server: belum dicek</source>
         <translation>Server: not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="308"/>
         <source>Server terhubung</source>
         <translation>Server connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="305"/>
+        <location filename="../../app/ui/main_window.py" line="310"/>
         <source>Tidak ada sambungan ke server</source>
         <translation>No connection to the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="309"/>
+        <location filename="../../app/ui/main_window.py" line="314"/>
         <source>Sinkron terakhir: </source>
         <translation>Last sync: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="309"/>
+        <location filename="../../app/ui/main_window.py" line="314"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="288"/>
         <source>DEMO (latihan)</source>
         <translation>DEMO (training)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="290"/>
         <source>DEMO — profil latihan berisi warga buatan. Jangan rekam warga sungguhan di sini; rekaman demo hanya dapat dikirim ke server latihan.</source>
         <translation>DEMO — a training profile with made-up residents. Do not record real residents here; demo recordings can only be sent to a training server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="81"/>
         <source>Layar terkunci karena tidak dipakai. Ketik kata sandi Anda untuk melanjutkan.</source>
         <translation>The screen locked because it was not in use. Type your passphrase to continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>Kata sandi salah.</source>
         <translation>Wrong passphrase.</translation>
     </message>
@@ -167,8 +167,8 @@
     </message>
     <message>
         <location filename="../../app/ui/widgets/biometric_parts.py" line="134"/>
-        <source>{n} terekam (skor terendah {low})</source>
-        <translation>{n} captured (lowest score {low})</translation>
+        <source>{n} terekam (terendah {low})</source>
+        <translation>{n} captured (lowest {low})</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/biometric_parts.py" line="137"/>
@@ -282,107 +282,112 @@
         <translation>Done (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="229"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="219"/>
+        <source>Semua lengkap: periksa, lalu Ctrl+Enter untuk selesai (Spasi merekam ulang yang dipilih).</source>
+        <translation>All complete: check, then Ctrl+Enter to finish (Space captures the selected one again).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="232"/>
         <source>Alat: belum ditemukan</source>
         <translation>Device: not found yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="231"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="234"/>
         <source>Alat: {device} (port {port})</source>
         <translation>Device: {device} (port {port})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="243"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="246"/>
         <source>foto bukti ✓</source>
         <translation>proof photo ✓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="244"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="247"/>
         <source>tanpa foto bukti</source>
         <translation>no proof photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="245"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="248"/>
         <source>{slot}: pengecualian ({reason}), {proof}</source>
         <translation>{slot}: exception ({reason}), {proof}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="249"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="252"/>
         <source>{slot}: {score} ✓</source>
         <translation>{slot}: {score} ✓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="251"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="254"/>
         <source>{slot}: {score} (terbaik, di bawah batas)</source>
         <translation>{slot}: {score} (best, below threshold)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="254"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="257"/>
         <source>{slot}: {score} (ulangi)</source>
         <translation>{slot}: {score} (try again)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="255"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="258"/>
         <source>{slot}: belum</source>
         <translation>{slot}: not yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="272"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="275"/>
         <source>Mencari alat biometrik…</source>
         <translation>Looking for the biometric device…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="278"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="281"/>
         <source>Alat ditemukan. Tekan Spasi untuk merekam.</source>
         <translation>Device found. Press Space to capture.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="287"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="290"/>
         <source>Semua yang dipilih sudah pengecualian; tidak ada yang direkam.</source>
         <translation>Everything selected is already an exception; nothing to capture.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="292"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="295"/>
         <source>Merekam… tahan posisi sampai selesai.</source>
         <translation>Capturing… hold still until it is done.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="324"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="327"/>
         <source>{unit}: kualitas {score}, diterima.</source>
         <translation>{unit}: quality {score}, accepted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="330"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="333"/>
         <source>{unit}: setelah {tries} kali, hasil terbaik ({score}) disimpan. Bila jari/mata memang tidak dapat direkam lebih baik, tandai pengecualian (E).</source>
         <translation>{unit}: after {tries} tries, the best result ({score}) is kept. If the finger/eye really cannot be captured better, mark an exception (E).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="335"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="338"/>
         <source>Sisa percobaan: {left}.</source>
         <translation>Tries left: {left}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="344"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="347"/>
         <source>Semua lengkap: tekan Ctrl+Enter untuk selesai.</source>
         <translation>All complete: press Ctrl+Enter to finish.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="418"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="422"/>
         <source>{slot} ditandai pengecualian: {reason}.</source>
         <translation>{slot} marked as an exception: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="421"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="425"/>
         <source>Belum ada foto bukti: tekan E lagi lalu F6 untuk mengambilnya.</source>
         <translation>No proof photo yet: press E again, then F6 to take it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="435"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="440"/>
         <source>Pengecualian {slot} dihapus; rekam jari/mata itu.</source>
         <translation>Exception for {slot} removed; capture that finger/eye.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="446"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="451"/>
         <source>Belum lengkap: {slots}. Rekam atau tandai pengecualian.</source>
         <translation>Not complete yet: {slots}. Capture them or mark an exception.</translation>
     </message>
@@ -2635,77 +2640,77 @@
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="450"/>
-        <source>Foto, biometrik &amp;&amp; tanda tangan</source>
-        <translation>Photo, biometrics &amp;&amp; signature</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/enrollment_form.py" line="530"/>
+        <location filename="../../app/ui/enrollment_form.py" line="533"/>
         <source>Belum ada foto.</source>
         <translation>No photo yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="531"/>
+        <location filename="../../app/ui/enrollment_form.py" line="534"/>
         <source>Belum ada tanda tangan.</source>
         <translation>No signature yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="539"/>
+        <location filename="../../app/ui/enrollment_form.py" line="542"/>
         <source>Setelah foto disetujui warga.</source>
         <translation>After the resident approves the photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="683"/>
+        <location filename="../../app/ui/enrollment_form.py" line="686"/>
         <source>Tanggal lahir tidak lengkap atau tidak ada di kalender (HH-BB-TTTT).</source>
         <translation>Date of birth is incomplete or not a real calendar date (DD-MM-YYYY).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="693"/>
+        <location filename="../../app/ui/enrollment_form.py" line="696"/>
         <source>Pilih salah satu isian dari daftar.</source>
         <translation>Choose one of the entries in the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="737"/>
+        <location filename="../../app/ui/enrollment_form.py" line="740"/>
         <source>Belum diisi: </source>
         <translation>Not filled in yet: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="740"/>
+        <location filename="../../app/ui/enrollment_form.py" line="743"/>
         <source>Semua isian wajib sudah terisi.</source>
         <translation>All required fields are filled in.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="810"/>
+        <location filename="../../app/ui/enrollment_form.py" line="813"/>
         <source>%1: peringatan perlu dikonfirmasi (centang dan alasan).</source>
         <translation>%1: a warning needs confirming (tick and reason).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="820"/>
+        <location filename="../../app/ui/enrollment_form.py" line="823"/>
         <source>Perbaiki kesalahan dan konfirmasi peringatan (dengan alasan) dulu.</source>
         <translation>Fix the errors and confirm the warnings (with a reason) first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="826"/>
+        <location filename="../../app/ui/enrollment_form.py" line="829"/>
         <source>Belum bisa selesai: %1</source>
         <translation>Cannot complete yet: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="828"/>
+        <location filename="../../app/ui/enrollment_form.py" line="831"/>
         <source>(+%1 lainnya)</source>
         <translation>(+%1 more)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="487"/>
+        <location filename="../../app/ui/enrollment_form.py" line="490"/>
         <source>Isi</source>
         <translation>Fill in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="489"/>
+        <location filename="../../app/ui/enrollment_form.py" line="450"/>
+        <source>Foto, biometrik &amp;&amp; TTD</source>
+        <translation>Photo, biometrics &amp;&amp; signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="492"/>
         <source>Abaikan</source>
         <translation>Ignore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="513"/>
+        <location filename="../../app/ui/enrollment_form.py" line="516"/>
         <source>Alasan pengecualian foto menunjukkan disabilitas. Isi Disabilitas: “%1”?</source>
         <translation>The photo exception&apos;s reason points to a disability. Set Disability: “%1”?</translation>
     </message>

@@ -131,7 +131,7 @@ def biometric_summary(slot: "BiometricSlot", modality: Modality) -> str:
     total = len(FINGER_SLOTS if modality is Modality.FINGER else EYE_SLOTS)
     parts = []
     if captured:
-        parts.append(QCoreApplication.translate("BiometricStep", "{n} terekam (skor terendah {low})").format(
+        parts.append(QCoreApplication.translate("BiometricStep", "{n} terekam (terendah {low})").format(
             n=len(captured), low=round(min(v.score for v in captured))))
     if excepted:
         parts.append(QCoreApplication.translate("BiometricStep", "{n} pengecualian").format(n=excepted))

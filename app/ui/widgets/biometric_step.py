@@ -215,7 +215,10 @@ class BiometricStep(QWidget):
     def refresh(self) -> None:
         slot = self.diagram.current
         unit = self.unit_of(slot)
-        self.instruction_label.setText(self.instruction(unit))
+        done = not self.result().missing()
+        self.instruction_label.setText(QCoreApplication.translate(
+            "BiometricStep", "Semua lengkap: periksa, lalu Ctrl+Enter untuk selesai (Spasi merekam ulang yang dipilih).")
+            if done else self.instruction(unit))
         state, _text = self.state_of(slot)
         kept = unit.kept().get(slot) or (unit.tries[-1].get(slot) if unit.tries else None)
         pixmap = gray_pixmap(kept.display, 232) if kept is not None and state != EXCEPTION else None
@@ -382,6 +385,7 @@ class BiometricStep(QWidget):
 
     def open_exception(self) -> None:
         slot = self.diagram.current
+        self.preview.hide()  # the panel takes its place: the step keeps its height
         self.panel.open_for(word(self.slot_label(slot)), self.exceptions.get(slot), self.proofs.get(slot))
 
     def take_proof(self) -> None:
@@ -426,6 +430,7 @@ class BiometricStep(QWidget):
     def _close_panel(self) -> None:
         self._proof_token += 1
         self.panel.hide()
+        self.preview.show()
         self.diagram.setFocus()
 
     def clear_exception(self) -> None:
