@@ -7,7 +7,8 @@ finger exception being chosen). Then the flow as `make run` -> demo gives it
 (the window starts the simulator): 18-alur-sidik-jari (F4 after the approved
 photo), 19-alur-pengecualian-bukti (an exception with its proof photo),
 20-alur-iris (F5), 21-tinjau-biometrik (the review with the ten fingers, two
-irises and the exception), 22-rekam-baru-biometrik (the form with the rows). `python tests/biometric_screenshots.py flow` makes
+irises and the exception), 22-rekam-baru-biometrik (the form with the rows), 23-pengaturan-biometrik
+(Pengaturan's devices and a test capture). `python tests/biometric_screenshots.py flow` makes
 only those.
 """
 
@@ -194,6 +195,22 @@ def flow() -> int:
             app.processEvents()
         shoot_with_dialog(app, window, page.review, "21-tinjau-biometrik")
         page.review.reject()
+        settle(app)
+        main_area.nav.setCurrentRow(main_area.PAGES.index("settings"))  # Pengaturan: the devices found, a test
+        box = main_area.settings.biometric_box
+        while box.searching or not box.devices:
+            QThreadPool.globalInstance().waitForDone(20)
+            app.processEvents()
+        box.test_button.click()
+        while box.testing:
+            QThreadPool.globalInstance().waitForDone(20)
+            app.processEvents()
+        scroll = box.parent()
+        while scroll is not None and not hasattr(scroll, "ensureWidgetVisible"):
+            scroll = scroll.parent()
+        scroll.ensureWidgetVisible(box.status, 0, 40)
+        settle(app)
+        window.grab().save(str(OUT / "23-pengaturan-biometrik.png"))
         window.close()
     print(OUT)
     return 0

@@ -146,14 +146,10 @@ def _doctor_camera(index: int, report) -> None:
     report("OK", "Kamera", f"kamera {index} mengirim gambar {width}x{height}")
 
 
-_DEVICE_STATUS = {"Ready": "siap", "Busy": "sedang dipakai", "Not Ready": "belum siap",
-                  "Not Registered": "belum terdaftar"}
-_DEVICE_TYPE = {"Finger": "sidik jari", "Iris": "iris", "Face": "wajah"}
-
-
 def _doctor_biometrics(report) -> None:
     """The SBI device services answering on 127.0.0.1:4501-4600 (discovery is bounded in time)."""
     from app.biometrics.discovery import PORTS, discover
+    from app.core.sbi_codes import DEVICE_KIND_WORDS, STATUS_WORDS
 
     try:
         found = discover(ports=PORTS)
@@ -166,9 +162,9 @@ def _doctor_biometrics(report) -> None:
         return
     words = []
     for d in sorted(found, key=lambda d: (d.port, d.device_type)):
-        kind = _DEVICE_TYPE.get(d.device_type, d.device_type or "tidak dikenal")
+        kind = DEVICE_KIND_WORDS.get(d.device_type, d.device_type or "tidak dikenal")
         model = d.digital_id.get("model") or d.device_id
-        words.append(f"{kind} {model} di port {d.port}, {_DEVICE_STATUS.get(d.status, d.status or 'status ?')}")
+        words.append(f"{kind} {model} di port {d.port}, {STATUS_WORDS.get(d.status, d.status or 'status ?')}")
     ready = all(d.status == "Ready" for d in found)
     report("OK" if ready else "PERINGATAN", "Alat biometrik", "; ".join(words))
 

@@ -159,6 +159,99 @@
     </message>
 </context>
 <context>
+    <name>BiometricSettings</name>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="53"/>
+        <source>Perangkat biometrik (sidik jari &amp;&amp; iris)</source>
+        <translation>Biometric devices (fingerprints &amp;&amp; irises)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="58"/>
+        <source>Tidak dipakai: foto dan tanda tangan saja</source>
+        <translation>Not used: photo and signature only</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="59"/>
+        <source>Ditawarkan: tanpa alat boleh selesai dengan alasan</source>
+        <translation>Offered: without a device a recording may complete with a reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="60"/>
+        <source>Wajib: 10 jari dan 2 iris, atau pengecualian</source>
+        <translation>Required: 10 fingers and 2 irises, or exceptions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="69"/>
+        <source>Cari perangkat</source>
+        <translation>Find devices</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="71"/>
+        <source>Uji rekam</source>
+        <translation>Test capture</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="83"/>
+        <source>Langkah sidik jari &amp;&amp; iris</source>
+        <translation>Fingerprint &amp;&amp; iris steps</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="85"/>
+        <source>4 jari</source>
+        <translation>4 fingers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="85"/>
+        <source>jempol</source>
+        <translation>thumbs</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="86"/>
+        <source>iris</source>
+        <translation>iris</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="90"/>
+        <source>Batas kualitas (0-100)</source>
+        <translation>Quality threshold (0-100)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="91"/>
+        <source>Percobaan per rekaman</source>
+        <translation>Tries per capture</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="94"/>
+        <source>Perangkat ditemukan</source>
+        <translation>Devices found</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="135"/>
+        <source>Mencari perangkat…</source>
+        <translation>Looking for devices…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="156"/>
+        <source>Uji rekam: letakkan jari (atau tatap kamera iris)…</source>
+        <translation>Test capture: place the fingers (or look into the iris camera)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="188"/>
+        <source>Sidik jari</source>
+        <translation>Fingerprints</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="188"/>
+        <source>Iris</source>
+        <translation>Iris</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="210"/>
+        <source>Uji rekam berhasil: %1 gambar, kualitas %2. Tidak ada yang disimpan.</source>
+        <translation>Test capture done: %1 images, quality %2. Nothing is stored.</translation>
+    </message>
+</context>
+<context>
     <name>BiometricStep</name>
     <message>
         <location filename="../../app/ui/widgets/biometric_parts.py" line="128"/>
@@ -4616,215 +4709,238 @@
     </message>
 </context>
 <context>
+    <name>SbiStatus</name>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="32"/>
+        <source>siap</source>
+        <translation>ready</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="32"/>
+        <source>sedang dipakai</source>
+        <translation>busy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="33"/>
+        <source>belum siap</source>
+        <translation>not ready</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="33"/>
+        <source>belum terdaftar</source>
+        <translation>not registered</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="77"/>
+        <location filename="../../app/ui/pages/settings.py" line="79"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="78"/>
+        <location filename="../../app/ui/pages/settings.py" line="80"/>
         <source>Umum</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="83"/>
+        <location filename="../../app/ui/pages/settings.py" line="85"/>
         <source>Bahasa tampilan</source>
         <translation>Display language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="86"/>
+        <location filename="../../app/ui/pages/settings.py" line="88"/>
         <source> tahun</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="87"/>
+        <location filename="../../app/ui/pages/settings.py" line="89"/>
         <source>Usia minimal perekaman (kartu ditahan sampai 17)</source>
         <translation>Minimum recording age (card held until 17)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="90"/>
+        <location filename="../../app/ui/pages/settings.py" line="92"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="93"/>
+        <location filename="../../app/ui/pages/settings.py" line="95"/>
         <source>Pemeriksaan foto (ambang batas)</source>
         <translation>Photo checks (thresholds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="97"/>
+        <location filename="../../app/ui/pages/settings.py" line="99"/>
         <source>Ketajaman minimal (makin besar makin ketat)</source>
         <translation>Minimum sharpness (higher is stricter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="98"/>
+        <location filename="../../app/ui/pages/settings.py" line="100"/>
         <source>Wajah minimal (bagian tinggi bingkai)</source>
         <translation>Minimum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="99"/>
+        <location filename="../../app/ui/pages/settings.py" line="101"/>
         <source>Wajah maksimal (bagian tinggi bingkai)</source>
         <translation>Maximum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="100"/>
+        <location filename="../../app/ui/pages/settings.py" line="102"/>
         <source>Kemiringan kepala maksimal (derajat)</source>
         <translation>Maximum head tilt (degrees)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="101"/>
+        <location filename="../../app/ui/pages/settings.py" line="103"/>
         <source>Terang minimal wajah (0-255)</source>
         <translation>Minimum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="102"/>
+        <location filename="../../app/ui/pages/settings.py" line="104"/>
         <source>Terang maksimal wajah (0-255)</source>
         <translation>Maximum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="110"/>
+        <location filename="../../app/ui/pages/settings.py" line="112"/>
         <source>Kembalikan ke bawaan</source>
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="119"/>
+        <location filename="../../app/ui/pages/settings.py" line="123"/>
         <source>Bukti perekaman untuk warga</source>
         <translation>Resident&apos;s receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="124"/>
+        <location filename="../../app/ui/pages/settings.py" line="128"/>
         <source>Dinas (judul bukti)</source>
         <translation>Dinas (receipt heading)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="128"/>
+        <location filename="../../app/ui/pages/settings.py" line="132"/>
         <source>Alamat, telepon atau jam layanan tempat warga bertanya tentang KTP-el-nya. Kosong: kalimat bawaan.</source>
         <translation>Address, phone or opening hours where residents ask about their KTP-el. Empty: the default sentence.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="130"/>
+        <location filename="../../app/ui/pages/settings.py" line="134"/>
         <source>Tempat bertanya</source>
         <translation>Where to ask</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="133"/>
+        <location filename="../../app/ui/pages/settings.py" line="137"/>
         <source>Keamanan</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="135"/>
+        <location filename="../../app/ui/pages/settings.py" line="139"/>
         <source>Kata sandi mengunci basis data di laptop ini.</source>
         <translation>The password locks the database on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="139"/>
+        <location filename="../../app/ui/pages/settings.py" line="143"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="154"/>
+        <location filename="../../app/ui/pages/settings.py" line="158"/>
         <source>Profil demo memakai kata sandi tetap; tidak dapat diganti.</source>
         <translation>The demo profile has a fixed password; it cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="157"/>
+        <location filename="../../app/ui/pages/settings.py" line="161"/>
         <source>Privasi</source>
         <translation>Privacy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="161"/>
+        <location filename="../../app/ui/pages/settings.py" line="165"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="147"/>
-        <location filename="../../app/ui/pages/settings.py" line="162"/>
+        <location filename="../../app/ui/pages/settings.py" line="151"/>
+        <location filename="../../app/ui/pages/settings.py" line="166"/>
         <source>Tidak pernah</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="163"/>
+        <location filename="../../app/ui/pages/settings.py" line="167"/>
         <source>Hapus data pribadi setelah diterima server</source>
         <translation>Remove personal data after the server accepted it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="165"/>
+        <location filename="../../app/ui/pages/settings.py" line="169"/>
         <source>Foto, tanda tangan dan biodata rekaman yang sudah diterima server dihapus dari laptop ini, setelah sinkron berhasil. Yang tersisa hanya status, tanggal, wilayah dan RT/RW, sehingga capaian tetap terhitung. 0 = tidak pernah dihapus.</source>
         <translation>Photo, signature and biodata of recordings the server accepted are removed from this laptop after a successful sync. Only the status, dates, region and RT/RW remain, so progress still counts them. 0 = never removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="188"/>
+        <location filename="../../app/ui/pages/settings.py" line="193"/>
         <source>Simpan pengaturan</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="221"/>
+        <location filename="../../app/ui/pages/settings.py" line="228"/>
         <source>Cadangan</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="223"/>
+        <location filename="../../app/ui/pages/settings.py" line="230"/>
         <source>Salin profil ke flashdisk selama perjalanan: bila laptop rusak atau hilang, rekaman tetap ada. Salinan tetap terkunci dan dibuka dengan kata sandi yang berlaku saat ini (jemput --data &lt;folder cadangan&gt;). Simpan flashdisk terpisah dari laptop.</source>
         <translation>Copy the profile to a USB stick while travelling: if the laptop breaks or is lost, the recordings survive. The copy stays locked and opens with the password in force now (jemput --data &lt;backup folder&gt;). Keep the USB stick apart from the laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="236"/>
+        <location filename="../../app/ui/pages/settings.py" line="243"/>
         <source>Cadangkan ke…</source>
         <translation>Back up to…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="252"/>
+        <location filename="../../app/ui/pages/settings.py" line="259"/>
         <source>Pilih folder cadangan (mis. flashdisk)</source>
         <translation>Choose the backup folder (e.g. a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="285"/>
+        <location filename="../../app/ui/pages/settings.py" line="292"/>
         <source>Cadangan tersimpan: %1, %2 rekaman, %3</source>
         <translation>Backup saved: %1, %2 recordings, %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="292"/>
+        <location filename="../../app/ui/pages/settings.py" line="299"/>
         <source>Cadangan gagal: </source>
         <translation>Backup failed: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="308"/>
+        <location filename="../../app/ui/pages/settings.py" line="315"/>
         <source>Cadangan terakhir: belum pernah</source>
         <translation>Last backup: never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="314"/>
+        <location filename="../../app/ui/pages/settings.py" line="321"/>
         <source>Cadangan terakhir: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="329"/>
+        <location filename="../../app/ui/pages/settings.py" line="336"/>
         <source>Kata sandi diganti. Gunakan kata sandi baru saat membuka Jemput berikutnya.</source>
         <translation>Password changed. Use the new password the next time you open Jemput.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="359"/>
+        <location filename="../../app/ui/pages/settings.py" line="366"/>
         <source>Alamat server harus diawali https://</source>
         <translation>The server address must start with https://</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="378"/>
+        <location filename="../../app/ui/pages/settings.py" line="387"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="146"/>
+        <location filename="../../app/ui/pages/settings.py" line="150"/>
         <source> menit</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="149"/>
+        <location filename="../../app/ui/pages/settings.py" line="153"/>
         <source>Layar terkunci bila laptop tidak dipakai selama ini.</source>
         <translation>The screen locks when the laptop is not used for this long.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="150"/>
+        <location filename="../../app/ui/pages/settings.py" line="154"/>
         <source>Kunci layar setelah</source>
         <translation>Lock the screen after</translation>
     </message>
