@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import Enum
 
-from app.core.biometric_positions import Modality
+from app.core.biometric_content import ContentError, from_content
+from app.core.biometric_positions import EYE_BY_SBI, FINGER_BY_SBI, Modality
 from app.core.biometric_set import BiometricSet, modality_of
 from app.core.findings import Finding, Severity, finding
 
@@ -82,3 +83,17 @@ def biometric_findings(biometrics: BiometricSet | None, mode: BiometricMode,
             out.append(finding("biometrics.proof_missing", field, Severity.WARNING, count=len(unproved)))
     return out
 
+
+
+def exception_lines(content: object) -> list[str]:
+    """Each finger or eye exception of a recording's `biometrics` content in words, for the supervisor
+    ("Jempol kanan: Amputasi"; "Lainnya" with its text); a malformed content says so in one line."""
+    try:
+        bset = from_content(content)
+    except ContentError:
+        return ["Sidik jari/iris: data tidak terbaca"]
+    out = []
+    for slot, state in bset.exceptions().items():
+        place = (FINGER_BY_SBI.get(slot) or EYE_BY_SBI[slot]).label
+        out.append(f"{place}: {state.reason.label}" + (f" ({state.text})" if state.text else ""))
+    return out

@@ -8,6 +8,7 @@ import json
 from typing import TYPE_CHECKING
 
 from app.core.day_report import DayReport, build_day_report
+from app.core.biometric_requirement import exception_lines
 from app.core.exceptions import PhotoFlag, SignatureFlag
 
 if TYPE_CHECKING:
@@ -26,10 +27,11 @@ def read_day_report(store: "Store", day: dt.date, *, team: str = "", tz: dt.tzin
     bounds = (start.isoformat(timespec="milliseconds"), end.isoformat(timespec="milliseconds"))
     rows = store.query(
         "SELECT created_at, operator, nama, nik, status, photo_flag, signature_flag, photo_exception,"
-        " signature_exception FROM recordings WHERE created_at >= ? AND created_at < ? AND status != 'draft'",
+        " signature_exception, biometrics FROM recordings"
+        " WHERE created_at >= ? AND created_at < ? AND status != 'draft'",
         bounds)
     recordings = []
-    for created, operator, nama, nik, status, photo, signature, photo_exc, signature_exc in rows:
+    for created, operator, nama, nik, status, photo, signature, photo_exc, signature_exc, biometrics in rows:
         exceptions = []
         photo_flag = PhotoFlag.from_dict(json.loads(photo)) if photo else None
         signature_flag = SignatureFlag.from_dict(json.loads(signature)) if signature else None
@@ -41,6 +43,8 @@ def read_day_report(store: "Store", day: dt.date, *, team: str = "", tz: dt.tzin
             exceptions.append(signature_flag.summary())
         elif signature_exc:
             exceptions.append("Tanda tangan: pengecualian")
+        if biometrics:
+            exceptions += exception_lines(json.loads(biometrics))
         recordings.append({"operator": operator, "time": _local(created, tz).strftime("%H:%M"), "nama": nama,
                            "nik": nik, "status": status, "exceptions": exceptions})
     outcomes = [(op, code) for op, code, visited in store.query(

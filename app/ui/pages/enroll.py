@@ -367,8 +367,9 @@ class EnrollPage(QWidget):
             "Tanpa alat: tutup langkah ini (Esc); rekaman dapat diselesaikan dengan alasan "
             "“perangkat tidak tersedia” di Pemeriksaan."))
         step.completed.connect(self._biometrics_done)
-        self.dialog = StepDialog(title, step, self)
-        self.dialog.resize(1300, 700)
+        name = " ".join(self.form.nama.text().split())
+        self.dialog = StepDialog(f"{title} — {name}" if name else title, step, self)  # whose fingers
+        self.dialog.resize(1300, 670)  # fits 1366x768 with a title bar and a taskbar, as the review does
         self.dialog.open()
 
     def _biometrics_done(self, result) -> None:
