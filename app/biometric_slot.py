@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from app.core.biometric_content import BIOMETRIC_MEDIA_KINDS, from_content, is_proof_kind, slot_of_kind, to_content
+from app.core.biometric_content import from_content, is_proof_kind, slot_of_kind, to_content
 from app.core.biometric_positions import Modality
-from app.core.biometric_set import BiometricSet, Captured, Excepted, modality_of
+from app.core.biometric_set import BiometricSet, Captured, modality_of
 
 
 @dataclass
@@ -77,19 +77,6 @@ class BiometricSlot:
     def content(self) -> dict | None:
         """`Recording.biometrics`: `to_content` of the set, None while nothing is captured or excepted."""
         return to_content(self.biometrics) if self.biometrics.slots else None
-
-    def stale_kinds(self, stored_kinds: Iterable[str]) -> list[str]:
-        """Biometric media kinds a recording holds that this slot no longer backs: the record of a slot
-        not captured now, the proof photo of a slot no longer an exception (the save drops them)."""
-        out = []
-        for kind in stored_kinds:
-            if kind not in BIOMETRIC_MEDIA_KINDS:
-                continue
-            state = self.biometrics.slots.get(slot_of_kind(kind))
-            wanted = isinstance(state, Excepted) if is_proof_kind(kind) else isinstance(state, Captured)
-            if not wanted:
-                out.append(kind)
-        return out
 
     def written(self) -> None:
         """The save put the new bytes on disk: they are the baseline now."""

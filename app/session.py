@@ -345,7 +345,6 @@ class Session:
         media = [MediaItem(kind, slot.mime, slot.data, slot.meta)
                  for kind, slot in (("photo", photo), ("signature", signature)) if slot.data is not None]
         media += biometric_items(bio.records, bio.proofs)
-        drop = bio.stale_kinds(self.recordings.media_hashes(rec.uuid)) if stored is not None else []
         if result.complete:
             check = check_recording(resident, self.validation_context(),
                                     has_photo=photo.present, photo_exception=photo.exception,
@@ -358,12 +357,12 @@ class Session:
             if not check.can_complete:
                 raise IncompleteRecordingError(check)
             rec = rec.with_changes(status=RecordingStatus.COMPLETE)
-            self.recordings.save(rec, media, enqueue=True, drop=drop)
+            self.recordings.save(rec, media, enqueue=True)
         else:
             rec = rec.with_changes(status=RecordingStatus.DRAFT)
-            if stored is not None and not media and not drop and _same_draft(stored, rec):
+            if stored is not None and not media and _same_draft(stored, rec):
                 return stored  # nothing changed: nothing is written
-            self.recordings.save(rec, media, enqueue=False, drop=drop)
+            self.recordings.save(rec, media, enqueue=False)
         # What is on disk now is the baseline: nothing new left to write.
         for slot in (photo, signature):
             slot.data = None

@@ -47,6 +47,8 @@ from typing import Annotated, Any, Literal, Mapping
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer, \
     model_validator
 
+from sync.protocol_biometrics import BiometricsData
+
 # --------------------------------------------------------------------------- version
 
 PROTOCOL_MAJOR = 1
@@ -59,6 +61,10 @@ PROTOCOL_MINOR = 3
 #      (kunjungan) it was made on; an older server ignores them (unknown fields are ignored and
 #      a recording's hash is taken over the JSON as sent).
 # 1.3: the audit trail (POST /audit, `AuditPush`), offered by a server whose Capabilities.audit_trail is true.
+#      Fingers and irises (optional, no version change): RecordingPayload.biometrics and the biometric
+#      MediaKinds, offered by a server whose Capabilities.biometrics is true (a client sends a recording
+#      that has them only to such a server; Capabilities.media_kinds keeps listing photo and signature
+#      only, which older clients can read); Capabilities.biometric_policy; problem 422.6.
 PROTOCOL_VERSION = f"{PROTOCOL_MAJOR}.{PROTOCOL_MINOR}"
 """Sent by the client in `PROTOCOL_HEADER`. A different major version is refused
 (426); a newer minor version only adds optional fields, which older peers ignore."""
@@ -115,7 +121,7 @@ class Paths:
 # Hard ceilings of this protocol version; a server advertises its own (lower or
 # equal) limits in `Capabilities` and the client must respect those.
 MAX_BATCH_ITEMS = 500
-MAX_MEDIA_PER_RECORDING = 8
+MAX_MEDIA_PER_RECORDING = 32  # photo, signature, 12 ISO records or proof photos (8 before biometrics)
 MAX_ACKNOWLEDGEMENTS = 64
 MAX_FEED_PAGE = 5000
 
@@ -209,8 +215,36 @@ class _Model(BaseModel):
 
 
 class MediaKind(str, Enum):
+    """What a media file is. (1.3, optional) The ISO record of each finger (by ISO position) and
+    eye, and the proof-of-exception photo of each (`app.core.biometric_content`; a test keeps
+    the two lists equal), only to a server whose `Capabilities.biometrics` is true."""
+
     PHOTO = "photo"
     SIGNATURE = "signature"
+    FINGER_01 = "finger_01"
+    FINGER_02 = "finger_02"
+    FINGER_03 = "finger_03"
+    FINGER_04 = "finger_04"
+    FINGER_05 = "finger_05"
+    FINGER_06 = "finger_06"
+    FINGER_07 = "finger_07"
+    FINGER_08 = "finger_08"
+    FINGER_09 = "finger_09"
+    FINGER_10 = "finger_10"
+    IRIS_RIGHT = "iris_right"
+    IRIS_LEFT = "iris_left"
+    PROOF_FINGER_01 = "proof_finger_01"
+    PROOF_FINGER_02 = "proof_finger_02"
+    PROOF_FINGER_03 = "proof_finger_03"
+    PROOF_FINGER_04 = "proof_finger_04"
+    PROOF_FINGER_05 = "proof_finger_05"
+    PROOF_FINGER_06 = "proof_finger_06"
+    PROOF_FINGER_07 = "proof_finger_07"
+    PROOF_FINGER_08 = "proof_finger_08"
+    PROOF_FINGER_09 = "proof_finger_09"
+    PROOF_FINGER_10 = "proof_finger_10"
+    PROOF_IRIS_RIGHT = "proof_iris_right"
+    PROOF_IRIS_LEFT = "proof_iris_left"
 
 
 class ItemOutcome(str, Enum):
@@ -369,7 +403,7 @@ class SignatureFlag(_Model):
 
 # Fields added after version 1 that are left out of the JSON while empty, so a
 # recording without them hashes exactly as before (a resend stays a replay).
-_OMITTED_WHEN_EMPTY = ("photo_flag", "signature_flag", "trip")
+_OMITTED_WHEN_EMPTY = ("photo_flag", "signature_flag", "trip", "biometrics")
 
 TRIP_TYPES = ("rumah", "sekolah", "lapas", "perusahaan", "perbatasan")
 """The values of `app.core.trips.TripType` (the rules live there; tests keep the two equal)."""
@@ -403,6 +437,9 @@ class RecordingPayload(_Model):
             or a guardian's signature (optional; absent from the JSON when empty,
             so older peers and older hashes are unaffected).
         trip: the trip (kunjungan) it was recorded on (optional, absent when empty).
+        biometrics: (1.3, optional, absent when empty) the fingers and irises
+            (`sync.protocol_biometrics.BiometricsData`); their ISO records and
+            proof photos are in ``media``.
     """
 
     resident: ResidentData
@@ -418,6 +455,7 @@ class RecordingPayload(_Model):
     photo_flag: PhotoFlag | None = None
     signature_flag: SignatureFlag | None = None
     trip: TripRef | None = None
+    biometrics: BiometricsData | None = None
 
     @model_serializer(mode="wrap")
     def _omit_empty_flags(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
@@ -638,6 +676,12 @@ class Capabilities(_Model):
     max_bundle_bytes: int = Field(default=0, description="largest POST /media-bundle body; 0: no bundles (1.0 servers)")
     visit_outcomes: bool = Field(default=False, description="(1.2) batches may carry visit outcomes")
     audit_trail: bool = Field(default=False, description="(1.3) POST /audit takes the laptop's audit trail")
+    biometrics: bool = Field(default=False, description="(1.3) recordings may carry fingers and irises "
+                                                        "(RecordingPayload.biometrics and their media kinds)")
+    biometric_policy: str | None = Field(
+        default=None, max_length=40,
+        description="(1.3, optional) the server's completeness policy for fingers and irises "
+                    "(`app.core.biometric_policy.BiometricPolicy`); absent from older servers")
     media_kinds: list[MediaKind]
     server_time: dt.datetime
 
@@ -866,6 +910,12 @@ class Problems:
         "422.5",
         "Berkas media ditolak: {why}. Foto dan tanda tangan harus gambar JPEG atau PNG yang utuh.",
         "The media file was refused ({check}): photos and signatures must be whole JPEG or PNG images.")
+    MEDIA_NOT_BIOMETRIC = _p(
+        "422.6",
+        "Rekaman biometrik ditolak: {why}. Sidik jari harus rekaman ISO 19794-4 dan iris ISO 19794-6 "
+        "untuk jari atau mata yang disebut, dengan gambar utuh di dalamnya.",
+        "The biometric record was refused ({check}): a finger must be an ISO 19794-4 record and an iris an "
+        "ISO 19794-6 record of the finger or eye named, with a whole image inside.")
     BODY_INVALID = _p(
         "422.1",
         "Isi permintaan tidak valid; lihat daftar kesalahan per kolom.",
@@ -942,3 +992,4 @@ class ReasonCodes:
     DATE_AHEAD = "recording.date_ahead"  # dated after the server's receive date (beyond DATE_AHEAD_DAYS)
     DATE_BEHIND = "recording.date_behind"  # dated long before it (beyond DATE_BEHIND_DAYS)
     REVIEW_REJECTED = "review.rejected"  # an administrator rejected it after that review
+    BIOMETRICS_INVALID = "biometrics.invalid"  # its fingers/irises cannot be read (`BiometricsData`)

@@ -93,7 +93,7 @@ def from_content(data: Any) -> BiometricSet:
                     raise ContentError("tries must be a whole number from 1 to 99")
                 state = Captured(float(score), tries, bool(reached))
             bset = bset.with_slot(slot, state)
-        except (KeyError, ValueError) as exc:
+        except (KeyError, ValueError, TypeError) as exc:  # TypeError: e.g. a list as the reason
             if isinstance(exc, ContentError):
                 raise
             raise ContentError("malformed biometric slot") from exc

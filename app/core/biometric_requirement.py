@@ -2,9 +2,10 @@
 
 `BiometricMode` is the profile's setting (Pengaturan, "Perangkat biometrik"):
 ``off`` photo and signature only (no biometric steps: a laptop without devices),
-``optional`` the steps are offered and a recording completed without them
-carries a warning the operator confirms with a reason (e.g. "perangkat tidak
-tersedia"), ``required`` every finger and eye is captured or an exception
+``optional`` the steps are offered and a recording completed without any
+finger or eye carries a warning the operator confirms with a reason (e.g.
+"perangkat tidak tersedia"; one that carries some must carry all, as the
+server's policy wants), ``required`` every finger and eye is captured or an exception
 before the recording completes (without a device it stays a draft).
 `biometric_findings` says this as findings with codes, for the form and the
 save alike; `photo_settled` is the Dukcapil order rule: the photo is shown to
@@ -20,6 +21,7 @@ from collections.abc import Iterable
 from enum import Enum
 
 from app.core.biometric_content import ContentError, from_content
+from app.core.biometric_policy import BiometricPolicy, completeness
 from app.core.biometric_positions import EYE_BY_SBI, FINGER_BY_SBI, Modality
 from app.core.biometric_set import BiometricSet, modality_of
 from app.core.findings import Finding, Severity, finding
@@ -61,20 +63,24 @@ def biometric_findings(biometrics: BiometricSet | None, mode: BiometricMode,
 
     ``required``: an error per modality with slots neither captured nor excepted
     (``biometrics.fingers_required`` / ``biometrics.irises_required``);
-    ``optional``: a warning instead, confirmed with a reason
-    (``biometrics.fingers_not_captured`` / ``biometrics.irises_not_captured``);
-    both: a warning per modality whose exceptions lack their proof photo
+    ``optional``: with nothing captured or excepted, a warning per modality instead, confirmed
+    with a reason (``biometrics.fingers_not_captured`` / ``biometrics.irises_not_captured``): the
+    recording then carries no set; once it carries one, the server's policy
+    (`app.core.biometric_policy`, ``required_when_present``) wants it complete, so the errors of
+    ``required``; both: a warning per modality whose exceptions lack their proof photo
     (``biometrics.proof_missing``; `proofs` holds the slots that have one).
     """
     if not mode.steps:
         return []
     bset = biometrics or BiometricSet()
     have_proof = set(proofs)
+    strict = mode is BiometricMode.REQUIRED or bool(
+        bset.slots and completeness(bset, BiometricPolicy.REQUIRED_WHEN_PRESENT))
     out: list[Finding] = []
     for modality, noun in ((Modality.FINGER, "fingers"), (Modality.IRIS, "irises")):
         field = FIELD_OF[modality]
         missing = bset.missing((modality,))
-        if missing and mode is BiometricMode.REQUIRED:
+        if missing and strict:
             out.append(finding(f"biometrics.{noun}_required", field, Severity.ERROR, count=len(missing)))
         elif missing:
             out.append(finding(f"biometrics.{noun}_not_captured", field, Severity.WARNING, count=len(missing)))

@@ -309,6 +309,13 @@ SYNC: dict[str, Templates] = {
         "tanda tangan."
     ),
     "sync.media_not_image": "Server menolak foto/tanda tangan rekaman ini. {words} Rekam ulang lalu kirim lagi.",
+    "sync.server_no_biometrics": (
+        "Server belum menerima sidik jari dan iris (versi server lama). Rekaman ini menunggu; minta admin "
+        "memperbarui server, lalu kirim ulang."
+    ),
+    "sync.media_not_biometric": (
+        "Server menolak rekaman sidik jari/iris rekaman ini. {words} Rekam ulang jari atau mata itu lalu kirim lagi."
+    ),
     "sync.payload_invalid": "Rekaman tidak dapat dikirim: isian tidak sesuai format ({fields}).",
     "sync.item_refused": "Server tidak dapat menerima rekaman ini (HTTP {status}). {words}",
     "sync.not_stored": "Server tidak menyimpan rekaman ini.",
@@ -528,6 +535,24 @@ BIOMETRIC: dict[str, Templates] = {
     "iso.truncated": "Rekaman ISO terpotong (lebih pendek dari isinya). Rekaman rusak.",
     "iso.bad_value": "Rekaman ISO berisi nilai yang tidak sah pada kolom {field}.",
     "iso.no_image": "Rekaman ISO tidak berisi data gambar.",
+    "iso.wrong_position": "Rekaman ISO bukan untuk {slot} (posisi jari atau label mata di dalamnya lain).",
+    # Completeness and consistency of a recording's set (app/core/biometric_policy.py; the server's too).
+    "biometrics.missing": (
+        "Sidik jari dan iris belum direkam. Rekam sepuluh jari dan dua iris, atau catat pengecualian untuk "
+        "yang tidak dapat direkam."
+    ),
+    "biometrics.incomplete": (
+        "Sidik jari/iris belum lengkap: {count} belum direkam dan tanpa pengecualian ({slots})."
+    ),
+    "biometrics.record_missing": "Berkas rekaman ISO tidak ada untuk jari/mata yang tercatat terekam: {slots}.",
+    "biometrics.media_unexpected": (
+        "Ada berkas sidik jari/iris yang tidak sesuai catatannya (rekaman untuk jari/mata yang tidak tercatat "
+        "terekam, atau foto bukti tanpa pengecualian): {slots}."
+    ),
+    "biometrics.invalid": (
+        "Data sidik jari/iris rekaman ini tidak dapat dibaca (jari atau mata, nilai mutu, atau alasan "
+        "pengecualian yang tidak dikenal)."
+    ),
 }
 
 # Trips (kunjungan) and school mode (app/core/trips.py, app/core/school.py, app/store/trips.py).

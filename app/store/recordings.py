@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from app.core import biometric_content
+from app.core.biometric_content import BIOMETRIC_MEDIA_KINDS
+from app.core.biometric_policy import allowed_kinds, consistency
 from app.core.findings import Acknowledgement, Finding
 from app.core.lifecycle import RecordingStatus, TransitionError, can_move, check_move
 from app.core.resident import Resident
@@ -259,6 +261,17 @@ def _trip_of(db: sqlite_utils.Database, recording: Recording, old: Sequence[Any]
     return None
 
 
+def _prune_biometric_media(db: sqlite_utils.Database, recording_uuid: str, bset, status: RecordingStatus) -> None:
+    """Drop the stored biometric media the set no longer allows (a finger captured before, now an
+    exception); a queued recording must hold the ISO record of every captured slot."""
+    stale = sorted(set(BIOMETRIC_MEDIA_KINDS) - allowed_kinds(bset))
+    db.conn.execute(f"DELETE FROM media WHERE recording_uuid = ? AND kind IN ({', '.join('?' * len(stale))})",
+                    (recording_uuid, *stale))
+    if status is RecordingStatus.QUEUED:
+        for problem in consistency(bset, media_mod.media_hashes(db, recording_uuid)):
+            raise StoreError(kind="invalid", code=problem.code, params=dict(problem.params))
+
+
 def _read(db: sqlite_utils.Database, recording_uuid: str) -> Recording | None:
     row = db.conn.execute(f"SELECT {_COLUMNS} FROM recordings WHERE uuid = ?", (recording_uuid,)).fetchone()
     return _from_row(row) if row else None
@@ -321,22 +334,27 @@ class RecordingRepo:
 
     # -- writing ---------------------------------------------------------------
 
-    def save(self, recording: Recording, media: Iterable[MediaItem] = (), *, enqueue: bool,
-             drop: Iterable[str] = ()) -> None:
+    def save(self, recording: Recording, media: Iterable[MediaItem] = (), *, enqueue: bool) -> None:
         """Write the recording, its media and (if queued) its outbox entry atomically.
 
         `media` replaces the recording's items of the same kinds; kinds not
-        given are kept, but those in `drop` are deleted (a finger captured in a
-        draft and now an exception loses its record). With `enqueue=True` the recording must be complete (or
+        given are kept. With `enqueue=True` the recording must be complete (or
         already queued) and is stored as queued with a pending outbox entry;
         with `enqueue=False` it is stored as draft or complete and withdrawn
         from the queue. `created_at` of an existing recording is kept;
         `updated_at` is set to now.
+
+        Fingers and irises: `recording.biometrics` is checked (`ContentError`),
+        biometric items given must be ones its set allows (ValueError: an ISO
+        record per captured slot, a proof photo per exception), stored ones it
+        no longer allows are deleted, and a queued recording must hold the
+        record of every captured slot (`StoreError` ``biometrics.record_missing``).
         """
         check_uuid(recording.uuid)
-        if recording.biometrics is not None:
-            biometric_content.from_content(recording.biometrics)  # ContentError (a ValueError) if malformed
+        bset = None if recording.biometrics is None else biometric_content.from_content(recording.biometrics)
         items = list(media)
+        if {m.kind for m in items if m.kind in BIOMETRIC_MEDIA_KINDS} - allowed_kinds(bset):
+            raise ValueError("berkas sidik jari/iris tidak sesuai catatan biometriknya")
         kinds = [m.kind for m in items]
         if len(kinds) != len(set(kinds)):
             raise ValueError("setiap jenis media hanya boleh satu per rekaman")
@@ -368,8 +386,7 @@ class RecordingRepo:
             )
             _write_row(db, rec)
             media_mod.write_media(db, rec.uuid, items)
-            for kind in drop:
-                media_mod.delete_media(db, rec.uuid, kind)
+            _prune_biometric_media(db, rec.uuid, bset, status)
             if status in (RecordingStatus.COMPLETE, RecordingStatus.QUEUED):
                 link_recording(db, rec.uuid, rec.resident.nik, rec.operator, rec.trip)
             if status is RecordingStatus.QUEUED:

@@ -136,6 +136,8 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. Rekaman ini diubah setelah terkirim sebagian: pilih \"Jadikan versi baru\" untuk mengirim isi laptop ini sebagai versi baru yang menggantikannya, atau hubungi admin."),  # sync.conflict
     QT_TRANSLATE_NOOP("Catalogue", "Berkas foto/tanda tangan rekaman ini di laptop rusak (SHA-256 tidak cocok); rekam ulang foto atau tanda tangan."),  # sync.local_media_damaged
     QT_TRANSLATE_NOOP("Catalogue", "Server menolak foto/tanda tangan rekaman ini. {words} Rekam ulang lalu kirim lagi."),  # sync.media_not_image
+    QT_TRANSLATE_NOOP("Catalogue", "Server belum menerima sidik jari dan iris (versi server lama). Rekaman ini menunggu; minta admin memperbarui server, lalu kirim ulang."),  # sync.server_no_biometrics
+    QT_TRANSLATE_NOOP("Catalogue", "Server menolak rekaman sidik jari/iris rekaman ini. {words} Rekam ulang jari atau mata itu lalu kirim lagi."),  # sync.media_not_biometric
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman tidak dapat dikirim: isian tidak sesuai format ({fields})."),  # sync.payload_invalid
     QT_TRANSLATE_NOOP("Catalogue", "Server tidak dapat menerima rekaman ini (HTTP {status}). {words}"),  # sync.item_refused
     QT_TRANSLATE_NOOP("Catalogue", "Server tidak menyimpan rekaman ini."),  # sync.not_stored
@@ -267,6 +269,12 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman ISO terpotong (lebih pendek dari isinya). Rekaman rusak."),  # iso.truncated
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman ISO berisi nilai yang tidak sah pada kolom {field}."),  # iso.bad_value
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman ISO tidak berisi data gambar."),  # iso.no_image
+    QT_TRANSLATE_NOOP("Catalogue", "Rekaman ISO bukan untuk {slot} (posisi jari atau label mata di dalamnya lain)."),  # iso.wrong_position
+    QT_TRANSLATE_NOOP("Catalogue", "Sidik jari dan iris belum direkam. Rekam sepuluh jari dan dua iris, atau catat pengecualian untuk yang tidak dapat direkam."),  # biometrics.missing
+    QT_TRANSLATE_NOOP("Catalogue", "Sidik jari/iris belum lengkap: {count} belum direkam dan tanpa pengecualian ({slots})."),  # biometrics.incomplete
+    QT_TRANSLATE_NOOP("Catalogue", "Berkas rekaman ISO tidak ada untuk jari/mata yang tercatat terekam: {slots}."),  # biometrics.record_missing
+    QT_TRANSLATE_NOOP("Catalogue", "Ada berkas sidik jari/iris yang tidak sesuai catatannya (rekaman untuk jari/mata yang tidak tercatat terekam, atau foto bukti tanpa pengecualian): {slots}."),  # biometrics.media_unexpected
+    QT_TRANSLATE_NOOP("Catalogue", "Data sidik jari/iris rekaman ini tidak dapat dibaca (jari atau mata, nilai mutu, atau alasan pengecualian yang tidak dikenal)."),  # biometrics.invalid
     QT_TRANSLATE_NOOP("Catalogue", "Rumah (lansia/difabel)"),  # trip_type.rumah
     QT_TRANSLATE_NOOP("Catalogue", "Sekolah"),  # trip_type.sekolah
     QT_TRANSLATE_NOOP("Catalogue", "Lapas/rutan"),  # trip_type.lapas

@@ -1303,503 +1303,523 @@
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="139"/>
+        <source>Server belum menerima sidik jari dan iris (versi server lama). Rekaman ini menunggu; minta admin memperbarui server, lalu kirim ulang.</source>
+        <translation>The server does not take fingerprints and irises yet (an older server). This recording waits; ask the admin to update the server, then send again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="140"/>
+        <source>Server menolak rekaman sidik jari/iris rekaman ini. {words} Rekam ulang jari atau mata itu lalu kirim lagi.</source>
+        <translation>The server refused a fingerprint/iris record of this recording. {words} Capture that finger or eye again, then send again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="141"/>
         <source>Rekaman tidak dapat dikirim: isian tidak sesuai format ({fields}).</source>
         <translation>The recording cannot be sent: fields do not match the format ({fields}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="140"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="142"/>
         <source>Server tidak dapat menerima rekaman ini (HTTP {status}). {words}</source>
         <translation>The server cannot accept this recording (HTTP {status}). {words}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="141"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="143"/>
         <source>Server tidak menyimpan rekaman ini.</source>
         <translation>The server did not store this recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="142"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="144"/>
         <source>{reasons}</source>
         <translation>{reasons}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="143"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="145"/>
         <source>Rekaman tidak ditemukan.</source>
         <translation>Recording not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="145"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="147"/>
         <source>Rekaman belum dapat diselesaikan: masih ada kesalahan atau peringatan yang belum dikonfirmasi.</source>
         <translation>The recording cannot be completed yet: there are still errors or warnings that have not been confirmed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="146"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="148"/>
         <source>status rekaman tidak dapat berubah dari &apos;{current}&apos; ke &apos;{new}&apos;</source>
         <translation>the recording&apos;s status cannot change from &apos;{current}&apos; to &apos;{new}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="147"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="149"/>
         <source>hanya rekaman yang sudah selesai yang dapat dikirim</source>
         <translation>only a complete recording can be sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="148"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="150"/>
         <source>rekaman berstatus &apos;{status}&apos; tidak disimpan dengan cara ini</source>
         <translation>a recording with status &apos;{status}&apos; is not saved this way</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="149"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="151"/>
         <source>rekaman berstatus &apos;{status}&apos; tidak dapat diubah</source>
         <translation>a recording with status &apos;{status}&apos; cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="150"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="152"/>
         <source>Data pribadi rekaman ini sudah dihapus dari laptop setelah diterima server.</source>
         <translation>The personal data of this recording was removed from the laptop after the server accepted it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="151"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="153"/>
         <source>Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim), jadi tidak dapat diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi.</source>
         <translation>This recording has already reached the server (the photo/signature may still be sending), so it can no longer be changed. If something is wrong, fix it after the server gives its verification result.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="152"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="154"/>
         <source>Hanya rekaman berstatus draf yang dapat dihapus.</source>
         <translation>Only a recording with status draft can be deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="153"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="155"/>
         <source>Antrean kirim untuk rekaman ini tidak ditemukan.</source>
         <translation>The send queue entry for this recording was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="154"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="156"/>
         <source>Bukti perekaman hanya untuk rekaman yang sudah selesai.</source>
         <translation>A receipt is only for a completed recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="155"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="157"/>
         <source>Hanya rekaman yang ditolak server yang dapat diperbaiki.</source>
         <translation>Only a recording the server rejected can be fixed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="156"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="158"/>
         <source>Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini sebagai rekaman baru.</source>
         <translation>The personal data of this recording was removed from the laptop; record this resident again as a new recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="158"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="160"/>
         <source>Rekaman ini sudah diperbaiki dan dikirim ulang sebagai versi baru.</source>
         <translation>This recording was already fixed and sent again as a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="159"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="161"/>
         <source>Rekaman ini belum sampai di server: ubah langsung, tanpa versi baru.</source>
         <translation>This recording has not reached the server yet: change it directly, without a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="160"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="162"/>
         <source>Hanya rekaman yang ditahan karena konflik dengan server yang dapat dijadikan versi baru.</source>
         <translation>Only a recording held back because of a conflict with the server can be made a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="161"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="163"/>
         <source>Rekaman ini sudah dijadikan versi baru.</source>
         <translation>This recording was already made a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="162"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="164"/>
         <source>Berkas tidak dapat dibuka.</source>
         <translation>The file cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="163"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="165"/>
         <source>Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman.</source>
         <translation>An unexpected error occurred ({kind}). Data already saved is safe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="164"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="166"/>
         <source>Kata sandi salah. Periksa kembali lalu coba lagi.</source>
         <translation>Wrong password. Check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="165"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="167"/>
         <source>Profil tidak ditemukan di folder ini. Buat profil baru lebih dulu.</source>
         <translation>No profile found in this folder. Create a new profile first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="166"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="168"/>
         <source>Basis data ini dibuat oleh versi Jemput yang lebih baru. Perbarui aplikasi sebelum membukanya.</source>
         <translation>This database was made by a newer version of Jemput. Update the app before opening it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="167"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="169"/>
         <source>Penyimpanan penuh. Kosongkan ruang disk lalu coba lagi.</source>
         <translation>Storage is full. Free up disk space, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="168"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="170"/>
         <source>Gagal membaca/menulis berkas basis data (kesalahan disk).</source>
         <translation>Reading/writing the database file failed (disk error).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="169"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="171"/>
         <source>Basis data sedang dipakai proses lain. Tutup aplikasi lain lalu coba lagi.</source>
         <translation>The database is in use by another process. Close other applications, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="170"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="172"/>
         <source>Berkas basis data rusak.</source>
         <translation>The database file is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="171"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="173"/>
         <source>Terlalu banyak cadangan dengan waktu yang sama di folder tujuan.</source>
         <translation>Too many backups with the same time in the destination folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="172"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="174"/>
         <source>Folder tujuan tidak dapat dipakai: {dest} ({reason}).</source>
         <translation>The destination folder cannot be used: {dest} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="173"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="175"/>
         <source>Gagal menulis cadangan ke tujuan ({reason}); cadangan tidak dibuat. Periksa flashdisk lalu coba lagi.</source>
         <translation>Writing the backup to the destination failed ({reason}); no backup was made. Check the USB stick, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="174"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="176"/>
         <source>Jumlah cadangan lama yang disimpan tidak boleh negatif.</source>
         <translation>The number of old backups to keep cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="175"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="177"/>
         <source>Folder tujuan tidak ditemukan: {dest}. Pasang flashdisk atau pilih folder lain.</source>
         <translation>The destination folder was not found: {dest}. Plug in the USB stick or choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="176"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="178"/>
         <source>Tujuan cadangan harus sebuah folder: {dest}</source>
         <translation>The backup destination must be a folder: {dest}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="177"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="179"/>
         <source>Cadangan tidak boleh disimpan di dalam folder profil itu sendiri. Pilih folder di disk lain, misalnya flashdisk.</source>
         <translation>A backup cannot be kept inside the profile folder itself. Choose a folder on another disk, such as a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="178"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="180"/>
         <source>Folder tujuan tidak dapat ditulis: {dest}. Periksa izin atau kunci tulis flashdisk.</source>
         <translation>The destination folder cannot be written: {dest}. Check the permissions or the USB stick&apos;s write lock.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="179"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="181"/>
         <source>Ruang kosong di tujuan tidak cukup: perlu sekitar {needed}, tersedia {free}. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>Not enough free space at the destination: about {needed} needed, {free} available. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="180"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="182"/>
         <source>Salinan cadangan rusak (integrity_check gagal); cadangan dibatalkan.</source>
         <translation>The backup copy is damaged (integrity_check failed); the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="181"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="183"/>
         <source>Isi salinan cadangan tidak sama dengan profil; cadangan dibatalkan.</source>
         <translation>The backup copy&apos;s content differs from the profile; the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="182"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="184"/>
         <source>Ruang kosong di tujuan tidak cukup. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>Not enough free space at the destination. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="183"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="185"/>
         <source>Ruang di tujuan habis saat menyalin; cadangan tidak dibuat. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>The destination ran out of space while copying; no backup was made. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="184"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="186"/>
         <source>Folder cadangan tidak ditemukan: {source}</source>
         <translation>The backup folder was not found: {source}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="185"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="187"/>
         <source>{source} bukan cadangan Jemput yang lengkap (jemput.db dan profile.json harus ada).</source>
         <translation>{source} is not a complete Jemput backup (jemput.db and profile.json must be there).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="186"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="188"/>
         <source>Sudah ada profil di {data_dir}; profil yang ada tidak ditimpa. Pulihkan ke folder lain dengan --data, atau buka cadangan langsung.</source>
         <translation>There is already a profile in {data_dir}; the existing profile is not overwritten. Restore to another folder with --data, or open the backup directly.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="187"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="189"/>
         <source>Salinan cadangan tidak dapat dibuka dengan kunci profil; cadangan dibatalkan.</source>
         <translation>The backup copy cannot be opened with the profile&apos;s key; the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="188"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="190"/>
         <source>Cadangan rusak (integrity_check gagal); tidak dipulihkan.</source>
         <translation>The backup is damaged (integrity_check failed); it was not restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="189"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="191"/>
         <source>Kata sandi tidak boleh kosong.</source>
         <translation>The password cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="190"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="192"/>
         <source>Sudah ada profil di folder ini.</source>
         <translation>There is already a profile in this folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="191"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="193"/>
         <source>Format profile.json tidak dikenal.</source>
         <translation>The format of profile.json is not recognised.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="192"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="194"/>
         <source>Berkas profile.json rusak atau tidak dapat dibaca.</source>
         <translation>The profile.json file is damaged or cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="193"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="195"/>
         <source>Kata sandi profil demo tidak dapat diganti.</source>
         <translation>The demo profile&apos;s password cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="194"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="196"/>
         <source>Kata sandi baru tidak boleh kosong.</source>
         <translation>The new password cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="195"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="197"/>
         <source>Kata sandi baru minimal {min} karakter.</source>
         <translation>The new password must have at least {min} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="196"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="198"/>
         <source>Kata sandi baru sama dengan kata sandi lama.</source>
         <translation>The new password is the same as the old one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="197"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="199"/>
         <source>Kata sandi tidak dapat diganti: basis data tidak dapat ditulis ulang (periksa ruang disk). Kata sandi lama tetap berlaku.</source>
         <translation>The password cannot be changed: the database cannot be rewritten (check the disk space). The old password stays in force.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="198"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="200"/>
         <source>Kata sandi baru sudah berlaku, tetapi berkas profile.json belum selesai diperbarui. Buka profil dengan kata sandi baru.</source>
         <translation>The new password is in force, but the profile.json file was not fully updated. Open the profile with the new password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="207"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="209"/>
         <source>Operator tidak ditemukan.</source>
         <translation>Operator not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="208"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="210"/>
         <source>nama operator tidak boleh kosong</source>
         <translation>the operator name cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="209"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="211"/>
         <source>nama operator lebih dari {limit} karakter</source>
         <translation>the operator name is longer than {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="210"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="212"/>
         <source>Nama operator sudah dipakai.</source>
         <translation>That operator name is already taken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="211"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="213"/>
         <source>Mode jurnal WAL tidak dapat diaktifkan.</source>
         <translation>The WAL journal mode cannot be turned on.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="212"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="214"/>
         <source>Kunci basis data tidak tersedia untuk operasi ini.</source>
         <translation>The database key is not available for this operation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="213"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="215"/>
         <source>Basis data sudah ditutup.</source>
         <translation>The database is already closed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="235"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="237"/>
         <source>Alat biometrik belum terdaftar (belum punya sertifikat dari penyedianya). Hubungi admin atau penyedia alat; alat ini belum dapat dipakai merekam.</source>
         <translation>The biometric device is not registered (it has no certificate from its provider). Contact the admin or the device provider; this device cannot record yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="236"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="238"/>
         <source>Alat tidak mendeteksi jari atau mata. Letakkan jari rata di kaca pemindai (atau dekatkan mata), lalu ulangi.</source>
         <translation>The device detects no finger or eye. Place the fingers flat on the scanner glass (or bring the eye closer), then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="237"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="239"/>
         <source>Alat gagal mengolah gambar. Bersihkan kaca pemindai, lalu ulangi.</source>
         <translation>The device failed to process the image. Clean the scanner glass, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="238"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="240"/>
         <source>Alat melaporkan tanda dibongkar atau dirusak. Jangan dipakai merekam: laporkan ke admin.</source>
         <translation>The device reports signs of being opened or tampered with. Do not use it for recording: report it to the admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="239"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="241"/>
         <source>Alat tidak dapat menghubungi server pengelolanya (diperlukan untuk pendaftaran atau pembaruan kunci). Coba lagi saat ada sinyal, atau hubungi admin.</source>
         <translation>The device cannot reach its management server (needed for registration or key renewal). Try again when there is signal, or contact the admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="240"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="242"/>
         <source>Posisi jari atau kepala miring. Luruskan tangan (atau kepala), lalu ulangi.</source>
         <translation>The finger or head is tilted. Straighten the hand (or head), then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="241"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="243"/>
         <source>Alat biometrik tidak ditemukan. Periksa kabel USB alat, lalu tekan “Cari ulang”.</source>
         <translation>Biometric device not found. Check the device&apos;s USB cable, then press “Cari ulang”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="242"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="244"/>
         <source>Kunci alat biometrik sudah kedaluwarsa. Alat perlu diperbarui oleh penyedianya; hubungi admin.</source>
         <translation>The biometric device&apos;s key has expired. The device must be renewed by its provider; contact the admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="243"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="245"/>
         <source>Alat belum memiliki kunci server (domain). Hubungi admin atau penyedia alat.</source>
         <translation>The device has no server (domain) key yet. Contact the admin or the device provider.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="244"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="246"/>
         <source>Alat tidak dapat merekam jumlah jari atau mata yang diminta. Periksa jenis alat (telapak 4 jari, satu jari, satu atau dua mata).</source>
         <translation>The device cannot record the number of fingers or eyes requested. Check the kind of device (4-finger slap, single finger, one or two eyes).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="245"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="247"/>
         <source>Alat biometrik belum siap. Tunggu sebentar (lampu alat menyala), lalu ulangi.</source>
         <translation>The biometric device is not ready. Wait a moment (the device light comes on), then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="246"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="248"/>
         <source>Alat biometrik sedang dipakai (perekaman lain belum selesai). Tunggu sebentar, lalu ulangi.</source>
         <translation>The biometric device is in use (another recording has not finished). Wait a moment, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="247"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="249"/>
         <source>Alat menolak nomor transaksi perekaman. Ulangi perekaman; bila terulang, hubungi admin.</source>
         <translation>The device refused the recording&apos;s transaction number. Try again; if it happens again, contact the admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="248"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="250"/>
         <source>Alat biometrik melaporkan kesalahan {code}: {info}</source>
         <translation>The biometric device reports error {code}: {info}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="249"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="251"/>
         <source>Alat biometrik melaporkan kesalahan yang tidak dikenal (kode {code}). Ulangi; bila terulang, hubungi admin.</source>
         <translation>The biometric device reports an unknown error (code {code}). Try again; if it happens again, contact the admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="250"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="252"/>
         <source>Tidak ada alat biometrik yang menjawab. Periksa kabel USB alat dan bahwa layanan alat sudah berjalan, lalu tekan “Cari ulang”.</source>
         <translation>No biometric device answers. Check the device&apos;s USB cable and that the device service is running, then press “Cari ulang”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="251"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="253"/>
         <source>Alat biometrik tidak menjawab dalam {seconds} detik. Periksa alat, lalu ulangi.</source>
         <translation>The biometric device did not answer within {seconds} seconds. Check the device, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="252"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="254"/>
         <source>Sambungan ke alat biometrik terputus di tengah perekaman. Periksa kabel USB alat, lalu ulangi; hasil yang sudah direkam tetap tersimpan.</source>
         <translation>The connection to the biometric device was lost during the recording. Check the device&apos;s USB cable, then try again; what was already recorded is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="253"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="255"/>
         <source>Jawaban alat biometrik tidak dapat dibaca. Ulangi; bila terulang, mulai ulang layanan alat.</source>
         <translation>The biometric device&apos;s answer cannot be read. Try again; if it happens again, restart the device service.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="254"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="256"/>
         <source>Data bertanda tangan dari alat rusak atau tidak lengkap. Hasil ini tidak dipakai; ulangi perekaman.</source>
         <translation>The signed data from the device is damaged or incomplete. This result is not used; record again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="255"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="257"/>
         <source>Tanda tangan digital data dari alat tidak cocok. Hasil ini tidak dipakai; ulangi perekaman.</source>
         <translation>The digital signature of the device&apos;s data does not match. This result is not used; record again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="256"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="258"/>
         <source>Rantai hash perekaman tidak sambung (data bukan lanjutan perekaman ini). Hasil ini tidak dipakai; ulangi perekaman.</source>
         <translation>The recording&apos;s hash chain is broken (the data does not continue this recording). This result is not used; record again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="257"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="259"/>
         <source>Alat mengirim hasil perekaman lain (nomor transaksi berbeda). Hasil ini tidak dipakai; ulangi.</source>
         <translation>The device sent the result of another recording (a different transaction number). This result is not used; try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="258"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="260"/>
         <source>Alat mengirim jari atau mata yang tidak diminta ({subtype}). Hasil ini tidak dipakai; ulangi.</source>
         <translation>The device sent a finger or eye that was not asked for ({subtype}). This result is not used; try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="259"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="261"/>
         <source>Alat tidak mengirim hasil untuk {subtype}. Ulangi perekaman.</source>
         <translation>The device sent no result for {subtype}. Record again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="260"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="262"/>
         <source>Kualitas {subtype} {score} di bawah batas {required}. Bersihkan jari atau kaca, lalu ulangi.</source>
         <translation>Quality of {subtype} {score} is below the threshold {required}. Clean the finger or the glass, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="261"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="263"/>
         <source>Alat ini terdaftar untuk autentikasi, bukan untuk perekaman (registrasi). Pakai alat biometrik perekaman.</source>
         <translation>This device is registered for authentication, not for recording (registration). Use a recording biometric device.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="262"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="264"/>
         <source>Data biometrik dari alat bukan rekaman ISO 19794 (sidik jari atau iris). Hasil ini tidak dipakai.</source>
         <translation>The biometric data from the device is not an ISO 19794 record (fingerprint or iris). This result is not used.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="263"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="265"/>
         <source>Rekaman biometrik berjenis lain dari yang diminta (sidik jari dan iris tertukar).</source>
         <translation>The biometric record is of another kind than asked for (fingerprint and iris swapped).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="264"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="266"/>
         <source>Versi rekaman ISO {version} tidak didukung (yang didukung: 2011, versi 020).</source>
         <translation>ISO record version {version} is not supported (supported: 2011, version 020).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="265"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="267"/>
         <source>Panjang rekaman ISO tidak cocok ({declared} tertulis, {actual} ada). Rekaman rusak.</source>
         <translation>The ISO record&apos;s length does not match ({declared} written, {actual} present). The record is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="266"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="268"/>
         <source>Rekaman ISO tidak berisi gambar satu pun.</source>
         <translation>The ISO record holds no image at all.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="267"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="269"/>
         <source>Rekaman ISO terpotong (lebih pendek dari isinya). Rekaman rusak.</source>
         <translation>The ISO record is cut short (shorter than its content). The record is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="268"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="270"/>
         <source>Rekaman ISO berisi nilai yang tidak sah pada kolom {field}.</source>
         <translation>The ISO record holds an invalid value in the field {field}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="269"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="271"/>
         <source>Rekaman ISO tidak berisi data gambar.</source>
         <translation>The ISO record holds no image data.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="275"/>
+        <source>Berkas rekaman ISO tidak ada untuk jari/mata yang tercatat terekam: {slots}.</source>
+        <translation>No ISO record file for the fingers/eyes noted as captured: {slots}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="276"/>
+        <source>Ada berkas sidik jari/iris yang tidak sesuai catatannya (rekaman untuk jari/mata yang tidak tercatat terekam, atau foto bukti tanpa pengecualian): {slots}.</source>
+        <translation>Some fingerprint/iris files do not match what is noted (a record for a finger/eye not noted as captured, or a proof photo without an exception): {slots}.</translation>
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="52"/>
@@ -1867,112 +1887,112 @@
         <translation>The server refused this recording&apos;s photo/signature. {words} Capture it again, then send again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="157"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="159"/>
         <source>Rekaman ini ditolak admin karena NIK-nya sudah direkam di rekaman lain (keputusan tinjauan NIK ganda); tidak diperbaiki dan dikirim ulang. Hubungi admin bila keputusan itu keliru.</source>
         <translation>The administrator rejected this recording because its NIK is already recorded in another recording (a duplicate-NIK review decision); it is not fixed and sent again. Contact the administrator if that decision is wrong.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="214"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="216"/>
         <source>Lansia (60+)</source>
         <translation>Elderly (60+)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="215"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="217"/>
         <source>Difabel</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="216"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="218"/>
         <source>Pelajar</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="217"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="219"/>
         <source>Tahanan (lapas/rutan)</source>
         <translation>Detainee (prison)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="218"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="220"/>
         <source>Pekerja (kunjungan perusahaan)</source>
         <translation>Worker (company visit)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="219"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="221"/>
         <source>Perbatasan/terpencil</source>
         <translation>Border/remote area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="220"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="222"/>
         <source>Direkam</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="221"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="223"/>
         <source>Tidak di rumah</source>
         <translation>Not at home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="222"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="224"/>
         <source>Menolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="223"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="225"/>
         <source>Pindah</source>
         <translation>Moved away</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="224"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="226"/>
         <source>Meninggal</source>
         <translation>Deceased</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="225"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="227"/>
         <source>Sakit / minta kunjungan ulang</source>
         <translation>Ill / asks for another visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="226"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="228"/>
         <source>Sudah rekam di tempat lain</source>
         <translation>Already recorded elsewhere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="227"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="229"/>
         <source>Hasil kunjungan tidak dikenal.</source>
         <translation>Unknown visit outcome.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="228"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="230"/>
         <source>Warga ini sudah direkam; hasil kunjungan lain tidak dapat dicatat lagi.</source>
         <translation>This resident is already recorded; no other visit outcome can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="229"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="231"/>
         <source>Hasil &apos;Direkam&apos; dicatat otomatis dari rekaman yang selesai.</source>
         <translation>The outcome &apos;Recorded&apos; is set automatically from a completed recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="230"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="232"/>
         <source>Isi tanggal kunjungan ulang.</source>
         <translation>Enter the date of the next visit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="231"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="233"/>
         <source>Tanggal kunjungan ulang tidak boleh sebelum hari kunjungan.</source>
         <translation>The next visit cannot be before the day of the visit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="232"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="234"/>
         <source>Tanggal kunjungan ulang hanya untuk &apos;Sakit / minta kunjungan ulang&apos;.</source>
         <translation>A next-visit date is only for &apos;Ill / asks for another visit&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="233"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="235"/>
         <source>Catatan paling banyak {limit} karakter.</source>
         <translation>The note may be at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="234"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="236"/>
         <source>Warga tidak ada dalam daftar target.</source>
         <translation>The resident is not on the target list.</translation>
     </message>
@@ -1992,272 +2012,292 @@
         <translation>A DEMO profile may only be registered with a training server (demo server). This server does not declare itself a demo server, so registration was cancelled and nothing was sent. For real recording, set up a new profile with its own passphrase.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="270"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="272"/>
+        <source>Rekaman ISO bukan untuk {slot} (posisi jari atau label mata di dalamnya lain).</source>
+        <translation>The ISO record is not for {slot} (the finger position or eye label inside differs).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="273"/>
+        <source>Sidik jari dan iris belum direkam. Rekam sepuluh jari dan dua iris, atau catat pengecualian untuk yang tidak dapat direkam.</source>
+        <translation>Fingerprints and irises are not captured. Capture ten fingers and two irises, or record an exception for each that cannot be captured.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="274"/>
+        <source>Sidik jari/iris belum lengkap: {count} belum direkam dan tanpa pengecualian ({slots}).</source>
+        <translation>Fingerprints/irises incomplete: {count} not captured and without an exception ({slots}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="277"/>
+        <source>Data sidik jari/iris rekaman ini tidak dapat dibaca (jari atau mata, nilai mutu, atau alasan pengecualian yang tidak dikenal).</source>
+        <translation>The fingerprint/iris data of this recording cannot be read (an unknown finger or eye, quality value or exception reason).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="278"/>
         <source>Rumah (lansia/difabel)</source>
         <translation>Home (elderly/disabled)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="271"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="279"/>
         <source>Sekolah</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="272"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="280"/>
         <source>Lapas/rutan</source>
         <translation>Prison/detention centre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="273"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="281"/>
         <source>Perusahaan</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="274"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="282"/>
         <source>Perbatasan (menginap)</source>
         <translation>Border area (overnight)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="275"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="283"/>
         <source>Jenis kunjungan tidak dikenal.</source>
         <translation>Unknown trip type.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="276"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="284"/>
         <source>Nama kunjungan wajib diisi.</source>
         <translation>The trip name is required.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="277"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="285"/>
         <source>Nama kunjungan paling banyak {limit} karakter.</source>
         <translation>The trip name may have at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="278"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="286"/>
         <source>Tempat kunjungan wajib diisi.</source>
         <translation>The trip place is required.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="279"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="287"/>
         <source>Tempat kunjungan paling banyak {limit} karakter.</source>
         <translation>The trip place may have at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="280"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="288"/>
         <source>Isi tanggal mulai dan tanggal selesai kunjungan.</source>
         <translation>Enter the first and the last day of the trip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="281"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="289"/>
         <source>Tanggal selesai tidak boleh sebelum tanggal mulai.</source>
         <translation>The last day may not be before the first day.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="282"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="290"/>
         <source>Kunjungan perbatasan menginap: tanggal selesai harus sesudah tanggal mulai.</source>
         <translation>A border trip stays overnight: the last day must be after the first day.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="283"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="291"/>
         <source>Kunjungan paling lama {limit} hari.</source>
         <translation>A trip lasts at most {limit} days.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="284"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="292"/>
         <source>Nama anggota tim paling banyak {limit} karakter.</source>
         <translation>A team member name may have at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="285"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="293"/>
         <source>Isi paling sedikit satu anggota tim.</source>
         <translation>Enter at least one team member.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="286"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="294"/>
         <source>Tim paling banyak {limit} orang.</source>
         <translation>A team has at most {limit} people.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="287"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="295"/>
         <source>Kunjungan ini belum dimulai; aktifkan pada tanggal mulainya.</source>
         <translation>This trip has not started yet; activate it on its first day.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="288"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="296"/>
         <source>Kunjungan ini sudah selesai dan tidak dapat diaktifkan lagi.</source>
         <translation>This trip is over and cannot be activated again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="289"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="297"/>
         <source>Kunjungan tidak ditemukan.</source>
         <translation>Trip not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="290"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="298"/>
         <source>Kunjungan aktif: {name} ({type})</source>
         <translation>Active trip: {name} ({type})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="291"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="299"/>
         <source>Tidak ada kunjungan aktif</source>
         <translation>No active trip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="292"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="300"/>
         <source>Belum dapat direkam</source>
         <translation>Cannot be recorded yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="293"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="301"/>
         <source>Rekam awal: kartu ditahan sampai 17</source>
         <translation>Pre-record: card held until 17</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="294"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="302"/>
         <source>Dapat direkam</source>
         <translation>Can be recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="295"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="303"/>
         <source>Daftar kelas hanya untuk kunjungan sekolah.</source>
         <translation>Class lists are for school trips only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="296"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="304"/>
         <source>Siswa tidak ada dalam daftar kelas kunjungan ini.</source>
         <translation>The student is not on this trip&apos;s class list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="297"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="305"/>
         <source>Isi nama penerima kartu di sekolah.</source>
         <translation>Enter who received the card at the school.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="298"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="306"/>
         <source>Tanggal terima kartu tidak boleh di masa depan.</source>
         <translation>The day the card was received may not be in the future.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="299"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="307"/>
         <source>Berkas ini bukan kiriman flashdisk Jemput.</source>
         <translation>This file is not a Jemput USB bundle.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="300"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="308"/>
         <source>Format kiriman flashdisk ini tidak dikenal (dibuat versi Jemput yang lebih baru?).</source>
         <translation>The format of this USB bundle is unknown (made by a newer Jemput?).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="301"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="309"/>
         <source>Berkas kiriman tidak utuh (terpotong, mungkin flashdisk dicabut saat menyalin). Tidak ada yang diimpor; buat kiriman baru dari laptop.</source>
         <translation>The bundle file is incomplete (cut off, perhaps the stick was pulled while copying). Nothing was imported; make a new bundle on the laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="302"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="310"/>
         <source>Berkas kiriman rusak (isinya tidak sesuai susunannya). Tidak ada yang diimpor.</source>
         <translation>The bundle file is damaged (its contents do not match its layout). Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="303"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="311"/>
         <source>Tanda tangan kiriman tidak cocok: berkas telah diubah atau rusak, atau bukan dari perangkat yang tercatat. Tidak ada yang diimpor.</source>
         <translation>The bundle&apos;s signature does not match: the file was changed or damaged, or it is not from the registered device. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="304"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="312"/>
         <source>Isi kiriman tidak dapat dibuka dengan kunci server ini. Tidak ada yang diimpor.</source>
         <translation>The bundle cannot be opened with this server&apos;s key. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="305"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="313"/>
         <source>Kiriman ini dienkripsi untuk server lain (kunci server tidak cocok). Tidak ada yang diimpor.</source>
         <translation>This bundle is encrypted for another server (the server key does not match). Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="306"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="314"/>
         <source>Kiriman ini dari perangkat {device} yang tidak dikenal server ini atau belum punya kunci tanda tangan. Tidak ada yang diimpor.</source>
         <translation>This bundle is from device {device}, which this server does not know or which has no signing key yet. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="307"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="315"/>
         <source>Perangkat {device} telah dicabut oleh admin: kirimannya ditolak. Tidak ada yang diimpor.</source>
         <translation>Device {device} was revoked by the administrator: its bundle is refused. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="308"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="316"/>
         <source>Kunci dalam kiriman atau profil tidak valid.</source>
         <translation>A key in the bundle or the profile is not valid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="309"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="317"/>
         <source>Laptop ini belum menerima kunci kiriman dari server. Daftarkan ulang laptop (jemput register) ke server versi baru, lalu coba lagi.</source>
         <translation>This laptop has not received the server&apos;s bundle key. Register the laptop again (jemput register) with an up-to-date server, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="310"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="318"/>
         <source>Tidak ada rekaman yang menunggu dikirim.</source>
         <translation>No recordings are waiting to be sent.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="311"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="319"/>
         <source>Folder tujuan tidak dapat ditulisi ({why}). Antrian laptop tidak berubah.</source>
         <translation>The target folder cannot be written ({why}). The laptop&apos;s queue is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="312"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="320"/>
         <source>Berkas tidak dapat dibaca ({why}).</source>
         <translation>The file cannot be read ({why}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="313"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="321"/>
         <source>Tanda terima tidak sah: tanda tangan server tidak cocok, atau berkasnya rusak. Tidak ada yang ditandai.</source>
         <translation>The receipt is not genuine: the server&apos;s signature does not match, or the file is damaged. Nothing was marked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="314"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="322"/>
         <source>Tanda terima ini untuk perangkat lain. Tidak ada yang ditandai.</source>
         <translation>This receipt is for another device. Nothing was marked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="199"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="201"/>
         <source>Kata sandi terlalu mudah ditebak. Pakai tiga atau empat kata yang tidak berhubungan, misalnya dengan angka di antaranya; jangan nama, tanggal lahir atau urutan seperti 12345678.</source>
         <translation>The passphrase is too easy to guess. Use three or four unrelated words, for example with a number between them; not a name, a birth date or a sequence like 12345678.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="200"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="202"/>
         <source>Kata sandi ini sudah dipakai orang lain di laptop ini. Pilih kata sandi lain.</source>
         <translation>Someone else on this laptop already uses this passphrase. Choose another one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="201"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="203"/>
         <source>Peran {role} tidak boleh {action}. Minta supervisor atau admin tim.</source>
         <translation>The role {role} may not {action}. Ask the team&apos;s supervisor or admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="202"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="204"/>
         <source>Admin terakhir tidak dapat dihapus atau diturunkan; tambahkan admin lain lebih dulu.</source>
         <translation>The last admin cannot be removed or demoted; add another admin first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="203"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="205"/>
         <source>Anda tidak dapat menghapus diri sendiri; minta admin lain.</source>
         <translation>You cannot remove yourself; ask another admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="204"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="206"/>
         <source>Pengguna {name} sudah dihapus.</source>
         <translation>User {name} has already been removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="205"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="207"/>
         <source>Peran tidak dikenal: {role} (pilih operator, supervisor atau admin).</source>
         <translation>Unknown role: {role} (choose operator, supervisor or admin).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="206"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="208"/>
         <source>Terlalu banyak kata sandi salah. Coba lagi dalam {seconds} detik.</source>
         <translation>Too many wrong passphrases. Try again in {seconds} seconds.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="144"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="146"/>
         <source>Rekaman baru dihentikan: rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan. Sinkronkan atau buat cadangan dulu.</source>
         <translation>New recordings are stopped: the oldest recording has waited {days} days with neither a sync nor a backup. Sync or make a backup first.</translation>
     </message>
@@ -2350,7 +2390,7 @@
     <message>
         <location filename="../../app/ui/pages/enroll.py" line="108"/>
         <location filename="../../app/ui/pages/enroll.py" line="173"/>
-        <location filename="../../app/ui/pages/enroll.py" line="594"/>
+        <location filename="../../app/ui/pages/enroll.py" line="596"/>
         <source>Rekam Baru</source>
         <translation>New Recording</translation>
     </message>
@@ -2366,7 +2406,7 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/enroll.py" line="219"/>
-        <location filename="../../app/ui/pages/enroll.py" line="595"/>
+        <location filename="../../app/ui/pages/enroll.py" line="597"/>
         <source>Rekaman: </source>
         <translation>Recording: </translation>
     </message>
@@ -2422,81 +2462,81 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/enroll.py" line="367"/>
-        <source>Tanpa alat: tutup langkah ini (Esc); rekaman dapat diselesaikan dengan alasan “perangkat tidak tersedia” di Pemeriksaan.</source>
-        <translation>Without a device: close this step (Esc); the recording can be completed with the reason “device not available” under Checks.</translation>
+        <source>Tanpa alat: tutup langkah ini (Esc). Tanpa sidik jari maupun iris, rekaman dapat diselesaikan dengan alasan di Pemeriksaan; bila sebagian sudah direkam, tandai sisanya pengecualian “Lainnya: perangkat tidak tersedia”.</source>
+        <translation>Without a device: close this step (Esc). With no fingerprints and no irises, the recording can be completed with a reason under Checks; when some are captured, mark the rest as exceptions “Other: device not available”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="386"/>
+        <location filename="../../app/ui/pages/enroll.py" line="388"/>
         <source>Tanda tangan warga</source>
         <translation>Resident&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="396"/>
+        <location filename="../../app/ui/pages/enroll.py" line="398"/>
         <source>Tanda tangan tersimpan.</source>
         <translation>Signature saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="399"/>
+        <location filename="../../app/ui/pages/enroll.py" line="401"/>
         <source>Tanpa tanda tangan: </source>
         <translation>No signature: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="486"/>
+        <location filename="../../app/ui/pages/enroll.py" line="488"/>
         <source>Berikutnya di RT %1/RW %2: %3 (formulirnya sudah terbuka).</source>
         <translation>Next in RT %1/RW %2: %3 (the form is already open).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="489"/>
+        <location filename="../../app/ui/pages/enroll.py" line="491"/>
         <source>Semua warga RT ini di daftar sudah direkam. Berikutnya: formulir kosong.</source>
         <translation>Everyone of this RT on the list is recorded. Next: an empty form.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="491"/>
+        <location filename="../../app/ui/pages/enroll.py" line="493"/>
         <source>Berikutnya: formulir kosong untuk warga baru.</source>
         <translation>Next: an empty form for a new resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="493"/>
+        <location filename="../../app/ui/pages/enroll.py" line="495"/>
         <source>Rekaman selesai: %1, nomor registrasi %2, masuk antrian kirim.</source>
         <translation>Recording completed: %1, registration number %2, added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="503"/>
+        <location filename="../../app/ui/pages/enroll.py" line="505"/>
         <source>Rekaman selesai (%1), tetapi bukti tidak dapat dibuat: </source>
         <translation>Recording completed (%1), but the receipt could not be made: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="524"/>
+        <location filename="../../app/ui/pages/enroll.py" line="526"/>
         <source>Draf tersimpan: %1 — buka dari Beranda.</source>
         <translation>Draft saved: %1 — open it from Home.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="525"/>
+        <location filename="../../app/ui/pages/enroll.py" line="527"/>
         <source>tanpa nama</source>
         <translation>no name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="570"/>
+        <location filename="../../app/ui/pages/enroll.py" line="572"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="588"/>
+        <location filename="../../app/ui/pages/enroll.py" line="590"/>
         <source>Rekaman selesai dan masuk antrian kirim.</source>
         <translation>Recording completed and added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="590"/>
+        <location filename="../../app/ui/pages/enroll.py" line="592"/>
         <source>Draf tersimpan otomatis (%1).</source>
         <translation>Draft saved automatically (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="592"/>
+        <location filename="../../app/ui/pages/enroll.py" line="594"/>
         <source>Draf tersimpan.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="603"/>
+        <location filename="../../app/ui/pages/enroll.py" line="605"/>
         <source>Gagal menyimpan: </source>
         <translation>Could not save: </translation>
     </message>
@@ -2733,6 +2773,11 @@
         <translation>Checks</translation>
     </message>
     <message>
+        <location filename="../../app/ui/enrollment_form.py" line="450"/>
+        <source>Foto, biometrik &amp;&amp; TTD</source>
+        <translation>Photo, biometrics &amp;&amp; signature</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/enrollment_form.py" line="533"/>
         <source>Belum ada foto.</source>
         <translation>No photo yet.</translation>
@@ -2791,11 +2836,6 @@
         <location filename="../../app/ui/enrollment_form.py" line="490"/>
         <source>Isi</source>
         <translation>Fill in</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/enrollment_form.py" line="450"/>
-        <source>Foto, biometrik &amp;&amp; TTD</source>
-        <translation>Photo, biometrics &amp;&amp; signature</translation>
     </message>
     <message>
         <location filename="../../app/ui/enrollment_form.py" line="492"/>

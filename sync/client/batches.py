@@ -15,7 +15,7 @@ from sync.client.clock import iso, utc_now
 from sync.client.config import FAR_FUTURE
 from sync.client.errors import SyncError
 from sync.client.http import problem_of, refused
-from sync.client.payload import build_payload, compact, field_names, reasons_json, reasons_message
+from sync.client.payload import build_payload, compact, field_names, has_biometrics, reasons_json, reasons_message
 from sync.client.run import Ack, Prepared, Run, SyncReport
 from sync.client.uploader import CLIENT_BUNDLE_BYTES, Uploader
 from sync.protocol import BatchResponse, Capabilities, ItemOutcome, ItemResult, Paths, ServerStatus, build_item
@@ -53,7 +53,7 @@ def send_outbox(pump: "SyncPump", report: SyncReport, progress_cb, force: bool, 
                 seen.add(e.recording_uuid)
                 with run.lock:
                     run.open[e.recording_uuid] = e
-            preps = _prepare(pump, entries, run)
+            preps = _prepare(pump, entries, run, caps)
             if preps:
                 answered = _post(pump, preps, run)
                 # Stored on the server (media may still be on the way): from now on
@@ -74,7 +74,7 @@ def send_outbox(pump: "SyncPump", report: SyncReport, progress_cb, force: bool, 
     return run
 
 
-def _prepare(pump: "SyncPump", entries: list[OutboxEntry], run: Run) -> list[Prepared]:
+def _prepare(pump: "SyncPump", entries: list[OutboxEntry], run: Run, caps: Capabilities) -> list[Prepared]:
     meta = pump.recordings.media_meta([e.recording_uuid for e in entries])
     preps = []
     for entry in entries:
@@ -84,6 +84,10 @@ def _prepare(pump: "SyncPump", entries: list[OutboxEntry], run: Run) -> list[Pre
                 run.open.pop(entry.recording_uuid, None)
             continue
         media = meta.get(rec.uuid, [])
+        if not caps.biometrics and has_biometrics(rec, media):  # an older server would refuse the batch
+            run.add_bytes(sum(m[3] for m in media))
+            run.park(rec.uuid, "sync.server_no_biometrics")
+            continue
         try:
             payload = build_payload(rec, media)
         except ValidationError as exc:

@@ -75,8 +75,9 @@ class Aborted(SyncError):
 
 
 class LocalMediaError(SyncError):
-    """A photo or signature on the laptop no longer matches its SHA-256, or the server
-    refused it as no image (``sync.media_not_image``): the recording is parked."""
+    """A media file on the laptop no longer matches its SHA-256, or the server refused it as
+    no image (``sync.media_not_image``) or no ISO record of its finger or eye
+    (``sync.media_not_biometric``): the recording is parked."""
 
     def __init__(self, uuid: str, code: str = "sync.local_media_damaged", params: dict[str, Any] | None = None):
         super().__init__("media", code, params)

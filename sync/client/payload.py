@@ -8,11 +8,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from app.core.biometric_content import BIOMETRIC_MEDIA_KINDS
 from app.store.recordings import Recording, reasons_to_json
 from sync.client.clock import parse_iso, utc_now
 from sync.protocol import Reason, RecordingPayload
 
-__all__ = ["build_payload", "reasons_message", "reasons_json", "field_names", "compact"]
+__all__ = ["build_payload", "has_biometrics", "reasons_message", "reasons_json", "field_names", "compact"]
 
 
 def reasons_message(reasons: Iterable[Reason]) -> str:
@@ -54,8 +55,14 @@ def build_payload(rec: Recording, media: list[tuple[str, str, str, int]]) -> Rec
                   for kind, sha, mime, size in sorted(media)],
         "replaces": rec.replaces_uuid,
     } | {key: value for key, value in (("photo_flag", rec.photo_flag), ("signature_flag", rec.signature_flag),
-                                       ("trip", rec.trip))
+                                       ("trip", rec.trip), ("biometrics", rec.biometrics))
          if value is not None})
+
+
+def has_biometrics(rec: Recording, media: list[tuple[str, str, str, int]]) -> bool:
+    """Whether a recording carries fingers or irises (a set, or any of their media): only a server
+    whose capabilities say ``biometrics`` takes it."""
+    return rec.biometrics is not None or any(kind in BIOMETRIC_MEDIA_KINDS for kind, *_rest in media)
 
 
 def field_names(exc: ValidationError) -> str:

@@ -271,6 +271,8 @@ class Uploader:
                 raise SyncError("server", "sync.media_unknown", status=404)
             if resp.status_code == 422 and problem and problem.code == protocol.Problems.MEDIA_NOT_IMAGE.code:
                 raise LocalMediaError(uuid, "sync.media_not_image", {"words": problem.message})
+            if resp.status_code == 422 and problem and problem.code == protocol.Problems.MEDIA_NOT_BIOMETRIC.code:
+                raise LocalMediaError(uuid, "sync.media_not_biometric", {"words": problem.message})
             raise refused(resp)
 
     def wait_below(self, limit: int) -> None:

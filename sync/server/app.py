@@ -104,7 +104,8 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
     app.state.engine = engine
     app.state.media = store
     app.state.regions = RegionCache(engine)
-    app.state.intake = Intake(engine, app.state.regions, store, settings.max_media_bytes)
+    app.state.intake = Intake(engine, app.state.regions, store, settings.max_media_bytes,
+                              settings.biometric_policy)
     app.state.register_limiter = AttemptLimiter(engine, settings.register_max_failures, settings.register_window_s)
     app.state.admin_auth = AdminAuth(engine, account_max_failures=settings.login_max_failures,
                                      address_max_failures=settings.login_address_max_failures,

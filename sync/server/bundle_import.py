@@ -99,9 +99,9 @@ def import_bundle(settings: Settings, engine: Engine, path: Path) -> ImportRepor
         records = _records(fh, header, keys)
         report = ImportReport(device.id, digest, records=len(records))
         intake = Intake(engine, RegionCache(engine), MediaStore(settings.media_dir, settings.partial_dir),
-                        settings.max_media_bytes)
+                        settings.max_media_bytes, settings.biometric_policy)
         stored: dict[str, str] = {}  # uuid -> content_sha256 of records the server holds from this bundle
-        wanted: set[str] = set()
+        wanted: dict[str, str] = {}  # sha256 -> media kind
         for part in db.chunks(records, BATCH):
             results = intake.process(device, [r[0] for r in part], [r[1] for r in part])
             for (item, _raw, content), result in zip(part, results):
@@ -109,7 +109,7 @@ def import_bundle(settings: Settings, engine: Engine, path: Path) -> ImportRepor
                 if result.status is None or result.outcome is ItemOutcome.CONFLICT:
                     continue
                 stored[item.uuid] = content
-                wanted |= {m.sha256 for m in result.media if not m.complete}
+                wanted.update((m.sha256, m.kind.value if m.kind else "photo") for m in result.media if not m.complete)
         _store_media(engine, fh, header, keys, intake.media, wanted, report)
     report.receipt = _held(engine, stored)
     log.info("kiriman flashdisk perangkat=%d rekaman=%d %s media=%d", device.id, report.records,
@@ -118,7 +118,7 @@ def import_bundle(settings: Settings, engine: Engine, path: Path) -> ImportRepor
 
 
 def _store_media(engine: Engine, fh: BinaryIO, header: bundle.BundleHeader, keys: ServerKeys, media: MediaStore,
-                 wanted: set[str], report: ImportReport) -> None:
+                 wanted: dict[str, str], report: ImportReport) -> None:
     """Pass 3: the media the stored recordings still need, then the database told (one transaction)."""
     if not wanted:
         return
@@ -128,8 +128,8 @@ def _store_media(engine: Engine, fh: BinaryIO, header: bundle.BundleHeader, keys
             continue
         sha, data = value
         try:
-            _held_now, wrote = media.put_whole(sha, data, sync_dir=False)
-        except ProblemError:  # not a JPEG/PNG image: the recording stays incomplete, as over the network
+            _held_now, wrote = media.put_whole(sha, data, kind=wanted[sha], sync_dir=False)
+        except ProblemError:  # not what its kind claims: the recording stays incomplete, as over the network
             report.media_refused += 1
             continue
         report.media_written += int(wrote)

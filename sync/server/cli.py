@@ -3,6 +3,7 @@
     jemput-server migrate --data DIR [--database-url URL]
     jemput-server run --data DIR [--host 127.0.0.1] [--port 8765] [--database-url URL] [--workers N]
                       [--trusted-proxy CIDR]... [--ssl-certfile PEM --ssl-keyfile PEM] [--demo]
+                      [--biometric-policy required_when_present|required|off]
     jemput-server add-device --data DIR --name NAMA --area KODE
     jemput-server admin add NAMA --data DIR     (asks the password twice) | admin remove NAMA | admin list
     jemput-server revoke-device --data DIR (ID|NAMA)
@@ -34,6 +35,7 @@ import socket
 import sys
 from pathlib import Path
 
+from app.core.biometric_policy import BiometricPolicy
 from sync import protocol
 from sync.server import cli_admins
 from sync.server.settings import Settings
@@ -58,7 +60,15 @@ def _settings(args: argparse.Namespace) -> Settings:
                                                 or Settings.login_address_max_failures),
                     login_window_s=getattr(args, "login_window", None) or Settings.login_window_s,
                     trusted_proxies=tuple(getattr(args, "trusted_proxy", None) or ()),
-                    demo=bool(getattr(args, "demo", False)))
+                    demo=bool(getattr(args, "demo", False)),
+                    biometric_policy=getattr(args, "biometric_policy", None) or Settings.biometric_policy)
+
+
+def _biometric_policy_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--biometric-policy", choices=[x.value for x in BiometricPolicy], default=None,
+                   help="kelengkapan sidik jari dan iris: required = setiap rekaman wajib 10 jari + 2 iris "
+                        "(atau pengecualian); required_when_present (bawaan) = wajib lengkap bila rekaman "
+                        "membawa sidik jari/iris; off = tidak diperiksa")
 
 
 def _given(value: int | None, default: int) -> int:
@@ -482,6 +492,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=True)
     p.add_argument("--demo", action="store_true",
                    help="server latihan: hanya profil demo laptop yang mendaftar ke sini (GET /health: demo)")
+    _biometric_policy_option(p)
     p.set_defaults(func=cmd_run)
 
     p = common(sub.add_parser("add-device", help="tambah perangkat, cetak kode pendaftaran sekali pakai"))
@@ -548,6 +559,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="berkas kiriman jemput-kiriman-....jkb")
     p.add_argument("--receipt", default=None, metavar="BERKAS",
                    help="tanda terima (bawaan: di samping kiriman, ....terima.json)")
+    _biometric_policy_option(p)
     p.set_defaults(func=cmd_import_bundle)
     return parser
 

@@ -29,6 +29,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from app.core.biometric_content import ContentError, from_content
+from app.core.biometric_policy import DEFAULT_POLICY, BiometricPolicy
+from app.core.biometric_policy import findings as biometric_findings
 from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.findings import Acknowledgement as CoreAck
 from app.core.findings import Severity, finding
@@ -100,10 +103,24 @@ def check_date(recording_date: dt.date, received_on: dt.date) -> dt.date:
     return min(recording_date, received_on)
 
 
+def biometric_reasons(payload: RecordingPayload, policy: BiometricPolicy | str = DEFAULT_POLICY) -> list[Reason]:
+    """The fingers and irises by the completeness policy and against the media the payload names
+    (`app.core.biometric_policy`, the rule the laptop shows too); a set that cannot be read is
+    ``biometrics.invalid``."""
+    bset = None
+    if payload.biometrics is not None:
+        try:
+            bset = from_content(payload.biometrics.model_dump(mode="json"))
+        except ContentError:
+            return [_reason(ReasonCodes.BIOMETRICS_INVALID, "biometrics")]
+    return [Reason.of(f) for f in biometric_findings(bset, {m.kind.value for m in payload.media}, policy)]
+
+
 def check_payload(payload: RecordingPayload, regions: RegionIndex | None,
-                  max_media_bytes: int, received_on: dt.date | None = None) -> tuple[list[Reason], Resident | None]:
+                  max_media_bytes: int, received_on: dt.date | None = None,
+                  biometric_policy: BiometricPolicy | str = DEFAULT_POLICY) -> tuple[list[Reason], Resident | None]:
     """The reasons that block this recording (empty: it may be accepted), checked on
-    `check_date` (`received_on`: the server's date, default today UTC)."""
+    `check_date` (`received_on`: the server's date, default today UTC) and by `biometric_policy`."""
     received_on = received_on or db.utcnow().date()
     try:
         resident = Resident.from_dict(payload.resident.model_dump(mode="json"))
@@ -129,6 +146,7 @@ def check_payload(payload: RecordingPayload, regions: RegionIndex | None,
     for m in payload.media:
         if m.size > max_media_bytes:
             reasons.append(_reason(ReasonCodes.MEDIA_TOO_LARGE, m.kind.value, limit=max_media_bytes))
+    reasons += biometric_reasons(payload, biometric_policy)
     return reasons, resident
 
 
@@ -139,12 +157,15 @@ def _flag(kind: Any, data: Any) -> Any:
 
 def exception_flags(payload: RecordingPayload) -> dict[str, Any] | None:
     """What the supervisor should see of a recording's exceptions (None: nothing to flag):
-    the photo/signature flags as sent and the reasons for a missing photo/signature."""
+    the photo/signature flags as sent, the reasons for a missing photo/signature, and each
+    finger or eye excepted (media kind -> reason and text, as sent)."""
+    slots = payload.biometrics.slots if payload.biometrics is not None else {}
     flags = {
         "photo": payload.photo_flag.model_dump(mode="json") if payload.photo_flag else None,
         "signature": payload.signature_flag.model_dump(mode="json") if payload.signature_flag else None,
         "photo_exception": payload.photo_exception or None,
         "signature_exception": payload.signature_exception or None,
+        "biometric_exceptions": {k: v for k, v in slots.items() if "exception" in v} or None,
     }
     flags = {k: v for k, v in flags.items() if v}
     return flags or None
@@ -168,11 +189,13 @@ def _kept_by_admin(row: dict) -> bool:
 class Intake:
     """Processes batches for one server (engine, regions, media folder)."""
 
-    def __init__(self, engine: Engine, regions, media: MediaStore, max_media_bytes: int):  # noqa: ANN001
+    def __init__(self, engine: Engine, regions, media: MediaStore, max_media_bytes: int,  # noqa: ANN001
+                 biometric_policy: BiometricPolicy | str = DEFAULT_POLICY):
         self.engine = engine
         self.regions = regions
         self.media = media
         self.max_media_bytes = max_media_bytes
+        self.biometric_policy = BiometricPolicy(biometric_policy)
 
     # -- the batch ---------------------------------------------------------------------
 
@@ -187,7 +210,8 @@ class Intake:
             c = _Checked(i, item, hash_ok, [])
             if hash_ok:
                 try:
-                    c.blocking, resident = check_payload(item.payload, regions, self.max_media_bytes, now.date())
+                    c.blocking, resident = check_payload(item.payload, regions, self.max_media_bytes, now.date(),
+                                                         self.biometric_policy)
                     c.flags = date_reasons(item.payload.recording_date, now.date())
                 except Exception as exc:  # noqa: BLE001 - one odd record must not fail the batch
                     log.warning("item %d: pemeriksaan gagal (%s)", i, type(exc).__name__)

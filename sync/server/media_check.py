@@ -1,4 +1,5 @@
-"""Media are what they claim: a photo or signature must be a whole JPEG or PNG image of sane dimensions.
+"""Media are what they claim: a photo, signature or proof photo must be a whole JPEG or PNG image of sane
+dimensions; an ISO finger or iris record is checked by `sync.server.biometric_check` (`check_media`).
 
 Checked on the bytes of a complete file, before it is moved into ``media/``
 (`sync.server.media_store`): the magic bytes first, then the dimensions
@@ -102,6 +103,18 @@ def image_size(data: bytes | memoryview) -> tuple[str, int, int]:
     if not (MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE) or width * height > MAX_PIXELS:
         raise _refuse(Checks.DIMENSIONS, width=width, height=height)
     return kind, width, height
+
+
+def check_media(kind: str, data: bytes | memoryview) -> None:
+    """`check_image`, or for an ISO finger/iris record kind `sync.server.biometric_check`'s check
+    (422.6); a proof-of-exception photo is an image like the photo."""
+    from app.core.biometric_content import RECORD_KINDS
+    from sync.server.biometric_check import check_biometric_record
+
+    if kind in RECORD_KINDS:
+        check_biometric_record(kind, data)
+    else:
+        check_image(data)
 
 
 def check_image(data: bytes | memoryview) -> None:

@@ -3,7 +3,8 @@
 A file being uploaded lives in ``media/partial/<sha256>``; each chunk must start
 exactly where the partial file ends. When the last byte arrives the whole file
 is hashed (in memory when one chunk carries all of it, else read back from
-disk) and checked to be a real JPEG/PNG image (`sync.server.media_check`): a
+disk) and checked to be what its kind claims (`sync.server.media_check.check_media`:
+a real JPEG/PNG image, or the ISO finger/iris record of that finger or eye): a
 match is fsynced and renamed atomically to ``media/<sha256>``, anything else
 discards the partial file. A complete file is never written again.
 
@@ -31,19 +32,20 @@ from app.fsio import fsync_dir, make_private_dir, open_private
 from sync.protocol import Problems, is_sha256
 from sync.server.failures import ProblemError
 from sync.server.filelock import FileLock
-from sync.server.media_check import check_image
+from sync.server.media_check import check_media
 
 _APPEND = os.O_WRONLY | os.O_CREAT | os.O_APPEND
 _NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL
 
 
-def _verify_complete(sha256: str, data: bytes, partial: Path) -> None:
-    """A complete file's bytes must hash to `sha256` (422.2) and be a JPEG/PNG image
-    (422.5); otherwise its partial file is discarded and the `ProblemError` raised."""
+def _verify_complete(sha256: str, data: bytes, partial: Path, kind: str) -> None:
+    """A complete file's bytes must hash to `sha256` (422.2) and be what `kind` claims (422.5 a
+    JPEG/PNG image, 422.6 an ISO record); otherwise its partial file is discarded and the
+    `ProblemError` raised."""
     try:
         if hashlib.sha256(data).hexdigest() != sha256:
             raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=0)
-        check_image(data)
+        check_media(kind, data)
     except ProblemError:
         partial.unlink(missing_ok=True)
         raise
@@ -93,8 +95,8 @@ class MediaStore:
         except FileNotFoundError:
             return Held(0, False)
 
-    def append(self, sha256: str, offset: int, data: bytes, size: int) -> Held:
-        """Append `data` at `offset` to the file declared as `size` bytes.
+    def append(self, sha256: str, offset: int, data: bytes, size: int, kind: str = "photo") -> Held:
+        """Append `data` at `offset` to the file declared as `size` bytes, of media `kind`.
 
         Raises `ProblemError`: 409.1 when `offset` is not what the server holds,
         413.4 when the chunk goes beyond `size`, 422.2 when the complete file
@@ -114,7 +116,7 @@ class MediaStore:
             new_offset = offset + len(data)
             whole = offset == 0 and new_offset == size  # the whole file in this one chunk
             if whole:  # checked in memory: nothing written when it fails
-                _verify_complete(sha256, data, partial)
+                _verify_complete(sha256, data, partial, kind)
             if data:
                 with os.fdopen(open_private(partial, _APPEND), "ab") as fh:
                     fh.write(data)
@@ -122,14 +124,15 @@ class MediaStore:
                     os.fsync(fh.fileno())  # the only fsync of the file's data
             if new_offset < size:
                 return Held(new_offset, False)
-            return self._complete(sha256, partial, verified=whole)
+            return self._complete(sha256, partial, kind, verified=whole)
 
-    def put_whole(self, sha256: str, data: bytes | memoryview, *, sync_dir: bool = True) -> tuple[Held, bool]:
+    def put_whole(self, sha256: str, data: bytes | memoryview, *, kind: str = "photo",
+                  sync_dir: bool = True) -> tuple[Held, bool]:
         """Store a whole file sent in one piece (a media bundle's file).
 
         Returns (what is held, whether this call wrote it). A file already
         complete is left alone. Raises `ProblemError` 422.2 when `data` does not
-        hash to `sha256`, 422.5 when it is not a JPEG/PNG image; nothing is written then. A partial upload of the same
+        hash to `sha256`, 422.5/422.6 when it is not what `kind` claims; nothing is written then. A partial upload of the same
         file is replaced. With ``sync_dir=False`` the caller fsyncs the media
         folder once after several files (`sync`), before recording them.
         """
@@ -138,7 +141,7 @@ class MediaStore:
         final = self.path(sha256)
         if final.exists():
             return Held(final.stat().st_size, True), False
-        check_image(data)  # 422.5: not a JPEG/PNG image; nothing written
+        check_media(kind, data)  # 422.5 / 422.6: not what `kind` claims; nothing written
         temp = self.partial_dir / f"{sha256}.{secrets.token_hex(8)}.tmp"  # this call's own name
         try:
             with os.fdopen(open_private(temp, _NEW), "wb") as fh:
@@ -160,11 +163,11 @@ class MediaStore:
         """fsync the media folder (makes completed renames durable)."""
         fsync_dir(self.media_dir)
 
-    def _complete(self, sha256: str, partial: Path, verified: bool = False) -> Held:
+    def _complete(self, sha256: str, partial: Path, kind: str, verified: bool = False) -> Held:
         """Rename a complete partial file into place once its SHA-256 matches
         (`verified`: already checked over the same bytes, in memory)."""
         if not verified:
-            _verify_complete(sha256, partial.read_bytes(), partial)  # at most Settings.max_media_bytes
+            _verify_complete(sha256, partial.read_bytes(), partial, kind)  # at most Settings.max_media_bytes
         final = self.path(sha256)
         os.replace(partial, final)
         fsync_dir(self.media_dir)

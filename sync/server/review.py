@@ -34,6 +34,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from app.core.biometric_content import ContentError, from_content
+from app.core.biometric_policy import exceptions_summary
 from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.findings import Severity, finding
 from app.core.repeat import repeat_reason
@@ -203,7 +205,8 @@ def _repeat_reason(payload: dict[str, Any]) -> str:
 
 
 def flag_summary(flags: dict[str, Any]) -> list[str]:
-    """The exceptions of a recording in words (`app.core.exceptions`), for the review."""
+    """The exceptions of a recording in words (`app.core.exceptions`, the fingers and eyes by
+    `app.core.biometric_policy.exceptions_summary`), for the review."""
     lines = []
     photo = PhotoFlag.from_dict(flags.get("photo"))
     if photo is not None:
@@ -218,6 +221,14 @@ def flag_summary(flags: dict[str, Any]) -> list[str]:
         lines.append(signature.summary())
     elif flags.get("signature_exception"):
         lines.append(f"Tanpa tanda tangan: {flags['signature_exception']}.")
+    biometric = flags.get("biometric_exceptions")
+    if isinstance(biometric, dict):
+        try:
+            line = exceptions_summary(from_content({"slots": biometric}))
+        except ContentError:
+            line = None  # only a set the intake read is stored; an older row never has one
+        if line:
+            lines.append(line)
     return [_clean(x) for x in lines]
 
 

@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.biometric_policy import DEFAULT_POLICY, BiometricPolicy
 from sync import protocol
 
 
@@ -40,6 +41,11 @@ class Settings:
             client cannot choose its own address for the limit above.
         demo: a training server (``run --demo``): ``GET /health`` says so, and
             only then does a laptop's demo profile register with it.
+        biometric_policy: how many fingers and irises a recording must carry
+            (`app.core.biometric_policy.BiometricPolicy`: ``off``,
+            ``required_when_present`` (default: a recording with a set must be
+            complete, one without any is accepted as from older laptops),
+            ``required``).
     """
 
     data_dir: Path
@@ -58,9 +64,15 @@ class Settings:
     login_window_s: float = 900.0
     trusted_proxies: tuple[str, ...] = ()
     demo: bool = False
+    biometric_policy: str = DEFAULT_POLICY.value
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "data_dir", Path(self.data_dir))
+        try:
+            BiometricPolicy(self.biometric_policy)
+        except ValueError:
+            raise ValueError("biometric_policy harus salah satu dari: "
+                             + ", ".join(p.value for p in BiometricPolicy)) from None
         if not 1 <= self.max_batch_items <= protocol.MAX_BATCH_ITEMS:
             raise ValueError(f"max_batch_items harus 1..{protocol.MAX_BATCH_ITEMS}")
         if self.register_max_failures < 1 or not self.register_window_s > 0:

@@ -1,10 +1,10 @@
 """The biometric mode's findings, the Dukcapil order rule, the exception lines for the supervisor, and the
-form's BiometricSlot (a redone step replaces its modality; stale records and proofs are named for the save)."""
+form's BiometricSlot (a redone step replaces its modality)."""
 
 from __future__ import annotations
 
 from app.biometric_slot import BiometricSlot
-from app.core.biometric_content import media_kind, proof_kind, to_content
+from app.core.biometric_content import to_content
 from app.core.biometric_positions import Modality
 from app.core.biometric_requirement import BiometricMode, biometric_findings, exception_lines, photo_settled
 from app.core.biometric_set import EYE_SLOTS, FINGER_SLOTS, BiometricExceptionReason, BiometricSet, Captured, Excepted
@@ -29,6 +29,12 @@ def test_the_mode_decides_error_warning_or_nothing():
     assert [(f.code, f.severity) for f in optional] == [("biometrics.fingers_not_captured", Severity.WARNING),
                                                        ("biometrics.irises_not_captured", Severity.WARNING)]
     assert biometric_findings(_full(), BiometricMode.REQUIRED) == []
+    # optional, but fingers without irises: the server wants a set it receives whole
+    fingers = BiometricSet()
+    for slot in FINGER_SLOTS:
+        fingers = fingers.with_slot(slot, Captured(70.0))
+    assert [(f.code, f.severity) for f in biometric_findings(fingers, BiometricMode.OPTIONAL)] == [
+        ("biometrics.irises_required", Severity.ERROR)]
     assert BiometricMode.parse("rubbish") is BiometricMode.OFF and BiometricMode.parse(None) is BiometricMode.OFF
 
 
@@ -53,7 +59,7 @@ def test_exception_lines_name_the_finger_and_the_reason():
     assert exception_lines({"slots": {"finger_99": {}}}) == ["Sidik jari/iris: data tidak terbaca"]
 
 
-def test_a_redone_step_replaces_its_modality_and_names_what_the_save_drops():
+def test_a_redone_step_replaces_its_modality():
     class Cap:
         def __init__(self, data: bytes):
             self.iso_record = data
@@ -69,8 +75,6 @@ def test_a_redone_step_replaces_its_modality_and_names_what_the_save_drops():
     redone = slot.with_step(Modality.FINGER, again, {s: Cap(b"x") for s in FINGER_SLOTS if s != "Left Thumb"},
                             {"Left Thumb": b"\xff\xd8proof", "Right Thumb": b"ignored: captured"})
     assert "Left Thumb" not in redone.records and redone.proofs == {"Left Thumb": b"\xff\xd8proof"}
-    stored = [media_kind("Left Thumb"), proof_kind("Right Thumb"), media_kind("Right Thumb"), "photo"]
-    assert redone.stale_kinds(stored) == [media_kind("Left Thumb"), proof_kind("Right Thumb")]
     assert redone.content() == to_content(again)
     redone.written()
     assert redone.records == {} and redone.proofs == {} and redone.proofed() == {"Left Thumb"}

@@ -14,6 +14,7 @@ from app.core.biometric_content import BIOMETRIC_MEDIA_KINDS, ContentError, from
 from app.core.biometric_set import BiometricExceptionReason as R
 from app.core.lifecycle import RecordingStatus as S
 from app.store.database import open_profile
+from app.store.errors import StoreError
 from app.store.media import MEDIA_KINDS, MediaItem
 from app.store.migrations import LATEST_VERSION, NAMES
 from app.store.outbox import Outbox
@@ -106,6 +107,44 @@ def test_a_failing_save_leaves_no_biometric_media_behind(store, fake):
     with pytest.raises(ValueError, match="satu per rekaman"):
         RecordingRepo(store).save(rec, dup, enqueue=False)
     assert store.query("SELECT count(*) FROM media") == [(0,)]
+
+
+def test_a_finger_turned_exception_loses_its_old_record(store, fake):
+    content, bio = biometric_recording()
+    rec = make_recording(fake, status=S.DRAFT, biometrics=content)
+    repo = RecordingRepo(store)
+    repo.save(rec, make_media() + bio, enqueue=False)
+    assert "finger_10" in repo.media_hashes(rec.uuid)
+    later, proofs = biometric_recording({"Left LittleFinger": R.AMPUTASI})
+    repo.save(rec.with_changes(biometrics=later, status=S.COMPLETE),
+              [m for m in proofs if m.kind.startswith("proof_")], enqueue=True)
+    kinds = set(repo.media_hashes(rec.uuid))
+    assert "finger_10" not in kinds and "proof_finger_10" in kinds and "finger_09" in kinds
+    [(content_hash,)] = store.query("SELECT content_sha256 FROM outbox WHERE recording_uuid = ?", (rec.uuid,))
+    assert content_hash == repo.get(rec.uuid).content_sha256(repo.media_hashes(rec.uuid))
+
+
+def test_media_the_set_does_not_allow_are_refused(store, fake):
+    content, bio = biometric_recording({"Left LittleFinger": R.AMPUTASI})
+    record_of_excepted = MediaItem("finger_10", "application/octet-stream", bio[0].data)
+    rec = make_recording(fake, biometrics=content)
+    with pytest.raises(ValueError, match="tidak sesuai"):
+        RecordingRepo(store).save(rec, make_media() + bio + [record_of_excepted], enqueue=False)
+    with pytest.raises(ValueError, match="tidak sesuai"):  # records without a set
+        RecordingRepo(store).save(make_recording(fake), make_media() + bio, enqueue=False)
+    assert store.query("SELECT count(*) FROM media") == [(0,)]
+
+
+def test_a_queued_recording_must_hold_every_captured_record(store, fake):
+    content, bio = biometric_recording()
+    rec = make_recording(fake, biometrics=content)
+    short = [m for m in bio if m.kind != "iris_left"]
+    with pytest.raises(StoreError) as caught:
+        RecordingRepo(store).save(rec, make_media() + short, enqueue=True)
+    assert caught.value.code == "biometrics.record_missing" and caught.value.params == {"slots": "Mata kiri"}
+    assert RecordingRepo(store).find(rec.uuid) is None and store.query("SELECT count(*) FROM media") == [(0,)]
+    RecordingRepo(store).save(rec, make_media() + short, enqueue=False)  # a complete one waits: allowed
+    assert RecordingRepo(store).get(rec.uuid).status is S.COMPLETE
 
 
 def test_0014_rebuilds_media_keeping_every_row(tmp_path, fake):

@@ -162,7 +162,7 @@ def test_ten_fingers_and_two_irises_after_the_approved_photo_into_the_review_and
     assert stored[media_kind("Right")].data[:4] == b"IIR\0"
 
 
-def test_an_exception_with_its_proof_photo_and_irises_left_for_later_with_a_reason(
+def test_an_exception_with_its_proof_photo_then_the_irises(
         qtbot, session, simulator, proof_picture):
     page = _page(qtbot, session, BiometricMode.OPTIONAL, [simulator.port], camera=proof_picture)
     form = page.form
@@ -187,25 +187,43 @@ def test_an_exception_with_its_proof_photo_and_irises_left_for_later_with_a_reas
     proof = form.biometrics.proofs["Right Thumb"]
     assert "1 pengecualian" in form.fingerprint_status.text()
 
-    # no iris camera today: the operator confirms the warning with the reason, the recording completes
-    (row,) = [r for (code, _field), r in form.findings_panel._rows.items() if code == "biometrics.irises_not_captured"]
-    row.check.setChecked(True)
-    qtbot.keyClicks(row.reason, "perangkat tidak tersedia")
+    # irises: with fingers recorded the set must be whole (the server's policy), so the eyes follow
+    assert not form.can_complete() and form.blocking()[0].code == "biometrics.irises_required"
+    iris = _open_step(qtbot, page, Qt.Key.Key_F5, IrisStep)
+    _press(qtbot, iris, Qt.Key.Key_Space)
+    _finish(qtbot, page, iris)
     _signature(form)
     assert form.can_complete()
     review = _review_and_save(qtbot, page)
     text = review.values["biometrics"]
     assert "Pengecualian Jempol kanan: Amputasi" in text and "tanpa foto bukti" not in text
-    assert "Mata kiri: belum direkam" in text
     (saved,) = _queued(session)
     bset = from_content(saved.biometrics)
-    assert bset.slots["Right Thumb"] == Excepted(BiometricExceptionReason.AMPUTASI)
-    assert bset.missing() == ("Right", "Left") or set(bset.missing()) == {"Right", "Left"}
+    assert bset.slots["Right Thumb"] == Excepted(BiometricExceptionReason.AMPUTASI) and bset.missing() == ()
     stored = {m.kind: m for m in session.recordings.media(saved.uuid)}
     assert stored[proof_kind("Right Thumb")].data == proof and stored[proof_kind("Right Thumb")].mime == "image/jpeg"
-    assert media_kind("Right Thumb") not in stored and media_kind("Left") not in stored
-    assert any(a.code == "biometrics.irises_not_captured" and a.reason == "perangkat tidak tersedia"
-               for a in saved.acknowledgements)
+    assert media_kind("Right Thumb") not in stored and len([k for k in stored if k.startswith("finger_")]) == 9
+
+
+def test_without_devices_an_optional_recording_completes_with_the_reason_and_carries_no_set(qtbot, session):
+    page = _page(qtbot, session, BiometricMode.OPTIONAL, [9])
+    form = page.form
+    _photo(form)
+    _signature(form)
+    rows = {code: row for (code, _field), row in form.findings_panel._rows.items()}
+    assert set(rows) == {"biometrics.fingers_not_captured", "biometrics.irises_not_captured"}
+    assert not form.can_complete()
+    for row in rows.values():  # "perangkat tidak tersedia": the documented way on
+        row.check.setChecked(True)
+        qtbot.keyClicks(row.reason, "perangkat tidak tersedia")
+    assert form.can_complete()
+    review = _review_and_save(qtbot, page)
+    assert review.values["biometrics"].count("belum direkam") == 12
+    (saved,) = _queued(session)
+    assert saved.biometrics is None
+    assert {(a.code, a.reason) for a in saved.acknowledgements} == {
+        ("biometrics.fingers_not_captured", "perangkat tidak tersedia"),
+        ("biometrics.irises_not_captured", "perangkat tidak tersedia")}
 
 
 def test_no_device_is_said_with_the_way_on_and_a_required_recording_stays_a_draft(qtbot, session):

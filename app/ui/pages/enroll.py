@@ -364,8 +364,9 @@ class EnrollPage(QWidget):
         step.set_no_device_hint(self.tr(
             "Tanpa alat: tutup langkah ini (Esc) dan simpan draf; selesaikan setelah alat tersedia.")
             if self.form.biometric_mode is BiometricMode.REQUIRED else self.tr(
-            "Tanpa alat: tutup langkah ini (Esc); rekaman dapat diselesaikan dengan alasan "
-            "“perangkat tidak tersedia” di Pemeriksaan."))
+            "Tanpa alat: tutup langkah ini (Esc). Tanpa sidik jari maupun iris, rekaman dapat diselesaikan "
+            "dengan alasan di Pemeriksaan; bila sebagian sudah direkam, tandai sisanya pengecualian "
+            "“Lainnya: perangkat tidak tersedia”."))
         step.completed.connect(self._biometrics_done)
         name = " ".join(self.form.nama.text().split())
         self.dialog = StepDialog(f"{title} — {name}" if name else title, step, self)  # whose fingers

@@ -20,8 +20,10 @@ def capabilities(settings: SettingsDep, _device: CurrentDevice) -> Capabilities:
         max_media_bytes=settings.max_media_bytes,
         max_chunk_bytes=settings.max_chunk_bytes,
         max_bundle_bytes=settings.max_bundle_bytes,
-        media_kinds=list(MediaKind),
+        media_kinds=[MediaKind.PHOTO, MediaKind.SIGNATURE],  # what older clients can read; see `biometrics`
         visit_outcomes=True,
         audit_trail=True,
+        biometrics=True,
+        biometric_policy=settings.biometric_policy,
         server_time=dt.datetime.now(dt.timezone.utc),
     )

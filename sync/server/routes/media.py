@@ -131,7 +131,7 @@ async def _upload(sha256: str, request: Request, token_hash: str,
 
         expected = _expected(engine, token_hash, sha256, check_request)
         try:
-            held = store.append(sha256, offsets[0], data, expected.size)
+            held = store.append(sha256, offsets[0], data, expected.size, expected.kind)
         except ProblemError as exc:
             if exc.spec is Problems.OFFSET_MISMATCH and exc.details.get("complete"):
                 reconcile(engine, store, expected)
@@ -196,7 +196,7 @@ def _bundle(state, token_hash: str, body: bytes) -> BundleResponse:  # noqa: ANN
                 Problems.MEDIA_SIZE_DIFFERS, size=f.size, expected=exp.size)))
             continue
         try:
-            held, wrote_it = store.put_whole(f.sha256, data, sync_dir=False)
+            held, wrote_it = store.put_whole(f.sha256, data, kind=exp.kind, sync_dir=False)
         except ProblemError as exc:
             results.append(_refusal(f.sha256, exp.size, int(exc.details.get("offset", 0)), exc))
             continue
