@@ -77,13 +77,15 @@ def biometric_findings(biometrics: BiometricSet | None, mode: BiometricMode,
     strict = mode is BiometricMode.REQUIRED or bool(
         bset.slots and completeness(bset, BiometricPolicy.REQUIRED_WHEN_PRESENT))
     out: list[Finding] = []
-    for modality, noun in ((Modality.FINGER, "fingers"), (Modality.IRIS, "irises")):
+    for modality, required, not_captured in (
+            (Modality.FINGER, "biometrics.fingers_required", "biometrics.fingers_not_captured"),
+            (Modality.IRIS, "biometrics.irises_required", "biometrics.irises_not_captured")):
         field = FIELD_OF[modality]
         missing = bset.missing((modality,))
         if missing and strict:
-            out.append(finding(f"biometrics.{noun}_required", field, Severity.ERROR, count=len(missing)))
+            out.append(finding(required, field, Severity.ERROR, count=len(missing)))
         elif missing:
-            out.append(finding(f"biometrics.{noun}_not_captured", field, Severity.WARNING, count=len(missing)))
+            out.append(finding(not_captured, field, Severity.WARNING, count=len(missing)))
         unproved = [s for s in bset.exceptions() if modality_of(s) is modality and s not in have_proof]
         if unproved:
             out.append(finding("biometrics.proof_missing", field, Severity.WARNING, count=len(unproved)))
