@@ -206,6 +206,10 @@ SERVER: dict[str, Templates] = {
         "Tanggal rekaman ({date}) lebih dari {days} hari sebelum tanggal server menerimanya ({server_date}); "
         "jam laptop mungkin salah. Rekaman disimpan dan perlu ditinjau petugas."
     ),
+    "biometrics.invalid": (
+        "Data sidik jari/iris rekaman ini tidak dapat dibaca (jari atau mata, nilai mutu, atau alasan "
+        "pengecualian yang tidak dikenal)."
+    ),
 }
 
 # The sync client's failures and why it parks a recording (sync/client/errors.py raises them
@@ -548,10 +552,6 @@ BIOMETRIC: dict[str, Templates] = {
     "biometrics.media_unexpected": (
         "Ada berkas sidik jari/iris yang tidak sesuai catatannya (rekaman untuk jari/mata yang tidak tercatat "
         "terekam, atau foto bukti tanpa pengecualian): {slots}."
-    ),
-    "biometrics.invalid": (
-        "Data sidik jari/iris rekaman ini tidak dapat dibaca (jari atau mata, nilai mutu, atau alasan "
-        "pengecualian yang tidak dikenal)."
     ),
 }
 

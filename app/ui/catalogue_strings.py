@@ -94,6 +94,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Ditolak admin setelah tinjauan NIK ganda: {note}"),  # review.rejected
     QT_TRANSLATE_NOOP("Catalogue", "Tanggal rekaman ({date}) lebih dari {days} hari setelah tanggal server menerimanya ({server_date}); jam laptop mungkin salah. Rekaman disimpan dan perlu ditinjau petugas."),  # recording.date_ahead
     QT_TRANSLATE_NOOP("Catalogue", "Tanggal rekaman ({date}) lebih dari {days} hari sebelum tanggal server menerimanya ({server_date}); jam laptop mungkin salah. Rekaman disimpan dan perlu ditinjau petugas."),  # recording.date_behind
+    QT_TRANSLATE_NOOP("Catalogue", "Data sidik jari/iris rekaman ini tidak dapat dibaca (jari atau mata, nilai mutu, atau alasan pengecualian yang tidak dikenal)."),  # biometrics.invalid
     QT_TRANSLATE_NOOP("Catalogue", "Server tidak dapat dihubungi (tidak ada sinyal, atau server mati)."),  # sync.unreachable
     QT_TRANSLATE_NOOP("Catalogue", "Server terlalu lama menjawab (sinyal lemah)."),  # sync.timeout
     QT_TRANSLATE_NOOP("Catalogue", "Sertifikat server tidak dapat diverifikasi. Periksa alamat server, atau pasang berkas sertifikat (CA) Dinas di pengaturan sinkron."),  # sync.tls
@@ -274,7 +275,6 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Sidik jari/iris belum lengkap: {count} belum direkam dan tanpa pengecualian ({slots})."),  # biometrics.incomplete
     QT_TRANSLATE_NOOP("Catalogue", "Berkas rekaman ISO tidak ada untuk jari/mata yang tercatat terekam: {slots}."),  # biometrics.record_missing
     QT_TRANSLATE_NOOP("Catalogue", "Ada berkas sidik jari/iris yang tidak sesuai catatannya (rekaman untuk jari/mata yang tidak tercatat terekam, atau foto bukti tanpa pengecualian): {slots}."),  # biometrics.media_unexpected
-    QT_TRANSLATE_NOOP("Catalogue", "Data sidik jari/iris rekaman ini tidak dapat dibaca (jari atau mata, nilai mutu, atau alasan pengecualian yang tidak dikenal)."),  # biometrics.invalid
     QT_TRANSLATE_NOOP("Catalogue", "Rumah (lansia/difabel)"),  # trip_type.rumah
     QT_TRANSLATE_NOOP("Catalogue", "Sekolah"),  # trip_type.sekolah
     QT_TRANSLATE_NOOP("Catalogue", "Lapas/rutan"),  # trip_type.lapas

@@ -917,32 +917,32 @@
         <translation>No signature yet (or record a reason if the resident cannot sign).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="267"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="268"/>
         <source>Sidik jari belum lengkap: {count} jari belum direkam atau ditandai pengecualian (F4).</source>
         <translation>Fingerprints incomplete: {count} fingers neither captured nor marked as exceptions (F4).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="268"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="269"/>
         <source>Iris belum lengkap: {count} mata belum direkam atau ditandai pengecualian (F5).</source>
         <translation>Irises incomplete: {count} eyes neither captured nor marked as exceptions (F5).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="269"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="270"/>
         <source>Sidik jari belum direkam ({count} jari). Rekam dengan F4, atau konfirmasi dengan alasan (mis. perangkat tidak tersedia); warga perlu merekamnya kemudian.</source>
         <translation>Fingerprints not captured ({count} fingers). Capture them with F4, or confirm with a reason (e.g. device not available); the resident must have them captured later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="270"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="271"/>
         <source>Iris belum direkam ({count} mata). Rekam dengan F5, atau konfirmasi dengan alasan (mis. perangkat tidak tersedia); warga perlu merekamnya kemudian.</source>
         <translation>Irises not captured ({count} eyes). Capture them with F5, or confirm with a reason (e.g. device not available); the resident must have them captured later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="271"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="272"/>
         <source>{count} pengecualian belum punya foto bukti. Ambil foto bukti di langkahnya, atau konfirmasi dengan alasan.</source>
         <translation>{count} exceptions have no proof photo. Take it in the step, or confirm with a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="272"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="273"/>
         <source>Foto warga harus diambil dan disetujui warga dulu, sebelum sidik jari dan iris direkam.</source>
         <translation>The resident&apos;s photo must be taken and approved by the resident before fingerprints and irises are captured.</translation>
     </message>
@@ -1147,677 +1147,677 @@
         <translation>Rejected by the admin after the duplicate NIK review: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="97"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="98"/>
         <source>Server tidak dapat dihubungi (tidak ada sinyal, atau server mati).</source>
         <translation>The server cannot be reached (no signal, or the server is down).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="98"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="99"/>
         <source>Server terlalu lama menjawab (sinyal lemah).</source>
         <translation>The server took too long to answer (weak signal).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="99"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="100"/>
         <source>Sertifikat server tidak dapat diverifikasi. Periksa alamat server, atau pasang berkas sertifikat (CA) Dinas di pengaturan sinkron.</source>
         <translation>The server&apos;s certificate cannot be verified. Check the server address, or install the Dinas certificate (CA) file in the sync settings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="100"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="101"/>
         <source>Berkas sertifikat CA tidak ditemukan: {path}</source>
         <translation>The CA certificate file was not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="101"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="102"/>
         <source>Alamat server harus diawali https:// (atau http:// di jaringan lokal).</source>
         <translation>The server address must start with https:// (or http:// on a local network).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="105"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="106"/>
         <source>Perangkat ini belum didaftarkan ke server. Isi alamat server dan kode pendaftaran dari admin.</source>
         <translation>This device is not registered with the server yet. Enter the server address and the enrollment code from the administrator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="106"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="107"/>
         <source>Server tidak mengenali perangkat ini (token ditolak). Pengiriman dihentikan sementara: daftarkan ulang perangkat dengan kode baru dari admin. Rekaman tetap aman di laptop ini.</source>
         <translation>The server does not recognise this device (token refused). Sending is paused: register the device again with a new code from the administrator. Recordings stay safe on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="107"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="108"/>
         <source>Perangkat ini telah dicabut oleh admin server, jadi pengiriman dihentikan. Rekaman tetap aman di laptop ini. Hubungi admin Dinas untuk kode pendaftaran baru.</source>
         <translation>This device was revoked by the server administrator, so sending has stopped. Recordings stay safe on this laptop. Ask the Dinas administrator for a new enrollment code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="108"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="109"/>
         <source>Versi aplikasi ini tidak didukung server. Perbarui aplikasi Jemput, lalu coba lagi.</source>
         <translation>The server does not support this version of the app. Update Jemput, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="109"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="110"/>
         <source>Sinkron dihentikan.</source>
         <translation>Sync stopped.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="110"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="111"/>
         <source>Sinkron sedang berjalan.</source>
         <translation>A sync is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="111"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="112"/>
         <source>Menunggu jadwal percobaan berikutnya.</source>
         <translation>Waiting for the next scheduled attempt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="112"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="113"/>
         <source>Sinkron gagal karena kesalahan tak terduga ({kind}). Rekaman tetap aman di laptop ini.</source>
         <translation>Sync failed because of an unexpected error ({kind}). Recordings stay safe on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="113"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="114"/>
         <source>Kode pendaftaran belum diisi.</source>
         <translation>The enrollment code is empty.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="114"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="115"/>
         <source>Kode pendaftaran tidak berlaku (salah, sudah dipakai, atau kedaluwarsa). Minta kode baru ke admin.</source>
         <translation>The enrollment code is not valid (wrong, already used or expired). Ask the administrator for a new code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="115"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="116"/>
         <source>Terlalu banyak percobaan kode pendaftaran. Coba lagi dalam {minutes} menit.</source>
         <translation>Too many enrollment code attempts. Try again in {minutes} minutes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="116"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="117"/>
         <source>Terlalu banyak percobaan kode pendaftaran. Coba lagi nanti.</source>
         <translation>Too many enrollment code attempts. Try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="117"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="118"/>
         <source>Alamat ini tidak menjawab sebagai server Jemput (HTTP {status}). Periksa alamat server.</source>
         <translation>This address does not answer as a Jemput server (HTTP {status}). Check the server address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="118"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="119"/>
         <source>Jawaban server tidak dapat dibaca. Periksa alamat server.</source>
         <translation>The server&apos;s answer cannot be read. Check the server address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="120"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="121"/>
         <source>Server sedang sibuk (HTTP 429).</source>
         <translation>The server is busy (HTTP 429).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="121"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="122"/>
         <source>Server sedang tidak tersedia (HTTP {status}).</source>
         <translation>The server is unavailable at the moment (HTTP {status}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="122"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="123"/>
         <source>Terjadi kesalahan di server (HTTP {status}).</source>
         <translation>An error occurred on the server (HTTP {status}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="123"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="124"/>
         <source>Jawaban server terpotong atau tidak dapat dibaca.</source>
         <translation>The server&apos;s answer was cut off or cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="124"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="125"/>
         <source>Jawaban server tidak sesuai kiriman; dicoba lagi nanti.</source>
         <translation>The server&apos;s answer does not match what was sent; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="125"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="126"/>
         <source>Server menolak permintaan (HTTP {status}). {words}</source>
         <translation>The server refused the request (HTTP {status}). {words}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="126"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="127"/>
         <source>Server belum mengonfirmasi media; dicoba lagi nanti.</source>
         <translation>The server has not confirmed the media yet; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="127"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="128"/>
         <source>Server tidak menyebut offset unggahan; dicoba lagi nanti.</source>
         <translation>The server did not give the upload offset; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="128"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="129"/>
         <source>Berkas media berulang kali rusak di jalan; dicoba lagi nanti.</source>
         <translation>The media file was damaged in transit several times; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="129"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="130"/>
         <source>Server belum mencatat media rekaman ini; dicoba lagi nanti.</source>
         <translation>The server has no record of this recording&apos;s media yet; will try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="130"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="131"/>
         <source>Server sudah memegang versi lain rekaman ini (UUID sama, isi berbeda); salinan server tidak diubah. Rekaman ini diubah setelah terkirim sebagian: pilih &quot;Jadikan versi baru&quot; untuk mengirim isi laptop ini sebagai versi baru yang menggantikannya, atau hubungi admin.</source>
         <translation>The server already holds another version of this recording (same UUID, different content); the server&apos;s copy was not changed. This recording was edited after it was partly sent: choose &quot;Make a new version&quot; to send what this laptop holds as a new version that replaces it, or ask the administrator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="131"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="132"/>
         <source>Berkas foto/tanda tangan rekaman ini di laptop rusak (SHA-256 tidak cocok); rekam ulang foto atau tanda tangan.</source>
         <translation>The photo/signature file of this recording on the laptop is damaged (SHA-256 does not match); take the photo or signature again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="133"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="134"/>
         <source>Server belum menerima sidik jari dan iris (versi server lama). Rekaman ini menunggu; minta admin memperbarui server, lalu kirim ulang.</source>
         <translation>The server does not take fingerprints and irises yet (an older server). This recording waits; ask the admin to update the server, then send again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="134"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="135"/>
         <source>Server menolak rekaman sidik jari/iris rekaman ini. {words} Rekam ulang jari atau mata itu lalu kirim lagi.</source>
         <translation>The server refused a fingerprint/iris record of this recording. {words} Capture that finger or eye again, then send again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="135"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="136"/>
         <source>Rekaman tidak dapat dikirim: isian tidak sesuai format ({fields}).</source>
         <translation>The recording cannot be sent: fields do not match the format ({fields}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="136"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="137"/>
         <source>Server tidak dapat menerima rekaman ini (HTTP {status}). {words}</source>
         <translation>The server cannot accept this recording (HTTP {status}). {words}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="137"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="138"/>
         <source>Server tidak menyimpan rekaman ini.</source>
         <translation>The server did not store this recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="138"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="139"/>
         <source>{reasons}</source>
         <translation>{reasons}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="139"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="140"/>
         <source>Rekaman tidak ditemukan.</source>
         <translation>Recording not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="141"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="142"/>
         <source>Rekaman belum dapat diselesaikan: masih ada kesalahan atau peringatan yang belum dikonfirmasi.</source>
         <translation>The recording cannot be completed yet: there are still errors or warnings that have not been confirmed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="142"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="143"/>
         <source>status rekaman tidak dapat berubah dari &apos;{current}&apos; ke &apos;{new}&apos;</source>
         <translation>the recording&apos;s status cannot change from &apos;{current}&apos; to &apos;{new}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="143"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="144"/>
         <source>hanya rekaman yang sudah selesai yang dapat dikirim</source>
         <translation>only a complete recording can be sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="144"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="145"/>
         <source>rekaman berstatus &apos;{status}&apos; tidak disimpan dengan cara ini</source>
         <translation>a recording with status &apos;{status}&apos; is not saved this way</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="145"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="146"/>
         <source>rekaman berstatus &apos;{status}&apos; tidak dapat diubah</source>
         <translation>a recording with status &apos;{status}&apos; cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="146"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="147"/>
         <source>Data pribadi rekaman ini sudah dihapus dari laptop setelah diterima server.</source>
         <translation>The personal data of this recording was removed from the laptop after the server accepted it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="147"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="148"/>
         <source>Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim), jadi tidak dapat diubah lagi. Jika ada yang salah, perbaiki setelah server memberi hasil verifikasi.</source>
         <translation>This recording has already reached the server (the photo/signature may still be sending), so it can no longer be changed. If something is wrong, fix it after the server gives its verification result.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="148"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="149"/>
         <source>Hanya rekaman berstatus draf yang dapat dihapus.</source>
         <translation>Only a recording with status draft can be deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="149"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="150"/>
         <source>Antrean kirim untuk rekaman ini tidak ditemukan.</source>
         <translation>The send queue entry for this recording was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="150"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="151"/>
         <source>Bukti perekaman hanya untuk rekaman yang sudah selesai.</source>
         <translation>A receipt is only for a completed recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="151"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="152"/>
         <source>Hanya rekaman yang ditolak server yang dapat diperbaiki.</source>
         <translation>Only a recording the server rejected can be fixed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="152"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="153"/>
         <source>Data pribadi rekaman ini sudah dihapus dari laptop; rekam ulang warga ini sebagai rekaman baru.</source>
         <translation>The personal data of this recording was removed from the laptop; record this resident again as a new recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="154"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="155"/>
         <source>Rekaman ini sudah diperbaiki dan dikirim ulang sebagai versi baru.</source>
         <translation>This recording was already fixed and sent again as a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="155"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="156"/>
         <source>Rekaman ini belum sampai di server: ubah langsung, tanpa versi baru.</source>
         <translation>This recording has not reached the server yet: change it directly, without a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="156"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="157"/>
         <source>Hanya rekaman yang ditahan karena konflik dengan server yang dapat dijadikan versi baru.</source>
         <translation>Only a recording held back because of a conflict with the server can be made a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="157"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="158"/>
         <source>Rekaman ini sudah dijadikan versi baru.</source>
         <translation>This recording was already made a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="158"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="159"/>
         <source>Berkas tidak dapat dibuka.</source>
         <translation>The file cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="159"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="160"/>
         <source>Terjadi kesalahan tak terduga ({kind}). Data yang sudah tersimpan aman.</source>
         <translation>An unexpected error occurred ({kind}). Data already saved is safe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="160"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="161"/>
         <source>Kata sandi salah. Periksa kembali lalu coba lagi.</source>
         <translation>Wrong password. Check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="161"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="162"/>
         <source>Profil tidak ditemukan di folder ini. Buat profil baru lebih dulu.</source>
         <translation>No profile found in this folder. Create a new profile first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="162"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="163"/>
         <source>Basis data ini dibuat oleh versi Jemput yang lebih baru. Perbarui aplikasi sebelum membukanya.</source>
         <translation>This database was made by a newer version of Jemput. Update the app before opening it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="163"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="164"/>
         <source>Penyimpanan penuh. Kosongkan ruang disk lalu coba lagi.</source>
         <translation>Storage is full. Free up disk space, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="164"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="165"/>
         <source>Gagal membaca/menulis berkas basis data (kesalahan disk).</source>
         <translation>Reading/writing the database file failed (disk error).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="165"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="166"/>
         <source>Basis data sedang dipakai proses lain. Tutup aplikasi lain lalu coba lagi.</source>
         <translation>The database is in use by another process. Close other applications, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="166"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="167"/>
         <source>Berkas basis data rusak.</source>
         <translation>The database file is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="167"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="168"/>
         <source>Terlalu banyak cadangan dengan waktu yang sama di folder tujuan.</source>
         <translation>Too many backups with the same time in the destination folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="168"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="169"/>
         <source>Folder tujuan tidak dapat dipakai: {dest} ({reason}).</source>
         <translation>The destination folder cannot be used: {dest} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="169"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="170"/>
         <source>Gagal menulis cadangan ke tujuan ({reason}); cadangan tidak dibuat. Periksa flashdisk lalu coba lagi.</source>
         <translation>Writing the backup to the destination failed ({reason}); no backup was made. Check the USB stick, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="170"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="171"/>
         <source>Jumlah cadangan lama yang disimpan tidak boleh negatif.</source>
         <translation>The number of old backups to keep cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="171"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="172"/>
         <source>Folder tujuan tidak ditemukan: {dest}. Pasang flashdisk atau pilih folder lain.</source>
         <translation>The destination folder was not found: {dest}. Plug in the USB stick or choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="172"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="173"/>
         <source>Tujuan cadangan harus sebuah folder: {dest}</source>
         <translation>The backup destination must be a folder: {dest}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="173"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="174"/>
         <source>Cadangan tidak boleh disimpan di dalam folder profil itu sendiri. Pilih folder di disk lain, misalnya flashdisk.</source>
         <translation>A backup cannot be kept inside the profile folder itself. Choose a folder on another disk, such as a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="174"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="175"/>
         <source>Folder tujuan tidak dapat ditulis: {dest}. Periksa izin atau kunci tulis flashdisk.</source>
         <translation>The destination folder cannot be written: {dest}. Check the permissions or the USB stick&apos;s write lock.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="175"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="176"/>
         <source>Ruang kosong di tujuan tidak cukup: perlu sekitar {needed}, tersedia {free}. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>Not enough free space at the destination: about {needed} needed, {free} available. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="176"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="177"/>
         <source>Salinan cadangan rusak (integrity_check gagal); cadangan dibatalkan.</source>
         <translation>The backup copy is damaged (integrity_check failed); the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="177"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="178"/>
         <source>Isi salinan cadangan tidak sama dengan profil; cadangan dibatalkan.</source>
         <translation>The backup copy&apos;s content differs from the profile; the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="178"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="179"/>
         <source>Ruang kosong di tujuan tidak cukup. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>Not enough free space at the destination. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="179"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="180"/>
         <source>Ruang di tujuan habis saat menyalin; cadangan tidak dibuat. Kosongkan ruang atau pilih flashdisk lain.</source>
         <translation>The destination ran out of space while copying; no backup was made. Free up space or choose another USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="180"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="181"/>
         <source>Folder cadangan tidak ditemukan: {source}</source>
         <translation>The backup folder was not found: {source}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="181"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="182"/>
         <source>{source} bukan cadangan Jemput yang lengkap (jemput.db dan profile.json harus ada).</source>
         <translation>{source} is not a complete Jemput backup (jemput.db and profile.json must be there).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="182"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="183"/>
         <source>Sudah ada profil di {data_dir}; profil yang ada tidak ditimpa. Pulihkan ke folder lain dengan --data, atau buka cadangan langsung.</source>
         <translation>There is already a profile in {data_dir}; the existing profile is not overwritten. Restore to another folder with --data, or open the backup directly.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="183"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="184"/>
         <source>Salinan cadangan tidak dapat dibuka dengan kunci profil; cadangan dibatalkan.</source>
         <translation>The backup copy cannot be opened with the profile&apos;s key; the backup was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="184"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="185"/>
         <source>Cadangan rusak (integrity_check gagal); tidak dipulihkan.</source>
         <translation>The backup is damaged (integrity_check failed); it was not restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="185"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="186"/>
         <source>Kata sandi tidak boleh kosong.</source>
         <translation>The password cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="186"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="187"/>
         <source>Sudah ada profil di folder ini.</source>
         <translation>There is already a profile in this folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="187"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="188"/>
         <source>Format profile.json tidak dikenal.</source>
         <translation>The format of profile.json is not recognised.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="188"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="189"/>
         <source>Berkas profile.json rusak atau tidak dapat dibaca.</source>
         <translation>The profile.json file is damaged or cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="189"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="190"/>
         <source>Kata sandi profil demo tidak dapat diganti.</source>
         <translation>The demo profile&apos;s password cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="190"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="191"/>
         <source>Kata sandi baru tidak boleh kosong.</source>
         <translation>The new password cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="191"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="192"/>
         <source>Kata sandi baru minimal {min} karakter.</source>
         <translation>The new password must have at least {min} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="192"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="193"/>
         <source>Kata sandi baru sama dengan kata sandi lama.</source>
         <translation>The new password is the same as the old one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="193"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="194"/>
         <source>Kata sandi tidak dapat diganti: basis data tidak dapat ditulis ulang (periksa ruang disk). Kata sandi lama tetap berlaku.</source>
         <translation>The password cannot be changed: the database cannot be rewritten (check the disk space). The old password stays in force.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="194"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="195"/>
         <source>Kata sandi baru sudah berlaku, tetapi berkas profile.json belum selesai diperbarui. Buka profil dengan kata sandi baru.</source>
         <translation>The new password is in force, but the profile.json file was not fully updated. Open the profile with the new password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="203"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="204"/>
         <source>Operator tidak ditemukan.</source>
         <translation>Operator not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="204"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="205"/>
         <source>nama operator tidak boleh kosong</source>
         <translation>the operator name cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="205"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="206"/>
         <source>nama operator lebih dari {limit} karakter</source>
         <translation>the operator name is longer than {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="206"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="207"/>
         <source>Nama operator sudah dipakai.</source>
         <translation>That operator name is already taken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="207"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="208"/>
         <source>Mode jurnal WAL tidak dapat diaktifkan.</source>
         <translation>The WAL journal mode cannot be turned on.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="208"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="209"/>
         <source>Kunci basis data tidak tersedia untuk operasi ini.</source>
         <translation>The database key is not available for this operation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="209"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="210"/>
         <source>Basis data sudah ditutup.</source>
         <translation>The database is already closed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="231"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="232"/>
         <source>Alat biometrik belum terdaftar (belum punya sertifikat dari penyedianya). Hubungi admin atau penyedia alat; alat ini belum dapat dipakai merekam.</source>
         <translation>The biometric device is not registered (it has no certificate from its provider). Contact the admin or the device provider; this device cannot record yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="232"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="233"/>
         <source>Alat tidak mendeteksi jari atau mata. Letakkan jari rata di kaca pemindai (atau dekatkan mata), lalu ulangi.</source>
         <translation>The device detects no finger or eye. Place the fingers flat on the scanner glass (or bring the eye closer), then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="233"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="234"/>
         <source>Alat gagal mengolah gambar. Bersihkan kaca pemindai, lalu ulangi.</source>
         <translation>The device failed to process the image. Clean the scanner glass, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="234"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="235"/>
         <source>Alat melaporkan tanda dibongkar atau dirusak. Jangan dipakai merekam: laporkan ke admin.</source>
         <translation>The device reports signs of being opened or tampered with. Do not use it for recording: report it to the admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="235"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="236"/>
         <source>Alat tidak dapat menghubungi server pengelolanya (diperlukan untuk pendaftaran atau pembaruan kunci). Coba lagi saat ada sinyal, atau hubungi admin.</source>
         <translation>The device cannot reach its management server (needed for registration or key renewal). Try again when there is signal, or contact the admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="236"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="237"/>
         <source>Posisi jari atau kepala miring. Luruskan tangan (atau kepala), lalu ulangi.</source>
         <translation>The finger or head is tilted. Straighten the hand (or head), then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="237"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="238"/>
         <source>Alat biometrik tidak ditemukan. Periksa kabel USB alat, lalu tekan “Cari ulang”.</source>
         <translation>Biometric device not found. Check the device&apos;s USB cable, then press “Cari ulang”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="238"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="239"/>
         <source>Kunci alat biometrik sudah kedaluwarsa. Alat perlu diperbarui oleh penyedianya; hubungi admin.</source>
         <translation>The biometric device&apos;s key has expired. The device must be renewed by its provider; contact the admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="239"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="240"/>
         <source>Alat belum memiliki kunci server (domain). Hubungi admin atau penyedia alat.</source>
         <translation>The device has no server (domain) key yet. Contact the admin or the device provider.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="240"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="241"/>
         <source>Alat tidak dapat merekam jumlah jari atau mata yang diminta. Periksa jenis alat (telapak 4 jari, satu jari, satu atau dua mata).</source>
         <translation>The device cannot record the number of fingers or eyes requested. Check the kind of device (4-finger slap, single finger, one or two eyes).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="241"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="242"/>
         <source>Alat biometrik belum siap. Tunggu sebentar (lampu alat menyala), lalu ulangi.</source>
         <translation>The biometric device is not ready. Wait a moment (the device light comes on), then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="242"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="243"/>
         <source>Alat biometrik sedang dipakai (perekaman lain belum selesai). Tunggu sebentar, lalu ulangi.</source>
         <translation>The biometric device is in use (another recording has not finished). Wait a moment, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="243"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="244"/>
         <source>Alat menolak nomor transaksi perekaman. Ulangi perekaman; bila terulang, hubungi admin.</source>
         <translation>The device refused the recording&apos;s transaction number. Try again; if it happens again, contact the admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="244"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="245"/>
         <source>Alat biometrik melaporkan kesalahan {code}: {info}</source>
         <translation>The biometric device reports error {code}: {info}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="245"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="246"/>
         <source>Alat biometrik melaporkan kesalahan yang tidak dikenal (kode {code}). Ulangi; bila terulang, hubungi admin.</source>
         <translation>The biometric device reports an unknown error (code {code}). Try again; if it happens again, contact the admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="246"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="247"/>
         <source>Tidak ada alat biometrik yang menjawab. Periksa kabel USB alat dan bahwa layanan alat sudah berjalan, lalu tekan “Cari ulang”.</source>
         <translation>No biometric device answers. Check the device&apos;s USB cable and that the device service is running, then press “Cari ulang”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="247"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="248"/>
         <source>Alat biometrik tidak menjawab dalam {seconds} detik. Periksa alat, lalu ulangi.</source>
         <translation>The biometric device did not answer within {seconds} seconds. Check the device, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="248"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="249"/>
         <source>Sambungan ke alat biometrik terputus di tengah perekaman. Periksa kabel USB alat, lalu ulangi; hasil yang sudah direkam tetap tersimpan.</source>
         <translation>The connection to the biometric device was lost during the recording. Check the device&apos;s USB cable, then try again; what was already recorded is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="249"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="250"/>
         <source>Jawaban alat biometrik tidak dapat dibaca. Ulangi; bila terulang, mulai ulang layanan alat.</source>
         <translation>The biometric device&apos;s answer cannot be read. Try again; if it happens again, restart the device service.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="250"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="251"/>
         <source>Data bertanda tangan dari alat rusak atau tidak lengkap. Hasil ini tidak dipakai; ulangi perekaman.</source>
         <translation>The signed data from the device is damaged or incomplete. This result is not used; record again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="251"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="252"/>
         <source>Tanda tangan digital data dari alat tidak cocok. Hasil ini tidak dipakai; ulangi perekaman.</source>
         <translation>The digital signature of the device&apos;s data does not match. This result is not used; record again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="252"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="253"/>
         <source>Rantai hash perekaman tidak sambung (data bukan lanjutan perekaman ini). Hasil ini tidak dipakai; ulangi perekaman.</source>
         <translation>The recording&apos;s hash chain is broken (the data does not continue this recording). This result is not used; record again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="253"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="254"/>
         <source>Alat mengirim hasil perekaman lain (nomor transaksi berbeda). Hasil ini tidak dipakai; ulangi.</source>
         <translation>The device sent the result of another recording (a different transaction number). This result is not used; try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="254"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="255"/>
         <source>Alat mengirim jari atau mata yang tidak diminta ({subtype}). Hasil ini tidak dipakai; ulangi.</source>
         <translation>The device sent a finger or eye that was not asked for ({subtype}). This result is not used; try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="255"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="256"/>
         <source>Alat tidak mengirim hasil untuk {subtype}. Ulangi perekaman.</source>
         <translation>The device sent no result for {subtype}. Record again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="256"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="257"/>
         <source>Kualitas {subtype} {score} di bawah batas {required}. Bersihkan jari atau kaca, lalu ulangi.</source>
         <translation>Quality of {subtype} {score} is below the threshold {required}. Clean the finger or the glass, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="257"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="258"/>
         <source>Alat ini terdaftar untuk autentikasi, bukan untuk perekaman (registrasi). Pakai alat biometrik perekaman.</source>
         <translation>This device is registered for authentication, not for recording (registration). Use a recording biometric device.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="258"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="259"/>
         <source>Data biometrik dari alat bukan rekaman ISO 19794 (sidik jari atau iris). Hasil ini tidak dipakai.</source>
         <translation>The biometric data from the device is not an ISO 19794 record (fingerprint or iris). This result is not used.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="259"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="260"/>
         <source>Rekaman biometrik berjenis lain dari yang diminta (sidik jari dan iris tertukar).</source>
         <translation>The biometric record is of another kind than asked for (fingerprint and iris swapped).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="260"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="261"/>
         <source>Versi rekaman ISO {version} tidak didukung (yang didukung: 2011, versi 020).</source>
         <translation>ISO record version {version} is not supported (supported: 2011, version 020).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="261"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="262"/>
         <source>Panjang rekaman ISO tidak cocok ({declared} tertulis, {actual} ada). Rekaman rusak.</source>
         <translation>The ISO record&apos;s length does not match ({declared} written, {actual} present). The record is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="262"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="263"/>
         <source>Rekaman ISO tidak berisi gambar satu pun.</source>
         <translation>The ISO record holds no image at all.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="263"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="264"/>
         <source>Rekaman ISO terpotong (lebih pendek dari isinya). Rekaman rusak.</source>
         <translation>The ISO record is cut short (shorter than its content). The record is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="264"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="265"/>
         <source>Rekaman ISO berisi nilai yang tidak sah pada kolom {field}.</source>
         <translation>The ISO record holds an invalid value in the field {field}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="265"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="266"/>
         <source>Rekaman ISO tidak berisi data gambar.</source>
         <translation>The ISO record holds no image data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="275"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="276"/>
         <source>Berkas rekaman ISO tidak ada untuk jari/mata yang tercatat terekam: {slots}.</source>
         <translation>No ISO record file for the fingers/eyes noted as captured: {slots}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="276"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="277"/>
         <source>Ada berkas sidik jari/iris yang tidak sesuai catatannya (rekaman untuk jari/mata yang tidak tercatat terekam, atau foto bukti tanpa pengecualian): {slots}.</source>
         <translation>Some fingerprint/iris files do not match what is noted (a record for a finger/eye not noted as captured, or a proof photo without an exception): {slots}.</translation>
     </message>
@@ -1867,132 +1867,132 @@
         <translation>The recording date ({date}) is more than {days} days before the date the server received it ({server_date}); the laptop&apos;s clock may be wrong. The recording is kept and needs a reviewer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="102"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="103"/>
         <source>Alamat server {host} memakai http:// tanpa enkripsi ke jaringan umum: token perangkat, NIK dan foto akan terkirim terbuka. Pakai https://; http:// hanya untuk jaringan lokal (mis. 192.168.x.x).</source>
         <translation>The server address {host} uses http:// without encryption over a public network: the device token, NIK numbers and photos would travel in the clear. Use https://; http:// is only for a local network (e.g. 192.168.x.x).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="103"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="104"/>
         <source>Sertifikat server tidak sama dengan sidik jari SHA-256 yang disematkan di pengaturan sinkron, jadi koneksi dihentikan. Hubungi admin Dinas: sertifikat server mungkin diganti, atau ada pihak lain di jalur.</source>
         <translation>The server&apos;s certificate does not match the SHA-256 fingerprint pinned in the sync settings, so the connection was stopped. Contact the Dinas administrator: the server certificate may have been replaced, or someone else is on the line.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="104"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="105"/>
         <source>Sidik jari sertifikat server harus SHA-256: 64 digit heksadesimal.</source>
         <translation>The server certificate fingerprint must be a SHA-256: 64 hexadecimal digits.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="132"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="133"/>
         <source>Server menolak foto/tanda tangan rekaman ini. {words} Rekam ulang lalu kirim lagi.</source>
         <translation>The server refused this recording&apos;s photo/signature. {words} Capture it again, then send again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="153"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="154"/>
         <source>Rekaman ini ditolak admin karena NIK-nya sudah direkam di rekaman lain (keputusan tinjauan NIK ganda); tidak diperbaiki dan dikirim ulang. Hubungi admin bila keputusan itu keliru.</source>
         <translation>The administrator rejected this recording because its NIK is already recorded in another recording (a duplicate-NIK review decision); it is not fixed and sent again. Contact the administrator if that decision is wrong.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="210"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="211"/>
         <source>Lansia (60+)</source>
         <translation>Elderly (60+)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="211"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="212"/>
         <source>Difabel</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="212"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="213"/>
         <source>Pelajar</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="213"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="214"/>
         <source>Tahanan (lapas/rutan)</source>
         <translation>Detainee (prison)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="214"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="215"/>
         <source>Pekerja (kunjungan perusahaan)</source>
         <translation>Worker (company visit)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="215"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="216"/>
         <source>Perbatasan/terpencil</source>
         <translation>Border/remote area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="216"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="217"/>
         <source>Direkam</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="217"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="218"/>
         <source>Tidak di rumah</source>
         <translation>Not at home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="218"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="219"/>
         <source>Menolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="219"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="220"/>
         <source>Pindah</source>
         <translation>Moved away</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="220"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="221"/>
         <source>Meninggal</source>
         <translation>Deceased</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="221"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="222"/>
         <source>Sakit / minta kunjungan ulang</source>
         <translation>Ill / asks for another visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="222"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="223"/>
         <source>Sudah rekam di tempat lain</source>
         <translation>Already recorded elsewhere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="223"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="224"/>
         <source>Hasil kunjungan tidak dikenal.</source>
         <translation>Unknown visit outcome.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="224"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="225"/>
         <source>Warga ini sudah direkam; hasil kunjungan lain tidak dapat dicatat lagi.</source>
         <translation>This resident is already recorded; no other visit outcome can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="225"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="226"/>
         <source>Hasil &apos;Direkam&apos; dicatat otomatis dari rekaman yang selesai.</source>
         <translation>The outcome &apos;Recorded&apos; is set automatically from a completed recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="226"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="227"/>
         <source>Isi tanggal kunjungan ulang.</source>
         <translation>Enter the date of the next visit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="227"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="228"/>
         <source>Tanggal kunjungan ulang tidak boleh sebelum hari kunjungan.</source>
         <translation>The next visit cannot be before the day of the visit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="228"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="229"/>
         <source>Tanggal kunjungan ulang hanya untuk &apos;Sakit / minta kunjungan ulang&apos;.</source>
         <translation>A next-visit date is only for &apos;Ill / asks for another visit&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="229"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="230"/>
         <source>Catatan paling banyak {limit} karakter.</source>
         <translation>The note may be at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="230"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="231"/>
         <source>Warga tidak ada dalam daftar target.</source>
         <translation>The resident is not on the target list.</translation>
     </message>
@@ -2007,27 +2007,27 @@
         <translation>No camera was detected on this laptop. Check: the camera&apos;s USB cable is plugged in (try another USB port); the laptop camera is not switched off with a privacy button or shutter (the Fn camera key) or in the Windows privacy settings; then press “Search again”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="119"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="120"/>
         <source>Profil DEMO hanya boleh didaftarkan ke server latihan (server demo). Server ini tidak menyatakan dirinya server demo, jadi pendaftaran dibatalkan dan tidak ada data yang dikirim. Untuk perekaman sungguhan, siapkan profil baru dengan kata sandi sendiri.</source>
         <translation>A DEMO profile may only be registered with a training server (demo server). This server does not declare itself a demo server, so registration was cancelled and nothing was sent. For real recording, set up a new profile with its own passphrase.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="266"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="267"/>
         <source>Rekaman ISO bukan untuk {slot} (posisi jari atau label mata di dalamnya lain).</source>
         <translation>The ISO record is not for {slot} (the finger position or eye label inside differs).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="273"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="274"/>
         <source>Sidik jari dan iris belum direkam. Rekam sepuluh jari dan dua iris, atau catat pengecualian untuk yang tidak dapat direkam.</source>
         <translation>Fingerprints and irises are not captured. Capture ten fingers and two irises, or record an exception for each that cannot be captured.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="274"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="275"/>
         <source>Sidik jari/iris belum lengkap: {count} belum direkam dan tanpa pengecualian ({slots}).</source>
         <translation>Fingerprints/irises incomplete: {count} not captured and without an exception ({slots}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="277"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="97"/>
         <source>Data sidik jari/iris rekaman ini tidak dapat dibaca (jari atau mata, nilai mutu, atau alasan pengecualian yang tidak dikenal).</source>
         <translation>The fingerprint/iris data of this recording cannot be read (an unknown finger or eye, quality value or exception reason).</translation>
     </message>
@@ -2257,47 +2257,47 @@
         <translation>This receipt is for another device. Nothing was marked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="195"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="196"/>
         <source>Kata sandi terlalu mudah ditebak. Pakai tiga atau empat kata yang tidak berhubungan, misalnya dengan angka di antaranya; jangan nama, tanggal lahir atau urutan seperti 12345678.</source>
         <translation>The passphrase is too easy to guess. Use three or four unrelated words, for example with a number between them; not a name, a birth date or a sequence like 12345678.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="196"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="197"/>
         <source>Kata sandi ini sudah dipakai orang lain di laptop ini. Pilih kata sandi lain.</source>
         <translation>Someone else on this laptop already uses this passphrase. Choose another one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="197"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="198"/>
         <source>Peran {role} tidak boleh {action}. Minta supervisor atau admin tim.</source>
         <translation>The role {role} may not {action}. Ask the team&apos;s supervisor or admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="198"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="199"/>
         <source>Admin terakhir tidak dapat dihapus atau diturunkan; tambahkan admin lain lebih dulu.</source>
         <translation>The last admin cannot be removed or demoted; add another admin first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="199"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="200"/>
         <source>Anda tidak dapat menghapus diri sendiri; minta admin lain.</source>
         <translation>You cannot remove yourself; ask another admin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="200"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="201"/>
         <source>Pengguna {name} sudah dihapus.</source>
         <translation>User {name} has already been removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="201"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="202"/>
         <source>Peran tidak dikenal: {role} (pilih operator, supervisor atau admin).</source>
         <translation>Unknown role: {role} (choose operator, supervisor or admin).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="202"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="203"/>
         <source>Terlalu banyak kata sandi salah. Coba lagi dalam {seconds} detik.</source>
         <translation>Too many wrong passphrases. Try again in {seconds} seconds.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="140"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="141"/>
         <source>Rekaman baru dihentikan: rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan. Sinkronkan atau buat cadangan dulu.</source>
         <translation>New recordings are stopped: the oldest recording has waited {days} days with neither a sync nor a backup. Sync or make a backup first.</translation>
     </message>
