@@ -44,6 +44,8 @@ bench: $(STAMP)
 # Render the main screens at 1366x768 into resources/screenshots/ (offscreen, demo data).
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/screenshots.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/biometric_screenshots.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/biometric_screenshots.py flow
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -10,9 +10,13 @@ import datetime as dt
 import json
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from app.biometric_slot import BiometricSlot
+from app.core.biometric_attempts import QualityPolicy
+from app.core.biometric_requirement import SETTING_KEY as BIOMETRICS_MODE_KEY
+from app.core.biometric_requirement import BiometricMode, biometric_findings
 from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.findings import Finding
 from app.core.lifecycle import RecordingStatus, fixable_rejection
@@ -32,7 +36,7 @@ from app.store.database import profile_exists as _store_profile_exists
 from app.store.errors import StoreError
 from app.store.profile import UI_FILE, ui_language
 from app.store.operators import OperatorRepo
-from app.store.media import MediaItem
+from app.store.media import MediaItem, biometric_items
 from app.store.outbox import Outbox
 from app.store.recordings import Recording, RecordingRepo, move_status
 from app.store.registrations import Registrations, StoredRegistration
@@ -55,6 +59,8 @@ DEMO_FOLDER = "demo"
 RECEIPT_OFFICE_KEY = "receipt_office"
 RECEIPT_CONTACT_KEY = "receipt_contact"
 CAMERA_SOURCES_KEY = "camera_sources"  # file/folder sources offered in the camera chooser
+BIOMETRICS_POLICY_KEY = "biometrics_policy"  # requested scores and tries ({"finger", "thumbs", "iris", "tries"})
+SBI_PORTS_KEY = "sbi_ports"  # ports of 127.0.0.1 where biometric device services are looked for
 
 
 def _demo_passphrase() -> str:
@@ -160,7 +166,8 @@ def _same_draft(stored: Recording, new: Recording) -> bool:
             and list(stored.acknowledgements) == list(new.acknowledgements)
             and stored.photo_exception == new.photo_exception
             and stored.signature_exception == new.signature_exception
-            and stored.photo_flag == new.photo_flag and stored.signature_flag == new.signature_flag)
+            and stored.photo_flag == new.photo_flag and stored.signature_flag == new.signature_flag
+            and stored.biometrics == new.biometrics)
 
 
 class Session:
@@ -222,7 +229,10 @@ class Session:
         from app.demo.profile import open_or_create_demo
 
         folder = Path(data_dir) / DEMO_FOLDER
-        return cls(open_or_create_demo(folder), folder, is_demo=True)
+        session = cls(open_or_create_demo(folder), folder, is_demo=True)
+        if BIOMETRICS_MODE_KEY not in session.settings:  # the steps work against the demo's simulator
+            session.settings.set(BIOMETRICS_MODE_KEY, BiometricMode.OPTIONAL.value)
+        return session
 
     def close(self) -> None:
         if not self.store.closed:
@@ -331,19 +341,22 @@ class Session:
         else:
             rec = stored.with_changes(resident=resident)
         photo, signature = result.photo, result.signature
+        bio: BiometricSlot = getattr(result, "biometrics", None) or BiometricSlot()
         rec = rec.with_changes(acknowledgements=list(result.acknowledgements),
                                photo_exception=None if photo.present else photo.exception,
                                signature_exception=None if signature.present else signature.exception,
                                photo_flag=photo.flag if photo.present else None,
-                               signature_flag=signature.flag)
+                               signature_flag=signature.flag, biometrics=bio.content())
         media = [MediaItem(kind, slot.mime, slot.data, slot.meta)
                  for kind, slot in (("photo", photo), ("signature", signature)) if slot.data is not None]
+        media += biometric_items(bio.records, bio.proofs)
         if result.complete:
             check = check_recording(resident, self.validation_context(),
                                     has_photo=photo.present, photo_exception=photo.exception,
                                     has_signature=signature.present, signature_exception=signature.exception,
                                     acknowledgements=result.acknowledgements,
-                                    input_findings=self.repeat_findings(resident.nik, rec.uuid),
+                                    input_findings=self.repeat_findings(resident.nik, rec.uuid)
+                                    + self.biometric_findings(bio),
                                     photo_flag=PhotoFlag.from_dict(rec.photo_flag),
                                     signature_flag=SignatureFlag.from_dict(rec.signature_flag))
             if not check.can_complete:
@@ -363,6 +376,7 @@ class Session:
         # What is on disk now is the baseline: nothing new left to write.
         for slot in (photo, signature):
             slot.data = None
+        bio.written()
         return self.recordings.get(rec.uuid)
 
     def unsaved_state(self):
@@ -450,6 +464,44 @@ class Session:
                              recording.photo_flag),
                 _stored_slot("signature", items.get("signature"), recording.signature_exception,
                              "Tanda tangan tersimpan.", recording.signature_flag))
+
+    def biometric_slot(self, recording: Recording) -> BiometricSlot:
+        """The stored fingers and irises of a recording, as the form holds them."""
+        kinds = self.recordings.media_hashes(recording.uuid)
+        return BiometricSlot.stored(getattr(recording, "biometrics", None), kinds)
+
+    # ------------------------------------------------------------ biometrics
+    def biometric_mode(self) -> BiometricMode:
+        """Whether the fingerprint and iris steps are off, offered or required (Pengaturan)."""
+        return BiometricMode.parse(self.get_setting(BIOMETRICS_MODE_KEY, BiometricMode.OFF.value))
+
+    def biometric_findings(self, bio: BiometricSlot) -> list[Finding]:
+        """What the profile's biometric mode says of a form's fingers and irises (`app.core.biometric_requirement`)."""
+        return biometric_findings(bio.biometrics, self.biometric_mode(), bio.proofed())
+
+    def biometric_policy(self) -> QualityPolicy:
+        """Requested scores and tries: MOSIP's reference values with what Pengaturan changed."""
+        stored = self.get_setting(BIOMETRICS_POLICY_KEY, {}) or {}
+        values: dict = {}
+        for name in ("finger", "thumbs", "iris"):
+            value = stored.get(name) if isinstance(stored, dict) else None
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 100:
+                values[name] = float(value)
+        tries = stored.get("tries") if isinstance(stored, dict) else None
+        if isinstance(tries, int) and not isinstance(tries, bool) and 1 <= tries <= 10:
+            values["tries"] = tries
+        return replace(QualityPolicy(), **values)
+
+    def sbi_ports(self) -> tuple[int, ...]:
+        """The ports of 127.0.0.1 where biometric device services are looked for (SBI: 4501-4600)."""
+        from app.biometrics.discovery import PORTS
+
+        stored = self.get_setting(SBI_PORTS_KEY)
+        if isinstance(stored, list):
+            ports = tuple(p for p in stored if isinstance(p, int) and not isinstance(p, bool) and 0 < p < 65536)
+            if ports:
+                return ports
+        return tuple(PORTS)
 
     def photo_thresholds(self):
         """The photo-check limits: calibrated defaults with what Pengaturan changed."""

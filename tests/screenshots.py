@@ -282,17 +282,23 @@ def progress_report(app, window) -> Path:
     return shoot(app, window, "14-laporan")
 
 
+def demo_window(app, data: Path) -> AppWindow:
+    """The window at 1366x768 with the demo profile open in `data` (as "Buka profil demo" does)."""
+    window = AppWindow(data)
+    window.resize(*SIZE)
+    window.show()
+    window.open_demo()
+    while window.main is None:
+        app.processEvents()
+    return window
+
+
 def laporan_only() -> int:
     """Only Laporan, per kelurahan and per RT (``tests/screenshots.py laporan``)."""
     OUT.mkdir(parents=True, exist_ok=True)
     app = make_app()
     with tempfile.TemporaryDirectory() as tmp:
-        window = AppWindow(Path(tmp))
-        window.resize(*SIZE)
-        window.show()
-        window.open_demo()
-        while window.main is None:
-            app.processEvents()
+        window = demo_window(app, Path(tmp))
         window.main.nav.setCurrentRow(window.main.PAGES.index("reports"))
         wait_for_reports(app, window.main.reports)
         shoot(app, window, "06-laporan")
@@ -331,6 +337,8 @@ def main() -> int:
         while window.main is None:
             app.processEvents()
         main_area = window.main
+        # photo and signature only here: the fingerprint and iris steps have their own (biometric_screenshots.py flow)
+        window.session.settings.set("biometrics_mode", "off")
         shoot(app, window, "02-beranda")
         main_area.nav.setCurrentRow(1)
         shoot(app, window, "03-daftar-warga")

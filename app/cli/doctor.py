@@ -37,6 +37,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     server_url = _doctor_profile(data_dir, report)
     _doctor_disk(data_dir, report)
     _doctor_camera(args.camera, report)
+    _doctor_biometrics(report)
     _doctor_server(server_url, report)
     _doctor_gui(report)
     _doctor_files(report)
@@ -143,6 +144,29 @@ def _doctor_camera(index: int, report) -> None:
         with contextlib.suppress(Exception):
             source.close()
     report("OK", "Kamera", f"kamera {index} mengirim gambar {width}x{height}")
+
+
+def _doctor_biometrics(report) -> None:
+    """The SBI device services answering on 127.0.0.1:4501-4600 (discovery is bounded in time)."""
+    from app.biometrics.discovery import PORTS, discover
+    from app.core.sbi_codes import DEVICE_KIND_WORDS, STATUS_WORDS
+
+    try:
+        found = discover(ports=PORTS)
+    except Exception as exc:  # a broken answer must not stop the other checks
+        report("PERINGATAN", "Alat biometrik", f"pencarian gagal ({type(exc).__name__})")
+        return
+    if not found:
+        report("LEWAT", "Alat biometrik", f"tidak ada yang menjawab di 127.0.0.1:{PORTS[0]}-{PORTS[-1]} "
+                                          "(sidik jari dan iris tidak dapat direkam di laptop ini)")
+        return
+    words = []
+    for d in sorted(found, key=lambda d: (d.port, d.device_type)):
+        kind = DEVICE_KIND_WORDS.get(d.device_type, d.device_type or "tidak dikenal")
+        model = d.digital_id.get("model") or d.device_id
+        words.append(f"{kind} {model} di port {d.port}, {STATUS_WORDS.get(d.status, d.status or 'status ?')}")
+    ready = all(d.status == "Ready" for d in found)
+    report("OK" if ready else "PERINGATAN", "Alat biometrik", "; ".join(words))
 
 
 def _doctor_server(url: str | None, report) -> None:

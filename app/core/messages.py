@@ -211,6 +211,10 @@ SERVER: dict[str, Templates] = {
         "Tanggal rekaman ({date}) lebih dari {days} hari sebelum tanggal server menerimanya ({server_date}); "
         "jam laptop mungkin salah. Rekaman disimpan dan perlu ditinjau petugas."
     ),
+    "biometrics.invalid": (
+        "Data sidik jari/iris rekaman ini tidak dapat dibaca (jari atau mata, nilai mutu, atau alasan "
+        "pengecualian yang tidak dikenal)."
+    ),
 }
 
 # The sync client's failures and why it parks a recording (sync/client/errors.py raises them
@@ -521,6 +525,26 @@ BIOMETRIC: dict[str, Templates] = {
     "iso.bad_value": "Rekaman ISO berisi nilai yang tidak sah pada kolom {field}.",
     "iso.no_image": "Rekaman ISO tidak berisi data gambar.",
     "iso.wrong_position": "Rekaman ISO bukan untuk {slot} (posisi jari atau label mata di dalamnya lain).",
+    # Fingerprints and irises by the profile's setting (app/core/biometric_requirement.py)
+    "biometrics.fingers_required": (
+        "Sidik jari belum lengkap: {count} jari belum direkam atau ditandai pengecualian (F4)."
+    ),
+    "biometrics.irises_required": "Iris belum lengkap: {count} mata belum direkam atau ditandai pengecualian (F5).",
+    "biometrics.fingers_not_captured": (
+        "Sidik jari belum direkam ({count} jari). Rekam dengan F4, atau konfirmasi dengan alasan "
+        "(mis. perangkat tidak tersedia); warga perlu merekamnya kemudian."
+    ),
+    "biometrics.irises_not_captured": (
+        "Iris belum direkam ({count} mata). Rekam dengan F5, atau konfirmasi dengan alasan "
+        "(mis. perangkat tidak tersedia); warga perlu merekamnya kemudian."
+    ),
+    "biometrics.proof_missing": (
+        "{count} pengecualian belum punya foto bukti. Ambil foto bukti di langkahnya, atau konfirmasi "
+        "dengan alasan."
+    ),
+    "biometrics.photo_first": (
+        "Foto warga harus diambil dan disetujui warga dulu, sebelum sidik jari dan iris direkam."
+    ),
     # Completeness and consistency of a recording's set (app/core/biometric_policy.py; the server's too).
     "biometrics.missing": (
         "Sidik jari dan iris belum direkam. Rekam sepuluh jari dan dua iris, atau catat pengecualian untuk "

@@ -94,6 +94,13 @@ def status_message(status: str) -> str:
     return STATUS_CODES.get(kind, "")
 
 
+STATUS_WORDS: dict[str, str] = {"Ready": "siap", "Busy": "sedang dipakai", "Not Ready": "belum siap",
+                                 "Not Registered": "belum terdaftar"}
+"""A ``deviceStatus`` in a word for lists (Pengaturan, `jemput doctor`)."""
+DEVICE_KIND_WORDS: dict[str, str] = {"Finger": "sidik jari", "Iris": "iris", "Face": "wajah"}
+"""A device's ``type`` in a word."""
+
+
 def _sha256(data: bytes) -> bytes:
     return hashlib.sha256(data).digest()
 

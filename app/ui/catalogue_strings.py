@@ -265,6 +265,12 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman ISO berisi nilai yang tidak sah pada kolom {field}."),  # iso.bad_value
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman ISO tidak berisi data gambar."),  # iso.no_image
     QT_TRANSLATE_NOOP("Catalogue", "Rekaman ISO bukan untuk {slot} (posisi jari atau label mata di dalamnya lain)."),  # iso.wrong_position
+    QT_TRANSLATE_NOOP("Catalogue", "Sidik jari belum lengkap: {count} jari belum direkam atau ditandai pengecualian (F4)."),  # biometrics.fingers_required
+    QT_TRANSLATE_NOOP("Catalogue", "Iris belum lengkap: {count} mata belum direkam atau ditandai pengecualian (F5)."),  # biometrics.irises_required
+    QT_TRANSLATE_NOOP("Catalogue", "Sidik jari belum direkam ({count} jari). Rekam dengan F4, atau konfirmasi dengan alasan (mis. perangkat tidak tersedia); warga perlu merekamnya kemudian."),  # biometrics.fingers_not_captured
+    QT_TRANSLATE_NOOP("Catalogue", "Iris belum direkam ({count} mata). Rekam dengan F5, atau konfirmasi dengan alasan (mis. perangkat tidak tersedia); warga perlu merekamnya kemudian."),  # biometrics.irises_not_captured
+    QT_TRANSLATE_NOOP("Catalogue", "{count} pengecualian belum punya foto bukti. Ambil foto bukti di langkahnya, atau konfirmasi dengan alasan."),  # biometrics.proof_missing
+    QT_TRANSLATE_NOOP("Catalogue", "Foto warga harus diambil dan disetujui warga dulu, sebelum sidik jari dan iris direkam."),  # biometrics.photo_first
     QT_TRANSLATE_NOOP("Catalogue", "Sidik jari dan iris belum direkam. Rekam sepuluh jari dan dua iris, atau catat pengecualian untuk yang tidak dapat direkam."),  # biometrics.missing
     QT_TRANSLATE_NOOP("Catalogue", "Sidik jari/iris belum lengkap: {count} belum direkam dan tanpa pengecualian ({slots})."),  # biometrics.incomplete
     QT_TRANSLATE_NOOP("Catalogue", "Berkas rekaman ISO tidak ada untuk jari/mata yang tercatat terekam: {slots}."),  # biometrics.record_missing

@@ -32,6 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.biometric_slot import BiometricSlot
+from app.core.biometric_positions import Modality
+from app.core.biometric_requirement import BiometricMode, biometric_findings, photo_settled
 from app.core.exceptions import PhotoFlag, SignatureFlag, suggested_disabilitas
 from app.core.findings import Acknowledgement, Finding, Severity, verdict
 from app.session import MediaSlot
@@ -49,7 +52,8 @@ from app.core.values import (
     Pendidikan,
     StatusPerkawinan,
 )
-from app.ui.texts import finding_text
+from app.ui.texts import finding_text, message_text
+from app.ui.widgets.biometric_parts import biometric_summary
 from app.ui.labels import field_title
 from app.ui.widgets.combos import EnumCombo, MultiSelectButton, RegionPicker
 from app.ui.widgets.date_edit import DateEdit
@@ -67,6 +71,7 @@ class FormResult:
     complete: bool = False
     photo: MediaSlot = field(default_factory=MediaSlot)
     signature: MediaSlot = field(default_factory=MediaSlot)
+    biometrics: BiometricSlot = field(default_factory=BiometricSlot)
 
 
 class _EnterMovesOn(QObject):
@@ -109,6 +114,8 @@ class EnrollmentForm(QWidget):
     edited = Signal()
     photoRequested = Signal()
     signatureRequested = Signal()
+    fingerprintRequested = Signal()
+    irisRequested = Signal()
 
     def __init__(self, regions, context_factory, parent=None):
         """`context_factory()` returns the ValidationContext for now (recording date, settings)."""
@@ -168,6 +175,8 @@ class EnrollmentForm(QWidget):
 
         self.photo = MediaSlot()
         self.signature = MediaSlot()
+        self.biometrics = BiometricSlot()
+        self.biometric_mode = BiometricMode.OFF
         self.photo_status = QLabel(self)
         self.photo_status.setWordWrap(True)
         self.photo_status.setObjectName("hint")
@@ -178,6 +187,15 @@ class EnrollmentForm(QWidget):
         self.signature_button = QPushButton(self.tr("Tanda tangan (F3)"), self)
         self.photo_button.clicked.connect(self.photoRequested)
         self.signature_button.clicked.connect(self.signatureRequested)
+        self.fingerprint_button = QPushButton(self.tr("Sidik jari (F4)"), self)
+        self.iris_button = QPushButton(self.tr("Iris (F5)"), self)
+        self.fingerprint_button.clicked.connect(self._request_fingerprint)
+        self.iris_button.clicked.connect(self._request_iris)
+        self.fingerprint_status = QLabel(self)
+        self.iris_status = QLabel(self)
+        for label in (self.fingerprint_status, self.iris_status):
+            label.setWordWrap(True)
+            label.setObjectName("hint")
         self._build_disabilitas_suggestion()
 
         self.findings_panel = FindingsPanel(self)
@@ -200,6 +218,8 @@ class EnrollmentForm(QWidget):
         self.cancel_button.clicked.connect(self.cancelRequested)
 
         self._build_layout()
+        for widget in (self.fingerprint_button, self.fingerprint_status, self.iris_button, self.iris_status):
+            widget.hide()  # until the profile's biometric mode turns the steps on (`set_biometric_mode`)
         self._wire()
         self.clear()
 
@@ -285,8 +305,11 @@ class EnrollmentForm(QWidget):
 
         media, f = self._group(self.tr("Foto && tanda tangan"))
         f.addRow(self.photo_button, self.photo_status)
+        f.addRow(self.fingerprint_button, self.fingerprint_status)  # after the photo: the Dukcapil order
+        f.addRow(self.iris_button, self.iris_status)
         f.addRow(self.signature_button, self.signature_status)
         f.addRow(self.disabilitas_suggestion)
+        self._media_box, self._media_form = media, f
         self._field_widgets["photo"] = self.photo_button
         self._field_widgets["signature"] = self.signature_button
 
@@ -359,6 +382,8 @@ class EnrollmentForm(QWidget):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.request_save(False))
         QShortcut(QKeySequence("F2"), self, activated=self._request_photo)
         QShortcut(QKeySequence("F3"), self, activated=self._request_signature)
+        QShortcut(QKeySequence("F4"), self, activated=self._request_fingerprint)
+        QShortcut(QKeySequence("F5"), self, activated=self._request_iris)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=lambda: self.request_save(True))
         QShortcut(QKeySequence("Ctrl+Enter"), self, activated=lambda: self.request_save(True))
 
@@ -380,8 +405,9 @@ class EnrollmentForm(QWidget):
             self.alamat, self.rt, self.rw, c["provinsi"], c["kabupaten"], c["kecamatan"],
             c["kelurahan"], self.status_perkawinan, self.hubungan_keluarga, self.nama_ayah,
             self.nama_ibu, self.pendidikan, self.pekerjaan, self.disabilitas,
-            self.telepon, self.catatan, self.photo_button, self.signature_button,
-            self.save_button, self.complete_button,
+            self.telepon, self.catatan, self.photo_button,
+            *((self.fingerprint_button, self.iris_button) if self.biometric_mode.steps else ()),
+            self.signature_button, self.save_button, self.complete_button,
         ]
 
     def _request_photo(self) -> None:
@@ -391,6 +417,52 @@ class EnrollmentForm(QWidget):
     def _request_signature(self) -> None:
         if self.signature_button.isEnabled():
             self.signatureRequested.emit()
+
+    def _request_fingerprint(self) -> None:
+        self._request_biometric(Modality.FINGER)
+
+    def _request_iris(self) -> None:
+        self._request_biometric(Modality.IRIS)
+
+    def _request_biometric(self, modality: Modality) -> None:
+        """F4 / F5: the step opens once the resident has approved the photo (the Dukcapil order), else
+        the keyboard goes to the photo and the status line says why."""
+        if not self.biometric_mode.steps or not self._media_box.isEnabled():
+            return
+        if not self.photo_settled():
+            status = self.fingerprint_status if modality is Modality.FINGER else self.iris_status
+            status.setText(message_text("biometrics.photo_first"))
+            _set_severity(status, "error")
+            self.photo_button.setFocus()
+            return
+        (self.fingerprintRequested if modality is Modality.FINGER else self.irisRequested).emit()
+
+    def photo_settled(self) -> bool:
+        """The photo is approved by the resident, or its exception recorded (`app.core.biometric_requirement`)."""
+        return photo_settled(has_photo=self.photo.present, approved_by=str(self.photo.meta.get("approved_by") or ""),
+                             exception=self.photo.exception)
+
+    def set_biometric_mode(self, mode: BiometricMode) -> None:
+        """Show the fingerprint and iris rows (the profile's setting), and judge the form by the mode."""
+        self.biometric_mode = mode
+        for widget in (self.fingerprint_button, self.fingerprint_status, self.iris_button, self.iris_status):
+            widget.setVisible(mode.steps)
+        self._media_box.setTitle(self.tr("Foto, biometrik && TTD") if mode.steps
+                                 else self.tr("Foto && tanda tangan"))
+        # four steps: each status under its button, the column's whole width (beside it, it wrapped word by word)
+        self._media_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows if mode.steps
+                                          else QFormLayout.RowWrapPolicy.DontWrapRows)
+        order = self.focus_chain()
+        for a, b in zip(order, order[1:]):
+            QWidget.setTabOrder(a, b)
+        self._show_media()
+        self.revalidate()
+
+    def set_biometrics(self, slot: BiometricSlot) -> None:
+        self.biometrics = slot
+        self._touched()
+        self._show_media()
+        self.revalidate()
 
     def set_photo(self, slot: MediaSlot) -> None:
         self.photo = slot
@@ -460,6 +532,14 @@ class EnrollmentForm(QWidget):
     def _show_media(self) -> None:
         self.photo_status.setText(self.photo.summary or self.tr("Belum ada foto."))
         self.signature_status.setText(self.signature.summary or self.tr("Belum ada tanda tangan."))
+        settled = self.photo_settled()
+        for modality, button, status in ((Modality.FINGER, self.fingerprint_button, self.fingerprint_status),
+                                         (Modality.IRIS, self.iris_button, self.iris_status)):
+            _set_severity(status, "")
+            button.setEnabled(settled)
+            button.setToolTip("" if settled else message_text("biometrics.photo_first"))
+            status.setText(biometric_summary(self.biometrics, modality) if settled
+                           else self.tr("Setelah foto disetujui warga."))
 
     def focus_next_field(self, after: QWidget | None = None) -> None:
         """Put the keyboard on the field after `after` (default: the one that has it)."""
@@ -490,6 +570,7 @@ class EnrollmentForm(QWidget):
         self.disabilitas.set_values(())
         self.photo = MediaSlot()
         self.signature = MediaSlot()
+        self.biometrics = BiometricSlot()
         self.decline_disabilitas_suggestion()
         self._show_media()
         self.findings_panel.restore([])
@@ -499,7 +580,8 @@ class EnrollmentForm(QWidget):
         self.nik.setFocus()
 
     def load(self, resident: Resident, acknowledgements: list[Acknowledgement] = (),
-             photo: MediaSlot | None = None, signature: MediaSlot | None = None) -> None:
+             photo: MediaSlot | None = None, signature: MediaSlot | None = None,
+             biometrics: BiometricSlot | None = None) -> None:
         """Fill the form from a resident (a saved draft, or a target from the list)."""
         self._building = True
         self.clear()
@@ -532,6 +614,7 @@ class EnrollmentForm(QWidget):
         self.catatan.setText(r.catatan)
         self.photo = photo or MediaSlot()
         self.signature = signature or MediaSlot()
+        self.biometrics = biometrics or BiometricSlot()
         self._show_media()
         self._building = False
         self.revalidate()
@@ -618,7 +701,8 @@ class EnrollmentForm(QWidget):
             normalize_resident(self.resident()), self.context_factory(),
             has_photo=self.photo.present, photo_exception=self.photo.exception,
             has_signature=self.signature.present, signature_exception=self.signature.exception,
-            input_findings=self._input_findings() + self._context_findings,
+            input_findings=self._input_findings() + self._context_findings + biometric_findings(
+                self.biometrics.biometrics, self.biometric_mode, self.biometrics.proofed()),
             photo_flag=PhotoFlag.from_dict(self.photo.flag) if self.photo.present else None,
             signature_flag=SignatureFlag.from_dict(self.signature.flag))
         self._findings = list(check.findings)
@@ -648,6 +732,8 @@ class EnrollmentForm(QWidget):
         self.findings_panel.set_findings([f for f in findings if not f.code.endswith("required")])
         missing = [f for f in findings if f.code.endswith("required")]
         total = len(REQUIRED_FIELDS) + 2  # + photo and signature
+        if self.biometric_mode is BiometricMode.REQUIRED:
+            total += 2  # + fingerprints and irises
         self.completeness.setMaximum(total)
         self.completeness.setValue(max(0, total - len({f.field for f in missing})))
         if missing:
@@ -670,11 +756,13 @@ class EnrollmentForm(QWidget):
         """The widget that takes the keyboard for each field a finding can name."""
         inputs = dict(self._field_widgets)
         inputs.update(rt=self.rt, rw=self.rw, tanggal_lahir=self.tanggal_lahir.edit)
+        if self.biometric_mode.steps:
+            inputs.update(fingerprint=self.fingerprint_button, iris=self.iris_button)
         return inputs
 
     def _marked_widgets(self) -> dict[str, QWidget]:
         """The inputs whose frame shows a finding's severity."""
-        return {k: w for k, w in self._inputs().items() if k not in ("photo", "signature")}
+        return {k: w for k, w in self._inputs().items() if k not in ("photo", "signature", "fingerprint", "iris")}
 
     def focus_field(self, key: str) -> bool:
         """Put the keyboard on the input of field `key` (a finding's field); False when it cannot take it."""
@@ -749,11 +837,12 @@ class EnrollmentForm(QWidget):
         """Anything worth a draft: a typed identity, birth or address field, or a new photo or signature."""
         r = self.resident()
         return any([r.nik, r.no_kk, r.nama.strip(), r.tempat_lahir.strip(), r.tanggal_lahir, r.alamat.strip(),
-                    self.photo.data is not None, self.signature.data is not None])
+                    self.photo.data is not None, self.signature.data is not None,
+                    bool(self.biometrics.records or self.biometrics.proofs)])
 
     def draft_result(self) -> FormResult:
         return FormResult(normalize_resident(self.resident()), self.findings_panel.acknowledgements(), False,
-                          self.photo, self.signature)
+                          self.photo, self.signature, self.biometrics)
 
     def request_save(self, complete: bool) -> None:
         self._timer.stop()
@@ -765,5 +854,5 @@ class EnrollmentForm(QWidget):
         acks = verdict(self._findings, self.findings_panel.acknowledgements()).acknowledged
         ack_keys = {(f.code, f.field) for f in acks}
         kept = [a for a in self.findings_panel.acknowledgements() if (a.code, a.field) in ack_keys]
-        self.saveRequested.emit(FormResult(resident, kept, complete, self.photo, self.signature))
+        self.saveRequested.emit(FormResult(resident, kept, complete, self.photo, self.signature, self.biometrics))
 

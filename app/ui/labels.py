@@ -46,6 +46,8 @@ FIELD_TITLES = {
     "kewarganegaraan": QT_TRANSLATE_NOOP("Labels", "Kewarganegaraan"),
     "photo": QT_TRANSLATE_NOOP("Labels", "Foto"),
     "signature": QT_TRANSLATE_NOOP("Labels", "Tanda tangan"),
+    "fingerprint": QT_TRANSLATE_NOOP("Labels", "Sidik jari"),
+    "iris": QT_TRANSLATE_NOOP("Labels", "Iris mata"),
 }
 
 

@@ -69,6 +69,7 @@ class AppWindow(QMainWindow):
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self.session = None
+        self.demo_devices = None  # the demo profile's SBI simulator (`app.demo.devices`)
         self.stack = QStackedWidget(self)
         self.demo_banner = _demo_banner(self)
         self.limits_banner = _limits_banner(self)
@@ -242,6 +243,10 @@ class AppWindow(QMainWindow):
         self.sync_worker = SyncWorker(session, self)
         self.sync_worker.connectivityChanged.connect(lambda _online: self.refresh_status())
         self.sync_worker.finished.connect(lambda _report: self.refresh_status())
+        if session.is_demo and self.demo_devices is None:  # the fingerprint and iris steps work out of the box
+            from app.demo.devices import start_devices
+
+            self.demo_devices = start_devices()
         self._build_main()
         self.statusBar().show()
         self.refresh_status()
@@ -347,6 +352,9 @@ class AppWindow(QMainWindow):
         if self.session is not None:
             self.session.close()
             self.session = None
+        if self.demo_devices is not None:
+            self.demo_devices.stop()
+            self.demo_devices = None
         super().closeEvent(event)
 
 

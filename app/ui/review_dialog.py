@@ -42,6 +42,7 @@ from app.core.values import (
 from app.ui.labels import field_title
 from app.ui.receipt_pdf import receipt_image
 from app.ui.texts import finding_text
+from app.ui.widgets.biometric_review import BiometricReview
 
 REVIEW, SAVING, DONE = "review", "saving", "done"
 
@@ -145,9 +146,12 @@ class ReviewDialog(QDialog):
         return box
 
     def show_review(self, resident: Resident, findings: list[Finding], acknowledgements: list[Acknowledgement],
-                    photo, signature, photo_data: bytes | None, signature_data: bytes | None) -> None:
+                    photo, signature, photo_data: bytes | None, signature_data: bytes | None,
+                    biometrics=None, proof_data: dict[str, bytes] | None = None) -> None:
         """Fill the review page. `photo`/`signature` are the form's media slots (summary, exception);
-        `*_data` the image bytes to show (new or stored), if any."""
+        `*_data` the image bytes to show (new or stored), if any; `biometrics` the form's
+        `BiometricSlot` when the profile records fingers and irises (None: it does not), `proof_data`
+        the proof photo of each excepted slot (new or stored)."""
         self.findings_box.setParent(self.review_page)  # kept while the old columns go
         while self.columns.count():
             item = self.columns.takeAt(0)
@@ -211,9 +215,15 @@ class ReviewDialog(QDialog):
         ]))
         col3.addWidget(self.findings_box, 1)
         col4 = QVBoxLayout()
-        col4.addWidget(self._media_box(self.tr("Foto"), "photo", photo, scaled_pixmap(photo_data, 150, 200)))
+        small = biometrics is not None  # the fingers and irises need the column's room
+        col4.addWidget(self._media_box(self.tr("Foto"), "photo", photo,
+                                       scaled_pixmap(photo_data, *((105, 140) if small else (150, 200)))))
         col4.addWidget(self._media_box(self.tr("Tanda tangan"), "signature", signature,
-                                       scaled_pixmap(signature_data, 260, 90)))
+                                       scaled_pixmap(signature_data, *((240, 60) if small else (260, 90)))))
+        if biometrics is not None:
+            box = BiometricReview(biometrics.biometrics, proof_data or {}, self.review_page)
+            self.values["biometrics"] = box.text
+            col4.addWidget(box)
         col4.addStretch(1)
         for column, stretch in ((col1, 10), (col2, 10), (col3, 10), (col4, 8)):
             holder = QWidget(self.review_page)

@@ -4,17 +4,17 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288"/>
+        <location filename="../../app/ui/main_window.py" line="293"/>
         <source>Jemput — Perekaman KTP-el</source>
         <translation>Jemput — KTP-el recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117"/>
+        <location filename="../../app/ui/main_window.py" line="118"/>
         <source>Profil: </source>
         <translation>Profile: </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="259"/>
+        <location filename="../../app/ui/main_window.py" line="264"/>
         <source>%n draf belum selesai — buka dari Beranda.</source>
         <translation>
             <numerusform>%n unfinished draft — open it from Home.</numerusform>
@@ -22,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>Antrian: %n rekaman</source>
         <translation>
             <numerusform>Queue: %n recording</numerusform>
@@ -30,52 +30,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306"/>
+        <location filename="../../app/ui/main_window.py" line="311"/>
         <source>Server belum diatur (offline)</source>
         <translation>No server set (offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="308"/>
+        <location filename="../../app/ui/main_window.py" line="313"/>
         <source>Server: belum dicek</source>
         <translation>Server: not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="310"/>
+        <location filename="../../app/ui/main_window.py" line="315"/>
         <source>Server terhubung</source>
         <translation>Server connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312"/>
+        <location filename="../../app/ui/main_window.py" line="317"/>
         <source>Tidak ada sambungan ke server</source>
         <translation>No connection to the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="321"/>
         <source>Sinkron terakhir: </source>
         <translation>Last sync: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="321"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290"/>
+        <location filename="../../app/ui/main_window.py" line="295"/>
         <source>DEMO (latihan)</source>
         <translation>DEMO (training)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="292"/>
+        <location filename="../../app/ui/main_window.py" line="297"/>
         <source>DEMO — profil latihan berisi warga buatan. Jangan rekam warga sungguhan di sini; rekaman demo hanya dapat dikirim ke server latihan.</source>
         <translation>DEMO — a training profile with made-up residents. Do not record real residents here; demo recordings can only be sent to a training server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="88"/>
         <source>Layar terkunci karena tidak dipakai. Ketik kata sandi Anda untuk melanjutkan.</source>
         <translation>The screen locked because it was not in use. Type your passphrase to continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>Kata sandi salah.</source>
         <translation>Wrong passphrase.</translation>
     </message>
@@ -274,287 +274,519 @@ Recorded: %3 by %4</translation>
     </message>
 </context>
 <context>
-    <name>BiometricStep</name>
+    <name>BiometricReview</name>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="234"/>
-        <source>terekam</source>
-        <translation>captured</translation>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="39"/>
+        <source>Sidik jari &amp;&amp; iris</source>
+        <translation>Fingerprints &amp;&amp; irises</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="235"/>
-        <source>terbaik disimpan (di bawah batas)</source>
-        <translation>best kept (below threshold)</translation>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="45"/>
+        <source>Kiri</source>
+        <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="236"/>
-        <source>gagal, ulangi</source>
-        <translation>failed, try again</translation>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="45"/>
+        <source>Kanan</source>
+        <translation>Right</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="237"/>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="49"/>
+        <source>Jempol</source>
+        <translation>Thumb</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="49"/>
+        <source>Telunjuk</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="49"/>
+        <source>Jari tengah</source>
+        <translation>Middle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="49"/>
+        <source>Jari manis</source>
+        <translation>Ring</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="50"/>
+        <source>Kelingking</source>
+        <translation>Little</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="50"/>
+        <source>Iris</source>
+        <translation>Iris</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="64"/>
+        <source>↓ di bawah batas kualitas (hasil terbaik disimpan)</source>
+        <translation>↓ below the quality threshold (best capture kept)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="76"/>
+        <source>%1 (di bawah batas)</source>
+        <translation>%1 (below threshold)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="78"/>
         <source>pengecualian</source>
         <translation>exception</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="238"/>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="80"/>
+        <source>belum direkam</source>
+        <translation>not captured</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="88"/>
+        <source>Pengecualian %1: %2</source>
+        <translation>Exception %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_review.py" line="98"/>
+        <source>(tanpa foto bukti)</source>
+        <translation>(no proof photo)</translation>
+    </message>
+</context>
+<context>
+    <name>BiometricSettings</name>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="53"/>
+        <source>Perangkat biometrik (sidik jari &amp;&amp; iris)</source>
+        <translation>Biometric devices (fingerprints &amp;&amp; irises)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="58"/>
+        <source>Tidak dipakai: foto dan tanda tangan saja</source>
+        <translation>Not used: photo and signature only</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="59"/>
+        <source>Ditawarkan: tanpa alat boleh selesai dengan alasan</source>
+        <translation>Offered: without a device a recording may complete with a reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="60"/>
+        <source>Wajib: 10 jari dan 2 iris, atau pengecualian</source>
+        <translation>Required: 10 fingers and 2 irises, or exceptions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="69"/>
+        <source>Cari perangkat</source>
+        <translation>Find devices</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="71"/>
+        <source>Uji rekam</source>
+        <translation>Test capture</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="83"/>
+        <source>Langkah sidik jari &amp;&amp; iris</source>
+        <translation>Fingerprint &amp;&amp; iris steps</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="85"/>
+        <source>4 jari</source>
+        <translation>4 fingers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="85"/>
+        <source>jempol</source>
+        <translation>thumbs</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="86"/>
+        <source>iris</source>
+        <translation>iris</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="90"/>
+        <source>Batas kualitas (0-100)</source>
+        <translation>Quality threshold (0-100)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="91"/>
+        <source>Percobaan per rekaman</source>
+        <translation>Tries per capture</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="94"/>
+        <source>Perangkat ditemukan</source>
+        <translation>Devices found</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="135"/>
+        <source>Mencari perangkat…</source>
+        <translation>Looking for devices…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="156"/>
+        <source>Uji rekam: letakkan jari (atau tatap kamera iris)…</source>
+        <translation>Test capture: place the fingers (or look into the iris camera)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="188"/>
+        <source>Sidik jari</source>
+        <translation>Fingerprints</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="188"/>
+        <source>Iris</source>
+        <translation>Iris</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="210"/>
+        <source>Uji rekam berhasil: %1 gambar, kualitas %2. Tidak ada yang disimpan.</source>
+        <translation>Test capture done: %1 images, quality %2. Nothing is stored.</translation>
+    </message>
+</context>
+<context>
+    <name>BiometricStep</name>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="264"/>
+        <source>terekam</source>
+        <translation>captured</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="265"/>
+        <source>terbaik disimpan (di bawah batas)</source>
+        <translation>best kept (below threshold)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="266"/>
+        <source>gagal, ulangi</source>
+        <translation>failed, try again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="267"/>
+        <source>pengecualian</source>
+        <translation>exception</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="268"/>
         <source>belum</source>
         <translation>not yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="273"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="309"/>
         <source>Tuliskan alasannya</source>
         <translation>Write the reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="277"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="313"/>
         <source>Simpan pengecualian (Enter)</source>
         <translation>Save exception (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="279"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="315"/>
         <source>Batal (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="281"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="331"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="283"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="333"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="295"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="348"/>
         <source>Pengecualian: {slot}</source>
         <translation>Exception: {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="320"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="401"/>
         <source>Untuk “Lainnya” tuliskan alasannya (paling sedikit {n} huruf).</source>
         <translation>For “Other” write the reason (at least {n} letters).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="130"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="135"/>
         <source>Rekam (Spasi)</source>
         <translation>Capture (Space)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="131"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="136"/>
         <source>Pengecualian (E)</source>
         <translation>Exception (E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="132"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="137"/>
         <source>Cari ulang (Ctrl+R)</source>
         <translation>Search again (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="133"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="138"/>
         <source>Selesai (Ctrl+Enter)</source>
         <translation>Done (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="223"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="232"/>
         <source>Alat: belum ditemukan</source>
         <translation>Device: not found yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="225"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="234"/>
         <source>Alat: {device} (port {port})</source>
         <translation>Device: {device} (port {port})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="237"/>
-        <source>{slot}: pengecualian ({reason})</source>
-        <translation>{slot}: exception ({reason})</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="241"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="252"/>
         <source>{slot}: {score} ✓</source>
         <translation>{slot}: {score} ✓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="243"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="254"/>
         <source>{slot}: {score} (terbaik, di bawah batas)</source>
         <translation>{slot}: {score} (best, below threshold)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="246"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="257"/>
         <source>{slot}: {score} (ulangi)</source>
         <translation>{slot}: {score} (try again)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="247"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="258"/>
         <source>{slot}: belum</source>
         <translation>{slot}: not yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="264"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="275"/>
         <source>Mencari alat biometrik…</source>
         <translation>Looking for the biometric device…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="270"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="281"/>
         <source>Alat ditemukan. Tekan Spasi untuk merekam.</source>
         <translation>Device found. Press Space to capture.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="279"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="290"/>
         <source>Semua yang dipilih sudah pengecualian; tidak ada yang direkam.</source>
         <translation>Everything selected is already an exception; nothing to capture.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="284"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="295"/>
         <source>Merekam… tahan posisi sampai selesai.</source>
         <translation>Capturing… hold still until it is done.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="316"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="327"/>
         <source>{unit}: kualitas {score}, diterima.</source>
         <translation>{unit}: quality {score}, accepted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="322"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="333"/>
         <source>{unit}: setelah {tries} kali, hasil terbaik ({score}) disimpan. Bila jari/mata memang tidak dapat direkam lebih baik, tandai pengecualian (E).</source>
         <translation>{unit}: after {tries} tries, the best result ({score}) is kept. If the finger/eye really cannot be captured better, mark an exception (E).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="327"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="338"/>
         <source>Sisa percobaan: {left}.</source>
         <translation>Tries left: {left}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="336"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="347"/>
         <source>Semua lengkap: tekan Ctrl+Enter untuk selesai.</source>
         <translation>All complete: press Ctrl+Enter to finish.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="372"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="422"/>
         <source>{slot} ditandai pengecualian: {reason}.</source>
         <translation>{slot} marked as an exception: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="383"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="440"/>
         <source>Pengecualian {slot} dihapus; rekam jari/mata itu.</source>
         <translation>Exception for {slot} removed; capture that finger/eye.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_step.py" line="394"/>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="451"/>
         <source>Belum lengkap: {slots}. Rekam atau tandai pengecualian.</source>
         <translation>Not complete yet: {slots}. Capture them or mark an exception.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="128"/>
+        <source>Belum direkam.</source>
+        <translation>Not captured yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="134"/>
+        <source>{n} terekam (terendah {low})</source>
+        <translation>{n} captured (lowest {low})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="137"/>
+        <source>{n} pengecualian</source>
+        <translation>{n} exceptions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="140"/>
+        <source>{n} belum</source>
+        <translation>{n} to do</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="317"/>
+        <source>Foto bukti (F6)</source>
+        <translation>Proof photo (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="318"/>
+        <source>Arahkan kamera ke jari atau mata yang dikecualikan, lalu tekan F6</source>
+        <translation>Point the camera at the excepted finger or eye, then press F6</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="358"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="380"/>
+        <source>Belum ada foto bukti</source>
+        <translation>No proof photo yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="365"/>
+        <source>Mengambil foto…</source>
+        <translation>Taking the photo…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="219"/>
+        <source>Semua lengkap: periksa, lalu Ctrl+Enter untuk selesai (Spasi merekam ulang yang dipilih).</source>
+        <translation>All complete: check, then Ctrl+Enter to finish (Space captures the selected one again).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="246"/>
+        <source>foto bukti ✓</source>
+        <translation>proof photo ✓</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="247"/>
+        <source>tanpa foto bukti</source>
+        <translation>no proof photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="248"/>
+        <source>{slot}: pengecualian ({reason}), {proof}</source>
+        <translation>{slot}: exception ({reason}), {proof}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_step.py" line="425"/>
+        <source>Belum ada foto bukti: tekan E lagi lalu F6 untuk mengambilnya.</source>
+        <translation>No proof photo yet: press E again, then F6 to take it.</translation>
     </message>
 </context>
 <context>
     <name>BiometricWords</name>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="31"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="38"/>
         <source>Jempol kanan</source>
         <translation>Right thumb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="32"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="39"/>
         <source>Telunjuk kanan</source>
         <translation>Right index finger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="33"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="40"/>
         <source>Jari tengah kanan</source>
         <translation>Right middle finger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="34"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="41"/>
         <source>Jari manis kanan</source>
         <translation>Right ring finger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="35"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="42"/>
         <source>Kelingking kanan</source>
         <translation>Right little finger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="36"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="43"/>
         <source>Jempol kiri</source>
         <translation>Left thumb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="37"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="44"/>
         <source>Telunjuk kiri</source>
         <translation>Left index finger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="38"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="45"/>
         <source>Jari tengah kiri</source>
         <translation>Left middle finger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="39"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="46"/>
         <source>Jari manis kiri</source>
         <translation>Left ring finger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="40"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="47"/>
         <source>Kelingking kiri</source>
         <translation>Left little finger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="41"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="48"/>
         <source>Mata kiri</source>
         <translation>Left eye</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="42"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="49"/>
         <source>Mata kanan</source>
         <translation>Right eye</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="43"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="50"/>
         <source>Telapak kiri (4 jari)</source>
         <translation>Left slap (4 fingers)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="44"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="51"/>
         <source>Telapak kanan (4 jari)</source>
         <translation>Right slap (4 fingers)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="45"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="52"/>
         <source>Dua jempol</source>
         <translation>Two thumbs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="46"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="53"/>
         <source>Amputasi</source>
         <translation>Amputation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="47"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="54"/>
         <source>Luka / perban</source>
         <translation>Wound / bandage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="48"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="55"/>
         <source>Sidik jari aus (lansia)</source>
         <translation>Worn fingerprints (elderly)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="49"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="56"/>
         <source>Cacat bawaan</source>
         <translation>Congenital condition</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="50"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="57"/>
         <source>Tidak dapat membuka mata</source>
         <translation>Cannot open the eye</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="51"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="58"/>
         <source>Tidak dapat duduk / terbaring</source>
         <translation>Cannot sit up / bedridden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/biometric_parts.py" line="52"/>
+        <location filename="../../app/ui/widgets/biometric_parts.py" line="59"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
@@ -1743,87 +1975,87 @@ Recorded: %3 by %4</translation>
         <translation>The ISO record holds no image data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="270"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="276"/>
         <source>Berkas rekaman ISO tidak ada untuk jari/mata yang tercatat terekam: {slots}.</source>
         <translation>No ISO record file for the fingers/eyes noted as captured: {slots}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="271"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="277"/>
         <source>Ada berkas sidik jari/iris yang tidak sesuai catatannya (rekaman untuk jari/mata yang tidak tercatat terekam, atau foto bukti tanpa pengecualian): {slots}.</source>
         <translation>Some fingerprint/iris files do not match what is noted (a record for a finger/eye not noted as captured, or a proof photo without an exception): {slots}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="389"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="395"/>
         <source>Pilih alasan pengembalian dari daftar.</source>
         <translation>Choose a reason for returning it from the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="390"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="396"/>
         <source>Tulis catatan untuk operator: apa yang harus diperbaiki.</source>
         <translation>Write a note for the operator: what must be fixed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="392"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="398"/>
         <source>Rekaman ini tidak sedang menunggu persetujuan (statusnya &apos;{status}&apos;).</source>
         <translation>This recording is not waiting for approval (its status is &apos;{status}&apos;).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="393"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="399"/>
         <source>Dikembalikan supervisor: {words}. Perbaiki, lalu selesaikan lagi.</source>
         <translation>Returned by the supervisor: {words}. Fix it, then complete it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="394"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="400"/>
         <source>Rekaman baru dihentikan: {count} rekaman menunggu persetujuan supervisor. Minta supervisor meninjau rekaman hari ini dulu.</source>
         <translation>New recordings are stopped: {count} recordings are waiting for the supervisor&apos;s approval. Ask the supervisor to review today&apos;s recordings first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="395"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="401"/>
         <source>Rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan. Sinkronkan atau buat cadangan.</source>
         <translation>The oldest recording has been neither synced nor backed up for {days} days. Sync or make a backup.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="396"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="402"/>
         <source>Rekaman baru dihentikan: rekaman tertua sudah {days} hari belum tersinkron maupun dicadangkan.</source>
         <translation>New recordings are stopped: the oldest recording has been neither synced nor backed up for {days} days.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="397"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="403"/>
         <source>{count} rekaman menunggu persetujuan supervisor.</source>
         <translation>{count} recordings are waiting for the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="398"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="404"/>
         <source>Rekaman baru dihentikan: {count} rekaman menunggu persetujuan supervisor.</source>
         <translation>New recordings are stopped: {count} recordings are waiting for the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="399"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="405"/>
         <source>Foto perlu diambil ulang</source>
         <translation>The photo must be taken again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="400"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="406"/>
         <source>Tanda tangan perlu diulang</source>
         <translation>The signature must be done again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="401"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="407"/>
         <source>Data isian perlu diperbaiki</source>
         <translation>The form&apos;s data must be corrected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="402"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="408"/>
         <source>Pengecualian belum beralasan</source>
         <translation>An exception lacks a good reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="403"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="409"/>
         <source>Sidik jari / iris perlu diulang</source>
         <translation>Fingerprints / iris must be captured again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="404"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="410"/>
         <source>Lainnya (lihat catatan)</source>
         <translation>Other (see the note)</translation>
     </message>
@@ -1934,25 +2166,25 @@ Recorded: %3 by %4</translation>
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="218"/>
-        <location filename="../../app/ui/catalogue_strings.py" line="331"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="337"/>
         <source>Tidak di rumah</source>
         <translation>Not at home</translation>
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="219"/>
-        <location filename="../../app/ui/catalogue_strings.py" line="334"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="340"/>
         <source>Menolak</source>
         <translation>Refused</translation>
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="220"/>
-        <location filename="../../app/ui/catalogue_strings.py" line="332"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="338"/>
         <source>Pindah</source>
         <translation>Moved away</translation>
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="221"/>
-        <location filename="../../app/ui/catalogue_strings.py" line="333"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="339"/>
         <source>Meninggal</source>
         <translation>Deceased</translation>
     </message>
@@ -1998,8 +2230,8 @@ Recorded: %3 by %4</translation>
     </message>
     <message>
         <location filename="../../app/ui/catalogue_strings.py" line="230"/>
-        <location filename="../../app/ui/catalogue_strings.py" line="366"/>
-        <location filename="../../app/ui/catalogue_strings.py" line="391"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="372"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="397"/>
         <source>Catatan paling banyak {limit} karakter.</source>
         <translation>The note may be at most {limit} characters.</translation>
     </message>
@@ -2029,12 +2261,12 @@ Recorded: %3 by %4</translation>
         <translation>The ISO record is not for {slot} (the finger position or eye label inside differs).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="268"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="274"/>
         <source>Sidik jari dan iris belum direkam. Rekam sepuluh jari dan dua iris, atau catat pengecualian untuk yang tidak dapat direkam.</source>
         <translation>Fingerprints and irises are not captured. Capture ten fingers and two irises, or record an exception for each that cannot be captured.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="269"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="275"/>
         <source>Sidik jari/iris belum lengkap: {count} belum direkam dan tanpa pengecualian ({slots}).</source>
         <translation>Fingerprints/irises incomplete: {count} not captured and without an exception ({slots}).</translation>
     </message>
@@ -2044,227 +2276,227 @@ Recorded: %3 by %4</translation>
         <translation>The fingerprint/iris data of this recording cannot be read (an unknown finger or eye, quality value or exception reason).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="272"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="278"/>
         <source>Rumah (lansia/difabel)</source>
         <translation>Home (elderly/disabled)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="273"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="279"/>
         <source>Sekolah</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="274"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="280"/>
         <source>Lapas/rutan</source>
         <translation>Prison/detention centre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="275"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="281"/>
         <source>Perusahaan</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="276"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="282"/>
         <source>Perbatasan (menginap)</source>
         <translation>Border area (overnight)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="277"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="283"/>
         <source>Jenis kunjungan tidak dikenal.</source>
         <translation>Unknown trip type.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="278"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="284"/>
         <source>Nama kunjungan wajib diisi.</source>
         <translation>The trip name is required.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="279"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="285"/>
         <source>Nama kunjungan paling banyak {limit} karakter.</source>
         <translation>The trip name may have at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="280"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="286"/>
         <source>Tempat kunjungan wajib diisi.</source>
         <translation>The trip place is required.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="281"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="287"/>
         <source>Tempat kunjungan paling banyak {limit} karakter.</source>
         <translation>The trip place may have at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="282"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="288"/>
         <source>Isi tanggal mulai dan tanggal selesai kunjungan.</source>
         <translation>Enter the first and the last day of the trip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="283"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="289"/>
         <source>Tanggal selesai tidak boleh sebelum tanggal mulai.</source>
         <translation>The last day may not be before the first day.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="284"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="290"/>
         <source>Kunjungan perbatasan menginap: tanggal selesai harus sesudah tanggal mulai.</source>
         <translation>A border trip stays overnight: the last day must be after the first day.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="285"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="291"/>
         <source>Kunjungan paling lama {limit} hari.</source>
         <translation>A trip lasts at most {limit} days.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="286"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="292"/>
         <source>Nama anggota tim paling banyak {limit} karakter.</source>
         <translation>A team member name may have at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="287"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="293"/>
         <source>Isi paling sedikit satu anggota tim.</source>
         <translation>Enter at least one team member.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="288"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="294"/>
         <source>Tim paling banyak {limit} orang.</source>
         <translation>A team has at most {limit} people.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="289"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="295"/>
         <source>Kunjungan ini belum dimulai; aktifkan pada tanggal mulainya.</source>
         <translation>This trip has not started yet; activate it on its first day.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="290"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="296"/>
         <source>Kunjungan ini sudah selesai dan tidak dapat diaktifkan lagi.</source>
         <translation>This trip is over and cannot be activated again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="291"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="297"/>
         <source>Kunjungan tidak ditemukan.</source>
         <translation>Trip not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="292"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="298"/>
         <source>Kunjungan aktif: {name} ({type})</source>
         <translation>Active trip: {name} ({type})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="293"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="299"/>
         <source>Tidak ada kunjungan aktif</source>
         <translation>No active trip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="294"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="300"/>
         <source>Belum dapat direkam</source>
         <translation>Cannot be recorded yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="295"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="301"/>
         <source>Rekam awal: kartu ditahan sampai 17</source>
         <translation>Pre-record: card held until 17</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="296"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="302"/>
         <source>Dapat direkam</source>
         <translation>Can be recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="297"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="303"/>
         <source>Daftar kelas hanya untuk kunjungan sekolah.</source>
         <translation>Class lists are for school trips only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="298"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="304"/>
         <source>Siswa tidak ada dalam daftar kelas kunjungan ini.</source>
         <translation>The student is not on this trip&apos;s class list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="299"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="305"/>
         <source>Isi nama penerima kartu di sekolah.</source>
         <translation>Enter who received the card at the school.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="300"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="306"/>
         <source>Tanggal terima kartu tidak boleh di masa depan.</source>
         <translation>The day the card was received may not be in the future.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="301"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="307"/>
         <source>Berkas ini bukan kiriman flashdisk Jemput.</source>
         <translation>This file is not a Jemput USB bundle.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="302"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="308"/>
         <source>Format kiriman flashdisk ini tidak dikenal (dibuat versi Jemput yang lebih baru?).</source>
         <translation>The format of this USB bundle is unknown (made by a newer Jemput?).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="303"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="309"/>
         <source>Berkas kiriman tidak utuh (terpotong, mungkin flashdisk dicabut saat menyalin). Tidak ada yang diimpor; buat kiriman baru dari laptop.</source>
         <translation>The bundle file is incomplete (cut off, perhaps the stick was pulled while copying). Nothing was imported; make a new bundle on the laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="304"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="310"/>
         <source>Berkas kiriman rusak (isinya tidak sesuai susunannya). Tidak ada yang diimpor.</source>
         <translation>The bundle file is damaged (its contents do not match its layout). Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="305"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="311"/>
         <source>Tanda tangan kiriman tidak cocok: berkas telah diubah atau rusak, atau bukan dari perangkat yang tercatat. Tidak ada yang diimpor.</source>
         <translation>The bundle&apos;s signature does not match: the file was changed or damaged, or it is not from the registered device. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="306"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="312"/>
         <source>Isi kiriman tidak dapat dibuka dengan kunci server ini. Tidak ada yang diimpor.</source>
         <translation>The bundle cannot be opened with this server&apos;s key. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="307"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="313"/>
         <source>Kiriman ini dienkripsi untuk server lain (kunci server tidak cocok). Tidak ada yang diimpor.</source>
         <translation>This bundle is encrypted for another server (the server key does not match). Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="308"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="314"/>
         <source>Kiriman ini dari perangkat {device} yang tidak dikenal server ini atau belum punya kunci tanda tangan. Tidak ada yang diimpor.</source>
         <translation>This bundle is from device {device}, which this server does not know or which has no signing key yet. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="309"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="315"/>
         <source>Perangkat {device} telah dicabut oleh admin: kirimannya ditolak. Tidak ada yang diimpor.</source>
         <translation>Device {device} was revoked by the administrator: its bundle is refused. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="310"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="316"/>
         <source>Kunci dalam kiriman atau profil tidak valid.</source>
         <translation>A key in the bundle or the profile is not valid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="311"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="317"/>
         <source>Laptop ini belum menerima kunci kiriman dari server. Daftarkan ulang laptop (jemput register) ke server versi baru, lalu coba lagi.</source>
         <translation>This laptop has not received the server&apos;s bundle key. Register the laptop again (jemput register) with an up-to-date server, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="312"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="318"/>
         <source>Tidak ada rekaman yang menunggu dikirim.</source>
         <translation>No recordings are waiting to be sent.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="313"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="319"/>
         <source>Folder tujuan tidak dapat ditulisi ({why}). Antrian laptop tidak berubah.</source>
         <translation>The target folder cannot be written ({why}). The laptop&apos;s queue is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="314"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="320"/>
         <source>Berkas tidak dapat dibaca ({why}).</source>
         <translation>The file cannot be read ({why}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="315"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="321"/>
         <source>Tanda terima tidak sah: tanda tangan server tidak cocok, atau berkasnya rusak. Tidak ada yang ditandai.</source>
         <translation>The receipt is not genuine: the server&apos;s signature does not match, or the file is damaged. Nothing was marked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="316"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="322"/>
         <source>Tanda terima ini untuk perangkat lain. Tidak ada yang ditandai.</source>
         <translation>This receipt is for another device. Nothing was marked.</translation>
     </message>
@@ -2314,335 +2546,365 @@ Recorded: %3 by %4</translation>
         <translation>New recordings are stopped: the oldest recording has waited {days} days with neither a sync nor a backup. Sync or make a backup first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="317"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="323"/>
         <source>Urutan undangan tidak dikenal (pilih urut daftar atau acak).</source>
         <translation>Unknown invitation order (choose list order or random).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="318"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="324"/>
         <source>Tempat perekaman wajib diisi.</source>
         <translation>The recording place is required.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="319"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="325"/>
         <source>Tempat perekaman paling banyak {limit} karakter.</source>
         <translation>The recording place may have at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="320"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="326"/>
         <source>Isi jam mulai dan jam selesai.</source>
         <translation>Fill in the start and end times.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="321"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="327"/>
         <source>Jam selesai harus sesudah jam mulai.</source>
         <translation>The end time must be after the start time.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="322"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="328"/>
         <source>Jumlah set alat harus {low}-{high}.</source>
         <translation>The number of equipment sets must be {low}-{high}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="323"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="329"/>
         <source>Menit per perekaman harus {low}-{high}.</source>
         <translation>Minutes per recording must be {low}-{high}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="324"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="330"/>
         <source>Rentang jam terlalu pendek untuk satu perekaman pun.</source>
         <translation>The time window is too short for even one recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="325"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="331"/>
         <source>Tidak ada hari yang boleh dipakai untuk jadwal.</source>
         <translation>No day may be used for the schedule.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="326"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="332"/>
         <source>Jadwal ini perlu {days} hari (paling banyak {limit}): tambah set alat atau jam.</source>
         <translation>This schedule needs {days} days (at most {limit}): add equipment sets or hours.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="327"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="333"/>
         <source>Pilih RT yang dijadwalkan.</source>
         <translation>Choose the RT to schedule.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="328"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="334"/>
         <source>Kode acak harus bilangan {low}-{high}.</source>
         <translation>The random code must be a number {low}-{high}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="329"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="335"/>
         <source>Jadwal tidak ditemukan.</source>
         <translation>Slot not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="330"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="336"/>
         <source>Jadwal tidak boleh pada hari yang sudah lewat.</source>
         <translation>A slot cannot be on a day that has passed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="335"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="341"/>
         <source>Alamat tidak ditemukan</source>
         <translation>Address not found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="336"/>
-        <location filename="../../app/ui/catalogue_strings.py" line="344"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="342"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="350"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="337"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="343"/>
         <source>Warga sendiri</source>
         <translation>The resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="338"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="344"/>
         <source>Suami/istri</source>
         <translation>Spouse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="339"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="345"/>
         <source>Orang tua</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="340"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="346"/>
         <source>Anak</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="341"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="347"/>
         <source>Saudara</source>
         <translation>Relative</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="342"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="348"/>
         <source>Ketua RT</source>
         <translation>Head of the RT</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="343"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="349"/>
         <source>Petugas sekolah</source>
         <translation>School staff</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="345"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="351"/>
         <source>Belum diantar</source>
         <translation>Not yet delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="346"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="352"/>
         <source>Diserahkan</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="347"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="353"/>
         <source>Tidak terserahkan</source>
         <translation>Not handed over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="348"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="354"/>
         <source>Alasan tidak terserahkan tidak dikenal.</source>
         <translation>Unknown reason for not handing over.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="349"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="355"/>
         <source>Hubungan penerima dengan warga tidak dikenal.</source>
         <translation>Unknown relation of the recipient to the resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="350"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="356"/>
         <source>Berkas tidak berisi NIK satu pun.</source>
         <translation>The file holds no NIK at all.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="351"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="357"/>
         <source>Satu kiriman kartu paling banyak {limit} NIK; bagi berkasnya.</source>
         <translation>A card batch holds at most {limit} NIK numbers; split the file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="352"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="358"/>
         <source>{count} baris bukan NIK 16 angka (baris {lines}). Perbaiki berkasnya; tidak ada kartu yang dimasukkan.</source>
         <translation>{count} lines are not a 16-digit NIK (lines {lines}). Fix the file; no card was added.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="353"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="359"/>
         <source>{count} NIK tertulis dua kali (baris {lines}). Perbaiki berkasnya; tidak ada kartu yang dimasukkan.</source>
         <translation>{count} NIK numbers are written twice (lines {lines}). Fix the file; no card was added.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="354"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="360"/>
         <source>Berkas lebih dari {limit} MB; bagi menjadi beberapa kiriman.</source>
         <translation>The file is over {limit} MB; split it into several batches.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="355"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="361"/>
         <source>Berkas tidak dapat dibaca sebagai daftar NIK (TXT, CSV UTF-8 atau XLSX).</source>
         <translation>The file cannot be read as a list of NIK numbers (TXT, CSV UTF-8 or XLSX).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="356"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="362"/>
         <source>Isi nama kiriman kartu (mis. Cetak 2 Desember).</source>
         <translation>Enter the name of the card batch (e.g. Printed 2 December).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="357"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="363"/>
         <source>Nama kiriman paling banyak {limit} karakter.</source>
         <translation>The batch name has at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="358"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="364"/>
         <source>{count} NIK sudah ada pada kiriman lain yang belum diserahkan (mis. {nik}). Tidak ada kartu yang dimasukkan.</source>
         <translation>{count} NIK numbers are already in another batch not yet handed over (e.g. {nik}). No card was added.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="359"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="365"/>
         <source>Kartu dengan NIK ini tidak ada dalam kiriman mana pun.</source>
         <translation>No batch holds a card with this NIK.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="360"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="366"/>
         <source>Kartu ini sudah diserahkan; tidak ada yang dapat dicatat lagi.</source>
         <translation>This card was handed over; nothing more can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="361"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="367"/>
         <source>Isi nama penerima kartu.</source>
         <translation>Enter the recipient&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="362"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="368"/>
         <source>Nama penerima atau sekolah paling banyak {limit} karakter.</source>
         <translation>The recipient&apos;s or school&apos;s name has at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="363"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="369"/>
         <source>Kartu untuk sekolah diterima petugas sekolah: isi nama sekolah dan pilih &apos;Petugas sekolah&apos;.</source>
         <translation>A card for a school is received by its staff: enter the school&apos;s name and choose &apos;School staff&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="364"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="370"/>
         <source>Tanggal antar tidak boleh di masa depan.</source>
         <translation>The delivery date cannot be in the future.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="365"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="371"/>
         <source>Isi tanggal antar.</source>
         <translation>Enter the delivery date.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="367"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="373"/>
         <source>Alasan &apos;Lainnya&apos; wajib dituliskan di catatan (paling sedikit 3 huruf).</source>
         <translation>The reason &apos;Other&apos; must be written in the note (at least 3 letters).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="368"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="374"/>
         <source>Ambil foto penerima atau tanda tangannya sebagai bukti serah terima.</source>
         <translation>Take the recipient&apos;s photo or signature as proof of handover.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="369"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="375"/>
         <source>Bukti serah terima harus gambar PNG atau JPEG.</source>
         <translation>The proof of handover must be a PNG or JPEG image.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="370"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="376"/>
         <source>Bukti serah terima paling besar {limit} KB.</source>
         <translation>The proof of handover is at most {limit} KB.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="371"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="377"/>
         <source>Isi paling sedikit satu anggota keluarga (kepala keluarga).</source>
         <translation>Enter at least one family member (the head of family).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="372"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="378"/>
         <source>Satu KK paling banyak {limit} anggota keluarga.</source>
         <translation>One KK holds at most {limit} family members.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="373"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="379"/>
         <source>Tandai satu anggota sebagai Kepala Keluarga.</source>
         <translation>Mark one member as the head of family (Kepala Keluarga).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="374"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="380"/>
         <source>Kepala Keluarga hanya boleh satu orang.</source>
         <translation>There can be only one head of family.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="375"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="381"/>
         <source>Usia lebih dari {max_age} tahun: periksa tahun lahir.</source>
         <translation>Older than {max_age} years: check the year of birth.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="376"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="382"/>
         <source>Hubungan {relation} harus berjenis kelamin {sex}.</source>
         <translation>The relation {relation} must be of sex {sex}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="377"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="383"/>
         <source>Anggota ke-{number} sama dengan anggota lain (nama dan tanggal lahir sama).</source>
         <translation>Member {number} repeats another member (same name and date of birth).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="378"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="384"/>
         <source>Isi satu NIK untuk setiap anggota ({members} anggota, {count} NIK diisi).</source>
         <translation>Enter one NIK for each member ({members} members, {count} NIKs entered).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="379"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="385"/>
         <source>NIK anggota ke-{number} sama dengan NIK anggota ke-{first}.</source>
         <translation>The NIK of member {number} is the same as that of member {first}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="380"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="386"/>
         <source>Registrasi tidak ditemukan.</source>
         <translation>Registration not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="381"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="387"/>
         <source>NIK dan KK registrasi ini sudah diterbitkan; tidak dapat diubah.</source>
         <translation>The NIK and KK numbers of this registration were already issued; they cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="382"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="388"/>
         <source>NIK anggota ke-{number} sudah dipakai warga lain di server.</source>
         <translation>The NIK of member {number} already belongs to another resident on the server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="383"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="389"/>
         <source>Nomor KK ini sudah dipakai keluarga lain di server.</source>
         <translation>This KK number already belongs to another family on the server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="384"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="390"/>
         <source>Data registrasi tidak dapat dibaca.</source>
         <translation>The registration data cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="385"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="391"/>
         <source>Menunggu NIK/KK dari kantor</source>
         <translation>Waiting for NIK/KK from the office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="386"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="392"/>
         <source>Belum terkirim</source>
         <translation>Not sent yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="387"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="393"/>
         <source>Ditolak server</source>
         <translation>Refused by the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_strings.py" line="388"/>
+        <location filename="../../app/ui/catalogue_strings.py" line="394"/>
         <source>NIK/KK sudah terbit</source>
         <translation>NIK/KK issued</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="268"/>
+        <source>Sidik jari belum lengkap: {count} jari belum direkam atau ditandai pengecualian (F4).</source>
+        <translation>Fingerprints incomplete: {count} fingers neither captured nor marked as exceptions (F4).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="269"/>
+        <source>Iris belum lengkap: {count} mata belum direkam atau ditandai pengecualian (F5).</source>
+        <translation>Irises incomplete: {count} eyes neither captured nor marked as exceptions (F5).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="270"/>
+        <source>Sidik jari belum direkam ({count} jari). Rekam dengan F4, atau konfirmasi dengan alasan (mis. perangkat tidak tersedia); warga perlu merekamnya kemudian.</source>
+        <translation>Fingerprints not captured ({count} fingers). Capture them with F4, or confirm with a reason (e.g. device not available); the resident must have them captured later.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="271"/>
+        <source>Iris belum direkam ({count} mata). Rekam dengan F5, atau konfirmasi dengan alasan (mis. perangkat tidak tersedia); warga perlu merekamnya kemudian.</source>
+        <translation>Irises not captured ({count} eyes). Capture them with F5, or confirm with a reason (e.g. device not available); the resident must have them captured later.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="272"/>
+        <source>{count} pengecualian belum punya foto bukti. Ambil foto bukti di langkahnya, atau konfirmasi dengan alasan.</source>
+        <translation>{count} exceptions have no proof photo. Take it in the step, or confirm with a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue_strings.py" line="273"/>
+        <source>Foto warga harus diambil dan disetujui warga dulu, sebelum sidik jari dan iris direkam.</source>
+        <translation>The resident&apos;s photo must be taken and approved by the resident before fingerprints and irises are captured.</translation>
     </message>
 </context>
 <context>
@@ -2963,433 +3225,474 @@ Recorded: %3 by %4</translation>
 <context>
     <name>EnrollPage</name>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="102"/>
-        <location filename="../../app/ui/pages/enroll.py" line="164"/>
-        <location filename="../../app/ui/pages/enroll.py" line="548"/>
+        <location filename="../../app/ui/pages/enroll.py" line="108"/>
+        <location filename="../../app/ui/pages/enroll.py" line="173"/>
+        <location filename="../../app/ui/pages/enroll.py" line="603"/>
         <source>Rekam Baru</source>
         <translation>New Recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="126"/>
+        <location filename="../../app/ui/pages/enroll.py" line="135"/>
         <source>Koreksi (versi baru)</source>
         <translation>Correct (new version)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="128"/>
+        <location filename="../../app/ui/pages/enroll.py" line="137"/>
         <source>Buat versi baru rekaman ini untuk diperbaiki; server mengganti versi lama setelah versi baru tiba.</source>
         <translation>Make a new version of this recording to correct; the server replaces the old version once the new one arrives.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="207"/>
-        <location filename="../../app/ui/pages/enroll.py" line="549"/>
+        <location filename="../../app/ui/pages/enroll.py" line="219"/>
+        <location filename="../../app/ui/pages/enroll.py" line="604"/>
         <source>Rekaman: </source>
         <translation>Recording: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="216"/>
+        <location filename="../../app/ui/pages/enroll.py" line="228"/>
         <source>Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim) dan tidak dapat diubah lagi. Jika ada yang salah, perbaiki sebagai versi baru.</source>
         <translation>This recording has reached the server (photo/signature may still be sending) and can no longer be changed. If something is wrong, correct it as a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="220"/>
+        <location filename="../../app/ui/pages/enroll.py" line="232"/>
         <source>Rekaman ini sudah dikirim ke server dan tidak dapat diubah lagi. Jika ada yang salah, perbaiki sebagai versi baru.</source>
         <translation>This recording was sent to the server and can no longer be changed. If something is wrong, correct it as a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="224"/>
+        <location filename="../../app/ui/pages/enroll.py" line="236"/>
         <source> — versi %1</source>
         <translation> — version %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="304"/>
+        <location filename="../../app/ui/pages/enroll.py" line="316"/>
         <source>Versi baru dibuat: perbaiki lalu selesaikan.</source>
         <translation>New version made: correct it, then finish.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="319"/>
+        <location filename="../../app/ui/pages/enroll.py" line="331"/>
         <source>Foto warga</source>
         <translation>Resident&apos;s photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="331"/>
+        <location filename="../../app/ui/pages/enroll.py" line="343"/>
         <source>Foto diambil, disetujui oleh %1 (%2).</source>
         <translation>Photo taken, approved by %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="336"/>
+        <location filename="../../app/ui/pages/enroll.py" line="348"/>
         <source>Tanpa foto: </source>
         <translation>No photo: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="346"/>
+        <location filename="../../app/ui/pages/enroll.py" line="389"/>
         <source>Tanda tangan warga</source>
         <translation>Resident&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="356"/>
+        <location filename="../../app/ui/pages/enroll.py" line="399"/>
         <source>Tanda tangan tersimpan.</source>
         <translation>Signature saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="359"/>
+        <location filename="../../app/ui/pages/enroll.py" line="402"/>
         <source>Tanpa tanda tangan: </source>
         <translation>No signature: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="434"/>
+        <location filename="../../app/ui/pages/enroll.py" line="489"/>
         <source>Berikutnya di RT %1/RW %2: %3 (formulirnya sudah terbuka).</source>
         <translation>Next in RT %1/RW %2: %3 (the form is already open).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="437"/>
+        <location filename="../../app/ui/pages/enroll.py" line="492"/>
         <source>Semua warga RT ini di daftar sudah direkam. Berikutnya: formulir kosong.</source>
         <translation>Everyone of this RT on the list is recorded. Next: an empty form.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="439"/>
+        <location filename="../../app/ui/pages/enroll.py" line="494"/>
         <source>Berikutnya: formulir kosong untuk warga baru.</source>
         <translation>Next: an empty form for a new resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="442"/>
+        <location filename="../../app/ui/pages/enroll.py" line="497"/>
         <source>Rekaman selesai: %1, nomor registrasi %2, menunggu persetujuan supervisor.</source>
         <translation>Recording complete: %1, registration number %2, waiting for the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="443"/>
+        <location filename="../../app/ui/pages/enroll.py" line="498"/>
         <source>Rekaman selesai: %1, nomor registrasi %2, masuk antrian kirim.</source>
         <translation>Recording completed: %1, registration number %2, added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="454"/>
+        <location filename="../../app/ui/pages/enroll.py" line="509"/>
         <source>Rekaman selesai (%1), tetapi bukti tidak dapat dibuat: </source>
         <translation>Recording completed (%1), but the receipt could not be made: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="475"/>
+        <location filename="../../app/ui/pages/enroll.py" line="530"/>
         <source>Draf tersimpan: %1 — buka dari Beranda.</source>
         <translation>Draft saved: %1 — open it from Home.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="476"/>
+        <location filename="../../app/ui/pages/enroll.py" line="531"/>
         <source>tanpa nama</source>
         <translation>no name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="521"/>
+        <location filename="../../app/ui/pages/enroll.py" line="576"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="540"/>
+        <location filename="../../app/ui/pages/enroll.py" line="595"/>
         <source>Rekaman selesai dan menunggu persetujuan supervisor.</source>
         <translation>Recording complete and waiting for the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="542"/>
+        <location filename="../../app/ui/pages/enroll.py" line="597"/>
         <source>Rekaman selesai dan masuk antrian kirim.</source>
         <translation>Recording completed and added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="544"/>
+        <location filename="../../app/ui/pages/enroll.py" line="599"/>
         <source>Draf tersimpan otomatis (%1).</source>
         <translation>Draft saved automatically (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="546"/>
+        <location filename="../../app/ui/pages/enroll.py" line="601"/>
         <source>Draf tersimpan.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="557"/>
+        <location filename="../../app/ui/pages/enroll.py" line="612"/>
         <source>Gagal menyimpan: </source>
         <translation>Could not save: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="356"/>
+        <source>Sidik jari warga</source>
+        <translation>Resident&apos;s fingerprints</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="359"/>
+        <source>Iris mata warga</source>
+        <translation>Resident&apos;s irises</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="366"/>
+        <source>Tanpa alat: tutup langkah ini (Esc) dan simpan draf; selesaikan setelah alat tersedia.</source>
+        <translation>Without a device: close this step (Esc) and save a draft; complete it once a device is available.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/enroll.py" line="368"/>
+        <source>Tanpa alat: tutup langkah ini (Esc). Tanpa sidik jari maupun iris, rekaman dapat diselesaikan dengan alasan di Pemeriksaan; bila sebagian sudah direkam, tandai sisanya pengecualian “Lainnya: perangkat tidak tersedia”.</source>
+        <translation>Without a device: close this step (Esc). With no fingerprints and no irises, the recording can be completed with a reason under Checks; when some are captured, mark the rest as exceptions “Other: device not available”.</translation>
     </message>
 </context>
 <context>
     <name>EnrollmentForm</name>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="127"/>
-        <location filename="../../app/ui/enrollment_form.py" line="129"/>
+        <location filename="../../app/ui/enrollment_form.py" line="134"/>
+        <location filename="../../app/ui/enrollment_form.py" line="136"/>
         <source>16 digit</source>
         <translation>16 digits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="141"/>
+        <location filename="../../app/ui/enrollment_form.py" line="148"/>
         <source>Tanggal pasti</source>
         <translation>Exact date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="142"/>
+        <location filename="../../app/ui/enrollment_form.py" line="149"/>
         <source>Hanya bulan &amp; tahun (tgl 15)</source>
         <translation>Month &amp; year only (15th)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="143"/>
+        <location filename="../../app/ui/enrollment_form.py" line="150"/>
         <source>Hanya tahun (1 Juli)</source>
         <translation>Year only (1 July)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="161"/>
+        <location filename="../../app/ui/enrollment_form.py" line="168"/>
         <source>Tidak ada</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="164"/>
-        <location filename="../../app/ui/enrollment_form.py" line="167"/>
+        <location filename="../../app/ui/enrollment_form.py" line="171"/>
+        <location filename="../../app/ui/enrollment_form.py" line="174"/>
         <source>opsional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="177"/>
+        <location filename="../../app/ui/enrollment_form.py" line="186"/>
         <source>Foto (F2)</source>
         <translation>Photo (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="178"/>
+        <location filename="../../app/ui/enrollment_form.py" line="187"/>
         <source>Tanda tangan (F3)</source>
         <translation>Signature (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="185"/>
+        <location filename="../../app/ui/enrollment_form.py" line="203"/>
         <source>%v dari %m isian wajib</source>
         <translation>%v of %m required fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="194"/>
+        <location filename="../../app/ui/enrollment_form.py" line="212"/>
         <source>Simpan draf (Ctrl+S)</source>
         <translation>Save draft (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="195"/>
+        <location filename="../../app/ui/enrollment_form.py" line="213"/>
         <source>Selesai (Ctrl+Enter)</source>
         <translation>Complete (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="197"/>
+        <location filename="../../app/ui/enrollment_form.py" line="215"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="241"/>
+        <location filename="../../app/ui/enrollment_form.py" line="261"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="242"/>
+        <location filename="../../app/ui/enrollment_form.py" line="262"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="243"/>
+        <location filename="../../app/ui/enrollment_form.py" line="263"/>
         <source>Nomor KK</source>
         <translation>KK number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="244"/>
+        <location filename="../../app/ui/enrollment_form.py" line="264"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="245"/>
+        <location filename="../../app/ui/enrollment_form.py" line="265"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="246"/>
+        <location filename="../../app/ui/enrollment_form.py" line="266"/>
         <source>Kewarganegaraan</source>
         <translation>Citizenship</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="247"/>
+        <location filename="../../app/ui/enrollment_form.py" line="267"/>
         <source>Agama</source>
         <translation>Religion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="248"/>
+        <location filename="../../app/ui/enrollment_form.py" line="268"/>
         <source>Gol. darah</source>
         <translation>Blood type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="250"/>
+        <location filename="../../app/ui/enrollment_form.py" line="270"/>
         <source>Kelahiran</source>
         <translation>Birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="251"/>
+        <location filename="../../app/ui/enrollment_form.py" line="271"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="252"/>
+        <location filename="../../app/ui/enrollment_form.py" line="272"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="253"/>
+        <location filename="../../app/ui/enrollment_form.py" line="273"/>
         <source>Ketepatan</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="255"/>
-        <location filename="../../app/ui/enrollment_form.py" line="256"/>
+        <location filename="../../app/ui/enrollment_form.py" line="275"/>
+        <location filename="../../app/ui/enrollment_form.py" line="276"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="263"/>
+        <location filename="../../app/ui/enrollment_form.py" line="283"/>
         <source>RT / RW</source>
         <translation>RT / RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="266"/>
+        <location filename="../../app/ui/enrollment_form.py" line="286"/>
         <source>Provinsi</source>
         <translation>Provinsi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="267"/>
+        <location filename="../../app/ui/enrollment_form.py" line="287"/>
         <source>Kab./Kota</source>
         <translation>Kab./Kota</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="268"/>
+        <location filename="../../app/ui/enrollment_form.py" line="288"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="269"/>
+        <location filename="../../app/ui/enrollment_form.py" line="289"/>
         <source>Kel./Desa</source>
         <translation>Kel./Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="271"/>
+        <location filename="../../app/ui/enrollment_form.py" line="291"/>
         <source>Keluarga</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="272"/>
+        <location filename="../../app/ui/enrollment_form.py" line="292"/>
         <source>Status kawin</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="273"/>
+        <location filename="../../app/ui/enrollment_form.py" line="293"/>
         <source>Hubungan</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="274"/>
+        <location filename="../../app/ui/enrollment_form.py" line="294"/>
         <source>Nama ayah</source>
         <translation>Father&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="275"/>
+        <location filename="../../app/ui/enrollment_form.py" line="295"/>
         <source>Nama ibu</source>
         <translation>Mother&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="277"/>
+        <location filename="../../app/ui/enrollment_form.py" line="297"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="280"/>
+        <location filename="../../app/ui/enrollment_form.py" line="300"/>
         <source>Pendidikan</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="281"/>
+        <location filename="../../app/ui/enrollment_form.py" line="301"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="282"/>
+        <location filename="../../app/ui/enrollment_form.py" line="302"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="283"/>
+        <location filename="../../app/ui/enrollment_form.py" line="303"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="284"/>
+        <location filename="../../app/ui/enrollment_form.py" line="304"/>
         <source>Catatan</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="286"/>
+        <location filename="../../app/ui/enrollment_form.py" line="306"/>
+        <location filename="../../app/ui/enrollment_form.py" line="451"/>
         <source>Foto &amp;&amp; tanda tangan</source>
         <translation>Photo &amp;&amp; signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="307"/>
+        <location filename="../../app/ui/enrollment_form.py" line="330"/>
         <source>Pemeriksaan</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="461"/>
+        <location filename="../../app/ui/enrollment_form.py" line="533"/>
         <source>Belum ada foto.</source>
         <translation>No photo yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="462"/>
+        <location filename="../../app/ui/enrollment_form.py" line="534"/>
         <source>Belum ada tanda tangan.</source>
         <translation>No signature yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="603"/>
+        <location filename="../../app/ui/enrollment_form.py" line="686"/>
         <source>Tanggal lahir tidak lengkap atau tidak ada di kalender (HH-BB-TTTT).</source>
         <translation>Date of birth is incomplete or not a real calendar date (DD-MM-YYYY).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="613"/>
+        <location filename="../../app/ui/enrollment_form.py" line="696"/>
         <source>Pilih salah satu isian dari daftar.</source>
         <translation>Choose one of the entries in the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="654"/>
+        <location filename="../../app/ui/enrollment_form.py" line="740"/>
         <source>Belum diisi: </source>
         <translation>Not filled in yet: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="657"/>
+        <location filename="../../app/ui/enrollment_form.py" line="743"/>
         <source>Semua isian wajib sudah terisi.</source>
         <translation>All required fields are filled in.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="725"/>
+        <location filename="../../app/ui/enrollment_form.py" line="813"/>
         <source>%1: peringatan perlu dikonfirmasi (centang dan alasan).</source>
         <translation>%1: a warning needs confirming (tick and reason).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="735"/>
+        <location filename="../../app/ui/enrollment_form.py" line="823"/>
         <source>Perbaiki kesalahan dan konfirmasi peringatan (dengan alasan) dulu.</source>
         <translation>Fix the errors and confirm the warnings (with a reason) first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="741"/>
+        <location filename="../../app/ui/enrollment_form.py" line="829"/>
         <source>Belum bisa selesai: %1</source>
         <translation>Cannot complete yet: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="743"/>
+        <location filename="../../app/ui/enrollment_form.py" line="831"/>
         <source>(+%1 lainnya)</source>
         <translation>(+%1 more)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="418"/>
+        <location filename="../../app/ui/enrollment_form.py" line="490"/>
         <source>Isi</source>
         <translation>Fill in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="420"/>
+        <location filename="../../app/ui/enrollment_form.py" line="492"/>
         <source>Abaikan</source>
         <translation>Ignore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="444"/>
+        <location filename="../../app/ui/enrollment_form.py" line="516"/>
         <source>Alasan pengecualian foto menunjukkan disabilitas. Isi Disabilitas: “%1”?</source>
         <translation>The photo exception&apos;s reason points to a disability. Set Disability: “%1”?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="190"/>
+        <source>Sidik jari (F4)</source>
+        <translation>Fingerprints (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="191"/>
+        <source>Iris (F5)</source>
+        <translation>Irises (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="450"/>
+        <source>Foto, biometrik &amp;&amp; TTD</source>
+        <translation>Photo, biometrics &amp;&amp; signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrollment_form.py" line="542"/>
+        <source>Setelah foto disetujui warga.</source>
+        <translation>After the resident approves the photo.</translation>
     </message>
 </context>
 <context>
@@ -4096,6 +4399,16 @@ Recorded: %3 by %4</translation>
         <location filename="../../app/ui/labels.py" line="48"/>
         <source>Tanda tangan</source>
         <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="49"/>
+        <source>Sidik jari</source>
+        <translation>Fingerprints</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="50"/>
+        <source>Iris mata</source>
+        <translation>Irises</translation>
     </message>
 </context>
 <context>
@@ -5440,160 +5753,183 @@ Recorded: %3 by %4</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="86"/>
+        <location filename="../../app/ui/review_dialog.py" line="87"/>
         <source>Periksa rekaman</source>
         <translation>Review the recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="105"/>
+        <location filename="../../app/ui/review_dialog.py" line="106"/>
         <source>Periksa sebelum menyelesaikan</source>
         <translation>Review before completing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="107"/>
+        <location filename="../../app/ui/review_dialog.py" line="108"/>
         <source>Bacakan data ini kepada warga. Enter: simpan dan selesai · Esc: kembali ke formulir (tidak ada yang hilang).</source>
         <translation>Read this back to the resident. Enter: save and complete · Esc: back to the form (nothing is lost).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="112"/>
+        <location filename="../../app/ui/review_dialog.py" line="113"/>
         <source>Peringatan dan konfirmasi</source>
         <translation>Warnings and confirmations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="119"/>
+        <location filename="../../app/ui/review_dialog.py" line="120"/>
         <source>Kembali ke formulir (Esc)</source>
         <translation>Back to the form (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="122"/>
-        <location filename="../../app/ui/review_dialog.py" line="367"/>
+        <location filename="../../app/ui/review_dialog.py" line="123"/>
+        <location filename="../../app/ui/review_dialog.py" line="377"/>
         <source>Simpan &amp;&amp; selesai (Enter)</source>
         <translation>Save &amp;&amp; complete (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="158"/>
+        <location filename="../../app/ui/review_dialog.py" line="162"/>
         <source>Tidak ada</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="171"/>
+        <location filename="../../app/ui/review_dialog.py" line="175"/>
         <source>(hanya bulan &amp;&amp; tahun)</source>
         <translation>(month &amp;&amp; year only)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="173"/>
+        <location filename="../../app/ui/review_dialog.py" line="177"/>
         <source>(hanya tahun)</source>
         <translation>(year only)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="175"/>
+        <location filename="../../app/ui/review_dialog.py" line="179"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="183"/>
+        <location filename="../../app/ui/review_dialog.py" line="187"/>
         <source>Kelahiran</source>
         <translation>Birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="189"/>
+        <location filename="../../app/ui/review_dialog.py" line="193"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="191"/>
+        <location filename="../../app/ui/review_dialog.py" line="195"/>
         <source>RT / RW</source>
         <translation>RT / RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="197"/>
+        <location filename="../../app/ui/review_dialog.py" line="201"/>
         <source>Keluarga</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="205"/>
+        <location filename="../../app/ui/review_dialog.py" line="209"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="208"/>
+        <location filename="../../app/ui/review_dialog.py" line="212"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="209"/>
+        <location filename="../../app/ui/review_dialog.py" line="213"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="210"/>
+        <location filename="../../app/ui/review_dialog.py" line="214"/>
         <source>Catatan</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="214"/>
+        <location filename="../../app/ui/review_dialog.py" line="219"/>
         <source>Foto</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="215"/>
+        <location filename="../../app/ui/review_dialog.py" line="221"/>
         <source>Tanda tangan</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="238"/>
+        <location filename="../../app/ui/review_dialog.py" line="248"/>
         <source>Tersimpan.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="240"/>
+        <location filename="../../app/ui/review_dialog.py" line="250"/>
         <source>Pengecualian: </source>
         <translation>Exception: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="262"/>
+        <location filename="../../app/ui/review_dialog.py" line="272"/>
         <source>Dikonfirmasi, alasan: </source>
         <translation>Confirmed, reason: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="264"/>
+        <location filename="../../app/ui/review_dialog.py" line="274"/>
         <source>Tidak ada peringatan: semua isian sesuai pemeriksaan.</source>
         <translation>No warnings: every field passes the checks.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="290"/>
+        <location filename="../../app/ui/review_dialog.py" line="300"/>
         <source>Nomor registrasi (ada di bukti untuk warga)</source>
         <translation>Registration number (on the resident&apos;s receipt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="303"/>
+        <location filename="../../app/ui/review_dialog.py" line="313"/>
         <source>Cetak bukti (Ctrl+P)</source>
         <translation>Print receipt (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="306"/>
+        <location filename="../../app/ui/review_dialog.py" line="316"/>
         <source>Warga berikutnya (Enter)</source>
         <translation>Next resident (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="335"/>
+        <location filename="../../app/ui/review_dialog.py" line="345"/>
         <source>Rekaman selesai dan menunggu persetujuan supervisor.</source>
         <translation>Recording complete and waiting for the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="336"/>
+        <location filename="../../app/ui/review_dialog.py" line="346"/>
         <source>Rekaman selesai dan masuk antrian kirim.</source>
         <translation>Recording completed and added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="340"/>
+        <location filename="../../app/ui/review_dialog.py" line="350"/>
         <source>Cetak bukti untuk warga (Ctrl+P), lalu Enter untuk warga berikutnya.</source>
         <translation>Print the receipt for the resident (Ctrl+P), then Enter for the next resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="366"/>
+        <location filename="../../app/ui/review_dialog.py" line="376"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>SbiStatus</name>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="32"/>
+        <source>siap</source>
+        <translation>ready</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="32"/>
+        <source>sedang dipakai</source>
+        <translation>busy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="33"/>
+        <source>belum siap</source>
+        <translation>not ready</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="33"/>
+        <source>belum terdaftar</source>
+        <translation>not registered</translation>
     </message>
 </context>
 <context>
@@ -5830,213 +6166,213 @@ Recorded: %3 by %4</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="77"/>
+        <location filename="../../app/ui/pages/settings.py" line="79"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="78"/>
+        <location filename="../../app/ui/pages/settings.py" line="80"/>
         <source>Umum</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="83"/>
+        <location filename="../../app/ui/pages/settings.py" line="85"/>
         <source>Bahasa tampilan</source>
         <translation>Display language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="86"/>
+        <location filename="../../app/ui/pages/settings.py" line="88"/>
         <source> tahun</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="87"/>
+        <location filename="../../app/ui/pages/settings.py" line="89"/>
         <source>Usia minimal perekaman (kartu ditahan sampai 17)</source>
         <translation>Minimum recording age (card held until 17)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="90"/>
+        <location filename="../../app/ui/pages/settings.py" line="92"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="93"/>
+        <location filename="../../app/ui/pages/settings.py" line="95"/>
         <source>Pemeriksaan foto (ambang batas)</source>
         <translation>Photo checks (thresholds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="97"/>
+        <location filename="../../app/ui/pages/settings.py" line="99"/>
         <source>Ketajaman minimal (makin besar makin ketat)</source>
         <translation>Minimum sharpness (higher is stricter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="98"/>
+        <location filename="../../app/ui/pages/settings.py" line="100"/>
         <source>Wajah minimal (bagian tinggi bingkai)</source>
         <translation>Minimum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="99"/>
+        <location filename="../../app/ui/pages/settings.py" line="101"/>
         <source>Wajah maksimal (bagian tinggi bingkai)</source>
         <translation>Maximum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="100"/>
+        <location filename="../../app/ui/pages/settings.py" line="102"/>
         <source>Kemiringan kepala maksimal (derajat)</source>
         <translation>Maximum head tilt (degrees)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="101"/>
+        <location filename="../../app/ui/pages/settings.py" line="103"/>
         <source>Terang minimal wajah (0-255)</source>
         <translation>Minimum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="102"/>
+        <location filename="../../app/ui/pages/settings.py" line="104"/>
         <source>Terang maksimal wajah (0-255)</source>
         <translation>Maximum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="110"/>
+        <location filename="../../app/ui/pages/settings.py" line="112"/>
         <source>Kembalikan ke bawaan</source>
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="119"/>
+        <location filename="../../app/ui/pages/settings.py" line="123"/>
         <source>Bukti perekaman untuk warga</source>
         <translation>Resident&apos;s receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="124"/>
+        <location filename="../../app/ui/pages/settings.py" line="128"/>
         <source>Dinas (judul bukti)</source>
         <translation>Dinas (receipt heading)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="128"/>
+        <location filename="../../app/ui/pages/settings.py" line="132"/>
         <source>Alamat, telepon atau jam layanan tempat warga bertanya tentang KTP-el-nya. Kosong: kalimat bawaan.</source>
         <translation>Address, phone or opening hours where residents ask about their KTP-el. Empty: the default sentence.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="130"/>
+        <location filename="../../app/ui/pages/settings.py" line="134"/>
         <source>Tempat bertanya</source>
         <translation>Where to ask</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="133"/>
+        <location filename="../../app/ui/pages/settings.py" line="137"/>
         <source>Keamanan</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="135"/>
+        <location filename="../../app/ui/pages/settings.py" line="139"/>
         <source>Kata sandi mengunci basis data di laptop ini.</source>
         <translation>The password locks the database on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="139"/>
+        <location filename="../../app/ui/pages/settings.py" line="143"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="154"/>
+        <location filename="../../app/ui/pages/settings.py" line="158"/>
         <source>Profil demo memakai kata sandi tetap; tidak dapat diganti.</source>
         <translation>The demo profile has a fixed password; it cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="157"/>
+        <location filename="../../app/ui/pages/settings.py" line="161"/>
         <source>Privasi</source>
         <translation>Privacy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="161"/>
+        <location filename="../../app/ui/pages/settings.py" line="165"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="147"/>
-        <location filename="../../app/ui/pages/settings.py" line="162"/>
+        <location filename="../../app/ui/pages/settings.py" line="151"/>
+        <location filename="../../app/ui/pages/settings.py" line="166"/>
         <source>Tidak pernah</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="163"/>
+        <location filename="../../app/ui/pages/settings.py" line="167"/>
         <source>Hapus data pribadi setelah diterima server</source>
         <translation>Remove personal data after the server accepted it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="165"/>
+        <location filename="../../app/ui/pages/settings.py" line="169"/>
         <source>Foto, tanda tangan dan biodata rekaman yang sudah diterima server dihapus dari laptop ini, setelah sinkron berhasil. Yang tersisa hanya status, tanggal, wilayah dan RT/RW, sehingga capaian tetap terhitung. 0 = tidak pernah dihapus.</source>
         <translation>Photo, signature and biodata of recordings the server accepted are removed from this laptop after a successful sync. Only the status, dates, region and RT/RW remain, so progress still counts them. 0 = never removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="192"/>
+        <location filename="../../app/ui/pages/settings.py" line="197"/>
         <source>Simpan pengaturan</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="225"/>
+        <location filename="../../app/ui/pages/settings.py" line="232"/>
         <source>Cadangan</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="227"/>
+        <location filename="../../app/ui/pages/settings.py" line="234"/>
         <source>Salin profil ke flashdisk selama perjalanan: bila laptop rusak atau hilang, rekaman tetap ada. Salinan tetap terkunci dan dibuka dengan kata sandi yang berlaku saat ini (jemput --data &lt;folder cadangan&gt;). Simpan flashdisk terpisah dari laptop.</source>
         <translation>Copy the profile to a USB stick while travelling: if the laptop breaks or is lost, the recordings survive. The copy stays locked and opens with the password in force now (jemput --data &lt;backup folder&gt;). Keep the USB stick apart from the laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="240"/>
+        <location filename="../../app/ui/pages/settings.py" line="247"/>
         <source>Cadangkan ke…</source>
         <translation>Back up to…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="256"/>
+        <location filename="../../app/ui/pages/settings.py" line="263"/>
         <source>Pilih folder cadangan (mis. flashdisk)</source>
         <translation>Choose the backup folder (e.g. a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="289"/>
+        <location filename="../../app/ui/pages/settings.py" line="296"/>
         <source>Cadangan tersimpan: %1, %2 rekaman, %3</source>
         <translation>Backup saved: %1, %2 recordings, %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="296"/>
+        <location filename="../../app/ui/pages/settings.py" line="303"/>
         <source>Cadangan gagal: </source>
         <translation>Backup failed: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="312"/>
+        <location filename="../../app/ui/pages/settings.py" line="319"/>
         <source>Cadangan terakhir: belum pernah</source>
         <translation>Last backup: never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="318"/>
+        <location filename="../../app/ui/pages/settings.py" line="325"/>
         <source>Cadangan terakhir: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="333"/>
+        <location filename="../../app/ui/pages/settings.py" line="340"/>
         <source>Kata sandi diganti. Gunakan kata sandi baru saat membuka Jemput berikutnya.</source>
         <translation>Password changed. Use the new password the next time you open Jemput.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="363"/>
+        <location filename="../../app/ui/pages/settings.py" line="370"/>
         <source>Alamat server harus diawali https://</source>
         <translation>The server address must start with https://</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="383"/>
+        <location filename="../../app/ui/pages/settings.py" line="392"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="146"/>
+        <location filename="../../app/ui/pages/settings.py" line="150"/>
         <source> menit</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="149"/>
+        <location filename="../../app/ui/pages/settings.py" line="153"/>
         <source>Layar terkunci bila laptop tidak dipakai selama ini.</source>
         <translation>The screen locks when the laptop is not used for this long.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="150"/>
+        <location filename="../../app/ui/pages/settings.py" line="154"/>
         <source>Kunci layar setelah</source>
         <translation>Lock the screen after</translation>
     </message>

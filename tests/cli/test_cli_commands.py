@@ -458,3 +458,15 @@ def test_startup_probe_opens_the_demo_and_writes_the_probe_file(tmp_path):
     assert result.stdout.splitlines() == lines
     with open_profile(tmp_path / "data" / "demo", DEMO_PASSPHRASE) as store:
         assert RecordingRepo(store).count() == 10  # visiting the pages left no extra draft
+
+
+def test_doctor_lists_the_biometric_devices_found(cli, profile_dir):
+    from app.biometrics.simulator import Simulator
+
+    with Simulator() as sim:
+        code, out, err = cli("--data", profile_dir, "doctor")
+        assert code == 0, out + err
+        line = next(line for line in out.splitlines() if line.split(None, 1)[-1].startswith("Alat biometrik"))
+        assert "sidik jari" in line and "iris" in line and f"port {sim.port}, siap" in line
+    code, out, _ = cli("--data", profile_dir, "doctor")
+    assert code == 0 and _statuses(out)["Alat biometrik"] in ("LEWAT", "OK", "PERINGATAN")  # others may run one

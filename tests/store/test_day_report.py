@@ -115,3 +115,19 @@ def test_the_pdf_reads_back_as_text_and_pixels(qapp, day_store, tmp_path):
                  if sum(1 for x in range(0, image.width(), 4) if image.pixelColor(x, y).lightness() < 100) > 60]
     assert dark_rows, "no long horizontal line drawn (the rules and signature lines)"
     assert max(dark_rows) > image.height() * 0.25  # the signature lines below the table
+
+
+def test_finger_and_eye_exceptions_are_listed_for_the_supervisor(store):
+    from app.core.biometric_set import BiometricExceptionReason as Reason
+    from support.biometrics import biometric_recording
+
+    fake = Faker("id_ID")
+    fake.seed_instance(1313)
+    content, media = biometric_recording({"Right Thumb": Reason.AMPUTASI, "Left": Reason.TIDAK_DAPAT_MEMBUKA_MATA})
+    rec = make_recording(fake, RecordingStatus.COMPLETE).with_changes(operator="Ani", created_at=_at(9),
+                                                                       biometrics=content)
+    RecordingRepo(store).save(rec, media, enqueue=False)
+    (ani,) = read_day_report(store, DAY).operators
+    (line,) = ani.recordings
+    assert set(line.exceptions) == {"Jempol kanan: Amputasi", "Mata kiri: Tidak dapat membuka mata"}
+    assert ani.exception_count == 1

@@ -24,6 +24,16 @@ def session(profile_dir):
 
 
 @pytest.fixture
+def simulator():
+    """A simulated SBI device service (finger slap scanner, iris camera) on a free port of 4501-4600."""
+    from app.biometrics.simulator import Simulator
+
+    sim = Simulator(hang_seconds=5).start()
+    yield sim
+    sim.stop()
+
+
+@pytest.fixture
 def camera_video(tmp_path) -> Path:
     """A real MJPG video of a clean portrait, used as the camera."""
     cases = capture_cases()

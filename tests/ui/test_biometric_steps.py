@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.biometrics.client import SbiClient
-from app.biometrics.simulator import Simulator
 from app.biometrics.stream import decode_view
 from app.core.biometric_set import BiometricExceptionReason, Captured, Excepted
 from app.core.messages import render
@@ -17,13 +16,6 @@ from app.ui.widgets.iris_step import IrisStep
 
 LEFT4 = ("Left IndexFinger", "Left MiddleFinger", "Left RingFinger", "Left LittleFinger")
 RIGHT4 = ("Right IndexFinger", "Right MiddleFinger", "Right RingFinger", "Right LittleFinger")
-
-
-@pytest.fixture
-def simulator():
-    sim = Simulator(hang_seconds=5).start()
-    yield sim
-    sim.stop()
 
 
 def _step(cls, qtbot, simulator):

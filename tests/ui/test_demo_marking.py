@@ -111,3 +111,17 @@ def test_the_window_fits_a_1366x768_screen_on_every_page(demo_window):
         page = win.main.stack.widget(row)
         assert page.minimumSizeHint().height() <= 660, (row, type(page).__name__, page.minimumSizeHint())
     assert win.minimumSizeHint().width() <= 1366
+
+
+def test_the_demo_starts_its_biometric_devices_and_stops_them_on_exit(qtbot, demo_window):
+    from app.biometrics.discovery import discover_port
+    from app.core.biometric_requirement import BiometricMode
+
+    win = demo_window
+    sim = win.demo_devices
+    assert sim is not None and 4501 <= sim.port <= 4600  # where the steps look for devices
+    assert {d.device_type for d in discover_port(sim.port)} == {"Finger", "Iris"}
+    assert win.session.biometric_mode() is BiometricMode.OPTIONAL  # the steps are in the flow out of the box
+    assert win.main.enroll.form.fingerprint_button.isVisibleTo(win.main.enroll.form)
+    win.close()
+    assert win.demo_devices is None and discover_port(sim.port) == []

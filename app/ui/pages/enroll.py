@@ -38,6 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.biometric_content import is_proof_kind, slot_of_kind
+from app.core.biometric_positions import Modality
+from app.core.biometric_requirement import BiometricMode
 from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.lifecycle import RecordingStatus
 from app.core.repeat import lookup_nik, repeat_finding
@@ -46,6 +49,8 @@ from app.ui.enrollment_form import EnrollmentForm, FormResult, MediaSlot
 from app.ui.pages.common import fill_placeholders
 from app.ui.receipt_output import ReceiptOutput
 from app.ui.review_dialog import DONE, SAVING, ReviewDialog
+from app.ui.widgets.fingerprint_step import FingerprintStep
+from app.ui.widgets.iris_step import IrisStep
 from app.ui.widgets.photo_step import PhotoStep
 from app.ui.widgets.repeat_notice import RepeatNotice
 from app.ui.widgets.signature_step import SignatureStep
@@ -68,8 +73,9 @@ class StepDialog(QDialog):
     def showEvent(self, event):  # noqa: N802 - Qt override
         super().showEvent(event)
         self.activateWindow()
-        # Focus where the step's keys work: the live preview (Space) or the pad (Enter).
-        target = getattr(self.step, "preview", None) or getattr(self.step, "pad", None) or self.step
+        # Focus where the step's keys work: the slots (Space), the live preview (Space) or the pad (Enter).
+        target = (getattr(self.step, "diagram", None) or getattr(self.step, "preview", None)
+                  or getattr(self.step, "pad", None) or self.step)
         target.setFocus()
 
 
@@ -115,6 +121,9 @@ class EnrollPage(QWidget):
         self.form.edited.connect(self._edited)
         self.form.photoRequested.connect(self.open_photo_step)
         self.form.signatureRequested.connect(self.open_signature_step)
+        self.form.fingerprintRequested.connect(self.open_fingerprint_step)
+        self.form.irisRequested.connect(self.open_iris_step)
+        self.form.set_biometric_mode(session.biometric_mode())
         self.dialog: StepDialog | None = None
         self.review: ReviewDialog | None = None
         self.receipt_output: ReceiptOutput | None = None
@@ -164,6 +173,7 @@ class EnrollPage(QWidget):
         self.title.setText(self.tr("Rekam Baru"))
         self.message.clear()
         self._set_editable(True, "")
+        self.form.set_biometric_mode(self.session.biometric_mode())
         if prefill is not None:
             self.form.load(prefill)
         else:
@@ -202,7 +212,9 @@ class EnrollPage(QWidget):
         self.message.clear()
         self._forget_earlier()
         photo, signature = self.session.media_slots(recording)
-        self.form.load(recording.resident, list(recording.acknowledgements), photo, signature)
+        self.form.set_biometric_mode(self.session.biometric_mode())
+        self.form.load(recording.resident, list(recording.acknowledgements), photo, signature,
+                       self.session.biometric_slot(recording))
         editable = self.session.recordings.can_edit(recording.uuid)
         self.title.setText(self.tr("Rekaman: ") + status_label(recording.status))
         if getattr(recording, "purged", False):
@@ -337,7 +349,38 @@ class EnrollPage(QWidget):
         self.form.set_photo(slot)
         if result.flag is not None:
             self.form.suggest_disabilitas(PhotoFlag.from_dict(result.flag).reason)
-        self._close_dialog(self.form.signature_button)
+        steps = self.form.biometric_mode.steps and self.form.fingerprint_button.isEnabled()
+        self._close_dialog(self.form.fingerprint_button if steps else self.form.signature_button)
+
+    def open_fingerprint_step(self) -> None:
+        self._open_biometric_step(FingerprintStep, self.tr("Sidik jari warga"))
+
+    def open_iris_step(self) -> None:
+        self._open_biometric_step(IrisStep, self.tr("Iris mata warga"))
+
+    def _open_biometric_step(self, cls, title: str) -> None:
+        """F4 / F5 (after the photo is approved): the step finds its device off the GUI thread when shown."""
+        step = cls(policy=self.session.biometric_policy(), ports=self.session.sbi_ports(), parent=self)
+        step.set_camera_source(self.session.camera_source())
+        step.set_no_device_hint(self.tr(
+            "Tanpa alat: tutup langkah ini (Esc) dan simpan draf; selesaikan setelah alat tersedia.")
+            if self.form.biometric_mode is BiometricMode.REQUIRED else self.tr(
+            "Tanpa alat: tutup langkah ini (Esc). Tanpa sidik jari maupun iris, rekaman dapat diselesaikan "
+            "dengan alasan di Pemeriksaan; bila sebagian sudah direkam, tandai sisanya pengecualian "
+            "“Lainnya: perangkat tidak tersedia”."))
+        step.completed.connect(self._biometrics_done)
+        name = " ".join(self.form.nama.text().split())
+        self.dialog = StepDialog(f"{title} — {name}" if name else title, step, self)  # whose fingers
+        self.dialog.resize(1300, 670)  # fits 1366x768 with a title bar and a taskbar, as the review does
+        self.dialog.open()
+
+    def _biometrics_done(self, result) -> None:
+        """A step's fingers or eyes replace what the form held for them; on to the next step."""
+        slot = self.form.biometrics.with_step(result.modality, result.biometrics, result.captures,
+                                              result.proofs, result.device_id)
+        self.form.set_biometrics(slot)
+        after = self.form.iris_button if result.modality is Modality.FINGER else self.form.signature_button
+        self._close_dialog(after)
 
     def open_signature_step(self) -> None:
         step = SignatureStep(self)
@@ -381,6 +424,16 @@ class EnrollPage(QWidget):
         items = [m for m in self.session.recordings.media(self._target.uuid) if m.kind == kind]
         return items[0].data if items else None
 
+    def _proof_photos(self, bio) -> dict[str, bytes]:
+        """Slot -> proof photo for the review: new ones, else what the recording stored."""
+        out = {}
+        stored = bio.stored_proofs - set(bio.proofs)
+        if stored and self._target.uuid is not None:
+            for item in self.session.recordings.media(self._target.uuid):
+                if is_proof_kind(item.kind) and slot_of_kind(item.kind) in stored:
+                    out[slot_of_kind(item.kind)] = item.data
+        return out | dict(bio.proofs)
+
     def open_review(self, result: FormResult) -> None:
         """Everything on one screen before the recording is completed (Enter saves, Esc goes back)."""
         if self._completing or (self.review is not None and self.review.isVisible()):
@@ -388,9 +441,11 @@ class EnrollPage(QWidget):
         if self.review is not None:
             self.review.deleteLater()
         self.review = ReviewDialog(self)
+        bio = result.biometrics if (self.form.biometric_mode.steps or result.biometrics.biometrics.slots) else None
         self.review.show_review(result.resident, self.form.findings(), result.acknowledgements,
                                 result.photo, result.signature, self._stored_media("photo", result.photo),
-                                self._stored_media("signature", result.signature))
+                                self._stored_media("signature", result.signature),
+                                bio, self._proof_photos(bio) if bio is not None else {})
         self.review.confirmed.connect(lambda: self._save(result))
         self.review.printRequested.connect(self.print_receipt)
         self.review.finished.connect(self._review_closed)

@@ -1,5 +1,5 @@
-"""Pengaturan: language, recording age, server, camera, photo-check limits, the receipt's Dinas and contact,
-retention, passphrase and backup."""
+"""Pengaturan: language, recording age, server, camera, photo-check limits, biometric devices, the receipt's
+Dinas and contact, retention, passphrase and backup."""
 
 from __future__ import annotations
 
@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.receipt import DEFAULT_CONTACT, DEFAULT_OFFICE
-from app.session import RECEIPT_CONTACT_KEY, RECEIPT_OFFICE_KEY
+from app.core.biometric_requirement import SETTING_KEY as BIOMETRICS_MODE_KEY
+from app.session import BIOMETRICS_POLICY_KEY, RECEIPT_CONTACT_KEY, RECEIPT_OFFICE_KEY
 from app.store.retention import MAX_RETENTION_DAYS, RETENTION_KEY
 from app.ui.pages.common import count_text, fill_placeholders, page_title
+from app.ui.pages.settings_biometrics import BiometricSettings
 from app.ui.pages.settings_camera import CameraSettings
 from app.ui.texts import error_text
 from app.ui.workers import run_task
@@ -115,6 +117,8 @@ class SettingsPage(QWidget):
         middle.addWidget(checks, 1)
         middle.addWidget(self.camera_box)
         layout.addLayout(middle)
+        self.biometric_box = BiometricSettings(session, self)
+        layout.addWidget(self.biometric_box)
 
         receipt = QGroupBox(self.tr("Bukti perekaman untuk warga"), self)
         rform = QFormLayout(receipt)
@@ -178,6 +182,7 @@ class SettingsPage(QWidget):
         self.may_change = session.can("settings") if hasattr(session, "can") else True
         for widget in (self.min_age, self.server, checks, receipt, privacy, self.idle_minutes, self.approval_box):
             widget.setEnabled(self.may_change)
+        self.biometric_box.set_editable(self.may_change)
         self.people_box = None
         if hasattr(session, "can") and session.can("manage_people") and not getattr(session, "is_demo", False):
             from app.ui.pages.settings_people import PeopleBox
@@ -200,6 +205,7 @@ class SettingsPage(QWidget):
         super().showEvent(event)
         self.camera_box.camera.thresholds = self.session.photo_thresholds()
         self.camera_box.activate(self.session.camera_sources(), self.session.camera_source())
+        self.biometric_box.search()  # the devices plugged in now (off the GUI thread)
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().hideEvent(event)
@@ -215,6 +221,7 @@ class SettingsPage(QWidget):
         current = self.session.photo_thresholds()
         for key, box in self.thresholds.items():
             box.setValue(float(getattr(current, key)))
+        self.biometric_box.refresh()
         self.message.clear()
         self._show_last_backup()
 
@@ -376,6 +383,8 @@ class SettingsPage(QWidget):
                 self.session.set_photo_thresholds(self._changed_thresholds())
                 self.session.set_setting(IDLE_KEY, self.idle_minutes.value())
                 self.approval_box.save()
+                self.session.set_setting(BIOMETRICS_MODE_KEY, self.biometric_box.chosen_mode().value)
+                self.session.set_setting(BIOMETRICS_POLICY_KEY, self.biometric_box.chosen_policy())
                 window = self.window()
                 if hasattr(window, "start_idle_lock") and getattr(window, "idle", None) is not None:
                     window.start_idle_lock()

@@ -12,19 +12,26 @@ capture, E exception, Delete removes the exception).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
+from typing import TYPE_CHECKING, Callable, Mapping
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, QT_TRANSLATE_NOOP, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QKeyEvent, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import (
+    QColor, QFont, QImage, QKeyEvent, QKeySequence, QPainter, QPainterPath, QPen, QPixmap, QShortcut,
+)
 from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QLineEdit, QWidget
 
 from app.biometrics.model import Capture
 from app.core.biometric_attempts import ACCEPTED, RETRY, Attempts
 from app.core.biometric_positions import Modality
-from app.core.biometric_set import BiometricExceptionReason, BiometricSet, Excepted
+from app.core.biometric_set import (
+    EYE_SLOTS, FINGER_SLOTS, BiometricExceptionReason, BiometricSet, Captured, Excepted, modality_of,
+)
 from app.core.findings import MIN_REASON_LENGTH
 from app.ui.widgets.step_widgets import REASON_MAX_LENGTH
 from app.ui.widgets.step_widgets import button as _button
+
+if TYPE_CHECKING:
+    from app.biometric_slot import BiometricSlot
 
 WORDS_CONTEXT = "BiometricWords"
 _WORDS = (  # app.core's labels (biometric_positions, biometric_set), for the translator
@@ -73,12 +80,15 @@ class BiometricStepResult:
         biometrics: each slot of the modality captured (kept try's score, tries, reached) or excepted.
         captures: the kept capture of every captured slot: the ISO record, score, device and hash as checked.
         device_id: the device that captured them ("" when every slot is an exception).
+        proofs: the proof-of-exception photo (JPEG) of each excepted slot that has one.
     """
 
     modality: Modality
     biometrics: BiometricSet
     captures: Mapping[str, Capture]
     device_id: str = ""
+
+    proofs: Mapping[str, bytes] = field(default_factory=dict)
 
     def missing(self) -> tuple[str, ...]:
         return self.biometrics.missing((self.modality,))
@@ -109,6 +119,26 @@ class Unit:
     @property
     def reached(self) -> bool:
         return self.attempts.verdict == ACCEPTED
+
+
+def biometric_summary(slot: "BiometricSlot", modality: Modality) -> str:
+    """One line for the form: what the step gave for `modality` (captured, lowest score, exceptions)."""
+    states = {s: v for s, v in slot.biometrics.slots.items() if modality_of(s) is modality}
+    if not states:
+        return QCoreApplication.translate("BiometricStep", "Belum direkam.")
+    captured = [v for v in states.values() if isinstance(v, Captured)]
+    excepted = len(states) - len(captured)
+    total = len(FINGER_SLOTS if modality is Modality.FINGER else EYE_SLOTS)
+    parts = []
+    if captured:
+        parts.append(QCoreApplication.translate("BiometricStep", "{n} terekam (terendah {low})").format(
+            n=len(captured), low=round(min(v.score for v in captured))))
+    if excepted:
+        parts.append(QCoreApplication.translate("BiometricStep", "{n} pengecualian").format(n=excepted))
+    missing = total - len(states)
+    if missing:
+        parts.append(QCoreApplication.translate("BiometricStep", "{n} belum").format(n=missing))
+    return ", ".join(parts) + "."
 
 
 def gray_pixmap(image: object, side: int) -> QPixmap | None:
@@ -246,15 +276,21 @@ def legend(parent: QWidget) -> QLabel:
 
 
 class ExceptionPanel(QFrame):
-    """The reason for a slot that cannot be captured: one of the list (free text only for "lainnya").
+    """The reason for a slot that cannot be captured: one of the list (free text only for "lainnya"), and
+    its proof-of-exception photo from the camera (F6; the step takes it off the GUI thread).
 
     Signals:
-        chosen(object): an `Excepted` to record for the slot.
+        chosen(object): an `Excepted` to record for the slot (`proof` holds the photo, or None).
         cancelled(): closed without a choice.
+        proofRequested(): the operator asks for the proof photo (F6 or the button).
+
+    Attributes:
+        proof: the proof photo taken for this exception (JPEG), or None.
     """
 
     chosen = Signal(object)
     cancelled = Signal()
+    proofRequested = Signal()
 
     def __init__(self, modality: Modality, parent=None):
         super().__init__(parent)
@@ -277,27 +313,72 @@ class ExceptionPanel(QFrame):
         self.save = _button(QCoreApplication.translate("BiometricStep", "Simpan pengecualian (Enter)"), self,
                             primary=True)
         self.cancel = _button(QCoreApplication.translate("BiometricStep", "Batal (Esc)"), self)
+        self.proof = None
+        self.proof_button = _button(QCoreApplication.translate("BiometricStep", "Foto bukti (F6)"), self)
+        self.proof_button.setToolTip(QCoreApplication.translate(
+            "BiometricStep", "Arahkan kamera ke jari atau mata yang dikecualikan, lalu tekan F6"))
+        self.proof_button.clicked.connect(self.proofRequested.emit)
+        self.proof_view = QLabel(self)
+        self.proof_view.setObjectName("proofPreview")
+        self.proof_view.setFixedSize(160, 120)
+        self.proof_view.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.proof_view.setWordWrap(True)
+        self.proof_view.setStyleSheet("background: #e9eef3; border: 1px solid #b0bec5;")
+        shortcut = QShortcut(QKeySequence("F6"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.proofRequested.emit)
         grid.addWidget(self.heading, 0, 0, 1, 2)
         grid.addWidget(QLabel(QCoreApplication.translate("BiometricStep", "Alasan"), self), 1, 0)
         grid.addWidget(self.reason, 1, 1)
         grid.addWidget(QLabel(QCoreApplication.translate("BiometricStep", "Keterangan"), self), 2, 0)
         grid.addWidget(self.text, 2, 1)
-        grid.addWidget(self.error, 3, 0, 1, 2)
-        grid.addWidget(self.cancel, 4, 0)
-        grid.addWidget(self.save, 4, 1)
+        grid.addWidget(self.proof_button, 3, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.proof_view, 3, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.error, 4, 0, 1, 2)
+        grid.addWidget(self.cancel, 5, 0)
+        grid.addWidget(self.save, 5, 1)
         self.reason.currentIndexChanged.connect(self._reason_changed)
         self.text.returnPressed.connect(self._save)
         self.save.clicked.connect(self._save)
         self.cancel.clicked.connect(self.cancelled.emit)
         self._reason_changed()
 
-    def open_for(self, label: str) -> None:
+    def open_for(self, label: str, current: Excepted | None = None, proof: bytes | None = None) -> None:
+        """Ask for `label`'s exception (`current` and its `proof`: the one already recorded, to change)."""
         self.heading.setText(QCoreApplication.translate("BiometricStep", "Pengecualian: {slot}").format(slot=label))
-        self.reason.setCurrentIndex(0)
-        self.text.clear()
+        self.reason.setCurrentIndex(max(0, self.reason.findData(current.reason.value)) if current else 0)
+        self.text.setText(current.text if current else "")
         self.error.clear()
+        self.proof_button.setEnabled(True)
+        if proof is not None:
+            self.show_proof(proof)
+        else:
+            self.proof = None
+            self.proof_view.clear()
+            self.proof_view.setText(QCoreApplication.translate("BiometricStep", "Belum ada foto bukti"))
         self.show()
         self.reason.setFocus()
+
+    def taking_proof(self) -> None:
+        self.proof_button.setEnabled(False)
+        self.proof_view.clear()
+        self.proof_view.setText(QCoreApplication.translate("BiometricStep", "Mengambil foto\u2026"))
+
+    def show_proof(self, jpeg: bytes) -> None:
+        """The proof photo taken: shown small, kept for the exception."""
+        self.proof_button.setEnabled(True)
+        self.proof = jpeg
+        image = QImage.fromData(jpeg)
+        self.proof_view.setPixmap(QPixmap.fromImage(image).scaled(
+            self.proof_view.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+        self.error.clear()
+        self.save.setFocus()
+
+    def proof_failed(self, text: str) -> None:
+        self.proof_button.setEnabled(True)
+        self.proof_view.clear()
+        self.proof_view.setText(QCoreApplication.translate("BiometricStep", "Belum ada foto bukti"))
+        self.error.setText(text)
 
     def current_reason(self) -> BiometricExceptionReason:
         return BiometricExceptionReason(self.reason.currentData())

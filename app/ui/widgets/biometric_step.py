@@ -74,6 +74,10 @@ class BiometricStep(QWidget):
         self._pool = pool or QThreadPool.globalInstance()
         self.units: list[Unit] = self.make_units()
         self.exceptions: dict[str, Excepted] = {}
+        self.proofs: dict[str, bytes] = {}  # slot -> proof-of-exception JPEG
+        self.camera_source: object = 0  # where proof photos come from (Pengaturan's camera)
+        self.no_device_hint = ""  # what the operator may do without a device (the profile's policy)
+        self._proof_token = 0
         self.device: DeviceInfo | None = None
         self.last_hash = FIRST_PREVIOUS_HASH
         self.busy = False
@@ -125,6 +129,7 @@ class BiometricStep(QWidget):
         self.panel.hide()
         self.panel.chosen.connect(self._excepted)
         self.panel.cancelled.connect(self._close_panel)
+        self.panel.proofRequested.connect(self.take_proof)
         self.message = MessageLine(self)
         self.message.setObjectName("stepMessage")
         self.capture_button = _button(QCoreApplication.translate("BiometricStep", "Rekam (Spasi)"), self, primary=True)
@@ -204,12 +209,16 @@ class BiometricStep(QWidget):
                     biometrics = biometrics.with_slot(slot, Captured(
                         kept[slot].quality_score, len(unit.attempts.scores), unit.reached))
         device_id = next((c.device_id for c in captures.values()), "")
-        return BiometricStepResult(self.modality, biometrics, captures, device_id)
+        proofs = {s: p for s, p in self.proofs.items() if s in self.exceptions}
+        return BiometricStepResult(self.modality, biometrics, captures, device_id, proofs)
 
     def refresh(self) -> None:
         slot = self.diagram.current
         unit = self.unit_of(slot)
-        self.instruction_label.setText(self.instruction(unit))
+        done = not self.result().missing()
+        self.instruction_label.setText(QCoreApplication.translate(
+            "BiometricStep", "Semua lengkap: periksa, lalu Ctrl+Enter untuk selesai (Spasi merekam ulang yang dipilih).")
+            if done else self.instruction(unit))
         state, _text = self.state_of(slot)
         kept = unit.kept().get(slot) or (unit.tries[-1].get(slot) if unit.tries else None)
         pixmap = gray_pixmap(kept.display, 232) if kept is not None and state != EXCEPTION else None
@@ -234,9 +243,11 @@ class BiometricStep(QWidget):
         state, text = self.state_of(slot)
         name = word(self.slot_label(slot))
         if state == EXCEPTION:
+            proof = (QCoreApplication.translate("BiometricStep", "foto bukti \u2713") if slot in self.proofs
+                     else QCoreApplication.translate("BiometricStep", "tanpa foto bukti"))
             return QCoreApplication.translate(
-                "BiometricStep", "{slot}: pengecualian ({reason})").format(
-                slot=name, reason=word(self.exceptions[slot].reason.label))
+                "BiometricStep", "{slot}: pengecualian ({reason}), {proof}").format(
+                slot=name, reason=word(self.exceptions[slot].reason.label), proof=proof)
         if state == CAPTURED:
             return QCoreApplication.translate("BiometricStep", "{slot}: {score} \u2713").format(slot=name, score=text)
         if state == LOW:
@@ -341,6 +352,8 @@ class BiometricStep(QWidget):
             text = message_text(exc.code, exc.params)
             if exc.code in _LOST:
                 self.device = None
+                if self.no_device_hint and not self.result().captures:
+                    text += " " + self.no_device_hint
         else:
             text = error_text(exc)
         self.say(text, error=True)
@@ -362,23 +375,67 @@ class BiometricStep(QWidget):
 
     # ------------------------------------------------------------------ exceptions
 
+    def set_camera_source(self, spec: object) -> None:
+        """The frame source proof photos are read from (camera index, file or folder)."""
+        self.camera_source = spec
+
+    def set_no_device_hint(self, text: str) -> None:
+        """What the step adds when no device answers and nothing is captured yet (the profile's policy)."""
+        self.no_device_hint = text
+
     def open_exception(self) -> None:
-        self.panel.open_for(word(self.slot_label(self.diagram.current)))
+        slot = self.diagram.current
+        self.preview.hide()  # the panel takes its place: the step keeps its height
+        self.panel.open_for(word(self.slot_label(slot)), self.exceptions.get(slot), self.proofs.get(slot))
+
+    def take_proof(self) -> None:
+        """The proof photo from the camera, off the GUI thread (`app.capture.proof`)."""
+        if not self.panel.isVisible() or not self.panel.proof_button.isEnabled():
+            return
+        from app.capture.proof import read_proof_photo
+
+        self._proof_token += 1
+        token, source = self._proof_token, self.camera_source
+        self.panel.taking_proof()
+
+        def done(jpeg: bytes) -> None:
+            if shiboken6.isValid(self) and token == self._proof_token:
+                self.panel.show_proof(jpeg)
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self) and token == self._proof_token:
+                code = getattr(exc, "code", None)
+                self.panel.proof_failed(message_text(code, getattr(exc, "params", {}) or {})
+                                        if isinstance(code, str) else error_text(exc))
+
+        run_task(lambda: read_proof_photo(source), done, failed, pool=self._pool)
 
     def _excepted(self, state: Excepted) -> None:
         slot = self.diagram.current
         self.exceptions[slot] = state
+        if self.panel.proof is not None:
+            self.proofs[slot] = self.panel.proof
+        else:
+            self.proofs.pop(slot, None)
+        self._proof_token += 1  # a photo still being taken belongs to no exception now
         self._close_panel()
-        self.say(QCoreApplication.translate("BiometricStep", "{slot} ditandai pengecualian: {reason}.").format(
-            slot=word(self.slot_label(slot)), reason=word(state.reason.label)))
+        text = QCoreApplication.translate("BiometricStep", "{slot} ditandai pengecualian: {reason}.").format(
+            slot=word(self.slot_label(slot)), reason=word(state.reason.label))
+        if slot not in self.proofs:
+            text += " " + QCoreApplication.translate(
+                "BiometricStep", "Belum ada foto bukti: tekan E lagi lalu F6 untuk mengambilnya.")
+        self.say(text, error=slot not in self.proofs)
         self.refresh()
 
     def _close_panel(self) -> None:
+        self._proof_token += 1
         self.panel.hide()
+        self.preview.show()
         self.diagram.setFocus()
 
     def clear_exception(self) -> None:
         slot = self.diagram.current
+        self.proofs.pop(slot, None)
         if self.exceptions.pop(slot, None) is not None:
             self.say(QCoreApplication.translate(
                 "BiometricStep", "Pengecualian {slot} dihapus; rekam jari/mata itu.").format(

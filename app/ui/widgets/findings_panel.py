@@ -110,12 +110,10 @@ class FindingsPanel(QScrollArea):
     def set_findings(self, findings: list[Finding]) -> None:
         for ack in self.acknowledgements():
             self._saved[(ack.code, ack.field)] = ack
-        for row in self._rows.values():
-            row.setParent(None)
-            row.deleteLater()
-        for label in self._labels:
-            label.setParent(None)
-            label.deleteLater()
+        for widget in [*self._rows.values(), *self._labels]:  # hidden, not parentless: a widget made a
+            self._layout.removeWidget(widget)                 # window for a moment takes the activation away
+            widget.hide()
+            widget.deleteLater()
         self._rows.clear()
         self._labels.clear()
         errors = [f for f in findings if f.severity is Severity.ERROR]
