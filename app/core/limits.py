@@ -19,6 +19,8 @@ DEFAULT_WARN_DAYS = 3
 DEFAULT_STOP_DAYS = 7
 
 Level = Literal["ok", "warn", "stop"]
+_UNSAVED_CODES = {"warn": "limits.unsaved_warn", "stop": "limits.unsaved_stop"}
+_WAITING_CODES = {"warn": "limits.waiting_warn", "stop": "limits.waiting_stop"}
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ class LimitsState:
         """The codes and params of the banner's lines (a stop says so too)."""
         out = []
         if self.unsaved.level != "ok":
-            out.append((f"limits.unsaved_{self.unsaved.level}", {"days": self.unsaved.days}))
+            out.append((_UNSAVED_CODES[self.unsaved.level], {"days": self.unsaved.days}))
         if self.waiting.level != "ok":
-            out.append((f"limits.waiting_{self.waiting.level}", {"count": self.waiting.count}))
+            out.append((_WAITING_CODES[self.waiting.level], {"count": self.waiting.count}))
         return out

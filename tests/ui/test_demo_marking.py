@@ -110,7 +110,9 @@ def test_the_window_fits_a_1366x768_screen_on_every_page(demo_window):
     for row in range(win.main.nav.count()):
         page = win.main.stack.widget(row)
         assert page.minimumSizeHint().height() <= 660, (row, type(page).__name__, page.minimumSizeHint())
-    assert win.minimumSizeHint().width() <= 1366
+    widths = {type(win.main.stack.widget(row)).__name__: win.main.stack.widget(row).minimumSizeHint().width()
+              for row in range(win.main.nav.count())}
+    assert win.minimumSizeHint().width() <= 1366, (win.minimumSizeHint(), widths)
 
 
 def test_the_demo_starts_its_biometric_devices_and_stops_them_on_exit(qtbot, demo_window):

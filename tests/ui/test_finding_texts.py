@@ -19,7 +19,7 @@ from app.core.lifecycle import RecordingStatus
 from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.media_rules import check_media
 from app.core.messages import (
-    CAPTURE, CATALOGUE, FINDINGS, PHOTO, RECORDING, SERVER, STORE, SYNC, TARGETS, TRIPS, placeholders, render,
+    APPROVAL, CAPTURE, CATALOGUE, DELIVERY, FINDINGS, REGISTRATION, SCHEDULES, BIOMETRIC, PHOTO, RECORDING, SERVER, STORE, SYNC, TARGETS, TRIPS, placeholders, render,
     templates,
 )
 from app.core.names import check_name
@@ -149,7 +149,7 @@ def _emitted_codes() -> set[str]:
                 found.add(node.value)
     server = {v for k, v in vars(ReasonCodes).items() if k.isupper()}
     return ((found - NOT_FINDING_CODES) | server | _sync_codes() | _raised_codes() | _name_codes()
-            | _bundle_codes() | _window_codes())
+            | _bundle_codes() | _window_codes() | _coded_error_codes())
 
 
 def _bundle_codes() -> set[str]:
@@ -173,13 +173,26 @@ def _window_codes() -> set[str]:
 def _name_codes() -> set[str]:
     """The names of values the catalogue words (their code built from the value: `Category.code`,
     `Outcome.code`, `TripType.code`, a student's status)."""
+    from app.core.approval import RETURN_REASONS, reason_code
+    from app.core.card_delivery import CardState, Reason, Relation
     from app.core.categories import Category
     from app.core.outcomes import Outcome
     from app.core.school import StudentStatus
     from app.core.trips import TripType
 
     return ({c.code for c in Category} | {o.code for o in Outcome} | {t.code for t in TripType}
-            | {f"student.{s.value}" for s in StudentStatus})
+            | {f"student.{s.value}" for s in StudentStatus} | {reason_code(r) for r in RETURN_REASONS}
+            | {f"delivery_state.{s.value}" for s in CardState} | {f"delivery_reason.{r.value}" for r in Reason}
+            | {f"delivery_relation.{r.value}" for r in Relation})
+
+
+def _coded_error_codes() -> set[str]:
+    """The codes raised as ``CodedError("code"...)`` anywhere in app/ and sync/ (a page's own check,
+    a file reader's refusal, a dashboard form's)."""
+    found = set()
+    for path in sorted((ROOT / "sync").rglob("*.py")) + sorted((ROOT / "app").rglob("*.py")):
+        found |= set(re.findall(r'CodedError\(\s*"([a-z_]+\.[a-z_]+)"', path.read_text(encoding="utf-8")))
+    return found
 
 
 def _sync_codes() -> set[str]:
@@ -210,7 +223,9 @@ def _raised_codes() -> set[str]:
                     if isinstance(node, ast.Constant) and isinstance(node.value, str) \
                             and CODE_LIKE.fullmatch(node.value):
                         found.add(node.value)
-    return found
+    # The limits' refusal of a new recording (`LimitsState.refusal`), which save_form raises.
+    limits = (ROOT / "app" / "core" / "limits.py").read_text(encoding="utf-8")
+    return found | set(re.findall(r'"(recording\.[a-z_]+)"', limits))
 
 
 @pytest.fixture
@@ -231,8 +246,9 @@ def test_every_code_in_the_sources_has_a_template():
     assert not stale, f"templates for codes nothing emits any more: {stale}"
     assert {v for k, v in vars(ReasonCodes).items() if k.isupper()} == set(SERVER)
     assert _sync_codes() == set(SYNC)
-    raised = _raised_codes()  # the store's and session's refusals; the target list's in TARGETS, a trip's in TRIPS
-    assert set(RECORDING) | set(STORE) <= raised <= set(RECORDING) | set(STORE) | set(TARGETS) | set(TRIPS)
+    raised = _raised_codes()  # the store's and session's refusals; a topic's own (targets, trips, …) in its group
+    assert set(RECORDING) | set(STORE) <= raised <= set(RECORDING) | set(STORE) | set(TARGETS) | set(TRIPS) \
+        | set(APPROVAL) | set(DELIVERY) | set(REGISTRATION) | set(SCHEDULES) | set(BIOMETRIC)
     assert {"outcome.target_unknown", "outcome.direkam_needs_recording"} <= raised
 
 
