@@ -80,26 +80,28 @@ def media_exceptions(photo_flag, signature_flag, photo_exception: str | None,  #
 
 
 def biometric_exceptions(biometrics: Any) -> list[str]:
-    """Every excepted finger or eye and every capture below the threshold, in words.
+    """Every excepted finger or eye (`app.core.biometric_requirement.exception_lines`, the words the
+    day-end report uses too) and every capture below the threshold, in words.
 
-    Read defensively, since recordings carry biometrics only once issue 13's data path lands:
     `biometrics` is a `BiometricSet`, or its JSON form (`app.core.biometric_content.to_content`), or
     None (nothing to say). A JSON form that does not read is said so, never skipped in silence.
     """
-    from app.core.biometric_content import ContentError, from_content
-    from app.core.biometric_positions import EYES, FINGERS
+    from app.core.biometric_content import ContentError, from_content, to_content
+    from app.core.biometric_positions import EYE_BY_SBI, FINGER_BY_SBI
+    from app.core.biometric_requirement import exception_lines
+    from app.core.biometric_set import BiometricSet
 
-    if biometrics is None:
-        return []
-    if isinstance(biometrics, dict):
+    if isinstance(biometrics, BiometricSet):
+        bset, content = biometrics, to_content(biometrics)
+    elif isinstance(biometrics, dict):
+        content = biometrics
         try:
-            biometrics = from_content(biometrics)
+            bset = from_content(content)
         except ContentError:
-            return ["Biometrik: data tidak terbaca"]
-    if not hasattr(biometrics, "exceptions"):
+            return exception_lines(content)  # its "cannot be read" line
+    else:
         return []
-    labels = {f.sbi: f.label for f in FINGERS} | {e.sbi: e.label for e in EYES}
-    out = [f"{labels.get(slot, slot)}: {state.reason.label}" + (f" ({state.text})" if state.text else "")
-           for slot, state in biometrics.exceptions().items()]
-    out += [f"{labels.get(slot, slot)}: kualitas di bawah ambang" for slot in biometrics.below_threshold()]
+    out = exception_lines(content)
+    out += [f"{(FINGER_BY_SBI.get(slot) or EYE_BY_SBI[slot]).label}: kualitas di bawah ambang"
+            for slot in bset.below_threshold()]
     return out

@@ -48,7 +48,7 @@ def test_every_biometric_exception_is_named_and_junk_is_ignored():
                                          "Jempol kanan: kualitas di bawah ambang"]
     assert biometric_exceptions(to_content(bio)) == biometric_exceptions(bio)  # the form a recording carries
     assert biometric_exceptions(None) == [] and biometric_exceptions(object()) == []
-    assert biometric_exceptions({"slots": {"finger_99": {}}}) == ["Biometrik: data tidak terbaca"]
+    assert biometric_exceptions({"slots": {"finger_99": {}}}) == ["Sidik jari/iris: data tidak terbaca"]
     assert media_exceptions(None, None, "terbaring", None) == ["Foto: pengecualian"]
 
 
