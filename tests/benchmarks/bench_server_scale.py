@@ -5,9 +5,9 @@ Leg 1, intake: N devices (``--devices``, default 50) each sync a 3-day trip
 same time, in batches of ``--batch`` recordings, each batch followed by one media
 bundle with its files. Run against ``jemput-server run --workers 1`` on SQLite
 and ``--workers 4`` on a throw-away PostgreSQL (fsync off, as in the tests) in
-the same run. Media are the local folder on both: the object-storage leg is
-built by issue 15 item 1 (branch i15-s3); ``--media s3`` is the hook for it and
-refuses until that lands. Bounded: at most ``--max-seconds`` of sending.
+the same run. Media are the local folder on both by default; ``--media s3`` puts the
+PostgreSQL leg's media in a bucket of moto's S3-compatible server on 127.0.0.1 (moto's
+CPU is not counted as the server's). Bounded: at most ``--max-seconds`` of sending.
 
 Prints per backend recordings/s, p50/p95 batch latency (batch + its media),
 errors (non-2xx answers, exceptions, tracebacks or 5xx in the server log),
@@ -109,13 +109,17 @@ def postmaster_pid(cluster: PostgresCluster) -> int:
 # --------------------------------------------------------------------------- intake leg
 
 
-def media_args(kind: str) -> list[str]:
-    """Server arguments for the media store: 'local' (the data folder). 'object' is the
-    hook for S3-compatible storage (issue 15 item 1, branch i15-s3): not in this branch."""
+def media_args(kind: str) -> tuple[list[str], object | None]:
+    """Server arguments for the media store, and the object store started for them: 'local' (the
+    data folder; none) or 's3' (a fresh bucket on moto's S3-compatible server on 127.0.0.1, the
+    `support.s3.MotoS3` the tests use; the caller stops it). moto's own CPU is not counted as the
+    server's: it stands in for the object storage."""
     if kind == "local":
-        return []
-    raise SystemExit("bench_server_scale: --media s3 needs the object-storage media store (issue 15 item 1, "
-                     "branch i15-s3); wire its server options into media_args() once it is merged")
+        return [], None
+    from support.s3 import MotoS3
+
+    moto = MotoS3()
+    return moto.media_args(moto.new_bucket()), moto
 
 
 def make_trips(people: People, devices: int, recordings: int, photo_kb: int) -> list[list]:
@@ -316,9 +320,9 @@ def main() -> None:
     parser.add_argument("--targets", type=int, default=1_200_000, help="targets of the city for the feed leg")
     parser.add_argument("--max-seconds", type=float, default=900, help="bound on each intake leg's sending")
     parser.add_argument("--media", choices=("local", "s3"), default="local",
-                        help="media store of the PostgreSQL leg (s3: issue 15 item 1, not in this branch)")
+                        help="media store of the PostgreSQL leg (s3: a bucket on moto's server on 127.0.0.1)")
     args = parser.parse_args()
-    pg_media = media_args(args.media)
+    pg_media, moto = media_args(args.media)
 
     regions = RegionIndex.from_csv(SEED.read_text(encoding="utf-8").splitlines())
     people = People(regions, Faker("id_ID"), random.Random(15))
@@ -357,6 +361,8 @@ def main() -> None:
             s.dispose()
         if cluster is not None:
             cluster.stop()
+        if moto is not None:
+            moto.stop()
         shutil.rmtree(folder, ignore_errors=True)
 
     result = {
