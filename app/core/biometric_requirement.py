@@ -58,7 +58,7 @@ def photo_settled(*, has_photo: bool, approved_by: str, exception: str | None) -
 
 
 def biometric_findings(biometrics: BiometricSet | None, mode: BiometricMode,
-                       proofs: Iterable[str] = ()) -> list[Finding]:
+                       proofs: Iterable[str] = (), *, photo_done: bool = True) -> list[Finding]:
     """What `mode` says of `biometrics` (None: none captured), fingers then irises.
 
     ``required``: an error per modality with slots neither captured nor excepted
@@ -68,7 +68,10 @@ def biometric_findings(biometrics: BiometricSet | None, mode: BiometricMode,
     recording then carries no set; once it carries one, the server's policy
     (`app.core.biometric_policy`, ``required_when_present``) wants it complete, so the errors of
     ``required``; both: a warning per modality whose exceptions lack their proof photo
-    (``biometrics.proof_missing``; `proofs` holds the slots that have one).
+    (``biometrics.proof_missing``; `proofs` holds the slots that have one). While the photo is not
+    settled (`photo_done` False: the steps are not open yet) ``optional`` says nothing of what is not
+    captured: the photo's own requirement speaks first, and an operator starting a form is not asked
+    to confirm skipping steps they cannot reach yet.
     """
     if not mode.steps:
         return []
@@ -84,7 +87,7 @@ def biometric_findings(biometrics: BiometricSet | None, mode: BiometricMode,
         missing = bset.missing((modality,))
         if missing and strict:
             out.append(finding(required, field, Severity.ERROR, count=len(missing)))
-        elif missing:
+        elif missing and photo_done:
             out.append(finding(not_captured, field, Severity.WARNING, count=len(missing)))
         unproved = [s for s in bset.exceptions() if modality_of(s) is modality and s not in have_proof]
         if unproved:

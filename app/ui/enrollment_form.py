@@ -702,7 +702,8 @@ class EnrollmentForm(QWidget):
             has_photo=self.photo.present, photo_exception=self.photo.exception,
             has_signature=self.signature.present, signature_exception=self.signature.exception,
             input_findings=self._input_findings() + self._context_findings + biometric_findings(
-                self.biometrics.biometrics, self.biometric_mode, self.biometrics.proofed()),
+                self.biometrics.biometrics, self.biometric_mode, self.biometrics.proofed(),
+                photo_done=self.photo_settled()),
             photo_flag=PhotoFlag.from_dict(self.photo.flag) if self.photo.present else None,
             signature_flag=SignatureFlag.from_dict(self.signature.flag))
         self._findings = list(check.findings)

@@ -29,6 +29,10 @@ def test_the_mode_decides_error_warning_or_nothing():
     assert [(f.code, f.severity) for f in optional] == [("biometrics.fingers_not_captured", Severity.WARNING),
                                                        ("biometrics.irises_not_captured", Severity.WARNING)]
     assert biometric_findings(_full(), BiometricMode.REQUIRED) == []
+    # before the photo is settled the optional steps cannot be reached: nothing to confirm yet
+    assert biometric_findings(None, BiometricMode.OPTIONAL, photo_done=False) == []
+    assert [f.code for f in biometric_findings(None, BiometricMode.REQUIRED, photo_done=False)] == [
+        "biometrics.fingers_required", "biometrics.irises_required"]
     # optional, but fingers without irises: the server wants a set it receives whole
     fingers = BiometricSet()
     for slot in FINGER_SLOTS:
