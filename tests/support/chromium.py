@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import shutil
 import subprocess
 import time
 from pathlib import Path
 from typing import Any
 
-import pytest
 import requests
+
+from support.needed import missing
 
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
@@ -33,10 +33,7 @@ def chromium_binary() -> str:
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     if found:
         return found
-    reason = "Debian's chromium is not installed (apt-get install chromium)"
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail(f"chromium is required under CI: {reason}", pytrace=False)
-    pytest.skip(reason)
+    missing("chromium", "Debian's chromium is not installed (apt-get install chromium)")
 
 
 class CdpError(RuntimeError):

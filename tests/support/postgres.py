@@ -16,15 +16,15 @@ import socket
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import NoReturn
 
-import pytest
+
+from support.needed import missing
 
 
-def unavailable(reason: str) -> None:
+def unavailable(reason: str) -> NoReturn:
     """Skip, or fail under CI: PostgreSQL is part of what CI must test."""
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail(f"PostgreSQL is required under CI: {reason}", pytrace=False)
-    pytest.skip(reason)
+    missing("PostgreSQL", reason)
 
 
 def pg_tool(name: str) -> str | None:
