@@ -19,8 +19,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
-from app.core.messages import CodedError, render
+from app.core.messages import CodedError
 from app.core.nik import normalize_nik_input
+from app.core.worded import Worded
 
 MAX_BATCH_CARDS = 100_000
 MAX_BATCH_NAME = 100
@@ -31,17 +32,13 @@ PROOF_MIMES = ("image/png", "image/jpeg")
 SHOWN_LINES = 5
 
 
-class CardState(str, Enum):
+class CardState(Worded, str, Enum, group="delivery_state"):
     MENUNGGU = "menunggu"
     DISERAHKAN = "diserahkan"
     TIDAK_TERSERAHKAN = "tidak_terserahkan"
 
-    @property
-    def label(self) -> str:
-        return render(f"delivery_state.{self.value}")
 
-
-class Reason(str, Enum):
+class Reason(Worded, str, Enum, group="delivery_reason"):
     """Why a card was not handed over on an attempt."""
 
     TIDAK_DI_RUMAH = "tidak_di_rumah"
@@ -51,12 +48,8 @@ class Reason(str, Enum):
     ALAMAT_TIDAK_DITEMUKAN = "alamat_tidak_ditemukan"
     LAINNYA = "lainnya"
 
-    @property
-    def label(self) -> str:
-        return render(f"delivery_reason.{self.value}")
 
-
-class Relation(str, Enum):
+class Relation(Worded, str, Enum, group="delivery_relation"):
     """Who received the card, relative to the resident."""
 
     SENDIRI = "sendiri"
@@ -67,10 +60,6 @@ class Relation(str, Enum):
     KETUA_RT = "ketua_rt"
     PETUGAS_SEKOLAH = "petugas_sekolah"
     LAINNYA = "lainnya"
-
-    @property
-    def label(self) -> str:
-        return render(f"delivery_relation.{self.value}")
 
 
 class ProofKind(str, Enum):

@@ -17,29 +17,20 @@ import datetime as dt
 from enum import Enum
 
 from app.core.eligibility import WAJIB_KTP_AGE, age_on
-from app.core.messages import render
+from app.core.worded import Worded
 
 LANSIA_AGE = 60
 DEFAULT_PELAJAR_MONTHS = 6
 MAX_PELAJAR_MONTHS = 60
 
 
-class Category(str, Enum):
+class Category(Worded, str, Enum, group="category"):
     LANSIA = "lansia"
     DIFABEL = "difabel"
     PELAJAR = "pelajar"
     TAHANAN = "tahanan"
     PEKERJA = "pekerja"
     PERBATASAN = "perbatasan"
-
-    @property
-    def label(self) -> str:
-        """The Indonesian name (catalogue code ``category.<value>``)."""
-        return render(self.code)
-
-    @property
-    def code(self) -> str:
-        return f"category.{self.value}"
 
     @property
     def derived(self) -> bool:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
-from app.core.messages import CodedError, render
+from app.core.messages import CodedError
+from app.core.worded import Worded
 
 MAX_NOTE = 500
 
 
-class Outcome(str, Enum):
+class Outcome(Worded, str, Enum, group="outcome"):
     DIREKAM = "direkam"
     TIDAK_DI_RUMAH = "tidak_di_rumah"
     MENOLAK = "menolak"
@@ -25,15 +26,6 @@ class Outcome(str, Enum):
     MENINGGAL = "meninggal"
     KUNJUNGAN_ULANG = "kunjungan_ulang"
     REKAM_DI_TEMPAT_LAIN = "rekam_di_tempat_lain"
-
-    @property
-    def code(self) -> str:
-        return f"outcome.{self.value}"
-
-    @property
-    def label(self) -> str:
-        """The Indonesian name (catalogue code ``outcome.<value>``)."""
-        return render(self.code)
 
     @property
     def needs_revisit(self) -> bool:

@@ -16,17 +16,13 @@ from dataclasses import dataclass
 from enum import Enum
 
 from app.core.eligibility import DEFAULT_MIN_RECORDING_AGE, EligibilityStatus, assess_eligibility
-from app.core.messages import render
+from app.core.worded import Worded
 
 
-class StudentStatus(str, Enum):
+class StudentStatus(Worded, str, Enum, group="student"):
     BELUM = "belum"  # not yet eligible
     REKAM_AWAL = "rekam_awal"  # pre-record; kartu ditahan sampai 17
     WAJIB = "wajib"  # eligible
-
-    @property
-    def label(self) -> str:
-        return render(f"student.{self.value}")
 
 
 _BY_ELIGIBILITY = {

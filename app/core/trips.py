@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
-from app.core.messages import CodedError, render
+from app.core.messages import CodedError
+from app.core.worded import Worded
 
 MAX_NAME = 100
 MAX_PLACE = 120
@@ -25,20 +26,12 @@ MAX_TEAM = 20
 MAX_TRIP_DAYS = 31
 
 
-class TripType(str, Enum):
+class TripType(Worded, str, Enum, group="trip_type"):
     RUMAH = "rumah"  # home visits (lansia, difabel)
     SEKOLAH = "sekolah"
     LAPAS = "lapas"  # lapas / rutan
     PERUSAHAAN = "perusahaan"
     PERBATASAN = "perbatasan"  # border / remote villages, several nights
-
-    @property
-    def code(self) -> str:
-        return f"trip_type.{self.value}"
-
-    @property
-    def label(self) -> str:
-        return render(self.code)
 
     @property
     def overnight(self) -> bool:

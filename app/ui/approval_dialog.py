@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.core.approval import NOTE_LIMIT, RETURN_REASONS, WaitingRecording, reason_code
 from app.ui.review_dialog import scaled_pixmap
 from app.ui.texts import error_text, message_text
+from app.ui.widgets.form_error import show_message
 from app.ui.workers import run_task
 
 PHOTO_SIZE = (180, 240)
@@ -267,10 +268,7 @@ class ApprovalDialog(QDialog):
             button.setEnabled(on)
 
     def _say(self, text: str, ok: bool) -> None:
-        self.message.setObjectName("okText" if ok else "errorText")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.setText(text)
+        show_message(self.message, text, "okText" if ok else "errorText")
 
     def reject(self) -> None:
         """Esc: closes the return panel first, then the dialog."""

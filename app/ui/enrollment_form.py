@@ -33,9 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.biometric_slot import BiometricSlot
-from app.core.biometric_positions import Modality
 from app.core.biometric_requirement import BiometricMode, biometric_findings, photo_settled
-from app.core.exceptions import PhotoFlag, SignatureFlag, suggested_disabilitas
+from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.findings import Acknowledgement, Finding, Severity, verdict
 from app.session import MediaSlot
 from app.core.resident import BirthDatePrecision, Resident, estimated_birth_date
@@ -52,13 +51,14 @@ from app.core.values import (
     Pendidikan,
     StatusPerkawinan,
 )
-from app.ui.texts import finding_text, message_text
-from app.ui.widgets.biometric_parts import biometric_summary
+from app.ui.texts import finding_text
+from app.ui.widgets.biometric_rows import BiometricRows
 from app.ui.labels import field_title
 from app.ui.widgets.combos import EnumCombo, MultiSelectButton, RegionPicker
 from app.ui.widgets.date_edit import DateEdit
+from app.ui.widgets.disabilitas_suggestion import DisabilitasSuggestion
 from app.ui.widgets.findings_panel import FindingsPanel
-from app.ui.widgets.message_line import MessageLine
+from app.ui.widgets.message_line import MessageLine, set_severity
 from app.ui.widgets.number_input import NumberLineEdit
 
 
@@ -88,14 +88,6 @@ class _EnterMovesOn(QObject):
             self.form.focus_next_field()
             return True
         return False
-
-
-def _set_severity(widget: QWidget, severity: str) -> None:
-    """Restyle `widget` for a finding's severity ('' for none); the style keeps its size."""
-    if widget.property("severity") != severity:
-        widget.setProperty("severity", severity)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
 
 
 class EnrollmentForm(QWidget):
@@ -176,7 +168,6 @@ class EnrollmentForm(QWidget):
         self.photo = MediaSlot()
         self.signature = MediaSlot()
         self.biometrics = BiometricSlot()
-        self.biometric_mode = BiometricMode.OFF
         self.photo_status = QLabel(self)
         self.photo_status.setWordWrap(True)
         self.photo_status.setObjectName("hint")
@@ -187,16 +178,16 @@ class EnrollmentForm(QWidget):
         self.signature_button = QPushButton(self.tr("Tanda tangan (F3)"), self)
         self.photo_button.clicked.connect(self.photoRequested)
         self.signature_button.clicked.connect(self.signatureRequested)
-        self.fingerprint_button = QPushButton(self.tr("Sidik jari (F4)"), self)
-        self.iris_button = QPushButton(self.tr("Iris (F5)"), self)
-        self.fingerprint_button.clicked.connect(self._request_fingerprint)
-        self.iris_button.clicked.connect(self._request_iris)
-        self.fingerprint_status = QLabel(self)
-        self.iris_status = QLabel(self)
-        for label in (self.fingerprint_status, self.iris_status):
-            label.setWordWrap(True)
-            label.setObjectName("hint")
-        self._build_disabilitas_suggestion()
+        self.biometric_rows = BiometricRows(self, self.photo_button, self.photo_settled)
+        self.biometric_rows.fingerprintRequested.connect(self.fingerprintRequested)
+        self.biometric_rows.irisRequested.connect(self.irisRequested)
+        rows = self.biometric_rows  # their widgets by the names the enroll page knows
+        self.fingerprint_button, self.fingerprint_status = rows.fingerprint_button, rows.fingerprint_status
+        self.iris_button, self.iris_status = rows.iris_button, rows.iris_status
+        self.disabilitas_suggestion = DisabilitasSuggestion(self.disabilitas, self)  # under the media rows
+        self.disabilitas_suggestion_text = self.disabilitas_suggestion.text
+        self.disabilitas_accept = self.disabilitas_suggestion.accept_button
+        self.disabilitas_decline = self.disabilitas_suggestion.decline_button
 
         self.findings_panel = FindingsPanel(self)
         self.completeness = QProgressBar(self)
@@ -218,8 +209,7 @@ class EnrollmentForm(QWidget):
         self.cancel_button.clicked.connect(self.cancelRequested)
 
         self._build_layout()
-        for widget in (self.fingerprint_button, self.fingerprint_status, self.iris_button, self.iris_status):
-            widget.hide()  # until the profile's biometric mode turns the steps on (`set_biometric_mode`)
+        self.biometric_rows.set_mode(BiometricMode.OFF)  # hidden until the profile's mode has the steps
         self._wire()
         self.clear()
 
@@ -305,8 +295,7 @@ class EnrollmentForm(QWidget):
 
         media, f = self._group(self.tr("Foto && tanda tangan"))
         f.addRow(self.photo_button, self.photo_status)
-        f.addRow(self.fingerprint_button, self.fingerprint_status)  # after the photo: the Dukcapil order
-        f.addRow(self.iris_button, self.iris_status)
+        self.biometric_rows.add_to(f)  # after the photo: the Dukcapil order
         f.addRow(self.signature_button, self.signature_status)
         f.addRow(self.disabilitas_suggestion)
         self._media_box, self._media_form = media, f
@@ -382,8 +371,6 @@ class EnrollmentForm(QWidget):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.request_save(False))
         QShortcut(QKeySequence("F2"), self, activated=self._request_photo)
         QShortcut(QKeySequence("F3"), self, activated=self._request_signature)
-        QShortcut(QKeySequence("F4"), self, activated=self._request_fingerprint)
-        QShortcut(QKeySequence("F5"), self, activated=self._request_iris)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=lambda: self.request_save(True))
         QShortcut(QKeySequence("Ctrl+Enter"), self, activated=lambda: self.request_save(True))
 
@@ -406,7 +393,7 @@ class EnrollmentForm(QWidget):
             c["kelurahan"], self.status_perkawinan, self.hubungan_keluarga, self.nama_ayah,
             self.nama_ibu, self.pendidikan, self.pekerjaan, self.disabilitas,
             self.telepon, self.catatan, self.photo_button,
-            *((self.fingerprint_button, self.iris_button) if self.biometric_mode.steps else ()),
+            *self.biometric_rows.chain(),
             self.signature_button, self.save_button, self.complete_button,
         ]
 
@@ -418,35 +405,19 @@ class EnrollmentForm(QWidget):
         if self.signature_button.isEnabled():
             self.signatureRequested.emit()
 
-    def _request_fingerprint(self) -> None:
-        self._request_biometric(Modality.FINGER)
-
-    def _request_iris(self) -> None:
-        self._request_biometric(Modality.IRIS)
-
-    def _request_biometric(self, modality: Modality) -> None:
-        """F4 / F5: the step opens once the resident has approved the photo (the Dukcapil order), else
-        the keyboard goes to the photo and the status line says why."""
-        if not self.biometric_mode.steps or not self._media_box.isEnabled():
-            return
-        if not self.photo_settled():
-            status = self.fingerprint_status if modality is Modality.FINGER else self.iris_status
-            status.setText(message_text("biometrics.photo_first"))
-            _set_severity(status, "error")
-            self.photo_button.setFocus()
-            return
-        (self.fingerprintRequested if modality is Modality.FINGER else self.irisRequested).emit()
-
     def photo_settled(self) -> bool:
         """The photo is approved by the resident, or its exception recorded (`app.core.biometric_requirement`)."""
         return photo_settled(has_photo=self.photo.present, approved_by=str(self.photo.meta.get("approved_by") or ""),
                              exception=self.photo.exception)
 
+    @property
+    def biometric_mode(self) -> BiometricMode:
+        """The profile's biometric mode the form is judged by (`set_biometric_mode`)."""
+        return self.biometric_rows.mode
+
     def set_biometric_mode(self, mode: BiometricMode) -> None:
         """Show the fingerprint and iris rows (the profile's setting), and judge the form by the mode."""
-        self.biometric_mode = mode
-        for widget in (self.fingerprint_button, self.fingerprint_status, self.iris_button, self.iris_status):
-            widget.setVisible(mode.steps)
+        self.biometric_rows.set_mode(mode)
         self._media_box.setTitle(self.tr("Foto, biometrik && TTD") if mode.steps
                                  else self.tr("Foto && tanda tangan"))
         # four steps: each status under its button, the column's whole width (beside it, it wrapped word by word)
@@ -477,69 +448,19 @@ class EnrollmentForm(QWidget):
         self.revalidate()
 
     # ------------------------------------------------ Disabilitas suggestion
-    def _build_disabilitas_suggestion(self) -> None:
-        """A bar under the media rows: a photo exception's reason suggests a Disabilitas value; the operator
-        confirms or declines (never set silently). Its space is kept while hidden: no field moves."""
-        self._suggested: Disabilitas | None = None
-        bar = QWidget(self)
-        bar.setObjectName("disabilitasSuggestion")
-        h = QHBoxLayout(bar)
-        h.setContentsMargins(0, 0, 0, 0)
-        self.disabilitas_suggestion_text = QLabel(bar)
-        self.disabilitas_suggestion_text.setWordWrap(True)
-        self.disabilitas_accept = QPushButton(self.tr("Isi"), bar)
-        self.disabilitas_accept.clicked.connect(self.accept_disabilitas_suggestion)
-        self.disabilitas_decline = QPushButton(self.tr("Abaikan"), bar)
-        self.disabilitas_decline.clicked.connect(self.decline_disabilitas_suggestion)
-        h.addWidget(self.disabilitas_suggestion_text, 1)
-        h.addWidget(self.disabilitas_accept)
-        h.addWidget(self.disabilitas_decline)
-        policy = bar.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        bar.setSizePolicy(policy)
-        bar.hide()
-        self.disabilitas_suggestion = bar
-
     @property
     def suggested_disabilitas(self) -> Disabilitas | None:
         """The Disabilitas value offered and not yet confirmed or declined."""
-        return self._suggested
+        return self.disabilitas_suggestion.suggested
 
     def suggest_disabilitas(self, reason) -> bool:
         """Offer the Disabilitas value a photo exception's reason suggests (`app.core.exceptions`); True when offered."""
-        value = suggested_disabilitas(reason, tuple(self.disabilitas.values()))
-        self._suggested = value
-        if value is None:
-            self.disabilitas_suggestion.hide()
-            return False
-        self.disabilitas_suggestion_text.setText(
-            self.tr("Alasan pengecualian foto menunjukkan disabilitas. Isi Disabilitas: \u201c%1\u201d?")
-            .replace("%1", value.label))
-        self.disabilitas_suggestion.show()
-        return True
-
-    def accept_disabilitas_suggestion(self) -> None:
-        """The operator confirms: the suggested value is added to Disabilitas."""
-        value = self._suggested
-        self.decline_disabilitas_suggestion()
-        if value is not None and value not in self.disabilitas.values():
-            self.disabilitas.set_values([*self.disabilitas.values(), value])
-
-    def decline_disabilitas_suggestion(self) -> None:
-        self._suggested = None
-        self.disabilitas_suggestion.hide()
+        return self.disabilitas_suggestion.suggest(reason)
 
     def _show_media(self) -> None:
         self.photo_status.setText(self.photo.summary or self.tr("Belum ada foto."))
         self.signature_status.setText(self.signature.summary or self.tr("Belum ada tanda tangan."))
-        settled = self.photo_settled()
-        for modality, button, status in ((Modality.FINGER, self.fingerprint_button, self.fingerprint_status),
-                                         (Modality.IRIS, self.iris_button, self.iris_status)):
-            _set_severity(status, "")
-            button.setEnabled(settled)
-            button.setToolTip("" if settled else message_text("biometrics.photo_first"))
-            status.setText(biometric_summary(self.biometrics, modality) if settled
-                           else self.tr("Setelah foto disetujui warga."))
+        self.biometric_rows.show_slot(self.biometrics)
 
     def focus_next_field(self, after: QWidget | None = None) -> None:
         """Put the keyboard on the field after `after` (default: the one that has it)."""
@@ -571,7 +492,7 @@ class EnrollmentForm(QWidget):
         self.photo = MediaSlot()
         self.signature = MediaSlot()
         self.biometrics = BiometricSlot()
-        self.decline_disabilitas_suggestion()
+        self.disabilitas_suggestion.decline()
         self._show_media()
         self.findings_panel.restore([])
         self._building = False
@@ -725,10 +646,10 @@ class EnrollmentForm(QWidget):
             if items:
                 worst = "error" if any(f.is_error for f in items) else "warning"
             label.setText(" ".join(finding_text(f) for f in items))
-            _set_severity(label, worst)
+            set_severity(label, worst)
         for key, widget in self._marked_widgets().items():
             items = by_field.get(key, [])
-            _set_severity(widget, "error" if any(f.is_error for f in items) else "warning" if items else "")
+            set_severity(widget, "error" if any(f.is_error for f in items) else "warning" if items else "")
             widget.setToolTip("\n".join(finding_text(f) for f in items))  # the whole message, on the field
         self.findings_panel.set_findings([f for f in findings if not f.code.endswith("required")])
         missing = [f for f in findings if f.code.endswith("required")]
@@ -757,8 +678,7 @@ class EnrollmentForm(QWidget):
         """The widget that takes the keyboard for each field a finding can name."""
         inputs = dict(self._field_widgets)
         inputs.update(rt=self.rt, rw=self.rw, tanggal_lahir=self.tanggal_lahir.edit)
-        if self.biometric_mode.steps:
-            inputs.update(fingerprint=self.fingerprint_button, iris=self.iris_button)
+        inputs.update(self.biometric_rows.inputs())
         return inputs
 
     def _marked_widgets(self) -> dict[str, QWidget]:
@@ -806,7 +726,7 @@ class EnrollmentForm(QWidget):
                 if target is not None:
                     target.setFocus(Qt.FocusReason.OtherFocusReason)
                     break
-        _set_severity(self.complete_reason, "error")
+        set_severity(self.complete_reason, "error")
         return found[0]
 
     def _blocking_text(self, f: Finding) -> str:
@@ -825,13 +745,13 @@ class EnrollmentForm(QWidget):
         found = [] if ok else self.blocking()
         if not found:
             self.complete_reason.setText("")
-            _set_severity(self.complete_reason, "")
+            set_severity(self.complete_reason, "")
             return
         text = self.tr("Belum bisa selesai: %1").replace("%1", self._blocking_text(found[0]))
         if len(found) > 1:
             text += " " + self.tr("(+%1 lainnya)").replace("%1", str(len(found) - 1))
         if text != self.complete_reason.text():
-            _set_severity(self.complete_reason, "")
+            set_severity(self.complete_reason, "")
         self.complete_reason.setText(text)
 
     def has_content(self) -> bool:

@@ -23,6 +23,7 @@ from app.core.receipt import Receipt
 from app.ui.pages.common import fill_placeholders
 from app.ui.receipt_pdf import paint_on_paged_device, write_receipt_pdf
 from app.ui.texts import error_text
+from app.ui.widgets.form_error import show_message
 from app.ui.workers import run_task
 
 FOLDER_KEY = "receipt_folder"  # the folder the last receipt PDF went to
@@ -163,7 +164,4 @@ class PrintReceiptBar(QWidget):
         self._say(text, ok)
 
     def _say(self, text: str, ok: bool | None) -> None:
-        self.message.setObjectName("hint" if ok is None else "okText" if ok else "errorText")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.setText(text)
+        show_message(self.message, text, "hint" if ok is None else "okText" if ok else "errorText")

@@ -43,6 +43,7 @@ from app.ui.labels import field_title
 from app.ui.receipt_pdf import receipt_image
 from app.ui.texts import finding_text
 from app.ui.widgets.biometric_review import BiometricReview
+from app.ui.widgets.form_error import show_message
 
 REVIEW, SAVING, DONE = "review", "saving", "done"
 
@@ -359,10 +360,7 @@ class ReviewDialog(QDialog):
 
     def show_output(self, ok: bool, text: str) -> None:
         """Where the receipt went (or why not); the keyboard returns to "Warga berikutnya"."""
-        self.output.setObjectName("okText" if ok else "errorText")
-        self.output.style().unpolish(self.output)
-        self.output.style().polish(self.output)
-        self.output.setText(text)
+        show_message(self.output, text, "okText" if ok else "errorText")
         self.activateWindow()
         self.next_button.setFocus()
 

@@ -352,6 +352,24 @@ Recorded: %3 by %4</translation>
     </message>
 </context>
 <context>
+    <name>BiometricRows</name>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_rows.py" line="47"/>
+        <source>Sidik jari (F4)</source>
+        <translation>Fingerprints (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_rows.py" line="48"/>
+        <source>Iris (F5)</source>
+        <translation>Irises (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/biometric_rows.py" line="88"/>
+        <source>Setelah foto disetujui warga.</source>
+        <translation>After the resident approves the photo.</translation>
+    </message>
+</context>
+<context>
     <name>BiometricSettings</name>
     <message>
         <location filename="../../app/ui/pages/settings_biometrics.py" line="53"/>
@@ -3223,6 +3241,24 @@ Recorded: %3 by %4</translation>
     </message>
 </context>
 <context>
+    <name>DisabilitasSuggestion</name>
+    <message>
+        <location filename="../../app/ui/widgets/disabilitas_suggestion.py" line="33"/>
+        <source>Isi</source>
+        <translation>Fill in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/disabilitas_suggestion.py" line="35"/>
+        <source>Abaikan</source>
+        <translation>Ignore</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/disabilitas_suggestion.py" line="58"/>
+        <source>Alasan pengecualian foto menunjukkan disabilitas. Isi Disabilitas: “%1”?</source>
+        <translation>The photo exception&apos;s reason points to a disability. Set Disability: “%1”?</translation>
+    </message>
+</context>
+<context>
     <name>EnrollPage</name>
     <message>
         <location filename="../../app/ui/pages/enroll.py" line="108"/>
@@ -3391,308 +3427,278 @@ Recorded: %3 by %4</translation>
 <context>
     <name>EnrollmentForm</name>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="134"/>
-        <location filename="../../app/ui/enrollment_form.py" line="136"/>
+        <location filename="../../app/ui/enrollment_form.py" line="126"/>
+        <location filename="../../app/ui/enrollment_form.py" line="128"/>
         <source>16 digit</source>
         <translation>16 digits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="148"/>
+        <location filename="../../app/ui/enrollment_form.py" line="140"/>
         <source>Tanggal pasti</source>
         <translation>Exact date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="149"/>
+        <location filename="../../app/ui/enrollment_form.py" line="141"/>
         <source>Hanya bulan &amp; tahun (tgl 15)</source>
         <translation>Month &amp; year only (15th)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="150"/>
+        <location filename="../../app/ui/enrollment_form.py" line="142"/>
         <source>Hanya tahun (1 Juli)</source>
         <translation>Year only (1 July)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="168"/>
+        <location filename="../../app/ui/enrollment_form.py" line="160"/>
         <source>Tidak ada</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="171"/>
-        <location filename="../../app/ui/enrollment_form.py" line="174"/>
+        <location filename="../../app/ui/enrollment_form.py" line="163"/>
+        <location filename="../../app/ui/enrollment_form.py" line="166"/>
         <source>opsional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="186"/>
+        <location filename="../../app/ui/enrollment_form.py" line="177"/>
         <source>Foto (F2)</source>
         <translation>Photo (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="187"/>
+        <location filename="../../app/ui/enrollment_form.py" line="178"/>
         <source>Tanda tangan (F3)</source>
         <translation>Signature (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="203"/>
+        <location filename="../../app/ui/enrollment_form.py" line="194"/>
         <source>%v dari %m isian wajib</source>
         <translation>%v of %m required fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="212"/>
+        <location filename="../../app/ui/enrollment_form.py" line="203"/>
         <source>Simpan draf (Ctrl+S)</source>
         <translation>Save draft (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="213"/>
+        <location filename="../../app/ui/enrollment_form.py" line="204"/>
         <source>Selesai (Ctrl+Enter)</source>
         <translation>Complete (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="215"/>
+        <location filename="../../app/ui/enrollment_form.py" line="206"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="261"/>
+        <location filename="../../app/ui/enrollment_form.py" line="251"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="262"/>
+        <location filename="../../app/ui/enrollment_form.py" line="252"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="263"/>
+        <location filename="../../app/ui/enrollment_form.py" line="253"/>
         <source>Nomor KK</source>
         <translation>KK number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="264"/>
+        <location filename="../../app/ui/enrollment_form.py" line="254"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="265"/>
+        <location filename="../../app/ui/enrollment_form.py" line="255"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="266"/>
+        <location filename="../../app/ui/enrollment_form.py" line="256"/>
         <source>Kewarganegaraan</source>
         <translation>Citizenship</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="267"/>
+        <location filename="../../app/ui/enrollment_form.py" line="257"/>
         <source>Agama</source>
         <translation>Religion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="268"/>
+        <location filename="../../app/ui/enrollment_form.py" line="258"/>
         <source>Gol. darah</source>
         <translation>Blood type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="270"/>
+        <location filename="../../app/ui/enrollment_form.py" line="260"/>
         <source>Kelahiran</source>
         <translation>Birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="271"/>
+        <location filename="../../app/ui/enrollment_form.py" line="261"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="272"/>
+        <location filename="../../app/ui/enrollment_form.py" line="262"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="273"/>
+        <location filename="../../app/ui/enrollment_form.py" line="263"/>
         <source>Ketepatan</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="275"/>
-        <location filename="../../app/ui/enrollment_form.py" line="276"/>
+        <location filename="../../app/ui/enrollment_form.py" line="265"/>
+        <location filename="../../app/ui/enrollment_form.py" line="266"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="283"/>
+        <location filename="../../app/ui/enrollment_form.py" line="273"/>
         <source>RT / RW</source>
         <translation>RT / RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="286"/>
+        <location filename="../../app/ui/enrollment_form.py" line="276"/>
         <source>Provinsi</source>
         <translation>Provinsi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="287"/>
+        <location filename="../../app/ui/enrollment_form.py" line="277"/>
         <source>Kab./Kota</source>
         <translation>Kab./Kota</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="288"/>
+        <location filename="../../app/ui/enrollment_form.py" line="278"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="289"/>
+        <location filename="../../app/ui/enrollment_form.py" line="279"/>
         <source>Kel./Desa</source>
         <translation>Kel./Desa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="291"/>
+        <location filename="../../app/ui/enrollment_form.py" line="281"/>
         <source>Keluarga</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="292"/>
+        <location filename="../../app/ui/enrollment_form.py" line="282"/>
         <source>Status kawin</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="293"/>
+        <location filename="../../app/ui/enrollment_form.py" line="283"/>
         <source>Hubungan</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="294"/>
+        <location filename="../../app/ui/enrollment_form.py" line="284"/>
         <source>Nama ayah</source>
         <translation>Father&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="295"/>
+        <location filename="../../app/ui/enrollment_form.py" line="285"/>
         <source>Nama ibu</source>
         <translation>Mother&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="297"/>
+        <location filename="../../app/ui/enrollment_form.py" line="287"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="300"/>
+        <location filename="../../app/ui/enrollment_form.py" line="290"/>
         <source>Pendidikan</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="301"/>
+        <location filename="../../app/ui/enrollment_form.py" line="291"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="302"/>
+        <location filename="../../app/ui/enrollment_form.py" line="292"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="303"/>
+        <location filename="../../app/ui/enrollment_form.py" line="293"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="304"/>
+        <location filename="../../app/ui/enrollment_form.py" line="294"/>
         <source>Catatan</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="306"/>
-        <location filename="../../app/ui/enrollment_form.py" line="451"/>
+        <location filename="../../app/ui/enrollment_form.py" line="296"/>
+        <location filename="../../app/ui/enrollment_form.py" line="422"/>
         <source>Foto &amp;&amp; tanda tangan</source>
         <translation>Photo &amp;&amp; signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="330"/>
+        <location filename="../../app/ui/enrollment_form.py" line="319"/>
         <source>Pemeriksaan</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="533"/>
+        <location filename="../../app/ui/enrollment_form.py" line="461"/>
         <source>Belum ada foto.</source>
         <translation>No photo yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="534"/>
+        <location filename="../../app/ui/enrollment_form.py" line="462"/>
         <source>Belum ada tanda tangan.</source>
         <translation>No signature yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="686"/>
+        <location filename="../../app/ui/enrollment_form.py" line="607"/>
         <source>Tanggal lahir tidak lengkap atau tidak ada di kalender (HH-BB-TTTT).</source>
         <translation>Date of birth is incomplete or not a real calendar date (DD-MM-YYYY).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="696"/>
+        <location filename="../../app/ui/enrollment_form.py" line="617"/>
         <source>Pilih salah satu isian dari daftar.</source>
         <translation>Choose one of the entries in the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="740"/>
+        <location filename="../../app/ui/enrollment_form.py" line="662"/>
         <source>Belum diisi: </source>
         <translation>Not filled in yet: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="743"/>
+        <location filename="../../app/ui/enrollment_form.py" line="665"/>
         <source>Semua isian wajib sudah terisi.</source>
         <translation>All required fields are filled in.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="813"/>
+        <location filename="../../app/ui/enrollment_form.py" line="734"/>
         <source>%1: peringatan perlu dikonfirmasi (centang dan alasan).</source>
         <translation>%1: a warning needs confirming (tick and reason).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="823"/>
+        <location filename="../../app/ui/enrollment_form.py" line="744"/>
         <source>Perbaiki kesalahan dan konfirmasi peringatan (dengan alasan) dulu.</source>
         <translation>Fix the errors and confirm the warnings (with a reason) first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="829"/>
+        <location filename="../../app/ui/enrollment_form.py" line="750"/>
         <source>Belum bisa selesai: %1</source>
         <translation>Cannot complete yet: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="831"/>
+        <location filename="../../app/ui/enrollment_form.py" line="752"/>
         <source>(+%1 lainnya)</source>
         <translation>(+%1 more)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrollment_form.py" line="490"/>
-        <source>Isi</source>
-        <translation>Fill in</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/enrollment_form.py" line="492"/>
-        <source>Abaikan</source>
-        <translation>Ignore</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/enrollment_form.py" line="516"/>
-        <source>Alasan pengecualian foto menunjukkan disabilitas. Isi Disabilitas: “%1”?</source>
-        <translation>The photo exception&apos;s reason points to a disability. Set Disability: “%1”?</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/enrollment_form.py" line="190"/>
-        <source>Sidik jari (F4)</source>
-        <translation>Fingerprints (F4)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/enrollment_form.py" line="191"/>
-        <source>Iris (F5)</source>
-        <translation>Irises (F5)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/enrollment_form.py" line="450"/>
+        <location filename="../../app/ui/enrollment_form.py" line="421"/>
         <source>Foto, biometrik &amp;&amp; TTD</source>
         <translation>Photo, biometrics &amp;&amp; signature</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/enrollment_form.py" line="542"/>
-        <source>Setelah foto disetujui warga.</source>
-        <translation>After the resident approves the photo.</translation>
     </message>
 </context>
 <context>
@@ -6985,7 +6991,7 @@ Recorded: %3 by %4</translation>
         <translation>Import target list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="234"/>
+        <location filename="../../app/ui/pages/targets.py" line="232"/>
         <source>Enter atau klik dua kali untuk merekam warga yang dipilih.</source>
         <translation>Press Enter or double-click to record the selected resident.</translation>
     </message>
@@ -7050,12 +7056,12 @@ Recorded: %3 by %4</translation>
         <translation>Register a family that has no NIK and no KK yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="217"/>
+        <location filename="../../app/ui/pages/targets.py" line="216"/>
         <source>Tambahkan ke &amp;kunjungan…</source>
         <translation>Add to &amp;kunjungan (trip)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/targets.py" line="218"/>
+        <location filename="../../app/ui/pages/targets.py" line="217"/>
         <source>Rencanakan warga yang dipilih (Ctrl/Shift+klik, Shift+panah) untuk sebuah kunjungan</source>
         <translation>Plan the chosen residents (Ctrl/Shift+click, Shift+arrows) for a kunjungan (trip)</translation>
     </message>

@@ -50,6 +50,7 @@ from app.ui.pages.common import fill_placeholders
 from app.ui.receipt_output import ReceiptOutput
 from app.ui.review_dialog import DONE, SAVING, ReviewDialog
 from app.ui.widgets.fingerprint_step import FingerprintStep
+from app.ui.widgets.form_error import show_message
 from app.ui.widgets.iris_step import IrisStep
 from app.ui.widgets.photo_step import PhotoStep
 from app.ui.widgets.repeat_notice import RepeatNotice
@@ -617,7 +618,4 @@ class EnrollPage(QWidget):
             self.draftKept.emit(text)
 
     def _show_message(self, kind: str, text: str) -> None:
-        self.message.setObjectName(kind)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.setText(text)
+        show_message(self.message, text, kind)

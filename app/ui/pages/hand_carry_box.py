@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout
 
 from app.ui.texts import error_text
+from app.ui.widgets.form_error import show_message
 from app.ui.workers import run_task
 from sync.client.hand_carry import (
     BundleError,
@@ -144,7 +145,4 @@ class HandCarryBox(QGroupBox):
         self.refresh()
 
     def _say(self, text: str, *, error: bool) -> None:
-        self.message.setText(text)
-        self.message.setObjectName("errorText" if error else "okText")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        show_message(self.message, text, "errorText" if error else "okText")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.core.outcomes import MANUAL, MAX_NOTE, Outcome
 from app.ui.texts import message_text
 from app.ui.widgets.date_edit import DateEdit
+from app.ui.widgets.form_error import FormError
 
 
 class OutcomeDialog(QDialog):
@@ -46,10 +47,7 @@ class OutcomeDialog(QDialog):
         self.note = QLineEdit(self)
         self.note.setMaxLength(MAX_NOTE)
         self.note.setPlaceholderText(self.tr("Catatan (boleh kosong)"))
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = FormError(self)
         form = QFormLayout()
         form.addRow(self.tr("Warga:"), QLabel(name, self))
         form.addRow(self.tr("Hasil:"), self.outcome)
@@ -85,8 +83,7 @@ class OutcomeDialog(QDialog):
         self.chosen.emit(self.selected().value, revisit, self.note.text())
 
     def show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
+        self.error.say(text)
 
     def done_ok(self) -> None:
         self.accept()

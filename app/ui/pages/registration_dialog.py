@@ -31,6 +31,7 @@ from app.core.values import Agama, HubunganKeluarga, JenisKelamin, Pekerjaan, Pe
 from app.ui.texts import finding_text
 from app.ui.widgets.combos import EnumCombo, RegionPicker
 from app.ui.widgets.date_edit import DateEdit
+from app.ui.widgets.form_error import FormError
 
 
 class RegistrationDialog(QDialog):
@@ -78,10 +79,7 @@ class RegistrationDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list, self.remove_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = FormError(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                    self)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -214,8 +212,7 @@ class RegistrationDialog(QDialog):
         self.show_text("\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else ""))
 
     def show_text(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
+        self.error.say(text)
 
     def done_ok(self) -> None:
         self.accept()

@@ -33,6 +33,7 @@ from app.ui.pages.common import count_text, fill_placeholders, page_title
 from app.ui.pages.settings_biometrics import BiometricSettings
 from app.ui.pages.settings_camera import CameraSettings
 from app.ui.texts import error_text
+from app.ui.widgets.form_error import show_message
 from app.ui.workers import run_task
 
 
@@ -307,11 +308,8 @@ class SettingsPage(QWidget):
         self.backup_button.setEnabled(True)
 
     def _show_backup_result(self, text: str, *, ok: bool) -> None:
-        self.backup_result.setObjectName("okText" if ok else "errorText")
-        self.backup_result.setText(text)
+        show_message(self.backup_result, text, "okText" if ok else "errorText")
         self.backup_result.show()
-        self.backup_result.style().unpolish(self.backup_result)
-        self.backup_result.style().polish(self.backup_result)
 
     def _show_last_backup(self) -> None:
         last = self.session.last_backup()
@@ -341,10 +339,7 @@ class SettingsPage(QWidget):
                                    "berikutnya."), ok=True)
 
     def _show_message(self, text: str, *, ok: bool) -> None:
-        self.message.setObjectName("okText" if ok else "errorText")
-        self.message.setText(text)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        show_message(self.message, text, "okText" if ok else "errorText")
 
     def _changed_thresholds(self) -> dict:
         """Only the limits that differ from the calibrated defaults are stored."""

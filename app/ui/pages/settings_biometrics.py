@@ -26,6 +26,7 @@ from app.core.biometric_requirement import BiometricMode
 from app.core.sbi_codes import STATUS_WORDS
 from app.ui.texts import error_text, message_text
 from app.ui.widgets.biometric_parts import gray_pixmap
+from app.ui.widgets.form_error import show_message
 from app.ui.workers import run_task
 
 _STATUS = (  # app.core.sbi_codes.STATUS_WORDS, for the translator
@@ -220,7 +221,4 @@ class BiometricSettings(QGroupBox):
         self._say(text, error=True)
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.status.setText(text)
-        self.status.setObjectName("errorText" if error else "hint")
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        show_message(self.status, text, "errorText" if error else "hint")

@@ -21,6 +21,7 @@ from app.capture import quality
 from app.ui.camera_worker import CameraController, bgr_to_qimage
 from app.ui.texts import finding_text, message_text
 from app.ui.widgets.camera_chooser import CameraChooser
+from app.ui.widgets.form_error import show_message
 from app.ui.widgets.photo_take import BLOCKED, PhotoTaker, TakeJob, TakeOutcome
 from app.ui.widgets.photo_views import ImageView
 
@@ -167,7 +168,4 @@ class CameraSettings(QGroupBox):
             self.chooser.add_source(path)
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.status.setText(text)
-        self.status.setObjectName("errorText" if error else "hint")
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        show_message(self.status, text, "errorText" if error else "hint")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.texts import error_text
+from app.ui.widgets.form_error import show_message
 from app.ui.workers import run_task
 
 
@@ -68,10 +69,7 @@ class PeopleBox(QGroupBox):
             widget.setEnabled(not busy)
 
     def _say(self, text: str, *, ok: bool) -> None:
-        self.message.setObjectName("okText" if ok else "errorText")
-        self.message.setText(text)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        show_message(self.message, text, "okText" if ok else "errorText")
 
     def _add(self) -> None:
         from app.store.people import add_person

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.core.roles import APPROVE, EXPORT
+from app.ui.widgets.form_error import show_message
 
 
 class SupervisorBar(QWidget):
@@ -72,7 +73,4 @@ class SupervisorBar(QWidget):
         self.dialog.activateWindow()
 
     def _reported(self, ok: bool, text: str) -> None:
-        self.message.setObjectName("okText" if ok else "errorText")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.setText(text)
+        show_message(self.message, text, "okText" if ok else "errorText")

@@ -43,6 +43,7 @@ from app.store.queue_view import ProblemRecord, SyncOverview, sync_overview
 from app.ui.pages.hand_carry_box import HandCarryBox
 from app.ui.texts import code_text, error_text, server_reasons_text
 from app.ui.sync_worker import SyncWorker
+from app.ui.widgets.form_error import show_message
 from app.ui.widgets.tables import list_table
 from app.ui.workers import run_task
 from sync.client import SyncError, SyncProgress, SyncReport, local_clock
@@ -50,12 +51,6 @@ from sync.client import SyncError, SyncProgress, SyncReport, local_clock
 
 def _mb(n: int) -> str:
     return f"{n / 1e6:.1f}".replace(".", ",")
-
-
-def _polish(label: QLabel, name: str) -> None:
-    label.setObjectName(name)
-    label.style().unpolish(label)
-    label.style().polish(label)
 
 
 class ProblemModel(QAbstractTableModel):
@@ -378,8 +373,7 @@ class SyncPage(QWidget):
         self.worker.sync_now()
 
     def _problem_text(self, text: str, *, error: bool) -> None:
-        self.problem_message.setText(text)
-        _polish(self.problem_message, "errorText" if error else "okText")
+        show_message(self.problem_message, text, "errorText" if error else "okText")
 
     def _register(self) -> None:
         url, code, name = self.server_edit.text().strip(), self.code_edit.text().strip(), self.name_edit.text().strip()
@@ -409,8 +403,7 @@ class SyncPage(QWidget):
         self._register_text(text, error=True)
 
     def _register_text(self, text: str, *, error: bool) -> None:
-        self.register_message.setText(text)
-        _polish(self.register_message, "errorText" if error else "okText")
+        show_message(self.register_message, text, "errorText" if error else "okText")
 
     # ----------------------------------------------------------------- worker signals
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from app.core.trips import Trip
 from app.ui.texts import message_text
+from app.ui.widgets.form_error import FormError
 
 
 class TripAssignDialog(QDialog):
@@ -34,9 +35,7 @@ class TripAssignDialog(QDialog):
         self.trip = QComboBox(self)
         for t in open_trips:
             self.trip.addItem(f"{t.name} ({message_text(t.type.code)}, {t.start:%d-%m-%Y}–{t.end:%d-%m-%Y})", t.id)
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
+        self.error = FormError(self)
         form = QFormLayout()
         form.addRow(self.tr("Warga dipilih:"), QLabel(str(count), self))
         form.addRow(self.tr("&Kunjungan:"), self.trip)
@@ -51,10 +50,8 @@ class TripAssignDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         if not open_trips:
-            self.error.setText(self.tr("Belum ada kunjungan yang belum selesai. Buat kunjungan di halaman Kunjungan."))
+            self.error.say(self.tr("Belum ada kunjungan yang belum selesai. Buat kunjungan di halaman Kunjungan."))
             self.ok_button.setEnabled(False)
-        else:
-            self.error.hide()
 
     def showEvent(self, event):  # noqa: N802 - Qt override
         super().showEvent(event)

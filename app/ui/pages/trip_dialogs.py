@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.core.trips import MAX_NAME, MAX_PLACE, Trip, TripType, parse_team
 from app.ui.texts import message_text
 from app.ui.widgets.date_edit import DateEdit
+from app.ui.widgets.form_error import FormError
 
 
 class _Dialog(QDialog):
@@ -35,10 +36,7 @@ class _Dialog(QDialog):
     def _finish(self, form: QFormLayout) -> None:
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(480)  # room for the placeholders' examples at 1366×768
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = FormError(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                    self)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
@@ -54,8 +52,7 @@ class _Dialog(QDialog):
         raise NotImplementedError
 
     def show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
+        self.error.say(text)
 
     def done_ok(self) -> None:
         self.accept()

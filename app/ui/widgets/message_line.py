@@ -8,7 +8,15 @@ whether it holds a message or not, so a message appearing moves nothing.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+
+def set_severity(widget: QWidget, severity: str) -> None:
+    """Restyle `widget` for a finding's severity ('' for none); the style keeps its size."""
+    if widget.property("severity") != severity:
+        widget.setProperty("severity", severity)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
 
 class MessageLine(QLabel):

@@ -10,6 +10,7 @@ from app.capture import quality
 from app.capture.face import Box, portrait_box
 from app.core.findings import Severity
 from app.ui.texts import finding_text
+from app.ui.widgets.form_error import show_message
 
 COLOURS = {"ok": "#1e7b34", "warning": "#c98a00", "error": "#b3261e", "unknown": "#9aa5b1"}
 SYMBOLS = {"ok": "\u2713", "warning": "!", "error": "\u2715", "unknown": "\u2013"}
@@ -194,8 +195,5 @@ class ChecksList(QWidget):
 
 def set_message(label: QLabel, text: str, kind: str = "hint") -> None:
     """Show `text` in `label` styled as 'hint', 'errorText' or 'okText' (empty hides it)."""
-    label.setObjectName(kind)
-    label.setText(text)
+    show_message(label, text, kind)
     label.setVisible(bool(text))
-    label.style().unpolish(label)
-    label.style().polish(label)
