@@ -193,6 +193,23 @@ def _iso_date(value: Any) -> Any:
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
+def _iso_moment(value: Any) -> Any:
+    # A moment travels as ISO 8601 text with its offset only (no Unix numbers, no local times).
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError("waktu harus berformat ISO 8601 dengan zona waktu") from None
+    if not isinstance(value, dt.datetime):
+        raise ValueError("waktu harus berupa teks ISO 8601 dengan zona waktu")
+    if value.tzinfo is None:
+        raise ValueError("waktu harus dengan zona waktu")
+    return value
+
+
+IsoMoment = Annotated[dt.datetime, BeforeValidator(_iso_moment)]
+
+
 def _integer(value: Any) -> Any:
     # Integers only: no text ("1") and no booleans. 1.0 is the same JSON number
     # as 1 (JSON Schema calls it an integer), so it is read as 1.
@@ -689,6 +706,8 @@ class Capabilities(_Model):
                                                            "(sync.protocol_delivery)")
     registrations: bool = Field(default=False, description="(optional) POST /registrations takes families with no "
                                 "NIK/KK yet (sync/protocol_registration.py)")
+    category_marks: bool = Field(default=False, description="(optional) POST /category-marks takes the changes of "
+                                 "marked target categories (sync/protocol_marks.py)")
     compact_targets: bool = Field(default=False, description="(1.3) GET /targets?form=compact answers rows "
                                                              "under one column header (sync.protocol_feeds)")
     media_kinds: list[MediaKind]

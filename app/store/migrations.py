@@ -10,6 +10,7 @@ has shipped; add the next one instead.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 
 import sqlite_utils
@@ -718,6 +719,34 @@ def _registrations(db: sqlite_utils.Database) -> None:
         """
     )
 
+
+
+@_migration("0019_category_marks")
+def _category_marks(db: sqlite_utils.Database) -> None:
+    """Each change of a marked category (`app.store.category_marks`), kept until the server holds it:
+    ``marked`` 1 when a NIK was marked (by hand or from a list), 0 when the mark was taken off; the
+    server keeps the latest per NIK and category. The marks made before this version are sent once too.
+    """
+    db.executescript(
+        """
+        CREATE TABLE category_marks (
+            uuid TEXT PRIMARY KEY,
+            nik TEXT NOT NULL CHECK (length(nik) = 16),
+            category TEXT NOT NULL,
+            marked INTEGER NOT NULL CHECK (marked IN (0, 1)),
+            source TEXT NOT NULL DEFAULT '',
+            changed_at TEXT NOT NULL,
+            sync_state TEXT NOT NULL DEFAULT 'pending' CHECK (sync_state IN ('pending', 'acked', 'refused')),
+            synced_at TEXT,
+            sync_error_code TEXT
+        );
+        CREATE INDEX category_marks_pending ON category_marks(changed_at) WHERE sync_state = 'pending';
+        """
+    )
+    held = db.execute("SELECT nik, category, substr(source, 1, 200), marked_at FROM target_categories"
+                      " WHERE length(nik) = 16 ORDER BY marked_at").fetchall()
+    db.conn.executemany("INSERT INTO category_marks (uuid, nik, category, marked, source, changed_at)"
+                        " VALUES (?, ?, ?, 1, ?, ?)", [(str(uuid.uuid4()), *row) for row in held])
 
 LATEST_VERSION = len(NAMES)
 

@@ -21,6 +21,7 @@ from app.core.school import StudentVerdict, assess_student
 from app.core.trips import TripType
 from app.store._util import utc_now
 from app.store.audit import AuditLog
+from app.store.visits import mark_targets
 
 if TYPE_CHECKING:
     from app.store.database import Store
@@ -83,9 +84,7 @@ class School:
                     added += 1
                 db.conn.execute("INSERT INTO trip_targets (trip_id, nik, added_at) VALUES (?, ?, ?)"
                                 " ON CONFLICT DO NOTHING", (trip_id, row["nik"], now))
-                db.conn.execute(
-                    "INSERT INTO target_categories (nik, category, source, marked_at) VALUES (?, ?, ?, ?)"
-                    " ON CONFLICT DO NOTHING", (row["nik"], Category.PELAJAR.value, f"daftar kelas: {name}", now))
+                mark_targets(db.conn, [(row["nik"], Category.PELAJAR.value, f"daftar kelas: {name}", now)])
             AuditLog(self.store).append("school.class_list", actor=actor,
                                         detail={"trip": trip_id, "added": added, "updated": updated})
         return added, updated

@@ -1,6 +1,7 @@
 """Rows a table keeps until the server holds them (``sync_state`` pending → acked, or refused for good).
 
-Shared by the visit outcomes (`app.store.visits`) and the no-NIK registrations
+Shared by the visit outcomes (`app.store.visits`), the changes of marked
+categories (`app.store.category_marks`) and the no-NIK registrations
 (`app.store.registrations`): each table has ``uuid``, ``sync_state``,
 ``synced_at`` and ``sync_error_code``.
 """
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from app.store.database import Store
 
 PENDING, ACKED, REFUSED = "pending", "acked", "refused"
-_TABLES = frozenset({"visit_outcomes", "registrations"})
+_TABLES = frozenset({"visit_outcomes", "registrations", "category_marks"})
 
 
 def _checked(table: str) -> str:

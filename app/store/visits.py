@@ -7,7 +7,8 @@ waits in ``sync_state = 'pending'`` until the server holds it (``acked``) or
 refuses it for good (``refused``). ``direkam`` is written only by
 `link_recording`, when a recording of a target's NIK is completed.
 Marked categories (``target_categories``) come from the operator or a list
-(a school's class list, a prison's or a company's roll).
+(a school's class list, a prison's or a company's roll); each change is kept
+for the server too (`app.store.category_marks`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from app.core.categories import Category
 from app.core.messages import CodedError
 from app.core.outcomes import Outcome, check_outcome
 from app.store._util import canonical_json, is_ascii_digits, utc_now
-from app.store import sync_rows
+from app.store import category_marks, sync_rows
 from app.store.sync_rows import ACKED, PENDING, REFUSED  # noqa: F401 - the states, for this module's callers too
 from app.store.audit import AuditLog
 from app.store.trips import active_ref
@@ -77,6 +78,19 @@ def _insert(db: sqlite_utils.Database, item: VisitOutcome) -> None:
         " visited_at = excluded.visited_at, revisit_date = excluded.revisit_date",
         (item.nik, item.outcome.value, item.uuid, item.visited_at, revisit),
     )
+
+
+def mark_targets(conn, rows: Iterable[tuple[str, str, str, str]]) -> list[tuple]:
+    """Mark (nik, category, source, marked_at) rows inside the caller's transaction; a NIK already marked
+    with that category keeps its mark. The new marks are also kept for the server (`category_marks`);
+    returns them."""
+    new = []
+    for row in rows:
+        if conn.execute("INSERT INTO target_categories (nik, category, source, marked_at) VALUES (?, ?, ?, ?)"
+                        " ON CONFLICT DO NOTHING", row).rowcount:
+            new.append(row)
+    category_marks.record_changes(conn, [(nik, category, True, source, at) for nik, category, source, at in new])
+    return new
 
 
 def link_recording(db: sqlite_utils.Database, recording_uuid: str, nik: str, operator: str,
@@ -159,17 +173,15 @@ class VisitOutcomes:
                 raise ValueError("NIK harus 16 angka")
             rows.append((nik, category.value, source, utc_now()))
         with self.store.transaction() as db:
-            before = db.conn.total_changes
-            db.conn.executemany(
-                "INSERT INTO target_categories (nik, category, source, marked_at) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT DO NOTHING", rows)
-            return db.conn.total_changes - before
+            return len(mark_targets(db.conn, rows))
 
     def unmark(self, nik: str, category: Category | str) -> bool:
         category = Category.parse(category)
         with self.store.transaction() as db:
             cur = db.conn.execute("DELETE FROM target_categories WHERE nik = ? AND category = ?",
                                   (nik, category.value))
+            if cur.rowcount:
+                category_marks.record_changes(db.conn, [(nik, category, False, "", utc_now())])
             return cur.rowcount > 0
 
     def marked(self, nik: str) -> set[Category]:

@@ -45,6 +45,17 @@ class KeyedSender:
     mark_synced: Callable[[list[str]], int]
     mark_refused: Callable[[str, str], None]
 
+    @classmethod
+    def for_rows(cls, path: str, body_key: str, wire: Callable[[Any], dict], answer: type,
+                 results: Callable[[Any], list], rows: Any) -> "KeyedSender":
+        """A sender over a store object with ``pending(limit=)``, ``mark_synced`` and ``mark_refused``."""
+        return cls(path, body_key, wire, answer, results, lambda limit: rows.pending(limit=limit),
+                   rows.mark_synced, rows.mark_refused)
+
+    def send_capped(self, pump: "SyncPump", max_batch_items: int) -> tuple[int, int]:
+        """`send_all` in batches of the pump's size, at most the server's `max_batch_items`."""
+        return self.send_all(pump, max(1, min(pump.batch_size, max_batch_items)))
+
     def send_all(self, pump: "SyncPump", size: int) -> tuple[int, int]:
         """Send every pending item; returns (synced, refused for good)."""
         tried: set[str] = set()

@@ -36,9 +36,8 @@ def send_outcomes(pump: "SyncPump", report: SyncReport, caps: Capabilities) -> N
     """Send every pending outcome (oldest first) if the server takes them."""
     if not caps.visit_outcomes:
         return
-    visits = pump.visits
-    sender = KeyedSender(Paths.BATCH, "outcomes", outcome_item, BatchResponse, lambda answer: answer.outcomes,
-                         lambda limit: visits.pending(limit=limit), visits.mark_synced, visits.mark_refused)
-    synced, refused = sender.send_all(pump, max(1, min(pump.batch_size, caps.max_batch_items)))
+    sender = KeyedSender.for_rows(Paths.BATCH, "outcomes", outcome_item, BatchResponse,
+                                  lambda answer: answer.outcomes, pump.visits)
+    synced, refused = sender.send_capped(pump, caps.max_batch_items)
     report.outcomes_synced += synced
     report.outcomes_refused += refused

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from app.store.errors import NotFound
 from app.store.outbox import Outbox
 from app.store.registrations import Registrations
+from app.store.category_marks import CategoryMarks
 from app.store.recordings import RecordingRepo
 from app.store.settings import Settings
 from app.store.retention import observe_clock
@@ -34,6 +35,7 @@ from sync.client.audit import send_audit
 from sync.client.outcomes import send_outcomes
 from sync.client.delivery import send_deliveries
 from sync.client.registrations import send_registrations
+from sync.client.category_marks import send_category_marks
 from sync.client.registration import enroll, normalize_server_url
 from sync.client.run import Run, SyncProgress, SyncReport
 from sync.client.transport import check_plain_http, normalize_pin
@@ -70,6 +72,7 @@ class SyncPump:
         self.visits = VisitOutcomes(store)
         self.deliveries = CardDelivery(store)
         self.registrations = Registrations(store)
+        self.category_marks = CategoryMarks(store)
         self.policy = policy or RetryPolicy()
         self.timeouts = timeouts or Timeouts()
         self.batch_size = max(1, min(batch_size, protocol.MAX_BATCH_ITEMS))
@@ -132,11 +135,13 @@ class SyncPump:
 
     def has_work(self, *, due_only: bool = True) -> bool:
         """Whether queued recordings (`due_only`: whose back-off has passed), visit outcomes, card
-        deliveries or registrations wait (the last three only for a server that takes them)."""
+        deliveries, registrations or marked categories wait (all but recordings only for a server that
+        takes them)."""
         return bool(self.outbox.pending(limit=1, now=None if due_only else FAR_FUTURE)) \
             or (self.visits.pending_count() > 0 and self._may_take("visit_outcomes")) \
             or (self.deliveries.pending_count() > 0 and self._may_take("card_delivery")) \
-            or (self.registrations.pending_count() > 0 and self._may_take("registrations"))
+            or (self.registrations.pending_count() > 0 and self._may_take("registrations")) \
+            or (self.category_marks.pending_count() > 0 and self._may_take("category_marks"))
 
     def _may_take(self, capability: str) -> bool:
         """Whether the server takes `capability` (a Capabilities flag), as last seen (unknown: yes, a run will ask)."""
@@ -297,6 +302,7 @@ class SyncPump:
         send_outcomes(self, report, caps)
         send_deliveries(self, report, caps)
         send_registrations(self, report, caps)
+        send_category_marks(self, report, caps)
         send_audit(self, report, caps)
         if pull:
             run.emit("status", force=True)

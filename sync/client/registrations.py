@@ -29,10 +29,8 @@ def send_registrations(pump: "SyncPump", report: SyncReport, caps: Capabilities)
     """Send every pending registration (oldest first) if the server takes them."""
     if not caps.registrations:
         return
-    regs = pump.registrations
-    sender = KeyedSender(REGISTRATIONS_PATH, "items", registration_item, RegistrationBatchResponse,
-                         lambda answer: answer.results, lambda limit: regs.pending(limit=limit),
-                         regs.mark_synced, regs.mark_refused)
-    synced, refused = sender.send_all(pump, max(1, min(pump.batch_size, caps.max_batch_items)))
+    sender = KeyedSender.for_rows(REGISTRATIONS_PATH, "items", registration_item, RegistrationBatchResponse,
+                                  lambda answer: answer.results, pump.registrations)
+    synced, refused = sender.send_capped(pump, caps.max_batch_items)
     report.registrations_synced += synced
     report.registrations_refused += refused

@@ -55,6 +55,7 @@ class SyncReport:
         deliveries_synced, deliveries_refused: delivery cards and events the server now holds / refused for good.
         registrations_synced, registrations_refused: no-NIK registrations the server now holds / refused for
             good; registrations_issued: those whose KK and NIKs came back in the status feed.
+        marks_synced, marks_refused: changes of marked categories the server now holds / refused for good.
         audit_sent: audit entries posted; audit_flagged_at: the entry from which the server says this
             laptop's trail no longer continues its copy (None: not flagged).
         error, error_kind: the failure that stopped the run (None: it finished).
@@ -90,6 +91,8 @@ class SyncReport:
     registrations_synced: int = 0
     registrations_refused: int = 0
     registrations_issued: int = 0
+    marks_synced: int = 0
+    marks_refused: int = 0
     error: str | None = None
     error_kind: str | None = None
     paused_reason: str | None = None

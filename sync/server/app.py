@@ -18,12 +18,13 @@ from sync.server.intake import Intake
 from sync.server.media_store import open_media_store
 from sync.server.ratelimit import AttemptLimiter
 from sync.server.regions_cache import RegionCache
-from sync.server.routes import (audit, bundle_upload, capabilities, dashboard, delivery, devices, health, media,
-                                recordings, registrations, registrations_page, schedules, status, targets)
+from sync.server.routes import (audit, bundle_upload, capabilities, category_marks, dashboard, delivery, devices,
+                                health, media, recordings, registrations, registrations_page, schedules, status,
+                                targets)
 from sync.server.settings import Settings
 
 ROUTERS = (health, capabilities, devices, recordings, media, status, targets, dashboard, audit, bundle_upload,
-           schedules, delivery, registrations, registrations_page)
+           schedules, delivery, registrations, registrations_page, category_marks)
 
 
 def build_api(settings: Settings | None = None) -> FastAPI:

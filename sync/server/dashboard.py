@@ -106,7 +106,7 @@ class Figures:
     flagged: list[tuple[int, str, int]] = field(default_factory=list)  # (device id, name, first entry) audit rewritten
     delivery: dict[tuple[str, str], DeliveryProgress] = field(default_factory=dict)  # cards per (kelurahan, RT)
     per_trip: list = field(default_factory=list)  # `dashboard_groups.TripFigures`
-    per_category: list = field(default_factory=list)  # (Category, Progress) of the derived categories
+    per_category: list = field(default_factory=list)  # (Category, Progress) of every category (derived and marked)
     registrations: dict[str, int] = field(default_factory=dict)  # `dashboard_groups.registration_counts`
 
     def label(self, digits: str) -> str:

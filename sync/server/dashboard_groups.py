@@ -3,9 +3,10 @@
 From what the server holds: the trip a recording, a visit outcome or a
 registration was made on (id, name and type as the laptop sent them), and the
 birth dates on the target list, which give the derived categories (lansia,
-pelajar: `app.core.categories.birth_range` on the server's date). Categories
-marked by hand on a laptop (difabel, tahanan, ...) stay on the laptop; the
-trip's type stands for them here. Counts only.
+pelajar: `app.core.categories.birth_range` on the server's date), and the
+categories the laptops marked (difabel, tahanan, pekerja, perbatasan, pelajar
+from a school list: `sync.server.category_marks`), counted as the laptop counts
+them: targets on the list, pelajar by age or by mark. Counts only.
 """
 
 from __future__ import annotations
@@ -17,11 +18,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from app.core.categories import Category, birth_range
-from sync.server import db
+from sync.server import category_marks, db
 from sync.server.dashboard import Progress
-
-DERIVED = (Category.LANSIA, Category.PELAJAR)
-
 
 @dataclass(frozen=True)
 class TripFigures:
@@ -67,16 +65,21 @@ def per_trip(engine: Engine) -> list[TripFigures]:
 
 
 def per_category(engine: Engine, today: dt.date) -> list[tuple[Category, Progress]]:
-    """Targets and recorded targets of each derived category on `today` (the server's date)."""
+    """Targets and recorded targets of each category on `today` (the server's date): lansia by birth
+    date, pelajar by birth date or a mark, the others by the laptops' marks; every category listed."""
     t, r = db.targets, db.recordings
     recorded = sa.select(r.c.id).where(r.c.nik == t.c.nik, r.c.status.in_(db.ACTIVE_STATUSES)).exists()
     out = []
     with engine.connect() as conn:
-        for category in DERIVED:
-            after, until = birth_range(category, today)
-            where = [t.c.tanggal_lahir <= until] + ([t.c.tanggal_lahir > after] if after else [])
+        for category in Category:
+            where = []
+            if category.derived:
+                after, until = birth_range(category, today)
+                where.append(sa.and_(t.c.tanggal_lahir <= until, *([t.c.tanggal_lahir > after] if after else [])))
+            if category.markable:
+                where.append(t.c.nik.in_(category_marks.marked_niks(category.value)))
             n, done = conn.execute(sa.select(sa.func.count(), sa.func.sum(sa.case((recorded, 1), else_=0)))
-                                   .where(*where)).one()
+                                   .where(sa.or_(*where))).one()
             out.append((category, Progress(target=int(n or 0), recorded=int(done or 0))))
     return out
 

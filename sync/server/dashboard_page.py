@@ -132,8 +132,8 @@ def _category_section(f: Figures) -> str:
     chart = progress_bars("Per kategori: sudah rekam dari target", [(label, p.recorded, p.target) for label, p in items])
     table = _table(["Kategori"], [([label], p) for label, p in items], "tabel-per-kategori")
     return (f'<section id="per-kategori"><h2>Per kategori</h2>{chart}<p>Kategori dari tanggal lahir di daftar '
-            "target (hari ini menurut server). Kategori yang ditandai di laptop (difabel, tahanan, pekerja, "
-            "perbatasan) terlihat lewat jenis kunjungannya di bagian Per kunjungan.</p>"
+            "target (hari ini menurut server) dan dari tanda yang dikirim laptop (difabel, tahanan, pekerja, "
+            "perbatasan, pelajar dari daftar kelas). Seorang warga bisa masuk beberapa kategori.</p>"
             f"<details><summary>Tabel</summary>{table}</details></section>")
 
 

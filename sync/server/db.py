@@ -196,6 +196,21 @@ visit_outcomes = sa.Table(
     sa.Index("ix_visit_outcomes_trip", "trip_id"),
 )
 
+category_marks = sa.Table(  # changes of marked target categories (0017): sync/server/category_marks.py
+    "category_marks", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("uuid", sa.String(36), nullable=False, unique=True),
+    sa.Column("device_id", sa.Integer, sa.ForeignKey("devices.id"), nullable=False),
+    sa.Column("content_sha256", sa.String(64), nullable=False),
+    sa.Column("nik", sa.String(16), nullable=False),
+    sa.Column("category", sa.String(20), nullable=False),
+    sa.Column("marked", sa.Boolean, nullable=False),
+    sa.Column("changed_at", sa.DateTime, nullable=False),
+    sa.Column("source", sa.String(200), nullable=False),
+    sa.Column("received_at", sa.DateTime, nullable=False),
+    sa.Index("ix_category_marks_nik", "nik", "category", "changed_at"),
+)
+
 delivery_cards = sa.Table(
     "delivery_cards", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),

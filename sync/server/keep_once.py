@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
+from sync.server import db
 from sync.server.db import chunks
 
 
@@ -32,4 +35,14 @@ def keep_once(conn: Connection, table: sa.Table, key: str, items: Iterable[tuple
         answers.append("accepted")
     if new_rows:
         conn.execute(sa.insert(table), new_rows)
+    return answers
+
+
+def store_once(engine: Engine, table: sa.Table, key: str, items: Callable[[], Iterable[tuple[str, str, dict]]],
+               log: logging.Logger, what: str, device_id: int) -> list[str]:
+    """`keep_once` in a write transaction of its own (a lost race: tried again, `items()` read anew);
+    logs the answers' counts (never the items)."""
+    answers = db.run_write(engine, lambda conn: keep_once(conn, table, key, items()))
+    counts = Counter(answers)
+    log.info("%s perangkat=%d %s", what, device_id, " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
     return answers

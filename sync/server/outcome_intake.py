@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections import Counter
 
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 
 from app.core.messages import CodedError
 from app.core.outcomes import check_outcome
@@ -24,7 +23,7 @@ from sync.protocol import OutcomeResult, Problems, TripRef, VisitOutcomeItem, pa
 from sync.server import db
 from sync.server.deps import Device
 from sync.server.failures import ProblemError
-from sync.server.keep_once import keep_once
+from sync.server.keep_once import store_once
 
 log = logging.getLogger("jemput.server.outcomes")
 
@@ -69,20 +68,11 @@ def _content_sha256(item: VisitOutcomeItem) -> str:
 
 
 def store_outcomes(engine: Engine, device: Device, items: list[VisitOutcomeItem]) -> list[OutcomeResult]:
-    """Store the outcomes (already checked); one answer per item, in order."""
+    """Store the outcomes (already checked), one row per UUID (`store_once`); one answer per item, in order."""
     if not items:
         return []
     now = db.utcnow()
-    answers = db.run_write(engine, lambda conn: _store(conn, device, items, now))  # a lost race: tried again
-    counts = Counter(a.outcome for a in answers)
-    log.info("hasil kunjungan perangkat=%d %s", device.id, " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
-    return answers
-
-
-def _store(conn: Connection, device: Device, items: list[VisitOutcomeItem],
-           now: dt.datetime) -> list[OutcomeResult]:
-    """One write transaction of `store_outcomes` (`keep_once`: one row per UUID)."""
-    answers = keep_once(conn, db.visit_outcomes, "uuid", (
+    answers = store_once(engine, db.visit_outcomes, "uuid", lambda: (
         (item.uuid, _content_sha256(item), {**_stored_form(item), "device_id": device.id, "received_at": now})
-        for item in items))
+        for item in items), log, "hasil kunjungan", device.id)
     return [OutcomeResult(uuid=item.uuid, outcome=a) for item, a in zip(items, answers)]

@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections import Counter
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -37,6 +36,7 @@ from sync.server.admin import AdminError
 from sync.server.deps import Device
 from sync.server.failures import ProblemError
 from sync.server.intake import check_date
+from sync.server.keep_once import store_once
 from sync.server.outcome_intake import trip_columns
 
 log = logging.getLogger("jemput.server.registrations")
@@ -62,38 +62,16 @@ def check_items(items: list[RegistrationItem], regions: RegionIndex | None, rece
 
 
 def store_items(engine: Engine, device: Device, items: list[RegistrationItem]) -> list[RegistrationResult]:
-    """Store the registrations (already checked); one answer per item, in order."""
+    """Store the registrations (already checked), one row per UUID (`store_once`); one answer per item, in order."""
     now = db.utcnow()
-    answers = db.run_write(engine, lambda conn: _store(conn, device, items, now))
-    counts = Counter(a.outcome for a in answers)
-    log.info("registrasi perangkat=%d %s", device.id, " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
-    return answers
-
-
-def _store(conn: Connection, device: Device, items: list[RegistrationItem],
-           now: dt.datetime) -> list[RegistrationResult]:
-    table = db.registrations
-    held: dict[str, str] = {}
-    for part in db.chunks(sorted({i.uuid for i in items})):
-        held.update(conn.execute(sa.select(table.c.uuid, table.c.content_sha256)
-                                 .where(table.c.uuid.in_(part))).all())
-    answers, rows = [], []
-    for item in items:
-        sha = item.content_sha256()
-        if item.uuid in held:
-            outcome = "already_have" if held[item.uuid] == sha else "conflict"
-            answers.append(RegistrationResult(uuid=item.uuid, outcome=outcome))
-            continue
-        held[item.uuid] = sha
-        rows.append({"uuid": item.uuid, "device_id": device.id, "content_sha256": sha,
-                     "payload": json.dumps(item.model_dump(mode="json"), ensure_ascii=False),
-                     "recorded_on": item.recorded_on, "member_count": len(item.family.members),
-                     "kelurahan_digits": to_digits(item.family.kelurahan_kode)[:10], "received_at": now,
-                     **trip_columns(item.trip)})
-        answers.append(RegistrationResult(uuid=item.uuid, outcome="accepted"))
-    if rows:
-        conn.execute(sa.insert(table), rows)
-    return answers
+    answers = store_once(engine, db.registrations, "uuid", lambda: (
+        (item.uuid, item.content_sha256(),
+         {"device_id": device.id, "payload": json.dumps(item.model_dump(mode="json"), ensure_ascii=False),
+          "recorded_on": item.recorded_on, "member_count": len(item.family.members),
+          "kelurahan_digits": to_digits(item.family.kelurahan_kode)[:10], "received_at": now,
+          **trip_columns(item.trip)})
+        for item in items), log, "registrasi", device.id)
+    return [RegistrationResult(uuid=item.uuid, outcome=a) for item, a in zip(items, answers)]
 
 
 # --------------------------------------------------------------------------- the office's side

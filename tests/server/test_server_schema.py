@@ -13,7 +13,7 @@ from alembic.runtime.migration import MigrationContext
 
 from sync.server import db
 
-HEAD = "0016"
+HEAD = "0017"
 
 
 def _diff(engine) -> list:

@@ -1,6 +1,7 @@
 """The server's dashboard per trip (kunjungan) and per category, from what laptops send over real HTTP:
 recordings and visit outcomes made on two trips (and one on none), a no-NIK registration on a trip, and
-the office's target list with lansia and pelajar by birth date. Every figure equals a hand count."""
+the office's target list with lansia and pelajar by birth date, categories marked and taken off on the
+laptop. Every figure equals a hand count, and the laptop's own count per category."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from app.core.categories import Category
 from app.core.nik import build_nik
 from app.core.outcomes import Outcome
 from app.core.registration import Registration
+from app.store.progress_query import snapshot
 from app.store.registrations import Registrations
 from app.store.targets import TargetRepo
 from app.store.trips import Trips
@@ -64,9 +66,15 @@ def test_figures_per_trip_and_per_category_equal_a_hand_count(session, people, s
     Registrations(session.store).create(Registration.from_dict(people.family_data(AREA, TODAY)), today=TODAY)
     trips.deactivate()
     record(session.store, people, resident=adults[2])  # on no trip
+    visits.mark([adults[0].nik, adults[1].nik], Category.DIFABEL, source="tangan")
+    visits.mark([adults[1].nik, lansia[0].nik], Category.TAHANAN)
+    visits.unmark(lansia[0].nik, Category.TAHANAN)  # marked by mistake, taken off again: the latest wins
+    visits.mark([adults[2].nik], Category.PELAJAR, source="daftar kelas")  # pelajar by a list, not by age
+    visits.mark([people.resident().nik], Category.PEKERJA)  # not on the target list: marked, never counted
     report = pump.run_once()
     assert report.ok, report.error
     assert report.acked == 5 and report.outcomes_synced == 7 and report.registrations_synced == 1  # 5 direkam + 2
+    assert (report.marks_synced, report.marks_refused) == (7, 0)
 
     f = figures(server.engine)
     by_trip = {t.id: t for t in f.per_trip}
@@ -78,7 +86,11 @@ def test_figures_per_trip_and_per_category_equal_a_hand_count(session, people, s
             by_trip[border.id].days, by_trip[border.id].devices) == (2, 3, 1, 1, 1)
     assert [t.id for t in f.per_trip] == [border.id, friday.id]  # most recordings first, then by name
     categories = {c: (p.target, p.recorded) for c, p in f.per_category}
-    assert categories == {Category.LANSIA: (3, 2), Category.PELAJAR: (2, 1)}
+    assert categories == {Category.LANSIA: (3, 2), Category.PELAJAR: (3, 2), Category.DIFABEL: (2, 1),
+                          Category.TAHANAN: (1, 0), Category.PEKERJA: (0, 0), Category.PERBATASAN: (0, 0)}
+    laptop = snapshot(session.store, on=TODAY).categories  # the laptop counts the same targets
+    assert {c: (laptop[c.value].target, laptop[c.value].recorded) for c in Category if c.value in laptop} \
+        == {c: v for c, v in categories.items() if v[0]}
     assert f.registrations == {"menunggu": 1, "anggota_menunggu": 4, "terbit": 0}
 
     page = render(server.engine, "admin-uji", "x" * 32)
@@ -87,7 +99,8 @@ def test_figures_per_trip_and_per_category_equal_a_hand_count(session, people, s
     assert "<td>Jumat lansia RW 2</td><td>Rumah (lansia/difabel)</td><td>2</td>" in trip_table
     category_table = page.split('<table id="tabel-per-kategori">', 1)[1].split("</table>", 1)[0]
     assert "<td>Lansia (60+)</td><td>3</td><td>2</td><td>66,7%</td>" in category_table
-    assert "<td>Pelajar</td><td>2</td><td>1</td><td>50,0%</td>" in category_table
+    assert "<td>Pelajar</td><td>3</td><td>2</td><td>66,7%</td>" in category_table
+    assert "<td>Difabel</td><td>2</td><td>1</td><td>50,0%</td>" in category_table
     assert 'id="registrasi-menunggu">1<' in page and 'id="registrasi-anggota">4<' in page
     assert "2/3 (66,7%)" in page.split('<section id="per-kategori">', 1)[1].split("</svg>", 1)[0]
     for r in lansia + adults + married_16:

@@ -27,6 +27,7 @@ def capabilities(settings: SettingsDep, _device: CurrentDevice) -> Capabilities:
         biometric_policy=settings.biometric_policy,
         card_delivery=True,
         registrations=True,
+        category_marks=True,
         compact_targets=True,
         server_time=dt.datetime.now(dt.timezone.utc),
     )
