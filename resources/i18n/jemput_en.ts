@@ -133,62 +133,62 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../app/ui/approval_dialog.py" line="63"/>
+        <location filename="../../app/ui/approval_dialog.py" line="64"/>
         <source>Tinjau rekaman — persetujuan supervisor</source>
         <translation>Review recordings — supervisor&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval_dialog.py" line="91"/>
+        <location filename="../../app/ui/approval_dialog.py" line="92"/>
         <source>Pengecualian</source>
         <translation>Exceptions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval_dialog.py" line="94"/>
+        <location filename="../../app/ui/approval_dialog.py" line="95"/>
         <source>Setujui (Enter)</source>
         <translation>Approve (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval_dialog.py" line="97"/>
+        <location filename="../../app/ui/approval_dialog.py" line="98"/>
         <source>Kembalikan… (Ctrl+R)</source>
         <translation>Return… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval_dialog.py" line="99"/>
+        <location filename="../../app/ui/approval_dialog.py" line="100"/>
         <source>Tutup (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval_dialog.py" line="102"/>
+        <location filename="../../app/ui/approval_dialog.py" line="103"/>
         <source>Kembalikan ke operator</source>
         <translation>Return to the operator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval_dialog.py" line="108"/>
+        <location filename="../../app/ui/approval_dialog.py" line="109"/>
         <source>Apa yang harus diperbaiki operator</source>
         <translation>What the operator must fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval_dialog.py" line="110"/>
+        <location filename="../../app/ui/approval_dialog.py" line="111"/>
         <source>Kembalikan (Enter)</source>
         <translation>Return (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval_dialog.py" line="112"/>
+        <location filename="../../app/ui/approval_dialog.py" line="113"/>
         <source>Batal (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval_dialog.py" line="115"/>
+        <location filename="../../app/ui/approval_dialog.py" line="116"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval_dialog.py" line="116"/>
+        <location filename="../../app/ui/approval_dialog.py" line="117"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/approval_dialog.py" line="166"/>
+        <location filename="../../app/ui/approval_dialog.py" line="167"/>
         <source>%n rekaman menunggu persetujuan</source>
         <translation>
             <numerusform>%n recording waiting for approval</numerusform>
@@ -196,12 +196,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval_dialog.py" line="172"/>
+        <location filename="../../app/ui/approval_dialog.py" line="173"/>
         <source>Tidak ada rekaman yang menunggu persetujuan.</source>
         <translation>No recordings are waiting for approval.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval_dialog.py" line="189"/>
+        <location filename="../../app/ui/approval_dialog.py" line="190"/>
         <source>Nama: %1
 NIK: %2
 Direkam: %3 oleh %4</source>
@@ -210,37 +210,37 @@ NIK: %2
 Recorded: %3 by %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval_dialog.py" line="194"/>
+        <location filename="../../app/ui/approval_dialog.py" line="195"/>
         <source>Pernah dikembalikan: %1</source>
         <translation>Returned before: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval_dialog.py" line="196"/>
+        <location filename="../../app/ui/approval_dialog.py" line="197"/>
         <source>Tidak ada pengecualian.</source>
         <translation>No exceptions.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval_dialog.py" line="197"/>
+        <location filename="../../app/ui/approval_dialog.py" line="198"/>
         <source>Memuat foto…</source>
         <translation>Loading the photo…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval_dialog.py" line="207"/>
+        <location filename="../../app/ui/approval_dialog.py" line="208"/>
         <source>Tanpa foto</source>
         <translation>No photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval_dialog.py" line="208"/>
+        <location filename="../../app/ui/approval_dialog.py" line="209"/>
         <source>Tanpa tanda tangan</source>
         <translation>No signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval_dialog.py" line="221"/>
+        <location filename="../../app/ui/approval_dialog.py" line="222"/>
         <source>Disetujui: %1 masuk antrian kirim.</source>
         <translation>Approved: %1 is in the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval_dialog.py" line="240"/>
+        <location filename="../../app/ui/approval_dialog.py" line="241"/>
         <source>Dikembalikan ke operator: %1.</source>
         <translation>Returned to the operator: %1.</translation>
     </message>
@@ -372,92 +372,92 @@ Recorded: %3 by %4</translation>
 <context>
     <name>BiometricSettings</name>
     <message>
-        <location filename="../../app/ui/pages/settings_biometrics.py" line="53"/>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="54"/>
         <source>Perangkat biometrik (sidik jari &amp;&amp; iris)</source>
         <translation>Biometric devices (fingerprints &amp;&amp; irises)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_biometrics.py" line="58"/>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="59"/>
         <source>Tidak dipakai: foto dan tanda tangan saja</source>
         <translation>Not used: photo and signature only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_biometrics.py" line="59"/>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="60"/>
         <source>Ditawarkan: tanpa alat boleh selesai dengan alasan</source>
         <translation>Offered: without a device a recording may complete with a reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_biometrics.py" line="60"/>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="61"/>
         <source>Wajib: 10 jari dan 2 iris, atau pengecualian</source>
         <translation>Required: 10 fingers and 2 irises, or exceptions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_biometrics.py" line="69"/>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="70"/>
         <source>Cari perangkat</source>
         <translation>Find devices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_biometrics.py" line="71"/>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="72"/>
         <source>Uji rekam</source>
         <translation>Test capture</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_biometrics.py" line="83"/>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="84"/>
         <source>Langkah sidik jari &amp;&amp; iris</source>
         <translation>Fingerprint &amp;&amp; iris steps</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_biometrics.py" line="85"/>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="86"/>
         <source>4 jari</source>
         <translation>4 fingers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_biometrics.py" line="85"/>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="86"/>
         <source>jempol</source>
         <translation>thumbs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_biometrics.py" line="86"/>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="87"/>
         <source>iris</source>
         <translation>iris</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_biometrics.py" line="90"/>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="91"/>
         <source>Batas kualitas (0-100)</source>
         <translation>Quality threshold (0-100)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_biometrics.py" line="91"/>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="92"/>
         <source>Percobaan per rekaman</source>
         <translation>Tries per capture</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_biometrics.py" line="94"/>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="95"/>
         <source>Perangkat ditemukan</source>
         <translation>Devices found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_biometrics.py" line="135"/>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="136"/>
         <source>Mencari perangkat…</source>
         <translation>Looking for devices…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_biometrics.py" line="156"/>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="157"/>
         <source>Uji rekam: letakkan jari (atau tatap kamera iris)…</source>
         <translation>Test capture: place the fingers (or look into the iris camera)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_biometrics.py" line="188"/>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="189"/>
         <source>Sidik jari</source>
         <translation>Fingerprints</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_biometrics.py" line="188"/>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="189"/>
         <source>Iris</source>
         <translation>Iris</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_biometrics.py" line="210"/>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="211"/>
         <source>Uji rekam berhasil: %1 gambar, kualitas %2. Tidak ada yang disimpan.</source>
         <translation>Test capture done: %1 images, quality %2. Nothing is stored.</translation>
     </message>
@@ -840,77 +840,77 @@ Recorded: %3 by %4</translation>
 <context>
     <name>CameraSettings</name>
     <message>
-        <location filename="../../app/ui/pages/settings_camera.py" line="40"/>
+        <location filename="../../app/ui/pages/settings_camera.py" line="41"/>
         <source>Kamera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_camera.py" line="48"/>
+        <location filename="../../app/ui/pages/settings_camera.py" line="49"/>
         <source>Berkas…</source>
         <translation>File…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_camera.py" line="49"/>
+        <location filename="../../app/ui/pages/settings_camera.py" line="50"/>
         <source>Pakai foto, video atau folder foto sebagai kamera (latihan, uji)</source>
         <translation>Use a photo, a video or a folder of photos as the camera (training, testing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_camera.py" line="51"/>
+        <location filename="../../app/ui/pages/settings_camera.py" line="52"/>
         <source>Kamera belum menyala</source>
         <translation>Camera not on yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_camera.py" line="53"/>
+        <location filename="../../app/ui/pages/settings_camera.py" line="54"/>
         <source>Foto uji</source>
         <translation>Test photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_camera.py" line="55"/>
+        <location filename="../../app/ui/pages/settings_camera.py" line="56"/>
         <source>Uji ambil foto</source>
         <translation>Take a test photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_camera.py" line="70"/>
+        <location filename="../../app/ui/pages/settings_camera.py" line="71"/>
         <source>Kamera menyala.</source>
         <translation>Camera on.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_camera.py" line="99"/>
+        <location filename="../../app/ui/pages/settings_camera.py" line="100"/>
         <source>Memeriksa foto uji…</source>
         <translation>Checking the test photo…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_camera.py" line="107"/>
+        <location filename="../../app/ui/pages/settings_camera.py" line="108"/>
         <source>Menyalakan kamera…</source>
         <translation>Starting the camera…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_camera.py" line="147"/>
+        <location filename="../../app/ui/pages/settings_camera.py" line="148"/>
         <source>Foto uji tidak bisa dipakai: </source>
         <translation>The test photo cannot be used: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_camera.py" line="149"/>
+        <location filename="../../app/ui/pages/settings_camera.py" line="150"/>
         <source>Foto uji tidak bisa dipotong di sekitar wajah.</source>
         <translation>The test photo could not be cut around the face.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_camera.py" line="156"/>
+        <location filename="../../app/ui/pages/settings_camera.py" line="157"/>
         <source>Foto uji %1 piksel. Catatan: </source>
         <translation>Test photo %1 pixels. Notes: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_camera.py" line="159"/>
+        <location filename="../../app/ui/pages/settings_camera.py" line="160"/>
         <source>Foto uji %1 piksel: wajah terlihat, semua pemeriksaan lolos.</source>
         <translation>Test photo %1 pixels: face visible, all checks passed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_camera.py" line="164"/>
+        <location filename="../../app/ui/pages/settings_camera.py" line="165"/>
         <source>Pilih foto atau video sebagai kamera</source>
         <translation>Choose a photo or video as the camera</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_camera.py" line="165"/>
+        <location filename="../../app/ui/pages/settings_camera.py" line="166"/>
         <source>Gambar atau video (*.jpg *.jpeg *.png *.bmp *.webp *.avi *.mp4 *.mkv);;Semua berkas (*)</source>
         <translation>Pictures or videos (*.jpg *.jpeg *.png *.bmp *.webp *.avi *.mp4 *.mkv);;All files (*)</translation>
     </message>
@@ -918,32 +918,32 @@ Recorded: %3 by %4</translation>
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="126"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="123"/>
         <source>Kartu diterima sekolah</source>
         <translation>Card received by the school</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="128"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="125"/>
         <source>nama dan jabatan, mis. Bu Rina (TU)</source>
         <translation>name and position, e.g. Bu Rina (TU)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="132"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="129"/>
         <source>Siswa:</source>
         <translation>Student:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="133"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="130"/>
         <source>Diterima oleh:</source>
         <translation>Received by:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="134"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="131"/>
         <source>Tanggal:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="141"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="138"/>
         <source>Isi tanggal terima kartu.</source>
         <translation>Enter the day the card was received.</translation>
     </message>
@@ -3261,165 +3261,165 @@ Recorded: %3 by %4</translation>
 <context>
     <name>EnrollPage</name>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="108"/>
-        <location filename="../../app/ui/pages/enroll.py" line="173"/>
-        <location filename="../../app/ui/pages/enroll.py" line="603"/>
+        <location filename="../../app/ui/pages/enroll.py" line="109"/>
+        <location filename="../../app/ui/pages/enroll.py" line="174"/>
+        <location filename="../../app/ui/pages/enroll.py" line="604"/>
         <source>Rekam Baru</source>
         <translation>New Recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="135"/>
+        <location filename="../../app/ui/pages/enroll.py" line="136"/>
         <source>Koreksi (versi baru)</source>
         <translation>Correct (new version)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="137"/>
+        <location filename="../../app/ui/pages/enroll.py" line="138"/>
         <source>Buat versi baru rekaman ini untuk diperbaiki; server mengganti versi lama setelah versi baru tiba.</source>
         <translation>Make a new version of this recording to correct; the server replaces the old version once the new one arrives.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="219"/>
-        <location filename="../../app/ui/pages/enroll.py" line="604"/>
+        <location filename="../../app/ui/pages/enroll.py" line="220"/>
+        <location filename="../../app/ui/pages/enroll.py" line="605"/>
         <source>Rekaman: </source>
         <translation>Recording: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="228"/>
+        <location filename="../../app/ui/pages/enroll.py" line="229"/>
         <source>Rekaman ini sudah sampai di server (foto/tanda tangan mungkin masih dikirim) dan tidak dapat diubah lagi. Jika ada yang salah, perbaiki sebagai versi baru.</source>
         <translation>This recording has reached the server (photo/signature may still be sending) and can no longer be changed. If something is wrong, correct it as a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="232"/>
+        <location filename="../../app/ui/pages/enroll.py" line="233"/>
         <source>Rekaman ini sudah dikirim ke server dan tidak dapat diubah lagi. Jika ada yang salah, perbaiki sebagai versi baru.</source>
         <translation>This recording was sent to the server and can no longer be changed. If something is wrong, correct it as a new version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="236"/>
+        <location filename="../../app/ui/pages/enroll.py" line="237"/>
         <source> — versi %1</source>
         <translation> — version %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="316"/>
+        <location filename="../../app/ui/pages/enroll.py" line="317"/>
         <source>Versi baru dibuat: perbaiki lalu selesaikan.</source>
         <translation>New version made: correct it, then finish.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="331"/>
+        <location filename="../../app/ui/pages/enroll.py" line="332"/>
         <source>Foto warga</source>
         <translation>Resident&apos;s photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="343"/>
+        <location filename="../../app/ui/pages/enroll.py" line="344"/>
         <source>Foto diambil, disetujui oleh %1 (%2).</source>
         <translation>Photo taken, approved by %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="348"/>
+        <location filename="../../app/ui/pages/enroll.py" line="349"/>
         <source>Tanpa foto: </source>
         <translation>No photo: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="389"/>
+        <location filename="../../app/ui/pages/enroll.py" line="390"/>
         <source>Tanda tangan warga</source>
         <translation>Resident&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="399"/>
+        <location filename="../../app/ui/pages/enroll.py" line="400"/>
         <source>Tanda tangan tersimpan.</source>
         <translation>Signature saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="402"/>
+        <location filename="../../app/ui/pages/enroll.py" line="403"/>
         <source>Tanpa tanda tangan: </source>
         <translation>No signature: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="489"/>
+        <location filename="../../app/ui/pages/enroll.py" line="490"/>
         <source>Berikutnya di RT %1/RW %2: %3 (formulirnya sudah terbuka).</source>
         <translation>Next in RT %1/RW %2: %3 (the form is already open).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="492"/>
+        <location filename="../../app/ui/pages/enroll.py" line="493"/>
         <source>Semua warga RT ini di daftar sudah direkam. Berikutnya: formulir kosong.</source>
         <translation>Everyone of this RT on the list is recorded. Next: an empty form.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="494"/>
+        <location filename="../../app/ui/pages/enroll.py" line="495"/>
         <source>Berikutnya: formulir kosong untuk warga baru.</source>
         <translation>Next: an empty form for a new resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="497"/>
+        <location filename="../../app/ui/pages/enroll.py" line="498"/>
         <source>Rekaman selesai: %1, nomor registrasi %2, menunggu persetujuan supervisor.</source>
         <translation>Recording complete: %1, registration number %2, waiting for the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="498"/>
+        <location filename="../../app/ui/pages/enroll.py" line="499"/>
         <source>Rekaman selesai: %1, nomor registrasi %2, masuk antrian kirim.</source>
         <translation>Recording completed: %1, registration number %2, added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="509"/>
+        <location filename="../../app/ui/pages/enroll.py" line="510"/>
         <source>Rekaman selesai (%1), tetapi bukti tidak dapat dibuat: </source>
         <translation>Recording completed (%1), but the receipt could not be made: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="530"/>
+        <location filename="../../app/ui/pages/enroll.py" line="531"/>
         <source>Draf tersimpan: %1 — buka dari Beranda.</source>
         <translation>Draft saved: %1 — open it from Home.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="531"/>
+        <location filename="../../app/ui/pages/enroll.py" line="532"/>
         <source>tanpa nama</source>
         <translation>no name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="576"/>
+        <location filename="../../app/ui/pages/enroll.py" line="577"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="595"/>
+        <location filename="../../app/ui/pages/enroll.py" line="596"/>
         <source>Rekaman selesai dan menunggu persetujuan supervisor.</source>
         <translation>Recording complete and waiting for the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="597"/>
+        <location filename="../../app/ui/pages/enroll.py" line="598"/>
         <source>Rekaman selesai dan masuk antrian kirim.</source>
         <translation>Recording completed and added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="599"/>
+        <location filename="../../app/ui/pages/enroll.py" line="600"/>
         <source>Draf tersimpan otomatis (%1).</source>
         <translation>Draft saved automatically (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="601"/>
+        <location filename="../../app/ui/pages/enroll.py" line="602"/>
         <source>Draf tersimpan.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="612"/>
+        <location filename="../../app/ui/pages/enroll.py" line="613"/>
         <source>Gagal menyimpan: </source>
         <translation>Could not save: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="356"/>
+        <location filename="../../app/ui/pages/enroll.py" line="357"/>
         <source>Sidik jari warga</source>
         <translation>Resident&apos;s fingerprints</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="359"/>
+        <location filename="../../app/ui/pages/enroll.py" line="360"/>
         <source>Iris mata warga</source>
         <translation>Resident&apos;s irises</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="366"/>
+        <location filename="../../app/ui/pages/enroll.py" line="367"/>
         <source>Tanpa alat: tutup langkah ini (Esc) dan simpan draf; selesaikan setelah alat tersedia.</source>
         <translation>Without a device: close this step (Esc) and save a draft; complete it once a device is available.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/enroll.py" line="368"/>
+        <location filename="../../app/ui/pages/enroll.py" line="369"/>
         <source>Tanpa alat: tutup langkah ini (Esc). Tanpa sidik jari maupun iris, rekaman dapat diselesaikan dengan alasan di Pemeriksaan; bila sebagian sudah direkam, tandai sisanya pengecualian “Lainnya: perangkat tidak tersedia”.</source>
         <translation>Without a device: close this step (Esc). With no fingerprints and no irises, the recording can be completed with a reason under Checks; when some are captured, mark the rest as exceptions “Other: device not available”.</translation>
     </message>
@@ -3958,62 +3958,62 @@ Recorded: %3 by %4</translation>
 <context>
     <name>HandCarryBox</name>
     <message>
-        <location filename="../../app/ui/pages/hand_carry_box.py" line="43"/>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="44"/>
         <source>Tanpa sinyal: kirim lewat flashdisk</source>
         <translation>No signal: send by USB stick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hand_carry_box.py" line="48"/>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="49"/>
         <source>Rekaman yang belum terkirim disalin ke flashdisk, terenkripsi untuk server; kantor mengimpornya dan memberi tanda terima. Antrian di laptop tidak berubah sampai server mengakuinya.</source>
         <translation>Unsent recordings are copied to a USB stick, encrypted for the server; the office imports them and gives a receipt. The laptop&apos;s queue stays until the server acknowledges them.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hand_carry_box.py" line="61"/>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="62"/>
         <source>Kirim lewat flashdisk…</source>
         <translation>Send by USB stick…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hand_carry_box.py" line="64"/>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="65"/>
         <source>Baca tanda terima…</source>
         <translation>Read receipt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hand_carry_box.py" line="77"/>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="78"/>
         <source>Daftarkan laptop ke server dulu: kiriman dienkripsi dengan kunci server.</source>
         <translation>Register the laptop with the server first: bundles are encrypted with the server&apos;s key.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hand_carry_box.py" line="83"/>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="84"/>
         <source>Pilih folder flashdisk</source>
         <translation>Choose the USB stick folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hand_carry_box.py" line="94"/>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="95"/>
         <source>Menulis kiriman…</source>
         <translation>Writing the bundle…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hand_carry_box.py" line="105"/>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="106"/>
         <source>Kiriman ditulis: %1 (%2 rekaman). Cabut flashdisk dengan aman; antrian tetap menunggu tanda terima.</source>
         <translation>Bundle written: %1 (%2 recordings). Eject the stick safely; the queue waits for the receipt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hand_carry_box.py" line="114"/>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="115"/>
         <source>Kiriman gagal karena kesalahan tak terduga; antrian laptop tidak berubah.</source>
         <translation>The bundle failed because of an unexpected error; the laptop&apos;s queue is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hand_carry_box.py" line="121"/>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="122"/>
         <source>Pilih tanda terima</source>
         <translation>Choose the receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hand_carry_box.py" line="122"/>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="123"/>
         <source>Tanda terima (*.terima.json)</source>
         <translation>Receipt (*.terima.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hand_carry_box.py" line="136"/>
+        <location filename="../../app/ui/pages/hand_carry_box.py" line="137"/>
         <source>Tanda terima dibaca: %1 rekaman diakui server.</source>
         <translation>Receipt read: %1 recordings acknowledged by the server.</translation>
     </message>
@@ -4473,42 +4473,42 @@ Recorded: %3 by %4</translation>
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../app/ui/pages/outcome_dialog.py" line="39"/>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="40"/>
         <source>Hasil kunjungan</source>
         <translation>Visit outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/outcome_dialog.py" line="48"/>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="49"/>
         <source>Catatan (boleh kosong)</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/outcome_dialog.py" line="54"/>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="52"/>
         <source>Warga:</source>
         <translation>Resident:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/outcome_dialog.py" line="55"/>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="53"/>
         <source>Hasil:</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/outcome_dialog.py" line="56"/>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="54"/>
         <source>Kunjungan ulang:</source>
         <translation>Next visit:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/outcome_dialog.py" line="58"/>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="56"/>
         <source>Catatan:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/outcome_dialog.py" line="61"/>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="59"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/outcome_dialog.py" line="62"/>
+        <location filename="../../app/ui/pages/outcome_dialog.py" line="60"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -4516,57 +4516,57 @@ Recorded: %3 by %4</translation>
 <context>
     <name>PeopleBox</name>
     <message>
-        <location filename="../../app/ui/pages/settings_people.py" line="31"/>
+        <location filename="../../app/ui/pages/settings_people.py" line="32"/>
         <source>Pengguna laptop ini</source>
         <translation>Users of this laptop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_people.py" line="37"/>
+        <location filename="../../app/ui/pages/settings_people.py" line="38"/>
         <source>Hapus pengguna terpilih</source>
         <translation>Remove the chosen user</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_people.py" line="41"/>
+        <location filename="../../app/ui/pages/settings_people.py" line="42"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_people.py" line="43"/>
+        <location filename="../../app/ui/pages/settings_people.py" line="44"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_people.py" line="43"/>
+        <location filename="../../app/ui/pages/settings_people.py" line="44"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_people.py" line="44"/>
+        <location filename="../../app/ui/pages/settings_people.py" line="45"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_people.py" line="48"/>
+        <location filename="../../app/ui/pages/settings_people.py" line="49"/>
         <source>Kata sandinya sendiri</source>
         <translation>Their own passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_people.py" line="49"/>
+        <location filename="../../app/ui/pages/settings_people.py" line="50"/>
         <source>Tambah pengguna</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_people.py" line="89"/>
+        <location filename="../../app/ui/pages/settings_people.py" line="87"/>
         <source>%1 ditambahkan; kata sandinya membuka profil ini.</source>
         <translation>%1 added; their passphrase opens this profile.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_people.py" line="96"/>
+        <location filename="../../app/ui/pages/settings_people.py" line="94"/>
         <source>Pilih pengguna yang akan dihapus.</source>
         <translation>Choose the user to remove.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_people.py" line="105"/>
+        <location filename="../../app/ui/pages/settings_people.py" line="103"/>
         <source>%1 dihapus; kata sandinya tidak membuka profil ini lagi.</source>
         <translation>%1 removed; their passphrase no longer opens this profile.</translation>
     </message>
@@ -4574,52 +4574,52 @@ Recorded: %3 by %4</translation>
 <context>
     <name>PhotoStep</name>
     <message>
-        <location filename="../../app/ui/widgets/photo_views.py" line="19"/>
+        <location filename="../../app/ui/widgets/photo_views.py" line="20"/>
         <source>Satu wajah terlihat</source>
         <translation>One face visible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_views.py" line="20"/>
+        <location filename="../../app/ui/widgets/photo_views.py" line="21"/>
         <source>Ukuran wajah pas</source>
         <translation>Face size right</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_views.py" line="21"/>
+        <location filename="../../app/ui/widgets/photo_views.py" line="22"/>
         <source>Wajah di tengah bingkai</source>
         <translation>Face centred in the frame</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_views.py" line="22"/>
+        <location filename="../../app/ui/widgets/photo_views.py" line="23"/>
         <source>Kepala tegak</source>
         <translation>Head upright</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_views.py" line="23"/>
+        <location filename="../../app/ui/widgets/photo_views.py" line="24"/>
         <source>Foto tajam</source>
         <translation>Photo sharp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_views.py" line="24"/>
+        <location filename="../../app/ui/widgets/photo_views.py" line="25"/>
         <source>Terang cukup</source>
         <translation>Bright enough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_views.py" line="25"/>
+        <location filename="../../app/ui/widgets/photo_views.py" line="26"/>
         <source>Cahaya merata di wajah</source>
         <translation>Even light on the face</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_views.py" line="26"/>
+        <location filename="../../app/ui/widgets/photo_views.py" line="27"/>
         <source>Latar polos</source>
         <translation>Plain background</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_views.py" line="28"/>
+        <location filename="../../app/ui/widgets/photo_views.py" line="29"/>
         <source>Warna latar sesuai</source>
         <translation>Right background colour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/photo_views.py" line="29"/>
+        <location filename="../../app/ui/widgets/photo_views.py" line="30"/>
         <source>Tanpa kacamata</source>
         <translation>No glasses</translation>
     </message>
@@ -5057,22 +5057,22 @@ Recorded: %3 by %4</translation>
 <context>
     <name>PrintReceiptBar</name>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="137"/>
+        <location filename="../../app/ui/receipt_output.py" line="138"/>
         <source>Cetak bukti (Ctrl+P)</source>
         <translation>Print receipt (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="138"/>
+        <location filename="../../app/ui/receipt_output.py" line="139"/>
         <source>Bukti perekaman untuk warga yang dipilih (rekaman sudah selesai).</source>
         <translation>The receipt for the selected resident (a completed recording).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="157"/>
+        <location filename="../../app/ui/receipt_output.py" line="158"/>
         <source>Pilih warga yang rekamannya sudah selesai untuk mencetak buktinya.</source>
         <translation>Select a resident whose recording is completed to print the receipt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="159"/>
+        <location filename="../../app/ui/receipt_output.py" line="160"/>
         <source>Menyiapkan bukti…</source>
         <translation>Preparing the receipt…</translation>
     </message>
@@ -5080,47 +5080,47 @@ Recorded: %3 by %4</translation>
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="88"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="83"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="88"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="83"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="88"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="83"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="88"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="83"/>
         <source>Pesan server</source>
         <translation>Server message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="94"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="89"/>
         <source>Ditolak (sudah diperbaiki)</source>
         <translation>Rejected (fixed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="94"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="89"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="95"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="90"/>
         <source>Perlu ditinjau</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="92"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="87"/>
         <source>Ditahan</source>
         <translation>On hold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="92"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="87"/>
         <source>Ditahan (konflik)</source>
         <translation>On hold (conflict)</translation>
     </message>
@@ -5156,42 +5156,42 @@ Recorded: %3 by %4</translation>
 <context>
     <name>ReceiptOutput</name>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="74"/>
+        <location filename="../../app/ui/receipt_output.py" line="75"/>
         <source>Bukti tidak dapat dibuat: </source>
         <translation>The receipt could not be made: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="89"/>
+        <location filename="../../app/ui/receipt_output.py" line="90"/>
         <source>Bukti tidak dicetak.</source>
         <translation>The receipt was not printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="94"/>
+        <location filename="../../app/ui/receipt_output.py" line="95"/>
         <source>Simpan bukti perekaman (PDF) — tidak ada printer</source>
         <translation>Save the receipt (PDF): no printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="95"/>
+        <location filename="../../app/ui/receipt_output.py" line="96"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="103"/>
+        <location filename="../../app/ui/receipt_output.py" line="104"/>
         <source>Bukti gagal dicetak: printer tidak dapat dipakai.</source>
         <translation>The receipt could not be printed: the printer cannot be used.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="105"/>
+        <location filename="../../app/ui/receipt_output.py" line="106"/>
         <source>Bukti dikirim ke printer %1.</source>
         <translation>Receipt sent to printer %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="114"/>
+        <location filename="../../app/ui/receipt_output.py" line="115"/>
         <source>Bukti gagal disimpan di %1.</source>
         <translation>The receipt could not be saved at %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_output.py" line="117"/>
+        <location filename="../../app/ui/receipt_output.py" line="118"/>
         <source>Bukti tersimpan: %1</source>
         <translation>Receipt saved: %1</translation>
     </message>
@@ -5278,147 +5278,147 @@ Recorded: %3 by %4</translation>
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="49"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="50"/>
         <source>Warga belum memiliki NIK/KK</source>
         <translation>Residents with no NIK/KK yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="52"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="53"/>
         <source>Registrasi keluarga baru: kantor menerbitkan nomor KK dan NIK setiap anggota; nomornya muncul di laptop ini setelah sinkron.</source>
         <translation>A new family registration: the office issues the KK number and each member&apos;s NIK; the numbers appear on this laptop after a sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="60"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="61"/>
         <source>Alamat keluarga</source>
         <translation>Family address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="62"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="63"/>
         <source>&amp;Alamat:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="65"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="66"/>
         <source>RW:</source>
         <translation>RW:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="67"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="68"/>
         <source>RT:</source>
         <translation>RT:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="68"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="69"/>
         <source>Provinsi:</source>
         <translation>Provinsi:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="68"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="69"/>
         <source>Kabupaten/kota:</source>
         <translation>Kabupaten/kota:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="69"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="70"/>
         <source>Kecamatan:</source>
         <translation>Kecamatan:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="69"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="70"/>
         <source>Kelurahan/desa:</source>
         <translation>Kelurahan/desa:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="77"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="78"/>
         <source>&amp;Hapus anggota</source>
         <translation>&amp;Remove member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="88"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="86"/>
         <source>Simpan registrasi</source>
         <translation>Save registration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="90"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="88"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="98"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="96"/>
         <source>Anggota keluarga:</source>
         <translation>Family members:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="123"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="121"/>
         <source>&amp;Nama:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="124"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="122"/>
         <source>Jenis kelamin:</source>
         <translation>Sex:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="125"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="123"/>
         <source>Tempat lahir:</source>
         <translation>Place of birth:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="126"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="124"/>
         <source>Tanggal lahir:</source>
         <translation>Date of birth:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="127"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="125"/>
         <source>Hubungan dalam keluarga:</source>
         <translation>Relation in the family:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="128"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="126"/>
         <source>Agama:</source>
         <translation>Religion:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="129"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="127"/>
         <source>Status perkawinan:</source>
         <translation>Marital status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="130"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="128"/>
         <source>Pendidikan:</source>
         <translation>Education:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="131"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="129"/>
         <source>Pekerjaan:</source>
         <translation>Occupation:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="132"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="130"/>
         <source>Nama ayah:</source>
         <translation>Father&apos;s name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="133"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="131"/>
         <source>Nama ibu:</source>
         <translation>Mother&apos;s name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="134"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="132"/>
         <source>Tambah anggota (Alt+T)</source>
         <translation>Add member (Alt+T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="163"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="161"/>
         <source>Satu KK paling banyak %1 anggota keluarga.</source>
         <translation>One KK holds at most %1 family members.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="186"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="184"/>
         <source>Anggota ke-%1</source>
         <translation>Member %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registration_dialog.py" line="211"/>
+        <location filename="../../app/ui/pages/registration_dialog.py" line="209"/>
         <source>Anggota ke-%1: </source>
         <translation>Member %1: </translation>
     </message>
@@ -5759,158 +5759,158 @@ Recorded: %3 by %4</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="87"/>
+        <location filename="../../app/ui/review_dialog.py" line="88"/>
         <source>Periksa rekaman</source>
         <translation>Review the recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="106"/>
+        <location filename="../../app/ui/review_dialog.py" line="107"/>
         <source>Periksa sebelum menyelesaikan</source>
         <translation>Review before completing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="108"/>
+        <location filename="../../app/ui/review_dialog.py" line="109"/>
         <source>Bacakan data ini kepada warga. Enter: simpan dan selesai · Esc: kembali ke formulir (tidak ada yang hilang).</source>
         <translation>Read this back to the resident. Enter: save and complete · Esc: back to the form (nothing is lost).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="113"/>
+        <location filename="../../app/ui/review_dialog.py" line="114"/>
         <source>Peringatan dan konfirmasi</source>
         <translation>Warnings and confirmations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="120"/>
+        <location filename="../../app/ui/review_dialog.py" line="121"/>
         <source>Kembali ke formulir (Esc)</source>
         <translation>Back to the form (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="123"/>
-        <location filename="../../app/ui/review_dialog.py" line="377"/>
+        <location filename="../../app/ui/review_dialog.py" line="124"/>
+        <location filename="../../app/ui/review_dialog.py" line="375"/>
         <source>Simpan &amp;&amp; selesai (Enter)</source>
         <translation>Save &amp;&amp; complete (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="162"/>
+        <location filename="../../app/ui/review_dialog.py" line="163"/>
         <source>Tidak ada</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="175"/>
+        <location filename="../../app/ui/review_dialog.py" line="176"/>
         <source>(hanya bulan &amp;&amp; tahun)</source>
         <translation>(month &amp;&amp; year only)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="177"/>
+        <location filename="../../app/ui/review_dialog.py" line="178"/>
         <source>(hanya tahun)</source>
         <translation>(year only)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="179"/>
+        <location filename="../../app/ui/review_dialog.py" line="180"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="187"/>
+        <location filename="../../app/ui/review_dialog.py" line="188"/>
         <source>Kelahiran</source>
         <translation>Birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="193"/>
+        <location filename="../../app/ui/review_dialog.py" line="194"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="195"/>
+        <location filename="../../app/ui/review_dialog.py" line="196"/>
         <source>RT / RW</source>
         <translation>RT / RW</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="201"/>
+        <location filename="../../app/ui/review_dialog.py" line="202"/>
         <source>Keluarga</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="209"/>
+        <location filename="../../app/ui/review_dialog.py" line="210"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="212"/>
+        <location filename="../../app/ui/review_dialog.py" line="213"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="213"/>
+        <location filename="../../app/ui/review_dialog.py" line="214"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="214"/>
+        <location filename="../../app/ui/review_dialog.py" line="215"/>
         <source>Catatan</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="219"/>
+        <location filename="../../app/ui/review_dialog.py" line="220"/>
         <source>Foto</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="221"/>
+        <location filename="../../app/ui/review_dialog.py" line="222"/>
         <source>Tanda tangan</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="248"/>
+        <location filename="../../app/ui/review_dialog.py" line="249"/>
         <source>Tersimpan.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="250"/>
+        <location filename="../../app/ui/review_dialog.py" line="251"/>
         <source>Pengecualian: </source>
         <translation>Exception: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="272"/>
+        <location filename="../../app/ui/review_dialog.py" line="273"/>
         <source>Dikonfirmasi, alasan: </source>
         <translation>Confirmed, reason: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="274"/>
+        <location filename="../../app/ui/review_dialog.py" line="275"/>
         <source>Tidak ada peringatan: semua isian sesuai pemeriksaan.</source>
         <translation>No warnings: every field passes the checks.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="300"/>
+        <location filename="../../app/ui/review_dialog.py" line="301"/>
         <source>Nomor registrasi (ada di bukti untuk warga)</source>
         <translation>Registration number (on the resident&apos;s receipt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="313"/>
+        <location filename="../../app/ui/review_dialog.py" line="314"/>
         <source>Cetak bukti (Ctrl+P)</source>
         <translation>Print receipt (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="316"/>
+        <location filename="../../app/ui/review_dialog.py" line="317"/>
         <source>Warga berikutnya (Enter)</source>
         <translation>Next resident (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="345"/>
+        <location filename="../../app/ui/review_dialog.py" line="346"/>
         <source>Rekaman selesai dan menunggu persetujuan supervisor.</source>
         <translation>Recording complete and waiting for the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="346"/>
+        <location filename="../../app/ui/review_dialog.py" line="347"/>
         <source>Rekaman selesai dan masuk antrian kirim.</source>
         <translation>Recording completed and added to the send queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="350"/>
+        <location filename="../../app/ui/review_dialog.py" line="351"/>
         <source>Cetak bukti untuk warga (Ctrl+P), lalu Enter untuk warga berikutnya.</source>
         <translation>Print the receipt for the resident (Ctrl+P), then Enter for the next resident.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_dialog.py" line="376"/>
+        <location filename="../../app/ui/review_dialog.py" line="374"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
@@ -5918,22 +5918,22 @@ Recorded: %3 by %4</translation>
 <context>
     <name>SbiStatus</name>
     <message>
-        <location filename="../../app/ui/pages/settings_biometrics.py" line="32"/>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="33"/>
         <source>siap</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_biometrics.py" line="32"/>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="33"/>
         <source>sedang dipakai</source>
         <translation>busy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_biometrics.py" line="33"/>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="34"/>
         <source>belum siap</source>
         <translation>not ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_biometrics.py" line="33"/>
+        <location filename="../../app/ui/pages/settings_biometrics.py" line="34"/>
         <source>belum terdaftar</source>
         <translation>not registered</translation>
     </message>
@@ -6172,213 +6172,213 @@ Recorded: %3 by %4</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="79"/>
+        <location filename="../../app/ui/pages/settings.py" line="80"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="80"/>
+        <location filename="../../app/ui/pages/settings.py" line="81"/>
         <source>Umum</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="85"/>
+        <location filename="../../app/ui/pages/settings.py" line="86"/>
         <source>Bahasa tampilan</source>
         <translation>Display language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="88"/>
+        <location filename="../../app/ui/pages/settings.py" line="89"/>
         <source> tahun</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="89"/>
+        <location filename="../../app/ui/pages/settings.py" line="90"/>
         <source>Usia minimal perekaman (kartu ditahan sampai 17)</source>
         <translation>Minimum recording age (card held until 17)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="92"/>
+        <location filename="../../app/ui/pages/settings.py" line="93"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="95"/>
+        <location filename="../../app/ui/pages/settings.py" line="96"/>
         <source>Pemeriksaan foto (ambang batas)</source>
         <translation>Photo checks (thresholds)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="99"/>
+        <location filename="../../app/ui/pages/settings.py" line="100"/>
         <source>Ketajaman minimal (makin besar makin ketat)</source>
         <translation>Minimum sharpness (higher is stricter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="100"/>
+        <location filename="../../app/ui/pages/settings.py" line="101"/>
         <source>Wajah minimal (bagian tinggi bingkai)</source>
         <translation>Minimum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="101"/>
+        <location filename="../../app/ui/pages/settings.py" line="102"/>
         <source>Wajah maksimal (bagian tinggi bingkai)</source>
         <translation>Maximum face size (share of frame height)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="102"/>
+        <location filename="../../app/ui/pages/settings.py" line="103"/>
         <source>Kemiringan kepala maksimal (derajat)</source>
         <translation>Maximum head tilt (degrees)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="103"/>
+        <location filename="../../app/ui/pages/settings.py" line="104"/>
         <source>Terang minimal wajah (0-255)</source>
         <translation>Minimum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="104"/>
+        <location filename="../../app/ui/pages/settings.py" line="105"/>
         <source>Terang maksimal wajah (0-255)</source>
         <translation>Maximum face brightness (0-255)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="112"/>
+        <location filename="../../app/ui/pages/settings.py" line="113"/>
         <source>Kembalikan ke bawaan</source>
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="123"/>
+        <location filename="../../app/ui/pages/settings.py" line="124"/>
         <source>Bukti perekaman untuk warga</source>
         <translation>Resident&apos;s receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="128"/>
+        <location filename="../../app/ui/pages/settings.py" line="129"/>
         <source>Dinas (judul bukti)</source>
         <translation>Dinas (receipt heading)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="132"/>
+        <location filename="../../app/ui/pages/settings.py" line="133"/>
         <source>Alamat, telepon atau jam layanan tempat warga bertanya tentang KTP-el-nya. Kosong: kalimat bawaan.</source>
         <translation>Address, phone or opening hours where residents ask about their KTP-el. Empty: the default sentence.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="134"/>
+        <location filename="../../app/ui/pages/settings.py" line="135"/>
         <source>Tempat bertanya</source>
         <translation>Where to ask</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="137"/>
+        <location filename="../../app/ui/pages/settings.py" line="138"/>
         <source>Keamanan</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="139"/>
+        <location filename="../../app/ui/pages/settings.py" line="140"/>
         <source>Kata sandi mengunci basis data di laptop ini.</source>
         <translation>The password locks the database on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="143"/>
+        <location filename="../../app/ui/pages/settings.py" line="144"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="158"/>
+        <location filename="../../app/ui/pages/settings.py" line="159"/>
         <source>Profil demo memakai kata sandi tetap; tidak dapat diganti.</source>
         <translation>The demo profile has a fixed password; it cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="161"/>
+        <location filename="../../app/ui/pages/settings.py" line="162"/>
         <source>Privasi</source>
         <translation>Privacy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="165"/>
+        <location filename="../../app/ui/pages/settings.py" line="166"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="151"/>
-        <location filename="../../app/ui/pages/settings.py" line="166"/>
+        <location filename="../../app/ui/pages/settings.py" line="152"/>
+        <location filename="../../app/ui/pages/settings.py" line="167"/>
         <source>Tidak pernah</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="167"/>
+        <location filename="../../app/ui/pages/settings.py" line="168"/>
         <source>Hapus data pribadi setelah diterima server</source>
         <translation>Remove personal data after the server accepted it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="169"/>
+        <location filename="../../app/ui/pages/settings.py" line="170"/>
         <source>Foto, tanda tangan dan biodata rekaman yang sudah diterima server dihapus dari laptop ini, setelah sinkron berhasil. Yang tersisa hanya status, tanggal, wilayah dan RT/RW, sehingga capaian tetap terhitung. 0 = tidak pernah dihapus.</source>
         <translation>Photo, signature and biodata of recordings the server accepted are removed from this laptop after a successful sync. Only the status, dates, region and RT/RW remain, so progress still counts them. 0 = never removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="197"/>
+        <location filename="../../app/ui/pages/settings.py" line="198"/>
         <source>Simpan pengaturan</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="232"/>
+        <location filename="../../app/ui/pages/settings.py" line="233"/>
         <source>Cadangan</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="234"/>
+        <location filename="../../app/ui/pages/settings.py" line="235"/>
         <source>Salin profil ke flashdisk selama perjalanan: bila laptop rusak atau hilang, rekaman tetap ada. Salinan tetap terkunci dan dibuka dengan kata sandi yang berlaku saat ini (jemput --data &lt;folder cadangan&gt;). Simpan flashdisk terpisah dari laptop.</source>
         <translation>Copy the profile to a USB stick while travelling: if the laptop breaks or is lost, the recordings survive. The copy stays locked and opens with the password in force now (jemput --data &lt;backup folder&gt;). Keep the USB stick apart from the laptop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="247"/>
+        <location filename="../../app/ui/pages/settings.py" line="248"/>
         <source>Cadangkan ke…</source>
         <translation>Back up to…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="263"/>
+        <location filename="../../app/ui/pages/settings.py" line="264"/>
         <source>Pilih folder cadangan (mis. flashdisk)</source>
         <translation>Choose the backup folder (e.g. a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="296"/>
+        <location filename="../../app/ui/pages/settings.py" line="297"/>
         <source>Cadangan tersimpan: %1, %2 rekaman, %3</source>
         <translation>Backup saved: %1, %2 recordings, %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="303"/>
+        <location filename="../../app/ui/pages/settings.py" line="304"/>
         <source>Cadangan gagal: </source>
         <translation>Backup failed: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="319"/>
+        <location filename="../../app/ui/pages/settings.py" line="317"/>
         <source>Cadangan terakhir: belum pernah</source>
         <translation>Last backup: never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="325"/>
+        <location filename="../../app/ui/pages/settings.py" line="323"/>
         <source>Cadangan terakhir: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="340"/>
+        <location filename="../../app/ui/pages/settings.py" line="338"/>
         <source>Kata sandi diganti. Gunakan kata sandi baru saat membuka Jemput berikutnya.</source>
         <translation>Password changed. Use the new password the next time you open Jemput.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="370"/>
+        <location filename="../../app/ui/pages/settings.py" line="365"/>
         <source>Alamat server harus diawali https://</source>
         <translation>The server address must start with https://</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="392"/>
+        <location filename="../../app/ui/pages/settings.py" line="387"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="150"/>
+        <location filename="../../app/ui/pages/settings.py" line="151"/>
         <source> menit</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="153"/>
+        <location filename="../../app/ui/pages/settings.py" line="154"/>
         <source>Layar terkunci bila laptop tidak dipakai selama ini.</source>
         <translation>The screen locks when the laptop is not used for this long.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="154"/>
+        <location filename="../../app/ui/pages/settings.py" line="155"/>
         <source>Kunci layar setelah</source>
         <translation>Lock the screen after</translation>
     </message>
@@ -6607,27 +6607,27 @@ Recorded: %3 by %4</translation>
 <context>
     <name>SupervisorBar</name>
     <message>
-        <location filename="../../app/ui/pages/supervisor_bar.py" line="30"/>
+        <location filename="../../app/ui/pages/supervisor_bar.py" line="31"/>
         <source>Tinjau rekaman (Ctrl+R)</source>
         <translation>Review recordings (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supervisor_bar.py" line="31"/>
+        <location filename="../../app/ui/pages/supervisor_bar.py" line="32"/>
         <source>Setujui rekaman yang selesai agar masuk antrian kirim, atau kembalikan ke operator dengan alasan.</source>
         <translation>Approve completed recordings into the send queue, or return them to the operator with a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supervisor_bar.py" line="34"/>
+        <location filename="../../app/ui/pages/supervisor_bar.py" line="35"/>
         <source>Laporan akhir hari…</source>
         <translation>Day-end report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supervisor_bar.py" line="35"/>
+        <location filename="../../app/ui/pages/supervisor_bar.py" line="36"/>
         <source>PDF per tim dan operator: hasil kunjungan, rekaman, pengecualian, tempat tanda tangan. Tidak terenkripsi.</source>
         <translation>PDF per team and operator: visit outcomes, recordings, exceptions, room to sign. Not encrypted.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/supervisor_bar.py" line="58"/>
+        <location filename="../../app/ui/pages/supervisor_bar.py" line="59"/>
         <source>Tinjau rekaman (%n) (Ctrl+R)</source>
         <translation>
             <numerusform>Review recordings (%n) (Ctrl+R)</numerusform>
@@ -6638,178 +6638,178 @@ Recorded: %3 by %4</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="143"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="138"/>
         <source>Antrian &amp; Sinkron</source>
         <translation>Queue &amp; Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="154"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="149"/>
         <source>Daftarkan perangkat ke server</source>
         <translation>Register this device with the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="158"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="153"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="160"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="155"/>
         <source>kode sekali pakai dari admin</source>
         <translation>one-time code from the admin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="161"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="156"/>
         <source>Kode pendaftaran</source>
         <translation>Registration code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="163"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="158"/>
         <source>Nama perangkat</source>
         <translation>Device name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="169"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="164"/>
         <source>Daftarkan</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="182"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="177"/>
         <source>Menunggu persetujuan</source>
         <translation>Waiting for approval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="183"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="178"/>
         <source>Menunggu kirim</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="184"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="179"/>
         <source>Terkirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="185"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="180"/>
         <source>Diterima</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="186"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="181"/>
         <source>Perlu ditinjau</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="187"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="182"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="204"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="199"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="206"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="201"/>
         <source>Sinkron terakhir</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="210"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="205"/>
         <source>Kesalahan terakhir</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="212"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="207"/>
         <source>Percobaan berikutnya</source>
         <translation>Next attempt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="223"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="218"/>
         <source>Sinkron sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="237"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="232"/>
         <source>Perlu perhatian</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="250"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="245"/>
         <source>Kirim ulang</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="253"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="248"/>
         <source>Jadikan versi baru</source>
         <translation>Make a new version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="255"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="250"/>
         <source>Kirim isi rekaman di laptop ini sebagai versi baru yang menggantikan salinan di server.</source>
         <translation>Send this laptop&apos;s copy of the recording as a new version that replaces the copy on the server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="258"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="253"/>
         <source>Perbaiki</source>
         <translation>Fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="292"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="287"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="310"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="305"/>
         <source>belum terdaftar (kerja offline)</source>
         <translation>not registered (working offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="313"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="308"/>
         <source>terhubung</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="313"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="308"/>
         <source>tidak terjangkau</source>
         <translation>unreachable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="314"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="309"/>
         <source>belum dicek</source>
         <translation>not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="361"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="356"/>
         <source>Rekaman dimasukkan lagi ke antrian.</source>
         <translation>The recording is back in the queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="375"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="370"/>
         <source>Versi baru dibuat dan dimasukkan ke antrian; versi lama diganti saat sinkron berikutnya.</source>
         <translation>A new version was made and queued; it replaces the old one at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="387"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="381"/>
         <source>Isi alamat server dan kode pendaftaran.</source>
         <translation>Enter the server address and the registration code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="390"/>
-        <location filename="../../app/ui/pages/sync_page.py" line="422"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="384"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="415"/>
         <source>Menghubungi server…</source>
         <translation>Contacting the server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="398"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="392"/>
         <source>Terdaftar sebagai %1 (wilayah %2).</source>
         <translation>Registered as %1 (area %2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="408"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="402"/>
         <source>Pendaftaran gagal karena kesalahan tak terduga.</source>
         <translation>Registration failed because of an unexpected error.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/sync_page.py" line="430"/>
+        <location filename="../../app/ui/pages/sync_page.py" line="423"/>
         <source>%1/%2 rekaman · %3/%4 MB</source>
         <translation>%1/%2 recordings · %3/%4 MB</translation>
     </message>
@@ -7079,32 +7079,32 @@ Recorded: %3 by %4</translation>
 <context>
     <name>TripAssignDialog</name>
     <message>
-        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="29"/>
+        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="30"/>
         <source>Tambahkan ke kunjungan</source>
         <translation>Add to a kunjungan (trip)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="41"/>
+        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="40"/>
         <source>Warga dipilih:</source>
         <translation>Residents chosen:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="42"/>
+        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="41"/>
         <source>&amp;Kunjungan:</source>
         <translation>&amp;Kunjungan (trip):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="45"/>
+        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="44"/>
         <source>Tambahkan</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="46"/>
+        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="45"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="54"/>
+        <location filename="../../app/ui/pages/trip_assign_dialog.py" line="53"/>
         <source>Belum ada kunjungan yang belum selesai. Buat kunjungan di halaman Kunjungan.</source>
         <translation>There is no kunjungan (trip) that is not over yet. Create one on the Kunjungan page.</translation>
     </message>
@@ -7112,52 +7112,52 @@ Recorded: %3 by %4</translation>
 <context>
     <name>TripDialog</name>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="75"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="72"/>
         <source>Ubah kunjungan</source>
         <translation>Edit trip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="75"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="72"/>
         <source>Kunjungan baru</source>
         <translation>New trip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="83"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="80"/>
         <source>mis. SMAN 1 Solok, Desa Sungai Abu</source>
         <translation>e.g. SMAN 1 Solok, Desa Sungai Abu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="87"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="84"/>
         <source>nama anggota, dipisah koma</source>
         <translation>member names, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="100"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="97"/>
         <source>Nama kunjungan:</source>
         <translation>Trip name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="101"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="98"/>
         <source>Jenis:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="102"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="99"/>
         <source>Tempat:</source>
         <translation>Place:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="103"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="100"/>
         <source>Mulai:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="104"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="101"/>
         <source>Selesai:</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="105"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="102"/>
         <source>Tim:</source>
         <translation>Team:</translation>
     </message>
@@ -7560,12 +7560,12 @@ Recorded: %3 by %4</translation>
 <context>
     <name>_Dialog</name>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="44"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="42"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/trip_dialogs.py" line="45"/>
+        <location filename="../../app/ui/pages/trip_dialogs.py" line="43"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
