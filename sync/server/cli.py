@@ -389,6 +389,20 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_drop_stale_uploads(args: argparse.Namespace) -> int:
+    from sync.server.media_store import open_media_store
+
+    if not 1 <= args.days <= 3650:
+        print("--hari harus 1..3650", file=sys.stderr)
+        return 1
+    engine, settings = _engine(args)
+    engine.dispose()
+    dropped = open_media_store(settings).drop_stale_uploads(args.days * 86400.0)
+    print(f"{dropped} unggahan yang terhenti lebih dari {args.days} hari dihapus "
+          "(laptopnya, bila kembali, mengirim berkas itu lagi dari awal)")
+    return 0
+
+
 def _print_recording(rec, first: str) -> None:  # noqa: ANN001 - review.ReviewRecording
     state = "MENUNGGU KEPUTUSAN" if rec.open else rec.status
     more = " " * (len(first) + 2)
@@ -599,6 +613,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = common(sub.add_parser("status", help="tampilkan jumlah"))
     p.add_argument("--json", action="store_true", help="satu baris JSON")
     p.set_defaults(func=cmd_status)
+
+    p = common(sub.add_parser("drop-stale-uploads",
+                              help="hapus unggahan media yang terhenti (tidak ada potongan baru selama N hari)"))
+    p.add_argument("--hari", "--days", dest="days", type=int, default=14, help="umur minimal, hari (bawaan 14)")
+    p.set_defaults(func=cmd_drop_stale_uploads)
 
     p = common(sub.add_parser("review", help="konflik dan NIK ganda yang menunggu admin (memuat NIK dan nama)"))
     p.add_argument("--all", action="store_true", help="tampilkan juga konflik yang sudah selesai")

@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
+import time
 from pathlib import Path
 
 from app.fsio import fsync_dir, make_private_dir, open_private
@@ -167,3 +168,22 @@ class FolderMediaStore(MediaStore):
         complete = sum(1 for p in self.media_dir.iterdir() if p.is_file() and is_sha256(p.name))
         partial = sum(1 for p in self.partial_dir.iterdir() if p.is_file() and is_sha256(p.name))
         return complete, partial
+
+    def drop_stale_uploads(self, older_than_s: float, *, now: float | None = None) -> int:
+        """Partial files untouched for `older_than_s` seconds go (each under its file's lock, looked at
+        again there: a chunk that just arrived keeps it); so do temporary files a crashed process left."""
+        cutoff = (time.time() if now is None else now) - older_than_s
+        dropped = 0
+        for path in self.partial_dir.iterdir():
+            sha = path.name.split(".", 1)[0]
+            if not path.is_file() or not is_sha256(sha):
+                continue
+            with self._lock(sha):
+                try:
+                    if path.stat().st_mtime >= cutoff:
+                        continue
+                    path.unlink()
+                except FileNotFoundError:
+                    continue
+            dropped += path.name == sha
+        return dropped

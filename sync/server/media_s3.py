@@ -346,6 +346,31 @@ class S3MediaStore(MediaStore):
         self._discard(objects.chunk_keys + ([self._final(sha256)] if objects.final is not None else []))
         return objects.final is not None
 
+    def drop_stale_uploads(self, older_than_s: float, *, now: float | None = None) -> int:
+        """Uploads whose newest chunk object is older than `older_than_s` seconds lose every chunk object.
+
+        Lists the whole ``media/`` prefix (about one request per 1,000 objects): an occasional
+        administrator's task, not a request's. A chunk written while this runs is newer than the
+        cutoff and keeps its upload (the listing is looked at again for the uploads about to go).
+        """
+        cutoff = (time.time() if now is None else now) - older_than_s
+        prefix = f"{self.location.prefix}media/"
+        newest: dict[str, float] = {}
+        for obj in self._list(prefix):
+            name = obj["Key"][len(prefix):]
+            if _PART in name:
+                sha = name.split(_PART, 1)[0]
+                newest[sha] = max(newest.get(sha, 0.0), obj["LastModified"].timestamp())
+        dropped = 0
+        for sha, last in sorted(newest.items()):
+            if last >= cutoff or not is_sha256(sha):
+                continue
+            keys = [o["Key"] for o in self._list(self._partial(sha)) if o["LastModified"].timestamp() < cutoff]
+            if len(keys) == len(self._objects(sha).chunk_keys):  # nothing newer arrived meanwhile
+                self._discard(keys)
+                dropped += 1
+        return dropped
+
     def counts(self) -> tuple[int, int]:
         prefix = f"{self.location.prefix}media/"
         names = [obj["Key"][len(prefix):] for obj in self._list(prefix)]

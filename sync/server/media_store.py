@@ -112,6 +112,12 @@ class MediaStore(abc.ABC):
     def counts(self) -> tuple[int, int]:
         """(complete files, uploads in progress)."""
 
+    @abc.abstractmethod
+    def drop_stale_uploads(self, older_than_s: float, *, now: float | None = None) -> int:
+        """Remove the uploads in progress that received no chunk for `older_than_s` seconds (a laptop
+        that never came back: wiped, or its recording purged); how many went. A laptop that does
+        come back is told offset 0 and sends the file again: nothing is lost, only bytes resent."""
+
 
 def open_media_store(settings) -> MediaStore:  # noqa: ANN001 - sync.server.settings.Settings
     """The store `settings` name: the bucket when ``media_s3_bucket`` is set, else the data folder's ``media/``."""

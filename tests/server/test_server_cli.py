@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -227,3 +229,20 @@ def test_gzip_is_sent_only_to_who_accepts_it():
 
     assert accepts("gzip") and accepts("deflate, gzip;q=0.5") and accepts("*") and accepts("GZIP ; q=1")
     assert not accepts("") and not accepts("identity") and not accepts("gzip;q=0") and not accepts("br, gzip; q=0.0")
+
+
+def test_drop_stale_uploads_removes_only_what_stopped_long_ago(tmp_path):
+    data = tmp_path / "srv"
+    run_cli("migrate", "--data", data)
+    partial = data / "media" / "partial"
+    partial.mkdir(parents=True)
+    stale, fresh = partial / ("a" * 64), partial / ("b" * 64)
+    for path in (stale, fresh):
+        path.write_bytes(b"\xff\xd8 potongan")
+    old = time.time() - 15 * 86400
+    os.utime(stale, (old, old))
+    out = run_cli("drop-stale-uploads", "--data", data)
+    assert out.stdout.startswith("1 unggahan") and not stale.exists() and fresh.exists()
+    assert json.loads(run_cli("status", "--data", data, "--json").stdout)["berkas_sebagian"] == 1
+    bad = run_cli("drop-stale-uploads", "--data", data, "--hari", "0", check=False)
+    assert bad.returncode == 1 and "1..3650" in bad.stderr and fresh.exists()

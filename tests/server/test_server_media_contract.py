@@ -8,6 +8,7 @@ same folder or bucket (its own S3 client): what several server machines see.
 from __future__ import annotations
 
 import hashlib
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -204,3 +205,21 @@ def test_a_file_is_checked_as_what_its_kind_claims(store):
     _refused(lambda: store.append(photo_sha, 3 * CHUNK, photo[3 * CHUNK:], len(photo), "iris_right"),
              Problems.MEDIA_NOT_BIOMETRIC)
     assert store.held(photo_sha) == Held(0, False)  # the chunks went with the refusal
+
+
+def test_uploads_left_behind_are_dropped_and_the_laptop_starts_them_again(stores):
+    """A stale upload (no chunk since the cutoff) goes; a fresh one, a complete file and the other
+    machines' view stay as they were; the laptop coming back is told offset 0 and completes it."""
+    store, other = stores(), stores()
+    (sha_old, old), (sha_new, new), (sha_done, done) = _photo(), _photo(3 * CHUNK + 7), _photo(2 * CHUNK + 1)
+    _send(store, sha_old, old, stop=2 * CHUNK)
+    _send(store, sha_done, done)
+    time.sleep(2.1)  # storage times may count whole seconds
+    cutoff = time.time() - 1.0
+    _send(store, sha_new, new, stop=CHUNK)
+    assert other.drop_stale_uploads(3600, now=cutoff + 3600) == 1
+    assert store.held(sha_old) == Held(0, False)
+    assert store.held(sha_new) == Held(CHUNK, False) and store.held(sha_done) == Held(len(done), True)
+    assert store.counts() == (1, 1)
+    assert other.drop_stale_uploads(3600, now=cutoff + 3600) == 0  # nothing more to drop
+    assert _send(store, sha_old, old) == Held(len(old), True) and store.read(sha_old) == old
