@@ -75,3 +75,15 @@ def test_closing_before_the_form_was_ever_opened_builds_it_not(qtbot, profile_di
     main = win.main
     win.close()
     assert not main.is_built("enroll")
+
+
+def test_the_frozen_build_is_told_of_every_page_module():
+    """The pages are imported by name when first shown: PyInstaller's analysis cannot see them."""
+    from pathlib import Path
+
+    from app.ui.main_area import PAGE_CLASSES
+
+    spec = (Path(__file__).resolve().parents[2] / "build.spec").read_text(encoding="utf-8")
+    assert 'f"app.ui.pages.{name}"' in spec
+    for module, _cls in PAGE_CLASSES.values():
+        assert module.startswith("app.ui.pages.") and f'"{module.rsplit(".", 1)[1]}"' in spec, module
