@@ -44,7 +44,8 @@ def _start_probe(app: QApplication, window, started: float) -> None:
 
     Used by tests/benchmarks/bench_ui.py and tests/packaging/smoke_dist.py. The
     lines also go to the file named by $JEMPUT_PROBE_FILE (a windowed Windows
-    build has no stdout). Lines (seconds from process start):
+    build has no stdout). Lines (seconds from process start, then ``cpu=`` the process's CPU
+    seconds so far):
 
     - ``STARTUP_READY s``: the first screen (unlock or welcome) is shown and the event loop runs.
     - ``STARTUP_LOADED s``: with $JEMPUT_PROBE_PASSPHRASE, the passphrase is typed into the
@@ -76,6 +77,10 @@ def _start_probe(app: QApplication, window, started: float) -> None:
 
     def since_start() -> str:
         return f"{time.perf_counter() - started:.3f}"
+
+    def with_cpu() -> str:
+        """Seconds since start, then the process's CPU seconds so far (a busy machine stretches the first)."""
+        return f"{since_start()} cpu={time.process_time():.3f}"
 
     def finish(code: int) -> None:
         window.close()  # stops the sync worker and closes the profile as a real close does
@@ -111,10 +116,10 @@ def _start_probe(app: QApplication, window, started: float) -> None:
             QTimer.singleShot(5, lambda: wait_for_landing(deadline))
 
     def landed() -> None:
-        emit(f"STARTUP_LOADED {since_start()}")
+        emit(f"STARTUP_LOADED {with_cpu()}")
         window.wait_for_imports()
         window.ensure_sync_worker()
-        emit(f"STARTUP_SETTLED {since_start()}")
+        emit(f"STARTUP_SETTLED {with_cpu()}")
         for row, name in enumerate(window.main.PAGES):
             if window.main.is_built(name):
                 continue
@@ -125,14 +130,14 @@ def _start_probe(app: QApplication, window, started: float) -> None:
         finish(0)
 
     def report() -> None:
-        emit(f"STARTUP_READY {since_start()}")
+        emit(f"STARTUP_READY {with_cpu()}")
         if passphrase:
             window.unlock.passphrase.setText(passphrase)
             window.unlock.unlock_button.click()
             wait_for_landing(time.perf_counter() + 60)
             return
         window._preload(wait=True)  # what loads while the operator types the passphrase
-        emit(f"STARTUP_LOADED {since_start()}")
+        emit(f"STARTUP_LOADED {with_cpu()}")
         if os.environ.get("JEMPUT_PROBE_DEMO") != "1":
             app.quit()
             return
