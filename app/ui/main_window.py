@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 # requests), then the other pages' modules (OpenCV, QtCharts, the PDF writers, the
 # SBI client) on a background thread (`AppWindow._warm_up`), so that each page
 # builds quickly the first time it is opened.
-_LATER = ("app.ui.main_area", "app.ui.pages.home")
-_LATER_WITHOUT_QT = ("app.session",)
+_LATER = ("app.ui.main_area", "app.ui.pages.home", "app.ui.texts", "app.ui.idle_lock")
+_LATER_WITHOUT_QT = ("app.session", "app.store.limits")
 _AFTER_LANDING = ("sync.client", "app.ui.sync_worker")
 PRELOAD_AFTER_MS = 150
 PRELOAD_POLL_MS = 20
