@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import app.store.sqlite_lib  # noqa: F401 - first: sqlite_utils without numpy at unlock (see there)
 from app.biometric_slot import BiometricSlot
 from app.core.biometric_requirement import SETTING_KEY as BIOMETRICS_MODE_KEY
 from app.core.biometric_requirement import BiometricMode

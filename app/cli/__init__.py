@@ -40,10 +40,34 @@ import os
 import sys
 
 from app.cli.common import EXIT_CANCELLED, EXIT_ERROR, EXIT_USAGE, CliError, default_data_dir, profile_dir, warn
-from app.cli.parser import build_parser
 from app.cli.progress import ProgressBar
 
 __all__ = ["CliError", "ProgressBar", "build_parser", "default_data_dir", "main", "run_window"]
+
+
+def __getattr__(name: str):
+    if name == "build_parser":  # loads every command's module: not on the window's way
+        from app.cli.parser import build_parser
+
+        return build_parser
+    raise AttributeError(f"module 'app.cli' has no attribute {name!r}")
+
+
+def _window_args(argv: list[str]) -> argparse.Namespace | None:
+    """The window's own arguments (none, ``--data DIR``, ``--startup-probe``), read without
+    building the whole parser; None for anything else (a command, --help, a mistake)."""
+    data, probe, rest = None, False, list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--startup-probe":
+            probe = True
+        elif arg == "--data" and rest and not rest[0].startswith("-"):
+            data = rest.pop(0)
+        elif arg.startswith("--data="):
+            data = arg.split("=", 1)[1]
+        else:
+            return None
+    return argparse.Namespace(data=data, startup_probe=probe, command=None)
 
 
 def run_window(args: argparse.Namespace) -> int:
@@ -63,11 +87,15 @@ def run_window(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run `jemput` with `argv` (default: sys.argv[1:]); returns the exit code."""
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # --help, --version, usage errors
-        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    argv = sys.argv[1:] if argv is None else [str(a) for a in argv]
+    args = _window_args(argv)
+    if args is None:
+        from app.cli.parser import build_parser
+
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as exc:  # --help, --version, usage errors
+            return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     handler = getattr(args, "func", None) or run_window
     try:
         return handler(args)

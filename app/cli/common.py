@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from app.fsio import fsync_dir
-from app.store.keys import MIN_PASSPHRASE_LENGTH
+from app.core.passphrase_strength import MIN_LENGTH as MIN_PASSPHRASE_LENGTH
 
 PASSPHRASE_ENV = "JEMPUT_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "JEMPUT_NEW_PASSPHRASE"

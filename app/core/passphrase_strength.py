@@ -9,18 +9,18 @@ number. The person's own name and the app's words count as known words.
 
 from __future__ import annotations
 
-from zxcvbn import zxcvbn
-
 from app.core.messages import CodedError
 
-MIN_LENGTH = 8
+MIN_LENGTH = 8  # the shortest passphrase a new profile (or a passphrase change) accepts
 MIN_SCORE = 3
 APP_WORDS = ("jemput", "ktp", "ktpel", "disdukcapil", "dukcapil", "rekam", "perekaman", "kata", "sandi")
 MAX_CHECKED = 100  # zxcvbn is slow on very long inputs; longer ones are scored on their first 100
 
 
 def strength(passphrase: str, user_words: tuple[str, ...] = ()) -> int:
-    """zxcvbn's score 0-4 for `passphrase`."""
+    """zxcvbn's score 0-4 for `passphrase` (zxcvbn's dictionaries load on the first check, not at start)."""
+    from zxcvbn import zxcvbn
+
     words = [w for w in (*APP_WORDS, *user_words) if w]
     return int(zxcvbn(passphrase[:MAX_CHECKED], user_inputs=words)["score"])
 

@@ -26,12 +26,10 @@ import os
 import unicodedata
 from dataclasses import asdict, dataclass
 
-from argon2.low_level import Type, hash_secret_raw
+from app.core.passphrase_strength import MIN_LENGTH as MIN_PASSPHRASE_LENGTH  # noqa: F401 - re-exported
 
 KDF_NAME = "argon2id"
 SALT_BYTES = 16
-# The shortest passphrase a new profile (or a passphrase change) accepts.
-MIN_PASSPHRASE_LENGTH = 8
 
 
 @dataclass(frozen=True)
@@ -87,6 +85,8 @@ def derive_key(passphrase: str, salt: bytes, params: KdfParams = DEFAULT_KDF_PAR
         raise ValueError("kata sandi tidak boleh kosong")
     if len(salt) < 8:
         raise ValueError("salt terlalu pendek")
+    from argon2.low_level import Type, hash_secret_raw  # here: the first screen needs only the constants
+
     secret = unicodedata.normalize("NFKC", passphrase).encode("utf-8")
     return hash_secret_raw(
         secret=secret,

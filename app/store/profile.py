@@ -32,9 +32,16 @@ from app.fsio import fsync_dir, open_private
 from app.store.errors import StoreError
 from app.store.keys import KdfParams
 from app.store.keyslots import KeySlot
+from app.store.profile_files import (  # noqa: F401 - re-exported: where the files are
+    DB_NAME,
+    PROFILE_NAME,
+    UI_FILE,
+    db_path,
+    profile_exists,
+    profile_path,
+    ui_language,
+)
 
-DB_NAME = "jemput.db"
-PROFILE_NAME = "profile.json"
 PROFILE_FORMAT = 1  # one passphrase, key derived from it (read, and migrated on unlock)
 SLOTS_FORMAT = 2  # random key wrapped per person
 FORMATS = (PROFILE_FORMAT, SLOTS_FORMAT)
@@ -150,14 +157,6 @@ def _kdf_entry(salt: bytes, kdf: KdfParams) -> dict:
     return {**kdf.to_dict(), "salt": base64.b64encode(salt).decode("ascii")}
 
 
-def db_path(directory: str | os.PathLike) -> Path:
-    return Path(directory) / DB_NAME
-
-
-def profile_path(directory: str | os.PathLike) -> Path:
-    return Path(directory) / PROFILE_NAME
-
-
 def read_profile(directory: str | os.PathLike) -> ProfileInfo:
     path = profile_path(directory)
     try:
@@ -184,21 +183,3 @@ def write_profile(directory: str | os.PathLike, info: ProfileInfo) -> None:
         os.fsync(fh.fileno())
     os.replace(tmp, path)
     fsync_dir(path.parent)
-
-
-def profile_exists(directory: str | os.PathLike) -> bool:
-    """Whether `directory` holds a Jemput profile (its database and ``profile.json``)."""
-    return db_path(directory).is_file() and profile_path(directory).is_file()
-
-
-UI_FILE = "ui.json"
-"""The display language, kept outside the encrypted database so that the
-unlock screen already speaks it (nothing about residents is in it)."""
-
-
-def ui_language(directory: str | os.PathLike) -> str:
-    """The language chosen last time in this profile folder ('id' by default)."""
-    try:
-        return json.loads((Path(directory) / UI_FILE).read_text(encoding="utf-8")).get("language", "id")
-    except (OSError, ValueError, AttributeError):
-        return "id"

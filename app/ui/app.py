@@ -28,7 +28,7 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
     app = make_app()
     from app.ui.main_window import AppWindow
 
-    from app.store.profile import ui_language
+    from app.store.profile_files import ui_language
 
     i18n.install(lang or ui_language(data_dir))
     window = AppWindow(data_dir)
@@ -44,21 +44,43 @@ def _start_probe(app: QApplication, window, started: float) -> None:
 
     Used by tests/benchmarks/bench_ui.py and tests/packaging/smoke_dist.py. The
     lines also go to the file named by $JEMPUT_PROBE_FILE (a windowed Windows
-    build has no stdout). With $JEMPUT_PROBE_DEMO=1 the probe then opens the demo
-    profile (DIR/demo, made if missing) as the demo button does, shows every page
-    and reports `STARTUP_DEMO <seconds> <pages>` (or `STARTUP_FAILED <kind>`, exit 1).
+    build has no stdout). Lines (seconds from process start, then ``cpu=`` the process's CPU
+    seconds so far):
+
+    - ``STARTUP_READY s``: the first screen (unlock or welcome) is shown and the event loop runs.
+    - ``STARTUP_LOADED s``: with $JEMPUT_PROBE_PASSPHRASE, the passphrase is typed into the
+      unlock screen the moment it shows (an operator who takes no time to type) and this is
+      when the landing page (Beranda) is shown and usable: the profile opened, the work area
+      built, its first paint done and the event loop back. Without it, when the modules the
+      landing page needs are imported (what loads while the operator types).
+    - ``STARTUP_SETTLED s`` (with the passphrase): what loads behind Beranda is done (the
+      sync client, its worker started, the other pages' modules).
+    - ``STARTUP_PAGE name ms`` (with the passphrase, after SETTLED): opening each other page
+      the first time (built, shown, painted), in navigation order.
+
+    With $JEMPUT_PROBE_DEMO=1 the probe then opens the demo profile (DIR/demo, made if
+    missing) as the demo button does, shows every page and reports
+    `STARTUP_DEMO <seconds> <pages>` (or `STARTUP_FAILED <kind>`, exit 1).
     """
     import os
 
     from PySide6.QtCore import QTimer
 
     probe_file = os.environ.get("JEMPUT_PROBE_FILE")
+    passphrase = os.environ.get("JEMPUT_PROBE_PASSPHRASE")
 
     def emit(line: str) -> None:
         print(line, flush=True)
         if probe_file:
             with open(probe_file, "a", encoding="utf-8") as fh:
                 fh.write(line + "\n")
+
+    def since_start() -> str:
+        return f"{time.perf_counter() - started:.3f}"
+
+    def with_cpu() -> str:
+        """Seconds since start, then the process's CPU seconds so far (a busy machine stretches the first)."""
+        return f"{since_start()} cpu={time.process_time():.3f}"
 
     def finish(code: int) -> None:
         window.close()  # stops the sync worker and closes the profile as a real close does
@@ -68,7 +90,7 @@ def _start_probe(app: QApplication, window, started: float) -> None:
         for row in range(window.main.nav.count()):
             window.main.nav.setCurrentRow(row)
             app.processEvents()
-        emit(f"STARTUP_DEMO {time.perf_counter() - started:.3f} {window.main.nav.count()}")
+        emit(f"STARTUP_DEMO {since_start()} {window.main.nav.count()}")
         finish(0)
 
     def wait_for_demo(deadline: float) -> None:
@@ -84,10 +106,38 @@ def _start_probe(app: QApplication, window, started: float) -> None:
         emit(f"STARTUP_FAILED {type(exc).__name__}")  # the kind only: no personal data
         finish(1)
 
+    def wait_for_landing(deadline: float) -> None:
+        if window.main is not None and window.main.is_built("home"):
+            QTimer.singleShot(0, landed)  # after the paint events the first show posted
+        elif time.perf_counter() > deadline or window.unlock.message.text():
+            emit("STARTUP_FAILED unlock")
+            finish(1)
+        else:
+            QTimer.singleShot(5, lambda: wait_for_landing(deadline))
+
+    def landed() -> None:
+        emit(f"STARTUP_LOADED {with_cpu()}")
+        window.wait_for_imports()
+        window.ensure_sync_worker()
+        emit(f"STARTUP_SETTLED {with_cpu()}")
+        for row, name in enumerate(window.main.PAGES):
+            if window.main.is_built(name):
+                continue
+            opened = time.perf_counter()
+            window.main.nav.setCurrentRow(row)
+            app.processEvents()
+            emit(f"STARTUP_PAGE {name} {(time.perf_counter() - opened) * 1000:.1f}")
+        finish(0)
+
     def report() -> None:
-        emit(f"STARTUP_READY {time.perf_counter() - started:.3f}")
+        emit(f"STARTUP_READY {with_cpu()}")
+        if passphrase:
+            window.unlock.passphrase.setText(passphrase)
+            window.unlock.unlock_button.click()
+            wait_for_landing(time.perf_counter() + 60)
+            return
         window._preload(wait=True)  # what loads while the operator types the passphrase
-        emit(f"STARTUP_LOADED {time.perf_counter() - started:.3f}")
+        emit(f"STARTUP_LOADED {with_cpu()}")
         if os.environ.get("JEMPUT_PROBE_DEMO") != "1":
             app.quit()
             return

@@ -13,6 +13,7 @@ in progress finishes.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QInputEvent
 from PySide6.QtWidgets import QApplication
 
 IDLE_KEY = "idle_lock_minutes"
@@ -63,6 +64,8 @@ class IdleWatch(QObject):
             app.removeEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
-        if event.type() in _INPUT and self.timer.isActive():
+        # Every event of the application passes here: the isinstance test first is cheap,
+        # asking the type of each (building a page sends thousands) is not.
+        if isinstance(event, QInputEvent) and event.type() in _INPUT and self.timer.isActive():
             self.timer.start(self.interval_ms)
         return False

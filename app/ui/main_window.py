@@ -19,24 +19,24 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from app.demo.passphrase import DEMO_PASSPHRASE
-from app.store.profile import profile_exists
+from app.store.profile_files import profile_exists
 from app.ui import i18n
 from app.ui.start_pages import UnlockPage, WelcomePage
-from app.ui.texts import error_text, message_text
-from app.ui.workers import db_pool, run_task
 
 if TYPE_CHECKING:
     from app.ui.main_area import MainArea
     from app.ui.sync_worker import SyncWorker
 
-# Imported after the first screen shows, not before it: the modules without Qt (the
-# store with sqlite_utils and numpy, the photo checks with OpenCV, the sync client with
-# pydantic and requests) on a background thread as soon as the event loop runs, the Qt
-# pages on the GUI thread after it (`AppWindow._preload`). Both are done long before a
-# passphrase is typed.
-_LATER = ("app.ui.main_area", "app.ui.sync_worker")
-_LATER_WITHOUT_QT = ("app.session", "app.capture.quality", "sync.client")
+# Imported after the first screen shows, not before it. While the unlock screen
+# waits for the passphrase: the store (sqlite_utils) on a background thread as soon
+# as the event loop runs, then the work area and its landing page (Beranda) on the
+# GUI thread (`AppWindow._preload`). Once Beranda shows: the sync client (pydantic,
+# requests), then the other pages' modules (OpenCV, QtCharts, the PDF writers, the
+# SBI client) on a background thread (`AppWindow._warm_up`), so that each page
+# builds quickly the first time it is opened.
+_LATER = ("app.ui.main_area", "app.ui.pages.home", "app.ui.texts", "app.ui.idle_lock")
+_LATER_WITHOUT_QT = ("app.session", "app.store.limits")
+_AFTER_LANDING = ("sync.client", "app.ui.sync_worker")
 PRELOAD_AFTER_MS = 150
 PRELOAD_POLL_MS = 20
 DEMO_STYLE = ("background: #ffa000; color: #111111; font-size: 11pt; font-weight: bold; "
@@ -58,8 +58,25 @@ def _import_quietly(names: tuple[str, ...]) -> None:
             log.warning("preloading %s failed: %s", name, type(exc).__name__)
 
 
-def _session_mod():
-    return importlib.import_module("app.session")
+def run_task(*args) -> None:
+    """`app.ui.workers.run_task`, imported when first used (it loads the store's errors and SQLCipher)."""
+    from app.ui.workers import run_task as run
+
+    run(*args)
+
+
+def db_pool():
+    from app.ui.workers import db_pool as pool
+
+    return pool()
+
+
+def _page_modules():
+    from app.ui.main_area import PAGE_CLASSES
+
+    return PAGE_CLASSES.values()
+
+
 
 log = logging.getLogger(__name__)
 
@@ -81,23 +98,16 @@ class AppWindow(QMainWindow):
         column.addWidget(self.limits_banner)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.welcome = WelcomePage(DEMO_PASSPHRASE, self)
+        self._welcome: WelcomePage | None = None  # built when shown (`welcome`, `lock_page`)
+        self._lock_page: UnlockPage | None = None
         self.unlock = UnlockPage(self)
-        self.lock_page = UnlockPage(self)  # the idle lock (app.ui.idle_lock)
-        self.lock_page.set_profile_label(self.tr(
-            "Layar terkunci karena tidak dipakai. Ketik kata sandi Anda untuk melanjutkan."))
-        self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.unlock)
-        self.stack.addWidget(self.lock_page)
         self.idle = None
         self.locked = False
         self._hidden_windows: list[QWidget] = []
         self.main: MainArea | None = None
         self.sync_worker: SyncWorker | None = None
-        self.welcome.demoRequested.connect(self.open_demo)
-        self.welcome.setupRequested.connect(self.create_profile)
         self.unlock.unlockRequested.connect(self.try_unlock)
-        self.lock_page.unlockRequested.connect(self._try_lock_unlock)
 
         self.queue_label = QLabel(self)
         self.net_label = QLabel(self)
@@ -123,8 +133,33 @@ class AppWindow(QMainWindow):
         # The rest of the app loads once the first screen is up (the operator is
         # reading or typing the passphrase by then): a short, early first screen.
         self._preloader: threading.Thread | None = None
+        self._warmer: threading.Thread | None = None
+        self._sync_loaded = threading.Event()
         QTimer.singleShot(0, self._preload_without_qt)
         QTimer.singleShot(PRELOAD_AFTER_MS, self._preload)
+
+    @property
+    def welcome(self) -> WelcomePage:
+        """The first-run page (demo or set-up), built the first time it is needed."""
+        if self._welcome is None:
+            from app.demo.passphrase import DEMO_PASSPHRASE
+
+            self._welcome = WelcomePage(DEMO_PASSPHRASE, self)
+            self.stack.addWidget(self._welcome)
+            self._welcome.demoRequested.connect(self.open_demo)
+            self._welcome.setupRequested.connect(self.create_profile)
+        return self._welcome
+
+    @property
+    def lock_page(self) -> UnlockPage:
+        """The idle lock's passphrase page (`app.ui.idle_lock`), built the first time the window locks."""
+        if self._lock_page is None:
+            self._lock_page = UnlockPage(self)
+            self._lock_page.set_profile_label(self.tr(
+                "Layar terkunci karena tidak dipakai. Ketik kata sandi Anda untuk melanjutkan."))
+            self.stack.addWidget(self._lock_page)
+            self._lock_page.unlockRequested.connect(self._try_lock_unlock)
+        return self._lock_page
 
     def _preload_without_qt(self) -> threading.Thread:
         """Start importing the modules without Qt on a background thread (once)."""
@@ -148,12 +183,18 @@ class AppWindow(QMainWindow):
             importlib.import_module(name)
 
     # ----------------------------------------------------------- profiles
+    def _session_mod(self):
+        self.wait_for_imports()
+        return importlib.import_module("app.session")
+
     def try_unlock(self, passphrase: str) -> None:
-        session_mod = _session_mod()
+        session_mod = self._session_mod()
         run_task(lambda: session_mod.Session.open(self.data_dir, passphrase),
                  self._opened, self._unlock_failed)
 
     def _unlock_failed(self, exc: BaseException) -> None:
+        from app.ui.texts import error_text
+
         self.unlock.failed(error_text(exc), _wait_of(exc, self.data_dir))
 
     # ----------------------------------------------------------- idle lock
@@ -212,37 +253,37 @@ class AppWindow(QMainWindow):
             self.idle.resume()
 
     def _lock_failed(self, exc: BaseException) -> None:
+        from app.ui.texts import error_text
+
         self.lock_page.failed(error_text(exc), _wait_of(exc, self.data_dir))
 
     def open_demo(self) -> None:
-        self.welcome.set_busy(True)
+        if self._welcome is not None:
+            self._welcome.set_busy(True)
         self.unlock.set_busy(True)
-        session_mod = _session_mod()
+        session_mod = self._session_mod()
         run_task(lambda: session_mod.Session.open_demo(self.data_dir), self._opened, self._start_failed)
 
     def create_profile(self, info: dict) -> None:
-        session_mod = _session_mod()
+        session_mod = self._session_mod()
         run_task(lambda: session_mod.Session.create(
             self.data_dir, info["passphrase"], operator=info["operator"], server_url=info["server_url"]),
             self._opened, self._start_failed)
 
     def _start_failed(self, exc: BaseException) -> None:
-        self.welcome.set_busy(False)
+        from app.ui.texts import error_text
+
         self.unlock.set_busy(False)
         message = error_text(exc)
-        self.welcome.show_error(message)
+        if self._welcome is not None:
+            self._welcome.set_busy(False)
+            self._welcome.show_error(message)
         self.unlock.message.setText(message)
 
     def _opened(self, session) -> None:
         self.session = session
         i18n.install(session.language())
         self._show_title()
-        # The worker belongs to the window so it survives a rebuild of the pages.
-        from app.ui.sync_worker import SyncWorker
-
-        self.sync_worker = SyncWorker(session, self)
-        self.sync_worker.connectivityChanged.connect(lambda _online: self.refresh_status())
-        self.sync_worker.finished.connect(lambda _report: self.refresh_status())
         if session.is_demo and self.demo_devices is None:  # the fingerprint and iris steps work out of the box
             from app.demo.devices import start_devices
 
@@ -252,8 +293,56 @@ class AppWindow(QMainWindow):
         self.refresh_status()
         self._say_drafts_left()
         self._status_timer.start()
-        self.sync_worker.start()
         self.start_idle_lock()
+        # Beranda is up: the sync client and the other pages load behind it.
+        QTimer.singleShot(0, self._warm_up)
+
+    # ----------------------------------------------------------- after the landing page
+    def _warm_up(self) -> None:
+        """Import the sync client, then the other pages' modules, on a background thread (once);
+        the sync worker starts when its client is loaded."""
+        if self._warmer is None and self.session is not None:
+            pages = tuple(module for module, _cls in _page_modules())
+
+            def warm_up() -> None:
+                _import_quietly(_AFTER_LANDING)
+                self._sync_loaded.set()
+                _import_quietly(pages)
+
+            self._warmer = threading.Thread(target=warm_up, name="jemput-warm-up", daemon=True)
+            self._warmer.start()
+        self._start_sync_when_loaded()
+
+    def _start_sync_when_loaded(self) -> None:
+        if self.session is None or self.sync_worker is not None:
+            return
+        if self._sync_loaded.is_set():
+            self.ensure_sync_worker()
+        else:
+            QTimer.singleShot(PRELOAD_POLL_MS, self._start_sync_when_loaded)
+
+    def wait_for_imports(self) -> None:
+        """Wait for a background import still running (two threads importing the same modules
+        could meet in a circular import); the GUI thread calls this before importing itself."""
+        for thread in (self._preloader, self._warmer):
+            if thread is not None and thread is not threading.current_thread():
+                thread.join()
+
+    def ensure_sync_worker(self) -> "SyncWorker":
+        """The window's sync worker, made and started now if it was not yet (the queue page needs it)."""
+        if self.sync_worker is None:
+            if not self._sync_loaded.is_set():
+                self.wait_for_imports()
+            # The worker belongs to the window so it survives a rebuild of the pages.
+            from app.ui.sync_worker import SyncWorker
+
+            self.sync_worker = SyncWorker(self.session, self)
+            self.sync_worker.connectivityChanged.connect(lambda _online: self.refresh_status())
+            self.sync_worker.finished.connect(lambda _report: self.refresh_status())
+            self.sync_worker.start()
+            self.refresh_status()
+        return self.sync_worker
+
 
     def _say_drafts_left(self) -> None:
         """Where the drafts of an earlier session (closed, or ended abruptly) are."""
@@ -266,7 +355,7 @@ class AppWindow(QMainWindow):
     def _build_main(self) -> None:
         if self.main is not None:  # rebuilt (another language): the form's typing is kept as a draft first
             db_pool().waitForDone(10_000)
-            self.main.enroll.save_unsaved_as_draft()
+            self.main.save_unsaved_as_draft()
             self.stack.removeWidget(self.main)
             self.main.deleteLater()
         from app.ui.main_area import MainArea
@@ -315,15 +404,18 @@ class AppWindow(QMainWindow):
             self.net_label.setText(self.tr("Server terhubung"))
         else:
             self.net_label.setText(self.tr("Tidak ada sambungan ke server"))
-        from sync.client import local_clock  # loaded with the main area already
+        if self.sync_worker is not None:  # the sync client is loaded (`_warm_up`): its clock says the time
+            from sync.client import local_clock
 
-        last = local_clock(self.session.get_setting("last_sync_at"))
-        self.sync_label.setText(self.tr("Sinkron terakhir: ") + (last or self.tr("belum pernah")))
+            last = local_clock(self.session.get_setting("last_sync_at"))
+            self.sync_label.setText(self.tr("Sinkron terakhir: ") + (last or self.tr("belum pernah")))
         self._show_trip()
         self._show_limits()
 
     def _show_limits(self) -> None:
         """The limits banner (`app.core.limits`): a warning, or that new recordings are stopped, and why."""
+        from app.ui.texts import message_text
+
         state = self.session.limits_state()
         lines = [message_text(code, params) for code, params in state.warnings()]
         self.limits_banner.setVisible(bool(lines))
@@ -336,6 +428,8 @@ class AppWindow(QMainWindow):
         trip = self.session.trips.active(dt.date.today())
         self.trip_label.setVisible(trip is not None)
         if trip is not None:
+            from app.ui.texts import message_text
+
             self.trip_label.setText(message_text("trip.active", {"name": trip.name,
                                                                  "type": message_text(trip.type.code)}))
 
@@ -348,7 +442,7 @@ class AppWindow(QMainWindow):
             self.sync_worker.stop()
         db_pool().waitForDone(10_000)  # let a save in flight reach the disk first
         if self.main is not None and self.session is not None and not self.session.store.closed:
-            self.main.enroll.save_unsaved_as_draft()
+            self.main.save_unsaved_as_draft()
         if self.session is not None:
             self.session.close()
             self.session = None

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store.keys import MIN_PASSPHRASE_LENGTH
+from app.core.passphrase_strength import MIN_LENGTH as MIN_PASSPHRASE_LENGTH
 
 
 def _card(parent: QWidget) -> tuple[QFrame, QVBoxLayout]:

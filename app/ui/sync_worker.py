@@ -193,8 +193,9 @@ class SyncWorker(QObject):
 
     @Slot()
     def poll(self) -> None:
-        """Probe the server; sync if there is work (what the timer calls)."""
-        self._launch(manual=False)
+        """Probe the server; sync if there is work (what the timer calls; nothing once stopped)."""
+        if not self._stopped:
+            self._launch(manual=False)
 
     @Slot()
     def sync_now(self) -> None:

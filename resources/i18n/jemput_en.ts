@@ -4,17 +4,17 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="293"/>
+        <location filename="../../app/ui/main_window.py" line="382"/>
         <source>Jemput — Perekaman KTP-el</source>
         <translation>Jemput — KTP-el recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="118"/>
+        <location filename="../../app/ui/main_window.py" line="128"/>
         <source>Profil: </source>
         <translation>Profile: </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="264"/>
+        <location filename="../../app/ui/main_window.py" line="353"/>
         <source>%n draf belum selesai — buka dari Beranda.</source>
         <translation>
             <numerusform>%n unfinished draft — open it from Home.</numerusform>
@@ -22,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="396"/>
         <source>Antrian: %n rekaman</source>
         <translation>
             <numerusform>Queue: %n recording</numerusform>
@@ -30,52 +30,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="311"/>
+        <location filename="../../app/ui/main_window.py" line="400"/>
         <source>Server belum diatur (offline)</source>
         <translation>No server set (offline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="402"/>
         <source>Server: belum dicek</source>
         <translation>Server: not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="315"/>
+        <location filename="../../app/ui/main_window.py" line="404"/>
         <source>Server terhubung</source>
         <translation>Server connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="317"/>
+        <location filename="../../app/ui/main_window.py" line="406"/>
         <source>Tidak ada sambungan ke server</source>
         <translation>No connection to the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321"/>
+        <location filename="../../app/ui/main_window.py" line="411"/>
         <source>Sinkron terakhir: </source>
         <translation>Last sync: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321"/>
+        <location filename="../../app/ui/main_window.py" line="411"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="295"/>
+        <location filename="../../app/ui/main_window.py" line="384"/>
         <source>DEMO (latihan)</source>
         <translation>DEMO (training)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297"/>
+        <location filename="../../app/ui/main_window.py" line="386"/>
         <source>DEMO — profil latihan berisi warga buatan. Jangan rekam warga sungguhan di sini; rekaman demo hanya dapat dikirim ke server latihan.</source>
         <translation>DEMO — a training profile with made-up residents. Do not record real residents here; demo recordings can only be sent to a training server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="159"/>
         <source>Layar terkunci karena tidak dipakai. Ketik kata sandi Anda untuk melanjutkan.</source>
         <translation>The screen locked because it was not in use. Type your passphrase to continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>Kata sandi salah.</source>
         <translation>Wrong passphrase.</translation>
     </message>
@@ -4420,52 +4420,52 @@ Recorded: %3 by %4</translation>
 <context>
     <name>MainArea</name>
     <message>
-        <location filename="../../app/ui/main_area.py" line="62"/>
+        <location filename="../../app/ui/main_area.py" line="80"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="62"/>
+        <location filename="../../app/ui/main_area.py" line="80"/>
         <source>Daftar Warga</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="62"/>
+        <location filename="../../app/ui/main_area.py" line="80"/>
         <source>Rekam Baru</source>
         <translation>New Recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="63"/>
+        <location filename="../../app/ui/main_area.py" line="81"/>
         <source>Antrian &amp; Sinkron</source>
         <translation>Queue &amp; Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="63"/>
+        <location filename="../../app/ui/main_area.py" line="81"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="63"/>
+        <location filename="../../app/ui/main_area.py" line="81"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="74"/>
+        <location filename="../../app/ui/main_area.py" line="91"/>
         <source>Operator: </source>
         <translation>Operator: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="63"/>
+        <location filename="../../app/ui/main_area.py" line="81"/>
         <source>Kunjungan</source>
         <translation>Trips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="64"/>
+        <location filename="../../app/ui/main_area.py" line="82"/>
         <source>Jadwal</source>
         <translation>Schedules</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_area.py" line="64"/>
+        <location filename="../../app/ui/main_area.py" line="82"/>
         <source>Antar KTP-el</source>
         <translation>KTP-el delivery</translation>
     </message>
@@ -5255,22 +5255,22 @@ Recorded: %3 by %4</translation>
 <context>
     <name>RegionPicker</name>
     <message>
-        <location filename="../../app/ui/widgets/combos.py" line="229"/>
+        <location filename="../../app/ui/widgets/combos.py" line="232"/>
         <source>Ketik nama provinsi</source>
         <translation>Type a provinsi name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/combos.py" line="230"/>
+        <location filename="../../app/ui/widgets/combos.py" line="233"/>
         <source>Ketik nama kabupaten/kota</source>
         <translation>Type a kabupaten/kota name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/combos.py" line="231"/>
+        <location filename="../../app/ui/widgets/combos.py" line="234"/>
         <source>Ketik nama kecamatan</source>
         <translation>Type a kecamatan name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/combos.py" line="232"/>
+        <location filename="../../app/ui/widgets/combos.py" line="235"/>
         <source>Ketik nama kelurahan/desa</source>
         <translation>Type a kelurahan/desa name</translation>
     </message>

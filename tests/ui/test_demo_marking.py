@@ -106,12 +106,12 @@ def test_the_window_fits_a_1366x768_screen_on_every_page(demo_window):
     """No page may ask for more height than a 1366x768 screen leaves under a taskbar (~40 px): a taller
     page makes the whole window taller than the screen and cuts off its bottom (Selesai, the status bar)."""
     win = demo_window
+    pages = win.main.pages()  # every page built (each is built when first shown)
+    assert len(pages) == win.main.nav.count() == win.main.stack.count()
     assert win.minimumSizeHint().height() <= 728, win.minimumSizeHint()
-    for row in range(win.main.nav.count()):
-        page = win.main.stack.widget(row)
+    for row, page in enumerate(pages):
         assert page.minimumSizeHint().height() <= 660, (row, type(page).__name__, page.minimumSizeHint())
-    widths = {type(win.main.stack.widget(row)).__name__: win.main.stack.widget(row).minimumSizeHint().width()
-              for row in range(win.main.nav.count())}
+    widths = {type(page).__name__: page.minimumSizeHint().width() for page in pages}
     assert win.minimumSizeHint().width() <= 1366, (win.minimumSizeHint(), widths)
 
 

@@ -91,6 +91,8 @@ def test_status_bar_shows_the_last_sync_in_local_time(qtbot, profile_dir):
     qtbot.waitUntil(lambda: win.main is not None, timeout=10_000)
     try:
         expected = moment.astimezone().strftime("%d-%m-%Y %H:%M")
+        # The label fills once the sync client has loaded behind Beranda (`AppWindow._warm_up`).
+        qtbot.waitUntil(lambda: win.sync_label.text() != "", timeout=20_000)
         assert win.sync_label.text() == "Sinkron terakhir: " + expected  # not the stored ISO text
     finally:
         win.close()

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QMenu, QSizePolicy, QToolButton, QWidget
 
 
@@ -62,7 +63,7 @@ class SearchCombo(QComboBox):
         self.lineEdit().textEdited.connect(lambda _t: self._emit_if_changed())
 
     def event(self, event):
-        if event.type() == QEvent.Type.KeyPress:
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:  # isinstance first: cheap
             if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
                 self._snap_to_item()
             elif _is_enter(event):  # the keyboard's keys come to the combo, not its line edit
@@ -71,6 +72,8 @@ class SearchCombo(QComboBox):
         return super().event(event)
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+        if not isinstance(event, QKeyEvent):  # only keys matter here (and asking each event's type is dear)
+            return super().eventFilter(obj, event)
         if obj is self.view():
             if event.type() == QEvent.Type.KeyPress and _is_enter(event):
                 # the list takes the highlighted item and closes; then the form moves on

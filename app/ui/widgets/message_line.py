@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 def set_severity(widget: QWidget, severity: str) -> None:
     """Restyle `widget` for a finding's severity ('' for none); the style keeps its size."""
-    if widget.property("severity") != severity:
+    if (widget.property("severity") or "") != severity:  # unset is no severity: no restyle
         widget.setProperty("severity", severity)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
