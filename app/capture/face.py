@@ -170,13 +170,18 @@ class FaceDetector:
         return small, scale, cv2.equalizeHist(grey)
 
     def detect(self, frame: np.ndarray,
-               prepared: tuple[np.ndarray, float, np.ndarray] | None = None) -> Detection:
+               prepared: tuple[np.ndarray, float, np.ndarray] | None = None,
+               min_height: int = 0) -> Detection:
         """Find faces in a BGR (or grey) frame; the subject comes first.
 
         `prepared` is `prepare(frame)` when the caller already made it.
+        `min_height` (frame pixels) raises the smallest face looked for above
+        `min_face_fraction`: the faces above it come out the same (the same
+        scales are scanned, the smaller ones skipped), in less time (the
+        small scales cost most).
         """
         small, scale, grey = prepared if prepared is not None else self.prepare(frame)
-        side = max(16, int(self.min_face_fraction * grey.shape[0]))
+        side = max(16, int(self.min_face_fraction * grey.shape[0]), int(min_height * scale))
         cascade = "default"
         found = self._faces.detectMultiScale(
             grey, scaleFactor=self.scale_factor, minNeighbors=self.min_neighbors,

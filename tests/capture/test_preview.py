@@ -204,3 +204,47 @@ def test_on_a_real_video_a_moving_face_is_followed_and_searched_for_again(cases,
             searched.append(i)
     assert searched[0] == 0 and max(b - a for a, b in zip(searched, searched[1:] + [len(decoded)])) <= 6
     assert len(searched) <= len(decoded) // 6 + 1  # followed in between, not searched on every frame
+
+
+def _with_second_face(cases, detector, ratio):
+    """The clean frame with the biden face pasted in the lower left corner at `ratio` x the
+    subject's height: a second person stepping in without changing the scene much."""
+    base = cases.clean()
+    subject = detector.detect(base).subject
+    other = cases.webcam_frame("biden")
+    box = detector.detect(other).subject
+    crop = other[max(0, box.y - 40):box.y + box.h + 40, max(0, box.x - 30):box.x + box.w + 30]
+    k = ratio * subject.h / box.h
+    crop = cv2.resize(crop, None, fx=k, fy=k, interpolation=cv2.INTER_AREA)
+    frame = base.copy()
+    h, w = crop.shape[:2]
+    frame[frame.shape[0] - h - 10:frame.shape[0] - 10, 10:10 + w] = crop
+    return base, frame
+
+
+def test_the_search_due_beside_a_followed_face_still_sees_a_second_face_that_counts(cases, detector):
+    """A second face at 0.55 x the subject's height (the rule counts it from 0.5) steps in: the
+    search due next, looking only for faces big enough to count, finds it."""
+    base, frame = _with_second_face(cases, detector, 0.55)
+    want = assess(frame, "merah", detector=detector)
+    assert "photo.multiple_faces" in want.codes
+    checker = PreviewChecker(FaceDetector(), detect_every=6, scene_change=256.0)  # no scene change
+    for _ in range(5):
+        assert checker.check(base, "merah").ok
+    reports = [checker.check(frame, "merah") for _ in range(6)]
+    assert checker.full_searches == 2  # the first frame and the one due, nothing else
+    assert "photo.multiple_faces" not in reports[0].codes  # frame 6 still carries the last search
+    due = reports[1]  # frame 7: due, 6 frames after the first
+    assert due.metrics["full_search"] and due.codes == want.codes
+    assert all(r.codes == want.codes for r in reports[1:])
+
+
+def test_a_face_search_from_a_least_height_gives_the_same_boxes_above_it(cases, detector):
+    for name in ("clean", "two_faces", "large_face", "glasses", "off_centre"):
+        frame = getattr(cases, name)()
+        every = detector.detect(frame)
+        least = int(0.4 * every.subject.h)
+        above = detector.detect(frame, min_height=least)
+        assert set(above.faces) <= set(every.faces), name
+        assert {f for f in every.faces if f.h >= 0.5 * every.subject.h} <= set(above.faces), name
+        assert above.subject == every.subject, name
