@@ -9,8 +9,12 @@ Measures, in one run on this machine:
     thread's setting), read + `app.capture.preview.PreviewChecker` (every check
     the operator sees, the face followed between full searches) flat out, beside
     the full `assess` on every frame at one thread (full_assess_fps_one_thread);
+    preview_fps_one_thread_cpu and full_assess_fps_one_thread_cpu: the same in
+    process CPU time (frames per CPU second: what a core of its own gives, the
+    figures to compare on a loaded machine, where wall time shows the load);
     preview_cpu_cores: process CPU time / wall time while previewing the same
-    video at a webcam's 30 frames/s (goals: >= 30 fps, <= 1.0 core). Paced,
+    video at a webcam's 30 frames/s, with preview_paced_fps the frames/s it
+    reached (goals: >= 30 fps, <= 1.0 core). Paced,
     not flat out: a webcam hands over 30 frames a second, and a one-thread
     loop run flat out takes one core by construction (it would read 1.0
     whatever the work); paced, the figure says how much of a core the
@@ -102,14 +106,17 @@ def time_reading(path: Path) -> tuple[float, int]:
     return time.perf_counter() - started, n
 
 
-def time_pipeline(path: Path, detector: FaceDetector) -> tuple[float, int]:
+def time_pipeline(path: Path, detector: FaceDetector, cpu: list | None = None) -> tuple[float, int]:
+    """Read + the full `assess` on every frame of `path`: (wall s, frames); `cpu` gets the process CPU s."""
     src = VideoFileSource(path, loop=False)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     n = 0
     with src:
         for frame in src.frames():
             assess(frame, expected_background="merah", detector=detector)
             n += 1
+    if cpu is not None:
+        cpu.append(time.process_time() - cpu_started)
     return time.perf_counter() - started, n
 
 
@@ -148,10 +155,12 @@ def one_thread_figures(video: Path, moving: Path, rounds: int) -> dict:
     try:
         checker = PreviewChecker(FaceDetector())
         time_preview(video, checker)  # warm-up
-        full, flat, flat_cpu, cores, searches, per_frame = [], [], [], [], [], []
+        full, full_cpu, flat, flat_cpu, cores, paced, searches, per_frame = [], [], [], [], [], [], [], []
         for _ in range(rounds):
-            t, n = time_pipeline(video, checker.detector)
+            cpu_s: list = []
+            t, n = time_pipeline(video, checker.detector, cpu_s)
             full.append(t / n)
+            full_cpu.append(cpu_s[0] / n)
             t, cpu, n = time_preview(video, checker, per_frame=per_frame)
             flat.append(t / n)
             flat_cpu.append(cpu / n)
@@ -159,6 +168,7 @@ def one_thread_figures(video: Path, moving: Path, rounds: int) -> dict:
         for _ in range(max(1, rounds // 2)):
             wall, cpu, n = time_preview(video, checker, pace_fps=30.0)
             cores.append(cpu / wall)
+            paced.append(n / wall)
         full_moving, flat_moving = [], []
         for _ in range(max(1, rounds // 2)):
             t, n = time_pipeline(moving, checker.detector)
@@ -180,8 +190,12 @@ def one_thread_figures(video: Path, moving: Path, rounds: int) -> dict:
     print(f"  one frame's check: 95th percentile {p95 * 1000:.1f} ms, worst {max(per_frame) * 1000:.1f} ms")
     print(f"  the same in process CPU time: median {statistics.median(flat_cpu) * 1000:6.2f} ms/frame "
           f"= {1 / statistics.median(flat_cpu):6.1f} fps on a core of its own")
+    print(f"  full assess in process CPU time: median {statistics.median(full_cpu) * 1000:6.2f} ms/frame "
+          f"= {1 / statistics.median(full_cpu):6.1f} fps on a core of its own")
     print(f"previewing at 30 fps: process CPU / wall = {statistics.median(cores):.2f} cores "
-          f"(rounds: {', '.join(f'{c:.2f}' for c in cores)}); goal <= 1.0")
+          f"(rounds: {', '.join(f'{c:.2f}' for c in cores)}) at {statistics.median(paced):.1f} frames/s"
+          f"{' (below 30: the load left the process less than a core)' if statistics.median(paced) < 29 else ''}"
+          f"; goal <= 1.0")
     fs, es, n = moving_searches
     print(f"moving face under noise, one thread: full assess {1 / full_m:6.1f} fps, preview checker "
           f"{1 / flat_m:6.1f} fps ({fs} full face searches and {es} eye searches in {n} frames)")
@@ -190,6 +204,8 @@ def one_thread_figures(video: Path, moving: Path, rounds: int) -> dict:
         "preview_cpu_cores": round(statistics.median(cores), 2),
         "preview_fps_one_thread_cpu": round(1 / statistics.median(flat_cpu), 1),
         "full_assess_fps_one_thread": round(1 / full_s, 1),
+        "full_assess_fps_one_thread_cpu": round(1 / statistics.median(full_cpu), 1),
+        "preview_paced_fps": round(statistics.median(paced), 1),
         "preview_ms_p95_one_thread": round(p95 * 1000, 1),
         "preview_fps_one_thread_moving": round(1 / flat_m, 1),
         "full_assess_fps_one_thread_moving": round(1 / full_m, 1),
