@@ -134,3 +134,24 @@ def test_stop_does_not_wait_for_a_read_stuck_in_the_driver(qtbot, controller, cl
     release.set()  # the driver returns: the parked thread ends by itself
     assert wait_parked(5000)
     assert parked_count() == 0
+
+
+def test_the_camera_thread_holds_opencv_to_one_thread_and_checks_every_frame_lightly(
+        qtbot, controller, clean_video):
+    """OpenCV's own threads would take the window's core: the camera thread sets one (for the whole
+    process: this build's pthreads pool is global), and its reports come from the preview checker."""
+    import cv2
+
+    before = cv2.getNumThreads()
+    cv2.setNumThreads(2)
+    try:
+        got = []
+        controller.frameReady.connect(lambda _img, rep: got.append(rep))
+        controller.start(str(clean_video))
+        qtbot.waitUntil(lambda: len(got) >= 3, timeout=5000)
+        assert cv2.getNumThreads() == 1
+        assert all(r.metrics["checked"] == "preview" for r in got)
+        worker = controller.worker
+        assert worker.frames_assessed >= worker.frames_emitted >= 3  # every frame read is checked
+    finally:
+        cv2.setNumThreads(before)

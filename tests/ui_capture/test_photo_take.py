@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 
 import cv2
+import numpy as np
+import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from shiboken6 import isValid
 
@@ -135,3 +137,54 @@ def test_the_preview_is_checked_lightly_but_the_taken_photo_in_full(qtbot, photo
     assert report.metrics["checked"] == "full" and "full_search" not in report.metrics
     assert report.codes == assess(outcome.capture.frame, step._expected).codes
     assert "photo.tilted" in report.codes and report.eye_angle_deg is not None
+
+
+def _lagging_preview(cases, make_video, first, second, name):
+    """A real video (`first` 4 frames, then `second` 4) through a preview checker that never
+    searches the frame again nor looks at the eyes again: the last frame and the preview's
+    verdict on it, lagging as far as a verdict can."""
+    from app.capture.camera import VideoFileSource
+    from app.capture.face import FaceDetector
+    from app.capture.preview import PreviewChecker
+
+    never = 10 ** 6
+    checker = PreviewChecker(FaceDetector(), detect_every=never, eyes_every=never, eyes_max_age=never,
+                             scene_change=256.0)
+    path = make_video([first, second], name, repeat=4)
+    with VideoFileSource(path, loop=False) as src:
+        reports = [(frame, checker.check(frame, "merah")) for frame in src.frames()]
+    assert len(reports) == 8 and checker.full_searches == 1
+    return reports[-1]
+
+
+def _one_of_two(cases):
+    """The two_faces frame with the right-hand person gone (a plain wall there): the left face
+    stays exactly where it is when the second one steps in."""
+    two = cases.two_faces()
+    one = two.copy()
+    one[:, two.shape[1] // 2:] = two[:, :24].reshape(-1, 3).mean(axis=0).astype(np.uint8)
+    return one, two
+
+
+@pytest.mark.parametrize("fault, code", [("second_face", "photo.multiple_faces"), ("rotated", "photo.tilted")])
+def test_what_the_preview_let_through_the_take_refuses_as_the_full_check_does(cases, make_video, fault, code):
+    """Whatever the preview said of a frame, taking it runs the full check on exactly that frame:
+    a second face stepping in blocks the photo, a tilt goes with it to the review."""
+    from app.capture.quality import assess
+    from app.core.photo_rules import BackgroundColour
+    from app.ui.camera_worker import bgr_to_qimage
+    from app.ui.widgets.photo_take import BLOCKED, TakeJob, run_take
+
+    first, second = _one_of_two(cases) if fault == "second_face" else (cases.clean(), cases.rotated())
+    frame, preview = _lagging_preview(cases, make_video, first, second, f"{fault}.avi")
+    assert code not in preview.codes and preview.metrics["checked"] == "preview"  # the preview passed it
+    full = assess(frame, "merah")
+    assert code in full.codes
+    outcome = run_take(TakeJob("camera", image=bgr_to_qimage(frame), expected=BackgroundColour.RED))
+    assert outcome.thread_id and outcome.work_ms > 0
+    if fault == "second_face":
+        assert outcome.problem == BLOCKED and outcome.finding.code == code and outcome.capture is None
+    else:
+        report = outcome.capture.report
+        assert report.metrics["checked"] == "full" and report.codes == full.codes
+        assert report.eye_angle_deg is not None and abs(report.eye_angle_deg) > 10
