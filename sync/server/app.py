@@ -22,6 +22,7 @@ from sync.server.routes import (audit, bundle_upload, capabilities, category_mar
                                 health, media, recordings, registrations, registrations_page, schedules, status,
                                 targets)
 from sync.server.settings import Settings
+from sync.server.warm_up import warm_up
 
 ROUTERS = (health, capabilities, devices, recordings, media, status, targets, dashboard, audit, bundle_upload,
            schedules, delivery, registrations, registrations_page, category_marks)
@@ -112,6 +113,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
     app.state.admin_auth = AdminAuth(engine, account_max_failures=settings.login_max_failures,
                                      address_max_failures=settings.login_address_max_failures,
                                      window_s=settings.login_window_s)
+    warm_up(app)
     return app
 
 

@@ -446,7 +446,37 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
         return engine
-    return sa.create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    engine = sa.create_engine(url, hide_parameters=True)
+    _ping_when_idle(engine)
+    return engine
+
+
+PING_AFTER_IDLE_S = 2.0
+"""A pooled connection idle longer than this is pinged before use (a database restart
+or a dropped connection is noticed then, and a fresh connection taken)."""
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """SQLAlchemy's ``pool_pre_ping``, but only for a connection idle more than
+    `PING_AFTER_IDLE_S`: under load a connection comes back within milliseconds,
+    and a ping on every checkout (several per batch) was a round trip and a
+    statement on both ends for nothing. A ping that fails makes the pool drop
+    that connection and take another (`sa.exc.DisconnectionError`)."""
+
+    @sa.event.listens_for(engine, "checkin")
+    def _checked_in(_dbapi_conn, record) -> None:  # noqa: ANN001
+        record.info["idle_since"] = time.monotonic()
+
+    @sa.event.listens_for(engine, "checkout")
+    def _checked_out(dbapi_conn, record, _proxy) -> None:  # noqa: ANN001
+        since = record.info.get("idle_since")
+        if since is None or time.monotonic() - since < PING_AFTER_IDLE_S:
+            return  # just opened, or just used
+        try:
+            engine.dialect.do_ping(dbapi_conn)
+            dbapi_conn.rollback()  # the ping's own implicit transaction
+        except Exception as exc:  # noqa: BLE001 - whatever the driver raises for a dead connection
+            raise sa.exc.DisconnectionError("koneksi database terputus") from exc
 
 
 WAL_SWITCH_PATIENCE_S = 30.0

@@ -117,6 +117,18 @@ def check_media(kind: str, data: bytes | memoryview) -> None:
         check_image(data)
 
 
+def warm_decoder() -> None:
+    """Import OpenCV and decode a 1-pixel image once (a server worker does it while starting:
+    `sync.server.warm_up`), so the first file received does not pay for it."""
+    import cv2
+    import numpy as np
+
+    for ext in (".png", ".jpg"):
+        ok, encoded = cv2.imencode(ext, np.zeros((MIN_SIDE, MIN_SIDE), np.uint8))
+        if ok:
+            cv2.imdecode(encoded, cv2.IMREAD_UNCHANGED)
+
+
 def check_image(data: bytes | memoryview) -> None:
     """Raise `ProblemError` 422.5 unless `data` is a decodable JPEG/PNG of sane dimensions."""
     import cv2  # heavy; only when a file is complete

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from sync.protocol import BatchRequest, BatchResponse, Paths, Problems
@@ -17,17 +17,22 @@ router = APIRouter(tags=["recordings"], dependencies=[Depends(check_protocol)],
 
 @router.post(Paths.BATCH, response_model=BatchResponse)
 async def intake_batch(batch: BatchRequest, request: Request, device: CurrentDevice,
-                       settings: SettingsDep) -> BatchResponse:
+                       settings: SettingsDep) -> Response:
     """Store each recording on its own; one answer per item, in order (see `ItemOutcome`); then the
     visit outcomes, one answer each (`OutcomeResult`)."""
     if len(batch.items) + len(batch.outcomes) > settings.max_batch_items:
         raise ProblemError(Problems.BATCH_TOO_LARGE, limit=settings.max_batch_items)
     check_outcomes(batch.outcomes)  # a 422 before anything is stored
-    results = []
-    if batch.items:
-        # The JSON exactly as received (FastAPI cached it): payload hashes are
-        # recomputed over it, not over our parsed model.
-        raw = await request.json()
-        results = await run_in_threadpool(request.app.state.intake.process, device, batch.items, raw["items"])
-    outcomes = await run_in_threadpool(store_outcomes, request.app.state.engine, device, batch.outcomes)
-    return BatchResponse(results=results, server_time=dt.datetime.now(dt.timezone.utc), outcomes=outcomes)
+    # The JSON exactly as received (FastAPI cached it): payload hashes are
+    # recomputed over it, not over our parsed model.
+    raw_items = (await request.json())["items"] if batch.items else []
+    state = request.app.state
+
+    def work() -> BatchResponse:  # recordings, then outcomes: one worker-thread call, not one each
+        results = state.intake.process(device, batch.items, raw_items) if batch.items else []
+        outcomes = store_outcomes(state.engine, device, batch.outcomes)
+        return BatchResponse(results=results, server_time=dt.datetime.now(dt.timezone.utc), outcomes=outcomes)
+
+    answer = await run_in_threadpool(work)
+    # Serialised once, here (a returned model would be validated again against response_model).
+    return Response(content=answer.model_dump_json(), media_type="application/json")
