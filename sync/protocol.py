@@ -691,6 +691,8 @@ class Capabilities(_Model):
                                 "NIK/KK yet (sync/protocol_registration.py)")
     compact_targets: bool = Field(default=False, description="(1.3) GET /targets?form=compact answers rows "
                                                              "under one column header (sync.protocol_feeds)")
+    gzip_requests: bool = Field(default=False, description="(optional) JSON request bodies may come with "
+                                                           "Content-Encoding: gzip (sync.protocol_caps)")
     media_kinds: list[MediaKind]
     server_time: dt.datetime
 
