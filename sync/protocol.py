@@ -65,6 +65,8 @@ PROTOCOL_MINOR = 3
 #      MediaKinds, offered by a server whose Capabilities.biometrics is true (a client sends a recording
 #      that has them only to such a server; Capabilities.media_kinds keeps listing photo and signature
 #      only, which older clients can read); Capabilities.biometric_policy; problem 422.6.
+#      Optional, no version change (sync/protocol_caps.py): the capabilities' tag on every answer
+#      (X-Jemput-Caps), the capabilities in the registration's answer, Capabilities.gzip_requests.
 PROTOCOL_VERSION = f"{PROTOCOL_MAJOR}.{PROTOCOL_MINOR}"
 """Sent by the client in `PROTOCOL_HEADER`. A different major version is refused
 (426); a newer minor version only adds optional fields, which older peers ignore."""
@@ -710,6 +712,8 @@ class Capabilities(_Model):
                                  "marked target categories (sync/protocol_marks.py)")
     compact_targets: bool = Field(default=False, description="(1.3) GET /targets?form=compact answers rows "
                                                              "under one column header (sync.protocol_feeds)")
+    gzip_requests: bool = Field(default=False, description="(optional) JSON request bodies may come with "
+                                                           "Content-Encoding: gzip (sync.protocol_caps)")
     media_kinds: list[MediaKind]
     server_time: dt.datetime
 

@@ -7,23 +7,28 @@ writes the store only through its repositories (`app.store.outbox`,
 `app.store.recordings`, `app.store.targets`).
 
 Modules: `pump` (the runs), `batches` (sending the queue), `uploader` (media),
-`feeds` (status and target pulls), `registration`, `http` (requests, retries),
+`feeds` (status and target pulls), `registration`, `http` (requests, retries), `pace` (request sizes),
 `run` (one run's state, progress, report), `payload` (the wire payload),
 `errors` (codes; their texts are `app.core.messages.SYNC`), `config` (policy, timeouts, setting keys),
 `clock`. The queue page's read model is `app.store.queue_view`.
 
 One run (`SyncPump.run_once`):
 
-1. ``GET /health`` with a short timeout (`probe`); unreachable -> stop, nothing
-   is counted against the queued recordings.
+1. No request of its own before the work: the capabilities come with the
+   registration's answer and are kept while every answer carries the same tag
+   (`sync.protocol_caps`; another tag: asked again). The run's first request
+   stands in for the probe (short connect timeout): unreachable -> stop,
+   nothing is counted against the queued recordings.
 2. Queued recordings go out oldest first in batches (``POST /recordings/batch``,
-   items from `protocol.build_item`). The answer says per item what the server
-   did and how much of each photo/signature it already holds, so a fresh upload
-   starts without asking for the offset. Media go as raw bytes in chunks
-   (``PUT /media/{sha256}`` with ``Upload-Offset``) from a few worker threads,
-   while the next batch is already on its way. A 409 carries the server's offset:
-   the upload resumes from there, so a link cut at 90 % re-sends only the
-   chunk that was cut.
+   items from `protocol.build_item`, gzip-compressed for a server that reads
+   that), two batches on their way at once. The answer says per item what the
+   server did and how much of each photo/signature it already holds, so a fresh
+   upload starts without asking for the offset. Small files go several at a
+   time in media bundles, the rest as raw bytes in chunks (``PUT
+   /media/{sha256}`` with ``Upload-Offset``), from a few worker threads, each
+   request sized by the time it takes on this link (`pace`), while the next
+   batch is already on its way. A 409 carries the server's offset: the upload
+   resumes from there, so a link cut at 90 % re-sends only the chunk that was cut.
 3. An outbox entry is acknowledged only when the server has confirmed the record
    AND every one of its media (the batch answer and the last chunk's answer);
    only then does the recording leave "menunggu" (queued). ``already_have`` is
@@ -32,8 +37,10 @@ One run (`SyncPump.run_once`):
    ``rejected`` verdict is an acknowledged receipt: the recording shows
    "ditolak" with the reasons and can be fixed and resent as a new version
    (``replaces``).
-4. ``GET /status?since=`` and ``GET /targets?since=`` bring later changes
-   (another device recorded the same NIK...), cursors kept in the settings.
+4. The end is one round trip: the audit trail's newest entries (the older
+   ones went beside the first batch), ``GET /status?since=`` and ``GET
+   /targets?since=`` at once, bringing later changes (another device recorded
+   the same NIK...), cursors kept in the settings.
 
 Failures: connection errors, timeouts, 5xx and 429 are retried a few times
 within the run (tenacity, exponential back-off with jitter), then the run stops

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import concurrent.futures as cf
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import requests
@@ -26,8 +28,11 @@ if TYPE_CHECKING:
 __all__ = ["send_outbox"]
 
 
-def send_outbox(pump: "SyncPump", report: SyncReport, progress_cb, force: bool, caps: Capabilities) -> Run:
-    """Send every due entry (all of them when `force`), oldest first; returns the run."""
+def send_outbox(pump: "SyncPump", report: SyncReport, progress_cb, force: bool, caps: Capabilities,
+                meanwhile: Callable[[], object] | None = None) -> Run:
+    """Send every due entry (all of them when `force`), oldest first; returns the run.
+    `meanwhile` runs on a thread of its own once the first batch is on its way (not at all
+    when nothing is sent); its failure is the run's."""
     when = FAR_FUTURE if force else iso(utc_now())
     total, total_bytes = pump.outbox.due_totals(when)
     run = Run(pump, report, progress_cb, total, total_bytes)
@@ -38,40 +43,63 @@ def send_outbox(pump: "SyncPump", report: SyncReport, progress_cb, force: bool, 
     uploader = Uploader(run, caps.max_chunk_bytes, pump.upload_workers,
                         min(caps.max_bundle_bytes, CLIENT_BUNDLE_BYTES))
     seen: set[str] = set()
+    # Two batches on their way at once: the next one's records travel while the answer to the
+    # previous one is on its way back, so the uplink never waits a round trip for them.
+    poster = cf.ThreadPoolExecutor(max_workers=3, thread_name_prefix="jemput-batch")  # two batches, `meanwhile`
+    in_flight: tuple[list[Prepared], cf.Future] | None = None
+    side: cf.Future | None = None
     try:
         while True:
             pump._check_abort()
+            if pump._caps_stale:  # an answer said the server changed: its limits and offers, again
+                caps = pump._capabilities()
+                batch = max(1, min(pump.batch_size, caps.max_batch_items))
             uploader.raise_if_failed()
             uploader.wait_below(2 * batch)
             run.flush_acks()
             uploader.raise_if_failed()
             entries = [e for e in pump.outbox.pending(limit=len(seen) + size, now=when)
                        if e.recording_uuid not in seen][:size]
-            if not entries:
+            posted = None
+            if entries:
+                for e in entries:
+                    seen.add(e.recording_uuid)
+                    with run.lock:
+                        run.open[e.recording_uuid] = e
+                preps = _prepare(pump, entries, run, caps)
+                if preps:
+                    posted = (preps, poster.submit(_post, pump, preps, run))
+            if in_flight is not None:
+                _delivered(pump, run, uploader, *in_flight)
+                if side is None and meanwhile is not None:  # beside the media, after the first answer
+                    side = poster.submit(meanwhile)
+            in_flight = posted
+            if not entries and in_flight is None:
                 break
-            for e in entries:
-                seen.add(e.recording_uuid)
-                with run.lock:
-                    run.open[e.recording_uuid] = e
-            preps = _prepare(pump, entries, run, caps)
-            if preps:
-                answered = _post(pump, preps, run)
-                # Stored on the server (media may still be on the way): from now on
-                # the recording is locked for editing (an edit would be a conflict).
-                pump.outbox.mark_delivered([
-                    (p.uuid, r.status.value, p.entry.content_sha256) for p, r in answered
-                    if r.status is not None and r.outcome is not ItemOutcome.CONFLICT])
-                for prep, result in answered:
-                    _handle(prep, result, run, uploader)
-                uploader.flush_bundle()
             size = batch
         run.emit("media", force=True)
         uploader.finish()
         run.flush_acks()
+        if side is not None:
+            side.result()
     finally:
+        poster.shutdown(wait=True, cancel_futures=True)
         uploader.shutdown()
         run.flush_acks()
     return run
+
+
+def _delivered(pump: "SyncPump", run: Run, uploader: Uploader, preps: list[Prepared], posted: cf.Future) -> None:
+    """The answer to a posted batch: note what the server stored, hand the media to the uploader."""
+    answered = posted.result()
+    # Stored on the server (media may still be on the way): from now on
+    # the recording is locked for editing (an edit would be a conflict).
+    pump.outbox.mark_delivered([
+        (p.uuid, r.status.value, p.entry.content_sha256) for p, r in answered
+        if r.status is not None and r.outcome is not ItemOutcome.CONFLICT])
+    for prep, result in answered:
+        _handle(prep, result, run, uploader)
+    uploader.flush_bundle()
 
 
 def _prepare(pump: "SyncPump", entries: list[OutboxEntry], run: Run, caps: Capabilities) -> list[Prepared]:
@@ -108,8 +136,8 @@ def _post(pump: "SyncPump", preps: list[Prepared], run: Run) -> list[tuple[Prepa
             return BatchResponse.model_validate_json(resp.content)
         return resp
 
-    answer = pump.http.call("POST", Paths.BATCH, data=body, headers={"Content-Type": "application/json"},
-                            parse=parse)
+    data, headers = pump.http.json_body(body)
+    answer = pump.http.call("POST", Paths.BATCH, data=data, headers=headers, parse=parse)
     with run.lock:
         run.report.sent += len(preps)
     if isinstance(answer, BatchResponse):

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from app.store.sync_keys import SyncKeys as Keys
 
-__all__ = ["Keys", "RetryPolicy", "Timeouts", "PAUSE_KINDS", "FAR_FUTURE", "CAPABILITIES_MAX_AGE_S",
+__all__ = ["Keys", "RetryPolicy", "Timeouts", "PAUSE_KINDS", "FAR_FUTURE", "CAPABILITIES_MAX_AGE_S", "TAGGED_CAPABILITIES_MAX_AGE_S",
            "DEFAULT_POLL_SECONDS", "SHORT_TRANSACTION"]
 
 PAUSE_KINDS = ("auth", "revoked", "protocol")
 FAR_FUTURE = "9999-12-31T00:00:00.000+00:00"
 CAPABILITIES_MAX_AGE_S = 6 * 3600
+TAGGED_CAPABILITIES_MAX_AGE_S = 14 * 24 * 3600  # every answer says whether they still hold (sync.protocol_caps)
 DEFAULT_POLL_SECONDS = 30
 SHORT_TRANSACTION = 50  # rows written per transaction: the window's capture shares the store
 

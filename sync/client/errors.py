@@ -63,6 +63,18 @@ class SyncError(Exception):
         return self.kind in self.TRANSIENT
 
 
+class Unreached(SyncError):
+    """The first request of a run (standing in for the probe) found no server: the run stops at once,
+    as after a failed probe, and nothing is counted against the queued recordings."""
+
+    def __init__(self) -> None:
+        super().__init__("offline", "sync.unreachable")
+
+    @property
+    def transient(self) -> bool:
+        return False
+
+
 class RegistrationError(SyncError):
     """The enrollment code was refused (or the address is not a Jemput server)."""
 

@@ -12,9 +12,11 @@ from requests.adapters import HTTPAdapter
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
 from sync import protocol
-from sync.client.errors import SyncError, server_trouble
+from sync.client.errors import SyncError, Unreached, server_trouble
+from sync.client.pace import LinkMeter
 from sync.client.transport import PIN_MISMATCH, PinnedAdapter
 from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, parse_problem
+from sync.protocol_caps import CAPS_TAG_HEADER, GZIP_MIN_BYTES, gzip_bytes
 
 if TYPE_CHECKING:
     from sync.client.pump import SyncPump
@@ -52,6 +54,9 @@ class Http:
         self.requests = 0
         self.bytes_up = 0
         self.bytes_down = 0
+        self.meter = LinkMeter()
+        self.unconfirmed = False  # the run's first answer is awaited: it stands in for the probe
+        self.answered = False  # some request of this run was answered
 
     def _mount(self) -> None:
         pool = {"pool_connections": 2, "pool_maxsize": 16, "max_retries": 0}
@@ -77,6 +82,8 @@ class Http:
     def reset_counters(self) -> None:
         with self._lock:
             self.requests = self.bytes_up = self.bytes_down = 0
+            self.answered = False
+        self.meter.reset()
 
     def count(self, *, up: int = 0, down: int = 0) -> None:
         """Count one request made outside `once` (the health probe)."""
@@ -90,26 +97,44 @@ class Http:
         """One request; transport failures, 5xx, 429, 401 and 426 become `SyncError`."""
         self.pump._check_abort()
         t = self.pump.timeouts
+        probing = self.unconfirmed
+        if timeout is None:
+            timeout = (min(t.connect, t.probe) if probing else t.connect, t.read)
+        body = kw.get("data")
+        sent = len(body) if isinstance(body, (bytes, bytearray, memoryview)) else 0
+        answered = 0
+        if sent:
+            self.meter.begin()
         try:
             # verify passed per request: requests lets REQUESTS_CA_BUNDLE override Session.verify.
-            resp = self.session.request(method, self.base + path, timeout=timeout or (t.connect, t.read),
+            resp = self.session.request(method, self.base + path, timeout=timeout,
                                         allow_redirects=False, verify=self.session.verify, **kw)
+            answered = sent
         except requests.exceptions.SSLError as exc:
             if PIN_MISMATCH in str(exc):
                 raise SyncError("tls", "sync.cert_pin_mismatch") from None
             raise SyncError("tls", "sync.tls") from None
-        except requests.exceptions.Timeout:
+        except requests.exceptions.Timeout as exc:
+            if probing and isinstance(exc, requests.exceptions.ConnectTimeout) and self.unconfirmed:
+                raise Unreached() from None
             raise SyncError("timeout", "sync.timeout") from None
         except (requests.exceptions.RequestException, OSError):
+            if probing and self.unconfirmed:
+                raise Unreached() from None
             raise SyncError("offline", "sync.unreachable") from None
         finally:
-            body = kw.get("data")
+            if sent:
+                self.meter.end(answered)
             with self._lock:
                 self.requests += 1
-                self.bytes_up += len(body) if isinstance(body, (bytes, bytearray, memoryview)) else 0
+                self.bytes_up += sent
         with self._lock:
             self.bytes_down += wire_bytes(resp)
+            self.answered = True
+        self.unconfirmed = False
         status = resp.status_code
+        if status < 500:
+            self.pump._note_caps_tag(resp.headers.get(CAPS_TAG_HEADER))
         if status >= 500 or status == 429:
             retry_after = None
             try:
@@ -127,6 +152,15 @@ class Http:
         if status == 426:
             raise SyncError("protocol", "sync.version_unsupported", status=426)
         return resp
+
+    def json_body(self, body: bytes) -> tuple[bytes, dict[str, str]]:
+        """A JSON request body and its headers, gzip-compressed for a server that reads that
+        (``Capabilities.gzip_requests``, `sync.protocol_caps`) when it is worth it."""
+        headers = {"Content-Type": "application/json"}
+        caps = self.pump._caps
+        if caps is not None and caps.gzip_requests and len(body) >= GZIP_MIN_BYTES:
+            return gzip_bytes(body), {**headers, "Content-Encoding": "gzip"}
+        return body, headers
 
     def call(self, method: str, path: str, *, parse: Callable[[requests.Response], Any] | None = None,
              retry: bool = True, **kw: Any) -> Any:

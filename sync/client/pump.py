@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import datetime as dt
 import logging
 import os
@@ -27,11 +28,12 @@ from app.store.card_delivery import CardDelivery
 from sync import protocol
 from sync.client.batches import send_outbox
 from sync.client.clock import iso, parse_iso, utc_now
-from sync.client.config import CAPABILITIES_MAX_AGE_S, FAR_FUTURE, PAUSE_KINDS, Keys, RetryPolicy, Timeouts
-from sync.client.errors import Aborted, SyncError, error_text
+from sync.client.config import (CAPABILITIES_MAX_AGE_S, FAR_FUTURE, PAUSE_KINDS, TAGGED_CAPABILITIES_MAX_AGE_S, Keys,
+                                RetryPolicy, Timeouts)
+from sync.client.errors import Aborted, SyncError, Unreached, error_text
 from sync.client.feeds import pull_status, pull_targets
 from sync.client.http import Http, refused
-from sync.client.audit import send_audit
+from sync.client.audit import send_audit, send_trail_early
 from sync.client.outcomes import send_outcomes
 from sync.client.delivery import send_deliveries
 from sync.client.registrations import send_registrations
@@ -40,6 +42,7 @@ from sync.client.registration import enroll, normalize_server_url
 from sync.client.run import Run, SyncProgress, SyncReport
 from sync.client.transport import check_plain_http, normalize_pin
 from sync.protocol import Capabilities, EnrollmentResponse, Paths
+from sync.protocol_caps import CAPS_TAG_HEADER
 
 __all__ = ["SyncPump"]
 
@@ -86,6 +89,8 @@ class SyncPump:
         self._syncing = False
         self._progress: SyncProgress | None = None
         self._caps: Capabilities | None = None
+        self._caps_tag: str | None = None  # the tag the held capabilities came with (sync.protocol_caps)
+        self._caps_stale = False  # an answer carried another tag: ask again at the next safe point
         self._configured: tuple | None = None
         self._cb_lock = threading.Lock()
         self._active_run: Run | None = None
@@ -201,6 +206,7 @@ class SyncPump:
             self.http.configure(normalize_server_url(url), token, key[2], key[3])
             self._configured = key
             self._caps = None
+            self._caps_tag = None
         return url
 
     def register(self, server_url: str, enrollment_code: str, device_name: str | None = None,
@@ -258,6 +264,9 @@ class SyncPump:
         except SyncError as exc:
             self._failed(report, exc, self._active_run)
         finally:
+            self.http.unconfirmed = False
+            if report.reachable is None and self.http.answered:
+                report.reachable = True
             report.duration_s = time.monotonic() - started
             report.requests = self.http.requests
             report.bytes_up = self.http.bytes_up
@@ -290,37 +299,45 @@ class SyncPump:
                 report.skipped = error_text("sync.waiting_for_retry")
                 report.next_attempt_at = nxt
                 return
-        if not probed:
-            self._set_progress(SyncProgress("probe"), progress_cb)
-            report.reachable = self.probe()
-            if not report.reachable:
-                raise SyncError("offline", "sync.unreachable")
-        else:
+        if probed:
             report.reachable = True
+        else:
+            # No request of its own: the run's first request is the probe (`Unreached` when it finds no server).
+            self._set_progress(SyncProgress("probe"), progress_cb)
+            self.http.unconfirmed = True
         caps = self._capabilities()
-        run = send_outbox(self, report, progress_cb, force, caps)
+        early: list[int] = []
+        run = send_outbox(self, report, progress_cb, force, caps,
+                          meanwhile=lambda: early.append(send_trail_early(self, report, caps)))
+        caps = self._capabilities()  # asked again if an answer said they changed
         send_outcomes(self, report, caps)
         send_deliveries(self, report, caps)
         send_registrations(self, report, caps)
         send_category_marks(self, report, caps)
-        send_audit(self, report, caps)
+        # The trail (with this run's entry) and both feeds are independent: one round trip for all three.
+        tail = [lambda: send_audit(self, report, caps, early[0] if early else 0)]
         if pull:
             run.emit("status", force=True)
-            pull_status(self, report)
-            run.emit("targets", force=True)
-            pull_targets(self, report)
+            tail += [lambda: pull_status(self, report), lambda: pull_targets(self, report)]
+        with cf.ThreadPoolExecutor(max_workers=len(tail), thread_name_prefix="jemput-tail") as pool:
+            done = [pool.submit(job) for job in tail]
+        for future in done:
+            future.result()  # the first failure, after all have stopped
         self._succeeded()
 
     def _capabilities(self) -> Capabilities:
-        if self._caps is not None:
+        """The server's capabilities: held, kept in the settings (while fresh and, when they came
+        with a tag, while answers carry the same tag), else asked for."""
+        if self._caps is not None and not self._caps_stale:
             return self._caps
         cached = self.settings.get(Keys.CAPABILITIES)
-        if isinstance(cached, dict):
+        if isinstance(cached, dict) and not self._caps_stale:
             try:
                 caps = Capabilities.model_validate(cached["caps"])
-                if (time.time() - float(cached.get("at", 0))) < CAPABILITIES_MAX_AGE_S \
-                        and cached.get("url") == self.http.base:
-                    self._caps = caps
+                tag = cached.get("tag")
+                max_age = TAGGED_CAPABILITIES_MAX_AGE_S if tag else CAPABILITIES_MAX_AGE_S
+                if (time.time() - float(cached.get("at", 0))) < max_age and cached.get("url") == self.http.base:
+                    self._caps, self._caps_tag = caps, tag if isinstance(tag, str) else None
                     return caps
             except (KeyError, ValueError, TypeError, ValidationError):
                 pass
@@ -328,14 +345,27 @@ class SyncPump:
         if resp.status_code != 200:
             raise refused(resp)
         caps = Capabilities.model_validate_json(resp.content)
+        tag = resp.headers.get(CAPS_TAG_HEADER) or None
         observe_clock(self.store, caps.server_time, local_now=utc_now())
-        self._caps = caps
-        self.settings.set(Keys.CAPABILITIES, {"caps": caps.model_dump(mode="json"), "at": time.time(),
-                                              "url": self.http.base})
+        self._caps, self._caps_tag, self._caps_stale = caps, tag, False
+        kept = {"caps": caps.model_dump(mode="json"), "at": time.time(), "url": self.http.base}
+        if tag:
+            kept["tag"] = tag
+        self.settings.set(Keys.CAPABILITIES, kept)
         return caps
+
+    def _note_caps_tag(self, tag: str | None) -> None:
+        """An answer's capabilities tag (None: it had none): another one than the held
+        capabilities came with means the server changed; they are asked for again."""
+        held = self._caps_tag
+        if held is not None and tag != held:
+            if not self._caps_stale:
+                log.info("kemampuan server berubah: ditanyakan lagi")
+            self._caps_stale = True
 
     def _forget_capabilities(self) -> None:
         self._caps = None
+        self._caps_tag = None
         self.settings.set(Keys.CAPABILITIES, None)
 
     # ------------------------------------------------------------------ outcomes
@@ -370,6 +400,8 @@ class SyncPump:
         report.error_params = exc.params
         if isinstance(exc, Aborted) or exc.kind == "aborted":
             return
+        if isinstance(exc, Unreached):
+            report.reachable = False
         now = utc_now()
         if exc.kind == "config":  # not registered, CA file missing: nothing to retry until someone acts
             with self.store.transaction():
@@ -393,7 +425,7 @@ class SyncPump:
             self.settings.set(Keys.FAILURES, failures)
             self.settings.set(Keys.NEXT_ATTEMPT, nxt)
             self._note_error(exc, now)
-            if run is not None:
+            if run is not None and not isinstance(exc, Unreached):  # as after a failed probe
                 with run.lock:
                     open_entries = list(run.open.values())
                     run.open.clear()

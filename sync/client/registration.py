@@ -11,6 +11,7 @@ import hashlib
 import logging
 import secrets
 import socket
+import time
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
@@ -19,11 +20,14 @@ from app.core.messages import CodedError
 from app.store.settings import is_demo_profile
 from sync import protocol
 from sync.bundle import new_signing_key
+from app.store.retention import observe_clock
+from sync.client.clock import utc_now
 from sync.client.config import Keys
 from sync.client.errors import RegistrationError, SyncError, enrollment_limited
 from sync.client.payload import compact
 from sync.client.transport import check_plain_http
 from sync.protocol import EnrollmentResponse, Health, Paths
+from sync.protocol_caps import CAPS_TAG_HEADER, EnrollmentWithCapabilities
 
 if TYPE_CHECKING:
     from sync.client.pump import SyncPump
@@ -65,7 +69,7 @@ def enroll(pump: "SyncPump", server_url: str, enrollment_code: str, device_name:
         request["previous_token"] = previous  # the server moves our recordings to the new device
     request["nonce"] = _nonce(settings, url, code)  # kept until it works: a retry is recognised
     request["signing_key"] = _signing_key(settings)  # the server checks hand-carried bundles with it
-    info = _exchange(pump, request)
+    info, tag = _exchange(pump, request)
     with pump.store.transaction():
         settings.set(Keys.ENROLL_NONCE, None)
         settings.set(Keys.SERVER_URL, url)
@@ -75,13 +79,26 @@ def enroll(pump: "SyncPump", server_url: str, enrollment_code: str, device_name:
         settings.set(Keys.AREA, info.area_kode)
         settings.set(Keys.STATUS_CURSOR, 0)
         settings.set(Keys.TARGETS_CURSOR, 0)
-        settings.set(Keys.CAPABILITIES, None)
+        settings.set(Keys.CAPABILITIES, _kept_capabilities(pump, info, tag))
         settings.set(Keys.SERVER_BUNDLE_KEY, info.bundle_key)  # None from a server without bundles
         settings.set(Keys.SERVER_RECEIPT_KEY, info.receipt_key)
         pump._clear_pause()
         pump._clear_failure()
+    pump._caps, pump._caps_tag, pump._caps_stale = None, None, False  # read from the settings at the first sync
+    if info.capabilities is not None:
+        observe_clock(pump.store, info.capabilities.server_time, local_now=utc_now())
     log.info("perangkat terdaftar (id %d)", info.device_id)
     return info
+
+
+def _kept_capabilities(pump: "SyncPump", info: EnrollmentWithCapabilities, tag: str | None) -> dict | None:
+    """The capabilities the answer carried, as `SyncPump._capabilities` keeps them (None: asked at the first sync)."""
+    if info.capabilities is None:
+        return None
+    kept = {"caps": info.capabilities.model_dump(mode="json"), "at": time.time(), "url": pump.http.base}
+    if tag:
+        kept["tag"] = tag
+    return kept
 
 
 def _nonce(settings, url: str, code: str) -> str:  # noqa: ANN001 - the pump's Settings
@@ -110,7 +127,7 @@ ATTEMPTS = 3
 """Tries of one registration: a lost answer (cut, timed out, unreadable) is asked again with the same nonce."""
 
 
-def _exchange(pump: "SyncPump", request: dict) -> EnrollmentResponse:
+def _exchange(pump: "SyncPump", request: dict) -> tuple[EnrollmentWithCapabilities, str | None]:
     t = pump.timeouts
     for attempt in range(1, ATTEMPTS + 1):
         last = attempt == ATTEMPTS
@@ -132,10 +149,12 @@ def _exchange(pump: "SyncPump", request: dict) -> EnrollmentResponse:
             raise RegistrationError("refused", "sync.not_a_jemput_server", {"status": resp.status_code},
                                     status=resp.status_code)
         try:
-            return EnrollmentResponse.model_validate_json(resp.content)
+            info = EnrollmentWithCapabilities.model_validate_json(resp.content)
         except ValidationError:
             if last:
                 raise RegistrationError("refused", "sync.enroll_answer_unreadable") from None
+            continue
+        return info, resp.headers.get(CAPS_TAG_HEADER) or None
     raise AssertionError("unreachable")  # pragma: no cover
 
 

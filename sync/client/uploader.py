@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import threading
+from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,10 +47,11 @@ class Uploader:
         self.run = run
         self.pump = run.pump
         self.chunk = max(1, chunk_size)
-        self.bundle_bytes = max(0, bundle_bytes)
-        self.bundle: list[BundlePart] = []
-        self.bundle_size = 0
-        self.pool = cf.ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="jemput-media")
+        self.bundle_bytes = max(0, bundle_bytes)  # the ceiling (halved after failures; 0: resumable only)
+        self.queue: deque[BundlePart] = deque()  # bundled files waiting for a sender
+        self.senders = 0
+        self.workers = max(1, workers)
+        self.pool = cf.ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="jemput-media")
         self.lock = threading.Lock()
         self.by_sha: dict[str, cf.Future] = {}
         self.waiting: dict[str, set[str]] = {}  # recording uuid -> shas still to finish
@@ -64,24 +66,17 @@ class Uploader:
             self.waiting[prep.uuid] = {s.sha256 for s in states}
             self.acks[prep.uuid] = ack
         for state in states:
-            full: list[BundlePart] = []
             with self.lock:
                 fut = self.by_sha.get(state.sha256)
                 if fut is None:
                     kind = prep.media.get(state.sha256, (state.kind.value if state.kind else "photo", 0))[0]
                     self.outstanding += 1
                     if self._bundled(state):
-                        if (self.bundle_size + state.size > self.bundle_bytes - BUNDLE_HEADROOM
-                                or len(self.bundle) >= protocol.MAX_BUNDLE_FILES):
-                            full = self._take_bundle()
                         fut = cf.Future()
-                        self.bundle.append(BundlePart(prep.uuid, kind, state, fut))
-                        self.bundle_size += state.size
+                        self.queue.append(BundlePart(prep.uuid, kind, state, fut))
                     else:
                         fut = self.pool.submit(self._upload, prep.uuid, kind, state)
                     self.by_sha[state.sha256] = fut
-            if full:
-                self.pool.submit(self._send_bundle, full)
             fut.add_done_callback(lambda f, u=prep.uuid, s=state.sha256: self._done(u, s, f))
 
     def _bundled(self, state: MediaState) -> bool:
@@ -89,15 +84,43 @@ class Uploader:
         return self.bundle_bytes > 0 and state.offset == 0 and 0 < state.size <= self.bundle_bytes // 4
 
     def _take_bundle(self) -> list[BundlePart]:
-        parts, self.bundle, self.bundle_size = self.bundle, [], 0
+        """The next bundle from the queue (under `lock`): as many files as one request of this
+        link's size holds (`LinkMeter.request_bytes`), at least one."""
+        limit = self.pump.http.meter.request_bytes(max(self.bundle_bytes, 1)) - BUNDLE_HEADROOM
+        parts: list[BundlePart] = []
+        size = 0
+        while self.queue and len(parts) < protocol.MAX_BUNDLE_FILES:
+            nxt = self.queue[0].state.size
+            if parts and size + nxt > limit:
+                break
+            parts.append(self.queue.popleft())
+            size += nxt
         return parts
 
     def flush_bundle(self) -> None:
-        """Send the files gathered so far as one bundle (on an upload thread)."""
+        """Start senders (up to the worker count) for the files queued so far."""
         with self.lock:
-            parts = self._take_bundle()
-        if parts:
-            self.pool.submit(self._send_bundle, parts)
+            start = min(self.workers - self.senders, len(self.queue))
+            self.senders += max(0, start)
+        for _ in range(max(0, start)):
+            self.pool.submit(self._sender)
+
+    def _sender(self) -> None:
+        """Send bundles from the queue until it is empty, each sized when it leaves."""
+        while True:
+            with self.lock:
+                failed = self.error if self.error is not None or self.stopping.is_set() else None
+                if failed is not None or not self.queue:
+                    parts = list(self.queue) if failed is not None else []
+                    if failed is not None:
+                        self.queue.clear()
+                    self.senders -= 1
+                    break
+                parts = self._take_bundle()
+            self._send_bundle(parts)
+        for part in parts:  # the run failed: what was still queued fails with it
+            part.future.set_exception(failed or Aborted())
+            self._finish_one()
 
     def _local(self, uuid: str, kind: str, state: MediaState) -> bytes:
         """The file's bytes from the laptop's store, checked against what the server expects."""
@@ -222,7 +245,7 @@ class Uploader:
             pump._check_abort()
             if self.stopping.is_set():
                 raise Aborted()
-            chunk = data[offset:offset + self.chunk]
+            chunk = data[offset:offset + pump.http.meter.request_bytes(self.chunk)]  # this link's size
             if not chunk:
                 # Every byte is there but the server has not verified the file yet
                 # (e.g. it died before finishing): an empty chunk at the end asks it to.

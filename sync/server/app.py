@@ -18,6 +18,7 @@ from sync.server.intake import Intake
 from sync.server.media_store import open_media_store
 from sync.server.ratelimit import AttemptLimiter
 from sync.server.regions_cache import RegionCache
+from sync.server.routes.capabilities import CapsTagMiddleware
 from sync.server.routes import (audit, bundle_upload, capabilities, category_marks, dashboard, delivery, devices,
                                 health, media, recordings, registrations, registrations_page, schedules, status,
                                 targets)
@@ -59,6 +60,7 @@ def build_api(settings: Settings | None = None) -> FastAPI:
         return current.max_body_bytes, protocol.Problems.BODY_TOO_LARGE
 
     app.add_middleware(BodyLimitMiddleware, limit_for=limit_for)
+    app.add_middleware(CapsTagMiddleware, settings_of=lambda: getattr(app.state, "settings", None) or settings)
     for module in ROUTERS:
         app.include_router(module.router)
     _document_limits(app, settings.max_batch_items if settings else protocol.DEFAULT_MAX_BATCH_ITEMS)

@@ -13,8 +13,9 @@ import zlib
 from fastapi import Request, Response
 from pydantic_core import to_json
 
-GZIP_MIN_BYTES = 1024
-GZIP_LEVEL = 6  # zlib's default: most of level 9's size at a third of its CPU
+from sync.protocol_caps import GZIP_LEVEL, GZIP_MIN_BYTES, gzip_bytes
+
+__all__ = ["GZIP_LEVEL", "GZIP_MIN_BYTES", "accepts_gzip", "gzip_bytes", "inflate", "json_answer"]
 
 
 def accepts_gzip(request: Request) -> bool:
@@ -38,9 +39,18 @@ def _weight(params: str) -> float:
     return 1.0
 
 
-def gzip_bytes(body: bytes, level: int = GZIP_LEVEL) -> bytes:
-    packer = zlib.compressobj(level, zlib.DEFLATED, 31)  # wbits 31: the gzip container
-    return packer.compress(body) + packer.flush()
+def inflate(body: bytes, limit: int) -> bytes | None:
+    """A gzip request body (``Content-Encoding: gzip``) unpacked, at most `limit` bytes; None when it
+    unpacks to more (a 413, like a plain body that size); the body as it came when it is no gzip
+    (the JSON reader then refuses it with a 422)."""
+    unpacker = zlib.decompressobj(31)
+    try:
+        plain = unpacker.decompress(body, limit + 1)
+    except zlib.error:
+        return body
+    if len(plain) > limit or unpacker.unconsumed_tail:
+        return None
+    return plain if unpacker.eof else body
 
 
 def json_answer(request: Request, content: object) -> Response:

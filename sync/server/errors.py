@@ -18,6 +18,7 @@ from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.protocol import ProblemSpec, Problems
+from sync.server.encoding import inflate
 from sync.server.failures import ProblemError
 
 __all__ = ["BodyLimitMiddleware", "ProblemError", "install_handlers", "problem_response"]
@@ -148,26 +149,41 @@ class BodyLimitMiddleware:
         if size > limit or (declared is not None and declared > limit):
             await _send_problem(send, spec, close=False, limit=limit)
             return
+        body = b"".join(chunks)
+        if spec is Problems.BODY_TOO_LARGE and _header(scope, b"content-encoding") == b"gzip":
+            plain = inflate(body, limit)  # `Capabilities.gzip_requests`: JSON bodies only
+            if plain is None:
+                await _send_problem(send, spec, close=False, limit=limit)
+                return
+            body = plain
+            scope = {**scope, "headers": [(k, v) for k, v in scope["headers"]
+                                          if k not in (b"content-encoding", b"content-length")]
+                     + [(b"content-length", str(len(body)).encode())]}
         replayed = False
 
         async def replay() -> Message:
             nonlocal replayed
             if not replayed:
                 replayed = True
-                return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+                return {"type": "http.request", "body": body, "more_body": False}
             return await receive()
 
         await self.app(scope, replay, send)
 
 
-def _content_length(scope: Scope) -> int | None:
+def _header(scope: Scope, wanted: bytes) -> bytes | None:
     for name, value in scope.get("headers", ()):
-        if name == b"content-length":
-            try:
-                return int(value)
-            except ValueError:
-                return None
+        if name == wanted:
+            return value.strip().lower()
     return None
+
+
+def _content_length(scope: Scope) -> int | None:
+    value = _header(scope, b"content-length")
+    try:
+        return None if value is None else int(value)
+    except ValueError:
+        return None
 
 
 async def _send_problem(send: Send, spec: ProblemSpec, close: bool, **details: Any) -> None:

@@ -23,12 +23,14 @@ from sync.protocol import (
     Paths,
     Problems,
 )
+from sync.protocol_caps import EnrollmentWithCapabilities
 from sync.server import db
 from sync.server.bundle_keys import server_keys
 from sync.server.deps import CurrentDevice, EngineDep, check_protocol
 from sync.server.errors import ProblemError
 from sync.server.ratelimit import Attempt, AttemptLimiter
 from sync.server.routes import DEVICE_CALL, documented
+from sync.server.routes.capabilities import capabilities_of
 from sync.server.security import new_token, normalize_code, secret_sha256
 
 log = logging.getLogger("jemput.server.devices")
@@ -36,9 +38,9 @@ log = logging.getLogger("jemput.server.devices")
 router = APIRouter(tags=["devices"], dependencies=[Depends(check_protocol)])
 
 
-@router.post(Paths.REGISTER, response_model=EnrollmentResponse, status_code=201,
+@router.post(Paths.REGISTER, response_model=EnrollmentWithCapabilities, status_code=201,
              responses=documented(400, 403, 413, 422, 426, 429))
-def register(body: EnrollmentRequest, engine: EngineDep, request: Request) -> EnrollmentResponse:
+def register(body: EnrollmentRequest, engine: EngineDep, request: Request) -> EnrollmentWithCapabilities:
     """Exchange a one-time enrollment code for this device's token (shown once).
 
     Too many failed codes from the caller's address within the server's window
@@ -58,7 +60,9 @@ def register(body: EnrollmentRequest, engine: EngineDep, request: Request) -> En
         raise
     limiter.forgive(attempt)
     keys = server_keys(request.app.state.settings.data_dir)  # the laptop keeps them for bundles
-    return response.model_copy(update={"bundle_key": keys.encryption_public, "receipt_key": keys.signing_public})
+    return EnrollmentWithCapabilities.model_validate({
+        **response.model_dump(), "bundle_key": keys.encryption_public, "receipt_key": keys.signing_public,
+        "capabilities": capabilities_of(request.app.state.settings)})
 
 
 def _exchange(body: EnrollmentRequest, engine: Engine) -> EnrollmentResponse:
