@@ -32,6 +32,7 @@ from app.store.audit import AuditLog
 from app.store.retention import PurgedNikLinks
 from app.store.settings import Settings
 from app.store.target_filter import TargetFilter
+from app.targetfile.fast_rows import CheckedRow
 
 if TYPE_CHECKING:
     from app.store.database import Store
@@ -208,6 +209,10 @@ def target_row(data: dict[str, Any], now: str, source: str = "") -> tuple:
     Likewise ``no_kk`` and ``tempat_lahir``: a row without the key (or None),
     e.g. from the feed, keeps what an earlier import stored; '' clears it.
     """
+    if type(data) is CheckedRow:  # the reader's rows: already what the table keeps
+        return (data["nik"], data["nama"], data["tanggal_lahir"], data["jenis_kelamin"], data["alamat"],
+                data["rt"], data["rw"], data["kelurahan_kode"], data["status_ktp"], source, now, None,
+                data.get("no_kk"), data.get("tempat_lahir"))
     nik = _text(data.get("nik"))
     if len(nik) != 16 or not is_ascii_digits(nik):
         raise ValueError("NIK harus 16 angka")
