@@ -719,6 +719,27 @@ def _registrations(db: sqlite_utils.Database) -> None:
     )
 
 
+
+@_migration("0019_progress_summary")
+def _progress_summary(db: sqlite_utils.Database) -> None:
+    """Counts of the target list per RT, birth date, marked category and latest outcome, kept by
+    triggers (`app.store.progress_tally`), so Laporan adds up a city's 1.2 million targets from a few
+    thousand rows. The triggers on ``targets`` join what a suspended bulk import recreates (its
+    repair recounts the tallies)."""
+    from app.store.progress_tally import MARK_TRIGGERS, REBUILD, TABLES, TARGET_TRIGGERS
+
+    saved = ", ".join("'$[#]', " + _quoted(sql) for sql in TARGET_TRIGGERS)
+    db.executescript(
+        TABLES
+        + "".join(f"{sql};\n" for sql in (*TARGET_TRIGGERS, *MARK_TRIGGERS, *REBUILD))
+        + f"UPDATE settings SET value = json_insert(value, {saved}) WHERE key = 'targets.bulk_suspended_sql';\n"
+    )
+
+
+def _quoted(sql: str) -> str:
+    return "'" + sql.replace("'", "''") + "'"
+
+
 LATEST_VERSION = len(NAMES)
 
 

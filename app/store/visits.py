@@ -159,11 +159,10 @@ class VisitOutcomes:
                 raise ValueError("NIK harus 16 angka")
             rows.append((nik, category.value, source, utc_now()))
         with self.store.transaction() as db:
-            before = db.conn.total_changes
-            db.conn.executemany(
+            # rowcount: the rows this statement inserted (total_changes would add the tallies' triggers)
+            return db.conn.executemany(
                 "INSERT INTO target_categories (nik, category, source, marked_at) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT DO NOTHING", rows)
-            return db.conn.total_changes - before
+                " ON CONFLICT DO NOTHING", rows).rowcount
 
     def unmark(self, nik: str, category: Category | str) -> bool:
         category = Category.parse(category)
