@@ -605,29 +605,29 @@ class TargetRepo:
             raise ValueError(f"tingkat progres tidak dikenal: {level!r}")
         keys = _PROGRESS_KEYS[name]
         marks = ", ".join("?" * len(RECORDED_STATUSES))
-        params: list[Any] = list(RECORDED_STATUSES)
-        area = ""
+        area, area_params = "", []
         if within:
             area = " AND t.kelurahan_kode >= ? AND t.kelurahan_kode < ?"
-            params.extend([within, within + "\uffff"])
-        select = (
-            f"SELECT {', '.join(keys)}, count(*), count(r.nik) FROM targets t"
-            f" LEFT JOIN (SELECT DISTINCT nik FROM recordings WHERE status IN ({marks})) r ON r.nik = t.nik"
-        )
-        group = f" GROUP BY {', '.join(keys)} ORDER BY {', '.join(keys)}"
-        # Two passes, each on one covering index: every target with the recordings
-        # here (area index), then only those another team recorded (their partial
-        # index), with how many of them are recorded here too (a NIK counts once).
-        # One read transaction: both see the same snapshot.
+            area_params = [within, within + "\uffff"]
+        group = f" GROUP BY {', '.join(keys)}"
+        # The targets and those another team recorded: from the tallies the triggers keep
+        # (`app.store.progress_tally`); then only the NIKs recorded here, each probed on the list
+        # (a NIK recorded here and elsewhere counts once). One read transaction: one snapshot.
         n = len(keys)
         with self.store.transaction() as db:
-            every = db.conn.execute(f"{select} WHERE 1{area}{group}", params).fetchall()
-            elsewhere = db.conn.execute(f"{select} WHERE t.recorded_elsewhere = 1{area}{group}", params).fetchall()
-        counts = {tuple(r[:n]): [r[n], r[n + 1], 0] for r in every}
-        for r in elsewhere:
-            row = counts[tuple(r[:n])]
-            row[1] += r[n] - r[n + 1]
-            row[2] = r[n]
+            every = db.conn.execute(
+                f"SELECT {', '.join(keys)}, sum(t.targets), sum(t.elsewhere) FROM target_area_tally t"
+                f" WHERE t.targets > 0{area}{group} ORDER BY {', '.join(keys)}", area_params).fetchall()
+            here = db.conn.execute(
+                f"SELECT {', '.join(keys)}, count(*), sum(t.recorded_elsewhere)"
+                f" FROM (SELECT DISTINCT nik FROM recordings WHERE status IN ({marks})) r"
+                f" CROSS JOIN targets t ON t.nik = r.nik WHERE 1{area}{group}",
+                [*RECORDED_STATUSES, *area_params]).fetchall()
+        counts = {tuple(r[:n]): [r[n], r[n + 1], r[n + 1]] for r in every}
+        for r in here:
+            row = counts.get(tuple(r[:n]))
+            if row is not None:
+                row[1] += r[n] - (r[n + 1] or 0)
         return [
             Progress(key=key, target=target, recorded=recorded, elsewhere=other)
             for key, (target, recorded, other) in counts.items()
