@@ -725,12 +725,14 @@ def _progress_summary(db: sqlite_utils.Database) -> None:
     """Counts of the target list per RT, birth date, marked category and latest outcome, kept by
     triggers (`app.store.progress_tally`), so Laporan adds up a city's 1.2 million targets from a few
     thousand rows. The triggers on ``targets`` join what a suspended bulk import recreates (its
-    repair recounts the tallies)."""
-    from app.store.progress_tally import MARK_TRIGGERS, REBUILD, TABLES, TARGET_TRIGGERS
+    repair recounts the tallies). Two covering indexes: the recordings and visit outcomes Laporan
+    counts, read without their rows."""
+    from app.store.progress_tally import COVERING_INDEXES, MARK_TRIGGERS, REBUILD, TABLES, TARGET_TRIGGERS
 
     saved = ", ".join("'$[#]', " + _quoted(sql) for sql in TARGET_TRIGGERS)
     db.executescript(
         TABLES
+        + COVERING_INDEXES
         + "".join(f"{sql};\n" for sql in (*TARGET_TRIGGERS, *MARK_TRIGGERS, *REBUILD))
         + f"UPDATE settings SET value = json_insert(value, {saved}) WHERE key = 'targets.bulk_suspended_sql';\n"
     )

@@ -45,7 +45,7 @@ def snapshot(store: "Store", *, on: dt.date, utc_offset_minutes: int = 0,
         # 1. The list's counts per RT, birth date, marked category and latest outcome: the tallies.
         areas = conn.execute("SELECT kelurahan_kode, rw, rt, targets, elsewhere FROM target_area_tally"
                              " WHERE targets > 0").fetchall()
-        born = conn.execute(
+        born_sums = conn.execute(
             "SELECT coalesce(sum(targets * (tanggal_lahir != '' AND tanggal_lahir <= ?)), 0),"
             " coalesce(sum(elsewhere * (tanggal_lahir != '' AND tanggal_lahir <= ?)), 0),"
             " coalesce(sum(targets * (tanggal_lahir > ? AND tanggal_lahir <= ?)), 0),"
@@ -53,33 +53,20 @@ def snapshot(store: "Store", *, on: dt.date, utc_offset_minutes: int = 0,
             (lansia, lansia, pel_after, pel_until, pel_after, pel_until)).fetchone()
         marks = conn.execute("SELECT kind, value, targets, elsewhere FROM target_mark_tally WHERE targets > 0"
                              ).fetchall()
-        # 2. The NIKs recorded here (a small set), each probed on the list: per RT, derived category,
-        #    marked category and outcome; how many of them another team recorded too (counted once, here).
-        here_rt = conn.execute(
-            f"WITH {_HERE} SELECT t.kelurahan_kode, t.rw, t.rt, count(*), sum(h.acc), sum(t.recorded_elsewhere),"
-            " sum(t.tanggal_lahir <= ?), sum(h.acc AND t.tanggal_lahir <= ?),"
-            " sum(t.recorded_elsewhere AND t.tanggal_lahir <= ?),"
-            " sum(t.tanggal_lahir > ? AND t.tanggal_lahir <= ?), sum(h.acc AND t.tanggal_lahir > ? AND t.tanggal_lahir <= ?),"
-            " sum(t.recorded_elsewhere AND t.tanggal_lahir > ? AND t.tanggal_lahir <= ?)"
-            " FROM here h CROSS JOIN targets t ON t.nik = h.nik GROUP BY t.kelurahan_kode, t.rw, t.rt",
-            (*_HERE_PARAMS, lansia, lansia, lansia, pel_after, pel_until, pel_after, pel_until, pel_after, pel_until),
-        ).fetchall()
-        here_marks = conn.execute(
-            f"WITH {_HERE} SELECT 'category', c.category, count(*), sum(h.acc), sum(t.recorded_elsewhere)"
-            " FROM here h CROSS JOIN target_categories c ON c.nik = h.nik CROSS JOIN targets t ON t.nik = h.nik"
-            " GROUP BY c.category"
-            " UNION ALL SELECT 'outcome', o.outcome, count(*), sum(h.acc), sum(t.recorded_elsewhere)"
-            " FROM here h CROSS JOIN target_outcomes o ON o.nik = h.nik CROSS JOIN targets t ON t.nik = h.nik"
-            " GROUP BY o.outcome",
-            _HERE_PARAMS).fetchall()
+        # 2. The NIKs recorded here (a small set), each probed on the list once: its RT, birth date,
+        #    whether another team recorded it too (counted once, here), its outcome and categories.
+        here_rows = conn.execute(
+            f"WITH {_HERE} SELECT t.kelurahan_kode, t.rw, t.rt, h.acc, t.recorded_elsewhere, t.tanggal_lahir,"
+            " (SELECT o.outcome FROM target_outcomes o WHERE o.nik = h.nik),"
+            " (SELECT group_concat(c.category) FROM target_categories c WHERE c.nik = h.nik)"
+            " FROM here h CROSS JOIN targets t ON t.nik = h.nik", _HERE_PARAMS).fetchall()
         # 3. Pelajar marked on a list and of pelajar age too (counted once): the marked ones (a small set).
         both_pelajar = conn.execute(
-            f"WITH {_HERE} SELECT count(*), count(h.nik), coalesce(sum(h.acc), 0),"
-            " coalesce(sum(h.nik IS NULL AND t.recorded_elsewhere), 0)"
-            " FROM target_categories c CROSS JOIN targets t ON t.nik = c.nik LEFT JOIN here h ON h.nik = c.nik"
+            "SELECT count(*), coalesce(sum(t.recorded_elsewhere), 0)"
+            " FROM target_categories c CROSS JOIN targets t ON t.nik = c.nik"
             " WHERE c.category = ? AND t.tanggal_lahir > ? AND t.tanggal_lahir <= ?",
-            (*_HERE_PARAMS, Category.PELAJAR.value, pel_after, pel_until)).fetchone()
-    # 4. Work per local day and operator: recordings completed here (a corrected one once: its
+            (Category.PELAJAR.value, pel_after, pel_until)).fetchone()
+        # 4. Work per local day and operator: recordings completed here (a corrected one once: its
         #    latest version) and outcomes set by hand.
         shift = f"{int(utc_offset_minutes):+d} minutes"
         recorded = conn.execute(
@@ -98,19 +85,32 @@ def snapshot(store: "Store", *, on: dt.date, utc_offset_minutes: int = 0,
     # Plain lists while adding up (a city has tens of thousands of RTs).
     counts: dict[tuple[str, str, str], list[int]] = {
         (kel, rw, rt): [target, 0, 0, elsewhere] for kel, rw, rt, target, elsewhere in areas}
-    lansia_here, pelajar_here = [0, 0, 0], [0, 0, 0]
-    for kel, rw, rt, here, acc, both, l_h, l_a, l_e, p_h, p_a, p_e in here_rt:
+    # Per group of the NIKs recorded here: [here, accepted, also recorded elsewhere].
+    lansia_here, pelajar_here, marked_pelajar_here = [0, 0, 0], [0, 0, 0], [0, 0, 0]
+    here_of: dict[tuple[str, str], list[int]] = {}
+    for kel, rw, rt, acc, elsewhere, born, outcome, marked in here_rows:
+        acc, elsewhere = int(acc or 0), int(elsewhere or 0)
         row = counts.setdefault((kel, rw, rt), [0, 0, 0, 0])
-        row[1] += here
-        row[2] += acc or 0
-        row[3] -= both or 0
-        for sums, values in ((lansia_here, (l_h, l_a, l_e)), (pelajar_here, (p_h, p_a, p_e))):
-            for i, value in enumerate(values):
-                sums[i] += value or 0
-    l_target, l_elsewhere, p_target, p_elsewhere = born
+        row[1] += 1
+        row[2] += acc
+        row[3] -= elsewhere
+        categories_here = marked.split(",") if marked else []
+        groups = [here_of.setdefault(("category", c), [0, 0, 0]) for c in categories_here]
+        if outcome:
+            groups.append(here_of.setdefault(("outcome", outcome), [0, 0, 0]))
+        if born and born <= lansia:
+            groups.append(lansia_here)
+        if born and pel_after < born <= pel_until:
+            groups.append(pelajar_here)
+            if Category.PELAJAR.value in categories_here:
+                groups.append(marked_pelajar_here)
+        for sums in groups:
+            sums[0] += 1
+            sums[1] += acc
+            sums[2] += elsewhere
+    l_target, l_elsewhere, p_target, p_elsewhere = born_sums
     lansia_t = Tally(l_target, lansia_here[0], lansia_here[1], l_elsewhere - lansia_here[2])
     pelajar_t = Tally(p_target, pelajar_here[0], pelajar_here[1], p_elsewhere - pelajar_here[2])
-    here_of = {(kind, value): (here, acc or 0, both or 0) for kind, value, here, acc, both in here_marks}
     tallies: dict[str, dict[str, Tally]] = {"category": {}, "outcome": {}}
     for kind, value, target, elsewhere in marks:
         here, acc, both = here_of.get((kind, value), (0, 0, 0))
@@ -118,8 +118,9 @@ def snapshot(store: "Store", *, on: dt.date, utc_offset_minutes: int = 0,
     categories = {Category.LANSIA.value: lansia_t}
     for category, tally in tallies["category"].items():
         if category == Category.PELAJAR.value:  # by age or on a list: each NIK once
-            p_t, p_h, p_a, p_e = both_pelajar
-            tally = pelajar_t + tally + Tally(-int(p_t or 0), -int(p_h or 0), -int(p_a or 0), -int(p_e or 0))
+            p_t, p_elsewhere_all = both_pelajar
+            p_h, p_a, p_both = marked_pelajar_here
+            tally = pelajar_t + tally + Tally(-int(p_t or 0), -p_h, -p_a, -(int(p_elsewhere_all or 0) - p_both))
         categories[category] = tally
     categories.setdefault(Category.PELAJAR.value, pelajar_t)
     result_outcomes = dict(tallies["outcome"])

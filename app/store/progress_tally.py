@@ -35,6 +35,13 @@ CREATE TABLE target_mark_tally (
 ) WITHOUT ROWID;
 """
 
+COVERING_INDEXES = """
+CREATE INDEX recordings_progress ON recordings(status, nik, created_at, operator, uuid);
+CREATE INDEX visit_outcomes_work ON visit_outcomes(outcome, visited_at, operator);
+"""
+"""What Laporan reads of the recordings and visit outcomes, on indexes alone (no row of a recording,
+with its payload, is read to count it)."""
+
 _ADD = " ON CONFLICT DO UPDATE SET targets = targets + excluded.targets, elsewhere = elsewhere + excluded.elsewhere"
 
 
