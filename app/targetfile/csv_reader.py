@@ -20,7 +20,8 @@ from app.targetfile.reader import (
     ReadProgress,
     TargetFile,
 )
-from app.targetfile.fast_rows import CheckedRow, FastRows
+from app.core.checked_row import CheckedRow
+from app.targetfile.fast_rows import FastRows
 from app.targetfile.rows import RowChecker, join_reasons
 
 MAX_LINE_BYTES = 64 * 1024

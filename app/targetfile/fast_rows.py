@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from app.core.checked_row import CheckedRow
 from app.core.findings import Severity
 from app.core.nik import check_nik
 from app.core.validation import MAX_ALAMAT_LENGTH
@@ -26,12 +27,6 @@ from app.targetfile.rows import RowChecker
 # single spaces between words, starting with a letter.
 _CLEAN_NAME = re.compile(r"[A-Z][A-Z'.,-]*(?: [A-Z'.,-]+)*")
 _CACHE_LIMIT = 200_000
-
-
-class CheckedRow(dict):
-    """A row the reader checked: its values are already what the store keeps (see `app.store.targets.target_row`)."""
-
-    __slots__ = ()
 
 
 def _remembered(compute: Callable[[str], str | None]) -> Callable[[str], str | None]:

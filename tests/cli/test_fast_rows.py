@@ -19,7 +19,8 @@ import pytest
 from app.core.regions import RegionIndex
 from app.targetfile import read_targets
 from app.targetfile.columns import map_header
-from app.targetfile.fast_rows import CheckedRow, FastRows
+from app.core.checked_row import CheckedRow
+from app.targetfile.fast_rows import FastRows
 from app.targetfile.rows import RowChecker
 from cli_support import SEED_REGIONS
 
