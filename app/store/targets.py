@@ -273,6 +273,7 @@ class TargetRepo:
         *,
         errors: list[tuple[int, str]] | None = None,
         source: str = "",
+        read_ahead_thread: bool = False,
     ) -> tuple[int, int]:
         """Insert new NIKs and update known ones; return (inserted, updated).
 
@@ -286,7 +287,9 @@ class TargetRepo:
         Each batch commits on its own; `progress(rows_done)` runs after each.
         "updated" counts rows whose NIK was already known (changed or not).
         Inside a caller's transaction everything becomes one unit (savepoints),
-        e.g. for a dry run that rolls back.
+        e.g. for a dry run that rolls back. `read_ahead_thread`: read and check the next batch in a
+        second thread while this one is written (`app.store.read_ahead`; the terminal's import: with a
+        window open, a third thread holding Python's lock makes its timers stutter).
         """
         if batch < 1:
             raise ValueError("ukuran batch harus positif")
@@ -308,7 +311,7 @@ class TargetRepo:
                     break
             return out
 
-        batches = read_ahead(next_batch)
+        batches = read_ahead(next_batch) if read_ahead_thread else (chunk for chunk in iter(next_batch, []))
         with contextlib.closing(batches):
             return self._store_batches(batches, batch, progress)
 
