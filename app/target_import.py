@@ -92,7 +92,8 @@ def store_targets(store: Store, target_file: TargetFile, *, source: str, dry_run
     try:
         with store.transaction():
             result.inserted, result.updated = TargetRepo(store).upsert_many(
-                _watched(target_file, cancelled), source=source, errors=result.store_problems
+                _watched(target_file, cancelled), source=source, errors=result.store_problems,
+                read_ahead_thread=cancelled is None,  # the terminal's import; the window's keeps its GUI smooth
             )
             result.bad = target_file.problem_count + len(result.store_problems)
             if dry_run or (strict and result.bad):

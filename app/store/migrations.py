@@ -720,7 +720,6 @@ def _registrations(db: sqlite_utils.Database) -> None:
     )
 
 
-
 @_migration("0019_category_marks")
 def _category_marks(db: sqlite_utils.Database) -> None:
     """Each change of a marked category (`app.store.category_marks`), kept until the server holds it:
@@ -747,6 +746,29 @@ def _category_marks(db: sqlite_utils.Database) -> None:
                       " WHERE length(nik) = 16 ORDER BY marked_at").fetchall()
     db.conn.executemany("INSERT INTO category_marks (uuid, nik, category, marked, source, changed_at)"
                         " VALUES (?, ?, ?, 1, ?, ?)", [(str(uuid.uuid4()), *row) for row in held])
+
+
+@_migration("0020_progress_summary")
+def _progress_summary(db: sqlite_utils.Database) -> None:
+    """Counts of the target list per RT, birth date, marked category and latest outcome, kept by
+    triggers (`app.store.progress_tally`), so Laporan adds up a city's 1.2 million targets from a few
+    thousand rows. The triggers on ``targets`` join what a suspended bulk import recreates (its
+    repair recounts the tallies). Two covering indexes: the recordings and visit outcomes Laporan
+    counts, read without their rows."""
+    from app.store.progress_tally import COVERING_INDEXES, MARK_TRIGGERS, REBUILD, TABLES, TARGET_TRIGGERS
+
+    saved = ", ".join("'$[#]', " + _quoted(sql) for sql in TARGET_TRIGGERS)
+    db.executescript(
+        TABLES
+        + COVERING_INDEXES
+        + "".join(f"{sql};\n" for sql in (*TARGET_TRIGGERS, *MARK_TRIGGERS, *REBUILD))
+        + f"UPDATE settings SET value = json_insert(value, {saved}) WHERE key = 'targets.bulk_suspended_sql';\n"
+    )
+
+
+def _quoted(sql: str) -> str:
+    return "'" + sql.replace("'", "''") + "'"
+
 
 LATEST_VERSION = len(NAMES)
 

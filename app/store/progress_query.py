@@ -2,13 +2,13 @@
 
 The rules (what counts as recorded, the groupings, the roll-up) are
 `app.core.progress`; here only the queries, all in one read transaction so the
-figures agree. Built for a city's list (1.2 million targets): the targets are
-read once, on the area index (it holds the birth date, so the derived
-categories come from the same pass), each probed in the small set of NIKs
-recorded here; the targets another team recorded come from their small partial
-index; marked categories and outcomes from their own small tables, each NIK
-checked against the NIK index and the set of NIKs recorded elsewhere, never
-by reading target rows.
+figures agree. Built for a city's list (1.2 million targets) without reading
+it: the list's counts per RT, birth date (derived categories are birth-date
+ranges), marked category and latest outcome, with how many another team
+recorded, come from the tallies the triggers keep (`app.store.progress_tally`);
+only the small set of NIKs recorded here is probed on the list, to move those
+from "to visit" (or "elsewhere": a NIK recorded by both counts once, here) to
+"here". Work per day and operator reads the recordings and visit outcomes.
 """
 
 from __future__ import annotations
@@ -26,17 +26,12 @@ _MARKS = ", ".join("?" * len(RECORDED_STATUSES))
 # The NIKs recorded here (completed, not rejected), each once, with whether the server accepted one.
 _HERE = (f"here AS MATERIALIZED (SELECT nik, max(status = ?) AS acc FROM recordings"
          f" WHERE status IN ({_MARKS}) AND nik != '' GROUP BY nik)")
-_ELSEWHERE = "elsewhere AS MATERIALIZED (SELECT nik FROM targets WHERE recorded_elsewhere = 1)"
 _HERE_PARAMS = (ACCEPTED_STATUS, *RECORDED_STATUSES)
 
 
 def _date_range(on: dt.date, category: Category, months: int) -> tuple[str, str]:
     after, until = birth_range(category, on, months)
     return (after.isoformat() if after else ""), until.isoformat()
-
-
-def _tally(target: Any, here: Any, acc: Any, elsewhere: Any) -> Tally:
-    return Tally(int(target or 0), int(here or 0), int(acc or 0), int(elsewhere or 0))
 
 
 def snapshot(store: "Store", *, on: dt.date, utc_offset_minutes: int = 0,
@@ -47,42 +42,30 @@ def snapshot(store: "Store", *, on: dt.date, utc_offset_minutes: int = 0,
     pel_after, pel_until = _date_range(on, Category.PELAJAR, pelajar_months)
     with store.transaction() as db:
         conn = db.conn
-        # 1. Every target on the area index, probed in the NIKs recorded here (per RT), with the
-        #    derived categories from the birth date in the same index.
-        per_rt = _per_rt(conn, lansia, pel_after, pel_until)
-        # 2. Those another team recorded (their partial index), not recorded here; with the birth
-        #    date for the derived categories.
-        other = conn.execute(
-            f"WITH {_HERE} SELECT t.kelurahan_kode, t.rw, t.rt, count(*),"
-            " sum(t.tanggal_lahir <= ?), sum(t.tanggal_lahir > ? AND t.tanggal_lahir <= ?)"
-            " FROM targets t INDEXED BY targets_recorded_elsewhere"
-            " WHERE t.recorded_elsewhere = 1 AND t.nik NOT IN (SELECT nik FROM here)"
-            " GROUP BY t.kelurahan_kode, t.rw, t.rt",
-            (*_HERE_PARAMS, lansia, pel_after, pel_until),
-        ).fetchall()
-        # 3. Marked categories and latest outcomes: their NIKs on the list, recorded here or elsewhere
-        #    (one statement: the set of NIKs recorded elsewhere is gathered once).
-        small_sets = conn.execute(
-            f"WITH {_HERE}, {_ELSEWHERE}, pelajar AS MATERIALIZED"
-            " (SELECT nik FROM targets WHERE tanggal_lahir > ? AND tanggal_lahir <= ?)"
-            " SELECT 'c', c.category, count(*), count(h.nik), coalesce(sum(h.acc), 0),"
-            " sum(h.nik IS NULL AND c.nik IN (SELECT nik FROM elsewhere)),"
-            " sum(c.category = 'pelajar' AND c.nik IN (SELECT nik FROM pelajar)),"
-            " sum(c.category = 'pelajar' AND h.nik IS NOT NULL AND c.nik IN (SELECT nik FROM pelajar)),"
-            " sum(c.category = 'pelajar' AND h.acc AND c.nik IN (SELECT nik FROM pelajar)),"
-            " sum(c.category = 'pelajar' AND h.nik IS NULL AND c.nik IN (SELECT nik FROM elsewhere)"
-            "     AND c.nik IN (SELECT nik FROM pelajar))"
-            " FROM target_categories c LEFT JOIN here h ON h.nik = c.nik"
-            " WHERE EXISTS (SELECT 1 FROM targets t WHERE t.nik = c.nik) GROUP BY c.category"
-            " UNION ALL"
-            " SELECT 'o', o.outcome, count(*), count(h.nik), coalesce(sum(h.acc), 0),"
-            " sum(h.nik IS NULL AND o.nik IN (SELECT nik FROM elsewhere)), 0, 0, 0, 0"
-            " FROM target_outcomes o LEFT JOIN here h ON h.nik = o.nik"
-            " WHERE EXISTS (SELECT 1 FROM targets t WHERE t.nik = o.nik) GROUP BY o.outcome",
-            (*_HERE_PARAMS, pel_after, pel_until),
-        ).fetchall()
-        marked = [row[1:] for row in small_sets if row[0] == "c"]
-        outcomes = [row[1:6] for row in small_sets if row[0] == "o"]
+        # 1. The list's counts per RT, birth date, marked category and latest outcome: the tallies.
+        areas = conn.execute("SELECT kelurahan_kode, rw, rt, targets, elsewhere FROM target_area_tally"
+                             " WHERE targets > 0").fetchall()
+        born_sums = conn.execute(
+            "SELECT coalesce(sum(targets * (tanggal_lahir != '' AND tanggal_lahir <= ?)), 0),"
+            " coalesce(sum(elsewhere * (tanggal_lahir != '' AND tanggal_lahir <= ?)), 0),"
+            " coalesce(sum(targets * (tanggal_lahir > ? AND tanggal_lahir <= ?)), 0),"
+            " coalesce(sum(elsewhere * (tanggal_lahir > ? AND tanggal_lahir <= ?)), 0) FROM target_born_tally",
+            (lansia, lansia, pel_after, pel_until, pel_after, pel_until)).fetchone()
+        marks = conn.execute("SELECT kind, value, targets, elsewhere FROM target_mark_tally WHERE targets > 0"
+                             ).fetchall()
+        # 2. The NIKs recorded here (a small set), each probed on the list once: its RT, birth date,
+        #    whether another team recorded it too (counted once, here), its outcome and categories.
+        here_rows = conn.execute(
+            f"WITH {_HERE} SELECT t.kelurahan_kode, t.rw, t.rt, h.acc, t.recorded_elsewhere, t.tanggal_lahir,"
+            " (SELECT o.outcome FROM target_outcomes o WHERE o.nik = h.nik),"
+            " (SELECT group_concat(c.category) FROM target_categories c WHERE c.nik = h.nik)"
+            " FROM here h CROSS JOIN targets t ON t.nik = h.nik", _HERE_PARAMS).fetchall()
+        # 3. Pelajar marked on a list and of pelajar age too (counted once): the marked ones (a small set).
+        both_pelajar = conn.execute(
+            "SELECT count(*), coalesce(sum(t.recorded_elsewhere), 0)"
+            " FROM target_categories c CROSS JOIN targets t ON t.nik = c.nik"
+            " WHERE c.category = ? AND t.tanggal_lahir > ? AND t.tanggal_lahir <= ?",
+            (Category.PELAJAR.value, pel_after, pel_until)).fetchone()
         # 4. Work per local day and operator: recordings completed here (a corrected one once: its
         #    latest version) and outcomes set by hand.
         shift = f"{int(utc_offset_minutes):+d} minutes"
@@ -100,29 +83,47 @@ def snapshot(store: "Store", *, on: dt.date, utc_offset_minutes: int = 0,
             " GROUP BY 1, 2", (shift,)).fetchall()
 
     # Plain lists while adding up (a city has tens of thousands of RTs).
-    counts: dict[tuple[str, str, str], list[int]] = {}
-    lansia_sum, pelajar_sum = [0, 0, 0, 0], [0, 0, 0, 0]
-    for kel, rw, rt, target, here, acc, l_t, l_h, l_a, p_t, p_h, p_a in per_rt:
-        counts[(kel, rw, rt)] = [target, here, acc, 0]
-        lansia_sum[0] += l_t or 0
-        lansia_sum[1] += l_h or 0
-        lansia_sum[2] += l_a or 0
-        pelajar_sum[0] += p_t or 0
-        pelajar_sum[1] += p_h or 0
-        pelajar_sum[2] += p_a or 0
-    for kel, rw, rt, count, l_e, p_e in other:
-        counts.setdefault((kel, rw, rt), [0, 0, 0, 0])[3] += count
-        lansia_sum[3] += l_e or 0
-        pelajar_sum[3] += p_e or 0
-    lansia_t, pelajar_t = Tally(*lansia_sum), Tally(*pelajar_sum)
+    counts: dict[tuple[str, str, str], list[int]] = {
+        (kel, rw, rt): [target, 0, 0, elsewhere] for kel, rw, rt, target, elsewhere in areas}
+    # Per group of the NIKs recorded here: [here, accepted, also recorded elsewhere].
+    lansia_here, pelajar_here, marked_pelajar_here = [0, 0, 0], [0, 0, 0], [0, 0, 0]
+    here_of: dict[tuple[str, str], list[int]] = {}
+    for kel, rw, rt, acc, elsewhere, born, outcome, marked in here_rows:
+        acc, elsewhere = int(acc or 0), int(elsewhere or 0)
+        row = counts.setdefault((kel, rw, rt), [0, 0, 0, 0])
+        row[1] += 1
+        row[2] += acc
+        row[3] -= elsewhere
+        categories_here = marked.split(",") if marked else []
+        groups = [here_of.setdefault(("category", c), [0, 0, 0]) for c in categories_here]
+        if outcome:
+            groups.append(here_of.setdefault(("outcome", outcome), [0, 0, 0]))
+        if born and born <= lansia:
+            groups.append(lansia_here)
+        if born and pel_after < born <= pel_until:
+            groups.append(pelajar_here)
+            if Category.PELAJAR.value in categories_here:
+                groups.append(marked_pelajar_here)
+        for sums in groups:
+            sums[0] += 1
+            sums[1] += acc
+            sums[2] += elsewhere
+    l_target, l_elsewhere, p_target, p_elsewhere = born_sums
+    lansia_t = Tally(l_target, lansia_here[0], lansia_here[1], l_elsewhere - lansia_here[2])
+    pelajar_t = Tally(p_target, pelajar_here[0], pelajar_here[1], p_elsewhere - pelajar_here[2])
+    tallies: dict[str, dict[str, Tally]] = {"category": {}, "outcome": {}}
+    for kind, value, target, elsewhere in marks:
+        here, acc, both = here_of.get((kind, value), (0, 0, 0))
+        tallies[kind][value] = Tally(target, here, acc, elsewhere - both)
     categories = {Category.LANSIA.value: lansia_t}
-    for category, target, here, acc, elsewhere, p_t, p_h, p_a, p_e in marked:
-        tally = _tally(target, here, acc, elsewhere)
+    for category, tally in tallies["category"].items():
         if category == Category.PELAJAR.value:  # by age or on a list: each NIK once
-            tally = pelajar_t + tally + Tally(-int(p_t or 0), -int(p_h or 0), -int(p_a or 0), -int(p_e or 0))
+            p_t, p_elsewhere_all = both_pelajar
+            p_h, p_a, p_both = marked_pelajar_here
+            tally = pelajar_t + tally + Tally(-int(p_t or 0), -p_h, -p_a, -(int(p_elsewhere_all or 0) - p_both))
         categories[category] = tally
     categories.setdefault(Category.PELAJAR.value, pelajar_t)
-    result_outcomes = {o: _tally(target, here, acc, e) for o, target, here, acc, e in outcomes}
+    result_outcomes = dict(tallies["outcome"])
     everyone = Tally(*(sum(values[k] for values in counts.values()) for k in range(4)))
     visited = sum(result_outcomes.values(), Tally())
     result_outcomes[NOT_VISITED] = Tally(everyone.target - visited.target, everyone.here - visited.here,
@@ -140,15 +141,3 @@ def snapshot(store: "Store", *, on: dt.date, utc_offset_minutes: int = 0,
         work=tuple(({"day": day, "operator": operator}, w) for (day, operator), w in sorted(work.items())),
     )
 
-
-def _per_rt(conn: Any, lansia: str, pel_after: str, pel_until: str) -> list[tuple]:
-    return conn.execute(
-        f"WITH {_HERE} SELECT t.kelurahan_kode, t.rw, t.rt, count(*), count(h.nik), coalesce(sum(h.acc), 0),"
-        " sum(t.tanggal_lahir <= ?), sum(h.nik IS NOT NULL AND t.tanggal_lahir <= ?),"
-        " coalesce(sum(h.acc AND t.tanggal_lahir <= ?), 0),"
-        " sum(t.tanggal_lahir > ? AND t.tanggal_lahir <= ?),"
-        " sum(h.nik IS NOT NULL AND t.tanggal_lahir > ? AND t.tanggal_lahir <= ?),"
-        " coalesce(sum(h.acc AND t.tanggal_lahir > ? AND t.tanggal_lahir <= ?), 0)"
-        " FROM targets t LEFT JOIN here h ON h.nik = t.nik GROUP BY t.kelurahan_kode, t.rw, t.rt",
-        (*_HERE_PARAMS, lansia, lansia, lansia, pel_after, pel_until, pel_after, pel_until, pel_after, pel_until),
-    ).fetchall()

@@ -9,7 +9,10 @@ switches to bulk mode: the FTS triggers and secondary indexes are dropped, and
 recreated with one rebuild of the name index at the end, with a larger page
 cache and fewer WAL checkpoints meanwhile (together about three times faster
 at 1.2 million rows). What was dropped is recorded in the database first, so a
-crash mid-import is repaired at the next open.
+crash mid-import is repaired at the next open. The triggers dropped include those
+keeping Laporan's tallies (`app.store.progress_tally`): recreating them recounts
+the tallies in the same transaction. The rows are read and checked a batch ahead in a
+second thread (`app.store.read_ahead`) while SQLite writes the current one.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from app.core.checked_row import CheckedRow
 from app.core.lifecycle import RecordingStatus
 from app.core.outcomes import Outcome
 from app.core.progress import RECORDED_STATUSES as _RECORDED_STATUSES
@@ -28,7 +32,9 @@ from app.core.regions import in_area as region_in_area
 from app.core.regions import is_well_formed, to_dotted
 from app.core.values import JenisKelamin
 from app.store._util import is_ascii_digits, prefix_bounds, utc_now
+from app.store import progress_tally
 from app.store.audit import AuditLog
+from app.store.read_ahead import read_ahead
 from app.store.retention import PurgedNikLinks
 from app.store.settings import Settings
 from app.store.target_filter import TargetFilter
@@ -39,6 +45,7 @@ if TYPE_CHECKING:
 SUSPENDED_KEY = "targets.bulk_suspended_sql"
 BULK_CACHE_KIB = 256 * 1024
 BULK_WAL_AUTOCHECKPOINT = 10_000  # pages
+BULK_SORT_THREADS = 2
 BULK_FRACTION = 4  # bulk mode once an import exceeds a quarter of the rows already there
 FIELDS = (
     "nik", "nama", "tanggal_lahir", "jenis_kelamin", "alamat", "rt", "rw",
@@ -208,6 +215,10 @@ def target_row(data: dict[str, Any], now: str, source: str = "") -> tuple:
     Likewise ``no_kk`` and ``tempat_lahir``: a row without the key (or None),
     e.g. from the feed, keeps what an earlier import stored; '' clears it.
     """
+    if type(data) is CheckedRow:  # the reader's rows: already what the table keeps
+        return (data["nik"], data["nama"], data["tanggal_lahir"], data["jenis_kelamin"], data["alamat"],
+                data["rt"], data["rw"], data["kelurahan_kode"], data["status_ktp"], source, now, None,
+                data.get("no_kk"), data.get("tempat_lahir"))
     nik = _text(data.get("nik"))
     if len(nik) != 16 or not is_ascii_digits(nik):
         raise ValueError("NIK harus 16 angka")
@@ -262,6 +273,7 @@ class TargetRepo:
         *,
         errors: list[tuple[int, str]] | None = None,
         source: str = "",
+        read_ahead_thread: bool = False,
     ) -> tuple[int, int]:
         """Insert new NIKs and update known ones; return (inserted, updated).
 
@@ -275,7 +287,9 @@ class TargetRepo:
         Each batch commits on its own; `progress(rows_done)` runs after each.
         "updated" counts rows whose NIK was already known (changed or not).
         Inside a caller's transaction everything becomes one unit (savepoints),
-        e.g. for a dry run that rolls back.
+        e.g. for a dry run that rolls back. `read_ahead_thread`: read and check the next batch in a
+        second thread while this one is written (`app.store.read_ahead`; the terminal's import: with a
+        window open, a third thread holding Python's lock makes its timers stutter).
         """
         if batch < 1:
             raise ValueError("ukuran batch harus positif")
@@ -297,7 +311,14 @@ class TargetRepo:
                     break
             return out
 
-        chunk = next_batch()
+        batches = read_ahead(next_batch) if read_ahead_thread else (chunk for chunk in iter(next_batch, []))
+        with contextlib.closing(batches):
+            return self._store_batches(batches, batch, progress)
+
+    def _store_batches(self, batches: Iterator[list[tuple]], batch: int,
+                       progress: Callable[[int], None] | None) -> tuple[int, int]:
+        """Store the checked rows of `batches` (see `upsert_many`)."""
+        chunk = next(batches, [])
         if not chunk:
             return 0, 0
         before = self.count()
@@ -321,7 +342,7 @@ class TargetRepo:
                 done += len(chunk)
                 if progress is not None:
                     progress(done)
-                chunk = next_batch()
+                chunk = next(batches, [])
         inserted = self.count() - before
         AuditLog(self.store).append(
             "targets.imported",
@@ -374,14 +395,17 @@ class TargetRepo:
         with self.store.reading():
             cache = conn.execute("PRAGMA cache_size").fetchone()[0]
             checkpoint = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+            threads = conn.execute("PRAGMA threads").fetchone()[0]
             conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
             conn.execute(f"PRAGMA wal_autocheckpoint = {BULK_WAL_AUTOCHECKPOINT}")
+            conn.execute(f"PRAGMA threads = {BULK_SORT_THREADS}")  # index rebuilds sort on two cores
         try:
             yield
         finally:
             with self.store.reading():
                 conn.execute(f"PRAGMA cache_size = {int(cache)}")
                 conn.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint)}")
+                conn.execute(f"PRAGMA threads = {int(threads)}")
 
     def _suspend_index(self) -> None:
         """Drop the FTS triggers and secondary indexes, remembering them in the database (crash-safe)."""
@@ -405,6 +429,7 @@ class TargetRepo:
             for sql in saved:
                 db.conn.execute(sql)
             db.conn.execute("INSERT INTO targets_fts(targets_fts) VALUES ('rebuild')")
+            progress_tally.rebuild(db.conn)
             settings.delete(SUSPENDED_KEY)
 
     def index_suspended(self) -> bool:
@@ -584,29 +609,29 @@ class TargetRepo:
             raise ValueError(f"tingkat progres tidak dikenal: {level!r}")
         keys = _PROGRESS_KEYS[name]
         marks = ", ".join("?" * len(RECORDED_STATUSES))
-        params: list[Any] = list(RECORDED_STATUSES)
-        area = ""
+        area, area_params = "", []
         if within:
             area = " AND t.kelurahan_kode >= ? AND t.kelurahan_kode < ?"
-            params.extend([within, within + "\uffff"])
-        select = (
-            f"SELECT {', '.join(keys)}, count(*), count(r.nik) FROM targets t"
-            f" LEFT JOIN (SELECT DISTINCT nik FROM recordings WHERE status IN ({marks})) r ON r.nik = t.nik"
-        )
-        group = f" GROUP BY {', '.join(keys)} ORDER BY {', '.join(keys)}"
-        # Two passes, each on one covering index: every target with the recordings
-        # here (area index), then only those another team recorded (their partial
-        # index), with how many of them are recorded here too (a NIK counts once).
-        # One read transaction: both see the same snapshot.
+            area_params = [within, within + "\uffff"]
+        group = f" GROUP BY {', '.join(keys)}"
+        # The targets and those another team recorded: from the tallies the triggers keep
+        # (`app.store.progress_tally`); then only the NIKs recorded here, each probed on the list
+        # (a NIK recorded here and elsewhere counts once). One read transaction: one snapshot.
         n = len(keys)
         with self.store.transaction() as db:
-            every = db.conn.execute(f"{select} WHERE 1{area}{group}", params).fetchall()
-            elsewhere = db.conn.execute(f"{select} WHERE t.recorded_elsewhere = 1{area}{group}", params).fetchall()
-        counts = {tuple(r[:n]): [r[n], r[n + 1], 0] for r in every}
-        for r in elsewhere:
-            row = counts[tuple(r[:n])]
-            row[1] += r[n] - r[n + 1]
-            row[2] = r[n]
+            every = db.conn.execute(
+                f"SELECT {', '.join(keys)}, sum(t.targets), sum(t.elsewhere) FROM target_area_tally t"
+                f" WHERE t.targets > 0{area}{group} ORDER BY {', '.join(keys)}", area_params).fetchall()
+            here = db.conn.execute(
+                f"SELECT {', '.join(keys)}, count(*), sum(t.recorded_elsewhere)"
+                f" FROM (SELECT DISTINCT nik FROM recordings WHERE status IN ({marks})) r"
+                f" CROSS JOIN targets t ON t.nik = r.nik WHERE 1{area}{group}",
+                [*RECORDED_STATUSES, *area_params]).fetchall()
+        counts = {tuple(r[:n]): [r[n], r[n + 1], r[n + 1]] for r in every}
+        for r in here:
+            row = counts.get(tuple(r[:n]))
+            if row is not None:
+                row[1] += r[n] - (r[n + 1] or 0)
         return [
             Progress(key=key, target=target, recorded=recorded, elsewhere=other)
             for key, (target, recorded, other) in counts.items()

@@ -16,7 +16,8 @@ Columns (header names are case-insensitive; spaces, dots and slashes count as
 ``JENIS_KLMIN``, ``TMPT_LHR`` and common aliases such as ``NAMA LENGKAP``, ``JK``,
 ``L/P`` are accepted; without a kelurahan code column, SIAK's ``NO_PROP``,
 ``NO_KAB``, ``NO_KEC`` and ``NO_KEL`` make it): see `app.targetfile.columns`. Row checks: see
-`app.targetfile.rows`. School mode: ``kind="class_list"`` reads a school's class
+`app.targetfile.rows`; a CSV row whose cells are already clean takes the fast path of
+`app.targetfile.fast_rows` (the same result, a few dict look-ups). School mode: ``kind="class_list"`` reads a school's class
 list with the same reader (NIK, nama, tanggal_lahir, jenis_kelamin required;
 kelas, no_kk, tempat_lahir optional; no address). Formats: `app.targetfile.csv_reader`, `app.targetfile.xlsx_reader`.
 """

@@ -20,6 +20,8 @@ from app.targetfile.reader import (
     ReadProgress,
     TargetFile,
 )
+from app.core.checked_row import CheckedRow
+from app.targetfile.fast_rows import FastRows
 from app.targetfile.rows import RowChecker, join_reasons
 
 MAX_LINE_BYTES = 64 * 1024
@@ -150,6 +152,7 @@ class CsvTargetFile(TargetFile):
 
     def _rows(self) -> Iterator[dict[str, str]]:
         checker = RowChecker(self.regions, self.today, class_list=self.kind == CLASS_LIST)
+        fast = None if self.kind == CLASS_LIST else FastRows(checker, self._positions).compile()
         reader = csv.reader(self._text_lines(self._raws), delimiter=self.delimiter)
         positions = list(self._positions.items())
         width = self._width
@@ -182,11 +185,14 @@ class CsvTargetFile(TargetFile):
             if len(row) > width and any(cell.strip() for cell in row[width:]):
                 self.problem(first, f"baris berisi {len(row)} kolom, baris judul {width} kolom")
                 continue
-            cells = {name: (row[index] if index < len(row) else "") for name, index in positions}
-            good, reasons = checker.check(cells)
+            good = None if fast is None else fast(row)
             if good is None:
-                self.problem(first, join_reasons(reasons))
-                continue
+                cells = {name: (row[index] if index < len(row) else "") for name, index in positions}
+                good, reasons = checker.check(cells)
+                if good is None:
+                    self.problem(first, join_reasons(reasons))
+                    continue
+                good = CheckedRow(good)
             if not self.first_of_its_nik(good, first):
                 continue
             self.good_rows += 1

@@ -94,15 +94,11 @@ class RowChecker:
         if not name_errors:
             out["nama"] = normalize_name(cells.get("nama"))
 
-        try:
-            born = parse_birth_date(cells.get("tanggal_lahir"), epoch=self.epoch)
-            if born.year < MIN_BIRTH_YEAR:
-                reasons.append(f"tanggal lahir sebelum tahun {MIN_BIRTH_YEAR}")
-            elif born > self.today:
-                reasons.append("tanggal lahir di masa depan")
-            out["tanggal_lahir"] = born.isoformat()
-        except ValueError as exc:
-            reasons.append(str(exc))
+        born, reason = self.birth_date(cells.get("tanggal_lahir"))
+        if born is not None:
+            out["tanggal_lahir"] = born
+        if reason is not None:
+            reasons.append(reason)
 
         sex = cell_text(cells.get("jenis_kelamin"))
         if not sex:
@@ -121,14 +117,14 @@ class RowChecker:
         out["alamat"] = alamat
 
         for key, label in (("rt", "RT"), ("rw", "RW")):
-            value, reason = self._small(key, cell_text(cells.get(key)), label)
+            value, reason = self.small(key, cell_text(cells.get(key)), label)
             if reason is None:
                 out[key] = value
             else:
                 reasons.append(reason)
 
         if "kelurahan_kode" in cells or "no_kel" not in cells:
-            dotted, reason = self._kelurahan(cell_text(cells.get("kelurahan_kode")))
+            dotted, reason = self.kelurahan(cell_text(cells.get("kelurahan_kode")))
         else:
             dotted, reason = self._composed(cells)
         if reason is None:
@@ -137,7 +133,7 @@ class RowChecker:
             reasons.append(reason)
 
         self._kk_and_place(cells, out, reasons)
-        value, reason = self._small("status_ktp", cell_text(cells.get("status_ktp")), "")
+        value, reason = self.small("status_ktp", cell_text(cells.get("status_ktp")), "")
         if reason is None:
             out["status_ktp"] = value
         else:
@@ -146,6 +142,18 @@ class RowChecker:
         if reasons:
             return None, reasons
         return out, []
+
+    def birth_date(self, value: object) -> tuple[str | None, str | None]:
+        """(YYYY-MM-DD or None, reason or None) for a birth date cell; a date out of range has both."""
+        try:
+            born = parse_birth_date(value, epoch=self.epoch)
+        except ValueError as exc:
+            return None, str(exc)
+        if born.year < MIN_BIRTH_YEAR:
+            return born.isoformat(), f"tanggal lahir sebelum tahun {MIN_BIRTH_YEAR}"
+        if born > self.today:
+            return born.isoformat(), "tanggal lahir di masa depan"
+        return born.isoformat(), None
 
     def _class_rest(self, cells: dict[str, object], out: dict[str, str],
                     reasons: list[str]) -> tuple[dict[str, str] | None, list[str]]:
@@ -176,7 +184,7 @@ class RowChecker:
             if not place_errors:
                 out["tempat_lahir"] = normalize_name(cells.get("tempat_lahir"))
 
-    def _small(self, key: str, text: str, label: str) -> tuple[str | None, str | None]:
+    def small(self, key: str, text: str, label: str) -> tuple[str | None, str | None]:
         """RT/RW padded or status_ktp normalised, as (value, None) or (None, reason)."""
         cached = self._small_cache.get((key, text))
         if cached is not None:
@@ -191,7 +199,10 @@ class RowChecker:
 
     def _composed(self, cells: dict[str, object]) -> tuple[str | None, str | None]:
         """The dotted code, or a reason, from SIAK's NO_PROP/NO_KAB/NO_KEC/NO_KEL cells."""
-        parts = tuple(cell_text(cells.get(k)) for k in ("no_prop", "no_kab", "no_kec", "no_kel"))
+        return self.composed(tuple(cell_text(cells.get(k)) for k in ("no_prop", "no_kab", "no_kec", "no_kel")))
+
+    def composed(self, parts: tuple[str, ...]) -> tuple[str | None, str | None]:
+        """The dotted code, or a reason, from the stripped texts of NO_PROP, NO_KAB, NO_KEC and NO_KEL."""
         cached = self._parts_cache.get(parts)
         if cached is not None:
             return cached
@@ -199,12 +210,12 @@ class RowChecker:
         if code is None and any(parts):
             result = (None, "NO_PROP, NO_KAB, NO_KEC dan NO_KEL harus angka (mis. 31, 71, 01, 1001)")
         else:
-            result = self._kelurahan(code or "")
+            result = self.kelurahan(code or "")
         if sum(map(len, parts)) <= 40 and len(self._parts_cache) < self._CACHE_LIMIT:
             self._parts_cache[parts] = result
         return result
 
-    def _kelurahan(self, code: str) -> tuple[str | None, str | None]:
+    def kelurahan(self, code: str) -> tuple[str | None, str | None]:
         """The dotted code, or a reason, for a kelurahan cell."""
         cached = self._kelurahan_cache.get(code)
         if cached is not None:

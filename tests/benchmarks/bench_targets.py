@@ -10,8 +10,8 @@ DD-MM-YYYY, JENIS_KLMIN, ALAMAT, NO_RT/NO_RW without leading zeros,
 NO_PROP/NO_KAB/NO_KEC/NO_KEL) for the Palembang kelurahan of the seed master
 data. The import goes the way `jemput import-targets` goes: `open_targets`
 reads and checks against the master data in the profile, and
-`TargetRepo.upsert_many` stores into a real SQLCipher profile in one
-transaction (unlocking is timed apart). The baseline reads the same CSV with
+`app.target_import.store_targets` (the command's own call) stores into a real
+SQLCipher profile in one transaction (unlocking is timed apart). The baseline reads the same CSV with
 the stdlib `csv` module and inserts the same rows, unchecked, into a plain
 table of a stdlib ``sqlite3`` file in one transaction. Then a name search and a
 NIK-prefix search on the stored targets, and Daftar Warga's filters (area,
@@ -54,12 +54,13 @@ from app.core.resident import Resident  # noqa: E402
 from app.store.database import create_profile, open_profile  # noqa: E402
 from app.store.progress_query import snapshot  # noqa: E402
 from app.store.recordings import Recording, RecordingRepo  # noqa: E402
-from app.store.regions_store import import_regions_csv, load_region_index  # noqa: E402
+from app.store.regions_store import import_regions_csv  # noqa: E402
 from app.core.categories import Category  # noqa: E402
 from app.core.outcomes import MANUAL, Outcome  # noqa: E402
 from app.store.target_filter import NO_OUTCOME, TargetFilter  # noqa: E402
 from app.store.targets import TargetRepo  # noqa: E402
 from app.store.visits import VisitOutcomes  # noqa: E402
+from app.target_import import attach_regions, store_targets  # noqa: E402
 from app.targetfile import open_targets  # noqa: E402
 
 PASSPHRASE = "bench-kata-sandi-panjang"
@@ -101,14 +102,11 @@ def import_like_the_cli(profile: Path, path: Path) -> tuple[float, int, int, flo
     with store:
         start = time.perf_counter()
         with open_targets(path) as target_file:
-            target_file.regions = load_region_index(store)
-            store_problems: list[tuple[int, str]] = []
-            with store.transaction():
-                inserted, updated = TargetRepo(store).upsert_many(
-                    target_file, source=path.name, errors=store_problems)
+            assert attach_regions(store, target_file)
+            result = store_targets(store, target_file, source=path.name)  # what the command calls
         elapsed = time.perf_counter() - start
-    assert updated == 0 and not store_problems
-    return elapsed, inserted, target_file.problem_count, unlock_s
+    assert result.written and result.updated == 0 and not result.store_problems
+    return elapsed, result.inserted, target_file.problem_count, unlock_s
 
 
 def plain_insert(db_path: Path, path: Path) -> tuple[float, int]:

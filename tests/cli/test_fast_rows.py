@@ -1,0 +1,135 @@
+"""app.targetfile.fast_rows: the fast path gives exactly what the full row check gives, on clean and messy cells.
+
+Thousands of rows drawn from clean and quirky cell values (spaced, dotted and
+hyphenated NIKs, NIKs with an impossible date or serial 0000, names in mixed
+case or with digits, every date form, RT "7", unknown kelurahan, spaces around
+cells, missing cells...) in the SIAK layout and in Jemput's own layout: a row
+the fast path takes equals the full check's row, and a row the full check
+refuses the fast path never takes. Then a messy CSV read end to end.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+
+import pytest
+
+from app.core.regions import RegionIndex
+from app.targetfile import read_targets
+from app.targetfile.columns import map_header
+from app.core.checked_row import CheckedRow
+from app.targetfile.fast_rows import FastRows
+from app.targetfile.rows import RowChecker
+from cli_support import SEED_REGIONS
+
+TODAY = dt.date(2026, 12, 3)
+NIKS = ["1671014508900003", "1671010101000001", "1671 0145 0890 0004", "16.71.01.450890.0005", "1671-0101-0190-0002",
+        "1671013202900001", "1671010101900000", "167101010190001", "16710101019000012", " 1671010202900001",
+        "1.67101010190001E+15", "167101O101900001", "", "1671017102900001", "1671016101900001"]
+NAMES = ["SITI AMINAH", "Siti Aminah", "MUH. RIZKY", "SITI NUR'AINI", "NI LUH  PUTU", " BUDI", "BUDI 2", "",
+         "A" * 61, "A" * 60, "-BUDI", "JOSÉ", "O'NEIL-SMITH, JR.", "BUDI ", "b"]
+DATES = ["17-08-1945", "1945-08-17", "17/08/1945", "17 Agustus 1945", "31-02-1990", "1899-12-31", "2030-01-01",
+         "", "kemarin", "01-07-2000 00:00:00", "1-7-2000", " 1990-05-05"]
+SEXES = ["L", "P", "LAKI-LAKI", "PEREMPUAN", "lk", "pr", "", "X", " P"]
+ALAMAT = ["JL. MERDEKA NO. 1", "jl.  merdeka", "", "  GANG  ", "A" * 121, "A" * 120]
+RT = ["1", "7", "007", "012", "", "0", "1234", "x", " 3"]
+PARTS = [("16", "71", "1", "1001"), ("16", "71", "01", "1671011001"), ("16", "71", "01", "9999"),
+         ("16", "71", "", "1001"), ("1.6", "71", "01", "1001"), (" 16", "71", "1", "1")]
+KK = ["1671010101090001", "1671 0101 0109 0002", "", "123", "1.67101010109E+15", "abc"]
+PLACES = ["PALEMBANG", "palembang", "", "  ", "KOTA 2", "SUNGAI  LILIN"]
+STATUS = ["", "BELUM REKAM", "sudah rekam", "CARD PRINTED", "hilang"]
+
+SIAK = ["NIK", "NO_KK", "NAMA_LGKP", "TMPT_LHR", "TGL_LHR", "JENIS_KLMIN", "ALAMAT", "NO_RT", "NO_RW",
+        "NO_PROP", "NO_KAB", "NO_KEC", "NO_KEL"]
+OWN = ["nik", "nama", "tanggal_lahir", "jenis_kelamin", "alamat", "rt", "rw", "kelurahan_kode", "status_ktp"]
+
+
+@pytest.fixture(scope="module")
+def regions() -> RegionIndex:
+    with SEED_REGIONS.open(encoding="utf-8") as fh:
+        return RegionIndex.from_csv(fh)
+
+
+def _siak_row(rng: random.Random) -> list[str]:
+    prop, kab, kec, kel = rng.choice(PARTS)
+    return [rng.choice(NIKS), rng.choice(KK), rng.choice(NAMES), rng.choice(PLACES), rng.choice(DATES),
+            rng.choice(SEXES), rng.choice(ALAMAT), rng.choice(RT), rng.choice(RT), prop, kab, kec, kel]
+
+
+def _own_row(rng: random.Random) -> list[str]:
+    kel = rng.choice(["16.71.01.1001", "1671011001", "16.71.01.9999", "", "16.71.01", " 16.71.01.1001"])
+    return [rng.choice(NIKS), rng.choice(NAMES), rng.choice(DATES), rng.choice(SEXES), rng.choice(ALAMAT),
+            rng.choice(RT), rng.choice(RT), kel, rng.choice(STATUS)]
+
+
+def _clean(header: list[str], n: int) -> list[str]:
+    if header is SIAK:
+        return [NIKS[n % 2], KK[0], "SITI AMINAH", "PALEMBANG", "17-08-1945", "P", "JL. MERDEKA NO. 1", "7", "12",
+                "16", "71", "1", "1001"]
+    return [NIKS[n % 2], "SITI AMINAH", "1945-08-17", "PEREMPUAN", "JL. MERDEKA", "007", "1", "16.71.01.1001", ""]
+
+
+@pytest.mark.parametrize("header, make", [(SIAK, _siak_row), (OWN, _own_row)], ids=["siak", "own"])
+@pytest.mark.parametrize("with_regions", [True, False])
+def test_fast_path_equals_the_full_check(regions, header, make, with_regions):
+    positions, dup = map_header(header)
+    assert not dup
+    checker = RowChecker(regions if with_regions else None, TODAY)
+    fast = FastRows(checker, positions).compile()
+    rng = random.Random(11)
+    taken = refused = 0
+    for n in range(6000):
+        row = make(rng)
+        if n % 2 == 0:  # a clean row with at most one quirky cell, so both paths are exercised often
+            quirky = make(rng)
+            row = _clean(header, n)
+            column = rng.randrange(len(row) + 1)
+            if column < len(row):
+                row[column] = quirky[column]
+        if n % 97 == 0:
+            row = row[:-2]  # short row: missing cells count as empty
+        cells = {name: (row[i] if i < len(row) else "") for name, i in positions.items()}
+        full, reasons = RowChecker(regions if with_regions else None, TODAY).check(cells)
+        quick = fast(row)
+        if quick is not None:
+            taken += 1
+            assert full is not None and not reasons, row
+            assert type(quick) is CheckedRow
+            assert dict(quick) == full and list(quick) == list(full), row
+        elif full is None:
+            refused += 1
+    assert taken > 800 and refused > 2000  # both kinds of rows were seen
+
+
+def test_messy_csv_reads_the_same_with_and_without_the_fast_path(tmp_path, regions):
+    rng = random.Random(7)
+    rows = [_siak_row(rng) for _ in range(3000)]
+    for i in range(0, 3000, 2):  # clean rows with their own NIK (a few repeated), one cell in five quirky
+        quirky, rows[i] = rows[i], _clean(SIAK, i)
+        rows[i][0] = f"167101450890{(i if i % 50 else i - 2) // 2 + 1:04d}"
+        if i % 5 == 0:
+            column = rng.randrange(len(quirky))
+            rows[i][column] = quirky[column]
+    path = tmp_path / "siak.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([SIAK, *rows])
+    good, problems = read_targets(path, regions=regions, today=TODAY)
+
+    # The same file checked row by row with the full check alone (and the first-row-of-a-NIK rule).
+    positions, _ = map_header(SIAK)
+    checker = RowChecker(regions, TODAY)
+    expected, expected_problems, first = [], [], {}
+    for line, row in enumerate(rows, start=2):
+        out, reasons = checker.check({name: row[i] for name, i in positions.items()})
+        if out is None:
+            expected_problems.append(line)
+        elif out["nik"] in first:
+            expected_problems.append(line)
+        else:
+            first[out["nik"]] = line
+            expected.append(out)
+    assert good == expected
+    assert [line for line, _ in problems] == expected_problems
+    assert len(good) > 800 and len(problems) > 1000
