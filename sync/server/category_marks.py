@@ -7,7 +7,6 @@ query the dashboard joins with the target list. Counts only reach the log.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 
 import sqlalchemy as sa
@@ -21,12 +20,6 @@ from sync.server.keep_once import store_once
 log = logging.getLogger("jemput.server.category_marks")
 
 
-def _naive_utc(moment: dt.datetime) -> dt.datetime:
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
-    return moment
-
-
 def store_items(engine: Engine, device: Device, items: list[CategoryMarkItem]) -> list[CategoryMarkResult]:
     """Store the changes, one row per UUID (`store_once`); one answer per item, in order."""
     if not items:
@@ -35,7 +28,7 @@ def store_items(engine: Engine, device: Device, items: list[CategoryMarkItem]) -
     answers = store_once(engine, db.category_marks, "uuid", lambda: (
         (item.uuid, item.content_sha256(),
          {"nik": item.nik, "category": item.category, "marked": item.marked,
-          "changed_at": _naive_utc(item.changed_at), "source": item.source, "device_id": device.id,
+          "changed_at": db.as_stored(item.changed_at), "source": item.source, "device_id": device.id,
           "received_at": now})
         for item in items), log, "tanda kategori", device.id)
     return [CategoryMarkResult(uuid=item.uuid, outcome=a) for item, a in zip(items, answers)]

@@ -421,6 +421,13 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
+def as_stored(moment: dt.datetime) -> dt.datetime:
+    """A moment as the tables store it: UTC, naive (a naive one is taken as UTC already)."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return moment
+
+
 def make_engine(url: str) -> Engine:
     """An engine for `url`; SQLite gets WAL, full sync, foreign keys, a busy timeout
     and explicit BEGIN (IMMEDIATE for `write_transaction`). Statement parameters

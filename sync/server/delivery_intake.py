@@ -33,10 +33,6 @@ log = logging.getLogger("jemput.server.delivery")
 LOCAL_SLACK = dt.timedelta(hours=14)  # the laptop's day may be ahead of UTC (WIT is +9, and a margin)
 
 
-def _utc(moment: dt.datetime) -> dt.datetime:
-    return moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
-
-
 def _proof(item: DeliveryEventItem) -> Proof | None:
     return Proof(ProofKind(item.proof.kind), item.proof.mime, item.proof.raw()) if item.proof else None
 
@@ -44,7 +40,7 @@ def _proof(item: DeliveryEventItem) -> Proof | None:
 def check_events(items: list[DeliveryEventItem]) -> None:
     """Raise a 422 problem naming the first event the rules refuse."""
     for i, item in enumerate(items):
-        today = (_utc(item.recorded_at) + LOCAL_SLACK).date()
+        today = (db.as_stored(item.recorded_at) + LOCAL_SLACK).date()
         try:
             if item.kind == CardState.DISERAHKAN.value:
                 check_handover(item.receiver_name, item.relation or "", item.event_date, today=today,
@@ -61,7 +57,7 @@ def check_events(items: list[DeliveryEventItem]) -> None:
 def _event_row(item: DeliveryEventItem) -> dict:
     return {"card_id": item.card_id, "kind": item.kind, "reason": item.reason, "receiver_name": item.receiver_name,
             "relation": item.relation, "school": item.school, "event_date": item.event_date,
-            "recorded_at": _utc(item.recorded_at), "operator": item.operator, "note": item.note,
+            "recorded_at": db.as_stored(item.recorded_at), "operator": item.operator, "note": item.note,
             "proof_sha256": item.proof.sha256 if item.proof else None,
             "proof_kind": item.proof.kind if item.proof else None, **trip_columns(item.trip)}
 

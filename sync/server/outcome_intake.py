@@ -53,11 +53,8 @@ def check_outcomes(items: list[VisitOutcomeItem]) -> None:
 
 
 def _stored_form(item: VisitOutcomeItem) -> dict:
-    moment = item.visited_at
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
     return {
-        "uuid": item.uuid, "nik": item.nik, "outcome": item.outcome, "visited_at": moment,
+        "uuid": item.uuid, "nik": item.nik, "outcome": item.outcome, "visited_at": db.as_stored(item.visited_at),
         "operator": item.operator, "revisit_date": item.revisit_date, "note": item.note,
         "recording_uuid": item.recording_uuid, **trip_columns(item.trip),
     }
