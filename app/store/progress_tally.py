@@ -167,10 +167,10 @@ HERE_TRIGGERS = [
 ]
 """The triggers on ``recorded_here``: a NIK newly (or no longer) recorded here, or accepted, moves its target."""
 
+_MARK_TABLES = (("target_categories", "category", "category"), ("target_outcomes", "outcome", "outcome"))
 MARK_TRIGGERS = [
     trigger
-    for table, kind, column in (("target_categories", "category", "category"),
-                                ("target_outcomes", "outcome", "outcome"))
+    for table, kind, column in _MARK_TABLES
     for trigger in (
         _trigger(f"{table}_tally_ai", "INSERT", table, _mark(kind, column, "new", "+")),
         _trigger(f"{table}_tally_ad", "DELETE", table, _mark(kind, column, "old", "-")),
@@ -225,18 +225,25 @@ _HERE = [
     "INSERT INTO target_born_tally SELECT * FROM (SELECT coalesce(t.tanggal_lahir, ''), " + _HERE_SUMS
     + " FROM recorded_here h CROSS JOIN targets t ON t.nik = h.nik GROUP BY 1)" + _UPSERTED,
 ]
-_MARKS = [
+_PELAJAR_MARKS = [
     "DELETE FROM target_pelajar_born_tally",
     f"INSERT INTO target_pelajar_born_tally SELECT coalesce(t.tanggal_lahir, ''), {_SUMS} FROM {_MARKED}"
     f" WHERE c.category = {_PELAJAR} GROUP BY 1",
+]
+_MARKS = [
     "DELETE FROM target_mark_tally",
     f"INSERT INTO target_mark_tally SELECT 'category', c.category, {_SUMS} FROM {_MARKED} GROUP BY c.category",
     f"INSERT INTO target_mark_tally SELECT 'outcome', o.outcome, {_SUMS} FROM target_outcomes o"
     " CROSS JOIN targets t ON t.nik = o.nik LEFT JOIN recorded_here h ON h.nik = o.nik GROUP BY o.outcome",
 ]
-REBUILD = _ON_LIST + _TARGETS + _HERE + _MARKS
+_HERE_MARKED = [  # `_HERE` for the marks (whose targets and elsewhere counts stand)
+    f"INSERT INTO target_mark_tally SELECT * FROM (SELECT '{kind}', m.{column}, {_HERE_SUMS} FROM recorded_here h"
+    f" CROSS JOIN targets t ON t.nik = h.nik CROSS JOIN {table} m ON m.nik = h.nik GROUP BY 2)" + _UPSERTED
+    for table, kind, column in _MARK_TABLES
+]
+REBUILD = _ON_LIST + _TARGETS + _HERE + _PELAJAR_MARKS + _MARKS
 """Recount every target tally (and whether each NIK recorded here is on the list) from the rows, in the
-caller's transaction: no table row is read but those of the NIKs recorded here and marked."""
+caller's transaction: no target row is read but those of the NIKs recorded here, marked or visited."""
 
 FILL = [
     "DELETE FROM recorded_here",
@@ -245,11 +252,12 @@ FILL = [
     "DELETE FROM visit_work_tally",
     f"INSERT INTO visit_work_tally SELECT {_SLOT.format(row='v')}, v.operator, count(*) FROM visit_outcomes v"
     " WHERE v.outcome != 'direkam' GROUP BY 1, 2",
-    *_ON_LIST, *_HERE, *_MARKS,
+    *_ON_LIST, *_HERE, *_PELAJAR_MARKS, *_HERE_MARKED,
 ]
 """Migration 0021 (after `ADD_HERE_COLUMNS`, before the triggers): ``recorded_here`` and `visit_work_tally`
-counted from the recordings and visit outcomes, and what they add to the tallies (0020's counts of the
-targets stand)."""
+counted from the recordings and visit outcomes, the pelajar marked per birth date, and what the NIKs
+recorded here add to 0020's tallies (whose counts of the targets stand: only the rows of the NIKs
+recorded here and marked pelajar are read)."""
 
 
 def rebuild(conn) -> None:
