@@ -19,6 +19,11 @@ A bulk import drops the triggers on ``targets`` with its indexes (`app.store.tar
 recounts the target tallies when they are recreated, in that same transaction (and a crash before it
 is repaired the same way). A count may reach 0 and stay: readers skip such rows. No tally holds a NIK;
 ``recorded_here`` holds the NIKs of the recordings (a purged recording's NIK leaves it).
+
+Migration ``0021_recorded_here`` creates all this from this module, and the triggers hold the recorded
+statuses as text: a change here (or to `RECORDED_STATUSES`) needs a new migration that replaces the
+triggers and recounts, and a frozen copy of what 0021 made for 0021 to keep running (as
+`app.store.progress_tally_0020` keeps 0020's).
 """
 
 from __future__ import annotations
