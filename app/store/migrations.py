@@ -755,7 +755,7 @@ def _progress_summary(db: sqlite_utils.Database) -> None:
     thousand rows. The triggers on ``targets`` join what a suspended bulk import recreates (its
     repair recounts the tallies). Two covering indexes: the recordings and visit outcomes Laporan
     counts, read without their rows."""
-    from app.store.progress_tally import COVERING_INDEXES, MARK_TRIGGERS, REBUILD, TABLES, TARGET_TRIGGERS
+    from app.store.progress_tally_0020 import COVERING_INDEXES, MARK_TRIGGERS, REBUILD, TABLES, TARGET_TRIGGERS
 
     saved = ", ".join("'$[#]', " + _quoted(sql) for sql in TARGET_TRIGGERS)
     db.executescript(
@@ -768,6 +768,38 @@ def _progress_summary(db: sqlite_utils.Database) -> None:
 
 def _quoted(sql: str) -> str:
     return "'" + sql.replace("'", "''") + "'"
+
+
+_SUSPENDED_KEY = "targets.bulk_suspended_sql"
+
+
+@_migration("0021_recorded_here")
+def _recorded_here(db: sqlite_utils.Database) -> None:
+    """What was recorded here joins Laporan's tallies, so its dashboard reads no target row: the NIKs
+    recorded here (``recorded_here``, kept by triggers on the recordings), counted recorded here and
+    accepted per RT, birth date, category and outcome; the targets marked pelajar per birth date; the
+    hand-set visit outcomes per operator and quarter hour (`app.store.progress_tally`). 0020's tallies
+    gain the columns (their counts of the targets stand: no target row is read but those recorded here
+    and marked); their triggers are replaced; a suspended bulk import will recreate the new ones on
+    ``targets``."""
+    import json
+
+    from app.store import progress_tally as tally
+    from app.store._util import canonical_json
+
+    old = db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'targets_tally_%'"
+                     " OR name LIKE 'target_categories_tally_%' OR name LIKE 'target_outcomes_tally_%')").fetchall()
+    for (name,) in old:
+        db.execute(f'DROP TRIGGER "{name}"')
+    db.executescript(tally.TABLES)
+    for sql in (*tally.ADD_HERE_COLUMNS, *tally.FILL, *tally.RECORDING_TRIGGERS, *tally.HERE_TRIGGERS,
+                *tally.TARGET_TRIGGERS, *tally.MARK_TRIGGERS, *tally.VISIT_TRIGGERS):
+        db.execute(sql)
+    row = db.execute("SELECT value FROM settings WHERE key = ?", (_SUSPENDED_KEY,)).fetchone()
+    if row is not None:  # a bulk import was interrupted: its repair recreates the new triggers on targets
+        saved = [sql for sql in json.loads(row[0]) if not sql.startswith("CREATE TRIGGER targets_tally_")]
+        db.execute("UPDATE settings SET value = ? WHERE key = ?",
+                   (canonical_json(saved + tally.TARGET_TRIGGERS), _SUSPENDED_KEY))
 
 
 LATEST_VERSION = len(NAMES)

@@ -608,31 +608,15 @@ class TargetRepo:
         if name not in _PROGRESS_KEYS:
             raise ValueError(f"tingkat progres tidak dikenal: {level!r}")
         keys = _PROGRESS_KEYS[name]
-        marks = ", ".join("?" * len(RECORDED_STATUSES))
         area, area_params = "", []
         if within:
             area = " AND t.kelurahan_kode >= ? AND t.kelurahan_kode < ?"
             area_params = [within, within + "\uffff"]
-        group = f" GROUP BY {', '.join(keys)}"
-        # The targets and those another team recorded: from the tallies the triggers keep
-        # (`app.store.progress_tally`); then only the NIKs recorded here, each probed on the list
-        # (a NIK recorded here and elsewhere counts once). One read transaction: one snapshot.
+        # From the tallies the triggers keep (`app.store.progress_tally`): a NIK recorded here and by
+        # another team counts once.
+        rows = self.store.query(
+            f"SELECT {', '.join(keys)}, sum(t.targets), sum(t.here + t.elsewhere - t.here_elsewhere),"
+            f" sum(t.elsewhere) FROM target_area_tally t WHERE t.targets > 0{area}"
+            f" GROUP BY {', '.join(keys)} ORDER BY {', '.join(keys)}", area_params)
         n = len(keys)
-        with self.store.transaction() as db:
-            every = db.conn.execute(
-                f"SELECT {', '.join(keys)}, sum(t.targets), sum(t.elsewhere) FROM target_area_tally t"
-                f" WHERE t.targets > 0{area}{group} ORDER BY {', '.join(keys)}", area_params).fetchall()
-            here = db.conn.execute(
-                f"SELECT {', '.join(keys)}, count(*), sum(t.recorded_elsewhere)"
-                f" FROM (SELECT DISTINCT nik FROM recordings WHERE status IN ({marks})) r"
-                f" CROSS JOIN targets t ON t.nik = r.nik WHERE 1{area}{group}",
-                [*RECORDED_STATUSES, *area_params]).fetchall()
-        counts = {tuple(r[:n]): [r[n], r[n + 1], r[n + 1]] for r in every}
-        for r in here:
-            row = counts.get(tuple(r[:n]))
-            if row is not None:
-                row[1] += r[n] - (r[n + 1] or 0)
-        return [
-            Progress(key=key, target=target, recorded=recorded, elsewhere=other)
-            for key, (target, recorded, other) in counts.items()
-        ]
+        return [Progress(key=tuple(r[:n]), target=r[n], recorded=r[n + 1], elsewhere=r[n + 2]) for r in rows]
