@@ -16,6 +16,7 @@ from sync.server.errors import BodyLimitMiddleware, install_handlers
 from sync.server.bundle_upload import UPLOAD_PATH
 from sync.server.intake import Intake
 from sync.server.media_store import open_media_store
+from sync.server.memory import keep_freed_memory
 from sync.server.ratelimit import AttemptLimiter
 from sync.server.regions_cache import RegionCache
 from sync.server.routes.capabilities import CapsTagMiddleware
@@ -121,10 +122,12 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
 
 def app_from_environment() -> FastAPI:
     """The app factory each uvicorn worker calls (``factory=True``): the settings
-    from `SETTINGS_ENV`; the database must be migrated already (`jemput-server migrate`)."""
+    from `SETTINGS_ENV`; the database must be migrated already (`jemput-server migrate`).
+    The worker keeps the memory it frees (`keep_freed_memory`)."""
     text = os.environ.get(SETTINGS_ENV)
     if not text:
         raise RuntimeError(f"{SETTINGS_ENV} tidak diatur (jalankan lewat: jemput-server run)")
+    keep_freed_memory()  # this worker process only (not the tests' in-process apps)
     return create_app(Settings.from_json(text), migrate=False)
 
 

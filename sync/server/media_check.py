@@ -134,7 +134,17 @@ def check_image(data: bytes | memoryview) -> None:
     import cv2  # heavy; only when a file is complete
     import numpy as np
 
-    _kind, width, height = image_size(data)
-    image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED)
+    kind, width, height = image_size(data)
+    if kind == "jpeg":
+        # Every block's entropy-coded data is still decoded (a cut or garbled stream fails the
+        # same), but only at 1/8 scale, in grey, orientation as stored: about half the CPU of a
+        # full decode of a camera photo (1.7 -> 0.8 ms for 640x480 on the reference machine).
+        # (libjpeg's scaled output is ceil(side / 8); EXIF orientation ignored, so the sides stay
+        # as the header says.)
+        flags = cv2.IMREAD_REDUCED_GRAYSCALE_8 | cv2.IMREAD_IGNORE_ORIENTATION
+        width, height = -(-width // 8), -(-height // 8)
+    else:  # OpenCV reduces a PNG only after decoding it whole: nothing to gain
+        flags = cv2.IMREAD_UNCHANGED
+    image = cv2.imdecode(np.frombuffer(data, np.uint8), flags)
     if image is None or image.shape[0] != height or image.shape[1] != width:
         raise _refuse(Checks.UNDECODABLE)

@@ -96,6 +96,27 @@ class MediaStore(abc.ABC):
         several files, before the database records them.
         """
 
+    def put_many(self, files: list[tuple[str, bytes | memoryview, str]]) -> list[tuple[Held, bool] | ProblemError]:
+        """`put_whole` of several files (sha256, data, kind: a media bundle's), durable together.
+
+        One answer per file, in order: (what is held, whether this call wrote it), or the
+        `ProblemError` that refused it (nothing written for that one). Every file answered
+        held is durable when this returns, before the database records any of them.
+        """
+        out: list[tuple[Held, bool] | ProblemError] = []
+        wrote = False
+        for sha256, data, kind in files:
+            try:
+                held, wrote_it = self.put_whole(sha256, data, kind=kind, sync_dir=False)
+            except ProblemError as exc:
+                out.append(exc)
+                continue
+            wrote = wrote or wrote_it
+            out.append((held, wrote_it))
+        if wrote:
+            self.sync()
+        return out
+
     @abc.abstractmethod
     def sync(self) -> None:
         """Make the files completed so far durable (before the database says "complete")."""

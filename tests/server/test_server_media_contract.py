@@ -136,6 +136,40 @@ def test_put_whole_writes_once_and_ends_an_upload_in_progress(stores):
     assert store.held(wrong_sha) == Held(0, False)
 
 
+def test_put_many_answers_each_file_in_order_and_stores_the_good_ones(stores, tmp_path):
+    store, other = stores(), stores()
+    (sha, data), (sha2, data2), (held_sha, held_data), (wrong_sha, _) = _photo(), _photo(), _photo(), _photo()
+    junk = b"not an image at all" * 10
+    other.put_whole(held_sha, held_data)  # complete already: left alone
+    store.append(sha2, 0, data2[:CHUNK], len(data2))  # an upload in progress ends
+    answers = store.put_many([(sha, data, "photo"), (wrong_sha, data, "photo"),
+                              (hashlib.sha256(junk).hexdigest(), junk, "photo"), (sha2, data2, "photo"),
+                              (held_sha, held_data, "photo"), (sha, data, "photo")])
+    assert answers[0] == (Held(len(data), True), True)
+    assert answers[1].spec is Problems.MEDIA_HASH_MISMATCH and answers[2].spec is Problems.MEDIA_NOT_IMAGE
+    assert answers[3] == (Held(len(data2), True), True)
+    assert answers[4] == (Held(len(held_data), True), False)
+    assert answers[5] == (Held(len(data), True), False)  # the same file twice: written once
+    assert [other.read(s) for s in (sha, sha2, held_sha)] == [data, data2, held_data]
+    assert other.counts() == (3, 0) and other.held(wrong_sha) == Held(0, False)
+    assert store.put_many([]) == []
+    partial = tmp_path / "media" / "partial"
+    if partial.exists():  # the folder store: no temporary file left behind
+        assert sorted(p.name for p in partial.iterdir()) == []
+
+
+def test_put_many_from_two_processes_at_once_stores_each_file_once(stores):
+    files = [_photo() for _ in range(6)]
+    with ThreadPoolExecutor(2) as pool:
+        answers = list(pool.map(lambda s: s.put_many([(sha, data, "photo") for sha, data in files]),
+                                [stores(), stores()]))
+    for i, (sha, data) in enumerate(files):
+        assert {a[i][0] for a in answers} == {Held(len(data), True)}
+        assert sum(a[i][1] for a in answers) >= 1  # at least one wrote it; both may have raced to it
+    store = stores()
+    assert store.counts() == (6, 0) and all(store.read(sha) == data for sha, data in files)
+
+
 def test_delete_removes_the_file_and_any_upload_of_it(store):
     (sha, data), (sha2, data2) = _photo(), _photo()
     store.put_whole(sha, data)

@@ -184,29 +184,29 @@ def _bundle(state, token_hash: str, body: bytes) -> BundleResponse:  # noqa: ANN
         except BundleFormatError as exc:
             raise ProblemError(Problems.BUNDLE_INVALID, why=str(exc)) from None
         known = expected_many(conn, device.id, [f.sha256 for f, _data in files])  # one query, not one per file
-    expected = [known.get(f.sha256) for f, _data in files]
-    results: list[BundleItem] = []
-    newly: list[str] = []
-    wrote = False
-    for (f, data), exp in zip(files, expected):
+    results: list[BundleItem | None] = []
+    storing: list[tuple[int, Expected]] = []  # (answer's index, what the database expects) of each file stored
+    for f, data in files:
+        exp = known.get(f.sha256)
         if exp is None:
             results.append(_refusal(f.sha256, f.size, 0, ProblemError(Problems.MEDIA_NOT_EXPECTED)))
-            continue
-        if f.size != exp.size:
+        elif f.size != exp.size:
             results.append(_refusal(f.sha256, exp.size, 0, ProblemError(
                 Problems.MEDIA_SIZE_DIFFERS, size=f.size, expected=exp.size)))
+        else:
+            storing.append((len(results), exp))
+            results.append(None)
+    # Durable together (one flush for the bundle) before the database says "complete".
+    stored = store.put_many([(exp.sha256, files[at][1], exp.kind) for at, exp in storing])
+    newly: list[str] = []
+    for (at, exp), answer in zip(storing, stored):
+        if isinstance(answer, ProblemError):
+            results[at] = _refusal(exp.sha256, exp.size, int(answer.details.get("offset", 0)), answer)
             continue
-        try:
-            held, wrote_it = store.put_whole(f.sha256, data, kind=exp.kind, sync_dir=False)
-        except ProblemError as exc:
-            results.append(_refusal(f.sha256, exp.size, int(exc.details.get("offset", 0)), exc))
-            continue
-        wrote = wrote or wrote_it
+        held, wrote_it = answer
         if wrote_it or not exp.complete_in_db:
-            newly.append(f.sha256)
-        results.append(BundleItem(sha256=f.sha256, size=exp.size, offset=held.offset, complete=True))
-    if wrote:
-        store.sync()  # the renames are durable before the database says "complete"
+            newly.append(exp.sha256)
+        results[at] = BundleItem(sha256=exp.sha256, size=exp.size, offset=held.offset, complete=True)
     mark_complete_many(engine, sorted(set(newly)))
     return BundleResponse(results=results)
 
