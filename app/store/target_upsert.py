@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
+from collections.abc import Iterator
 from typing import Any
 
 FIELDS = (
@@ -60,10 +61,20 @@ def _parameters(given: tuple[bool, ...], rows: list[tuple]) -> list[Any]:
     return list(itertools.chain.from_iterable(map(keep, rows)))
 
 
+def _runs(rows: list[tuple]) -> Iterator[tuple[tuple[bool, ...], list[tuple]]]:
+    """(given columns, rows) for each run of rows giving the same columns, in order."""
+    if rows:
+        columns = list(zip(*map(_given_of, rows)))
+        if all(column.count(None) in (0, len(rows)) for column in columns):  # one run (the usual case)
+            yield _given(rows[0]), rows
+            return
+    for given, run in itertools.groupby(rows, key=_given):
+        yield given, list(run)
+
+
 def upsert_rows(conn: Any, rows: list[tuple]) -> None:
     """Insert or update `rows` (tuples of `ROW_WIDTH` values, as `target_row` makes them), in order."""
-    for given, run in itertools.groupby(rows, key=_given):
-        same = list(run)
+    for given, same in _runs(rows):
         for start in range(0, len(same), ROWS_PER_STATEMENT):
             part = same[start:start + ROWS_PER_STATEMENT]
             conn.execute(upsert_sql(given, len(part)), _parameters(given, part))
