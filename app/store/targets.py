@@ -1,7 +1,7 @@
 """The target list: wajib KTP residents to record, searchable by name or NIK prefix.
 
 Imports run at the scale of a city (Palembang: 1.2 million rows): rows go in
-with ``executemany`` in batches, each its own transaction, upserting on the
+in batches (`app.store.target_upsert`), each its own transaction, upserting on the
 unique NIK so a re-import never duplicates (unchanged rows are not rewritten).
 Small imports keep the FTS5 name index current through its triggers. Once an
 import grows past one batch and a quarter of the rows already there, it
@@ -11,8 +11,11 @@ cache and fewer WAL checkpoints meanwhile (together about three times faster
 at 1.2 million rows). What was dropped is recorded in the database first, so a
 crash mid-import is repaired at the next open. The triggers dropped include those
 keeping Laporan's tallies (`app.store.progress_tally`): recreating them recounts
-the tallies in the same transaction. The rows are read and checked a batch ahead in a
-second thread (`app.store.read_ahead`) while SQLite writes the current one.
+the tallies in the same transaction. While bulk batches only add NIKs, their names
+are indexed after each batch by the writing thread (`_NewNames`); otherwise the
+name index is refilled in id order at the end (`_refill_name_index`). The rows are read and checked a batch ahead in a second
+thread (`app.store.read_ahead`) while SQLite writes the current one, many rows a
+statement (`app.store.target_upsert`), without Python's lock.
 """
 
 from __future__ import annotations
@@ -38,38 +41,19 @@ from app.store.read_ahead import read_ahead
 from app.store.retention import PurgedNikLinks
 from app.store.settings import Settings
 from app.store.target_filter import TargetFilter
+from app.store.target_upsert import FIELDS, upsert_rows
 
 if TYPE_CHECKING:
     from app.store.database import Store
 
 SUSPENDED_KEY = "targets.bulk_suspended_sql"
-BULK_CACHE_KIB = 256 * 1024
+BULK_CACHE_KIB = 768 * 1024  # grows only as far as the pages touched: ~500 MB at 1.2 million
 BULK_WAL_AUTOCHECKPOINT = 10_000  # pages
 BULK_SORT_THREADS = 2
 BULK_FRACTION = 4  # bulk mode once an import exceeds a quarter of the rows already there
-FIELDS = (
-    "nik", "nama", "tanggal_lahir", "jenis_kelamin", "alamat", "rt", "rw",
-    "kelurahan_kode", "status_ktp", "source",
-)
 # A resident counts as recorded once the operator completed the recording (`app.core.progress`).
 RECORDED_STATUSES = _RECORDED_STATUSES
 
-# Columns a source may not know: NULL keeps what the table holds (0/'' for a new NIK).
-# recorded_elsewhere comes only from the server's target feed; no_kk and tempat_lahir
-# only from CSV/XLSX imports that have those columns (the feed carries neither).
-KEPT_IF_ABSENT = (("recorded_elsewhere", "0"), ("no_kk", "''"), ("tempat_lahir", "''"))
-# Parameters are numbered: ?1..?10 the `FIELDS`, ?11 updated_at, then ?12.. `KEPT_IF_ABSENT`.
-_KEPT = [(name, default, f"?{len(FIELDS) + 2 + i}") for i, (name, default) in enumerate(KEPT_IF_ABSENT)]
-_UPSERT = f"""
-INSERT INTO targets ({", ".join(FIELDS)}, updated_at, {", ".join(name for name, _, _ in _KEPT)})
-VALUES ({", ".join(f"?{i}" for i in range(1, len(FIELDS) + 2))},
-    {", ".join(f"coalesce({p}, {default})" for _, default, p in _KEPT)})
-ON CONFLICT (nik) DO UPDATE SET
-    {", ".join(f"{f} = excluded.{f}" for f in FIELDS[1:])}, updated_at = excluded.updated_at,
-    {", ".join(f"{name} = coalesce({p}, targets.{name})" for name, _, p in _KEPT)}
-WHERE {" OR ".join(f"targets.{f} IS NOT excluded.{f}" for f in FIELDS[1:])}
-    OR {" OR ".join(f"targets.{name} IS NOT coalesce({p}, targets.{name})" for name, _, p in _KEPT)}
-"""
 # The NIKs another team recorded, read once from the small partial index
 # `targets_recorded_elsewhere` (so a scan of the area index reads no table rows).
 _ELSEWHERE_NIKS = "SELECT nik FROM targets WHERE recorded_elsewhere = 1"
@@ -196,6 +180,42 @@ def _dependents(conn: Any) -> list[tuple[str, str, str]]:
         " WHERE tbl_name = 'targets' AND type IN ('trigger', 'index') AND sql IS NOT NULL"
     ).fetchall()
     return [(kind, name, sql) for kind, name, sql in rows]
+
+
+def _refill_name_index(conn: Any) -> None:
+    """Index every target's name anew, reading the rows in id order.
+
+    FTS5's own 'rebuild' reads the content table in whatever order the planner likes (a covering
+    index such as targets_nama: ids out of order), and each id lower than the one before flushes
+    its pending terms as a segment of their own: about ten times slower on a city's list.
+    """
+    conn.execute("INSERT INTO targets_fts(targets_fts) VALUES ('delete-all')")
+    conn.execute("INSERT INTO targets_fts(rowid, nama) SELECT id, nama FROM targets ORDER BY id")
+
+
+class _NewNames:
+    """The name index kept current through a bulk import that only adds NIKs (its triggers dropped).
+
+    After each batch its new rows are indexed, in id order, by the writing thread (SQLite works without
+    Python's lock while the reader checks the next batch): no refill of the whole index at the end. A
+    batch that changed a known NIK (more changes than new ids) ends it: the refill does it all.
+    """
+
+    def __init__(self, store: "Store"):
+        self.last_id = store.query("SELECT coalesce(max(id), 0) FROM targets")[0][0]
+        self.current = True
+
+    def add(self, conn: Any, changes: int) -> None:
+        """Index the rows added since the last call, if `changes` (rows the batch wrote) were all new."""
+        if not self.current:
+            return
+        added, last = conn.execute("SELECT count(*), max(id) FROM targets WHERE id > ?", (self.last_id,)).fetchone()
+        if added != changes:
+            self.current = False
+        elif added:
+            conn.execute("INSERT INTO targets_fts(rowid, nama) SELECT id, nama FROM targets WHERE id > ? ORDER BY id",
+                         (self.last_id,))
+            self.last_id = last
 
 
 def _region_code(code: str) -> str:
@@ -328,15 +348,21 @@ class TargetRepo:
         bulk = False
         done = 0
         links = PurgedNikLinks.load(self.store)
+        names: _NewNames | None = None
         with contextlib.ExitStack() as bulk_mode:
             while chunk:
                 if not bulk and len(chunk) >= batch and done + len(chunk) >= threshold:
                     self._suspend_index()
+                    names = _NewNames(self.store)
                     bulk_mode.enter_context(self._bulk_pragmas())
-                    bulk_mode.callback(self._resume_index)  # runs first, with the bulk pragmas still on
+                    # Runs first, with the bulk pragmas still on.
+                    bulk_mode.callback(lambda: self._resume_index(refill=not names.current))
                     bulk = True
                 with self.store.transaction() as db:
-                    db.conn.executemany(_UPSERT, chunk)
+                    changes = db.conn.total_changes
+                    upsert_rows(db.conn, chunk)
+                    if names is not None:
+                        names.add(db.conn, db.conn.total_changes - changes)
                     if links is not None:
                         links.relink(db, (row[0] for row in chunk))
                 done += len(chunk)
@@ -417,8 +443,9 @@ class TargetRepo:
             for kind, name, _ in objects:
                 db.conn.execute(f'DROP {kind} "{name}"')
 
-    def _resume_index(self) -> None:
-        """Recreate what `_suspend_index` dropped and rebuild the name index, in one transaction."""
+    def _resume_index(self, *, refill: bool = True) -> None:
+        """Recreate what `_suspend_index` dropped and rebuild the name index (unless `refill` is False:
+        it was kept current), in one transaction."""
         settings = Settings(self.store)
         with self.store.transaction() as db:
             saved = settings.get(SUSPENDED_KEY)
@@ -428,7 +455,8 @@ class TargetRepo:
                 db.conn.execute(f'DROP {kind} "{name}"')
             for sql in saved:
                 db.conn.execute(sql)
-            db.conn.execute("INSERT INTO targets_fts(targets_fts) VALUES ('rebuild')")
+            if refill:
+                _refill_name_index(db.conn)
             progress_tally.rebuild(db.conn)
             settings.delete(SUSPENDED_KEY)
 

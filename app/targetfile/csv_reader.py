@@ -2,13 +2,19 @@
 
 Read from the binary file, so memory stays flat at any size and progress is in
 bytes. A physical line over `MAX_LINE_BYTES` is skipped and reported without
-being held in memory. Title lines above the header are skipped.
+being held in memory. Title lines above the header are skipped. Rows are read
+`BATCH_ROWS` at a time: a batch of clean one-line rows is checked a column at a
+time (`FastRows.compile_batch`) and its NIKs looked up together
+(`FirstLines.first_many`); any other batch goes row by row, with the same result.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+import itertools
+import operator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +30,9 @@ from app.core.checked_row import CheckedRow
 from app.targetfile.fast_rows import FastRows
 from app.targetfile.rows import RowChecker, join_reasons
 
+BATCH_ROWS = 512
+"""Rows read and checked together (the fast checks go a column at a time)."""
+_NIK_OF = operator.itemgetter("nik")
 MAX_LINE_BYTES = 64 * 1024
 """A CSV line longer than this (a real row is under 1 KB) is skipped unread."""
 _DELIMITERS = (",", ";", "\t", "|")
@@ -152,51 +161,112 @@ class CsvTargetFile(TargetFile):
 
     def _rows(self) -> Iterator[dict[str, str]]:
         checker = RowChecker(self.regions, self.today, class_list=self.kind == CLASS_LIST)
-        fast = None if self.kind == CLASS_LIST else FastRows(checker, self._positions).compile()
+        fast_rows = None if self.kind == CLASS_LIST else FastRows(checker, self._positions)
         reader = csv.reader(self._text_lines(self._raws), delimiter=self.delimiter)
-        positions = list(self._positions.items())
-        width = self._width
-        flagged = self._flagged
-        last_line = self.header_line
-        every = PROGRESS_EVERY_ROWS
+        check = _Checks(checker, None if fast_rows is None else fast_rows.compile_batch(),
+                        list(self._positions.items()))
+        self._last_line = self.header_line
         while True:
+            rows, ends, errors, more = self._read_batch(reader)
+            if rows:
+                yield from self._batch(rows, ends, errors, check)
+            if not more:
+                return
+
+    def _read_batch(self, reader) -> tuple[list[list[str] | None], list[int], dict[int, str], bool]:
+        """Up to `BATCH_ROWS` parsed rows (None where the CSV is broken), the line each ends on,
+        the broken ones' reasons by index, and whether the file goes on."""
+        rows: list[list[str] | None] = []
+        ends: list[int] = []
+        errors: dict[int, str] = {}
+        while len(rows) < BATCH_ROWS:
             try:
-                row = next(reader)
-                error = None
+                rows.append(next(reader))
             except StopIteration:
-                break
+                return rows, ends, errors, False
             except csv.Error as exc:
-                row, error = None, _csv_error_reason(exc)
-            first, last_line = last_line + 1, self.line_no
-            if flagged:
-                hits = [flagged.pop(n) for n in sorted(flagged) if n <= last_line]
-                if hits:
-                    error = hits[0]
-            if row is not None and error is None and not any(cell.strip() for cell in row):
-                continue  # blank line
-            self.rows_read += 1
-            if self.rows_read % every == 0:
-                self._report()
-            if error is not None:
-                if last_line > first:
-                    error += f" (baris {first}-{last_line})"
-                self.problem(first, error)
-                continue
-            if len(row) > width and any(cell.strip() for cell in row[width:]):
-                self.problem(first, f"baris berisi {len(row)} kolom, baris judul {width} kolom")
-                continue
-            good = None if fast is None else fast(row)
+                errors[len(rows)] = _csv_error_reason(exc)
+                rows.append(None)
+            ends.append(self.line_no)
+        return rows, ends, errors, True
+
+    def _batch(self, rows: list[list[str] | None], ends: list[int], errors: dict[int, str],
+               check: "_Checks") -> Iterator[dict[str, str]]:
+        """The good rows of one batch. The common case (one line a row, nothing flagged, every row
+        passing the fast checks) goes whole; any other batch goes row by row, with the same result."""
+        first = self._last_line + 1
+        fast = None if errors or check.batch is None else check.batch(rows)
+        if (fast is not None and ends[-1] - self._last_line == len(rows) and not self._flagged
+                and None not in fast and max(map(len, rows)) <= self._width):
+            self._last_line = ends[-1]
+            self._count_read(len(rows))
+            lines = range(first, first + len(rows))
+            earlier = self._first_lines.first_many(list(map(_NIK_OF, fast)),
+                                                   list(map(self._line_key, lines, itertools.repeat(0))))
+            if earlier.count(None) == len(fast):
+                self.good_rows += len(fast)
+                yield from fast
+                return
+            for good, line, seen in zip(fast, lines, earlier):
+                if seen is None:
+                    self.good_rows += 1
+                    yield good
+                else:
+                    self.problem(line, self._repeated(seen, 0, line))
+            return
+        for i, row in enumerate(rows):
+            good = self._one(row, errors.get(i), ends[i], None if fast is None else fast[i], check)
+            if good is not None:
+                yield good
+
+    def _count_read(self, rows: int) -> None:
+        before = self.rows_read
+        self.rows_read += rows
+        if self.rows_read // PROGRESS_EVERY_ROWS > before // PROGRESS_EVERY_ROWS:
+            self._report()
+
+    def _one(self, row: list[str] | None, error: str | None, last_line: int, fast: CheckedRow | None,
+             check: "_Checks") -> dict[str, str] | None:
+        """One row ending on `last_line` checked alone: the good row, or None (blank, refused, repeated)."""
+        first, self._last_line = self._last_line + 1, last_line
+        flagged = self._flagged
+        if flagged:
+            hits = [flagged.pop(n) for n in sorted(flagged) if n <= last_line]
+            if hits:
+                error = hits[0]
+        if row is not None and error is None and not any(cell.strip() for cell in row):
+            return None  # blank line
+        self._count_read(1)
+        if error is not None:
+            if last_line > first:
+                error += f" (baris {first}-{last_line})"
+            self.problem(first, error)
+            return None
+        width = self._width
+        if len(row) > width and any(cell.strip() for cell in row[width:]):
+            self.problem(first, f"baris berisi {len(row)} kolom, baris judul {width} kolom")
+            return None
+        good = fast
+        if good is None:
+            cells = {name: (row[index] if index < len(row) else "") for name, index in check.positions}
+            good, reasons = check.checker.check(cells)
             if good is None:
-                cells = {name: (row[index] if index < len(row) else "") for name, index in positions}
-                good, reasons = checker.check(cells)
-                if good is None:
-                    self.problem(first, join_reasons(reasons))
-                    continue
-                good = CheckedRow(good)
-            if not self.first_of_its_nik(good, first):
-                continue
-            self.good_rows += 1
-            yield good
+                self.problem(first, join_reasons(reasons))
+                return None
+            good = CheckedRow(good)
+        if not self.first_of_its_nik(good, first):
+            return None
+        self.good_rows += 1
+        return good
+
+
+@dataclass(frozen=True)
+class _Checks:
+    """What checks a file's rows: the full check, the fast batch check (None for a class list), the columns."""
+
+    checker: RowChecker
+    batch: Callable[[list[list[str]]], list[CheckedRow | None]] | None
+    positions: list[tuple[str, int]]
 
 
 def _csv_error_reason(exc: csv.Error) -> str:

@@ -80,6 +80,7 @@ def test_fast_path_equals_the_full_check(regions, header, make, with_regions):
     fast = FastRows(checker, positions).compile()
     rng = random.Random(11)
     taken = refused = 0
+    made = []
     for n in range(6000):
         row = make(rng)
         if n % 2 == 0:  # a clean row with at most one quirky cell, so both paths are exercised often
@@ -90,6 +91,7 @@ def test_fast_path_equals_the_full_check(regions, header, make, with_regions):
                 row[column] = quirky[column]
         if n % 97 == 0:
             row = row[:-2]  # short row: missing cells count as empty
+        made.append(row)
         cells = {name: (row[i] if i < len(row) else "") for name, i in positions.items()}
         full, reasons = RowChecker(regions if with_regions else None, TODAY).check(cells)
         quick = fast(row)
@@ -101,6 +103,18 @@ def test_fast_path_equals_the_full_check(regions, header, make, with_regions):
         elif full is None:
             refused += 1
     assert taken > 800 and refused > 2000  # both kinds of rows were seen
+    # A column at a time (`compile_batch`): for each row what the row's own fast check gives.
+    batch = FastRows(RowChecker(regions if with_regions else None, TODAY), positions).compile_batch()
+    columnar = 0
+    for start in range(0, len(made), 25):
+        chunk = made[start:start + 25]
+        columnar += min(map(len, chunk)) == len(header)
+        expected = [fast(row) for row in chunk]
+        got = batch(chunk)
+        assert got == expected
+        assert [None if g is None else (type(g), list(g)) for g in got] == \
+            [None if e is None else (CheckedRow, list(e)) for e in expected]
+    assert columnar > 120  # most chunks had no short row: they went a column at a time
 
 
 def test_messy_csv_reads_the_same_with_and_without_the_fast_path(tmp_path, regions):
@@ -133,3 +147,42 @@ def test_messy_csv_reads_the_same_with_and_without_the_fast_path(tmp_path, regio
     assert good == expected
     assert [line for line, _ in problems] == expected_problems
     assert len(good) > 800 and len(problems) > 1000
+
+
+def test_a_long_clean_file_with_scattered_quirks_reads_as_the_full_check_says(tmp_path, regions, monkeypatch):
+    """Batches of clean rows go whole; a batch with a blank line, a cell over two lines, a line that is
+    not UTF-8, too many or too few cells, a refused row or a repeated NIK goes row by row; the
+    lines reported and the rows kept are those of the row-by-row reading."""
+    rows = [_clean(SIAK, 0) for _ in range(2000)]
+    for i, row in enumerate(rows):
+        row[0] = f"1671014508{90 + i // 1000:02d}{i % 1000 + 1:04d}"
+    rows[300][0] = rows[10][0]  # repeated NIK across batches
+    rows[1501][0] = rows[1500][0]  # and inside one
+    rows[700][2] = "budi 2"  # refused: digits in the name
+    raw = [",".join(SIAK) + "\n"] + [",".join(row) + "\n" for row in rows]
+    raw[900] = raw[900].replace("JL. MERDEKA NO. 1", '"JL. MERDEKA\nNO. 1"')  # one row over two lines
+    raw.insert(1200, "\n")  # a blank line
+    raw[1300] = raw[1300] + "extra,cells\n"  # a line of two cells: too few, refused
+    raw[1700] = raw[1700].rstrip("\n") + ",X\n"  # one cell too many
+    path = tmp_path / "siak.csv"
+    lines = "".join(raw).encode("utf-8").split(b"\n")
+    lines[1800] = lines[1800].replace(b"JL.", b"JL.\xff")  # not UTF-8
+    path.write_bytes(b"\n".join(lines))
+    good, problems = read_targets(path, regions=regions, today=TODAY)
+
+    # The same file with the fast path off: every row checked alone by the full check.
+    import app.targetfile.csv_reader as csv_reader
+
+    class Slow(FastRows):
+        def compile_batch(self):
+            return None
+
+    monkeypatch.setattr(csv_reader, "FastRows", Slow)
+    expected, expected_problems = read_targets(path, regions=regions, today=TODAY)
+    assert good == expected and [list(g) for g in good] == [list(e) for e in expected]
+    assert problems == expected_problems
+    reported = dict(problems)
+    assert len(good) == 2000 - 5 and len(problems) == 6  # 5 of the rows, and the two-cell line
+    assert set(reported) == {302, 702, 1303, 1506, 1703, 1801}  # after the two-line row and the blank line
+    assert reported[302].startswith("NIK sama dengan baris 12 ") and reported[1506].startswith("NIK sama dengan baris 1505 ")
+    assert "UTF-8" in reported[1801] and "14 kolom" in reported[1703]

@@ -114,6 +114,26 @@ def test_bulk_import_rebuilds_the_index(store, fake):
     _fts_ok(store)
 
 
+def test_bulk_import_of_new_niks_indexes_their_names_batch_by_batch(store, fake):
+    repo = TargetRepo(store)
+    old = _rows(fake, 100)
+    repo.upsert_many(old)
+    new = _rows(fake, 450, start=100)
+    new[-1] = dict(new[-1], nama="Xylofon Baru")
+    seen = []
+    assert repo.upsert_many(new, batch=100, progress=seen.append) == (450, 0)
+    assert _last_import(store)["bulk"] is True and seen[-1] == 450
+    assert _triggers(store) == TRIGGERS and not repo.index_suspended()
+    assert [t.nik for t in repo.search("xylofon baru")] == [new[-1]["nik"]]
+    assert old[5]["nik"] in [t.nik for t in repo.search(old[5]["nama"], limit=500)]
+    _fts_ok(store)
+    # A bulk import that also changes known names: the index is refilled whole at the end.
+    changed = [dict(r, nama="Qwerty " + r["nama"]) for r in new[:150]] + _rows(fake, 300, start=1000)
+    assert repo.upsert_many(changed, batch=100) == (300, 150)
+    assert len(repo.search("qwerty", limit=1000)) == 150
+    _fts_ok(store)
+
+
 def test_import_inside_a_rolled_back_transaction_leaves_nothing(store, fake):
     repo = TargetRepo(store)
     repo.upsert_many(_rows(fake, 10))
