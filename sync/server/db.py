@@ -576,6 +576,14 @@ def write_on(conn: Connection) -> Iterator[Connection]:
     conn.commit()
 
 
+def end_read(conn: Connection) -> None:
+    """Between a request's look-ups and its slower work (validation, files): on SQLite
+    end the read transaction (a reader held open keeps the WAL from being checkpointed);
+    on PostgreSQL keep it, the write goes on in it (`write_on`)."""
+    if conn.dialect.name == "sqlite" and conn.in_transaction():
+        conn.commit()
+
+
 RETRY_SQLSTATES = frozenset({"40001", "40P01", "23505"})  # serialization, deadlock, unique key taken
 WRITE_ATTEMPTS = 8
 

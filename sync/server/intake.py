@@ -206,6 +206,8 @@ class Intake:
         `conn`: the request's connection (the region version is asked on it, and the batch
         written on it: `db.write_on`), else connections of its own."""
         regions = self.regions.current(conn)
+        if conn is not None:
+            db.end_read(conn)
         now = now or db.utcnow()
         checked: list[_Checked] = []
         for i, (item, raw) in enumerate(zip(items, raw_items)):

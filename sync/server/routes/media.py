@@ -32,6 +32,7 @@ from sync.protocol import (
     Paths,
     Problems,
 )
+from sync.server import db
 from sync.server.deps import DeviceTokenHash, check_protocol, device_for
 from sync.server.errors import ProblemError
 from sync.server.routes import DEVICE_CALL, documented
@@ -131,6 +132,7 @@ async def _upload(sha256: str, request: Request, token_hash: str,
 
         with engine.connect() as conn:  # one connection for the whole request
             expected = _expected(conn, token_hash, sha256, check_request)
+            db.end_read(conn)  # the chunk is written next
             try:
                 held = store.append(sha256, offsets[0], data, expected.size, expected.kind)
             except ProblemError as exc:
@@ -189,6 +191,7 @@ def _bundle_on(conn, state, token_hash: str, body: bytes) -> BundleResponse:  # 
     except BundleFormatError as exc:
         raise ProblemError(Problems.BUNDLE_INVALID, why=str(exc)) from None
     known = expected_many(conn, device.id, [f.sha256 for f, _data in files])  # one query, not one per file
+    db.end_read(conn)  # the files are written next
     expected = [known.get(f.sha256) for f, _data in files]
     results: list[BundleItem] = []
     newly: list[str] = []
