@@ -6,6 +6,7 @@ repeating ``Depends(...)``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -123,5 +124,18 @@ async def device_token_hash(
     return token_hash_of(credentials)
 
 
+def device_on_connection(
+    engine: EngineDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Iterator[tuple[Device, Connection]]:
+    """`current_device` and the connection it was looked up on, kept for the route's own
+    statements until the request is answered (one checkout per request; a bad token is
+    still a 401 before the body is judged)."""
+    token_hash = token_hash_of(credentials)
+    with engine.connect() as conn:
+        yield device_for(conn, token_hash), conn
+
+
 CurrentDevice = Annotated[Device, Depends(current_device)]
+DeviceConnection = Annotated[tuple[Device, Connection], Depends(device_on_connection)]
 DeviceTokenHash = Annotated[str, Depends(device_token_hash)]

@@ -201,9 +201,13 @@ class Intake:
     # -- the batch ---------------------------------------------------------------------
 
     def process(self, device: Device, items: list[BatchItem], raw_items: list[dict],
-                now: dt.datetime | None = None) -> list[ItemResult]:
-        """Check and store a batch; `now` is the server's clock (UTC, naive; default: `db.utcnow`)."""
-        regions = self.regions.current()
+                now: dt.datetime | None = None, conn: Connection | None = None) -> list[ItemResult]:
+        """Check and store a batch; `now` is the server's clock (UTC, naive; default: `db.utcnow`).
+        `conn`: the request's connection (the region version is asked on it, and the batch
+        written on it: `db.write_on`), else connections of its own."""
+        regions = self.regions.current(conn)
+        if conn is not None:
+            db.end_read(conn)
         now = now or db.utcnow()
         checked: list[_Checked] = []
         for i, (item, raw) in enumerate(zip(items, raw_items)):
@@ -226,11 +230,17 @@ class Intake:
                     except ValueError:
                         c.kelurahan_digits = ""
             checked.append(c)
-        results = db.run_write(self.engine, lambda conn: _BatchTx(conn, device, self.media, now).run(checked))
+        results = db.run_write(self.engine, lambda tx: _BatchTx(tx, device, self.media, now).run(checked), conn=conn)
         counts = Counter(r.outcome.value for r in results)
         log.info("batch perangkat=%d item=%d %s", device.id, len(results),
                  " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
         return results
+
+
+_r = db.recordings
+_HELD_COLUMNS = [c for c in _r.columns if c.name != "payload"]  # what deciding needs of a held row
+_INSERTED = [c.name for c in _r.columns if c.name != "id"]
+_INSERT_RECORDINGS = sa.insert(_r).returning(_r.c.uuid, _r.c.id)
 
 
 class _BatchTx:
@@ -251,27 +261,30 @@ class _BatchTx:
         self.touched_niks: set[str] = set()
         self.superseded: dict[str, str] = {}  # uuid replaced in this batch -> uuid of its new version
         self.held: dict[str, Held] = {}  # sha256 -> what the media store holds (files not complete here)
+        self.niks: set[str] = set()  # the NIKs of this batch
 
     def run(self, checked: list[_Checked]) -> list[ItemResult]:
         conn = self.conn
         r = db.recordings
+        self.niks = {c.nik for c in checked if c.nik}
         # Workers deciding on the same NIK or file go one after the other (PostgreSQL).
         db.lock_keys(conn, [(db.NIK_KEY, c.nik) for c in checked]
                      + [(db.MEDIA_KEY, m.sha256) for c in checked for m in c.media])
         uuids = {c.item.uuid for c in checked}
         uuids |= {c.item.payload.replaces for c in checked if c.item.payload.replaces}
-        for part in chunks(sorted(uuids)):
-            for row in conn.execute(sa.select(r).where(r.c.uuid.in_(part))).mappings():
-                self.existing[row["uuid"]] = dict(row)
         niks = sorted({c.nik for c in checked if c.nik})
-        for part in chunks(niks):
-            rows = conn.execute(
-                sa.select(r).where(r.c.nik.in_(part), r.c.status.in_(db.ACTIVE_STATUSES))
-            ).mappings()
-            for row in rows:
-                full = self.existing.get(row["uuid"]) or dict(row)
-                self.existing.setdefault(row["uuid"], full)
-                self.active.setdefault(row["nik"], []).append(full)
+        # The rows held under these UUIDs and the active rows of these NIKs: one query.
+        uuid_parts, nik_parts = list(chunks(sorted(uuids))), list(chunks(niks))
+        for i in range(max(len(uuid_parts), len(nik_parts))):
+            wanted = []
+            if i < len(uuid_parts):
+                wanted.append(r.c.uuid.in_(uuid_parts[i]))
+            if i < len(nik_parts):
+                wanted.append(sa.and_(r.c.nik.in_(nik_parts[i]), r.c.status.in_(db.ACTIVE_STATUSES)))
+            for row in conn.execute(sa.select(*_HELD_COLUMNS).where(sa.or_(*wanted))).mappings():
+                full = self.existing.setdefault(row["uuid"], dict(row))
+                if row["nik"] in self.niks and row["status"] in db.ACTIVE_STATUSES:
+                    self.active.setdefault(row["nik"], []).append(full)
         shas = sorted({m.sha256 for c in checked for m in c.media})
         for part in chunks(shas):
             for row in conn.execute(sa.select(db.media_blobs).where(db.media_blobs.c.sha256.in_(part))).mappings():
@@ -446,26 +459,17 @@ class _BatchTx:
         if self.new_blobs:
             conn.execute(sa.insert(db.media_blobs), list(self.new_blobs.values()))
         if new_rows:
-            cols = [c.name for c in r.columns if c.name != "id"]
-            conn.execute(sa.insert(r), [{k: row[k] for k in cols} for row in new_rows])
-            ids: dict[str, int] = {}
-            for part in chunks([row["uuid"] for row in new_rows]):
-                ids.update(conn.execute(sa.select(r.c.uuid, r.c.id).where(r.c.uuid.in_(part))).all())
+            # One multi-row INSERT whose RETURNING gives the new ids (no second look-up).
+            ids = dict(conn.execute(_INSERT_RECORDINGS, [{k: row[k] for k in _INSERTED} for row in new_rows]).all())
             for row in new_rows:
                 row["id"] = ids[row["uuid"]]
             media_rows = [dict(m, recording_id=ids[uuid]) for uuid, ms in self.media_of.items()
                           if uuid in self.new for m in ms]
             if media_rows:
                 conn.execute(sa.insert(db.recording_media), media_rows)
-        if self.changed:
-            conn.execute(
-                sa.update(r).where(r.c.id == sa.bindparam("b_id")).values(
-                    status=sa.bindparam("b_status"), reasons=sa.bindparam("b_reasons"),
-                    replaced_by_uuid=sa.bindparam("b_replaced_by"), seq=sa.bindparam("b_seq")),
-                [{"b_id": row["id"], "b_status": row["status"], "b_reasons": row["reasons"],
-                  "b_replaced_by": row["replaced_by_uuid"], "b_seq": row["seq"]}
-                 for row in self.changed.values()],
-            )
+        db.update_rows(conn, r, "id", [{"id": row["id"], "status": row["status"], "reasons": row["reasons"],
+                                        "replaced_by_uuid": row["replaced_by_uuid"], "seq": row["seq"]}
+                                       for row in self.changed.values()])
         if self.superseded:
             self._dismiss_conflicts()
         bump_targets(conn, self.touched_niks - {""})

@@ -39,10 +39,10 @@ def keep_once(conn: Connection, table: sa.Table, key: str, items: Iterable[tuple
 
 
 def store_once(engine: Engine, table: sa.Table, key: str, items: Callable[[], Iterable[tuple[str, str, dict]]],
-               log: logging.Logger, what: str, device_id: int) -> list[str]:
-    """`keep_once` in a write transaction of its own (a lost race: tried again, `items()` read anew);
-    logs the answers' counts (never the items)."""
-    answers = db.run_write(engine, lambda conn: keep_once(conn, table, key, items()))
+               log: logging.Logger, what: str, device_id: int, conn: Connection | None = None) -> list[str]:
+    """`keep_once` in a write transaction of its own (on `conn` if given: `db.write_on`; a lost
+    race: tried again, `items()` read anew); logs the answers' counts (never the items)."""
+    answers = db.run_write(engine, lambda tx: keep_once(tx, table, key, items()), conn=conn)
     counts = Counter(answers)
     log.info("%s perangkat=%d %s", what, device_id, " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
     return answers

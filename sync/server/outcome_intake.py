@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from app.core.messages import CodedError
 from app.core.outcomes import check_outcome
@@ -64,12 +64,14 @@ def _content_sha256(item: VisitOutcomeItem) -> str:
     return payload_sha256(item.model_dump(mode="json"))
 
 
-def store_outcomes(engine: Engine, device: Device, items: list[VisitOutcomeItem]) -> list[OutcomeResult]:
-    """Store the outcomes (already checked), one row per UUID (`store_once`); one answer per item, in order."""
+def store_outcomes(engine: Engine, device: Device, items: list[VisitOutcomeItem],
+                   conn: Connection | None = None) -> list[OutcomeResult]:
+    """Store the outcomes (already checked), one row per UUID (`store_once`, on `conn` if
+    given); one answer per item, in order."""
     if not items:
         return []
     now = db.utcnow()
     answers = store_once(engine, db.visit_outcomes, "uuid", lambda: (
         (item.uuid, _content_sha256(item), {**_stored_form(item), "device_id": device.id, "received_at": now})
-        for item in items), log, "hasil kunjungan", device.id)
+        for item in items), log, "hasil kunjungan", device.id, conn=conn)
     return [OutcomeResult(uuid=item.uuid, outcome=a) for item, a in zip(items, answers)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from app.core.regions import RegionIndex
 from sync.server import db
@@ -23,15 +23,18 @@ class RegionCache:
         self._index: RegionIndex | None = None
         self._lock = threading.Lock()
 
-    def current(self) -> RegionIndex | None:
-        """The latest imported master data (None when none was imported)."""
-        with self.engine.connect() as conn:
-            version = db.counter_value(conn, db.REGIONS_VERSION)
-            if version == self._version:
-                return self._index
-            with self._lock:
-                if version != self._version:
-                    rows = conn.execute(sa.select(db.regions.c.kode, db.regions.c.nama)).all()
-                    self._index = RegionIndex.from_rows([(r.kode, r.nama) for r in rows], errors=[]) if rows else None
-                    self._version = version
-                return self._index
+    def current(self, conn: Connection | None = None) -> RegionIndex | None:
+        """The latest imported master data (None when none was imported); the version is
+        asked on `conn` if given (a request's own connection), else on one of its own."""
+        if conn is None:
+            with self.engine.connect() as own:
+                return self.current(own)
+        version = db.counter_value(conn, db.REGIONS_VERSION)
+        if version == self._version:
+            return self._index
+        with self._lock:
+            if version != self._version:
+                rows = conn.execute(sa.select(db.regions.c.kode, db.regions.c.nama)).all()
+                self._index = RegionIndex.from_rows([(r.kode, r.nama) for r in rows], errors=[]) if rows else None
+                self._version = version
+            return self._index

@@ -45,10 +45,13 @@ _NOW_COMPLETE = (
                       .where(_rm2.c.recording_id == _r.c.id, _mb2.c.complete == sa.false())))
     .order_by(_r.c.id)
 )
-_LISTED_BY = (sa.select(_r.c.device_id).distinct()
-              .where(_r.c.id.in_(sa.select(_rm.c.recording_id).where(_rm.c.sha256.in_(_SHAS)))))
-_SET_RECEIVED = (sa.update(_r).where(_r.c.id == sa.bindparam("b_id"))
-                 .values(received_complete=True, seq=sa.bindparam("b_seq")))
+_d = db.devices
+_LOCK_LISTING_DEVICES = (
+    sa.select(_d.c.id, _d.c.status_seq)
+    .where(_d.c.id.in_(sa.select(_r.c.device_id)
+                       .where(_r.c.id.in_(sa.select(_rm.c.recording_id).where(_rm.c.sha256.in_(_SHAS))))))
+    .order_by(_d.c.id).with_for_update()
+)
 
 
 def expected_on(conn: Connection, device_id: int, sha256: str) -> Expected | None:
@@ -82,22 +85,24 @@ def expected_media(engine: Engine, device_id: int, sha256: str) -> Expected | No
         return expected_on(conn, device_id, sha256)
 
 
-def mark_complete(engine: Engine, sha256: str) -> int:
+def mark_complete(engine: Engine, sha256: str, conn: Connection | None = None) -> int:
     """Record that a file is complete; recordings whose media are now all held
     become ``received_complete`` (with a new status sequence number). Returns how many."""
-    return mark_complete_many(engine, [sha256])
+    return mark_complete_many(engine, [sha256], conn)
 
 
-def mark_complete_many(engine: Engine, shas: list[str]) -> int:
-    """`mark_complete` for several files in one transaction (a media bundle)."""
+def mark_complete_many(engine: Engine, shas: list[str], conn: Connection | None = None) -> int:
+    """`mark_complete` for several files in one transaction (a media bundle); on
+    `conn` if given (the request's connection, `db.write_on`)."""
     if not shas:
         return 0
 
     def work(conn: Connection) -> int:
         # The file's key (a batch listing it waits), then the devices of the recordings
-        # listing it (two files of one recording completing at once see each other).
+        # listing it (two files of one recording completing at once see each other);
+        # their status numbers are taken from that lock, not asked again.
         db.lock_keys(conn, [(db.MEDIA_KEY, sha) for sha in shas])
-        db.lock_devices(conn, [row[0] for row in conn.execute(_LISTED_BY, {"b_shas": list(shas)})])
+        locked = dict(conn.execute(_LOCK_LISTING_DEVICES, {"b_shas": list(shas)}).all())
         if len(shas) == 1:
             conn.execute(_SET_COMPLETE, {"b_sha256": shas[0], "b_completed_at": db.utcnow()})
         else:
@@ -105,17 +110,19 @@ def mark_complete_many(engine: Engine, shas: list[str]) -> int:
         rows = conn.execute(_NOW_COMPLETE, {"b_shas": list(shas)}).all()
         if not rows:
             return 0
-        seqs = db.next_device_seqs(conn, [row.device_id for row in rows])
-        conn.execute(_SET_RECEIVED, [{"b_id": row.id, "b_seq": s} for row, s in zip(rows, seqs)])
+        seqs = db.next_device_seqs(conn, [row.device_id for row in rows], locked)
+        db.update_rows(conn, _r, "id", [{"id": row.id, "received_complete": True, "seq": s}
+                                        for row, s in zip(rows, seqs)])
         return len(rows)
 
-    return db.run_write(engine, work)
+    return db.run_write(engine, work, conn=conn)
 
 
-def reconcile(engine: Engine, store: MediaStore, expected: Expected) -> Held:
+def reconcile(engine: Engine, store: MediaStore, expected: Expected, conn: Connection | None = None) -> Held:
     """What is held of `expected`; if the file is complete on disk but not yet in
-    the database (a crash between rename and commit), finish the bookkeeping."""
+    the database (a crash between rename and commit), finish the bookkeeping
+    (on `conn` if given)."""
     held = store.held(expected.sha256)
     if held.complete and not expected.complete_in_db:
-        mark_complete(engine, expected.sha256)
+        mark_complete(engine, expected.sha256, conn)
     return held

@@ -32,6 +32,7 @@ from sync.protocol import (
     Paths,
     Problems,
 )
+from sync.server import db
 from sync.server.deps import DeviceTokenHash, check_protocol, device_for
 from sync.server.errors import ProblemError
 from sync.server.routes import DEVICE_CALL, documented
@@ -43,15 +44,14 @@ router = APIRouter(tags=["media"], dependencies=[Depends(check_protocol)],
 Sha = Annotated[str, Path(pattern=SHA256_PATTERN, description="the file's SHA-256 (lower-case hex)")]
 
 
-def _expected(engine, token_hash: str, sha256: str, check=None) -> Expected:  # noqa: ANN001
+def _expected(conn, token_hash: str, sha256: str, check=None) -> Expected:  # noqa: ANN001
     """The device's token checked (401), then `check()` if given (the request's
-    offset, 400), then the file looked up (404): one connection, in the
-    caller's worker thread."""
-    with engine.connect() as conn:
-        device = device_for(conn, token_hash)
-        if check is not None:
-            check()
-        expected = expected_on(conn, device.id, sha256)
+    offset, 400), then the file looked up (404), on the request's connection
+    `conn`, in the caller's worker thread."""
+    device = device_for(conn, token_hash)
+    if check is not None:
+        check()
+    expected = expected_on(conn, device.id, sha256)
     if expected is None:
         raise ProblemError(Problems.MEDIA_NOT_EXPECTED)
     return expected
@@ -69,8 +69,9 @@ def _headers(state: MediaState) -> dict[str, str]:
 
 def _held(request: Request, token_hash: str, sha256: str) -> MediaState:
     engine = request.app.state.engine
-    expected = _expected(engine, token_hash, sha256)
-    held = reconcile(engine, request.app.state.media, expected)
+    with engine.connect() as conn:  # one connection for the whole request
+        expected = _expected(conn, token_hash, sha256)
+        held = reconcile(engine, request.app.state.media, expected, conn)
     return _state(expected, held.offset, held.complete)
 
 
@@ -129,15 +130,17 @@ async def _upload(sha256: str, request: Request, token_hash: str,
             if len(data) > limit:
                 raise ProblemError(Problems.CHUNK_TOO_LARGE, limit=limit)
 
-        expected = _expected(engine, token_hash, sha256, check_request)
-        try:
-            held = store.append(sha256, offsets[0], data, expected.size, expected.kind)
-        except ProblemError as exc:
-            if exc.spec is Problems.OFFSET_MISMATCH and exc.details.get("complete"):
-                reconcile(engine, store, expected)
-            raise
-        if held.complete:
-            mark_complete(engine, sha256)
+        with engine.connect() as conn:  # one connection for the whole request
+            expected = _expected(conn, token_hash, sha256, check_request)
+            db.end_read(conn)  # the chunk is written next
+            try:
+                held = store.append(sha256, offsets[0], data, expected.size, expected.kind)
+            except ProblemError as exc:
+                if exc.spec is Problems.OFFSET_MISMATCH and exc.details.get("complete"):
+                    reconcile(engine, store, expected, conn)
+                raise
+            if held.complete:
+                mark_complete(engine, sha256, conn)
         return _state(expected, held.offset, held.complete)
 
     result = await run_in_threadpool(work)
@@ -174,16 +177,21 @@ def _refusal(sha256: str, size: int, offset: int, exc: ProblemError) -> BundleIt
 
 
 def _bundle(state, token_hash: str, body: bytes) -> BundleResponse:  # noqa: ANN001
+    with state.engine.connect() as conn:  # one connection for the whole request
+        return _bundle_on(conn, state, token_hash, body)
+
+
+def _bundle_on(conn, state, token_hash: str, body: bytes) -> BundleResponse:  # noqa: ANN001
     engine, store = state.engine, state.media
-    with engine.connect() as conn:
-        device = device_for(conn, token_hash)
-        if state.settings.max_bundle_bytes <= 0:
-            raise ProblemError(Problems.NOT_FOUND)
-        try:
-            files = decode_bundle(body)
-        except BundleFormatError as exc:
-            raise ProblemError(Problems.BUNDLE_INVALID, why=str(exc)) from None
-        known = expected_many(conn, device.id, [f.sha256 for f, _data in files])  # one query, not one per file
+    device = device_for(conn, token_hash)
+    if state.settings.max_bundle_bytes <= 0:
+        raise ProblemError(Problems.NOT_FOUND)
+    try:
+        files = decode_bundle(body)
+    except BundleFormatError as exc:
+        raise ProblemError(Problems.BUNDLE_INVALID, why=str(exc)) from None
+    known = expected_many(conn, device.id, [f.sha256 for f, _data in files])  # one query, not one per file
+    db.end_read(conn)  # the files are written next
     results: list[BundleItem | None] = []
     storing: list[tuple[int, Expected]] = []  # (answer's index, what the database expects) of each file stored
     for f, data in files:
@@ -207,7 +215,7 @@ def _bundle(state, token_hash: str, body: bytes) -> BundleResponse:  # noqa: ANN
         if wrote_it or not exp.complete_in_db:
             newly.append(exp.sha256)
         results[at] = BundleItem(sha256=exp.sha256, size=exp.size, offset=held.offset, complete=True)
-    mark_complete_many(engine, sorted(set(newly)))
+    mark_complete_many(engine, sorted(set(newly)), conn)
     return BundleResponse(results=results)
 
 
