@@ -101,7 +101,10 @@ def device_for(conn: Connection, token_hash: str) -> Device:
     if row.revoked_at is not None:
         raise ProblemError(Problems.TOKEN_REVOKED, _CHALLENGE)
     if row.first_seen_at is None:  # once in a device's life: it has now synced (list-devices shows it)
-        with db.write_transaction(conn.engine) as write:
+        # On the caller's connection: a request holding one and waiting for a second from a
+        # pool its neighbours have emptied the same way would wait forever (50 devices' first
+        # sync at once on SQLite hung every request until the laptops' read timeout).
+        with db.write_on(conn) as write:
             write.execute(_FIRST_SEEN, {"b_id": row.id, "b_now": db.utcnow()})
     return Device(row.id, row.name, row.area_kode, row.area_digits)
 
