@@ -576,15 +576,19 @@ def write_on(conn: Connection) -> Iterator[Connection]:
     write begins with ``BEGIN IMMEDIATE`` (a reader's lock cannot be upgraded safely)."""
     if conn.in_transaction() and conn.dialect.name == "sqlite":
         conn.commit()
+    was_writing = conn.get_execution_options().get("jemput_write", False)
     conn.execution_options(jemput_write=True)
-    if not conn.in_transaction():
-        conn.begin()
     try:
-        yield conn
-    except BaseException:
-        conn.rollback()
-        raise
-    conn.commit()
+        if not conn.in_transaction():
+            conn.begin()
+        try:
+            yield conn
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
+    finally:  # the request's later reads begin as reads again (SQLite: not the write lock)
+        conn.execution_options(jemput_write=was_writing)
 
 
 def end_read(conn: Connection) -> None:
