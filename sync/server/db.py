@@ -45,6 +45,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from app.fsio import open_private, restrict_file
 from sync.server.filelock import FileLock
+from sync.server.row_sql import one_of
 
 log = logging.getLogger("jemput.server.db")
 T = TypeVar("T")
@@ -455,6 +456,16 @@ def make_engine(url: str) -> Engine:
 
         return engine
     engine = sa.create_engine(url, hide_parameters=True, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
+
+    @sa.event.listens_for(engine, "connect")
+    def _arrays_in_binary(dbapi_conn, _record):  # noqa: ANN001
+        # A list parameter (`row_sql`: keys, rows as arrays) goes in PostgreSQL's binary
+        # array form: the text form escapes every quote of every string in Python (a batch's
+        # recordings are JSON: a third of a worker's CPU went to that escaping).
+        from psycopg.types.array import ListBinaryDumper
+
+        dbapi_conn.adapters.register_dumper(list, ListBinaryDumper)
+
     # An INSERT of many rows is one multi-row statement (SQLAlchemy's "insertmanyvalues"),
     # not one statement per row: one parse and one executor run on the database.
     engine.dialect.use_insertmanyvalues_wo_returning = True
@@ -565,15 +576,19 @@ def write_on(conn: Connection) -> Iterator[Connection]:
     write begins with ``BEGIN IMMEDIATE`` (a reader's lock cannot be upgraded safely)."""
     if conn.in_transaction() and conn.dialect.name == "sqlite":
         conn.commit()
+    was_writing = conn.get_execution_options().get("jemput_write", False)
     conn.execution_options(jemput_write=True)
-    if not conn.in_transaction():
-        conn.begin()
     try:
-        yield conn
-    except BaseException:
-        conn.rollback()
-        raise
-    conn.commit()
+        if not conn.in_transaction():
+            conn.begin()
+        try:
+            yield conn
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
+    finally:  # the request's later reads begin as reads again (SQLite: not the write lock)
+        conn.execution_options(jemput_write=was_writing)
 
 
 def end_read(conn: Connection) -> None:
@@ -652,7 +667,7 @@ def lock_keys(conn: Connection, keys: Iterable[tuple[str, str]]) -> None:
 
 
 _d = devices
-_LOCK_DEVICE_SEQS = (sa.select(_d.c.id, _d.c.status_seq).where(_d.c.id.in_(sa.bindparam("b_ids", expanding=True)))
+_LOCK_DEVICE_SEQS = (sa.select(_d.c.id, _d.c.status_seq).where(one_of(_d.c.id, "b_ids"))
                      .order_by(_d.c.id).with_for_update())
 _SET_DEVICE_SEQ = sa.update(_d).where(_d.c.id == sa.bindparam("b_id")).values(status_seq=sa.bindparam("b_seq"))
 _ADD_DEVICE_SEQ = (sa.update(_d).where(_d.c.id == sa.bindparam("b_id"))
@@ -690,42 +705,6 @@ def next_device_seqs(conn: Connection, device_ids: list[int], locked: dict[int, 
         first[device_id] += 1
         seqs.append(first[device_id])
     return seqs
-
-
-_UPDATE_ROWS: dict[tuple, sa.Update] = {}
-
-
-def _update_rows_statement(dialect: str, table: sa.Table, key: str, columns: tuple[str, ...]) -> sa.Update:
-    """Built once per shape (SQLAlchemy then reuses its compiled form)."""
-    shape = (dialect, table.name, key, columns)
-    stmt = _UPDATE_ROWS.get(shape)
-    if stmt is None:
-        if dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import ARRAY
-
-            names = (key, *columns)
-            rows = (sa.func.unnest(*[sa.bindparam(f"u_{n}", type_=ARRAY(table.c[n].type)) for n in names])
-                    .table_valued(*[sa.column(n, table.c[n].type) for n in names]).render_derived())
-            stmt = sa.update(table).where(table.c[key] == rows.c[key]).values({n: rows.c[n] for n in columns})
-        else:
-            stmt = (sa.update(table).where(table.c[key] == sa.bindparam(f"u_{key}"))
-                    .values({n: sa.bindparam(f"u_{n}") for n in columns}))
-        stmt = _UPDATE_ROWS.setdefault(shape, stmt)
-    return stmt
-
-
-def update_rows(conn: Connection, table: sa.Table, key: str, rows: list[dict]) -> None:
-    """Set each row's other columns where `key` matches (every row has the same keys):
-    on PostgreSQL one ``UPDATE ... FROM unnest(arrays)`` (one statement, whatever the
-    count), elsewhere an ``executemany`` (SQLite runs in-process: no round trips)."""
-    if not rows:
-        return
-    columns = tuple(n for n in rows[0] if n != key)
-    stmt = _update_rows_statement(conn.dialect.name, table, key, columns)
-    if conn.dialect.name == "postgresql":
-        conn.execute(stmt, {f"u_{n}": [row[n] for row in rows] for n in (key, *columns)})
-    else:
-        conn.execute(stmt, [{f"u_{n}": v for n, v in row.items()} for row in rows])
 
 
 def lock_counter(conn: Connection, name: str) -> int:

@@ -58,6 +58,7 @@ from sync.server.db import chunks
 from sync.server.deps import Device
 from sync.server.media_store import Held, MediaStore
 from sync.server.outcome_intake import trip_columns
+from sync.server.row_sql import insert_rows, one_of, update_rows
 
 log = logging.getLogger("jemput.server.intake")
 
@@ -240,7 +241,12 @@ class Intake:
 _r = db.recordings
 _HELD_COLUMNS = [c for c in _r.columns if c.name != "payload"]  # what deciding needs of a held row
 _INSERTED = [c.name for c in _r.columns if c.name != "id"]
-_INSERT_RECORDINGS = sa.insert(_r).returning(_r.c.uuid, _r.c.id)
+# Built once, each a fixed text whatever the number of keys (`row_sql`).
+_HELD = sa.select(*_HELD_COLUMNS).where(sa.or_(
+    one_of(_r.c.uuid, "b_uuids"), sa.and_(one_of(_r.c.nik, "b_niks"), _r.c.status.in_(db.ACTIVE_STATUSES))))
+_BLOBS = sa.select(db.media_blobs).where(one_of(db.media_blobs.c.sha256, "b_shas"))
+_MEDIA_OF = sa.select(db.recording_media).where(one_of(db.recording_media.c.recording_id, "b_ids"))
+_TARGET_NIKS = sa.select(db.targets.c.nik).where(one_of(db.targets.c.nik, "b_niks"))
 
 
 class _BatchTx:
@@ -265,7 +271,6 @@ class _BatchTx:
 
     def run(self, checked: list[_Checked]) -> list[ItemResult]:
         conn = self.conn
-        r = db.recordings
         self.niks = {c.nik for c in checked if c.nik}
         # Workers deciding on the same NIK or file go one after the other (PostgreSQL).
         db.lock_keys(conn, [(db.NIK_KEY, c.nik) for c in checked]
@@ -276,18 +281,15 @@ class _BatchTx:
         # The rows held under these UUIDs and the active rows of these NIKs: one query.
         uuid_parts, nik_parts = list(chunks(sorted(uuids))), list(chunks(niks))
         for i in range(max(len(uuid_parts), len(nik_parts))):
-            wanted = []
-            if i < len(uuid_parts):
-                wanted.append(r.c.uuid.in_(uuid_parts[i]))
-            if i < len(nik_parts):
-                wanted.append(sa.and_(r.c.nik.in_(nik_parts[i]), r.c.status.in_(db.ACTIVE_STATUSES)))
-            for row in conn.execute(sa.select(*_HELD_COLUMNS).where(sa.or_(*wanted))).mappings():
+            wanted = {"b_uuids": uuid_parts[i] if i < len(uuid_parts) else [],
+                      "b_niks": nik_parts[i] if i < len(nik_parts) else []}
+            for row in conn.execute(_HELD, wanted).mappings():
                 full = self.existing.setdefault(row["uuid"], dict(row))
                 if row["nik"] in self.niks and row["status"] in db.ACTIVE_STATUSES:
                     self.active.setdefault(row["nik"], []).append(full)
         shas = sorted({m.sha256 for c in checked for m in c.media})
         for part in chunks(shas):
-            for row in conn.execute(sa.select(db.media_blobs).where(db.media_blobs.c.sha256.in_(part))).mappings():
+            for row in conn.execute(_BLOBS, {"b_shas": part}).mappings():
                 self.blobs[row["sha256"]] = dict(row)
         # What the store holds of the files not complete here, asked at once (object storage: in parallel).
         self.held = self.media.held_many([s for s in shas if not self.blobs.get(s, {}).get("complete")])
@@ -433,17 +435,15 @@ class _BatchTx:
         row["received_complete"] = all(self.blobs[m["sha256"]]["complete"] for m in media)
 
     def _load_media_of(self, recording_ids: list[int]) -> None:
-        rm = db.recording_media
         by_id = {row["id"]: row["uuid"] for row in self.existing.values()}
         for part in chunks(sorted(set(recording_ids))):
-            rows = self.conn.execute(sa.select(rm).where(rm.c.recording_id.in_(part))).mappings()
+            rows = self.conn.execute(_MEDIA_OF, {"b_ids": part}).mappings()
             for m in rows:
                 self.media_of.setdefault(by_id[m["recording_id"]], []).append(
                     {"sha256": m["sha256"], "kind": m["kind"], "mime": m["mime"], "size": m["size"]})
         missing = sorted({m["sha256"] for ms in self.media_of.values() for m in ms} - set(self.blobs))
         for part in chunks(missing):
-            for row in self.conn.execute(
-                    sa.select(db.media_blobs).where(db.media_blobs.c.sha256.in_(part))).mappings():
+            for row in self.conn.execute(_BLOBS, {"b_shas": part}).mappings():
                 self.blobs[row["sha256"]] = dict(row)
 
     # -- writing -------------------------------------------------------------------------
@@ -456,18 +456,16 @@ class _BatchTx:
         seqs = db.next_device_seqs(conn, [row["device_id"] for row in touched])
         for row, seq in zip(touched, seqs):
             row["seq"] = seq
-        if self.new_blobs:
-            conn.execute(sa.insert(db.media_blobs), list(self.new_blobs.values()))
+        insert_rows(conn, db.media_blobs, list(self.new_blobs.values()))
         if new_rows:
-            # One multi-row INSERT whose RETURNING gives the new ids (no second look-up).
-            ids = dict(conn.execute(_INSERT_RECORDINGS, [{k: row[k] for k in _INSERTED} for row in new_rows]).all())
+            # One statement whose RETURNING gives the new ids (no second look-up).
+            ids = dict(insert_rows(conn, r, [{k: row[k] for k in _INSERTED} for row in new_rows],
+                                   returning=("uuid", "id")))
             for row in new_rows:
                 row["id"] = ids[row["uuid"]]
-            media_rows = [dict(m, recording_id=ids[uuid]) for uuid, ms in self.media_of.items()
-                          if uuid in self.new for m in ms]
-            if media_rows:
-                conn.execute(sa.insert(db.recording_media), media_rows)
-        db.update_rows(conn, r, "id", [{"id": row["id"], "status": row["status"], "reasons": row["reasons"],
+            insert_rows(conn, db.recording_media, [dict(m, recording_id=ids[uuid]) for uuid, ms in self.media_of.items()
+                                                   if uuid in self.new for m in ms])
+        update_rows(conn, r, "id", [{"id": row["id"], "status": row["status"], "reasons": row["reasons"],
                                         "replaced_by_uuid": row["replaced_by_uuid"], "seq": row["seq"]}
                                        for row in self.changed.values()])
         if self.superseded:
@@ -513,12 +511,9 @@ def bump_targets(conn: Connection, niks: set[str]) -> None:
     t = db.targets
     present: list[str] = []
     for part in chunks(sorted(niks)):
-        present += [row[0] for row in conn.execute(sa.select(t.c.nik).where(t.c.nik.in_(part)))]
+        present += [row[0] for row in conn.execute(_TARGET_NIKS, {"b_niks": part})]
     if not present:
         return  # not on the target list: the shared counter is not taken
     db.lock_counter(conn, db.TARGETS_SEQ)
     seqs = db.next_seqs(conn, db.TARGETS_SEQ, len(present))
-    conn.execute(
-        sa.update(t).where(t.c.nik == sa.bindparam("b_nik")).values(seq=sa.bindparam("b_seq")),
-        [{"b_nik": nik, "b_seq": seq} for nik, seq in zip(present, seqs)],
-    )
+    update_rows(conn, t, "nik", [{"nik": nik, "seq": seq} for nik, seq in zip(present, seqs)])

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from sync.server import db
 from sync.server.media_store import Held, MediaStore
+from sync.server.row_sql import one_of, update_rows
 
 
 @dataclass(frozen=True)
@@ -32,13 +33,12 @@ _EXPECTED = (
 )
 _SET_COMPLETE = (sa.update(_mb).where(_mb.c.sha256 == _SHA, _mb.c.complete == sa.false())
                  .values(complete=True, completed_at=sa.bindparam("b_completed_at")))
-_SHAS = sa.bindparam("b_shas", expanding=True)
-_SET_COMPLETE_MANY = (sa.update(_mb).where(_mb.c.sha256.in_(_SHAS), _mb.c.complete == sa.false())
+_SET_COMPLETE_MANY = (sa.update(_mb).where(one_of(_mb.c.sha256, "b_shas"), _mb.c.complete == sa.false())
                       .values(complete=True, completed_at=sa.bindparam("b_completed_at")))
 _rm2, _mb2 = _rm.alias("rm2"), _mb.alias("mb2")
 _NOW_COMPLETE = (
     sa.select(_r.c.id, _r.c.device_id)
-    .where(_r.c.id.in_(sa.select(_rm.c.recording_id).where(_rm.c.sha256.in_(_SHAS))),
+    .where(_r.c.id.in_(sa.select(_rm.c.recording_id).where(one_of(_rm.c.sha256, "b_shas"))),
            _r.c.received_complete == sa.false(),
            ~sa.exists(sa.select(sa.literal(1))
                       .select_from(_rm2.join(_mb2, _mb2.c.sha256 == _rm2.c.sha256))
@@ -49,7 +49,7 @@ _d = db.devices
 _LOCK_LISTING_DEVICES = (
     sa.select(_d.c.id, _d.c.status_seq)
     .where(_d.c.id.in_(sa.select(_r.c.device_id)
-                       .where(_r.c.id.in_(sa.select(_rm.c.recording_id).where(_rm.c.sha256.in_(_SHAS))))))
+                       .where(_r.c.id.in_(sa.select(_rm.c.recording_id).where(one_of(_rm.c.sha256, "b_shas"))))))
     .order_by(_d.c.id).with_for_update()
 )
 
@@ -65,7 +65,7 @@ def expected_on(conn: Connection, device_id: int, sha256: str) -> Expected | Non
 _EXPECTED_MANY = (
     sa.select(_rm.c.sha256, _mb.c.size, _mb.c.complete, _rm.c.kind)
     .select_from(_rm.join(_r, _r.c.id == _rm.c.recording_id).join(_mb, _mb.c.sha256 == _rm.c.sha256))
-    .where(_rm.c.sha256.in_(sa.bindparam("b_shas", expanding=True)), _r.c.device_id == sa.bindparam("b_device_id"))
+    .where(one_of(_rm.c.sha256, "b_shas"), _r.c.device_id == sa.bindparam("b_device_id"))
 )
 
 
@@ -111,7 +111,7 @@ def mark_complete_many(engine: Engine, shas: list[str], conn: Connection | None 
         if not rows:
             return 0
         seqs = db.next_device_seqs(conn, [row.device_id for row in rows], locked)
-        db.update_rows(conn, _r, "id", [{"id": row.id, "received_complete": True, "seq": s}
+        update_rows(conn, _r, "id", [{"id": row.id, "received_complete": True, "seq": s}
                                         for row, s in zip(rows, seqs)])
         return len(rows)
 

@@ -1,0 +1,39 @@
+"""`db.write_on` on a request's connection: the write takes SQLite's write lock up front
+(``BEGIN IMMEDIATE``), and the same connection's later reads begin as reads again (a request
+that wrote once must not hold the write lock for the rest of its reads)."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from sync.server import db
+
+
+def test_reads_after_a_write_are_plain_reads_again(tmp_path):
+    engine = db.open_database(f"sqlite:///{tmp_path / 'server.sqlite'}")
+    begins: list[str] = []
+    sa.event.listen(engine, "before_cursor_execute",
+                    lambda _c, _cur, sql, *a: begins.append(sql) if sql.startswith("BEGIN") else None)
+    other = engine.connect()
+    try:
+        with engine.connect() as conn:
+            conn.execute(sa.select(db.devices.c.id)).all()
+            with db.write_on(conn):
+                conn.execute(sa.update(db.counters).values(value=db.counters.c.value))
+            conn.execute(sa.select(db.devices.c.id)).all()  # a read after the write
+            # Another connection can write meanwhile: the read holds no write lock.
+            other.exec_driver_sql("PRAGMA busy_timeout=0")
+            with db.write_on(other):
+                other.execute(sa.update(db.counters).values(value=db.counters.c.value))
+            conn.rollback()
+            try:  # and a failed write leaves the connection reading too
+                with db.write_on(conn):
+                    raise RuntimeError("the work failed")
+            except RuntimeError:
+                pass
+            conn.execute(sa.select(db.devices.c.id)).all()
+    finally:
+        other.close()
+        engine.dispose()
+    # conn: read, write, read; other: its PRAGMA (a read), its write; conn: the failed write, a read
+    assert begins == ["BEGIN", "BEGIN IMMEDIATE", "BEGIN", "BEGIN", "BEGIN IMMEDIATE", "BEGIN IMMEDIATE", "BEGIN"]
