@@ -56,7 +56,7 @@ from sync.protocol import (
 from sync.server import db
 from sync.server.db import chunks
 from sync.server.deps import Device
-from sync.server.media_store import Held, MediaStore
+from sync.server.media_store import NOTHING_HELD, Held, MediaStore
 from sync.server.outcome_intake import trip_columns
 from sync.server.row_sql import insert_rows, one_of, update_rows
 
@@ -291,8 +291,11 @@ class _BatchTx:
         for part in chunks(shas):
             for row in conn.execute(_BLOBS, {"b_shas": part}).mappings():
                 self.blobs[row["sha256"]] = dict(row)
-        # What the store holds of the files not complete here, asked at once (object storage: in parallel).
-        self.held = self.media.held_many([s for s in shas if not self.blobs.get(s, {}).get("complete")])
+        # What the store holds of the files whose upload is under way (a row here, not complete),
+        # asked at once (object storage: in parallel). A file with no row has no upload under
+        # way: an upload is accepted only for a stored recording's file (`uploads.expected_on`),
+        # so it holds nothing and the store is not asked (object storage: a LIST per file).
+        self.held = self.media.held_many([s for s in shas if s in self.blobs and not self.blobs[s]["complete"]])
         self._load_media_of([self.existing[u]["id"] for u in uuids if u in self.existing])
 
         answers: list[tuple[_Checked, ItemOutcome, ItemOutcome | None, dict | None, list[Reason]]] = []
@@ -426,13 +429,18 @@ class _BatchTx:
         for m in c.media:
             media.append({"sha256": m.sha256, "kind": m.kind.value, "mime": m.mime, "size": m.size})
             if m.sha256 not in self.blobs:
-                held = self.held.get(m.sha256) or self.media.held(m.sha256)
-                blob = {"sha256": m.sha256, "size": m.size,
-                        "complete": held.complete and held.offset == m.size,
-                        "completed_at": self.now if held.complete else None}
-                self.blobs[m.sha256] = self.new_blobs[m.sha256] = blob
+                self.blobs[m.sha256] = self.new_blobs[m.sha256] = {
+                    "sha256": m.sha256, "size": m.size, "complete": False, "completed_at": None}
         self.media_of[row["uuid"]] = media
         row["received_complete"] = all(self.blobs[m["sha256"]]["complete"] for m in media)
+
+    def _held(self, sha256: str) -> Held:
+        """What the store holds of a file not complete here (nothing, for a file new in this batch)."""
+        if sha256 in self.held:
+            return self.held[sha256]
+        if sha256 in self.new_blobs:
+            return NOTHING_HELD
+        return self.media.held(sha256)
 
     def _load_media_of(self, recording_ids: list[int]) -> None:
         by_id = {row["id"]: row["uuid"] for row in self.existing.values()}
@@ -496,7 +504,7 @@ class _BatchTx:
                 media.append(MediaState(sha256=m["sha256"], size=m["size"], kind=m["kind"],
                                         offset=m["size"], complete=True))
             else:
-                held = self.held.get(m["sha256"]) or self.media.held(m["sha256"])
+                held = self._held(m["sha256"])
                 media.append(MediaState(sha256=m["sha256"], size=m["size"], kind=m["kind"],
                                         offset=min(held.offset, m["size"]), complete=False))
         return ItemResult(uuid=c.item.uuid, outcome=outcome, original=original,

@@ -330,6 +330,21 @@ class S3MediaStore(MediaStore):
             self._discard(objects.chunk_keys)  # a resumable upload of it is moot
         return Held(len(data), True), wrote
 
+    def put_many(self, files: list[tuple[str, bytes | memoryview, str]]) -> list[tuple[Held, bool] | ProblemError]:
+        """`put_whole` of a bundle's files, several at once: a bundle costs about the slowest
+        file's round trips, not the sum of all (each file is its own object, put-if-absent)."""
+        if len(files) < 2:
+            return super().put_many(files)
+
+        def one(file: tuple[str, bytes | memoryview, str]) -> tuple[Held, bool] | ProblemError:
+            sha256, data, kind = file
+            try:
+                return self.put_whole(sha256, data, kind=kind, sync_dir=False)
+            except ProblemError as exc:
+                return exc
+
+        return list(self._pool.map(one, files))
+
     def sync(self) -> None:
         """Nothing to do: a PUT the storage acknowledged is durable."""
 

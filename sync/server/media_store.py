@@ -33,6 +33,10 @@ class Held:
     complete: bool
 
 
+NOTHING_HELD = Held(0, False)
+"""Nothing of the file is held (no upload begun)."""
+
+
 def checked_name(sha256: str) -> str:
     """`sha256` when it is one (lower-case hex); a file name or key is never built from anything else."""
     if not is_sha256(sha256):
