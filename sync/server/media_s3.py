@@ -16,7 +16,9 @@ S3 conditional writes): of two requests carrying the same chunk at once, one
 writes it and the other is answered 409 with the new offset, as on disk.
 The chunk that completes the file makes that request join the chunks, check
 the whole (`verify_whole`: hash, then what its kind claims) and write ``media/<sha>``
-put-if-absent, then delete the chunks; a failed check deletes them instead.
+put-if-absent, then delete the chunks; a failed check deletes them instead. A whole file
+(`put_whole`, a media bundle's) is one put-if-absent request: chunks of an earlier upload of
+it are moot from then on, deleted by the next look at the file and never counted.
 
 Storage without conditional writes (found out once when the store opens, by
 writing a probe object twice) gets the safe fallback: look (HEAD) before
@@ -252,7 +254,10 @@ class S3MediaStore(MediaStore):
     # -- MediaStore ---------------------------------------------------------------------
 
     def held(self, sha256: str) -> Held:
-        return self._objects(sha256).held
+        objects = self._objects(sha256)
+        if objects.final is not None and objects.chunk_keys:
+            self._discard(objects.chunk_keys)  # an upload made moot by a whole file (`put_whole`)
+        return objects.held
 
     def held_many(self, shas: list[str]) -> dict[str, Held]:
         """Asked in parallel: a batch's files cost about one round trip, not one per file."""
@@ -321,10 +326,16 @@ class S3MediaStore(MediaStore):
                   sync_dir: bool = True) -> tuple[Held, bool]:
         if hashlib.sha256(data).hexdigest() != sha256:
             raise ProblemError(Problems.MEDIA_HASH_MISMATCH, offset=self.held(sha256).offset)
+        if self.conditional:
+            # One request: put-if-absent answers whether it was there. Chunks of a resumable
+            # upload of it, if any, are moot now: the next look at the file (`held`) or
+            # `drop_stale_uploads` deletes them, and `counts` does not count them.
+            check_media(kind, data)  # 422.5 / 422.6: not what `kind` claims; nothing written
+            return Held(len(data), True), self._put_new(self._final(sha256), data)
         objects = self._objects(sha256)
         if objects.final is not None:
             return objects.held, False
-        check_media(kind, data)  # 422.5 / 422.6: not what `kind` claims; nothing written
+        check_media(kind, data)
         wrote = self._put_new(self._final(sha256), data)
         if wrote:
             self._discard(objects.chunk_keys)  # a resumable upload of it is moot
@@ -389,6 +400,6 @@ class S3MediaStore(MediaStore):
     def counts(self) -> tuple[int, int]:
         prefix = f"{self.location.prefix}media/"
         names = [obj["Key"][len(prefix):] for obj in self._list(prefix)]
-        complete = sum(1 for name in names if is_sha256(name))
-        partial = len({name.split(_PART, 1)[0] for name in names if _PART in name})
-        return complete, partial
+        complete = {name for name in names if is_sha256(name)}
+        partial = {name.split(_PART, 1)[0] for name in names if _PART in name} - complete  # not the moot ones
+        return len(complete), len(partial)

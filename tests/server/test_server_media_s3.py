@@ -50,6 +50,25 @@ def test_storage_without_conditional_writes_gets_the_look_first_fallback(moto_s3
     assert store.counts() == (1, 0)
 
 
+def test_a_whole_file_is_one_request_and_makes_an_earlier_upload_moot(moto_s3):
+    """With conditional writes a whole file is one put-if-absent request (no LIST first);
+    chunks of an earlier upload of it are not counted, and the next look deletes them."""
+    store = S3MediaStore(S3Location(moto_s3.new_bucket(), moto_s3.url, "us-east-1"))
+    sha, data = _photo()
+    store.append(sha, 0, data[:CHUNK], len(data))
+    calls: list[str] = []
+    store.s3.meta.events.register("before-call.s3", lambda model, **_: calls.append(model.name))
+    assert store.put_whole(sha, data) == (Held(len(data), True), True)
+    assert calls == ["PutObject"]
+    assert store.put_whole(sha, data) == (Held(len(data), True), False)  # there already: told so, left alone
+    assert calls == ["PutObject", "PutObject"]
+    assert store.counts() == (1, 0)  # the moot chunk is not an upload in progress
+    assert set(moto_s3.objects(store.bucket)) == {f"media/{sha}", store._chunk(sha, 0)}
+    assert store.held(sha) == Held(len(data), True)
+    assert set(moto_s3.objects(store.bucket)) == {f"media/{sha}"}  # deleted by that look
+    assert store.read(sha) == data
+
+
 def test_a_bucket_that_cannot_be_used_is_refused_with_a_clear_message(moto_s3):
     with pytest.raises(MediaStorageError, match="bucket media 'tidak-ada-bucket' tidak dapat dipakai .bucket tidak ada."):
         S3MediaStore(S3Location("tidak-ada-bucket", moto_s3.url, "us-east-1"))
