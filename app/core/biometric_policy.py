@@ -49,6 +49,7 @@ class BiometricPolicy(str, Enum):
 DEFAULT_POLICY = BiometricPolicy.REQUIRED_WHEN_PRESENT
 
 _LABELS = {f.sbi: f.label for f in FINGERS} | {e.sbi: e.label for e in EYES}
+_BIOMETRIC_KINDS = frozenset(RECORD_KINDS) | frozenset(PROOF_KINDS)
 
 
 def slot_labels(slots: Iterable[str]) -> str:
@@ -86,10 +87,11 @@ def allowed_kinds(bset: BiometricSet | None) -> set[str]:
 
 def consistency(bset: BiometricSet | None, kinds: Iterable[str]) -> list[Finding]:
     """Errors where the set and the biometric media kinds a recording names disagree."""
-    held = set(kinds) & (set(RECORD_KINDS) | set(PROOF_KINDS))
+    held = set(kinds) & _BIOMETRIC_KINDS
     wanted, allowed = record_kinds(bset), allowed_kinds(bset)
     out = []
-    lacking = [slot_of_kind(k) for k in RECORD_KINDS if k in wanted - held]
+    absent = wanted - held
+    lacking = [slot_of_kind(k) for k in RECORD_KINDS if k in absent]
     if lacking:
         out.append(finding("biometrics.record_missing", FIELD, Severity.ERROR, slots=slot_labels(lacking)))
     extra = sorted({slot_of_kind(k) for k in held - allowed}, key=list(_LABELS).index)

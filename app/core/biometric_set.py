@@ -14,6 +14,7 @@ Pure Python: no I/O.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
@@ -72,6 +73,12 @@ def modality_of(slot: str) -> Modality:
     raise KeyError(slot)
 
 
+@functools.cache
+def _slots_of(modalities: tuple[Modality, ...]) -> tuple[str, ...]:
+    """The slots of these modalities, fingers first then eyes (a constant per tuple, remembered)."""
+    return tuple(s for s in FINGER_SLOTS + EYE_SLOTS if modality_of(s) in modalities)
+
+
 @dataclass(frozen=True)
 class Captured:
     """A slot captured: the kept try's score, the tries taken, and whether it reached the threshold."""
@@ -89,6 +96,14 @@ class Excepted:
     text: str = ""
 
 
+def check_state(slot: str, state: Captured | Excepted) -> None:
+    """Whether `state` may fill `slot`: KeyError for an unknown slot, ValueError for an exception
+    reason that does not apply to it (an eye reason on a finger)."""
+    kind = modality_of(slot)
+    if isinstance(state, Excepted) and not state.reason.applies_to(kind):
+        raise ValueError("reason does not apply to this slot")
+
+
 @dataclass(frozen=True)
 class BiometricSet:
     """The state of every slot (absent = not yet done)."""
@@ -96,9 +111,7 @@ class BiometricSet:
     slots: dict[str, Captured | Excepted] = field(default_factory=dict)
 
     def with_slot(self, slot: str, state: Captured | Excepted) -> "BiometricSet":
-        kind = modality_of(slot)
-        if isinstance(state, Excepted) and not state.reason.applies_to(kind):
-            raise ValueError("reason does not apply to this slot")
+        check_state(slot, state)
         return replace(self, slots={**self.slots, slot: state})
 
     def without(self, slot: str) -> "BiometricSet":
@@ -106,8 +119,7 @@ class BiometricSet:
 
     def missing(self, modalities: tuple[Modality, ...] = (Modality.FINGER, Modality.IRIS)) -> tuple[str, ...]:
         """Slots neither captured nor excepted, fingers first then eyes."""
-        wanted = [s for s in FINGER_SLOTS + EYE_SLOTS if modality_of(s) in modalities]
-        return tuple(s for s in wanted if s not in self.slots)
+        return tuple(s for s in _slots_of(tuple(modalities)) if s not in self.slots)
 
     def exceptions(self) -> dict[str, Excepted]:
         """Every excepted slot (the supervisor sees each one)."""

@@ -9,7 +9,7 @@ of the wire read the same thing.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from enum import Enum
 from typing import Any
 
@@ -92,7 +92,9 @@ class Resident:
         return self.tanggal_lahir_presisi.estimated
 
     def with_changes(self, **changes: Any) -> "Resident":
-        return replace(self, **changes)
+        """A copy with `changes`, as `dataclasses.replace` gives it (every field is an init field;
+        an unknown name is a TypeError) without its scan of the fields on every call."""
+        return type(self)(**{**self.__dict__, **changes})
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe dict: enums as codes, dates as ISO, disabilitas as a list of codes."""
@@ -115,18 +117,18 @@ class Resident:
     def from_dict(cls, data: dict[str, Any]) -> "Resident":
         """Inverse of `to_dict`; unknown keys are ignored, bad values raise ValueError."""
         kwargs: dict[str, Any] = {}
-        for f in fields(cls):
-            if f.name not in data:
+        for name in RESIDENT_FIELDS:
+            if name not in data:
                 continue
-            value = data[f.name]
-            parser = _PARSERS.get(f.name)
+            value = data[name]
+            parser = _PARSERS.get(name)
             if parser is not None:
                 value = None if value in (None, "") else parser(value)
             elif isinstance(value, str) or value is None:
                 value = "" if value is None else value
             else:
-                raise ValueError(f"{f.name}: harus berupa teks")
-            kwargs[f.name] = value
+                raise ValueError(f"{name}: harus berupa teks")
+            kwargs[name] = value
         if "tanggal_lahir_presisi" in kwargs and kwargs["tanggal_lahir_presisi"] is None:
             kwargs["tanggal_lahir_presisi"] = BirthDatePrecision.EXACT
         if "kewarganegaraan" in kwargs and kwargs["kewarganegaraan"] is None:
