@@ -79,16 +79,19 @@ def record_kinds(bset: BiometricSet | None) -> set[str]:
     return {media_kind(s) for s, v in slots.items() if isinstance(v, Captured)}
 
 
-def allowed_kinds(bset: BiometricSet | None) -> set[str]:
-    """The biometric media kinds a set allows: its records, and a proof photo per excepted slot."""
+def allowed_kinds(bset: BiometricSet | None, records: set[str] | None = None) -> set[str]:
+    """The biometric media kinds a set allows: its records (`records`, when the caller has them
+    already), and a proof photo per excepted slot."""
     slots = bset.slots if bset is not None else {}
-    return record_kinds(bset) | {proof_kind(s) for s, v in slots.items() if isinstance(v, Excepted)}
+    records = record_kinds(bset) if records is None else records
+    return records | {proof_kind(s) for s, v in slots.items() if isinstance(v, Excepted)}
 
 
 def consistency(bset: BiometricSet | None, kinds: Iterable[str]) -> list[Finding]:
     """Errors where the set and the biometric media kinds a recording names disagree."""
     held = set(kinds) & _BIOMETRIC_KINDS
-    wanted, allowed = record_kinds(bset), allowed_kinds(bset)
+    wanted = record_kinds(bset)
+    allowed = allowed_kinds(bset, wanted)
     out = []
     absent = wanted - held
     lacking = [slot_of_kind(k) for k in RECORD_KINDS if k in absent]

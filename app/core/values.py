@@ -44,6 +44,8 @@ class SiakEnum(IntEnum):
     @classmethod
     def parse(cls, value) -> "SiakEnum":
         """Accept a member, a code (int or digit string) or a label."""
+        if type(value) is int and value in cls._value2member_map_:  # a code as stored: at once
+            return cls._value2member_map_[value]
         if isinstance(value, cls):
             return value
         if isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit()):

@@ -115,7 +115,8 @@ def biometric_reasons(payload: RecordingPayload, policy: BiometricPolicy | str =
             bset = from_content({"slots": payload.biometrics.slots})  # the JSON values as parsed: no dump
         except ContentError:
             return [_reason(ReasonCodes.BIOMETRICS_INVALID, "biometrics")]
-    return [Reason.of(f) for f in biometric_findings(bset, {m.kind.value for m in payload.media}, policy)]
+    kinds = {m.kind for m in payload.media}  # str enum members: equal to (and hashed as) their values
+    return [Reason.of(f) for f in biometric_findings(bset, kinds, policy)]
 
 
 def check_payload(payload: RecordingPayload, regions: RegionIndex | None,
