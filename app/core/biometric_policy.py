@@ -59,7 +59,7 @@ def slot_labels(slots: Iterable[str]) -> str:
 
 def completeness(bset: BiometricSet | None, policy: BiometricPolicy | str = DEFAULT_POLICY) -> list[Finding]:
     """The policy's errors for this set (None: the recording carries no set)."""
-    policy = BiometricPolicy(policy)
+    policy = policy if type(policy) is BiometricPolicy else BiometricPolicy(policy)
     if policy is BiometricPolicy.OFF:
         return []
     if bset is None:

@@ -66,11 +66,13 @@ EYE_SLOTS = tuple(e.sbi for e in EYES)
 
 def modality_of(slot: str) -> Modality:
     """Finger or iris, by slot name (KeyError for an unknown one)."""
-    if slot in FINGER_SLOTS:
-        return Modality.FINGER
-    if slot in EYE_SLOTS:
-        return Modality.IRIS
-    raise KeyError(slot)
+    modality = _MODALITY_OF.get(slot) if isinstance(slot, str) else None
+    if modality is None:
+        raise KeyError(slot)
+    return modality
+
+
+_MODALITY_OF = {s: Modality.FINGER for s in FINGER_SLOTS} | {s: Modality.IRIS for s in EYE_SLOTS}
 
 
 @functools.cache
