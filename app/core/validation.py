@@ -87,7 +87,10 @@ def normalize_resident(resident: Resident) -> Resident:
     }
     for name, _level in REGION_FIELDS:
         code = as_text(getattr(resident, name)).strip()
-        changes[name] = to_dotted(code) if level_of(code) is not None else code
+        try:
+            changes[name] = to_dotted(code)
+        except ValueError:  # not a well-formed code: kept as typed (check_regions says so)
+            changes[name] = code
     if all(getattr(resident, name) == value for name, value in changes.items()):
         return resident  # already as stored (what the laptop sends): no copy
     return resident.with_changes(**changes)

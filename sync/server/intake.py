@@ -141,9 +141,9 @@ def check_payload(payload: RecordingPayload, regions: RegionIndex | None,
                             photo_flag=_flag(PhotoFlag, payload.photo_flag),
                             signature_flag=_flag(SignatureFlag, payload.signature_flag),
                             normalized=True)
-    missing = {"media.photo_required", "media.signature_required"}
-    media_fields = {f.field for f in check.verdict.blocking if f.code in missing}
-    reasons = [Reason.of(f) for f in check.verdict.blocking if f.code not in missing]
+    blocking = check.verdict.blocking
+    media_fields = {f.field for f in blocking if f.code in _MEDIA_REQUIRED}
+    reasons = [Reason.of(f) for f in blocking if f.code not in _MEDIA_REQUIRED]
     if "photo" in media_fields:
         reasons.append(_reason(ReasonCodes.PHOTO_MISSING, "photo"))
     if "signature" in media_fields:
@@ -153,6 +153,9 @@ def check_payload(payload: RecordingPayload, regions: RegionIndex | None,
             reasons.append(_reason(ReasonCodes.MEDIA_TOO_LARGE, m.kind.value, limit=max_media_bytes))
     reasons += biometric_reasons(payload, biometric_policy)
     return reasons, resident
+
+
+_MEDIA_REQUIRED = frozenset({"media.photo_required", "media.signature_required"})  # worded by the server
 
 
 def _flag(kind: Any, data: Any) -> Any:
