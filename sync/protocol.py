@@ -148,9 +148,12 @@ def canonical_json(value: Any) -> bytes:
     non-ASCII characters kept as they are and encoded as UTF-8, no NaN or
     Infinity. Payloads carry no floats, so number formatting never differs.
     """
-    return json.dumps(
-        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    ).encode("utf-8")
+    return _CANONICAL.encode(value).encode("utf-8")
+
+
+# One encoder for every payload (`json.dumps` with these options would build one per call);
+# `encode` keeps no state between calls, so threads share it.
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 
 def sha256_hex(data: bytes) -> str:

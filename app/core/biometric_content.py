@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.core.biometric_positions import EYES, FINGERS
-from app.core.biometric_set import BiometricExceptionReason, BiometricSet, Captured, Excepted
+from app.core.biometric_set import BiometricExceptionReason, BiometricSet, Captured, Excepted, check_state
 
 ISO_RECORD_MIME = "application/octet-stream"
 PROOF_PHOTO_MIME = "image/jpeg"
@@ -74,7 +74,7 @@ def from_content(data: Any) -> BiometricSet:
     """Read `to_content`'s form back; `ContentError` for anything malformed (never a partial set)."""
     if not isinstance(data, dict) or not isinstance(data.get("slots"), dict):
         raise ContentError("biometrics must be an object with 'slots'")
-    bset = BiometricSet()
+    slots: dict[str, Captured | Excepted] = {}  # checked one by one as `BiometricSet.with_slot` would
     for kind, value in data["slots"].items():
         if kind not in _SLOT_OF_KIND or not isinstance(value, dict):
             raise ContentError("unknown biometric slot")
@@ -92,9 +92,10 @@ def from_content(data: Any) -> BiometricSet:
                 if isinstance(tries, bool) or not isinstance(tries, int) or not 1 <= tries <= 99:
                     raise ContentError("tries must be a whole number from 1 to 99")
                 state = Captured(float(score), tries, bool(reached))
-            bset = bset.with_slot(slot, state)
+            check_state(slot, state)
+            slots[slot] = state
         except (KeyError, ValueError, TypeError) as exc:  # TypeError: e.g. a list as the reason
             if isinstance(exc, ContentError):
                 raise
             raise ContentError("malformed biometric slot") from exc
-    return bset
+    return BiometricSet(slots)

@@ -49,6 +49,7 @@ class BiometricPolicy(str, Enum):
 DEFAULT_POLICY = BiometricPolicy.REQUIRED_WHEN_PRESENT
 
 _LABELS = {f.sbi: f.label for f in FINGERS} | {e.sbi: e.label for e in EYES}
+_BIOMETRIC_KINDS = frozenset(RECORD_KINDS) | frozenset(PROOF_KINDS)
 
 
 def slot_labels(slots: Iterable[str]) -> str:
@@ -58,7 +59,7 @@ def slot_labels(slots: Iterable[str]) -> str:
 
 def completeness(bset: BiometricSet | None, policy: BiometricPolicy | str = DEFAULT_POLICY) -> list[Finding]:
     """The policy's errors for this set (None: the recording carries no set)."""
-    policy = BiometricPolicy(policy)
+    policy = policy if type(policy) is BiometricPolicy else BiometricPolicy(policy)
     if policy is BiometricPolicy.OFF:
         return []
     if bset is None:
@@ -78,18 +79,22 @@ def record_kinds(bset: BiometricSet | None) -> set[str]:
     return {media_kind(s) for s, v in slots.items() if isinstance(v, Captured)}
 
 
-def allowed_kinds(bset: BiometricSet | None) -> set[str]:
-    """The biometric media kinds a set allows: its records, and a proof photo per excepted slot."""
+def allowed_kinds(bset: BiometricSet | None, records: set[str] | None = None) -> set[str]:
+    """The biometric media kinds a set allows: its records (`records`, when the caller has them
+    already), and a proof photo per excepted slot."""
     slots = bset.slots if bset is not None else {}
-    return record_kinds(bset) | {proof_kind(s) for s, v in slots.items() if isinstance(v, Excepted)}
+    records = record_kinds(bset) if records is None else records
+    return records | {proof_kind(s) for s, v in slots.items() if isinstance(v, Excepted)}
 
 
 def consistency(bset: BiometricSet | None, kinds: Iterable[str]) -> list[Finding]:
     """Errors where the set and the biometric media kinds a recording names disagree."""
-    held = set(kinds) & (set(RECORD_KINDS) | set(PROOF_KINDS))
-    wanted, allowed = record_kinds(bset), allowed_kinds(bset)
+    held = set(kinds) & _BIOMETRIC_KINDS
+    wanted = record_kinds(bset)
+    allowed = allowed_kinds(bset, wanted)
     out = []
-    lacking = [slot_of_kind(k) for k in RECORD_KINDS if k in wanted - held]
+    absent = wanted - held
+    lacking = [slot_of_kind(k) for k in RECORD_KINDS if k in absent]
     if lacking:
         out.append(finding("biometrics.record_missing", FIELD, Severity.ERROR, slots=slot_labels(lacking)))
     extra = sorted({slot_of_kind(k) for k in held - allowed}, key=list(_LABELS).index)

@@ -14,6 +14,7 @@ Pure Python: no I/O.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
@@ -65,11 +66,19 @@ EYE_SLOTS = tuple(e.sbi for e in EYES)
 
 def modality_of(slot: str) -> Modality:
     """Finger or iris, by slot name (KeyError for an unknown one)."""
-    if slot in FINGER_SLOTS:
-        return Modality.FINGER
-    if slot in EYE_SLOTS:
-        return Modality.IRIS
-    raise KeyError(slot)
+    modality = _MODALITY_OF.get(slot) if isinstance(slot, str) else None
+    if modality is None:
+        raise KeyError(slot)
+    return modality
+
+
+_MODALITY_OF = {s: Modality.FINGER for s in FINGER_SLOTS} | {s: Modality.IRIS for s in EYE_SLOTS}
+
+
+@functools.cache
+def _slots_of(modalities: tuple[Modality, ...]) -> tuple[str, ...]:
+    """The slots of these modalities, fingers first then eyes (a constant per tuple, remembered)."""
+    return tuple(s for s in FINGER_SLOTS + EYE_SLOTS if modality_of(s) in modalities)
 
 
 @dataclass(frozen=True)
@@ -89,6 +98,14 @@ class Excepted:
     text: str = ""
 
 
+def check_state(slot: str, state: Captured | Excepted) -> None:
+    """Whether `state` may fill `slot`: KeyError for an unknown slot, ValueError for an exception
+    reason that does not apply to it (an eye reason on a finger)."""
+    kind = modality_of(slot)
+    if isinstance(state, Excepted) and not state.reason.applies_to(kind):
+        raise ValueError("reason does not apply to this slot")
+
+
 @dataclass(frozen=True)
 class BiometricSet:
     """The state of every slot (absent = not yet done)."""
@@ -96,9 +113,7 @@ class BiometricSet:
     slots: dict[str, Captured | Excepted] = field(default_factory=dict)
 
     def with_slot(self, slot: str, state: Captured | Excepted) -> "BiometricSet":
-        kind = modality_of(slot)
-        if isinstance(state, Excepted) and not state.reason.applies_to(kind):
-            raise ValueError("reason does not apply to this slot")
+        check_state(slot, state)
         return replace(self, slots={**self.slots, slot: state})
 
     def without(self, slot: str) -> "BiometricSet":
@@ -106,8 +121,7 @@ class BiometricSet:
 
     def missing(self, modalities: tuple[Modality, ...] = (Modality.FINGER, Modality.IRIS)) -> tuple[str, ...]:
         """Slots neither captured nor excepted, fingers first then eyes."""
-        wanted = [s for s in FINGER_SLOTS + EYE_SLOTS if modality_of(s) in modalities]
-        return tuple(s for s in wanted if s not in self.slots)
+        return tuple(s for s in _slots_of(tuple(modalities)) if s not in self.slots)
 
     def exceptions(self) -> dict[str, Excepted]:
         """Every excepted slot (the supervisor sees each one)."""

@@ -42,7 +42,7 @@ def check_name(text: object, field: str = "nama", required: bool = True) -> list
     than 60 characters), ``name.invalid_chars`` (characters outside A-Z,
     space and ' - . , — listed in the message — or not starting with a letter).
     """
-    label = FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
+    label = FIELD_LABELS.get(field) or field.replace("_", " ").capitalize()
     name = normalize_name(text)
     if not name:
         return [finding("name.required", field, Severity.ERROR, label=label)] if required else []
@@ -50,7 +50,7 @@ def check_name(text: object, field: str = "nama", required: bool = True) -> list
     if len(name) > MAX_NAME_LENGTH:
         found.append(finding("name.too_long", field, Severity.ERROR,
                              label=label, limit=MAX_NAME_LENGTH, length=len(name)))
-    bad = set(name) - ALLOWED_CHARS
+    bad = set() if ALLOWED_CHARS.issuperset(name) else set(name) - ALLOWED_CHARS
     if bad:
         ordered = sorted(bad, key=name.index)
         shown = ", ".join(_show(ch) for ch in ordered[:_MAX_SHOWN])

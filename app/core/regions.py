@@ -108,7 +108,7 @@ def is_well_formed(code: object) -> bool:
 def level_of(code: object) -> RegionLevel | None:
     """The level of a well-formed code, None for anything else."""
     parts = _split(code)
-    return None if parts is None else RegionLevel(len(parts))
+    return None if parts is None else _LEVELS[len(parts)]
 
 
 def to_dotted(code: str) -> str:

@@ -9,7 +9,7 @@ of the wire read the same thing.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import MISSING, dataclass, field, fields, replace
 from enum import Enum
 from typing import Any
 
@@ -92,7 +92,21 @@ class Resident:
         return self.tanggal_lahir_presisi.estimated
 
     def with_changes(self, **changes: Any) -> "Resident":
-        return replace(self, **changes)
+        """A copy with `changes`, as `dataclasses.replace` gives it (an unknown name is a TypeError)."""
+        if changes.keys() <= _DEFAULTS.keys():
+            return type(self)._of({**self.__dict__, **changes})
+        return replace(self, **changes)  # raises the usual TypeError
+
+    @classmethod
+    def _of(cls, values: dict[str, Any]) -> "Resident":
+        """``cls(**values)`` for field names only, without the generated frozen ``__init__`` and
+        its thirty ``object.__setattr__`` calls (the server builds residents per recording): the
+        defaults, then `values`. Right because every field has an immutable default and there is
+        no ``__post_init__`` (tests/core/test_resident_build.py keeps both true)."""
+        obj = object.__new__(cls)
+        obj.__dict__.update(_DEFAULTS)
+        obj.__dict__.update(values)
+        return obj
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe dict: enums as codes, dates as ISO, disabilitas as a list of codes."""
@@ -115,25 +129,24 @@ class Resident:
     def from_dict(cls, data: dict[str, Any]) -> "Resident":
         """Inverse of `to_dict`; unknown keys are ignored, bad values raise ValueError."""
         kwargs: dict[str, Any] = {}
-        for f in fields(cls):
-            if f.name not in data:
+        for name, parser in _FIELD_PARSERS:
+            value = data.get(name, _ABSENT)
+            if value is _ABSENT:
                 continue
-            value = data[f.name]
-            parser = _PARSERS.get(f.name)
             if parser is not None:
                 value = None if value in (None, "") else parser(value)
             elif isinstance(value, str) or value is None:
                 value = "" if value is None else value
             else:
-                raise ValueError(f"{f.name}: harus berupa teks")
-            kwargs[f.name] = value
+                raise ValueError(f"{name}: harus berupa teks")
+            kwargs[name] = value
         if "tanggal_lahir_presisi" in kwargs and kwargs["tanggal_lahir_presisi"] is None:
             kwargs["tanggal_lahir_presisi"] = BirthDatePrecision.EXACT
         if "kewarganegaraan" in kwargs and kwargs["kewarganegaraan"] is None:
             kwargs["kewarganegaraan"] = Kewarganegaraan.WNI
         if "disabilitas" in kwargs and kwargs["disabilitas"] is None:
             kwargs["disabilitas"] = ()
-        return cls(**kwargs)
+        return cls._of(kwargs)
 
 
 def _parse_date(value: Any) -> dt.date:
@@ -145,6 +158,11 @@ def _parse_date(value: Any) -> dt.date:
         return dt.date.fromisoformat(str(value))
     except ValueError:
         raise ValueError(f"tanggal tidak valid: {value!r}") from None
+
+
+def _parse_precision(value: Any) -> BirthDatePrecision:
+    member = BirthDatePrecision._value2member_map_.get(value) if type(value) is str else None
+    return member if member is not None else BirthDatePrecision(value)  # the enum's own error otherwise
 
 
 def _parse_disabilitas(value: Any) -> tuple[Disabilitas, ...]:
@@ -160,7 +178,7 @@ def _parse_disabilitas(value: Any) -> tuple[Disabilitas, ...]:
 
 _PARSERS = {
     "tanggal_lahir": _parse_date,
-    "tanggal_lahir_presisi": BirthDatePrecision,
+    "tanggal_lahir_presisi": _parse_precision,
     "jenis_kelamin": JenisKelamin.parse,
     "golongan_darah": GolonganDarah.parse,
     "agama": Agama.parse,
@@ -173,3 +191,6 @@ _PARSERS = {
 }
 
 RESIDENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Resident))
+_DEFAULTS: dict[str, Any] = {f.name: f.default for f in fields(Resident) if f.default is not MISSING}
+_ABSENT = object()
+_FIELD_PARSERS = tuple((name, _PARSERS.get(name)) for name in RESIDENT_FIELDS)  # in field order: errors too

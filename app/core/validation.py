@@ -8,7 +8,7 @@ an error; callers save the normalised record. Findings come in form order.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from app.core._text import as_text, collapse_spaces, is_ascii_digits
 from app.core.eligibility import assess_eligibility, birthday
@@ -87,8 +87,13 @@ def normalize_resident(resident: Resident) -> Resident:
     }
     for name, _level in REGION_FIELDS:
         code = as_text(getattr(resident, name)).strip()
-        changes[name] = to_dotted(code) if level_of(code) is not None else code
-    return replace(resident, **changes)
+        try:
+            changes[name] = to_dotted(code)
+        except ValueError:  # not a well-formed code: kept as typed (check_regions says so)
+            changes[name] = code
+    if all(getattr(resident, name) == value for name, value in changes.items()):
+        return resident  # already as stored (what the laptop sends): no copy
+    return resident.with_changes(**changes)
 
 
 def validate_resident(resident: Resident, ctx: ValidationContext, *, normalized: bool = False) -> list[Finding]:

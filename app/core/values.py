@@ -24,6 +24,9 @@ class SiakEnum(IntEnum):
     @classmethod
     def from_code(cls, code: int | str) -> "SiakEnum":
         """The member with this code; raises ValueError (with the list name) otherwise."""
+        member = cls._value2member_map_.get(code) if type(code) is int else None  # the common case, at once
+        if member is not None:
+            return member
         try:
             return cls(int(code))
         except (ValueError, TypeError):
@@ -41,6 +44,8 @@ class SiakEnum(IntEnum):
     @classmethod
     def parse(cls, value) -> "SiakEnum":
         """Accept a member, a code (int or digit string) or a label."""
+        if type(value) is int and value in cls._value2member_map_:  # a code as stored: at once
+            return cls._value2member_map_[value]
         if isinstance(value, cls):
             return value
         if isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit()):
@@ -66,6 +71,8 @@ class JenisKelamin(str, Enum):
     def parse(cls, value) -> "JenisKelamin":
         if isinstance(value, cls):
             return value
+        if type(value) is str and value in cls._value2member_map_:  # "L" or "P" as stored
+            return cls._value2member_map_[value]
         key = _fold(value)
         if key in ("L", "LK", "LAKILAKI", "1", "M", "MALE"):
             return cls.LAKI_LAKI
@@ -86,6 +93,8 @@ class Kewarganegaraan(str, Enum):
     def parse(cls, value) -> "Kewarganegaraan":
         if isinstance(value, cls):
             return value
+        if type(value) is str and value in cls._value2member_map_:  # "WNI" or "WNA" as stored
+            return cls._value2member_map_[value]
         key = _fold(value)
         if key in ("WNI", "1"):
             return cls.WNI

@@ -89,13 +89,15 @@ class _Checked:
 def date_reasons(recording_date: dt.date, received_on: dt.date) -> list[Reason]:
     """The server's clock decides: a recording dated more than `DATE_AHEAD_DAYS` after the
     server's receive date, or more than `DATE_BEHIND_DAYS` before it, goes to review."""
+    if received_on - _BEHIND <= recording_date <= received_on + _AHEAD:
+        return []  # the common case: nothing to word
     params = {"date": recording_date.isoformat(), "server_date": received_on.isoformat()}
-    if recording_date > received_on + dt.timedelta(days=DATE_AHEAD_DAYS):
+    if recording_date > received_on + _AHEAD:
         return [_reason(ReasonCodes.DATE_AHEAD, "recording_date", Severity.WARNING, days=DATE_AHEAD_DAYS, **params)]
-    if recording_date < received_on - dt.timedelta(days=DATE_BEHIND_DAYS):
-        return [_reason(ReasonCodes.DATE_BEHIND, "recording_date", Severity.WARNING, days=DATE_BEHIND_DAYS,
-                        **params)]
-    return []
+    return [_reason(ReasonCodes.DATE_BEHIND, "recording_date", Severity.WARNING, days=DATE_BEHIND_DAYS, **params)]
+
+
+_AHEAD, _BEHIND = dt.timedelta(days=DATE_AHEAD_DAYS), dt.timedelta(days=DATE_BEHIND_DAYS)
 
 
 def check_date(recording_date: dt.date, received_on: dt.date) -> dt.date:
@@ -111,10 +113,11 @@ def biometric_reasons(payload: RecordingPayload, policy: BiometricPolicy | str =
     bset = None
     if payload.biometrics is not None:
         try:
-            bset = from_content(payload.biometrics.model_dump(mode="json"))
+            bset = from_content({"slots": payload.biometrics.slots})  # the JSON values as parsed: no dump
         except ContentError:
             return [_reason(ReasonCodes.BIOMETRICS_INVALID, "biometrics")]
-    return [Reason.of(f) for f in biometric_findings(bset, {m.kind.value for m in payload.media}, policy)]
+    kinds = {m.kind for m in payload.media}  # str enum members: equal to (and hashed as) their values
+    return [Reason.of(f) for f in biometric_findings(bset, kinds, policy)]
 
 
 def check_payload(payload: RecordingPayload, regions: RegionIndex | None,
@@ -124,7 +127,8 @@ def check_payload(payload: RecordingPayload, regions: RegionIndex | None,
     `check_date` (`received_on`: the server's date, default today UTC) and by `biometric_policy`."""
     received_on = received_on or db.utcnow().date()
     try:
-        resident = Resident.from_dict(payload.resident.model_dump(mode="json"))
+        # The model's values are what `from_dict` reads from the JSON form (dates already dates).
+        resident = Resident.from_dict(vars(payload.resident))
     except ValueError as exc:
         return [_reason(ReasonCodes.PAYLOAD_INVALID, "resident", detail=str(exc))], None
     resident = normalize_resident(resident)
@@ -138,9 +142,9 @@ def check_payload(payload: RecordingPayload, regions: RegionIndex | None,
                             photo_flag=_flag(PhotoFlag, payload.photo_flag),
                             signature_flag=_flag(SignatureFlag, payload.signature_flag),
                             normalized=True)
-    missing = {"media.photo_required", "media.signature_required"}
-    media_fields = {f.field for f in check.verdict.blocking if f.code in missing}
-    reasons = [Reason.of(f) for f in check.verdict.blocking if f.code not in missing]
+    blocking = check.verdict.blocking
+    media_fields = {f.field for f in blocking if f.code in _MEDIA_REQUIRED}
+    reasons = [Reason.of(f) for f in blocking if f.code not in _MEDIA_REQUIRED]
     if "photo" in media_fields:
         reasons.append(_reason(ReasonCodes.PHOTO_MISSING, "photo"))
     if "signature" in media_fields:
@@ -150,6 +154,9 @@ def check_payload(payload: RecordingPayload, regions: RegionIndex | None,
             reasons.append(_reason(ReasonCodes.MEDIA_TOO_LARGE, m.kind.value, limit=max_media_bytes))
     reasons += biometric_reasons(payload, biometric_policy)
     return reasons, resident
+
+
+_MEDIA_REQUIRED = frozenset({"media.photo_required", "media.signature_required"})  # worded by the server
 
 
 def _flag(kind: Any, data: Any) -> Any:
