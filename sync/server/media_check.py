@@ -50,20 +50,23 @@ def _refuse(check: str, **params: int) -> ProblemError:
     return ProblemError(Problems.MEDIA_NOT_IMAGE, check=check, why=_WHY[check].format(**params), **params)
 
 
-def _png_size(data: bytes) -> tuple[int, int] | None:
+def _png_size(data: bytes | memoryview) -> tuple[int, int] | None:
     # The first chunk is IHDR: length (4), type (4), width (4), height (4).
     if len(data) < 24 or data[12:16] != b"IHDR":
         return None
-    width, height = struct.unpack(">II", data[16:24])
+    width, height = struct.unpack_from(">II", data, 16)
     return width, height
 
 
 _SOF = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}  # start-of-frame markers (not DHT, JPG, DAC)
+_JPEG_HEADER_MAX = 256 * 1024
+"""How far into a JPEG its frame header is looked for (EXIF thumbnails come before it)."""
 
 
-def _jpeg_size(data: bytes) -> tuple[int, int] | None:
+def _jpeg_size(data: bytes | memoryview) -> tuple[int, int] | None:
+    """The frame header's (width, height), read in place (a bundle's file is a view: never copied)."""
     at = 2
-    end = len(data)
+    end = min(len(data), _JPEG_HEADER_MAX)
     while at + 4 <= end:
         if data[at] != 0xFF:
             return None
@@ -74,13 +77,13 @@ def _jpeg_size(data: bytes) -> tuple[int, int] | None:
         if marker in (0x01, *range(0xD0, 0xD8)):  # markers without a length
             at += 2
             continue
-        (length,) = struct.unpack(">H", data[at + 2:at + 4])
+        (length,) = struct.unpack_from(">H", data, at + 2)
         if length < 2:
             return None
         if marker in _SOF:
             if at + 9 > end:
                 return None
-            height, width = struct.unpack(">HH", data[at + 5:at + 9])
+            height, width = struct.unpack_from(">HH", data, at + 5)
             return width, height
         if marker == 0xDA:  # start of scan before any frame header
             return None
@@ -92,9 +95,9 @@ def image_size(data: bytes | memoryview) -> tuple[str, int, int]:
     """(``"jpeg"``/``"png"``, width, height) from the header; raises `ProblemError` 422.5."""
     head = bytes(data[:8])
     if head.startswith(JPEG_MAGIC):
-        kind, size = "jpeg", _jpeg_size(bytes(data[:256 * 1024]))
+        kind, size = "jpeg", _jpeg_size(data)
     elif head == PNG_MAGIC:
-        kind, size = "png", _png_size(bytes(data[:24]))
+        kind, size = "png", _png_size(data)
     else:
         raise _refuse(Checks.NOT_IMAGE)
     if size is None:

@@ -13,9 +13,14 @@ offset, appends and renames happen under a `FileLock` that every process
 sees (one of 256 lock files in ``media/locks/``, by the hash's first two hex
 digits), so a chunk repeated at the same offset is answered 409 once the
 first copy is written, never appended twice. A bundle's whole file is checked,
-then written to a name of its own (``<sha256>.<random>.tmp``), made durable and
-renamed into place, so two writers never rename each other's file away (the
-files of one bundle are flushed to disk together, `FolderMediaStore.put_many`).
+then written to a file with no name yet (``O_TMPFILE`` in ``media/``), made
+durable and only then linked to its final name, which fails when the name exists
+(put-if-absent: the first writer's copy stays). The files of one bundle are
+flushed to disk together (`FolderMediaStore.put_many`). Where ``O_TMPFILE`` is
+missing, a file gets a temporary name of its own (``partial/<sha256>.<random>.tmp``)
+and is renamed into place. A crash never leaves a final name on bytes that are
+not all on disk; an unnamed file a crash left behind is freed by the file system
+(its orphan list, or fsck), a named one by `FolderMediaStore.drop_stale_uploads`.
 
 Folders are 0700 and files 0600 (`app.fsio`), lock files included: photos are
 nobody else's business on the server machine either.
@@ -24,6 +29,7 @@ nobody else's business on the server machine either.
 from __future__ import annotations
 
 import ctypes
+import errno
 import hashlib
 import os
 import secrets
@@ -40,6 +46,8 @@ from sync.server.media_store import Held, MediaStore, check_chunk, checked_name,
 
 _APPEND = os.O_WRONLY | os.O_CREAT | os.O_APPEND
 _NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+_UNNAMED_FLAG = getattr(os, "O_TMPFILE", 0)
+_UNNAMED = os.O_WRONLY | _UNNAMED_FLAG | getattr(os, "O_CLOEXEC", 0)
 
 
 def _verify_complete(sha256: str, data: bytes, partial: Path, kind: str) -> None:
@@ -58,20 +66,22 @@ def _write_all(fd: int, data: bytes | memoryview) -> None:
         view = view[os.write(fd, view):]
 
 
-def _load_syncfs():  # noqa: ANN202
-    """libc's ``syncfs(fd)`` (Linux), or None."""
+def _libc(name: str, *argtypes):  # noqa: ANN002, ANN202
+    """libc's function `name` (Linux), or None."""
     if not sys.platform.startswith("linux"):
         return None
     try:
-        call = ctypes.CDLL(None, use_errno=True).syncfs
+        call = getattr(ctypes.CDLL(None, use_errno=True), name)
     except (OSError, AttributeError):
         return None
-    call.argtypes = [ctypes.c_int]
+    call.argtypes = list(argtypes)
     call.restype = ctypes.c_int
     return call
 
 
-_SYNCFS = _load_syncfs()
+_SYNCFS = _libc("syncfs", ctypes.c_int)
+_LINKAT = _libc("linkat", ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int)
+_AT_FDCWD, _AT_EMPTY_PATH = -100, 0x1000
 
 
 def _syncfs(folder: str) -> None:
@@ -92,10 +102,60 @@ def _unlink_if_there(path: str) -> None:
         pass
 
 
+def _link_fd(fd: int, final: str) -> None:
+    """``linkat(fd, "", AT_FDCWD, final, AT_EMPTY_PATH)``: the file open as `fd` gets the name `final`
+    (Linux 6.10+ for the file's own opener, older kernels only with ``CAP_DAC_READ_SEARCH``)."""
+    if _LINKAT(fd, b"", _AT_FDCWD, os.fsencode(final), _AT_EMPTY_PATH) != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, os.strerror(err), final)
+
+
+def _link_proc(fd: int, final: str) -> None:
+    """The same through ``/proc/self/fd`` (kernels where ``AT_EMPTY_PATH`` needs a capability)."""
+    os.link(f"/proc/self/fd/{fd}", final, follow_symlinks=True)
+
+
+def _unnamed_linker(folder: str, probe_dir: str):  # noqa: ANN202
+    """How to name a file made with no name in `folder` (``O_TMPFILE``): `_link_fd` or `_link_proc`,
+    whichever works here (tried on a probe, named in `probe_dir` and removed); None when neither
+    does (no ``O_TMPFILE``, ``syncfs`` or ``linkat``: named temporary files then)."""
+    if not _UNNAMED_FLAG or _SYNCFS is None or _LINKAT is None:
+        return None
+    for link in (_link_fd, _link_proc):
+        probe = os.path.join(probe_dir, f".probe-{secrets.token_hex(8)}")
+        try:
+            fd = os.open(folder, _UNNAMED, 0o600)
+        except OSError:
+            return None
+        try:
+            link(fd, probe)
+            os.unlink(probe)
+            return link
+        except OSError:
+            continue
+        finally:
+            os.close(fd)
+    return None
+
+
+def _write_unnamed(folder: str, data: bytes | memoryview) -> int:
+    """`data` in a new file with no name in `folder`; its open descriptor. Created 0600: a umask
+    only takes bits away, so no ``fchmod`` is needed for it to be the owner's only."""
+    fd = os.open(folder, _UNNAMED, 0o600)
+    try:
+        _write_all(fd, data)
+    except BaseException:
+        os.close(fd)  # nothing to remove: the file had no name
+        raise
+    return fd
+
+
 class FolderMediaStore(MediaStore):
     """The media folder; one cross-process lock per file so concurrent chunks never interleave."""
 
-    def __init__(self, media_dir: Path, partial_dir: Path):
+    def __init__(self, media_dir: Path, partial_dir: Path, *, unnamed_files: bool = True):
+        """`unnamed_files` False: a bundle's files get named temporary files even where ``O_TMPFILE``
+        works (as on a file system without it)."""
         self.media_dir = Path(media_dir)
         self.partial_dir = Path(partial_dir)
         make_private_dir(self.media_dir)
@@ -107,6 +167,7 @@ class FolderMediaStore(MediaStore):
         self._media = str(self.media_dir)
         self._partial = str(self.partial_dir)
         self._locks = str(self.locks_dir)
+        self._link = _unnamed_linker(self._media, self._partial) if unnamed_files else None  # None: named temps
 
     def _lock(self, sha256: str) -> FileLock:
         return FileLock(os.path.join(self._locks, f"{checked_name(sha256)[:2]}.lock"))
@@ -174,15 +235,16 @@ class FolderMediaStore(MediaStore):
         return Held(len(data), True), wrote
 
     def put_many(self, files: list[tuple[str, bytes | memoryview, str]]) -> list[tuple[Held, bool] | ProblemError]:
-        """`MediaStore.put_many` with one flush for all the files instead of one per file: the
-        temporary files are written, made durable together (``syncfs`` of the folder's file
-        system, data and inodes), and only then renamed into place; then the folder is fsynced.
+        """`MediaStore.put_many` with one flush for all the files instead of one per file: the files
+        are written with no name (or a temporary one), made durable together (``syncfs`` of the
+        folder's file system, data and inodes), and only then given their final names, which are
+        made durable by a second ``syncfs`` (the links' directory entries and link counts).
         A crash at any point leaves no final name on bytes that did not reach the disk.
         Where ``syncfs`` is missing (not Linux): `put_whole` per file, as before."""
         if _SYNCFS is None:
             return super().put_many(files)
         out: list[tuple[Held, bool] | ProblemError | None] = []
-        staged: list[tuple[int, str, str, int]] = []  # (answer's index, sha256, temporary file, size)
+        staged: list[tuple[int, str, int | str, int]] = []  # (answer's index, sha256, unnamed file's fd or temp path, size)
         placed = 0
         try:
             for sha256, data, kind in files:
@@ -194,18 +256,35 @@ class FolderMediaStore(MediaStore):
                 if held is not None:
                     out.append((held, False))
                     continue
-                staged.append((len(out), sha256, self._write_temp(sha256, data, fsync=False), len(data)))
+                written = (_write_unnamed(self._media, data) if self._link is not None
+                           else self._write_temp(sha256, data, fsync=False))
+                staged.append((len(out), sha256, written, len(data)))
                 out.append(None)
             if staged:
-                _syncfs(self._partial)  # every temporary file's bytes on disk before any takes its final name
-                for at, sha256, temp, size in staged:
+                _syncfs(self._media)  # every file's bytes on disk before any takes its final name
+                for at, sha256, written, size in staged:
                     placed += 1
-                    out[at] = (Held(size, True), self._place(sha256, temp))
-                self.sync()  # the renames durable before the database says "complete"
+                    out[at] = (Held(size, True), self._name(sha256, written))
+                _syncfs(self._media)  # the names durable before the database says "complete"
         finally:
-            for _at, _sha, temp, _size in staged[placed:]:
-                _unlink_if_there(temp)
+            for i, (_at, _sha, written, _size) in enumerate(staged):
+                if isinstance(written, int):
+                    os.close(written)
+                elif i >= placed:
+                    _unlink_if_there(written)
         return out  # type: ignore[return-value] - every None was replaced
+
+    def _name(self, sha256: str, written: int | str) -> bool:
+        """Give a durable staged file (an unnamed file's fd, or a temporary file's path) its final
+        name (`_place`); False when the file is complete already."""
+        if isinstance(written, str):
+            return self._place(sha256, written)
+        try:
+            self._link(written, os.path.join(self._media, sha256))
+        except FileExistsError:  # complete already (put-if-absent: the first copy stays)
+            return False
+        self._end_upload(sha256)
+        return True
 
     def _check_whole(self, sha256: str, data: bytes | memoryview, kind: str) -> Held | None:
         """What is held when the file is complete already (nothing to write), else None once `data`
@@ -247,11 +326,16 @@ class FolderMediaStore(MediaStore):
         except BaseException:
             _unlink_if_there(temp)
             raise
+        self._end_upload(sha256)
+        return True
+
+    def _end_upload(self, sha256: str) -> None:
+        """Remove a resumable upload of a file just completed otherwise (moot now), under the file's
+        lock, which an append may hold."""
         partial = os.path.join(self._partial, sha256)
-        if os.access(partial, os.F_OK):  # a resumable upload of it is moot
+        if os.access(partial, os.F_OK):
             with self._lock(sha256):
                 _unlink_if_there(partial)
-        return True
 
     def sync(self) -> None:
         """fsync the media folder (makes completed renames durable)."""

@@ -1,8 +1,9 @@
 """One contract, two media stores: the data folder (`FolderMediaStore`) and an
 S3-compatible bucket (`S3MediaStore`, against moto's server process on 127.0.0.1).
 
-Each test runs on both. "Another process" is a second store object over the
-same folder or bucket (its own S3 client): what several server machines see.
+Each test runs on both (the folder store twice: with unnamed files, ``O_TMPFILE``, and with
+named temporary files, as on a file system without it). "Another process" is a second store
+object over the same folder or bucket (its own S3 client): what several server machines see.
 """
 
 from __future__ import annotations
@@ -21,13 +22,15 @@ from support.images import image_bytes
 CHUNK = 4096
 
 
-@pytest.fixture(params=["folder", "s3"])
+@pytest.fixture(params=["folder", "folder-named-temps", "s3"])
 def stores(request, tmp_path):
-    """Factory: ``stores()`` a new store over this test's folder/bucket (each call another "process")."""
-    if request.param == "folder":
+    """Factory: ``stores()`` a new store over this test's folder/bucket (each call another "process").
+    "folder-named-temps": the folder store as on a file system without ``O_TMPFILE``."""
+    if request.param.startswith("folder"):
         from sync.server.media_folder import FolderMediaStore
 
-        return lambda: FolderMediaStore(tmp_path / "media", tmp_path / "media" / "partial")
+        unnamed = request.param == "folder"
+        return lambda: FolderMediaStore(tmp_path / "media", tmp_path / "media" / "partial", unnamed_files=unnamed)
     from sync.server.media_s3 import S3Location, S3MediaStore
 
     moto = request.getfixturevalue("moto_s3")
