@@ -447,6 +447,9 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA synchronous=FULL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=30000")
+            # Sorts and temporary b-trees (IN lists, DISTINCT) in memory: no plaintext temporary
+            # file of residents' NIKs under /var/tmp, and no new file per statement.
+            cur.execute("PRAGMA temp_store=MEMORY")
             cur.close()
 
         @sa.event.listens_for(engine, "begin")

@@ -41,7 +41,7 @@ def _child(folder: Path, unnamed: bool, body: str) -> subprocess.Popen:
     """A Python process running `body` with ``store`` (over `folder`) and ``bundles`` (those
     `_write_bundles` left in `folder`)."""
     code = textwrap.dedent(f"""
-        import os, signal, sys, pickle
+        import os, signal, sys, pickle, time
         from pathlib import Path
         from sync.server.media_folder import FolderMediaStore
         folder = Path({str(folder)!r})
@@ -104,14 +104,18 @@ def test_a_crash_half_way_through_a_file_leaves_no_final_name_and_the_bundle_is_
 
 @pytest.mark.parametrize("unnamed", MODES)
 def test_processes_killed_at_any_moment_leave_only_whole_files_under_final_names(tmp_path, unnamed):
-    bundles = [_bundle(8) for _ in range(30)]
+    bundles = [_bundle(8) for _ in range(40)]
     _write_bundles(tmp_path, bundles)
     store = _store(tmp_path, unnamed)
     stored: list[str] = []
     for delay in (0.0, 0.01, 0.03):
+        # A pause after each bundle, as a laptop's bundles come one request after another: the
+        # writer takes at least 0.4 s, so the first kill lands half-way even on a busy machine
+        # (without it, a fast writer was once done before the kill: nothing was tested).
         child = _child(tmp_path, unnamed, """
             for files in bundles:
                 store.put_many(files)
+                time.sleep(0.01)
         """)
         deadline = time.monotonic() + 60
         while len(_whole_under_final_names(tmp_path)) <= len(stored) and child.poll() is None:

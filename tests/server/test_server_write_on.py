@@ -37,3 +37,14 @@ def test_reads_after_a_write_are_plain_reads_again(tmp_path):
         engine.dispose()
     # conn: read, write, read; other: its PRAGMA (a read), its write; conn: the failed write, a read
     assert begins == ["BEGIN", "BEGIN IMMEDIATE", "BEGIN", "BEGIN", "BEGIN IMMEDIATE", "BEGIN IMMEDIATE", "BEGIN"]
+
+
+def test_sqlite_keeps_its_temporary_tables_in_memory(tmp_path):
+    """Sorts and IN lists build temporary b-trees; on disk they are plaintext files under /var/tmp
+    holding NIKs (the laptop's store keeps them in memory too, app/store/database.py)."""
+    engine = db.open_database(f"sqlite:///{tmp_path / 'server.sqlite'}")
+    try:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA temp_store").scalar_one() == 2  # MEMORY
+    finally:
+        engine.dispose()
