@@ -284,7 +284,7 @@ class _BatchTx:
                      + [(db.MEDIA_KEY, m.sha256) for c in checked for m in c.media])
         uuids = {c.item.uuid for c in checked}
         uuids |= {c.item.payload.replaces for c in checked if c.item.payload.replaces}
-        niks = sorted({c.nik for c in checked if c.nik})
+        niks = sorted(self.niks)
         # The rows held under these UUIDs and the active rows of these NIKs: one query.
         uuid_parts, nik_parts = list(chunks(sorted(uuids))), list(chunks(niks))
         for i in range(max(len(uuid_parts), len(nik_parts))):

@@ -29,7 +29,6 @@ nobody else's business on the server machine either.
 from __future__ import annotations
 
 import ctypes
-import errno
 import hashlib
 import os
 import secrets
@@ -42,7 +41,7 @@ from sync.protocol import Problems, is_sha256
 from sync.server.failures import ProblemError
 from sync.server.filelock import FileLock
 from sync.server.media_check import check_media
-from sync.server.media_store import Held, MediaStore, check_chunk, checked_name, verify_whole
+from sync.server.media_store import NOTHING_HELD, Held, MediaStore, check_chunk, checked_name, verify_whole
 
 _APPEND = os.O_WRONLY | os.O_CREAT | os.O_APPEND
 _NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL
@@ -185,7 +184,7 @@ class FolderMediaStore(MediaStore):
             return Held(os.stat(final).st_size, True)
         partial = os.path.join(self._partial, name)
         if not os.access(partial, os.F_OK):
-            return Held(0, False)
+            return NOTHING_HELD
         try:
             return Held(os.stat(partial).st_size, False)
         except FileNotFoundError:  # completed meanwhile by another process

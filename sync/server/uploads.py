@@ -31,8 +31,6 @@ _EXPECTED = (
     .where(_rm.c.sha256 == _SHA, _r.c.device_id == sa.bindparam("b_device_id"))
     .limit(1)
 )
-_SET_COMPLETE = (sa.update(_mb).where(_mb.c.sha256 == _SHA, _mb.c.complete == sa.false())
-                 .values(complete=True, completed_at=sa.bindparam("b_completed_at")))
 _SET_COMPLETE_MANY = (sa.update(_mb).where(one_of(_mb.c.sha256, "b_shas"), _mb.c.complete == sa.false())
                       .values(complete=True, completed_at=sa.bindparam("b_completed_at")))
 _rm2, _mb2 = _rm.alias("rm2"), _mb.alias("mb2")
@@ -103,10 +101,7 @@ def mark_complete_many(engine: Engine, shas: list[str], conn: Connection | None 
         # their status numbers are taken from that lock, not asked again.
         db.lock_keys(conn, [(db.MEDIA_KEY, sha) for sha in shas])
         locked = dict(conn.execute(_LOCK_LISTING_DEVICES, {"b_shas": list(shas)}).all())
-        if len(shas) == 1:
-            conn.execute(_SET_COMPLETE, {"b_sha256": shas[0], "b_completed_at": db.utcnow()})
-        else:
-            conn.execute(_SET_COMPLETE_MANY, {"b_shas": list(shas), "b_completed_at": db.utcnow()})
+        conn.execute(_SET_COMPLETE_MANY, {"b_shas": list(shas), "b_completed_at": db.utcnow()})
         rows = conn.execute(_NOW_COMPLETE, {"b_shas": list(shas)}).all()
         if not rows:
             return 0
