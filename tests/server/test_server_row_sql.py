@@ -27,14 +27,26 @@ ODD = ['he said "hi"', "back\\slash \\\\ and \\\"", "{curly,braces}", "NULL", ""
        "semi;colon", "tab\there", "x" * 20_000]
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def engine(request, tmp_path):
+def _engine(url: str):
     from sync.server.db import make_engine
 
-    url = (request.getfixturevalue("postgres_url") if request.param == "postgresql"
-           else f"sqlite:///{tmp_path / 'rows.sqlite'}")
     engine = make_engine(url)
     meta.create_all(engine)
+    return engine
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request, tmp_path):
+    engine = _engine(request.getfixturevalue("postgres_url") if request.param == "postgresql"
+                     else f"sqlite:///{tmp_path / 'rows.sqlite'}")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def pg_engine(postgres_url):
+    """PostgreSQL only: SQLite keeps IN (...) and executemany (in-process, no round trips)."""
+    engine = _engine(postgres_url)
     yield engine
     engine.dispose()
 
@@ -111,11 +123,10 @@ def test_a_value_too_long_for_its_column_is_refused_not_cut(engine):
             update_rows(conn, things, "key", [{"key": "k00001", "body": None, "big": 2 ** 70}])
 
 
-def test_postgresql_text_does_not_change_with_the_count(engine):
+def test_postgresql_text_does_not_change_with_the_count(pg_engine):
     """The reason for all this: one SQL text per statement, whatever the number of keys or
     rows (the driver's and the database's statement caches then hold)."""
-    if engine.dialect.name != "postgresql":
-        pytest.skip("SQLite keeps IN (...) and executemany (in-process, no round trips)")
+    engine = pg_engine
     texts: list[str] = []
     sa.event.listen(engine, "before_cursor_execute", lambda _c, _cur, sql, *a: texts.append(sql))
     stmt = sa.select(things.c.id).where(one_of(things.c.key, "b_keys"))
