@@ -30,6 +30,9 @@ class OneOf(ColumnElement):
 
     inherit_cache = True
     type = sa.Boolean()
+    _is_implicitly_boolean = True
+    """A comparison already: without this, SQLite (no native boolean) got ``key IN (...) = 1``
+    in a WHERE clause, which no index answers (every bundle and batch scanned whole tables)."""
     _traverse_internals = [("column", InternalTraversal.dp_clauseelement), ("name", InternalTraversal.dp_string)]
 
     def __init__(self, column: sa.ColumnElement, name: str):

@@ -93,6 +93,29 @@ def test_one_of_matches_exactly_the_listed_keys(engine):
         assert sorted(ids.scalars()) == [1, 2]
 
 
+def test_one_of_is_answered_by_the_index(engine):
+    """The list condition stays a plain comparison the key's index answers: on SQLite it was once
+    rendered ``key IN (...) = 1``, and every bundle scanned whole tables as the server filled."""
+    with engine.begin() as conn:
+        insert_rows(conn, things, _rows(2000))
+        if engine.dialect.name == "postgresql":
+            conn.exec_driver_sql("ANALYZE things")
+    texts: list[tuple[str, object]] = []
+    sa.event.listen(engine, "before_cursor_execute", lambda _c, _cur, sql, params, *a: texts.append((sql, params)))
+    with engine.connect() as conn:
+        conn.execute(sa.select(things.c.id).where(one_of(things.c.key, "b_keys"), things.c.flag == sa.true()),
+                     {"b_keys": ["k00003", "k00004"]})
+        sql, params = texts[-1]
+        explain = "EXPLAIN QUERY PLAN " if engine.dialect.name == "sqlite" else "EXPLAIN "
+        plans = [" ".join(map(str, row)) for row in conn.exec_driver_sql(explain + sql, params)]
+    plan = "\n".join(plans)
+    if engine.dialect.name == "sqlite":
+        assert "SEARCH things USING INDEX" in plan, plan
+        assert "SCAN things" not in plan, plan
+    else:
+        assert "Index" in plan and "Seq Scan" not in plan, plan
+
+
 def test_update_rows_sets_each_rows_own_values(engine):
     before = _rows(40)
     with engine.begin() as conn:
