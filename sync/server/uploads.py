@@ -25,10 +25,14 @@ _rm, _r, _mb = db.recording_media, db.recordings, db.media_blobs
 _SHA = sa.bindparam("b_sha256")
 # Statements built once: SQLAlchemy memoises their cache keys and reuses the
 # compiled SQL, so a media request does not rebuild and re-key them each time.
+_OF_THE_DEVICE = sa.exists().where(_r.c.id == _rm.c.recording_id, _r.c.device_id == sa.bindparam("b_device_id"))
+"""The listing row belongs to one of the device's recordings. A condition, not a join: joined,
+SQLite's planner (no statistics) walked all of the device's recordings (thousands, on a
+server some months old) and probed each for the files, instead of going from the files."""
 _EXPECTED = (
     sa.select(_mb.c.size, _mb.c.complete, _rm.c.kind)
-    .select_from(_rm.join(_r, _r.c.id == _rm.c.recording_id).join(_mb, _mb.c.sha256 == _rm.c.sha256))
-    .where(_rm.c.sha256 == _SHA, _r.c.device_id == sa.bindparam("b_device_id"))
+    .select_from(_rm.join(_mb, _mb.c.sha256 == _rm.c.sha256))
+    .where(_rm.c.sha256 == _SHA, _OF_THE_DEVICE)
     .limit(1)
 )
 _SET_COMPLETE_MANY = (sa.update(_mb).where(one_of(_mb.c.sha256, "b_shas"), _mb.c.complete == sa.false())
@@ -62,8 +66,8 @@ def expected_on(conn: Connection, device_id: int, sha256: str) -> Expected | Non
 
 _EXPECTED_MANY = (
     sa.select(_rm.c.sha256, _mb.c.size, _mb.c.complete, _rm.c.kind)
-    .select_from(_rm.join(_r, _r.c.id == _rm.c.recording_id).join(_mb, _mb.c.sha256 == _rm.c.sha256))
-    .where(one_of(_rm.c.sha256, "b_shas"), _r.c.device_id == sa.bindparam("b_device_id"))
+    .select_from(_rm.join(_mb, _mb.c.sha256 == _rm.c.sha256))
+    .where(one_of(_rm.c.sha256, "b_shas"), _OF_THE_DEVICE)
 )
 
 
