@@ -1,6 +1,7 @@
-"""(1.3) The laptop's audit trail on the wire (``POST /audit``), to a server whose ``Capabilities.audit_trail`` is true.
+"""(1.3) The laptop's audit trail on the wire (``POST /audit``).
 
-The laptop sends its entries in id order (`AuditPush`), each with its hash chain
+Only to a server whose ``Capabilities.audit_trail`` is true, the laptop sends
+its entries in id order (`AuditPush`), each with its hash chain
 (`app.core.audit_chain`); the server answers how far it holds an unbroken chain
 and whether the laptop's chain stopped continuing its copy (`AuditPushResponse`).
 """

@@ -31,7 +31,8 @@ from pydantic import Field
 from sync.protocol import MediaKind, _Model, canonical_json
 from sync.protocol_enrollment import EnrollmentResponse
 
-__all__ = ["CAPS_TAG_HEADER", "Capabilities", "EnrollmentWithCapabilities", "caps_tag", "gzip_bytes", "GZIP_MIN_BYTES", "GZIP_LEVEL"]
+__all__ = ["CAPS_TAG_HEADER", "Capabilities", "EnrollmentWithCapabilities", "caps_tag", "gzip_bytes", "GZIP_MIN_BYTES",
+           "GZIP_LEVEL"]
 
 CAPS_TAG_HEADER = "X-Jemput-Caps"
 GZIP_MIN_BYTES = 1024  # smaller bodies go as they are: compressing them costs more than it saves

@@ -24,6 +24,7 @@ from pydantic import Field, TypeAdapter
 
 from sync.protocol import Reason, ServerStatus, _Model
 
+
 class StatusEntry(_Model):
     """The verification result of one of this device's recordings."""
 
