@@ -1,17 +1,22 @@
 """The Jemput sync wire format: the one definition both client and server import.
 
-Everything a laptop and the central server say to each other is defined here:
-the protocol version and its header, the paths, the request/response models
-(pydantic v2, no FastAPI, no Qt, no SQLite), canonical JSON and payload
-hashing, media descriptors, the item outcomes of a batch, and the numbered
-problem catalogue (like ODK Central's ``lib/util/problem.js``).
+The core every part of the protocol shares is defined here: the protocol
+version and its header, the paths, the limits, canonical JSON and payload
+hashing, the base model and the recording batch (pydantic v2, no FastAPI, no
+Qt, no SQLite): media descriptors, the item outcomes of a batch, visit
+outcomes. Each other part has a sibling module ``sync/protocol_<topic>.py``
+that builds on this one: enrollment (device registration), caps
+(capabilities), feeds (status and targets), bundle (media bundles), audit,
+problems (the numbered error catalogue), reasons (the server's reason codes),
+biometrics, delivery, marks and registration (families with no NIK/KK yet).
 
 How a client uses it (the outbox pump):
 
 1. ``POST /devices/register`` with an `EnrollmentRequest` (the one-time code the
-   admin printed) -> `EnrollmentResponse` with the device token. Every later
-   call sends ``Authorization: Bearer <token>`` and ``X-Jemput-Protocol``
-   (`PROTOCOL_HEADER` = `PROTOCOL_VERSION`).
+   admin printed) -> `EnrollmentResponse` with the device token
+   (`sync.protocol_enrollment`). Every later call sends ``Authorization:
+   Bearer <token>`` and ``X-Jemput-Protocol`` (`PROTOCOL_HEADER` =
+   `PROTOCOL_VERSION`).
 2. ``POST /recordings/batch`` with a `BatchRequest` of `BatchItem`s built by
    `build_item` (it hashes the canonical payload). The answer has one
    `ItemResult` per item, in order: see `ItemOutcome`. Each result lists the
@@ -23,15 +28,16 @@ How a client uses it (the outbox pump):
    Small whole files (none of their bytes held yet) may instead travel several
    at a time: ``POST /media-bundle`` with a body made by `encode_bundle` (at
    most ``Capabilities.max_bundle_bytes``; 0 means the server takes no
-   bundles). The answer (`BundleResponse`) has one `BundleItem` per file, in
-   order; a file that failed (e.g. damaged on the way) names its problem and
-   is sent again the resumable way.
+   bundles; `sync.protocol_bundle`). The answer (`BundleResponse`) has one
+   `BundleItem` per file, in order; a file that failed (e.g. damaged on the
+   way) names its problem and is sent again the resumable way.
 4. ``GET /status?since=CURSOR`` returns `StatusFeed`: verification results of
    this device's recordings; keep ``next_cursor`` for the next call.
-   ``GET /targets?since=CURSOR`` returns `TargetFeed` for the device's area.
+   ``GET /targets?since=CURSOR`` returns `TargetFeed` for the device's area
+   (`sync.protocol_feeds`).
 
-Every error is a `ProblemBody` JSON (`PROBLEMS` lists them all) with a stable
-numbered code, an Indonesian message and its English text.
+Every error is a `ProblemBody` JSON (`sync.protocol_problems.PROBLEMS` lists
+them all) with a stable numbered code, an Indonesian message and its English text.
 """
 
 from __future__ import annotations
@@ -40,7 +46,6 @@ import datetime as dt
 import hashlib
 import json
 import re
-from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Any, Literal, Mapping
 
@@ -132,7 +137,6 @@ DEFAULT_MAX_MEDIA_BYTES = 10 * 1024 * 1024
 DEFAULT_MAX_CHUNK_BYTES = 512 * 1024
 DEFAULT_MAX_BUNDLE_BYTES = 2 * 1024 * 1024
 MAX_BUNDLE_FILES = 64
-BUNDLE_CONTENT_TYPE = "application/x-jemput-bundle"
 
 # --------------------------------------------------------------------------- hashing
 
@@ -608,423 +612,9 @@ class BatchResponse(_Model):
     outcomes: list[OutcomeResult] = Field(default_factory=list, description="(1.2) one per visit outcome sent")
 
 
-class EnrollmentRequest(_Model):
-    enrollment_code: str = Field(min_length=1, max_length=64)
-    device_label: str | None = Field(default=None, max_length=100,
-                                     description="free text, e.g. the laptop's host name")
-    previous_token: str | None = Field(
-        default=None, max_length=200,
-        description="(1.1) the token this laptop held before, revoked or not: the server moves that "
-                    "device's recordings to the new one, so half-sent media can still be finished")
-    nonce: str | None = Field(
-        default=None, min_length=16, max_length=64, pattern=r"^[A-Za-z0-9_-]+$",
-        description="(1.2) a random one-time value the laptop keeps until registration succeeds: when the "
-                    "answer was lost, the same code with the same nonce within REGISTRATION_RETRY_HOURS, "
-                    "before the token was ever used, gets the same device back (with a new token)")
-    signing_key: str | None = Field(
-        default=None, pattern=r"^[A-Za-z0-9+/]{43}=$",
-        description="(optional) the device's Ed25519 public key (raw 32 bytes, base64) with which it signs "
-                    "hand-carried bundles (sync/bundle.py); a server that knows no bundles ignores it")
-
-
-class DeviceInfo(_Model):
-    device_id: int
-    name: str
-    area_kode: str
-
-
-class EnrollmentResponse(DeviceInfo):
-    token: str = Field(description="the device's bearer token; shown once, store it safely")
-    protocol_version: str
-    bundle_key: str | None = Field(
-        default=None, description="(optional) the server's X25519 public key (raw, base64): hand-carried "
-                                  "bundles are encrypted to it; absent from a server that takes no bundles")
-    receipt_key: str | None = Field(
-        default=None, description="(optional) the server's Ed25519 public key (raw, base64) that signs the "
-                                  "receipts of imported bundles")
-
-
-class StatusEntry(_Model):
-    """The verification result of one of this device's recordings."""
-
-    uuid: str
-    status: ServerStatus
-    reasons: list[Reason] = Field(default_factory=list)
-    received_complete: bool
-    replaced_by: str | None = None
-    seq: int
-
-
-class StatusFeed(_Model):
-    """A page of changes since the cursor; call again with ``next_cursor`` while ``more``."""
-
-    items: list[StatusEntry]
-    next_cursor: int
-    more: bool
-
-
-class TargetEntry(_Model):
-    """A resident of the device's area on the target list (wajib KTP belum rekam).
-
-    ``recorded_by``: ``none`` (still to record), ``this_device`` or
-    ``other_device`` (someone else already recorded this NIK).
-    """
-
-    nik: str
-    nama: str
-    tanggal_lahir: dt.date | None
-    jenis_kelamin: Literal["L", "P"] | None
-    alamat: str
-    rt: str
-    rw: str
-    kelurahan_kode: str
-    recorded_by: Literal["none", "this_device", "other_device"]
-    seq: int
-    no_kk: str | None = Field(default=None, description="(1.2) NO_KK of the office's list; None: not on it")
-    tempat_lahir: str | None = Field(default=None, description="(1.2) TMPT_LHR of the office's list; None: not on it")
-
-
-class TargetFeed(_Model):
-    items: list[TargetEntry]
-    next_cursor: int
-    more: bool
-    area_reset: list[str] | None = Field(
-        default=None, description="(1.3) the admin changed this device's area to these codes: the feed restarted "
-                                  "at its beginning; targets from this server outside them are no longer the device's")
-
-
-class Capabilities(_Model):
-    protocol_version: str
-    max_batch_items: int
-    max_media_bytes: int
-    max_chunk_bytes: int
-    max_bundle_bytes: int = Field(default=0, description="largest POST /media-bundle body; 0: no bundles (1.0 servers)")
-    visit_outcomes: bool = Field(default=False, description="(1.2) batches may carry visit outcomes")
-    audit_trail: bool = Field(default=False, description="(1.3) POST /audit takes the laptop's audit trail")
-    biometrics: bool = Field(default=False, description="(1.3) recordings may carry fingers and irises "
-                                                        "(RecordingPayload.biometrics and their media kinds)")
-    biometric_policy: str | None = Field(
-        default=None, max_length=40,
-        description="(1.3, optional) the server's completeness policy for fingers and irises "
-                    "(`app.core.biometric_policy.BiometricPolicy`); absent from older servers")
-    card_delivery: bool = Field(default=False, description="POST /card-deliveries takes card deliveries "
-                                                           "(sync.protocol_delivery)")
-    registrations: bool = Field(default=False, description="(optional) POST /registrations takes families with no "
-                                "NIK/KK yet (sync/protocol_registration.py)")
-    category_marks: bool = Field(default=False, description="(optional) POST /category-marks takes the changes of "
-                                 "marked target categories (sync/protocol_marks.py)")
-    compact_targets: bool = Field(default=False, description="(1.3) GET /targets?form=compact answers rows "
-                                                             "under one column header (sync.protocol_feeds)")
-    gzip_requests: bool = Field(default=False, description="(optional) JSON request bodies may come with "
-                                                           "Content-Encoding: gzip (sync.protocol_caps)")
-    media_kinds: list[MediaKind]
-    server_time: dt.datetime
-
-
-class AuditEntryItem(_Model):
-    """(1.3) One entry of the laptop's audit trail, with its hash chain (`app.core.audit_chain`).
-
-    Ids, counts and kinds only: the laptop refuses personal data in ``detail``.
-    """
-
-    id: int = Field(ge=1, le=2**53 - 1)
-    ts: str = Field(min_length=1, max_length=40)
-    actor: str = Field(max_length=100)
-    action: str = Field(min_length=1, max_length=100)
-    recording_uuid: str | None = Field(default=None, max_length=36)
-    detail: dict[str, Any] = Field(default_factory=dict)
-    prev_hash: Sha256
-    hash: Sha256
-
-
-class AuditPush(_Model):
-    """(1.3) Entries of the trail in id order, starting at or before the last one the server holds."""
-
-    entries: list[AuditEntryItem] = Field(min_length=1, max_length=MAX_BATCH_ITEMS)
-
-
-class AuditPushResponse(_Model):
-    """(1.3) held_through: the last entry the server holds (an unbroken chain from entry 1; resend after it).
-    flagged_at_entry: the first entry where the laptop's chain stopped continuing the server's copy (the
-    device is flagged; None: not flagged)."""
-
-    held_through: int
-    flagged_at_entry: int | None = None
-
-
-class BundleFile(_Model):
-    """One file of a media bundle, as listed in its manifest."""
-
-    sha256: Sha256
-    size: int = Field(ge=0, le=2**40)
-
-
-class BundleManifest(_Model):
-    files: list[BundleFile] = Field(min_length=1, max_length=MAX_BUNDLE_FILES)
-
-
-class BundleItem(_Model):
-    """The server's answer for one file of a bundle (same order as the manifest).
-
-    ``complete``: the server holds the whole, verified file. Otherwise ``problem``
-    is the catalogue code of what went wrong (e.g. 422.2 damaged on the way,
-    404.2 not expected) with its ``message``; ``offset`` is what it holds.
-    """
-
-    sha256: Sha256
-    size: int
-    offset: int
-    complete: bool
-    problem: str | None = None
-    message: str | None = None
-
-
-class BundleResponse(_Model):
-    results: list[BundleItem]
-
-
-def encode_bundle(files: list[tuple[str, bytes]]) -> bytes:
-    """The body of ``POST /media-bundle``: a one-line JSON `BundleManifest`
-    (sha256 and size of each file), a newline, then the files' bytes one after
-    another in manifest order."""
-    manifest = {"files": [{"sha256": sha, "size": len(data)} for sha, data in files]}
-    return b"".join([canonical_json(manifest), b"\n", *(data for _sha, data in files)])
-
-
-class BundleFormatError(ValueError):
-    """A bundle body that cannot be read (the message says why, in Indonesian)."""
-
-
-def decode_bundle(body: bytes) -> list[tuple[BundleFile, memoryview]]:
-    """Split a bundle body into its files (`BundleFile`, bytes); raises
-    `BundleFormatError` when the manifest is unreadable or the sizes do not add up."""
-    end = body.find(b"\n", 0, 64 * 1024)
-    if end < 0:
-        raise BundleFormatError("daftar berkas (baris pertama) tidak ditemukan")
-    try:
-        manifest = BundleManifest.model_validate_json(body[:end])
-    except ValueError as exc:  # pydantic's ValidationError is a ValueError
-        raise BundleFormatError("daftar berkas tidak valid") from exc
-    view = memoryview(body)[end + 1:]
-    total = sum(f.size for f in manifest.files)
-    if total != len(view):
-        raise BundleFormatError(f"ukuran berkas menurut daftar ({total} bita) tidak sama dengan isi ({len(view)} bita)")
-    out, at = [], 0
-    for f in manifest.files:
-        out.append((f, view[at:at + f.size]))
-        at += f.size
-    return out
-
-
 class Health(_Model):
     status: Literal["ok"]
     protocol_version: str
     demo: bool = Field(default=False, description=(
         "(1.1) a training server for demo profiles (``jemput-server run --demo``); a demo profile "
         "registers only with such a server, and an answer without this field is not one"))
-
-
-# --------------------------------------------------------------------------- problems
-
-@dataclass(frozen=True)
-class ProblemSpec:
-    """One numbered problem. The code's integer part is the HTTP status.
-
-    Messages may hold ``{placeholders}`` filled from the problem's details.
-    """
-
-    code: str
-    status: int
-    message_id: str
-    message_en: str
-
-    def body(self, **details: Any) -> dict[str, Any]:
-        """The JSON body of a response carrying this problem."""
-        return ProblemBody(
-            code=self.code,
-            status=self.status,
-            message=_fill(self.message_id, details),
-            message_en=_fill(self.message_en, details),
-            details=details,
-        ).model_dump(mode="json")
-
-
-def _fill(template: str, details: Mapping[str, Any]) -> str:
-    try:
-        return template.format(**details)
-    except (KeyError, IndexError, ValueError):
-        return template
-
-
-class ProblemBody(BaseModel):
-    """Every error response's JSON body."""
-
-    code: str = Field(description="stable numbered code, e.g. '401.2'")
-    status: int
-    message: str = Field(description="for the operator, in Bahasa Indonesia")
-    message_en: str
-    details: dict[str, Any] = Field(default_factory=dict)
-
-
-def _p(code: str, message_id: str, message_en: str) -> ProblemSpec:
-    return ProblemSpec(code, int(code.split(".")[0]), message_id, message_en)
-
-
-class Problems:
-    """The problem catalogue (one place, numbered; codes never change meaning)."""
-
-    PROTOCOL_HEADER_INVALID = _p(
-        "400.1",
-        "Header X-Jemput-Protocol tidak ada atau tidak dapat dibaca (contoh: 1.0).",
-        "The X-Jemput-Protocol header is missing or unreadable (e.g. 1.0).")
-    OFFSET_INVALID = _p(
-        "400.2",
-        "Offset unggahan tidak ada atau tidak valid (header Upload-Offset atau ?offset=).",
-        "The upload offset is missing or invalid (Upload-Offset header or ?offset=).")
-    TOKEN_MISSING = _p(
-        "401.1",
-        "Perangkat belum masuk: header Authorization Bearer tidak ada.",
-        "Not authenticated: the Authorization Bearer header is missing.")
-    TOKEN_INVALID = _p(
-        "401.2",
-        "Token perangkat tidak dikenal. Daftarkan ulang perangkat ini.",
-        "Unknown device token. Register this device again.")
-    TOKEN_REVOKED = _p(
-        "401.3",
-        "Token perangkat ini telah dicabut oleh admin.",
-        "This device's token has been revoked by the administrator.")
-    ENROLLMENT_INVALID = _p(
-        "403.1",
-        "Kode pendaftaran tidak berlaku (salah, sudah dipakai, atau kedaluwarsa).",
-        "The enrollment code is not valid (wrong, already used or expired).")
-    LOCAL_ONLY = _p(
-        "403.2",
-        "Halaman ini hanya dapat dibuka dari komputer server.",
-        "This page is only available from the server machine.")
-    NOT_FOUND = _p(
-        "404.1", "Alamat tidak ditemukan.", "Not found.")
-    MEDIA_NOT_EXPECTED = _p(
-        "404.2",
-        "Media ini tidak diharapkan: kirim dulu rekaman yang memuatnya.",
-        "This media is not expected: send the recording that lists it first.")
-    METHOD_NOT_ALLOWED = _p(
-        "405.1", "Metode tidak diizinkan untuk alamat ini.", "Method not allowed here.")
-    OFFSET_MISMATCH = _p(
-        "409.1",
-        "Offset unggahan tidak cocok: server memegang {offset} bita, lanjutkan dari sana.",
-        "Upload offset mismatch: the server holds {offset} bytes, resume from there.")
-    BODY_TOO_LARGE = _p(
-        "413.1",
-        "Permintaan terlalu besar (maksimal {limit} bita).",
-        "Request body too large (at most {limit} bytes).")
-    CHUNK_TOO_LARGE = _p(
-        "413.2",
-        "Potongan media terlalu besar (maksimal {limit} bita per potongan).",
-        "Media chunk too large (at most {limit} bytes per chunk).")
-    BATCH_TOO_LARGE = _p(
-        "413.3",
-        "Terlalu banyak rekaman dalam satu kiriman (maksimal {limit}).",
-        "Too many recordings in one batch (at most {limit}).")
-    MEDIA_BEYOND_SIZE = _p(
-        "413.4",
-        "Potongan melewati ukuran media yang dinyatakan ({size} bita).",
-        "The chunk goes beyond the media's declared size ({size} bytes).")
-    BUNDLE_TOO_LARGE = _p(
-        "413.5",
-        "Paket media terlalu besar (maksimal {limit} bita).",
-        "Media bundle too large (at most {limit} bytes).")
-    BUNDLE_INVALID = _p(
-        "422.3",
-        "Paket media tidak dapat dibaca: {why}.",
-        "The media bundle cannot be read: {why}.")
-    MEDIA_SIZE_DIFFERS = _p(
-        "422.4",
-        "Ukuran media ({size} bita) tidak sama dengan yang tercatat di rekamannya ({expected} bita).",
-        "The media size ({size} bytes) differs from the one its recording declares ({expected} bytes).")
-    MEDIA_NOT_IMAGE = _p(
-        "422.5",
-        "Berkas media ditolak: {why}. Foto dan tanda tangan harus gambar JPEG atau PNG yang utuh.",
-        "The media file was refused ({check}): photos and signatures must be whole JPEG or PNG images.")
-    MEDIA_NOT_BIOMETRIC = _p(
-        "422.6",
-        "Rekaman biometrik ditolak: {why}. Sidik jari harus rekaman ISO 19794-4 dan iris ISO 19794-6 "
-        "untuk jari atau mata yang disebut, dengan gambar utuh di dalamnya.",
-        "The biometric record was refused ({check}): a finger must be an ISO 19794-4 record and an iris an "
-        "ISO 19794-6 record of the finger or eye named, with a whole image inside.")
-    BODY_INVALID = _p(
-        "422.1",
-        "Isi permintaan tidak valid; lihat daftar kesalahan per kolom.",
-        "Invalid request body; see the per-field errors.")
-    MEDIA_HASH_MISMATCH = _p(
-        "422.2",
-        "Isi media tidak cocok dengan SHA-256-nya; unggahan dibuang, kirim ulang dari awal.",
-        "The media content does not match its SHA-256; the upload was discarded, send it again.")
-    PROTOCOL_MISMATCH = _p(
-        "426.1",
-        "Versi protokol aplikasi ({client}) tidak didukung server ({server}). Perbarui aplikasi.",
-        "Client protocol version ({client}) is not supported by the server ({server}). Update the app.")
-    ENROLLMENT_RATE_LIMITED = _p(
-        "429.1",
-        "Terlalu banyak percobaan kode pendaftaran dari alamat ini. Coba lagi dalam {retry_after} detik.",
-        "Too many enrollment code attempts from this address. Try again in {retry_after} seconds.")
-    INTERNAL = _p(
-        "500.1",
-        "Terjadi kesalahan di server; coba lagi nanti.",
-        "Internal server error; try again later.")
-
-    @classmethod
-    def all(cls) -> list[ProblemSpec]:
-        return [v for v in vars(cls).values() if isinstance(v, ProblemSpec)]
-
-
-PROBLEMS: dict[str, ProblemSpec] = {p.code: p for p in Problems.all()}
-
-
-def parse_problem(body: Any) -> ProblemBody | None:
-    """A response body as a `ProblemBody`, or None when it is not one."""
-    try:
-        return ProblemBody.model_validate(body)
-    except Exception:  # noqa: BLE001 - anything unparseable is "not a problem body"
-        return None
-
-
-REGISTRATION_RETRY_HOURS = 24
-"""How long after a registration its laptop may repeat it (same code, same nonce) when the answer was lost."""
-
-# --------------------------------------------------------------------------- the server's clock
-
-DATE_AHEAD_DAYS = 1
-"""A recording may be dated at most this many days after the server's receive date
-(UTC midnight and the WIB/WITA/WIT offsets); later, the laptop's clock is ahead."""
-DATE_BEHIND_DAYS = 30
-"""...and at most this many days before it: a team offline for a month still syncs
-without a flag; a recording dated earlier (e.g. a laptop clock years behind) is reviewed."""
-
-
-# --------------------------------------------------------------------------- reason codes
-
-class ReasonCodes:
-    """Codes of reasons the server adds to item results (besides `app.core` findings).
-
-    Their Indonesian templates are in the message catalogue (app/core/messages.py, SERVER); a
-    reason carries its code and params, its message is the text for older peers.
-    """
-
-    PAYLOAD_HASH_MISMATCH = "payload.sha256_mismatch"
-    PAYLOAD_INVALID = "payload.invalid"
-    PAYLOAD_UNPROCESSABLE = "payload.unprocessable"
-    CONFLICT = "recording.conflict"
-    DUPLICATE_NIK = "nik.duplicate"
-    PHOTO_MISSING = "recording.photo_missing"
-    SIGNATURE_MISSING = "recording.signature_missing"
-    MEDIA_TOO_LARGE = "media.too_large"
-    MEDIA_SIZE_MISMATCH = "media.size_mismatch"
-    REPLACES_SELF = "replaces.self"
-    REPLACES_UNKNOWN = "replaces.unknown"
-    REPLACES_OTHER_DEVICE = "replaces.other_device"
-    REPLACES_ALREADY_REPLACED = "replaces.already_replaced"
-    REVIEW_KEPT = "review.kept"  # an administrator kept it after the duplicate NIK review
-    DATE_AHEAD = "recording.date_ahead"  # dated after the server's receive date (beyond DATE_AHEAD_DAYS)
-    DATE_BEHIND = "recording.date_behind"  # dated long before it (beyond DATE_BEHIND_DAYS)
-    REVIEW_REJECTED = "review.rejected"  # an administrator rejected it after that review
-    BIOMETRICS_INVALID = "biometrics.invalid"  # its fingers/irises cannot be read (`BiometricsData`)

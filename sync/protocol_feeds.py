@@ -1,20 +1,80 @@
-"""The compact form of the target feed (``GET /targets?form=compact``, protocol 1.3, optional).
+"""The feeds a laptop pulls: its recordings' verdicts and its area's targets.
 
-The same page as `TargetFeed`, with the rows as arrays under one column header
-instead of an object per row repeating every key; rows carry no ``seq`` of
-their own (the page's ``next_cursor`` is what a client keeps). A server that
-does not know the form ignores the parameter and answers a `TargetFeed`;
-`parse_target_page` reads either. Together with gzip (``Accept-Encoding``) this
-is what makes the first pull of a whole city fit a field link.
+``GET /status?since=CURSOR`` returns a `StatusFeed`: the verification results of
+this device's recordings (`StatusEntry`); keep ``next_cursor`` for the next call.
+``GET /targets?since=CURSOR`` returns a `TargetFeed` (`TargetEntry`) for the
+device's area.
+
+The compact form of the target feed (``GET /targets?form=compact``, protocol 1.3,
+optional) is the same page as `TargetFeed`, with the rows as arrays under one
+column header instead of an object per row repeating every key; rows carry no
+``seq`` of their own (the page's ``next_cursor`` is what a client keeps). A
+server that does not know the form ignores the parameter and answers a
+`TargetFeed`; `parse_target_page` reads either. Together with gzip
+(``Accept-Encoding``) this is what makes the first pull of a whole city fit a
+field link.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Literal
 
 from pydantic import Field, TypeAdapter
 
-from sync.protocol import TargetEntry, TargetFeed, _Model
+from sync.protocol import Reason, ServerStatus, _Model
+
+
+class StatusEntry(_Model):
+    """The verification result of one of this device's recordings."""
+
+    uuid: str
+    status: ServerStatus
+    reasons: list[Reason] = Field(default_factory=list)
+    received_complete: bool
+    replaced_by: str | None = None
+    seq: int
+
+
+class StatusFeed(_Model):
+    """A page of changes since the cursor; call again with ``next_cursor`` while ``more``."""
+
+    items: list[StatusEntry]
+    next_cursor: int
+    more: bool
+
+
+class TargetEntry(_Model):
+    """A resident of the device's area on the target list (wajib KTP belum rekam).
+
+    ``recorded_by``: ``none`` (still to record), ``this_device`` or
+    ``other_device`` (someone else already recorded this NIK).
+    """
+
+    nik: str
+    nama: str
+    tanggal_lahir: dt.date | None
+    jenis_kelamin: Literal["L", "P"] | None
+    alamat: str
+    rt: str
+    rw: str
+    kelurahan_kode: str
+    recorded_by: Literal["none", "this_device", "other_device"]
+    seq: int
+    no_kk: str | None = Field(default=None, description="(1.2) NO_KK of the office's list; None: not on it")
+    tempat_lahir: str | None = Field(default=None, description="(1.2) TMPT_LHR of the office's list; None: not on it")
+
+
+class TargetFeed(_Model):
+    items: list[TargetEntry]
+    next_cursor: int
+    more: bool
+    area_reset: list[str] | None = Field(
+        default=None, description="(1.3) the admin changed this device's area to these codes: the feed restarted "
+                                  "at its beginning; targets from this server outside them are no longer the device's")
+
+
+# --------------------------------------------------------------------------- the compact target feed
 
 FORM_COMPACT = "compact"
 

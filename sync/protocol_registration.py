@@ -20,8 +20,8 @@ from typing import Any, Literal
 
 from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
 
-from sync.protocol import (MAX_BATCH_ITEMS, IsoDate, ResidentData, StatusFeed, TripRef, Uuid, _Model,
-                           payload_sha256)
+from sync.protocol import MAX_BATCH_ITEMS, IsoDate, ResidentData, TripRef, Uuid, _Model, payload_sha256
+from sync.protocol_feeds import StatusFeed
 
 REGISTRATIONS_PATH = "/registrations"
 MAX_MEMBERS = 20

@@ -83,7 +83,7 @@ def check_move(current: RecordingStatus, new: RecordingStatus) -> None:
 
 DUPLICATE_VERDICT_CODE = "review.rejected"
 """The reason code of an administrator's rejection after a duplicate-NIK review
-(`sync.protocol.ReasonCodes.REVIEW_REJECTED`, the same text)."""
+(`sync.protocol_reasons.ReasonCodes.REVIEW_REJECTED`, the same text)."""
 
 
 def fixable_rejection(reason_codes) -> bool:  # noqa: ANN001 - any iterable of codes

@@ -1,7 +1,7 @@
 """The operator messages of every layer: one Indonesian template per code.
 
 Every finding code of `app.core` and `app.capture`, every camera/source error
-of `app.capture.camera`, every reason the server gives (`sync.protocol.ReasonCodes`),
+of `app.capture.camera`, every reason the server gives (`sync.protocol_reasons.ReasonCodes`),
 every failure of the sync client (`sync.client.errors`) and every refusal of
 the store and the session (`CodedError`, `app.store.errors.StoreError`) has its
 sentence here, written once with ``{param}`` placeholders. `render` fills it:
@@ -172,7 +172,7 @@ CAPTURE: dict[str, Templates] = {
     "source.not_open": "Sumber gambar belum dibuka.",
 }
 
-# The server's own reasons (sync.protocol.ReasonCodes; sync/server/intake.py and review.py).
+# The server's own reasons (sync.protocol_reasons.ReasonCodes; sync/server/intake.py and review.py).
 SERVER: dict[str, Templates] = {
     # The recording's fingers/irises unreadable (sync.protocol_biometrics, the server's check).
     "biometrics.invalid": (

@@ -20,7 +20,9 @@ from app.store.audit import AuditLog
 from app.store.audit_sync import RUN_ACTION, AuditSyncState
 from sync.client.http import refused
 from sync.client.run import SyncReport
-from sync.protocol import MAX_BATCH_ITEMS, AuditEntryItem, AuditPush, AuditPushResponse, Capabilities, Paths
+from sync.protocol import MAX_BATCH_ITEMS, Paths
+from sync.protocol_audit import AuditEntryItem, AuditPush, AuditPushResponse
+from sync.protocol_caps import Capabilities
 
 if TYPE_CHECKING:
     from sync.client.pump import SyncPump

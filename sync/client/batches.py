@@ -12,7 +12,6 @@ from pydantic import ValidationError
 from app.store.outbox import CONFLICT_CODE
 from app.store.outbox import OutboxEntry
 from app.store.retention import observe_clock
-from sync import protocol
 from sync.client.clock import iso, utc_now
 from sync.client.config import FAR_FUTURE
 from sync.client.errors import SyncError
@@ -20,7 +19,9 @@ from sync.client.http import problem_of, refused
 from sync.client.payload import build_payload, compact, field_names, has_biometrics, reasons_json, reasons_message
 from sync.client.run import Ack, Prepared, Run, SyncReport
 from sync.client.uploader import CLIENT_BUNDLE_BYTES, Uploader
-from sync.protocol import BatchResponse, Capabilities, ItemOutcome, ItemResult, Paths, ServerStatus, build_item
+from sync.protocol import BatchResponse, ItemOutcome, ItemResult, Paths, ServerStatus, build_item
+from sync.protocol_caps import Capabilities
+from sync.protocol_problems import Problems
 
 if TYPE_CHECKING:
     from sync.client.pump import SyncPump
@@ -153,7 +154,7 @@ def _post(pump: "SyncPump", preps: list[Prepared], run: Run) -> list[tuple[Prepa
     code = problem.code if problem else ""
     with run.lock:
         run.report.sent -= len(preps)
-    if resp.status_code == 413 and code == protocol.Problems.BATCH_TOO_LARGE.code:
+    if resp.status_code == 413 and code == Problems.BATCH_TOO_LARGE.code:
         limit = (problem.details or {}).get("limit") if problem else None
         pump._forget_capabilities()
         if isinstance(limit, int) and limit >= 1:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from app.store.category_marks import CategoryMark
 from sync.client.keyed import KeyedSender
 from sync.client.run import SyncReport
-from sync.protocol import Capabilities
+from sync.protocol_caps import Capabilities
 from sync.protocol_marks import CATEGORY_MARKS_PATH, CategoryMarkBatchResponse, CategoryMarkItem
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from app.store.card_delivery import Card, CardDelivery, CardEvent
 from sync.client.errors import SyncError
 from sync.client.http import refused
 from sync.client.run import SyncReport
-from sync.protocol import Capabilities
+from sync.protocol_caps import Capabilities
 from sync.protocol_delivery import (
     DELIVERY_PATH,
     MAX_DELIVERY_CARDS,

@@ -12,8 +12,8 @@ from sync.client.http import refused
 from sync.client.payload import reasons_json, reasons_message
 from sync.client.run import SyncReport
 from app.core.regions import is_well_formed, to_digits
-from sync.protocol import Paths, ServerStatus, StatusEntry, TargetFeed
-from sync.protocol_feeds import FORM_COMPACT, parse_target_page
+from sync.protocol import Paths, ServerStatus
+from sync.protocol_feeds import FORM_COMPACT, StatusEntry, TargetFeed, parse_target_page
 from sync.protocol_registration import StatusFeedWithRegistrations
 
 if TYPE_CHECKING:

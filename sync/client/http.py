@@ -11,12 +11,12 @@ from pydantic import ValidationError
 from requests.adapters import HTTPAdapter
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
-from sync import protocol
 from sync.client.errors import SyncError, Unreached, server_trouble
 from sync.client.pace import LinkMeter
 from sync.client.transport import PIN_MISMATCH, PinnedAdapter
-from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, parse_problem
+from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 from sync.protocol_caps import CAPS_TAG_HEADER, GZIP_MIN_BYTES, gzip_bytes
+from sync.protocol_problems import Problems, parse_problem
 
 if TYPE_CHECKING:
     from sync.client.pump import SyncPump
@@ -146,7 +146,7 @@ class Http:
         if status == 401:
             problem = problem_of(resp)
             code = problem.code if problem else None
-            if code == protocol.Problems.TOKEN_REVOKED.code:
+            if code == Problems.TOKEN_REVOKED.code:
                 raise SyncError("revoked", "sync.revoked", status=401, problem=code)
             raise SyncError("auth", "sync.token_rejected", status=401, problem=code)
         if status == 426:

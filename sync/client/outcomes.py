@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from app.store.visits import VisitOutcome
 from sync.client.keyed import CONFLICT, REFUSED, KeyedSender
 from sync.client.run import SyncReport
-from sync.protocol import BatchResponse, Capabilities, Paths, VisitOutcomeItem
+from sync.protocol import BatchResponse, Paths, VisitOutcomeItem
+from sync.protocol_caps import Capabilities
 
 if TYPE_CHECKING:
     from sync.client.pump import SyncPump

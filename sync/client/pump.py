@@ -41,8 +41,9 @@ from sync.client.category_marks import send_category_marks
 from sync.client.registration import enroll, normalize_server_url
 from sync.client.run import Run, SyncProgress, SyncReport
 from sync.client.transport import check_plain_http, normalize_pin
-from sync.protocol import Capabilities, EnrollmentResponse, Paths
-from sync.protocol_caps import CAPS_TAG_HEADER
+from sync.protocol import Paths
+from sync.protocol_caps import CAPS_TAG_HEADER, Capabilities
+from sync.protocol_enrollment import EnrollmentResponse
 
 __all__ = ["SyncPump"]
 

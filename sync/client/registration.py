@@ -18,7 +18,6 @@ from pydantic import ValidationError
 
 from app.core.messages import CodedError
 from app.store.settings import is_demo_profile
-from sync import protocol
 from sync.bundle import new_signing_key
 from app.store.retention import observe_clock
 from sync.client.clock import utc_now
@@ -26,8 +25,10 @@ from sync.client.config import Keys
 from sync.client.errors import RegistrationError, SyncError, enrollment_limited
 from sync.client.payload import compact
 from sync.client.transport import check_plain_http
-from sync.protocol import EnrollmentResponse, Health, Paths
+from sync.protocol import Health, Paths
 from sync.protocol_caps import CAPS_TAG_HEADER, EnrollmentWithCapabilities
+from sync.protocol_enrollment import EnrollmentResponse
+from sync.protocol_problems import Problems
 
 if TYPE_CHECKING:
     from sync.client.pump import SyncPump
@@ -137,7 +138,7 @@ def _exchange(pump: "SyncPump", request: dict) -> tuple[EnrollmentWithCapabiliti
         except SyncError as exc:
             if exc.status == 429:  # too many wrong codes from here: the server waits Retry-After seconds
                 raise RegistrationError("refused", *enrollment_limited(exc.retry_after), status=429,
-                                        problem=protocol.Problems.ENROLLMENT_RATE_LIMITED.code,
+                                        problem=Problems.ENROLLMENT_RATE_LIMITED.code,
                                         retry_after=exc.retry_after) from None
             if exc.transient and not last:
                 pump._sleep(pump.policy.initial_wait * attempt)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from app.store.registrations import StoredRegistration
 from sync.client.keyed import KeyedSender
 from sync.client.run import SyncReport
-from sync.protocol import Capabilities
+from sync.protocol_caps import Capabilities
 from sync.protocol_registration import REGISTRATIONS_PATH, RegistrationBatchResponse, RegistrationItem
 
 if TYPE_CHECKING:

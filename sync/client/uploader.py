@@ -14,7 +14,9 @@ from sync import protocol
 from sync.client.errors import Aborted, LocalMediaError, SyncError
 from sync.client.http import problem_of, refused
 from sync.client.run import Ack, Prepared, Run
-from sync.protocol import BUNDLE_CONTENT_TYPE, OFFSET_HEADER, BundleResponse, MediaState, Paths
+from sync.protocol import OFFSET_HEADER, MediaState, Paths
+from sync.protocol_bundle import BUNDLE_CONTENT_TYPE, BundleResponse, encode_bundle
+from sync.protocol_problems import Problems
 
 __all__ = ["Uploader", "CLIENT_BUNDLE_BYTES"]
 
@@ -144,7 +146,7 @@ class Uploader:
             pump._check_abort()
             if self.stopping.is_set():
                 raise Aborted()
-            body = protocol.encode_bundle([(p.state.sha256, data) for p, data in ready])
+            body = encode_bundle([(p.state.sha256, data) for p, data in ready])
 
             def parse(r: requests.Response) -> Any:
                 if r.status_code != 200:
@@ -283,7 +285,7 @@ class Uploader:
                 run.add_bytes(new - offset)
                 offset = new
                 continue
-            if resp.status_code == 422 and problem and problem.code == protocol.Problems.MEDIA_HASH_MISMATCH.code:
+            if resp.status_code == 422 and problem and problem.code == Problems.MEDIA_HASH_MISMATCH.code:
                 restarts += 1
                 if restarts > 2:
                     raise SyncError("media", "sync.media_damaged_in_transit")
@@ -292,9 +294,9 @@ class Uploader:
                 continue
             if resp.status_code == 404:
                 raise SyncError("server", "sync.media_unknown", status=404)
-            if resp.status_code == 422 and problem and problem.code == protocol.Problems.MEDIA_NOT_IMAGE.code:
+            if resp.status_code == 422 and problem and problem.code == Problems.MEDIA_NOT_IMAGE.code:
                 raise LocalMediaError(uuid, "sync.media_not_image", {"words": problem.message})
-            if resp.status_code == 422 and problem and problem.code == protocol.Problems.MEDIA_NOT_BIOMETRIC.code:
+            if resp.status_code == 422 and problem and problem.code == Problems.MEDIA_NOT_BIOMETRIC.code:
                 raise LocalMediaError(uuid, "sync.media_not_biometric", {"words": problem.message})
             raise refused(resp)
 

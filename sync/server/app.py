@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from sync import protocol
+from sync.protocol_problems import Problems
 from sync.server import db
 from sync.server.admin_auth import AdminAuth
 from sync.server.at_rest import secure_data_dir
@@ -53,12 +54,12 @@ def build_api(settings: Settings | None = None) -> FastAPI:
     def limit_for(path: str):  # noqa: ANN202
         current = app.state.settings if hasattr(app.state, "settings") else (settings or _DEFAULT_LIMITS)
         if path.startswith("/media/"):
-            return current.max_chunk_bytes, protocol.Problems.CHUNK_TOO_LARGE
+            return current.max_chunk_bytes, Problems.CHUNK_TOO_LARGE
         if path == UPLOAD_PATH:
             return None  # streamed to a file and bounded by `max_import_bytes` there
         if path == protocol.Paths.MEDIA_BUNDLE:
-            return max(current.max_bundle_bytes, 1), protocol.Problems.BUNDLE_TOO_LARGE
-        return current.max_body_bytes, protocol.Problems.BODY_TOO_LARGE
+            return max(current.max_bundle_bytes, 1), Problems.BUNDLE_TOO_LARGE
+        return current.max_body_bytes, Problems.BODY_TOO_LARGE
 
     app.add_middleware(BodyLimitMiddleware, limit_for=limit_for)
     app.add_middleware(CapsTagMiddleware, settings_of=lambda: getattr(app.state, "settings", None) or settings)

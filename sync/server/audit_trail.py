@@ -1,6 +1,6 @@
 """The laptops' audit trails on the server: keep every entry received, flag a device whose chain was rewritten.
 
-A laptop sends its trail in id order (`sync.protocol.AuditPush`), starting at
+A laptop sends its trail in id order (`sync.protocol_audit.AuditPush`), starting at
 or before the last entry the server holds. Each entry's hash is recomputed
 (`app.core.audit_chain`, the same code the laptop chains with). An entry the
 server already holds must come back with the same hash; a new one must name
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from app.core.audit_chain import GENESIS, ChainEntry
-from sync.protocol import AuditEntryItem, AuditPushResponse
+from sync.protocol_audit import AuditEntryItem, AuditPushResponse
 from sync.server import db
 
 __all__ = ["receive", "flagged_devices", "held_through"]

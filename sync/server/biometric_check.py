@@ -19,7 +19,7 @@ from __future__ import annotations
 from app.core.biometric_policy import check_record
 from app.core.biometric_records import IsoRecordError
 from app.core.messages import render
-from sync.protocol import Problems
+from sync.protocol_problems import Problems
 from sync.server.failures import ProblemError
 from sync.server.media_check import MAX_PIXELS, MAX_SIDE
 

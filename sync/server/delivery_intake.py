@@ -19,8 +19,9 @@ from sqlalchemy.engine import Engine
 from app.core.card_delivery import CardState, Proof, ProofKind, check_attempt, check_handover, latest_state, \
     progress_by_area, DeliveryProgress
 from app.core.messages import CodedError
-from sync.protocol import Problems, payload_sha256
+from sync.protocol import payload_sha256
 from sync.protocol_delivery import DeliveryEventItem, DeliveryPush, DeliveryPushResponse, DeliveryResult
+from sync.protocol_problems import Problems
 from sync.server import db
 from sync.server.deps import Device
 from sync.server.failures import ProblemError

@@ -16,7 +16,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.engine import Connection, Engine
 
 from sync import protocol
-from sync.protocol import Problems
+from sync.protocol_problems import Problems
 from sync.server import db
 from sync.server.errors import ProblemError
 from sync.server.security import secret_sha256

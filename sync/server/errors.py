@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from sync.protocol import ProblemSpec, Problems
+from sync.protocol_problems import Problems, ProblemSpec
 from sync.server.encoding import inflate
 from sync.server.failures import ProblemError
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sync.protocol import ProblemSpec
+from sync.protocol_problems import ProblemSpec
 
 
 class ProblemError(Exception):

@@ -12,8 +12,8 @@ import json
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from sync.protocol import Reason, StatusEntry
-from sync.protocol_feeds import FORM_COMPACT, TARGET_COLUMNS
+from sync.protocol import Reason
+from sync.protocol_feeds import FORM_COMPACT, TARGET_COLUMNS, StatusEntry
 from sync.protocol_registration import IssuedNumbers, StatusFeedWithRegistrations
 from sync.server import areas, db, registrations
 from sync.server.db import chunks

@@ -39,20 +39,9 @@ from app.core.recording_check import check_recording
 from app.core.regions import RegionIndex, to_digits
 from app.core.resident import Resident
 from app.core.validation import ValidationContext, normalize_resident
-from sync.protocol import (
-    DATE_AHEAD_DAYS,
-    DATE_BEHIND_DAYS,
-    BatchItem,
-    ItemOutcome,
-    ItemResult,
-    MediaKind,
-    MediaState,
-    Reason,
-    ReasonCodes,
-    RecordingPayload,
-    ServerStatus,
-    payload_sha256,
-)
+from sync.protocol import (BatchItem, ItemOutcome, ItemResult, MediaKind, MediaState, Reason, RecordingPayload,
+                           ServerStatus, payload_sha256)
+from sync.protocol_reasons import DATE_AHEAD_DAYS, DATE_BEHIND_DAYS, ReasonCodes
 from sync.server import db
 from sync.server.db import chunks
 from sync.server.deps import Device

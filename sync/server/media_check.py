@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import struct
 
-from sync.protocol import Problems
+from sync.protocol_problems import Problems
 from sync.server.failures import ProblemError
 
 JPEG_MAGIC = b"\xff\xd8\xff"

@@ -37,7 +37,8 @@ import time
 from pathlib import Path
 
 from app.fsio import fsync_dir, make_private_dir, open_private
-from sync.protocol import Problems, is_sha256
+from sync.protocol import is_sha256
+from sync.protocol_problems import Problems
 from sync.server.failures import ProblemError
 from sync.server.filelock import FileLock
 from sync.server.media_check import check_media

@@ -44,7 +44,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from sync.protocol import Problems, is_sha256
+from sync.protocol import is_sha256
+from sync.protocol_problems import Problems
 from sync.server.failures import ProblemError
 from sync.server.media_check import check_media
 from sync.server.media_store import Held, MediaStore, check_chunk, checked_name, verify_whole

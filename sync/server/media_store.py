@@ -20,7 +20,8 @@ import abc
 import hashlib
 from dataclasses import dataclass
 
-from sync.protocol import Problems, is_sha256
+from sync.protocol import is_sha256
+from sync.protocol_problems import Problems
 from sync.server.failures import ProblemError
 from sync.server.media_check import check_media
 

@@ -19,7 +19,8 @@ from sqlalchemy.engine import Connection, Engine
 
 from app.core.messages import CodedError
 from app.core.outcomes import check_outcome
-from sync.protocol import OutcomeResult, Problems, TripRef, VisitOutcomeItem, payload_sha256
+from sync.protocol import OutcomeResult, TripRef, VisitOutcomeItem, payload_sha256
+from sync.protocol_problems import Problems
 from sync.server import db
 from sync.server.deps import Device
 from sync.server.failures import ProblemError

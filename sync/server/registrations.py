@@ -29,7 +29,7 @@ from app.core.messages import render
 from app.core.regions import RegionIndex, to_digits
 from app.core.registration import (Issued, Registration, check_issued, check_registration, normalize_issued,
                                    normalize_registration)
-from sync.protocol import Problems
+from sync.protocol_problems import Problems
 from sync.protocol_registration import IssuedNumbers, RegistrationItem, RegistrationResult
 from sync.server import db
 from sync.server.admin import AdminError

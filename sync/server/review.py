@@ -39,7 +39,8 @@ from app.core.biometric_policy import exceptions_summary
 from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.findings import Severity, finding
 from app.core.repeat import repeat_reason
-from sync.protocol import UUID_PATTERN, Reason, ReasonCodes, ServerStatus
+from sync.protocol import UUID_PATTERN, Reason, ServerStatus
+from sync.protocol_reasons import ReasonCodes
 from sync.server import db
 from sync.server.admin import AdminError
 from sync.server.db import chunks

@@ -61,7 +61,7 @@ from faker import Faker  # noqa: E402
 
 from app.core.regions import RegionIndex, RegionLevel, to_digits  # noqa: E402
 from sync import protocol  # noqa: E402
-from sync.protocol import encode_bundle  # noqa: E402
+from sync.protocol_bundle import BUNDLE_CONTENT_TYPE, encode_bundle  # noqa: E402
 
 from serverkit import LiveServer, People, make_recording  # noqa: E402
 from support.postgres import PostgresCluster  # noqa: E402
@@ -151,7 +151,7 @@ def prebuilt_requests(trips: list[list], batch: int) -> list[list[tuple[int, byt
 
 
 _JSON = {"Content-Type": "application/json"}
-_BUNDLE = {"Content-Type": protocol.BUNDLE_CONTENT_TYPE}
+_BUNDLE = {"Content-Type": BUNDLE_CONTENT_TYPE}
 
 
 def intake_leg(label: str, server: LiveServer, trips: list[list], batch: int, max_seconds: float,

@@ -30,7 +30,7 @@ from faker import Faker  # noqa: E402
 
 from app.core.regions import RegionIndex  # noqa: E402
 from sync import protocol  # noqa: E402
-from sync.protocol import encode_bundle  # noqa: E402
+from sync.protocol_bundle import BUNDLE_CONTENT_TYPE, encode_bundle  # noqa: E402
 
 from serverkit import LiveServer, People, make_recording  # noqa: E402
 from support.postgres import PostgresCluster  # noqa: E402
@@ -76,7 +76,7 @@ def main() -> None:
                 device.send(*batch)
                 files = [(sha, data) for rec in batch for sha, data in rec.media.items()]
                 r = device.post(protocol.Paths.MEDIA_BUNDLE, data=encode_bundle(files),
-                                headers={"Content-Type": protocol.BUNDLE_CONTENT_TYPE})
+                                headers={"Content-Type": BUNDLE_CONTENT_TYPE})
                 assert r.status_code == 200, r.text
 
         sampler = threading.Thread(target=sample)

@@ -8,6 +8,7 @@ import json
 from fastapi.testclient import TestClient
 
 from sync import protocol
+from sync.protocol_caps import Capabilities
 from sync.server import admin
 
 from adminkit import PASSWORD, csrf_of, make_admin
@@ -102,7 +103,7 @@ def test_capabilities_report_the_servers_limits(authed, app_settings):
     assert caps["max_media_bytes"] == app_settings.max_media_bytes
     assert caps["max_batch_items"] == app_settings.max_batch_items
     assert caps["media_kinds"] == ["photo", "signature"]
-    protocol.Capabilities.model_validate(caps)
+    Capabilities.model_validate(caps)
 
 
 def test_new_regions_are_used_without_a_restart(app, authed, people, tmp_path):

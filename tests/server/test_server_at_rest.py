@@ -13,7 +13,9 @@ import zlib
 import pytest
 
 from sync import protocol
-from sync.protocol import MediaKind, encode_bundle, media_descriptor
+from sync.protocol import MediaKind, media_descriptor
+from sync.protocol_bundle import BUNDLE_CONTENT_TYPE, encode_bundle
+from sync.protocol_problems import Problems
 from sync.server.media_check import Checks
 
 from serverkit import LIVE_CHUNK, DeviceClient, LiveServer, make_recording
@@ -143,7 +145,7 @@ def test_non_images_are_refused_with_422_and_discarded(live_server, device: Devi
     r = device.put_chunk(sha, 0, photo)
     assert r.status_code == 422, r.text
     body = r.json()
-    assert body["code"] == protocol.Problems.MEDIA_NOT_IMAGE.code == "422.5"
+    assert body["code"] == Problems.MEDIA_NOT_IMAGE.code == "422.5"
     assert body["details"]["check"] == check
     assert "JPEG atau PNG" in body["message"]
     assert not (live_server.data / "media" / sha).exists()
@@ -171,7 +173,7 @@ def test_a_bundle_refuses_the_non_image_and_keeps_the_real_ones(live_server, dev
     device.send(rec, good)
     files = [(bad_sha, bad), *good.media.items()]
     r = device.post(protocol.Paths.MEDIA_BUNDLE, data=encode_bundle(files),
-                    headers={"Content-Type": protocol.BUNDLE_CONTENT_TYPE})
+                    headers={"Content-Type": BUNDLE_CONTENT_TYPE})
     assert r.status_code == 200, r.text
     first, *rest = r.json()["results"]
     assert (first["complete"], first["problem"]) == (False, "422.5")

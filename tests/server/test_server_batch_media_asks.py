@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from sync import protocol
-from sync.protocol import encode_bundle
+from sync.protocol_bundle import BUNDLE_CONTENT_TYPE, encode_bundle
 
 from serverkit import make_recording
 
@@ -29,7 +29,7 @@ def test_a_file_new_to_the_database_is_not_asked_about_and_still_completes(app, 
     assert result["received_complete"] is False
 
     r = authed.post(protocol.Paths.MEDIA_BUNDLE, content=encode_bundle(list(rec.media.items())),
-                    headers={"Content-Type": protocol.BUNDLE_CONTENT_TYPE})
+                    headers={"Content-Type": BUNDLE_CONTENT_TYPE})
     assert r.status_code == 200 and all(x["complete"] for x in r.json()["results"]), r.text
     assert store.read(photo_sha) == photo
     with app.state.engine.connect() as conn:

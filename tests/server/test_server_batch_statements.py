@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from sync import protocol
-from sync.protocol import encode_bundle
+from sync.protocol_bundle import BUNDLE_CONTENT_TYPE, encode_bundle
 
 from serverkit import make_recording
 
@@ -65,7 +65,7 @@ def _batch_and_bundle(app, authed, people, count: int) -> tuple[int, int, int, i
     files = [(sha, data) for rec in recs for sha, data in rec.media.items()]
     with _counted(app.state.engine) as (bundle, bundle_checkouts):
         r = authed.post(protocol.Paths.MEDIA_BUNDLE, content=encode_bundle(files),
-                        headers={"Content-Type": protocol.BUNDLE_CONTENT_TYPE})
+                        headers={"Content-Type": BUNDLE_CONTENT_TYPE})
     assert r.status_code == 200 and len(r.json()["results"]) == 2 * count
     assert all(x["complete"] for x in r.json()["results"]), r.text
     return len(batch), len(batch_checkouts), len(bundle), len(bundle_checkouts)

@@ -13,7 +13,8 @@ from app.core.biometric_records import (
 )
 from support.biometrics import biometric_recording, noise_iris_record, proof_photo
 from support.images import image_bytes
-from sync.protocol import MediaKind, Problems, RecordingPayload
+from sync.protocol import MediaKind, RecordingPayload
+from sync.protocol_problems import Problems
 from sync.server.failures import ProblemError
 from sync.server.media_check import check_media
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from sync import protocol
-from sync.protocol import encode_bundle
+from sync.protocol_bundle import BUNDLE_CONTENT_TYPE, encode_bundle
 
 from serverkit import make_recording
 
@@ -21,7 +21,7 @@ def _statements_for_bundle(app, authed, people, count: int) -> int:
     try:
         files = [(sha, data) for rec in recs for sha, data in rec.media.items()]
         r = authed.post(protocol.Paths.MEDIA_BUNDLE, content=encode_bundle(files),
-                        headers={"Content-Type": protocol.BUNDLE_CONTENT_TYPE})
+                        headers={"Content-Type": BUNDLE_CONTENT_TYPE})
     finally:
         sa.event.remove(app.state.engine, "before_cursor_execute", listener)
     assert r.status_code == 200 and all(x["complete"] for x in r.json()["results"]), r.text

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 
 from app.core.card_delivery import MAX_PROOF_BYTES, Reason, Relation
 from sync import protocol
+from sync.protocol_caps import Capabilities
 from sync.protocol_delivery import (
     DELIVERY_PATH,
     PROOF_MAX_BYTES,
@@ -72,7 +73,7 @@ def test_the_wire_values_are_the_rules_values():
 
 
 def test_cards_and_events_are_kept_once_and_progress_counts_the_latest(client):
-    caps = protocol.Capabilities.model_validate(client.get(protocol.Paths.CAPABILITIES).json())
+    caps = Capabilities.model_validate(client.get(protocol.Paths.CAPABILITIES).json())
     assert caps.card_delivery is True
     cards = [_card("001"), _card("001", nik="1671014501900002"), _card("002", nik="1671014501900003")]
     events = [_attempt(cards[0]["id"], "tidak_di_rumah"), _handover(cards[0]["id"], event_date="2026-12-03",

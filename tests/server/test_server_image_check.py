@@ -10,7 +10,7 @@ import cv2
 import numpy as np
 import pytest
 
-from sync.protocol import Problems
+from sync.protocol_problems import Problems
 from sync.server.failures import ProblemError
 from sync.server.media_check import Checks, check_image
 

@@ -8,6 +8,7 @@ import requests
 import sqlalchemy as sa
 
 from sync import protocol
+from sync.protocol_problems import Problems
 from sync.server import admin, db
 
 
@@ -22,7 +23,7 @@ def test_enrollment_code_gives_a_token_once(live_server):
 
     again = live_server.register(code)
     assert again.status_code == 403
-    assert again.json()["code"] == protocol.Problems.ENROLLMENT_INVALID.code
+    assert again.json()["code"] == Problems.ENROLLMENT_INVALID.code
 
     # the token works
     me = requests.get(live_server.url + protocol.Paths.ME, timeout=10, headers={

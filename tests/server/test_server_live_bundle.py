@@ -7,14 +7,15 @@ from __future__ import annotations
 import os
 
 from sync import protocol
-from sync.protocol import encode_bundle
+from sync.protocol_bundle import BUNDLE_CONTENT_TYPE, encode_bundle
+from sync.protocol_problems import Problems
 
 from serverkit import make_recording
 
 
 def _post(device, body: bytes, **headers):  # noqa: ANN001, ANN202
     return device.post(protocol.Paths.MEDIA_BUNDLE, data=body,
-                       headers={"Content-Type": protocol.BUNDLE_CONTENT_TYPE, **headers})
+                       headers={"Content-Type": BUNDLE_CONTENT_TYPE, **headers})
 
 
 def _received(device, uuid: str) -> bool:
@@ -56,10 +57,10 @@ def test_one_bad_file_does_not_spoil_the_others(live_server, device, people):
     r = _post(device, body)
     assert r.status_code == 200, r.text
     photo_r, sig_r, other_r = r.json()["results"]
-    assert photo_r["complete"] is False and photo_r["problem"] == protocol.Problems.MEDIA_HASH_MISMATCH.code
+    assert photo_r["complete"] is False and photo_r["problem"] == Problems.MEDIA_HASH_MISMATCH.code
     assert "SHA-256" in photo_r["message"] and photo_r["offset"] == 0
     assert sig_r["complete"] is True
-    assert other_r["complete"] is False and other_r["problem"] == protocol.Problems.MEDIA_NOT_EXPECTED.code
+    assert other_r["complete"] is False and other_r["problem"] == Problems.MEDIA_NOT_EXPECTED.code
     media = live_server.data / "media"
     assert not (media / photo_sha).exists() and not (media / other_sha).exists()
     assert (media / sig_sha).read_bytes() == sig
@@ -78,7 +79,7 @@ def test_a_file_of_another_size_than_its_recording_says_is_refused(live_server, 
     r = _post(device, body)
     assert r.status_code == 200
     [item] = r.json()["results"]
-    assert item["problem"] == protocol.Problems.MEDIA_SIZE_DIFFERS.code and not item["complete"]
+    assert item["problem"] == Problems.MEDIA_SIZE_DIFFERS.code and not item["complete"]
     assert str(len(data)) in item["message"]
     assert not (live_server.data / "media" / sha).exists()
 
@@ -105,7 +106,7 @@ def test_unreadable_bundles_get_422_with_the_reason(live_server, device, people)
         r = _post(device, body)
         assert r.status_code == 422, (name, r.status_code, r.text)
         problem = r.json()
-        assert problem["code"] == protocol.Problems.BUNDLE_INVALID.code, name
+        assert problem["code"] == Problems.BUNDLE_INVALID.code, name
         assert problem["message"].startswith("Paket media tidak dapat dibaca"), name
     assert not (live_server.data / "media" / sha).exists()
     assert not list((live_server.data / "media" / "partial").iterdir())
@@ -119,19 +120,19 @@ def test_bundle_needs_a_token_and_respects_the_size_limit(live_server, device, p
 
     anonymous = requests.post(live_server.url + protocol.Paths.MEDIA_BUNDLE, data=encode_bundle(files),
                               headers={protocol.PROTOCOL_HEADER: protocol.PROTOCOL_VERSION,
-                                       "Content-Type": protocol.BUNDLE_CONTENT_TYPE}, timeout=20)
+                                       "Content-Type": BUNDLE_CONTENT_TYPE}, timeout=20)
     assert anonymous.status_code == 401
     forged = requests.post(live_server.url + protocol.Paths.MEDIA_BUNDLE, data=encode_bundle(files),
                            headers={protocol.PROTOCOL_HEADER: protocol.PROTOCOL_VERSION,
                                     "Authorization": "Bearer " + "x" * 43,
-                                    "Content-Type": protocol.BUNDLE_CONTENT_TYPE}, timeout=20)
+                                    "Content-Type": BUNDLE_CONTENT_TYPE}, timeout=20)
     assert forged.status_code == 401
     caps = device.get(protocol.Paths.CAPABILITIES).json()
     limit = caps["max_bundle_bytes"]
     assert limit == protocol.DEFAULT_MAX_BUNDLE_BYTES
     huge = _post(device, b"x" * (limit + 1))
     assert huge.status_code == 413
-    assert huge.json()["code"] == protocol.Problems.BUNDLE_TOO_LARGE.code
+    assert huge.json()["code"] == Problems.BUNDLE_TOO_LARGE.code
     assert str(limit) in huge.json()["message"]
     for sha, _data in files:
         assert not (live_server.data / "media" / sha).exists()

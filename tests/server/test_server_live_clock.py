@@ -12,7 +12,7 @@ import json
 import sqlalchemy as sa
 
 from app.core.nik import build_nik
-from sync.protocol import DATE_AHEAD_DAYS, DATE_BEHIND_DAYS, ReasonCodes
+from sync.protocol_reasons import DATE_AHEAD_DAYS, DATE_BEHIND_DAYS, ReasonCodes
 from sync.server import db, review
 
 from serverkit import DeviceClient, make_recording

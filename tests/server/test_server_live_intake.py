@@ -10,7 +10,7 @@ import requests
 import sqlalchemy as sa
 
 from sync import protocol
-from sync.protocol import ReasonCodes
+from sync.protocol_reasons import ReasonCodes
 from sync.server import db
 
 from serverkit import make_recording

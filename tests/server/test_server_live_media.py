@@ -10,6 +10,7 @@ import requests
 
 from sync import protocol
 from sync.protocol import MediaKind, media_descriptor
+from sync.protocol_reasons import ReasonCodes
 
 from serverkit import LIVE_CHUNK, make_recording
 from support.images import image_bytes
@@ -149,7 +150,7 @@ def test_media_limits_and_unknown_files(device, people):
     rec3.payload = rec3.payload.model_copy(update={"media": [huge, rec3.payload.media[1]]})
     [result] = device.send(rec3)
     assert result["outcome"] == "rejected"
-    assert protocol.ReasonCodes.MEDIA_TOO_LARGE in {x["code"] for x in result["reasons"]}
+    assert ReasonCodes.MEDIA_TOO_LARGE in {x["code"] for x in result["reasons"]}
 
 
 def test_other_devices_cannot_upload_a_devices_media(live_server, device, people):

@@ -12,6 +12,7 @@ import pytest
 import requests
 
 from sync import protocol
+from sync.protocol_problems import Problems
 
 from serverkit import FromAddress, LiveServer, loopback_aliases_work
 from support.server import prepare_server_data, start_server
@@ -60,7 +61,7 @@ def _assert_limited(r: requests.Response) -> int:
     wait = int(r.headers["Retry-After"])
     assert 1 <= wait <= WINDOW_S
     body = r.json()
-    spec = protocol.Problems.ENROLLMENT_RATE_LIMITED
+    spec = Problems.ENROLLMENT_RATE_LIMITED
     assert body["code"] == spec.code == "429.1" and body["details"] == {"retry_after": wait}
     assert "Terlalu banyak percobaan kode pendaftaran" in body["message"] and f"{wait} detik" in body["message"]
     assert "Too many enrollment code attempts" in body["message_en"]
@@ -71,7 +72,7 @@ def test_the_limit_kicks_in_at_the_threshold_for_that_address_only(limited_serve
     laptop = _Laptop(limited_server)
     for n in range(MAX_FAILURES):
         r = laptop.register(_wrong_code(n))
-        assert r.status_code == 403 and r.json()["code"] == protocol.Problems.ENROLLMENT_INVALID.code
+        assert r.status_code == 403 and r.json()["code"] == Problems.ENROLLMENT_INVALID.code
     _assert_limited(laptop.register(_wrong_code(99)))
     _assert_limited(laptop.register(_wrong_code(98)))  # still refused (refusals are not counted, nor checked)
 

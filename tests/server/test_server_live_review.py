@@ -12,7 +12,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import sqlalchemy as sa
 
-from sync.protocol import ReasonCodes, RecordingPayload
+from sync.protocol import RecordingPayload
+from sync.protocol_reasons import ReasonCodes
 from sync.server import admin, db, review
 
 from adminkit import AdminBrowser, make_admin

@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from sync.protocol import Problems
+from sync.protocol_problems import Problems
 from sync.server.failures import ProblemError
 from sync.server.media_store import Held, MediaStore
 from support.images import image_bytes

@@ -13,6 +13,7 @@ import requests
 
 from sync import protocol
 from sync.protocol import MediaKind, media_descriptor
+from sync.protocol_problems import Problems
 from sync.server import admin
 from sync.server.cli import listening_socket
 
@@ -59,7 +60,7 @@ def test_revoked_token_is_refused_by_every_media_call_at_once(live_server, peopl
         assert r.status_code == 401, (method, r.status_code)
         assert r.headers["WWW-Authenticate"] == "Bearer"
         if method != "HEAD":
-            assert r.json()["code"] == protocol.Problems.TOKEN_REVOKED.code
+            assert r.json()["code"] == Problems.TOKEN_REVOKED.code
     assert (live_server.data / "media" / "partial" / sha).stat().st_size == LIVE_CHUNK  # nothing appended
 
 
@@ -67,12 +68,12 @@ def test_token_is_checked_before_offset_and_file(live_server, device):
     unknown = hashlib.sha256(os.urandom(16)).hexdigest()
     missing = _media(live_server.url, "PUT", unknown, None, offset="abc", data=b"x")
     forged = _media(live_server.url, "PUT", unknown, "A" * 43, offset="abc", data=b"x")
-    assert (missing.status_code, missing.json()["code"]) == (401, protocol.Problems.TOKEN_MISSING.code)
-    assert (forged.status_code, forged.json()["code"]) == (401, protocol.Problems.TOKEN_INVALID.code)
+    assert (missing.status_code, missing.json()["code"]) == (401, Problems.TOKEN_MISSING.code)
+    assert (forged.status_code, forged.json()["code"]) == (401, Problems.TOKEN_INVALID.code)
     bad_offset = _media(live_server.url, "PUT", unknown, device.token, offset="abc", data=b"x")
-    assert (bad_offset.status_code, bad_offset.json()["code"]) == (400, protocol.Problems.OFFSET_INVALID.code)
+    assert (bad_offset.status_code, bad_offset.json()["code"]) == (400, Problems.OFFSET_INVALID.code)
     not_expected = _media(live_server.url, "PUT", unknown, device.token, offset="0", data=b"x")
-    assert (not_expected.status_code, not_expected.json()["code"]) == (404, protocol.Problems.MEDIA_NOT_EXPECTED.code)
+    assert (not_expected.status_code, not_expected.json()["code"]) == (404, Problems.MEDIA_NOT_EXPECTED.code)
     head = _media(live_server.url, "HEAD", unknown, "A" * 43)
     assert head.status_code == 401
 
@@ -86,7 +87,7 @@ def test_whole_file_in_one_chunk_is_verified_before_it_is_kept(live_server, devi
     forged = bytearray(photo)
     forged[100] ^= 0xFF  # same size, other bytes
     wrong = device.put_chunk(sha, 0, bytes(forged))
-    assert wrong.status_code == 422 and wrong.json()["code"] == protocol.Problems.MEDIA_HASH_MISMATCH.code
+    assert wrong.status_code == 422 and wrong.json()["code"] == Problems.MEDIA_HASH_MISMATCH.code
     assert not (live_server.data / "media" / "partial" / sha).exists()
     assert not (live_server.data / "media" / sha).exists()
 

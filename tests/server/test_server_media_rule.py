@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sync.protocol import ReasonCodes
+from sync.protocol_reasons import ReasonCodes
 
 
 @pytest.mark.parametrize("field, reason, code", [

@@ -10,6 +10,8 @@ import pytest
 import sqlalchemy as sa
 
 from sync import protocol
+from sync.protocol_caps import Capabilities
+from sync.protocol_problems import Problems
 from sync.server import admin, db
 
 
@@ -48,7 +50,7 @@ def _post(client, outcomes, items=()):
 
 
 def test_capabilities_offer_visit_outcomes(client):
-    caps = protocol.Capabilities.model_validate(client.get(protocol.Paths.CAPABILITIES).json())
+    caps = Capabilities.model_validate(client.get(protocol.Paths.CAPABILITIES).json())
     assert caps.visit_outcomes is True
 
 
@@ -105,7 +107,7 @@ def test_bad_outcomes_are_a_422_and_nothing_is_stored(client):
         resp = _post(client, [_outcome(), _outcome(**changes)])
         assert resp.status_code == 422, changes
         body = resp.json()
-        assert body["code"] == protocol.Problems.BODY_INVALID.code
+        assert body["code"] == Problems.BODY_INVALID.code
         errors = body["details"]["errors"]
         assert any(where in (e["type"], *e["loc"]) for e in errors), (changes, errors)
         assert _rows(client) == []
@@ -115,7 +117,7 @@ def test_an_empty_batch_and_a_too_large_one_are_refused(client):
     assert client.post(protocol.Paths.BATCH, json={"items": [], "outcomes": []}).status_code == 422
     assert client.post(protocol.Paths.BATCH, json={}).status_code == 422
     resp = _post(client, [_outcome() for _ in range(21)])
-    assert resp.status_code == 413 and resp.json()["code"] == protocol.Problems.BATCH_TOO_LARGE.code
+    assert resp.status_code == 413 and resp.json()["code"] == Problems.BATCH_TOO_LARGE.code
     assert _rows(client) == []
 
 

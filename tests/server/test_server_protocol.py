@@ -11,14 +11,8 @@ from pydantic import ValidationError
 
 from app.core.resident import RESIDENT_FIELDS, Resident
 from sync import protocol
-from sync.protocol import (
-    PROBLEMS,
-    BatchRequest,
-    RecordingPayload,
-    ResidentData,
-    canonical_json,
-    payload_sha256,
-)
+from sync.protocol import BatchRequest, RecordingPayload, ResidentData, canonical_json, payload_sha256
+from sync.protocol_problems import PROBLEMS, Problems, parse_problem
 
 from serverkit import make_recording
 
@@ -76,15 +70,15 @@ def test_item_keys_are_strict_lowercase_hex():
 
 
 def test_problem_catalogue_is_numbered_and_bilingual():
-    codes = [p.code for p in protocol.Problems.all()]
+    codes = [p.code for p in Problems.all()]
     assert len(codes) == len(set(codes)) == len(PROBLEMS)
     for spec in PROBLEMS.values():
         assert spec.status == int(spec.code.split(".")[0])
         assert spec.message_id and spec.message_en and spec.message_id != spec.message_en
-    body = protocol.Problems.OFFSET_MISMATCH.body(offset=123)
+    body = Problems.OFFSET_MISMATCH.body(offset=123)
     assert body["code"] == "409.1" and "123" in body["message"] and "123" in body["message_en"]
-    assert protocol.parse_problem(body).details == {"offset": 123}
-    assert protocol.parse_problem({"nope": 1}) is None
+    assert parse_problem(body).details == {"offset": 123}
+    assert parse_problem({"nope": 1}) is None
 
 
 @pytest.mark.parametrize("text, expected", [("1", (1, 0)), ("1.0", (1, 0)), (" 1.7 ", (1, 7)), ("2.1", (2, 1))])

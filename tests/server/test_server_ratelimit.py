@@ -12,6 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from sync import protocol
+from sync.protocol_problems import Problems
 from sync.server import admin, db
 from sync.server.ratelimit import Attempt, AttemptLimiter
 
@@ -114,14 +115,14 @@ def test_the_server_refuses_a_correct_code_until_the_window_passes(app, client):
     code = admin.add_device(app.state.engine, "Tim sabar", "13.72").enrollment_code
     for n in range(3):
         r = client.post(protocol.Paths.REGISTER, json={"enrollment_code": f"SALA-H{n:03d}-KODE"})
-        assert r.status_code == 403 and r.json()["code"] == protocol.Problems.ENROLLMENT_INVALID.code
+        assert r.status_code == 403 and r.json()["code"] == Problems.ENROLLMENT_INVALID.code
         clock.now += 1
 
     r = client.post(protocol.Paths.REGISTER, json={"enrollment_code": code})
     assert r.status_code == 429, r.text
     assert r.headers["Retry-After"] == "597"  # until the first failure (at 1000 s) leaves the window
     body = r.json()
-    assert body["code"] == protocol.Problems.ENROLLMENT_RATE_LIMITED.code == "429.1"
+    assert body["code"] == Problems.ENROLLMENT_RATE_LIMITED.code == "429.1"
     assert body["details"] == {"retry_after": 597}
     assert "Terlalu banyak percobaan kode pendaftaran" in body["message"] and "597 detik" in body["message"]
     assert "Too many enrollment code attempts" in body["message_en"]

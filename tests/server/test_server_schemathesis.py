@@ -12,6 +12,7 @@ from schemathesis.config._checks import NegativeDataRejectionConfig
 
 from sync import protocol
 from sync.protocol import payload_sha256
+from sync.protocol_bundle import BUNDLE_CONTENT_TYPE
 from sync.protocol_delivery import DELIVERY_PATH
 from sync.protocol_marks import CATEGORY_MARKS_PATH
 from sync.protocol_registration import REGISTRATIONS_PATH
@@ -33,7 +34,7 @@ UPLOADS = {("PUT", protocol.Paths.MEDIA), ("PATCH", protocol.Paths.MEDIA), ("POS
 
 
 
-@schemathesis.serializer(protocol.BUNDLE_CONTENT_TYPE)
+@schemathesis.serializer(BUNDLE_CONTENT_TYPE)
 def _bundle_bytes(_ctx, value) -> bytes:  # noqa: ANN001
     """Generated media bundles: the raw bytes as drawn (mostly unreadable bundles,
     which must be refused with 422.3, never a 500)."""

@@ -12,7 +12,8 @@ import pytest
 import requests
 
 from sync import protocol
-from sync.protocol import encode_bundle
+from sync.protocol_bundle import BUNDLE_CONTENT_TYPE, encode_bundle
+from sync.protocol_problems import Problems
 
 from serverkit import LIVE_CHUNK, LiveServer, make_recording
 from support.s3 import start_shared_servers
@@ -40,7 +41,7 @@ def _errors(server: LiveServer) -> list[str]:
 def _held(r: requests.Response) -> tuple[int, bool]:
     body = r.json()
     state = body if r.status_code == 200 else body["details"]
-    assert r.status_code == 200 or body["code"] == protocol.Problems.OFFSET_MISMATCH.code, body
+    assert r.status_code == 200 or body["code"] == Problems.OFFSET_MISMATCH.code, body
     return state["offset"], state["complete"]
 
 
@@ -90,7 +91,7 @@ def test_one_bundle_posted_through_both_machines_at_once_stores_one_copy(machine
 
     def post(n: int) -> requests.Response:
         return requests.post(servers[n % 2].url + protocol.Paths.MEDIA_BUNDLE, data=body, timeout=60,
-                             headers={**device.http.headers, "Content-Type": protocol.BUNDLE_CONTENT_TYPE})
+                             headers={**device.http.headers, "Content-Type": BUNDLE_CONTENT_TYPE})
 
     with ThreadPoolExecutor(20) as pool:
         answers = list(pool.map(post, range(40)))

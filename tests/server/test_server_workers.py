@@ -21,7 +21,8 @@ import requests
 import sqlalchemy as sa
 
 from sync import protocol
-from sync.protocol import encode_bundle
+from sync.protocol_bundle import BUNDLE_CONTENT_TYPE, encode_bundle
+from sync.protocol_problems import Problems
 from sync.server import db
 
 from adminkit import AdminBrowser, make_admin
@@ -80,7 +81,7 @@ def test_80_concurrent_posts_of_one_bundle_store_one_copy(pg_workers, people):
 
     def post(_n: int) -> requests.Response:
         return requests.post(pg_workers.url + protocol.Paths.MEDIA_BUNDLE, data=body, timeout=60,
-                             headers={**device.http.headers, "Content-Type": protocol.BUNDLE_CONTENT_TYPE})
+                             headers={**device.http.headers, "Content-Type": BUNDLE_CONTENT_TYPE})
 
     with ThreadPoolExecutor(40) as pool:
         answers = list(pool.map(post, range(80)))
@@ -106,7 +107,7 @@ def _held(r: requests.Response) -> tuple[int, bool]:
     """(offset, complete) from a chunk's answer: 200 (MediaState) or 409.1 (its details)."""
     body = r.json()
     state = body if r.status_code == 200 else body["details"]
-    assert r.status_code == 200 or body["code"] == protocol.Problems.OFFSET_MISMATCH.code, body
+    assert r.status_code == 200 or body["code"] == Problems.OFFSET_MISMATCH.code, body
     return state["offset"], state["complete"]
 
 

@@ -14,6 +14,7 @@ from app.core.categories import Category
 from app.store.category_marks import CategoryMarks
 from app.store.visits import VisitOutcomes
 from sync import protocol
+from sync.protocol_caps import Capabilities
 from sync.client import Keys
 from sync.client.category_marks import mark_item
 from sync.protocol_marks import CATEGORY_MARKS_PATH
@@ -100,7 +101,7 @@ def test_a_server_without_category_marks_gets_none_and_they_wait(session, people
 
 def test_an_older_laptop_is_unaffected(session, people, server, registered):
     """A capabilities answer without the field (an older server's) reads as no marks taken."""
-    caps = protocol.Capabilities.model_validate({
+    caps = Capabilities.model_validate({
         "protocol_version": "1.3", "max_batch_items": 10, "max_media_bytes": 1, "max_chunk_bytes": 1,
         "media_kinds": ["photo"], "server_time": dt.datetime.now(dt.timezone.utc).isoformat()})
     assert caps.category_marks is False

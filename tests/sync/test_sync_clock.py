@@ -15,7 +15,7 @@ from app.store import _util as store_clock
 from app.store.recordings import Recording, RecordingRepo
 from app.store.retention import CLOCK_SKEW_KEY, clock_trusted, observe_clock, purge_by_setting, purge_settled
 from sync.client import clock as pump_clock
-from sync.protocol import ReasonCodes
+from sync.protocol_reasons import ReasonCodes
 from sync_support import media_for
 
 YEARS = dt.timedelta(days=3 * 365)

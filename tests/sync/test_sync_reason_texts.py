@@ -19,7 +19,9 @@ from app.ui.pages.sync_page import SyncPage
 from app.ui.recordings_model import RecordingsModel
 from app.ui.sync_worker import SyncWorker
 from sync.client import sync_overview
-from sync.protocol import Reason, ReasonCodes, StatusEntry
+from sync.protocol import Reason
+from sync.protocol_feeds import StatusEntry
+from sync.protocol_reasons import ReasonCodes
 from sync_support import make_pump, record
 
 pytestmark = pytest.mark.gui

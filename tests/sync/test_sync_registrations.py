@@ -19,7 +19,7 @@ from sync import protocol, protocol_registration
 from sync.client.config import Keys
 from sync.client.registrations import registration_item, send_registrations
 from sync.client.run import SyncReport
-from sync.protocol import StatusFeed
+from sync.protocol_feeds import StatusFeed
 from sync.protocol_registration import REGISTRATIONS_PATH
 from sync.server import db
 from sync_support import AREA, record

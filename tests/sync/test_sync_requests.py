@@ -18,7 +18,8 @@ from app.store.outbox import Outbox
 from faultproxy import FaultProxy
 from sync import protocol
 from sync.client import Keys
-from sync.protocol_caps import CAPS_TAG_HEADER, caps_tag
+from sync.protocol_caps import CAPS_TAG_HEADER, Capabilities, caps_tag
+from sync.protocol_problems import Problems
 from sync_support import AREA, make_pump, media_for, record
 
 N = 12
@@ -52,7 +53,7 @@ def test_a_sync_makes_only_the_requests_its_work_needs(session, people, module_s
 def test_answers_carry_the_capabilities_tag_the_registration_kept(session, module_server, registered):
     pump = registered(module_server)
     kept = session.get_setting(Keys.CAPABILITIES)
-    caps = protocol.Capabilities.model_validate(kept["caps"])
+    caps = Capabilities.model_validate(kept["caps"])
     assert kept["tag"] == caps_tag(caps) and kept["url"] == module_server.url and caps.gzip_requests
     answer = requests.get(module_server.url + protocol.Paths.HEALTH, timeout=10)
     assert answer.headers[CAPS_TAG_HEADER] == kept["tag"]
@@ -135,7 +136,7 @@ def test_the_server_reads_a_gzip_body_like_a_plain_one_and_bounds_it(session, pe
     bomb = gzip.compress(b'{"items":[' + b" " * (9 * 1024 * 1024) + b"]}")  # 9 MB of nothing, 9 KB packed
     big = requests.post(module_server.url + protocol.Paths.BATCH, data=bomb, timeout=30,
                         headers={**headers, "Content-Encoding": "gzip"})
-    assert big.status_code == 413 and big.json()["code"] == protocol.Problems.BODY_TOO_LARGE.code
+    assert big.status_code == 413 and big.json()["code"] == Problems.BODY_TOO_LARGE.code
 
 
 def test_a_pump_sends_its_batches_and_trail_compressed(session, people, module_server):

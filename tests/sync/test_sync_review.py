@@ -19,7 +19,7 @@ from app.store.retention import purge_settled
 from faultproxy import FaultProxy
 from sync.client import MSG_CONFLICT, sync_overview
 from sync import protocol
-from sync.protocol import ReasonCodes
+from sync.protocol_reasons import ReasonCodes
 from sync_support import media_for, record
 
 

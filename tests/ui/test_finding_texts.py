@@ -32,7 +32,7 @@ from app.core.values import JenisKelamin, StatusPerkawinan
 from app.store.outbox import CONFLICT_CODE
 from app.ui import i18n
 from app.ui.texts import finding_text, message_text
-from sync.protocol import ReasonCodes
+from sync.protocol_reasons import ReasonCodes
 
 from support.capture import capture_cases
 

@@ -14,7 +14,7 @@ from app.core.messages import CAPTURE, CATALOGUE, SERVER, SYNC, placeholders, re
 from app.store.errors import StoreError, WrongPassphrase
 from app.ui import i18n
 from app.ui.texts import code_text, error_text, finding_text, message_text, server_reasons_text
-from sync.protocol import ReasonCodes
+from sync.protocol_reasons import ReasonCodes
 from sync.server.intake import duplicate_reason
 
 

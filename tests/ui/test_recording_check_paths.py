@@ -12,7 +12,8 @@ from app.core.regions import RegionIndex
 from app.demo import demo_residents
 from app.session import SEED_REGIONS, IncompleteRecordingError, MediaSlot
 from app.ui.enrollment_form import EnrollmentForm, FormResult
-from sync.protocol import MediaKind, ReasonCodes, RecordingPayload, media_descriptor
+from sync.protocol import MediaKind, RecordingPayload, media_descriptor
+from sync.protocol_reasons import ReasonCodes
 from sync.server.intake import check_payload
 
 pytestmark = pytest.mark.gui

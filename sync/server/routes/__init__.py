@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sync.protocol import ProblemBody
+from sync.protocol_problems import ProblemBody
 
 _DESCRIPTIONS = {
     400: "bad request (protocol header, offset)",

@@ -2,7 +2,8 @@
 
 from fastapi import APIRouter, Depends
 
-from sync.protocol import AuditPush, AuditPushResponse, Paths
+from sync.protocol import Paths
+from sync.protocol_audit import AuditPush, AuditPushResponse
 from sync.server import audit_trail, db
 from sync.server.deps import CurrentDevice, EngineDep, check_protocol
 from sync.server.routes import DEVICE_CALL, documented

@@ -5,8 +5,8 @@ import datetime as dt
 from fastapi import APIRouter, Depends
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from sync.protocol import PROTOCOL_VERSION, Capabilities, MediaKind, Paths
-from sync.protocol_caps import CAPS_TAG_HEADER, caps_tag
+from sync.protocol import PROTOCOL_VERSION, MediaKind, Paths
+from sync.protocol_caps import CAPS_TAG_HEADER, Capabilities, caps_tag
 from sync.server.deps import CurrentDevice, SettingsDep, check_protocol
 from sync.server.routes import DEVICE_CALL, documented
 from sync.server.settings import Settings

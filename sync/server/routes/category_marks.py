@@ -3,8 +3,8 @@
 from fastapi import APIRouter, Depends, Request
 from starlette.concurrency import run_in_threadpool
 
-from sync.protocol import Problems
 from sync.protocol_marks import CATEGORY_MARKS_PATH, CategoryMarkBatch, CategoryMarkBatchResponse
+from sync.protocol_problems import Problems
 from sync.server import category_marks
 from sync.server.deps import CurrentDevice, SettingsDep, check_protocol
 from sync.server.errors import ProblemError

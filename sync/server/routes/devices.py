@@ -14,16 +14,10 @@ import sqlalchemy as sa
 from fastapi import APIRouter, Depends, Request
 from sqlalchemy.engine import Engine
 
-from sync.protocol import (
-    PROTOCOL_VERSION,
-    REGISTRATION_RETRY_HOURS,
-    DeviceInfo,
-    EnrollmentRequest,
-    EnrollmentResponse,
-    Paths,
-    Problems,
-)
+from sync.protocol import PROTOCOL_VERSION, Paths
 from sync.protocol_caps import EnrollmentWithCapabilities
+from sync.protocol_enrollment import REGISTRATION_RETRY_HOURS, DeviceInfo, EnrollmentRequest, EnrollmentResponse
+from sync.protocol_problems import Problems
 from sync.server import db
 from sync.server.bundle_keys import server_keys
 from sync.server.deps import CurrentDevice, EngineDep, check_protocol

@@ -7,7 +7,7 @@ holds (409 with the server's offset otherwise). The last chunk triggers the
 SHA-256 check: a mismatch discards the upload (422).
 
 ``POST /media-bundle`` takes several small whole files in one request (see
-`sync.protocol.encode_bundle`): each is verified and stored on its own, the
+`sync.protocol_bundle.encode_bundle`): each is verified and stored on its own, the
 database learns of them in one transaction, and the answer says per file
 whether it is held or what went wrong (the client then sends that one the
 resumable way).
@@ -18,20 +18,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from sync.protocol import (
-    BUNDLE_CONTENT_TYPE,
-    BundleFormatError,
-    BundleItem,
-    BundleResponse,
-    COMPLETE_HEADER,
-    LENGTH_HEADER,
-    OFFSET_HEADER,
-    SHA256_PATTERN,
-    decode_bundle,
-    MediaState,
-    Paths,
-    Problems,
-)
+from sync.protocol import COMPLETE_HEADER, LENGTH_HEADER, OFFSET_HEADER, SHA256_PATTERN, MediaState, Paths
+from sync.protocol_bundle import BUNDLE_CONTENT_TYPE, BundleFormatError, BundleItem, BundleResponse, decode_bundle
+from sync.protocol_problems import Problems
 from sync.server import db
 from sync.server.deps import DeviceTokenHash, check_protocol, device_for
 from sync.server.errors import ProblemError
@@ -224,7 +213,7 @@ def _bundle_on(conn, state, token_hash: str, body: bytes) -> BundleResponse:  # 
                  BUNDLE_CONTENT_TYPE: {"schema": {"type": "string", "format": "binary"}}}}})
 async def media_bundle(request: Request, token_hash: DeviceTokenHash) -> Response:
     """Several small whole files at once: a one-line JSON manifest, a newline,
-    then the files' bytes (`sync.protocol.encode_bundle`). One answer per file."""
+    then the files' bytes (`sync.protocol_bundle.encode_bundle`). One answer per file."""
     body = await request.body()  # bounded by BodyLimitMiddleware (max bundle)
     result = await run_in_threadpool(_bundle, request.app.state, token_hash, body)
     return Response(content=result.model_dump_json(), media_type="application/json",

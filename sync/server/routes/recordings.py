@@ -5,7 +5,8 @@ import datetime as dt
 from fastapi import APIRouter, Depends, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from sync.protocol import BatchRequest, BatchResponse, Paths, Problems
+from sync.protocol import BatchRequest, BatchResponse, Paths
+from sync.protocol_problems import Problems
 from sync.server.deps import DeviceConnection, SettingsDep, check_protocol
 from sync.server.errors import ProblemError
 from sync.server.outcome_intake import check_outcomes, store_outcomes

@@ -3,7 +3,7 @@
 from fastapi import APIRouter, Depends, Request
 from starlette.concurrency import run_in_threadpool
 
-from sync.protocol import Problems
+from sync.protocol_problems import Problems
 from sync.protocol_registration import REGISTRATIONS_PATH, RegistrationBatch, RegistrationBatchResponse
 from sync.server import db, registrations
 from sync.server.deps import CurrentDevice, SettingsDep, check_protocol

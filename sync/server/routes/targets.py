@@ -8,8 +8,8 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from sync.protocol import Paths, TargetFeed
-from sync.protocol_feeds import FORM_COMPACT, CompactTargetFeed
+from sync.protocol import Paths
+from sync.protocol_feeds import FORM_COMPACT, CompactTargetFeed, TargetFeed
 from sync.server.deps import CurrentDevice, EngineDep, SettingsDep, check_protocol
 from sync.server.encoding import json_answer
 from sync.server.feeds import target_page
