@@ -19,7 +19,7 @@ from app.core.lifecycle import RecordingStatus
 from app.core.exceptions import PhotoFlag, SignatureFlag
 from app.core.media_rules import check_media
 from app.core.messages import (
-    APPROVAL, CAPTURE, CATALOGUE, DELIVERY, FINDINGS, REGISTRATION, SCHEDULES, BIOMETRIC, PHOTO, RECORDING, SERVER, STORE, SYNC, TARGETS, TRIPS, placeholders, render,
+    APPROVAL, CATALOGUE, DELIVERY, FINDINGS, REGISTRATION, SCHEDULES, BIOMETRIC, PHOTO, RECORDING, SERVER, STORE, SYNC, TARGETS, TRIPS, placeholders, render,
     templates,
 )
 from app.core.names import check_name
