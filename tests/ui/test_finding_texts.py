@@ -138,11 +138,18 @@ def all_findings() -> list[Finding]:
     return out
 
 
+def _in_catalogue(path: Path) -> bool:
+    """The catalogue's own files, whose literals are its codes, not uses of them: app/core/messages.py,
+    its groups (app/core/messages_*.py) and their strings for the translator (app/ui/catalogue_strings.py)."""
+    core = path.parent == ROOT / "app" / "core" and (path.stem == "messages" or path.stem.startswith("messages_"))
+    return core or path.name == "catalogue_strings.py"
+
+
 def _emitted_codes() -> set[str]:
     """Every code-like string literal of app/core (but the catalogue) and app/capture, and the server's reason codes."""
     found = set()
     for path in sorted((ROOT / "app" / "core").glob("*.py")) + sorted((ROOT / "app" / "capture").glob("*.py")):
-        if path.name == "messages.py":
+        if _in_catalogue(path):
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and CODE_LIKE.fullmatch(node.value):
@@ -157,7 +164,7 @@ def _bundle_codes() -> set[str]:
     literals of both ends: sync/ and app/)."""
     found = set()
     for path in sorted((ROOT / "sync").rglob("*.py")) + sorted((ROOT / "app").rglob("*.py")):
-        if path.name not in ("messages.py", "catalogue_strings.py"):
+        if not _in_catalogue(path):
             found |= set(re.findall(r'"((?:bundle|registration)\.[a-z_]+)"', path.read_text(encoding="utf-8")))
     return found
 
