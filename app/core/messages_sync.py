@@ -47,10 +47,6 @@ SERVER: dict[str, Templates] = {
         "Tanggal rekaman ({date}) lebih dari {days} hari sebelum tanggal server menerimanya ({server_date}); "
         "jam laptop mungkin salah. Rekaman disimpan dan perlu ditinjau petugas."
     ),
-    "biometrics.invalid": (
-        "Data sidik jari/iris rekaman ini tidak dapat dibaca (jari atau mata, nilai mutu, atau alasan "
-        "pengecualian yang tidak dikenal)."
-    ),
 }
 
 # The sync client's failures and why it parks a recording (sync/client/errors.py raises them
