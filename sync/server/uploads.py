@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from sync.server import db
+from sync.server import clock, sequences, tables, transactions
 from sync.server.media_store import Held, MediaStore
-from sync.server.row_sql import one_of, update_rows
+from sync.server.row_sql import chunks, one_of, update_rows
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class Expected:
     complete_in_db: bool
 
 
-_rm, _r, _mb = db.recording_media, db.recordings, db.media_blobs
+_rm, _r, _mb = tables.recording_media, tables.recordings, tables.media_blobs
 _SHA = sa.bindparam("b_sha256")
 # Statements built once: SQLAlchemy memoises their cache keys and reuses the
 # compiled SQL, so a media request does not rebuild and re-key them each time.
@@ -47,7 +47,7 @@ _NOW_COMPLETE = (
                       .where(_rm2.c.recording_id == _r.c.id, _mb2.c.complete == sa.false())))
     .order_by(_r.c.id)
 )
-_d = db.devices
+_d = tables.devices
 _LOCK_LISTING_DEVICES = (
     sa.select(_d.c.id, _d.c.status_seq)
     .where(_d.c.id.in_(sa.select(_r.c.device_id)
@@ -72,10 +72,10 @@ _EXPECTED_MANY = (
 
 
 def expected_many(conn: Connection, device_id: int, shas: list[str]) -> dict[str, Expected]:
-    """`expected_on` for several files in one query per `db.IN_CHUNK` (a media bundle):
+    """`expected_on` for several files in one query per `row_sql.IN_CHUNK` (a media bundle):
     the files one of this device's stored recordings lists, by SHA-256."""
     out: dict[str, Expected] = {}
-    for part in db.chunks(sorted(set(shas))):
+    for part in chunks(sorted(set(shas))):
         for row in conn.execute(_EXPECTED_MANY, {"b_shas": part, "b_device_id": device_id}):
             out.setdefault(row.sha256, Expected(row.sha256, int(row.size), row.kind, bool(row.complete)))
     return out
@@ -95,7 +95,7 @@ def mark_complete(engine: Engine, sha256: str, conn: Connection | None = None) -
 
 def mark_complete_many(engine: Engine, shas: list[str], conn: Connection | None = None) -> int:
     """`mark_complete` for several files in one transaction (a media bundle); on
-    `conn` if given (the request's connection, `db.write_on`)."""
+    `conn` if given (the request's connection, `transactions.write_on`)."""
     if not shas:
         return 0
 
@@ -103,18 +103,18 @@ def mark_complete_many(engine: Engine, shas: list[str], conn: Connection | None 
         # The file's key (a batch listing it waits), then the devices of the recordings
         # listing it (two files of one recording completing at once see each other);
         # their status numbers are taken from that lock, not asked again.
-        db.lock_keys(conn, [(db.MEDIA_KEY, sha) for sha in shas])
+        transactions.lock_keys(conn, [(transactions.MEDIA_KEY, sha) for sha in shas])
         locked = dict(conn.execute(_LOCK_LISTING_DEVICES, {"b_shas": list(shas)}).all())
-        conn.execute(_SET_COMPLETE_MANY, {"b_shas": list(shas), "b_completed_at": db.utcnow()})
+        conn.execute(_SET_COMPLETE_MANY, {"b_shas": list(shas), "b_completed_at": clock.utcnow()})
         rows = conn.execute(_NOW_COMPLETE, {"b_shas": list(shas)}).all()
         if not rows:
             return 0
-        seqs = db.next_device_seqs(conn, [row.device_id for row in rows], locked)
+        seqs = sequences.next_device_seqs(conn, [row.device_id for row in rows], locked)
         update_rows(conn, _r, "id", [{"id": row.id, "received_complete": True, "seq": s}
                                         for row, s in zip(rows, seqs)])
         return len(rows)
 
-    return db.run_write(engine, work, conn=conn)
+    return transactions.run_write(engine, work, conn=conn)
 
 
 def reconcile(engine: Engine, store: MediaStore, expected: Expected, conn: Connection | None = None) -> Held:
