@@ -87,15 +87,16 @@ def expected_media(engine: Engine, device_id: int, sha256: str) -> Expected | No
         return expected_on(conn, device_id, sha256)
 
 
-def mark_complete(engine: Engine, sha256: str, conn: Connection | None = None) -> int:
+def mark_complete(bind: Engine | Connection, sha256: str) -> int:
     """Record that a file is complete; recordings whose media are now all held
-    become ``received_complete`` (with a new status sequence number). Returns how many."""
-    return mark_complete_many(engine, [sha256], conn)
+    become ``received_complete`` (with a new status sequence number). Returns how many.
+    `bind`: an engine (a transaction on a connection of its own) or the request's
+    connection (the transaction on it: `transactions.write_on`)."""
+    return mark_complete_many(bind, [sha256])
 
 
-def mark_complete_many(engine: Engine, shas: list[str], conn: Connection | None = None) -> int:
-    """`mark_complete` for several files in one transaction (a media bundle); on
-    `conn` if given (the request's connection, `transactions.write_on`)."""
+def mark_complete_many(bind: Engine | Connection, shas: list[str]) -> int:
+    """`mark_complete` for several files in one transaction (a media bundle)."""
     if not shas:
         return 0
 
@@ -114,14 +115,16 @@ def mark_complete_many(engine: Engine, shas: list[str], conn: Connection | None 
                                         for row, s in zip(rows, seqs)])
         return len(rows)
 
-    return transactions.run_write(engine, work, conn=conn)
+    if isinstance(bind, Connection):
+        return transactions.run_write(bind.engine, work, conn=bind)
+    return transactions.run_write(bind, work)
 
 
-def reconcile(engine: Engine, store: MediaStore, expected: Expected, conn: Connection | None = None) -> Held:
+def reconcile(conn: Connection, store: MediaStore, expected: Expected) -> Held:
     """What is held of `expected`; if the file is complete on disk but not yet in
-    the database (a crash between rename and commit), finish the bookkeeping
-    (on `conn` if given)."""
+    the database (a crash between rename and commit), finish the bookkeeping on
+    `conn` (the request's connection)."""
     held = store.held(expected.sha256)
     if held.complete and not expected.complete_in_db:
-        mark_complete(engine, expected.sha256, conn)
+        mark_complete(conn, expected.sha256)
     return held
