@@ -17,9 +17,9 @@ from sqlalchemy.engine import Engine
 
 from app.core.regions import RegionIndex, to_digits
 from app.targetfile import open_targets
-from sync.server import areas, audit_trail, db
-from sync.server.db import chunks
+from sync.server import areas, audit_trail, clock, sequences, tables, transactions
 from sync.server.media_store import MediaStore
+from sync.server.row_sql import chunks
 from sync.server.security import new_enrollment_code, secret_sha256
 
 
@@ -45,14 +45,14 @@ def add_device(engine: Engine, name: str, area: str, valid_hours: int = 72) -> N
     codes = _area_codes(area)
     label = areas.area_label(codes)
     code = new_enrollment_code()
-    now = db.utcnow()
+    now = clock.utcnow()
     expires = now + dt.timedelta(hours=valid_hours)
-    with db.write_transaction(engine) as conn:
+    with transactions.write_transaction(engine) as conn:
         device_id = conn.execute(
-            sa.insert(db.devices).values(
-                name=name, area_kode=label, area_digits=db.area_digits(codes[0]),
+            sa.insert(tables.devices).values(
+                name=name, area_kode=label, area_digits=areas.area_digits(codes[0]),
                 enroll_code_sha256=secret_sha256(code), enroll_expires_at=expires, created_at=now,
-            ).returning(db.devices.c.id)
+            ).returning(tables.devices.c.id)
         ).scalar_one()
         areas.store_area(conn, device_id, codes)
     return NewDevice(device_id, name, label, code, expires)
@@ -77,14 +77,14 @@ def set_device_area(engine: Engine, device: str, area: str) -> AreaChange:
     area from the beginning (the epoch moves; `sync.server.areas`); the laptop
     drops the server's targets outside it. Setting the same area again changes nothing."""
     codes = _area_codes(area)
-    t = db.devices
-    with db.write_transaction(engine) as conn:
+    t = tables.devices
+    with transactions.write_transaction(engine) as conn:
         device_id = _one_device(conn, device)
         current = areas.area_of(conn, device_id, "")
         if list(current.codes) == codes:
             return AreaChange(device_id, codes, False)
         conn.execute(sa.update(t).where(t.c.id == device_id).values(
-            area_kode=areas.area_label(codes), area_digits=db.area_digits(codes[0]),
+            area_kode=areas.area_label(codes), area_digits=areas.area_digits(codes[0]),
             area_epoch=t.c.area_epoch + 1))
         areas.store_area(conn, device_id, codes)
     return AreaChange(device_id, codes, True)
@@ -99,7 +99,7 @@ def device_area(engine: Engine, device: str) -> list[str]:
 
 def _one_device(conn, device: str) -> int:  # noqa: ANN001 - a Connection
     """The id of the one device named or numbered `device` (AdminError otherwise)."""
-    t = db.devices
+    t = tables.devices
     cond = t.c.id == int(device) if device.isdigit() else t.c.name == device
     rows = conn.execute(sa.select(t.c.id).where(cond)).all()
     if not rows:
@@ -111,16 +111,16 @@ def _one_device(conn, device: str) -> int:  # noqa: ANN001 - a Connection
 
 def revoke_device(engine: Engine, device: str) -> int:
     """Revoke a device by id or name (its token stops working at once); its id."""
-    t = db.devices
-    with db.write_transaction(engine) as conn:
+    t = tables.devices
+    with transactions.write_transaction(engine) as conn:
         device_id = _one_device(conn, device)
         conn.execute(sa.update(t).where(t.c.id == device_id, t.c.revoked_at.is_(None))
-                     .values(revoked_at=db.utcnow(), enroll_code_sha256=None))
+                     .values(revoked_at=clock.utcnow(), enroll_code_sha256=None))
     return device_id
 
 
 def list_devices(engine: Engine) -> list[dict]:
-    t = db.devices
+    t = tables.devices
     with engine.connect() as conn:
         rows = conn.execute(sa.select(t.c.id, t.c.name, t.c.area_kode, t.c.enrolled_at, t.c.revoked_at,
                                       t.c.first_seen_at).order_by(t.c.id)).mappings().all()
@@ -149,18 +149,18 @@ def import_regions(engine: Engine, lines: Iterable[str]) -> tuple[int, list[tupl
     problems: list[tuple[int, str]] = []
     index = RegionIndex.from_csv(lines, errors=problems)
     rows = [{"kode": r.kode, "nama": r.nama} for r in index]
-    with db.write_transaction(engine) as conn:
-        db.lock_counter(conn, db.REGIONS_VERSION)
-        conn.execute(sa.delete(db.regions))
+    with transactions.write_transaction(engine) as conn:
+        sequences.lock_counter(conn, tables.REGIONS_VERSION)
+        conn.execute(sa.delete(tables.regions))
         for part in chunks(rows, 5000):
-            conn.execute(sa.insert(db.regions), part)
-        db.next_seqs(conn, db.REGIONS_VERSION, 1)
+            conn.execute(sa.insert(tables.regions), part)
+        sequences.next_seqs(conn, tables.REGIONS_VERSION, 1)
     return len(rows), problems
 
 
 def load_regions(engine: Engine) -> RegionIndex | None:
     with engine.connect() as conn:
-        rows = conn.execute(sa.select(db.regions.c.kode, db.regions.c.nama)).all()
+        rows = conn.execute(sa.select(tables.regions.c.kode, tables.regions.c.nama)).all()
     return RegionIndex.from_rows([(r.kode, r.nama) for r in rows], errors=[]) if rows else None
 
 
@@ -194,11 +194,11 @@ def import_targets(engine: Engine, path: Path) -> TargetImport:
     for a file that is not a target list (nothing is written).
     """
     report = TargetImport()
-    t = db.targets
-    now = db.utcnow()
+    t = tables.targets
+    now = clock.utcnow()
     target_file = open_targets(path, regions=load_regions(engine), keep_problems=10**9)
-    with target_file, db.write_transaction(engine) as conn:
-        db.lock_counter(conn, db.TARGETS_SEQ)
+    with target_file, transactions.write_transaction(engine) as conn:
+        sequences.lock_counter(conn, tables.TARGETS_SEQ)
         rows = (_target_row(r) for r in target_file)
         while part := list(itertools.islice(rows, 1000)):
             existing = {
@@ -210,7 +210,7 @@ def import_targets(engine: Engine, path: Path) -> TargetImport:
             changed = [r for r in part if r["nik"] in existing
                        and any(existing[r["nik"]][f] != r[f] for f in fields)]
             report.unchanged += len(part) - len(new) - len(changed)
-            seqs = iter(db.next_seqs(conn, db.TARGETS_SEQ, len(new) + len(changed)))
+            seqs = iter(sequences.next_seqs(conn, tables.TARGETS_SEQ, len(new) + len(changed)))
             if new:
                 conn.execute(sa.insert(t), [dict(r, seq=next(seqs), updated_at=now) for r in new])
             if changed:
@@ -230,7 +230,8 @@ def import_targets(engine: Engine, path: Path) -> TargetImport:
 def status_counts(engine: Engine, media: MediaStore | None = None) -> dict[str, int]:
     """Counts for ``jemput-server status`` (ids and numbers only)."""
     out: dict[str, int] = {}
-    d, r, c, t, g, mb = db.devices, db.recordings, db.conflicts, db.targets, db.regions, db.media_blobs
+    d, r, c, t = tables.devices, tables.recordings, tables.conflicts, tables.targets
+    g, mb = tables.regions, tables.media_blobs
     count = sa.func.count()
     with engine.connect() as conn:
         out["perangkat_aktif"] = conn.execute(sa.select(count).select_from(d).where(
@@ -248,12 +249,12 @@ def status_counts(engine: Engine, media: MediaStore | None = None) -> dict[str, 
         out["grup_nik_ganda"] = conn.execute(sa.select(sa.func.count(sa.distinct(r.c.nik))).where(
             r.c.status == "duplicate_review")).scalar_one()
         out["target"] = conn.execute(sa.select(count).select_from(t)).scalar_one()
-        v = db.visit_outcomes
+        v = tables.visit_outcomes
         out["hasil_kunjungan"] = conn.execute(sa.select(count).select_from(v)).scalar_one()
         for outcome, n in conn.execute(sa.select(v.c.outcome, count).group_by(v.c.outcome)):
             out[f"kunjungan_{outcome}"] = n
-        out["kartu_antar"] = conn.execute(sa.select(count).select_from(db.delivery_cards)).scalar_one()
-        e = db.delivery_events
+        out["kartu_antar"] = conn.execute(sa.select(count).select_from(tables.delivery_cards)).scalar_one()
+        e = tables.delivery_events
         for kind, n in conn.execute(sa.select(e.c.kind, count).group_by(e.c.kind)):
             out[f"antar_{kind}"] = n
         out["wilayah"] = conn.execute(sa.select(count).select_from(g)).scalar_one()

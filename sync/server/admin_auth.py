@@ -26,7 +26,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy.engine import Engine
 
-from sync.server import db
+from sync.server import clock, tables, transactions
 from sync.server.admin import AdminError
 from sync.server.ratelimit import Attempt, AttemptLimiter
 from sync.server.security import secret_sha256
@@ -38,7 +38,7 @@ ADDRESS_KEY = "alamat:"
 
 _hasher = PasswordHasher()  # argon2id, the library's recommended cost
 _DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))  # verified for unknown names: same time as a real one
-_a, _s = db.admins, db.admin_sessions
+_a, _s = tables.admins, tables.admin_sessions
 
 
 def normalize_name(name: str) -> str:
@@ -61,17 +61,17 @@ def add_admin(engine: Engine, name: str, password: str) -> str:
     name = normalize_name(name)
     check_password(password)
     hashed = _hasher.hash(password)
-    with db.write_transaction(engine) as conn:
+    with transactions.write_transaction(engine) as conn:
         if conn.execute(sa.select(_a.c.id).where(_a.c.name == name)).first() is not None:
             raise AdminError(f"admin '{name}' sudah ada")
-        conn.execute(sa.insert(_a).values(name=name, password_hash=hashed, created_at=db.utcnow()))
+        conn.execute(sa.insert(_a).values(name=name, password_hash=hashed, created_at=clock.utcnow()))
     return name
 
 
 def remove_admin(engine: Engine, name: str) -> str:
     """Delete an account and end its sessions at once."""
     name = normalize_name(name)
-    with db.write_transaction(engine) as conn:
+    with transactions.write_transaction(engine) as conn:
         admin_id = conn.execute(sa.select(_a.c.id).where(_a.c.name == name)).scalar()
         if admin_id is None:
             raise AdminError(f"admin '{name}' tidak ada")
@@ -82,7 +82,7 @@ def remove_admin(engine: Engine, name: str) -> str:
 
 def list_admins(engine: Engine) -> list[dict]:
     """Every account: name, created_at, open sessions (no hashes)."""
-    now = db.utcnow()
+    now = clock.utcnow()
     open_sessions = (sa.select(sa.func.count()).where(_s.c.admin_id == _a.c.id, _s.c.expires_at > now)
                      .scalar_subquery())
     with engine.connect() as conn:
@@ -126,8 +126,8 @@ class AdminAuth:
     def __init__(self, engine: Engine, *, account_max_failures: int = 5, address_max_failures: int = 20,
                  window_s: float = 900.0, session_s: float = 8 * 3600.0, idle_s: float = 3600.0):
         self.engine = engine
-        self.accounts = AttemptLimiter(engine, account_max_failures, window_s, table=db.login_failures)
-        self.addresses = AttemptLimiter(engine, address_max_failures, window_s, table=db.login_failures)
+        self.accounts = AttemptLimiter(engine, account_max_failures, window_s, table=tables.login_failures)
+        self.addresses = AttemptLimiter(engine, address_max_failures, window_s, table=tables.login_failures)
         self.session_life = dt.timedelta(seconds=session_s)
         self.idle = dt.timedelta(seconds=idle_s)
 
@@ -150,13 +150,13 @@ class AdminAuth:
         self.addresses.forgive(by_address)
         self.accounts.forgive(by_account)
         if _hasher.check_needs_rehash(row.password_hash):
-            with db.write_transaction(self.engine) as conn:
+            with transactions.write_transaction(self.engine) as conn:
                 conn.execute(sa.update(_a).where(_a.c.id == row.id).values(password_hash=_hasher.hash(password)))
         return LoginResult(token=self._open_session(row.id))
 
     def _open_session(self, admin_id: int) -> str:
-        token, now = secrets.token_urlsafe(32), db.utcnow()
-        with db.write_transaction(self.engine) as conn:
+        token, now = secrets.token_urlsafe(32), clock.utcnow()
+        with transactions.write_transaction(self.engine) as conn:
             conn.execute(sa.delete(_s).where(_s.c.expires_at <= now))
             conn.execute(sa.insert(_s).values(
                 token_sha256=secret_sha256(token), admin_id=admin_id, csrf_token=secrets.token_urlsafe(32),
@@ -167,7 +167,7 @@ class AdminAuth:
         """The live session of this cookie value (None: none, expired or idle too long)."""
         if not token or len(token) > 200:
             return None
-        key, now = secret_sha256(token), db.utcnow()
+        key, now = secret_sha256(token), clock.utcnow()
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(_s.c.admin_id, _s.c.csrf_token, _s.c.last_seen_at, _s.c.expires_at,
                                          _a.c.name).join_from(_s, _a, _s.c.admin_id == _a.c.id)
@@ -175,12 +175,12 @@ class AdminAuth:
         if row is None or row.expires_at <= now or row.last_seen_at + self.idle <= now:
             return None
         if now - row.last_seen_at >= self.TOUCH_EVERY:
-            with db.write_transaction(self.engine) as conn:
+            with transactions.write_transaction(self.engine) as conn:
                 conn.execute(sa.update(_s).where(_s.c.token_sha256 == key).values(last_seen_at=now))
         return AdminSession(row.admin_id, row.name, row.csrf_token)
 
     def logout(self, token: str) -> None:
-        with db.write_transaction(self.engine) as conn:
+        with transactions.write_transaction(self.engine) as conn:
             conn.execute(sa.delete(_s).where(_s.c.token_sha256 == secret_sha256(token)))
 
 

@@ -10,7 +10,7 @@ from fastapi import FastAPI
 
 from sync import protocol
 from sync.protocol_problems import Problems
-from sync.server import db
+from sync.server import db_engine, schema
 from sync.server.admin_auth import AdminAuth
 from sync.server.at_rest import secure_data_dir
 from sync.server.errors import BodyLimitMiddleware, install_handlers
@@ -93,16 +93,16 @@ SETTINGS_ENV = "JEMPUT_SERVER_SETTINGS"
 
 def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
     """The server over `settings`: opens the database (migrating it, or with
-    ``migrate=False`` refusing with `db.NotMigrated` one that is not at the
+    ``migrate=False`` refusing with `schema.NotMigrated` one that is not at the
     newest schema), prepares the media folder (or opens the media bucket)."""
     app = build_api(settings)
     secure_data_dir(settings.data_dir, settings.media_dir, settings.partial_dir)  # 0700 folders, 0600 files
     if migrate:
-        engine = db.open_database(settings.url)
+        engine = schema.open_database(settings.url)
     else:
-        engine = db.make_engine(settings.url)
+        engine = db_engine.make_engine(settings.url)
         try:
-            db.require_migrated(engine)
+            schema.require_migrated(engine)
         except BaseException:
             engine.dispose()
             raise

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from app.core.regions import RegionLevel, level_of, to_digits, to_dotted
-from sync.server import db
+from sync.server import tables
 
 MAX_CODES = 200
 """Kelurahan codes one device may hold (a kecamatan code covers more in one)."""
@@ -70,13 +70,18 @@ def area_label(codes: list[str]) -> str:
     return label[:_LABEL_MAX]
 
 
+def area_digits(kode: str) -> str:
+    """'13.72.01' or '137201' -> '137201' (the prefix used for area matching)."""
+    return "".join(ch for ch in kode if ch.isdigit())
+
+
 def store_area(conn: Connection, device_id: int, codes: list[str]) -> None:
     """Replace a device's area rows with `codes` (the caller's transaction)."""
-    conn.execute(sa.delete(db.device_areas).where(db.device_areas.c.device_id == device_id))
-    conn.execute(sa.insert(db.device_areas), [{"device_id": device_id, "digits": to_digits(c)} for c in codes])
+    conn.execute(sa.delete(tables.device_areas).where(tables.device_areas.c.device_id == device_id))
+    conn.execute(sa.insert(tables.device_areas), [{"device_id": device_id, "digits": to_digits(c)} for c in codes])
 
 
-_d, _a = db.devices, db.device_areas
+_d, _a = tables.devices, tables.device_areas
 _AREA_OF = (sa.select(_d.c.area_epoch, _a.c.digits)
             .select_from(_d.outerjoin(_a, _a.c.device_id == _d.c.id))
             .where(_d.c.id == sa.bindparam("b_id")))

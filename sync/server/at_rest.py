@@ -1,7 +1,7 @@
 """The server's data folder protected at rest: folders 0700, files 0600, as on the laptop.
 
 New files are made so (`app.fsio.open_private` in the media store, the SQLite
-file in `sync.server.db.make_engine`; SQLite gives its -wal/-shm files the
+file in `sync.server.db_engine.make_engine`; SQLite gives its -wal/-shm files the
 database's mode). `secure_data_dir` tightens what an older version left
 behind (0644 files in 0755 folders) when the server starts. The database
 itself is not encrypted: the folder's owner (the server's account) and root

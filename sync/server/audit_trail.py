@@ -20,11 +20,12 @@ from sqlalchemy.engine import Connection
 
 from app.core.audit_chain import GENESIS, ChainEntry
 from sync.protocol_audit import AuditEntryItem, AuditPushResponse
-from sync.server import db
+from sync.server import clock, sequences, tables
+from sync.server.row_sql import chunks
 
 __all__ = ["receive", "flagged_devices", "held_through"]
 
-_e, _f = db.audit_entries, db.audit_flags
+_e, _f = tables.audit_entries, tables.audit_flags
 
 
 def held_through(conn: Connection, device_id: int) -> int:
@@ -47,20 +48,20 @@ def _flag(conn: Connection, device_id: int, seq: int, kind: str, held: str | Non
         _f.c.device_id == device_id, _f.c.seq == seq, _f.c.kind == kind, _f.c.received_hash == received)).first()
     if exists is None:
         conn.execute(sa.insert(_f).values(device_id=device_id, seq=seq, kind=kind, held_hash=held,
-                                          received_hash=received, flagged_at=db.utcnow()))
+                                          received_hash=received, flagged_at=clock.utcnow()))
 
 
 def receive(conn: Connection, device_id: int, entries: list[AuditEntryItem]) -> AuditPushResponse:
     """Store what continues the held chain; flag the device at the first entry that does not."""
-    db.lock_devices(conn, [device_id])  # one push per device at a time
+    sequences.lock_devices(conn, [device_id])  # one push per device at a time
     entries = sorted(entries, key=lambda e: e.id)
     ids = [e.id for e in entries]
     wanted = list({i for i in ids} | {i - 1 for i in ids if i > 1})
     held: dict[int, str] = {}
-    for part in db.chunks(wanted):
+    for part in chunks(wanted):
         held.update((int(s), h) for s, h in conn.execute(
             sa.select(_e.c.seq, _e.c.hash).where(_e.c.device_id == device_id, _e.c.seq.in_(part))))
-    now = db.utcnow()
+    now = clock.utcnow()
     for e in entries:
         chain = ChainEntry(id=e.id, ts=e.ts, actor=e.actor, action=e.action, recording_uuid=e.recording_uuid,
                            detail=e.detail, prev_hash=e.prev_hash, hash=e.hash)

@@ -25,13 +25,14 @@ from sqlalchemy.engine import Engine
 from sync import bundle
 from sync.bundle import BundleError
 from sync.protocol import BatchItem, ItemOutcome
-from sync.server import db
+from sync.server import clock, tables
 from sync.server.bundle_keys import ServerKeys, server_keys
 from sync.server.deps import Device
 from sync.server.errors import ProblemError
 from sync.server.intake import Intake
 from sync.server.media_store import MediaStore, open_media_store
 from sync.server.regions_cache import RegionCache
+from sync.server.row_sql import chunks
 from sync.server.settings import Settings
 from sync.server.uploads import mark_complete_many
 
@@ -54,7 +55,7 @@ class ImportReport:
 
 
 def _device(engine: Engine, device_id: int) -> tuple[Device, str]:
-    t = db.devices
+    t = tables.devices
     with engine.connect() as conn:
         row = conn.execute(sa.select(t.c.id, t.c.name, t.c.area_kode, t.c.area_digits, t.c.revoked_at,
                                      t.c.signing_public_key).where(t.c.id == device_id)).first()
@@ -102,7 +103,7 @@ def import_bundle(settings: Settings, engine: Engine, path: Path) -> ImportRepor
                         settings.max_media_bytes, settings.biometric_policy)
         stored: dict[str, str] = {}  # uuid -> content_sha256 of records the server holds from this bundle
         wanted: dict[str, str] = {}  # sha256 -> media kind
-        for part in db.chunks(records, BATCH):
+        for part in chunks(records, BATCH):
             results = intake.process(device, [r[0] for r in part], [r[1] for r in part])
             for (item, _raw, content), result in zip(part, results):
                 report.outcomes[result.outcome.value] = report.outcomes.get(result.outcome.value, 0) + 1
@@ -140,10 +141,10 @@ def _store_media(engine: Engine, fh: BinaryIO, header: bundle.BundleHeader, keys
 
 def _held(engine: Engine, stored: dict[str, str]) -> list[dict]:
     """The receipt's lines: each recording of the bundle the server holds, with its status."""
-    r = db.recordings
+    r = tables.recordings
     out = []
     with engine.connect() as conn:
-        for part in db.chunks(sorted(stored)):
+        for part in chunks(sorted(stored)):
             for row in conn.execute(sa.select(r.c.uuid, r.c.status, r.c.received_complete)
                                     .where(r.c.uuid.in_(part))):
                 out.append({"uuid": row.uuid, "status": row.status, "content_sha256": stored[row.uuid],
@@ -155,7 +156,7 @@ def receipt_bytes(settings: Settings, report: ImportReport) -> bytes:
     """The signed receipt file for the laptop (UUIDs and statuses only, no resident data)."""
     keys = server_keys(settings.data_dir)
     body = {"server_key": keys.key_id, "device_id": report.device_id, "bundle_sha256": report.bundle_sha256,
-            "created_at": db.utcnow().isoformat(timespec="seconds") + "Z", "items": report.receipt}
+            "created_at": clock.utcnow().isoformat(timespec="seconds") + "Z", "items": report.receipt}
     return bundle.sign_receipt(body, keys.signing)
 
 

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from sync.protocol_marks import CategoryMarkItem, CategoryMarkResult
-from sync.server import db
+from sync.server import clock, tables
 from sync.server.deps import Device
 from sync.server.keep_once import store_once
 
@@ -24,11 +24,11 @@ def store_items(engine: Engine, device: Device, items: list[CategoryMarkItem]) -
     """Store the changes, one row per UUID (`store_once`); one answer per item, in order."""
     if not items:
         return []
-    now = db.utcnow()
-    answers = store_once(engine, db.category_marks, "uuid", lambda: (
+    now = clock.utcnow()
+    answers = store_once(engine, tables.category_marks, "uuid", lambda: (
         (item.uuid, item.content_sha256(),
          {"nik": item.nik, "category": item.category, "marked": item.marked,
-          "changed_at": db.as_stored(item.changed_at), "source": item.source, "device_id": device.id,
+          "changed_at": clock.as_stored(item.changed_at), "source": item.source, "device_id": device.id,
           "received_at": now})
         for item in items), log, "tanda kategori", device.id)
     return [CategoryMarkResult(uuid=item.uuid, outcome=a) for item, a in zip(items, answers)]
@@ -36,7 +36,7 @@ def store_items(engine: Engine, device: Device, items: list[CategoryMarkItem]) -
 
 def marked_niks(category: str) -> sa.Select:
     """The NIKs whose latest held change of `category` marks them (a SELECT of one column, ``nik``)."""
-    m = db.category_marks
+    m = tables.category_marks
     later = sa.alias(m, "later")
     newer = (sa.select(later.c.id)
              .where(later.c.nik == m.c.nik, later.c.category == m.c.category,

@@ -117,11 +117,11 @@ def _network(text: str) -> str:
 
 def _engine(args: argparse.Namespace):  # noqa: ANN202
     from app.fsio import make_private_dir
-    from sync.server import db
+    from sync.server import schema
 
     settings = _settings(args)
     make_private_dir(settings.data_dir)
-    return db.open_database(settings.url), settings
+    return schema.open_database(settings.url), settings
 
 
 def listening_socket(host: str, port: int) -> socket.socket:
@@ -164,14 +164,14 @@ there); each line names its process, so an admin can tell the workers apart."""
 
 def cmd_migrate(args: argparse.Namespace) -> int:
     from app.fsio import make_private_dir
-    from sync.server import db
+    from sync.server import db_engine, schema
 
     settings = _settings(args)
     make_private_dir(settings.data_dir)  # 0700, as `create_app` leaves it
-    engine = db.make_engine(settings.url)
+    engine = db_engine.make_engine(settings.url)
     try:
-        before = db.migrate(engine)
-        after = db.current_revision(engine)
+        before = schema.migrate(engine)
+        after = schema.current_revision(engine)
     finally:
         engine.dispose()
     if before == after:
@@ -183,12 +183,12 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 def _unmigrated(settings) -> str | None:  # noqa: ANN001 - Settings
     """Why `run` cannot start on this database (None: it can)."""
-    from sync.server import db
+    from sync.server import db_engine, schema
 
-    engine = db.make_engine(settings.url)
+    engine = db_engine.make_engine(settings.url)
     try:
-        db.require_migrated(engine)
-    except db.NotMigrated as exc:
+        schema.require_migrated(engine)
+    except schema.NotMigrated as exc:
         return (f"database belum dimigrasi (skema {exc.current or 'kosong'}, perlu {exc.head}). "
                 "Jalankan dulu: jemput-server migrate --data DIR [--database-url URL]")
     finally:

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from app.core.card_delivery import DeliveryProgress
-from sync.server import audit_trail, db
+from sync.server import audit_trail, clock, tables
 from sync.server.delivery_intake import delivery_progress
 from sync.server.review import review_counts
 
@@ -44,8 +44,8 @@ class Progress:
 
 def progress(engine: Engine) -> dict[tuple[str, str], Progress]:
     """Progress per (kelurahan digits, RT)."""
-    t, r = db.targets, db.recordings
-    active = sa.select(r.c.id).where(r.c.nik == t.c.nik, r.c.status.in_(db.ACTIVE_STATUSES)).exists()
+    t, r = tables.targets, tables.recordings
+    active = sa.select(r.c.id).where(r.c.nik == t.c.nik, r.c.status.in_(tables.ACTIVE_STATUSES)).exists()
     out: dict[tuple[str, str], Progress] = defaultdict(Progress)
     with engine.connect() as conn:
         rows = conn.execute(
@@ -63,7 +63,7 @@ def progress(engine: Engine) -> dict[tuple[str, str], Progress]:
         )
         for kel, rt, status, n in rows:
             p = out[(kel, rt)]
-            if status in db.ACTIVE_STATUSES:
+            if status in tables.ACTIVE_STATUSES:
                 p.recordings += n
             if status == "duplicate_review":
                 p.review += n
@@ -119,21 +119,21 @@ class Figures:
 
 def per_day(engine: Engine) -> list[tuple[dt.date | None, int]]:
     """Active recordings per recording date (the device's date), oldest first; None last."""
-    r = db.recordings
+    r = tables.recordings
     with engine.connect() as conn:
         rows = conn.execute(sa.select(r.c.recording_date, sa.func.count())
-                            .where(r.c.status.in_(db.ACTIVE_STATUSES))
+                            .where(r.c.status.in_(tables.ACTIVE_STATUSES))
                             .group_by(r.c.recording_date)).all()
     return sorted(((d, int(n)) for d, n in rows), key=lambda x: (x[0] is None, x[0] or dt.date.min))
 
 
 def per_device(engine: Engine) -> list[DeviceFigures]:
     """Every device that ever sent a recording or is enrolled, most recordings first."""
-    r, d = db.recordings, db.devices
-    active = sa.func.sum(sa.case((r.c.status.in_(db.ACTIVE_STATUSES), 1), else_=0))
+    r, d = tables.recordings, tables.devices
+    active = sa.func.sum(sa.case((r.c.status.in_(tables.ACTIVE_STATUSES), 1), else_=0))
     review = sa.func.sum(sa.case((r.c.status == "duplicate_review", 1), else_=0))
     rejected = sa.func.sum(sa.case((r.c.status == "rejected", 1), else_=0))
-    days = sa.func.count(sa.distinct(sa.case((r.c.status.in_(db.ACTIVE_STATUSES), r.c.recording_date))))
+    days = sa.func.count(sa.distinct(sa.case((r.c.status.in_(tables.ACTIVE_STATUSES), r.c.recording_date))))
     query = (sa.select(d.c.id, d.c.name, d.c.area_kode, active, review, rejected, days, sa.func.max(r.c.received_at))
              .select_from(d.outerjoin(r, r.c.device_id == d.c.id))
              .where(sa.or_(d.c.enrolled_at.is_not(None), r.c.id.is_not(None)))
@@ -160,15 +160,15 @@ def figures(engine: Engine) -> Figures:
     out.waiting = review_counts(engine)
     out.delivery = delivery_progress(engine)
     with engine.connect() as conn:
-        out.names = dict(conn.execute(sa.select(db.regions.c.kode, db.regions.c.nama)).all())
+        out.names = dict(conn.execute(sa.select(tables.regions.c.kode, tables.regions.c.nama)).all())
         flagged = audit_trail.flagged_devices(conn)
-        device_names = dict(conn.execute(sa.select(db.devices.c.id, db.devices.c.name)
-                                         .where(db.devices.c.id.in_(list(flagged) or [0]))).all())
+        device_names = dict(conn.execute(sa.select(tables.devices.c.id, tables.devices.c.name)
+                                         .where(tables.devices.c.id.in_(list(flagged) or [0]))).all())
     out.flagged = [(d, str(device_names.get(d, d)), seq) for d, seq in sorted(flagged.items())]
     from sync.server import dashboard_groups as groups
 
     out.per_trip = groups.per_trip(engine)
-    out.per_category = groups.per_category(engine, db.utcnow().date())
+    out.per_category = groups.per_category(engine, clock.utcnow().date())
     out.registrations = groups.registration_counts(engine)
     return out
 

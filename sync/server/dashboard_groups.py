@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from app.core.categories import Category, birth_range
-from sync.server import category_marks, db
+from sync.server import category_marks, tables
 from sync.server.dashboard import Progress
 
 @dataclass(frozen=True)
@@ -39,8 +39,8 @@ class TripFigures:
 
 def per_trip(engine: Engine) -> list[TripFigures]:
     """Every trip a recording, an outcome or a registration names, most recordings first."""
-    r, v, g = db.recordings, db.visit_outcomes, db.registrations
-    active = r.c.status.in_(db.ACTIVE_STATUSES)
+    r, v, g = tables.recordings, tables.visit_outcomes, tables.registrations
+    active = r.c.status.in_(tables.ACTIVE_STATUSES)
     query = (sa.select(r.c.trip_id, sa.func.max(r.c.trip_name), sa.func.max(r.c.trip_type),
                        sa.func.sum(sa.case((active, 1), else_=0)),
                        sa.func.sum(sa.case((r.c.status == "duplicate_review", 1), else_=0)),
@@ -67,8 +67,8 @@ def per_trip(engine: Engine) -> list[TripFigures]:
 def per_category(engine: Engine, today: dt.date) -> list[tuple[Category, Progress]]:
     """Targets and recorded targets of each category on `today` (the server's date): lansia by birth
     date, pelajar by birth date or a mark, the others by the laptops' marks; every category listed."""
-    t, r = db.targets, db.recordings
-    recorded = sa.select(r.c.id).where(r.c.nik == t.c.nik, r.c.status.in_(db.ACTIVE_STATUSES)).exists()
+    t, r = tables.targets, tables.recordings
+    recorded = sa.select(r.c.id).where(r.c.nik == t.c.nik, r.c.status.in_(tables.ACTIVE_STATUSES)).exists()
     out = []
     with engine.connect() as conn:
         for category in Category:
@@ -86,7 +86,7 @@ def per_category(engine: Engine, today: dt.date) -> list[tuple[Category, Progres
 
 def registration_counts(engine: Engine) -> dict[str, int]:
     """Families with no NIK/KK yet: waiting for their numbers (and their members), and issued."""
-    g = db.registrations
+    g = tables.registrations
     waiting = g.c.issued_at.is_(None)
     with engine.connect() as conn:
         families, members, issued = conn.execute(sa.select(

@@ -22,7 +22,7 @@ from app.core.messages import CodedError
 from sync.protocol import payload_sha256
 from sync.protocol_delivery import DeliveryEventItem, DeliveryPush, DeliveryPushResponse, DeliveryResult
 from sync.protocol_problems import Problems
-from sync.server import db
+from sync.server import clock, tables, transactions
 from sync.server.deps import Device
 from sync.server.failures import ProblemError
 from sync.server.keep_once import keep_once
@@ -41,7 +41,7 @@ def _proof(item: DeliveryEventItem) -> Proof | None:
 def check_events(items: list[DeliveryEventItem]) -> None:
     """Raise a 422 problem naming the first event the rules refuse."""
     for i, item in enumerate(items):
-        today = (db.as_stored(item.recorded_at) + LOCAL_SLACK).date()
+        today = (clock.as_stored(item.recorded_at) + LOCAL_SLACK).date()
         try:
             if item.kind == CardState.DISERAHKAN.value:
                 check_handover(item.receiver_name, item.relation or "", item.event_date, today=today,
@@ -58,7 +58,7 @@ def check_events(items: list[DeliveryEventItem]) -> None:
 def _event_row(item: DeliveryEventItem) -> dict:
     return {"card_id": item.card_id, "kind": item.kind, "reason": item.reason, "receiver_name": item.receiver_name,
             "relation": item.relation, "school": item.school, "event_date": item.event_date,
-            "recorded_at": db.as_stored(item.recorded_at), "operator": item.operator, "note": item.note,
+            "recorded_at": clock.as_stored(item.recorded_at), "operator": item.operator, "note": item.note,
             "proof_sha256": item.proof.sha256 if item.proof else None,
             "proof_kind": item.proof.kind if item.proof else None, **trip_columns(item.trip)}
 
@@ -70,20 +70,20 @@ def store_push(engine: Engine, media: MediaStore, device: Device, push: Delivery
             media.put_whole(item.proof.sha256, item.proof.raw(), sync_dir=False)
     if any(item.proof for item in push.events):
         media.sync()
-    now = db.utcnow()
+    now = clock.utcnow()
 
     def write(conn):
-        cards = keep_once(conn, db.delivery_cards, "card_id", (
+        cards = keep_once(conn, tables.delivery_cards, "card_id", (
             (c.id, payload_sha256(c.model_dump(mode="json")),
              {"device_id": device.id, "batch_id": c.batch_id, "batch_name": c.batch_name, "nik": c.nik,
               "kelurahan_digits": c.kelurahan_kode.replace(".", ""), "rw": c.rw, "rt": c.rt, "received_at": now})
             for c in push.cards))
-        events = keep_once(conn, db.delivery_events, "uuid", (
+        events = keep_once(conn, tables.delivery_events, "uuid", (
             (e.uuid, payload_sha256(e.model_dump(mode="json")),
              {**_event_row(e), "device_id": device.id, "received_at": now}) for e in push.events))
         return cards, events
 
-    cards, events = db.run_write(engine, write)
+    cards, events = transactions.run_write(engine, write)
     counts = Counter(cards + events)
     log.info("antar kartu perangkat=%d %s", device.id, " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
     return DeliveryPushResponse(cards=[DeliveryResult(id=c.id, outcome=a) for c, a in zip(push.cards, cards)],
@@ -92,7 +92,7 @@ def store_push(engine: Engine, media: MediaStore, device: Device, push: Delivery
 
 def delivery_progress(engine: Engine) -> dict[tuple[str, str], DeliveryProgress]:
     """(kelurahan digits, RT) -> cards, handed over, not handed over (by reason): each card's latest event."""
-    c, e = db.delivery_cards, db.delivery_events
+    c, e = tables.delivery_cards, tables.delivery_events
     events: dict[str, list] = {}
     with engine.connect() as conn:
         for card_id, kind, reason, day, at in conn.execute(

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from sync import protocol
 from sync.protocol_problems import Problems
-from sync.server import db
+from sync.server import clock, tables, transactions
 from sync.server.errors import ProblemError
 from sync.server.security import secret_sha256
 from sync.server.settings import Settings
@@ -71,7 +71,7 @@ _bearer = HTTPBearer(auto_error=False, description="the device token from /devic
 _CHALLENGE = {"WWW-Authenticate": "Bearer"}
 
 
-_t = db.devices
+_t = tables.devices
 _DEVICE_BY_TOKEN = (
     sa.select(_t.c.id, _t.c.name, _t.c.area_kode, _t.c.area_digits, _t.c.revoked_at, _t.c.first_seen_at)
     .where(_t.c.token_sha256 == sa.bindparam("token_sha256"))
@@ -104,8 +104,8 @@ def device_for(conn: Connection, token_hash: str) -> Device:
         # On the caller's connection: a request holding one and waiting for a second from a
         # pool its neighbours have emptied the same way would wait forever (50 devices' first
         # sync at once on SQLite hung every request until the laptops' read timeout).
-        with db.write_on(conn) as write:
-            write.execute(_FIRST_SEEN, {"b_id": row.id, "b_now": db.utcnow()})
+        with transactions.write_on(conn) as write:
+            write.execute(_FIRST_SEEN, {"b_id": row.id, "b_now": clock.utcnow()})
     return Device(row.id, row.name, row.area_kode, row.area_digits)
 
 

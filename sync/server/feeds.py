@@ -15,15 +15,15 @@ from sqlalchemy.engine import Engine
 from sync.protocol import Reason
 from sync.protocol_feeds import FORM_COMPACT, TARGET_COLUMNS, StatusEntry
 from sync.protocol_registration import IssuedNumbers, StatusFeedWithRegistrations
-from sync.server import areas, db, registrations
-from sync.server.db import chunks
+from sync.server import areas, registrations, tables
 from sync.server.deps import Device
+from sync.server.row_sql import chunks
 
 
 def status_feed(engine: Engine, device: Device, since: int, limit: int) -> StatusFeedWithRegistrations:
     """The device's recording verdicts and (registrations) the numbers issued for its families,
     on one cursor: both take their ``seq`` from the device's status sequence."""
-    r = db.recordings
+    r = tables.recordings
     with engine.connect() as conn:
         rows = conn.execute(
             sa.select(r.c.uuid, r.c.status, r.c.reasons, r.c.received_complete,
@@ -49,14 +49,14 @@ def status_feed(engine: Engine, device: Device, since: int, limit: int) -> Statu
                                        registrations=[i for _seq, i in merged if isinstance(i, IssuedNumbers)])
 
 
-_TARGET_COLUMNS = tuple(db.targets.c[name] for name in TARGET_COLUMNS if name != "recorded_by")
+_TARGET_COLUMNS = tuple(tables.targets.c[name] for name in TARGET_COLUMNS if name != "recorded_by")
 
 
 def _area_condition(digits: tuple[str, ...]) -> sa.ColumnElement:
     """The targets of an area. A kab/kota (or wider) covers most rows, so it is a filter
     on the seq-ordered scan (substr keeps the kelurahan index out of the plan, which
     would sort the whole city on every page); a kecamatan or kelurahan is an index range."""
-    t = db.targets
+    t = tables.targets
     wide = [p for p in digits if len(p) <= 4]
     narrow = tuple(p for p in digits if len(p) > 4)
     parts = [sa.func.substr(t.c.kelurahan_digits, 1, len(p)) == p for p in wide]
@@ -70,7 +70,7 @@ def target_page(engine: Engine, device: Device, since: int, limit: int, *, compa
     or with `compact` a `sync.protocol_feeds.CompactTargetFeed`. Rows with ``seq`` past
     the cursor's, in the device's area; a cursor from before the admin's last area
     change restarts at the beginning, with ``area_reset`` (`sync.server.areas`)."""
-    t, r = db.targets, db.recordings
+    t, r = tables.targets, tables.recordings
     with engine.connect() as conn:
         area = areas.area_of(conn, device.id, device.area_digits)
         epoch, after = areas.split_cursor(since)
@@ -89,7 +89,7 @@ def target_page(engine: Engine, device: Device, since: int, limit: int, *, compa
         for part in chunks([row.nik for row in rows]):
             for nik, device_id in conn.execute(
                 sa.select(r.c.nik, r.c.device_id)
-                .where(r.c.nik.in_(part), r.c.status.in_(db.ACTIVE_STATUSES))
+                .where(r.c.nik.in_(part), r.c.status.in_(tables.ACTIVE_STATUSES))
             ):
                 if device_id == device.id:
                     recorded[nik] = "this_device"

@@ -42,12 +42,11 @@ from app.core.validation import ValidationContext, normalize_resident
 from sync.protocol import (BatchItem, ItemOutcome, ItemResult, MediaKind, MediaState, Reason, RecordingPayload,
                            ServerStatus, payload_sha256)
 from sync.protocol_reasons import DATE_AHEAD_DAYS, DATE_BEHIND_DAYS, ReasonCodes
-from sync.server import db
-from sync.server.db import chunks
+from sync.server import clock, sequences, tables, transactions
 from sync.server.deps import Device
 from sync.server.media_store import NOTHING_HELD, Held, MediaStore
 from sync.server.outcome_intake import trip_columns
-from sync.server.row_sql import insert_rows, one_of, update_rows
+from sync.server.row_sql import chunks, insert_rows, one_of, update_rows
 
 log = logging.getLogger("jemput.server.intake")
 
@@ -114,7 +113,7 @@ def check_payload(payload: RecordingPayload, regions: RegionIndex | None,
                   biometric_policy: BiometricPolicy | str = DEFAULT_POLICY) -> tuple[list[Reason], Resident | None]:
     """The reasons that block this recording (empty: it may be accepted), checked on
     `check_date` (`received_on`: the server's date, default today UTC) and by `biometric_policy`."""
-    received_on = received_on or db.utcnow().date()
+    received_on = received_on or clock.utcnow().date()
     try:
         # The model's values are what `from_dict` reads from the JSON form (dates already dates).
         resident = Resident.from_dict(vars(payload.resident))
@@ -199,13 +198,13 @@ class Intake:
 
     def process(self, device: Device, items: list[BatchItem], raw_items: list[dict],
                 now: dt.datetime | None = None, conn: Connection | None = None) -> list[ItemResult]:
-        """Check and store a batch; `now` is the server's clock (UTC, naive; default: `db.utcnow`).
+        """Check and store a batch; `now` is the server's clock (UTC, naive; default: `clock.utcnow`).
         `conn`: the request's connection (the region version is asked on it, and the batch
-        written on it: `db.write_on`), else connections of its own."""
+        written on it: `transactions.write_on`), else connections of its own."""
         regions = self.regions.current(conn)
         if conn is not None:
-            db.end_read(conn)
-        now = now or db.utcnow()
+            transactions.end_read(conn)
+        now = now or clock.utcnow()
         checked: list[_Checked] = []
         for i, (item, raw) in enumerate(zip(items, raw_items)):
             hash_ok = payload_sha256(raw["payload"]) == item.payload_sha256
@@ -227,22 +226,23 @@ class Intake:
                     except ValueError:
                         c.kelurahan_digits = ""
             checked.append(c)
-        results = db.run_write(self.engine, lambda tx: _BatchTx(tx, device, self.media, now).run(checked), conn=conn)
+        results = transactions.run_write(self.engine, lambda tx: _BatchTx(tx, device, self.media, now).run(checked),
+                                         conn=conn)
         counts = Counter(r.outcome.value for r in results)
         log.info("batch perangkat=%d item=%d %s", device.id, len(results),
                  " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
         return results
 
 
-_r = db.recordings
+_r = tables.recordings
 _HELD_COLUMNS = [c for c in _r.columns if c.name != "payload"]  # what deciding needs of a held row
 _INSERTED = [c.name for c in _r.columns if c.name != "id"]
 # Built once, each a fixed text whatever the number of keys (`row_sql`).
 _HELD = sa.select(*_HELD_COLUMNS).where(sa.or_(
-    one_of(_r.c.uuid, "b_uuids"), sa.and_(one_of(_r.c.nik, "b_niks"), _r.c.status.in_(db.ACTIVE_STATUSES))))
-_BLOBS = sa.select(db.media_blobs).where(one_of(db.media_blobs.c.sha256, "b_shas"))
-_MEDIA_OF = sa.select(db.recording_media).where(one_of(db.recording_media.c.recording_id, "b_ids"))
-_TARGET_NIKS = sa.select(db.targets.c.nik).where(one_of(db.targets.c.nik, "b_niks"))
+    one_of(_r.c.uuid, "b_uuids"), sa.and_(one_of(_r.c.nik, "b_niks"), _r.c.status.in_(tables.ACTIVE_STATUSES))))
+_BLOBS = sa.select(tables.media_blobs).where(one_of(tables.media_blobs.c.sha256, "b_shas"))
+_MEDIA_OF = sa.select(tables.recording_media).where(one_of(tables.recording_media.c.recording_id, "b_ids"))
+_TARGET_NIKS = sa.select(tables.targets.c.nik).where(one_of(tables.targets.c.nik, "b_niks"))
 
 
 class _BatchTx:
@@ -269,8 +269,8 @@ class _BatchTx:
         conn = self.conn
         self.niks = {c.nik for c in checked if c.nik}
         # Workers deciding on the same NIK or file go one after the other (PostgreSQL).
-        db.lock_keys(conn, [(db.NIK_KEY, c.nik) for c in checked]
-                     + [(db.MEDIA_KEY, m.sha256) for c in checked for m in c.media])
+        transactions.lock_keys(conn, [(transactions.NIK_KEY, c.nik) for c in checked]
+                               + [(transactions.MEDIA_KEY, m.sha256) for c in checked for m in c.media])
         uuids = {c.item.uuid for c in checked}
         uuids |= {c.item.payload.replaces for c in checked if c.item.payload.replaces}
         niks = sorted(self.niks)
@@ -281,7 +281,7 @@ class _BatchTx:
                       "b_niks": nik_parts[i] if i < len(nik_parts) else []}
             for row in conn.execute(_HELD, wanted).mappings():
                 full = self.existing.setdefault(row["uuid"], dict(row))
-                if row["nik"] in self.niks and row["status"] in db.ACTIVE_STATUSES:
+                if row["nik"] in self.niks and row["status"] in tables.ACTIVE_STATUSES:
                     self.active.setdefault(row["nik"], []).append(full)
         shas = sorted({m.sha256 for c in checked for m in c.media})
         for part in chunks(shas):
@@ -393,7 +393,7 @@ class _BatchTx:
             self.changed[row["id"]] = row
 
     def _mark_replaced(self, row: dict, by_uuid: str) -> None:
-        if row["status"] in db.ACTIVE_STATUSES:
+        if row["status"] in tables.ACTIVE_STATUSES:
             self.active[row["nik"]] = [o for o in self.active.get(row["nik"], []) if o is not row]
             self.touched_niks.add(row["nik"])
         row["status"] = ServerStatus.REPLACED.value
@@ -411,7 +411,7 @@ class _BatchTx:
             self._changed(row)
 
     def _park_conflict(self, item: BatchItem) -> None:
-        c = db.conflicts
+        c = tables.conflicts
         exists = self.conn.execute(
             sa.select(c.c.id).where(c.c.uuid == item.uuid, c.c.payload_sha256 == item.payload_sha256)
         ).first()
@@ -454,21 +454,22 @@ class _BatchTx:
 
     def _write(self) -> None:
         conn = self.conn
-        r = db.recordings
+        r = tables.recordings
         new_rows = list(self.new.values())
         touched = new_rows + list(self.changed.values())
-        seqs = db.next_device_seqs(conn, [row["device_id"] for row in touched])
+        seqs = sequences.next_device_seqs(conn, [row["device_id"] for row in touched])
         for row, seq in zip(touched, seqs):
             row["seq"] = seq
-        insert_rows(conn, db.media_blobs, list(self.new_blobs.values()))
+        insert_rows(conn, tables.media_blobs, list(self.new_blobs.values()))
         if new_rows:
             # One statement whose RETURNING gives the new ids (no second look-up).
             ids = dict(insert_rows(conn, r, [{k: row[k] for k in _INSERTED} for row in new_rows],
                                    returning=("uuid", "id")))
             for row in new_rows:
                 row["id"] = ids[row["uuid"]]
-            insert_rows(conn, db.recording_media, [dict(m, recording_id=ids[uuid]) for uuid, ms in self.media_of.items()
-                                                   if uuid in self.new for m in ms])
+            insert_rows(conn, tables.recording_media, [dict(m, recording_id=ids[uuid])
+                                                       for uuid, ms in self.media_of.items()
+                                                       if uuid in self.new for m in ms])
         update_rows(conn, r, "id", [{"id": row["id"], "status": row["status"], "reasons": row["reasons"],
                                         "replaced_by_uuid": row["replaced_by_uuid"], "seq": row["seq"]}
                                        for row in self.changed.values()])
@@ -478,11 +479,11 @@ class _BatchTx:
 
     def _dismiss_conflicts(self) -> None:
         """Close the open conflicts this device parked under recordings it has now replaced."""
-        c = db.conflicts
+        c = tables.conflicts
         self.conn.execute(
             sa.update(c).where(c.c.uuid == sa.bindparam("b_uuid"), c.c.device_id == self.device.id,
                                c.c.resolved_at.is_(None))
-            .values(resolved_at=self.now, resolution=db.CONFLICT_DISMISSED, reason=sa.bindparam("b_reason")),
+            .values(resolved_at=self.now, resolution=tables.CONFLICT_DISMISSED, reason=sa.bindparam("b_reason")),
             [{"b_uuid": old, "b_reason": f"Perangkat mengirim versi baru {new} yang menggantikan rekaman ini."}
              for old, new in self.superseded.items()],
         )
@@ -512,12 +513,12 @@ def bump_targets(conn: Connection, niks: set[str]) -> None:
     """Give the targets with these NIKs new sequence numbers (their recorded state changed)."""
     if not niks:
         return
-    t = db.targets
+    t = tables.targets
     present: list[str] = []
     for part in chunks(sorted(niks)):
         present += [row[0] for row in conn.execute(_TARGET_NIKS, {"b_niks": part})]
     if not present:
         return  # not on the target list: the shared counter is not taken
-    db.lock_counter(conn, db.TARGETS_SEQ)
-    seqs = db.next_seqs(conn, db.TARGETS_SEQ, len(present))
+    sequences.lock_counter(conn, tables.TARGETS_SEQ)
+    seqs = sequences.next_seqs(conn, tables.TARGETS_SEQ, len(present))
     update_rows(conn, t, "nik", [{"nik": nik, "seq": seq} for nik, seq in zip(present, seqs)])

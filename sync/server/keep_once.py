@@ -9,8 +9,8 @@ from collections.abc import Callable, Iterable
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from sync.server import db
-from sync.server.db import chunks
+from sync.server import transactions
+from sync.server.row_sql import chunks
 
 
 def keep_once(conn: Connection, table: sa.Table, key: str, items: Iterable[tuple[str, str, dict]]) -> list[str]:
@@ -18,7 +18,7 @@ def keep_once(conn: Connection, table: sa.Table, key: str, items: Iterable[tuple
     one answer per item in order: ``accepted``, ``already_have`` or ``conflict``.
 
     On PostgreSQL a key another worker inserted meanwhile aborts the transaction;
-    `db.run_write` tries it again and it answers from that row.
+    `transactions.run_write` tries it again and it answers from that row.
     """
     items = list(items)
     column = table.c[key]
@@ -40,9 +40,9 @@ def keep_once(conn: Connection, table: sa.Table, key: str, items: Iterable[tuple
 
 def store_once(engine: Engine, table: sa.Table, key: str, items: Callable[[], Iterable[tuple[str, str, dict]]],
                log: logging.Logger, what: str, device_id: int, conn: Connection | None = None) -> list[str]:
-    """`keep_once` in a write transaction of its own (on `conn` if given: `db.write_on`; a lost
+    """`keep_once` in a write transaction of its own (on `conn` if given: `transactions.write_on`; a lost
     race: tried again, `items()` read anew); logs the answers' counts (never the items)."""
-    answers = db.run_write(engine, lambda tx: keep_once(tx, table, key, items()), conn=conn)
+    answers = transactions.run_write(engine, lambda tx: keep_once(tx, table, key, items()), conn=conn)
     counts = Counter(answers)
     log.info("%s perangkat=%d %s", what, device_id, " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
     return answers

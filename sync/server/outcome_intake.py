@@ -21,7 +21,7 @@ from app.core.messages import CodedError
 from app.core.outcomes import check_outcome
 from sync.protocol import OutcomeResult, TripRef, VisitOutcomeItem, payload_sha256
 from sync.protocol_problems import Problems
-from sync.server import db
+from sync.server import clock, tables
 from sync.server.deps import Device
 from sync.server.failures import ProblemError
 from sync.server.keep_once import store_once
@@ -55,7 +55,7 @@ def check_outcomes(items: list[VisitOutcomeItem]) -> None:
 
 def _stored_form(item: VisitOutcomeItem) -> dict:
     return {
-        "uuid": item.uuid, "nik": item.nik, "outcome": item.outcome, "visited_at": db.as_stored(item.visited_at),
+        "uuid": item.uuid, "nik": item.nik, "outcome": item.outcome, "visited_at": clock.as_stored(item.visited_at),
         "operator": item.operator, "revisit_date": item.revisit_date, "note": item.note,
         "recording_uuid": item.recording_uuid, **trip_columns(item.trip),
     }
@@ -71,8 +71,8 @@ def store_outcomes(engine: Engine, device: Device, items: list[VisitOutcomeItem]
     given); one answer per item, in order."""
     if not items:
         return []
-    now = db.utcnow()
-    answers = store_once(engine, db.visit_outcomes, "uuid", lambda: (
+    now = clock.utcnow()
+    answers = store_once(engine, tables.visit_outcomes, "uuid", lambda: (
         (item.uuid, _content_sha256(item), {**_stored_form(item), "device_id": device.id, "received_at": now})
         for item in items), log, "hasil kunjungan", device.id, conn=conn)
     return [OutcomeResult(uuid=item.uuid, outcome=a) for item, a in zip(items, answers)]

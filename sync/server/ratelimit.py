@@ -27,10 +27,11 @@ from typing import Callable
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from sync.server import db
+from sync.server import tables, transactions
+from sync.server.clock import utcnow
 
 ADDRESS_KEY = "register-address"
-_f = db.register_failures
+_f = tables.register_failures
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class AttemptLimiter:
     """
 
     def __init__(self, engine: Engine, max_attempts: int, window_s: float, *,
-                 clock: Callable[[], dt.datetime] = db.utcnow, table: sa.Table = _f):
+                 clock: Callable[[], dt.datetime] = utcnow, table: sa.Table = _f):
         if max_attempts < 1 or window_s <= 0:
             raise ValueError("batas percobaan harus >= 1 dan jendela waktu > 0")
         self.engine = engine
@@ -71,7 +72,7 @@ class AttemptLimiter:
 
         def work(conn: Connection) -> Attempt | int:
             now, f = self._clock(), self._t
-            db.lock_keys(conn, [(f"{ADDRESS_KEY}/{f.name}", key)])
+            transactions.lock_keys(conn, [(f"{ADDRESS_KEY}/{f.name}", key)])
             conn.execute(sa.delete(f).where(f.c.at <= now - self._window))
             count, oldest = conn.execute(
                 sa.select(sa.func.count(), sa.func.min(f.c.at)).where(f.c.address == key)).one()
@@ -80,11 +81,11 @@ class AttemptLimiter:
             new_id = conn.execute(sa.insert(f).values(address=key, at=now)).inserted_primary_key[0]
             return Attempt(key, int(new_id))
 
-        return db.run_write(self.engine, work)
+        return transactions.run_write(self.engine, work)
 
     def forgive(self, attempt: Attempt) -> None:
         """Stop counting a successful attempt."""
-        with db.write_transaction(self.engine) as conn:
+        with transactions.write_transaction(self.engine) as conn:
             conn.execute(sa.delete(self._t).where(self._t.c.id == attempt.id))
 
     def remaining(self, key: str) -> int:

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from app.core.regions import RegionIndex
-from sync.server import db
+from sync.server import sequences, tables
 
 
 class RegionCache:
@@ -29,12 +29,12 @@ class RegionCache:
         if conn is None:
             with self.engine.connect() as own:
                 return self.current(own)
-        version = db.counter_value(conn, db.REGIONS_VERSION)
+        version = sequences.counter_value(conn, tables.REGIONS_VERSION)
         if version == self._version:
             return self._index
         with self._lock:
             if version != self._version:
-                rows = conn.execute(sa.select(db.regions.c.kode, db.regions.c.nama)).all()
+                rows = conn.execute(sa.select(tables.regions.c.kode, tables.regions.c.nama)).all()
                 self._index = RegionIndex.from_rows([(r.kode, r.nama) for r in rows], errors=[]) if rows else None
                 self._version = version
             return self._index

@@ -31,13 +31,14 @@ from app.core.registration import (Issued, Registration, check_issued, check_reg
                                    normalize_registration)
 from sync.protocol_problems import Problems
 from sync.protocol_registration import IssuedNumbers, RegistrationItem, RegistrationResult
-from sync.server import db
+from sync.server import clock, sequences, tables, transactions
 from sync.server.admin import AdminError
 from sync.server.deps import Device
 from sync.server.failures import ProblemError
 from sync.server.intake import check_date
 from sync.server.keep_once import store_once
 from sync.server.outcome_intake import trip_columns
+from sync.server.row_sql import chunks
 
 log = logging.getLogger("jemput.server.registrations")
 
@@ -63,8 +64,8 @@ def check_items(items: list[RegistrationItem], regions: RegionIndex | None, rece
 
 def store_items(engine: Engine, device: Device, items: list[RegistrationItem]) -> list[RegistrationResult]:
     """Store the registrations (already checked), one row per UUID (`store_once`); one answer per item, in order."""
-    now = db.utcnow()
-    answers = store_once(engine, db.registrations, "uuid", lambda: (
+    now = clock.utcnow()
+    answers = store_once(engine, tables.registrations, "uuid", lambda: (
         (item.uuid, item.content_sha256(),
          {"device_id": device.id, "payload": json.dumps(item.model_dump(mode="json"), ensure_ascii=False),
           "recorded_on": item.recorded_on, "member_count": len(item.family.members),
@@ -96,7 +97,7 @@ class HeldRegistration:
 def list_registrations(engine: Engine, *, waiting_only: bool = True, limit: int = 500,
                        uuid: str | None = None) -> list[HeldRegistration]:
     """Registrations, oldest first (`waiting_only`: those whose numbers are not issued yet; `uuid`: that one)."""
-    g, d = db.registrations, db.devices
+    g, d = tables.registrations, tables.devices
     query = (sa.select(g.c.id, g.c.uuid, d.c.name, g.c.recorded_on, g.c.payload, g.c.no_kk, g.c.issued_at)
              .join(d, d.c.id == g.c.device_id).order_by(g.c.id).limit(limit))
     if waiting_only:
@@ -113,9 +114,9 @@ def list_registrations(engine: Engine, *, waiting_only: bool = True, limit: int 
 
 def _issued_niks(conn: Connection, registration_ids: list[int]) -> dict[int, list[str]]:
     """The NIKs issued for these registrations, in member order."""
-    n = db.registration_niks
+    n = tables.registration_niks
     found: dict[int, list[tuple[int, str]]] = {}
-    for part in db.chunks(registration_ids):
+    for part in chunks(registration_ids):
         for reg_id, index, nik in conn.execute(
                 sa.select(n.c.registration_id, n.c.member_index, n.c.nik).where(n.c.registration_id.in_(part))):
             found.setdefault(reg_id, []).append((index, nik))
@@ -138,7 +139,7 @@ def issue(engine: Engine, registration_uuid: str, no_kk: str, niks: list[str], *
     registration_uuid = registration_uuid.strip().lower()
 
     def work(conn: Connection) -> None:
-        g = db.registrations
+        g = tables.registrations
         row = conn.execute(sa.select(g.c.id, g.c.device_id, g.c.payload, g.c.no_kk, g.c.issued_at)
                            .where(g.c.uuid == registration_uuid)).first()
         if row is None:
@@ -150,20 +151,20 @@ def issue(engine: Engine, registration_uuid: str, no_kk: str, niks: list[str], *
         if found:
             raise _refusal(found)
         _check_unused(conn, numbers)
-        seq = db.next_device_seqs(conn, [row.device_id])[0]
+        seq = sequences.next_device_seqs(conn, [row.device_id])[0]
         conn.execute(sa.update(g).where(g.c.id == row.id).values(
-            no_kk=numbers.no_kk, issued_at=db.utcnow(), issued_by=by[:100], seq=seq))
-        conn.execute(sa.insert(db.registration_niks), [
+            no_kk=numbers.no_kk, issued_at=clock.utcnow(), issued_by=by[:100], seq=seq))
+        conn.execute(sa.insert(tables.registration_niks), [
             {"nik": nik, "registration_id": row.id, "member_index": i} for i, nik in enumerate(numbers.niks)])
 
-    db.run_write(engine, work)
+    transactions.run_write(engine, work)
     log.info("registrasi %s: NIK/KK terbit (%d anggota)", registration_uuid, len(numbers.niks))
     return list_registrations(engine, waiting_only=False, uuid=registration_uuid)[0]
 
 
 def _check_unused(conn: Connection, numbers: Issued) -> None:
     """Refuse a KK or NIK that another registration, a target or a recording already holds."""
-    g, n, t, r = db.registrations, db.registration_niks, db.targets, db.recordings
+    g, n, t, r = tables.registrations, tables.registration_niks, tables.targets, tables.recordings
     if conn.execute(sa.select(g.c.id).where(g.c.no_kk == numbers.no_kk)).first() is not None \
             or conn.execute(sa.select(t.c.id).where(t.c.no_kk == numbers.no_kk).limit(1)).first() is not None:
         raise AdminError(render("registration.kk_in_use"))
@@ -176,7 +177,7 @@ def _check_unused(conn: Connection, numbers: Issued) -> None:
 
 def issued_since(conn: Connection, device_id: int, since: int, limit: int) -> list[IssuedNumbers]:
     """The numbers issued for this device's registrations with ``seq > since`` (at most `limit` + 1)."""
-    g = db.registrations
+    g = tables.registrations
     rows = conn.execute(sa.select(g.c.id, g.c.uuid, g.c.no_kk, g.c.issued_at, g.c.seq)
                         .where(g.c.device_id == device_id, g.c.seq > since).order_by(g.c.seq).limit(limit + 1)).all()
     niks = _issued_niks(conn, [r.id for r in rows])

@@ -41,9 +41,9 @@ from app.core.findings import Severity, finding
 from app.core.repeat import repeat_reason
 from sync.protocol import UUID_PATTERN, Reason, ServerStatus
 from sync.protocol_reasons import ReasonCodes
-from sync.server import db
+from sync.server import clock, sequences, tables, transactions
 from sync.server.admin import AdminError
-from sync.server.db import chunks
+from sync.server.row_sql import chunks
 
 log = logging.getLogger("jemput.server.review")
 
@@ -173,9 +173,10 @@ def _differs(a: dict[str, Any], b: dict[str, Any]) -> list[str]:
     return [_clean(x) for x in out]
 
 
-_REC_COLUMNS = (db.recordings.c.uuid, db.recordings.c.status, db.recordings.c.device_id, db.recordings.c.nik,
-                db.recordings.c.payload, db.recordings.c.recorded_at, db.recordings.c.received_at,
-                db.recordings.c.reasons, db.devices.c.name.label("device_name"))
+_REC_COLUMNS = (tables.recordings.c.uuid, tables.recordings.c.status, tables.recordings.c.device_id,
+                tables.recordings.c.nik, tables.recordings.c.payload, tables.recordings.c.recorded_at,
+                tables.recordings.c.received_at, tables.recordings.c.reasons,
+                tables.devices.c.name.label("device_name"))
 
 
 def _recording(row: Any) -> ReviewRecording:
@@ -234,7 +235,7 @@ def flag_summary(flags: dict[str, Any]) -> list[str]:
 
 
 def _flagged(conn) -> list[FlaggedRecording]:  # noqa: ANN001
-    r, d = db.recordings, db.devices
+    r, d = tables.recordings, tables.devices
     rows = conn.execute(
         sa.select(*_REC_COLUMNS, r.c.flags).join(d, d.c.id == r.c.device_id)
         .where(r.c.flagged.is_(True), r.c.status != ServerStatus.REPLACED.value)
@@ -247,7 +248,7 @@ def _flagged(conn) -> list[FlaggedRecording]:  # noqa: ANN001
 
 
 def _open_niks(conn) -> list[str]:  # noqa: ANN001
-    r = db.recordings
+    r = tables.recordings
     return [n for (n,) in conn.execute(
         sa.select(r.c.nik).where(r.c.status == ServerStatus.DUPLICATE_REVIEW.value).distinct().order_by(r.c.nik))]
 
@@ -255,7 +256,7 @@ def _open_niks(conn) -> list[str]:  # noqa: ANN001
 def review(engine: Engine, *, include_resolved: bool = False) -> Review:
     """Everything waiting for the administrator (NIKs and names included);
     `include_resolved` lists closed conflicts too."""
-    r, d, c = db.recordings, db.devices, db.conflicts
+    r, d, c = tables.recordings, tables.devices, tables.conflicts
     out = Review(include_resolved=include_resolved)
     with engine.connect() as conn:
         out.flagged = _flagged(conn)
@@ -297,13 +298,13 @@ def review(engine: Engine, *, include_resolved: bool = False) -> Review:
 
 def open_conflicts(conn) -> int:  # noqa: ANN001
     """How many parked conflicts wait for the administrator."""
-    c = db.conflicts
+    c = tables.conflicts
     return conn.execute(sa.select(sa.func.count()).select_from(c).where(c.c.resolved_at.is_(None))).scalar_one()
 
 
 def review_counts(engine: Engine) -> dict[str, int]:
     """Open conflicts, duplicate-NIK groups and recordings with an exception (numbers only, for the dashboard)."""
-    r = db.recordings
+    r = tables.recordings
     with engine.connect() as conn:
         conflicts = open_conflicts(conn)
         groups = conn.execute(
@@ -367,13 +368,13 @@ def resolve_duplicate(engine: Engine, uuid: str, *, keep: bool, reason: str | No
 
     uuid = check_uuid(uuid)
     reason = check_reason(reason, required=not keep)
-    r, d = db.recordings, db.devices
+    r, d = tables.recordings, tables.devices
     status = ServerStatus.ACCEPTED if keep else ServerStatus.REJECTED
-    with db.write_transaction(engine) as conn:
+    with transactions.write_transaction(engine) as conn:
         # The NIK's lock first, as the intake takes it, so a batch deciding on the same
         # NIK in another worker sees this verdict or the state before it, never half.
         nik = conn.execute(sa.select(r.c.nik).where(r.c.uuid == uuid)).scalar()
-        db.lock_keys(conn, [(db.NIK_KEY, nik or "")])
+        transactions.lock_keys(conn, [(transactions.NIK_KEY, nik or "")])
         row = conn.execute(
             sa.select(r.c.id, r.c.status, r.c.nik, r.c.reasons, r.c.device_id, d.c.name)
             .join(d, d.c.id == r.c.device_id).where(r.c.uuid == uuid)).first()
@@ -387,7 +388,7 @@ def resolve_duplicate(engine: Engine, uuid: str, *, keep: bool, reason: str | No
         except (ValueError, AttributeError):
             kept = []
         reasons = (kept if keep else []) + [_verdict_reason(keep, reason).model_dump()]
-        [seq] = db.next_device_seqs(conn, [row.device_id])
+        [seq] = sequences.next_device_seqs(conn, [row.device_id])
         conn.execute(sa.update(r).where(r.c.id == row.id).values(
             status=status.value, reasons=json.dumps(reasons), seq=seq))
         bump_targets(conn, {row.nik} - {""})
@@ -438,8 +439,8 @@ def resolve_conflict(engine: Engine, ref: str, *, reason: str | None) -> Conflic
     target = _conflict_ref(ref)
     reason = check_reason(reason, required=True,
                           missing="alasan wajib diisi (--reason \"...\"), mis. mengapa salinan server yang dipakai")
-    c = db.conflicts
-    with db.write_transaction(engine) as conn:
+    c = tables.conflicts
+    with transactions.write_transaction(engine) as conn:
         where = c.c.id == target if isinstance(target, int) else c.c.uuid == target
         rows = conn.execute(sa.select(c.c.id, c.c.uuid, c.c.device_id, c.c.resolved_at, c.c.resolution)
                             .where(where).order_by(c.c.id).with_for_update()).all()
@@ -452,10 +453,10 @@ def resolve_conflict(engine: Engine, ref: str, *, reason: str | None) -> Conflic
                              "tidak ada yang diubah")
         ids = [row.id for row in open_rows]
         done = conn.execute(sa.update(c).where(c.c.id.in_(ids), c.c.resolved_at.is_(None)).values(
-            resolved_at=db.utcnow(), resolution=db.CONFLICT_KEPT_SERVER, reason=reason))
+            resolved_at=clock.utcnow(), resolution=tables.CONFLICT_KEPT_SERVER, reason=reason))
         if done.rowcount != len(ids):  # another administrator was quicker: roll back
             raise AdminError(f"konflik {target} baru saja diubah orang lain; periksa lagi dengan jemput-server review")
     uuid = open_rows[0].uuid
     devices = sorted({row.device_id for row in open_rows})
-    log.info("konflik %s (rekaman %s) ditutup: %s", ",".join(map(str, ids)), uuid, db.CONFLICT_KEPT_SERVER)
-    return ConflictResolution(ids, uuid, db.CONFLICT_KEPT_SERVER, devices)
+    log.info("konflik %s (rekaman %s) ditutup: %s", ",".join(map(str, ids)), uuid, tables.CONFLICT_KEPT_SERVER)
+    return ConflictResolution(ids, uuid, tables.CONFLICT_KEPT_SERVER, devices)

@@ -25,6 +25,15 @@ from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
 
 
+IN_CHUNK = 500  # keys per IN (...) query: far below every backend's parameter limit
+
+
+def chunks(values: list, size: int = IN_CHUNK) -> Iterable[list]:
+    """`values` in slices of at most `size` (for IN queries and executemany)."""
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
 class OneOf(ColumnElement):
     """``column IN (the list given as parameter `name`)``, rendered per database (module doc)."""
 

@@ -31,9 +31,9 @@ from app.core.schedules import (
     plan_days,
     reinvitations,
 )
-from sync.server import db
+from sync.server import clock, tables, transactions
 
-_s, _i, _f, _t = db.schedule_slots, db.schedule_invitations, db.schedule_far_rts, db.targets
+_s, _i, _f, _t = tables.schedule_slots, tables.schedule_invitations, tables.schedule_far_rts, tables.targets
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,8 @@ def _in_rt(table: sa.Table, rt: RtKey):
 
 
 def _recorded():
-    r = db.recordings
-    return sa.select(r.c.id).where(r.c.nik == _t.c.nik, r.c.status.in_(db.ACTIVE_STATUSES)).exists()
+    r = tables.recordings
+    return sa.select(r.c.id).where(r.c.nik == _t.c.nik, r.c.status.in_(tables.ACTIVE_STATUSES)).exists()
 
 
 def _slots(conn: Connection, rt: RtKey) -> list[Slot]:
@@ -73,7 +73,7 @@ def slots(engine: Engine, rt: RtKey) -> list[Slot]:
 
 def _open_niks(conn: Connection, rt: RtKey) -> list[str]:
     """The RT's residents still to invite (not recorded, latest outcome not moved/died/elsewhere), by name."""
-    v = db.visit_outcomes
+    v = tables.visit_outcomes
     latest = (sa.select(v.c.outcome).where(v.c.nik == _t.c.nik)
               .order_by(v.c.visited_at.desc(), v.c.id.desc()).limit(1).scalar_subquery())
     rows = conn.execute(sa.select(_t.c.nik, latest).where(_in_rt(_t, rt), ~_recorded())
@@ -126,7 +126,7 @@ def plan(engine: Engine, rt: RtKey, first_day: dt.date, window: Window, *, today
         free = sum(s.free for s in _slots(conn, rt) if s.day >= today)
         days = plan_days(first_day, window, waiting, skip_weekdays=skip_weekdays, already=free)
         made = [Slot(str(uuid_mod.uuid4()), rt, day, window) for day in days]
-        now = db.utcnow()
+        now = clock.utcnow()
         for s in made:
             conn.execute(sa.insert(_s).values(
                 id=s.id, kelurahan_kode=rt.kelurahan_kode, rw=rt.rw, rt=rt.rt, place=window.place, day=s.day,
@@ -135,7 +135,7 @@ def plan(engine: Engine, rt: RtKey, first_day: dt.date, window: Window, *, today
                 capacity=window.capacity, created_at=now, created_by=admin[:100]))
         return made
 
-    return db.run_write(engine, work)
+    return transactions.run_write(engine, work)
 
 
 def assign_rt(engine: Engine, rt: RtKey, order: AssignOrder | str, seed: int = 0, *, today: dt.date) -> Assignment:
@@ -147,13 +147,13 @@ def assign_rt(engine: Engine, rt: RtKey, order: AssignOrder | str, seed: int = 0
         invited = _invited_niks(conn, rt)
         fresh = [nik for nik in _open_niks(conn, rt) if nik not in invited]
         result = assign(ordered(fresh, order, seed), _slots(conn, rt), not_before=today)
-        now = db.utcnow()
+        now = clock.utcnow()
         if result.invitations:
             conn.execute(sa.insert(_i), [{"nik": nik, "slot_id": slot, "round": 1, "invited_at": now}
                                          for nik, slot in result.invitations])
         return result
 
-    return db.run_write(engine, work)
+    return transactions.run_write(engine, work)
 
 
 def reinvite_missed(engine: Engine, rt: RtKey, *, today: dt.date) -> Assignment:
@@ -166,13 +166,13 @@ def reinvite_missed(engine: Engine, rt: RtKey, *, today: dt.date) -> Assignment:
                 .where(_in_rt(_s, rt))):
             history.setdefault(nik, []).append((slot_id, round_))
         found = reinvitations(history, _slots(conn, rt), _open_niks(conn, rt), today)
-        now = db.utcnow()
+        now = clock.utcnow()
         if found.offers:
             conn.execute(sa.insert(_i), [{"nik": nik, "slot_id": slot, "round": round_, "invited_at": now}
                                          for nik, slot, round_ in found.offers])
         return Assignment(tuple((nik, slot) for nik, slot, _ in found.offers), found.without_slot)
 
-    return db.run_write(engine, work)
+    return transactions.run_write(engine, work)
 
 
 def set_farthest(engine: Engine, rt: RtKey, far: bool) -> None:
@@ -180,6 +180,6 @@ def set_farthest(engine: Engine, rt: RtKey, far: bool) -> None:
         conn.execute(sa.delete(_f).where(_in_rt(_f, rt)))
         if far:
             conn.execute(sa.insert(_f).values(kelurahan_kode=rt.kelurahan_kode, rw=rt.rw, rt=rt.rt,
-                                              marked_at=db.utcnow()))
+                                              marked_at=clock.utcnow()))
 
-    db.run_write(engine, work)
+    transactions.run_write(engine, work)

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from sync.server import db
+from sync.server import clock, sequences, tables, transactions
 from sync.server.media_store import Held, MediaStore
-from sync.server.row_sql import one_of, update_rows
+from sync.server.row_sql import chunks, one_of, update_rows
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class Expected:
     complete_in_db: bool
 
 
-_rm, _r, _mb = db.recording_media, db.recordings, db.media_blobs
+_rm, _r, _mb = tables.recording_media, tables.recordings, tables.media_blobs
 _SHA = sa.bindparam("b_sha256")
 # Statements built once: SQLAlchemy memoises their cache keys and reuses the
 # compiled SQL, so a media request does not rebuild and re-key them each time.
@@ -47,7 +47,7 @@ _NOW_COMPLETE = (
                       .where(_rm2.c.recording_id == _r.c.id, _mb2.c.complete == sa.false())))
     .order_by(_r.c.id)
 )
-_d = db.devices
+_d = tables.devices
 _LOCK_LISTING_DEVICES = (
     sa.select(_d.c.id, _d.c.status_seq)
     .where(_d.c.id.in_(sa.select(_r.c.device_id)
@@ -72,10 +72,10 @@ _EXPECTED_MANY = (
 
 
 def expected_many(conn: Connection, device_id: int, shas: list[str]) -> dict[str, Expected]:
-    """`expected_on` for several files in one query per `db.IN_CHUNK` (a media bundle):
+    """`expected_on` for several files in one query per `row_sql.IN_CHUNK` (a media bundle):
     the files one of this device's stored recordings lists, by SHA-256."""
     out: dict[str, Expected] = {}
-    for part in db.chunks(sorted(set(shas))):
+    for part in chunks(sorted(set(shas))):
         for row in conn.execute(_EXPECTED_MANY, {"b_shas": part, "b_device_id": device_id}):
             out.setdefault(row.sha256, Expected(row.sha256, int(row.size), row.kind, bool(row.complete)))
     return out
@@ -87,15 +87,16 @@ def expected_media(engine: Engine, device_id: int, sha256: str) -> Expected | No
         return expected_on(conn, device_id, sha256)
 
 
-def mark_complete(engine: Engine, sha256: str, conn: Connection | None = None) -> int:
+def mark_complete(bind: Engine | Connection, sha256: str) -> int:
     """Record that a file is complete; recordings whose media are now all held
-    become ``received_complete`` (with a new status sequence number). Returns how many."""
-    return mark_complete_many(engine, [sha256], conn)
+    become ``received_complete`` (with a new status sequence number). Returns how many.
+    `bind`: an engine (a transaction on a connection of its own) or the request's
+    connection (the transaction on it: `transactions.write_on`)."""
+    return mark_complete_many(bind, [sha256])
 
 
-def mark_complete_many(engine: Engine, shas: list[str], conn: Connection | None = None) -> int:
-    """`mark_complete` for several files in one transaction (a media bundle); on
-    `conn` if given (the request's connection, `db.write_on`)."""
+def mark_complete_many(bind: Engine | Connection, shas: list[str]) -> int:
+    """`mark_complete` for several files in one transaction (a media bundle)."""
     if not shas:
         return 0
 
@@ -103,25 +104,27 @@ def mark_complete_many(engine: Engine, shas: list[str], conn: Connection | None 
         # The file's key (a batch listing it waits), then the devices of the recordings
         # listing it (two files of one recording completing at once see each other);
         # their status numbers are taken from that lock, not asked again.
-        db.lock_keys(conn, [(db.MEDIA_KEY, sha) for sha in shas])
+        transactions.lock_keys(conn, [(transactions.MEDIA_KEY, sha) for sha in shas])
         locked = dict(conn.execute(_LOCK_LISTING_DEVICES, {"b_shas": list(shas)}).all())
-        conn.execute(_SET_COMPLETE_MANY, {"b_shas": list(shas), "b_completed_at": db.utcnow()})
+        conn.execute(_SET_COMPLETE_MANY, {"b_shas": list(shas), "b_completed_at": clock.utcnow()})
         rows = conn.execute(_NOW_COMPLETE, {"b_shas": list(shas)}).all()
         if not rows:
             return 0
-        seqs = db.next_device_seqs(conn, [row.device_id for row in rows], locked)
+        seqs = sequences.next_device_seqs(conn, [row.device_id for row in rows], locked)
         update_rows(conn, _r, "id", [{"id": row.id, "received_complete": True, "seq": s}
                                         for row, s in zip(rows, seqs)])
         return len(rows)
 
-    return db.run_write(engine, work, conn=conn)
+    if isinstance(bind, Connection):
+        return transactions.run_write(bind.engine, work, conn=bind)
+    return transactions.run_write(bind, work)
 
 
-def reconcile(engine: Engine, store: MediaStore, expected: Expected, conn: Connection | None = None) -> Held:
+def reconcile(conn: Connection, store: MediaStore, expected: Expected) -> Held:
     """What is held of `expected`; if the file is complete on disk but not yet in
-    the database (a crash between rename and commit), finish the bookkeeping
-    (on `conn` if given)."""
+    the database (a crash between rename and commit), finish the bookkeeping on
+    `conn` (the request's connection)."""
     held = store.held(expected.sha256)
     if held.complete and not expected.complete_in_db:
-        mark_complete(engine, expected.sha256, conn)
+        mark_complete(conn, expected.sha256)
     return held

@@ -32,7 +32,7 @@ from faker import Faker  # noqa: E402
 from app.core.regions import RegionIndex  # noqa: E402
 from sync import protocol  # noqa: E402
 from sync.protocol import BatchItem  # noqa: E402
-from sync.server import admin, db  # noqa: E402
+from sync.server import admin, db_engine, schema  # noqa: E402
 from sync.server.deps import Device  # noqa: E402
 from sync.server.intake import Intake, check_payload  # noqa: E402
 from sync.server.media_folder import FolderMediaStore  # noqa: E402
@@ -65,7 +65,7 @@ def bench_validation(items: list[dict], regions: RegionIndex) -> float:
 
 
 def bench_in_process(items: list[dict], tmp: Path, run: int) -> float:
-    engine = db.open_database(f"sqlite:///{tmp / f'inproc{run}.db'}")
+    engine = schema.open_database(f"sqlite:///{tmp / f'inproc{run}.db'}")
     with open(SEED, encoding="utf-8") as fh:
         admin.import_regions(engine, fh)
     new = admin.add_device(engine, "bench", "13.72")
@@ -110,7 +110,7 @@ def main() -> int:
         server = start_server(prepare_server_data(data, regions=SEED), "--no-access-log")
         url = server.url
         try:
-            code = admin.add_device(db.make_engine(f"sqlite:///{data / 'jemput-server.db'}"), "bench", "13.72")
+            code = admin.add_device(db_engine.make_engine(f"sqlite:///{data / 'jemput-server.db'}"), "bench", "13.72")
             import requests
 
             token = requests.post(url + protocol.Paths.REGISTER, json={"enrollment_code": code.enrollment_code},

@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 import sqlalchemy as sa  # noqa: E402
 
-from sync.server import db, intake, row_sql, uploads  # noqa: E402
+from sync.server import db_engine, intake, row_sql, tables, uploads  # noqa: E402
 from sync.server.app import create_app  # noqa: E402
 from sync.server.settings import Settings  # noqa: E402
 
@@ -52,23 +52,23 @@ def _nik(i: int) -> str:
 def fill(engine: sa.Engine, devices: int, recordings: int, targets: int) -> None:
     step = 50_000
     with engine.begin() as conn:
-        conn.execute(db.devices.insert(), [
+        conn.execute(tables.devices.insert(), [
             {"id": d, "name": f"Laptop {d}", "area_kode": "16.71", "area_digits": "1671", "created_at": NOW}
             for d in range(1, devices + 1)])
         for lo in range(1, recordings + 1, step):
             ids = range(lo, min(recordings, lo + step - 1) + 1)
-            conn.execute(db.recordings.insert(), [
+            conn.execute(tables.recordings.insert(), [
                 {"id": i, "uuid": f"00000000-0000-4000-8000-{i:012d}", "device_id": 1 + i % devices,
                  "payload_sha256": _sha(-i), "payload": "{}", "nik": _nik(i), "kelurahan_digits": "1671011001",
                  "rt": f"{i % 20:03d}", "status": "diterima", "outcome": "diterima", "reasons": "[]",
                  "received_at": NOW, "received_complete": True, "seq": i} for i in ids])
-            conn.execute(db.media_blobs.insert(), [{"sha256": _sha(f), "size": 100, "complete": True}
-                                                   for i in ids for f in (2 * i - 1, 2 * i)])
-            conn.execute(db.recording_media.insert(), [
+            conn.execute(tables.media_blobs.insert(), [{"sha256": _sha(f), "size": 100, "complete": True}
+                                                       for i in ids for f in (2 * i - 1, 2 * i)])
+            conn.execute(tables.recording_media.insert(), [
                 {"recording_id": i, "sha256": _sha(f), "kind": kind, "mime": "image/jpeg", "size": 100}
                 for i in ids for f, kind in ((2 * i - 1, "photo"), (2 * i, "signature"))])
         for lo in range(1, targets + 1, step):
-            conn.execute(db.targets.insert(), [
+            conn.execute(tables.targets.insert(), [
                 {"nik": _nik(recordings + i), "nama": "WARGA", "alamat": "JL. UJI", "rt": f"{i % 20:03d}", "rw": "001",
                  "kelurahan_kode": "16.71.01.1001", "kelurahan_digits": "1671011001", "seq": i, "updated_at": NOW}
                 for i in range(lo, min(targets, lo + step - 1) + 1)])
@@ -76,7 +76,7 @@ def fill(engine: sa.Engine, devices: int, recordings: int, targets: int) -> None
 
 def _old_expected_many() -> sa.Select:
     """The bundle's file look-up as it was: joined to the device's recordings."""
-    rm, r, mb = db.recording_media, db.recordings, db.media_blobs
+    rm, r, mb = tables.recording_media, tables.recordings, tables.media_blobs
     return (sa.select(rm.c.sha256, mb.c.size, mb.c.complete, rm.c.kind)
             .select_from(rm.join(r, r.c.id == rm.c.recording_id).join(mb, mb.c.sha256 == rm.c.sha256))
             .where(row_sql.one_of(rm.c.sha256, "b_shas"), r.c.device_id == sa.bindparam("b_device_id")))
@@ -125,9 +125,9 @@ def main() -> None:
               f"{args.targets:,} targets (filled in {time.perf_counter() - t:.0f} s)", flush=True)
         url = str(engine.url)
         engine.dispose()
-        now = time_lookups(db.make_engine(url), args.recordings, uploads._EXPECTED_MANY, args.repeat)
+        now = time_lookups(db_engine.make_engine(url), args.recordings, uploads._EXPECTED_MANY, args.repeat)
         row_sql.OneOf._is_implicitly_boolean = False  # the baseline: "IN (...) = 1", on a fresh engine
-        before = time_lookups(db.make_engine(url), args.recordings, _old_expected_many(), args.repeat)
+        before = time_lookups(db_engine.make_engine(url), args.recordings, _old_expected_many(), args.repeat)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     print(f"{'look-up':22s} {'now ms':>9s} {'before ms':>10s}")

@@ -166,17 +166,17 @@ def test_admin_accounts_are_added_with_the_password_typed_twice_listed_and_remov
     from argon2 import PasswordHasher
     import sqlalchemy as sa
 
-    from sync.server import db
+    from sync.server import db_engine, tables
 
     data = tmp_path / "srv"
     password = "sandi-dasbor-2025"
     out = _admin_cli("add", "Kepala.Bidang", "--data", data, stdin=f"{password}\n{password}\n")
     assert out.returncode == 0, out.stderr
     assert "Admin 'kepala.bidang' dibuat" in out.stdout and password not in out.stdout + out.stderr
-    engine = db.make_engine(Settings(data_dir=data).url)
+    engine = db_engine.make_engine(Settings(data_dir=data).url)
     try:
         with engine.connect() as conn:
-            [stored] = conn.execute(sa.select(db.admins.c.password_hash)).scalars().all()
+            [stored] = conn.execute(sa.select(tables.admins.c.password_hash)).scalars().all()
     finally:
         engine.dispose()
     assert stored.startswith("$argon2id$") and password not in stored

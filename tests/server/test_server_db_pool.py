@@ -1,12 +1,12 @@
 """The server's PostgreSQL connections: a pooled connection is pinged before use only after it
-sat idle (`db.PING_AFTER_IDLE_S`), and one that died meanwhile is replaced, not handed out."""
+sat idle (`db_engine.PING_AFTER_IDLE_S`), and one that died meanwhile is replaced, not handed out."""
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 from sqlalchemy.pool import NullPool
 
-from sync.server import db
+from sync.server import db_engine
 
 _PID = sa.text("SELECT pg_backend_pid()")
 
@@ -24,15 +24,15 @@ def _counting_pings(engine: sa.Engine) -> list[int]:
 
 
 def test_a_connection_back_at_once_is_not_pinged_one_idle_is(postgres_url, monkeypatch):
-    engine = db.make_engine(postgres_url)
+    engine = db_engine.make_engine(postgres_url)
     pings = _counting_pings(engine)
-    monkeypatch.setattr(db, "PING_AFTER_IDLE_S", 60.0)  # "at once", even on a loaded machine
+    monkeypatch.setattr(db_engine, "PING_AFTER_IDLE_S", 60.0)  # "at once", even on a loaded machine
     try:
         for _ in range(3):
             with engine.connect() as conn:
                 conn.execute(_PID)
         assert pings == []
-        monkeypatch.setattr(db, "PING_AFTER_IDLE_S", 0.0)
+        monkeypatch.setattr(db_engine, "PING_AFTER_IDLE_S", 0.0)
         with engine.connect() as conn:
             conn.execute(_PID)
         assert pings == [1]
@@ -41,14 +41,14 @@ def test_a_connection_back_at_once_is_not_pinged_one_idle_is(postgres_url, monke
 
 
 def test_a_connection_that_died_while_idle_is_replaced(postgres_url, monkeypatch):
-    engine = db.make_engine(postgres_url)
+    engine = db_engine.make_engine(postgres_url)
     admin = sa.create_engine(postgres_url, poolclass=NullPool)
     try:
         with engine.connect() as conn:
             before = conn.execute(_PID).scalar_one()
         with admin.begin() as conn:  # the server restarted, a proxy dropped it, ...
             assert conn.execute(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": before}).scalar_one()
-        monkeypatch.setattr(db, "PING_AFTER_IDLE_S", 0.0)
+        monkeypatch.setattr(db_engine, "PING_AFTER_IDLE_S", 0.0)
         with engine.connect() as conn:
             assert conn.execute(_PID).scalar_one() != before
     finally:

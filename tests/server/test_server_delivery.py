@@ -20,7 +20,7 @@ from sync.protocol_delivery import (
     ReasonValue,
     RelationValue,
 )
-from sync.server import admin, db
+from sync.server import admin, tables
 from sync.server.delivery_intake import delivery_progress
 from support.delivery_data import signature_png
 
@@ -87,7 +87,7 @@ def test_cards_and_events_are_kept_once_and_progress_counts_the_latest(client):
     assert client.app.state.media.path(events[1]["proof"]["sha256"]).read_bytes() == signature_png(cards[0]["id"])
     again = DeliveryPushResponse.model_validate(client.post(DELIVERY_PATH, json=body).json())
     assert [r.outcome for r in again.cards + again.events] == ["already_have"] * 6
-    assert (_count(client, db.delivery_cards), _count(client, db.delivery_events)) == (3, 3)
+    assert (_count(client, tables.delivery_cards), _count(client, tables.delivery_events)) == (3, 3)
     changed = client.post(DELIVERY_PATH, json={"events": [{**events[2], "reason": "menolak"}]})
     assert [r["outcome"] for r in changed.json()["events"]] == ["conflict"]
     figures = delivery_progress(client.app.state.engine)
@@ -109,7 +109,7 @@ def test_an_event_the_rules_refuse_is_a_422_and_nothing_is_kept(client, bad):
     resp = client.post(DELIVERY_PATH, json={"cards": [card], "events": [_attempt(card["id"]), bad(card["id"])]})
     assert resp.status_code == 422, resp.text
     assert resp.json()["details"]["errors"][0]["loc"][:3] == ["body", "events", "1"]
-    assert (_count(client, db.delivery_cards), _count(client, db.delivery_events)) == (0, 0)
+    assert (_count(client, tables.delivery_cards), _count(client, tables.delivery_events)) == (0, 0)
 
 
 def test_a_forged_or_oversized_proof_or_an_empty_push_is_refused(client):
@@ -123,4 +123,4 @@ def test_a_forged_or_oversized_proof_or_an_empty_push_is_refused(client):
     assert client.post(DELIVERY_PATH, json={"events": [_handover(card["id"], proof=oversized)]}).status_code == 422
     assert client.post(DELIVERY_PATH, json={"cards": [], "events": []}).status_code == 422
     assert client.post(DELIVERY_PATH, json={"cards": [_card(nik="12345")]}).status_code == 422
-    assert _count(client, db.delivery_events) == 0
+    assert _count(client, tables.delivery_events) == 0

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from sync import protocol
 from sync.protocol_problems import Problems
-from sync.server import admin, db
+from sync.server import admin, tables
 
 
 def test_enrollment_code_gives_a_token_once(live_server):
@@ -41,7 +41,7 @@ def test_code_is_read_loosely_but_wrong_codes_fail(live_server):
 def test_tokens_are_stored_hashed(live_server):
     client = live_server.device("16.71")
     with live_server.engine.connect() as conn:
-        row = conn.execute(sa.select(db.devices).where(db.devices.c.id == client.device_id)).mappings().one()
+        row = conn.execute(sa.select(tables.devices).where(tables.devices.c.id == client.device_id)).mappings().one()
     assert row["token_sha256"] == hashlib.sha256(client.token.encode()).hexdigest()
     assert client.token not in {str(v) for v in row.values()}
     assert row["enroll_code_sha256"] is None  # spent

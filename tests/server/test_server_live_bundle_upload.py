@@ -20,7 +20,7 @@ from app.session import Session
 from app.store.outbox import Outbox
 from support.profiles import PASSPHRASE
 from sync.client.hand_carry import apply_receipt, export_bundle
-from sync.server import bundle_upload, db
+from sync.server import bundle_upload, tables
 
 from adminkit import AdminBrowser, csrf_of, make_admin, next_address
 from serverkit import loopback_aliases_work
@@ -60,14 +60,14 @@ def _upload(browser: AdminBrowser, name: str, data: bytes, token: str | None, **
 
 
 def _held(live_server, recs) -> int:
-    r = db.recordings
+    r = tables.recordings
     with live_server.engine.connect() as conn:
         return conn.execute(sa.select(sa.func.count()).select_from(r)
                             .where(r.c.uuid.in_([x.uuid for x in recs]), r.c.received_complete.is_(True))).scalar()
 
 
 def _stored_any(live_server, recs) -> int:
-    r = db.recordings
+    r = tables.recordings
     with live_server.engine.connect() as conn:
         return conn.execute(sa.select(sa.func.count()).select_from(r)
                             .where(r.c.uuid.in_([x.uuid for x in recs]))).scalar()

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from app.core.nik import build_nik
 from sync.protocol_reasons import DATE_AHEAD_DAYS, DATE_BEHIND_DAYS, ReasonCodes
-from sync.server import db, review
+from sync.server import review, tables
 
 from serverkit import DeviceClient, make_recording
 
@@ -63,8 +63,8 @@ def test_dates_beyond_the_tolerances_go_to_review_with_their_own_reason(live_ser
     done = review.resolve_duplicate(live_server.engine, behind.uuid, keep=True)
     assert done.status == "accepted"
     with live_server.engine.connect() as conn:
-        stored = json.loads(conn.execute(sa.select(db.recordings.c.reasons)
-                                         .where(db.recordings.c.uuid == behind.uuid)).scalar_one())
+        stored = json.loads(conn.execute(sa.select(tables.recordings.c.reasons)
+                                         .where(tables.recordings.c.uuid == behind.uuid)).scalar_one())
     assert [x["code"] for x in stored] == [ReasonCodes.DATE_BEHIND, ReasonCodes.REVIEW_KEPT]
 
 
@@ -95,7 +95,7 @@ def test_a_kept_verdict_is_not_reopened_by_a_new_version_of_the_rejected_one(liv
     assert result["outcome"] == "duplicate_review"  # the new version waits for review on its own
     assert _codes(result) == {ReasonCodes.DUPLICATE_NIK}
     assert a.status(since=cursor)["items"] == []  # nothing changed for A
-    r = db.recordings
+    r = tables.recordings
     with live_server.engine.connect() as conn:
         states = dict(conn.execute(sa.select(r.c.uuid, r.c.status)
                                    .where(r.c.uuid.in_([rec_a.uuid, rec_b.uuid, version.uuid]))).all())

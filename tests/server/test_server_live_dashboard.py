@@ -12,7 +12,7 @@ import pytest
 import requests
 import sqlalchemy as sa
 
-from sync.server import db
+from sync.server import tables
 
 from adminkit import PASSWORD, AdminBrowser, csrf_of, make_admin, new_admin_name, next_address
 from serverkit import RECORDING_DATE, DeviceClient, loopback_aliases_work, make_recording
@@ -27,7 +27,7 @@ def _browser(live_server) -> AdminBrowser:
 
 
 def _failures(live_server, key: str) -> int:
-    f = db.login_failures
+    f = tables.login_failures
     with live_server.engine.connect() as conn:
         return conn.execute(sa.select(sa.func.count()).where(f.c.address == key)).scalar_one()
 
@@ -56,7 +56,7 @@ def test_a_login_opens_a_session_held_in_the_database(live_server):
     cookie = [c for c in r.headers["set-cookie"].split(", ") if c.startswith("jemput_sesi=")][0]
     assert "HttpOnly" in cookie and "samesite=strict" in cookie.lower() and "Path=/" in cookie
     token = browser.http.cookies["jemput_sesi"]
-    s = db.admin_sessions
+    s = tables.admin_sessions
     with live_server.engine.connect() as conn:
         stored = conn.execute(sa.select(s.c.token_sha256)).scalars().all()
     assert token not in stored and len(stored) >= 1  # only its SHA-256 is kept

@@ -12,7 +12,7 @@ import concurrent.futures
 import sqlalchemy as sa
 
 from sync import protocol
-from sync.server import db
+from sync.server import tables
 
 from serverkit import make_recording
 
@@ -35,8 +35,8 @@ def test_first_syncs_beyond_the_pool_are_all_answered(live_server, people):
     assert [code for code, _ in answers] == [200] * DEVICES, answers
     ids = [d.device_id for d in devices]
     with live_server.engine.connect() as conn:
-        seen = conn.execute(sa.select(sa.func.count()).select_from(db.devices).where(
-            db.devices.c.id.in_(ids), db.devices.c.first_seen_at.is_not(None))).scalar_one()
-        stored = conn.execute(sa.select(sa.func.count()).select_from(db.recordings).where(
-            db.recordings.c.uuid.in_([r.uuid for r in recordings]))).scalar_one()
+        seen = conn.execute(sa.select(sa.func.count()).select_from(tables.devices).where(
+            tables.devices.c.id.in_(ids), tables.devices.c.first_seen_at.is_not(None))).scalar_one()
+        stored = conn.execute(sa.select(sa.func.count()).select_from(tables.recordings).where(
+            tables.recordings.c.uuid.in_([r.uuid for r in recordings]))).scalar_one()
     assert seen == DEVICES and stored == DEVICES

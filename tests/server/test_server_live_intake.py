@@ -11,14 +11,14 @@ import sqlalchemy as sa
 
 from sync import protocol
 from sync.protocol_reasons import ReasonCodes
-from sync.server import db
+from sync.server import tables
 
 from serverkit import make_recording
 
 
 def _stored(live_server, uuid: str) -> dict:
     with live_server.engine.connect() as conn:
-        return dict(conn.execute(sa.select(db.recordings).where(db.recordings.c.uuid == uuid)).mappings().one())
+        return dict(conn.execute(sa.select(tables.recordings).where(tables.recordings.c.uuid == uuid)).mappings().one())
 
 
 def _codes(result: dict) -> set[str]:
@@ -60,13 +60,13 @@ def test_same_uuid_other_payload_is_a_parked_conflict(live_server, device, recor
     assert ReasonCodes.CONFLICT in _codes(result)
     assert _stored(live_server, rec.uuid) == before
     with live_server.engine.connect() as conn:
-        parked = conn.execute(sa.select(db.conflicts).where(db.conflicts.c.uuid == rec.uuid)).mappings().all()
+        parked = conn.execute(sa.select(tables.conflicts).where(tables.conflicts.c.uuid == rec.uuid)).mappings().all()
     assert len(parked) == 1 and parked[0]["payload_sha256"] == changed.item["payload_sha256"]
     # the same conflicting copy again is not parked twice
     device.send(changed)
     with live_server.engine.connect() as conn:
-        assert conn.execute(sa.select(sa.func.count()).select_from(db.conflicts)
-                            .where(db.conflicts.c.uuid == rec.uuid)).scalar_one() == 1
+        assert conn.execute(sa.select(sa.func.count()).select_from(tables.conflicts)
+                            .where(tables.conflicts.c.uuid == rec.uuid)).scalar_one() == 1
 
 
 def test_same_nik_from_two_devices_flags_both(live_server, recording, people):
@@ -253,9 +253,9 @@ def test_concurrent_batches_with_one_nik_keep_one_accepted(live_server, recordin
     assert outcomes == ["accepted", "duplicate_review", "duplicate_review", "duplicate_review"]
     assert all(x["outcome"] == "accepted" for a in answers for x in a[:-1])
     with live_server.engine.connect() as conn:
-        rows = conn.execute(sa.select(db.recordings.c.status, db.recordings.c.seq)
-                            .where(db.recordings.c.nik == resident["nik"])).all()
-        all_seqs = conn.execute(sa.select(db.recordings.c.device_id, db.recordings.c.seq)).all()
+        rows = conn.execute(sa.select(tables.recordings.c.status, tables.recordings.c.seq)
+                            .where(tables.recordings.c.nik == resident["nik"])).all()
+        all_seqs = conn.execute(sa.select(tables.recordings.c.device_id, tables.recordings.c.seq)).all()
     assert sorted(r.status for r in rows) == ["duplicate_review"] * 4  # the first one flagged too
     assert len(all_seqs) == len(set(all_seqs))  # a device's change numbers never collide
 

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from sync.protocol import RecordingPayload
 from sync.protocol_reasons import ReasonCodes
-from sync.server import admin, db, review
+from sync.server import admin, review, tables, transactions
 
 from adminkit import AdminBrowser, make_admin
 from serverkit import RECORDING_DATE, DeviceClient, Recording, make_recording
@@ -44,7 +44,7 @@ def _review(live_server) -> dict:
 
 
 def _rows(live_server, *uuids: str) -> dict[str, tuple]:
-    r = db.recordings
+    r = tables.recordings
     with live_server.engine.connect() as conn:
         rows = conn.execute(sa.select(r.c.uuid, r.c.status, r.c.reasons, r.c.seq).where(r.c.uuid.in_(uuids)))
         return {row.uuid: tuple(row) for row in rows}
@@ -133,7 +133,7 @@ def test_a_verdict_reaches_the_device_through_its_status_feed(live_server, peopl
 
 def _status_seqs(conn) -> int:  # noqa: ANN001
     """Every device's status sequence, added up: unchanged when nothing changed."""
-    return conn.execute(sa.select(sa.func.sum(db.devices.c.status_seq))).scalar_one()
+    return conn.execute(sa.select(sa.func.sum(tables.devices.c.status_seq))).scalar_one()
 
 
 def test_hostile_resolutions_are_refused_and_change_nothing(live_server, people, recording):
@@ -185,7 +185,7 @@ def _changed(rec: Recording, **resident_changes) -> Recording:
 
 
 def _conflict_rows(live_server, uuid: str) -> list[dict]:
-    c = db.conflicts
+    c = tables.conflicts
     with live_server.engine.connect() as conn:
         return [dict(r) for r in conn.execute(sa.select(c).where(c.c.uuid == uuid).order_by(c.c.id)).mappings()]
 
@@ -339,7 +339,8 @@ def test_a_verdict_waits_for_a_batch_deciding_on_the_same_nik(live_server, peopl
     holder = live_server.engine.connect()
     try:
         holder.begin()
-        db.lock_keys(holder, [(db.NIK_KEY, resident["nik"])])  # as `intake` does for its batch's NIKs
+        # as `intake` does for its batch's NIKs
+        transactions.lock_keys(holder, [(transactions.NIK_KEY, resident["nik"])])
         with ThreadPoolExecutor(1) as pool, live_server.engine.connect() as watcher:
             verdict = pool.submit(review.resolve_duplicate, live_server.engine, rec_a.uuid, keep=True)
             waiting = 0

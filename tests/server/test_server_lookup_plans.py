@@ -15,7 +15,7 @@ import hashlib
 import pytest
 import sqlalchemy as sa
 
-from sync.server import db, intake, uploads
+from sync.server import intake, tables, uploads
 
 DEVICES = 4
 RECORDINGS = 4000  # most of them the first device's
@@ -35,22 +35,22 @@ def engine(app):
     engine = app.state.engine
     now = dt.datetime(2026, 12, 3, 20, 0)
     with engine.begin() as conn:
-        conn.execute(db.devices.insert(), [
+        conn.execute(tables.devices.insert(), [
             {"id": d, "name": f"Laptop {d}", "area_kode": "16.71", "area_digits": "1671", "created_at": now}
             for d in range(1, DEVICES + 1)])
-        conn.execute(db.recordings.insert(), [
+        conn.execute(tables.recordings.insert(), [
             {"id": i, "uuid": f"00000000-0000-4000-8000-{i:012d}", "device_id": 1 if i % 10 else 3,
              "payload_sha256": _sha(-i), "payload": "{}", "nik": _nik(i), "kelurahan_digits": "1671011001",
              "rt": "001", "status": "diterima", "outcome": "diterima", "reasons": "[]", "received_at": now,
              "received_complete": True, "seq": i}
             for i in range(1, RECORDINGS + 1)])
-        conn.execute(db.media_blobs.insert(), [{"sha256": _sha(i), "size": 100, "complete": True}
-                                               for i in range(1, 2 * RECORDINGS + 1)])
-        conn.execute(db.recording_media.insert(), [
+        conn.execute(tables.media_blobs.insert(), [{"sha256": _sha(i), "size": 100, "complete": True}
+                                                   for i in range(1, 2 * RECORDINGS + 1)])
+        conn.execute(tables.recording_media.insert(), [
             {"recording_id": (i + 1) // 2, "sha256": _sha(i), "kind": "photo" if i % 2 else "signature",
              "mime": "image/jpeg", "size": 100}
             for i in range(1, 2 * RECORDINGS + 1)])
-        conn.execute(db.targets.insert(), [
+        conn.execute(tables.targets.insert(), [
             {"nik": _nik(i), "nama": "WARGA", "alamat": "JL. UJI", "rt": "001", "rw": "001",
              "kelurahan_kode": "16.71.01.1001", "kelurahan_digits": "1671011001", "seq": i, "updated_at": now}
             for i in range(1, TARGETS + 1)])

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sync import protocol
 from sync.protocol_caps import Capabilities
 from sync.protocol_problems import Problems
-from sync.server import admin, db
+from sync.server import admin, tables
 
 
 
@@ -42,7 +42,8 @@ def _outcome(**changes) -> dict:
 
 def _rows(client) -> list[dict]:
     with client.app.state.engine.connect() as conn:
-        return [dict(r) for r in conn.execute(sa.select(db.visit_outcomes).order_by(db.visit_outcomes.c.id)).mappings()]
+        v = tables.visit_outcomes
+        return [dict(r) for r in conn.execute(sa.select(v).order_by(v.c.id)).mappings()]
 
 
 def _post(client, outcomes, items=()):

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from sync import protocol
 from sync.protocol_problems import Problems
-from sync.server import admin, db
+from sync.server import admin, schema, tables
 from sync.server.ratelimit import Attempt, AttemptLimiter
 
 
@@ -29,7 +29,7 @@ class Clock:
 
 @pytest.fixture
 def engine(tmp_path):
-    engine = db.open_database(f"sqlite:///{tmp_path / 'limit.db'}")
+    engine = schema.open_database(f"sqlite:///{tmp_path / 'limit.db'}")
     yield engine
     engine.dispose()
 
@@ -128,8 +128,8 @@ def test_the_server_refuses_a_correct_code_until_the_window_passes(app, client):
     assert "Too many enrollment code attempts" in body["message_en"]
     # not even looked at: the code is still unspent
     with app.state.engine.connect() as conn:
-        row = conn.execute(sa.select(db.devices.c.enrolled_at, db.devices.c.enroll_code_sha256)
-                           .where(db.devices.c.name == "Tim sabar")).one()
+        row = conn.execute(sa.select(tables.devices.c.enrolled_at, tables.devices.c.enroll_code_sha256)
+                           .where(tables.devices.c.name == "Tim sabar")).one()
     assert row.enrolled_at is None and row.enroll_code_sha256 is not None
 
     clock.now += 596

@@ -28,7 +28,7 @@ ODD = ['he said "hi"', "back\\slash \\\\ and \\\"", "{curly,braces}", "NULL", ""
 
 
 def _engine(url: str):
-    from sync.server.db import make_engine
+    from sync.server.db_engine import make_engine
 
     engine = make_engine(url)
     meta.create_all(engine)

@@ -12,7 +12,7 @@ import re
 import sqlalchemy as sa
 
 from app.core.schedules import RtKey, order_by_seed
-from sync.server import admin, db
+from sync.server import admin, clock, tables
 from sync.server import schedules as plans
 from sync.server.schedule_page import SCHEDULE_PATH
 
@@ -61,8 +61,8 @@ def test_thousand_targets_five_rts_planned_and_invited_on_the_dashboard(app, cli
         assert '<table id="tabel-jadwal">' in r.text
     engine = app.state.engine
     with engine.connect() as conn:
-        per_nik = dict(conn.execute(sa.select(db.schedule_invitations.c.nik, sa.func.count())
-                                    .group_by(db.schedule_invitations.c.nik)).all())
+        per_nik = dict(conn.execute(sa.select(tables.schedule_invitations.c.nik, sa.func.count())
+                                    .group_by(tables.schedule_invitations.c.nik)).all())
     assert len(per_nik) == 1000 and set(per_nik.values()) == {1}
     for figures in plans.rt_figures(engine):
         assert (figures.targets, figures.slots, figures.invited) == (200, 5, 200)
@@ -72,8 +72,8 @@ def test_thousand_targets_five_rts_planned_and_invited_on_the_dashboard(app, cli
     rt = RtKey(kel, "002", "001")
     first = plans.slots(engine, rt)[0]
     with engine.connect() as conn:
-        seated = set(conn.execute(sa.select(db.schedule_invitations.c.nik)
-                                  .where(db.schedule_invitations.c.slot_id == first.id)).scalars())
+        seated = set(conn.execute(sa.select(tables.schedule_invitations.c.nik)
+                                  .where(tables.schedule_invitations.c.slot_id == first.id)).scalars())
     niks = [r["nik"] for r in rows if r["rt"] == "001"]
     assert seated == set(order_by_seed(niks, 2026)[:48])
     page = client.get(SCHEDULE_PATH, params={"rt": f"{kel}/002/001"}).text
@@ -92,10 +92,10 @@ def test_missed_slot_reinvites_and_forms_without_csrf_change_nothing(app, client
     plans.plan(engine, rt, monday + dt.timedelta(days=3), window, today=monday, admin="uji")  # nothing left to seat
     assert len(plans.slots(engine, rt)) == 2
     with engine.begin() as conn:  # one more slot later in the week, for who misses Monday
-        conn.execute(sa.insert(db.schedule_slots).values(
+        conn.execute(sa.insert(tables.schedule_slots).values(
             id="00000000-0000-4000-8000-000000000016", kelurahan_kode=kel, rw="002", rt="001", place="Pos RT 01",
             day=monday + dt.timedelta(days=4), start_time="08:00", end_time="09:00", equipment_sets=1,
-            minutes_per_recording=10, capacity=6, created_at=db.utcnow(), created_by="uji"))
+            minutes_per_recording=10, capacity=6, created_at=clock.utcnow(), created_by="uji"))
     tuesday = monday + dt.timedelta(days=1)
     again = plans.reinvite_missed(engine, rt, today=tuesday)
     assert len(again.invitations) == 6 and again.without_slot == ()

@@ -11,29 +11,29 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from sync.server import db
+from sync.server import clock, db_engine, schema, sequences, tables, transactions
 
 HEAD = "0017"
 
 
 def _diff(engine) -> list:
     with engine.connect() as conn:
-        return compare_metadata(MigrationContext.configure(conn), db.metadata)
+        return compare_metadata(MigrationContext.configure(conn), tables.metadata)
 
 
 def test_migrations_build_the_tables_the_code_uses(tmp_path):
-    engine = db.open_database(f"sqlite:///{tmp_path / 'a.db'}")
+    engine = schema.open_database(f"sqlite:///{tmp_path / 'a.db'}")
     try:
-        assert db.current_revision(engine) == HEAD
+        assert schema.current_revision(engine) == HEAD
         assert _diff(engine) == []
-        db.migrate(engine)  # again: nothing to do
+        schema.migrate(engine)  # again: nothing to do
         with engine.connect() as conn:
-            counters = dict(conn.execute(sa.select(db.counters.c.name, db.counters.c.value)).all())
+            counters = dict(conn.execute(sa.select(tables.counters.c.name, tables.counters.c.value)).all())
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert counters == {"targets": 0, "regions": 0}  # the recordings' sequence is per device
-        db.downgrade(engine, "base")
+        schema.downgrade(engine, "base")
         assert sa.inspect(engine).get_table_names() == ["alembic_version"]
-        db.migrate(engine)
+        schema.migrate(engine)
         assert _diff(engine) == []
     finally:
         engine.dispose()
@@ -43,9 +43,9 @@ def _upgrade_keeps_parked_conflicts(url: str) -> None:
     """A database at 0001 holding a device, a recording and two parked conflicts:
     0002 keeps every row (open), takes resolutions, refuses half-set or unknown
     ones, and goes back to 0001 with the rows still there."""
-    engine = db.make_engine(url)
+    engine = db_engine.make_engine(url)
     try:
-        db.migrate(engine, "0001")
+        schema.migrate(engine, "0001")
         when = dt.datetime(2025, 11, 20, 9, 30)
         with engine.begin() as conn:
             conn.execute(sa.text("INSERT INTO devices (name, area_kode, area_digits, created_at)"
@@ -59,9 +59,9 @@ def _upgrade_keeps_parked_conflicts(url: str) -> None:
                 conn.execute(sa.text("INSERT INTO conflicts (uuid, device_id, payload_sha256, payload, received_at)"
                                      " VALUES (:u, :d, :s, '{\"x\": 1}', :t)"), {"u": UUID, "d": device, "s": sha,
                                                                                  "t": when})
-        db.migrate(engine)
-        assert db.current_revision(engine) == HEAD and _diff(engine) == []
-        c = db.conflicts
+        schema.migrate(engine)
+        assert schema.current_revision(engine) == HEAD and _diff(engine) == []
+        c = tables.conflicts
         with engine.connect() as conn:
             rows = conn.execute(sa.select(c).order_by(c.c.id)).mappings().all()
         assert [(r["uuid"], r["payload_sha256"], r["received_at"]) for r in rows] == [
@@ -69,21 +69,21 @@ def _upgrade_keeps_parked_conflicts(url: str) -> None:
         assert all(r["resolved_at"] is None and r["resolution"] is None and r["reason"] is None for r in rows)
         with engine.begin() as conn:
             conn.execute(sa.update(c).where(c.c.id == rows[0]["id"]).values(
-                resolved_at=when, resolution=db.CONFLICT_KEPT_SERVER, reason="salinan server benar"))
+                resolved_at=when, resolution=tables.CONFLICT_KEPT_SERVER, reason="salinan server benar"))
         for values in ({"resolution": "whatever", "resolved_at": when, "reason": "x"},  # unknown resolution
-                       {"resolution": db.CONFLICT_DISMISSED}):  # half set
+                       {"resolution": tables.CONFLICT_DISMISSED}):  # half set
             with pytest.raises(sa.exc.IntegrityError):
                 with engine.begin() as conn:
                     conn.execute(sa.update(c).where(c.c.id == rows[1]["id"]).values(**values))
         with engine.connect() as conn:
             assert conn.execute(sa.select(sa.func.count()).select_from(c).where(c.c.resolved_at.is_(None))
                                 ).scalar_one() == 1
-        db.downgrade(engine, "0001")
+        schema.downgrade(engine, "0001")
         assert {col["name"] for col in sa.inspect(engine).get_columns("conflicts")} == {
             "id", "uuid", "device_id", "payload_sha256", "payload", "received_at"}
         with engine.connect() as conn:
             assert conn.execute(sa.text("SELECT count(*) FROM conflicts")).scalar_one() == 2
-        db.migrate(engine)
+        schema.migrate(engine)
         assert _diff(engine) == []
     finally:
         engine.dispose()
@@ -97,24 +97,25 @@ def test_conflict_resolutions_upgrade_a_database_holding_conflicts(tmp_path):
 
 
 def test_sequences_are_consecutive_per_device(tmp_path):
-    engine = db.open_database(f"sqlite:///{tmp_path / 'b.db'}")
+    engine = schema.open_database(f"sqlite:///{tmp_path / 'b.db'}")
     try:
-        with db.write_transaction(engine) as conn:
-            ids = [conn.execute(sa.insert(db.devices).values(
-                name=f"Tim {n}", area_kode="13.72", area_digits="1372", created_at=db.utcnow())).inserted_primary_key[0]
+        with transactions.write_transaction(engine) as conn:
+            ids = [conn.execute(sa.insert(tables.devices).values(
+                name=f"Tim {n}", area_kode="13.72", area_digits="1372",
+                created_at=clock.utcnow())).inserted_primary_key[0]
                 for n in range(2)]
         a, b = ids
-        with db.write_transaction(engine) as conn:
-            assert db.next_device_seqs(conn, [a, b, a, a]) == [1, 1, 2, 3]
-            assert db.next_device_seqs(conn, []) == []
+        with transactions.write_transaction(engine) as conn:
+            assert sequences.next_device_seqs(conn, [a, b, a, a]) == [1, 1, 2, 3]
+            assert sequences.next_device_seqs(conn, []) == []
         with pytest.raises(RuntimeError):
-            with db.write_transaction(engine) as conn:
-                db.next_device_seqs(conn, [b] * 5)
+            with transactions.write_transaction(engine) as conn:
+                sequences.next_device_seqs(conn, [b] * 5)
                 raise RuntimeError("rolled back")
-        with db.write_transaction(engine) as conn:
-            assert db.next_device_seqs(conn, [b]) == [2]
-            assert db.lock_devices(conn, [b, a, b]) == {a: 3, b: 2}
-            assert db.next_seqs(conn, db.TARGETS_SEQ, 2) == [1, 2]
+        with transactions.write_transaction(engine) as conn:
+            assert sequences.next_device_seqs(conn, [b]) == [2]
+            assert sequences.lock_devices(conn, [b, a, b]) == {a: 3, b: 2}
+            assert sequences.next_seqs(conn, tables.TARGETS_SEQ, 2) == [1, 2]
     finally:
         engine.dispose()
 
@@ -122,22 +123,22 @@ def test_sequences_are_consecutive_per_device(tmp_path):
 def _upgrade_gives_devices_the_shared_sequence(url: str) -> None:
     """0006 starts every device's status sequence at the old shared counter (no
     laptop's cursor goes backwards) and takes the shared row away; back down, it returns."""
-    engine = db.make_engine(url)
+    engine = db_engine.make_engine(url)
     try:
-        db.migrate(engine, "0005")
+        schema.migrate(engine, "0005")
         with engine.begin() as conn:
             conn.execute(sa.text("UPDATE counters SET value = 41 WHERE name = 'recordings'"))
             conn.execute(sa.text("INSERT INTO devices (name, area_kode, area_digits, created_at)"
                                  " VALUES ('Tim A', '13.72', '1372', :t)"), {"t": dt.datetime(2025, 1, 1)})
-        db.migrate(engine)
-        assert db.current_revision(engine) == HEAD and _diff(engine) == []
+        schema.migrate(engine)
+        assert schema.current_revision(engine) == HEAD and _diff(engine) == []
         with engine.connect() as conn:
-            assert conn.execute(sa.select(db.devices.c.status_seq)).scalars().all() == [41]
-            assert "recordings" not in conn.execute(sa.select(db.counters.c.name)).scalars().all()
-        db.downgrade(engine, "0005")
+            assert conn.execute(sa.select(tables.devices.c.status_seq)).scalars().all() == [41]
+            assert "recordings" not in conn.execute(sa.select(tables.counters.c.name)).scalars().all()
+        schema.downgrade(engine, "0005")
         with engine.connect() as conn:
             assert conn.execute(sa.text("SELECT value FROM counters WHERE name = 'recordings'")).scalar_one() == 41
-        db.migrate(engine)
+        schema.migrate(engine)
     finally:
         engine.dispose()
 
@@ -187,9 +188,9 @@ def test_the_same_code_runs_on_postgresql(postgres_url, tmp_path, people):
 def test_exception_flags_upgrade_a_database_holding_recordings(tmp_path):
     """0003 adds recordings.flagged (false for the rows already there) and flags (NULL); back to 0002
     the rows stay."""
-    engine = db.make_engine(f"sqlite:///{tmp_path / 'flags.db'}")
+    engine = db_engine.make_engine(f"sqlite:///{tmp_path / 'flags.db'}")
     try:
-        db.migrate(engine, "0002")
+        schema.migrate(engine, "0002")
         when = dt.datetime(2025, 11, 20, 9, 30)
         with engine.begin() as conn:
             conn.execute(sa.text("INSERT INTO devices (name, area_kode, area_digits, created_at)"
@@ -199,13 +200,13 @@ def test_exception_flags_upgrade_a_database_holding_recordings(tmp_path):
                 "INSERT INTO recordings (uuid, device_id, payload_sha256, payload, nik, kelurahan_digits, rt, status,"
                 " outcome, reasons, received_at, received_complete, seq) VALUES (:u, :d, 'a', '{}', '', '', '',"
                 " 'accepted', 'accepted', '[]', :t, :f, 1)"), {"u": UUID, "d": device, "t": when, "f": False})
-        db.migrate(engine)
-        assert db.current_revision(engine) == HEAD and _diff(engine) == []
-        r = db.recordings
+        schema.migrate(engine)
+        assert schema.current_revision(engine) == HEAD and _diff(engine) == []
+        r = tables.recordings
         with engine.connect() as conn:
             row = conn.execute(sa.select(r.c.uuid, r.c.flagged, r.c.flags)).one()
         assert row == (UUID, False, None)
-        db.downgrade(engine, "0002")
+        schema.downgrade(engine, "0002")
         assert "flagged" not in {col["name"] for col in sa.inspect(engine).get_columns("recordings")}
         with engine.connect() as conn:
             assert conn.execute(sa.text("SELECT uuid FROM recordings")).scalar_one() == UUID
@@ -216,9 +217,9 @@ def test_exception_flags_upgrade_a_database_holding_recordings(tmp_path):
 def _upgrade_adds_trip_columns(url: str) -> None:
     """A database at 0006 holding a device, a recording and a visit outcome: 0009 keeps them
     (no trip: NULL), takes a trip, and goes back to 0006 with the rows still there."""
-    engine = db.make_engine(url)
+    engine = db_engine.make_engine(url)
     try:
-        db.migrate(engine, "0006")
+        schema.migrate(engine, "0006")
         when = dt.datetime(2026, 3, 2, 9, 30)
         with engine.begin() as conn:
             conn.execute(sa.text("INSERT INTO devices (name, area_kode, area_digits, created_at)"
@@ -232,14 +233,14 @@ def _upgrade_adds_trip_columns(url: str) -> None:
                 "INSERT INTO visit_outcomes (uuid, device_id, content_sha256, nik, outcome, visited_at, operator,"
                 " note, received_at) VALUES (:u, :d, 'b', '1372010101100001', 'menolak', :t, '', '', :t)"),
                 {"u": UUID, "d": device, "t": when})
-        db.migrate(engine)
-        assert db.current_revision(engine) == HEAD and _diff(engine) == []
+        schema.migrate(engine)
+        assert schema.current_revision(engine) == HEAD and _diff(engine) == []
         with engine.begin() as conn:
-            for table in (db.recordings, db.visit_outcomes):
+            for table in (tables.recordings, tables.visit_outcomes):
                 row = conn.execute(sa.select(table.c.uuid, table.c.trip_id, table.c.trip_name)).one()
                 assert tuple(row) == (UUID, None, None)
                 conn.execute(sa.update(table).values(trip_id=UUID, trip_name="SMAN 1", trip_type="sekolah"))
-        db.downgrade(engine, "0006")
+        schema.downgrade(engine, "0006")
         with engine.connect() as conn:
             assert conn.execute(sa.text("SELECT count(*) FROM recordings")).scalar_one() == 1
             assert conn.execute(sa.text("SELECT count(*) FROM visit_outcomes")).scalar_one() == 1

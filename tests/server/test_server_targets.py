@@ -7,14 +7,14 @@ import datetime as dt
 
 import sqlalchemy as sa
 
-from sync.server import admin, db
+from sync.server import admin, tables
 
 HEADER = ["nik", "nama", "tanggal_lahir", "jenis_kelamin", "alamat", "rt", "rw", "kelurahan_kode"]
 
 
 def _stored(engine, nik: str) -> dict:
     with engine.connect() as conn:
-        return dict(conn.execute(sa.select(db.targets).where(db.targets.c.nik == nik)).mappings().one())
+        return dict(conn.execute(sa.select(tables.targets).where(tables.targets.c.nik == nik)).mappings().one())
 
 
 def test_a_repeated_nik_keeps_the_first_row_and_reports_the_later_one(app, people, tmp_path):

@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from sync import protocol
 from sync.protocol_bundle import BUNDLE_CONTENT_TYPE, encode_bundle
 from sync.protocol_problems import Problems
-from sync.server import db
+from sync.server import db_engine, schema, tables
 
 from adminkit import AdminBrowser, make_admin
 from serverkit import LIVE_CHUNK, FromAddress, LiveServer, loopback_aliases_work, make_recording
@@ -93,8 +93,8 @@ def test_80_concurrent_posts_of_one_bundle_store_one_copy(pg_workers, people):
     assert sorted(p.name for p in media.iterdir() if p.is_file()) == sorted(sha for sha, _ in files)
     assert not [p for p in (media / "partial").iterdir()]  # no temporary copy left behind
     with pg_workers.engine.connect() as conn:
-        blobs = conn.execute(sa.select(db.media_blobs.c.sha256, db.media_blobs.c.complete)
-                             .where(db.media_blobs.c.sha256.in_([sha for sha, _ in files]))).all()
+        blobs = conn.execute(sa.select(tables.media_blobs.c.sha256, tables.media_blobs.c.complete)
+                             .where(tables.media_blobs.c.sha256.in_([sha for sha, _ in files]))).all()
     assert sorted(blobs) == sorted((sha, True) for sha, _ in files)
     feed = {e["uuid"]: e for e in device.status()["items"]}
     assert all(feed[rec.uuid]["received_complete"] for rec in recs)
@@ -166,8 +166,8 @@ def test_wrong_codes_are_counted_across_workers_in_the_database(pg_workers):
     assert codes == [403] * MAX_FAILURES + [429] * (24 - MAX_FAILURES), codes
     assert guess(99).status_code == 429
     with pg_workers.engine.connect() as conn:
-        counted = conn.execute(sa.select(sa.func.count()).select_from(db.register_failures)
-                               .where(db.register_failures.c.address == address)).scalar_one()
+        counted = conn.execute(sa.select(sa.func.count()).select_from(tables.register_failures)
+                               .where(tables.register_failures.c.address == address)).scalar_one()
     assert counted == MAX_FAILURES
     assert _errors(pg_workers) == []
 
@@ -261,7 +261,7 @@ def test_forwarded_for_is_believed_only_from_a_trusted_proxy(tmp_path, seed_regi
     proxy, stranger = "127.0.0.71", "127.0.0.72"
 
     def failures(engine) -> dict[str, int]:  # noqa: ANN001
-        f = db.register_failures
+        f = tables.register_failures
         with engine.connect() as conn:
             return dict(conn.execute(sa.select(f.c.address, sa.func.count()).group_by(f.c.address)).all())
 
@@ -308,10 +308,10 @@ def _migrate_at_once(args: list[str], count: int = 4) -> list[subprocess.Complet
 def _assert_migrated_once(done: list[subprocess.CompletedProcess], url: str) -> None:
     assert [p.returncode for p in done] == [0] * len(done), [p.stderr for p in done]
     outs = sorted(p.stdout.strip() for p in done)
-    head = db.head_revision()
+    head = schema.head_revision()
     assert outs == sorted([f"Skema database dimigrasi: kosong -> {head}."]
                           + [f"Skema database sudah terbaru ({head})."] * (len(done) - 1))
-    engine = db.make_engine(url)
+    engine = db_engine.make_engine(url)
     try:
         with engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all() == [head]
@@ -349,7 +349,7 @@ def test_connections_opening_a_new_sqlite_database_at_once_all_get_in(tmp_path):
         with sqlite3.connect(path) as plain:  # a real database, still in rollback-journal mode
             plain.execute("CREATE TABLE t (x)")
         plain.close()
-        engines = [db.make_engine(f"sqlite:///{path}") for _ in range(at_once)]
+        engines = [db_engine.make_engine(f"sqlite:///{path}") for _ in range(at_once)]
         start = threading.Barrier(at_once)
 
         def open_one(engine: sa.Engine) -> None:
@@ -379,11 +379,11 @@ def test_run_refuses_an_unmigrated_database(backend, tmp_path, request):
         assert "database belum dimigrasi (skema kosong" in out.stderr and "jemput-server migrate" in out.stderr
         assert "Traceback" not in out.stderr and "siap di" not in out.stdout
     if backend == "sqlite":  # an older schema is refused too, with its revision named
-        engine = db.make_engine(f"sqlite:///{tmp_path / 'srv' / 'jemput-server.db'}")
-        db.migrate(engine, "0005")
+        engine = db_engine.make_engine(f"sqlite:///{tmp_path / 'srv' / 'jemput-server.db'}")
+        schema.migrate(engine, "0005")
         engine.dispose()
         out = run_cli("run", "--data", tmp_path / "srv", "--port", "0", check=False)
-        assert out.returncode == 1 and f"skema 0005, perlu {db.head_revision()}" in out.stderr
+        assert out.returncode == 1 and f"skema 0005, perlu {schema.head_revision()}" in out.stderr
 
 
 def test_run_serves_tls_itself(tmp_path, seed_regions_csv):

@@ -55,10 +55,10 @@ class ServerProcess:
     @property
     def engine(self):
         """An engine on the server's database (disposed by `dispose`)."""
-        from sync.server import db
+        from sync.server import db_engine
 
         if getattr(self, "_engine", None) is None:
-            self._engine = db.make_engine(self.database_url or f"sqlite:///{self.data / 'jemput-server.db'}")
+            self._engine = db_engine.make_engine(self.database_url or f"sqlite:///{self.data / 'jemput-server.db'}")
         return self._engine
 
     @property

@@ -16,7 +16,7 @@ from support.server import prepare_server_data, server_cli
 from sync.bundle import SUFFIX, new_signing_key
 from sync.client import Keys
 from sync.client.hand_carry import BundleError, apply_receipt, export_bundle
-from sync.server import db
+from sync.server import tables
 from sync_support import record
 
 N = 300
@@ -113,8 +113,8 @@ def small_bundle(session, people, module_server, registered, tmp_path):
 
 def _held_on(server, recs) -> int:
     with server.engine.connect() as conn:
-        return conn.execute(sa.select(sa.func.count()).select_from(db.recordings)
-                            .where(db.recordings.c.uuid.in_([r.uuid for r in recs]))).scalar()
+        return conn.execute(sa.select(sa.func.count()).select_from(tables.recordings)
+                            .where(tables.recordings.c.uuid.in_([r.uuid for r in recs]))).scalar()
 
 
 def _refused(server, path, recs, words: str) -> None:
@@ -207,7 +207,8 @@ def test_registration_gives_the_server_the_device_key(session, module_server, re
     registered(server)
     device_id = session.get_setting(Keys.DEVICE_ID)
     with server.engine.connect() as conn:
-        key = conn.execute(sa.select(db.devices.c.signing_public_key).where(db.devices.c.id == device_id)).scalar()
+        key = conn.execute(sa.select(tables.devices.c.signing_public_key)
+                           .where(tables.devices.c.id == device_id)).scalar()
     assert key == session.get_setting(Keys.DEVICE_SIGNING_KEY)["public"]
     keys_dir = server.data / "bundle-keys"
     assert sorted(p.name for p in keys_dir.iterdir()) == ["ed25519.key", "x25519.key"]

@@ -20,7 +20,7 @@ from app.store.audit_sync import AuditSyncState
 from support.postgres import PostgresCluster
 from support.profiles import PASSPHRASE
 from support.server import prepare_server_data, server_cli, start_server
-from sync.server import db
+from sync.server import tables
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,7 +47,7 @@ def audit_server(request, tmp_path):
 
 
 def _server_entries(server) -> list[dict]:
-    t = db.audit_entries
+    t = tables.audit_entries
     with server.engine.connect() as conn:
         return [dict(r) for r in conn.execute(sa.select(t).order_by(t.c.device_id, t.c.seq)).mappings()]
 
@@ -120,7 +120,7 @@ def test_a_consistently_rewritten_chain_gets_the_device_flagged(session, audit_s
     assert report.audit_flagged_at is not None and report.audit_flagged_at == before[-1]["seq"]
     # (the first entry the laptop sends again: the last one the server held, rewritten since)
     with audit_server.engine.connect() as conn:
-        flags = conn.execute(sa.select(db.audit_flags)).mappings().all()
+        flags = conn.execute(sa.select(tables.audit_flags)).mappings().all()
     assert flags and {f["kind"] for f in flags} == {"rewritten"}
     # the server kept every entry it had, unchanged (the original actor of the rewritten one)
     after = _server_entries(audit_server)

@@ -20,7 +20,7 @@ from support.images import image_bytes
 from support.server import prepare_server_data, server_cli, start_server
 from sync.client.hand_carry import export_bundle
 from sync.client.payload import has_biometrics
-from sync.server import db
+from sync.server import tables
 from sync_support import media_for, record, sha256_of
 
 TWO_FINGERS = {"Left LittleFinger": R.AMPUTASI, "Right Thumb": R.SIDIK_JARI_AUS}
@@ -43,7 +43,7 @@ def _biometric_record(session, people, excepted=None, *, skip=(), media_change=N
 
 
 def _server_row(server, uuid: str):
-    r, rm = db.recordings, db.recording_media
+    r, rm = tables.recordings, tables.recording_media
     with server.engine.connect() as conn:
         row = conn.execute(sa.select(r).where(r.c.uuid == uuid)).mappings().one()
         kinds = dict(conn.execute(sa.select(rm.c.kind, rm.c.sha256).where(rm.c.recording_id == row["id"])).all())
@@ -180,4 +180,5 @@ def test_a_server_without_the_capability_is_not_sent_fingers(session, people, mo
     entry = Outbox(session.store).get(full.uuid)
     assert entry.state is OutboxState.PARKED and entry.last_error_code == "sync.server_no_biometrics"
     with module_server.engine.connect() as conn:
-        assert conn.execute(sa.select(db.recordings.c.id).where(db.recordings.c.uuid == full.uuid)).first() is None
+        assert conn.execute(sa.select(tables.recordings.c.id)
+                            .where(tables.recordings.c.uuid == full.uuid)).first() is None

@@ -18,12 +18,12 @@ from sync.protocol_caps import Capabilities
 from sync.client import Keys
 from sync.client.category_marks import mark_item
 from sync.protocol_marks import CATEGORY_MARKS_PATH
-from sync.server import db
+from sync.server import tables
 from sync.server.category_marks import marked_niks
 
 
 def _server_rows(server) -> list[tuple]:
-    m = db.category_marks
+    m = tables.category_marks
     with server.engine.connect() as conn:
         return conn.execute(sa.select(m.c.uuid, m.c.nik, m.c.category, m.c.marked).order_by(m.c.id)).all()
 

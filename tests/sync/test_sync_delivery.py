@@ -12,7 +12,7 @@ from app.store.card_delivery import CardDelivery
 from faultproxy import FaultProxy
 from support import delivery_data as dd
 from sync.protocol_delivery import DELIVERY_PATH
-from sync.server import db
+from sync.server import tables
 from sync.server.dashboard import render
 from sync.server.delivery_intake import delivery_progress
 
@@ -62,15 +62,15 @@ def test_500_cards_sync_exactly_once_and_add_up_per_rt_on_both_ends(session, ser
         again = pump.run_once(force=True)
         assert again.ok and again.deliveries_synced == 0
         assert proxy.count("POST", DELIVERY_PATH) == posts  # nothing left to send
-    assert (_rows(server, db.delivery_cards), _rows(server, db.delivery_events)) == (500, 500)
+    assert (_rows(server, tables.delivery_cards), _rows(server, tables.delivery_events)) == (500, 500)
     status = server.status()  # jemput-server status
     assert (status["kartu_antar"], status["antar_diserahkan"], status["antar_tidak_terserahkan"]) == (500, 480, 20)
     on_server = _figures(delivery_progress(server.engine))
     assert on_server == laptop
     assert sum(v[1] for v in on_server.values()) == 480 and sum(v[2] for v in on_server.values()) == 20
     with server.engine.connect() as conn:
-        proofs = conn.execute(sa.select(db.delivery_events.c.proof_sha256)
-                              .where(db.delivery_events.c.kind == "diserahkan")).scalars().all()
+        proofs = conn.execute(sa.select(tables.delivery_events.c.proof_sha256)
+                              .where(tables.delivery_events.c.kind == "diserahkan")).scalars().all()
     held = server.media_files()
     assert len(proofs) == 480 and all(p in held for p in proofs)
     # The dashboard shows them per kelurahan beside the recording progress (no names, no NIKs).
@@ -109,7 +109,7 @@ def test_a_server_killed_mid_sync_then_the_next_sync_keeps_each_event_once(sessi
             runs += 1
             pump.run_once(force=True)
     assert delivery.pending_count() == 0
-    assert (_rows(revived, db.delivery_cards), _rows(revived, db.delivery_events)) == (120, 120)
+    assert (_rows(revived, tables.delivery_cards), _rows(revived, tables.delivery_events)) == (120, 120)
     assert _figures(delivery_progress(revived.engine)) == _figures(delivery.progress())
     revived.stop()
 
@@ -131,5 +131,5 @@ def test_a_server_without_card_delivery_gets_none_and_they_wait(session, server,
     pump.settings.set(Keys.CAPABILITIES, {"caps": caps.model_dump(mode="json"), "at": 9e12, "url": pump.http.base})
     report = pump.run_once(force=True)
     assert report.ok and report.deliveries_synced == 0
-    assert delivery.pending_count() == 10 and _rows(server, db.delivery_cards) == 0
+    assert delivery.pending_count() == 10 and _rows(server, tables.delivery_cards) == 0
     assert not pump.has_work()

@@ -20,7 +20,7 @@ from support.profiles import PASSPHRASE
 from support.server import prepare_server_data, start_server
 from sync import protocol
 from sync.client import Keys, RegistrationError
-from sync.server import db
+from sync.server import tables
 from sync_support import AREA, make_pump
 
 REFUSED = "Profil DEMO hanya boleh didaftarkan ke server latihan"
@@ -47,7 +47,7 @@ def demo_session(new_session):
 
 def _enrolled(server) -> list:
     with server.engine.connect() as conn:
-        return conn.execute(sa.select(db.devices.c.id).where(db.devices.c.enrolled_at.is_not(None))).all()
+        return conn.execute(sa.select(tables.devices.c.id).where(tables.devices.c.enrolled_at.is_not(None))).all()
 
 
 def test_health_says_whether_the_server_is_a_demo_server(module_server, demo_server):

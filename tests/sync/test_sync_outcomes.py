@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from app.core.outcomes import Outcome
 from app.store.targets import TargetRepo
 from app.store.visits import ACKED, VisitOutcomes
-from sync.server import db
+from sync.server import tables
 from sync_support import record
 
 
@@ -25,7 +25,7 @@ def _targets(session, people, n: int):
 
 def _server_rows(server) -> list[dict]:
     with server.engine.connect() as conn:
-        return [dict(r) for r in conn.execute(sa.select(db.visit_outcomes).order_by(db.visit_outcomes.c.id))
+        return [dict(r) for r in conn.execute(sa.select(tables.visit_outcomes).order_by(tables.visit_outcomes.c.id))
                 .mappings()]
 
 

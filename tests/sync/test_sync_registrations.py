@@ -21,7 +21,7 @@ from sync.client.registrations import registration_item, send_registrations
 from sync.client.run import SyncReport
 from sync.protocol_feeds import StatusFeed
 from sync.protocol_registration import REGISTRATIONS_PATH
-from sync.server import db
+from sync.server import tables
 from sync_support import AREA, record
 
 TODAY = dt.date.today()
@@ -29,7 +29,8 @@ TODAY = dt.date.today()
 
 def _server_rows(server) -> list[dict]:
     with server.engine.connect() as conn:
-        return [dict(r) for r in conn.execute(sa.select(db.registrations).order_by(db.registrations.c.id)).mappings()]
+        g = tables.registrations
+        return [dict(r) for r in conn.execute(sa.select(g).order_by(g.c.id)).mappings()]
 
 
 def test_a_family_goes_to_the_server_and_its_issued_numbers_come_back(session, people, server, registered):
@@ -47,7 +48,7 @@ def test_a_family_goes_to_the_server_and_its_issued_numbers_come_back(session, p
     rows = _server_rows(server)
     assert [(r["uuid"], r["member_count"], r["no_kk"]) for r in rows] == [(held.uuid, 4, None)]
     with server.engine.connect() as conn:  # a registration request, not a recording of a known NIK
-        assert conn.execute(sa.select(sa.func.count()).select_from(db.recordings)).scalar_one() == 1
+        assert conn.execute(sa.select(sa.func.count()).select_from(tables.recordings)).scalar_one() == 1
 
     again = pump.run_once()  # nothing more to send, nothing changes
     assert again.ok and again.registrations_synced == 0 and _server_rows(server) == rows

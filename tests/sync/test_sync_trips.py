@@ -17,7 +17,7 @@ from app.store.visits import VisitOutcomes
 from sync.client.outcomes import outcome_item
 from sync.client.payload import build_payload
 from sync.protocol import RecordingPayload, VisitOutcomeItem
-from sync.server import db
+from sync.server import tables
 from sync_support import record
 
 
@@ -54,13 +54,13 @@ def test_recordings_and_outcomes_carry_the_trip_to_the_server(session, people, s
     assert report.ok, report.error
     assert report.outcomes_synced == 3
 
-    recordings = {r["uuid"]: r for r in _rows(server, db.recordings)}
+    recordings = {r["uuid"]: r for r in _rows(server, tables.recordings)}
     assert (recordings[plain.uuid]["trip_id"], recordings[plain.uuid]["trip_name"]) == (None, None)
     got = recordings[rec.uuid]
     assert (got["trip_id"], got["trip_name"], got["trip_type"]) == (trip.id, trip.name, "perbatasan")
     assert json.loads(got["payload"])["trip"] == {"id": trip.id, "name": trip.name, "type": "perbatasan"}
 
-    outcomes = {r["uuid"]: r for r in _rows(server, db.visit_outcomes)}
+    outcomes = {r["uuid"]: r for r in _rows(server, tables.visit_outcomes)}
     assert outcomes[without.uuid]["trip_id"] is None
     assert (outcomes[on_trip.uuid]["trip_id"], outcomes[on_trip.uuid]["trip_type"]) == (trip.id, "perbatasan")
     direkam = next(r for r in outcomes.values() if r["recording_uuid"] == rec.uuid)

@@ -1,1 +1,1 @@
-"""Alembic migrations of the server database (run by `sync.server.db.migrate`)."""
+"""Alembic migrations of the server database (run by `sync.server.schema.migrate`)."""

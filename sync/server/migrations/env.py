@@ -1,6 +1,6 @@
 """Alembic environment: runs the server's migrations on the connection it is given.
 
-`sync.server.db.migrate` passes an open connection in ``config.attributes``;
+`sync.server.schema.migrate` passes an open connection in ``config.attributes``;
 without one (the ``alembic`` command line) an engine is built from the URL.
 """
 
@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from alembic import context
 
-from sync.server.db import make_engine, metadata
+from sync.server.db_engine import make_engine
+from sync.server.tables import metadata
 
 config = context.config
 

@@ -4,7 +4,7 @@ from fastapi import APIRouter, Depends
 
 from sync.protocol import Paths
 from sync.protocol_audit import AuditPush, AuditPushResponse
-from sync.server import audit_trail, db
+from sync.server import audit_trail, transactions
 from sync.server.deps import CurrentDevice, EngineDep, check_protocol
 from sync.server.routes import DEVICE_CALL, documented
 
@@ -17,4 +17,4 @@ def push_audit(body: AuditPush, device: CurrentDevice, engine: EngineDep) -> Aud
     """Store the entries that continue the trail the server holds; the answer says how far it holds it
     and, when the laptop's chain stopped continuing the server's copy, from which entry (the device is
     flagged)."""
-    return db.run_write(engine, lambda conn: audit_trail.receive(conn, device.id, body.entries))
+    return transactions.run_write(engine, lambda conn: audit_trail.receive(conn, device.id, body.entries))

@@ -18,7 +18,7 @@ from sync.protocol import PROTOCOL_VERSION, Paths
 from sync.protocol_caps import EnrollmentWithCapabilities
 from sync.protocol_enrollment import REGISTRATION_RETRY_HOURS, DeviceInfo, EnrollmentRequest, EnrollmentResponse
 from sync.protocol_problems import Problems
-from sync.server import db
+from sync.server import clock, sequences, tables, transactions
 from sync.server.bundle_keys import server_keys
 from sync.server.deps import CurrentDevice, EngineDep, check_protocol
 from sync.server.errors import ProblemError
@@ -60,12 +60,12 @@ def register(body: EnrollmentRequest, engine: EngineDep, request: Request) -> En
 
 
 def _exchange(body: EnrollmentRequest, engine: Engine) -> EnrollmentResponse:
-    t = db.devices
+    t = tables.devices
     code_hash = secret_sha256(normalize_code(body.enrollment_code))
     nonce_hash = secret_sha256(body.nonce) if body.nonce else None
     token = new_token()
-    now = db.utcnow()
-    with db.write_transaction(engine) as conn:
+    now = clock.utcnow()
+    with transactions.write_transaction(engine) as conn:
         row = conn.execute(
             sa.select(t.c.id, t.c.name, t.c.area_kode, t.c.enroll_expires_at)
             .where(t.c.enroll_code_sha256 == code_hash, t.c.revoked_at.is_(None))
@@ -97,7 +97,7 @@ def _again(conn: sa.engine.Connection, code_hash: str, nonce_hash: str | None, t
     values = {"token_sha256": secret_sha256(token)}
     if signing_key:
         values["signing_public_key"] = signing_key
-    conn.execute(sa.update(db.devices).where(db.devices.c.id == again.id).values(**values))
+    conn.execute(sa.update(tables.devices).where(tables.devices.c.id == again.id).values(**values))
     log.info("perangkat %d: pendaftaran diulang (jawaban pertama hilang), token baru", again.id)
     return EnrollmentResponse(device_id=again.id, name=again.name, area_kode=again.area_kode,
                               token=token, protocol_version=PROTOCOL_VERSION)
@@ -106,7 +106,7 @@ def _again(conn: sa.engine.Connection, code_hash: str, nonce_hash: str | None, t
 def _repeated(conn: sa.engine.Connection, code_hash: str, nonce_hash: str, now):  # noqa: ANN001, ANN202
     """The device this code registered with this nonce within the retry window, whose
     token was never used and which is not revoked: the laptop never got the answer."""
-    t = db.devices
+    t = tables.devices
     return conn.execute(
         sa.select(t.c.id, t.c.name, t.c.area_kode)
         .where(t.c.enrolled_code_sha256 == code_hash, t.c.enroll_nonce_sha256 == nonce_hash,
@@ -121,15 +121,15 @@ def _take_over(conn: sa.engine.Connection, new_id: int, previous_token: str, now
     become the new device's (so its half-sent media are expected from the new
     token, and its status feed continues) and the old token stops working.
     Returns (old device id, recordings moved), or None for an unknown token."""
-    t = db.devices
+    t = tables.devices
     old = conn.execute(sa.select(t.c.id, t.c.revoked_at).where(
         t.c.token_sha256 == secret_sha256(previous_token))).first()
     if old is None or old.id == new_id:
         return None
     # The laptop keeps its status cursor: the new device's sequence continues past the old one's.
-    seqs = db.lock_devices(conn, [old.id, new_id])
+    seqs = sequences.lock_devices(conn, [old.id, new_id])
     conn.execute(sa.update(t).where(t.c.id == new_id).values(status_seq=max(seqs.values())))
-    moved = conn.execute(sa.update(db.recordings).where(db.recordings.c.device_id == old.id)
+    moved = conn.execute(sa.update(tables.recordings).where(tables.recordings.c.device_id == old.id)
                          .values(device_id=new_id)).rowcount
     if old.revoked_at is None:
         conn.execute(sa.update(t).where(t.c.id == old.id).values(revoked_at=now))

@@ -21,7 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from sync.protocol import COMPLETE_HEADER, LENGTH_HEADER, OFFSET_HEADER, SHA256_PATTERN, MediaState, Paths
 from sync.protocol_bundle import BUNDLE_CONTENT_TYPE, BundleFormatError, BundleItem, BundleResponse, decode_bundle
 from sync.protocol_problems import Problems
-from sync.server import db
+from sync.server import transactions
 from sync.server.deps import DeviceTokenHash, check_protocol, device_for
 from sync.server.errors import ProblemError
 from sync.server.routes import DEVICE_CALL, documented
@@ -60,7 +60,7 @@ def _held(request: Request, token_hash: str, sha256: str) -> MediaState:
     engine = request.app.state.engine
     with engine.connect() as conn:  # one connection for the whole request
         expected = _expected(conn, token_hash, sha256)
-        held = reconcile(engine, request.app.state.media, expected, conn)
+        held = reconcile(conn, request.app.state.media, expected)
     return _state(expected, held.offset, held.complete)
 
 
@@ -121,15 +121,15 @@ async def _upload(sha256: str, request: Request, token_hash: str,
 
         with engine.connect() as conn:  # one connection for the whole request
             expected = _expected(conn, token_hash, sha256, check_request)
-            db.end_read(conn)  # the chunk is written next
+            transactions.end_read(conn)  # the chunk is written next
             try:
                 held = store.append(sha256, offsets[0], data, expected.size, expected.kind)
             except ProblemError as exc:
                 if exc.spec is Problems.OFFSET_MISMATCH and exc.details.get("complete"):
-                    reconcile(engine, store, expected, conn)
+                    reconcile(conn, store, expected)
                 raise
             if held.complete:
-                mark_complete(engine, sha256, conn)
+                mark_complete(conn, sha256)
         return _state(expected, held.offset, held.complete)
 
     result = await run_in_threadpool(work)
@@ -171,7 +171,7 @@ def _bundle(state, token_hash: str, body: bytes) -> BundleResponse:  # noqa: ANN
 
 
 def _bundle_on(conn, state, token_hash: str, body: bytes) -> BundleResponse:  # noqa: ANN001
-    engine, store = state.engine, state.media
+    store = state.media
     device = device_for(conn, token_hash)
     if state.settings.max_bundle_bytes <= 0:
         raise ProblemError(Problems.NOT_FOUND)
@@ -180,7 +180,7 @@ def _bundle_on(conn, state, token_hash: str, body: bytes) -> BundleResponse:  # 
     except BundleFormatError as exc:
         raise ProblemError(Problems.BUNDLE_INVALID, why=str(exc)) from None
     known = expected_many(conn, device.id, [f.sha256 for f, _data in files])  # one query, not one per file
-    db.end_read(conn)  # the files are written next
+    transactions.end_read(conn)  # the files are written next
     results: list[BundleItem | None] = []
     storing: list[tuple[int, Expected]] = []  # (answer's index, what the database expects) of each file stored
     for f, data in files:
@@ -204,7 +204,7 @@ def _bundle_on(conn, state, token_hash: str, body: bytes) -> BundleResponse:  # 
         if wrote_it or not exp.complete_in_db:
             newly.append(exp.sha256)
         results[at] = BundleItem(sha256=exp.sha256, size=exp.size, offset=held.offset, complete=True)
-    mark_complete_many(engine, sorted(set(newly)), conn)
+    mark_complete_many(conn, sorted(set(newly)))
     return BundleResponse(results=results)
 
 

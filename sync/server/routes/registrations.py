@@ -5,7 +5,7 @@ from starlette.concurrency import run_in_threadpool
 
 from sync.protocol_problems import Problems
 from sync.protocol_registration import REGISTRATIONS_PATH, RegistrationBatch, RegistrationBatchResponse
-from sync.server import db, registrations
+from sync.server import clock, registrations
 from sync.server.deps import CurrentDevice, SettingsDep, check_protocol
 from sync.server.errors import ProblemError
 from sync.server.routes import DEVICE_CALL, documented
@@ -22,6 +22,6 @@ async def receive_registrations(batch: RegistrationBatch, request: Request, devi
     if len(batch.items) > settings.max_batch_items:
         raise ProblemError(Problems.BATCH_TOO_LARGE, limit=settings.max_batch_items)
     regions = await run_in_threadpool(request.app.state.regions.current)
-    registrations.check_items(batch.items, regions, db.utcnow().date())
+    registrations.check_items(batch.items, regions, clock.utcnow().date())
     results = await run_in_threadpool(registrations.store_items, request.app.state.engine, device, batch.items)
     return RegistrationBatchResponse(results=results)

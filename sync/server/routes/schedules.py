@@ -18,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 from app.core.messages import CodedError
 from app.core.schedules import check_window
-from sync.server import db
+from sync.server import tables
 from sync.server import schedules as plans
 from sync.server.dashboard_page import CSRF_FIELD, LOGIN_PATH, message_page
 from sync.server.routes.dashboard import _form, _html, _redirect, _same_origin, _session, _token_ok
@@ -35,7 +35,7 @@ def _today() -> dt.date:
 
 def _names(engine) -> dict[str, str]:  # noqa: ANN001 - an Engine
     with engine.connect() as conn:
-        return dict(conn.execute(sa.select(db.regions.c.kode, db.regions.c.nama)).all())
+        return dict(conn.execute(sa.select(tables.regions.c.kode, tables.regions.c.nama)).all())
 
 
 def _render(engine, session, rt, message: str = "", error: bool = False) -> str:  # noqa: ANN001
