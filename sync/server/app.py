@@ -6,7 +6,7 @@ import contextlib
 import os
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from sync import protocol
 from sync.protocol_problems import Problems
@@ -15,6 +15,7 @@ from sync.server.admin_auth import AdminAuth
 from sync.server.at_rest import secure_data_dir
 from sync.server.errors import BodyLimitMiddleware, install_handlers
 from sync.server.bundle_upload import UPLOAD_PATH
+from sync.server.deps import single_query_values
 from sync.server.intake import Intake
 from sync.server.media_store import open_media_store
 from sync.server.memory import keep_freed_memory
@@ -48,6 +49,7 @@ def build_api(settings: Settings | None = None) -> FastAPI:
                     f"Clients send `{protocol.PROTOCOL_HEADER}: {protocol.PROTOCOL_VERSION}` "
                     "and `Authorization: Bearer <device token>`.",
         lifespan=lifespan,
+        dependencies=[Depends(single_query_values)],
     )
     install_handlers(app)
 

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import sqlalchemy as sa
 from fastapi import Depends, Header, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.engine import Connection, Engine
 
@@ -46,6 +47,17 @@ async def get_engine(request: Request) -> Engine:
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 EngineDep = Annotated[Engine, Depends(get_engine)]
+
+
+async def single_query_values(request: Request) -> None:
+    """Every query parameter at most once (422.1 otherwise), on every route: each one the
+    server takes is a single value, and of ``?since=5&since=x`` the framework would quietly
+    read the last one and answer as if the request were sound."""
+    names = [name for name, _value in request.query_params.multi_items()]
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise RequestValidationError([{"loc": ("query", name), "msg": "diberikan lebih dari sekali",
+                                       "type": "repeated"} for name in repeated[:10]])
 
 
 async def check_protocol(

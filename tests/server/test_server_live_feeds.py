@@ -45,6 +45,20 @@ def test_status_feed_validates_its_cursor(device):
     assert device.get(protocol.Paths.STATUS, params={"limit": 0}).status_code == 422
 
 
+def test_a_parameter_given_twice_is_refused_not_half_read(device):
+    """Of ?since=x&since=5 the framework would read the last value and answer 200 as if the request
+    were sound (found by the API fuzzer): every route refuses a repeated parameter, naming it."""
+    for path in (protocol.Paths.STATUS, protocol.Paths.TARGETS):
+        for query in ([("since", "abc"), ("since", "5")], [("since", "0"), ("since", "0")],
+                      [("limit", "1"), ("since", "0"), ("limit", "2")]):
+            r = device.get(path, params=query)
+            assert r.status_code == 422, (path, query, r.text)
+            body = r.json()
+            assert body["code"] == "422.1"
+            assert ["query", query[0][0]] in [e["loc"] for e in body["details"]["errors"]], body
+        assert device.get(path, params=[("since", "0"), ("limit", "3")]).status_code == 200
+
+
 def _write_targets(path: Path, rows: list[dict]) -> Path:
     with open(path, "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=["nik", "nama", "tanggal_lahir", "jenis_kelamin",
