@@ -226,8 +226,8 @@ class Intake:
                     except ValueError:
                         c.kelurahan_digits = ""
             checked.append(c)
-        results = transactions.run_write(self.engine, lambda tx: _BatchTx(tx, device, self.media, now).run(checked),
-                                         conn=conn)
+        results = transactions.run_write(self.engine if conn is None else conn,
+                                         lambda tx: _BatchTx(tx, device, self.media, now).run(checked))
         counts = Counter(r.outcome.value for r in results)
         log.info("batch perangkat=%d item=%d %s", device.id, len(results),
                  " ".join(f"{k}={v}" for k, v in sorted(counts.items())))

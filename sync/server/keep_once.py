@@ -42,7 +42,7 @@ def store_once(engine: Engine, table: sa.Table, key: str, items: Callable[[], It
                log: logging.Logger, what: str, device_id: int, conn: Connection | None = None) -> list[str]:
     """`keep_once` in a write transaction of its own (on `conn` if given: `transactions.write_on`; a lost
     race: tried again, `items()` read anew); logs the answers' counts (never the items)."""
-    answers = transactions.run_write(engine, lambda tx: keep_once(tx, table, key, items()), conn=conn)
+    answers = transactions.run_write(engine if conn is None else conn, lambda tx: keep_once(tx, table, key, items()))
     counts = Counter(answers)
     log.info("%s perangkat=%d %s", what, device_id, " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
     return answers

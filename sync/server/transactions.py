@@ -80,17 +80,18 @@ def is_retryable(exc: BaseException) -> bool:
     return isinstance(exc, sa.exc.DBAPIError) and getattr(orig, "sqlstate", None) in RETRY_SQLSTATES
 
 
-def run_write(engine: Engine, work: Callable[[Connection], T], *, attempts: int = WRITE_ATTEMPTS,
-              conn: Connection | None = None) -> T:
-    """``work(conn)`` inside a `write_transaction` (on `conn` if given: `write_on`), tried
+def run_write(bind: Engine | Connection, work: Callable[[Connection], T], *,
+              attempts: int = WRITE_ATTEMPTS) -> T:
+    """``work(conn)`` inside a write transaction — on a connection of its own for an engine
+    (`write_transaction`), on the request's connection for a connection (`write_on`) — tried
     again (after a short random pause) when PostgreSQL aborts it for a race
     (`is_retryable`). `work` must do nothing outside the database that a retry would repeat."""
     for attempt in range(1, attempts + 1):
         try:
-            if conn is not None:
-                with write_on(conn):
-                    return work(conn)
-            with write_transaction(engine) as fresh:
+            if isinstance(bind, Connection):
+                with write_on(bind):
+                    return work(bind)
+            with write_transaction(bind) as fresh:
                 return work(fresh)
         except sa.exc.DBAPIError as exc:
             if not is_retryable(exc) or attempt == attempts:

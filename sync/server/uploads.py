@@ -115,8 +115,6 @@ def mark_complete_many(bind: Engine | Connection, shas: list[str]) -> int:
                                         for row, s in zip(rows, seqs)])
         return len(rows)
 
-    if isinstance(bind, Connection):
-        return transactions.run_write(bind.engine, work, conn=bind)
     return transactions.run_write(bind, work)
 
 
