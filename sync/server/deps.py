@@ -6,6 +6,7 @@ repeating ``Depends(...)``.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
@@ -53,8 +54,8 @@ async def single_query_values(request: Request) -> None:
     """Every query parameter at most once (422.1 otherwise), on every route: each one the
     server takes is a single value, and of ``?since=5&since=x`` the framework would quietly
     read the last one and answer as if the request were sound."""
-    names = [name for name, _value in request.query_params.multi_items()]
-    repeated = sorted({name for name in names if names.count(name) > 1})
+    given = Counter(name for name, _value in request.query_params.multi_items())
+    repeated = sorted(name for name, times in given.items() if times > 1)
     if repeated:
         raise RequestValidationError([{"loc": ("query", name), "msg": "diberikan lebih dari sekali",
                                        "type": "repeated"} for name in repeated[:10]])
