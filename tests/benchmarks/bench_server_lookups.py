@@ -19,8 +19,6 @@ CI never runs benchmarks; try it small:
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import hashlib
 import json
 import shutil
 import statistics
@@ -31,47 +29,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # support
 
 import sqlalchemy as sa  # noqa: E402
 
+from support.server_rows import NOW, file_sha, fill_server, nik, recording_uuid  # noqa: E402
 from sync.server import db_engine, intake, row_sql, tables, uploads  # noqa: E402
 from sync.server.app import create_app  # noqa: E402
 from sync.server.settings import Settings  # noqa: E402
 
-NOW = dt.datetime(2026, 12, 3, 20, 0)
 
-
-def _sha(i: int) -> str:
-    return hashlib.sha256(f"file {i}".encode()).hexdigest()
-
-
-def _nik(i: int) -> str:
-    return f"{1671010101000000 + i:016d}"
-
-
-def fill(engine: sa.Engine, devices: int, recordings: int, targets: int) -> None:
-    step = 50_000
-    with engine.begin() as conn:
-        conn.execute(tables.devices.insert(), [
-            {"id": d, "name": f"Laptop {d}", "area_kode": "16.71", "area_digits": "1671", "created_at": NOW}
-            for d in range(1, devices + 1)])
-        for lo in range(1, recordings + 1, step):
-            ids = range(lo, min(recordings, lo + step - 1) + 1)
-            conn.execute(tables.recordings.insert(), [
-                {"id": i, "uuid": f"00000000-0000-4000-8000-{i:012d}", "device_id": 1 + i % devices,
-                 "payload_sha256": _sha(-i), "payload": "{}", "nik": _nik(i), "kelurahan_digits": "1671011001",
-                 "rt": f"{i % 20:03d}", "status": "diterima", "outcome": "diterima", "reasons": "[]",
-                 "received_at": NOW, "received_complete": True, "seq": i} for i in ids])
-            conn.execute(tables.media_blobs.insert(), [{"sha256": _sha(f), "size": 100, "complete": True}
-                                                       for i in ids for f in (2 * i - 1, 2 * i)])
-            conn.execute(tables.recording_media.insert(), [
-                {"recording_id": i, "sha256": _sha(f), "kind": kind, "mime": "image/jpeg", "size": 100}
-                for i in ids for f, kind in ((2 * i - 1, "photo"), (2 * i, "signature"))])
-        for lo in range(1, targets + 1, step):
-            conn.execute(tables.targets.insert(), [
-                {"nik": _nik(recordings + i), "nama": "WARGA", "alamat": "JL. UJI", "rt": f"{i % 20:03d}", "rw": "001",
-                 "kelurahan_kode": "16.71.01.1001", "kelurahan_digits": "1671011001", "seq": i, "updated_at": NOW}
-                for i in range(lo, min(targets, lo + step - 1) + 1)])
+def _device_of(devices: int):  # noqa: ANN202
+    """Recording i is laptop 1 + i % `devices`'s."""
+    return lambda i: 1 + i % devices
 
 
 def _old_expected_many() -> sa.Select:
@@ -82,12 +52,13 @@ def _old_expected_many() -> sa.Select:
             .where(row_sql.one_of(rm.c.sha256, "b_shas"), r.c.device_id == sa.bindparam("b_device_id")))
 
 
-def time_lookups(engine: sa.Engine, recordings: int, expected: sa.Select, repeat: int) -> dict[str, float]:
+def time_lookups(engine: sa.Engine, recordings: int, devices: int, expected: sa.Select,
+                 repeat: int) -> dict[str, float]:
     """Median ms of each look-up of one batch and one bundle of 10 recordings (20 files)."""
     recs = list(range(7, recordings, recordings // 10))[:10]
-    device = 1 + recs[0] % 50
-    params = {"b_uuids": [f"00000000-0000-4000-8000-{i:012d}" for i in recs], "b_niks": [_nik(i) for i in recs],
-              "b_shas": [_sha(f) for i in recs for f in (2 * i - 1, 2 * i)], "b_ids": recs, "b_device_id": device,
+    device = _device_of(devices)(recs[0])
+    params = {"b_uuids": [recording_uuid(i) for i in recs], "b_niks": [nik(i) for i in recs],
+              "b_shas": [file_sha(f) for i in recs for f in (2 * i - 1, 2 * i)], "b_ids": recs, "b_device_id": device,
               "b_completed_at": NOW}
     statements = {
         "batch_held": intake._HELD, "batch_targets": intake._TARGET_NIKS, "batch_blobs": intake._BLOBS,
@@ -120,14 +91,17 @@ def main() -> None:
         app = create_app(Settings(data_dir=folder / "server"))
         engine = app.state.engine
         t = time.perf_counter()
-        fill(engine, args.devices, args.recordings, args.targets)
+        fill_server(engine, devices=args.devices, recordings=args.recordings, targets=args.targets,
+                    device_of=_device_of(args.devices))
         print(f"{args.recordings:,} recordings of {args.devices} devices, {2 * args.recordings:,} files, "
               f"{args.targets:,} targets (filled in {time.perf_counter() - t:.0f} s)", flush=True)
         url = str(engine.url)
         engine.dispose()
-        now = time_lookups(db_engine.make_engine(url), args.recordings, uploads._EXPECTED_MANY, args.repeat)
+        now = time_lookups(db_engine.make_engine(url), args.recordings, args.devices, uploads._EXPECTED_MANY,
+                           args.repeat)
         row_sql.OneOf._is_implicitly_boolean = False  # the baseline: "IN (...) = 1", on a fresh engine
-        before = time_lookups(db_engine.make_engine(url), args.recordings, _old_expected_many(), args.repeat)
+        before = time_lookups(db_engine.make_engine(url), args.recordings, args.devices, _old_expected_many(),
+                              args.repeat)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     print(f"{'look-up':22s} {'now ms':>9s} {'before ms':>10s}")

@@ -10,51 +10,23 @@ filled with one device holding thousands of recordings, as after some months of 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import pytest
 import sqlalchemy as sa
 
-from sync.server import intake, tables, uploads
+from support.server_rows import file_sha, fill_server, nik, recording_uuid
+from sync.server import intake, uploads
 
 DEVICES = 4
 RECORDINGS = 4000  # most of them the first device's
 TARGETS = 6000
 
 
-def _sha(i: int) -> str:
-    return hashlib.sha256(f"file {i}".encode()).hexdigest()
-
-
-def _nik(i: int) -> str:
-    return f"{1671010101900000 + i:016d}"
-
-
 @pytest.fixture
 def engine(app):
-    engine = app.state.engine
-    now = dt.datetime(2026, 12, 3, 20, 0)
-    with engine.begin() as conn:
-        conn.execute(tables.devices.insert(), [
-            {"id": d, "name": f"Laptop {d}", "area_kode": "16.71", "area_digits": "1671", "created_at": now}
-            for d in range(1, DEVICES + 1)])
-        conn.execute(tables.recordings.insert(), [
-            {"id": i, "uuid": f"00000000-0000-4000-8000-{i:012d}", "device_id": 1 if i % 10 else 3,
-             "payload_sha256": _sha(-i), "payload": "{}", "nik": _nik(i), "kelurahan_digits": "1671011001",
-             "rt": "001", "status": "diterima", "outcome": "diterima", "reasons": "[]", "received_at": now,
-             "received_complete": True, "seq": i}
-            for i in range(1, RECORDINGS + 1)])
-        conn.execute(tables.media_blobs.insert(), [{"sha256": _sha(i), "size": 100, "complete": True}
-                                                   for i in range(1, 2 * RECORDINGS + 1)])
-        conn.execute(tables.recording_media.insert(), [
-            {"recording_id": (i + 1) // 2, "sha256": _sha(i), "kind": "photo" if i % 2 else "signature",
-             "mime": "image/jpeg", "size": 100}
-            for i in range(1, 2 * RECORDINGS + 1)])
-        conn.execute(tables.targets.insert(), [
-            {"nik": _nik(i), "nama": "WARGA", "alamat": "JL. UJI", "rt": "001", "rw": "001",
-             "kelurahan_kode": "16.71.01.1001", "kelurahan_digits": "1671011001", "seq": i, "updated_at": now}
-            for i in range(1, TARGETS + 1)])
-    return engine
+    fill_server(app.state.engine, devices=DEVICES, recordings=RECORDINGS, targets=TARGETS,
+                device_of=lambda i: 1 if i % 10 else 3)
+    return app.state.engine
 
 
 STATEMENTS = {
@@ -73,8 +45,8 @@ STATEMENTS = {
 def test_no_look_up_scans_a_table(engine):
     assert engine.dialect.name == "sqlite"
     recs = [1, 2, 3, 17, 1999] + list(range(100, 3000, 200))  # a bundle: 20 recordings' files
-    params = {"b_uuids": [f"00000000-0000-4000-8000-{i:012d}" for i in recs], "b_niks": [_nik(i) for i in recs],
-              "b_shas": [_sha(2 * i) for i in recs], "b_ids": recs, "b_sha256": _sha(4), "b_device_id": 1,
+    params = {"b_uuids": [recording_uuid(i) for i in recs], "b_niks": [nik(i) for i in recs],
+              "b_shas": [file_sha(2 * i) for i in recs], "b_ids": recs, "b_sha256": file_sha(4), "b_device_id": 1,
               "b_completed_at": dt.datetime(2026, 12, 3, 21, 0)}
     sent: list[tuple[str, object]] = []
     sa.event.listen(engine, "before_cursor_execute", lambda _c, _cur, sql, given, *a: sent.append((sql, given)))
@@ -94,14 +66,14 @@ def test_no_look_up_scans_a_table(engine):
 
 def test_the_bundle_look_up_finds_only_the_devices_own_files(engine):
     """Its condition moved from a join to EXISTS: still only the device's recordings' files."""
-    shas = [_sha(i) for i in (1, 2, 19, 20, 21, 22)]  # recording 10's files (19, 20) are device 3's
+    shas = [file_sha(i) for i in (1, 2, 19, 20, 21, 22)]  # recording 10's files (19, 20) are device 3's
     with engine.connect() as conn:
         mine = uploads.expected_many(conn, 1, shas)
         theirs = uploads.expected_many(conn, 3, shas)
-        assert sorted(mine) == sorted([_sha(1), _sha(2), _sha(21), _sha(22)])
-        assert sorted(theirs) == sorted([_sha(19), _sha(20)])
+        assert sorted(mine) == sorted([file_sha(1), file_sha(2), file_sha(21), file_sha(22)])
+        assert sorted(theirs) == sorted([file_sha(19), file_sha(20)])
         assert {e.kind for e in mine.values()} == {"photo", "signature"}
-        assert uploads.expected_on(conn, 3, _sha(19)).size == 100
-        assert uploads.expected_on(conn, 1, _sha(19)) is None
+        assert uploads.expected_on(conn, 3, file_sha(19)).size == 100
+        assert uploads.expected_on(conn, 1, file_sha(19)) is None
         assert uploads.expected_many(conn, 1, []) == {}
         assert uploads.expected_many(conn, 1, ["0" * 64]) == {}
